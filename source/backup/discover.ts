@@ -1,0 +1,56 @@
+/** The wizard's "Not sure" answer: find folders that hold an MSSYNC.MDB, newest first. */
+import {stat} from 'node:fs/promises';
+import {dirname, join, resolve} from 'node:path';
+import fg from 'fast-glob';
+import {mapLimit} from '../fs/map-limit.js';
+import {isRestoredFile} from './classify.js';
+import {looksLikeLiveSyncagnt} from './validate.js';
+
+export type BackupCandidate = {
+	folder: string;
+	/** When its MSSYNC.MDB was last written. */
+	modified: Date;
+	/** The bytes of the files a restore would copy (databases, logs, patch files). */
+	size: number;
+	files: number;
+	/** The live SYNCAGNT folder itself: shown, never offered as a backup. */
+	live: boolean;
+};
+
+export type DiscoverOptions = {maxDepth?: number; liveSyncagnt?: string};
+
+export async function discoverBackups(roots: readonly string[], options: DiscoverOptions = {}): Promise<BackupCandidate[]> {
+	const found = new Set<string>();
+	for (const root of roots) {
+		const matches = await fg('**/mssync.mdb', {
+			cwd: resolve(root),
+			absolute: true,
+			caseSensitiveMatch: false,
+			deep: options.maxDepth ?? 5,
+			followSymbolicLinks: false, // no loops
+			suppressErrors: true, // unreadable folders are skipped
+			onlyFiles: true,
+			dot: true,
+		}).catch(() => [] as string[]);
+		for (const match of matches) found.add(dirname(match));
+	}
+	const live = options.liveSyncagnt ? resolve(options.liveSyncagnt) : undefined;
+	const candidates = await mapLimit([...found], 8, async folder => {
+		const names = await fg('*', {cwd: folder, onlyFiles: true, deep: 1, dot: true, suppressErrors: true, followSymbolicLinks: false});
+		let size = 0;
+		let files = 0;
+		let modified = new Date(0);
+		for (const name of names.filter(isRestoredFile)) {
+			try {
+				const info = await stat(join(folder, name));
+				size += info.size;
+				files++;
+				if (name.toUpperCase() === 'MSSYNC.MDB') modified = info.mtime;
+			} catch {
+				// gone or unreadable: validation will say so when it is chosen
+			}
+		}
+		return {folder, modified, size, files, live: folder === live || looksLikeLiveSyncagnt(folder)};
+	});
+	return candidates.sort((a, b) => b.modified.getTime() - a.modified.getTime() || a.folder.localeCompare(b.folder));
+}

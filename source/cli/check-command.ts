@@ -1,0 +1,43 @@
+import {validateBackup} from '../backup/validate.js';
+import type {ValidationReport} from '../backup/report.js';
+import {formatBytes, formatDate} from '../text/format.js';
+import type {Glyphs} from '../text/glyphs.js';
+import {safeText} from '../text/sanitize.js';
+import type {Output} from './output.js';
+
+export function renderReport(report: ValidationReport, glyphs: Glyphs): string {
+	const mark = {ok: glyphs.ok, warning: glyphs.warning, error: glyphs.error};
+	const names = report.files.map(f => safeText(f.name));
+	const width = Math.min(40, Math.max(4, ...names.map(n => n.length)));
+	const markWidth = Math.max(...Object.values(mark).map(m => m.length)) + 1;
+	const lines = [`Backup set ${safeText(report.folder)}`, ''];
+	if (report.files.length > 0) {
+		lines.push(`${' '.repeat(markWidth)}${'FILE'.padEnd(width)}  ${'SIZE'.padStart(9)}  ${'DATE'.padEnd(16)}  ${'KIND'.padEnd(11)}  NOTES`);
+		report.files.forEach((file, i) => {
+			const name = names[i]!.length > width ? `${names[i]!.slice(0, width - 1)}…` : names[i]!;
+			const [first = '', ...rest] = file.messages.map(safeText);
+			lines.push(
+				`${mark[file.status].padEnd(markWidth)}${name.padEnd(width)}  ${formatBytes(file.size).padStart(9)}  ${formatDate(new Date(file.mtime)).padEnd(16)}  ${file.kind.padEnd(11)}  ${first}`,
+			);
+			for (const message of rest) lines.push(`${' '.repeat(markWidth + width + 2 + 9 + 2 + 16 + 2 + 11 + 2)}${message}`);
+		});
+		lines.push('');
+	}
+	for (const error of report.errors) lines.push(`${glyphs.error} ${safeText(error)}`);
+	for (const warning of report.warnings) lines.push(`${glyphs.warning} ${safeText(warning)}`);
+	if (report.errors.length + report.warnings.length > 0) lines.push('');
+	const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+	lines.push(
+		report.valid
+			? `Verdict: VALID${report.warnings.length ? `, with ${count(report.warnings.length, 'warning')} to acknowledge before restoring` : ''}.`
+			: `Verdict: NOT VALID — ${count(report.errors.length, 'error')}. Nothing was changed. Fix ${report.errors.length === 1 ? 'it' : 'them'} or choose another backup set.`,
+		'',
+	);
+	return lines.join('\n');
+}
+
+export async function checkCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output): Promise<number> {
+	const report = await validateBackup(dir);
+	output.out(json ? `${JSON.stringify(report)}\n` : renderReport(report, glyphs));
+	return report.valid ? 0 : 1;
+}

@@ -1,0 +1,51 @@
+import {createLab} from '../lab/create.js';
+import type {LabOptions} from '../lab/options.js';
+import {labStatus} from '../lab/status.js';
+import type {Glyphs} from '../text/glyphs.js';
+import {safeText} from '../text/sanitize.js';
+import type {Output} from './output.js';
+
+export async function labCreateCommand(dir: string, options: LabOptions, output: Output): Promise<number> {
+	const started = performance.now();
+	const lab = await createLab(dir, options);
+	const ms = Math.round(performance.now() - started);
+	const names = lab.state.servers.map(s => s.name);
+	output.out(
+		[
+			`Created a practice lab in ${safeText(dir)} (${ms} ms, seed ${options.seed}):`,
+			`  ${names.length} NetWare server${names.length === 1 ? '' : 's'} (${names[0]}${names.length > 1 ? `…${names.at(-1)}` : ''}), ${options.accounts} domain accounts`,
+			`  red X on ${lab.red.join(', ')}: the live database in SystemRoot/SYSTEM32/SYNCAGNT is damaged`,
+			options.backup ? '  a valid account synchronization backup in backup/' : '  no backup (--no-backup): practise the reconstruct flow',
+			...(options.offline.length ? [`  offline during synchronization: ${options.offline.join(', ')}`] : []),
+			'',
+			`Next: dsmn-resync --lab ${safeText(dir)}`,
+			'',
+		].join('\n'),
+	);
+	return 0;
+}
+
+export async function labStatusCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output): Promise<number> {
+	const status = await labStatus(dir);
+	if (json) {
+		output.out(`${JSON.stringify(status)}\n`);
+		return 0;
+	}
+	const width = Math.max(6, ...status.servers.map(s => s.name.length));
+	const lines = [
+		`Practice lab ${safeText(status.lab)} (seed ${status.seed}, ${status.accounts} accounts, pace ${status.pace} ms)`,
+		`Service MSSYNC (Directory Service Manager for NetWare): ${status.service.state}${status.service.lastError ? ` — last start failed: ${status.service.lastError}` : ''}`,
+		`Database: ${status.database.present ? (status.database.readable ? 'MSSYNC.MDB readable' : 'MSSYNC.MDB damaged') : 'no MSSYNC.MDB in SYNCAGNT'}; backup/ ${status.backup ? 'present' : 'absent'}`,
+		'',
+		`   ${'SERVER'.padEnd(width)}  STATUS            WINNT_SYNC_AGENT  USERS  NOTE`,
+		...status.servers.map(s => {
+			const mark = s.synchronized ? glyphs.ok : glyphs.error;
+			const state = s.synchronized ? 'synchronized' : 'not synchronized';
+			const note = [s.online ? '' : 'offline', s.problem ?? ''].filter(Boolean).join('; ');
+			return `${mark.padEnd(4)}${safeText(s.name).padEnd(width)}  ${state.padEnd(16)}  ${(s.syncAgent ? 'present' : 'deleted').padEnd(16)}  ${String(s.users).padStart(5)}  ${note}`;
+		}),
+		'',
+	];
+	output.out(lines.join('\n'));
+	return 0;
+}

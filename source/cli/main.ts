@@ -1,0 +1,72 @@
+/**
+ * The program: argv → a command → its exit code. Everything but the wizard runs without loading
+ * Ink or React; the wizard's UI is imported only when it is about to be drawn.
+ */
+import {LabError} from '../lab/lab-error.js';
+import {missingAnswers} from '../procedure/scripted-answers.js';
+import {chooseGlyphs} from '../text/glyphs.js';
+import {HELP} from './help.js';
+import {printError, processOutput, type Output} from './output.js';
+import {parseCommandLine, type WizardOptions} from './parse-args.js';
+import {UsageError} from './usage-error.js';
+
+declare const __VERSION__: string;
+export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+export const EXIT = {ok: 0, failed: 1, usage: 2, manual: 3, interrupted: 130} as const;
+
+export type Io = Output & {stdinIsTty: boolean; stdoutIsTty: boolean; env: NodeJS.ProcessEnv};
+
+export async function main(argv: string[], io: Io = {...processOutput, stdinIsTty: Boolean(process.stdin.isTTY), stdoutIsTty: Boolean(process.stdout.isTTY), env: process.env}): Promise<number> {
+	try {
+		const command = parseCommandLine(argv);
+		switch (command.kind) {
+			case 'help':
+				io.out(HELP);
+				return EXIT.ok;
+			case 'version':
+				io.out(`dsmn-resync ${VERSION}\n`);
+				return EXIT.ok;
+			case 'lab-create': {
+				const {labCreateCommand} = await import('./lab-commands.js');
+				return await labCreateCommand(command.dir, command.options, io);
+			}
+			case 'lab-status': {
+				const {labStatusCommand} = await import('./lab-commands.js');
+				return await labStatusCommand(command.dir, command.json, chooseGlyphs(io.env, false), io);
+			}
+			case 'check': {
+				const {checkCommand} = await import('./check-command.js');
+				return await checkCommand(command.dir, command.json, chooseGlyphs(io.env, false), io);
+			}
+			case 'wizard':
+				return await wizard(command.options, io);
+		}
+	} catch (error) {
+		if (error instanceof UsageError) {
+			printError(io, error.message, error.hint);
+			return EXIT.usage;
+		}
+		if (error instanceof LabError) {
+			printError(io, error.message, error.hint);
+			return EXIT.usage;
+		}
+		throw error;
+	}
+}
+
+async function wizard(options: WizardOptions, io: Io): Promise<number> {
+	const missing = missingAnswers(options);
+	if (!io.stdinIsTty || !io.stdoutIsTty) {
+		if (missing.length > 0) {
+			throw new UsageError(
+				`no terminal to ask in, and these answers are missing: ${missing.join(', ')}`,
+				'give them as flags for a scripted run, or run in a terminal for the wizard',
+			);
+		}
+		const {runScripted} = await import('../scripted/run-scripted.js');
+		return runScripted(options, io);
+	}
+	const {runWizard} = await import('../ui/run-wizard.js');
+	return runWizard(options);
+}

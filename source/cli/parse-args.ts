@@ -1,0 +1,180 @@
+/** The command line (DESIGN.md §3) → a typed command. Pure: no I/O, no Ink. */
+import {parseArgs, type ParseArgsConfig} from 'node:util';
+import {LAB_DEFAULTS, LAB_LIMITS, type LabOptions} from '../lab/options.js';
+import {UsageError} from './usage-error.js';
+
+export type TargetKind = 'lab' | 'windows' | 'remote';
+export type Flow = 'restore' | 'reconstruct';
+export type PasswordPolicy = 'random' | 'initial';
+
+export type WizardOptions = {
+	target?: TargetKind;
+	lab?: string;
+	host?: string;
+	syncagnt?: string;
+	credentialsFile?: string;
+	flow?: Flow;
+	backup?: string;
+	select?: string[];
+	passwordPolicy?: PasswordPolicy;
+	passwordsFile?: string;
+	passwordEnv?: string;
+	yes: boolean;
+	json: boolean;
+	resume: boolean;
+	rollback: boolean;
+	ascii: boolean;
+};
+
+export type Command =
+	| {kind: 'help'}
+	| {kind: 'version'}
+	| {kind: 'wizard'; options: WizardOptions}
+	| {kind: 'check'; dir: string; json: boolean}
+	| {kind: 'lab-create'; dir: string; options: LabOptions}
+	| {kind: 'lab-status'; dir: string; json: boolean};
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const WIZARD_OPTIONS = {
+	lab: {type: 'string'},
+	target: {type: 'string'},
+	host: {type: 'string'},
+	syncagnt: {type: 'string'},
+	'credentials-file': {type: 'string'},
+	flow: {type: 'string'},
+	backup: {type: 'string'},
+	select: {type: 'string'},
+	'password-policy': {type: 'string'},
+	'passwords-file': {type: 'string'},
+	'password-env': {type: 'string'},
+	yes: {type: 'boolean', short: 'y'},
+	json: {type: 'boolean'},
+	resume: {type: 'boolean'},
+	rollback: {type: 'boolean'},
+	ascii: {type: 'boolean'},
+} as const satisfies Options;
+
+function parse<O extends Options>(args: string[], options: O, where: string) {
+	try {
+		return parseArgs({args, options, allowPositionals: true, strict: true});
+	} catch (error) {
+		const message = (error as Error).message;
+		const unknown = /Unknown option '([^']+)'/.exec(message);
+		if (unknown) throw new UsageError(`unknown option ${unknown[1]}${where ? ` for ${where}` : ''}`);
+		const missing = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(message);
+		if (missing) throw new UsageError(`${missing[1]} needs a value`);
+		const positional = /Unexpected argument '([^']+)'/.exec(message);
+		if (positional) throw new UsageError(`unexpected argument ${positional[1]}`);
+		throw new UsageError(message.split('\n')[0] ?? message);
+	}
+}
+
+function wholeNumber(flag: string, value: string | undefined, fallback: number, range: {min: number; max: number}): number {
+	if (value === undefined) return fallback;
+	if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number, not "${value}"`, `for example: ${flag} ${fallback}`);
+	const number = Number(value);
+	if (number < range.min || number > range.max) throw new UsageError(`${flag} must be between ${range.min} and ${range.max}, not ${value}`);
+	return number;
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T | undefined {
+	if (value === undefined) return undefined;
+	if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${flag} must be ${choices.join(' or ')}, not "${value}"`);
+	return value as T;
+}
+
+function nonEmpty(flag: string, value: string | undefined): string | undefined {
+	if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a value`);
+	return value;
+}
+
+function onlyDir(positionals: string[], what: string): string {
+	if (positionals.length === 0) throw new UsageError(`${what} needs a folder`, `for example: dsmn-resync ${what} ./practice-lab`);
+	if (positionals.length > 1) throw new UsageError(`${what} takes one folder, not ${positionals.length} (${positionals.join(' ')})`);
+	return positionals[0]!;
+}
+
+function parseWizard(args: string[]): Command {
+	const {values, positionals} = parse(args, WIZARD_OPTIONS, '');
+	if (positionals.length > 0) throw new UsageError(`unknown command ${positionals[0]}`, 'commands: check, lab create, lab status; see: dsmn-resync --help');
+	const target = oneOf('--target', values.target, ['lab', 'windows', 'remote'] as const) ?? (values.lab !== undefined ? 'lab' : undefined);
+	if (values.lab !== undefined && target !== 'lab') throw new UsageError('--lab goes with the practice lab, not --target ' + target);
+	if (target === 'remote' && !values.host) throw new UsageError('--target remote needs --host NAME', 'for example: --target remote --host NTPDC1');
+	if (values.host !== undefined && target !== 'remote') throw new UsageError('--host goes with --target remote');
+	if (values.resume && values.rollback) throw new UsageError('--resume and --rollback exclude each other: choose one');
+	const select = values.select?.split(',').map(s => s.trim()).filter(Boolean);
+	if (values.select !== undefined && select!.length === 0) throw new UsageError('--select needs server names, for example: --select FS1,FS2');
+	return {
+		kind: 'wizard',
+		options: {
+			...(target ? {target} : {}),
+			...(values.lab !== undefined ? {lab: nonEmpty('--lab', values.lab)!} : {}),
+			...(values.host ? {host: values.host} : {}),
+			...(values.syncagnt ? {syncagnt: nonEmpty('--syncagnt', values.syncagnt)!} : {}),
+			...(values['credentials-file'] ? {credentialsFile: values['credentials-file']} : {}),
+			...(values.flow ? {flow: oneOf('--flow', values.flow, ['restore', 'reconstruct'] as const)!} : {}),
+			...(values.backup !== undefined ? {backup: nonEmpty('--backup', values.backup)!} : {}),
+			...(select ? {select} : {}),
+			...(values['password-policy'] ? {passwordPolicy: oneOf('--password-policy', values['password-policy'], ['random', 'initial'] as const)!} : {}),
+			...(values['passwords-file'] !== undefined ? {passwordsFile: nonEmpty('--passwords-file', values['passwords-file'])!} : {}),
+			...(values['password-env'] !== undefined ? {passwordEnv: nonEmpty('--password-env', values['password-env'])!} : {}),
+			yes: values.yes ?? false,
+			json: values.json ?? false,
+			resume: values.resume ?? false,
+			rollback: values.rollback ?? false,
+			ascii: values.ascii ?? false,
+		},
+	};
+}
+
+function parseLab(args: string[]): Command {
+	const [verb, ...rest] = args;
+	if (verb === 'create') {
+		const {values, positionals} = parse(
+			rest,
+			{
+				servers: {type: 'string'},
+				accounts: {type: 'string'},
+				'no-backup': {type: 'boolean'},
+				offline: {type: 'string', multiple: true},
+				pace: {type: 'string'},
+				seed: {type: 'string'},
+			},
+			'lab create',
+		);
+		const dir = onlyDir(positionals, 'lab create');
+		const offline = (values.offline ?? []).flatMap(v => v.split(',')).map(v => v.trim().toUpperCase()).filter(Boolean);
+		return {
+			kind: 'lab-create',
+			dir,
+			options: {
+				servers: wholeNumber('--servers', values.servers, LAB_DEFAULTS.servers, LAB_LIMITS.servers),
+				accounts: wholeNumber('--accounts', values.accounts, LAB_DEFAULTS.accounts, LAB_LIMITS.accounts),
+				backup: !values['no-backup'],
+				offline,
+				pace: wholeNumber('--pace', values.pace, LAB_DEFAULTS.pace, LAB_LIMITS.pace),
+				seed: wholeNumber('--seed', values.seed, LAB_DEFAULTS.seed, {min: 0, max: 2 ** 32 - 1}),
+			},
+		};
+	}
+	if (verb === 'status') {
+		const {values, positionals} = parse(rest, {json: {type: 'boolean'}}, 'lab status');
+		return {kind: 'lab-status', dir: onlyDir(positionals, 'lab status'), json: values.json ?? false};
+	}
+	if (verb === undefined) throw new UsageError('lab needs a subcommand: create or status', 'for example: dsmn-resync lab create ./practice-lab');
+	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status');
+}
+
+export function parseCommandLine(argv: string[]): Command {
+	if (argv.includes('--help') || argv.includes('-h')) return {kind: 'help'};
+	if (argv.includes('--version') || argv.includes('-V')) return {kind: 'version'};
+	const [first, ...rest] = argv;
+	if (first === 'help') return {kind: 'help'};
+	if (first === 'lab') return parseLab(rest);
+	if (first === 'check') {
+		const {values, positionals} = parse(rest, {json: {type: 'boolean'}}, 'check');
+		return {kind: 'check', dir: onlyDir(positionals, 'check'), json: values.json ?? false};
+	}
+	return parseWizard(argv);
+}

@@ -1,0 +1,142 @@
+import {mkdir, readdir, stat, utimes, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import type {JetTime} from '../jet/signature.js';
+import {ObjectType, dsmnObjects, encodeBindery, type BinderyObject} from './bindery.js';
+import {domainAccounts, nativeUsers} from './domain.js';
+import {serverNames} from './names.js';
+import {seededRandom} from './random.js';
+import {LabError} from './lab-error.js';
+import type {LabOptions} from './options.js';
+import {LAB_FILE, labPaths, saveLab, type LabState} from './state.js';
+import {damagePage, encodeSyncDatabase, serverPageNumber, type ServerRecord} from './sync-database.js';
+import {checkpointFile, logFiles, patchFile, systemDatabase, type JetIdentity} from './syncagnt-files.js';
+
+
+const DOMAIN = 'CORP';
+const PDC = 'NTPDC';
+
+export type CreatedLab = {dir: string; state: LabState; red: string[]};
+
+export async function assertUsableLabFolder(dir: string): Promise<void> {
+	let entries: string[];
+	try {
+		const info = await stat(dir);
+		if (!info.isDirectory()) throw new LabError(`${dir} exists and is not a folder`, 'give the path of a new or empty folder');
+		entries = await readdir(dir);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+		if (error instanceof LabError) throw error;
+		throw new LabError(`cannot use ${dir}: ${(error as Error).message}`);
+	}
+	if (entries.includes(LAB_FILE)) {
+		throw new LabError(`${dir} already holds a practice lab`, `use it (dsmn-resync --lab ${dir}), or choose a new folder`);
+	}
+	if (entries.length > 0) {
+		throw new LabError(`${dir} is not empty and is not a practice lab`, 'give the path of a new or empty folder; nothing was written');
+	}
+}
+
+export async function createLab(dir: string, options: LabOptions, now = new Date()): Promise<CreatedLab> {
+	const names = serverNames(options.servers);
+	for (const name of options.offline) {
+		if (!names.includes(name)) throw new LabError(`--offline ${name}: the lab has no server of that name`, `its servers are ${names[0]} to ${names.at(-1)}`);
+	}
+	await assertUsableLabFolder(dir);
+	const paths = labPaths(dir);
+	const random = seededRandom(options.seed);
+
+	const created: JetTime = {year: 1999, month: random.int(1, 12), day: random.int(1, 28), hour: random.int(8, 18), minute: random.int(0, 59), second: random.int(0, 59)};
+	const identity: JetIdentity = {
+		signDb: {random: random.uint32(), created, computerName: PDC},
+		signLog: {random: random.uint32(), created, computerName: PDC},
+	};
+	const accounts = domainAccounts(options.seed, options.accounts);
+
+	// Which servers show the red X: their records in the live database are damaged. At least one.
+	const red = new Set(names.filter(() => random.next() < 0.5));
+	if (red.size === 0) red.add(random.pick(names));
+	const missingSinceDamage = new Map(names.map(name => [name, red.has(name) ? Math.min(options.accounts, random.int(1, 5)) : 0]));
+
+	const liveRecords: ServerRecord[] = names.map(name => ({
+		name,
+		synchronized: !red.has(name),
+		accountsPropagated: options.accounts - missingSinceDamage.get(name)!,
+	}));
+	const live = encodeSyncDatabase({header: identity, domain: DOMAIN, pdc: PDC, servers: liveRecords, accounts});
+	names.forEach((name, i) => {
+		if (red.has(name)) damagePage(live, serverPageNumber(i), i + options.seed);
+	});
+
+	await mkdir(paths.syncagnt, {recursive: true});
+	const write = (path: string, data: Uint8Array | string) => writeFile(path, data);
+	const liveGenerations = 6;
+	await write(join(paths.syncagnt, 'MSSYNC.MDB'), live);
+	await write(join(paths.syncagnt, 'SYSTEM.MDB'), systemDatabase(identity, random));
+	for (const [name, data] of logFiles(liveGenerations, identity.signLog, created, random)) await write(join(paths.syncagnt, name), data);
+	await write(join(paths.syncagnt, 'JET.CHK'), checkpointFile(liveGenerations, identity.signLog));
+	for (const name of ['RES1.LOG', 'RES2.LOG']) await write(join(paths.syncagnt, name), logFiles(1, identity.signLog, created, random).get('JET.LOG')!);
+	await write(
+		join(paths.syncagnt, 'MSSYNC.LOG'),
+		names.map(name => `Server ${name} was added to domain ${DOMAIN}. ${options.accounts} accounts were propagated.\r\n`).join(''),
+	);
+
+	if (options.backup) {
+		// Taken while the domain was healthy, before the latest changes: every server must be resynchronized after it.
+		const backupRecords = names.map(name => ({name, synchronized: false, accountsPropagated: Math.max(0, options.accounts - 8)}));
+		await mkdir(paths.backup, {recursive: true});
+		const files = new Map<string, Uint8Array>([
+			['MSSYNC.MDB', encodeSyncDatabase({header: identity, domain: DOMAIN, pdc: PDC, servers: backupRecords, accounts})],
+			['SYSTEM.MDB', systemDatabase(identity, random)],
+			...logFiles(4, identity.signLog, created, random),
+			['MSSYNC.PAT', patchFile(identity, random)],
+		]);
+		const age = random.int(3, 20) * 86_400_000 + random.int(0, 86_399) * 1000;
+		const backupTime = new Date(now.getTime() - age);
+		for (const [name, data] of files) {
+			await write(join(paths.backup, name), data);
+			await utimes(join(paths.backup, name), backupTime, backupTime);
+		}
+	}
+
+	let nextId = 0x0100_0001;
+	const id = () => nextId++;
+	for (const [index, name] of names.entries()) {
+		const system = paths.serverSystem(name);
+		await mkdir(system, {recursive: true});
+		const base: BinderyObject[] = [
+			{id: 0x0000_0001, type: ObjectType.user, name: 'SUPERVISOR', properties: [{name: 'IDENTIFICATION', value: 'Supervisor'}]},
+			{id: id(), type: ObjectType.user, name: 'GUEST', properties: []},
+			{id: id(), type: ObjectType.fileServer, name, properties: [{name: 'NET_ADDRESS', value: `0000${(index + 1).toString(16).padStart(4, '0')}:000000000001:0451`}]},
+			...nativeUsers(options.seed, index).map(u => ({id: id(), type: ObjectType.user, name: u.name, properties: [{name: 'IDENTIFICATION', value: u.fullName}]})),
+		];
+		const propagated = accounts.slice(0, options.accounts - missingSinceDamage.get(name)!);
+		const current: BinderyObject[] = [
+			...base,
+			...dsmnObjects(id, PDC),
+			...propagated.map(a => ({id: id(), type: ObjectType.user, name: a.name, properties: [{name: 'IDENTIFICATION', value: a.fullName}]})),
+		];
+		for (const [extension, objects] of [['SYS', current], ['OLD', base]] as const) {
+			const files = encodeBindery(objects);
+			await write(join(system, `NET$OBJ.${extension}`), files.obj);
+			await write(join(system, `NET$PROP.${extension}`), files.prop);
+			await write(join(system, `NET$VAL.${extension}`), files.val);
+		}
+	}
+
+	const state: LabState = {
+		format: 'dsmn-resync-lab',
+		version: 1,
+		seed: options.seed,
+		pace: options.pace,
+		serviceDelayMs: options.pace === 0 ? 0 : 800,
+		domain: DOMAIN,
+		pdc: PDC,
+		accounts: options.accounts,
+		servers: names.map(name => ({name, offline: options.offline.includes(name)})),
+		service: {state: 'RUNNING'},
+	};
+	// Written last: a folder with lab.json is a complete lab.
+	await saveLab(dir, state);
+	return {dir, state, red: names.filter(name => red.has(name))};
+}
+

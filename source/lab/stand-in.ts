@@ -1,0 +1,122 @@
+/**
+ * The practice lab's stand-ins for net.exe and sc.exe. They speak the documented output formats
+ * (DESIGN.md §5) against the lab's state, so the code that drives and parses the real programs
+ * is the code that runs in the lab.
+ */
+import {setTimeout as sleep} from 'node:timers/promises';
+import {netHelpText, WIN32_ERRORS} from '../targets/service-messages.js';
+import {SERVICE_STATE_CODES} from '../targets/service-state.js';
+import {jetStartError, SERVICE_DISPLAY_NAME, SERVICE_NAME, settle} from './service.js';
+import {labPaths, loadLab, saveLab, type LabService, type LabState} from './state.js';
+
+export type StandInOutput = {exitCode: number; stdout: string; stderr: string};
+
+type Io = {now: () => number; sleep: (ms: number) => Promise<void>};
+const realIo: Io = {now: () => Date.now(), sleep: ms => sleep(ms)};
+
+function netError(code: number, prefix = ''): StandInOutput {
+	return {exitCode: 2, stdout: '', stderr: `${prefix}${netHelpText(code, SERVICE_DISPLAY_NAME)}\n\nMore help is available by typing NET HELPMSG ${code}.\n\n`};
+}
+
+async function current(dir: string, io: Io): Promise<{state: LabState; service: LabService}> {
+	const state = await loadLab(dir);
+	return {state, service: settle(state.service, io.now())};
+}
+
+async function waitSettled(dir: string, io: Io): Promise<LabService> {
+	for (;;) {
+		const {service} = await current(dir, io);
+		if (service.pendingUntil === undefined) return service;
+		await io.sleep(Math.min(250, Math.max(10, service.pendingUntil - io.now())));
+	}
+}
+
+export async function net(dir: string, args: string[], io: Io = realIo): Promise<StandInOutput> {
+	const [verb = '', name = ''] = args.map(a => a.toLowerCase());
+	if ((verb !== 'start' && verb !== 'stop') || !name) {
+		return {exitCode: 1, stdout: '', stderr: 'The syntax of this command is:\n\nNET START | STOP service\n'};
+	}
+	if (name.toUpperCase() !== SERVICE_NAME && name !== SERVICE_DISPLAY_NAME.toLowerCase()) return netError(2185);
+	const {state, service} = await current(dir, io);
+	if (service.pendingUntil !== undefined) return netError(2189);
+
+	if (verb === 'stop') {
+		if (service.state === 'STOPPED') return netError(3521);
+		await saveLab(dir, {...state, service: {state: 'STOP_PENDING', pendingUntil: io.now() + state.serviceDelayMs}});
+		await waitSettled(dir, io);
+		const done = await loadLab(dir);
+		await saveLab(dir, {...done, service: settle(done.service, io.now())});
+		return {
+			exitCode: 0,
+			stdout: `The ${SERVICE_DISPLAY_NAME} service is stopping.\nThe ${SERVICE_DISPLAY_NAME} service was stopped successfully.\n\n`,
+			stderr: '',
+		};
+	}
+
+	if (service.state === 'RUNNING') return netError(2182);
+	const refusal = await jetStartError(labPaths(dir).syncagnt);
+	await saveLab(dir, {...state, service: {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs}});
+	await waitSettled(dir, io);
+	const after = await loadLab(dir);
+	if (refusal) {
+		await saveLab(dir, {...after, service: {state: 'STOPPED', lastError: refusal}});
+		return netError(3534, `The ${SERVICE_DISPLAY_NAME} service is starting.\nThe ${SERVICE_DISPLAY_NAME} service could not be started.\n\n`);
+	}
+	await saveLab(dir, {...after, service: {state: 'RUNNING'}});
+	return {
+		exitCode: 0,
+		stdout: `The ${SERVICE_DISPLAY_NAME} service is starting.\nThe ${SERVICE_DISPLAY_NAME} service was started successfully.\n\n`,
+		stderr: '',
+	};
+}
+
+function scFailure(operation: string, code: number): StandInOutput {
+	return {exitCode: code, stdout: `[SC] ${operation} FAILED ${code}:\n\n${WIN32_ERRORS[code]?.message ?? ''}\n\n`, stderr: ''};
+}
+
+export function scStateText(service: LabService): string {
+	const code = SERVICE_STATE_CODES[service.state];
+	const controls = service.state === 'RUNNING' ? '(STOPPABLE, NOT_PAUSABLE, ACCEPTS_SHUTDOWN)' : '(NOT_STOPPABLE, NOT_PAUSABLE, IGNORES_SHUTDOWN)';
+	const exitCode = service.state === 'STOPPED' && service.lastError ? '1067  (0x42b)' : '0  (0x0)';
+	return [
+		'',
+		`SERVICE_NAME: ${SERVICE_NAME}`,
+		'        TYPE               : 10  WIN32_OWN_PROCESS',
+		`        STATE              : ${code}  ${service.state}`,
+		`                                ${controls}`,
+		`        WIN32_EXIT_CODE    : ${exitCode}`,
+		'        SERVICE_EXIT_CODE  : 0  (0x0)',
+		'        CHECKPOINT         : 0x0',
+		`        WAIT_HINT          : ${service.pendingUntil === undefined ? '0x0' : '0x7d0'}`,
+		'',
+	].join('\n');
+}
+
+export async function sc(dir: string, args: string[], io: Io = realIo): Promise<StandInOutput> {
+	const [verb = '', name = ''] = args;
+	const operation = verb.toLowerCase() === 'query' ? 'EnumQueryServicesStatus:OpenService' : 'OpenService';
+	if (!['query', 'start', 'stop'].includes(verb.toLowerCase()) || !name) {
+		return {exitCode: 1, stdout: 'DESCRIPTION:\n        SC is a command line program used for communicating with the\n        Service Control Manager and services.\n', stderr: ''};
+	}
+	if (name.toUpperCase() !== SERVICE_NAME) return scFailure(operation, 1060);
+	const {state, service} = await current(dir, io);
+	switch (verb.toLowerCase()) {
+		case 'query':
+			return {exitCode: 0, stdout: scStateText(service), stderr: ''};
+		case 'stop': {
+			if (service.pendingUntil !== undefined) return scFailure('ControlService', 1061);
+			if (service.state === 'STOPPED') return scFailure('ControlService', 1062);
+			const next: LabService = {state: 'STOP_PENDING', pendingUntil: io.now() + state.serviceDelayMs};
+			await saveLab(dir, {...state, service: next});
+			return {exitCode: 0, stdout: scStateText(next), stderr: ''};
+		}
+		default: {
+			if (service.pendingUntil !== undefined) return scFailure('StartService', 1061);
+			if (service.state === 'RUNNING') return scFailure('StartService', 1056);
+			const refusal = await jetStartError(labPaths(dir).syncagnt);
+			const next: LabService = refusal ? {state: 'STOPPED', lastError: refusal} : {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs};
+			await saveLab(dir, {...state, service: next});
+			return {exitCode: 0, stdout: scStateText(refusal ? {state: 'START_PENDING'} : next), stderr: ''};
+		}
+	}
+}

@@ -1,0 +1,80 @@
+import {readFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {z} from 'zod';
+import {writeFileAtomic} from '../fs/atomic-write.js';
+import {describeZodError} from '../text/zod-message.js';
+import {LabError} from './lab-error.js';
+
+export const LAB_FILE = 'lab.json';
+export const LAB_FORMAT = 'dsmn-resync-lab';
+
+export const serviceStates = ['STOPPED', 'START_PENDING', 'STOP_PENDING', 'RUNNING'] as const;
+
+export const labServiceSchema = z.object({
+	state: z.enum(serviceStates),
+	/** While pending: when the transition completes (ms since the epoch) and into which state. */
+	pendingUntil: z.number().int().nonnegative().optional(),
+	/** Why the last start failed (a Jet error), as the event log would say. */
+	lastError: z.string().optional(),
+});
+
+export const labStateSchema = z.object({
+	format: z.literal(LAB_FORMAT),
+	version: z.literal(1),
+	seed: z.number().int(),
+	pace: z.number().int().nonnegative(),
+	/** How long the simulated service takes to start or stop. */
+	serviceDelayMs: z.number().int().nonnegative(),
+	domain: z.string().min(1),
+	pdc: z.string().min(1),
+	accounts: z.number().int().nonnegative(),
+	servers: z.array(z.object({name: z.string().min(1), offline: z.boolean()})).min(1),
+	service: labServiceSchema,
+});
+
+export type LabState = z.infer<typeof labStateSchema>;
+export type LabService = z.infer<typeof labServiceSchema>;
+
+
+export function labPaths(dir: string) {
+	const systemRoot = join(dir, 'SystemRoot');
+	return {
+		root: dir,
+		state: join(dir, LAB_FILE),
+		systemRoot,
+		syncagnt: join(systemRoot, 'SYSTEM32', 'SYNCAGNT'),
+		backup: join(dir, 'backup'),
+		netware: join(dir, 'netware'),
+		journal: join(dir, 'journal'),
+		serverSystem: (server: string) => join(dir, 'netware', server, 'SYS', 'SYSTEM'),
+	};
+}
+
+export async function loadLab(dir: string): Promise<LabState> {
+	const path = labPaths(dir).state;
+	let raw: string;
+	try {
+		raw = await readFile(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') {
+			throw new LabError(`${dir} is not a practice lab (it has no ${LAB_FILE})`, `create one with: dsmn-resync lab create ${dir}`);
+		}
+		throw new LabError(`cannot read ${path}: ${(error as Error).message}`);
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(raw);
+	} catch {
+		throw new LabError(`${path} is not valid JSON; the lab's state file is damaged`, 'create a new lab with: dsmn-resync lab create NEWDIR');
+	}
+	const parsed = labStateSchema.safeParse(json);
+	if (!parsed.success) {
+		throw new LabError(`${path} does not look like a lab's state: ${describeZodError(parsed.error)}`, 'create a new lab with: dsmn-resync lab create NEWDIR');
+	}
+	return parsed.data;
+}
+
+export async function saveLab(dir: string, state: LabState): Promise<void> {
+	await writeFileAtomic(labPaths(dir).state, `${JSON.stringify(labStateSchema.parse(state), null, '\t')}\n`);
+}

@@ -1,0 +1,83 @@
+import {join} from 'node:path';
+import {z} from 'zod';
+import {findEntry} from '../fs/find-entry.js';
+import {ObjectType, MS_WINNT, SYNC_AGENT, readBindery} from './bindery.js';
+import {SERVICE_NAME, settle} from './service.js';
+import {labPaths, loadLab, serviceStates} from './state.js';
+import {readSyncDatabase} from './sync-database.js';
+
+export const labStatusSchema = z.object({
+	lab: z.string(),
+	seed: z.number(),
+	pace: z.number(),
+	accounts: z.number(),
+	service: z.object({name: z.literal(SERVICE_NAME), state: z.enum(serviceStates), lastError: z.string().optional()}),
+	database: z.object({present: z.boolean(), readable: z.boolean()}),
+	backup: z.boolean(),
+	servers: z.array(
+		z.object({
+			name: z.string(),
+			synchronized: z.boolean(),
+			syncAgent: z.boolean(),
+			managed: z.boolean(),
+			users: z.number(),
+			online: z.boolean(),
+			problem: z.string().optional(),
+		}),
+	),
+});
+
+export type LabStatus = z.infer<typeof labStatusSchema>;
+
+const BUILT_IN_USERS = new Set(['SUPERVISOR', 'GUEST', SYNC_AGENT]);
+
+/** What Synchronization Manager and the lab's NetWare servers would show now. */
+export async function labStatus(dir: string, now = Date.now()): Promise<LabStatus> {
+	const state = await loadLab(dir);
+	const paths = labPaths(dir);
+	const service = settle(state.service, now);
+	const databaseName = await findEntry(paths.syncagnt, 'MSSYNC.MDB');
+	const database = databaseName ? await readSyncDatabase(join(paths.syncagnt, databaseName)) : undefined;
+	const {backup} = paths;
+	const backupPresent = (await findEntry(backup, 'MSSYNC.MDB')) !== undefined;
+
+	const servers = await Promise.all(
+		state.servers.map(async (server, index) => {
+			let objects;
+			let problem: string | undefined;
+			try {
+				objects = await readBindery(paths.serverSystem(server.name));
+			} catch (error) {
+				problem = `its bindery cannot be read: ${(error as Error).message}`;
+			}
+			const syncAgent = objects?.some(o => o.type === ObjectType.user && o.name === SYNC_AGENT) ?? false;
+			const managed = objects?.some(o => o.type === ObjectType.msWinNt && o.name === MS_WINNT) ?? false;
+			const users = objects?.filter(o => o.type === ObjectType.user && !BUILT_IN_USERS.has(o.name)).length ?? 0;
+			const entry = database?.servers[index];
+			if (!database) problem ??= 'the account synchronization database cannot be read';
+			else if (!entry) problem ??= 'the database does not list this server';
+			else if (!entry.intact) problem ??= "its record in MSSYNC.MDB is damaged (Jet error -1018)";
+			else if (!syncAgent) problem ??= 'WINNT_SYNC_AGENT was deleted from its bindery (event 1317)';
+			const synchronized = problem === undefined && entry?.record?.synchronized === true && entry.record.name === server.name;
+			return {
+				name: server.name,
+				synchronized,
+				syncAgent,
+				managed,
+				users,
+				online: !server.offline,
+				...(problem ? {problem} : {}),
+			};
+		}),
+	);
+	return {
+		lab: dir,
+		seed: state.seed,
+		pace: state.pace,
+		accounts: state.accounts,
+		service: {name: SERVICE_NAME, state: service.state, ...(service.lastError ? {lastError: service.lastError} : {})},
+		database: {present: databaseName !== undefined, readable: database !== undefined},
+		backup: backupPresent,
+		servers,
+	};
+}

@@ -1,0 +1,49 @@
+/**
+ * The seams between the procedure and a target: one interface per capability.
+ * The practice lab, this Windows machine and a remote NT server each implement them.
+ */
+import type {CommandListener} from './run-command.js';
+import type {ServiceCommandError} from './service-messages.js';
+import type {ServiceState} from './service-state.js';
+
+export type ServiceQuery = {ok: true; state: ServiceState} | {ok: false; error: ServiceCommandError};
+export type ServiceControlResult = {ok: true} | {ok: false; error: ServiceCommandError};
+
+export type ControlOptions = {signal?: AbortSignal; onCommand?: CommandListener};
+
+export interface ServiceControl {
+	readonly serviceName: string;
+	query(options?: ControlOptions): Promise<ServiceQuery>;
+	stop(options?: ControlOptions): Promise<ServiceControlResult>;
+	start(options?: ControlOptions): Promise<ServiceControlResult>;
+}
+
+/** Where DSMN keeps its database on the target, and where snapshots go (beside it: the same volume). */
+export interface DatabaseFolder {
+	readonly syncagnt: string;
+	readonly snapshotParent: string;
+}
+
+export type NetWareServerInfo = {
+	name: string;
+	/** What Synchronization Manager shows: true = blue check, false = red X. */
+	synchronized: boolean;
+	syncAgent: boolean;
+	users: number;
+	problem?: string;
+};
+
+export interface NetWareServers {
+	list(): Promise<NetWareServerInfo[]>;
+}
+
+export type Target = {
+	kind: 'lab' | 'windows' | 'remote';
+	/** "practice lab in /tmp/lab", "this machine", "\\\\PDC1". */
+	description: string;
+	service: ServiceControl;
+	database: DatabaseFolder;
+	servers: NetWareServers;
+	/** Where the run journal lives for this target. */
+	journalDir: string;
+};

@@ -1,0 +1,34 @@
+import {join, resolve} from 'node:path';
+import {standInScript} from '../../lab/stand-in-path.js';
+import {labPaths} from '../../lab/state.js';
+import {labStatus} from '../../lab/status.js';
+import type {NetWareServers, Target} from '../capabilities.js';
+import {NetScServiceControl} from '../net-sc-service-control.js';
+import type {CommandSpec} from '../run-command.js';
+
+function standIn(program: 'net' | 'sc', dir: string): CommandSpec {
+	return {file: process.execPath, prefix: [standInScript(), program], display: program, env: {DSMN_LAB_DIR: dir}};
+}
+
+class LabServers implements NetWareServers {
+	constructor(private readonly dir: string) {}
+
+	async list() {
+		const status = await labStatus(this.dir);
+		return status.servers.map(({name, synchronized, syncAgent, users, problem}) => ({name, synchronized, syncAgent, users, ...(problem ? {problem} : {})}));
+	}
+}
+
+/** The practice lab as a target: the same net/sc driving code as a real server, against stand-ins. */
+export function labTarget(dir: string): Target {
+	const absolute = resolve(dir);
+	const paths = labPaths(absolute);
+	return {
+		kind: 'lab',
+		description: `practice lab in ${absolute}`,
+		service: new NetScServiceControl(standIn('net', absolute), standIn('sc', absolute)),
+		database: {syncagnt: paths.syncagnt, snapshotParent: join(paths.systemRoot, 'SYSTEM32')},
+		servers: new LabServers(absolute),
+		journalDir: paths.journal,
+	};
+}

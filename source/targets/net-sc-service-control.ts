@@ -1,0 +1,24 @@
+import type {ControlOptions, ServiceControl, ServiceControlResult, ServiceQuery} from './capabilities.js';
+import {parseNetOutput, parseScQuery} from './parse-service-output.js';
+import {runCommand, type CommandSpec} from './run-command.js';
+
+/** Service control through `net start|stop NAME` and `sc query NAME`, as on a Windows NT server. */
+export class NetScServiceControl implements ServiceControl {
+	constructor(
+		private readonly net: CommandSpec,
+		private readonly sc: CommandSpec,
+		readonly serviceName = 'MSSYNC',
+	) {}
+
+	async query(options: ControlOptions = {}): Promise<ServiceQuery> {
+		return parseScQuery(await runCommand(this.sc, ['query', this.serviceName], {...options, timeoutMs: 30_000}));
+	}
+
+	async stop(options: ControlOptions = {}): Promise<ServiceControlResult> {
+		return parseNetOutput(await runCommand(this.net, ['stop', this.serviceName], {...options, timeoutMs: 120_000}));
+	}
+
+	async start(options: ControlOptions = {}): Promise<ServiceControlResult> {
+		return parseNetOutput(await runCommand(this.net, ['start', this.serviceName], {...options, timeoutMs: 120_000}));
+	}
+}

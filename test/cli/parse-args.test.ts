@@ -1,0 +1,38 @@
+import {describe, expect, it} from 'vitest';
+import {parseCommandLine} from '../../source/cli/parse-args.js';
+import {missingAnswers} from '../../source/procedure/scripted-answers.js';
+
+describe('the command line', () => {
+	it('reads lab create with every option', () => {
+		expect(parseCommandLine(['lab', 'create', 'L', '--servers', '3', '--accounts', '50', '--no-backup', '--offline', 'fs2', '--pace', '0', '--seed', '9'])).toEqual({
+			kind: 'lab-create',
+			dir: 'L',
+			options: {servers: 3, accounts: 50, backup: false, offline: ['FS2'], pace: 0, seed: 9},
+		});
+	});
+
+	it.each([
+		[['--bogus'], /unknown option --bogus/],
+		[['lab', 'create', 'L', '--servers', 'five'], /--servers takes a whole number, not "five"/],
+		[['lab', 'create', 'L', '--accounts', '2001'], /between 1 and 2000/],
+		[['lab', 'create', 'L', '--servers', '-1'], /--servers/],
+		[['lab', 'create'], /lab create needs a folder/],
+		[['lab', 'status', 'A', 'B'], /takes one folder/],
+		[['lab', 'destroy', 'L'], /unknown lab subcommand destroy/],
+		[['frobnicate'], /unknown command frobnicate/],
+		[['--target', 'remote'], /needs --host/],
+		[['--target', 'mainframe'], /--target must be lab or windows or remote/],
+		[['--resume', '--rollback', '--lab', 'L'], /exclude each other/],
+		[['--flow', 'restore', '--backup'], /--backup needs a value/],
+		[['check'], /check needs a folder/],
+	])('refuses %j with a clear reason', (argv, message) => {
+		expect(() => parseCommandLine(argv)).toThrow(message);
+	});
+
+	it('names every answer a scripted run still lacks', () => {
+		const wizard = parseCommandLine(['--lab', 'L', '--flow', 'reconstruct']);
+		expect(wizard.kind === 'wizard' && missingAnswers(wizard.options)).toEqual(['--password-policy random|initial', '--passwords-file PATH', '--yes']);
+		const complete = parseCommandLine(['--lab', 'L', '--flow', 'restore', '--backup', 'B', '--yes']);
+		expect(complete.kind === 'wizard' && missingAnswers(complete.options)).toEqual([]);
+	});
+});

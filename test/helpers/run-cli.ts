@@ -1,0 +1,41 @@
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {execa} from 'execa';
+import {afterEach} from 'vitest';
+
+export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+/** The environment a user's shell would give: without CI (Ink renders differently under CI) or colour forcing. */
+export function userEnv(extra: Record<string, string> = {}): Record<string, string> {
+	const env: Record<string, string> = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (value !== undefined && !['CI', 'FORCE_COLOR', 'NO_COLOR', 'GITHUB_ACTIONS'].includes(key)) env[key] = value;
+	}
+	return {...env, ...extra};
+}
+
+export async function runCli(args: string[], options: {env?: Record<string, string>; input?: string} = {}) {
+	const result = await execa(process.execPath, [CLI, ...args], {
+		reject: false,
+		stripFinalNewline: false,
+		env: userEnv(options.env),
+		extendEnv: false,
+		...(options.input === undefined ? {stdin: 'ignore' as const} : {input: options.input}),
+	});
+	return {exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr)};
+}
+
+const made: string[] = [];
+
+/** A fresh temporary folder, removed after the test. */
+export async function tempDir(prefix = 'dsmn-test-'): Promise<string> {
+	const dir = await mkdtemp(join(tmpdir(), prefix));
+	made.push(dir);
+	return dir;
+}
+
+afterEach(async () => {
+	await Promise.all(made.splice(0).map(dir => rm(dir, {recursive: true, force: true})));
+});
