@@ -5,6 +5,7 @@
 import type {CommandListener} from './run-command.js';
 import type {ServiceCommandError} from './service-messages.js';
 import type {ServiceState} from './service-state.js';
+import type {Synchronization} from './synchronization.js';
 
 export type ServiceQuery = {ok: true; state: ServiceState} | {ok: false; error: ServiceCommandError};
 export type ServiceControlResult = {ok: true} | {ok: false; error: ServiceCommandError};
@@ -44,6 +45,12 @@ export type Target = {
 	service: ServiceControl;
 	database: DatabaseFolder;
 	servers: NetWareServers;
+	/** "Synchronize all servers": run by the tool in the lab; a manual step on a real server. */
+	sync?: Synchronization;
+	/** The NT server's name, for journal file names. */
+	host: string;
 	/** Where the run journal lives for this target. */
 	journalDir: string;
+	/** Where this target is, as the journal records it (the lab's folder, a host name). */
+	location: string;
 };

@@ -41,7 +41,7 @@ describe('Jet 500 database header', () => {
 
 	it('notices a damaged header page', () => {
 		const page = databaseHeaderPage({signDb: signLog, signLog});
-		page[300] ^= 0xff;
+		page[300] = page[300]! ^ 0xff;
 		expect(readDatabaseHeader(page)).toMatchObject({kind: 'jet500', checksumOk: false});
 	});
 });

@@ -5,6 +5,7 @@ import {labStatus} from '../../lab/status.js';
 import type {NetWareServers, Target} from '../capabilities.js';
 import {NetScServiceControl} from '../net-sc-service-control.js';
 import type {CommandSpec} from '../run-command.js';
+import {synchronizeLab} from '../../lab/sync-engine.js';
 
 function standIn(program: 'net' | 'sc', dir: string): CommandSpec {
 	return {file: process.execPath, prefix: [standInScript(), program], display: program, env: {DSMN_LAB_DIR: dir}};
@@ -29,6 +30,9 @@ export function labTarget(dir: string): Target {
 		service: new NetScServiceControl(standIn('net', absolute), standIn('sc', absolute)),
 		database: {syncagnt: paths.syncagnt, snapshotParent: join(paths.systemRoot, 'SYSTEM32')},
 		servers: new LabServers(absolute),
+		sync: {synchronizeAll: options => synchronizeLab(absolute, options)},
+		host: 'NTPDC',
 		journalDir: paths.journal,
+		location: absolute,
 	};
 }

@@ -1,0 +1,86 @@
+/**
+ * Copies one file so that the destination is either absent or complete and verified: streamed through
+ * a temporary name in the destination folder, flushed to disk, read back and compared by SHA-256 with
+ * the source, then renamed into place. Memory stays flat whatever the file's size.
+ */
+import {createHash} from 'node:crypto';
+import {open, rename, rm} from 'node:fs/promises';
+import {basename, dirname, join} from 'node:path';
+import {syncFolder} from './atomic-write.js';
+
+const CHUNK = 1024 * 1024;
+
+export type CopyProgress = (bytesDone: number) => void;
+
+export class CopyVerifyError extends Error {}
+
+export function temporaryName(destination: string): string {
+	return join(dirname(destination), `.${basename(destination)}.dsmn-copy`);
+}
+
+async function hashFile(path: string, buffer: Buffer, signal?: AbortSignal): Promise<string> {
+	const hash = createHash('sha256');
+	const handle = await open(path, 'r');
+	try {
+		for (;;) {
+			signal?.throwIfAborted();
+			const {bytesRead} = await handle.read(buffer, 0, buffer.length, null);
+			if (bytesRead === 0) break;
+			hash.update(buffer.subarray(0, bytesRead));
+		}
+	} finally {
+		await handle.close();
+	}
+	return hash.digest('hex');
+}
+
+export type CopyResult = {size: number; sha256: string};
+
+export async function copyVerified(source: string, destination: string, options: {onProgress?: CopyProgress; signal?: AbortSignal} = {}): Promise<CopyResult> {
+	const temporary = temporaryName(destination);
+	const buffer = Buffer.allocUnsafe(CHUNK);
+	const hash = createHash('sha256');
+	let size = 0;
+	const input = await open(source, 'r');
+	try {
+		const output = await open(temporary, 'w', 0o644);
+		try {
+			for (;;) {
+				options.signal?.throwIfAborted();
+				const {bytesRead} = await input.read(buffer, 0, CHUNK, null);
+				if (bytesRead === 0) break;
+				hash.update(buffer.subarray(0, bytesRead));
+				let written = 0;
+				while (written < bytesRead) {
+					const {bytesWritten} = await output.write(buffer, written, bytesRead - written);
+					written += bytesWritten;
+				}
+				size += bytesRead;
+				options.onProgress?.(size);
+			}
+			await output.sync();
+		} finally {
+			await output.close();
+		}
+	} catch (error) {
+		await rm(temporary, {force: true});
+		throw error;
+	} finally {
+		await input.close();
+	}
+	const sourceHash = hash.digest('hex');
+	let copyHash: string;
+	try {
+		copyHash = await hashFile(temporary, buffer, options.signal);
+	} catch (error) {
+		await rm(temporary, {force: true});
+		throw error;
+	}
+	if (copyHash !== sourceHash) {
+		await rm(temporary, {force: true});
+		throw new CopyVerifyError(`the copy of ${basename(source)} does not match the original (SHA-256 differs): the disk may be failing`);
+	}
+	await rename(temporary, destination);
+	await syncFolder(dirname(destination));
+	return {size, sha256: sourceHash};
+}

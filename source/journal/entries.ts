@@ -1,0 +1,32 @@
+import {z} from 'zod';
+
+/** One line of the run journal (JSON lines, append-only). Never holds a password. */
+export const journalEntrySchema = z.discriminatedUnion('type', [
+	z.object({
+		type: z.literal('run-started'),
+		at: z.string(),
+		runId: z.string(),
+		flow: z.enum(['restore', 'reconstruct']),
+		target: z.object({kind: z.enum(['lab', 'windows', 'remote']), description: z.string(), location: z.string()}),
+		syncagnt: z.string(),
+		backup: z.string().optional(),
+		snapshot: z.string().optional(),
+		/** The service's state when the run began: a rollback puts it back so. */
+		serviceBefore: z.string(),
+		servers: z.array(z.string()).optional(),
+	}),
+	/** What a step is about to change, as confirmed by the admin. */
+	z.object({type: z.literal('step-plan'), at: z.string(), step: z.string(), files: z.array(z.string())}),
+	z.object({type: z.literal('step-started'), at: z.string(), step: z.string()}),
+	z.object({type: z.literal('step-finished'), at: z.string(), step: z.string(), summary: z.string()}),
+	z.object({type: z.literal('step-failed'), at: z.string(), step: z.string(), message: z.string()}),
+	/** Written before a rename; the rename's outcome is read back from the disk. */
+	z.object({type: z.literal('move'), at: z.string(), from: z.string(), to: z.string()}),
+	z.object({type: z.literal('copied'), at: z.string(), name: z.string(), size: z.number(), sha256: z.string()}),
+	z.object({type: z.literal('manual-step'), at: z.string(), step: z.string(), instructions: z.string()}),
+	z.object({type: z.literal('interrupted'), at: z.string(), step: z.string().optional(), signal: z.string()}),
+	z.object({type: z.literal('run-ended'), at: z.string(), outcome: z.enum(['completed', 'rolled-back', 'abandoned'])}),
+]);
+
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
+export type RunStarted = Extract<JournalEntry, {type: 'run-started'}>;

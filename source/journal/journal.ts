@@ -1,0 +1,96 @@
+/**
+ * The run journal (DESIGN.md §1.6): one JSON-lines file per run, appended and flushed before and after
+ * every step, so that a run cut off anywhere can be resumed or rolled back. A last line cut by a crash
+ * is ignored; any other line that does not match the schema makes the journal refused, naming the line.
+ */
+import {mkdir, open, readdir, readFile, type FileHandle} from 'node:fs/promises';
+import {join} from 'node:path';
+import {describeZodError} from '../text/zod-message.js';
+import {syncFolder} from '../fs/atomic-write.js';
+import {journalEntrySchema, type JournalEntry, type RunStarted} from './entries.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type NewEntry = DistributiveOmit<JournalEntry, 'at'>;
+
+export class JournalError extends Error {}
+
+export class Journal {
+	private constructor(
+		readonly path: string,
+		private readonly handle: FileHandle,
+		private readonly clock: () => Date,
+	) {}
+
+	static async create(dir: string, name: string, clock: () => Date = () => new Date()): Promise<Journal> {
+		await mkdir(dir, {recursive: true});
+		const path = join(dir, name);
+		const handle = await open(path, 'wx', 0o600);
+		await syncFolder(dir);
+		return new Journal(path, handle, clock);
+	}
+
+	static async reopen(path: string, clock: () => Date = () => new Date()): Promise<Journal> {
+		return new Journal(path, await open(path, 'a', 0o600), clock);
+	}
+
+	/** Appends one entry and flushes it to disk before returning. */
+	async append(entry: NewEntry): Promise<void> {
+		const line = journalEntrySchema.parse({...entry, at: this.clock().toISOString()});
+		await this.handle.appendFile(`${JSON.stringify(line)}\n`);
+		await this.handle.sync();
+	}
+
+	async close(): Promise<void> {
+		await this.handle.close();
+	}
+}
+
+export function parseJournal(text: string, path: string): JournalEntry[] {
+	// Every entry ends with a newline: whatever follows the last one was cut off by a crash.
+	const complete = text.split('\n').slice(0, -1);
+	const entries: JournalEntry[] = [];
+	for (const [index, line] of complete.entries()) {
+		if (line.trim() === '') continue;
+		let json: unknown;
+		try {
+			json = JSON.parse(line);
+		} catch {
+			throw new JournalError(`${path} line ${index + 1} is not JSON: the journal was altered; move it aside to start afresh`);
+		}
+		const parsed = journalEntrySchema.safeParse(json);
+		if (!parsed.success) throw new JournalError(`${path} line ${index + 1}: ${describeZodError(parsed.error)}`);
+		entries.push(parsed.data);
+	}
+	return entries;
+}
+
+export async function readJournal(path: string): Promise<JournalEntry[]> {
+	return parseJournal(await readFile(path, 'utf8'), path);
+}
+
+export type UnfinishedRun = {path: string; start: RunStarted; entries: JournalEntry[]};
+
+/** The newest run in `dir` that has no end: a crash, a closed session or Ctrl+C cut it off. */
+export async function findUnfinishedRun(dir: string): Promise<UnfinishedRun | undefined> {
+	let names: string[];
+	try {
+		names = (await readdir(dir)).filter(n => n.endsWith('.jsonl')).sort().reverse();
+	} catch {
+		return undefined;
+	}
+	for (const name of names) {
+		const path = join(dir, name);
+		const entries = await readJournal(path);
+		const start = entries[0];
+		if (start?.type !== 'run-started') continue;
+		if (!entries.some(e => e.type === 'run-ended')) return {path, start, entries};
+	}
+	return undefined;
+}
+
+/** "NTPDC-20261124-221530.jsonl": one file per run, named by host and time. */
+export function journalName(host: string, at: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const stamp = `${at.getUTCFullYear()}${pad(at.getUTCMonth() + 1)}${pad(at.getUTCDate())}-${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}${pad(at.getUTCSeconds())}`;
+	return `${host.replace(/[^A-Za-z0-9_-]/g, '_')}-${stamp}.jsonl`;
+}

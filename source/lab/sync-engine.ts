@@ -1,0 +1,107 @@
+/**
+ * The lab's DSMN: "Synchronize all servers" propagates each domain account to each managed NetWare
+ * server, servers in parallel, at the lab's pace. It reproduces the KB's symptom: a server whose record
+ * in the live database is damaged stays red however often it is synchronized.
+ */
+import {join} from 'node:path';
+import {setImmediate as yieldToLoop, setTimeout as sleep} from 'node:timers/promises';
+import {findEntry} from '../fs/find-entry.js';
+import {writeFileAtomic} from '../fs/atomic-write.js';
+import type {SyncEvent, SyncOptions, SyncResult} from '../targets/synchronization.js';
+import {binderyPaths, encodeBindery, ObjectType, readBindery, SYNC_AGENT, type BinderyObject} from './bindery.js';
+import {domainAccounts} from './domain.js';
+import {settle} from './service.js';
+import {labPaths, loadLab} from './state.js';
+import {readSyncDatabase, writeServerRecord} from './sync-database.js';
+
+/** How long DSMN waits for a NetWare server that does not answer, in the lab. */
+export function offlineTimeoutMs(pace: number): number {
+	return pace === 0 ? 300 : 8000;
+}
+
+const TICK_MS = 100;
+
+export async function synchronizeLab(dir: string, options: SyncOptions = {}): Promise<SyncResult[]> {
+	const emit = (event: SyncEvent) => options.onEvent?.(event);
+	const state = await loadLab(dir);
+	const paths = labPaths(dir);
+	const servers = state.servers.filter(s => !options.only || options.only.includes(s.name));
+	const total = state.accounts;
+	emit({type: 'plan', servers: servers.map(s => ({name: s.name, total}))});
+
+	const fail = (server: string, reason: string, advice: string, done = 0): SyncResult => {
+		emit({type: 'server-failed', server, reason, advice});
+		return {server, ok: false, done, total, reason, advice};
+	};
+
+	const service = settle(state.service, Date.now());
+	if (service.state !== 'RUNNING') {
+		return servers.map(s => fail(s.name, `MSSYNC is ${service.state.toLowerCase().replace('_', ' ')}: Synchronization Manager cannot synchronize`, 'start the MSSYNC service first'));
+	}
+	const databaseName = await findEntry(paths.syncagnt, 'MSSYNC.MDB');
+	const databasePath = databaseName ? join(paths.syncagnt, databaseName) : undefined;
+	const database = databasePath ? await readSyncDatabase(databasePath) : undefined;
+	if (!databasePath || !database) {
+		return servers.map(s => fail(s.name, 'the account synchronization database (MSSYNC.MDB) cannot be read', 'restore it from a backup (KB Q148678)'));
+	}
+	const accounts = domainAccounts(state.seed, state.accounts);
+
+	const one = async (name: string): Promise<SyncResult> => {
+		const index = state.servers.findIndex(s => s.name === name);
+		const entry = database.servers[index];
+		if (!entry?.intact || !entry.record) {
+			await sleep(Math.min(500, state.pace * 2), undefined, {signal: options.signal});
+			return fail(
+				name,
+				`Jet error -1018 (JET_errReadVerifyFailure): ${name}'s record in MSSYNC.MDB is damaged`,
+				'restore the database from a backup, or with no backup reconstruct this server (KB Q148678)',
+			);
+		}
+		const system = paths.serverSystem(name);
+		if (state.servers[index]!.offline) {
+			emit({type: 'server-started', server: name});
+			await sleep(offlineTimeoutMs(state.pace), undefined, {signal: options.signal});
+			return fail(name, `${name} did not answer: the NetWare server is down or unreachable`, `check that ${name} is up and reachable from the PDC, then retry it`);
+		}
+		let objects: BinderyObject[];
+		try {
+			objects = await readBindery(system);
+		} catch (error) {
+			return fail(name, `${name}'s bindery cannot be read: ${(error as Error).message}`, 'run BINDFIX on the server, then retry');
+		}
+		if (!objects.some(o => o.type === ObjectType.user && o.name === SYNC_AGENT)) {
+			return fail(name, `${SYNC_AGENT} is missing on ${name} (event 1317): DSMN cannot log in to it`, 'add the server back to the domain (the reconstruct flow)');
+		}
+		emit({type: 'server-started', server: name});
+		const started = Date.now();
+		let done = 0;
+		while (done < total) {
+			options.signal?.throwIfAborted();
+			if (state.pace === 0) {
+				done = Math.min(total, done + 250);
+				await yieldToLoop();
+			} else {
+				await sleep(Math.min(TICK_MS, state.pace), undefined, {signal: options.signal});
+				done = Math.min(total, Math.floor((Date.now() - started) / state.pace));
+			}
+			emit({type: 'progress', server: name, done});
+		}
+		const existing = new Set(objects.filter(o => o.type === ObjectType.user).map(o => o.name));
+		let nextId = Math.max(0x0100_0000, ...objects.map(o => o.id)) + 1;
+		const added = accounts
+			.filter(a => !existing.has(a.name))
+			.map(a => ({id: nextId++, type: ObjectType.user, name: a.name, properties: [{name: 'IDENTIFICATION', value: a.fullName}]}));
+		if (added.length > 0) {
+			const files = encodeBindery([...objects, ...added]);
+			const target = binderyPaths(system, 'SYS');
+			await writeFileAtomic(target.val, files.val);
+			await writeFileAtomic(target.prop, files.prop);
+			await writeFileAtomic(target.obj, files.obj);
+		}
+		await writeServerRecord(databasePath, index, {name, synchronized: true, accountsPropagated: total});
+		emit({type: 'server-finished', server: name, done: total});
+		return {server: name, ok: true, done: total, total};
+	};
+
+	return Promise.all(servers.map(s => one(s.name)));
+}

@@ -1,0 +1,364 @@
+/**
+ * One restore run (KB Q148678 steps 1–4) against a target, journaled so that it can be resumed or rolled
+ * back after anything: each step writes "started" before it touches anything and "finished" after, each
+ * rename is journaled before it happens, and each step is idempotent — run again, it checks the disk
+ * and does only what is left.
+ */
+import {mkdir, readdir, rename, rm, stat} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
+import {validateBackup} from '../backup/validate.js';
+import {isStaleInLiveFolder} from '../backup/classify.js';
+import {copyVerified, temporaryName} from '../fs/copy-verified.js';
+import {syncFolder} from '../fs/atomic-write.js';
+import {Journal, journalName, type UnfinishedRun} from '../journal/journal.js';
+import type {JournalEntry, RunStarted} from '../journal/entries.js';
+import type {Target} from '../targets/capabilities.js';
+import type {CommandListener} from '../targets/run-command.js';
+import type {ServiceState} from '../targets/service-state.js';
+import type {SyncEvent, SyncResult} from '../targets/synchronization.js';
+import {waitForState} from '../targets/wait-for-state.js';
+import {formatBytes} from '../text/format.js';
+import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
+
+export type CopyProgressEvent = {file: string; fileDone: number; fileTotal: number; bytesDone: number; bytesTotal: number};
+
+export type RunHooks = {
+	onCommand?: CommandListener;
+	onPoll?: (state: ServiceState) => void;
+	onCopyProgress?: (event: CopyProgressEvent) => void;
+	onSync?: (event: SyncEvent) => void;
+	/** Asked at every safe point (between files, between polls): true means leave now. */
+	stopRequested?: () => boolean;
+	/** Servers to synchronize (a retry of the failed ones). */
+	only?: readonly string[];
+};
+
+export type StepOutcome =
+	| {status: 'done'; summary: string; details?: string[]; sync?: SyncResult[]}
+	| {status: 'failed'; message: string; advice: string; sync?: SyncResult[]}
+	| {status: 'interrupted'; message: string};
+
+export type FileToCopy = {name: string; size: number};
+
+export type RunTimings = {serviceTimeoutMs: number; pollIntervalMs: number};
+const DEFAULT_TIMINGS: RunTimings = {serviceTimeoutMs: 90_000, pollIntervalMs: 250};
+
+function stamp(at: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
+}
+
+async function exists(path: string): Promise<boolean> {
+	try {
+		await stat(path);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function freshFolderName(base: string): Promise<string> {
+	let candidate = base;
+	for (let n = 2; await exists(candidate); n++) candidate = `${base}-${n}`;
+	return candidate;
+}
+
+export class RestoreRun {
+	private readonly entries: JournalEntry[];
+
+	private constructor(
+		readonly target: Target,
+		private readonly journal: Journal,
+		readonly start: RunStarted,
+		entries: JournalEntry[],
+		private readonly timings: RunTimings,
+	) {
+		this.entries = [...entries];
+	}
+
+	static async begin(target: Target, backup: string, options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener} = {}): Promise<RestoreRun> {
+		const now = options.now ?? new Date();
+		const service = await target.service.query({onCommand: options.onCommand});
+		const journal = await Journal.create(target.journalDir, journalName(target.host, now));
+		const snapshot = await freshFolderName(join(target.database.snapshotParent, `SYNCAGNT.before-restore-${stamp(now)}`));
+		const start: Omit<RunStarted, 'at'> = {
+			type: 'run-started',
+			runId: journalName(target.host, now).replace(/\.jsonl$/, ''),
+			flow: 'restore',
+			target: {kind: target.kind, description: target.description, location: target.location},
+			syncagnt: target.database.syncagnt,
+			backup,
+			snapshot,
+			serviceBefore: service.ok ? service.state : 'UNKNOWN',
+		};
+		await journal.append(start);
+		return new RestoreRun(target, journal, {...start, at: now.toISOString()}, [{...start, at: now.toISOString()}], options.timings ?? DEFAULT_TIMINGS);
+	}
+
+	static async resume(target: Target, run: UnfinishedRun, timings: RunTimings = DEFAULT_TIMINGS): Promise<RestoreRun> {
+		return new RestoreRun(target, await Journal.reopen(run.path), run.start, run.entries, timings);
+	}
+
+	get journalPath(): string {
+		return this.journal.path;
+	}
+
+	get snapshot(): string {
+		return this.start.snapshot!;
+	}
+
+	get backup(): string {
+		return this.start.backup!;
+	}
+
+	finishedSteps(): RestoreStepId[] {
+		return this.entries.filter(e => e.type === 'step-finished').map(e => (e as {step: RestoreStepId}).step);
+	}
+
+	/** The first step not yet finished, in the KB's order. */
+	nextStep(): RestoreStepId | undefined {
+		const done = new Set(this.finishedSteps());
+		return RESTORE_STEPS.find(s => !done.has(s.id))?.id;
+	}
+
+	/** Whether anything on the target has changed yet (Esc may go back only before that). */
+	hasChangedAnything(): boolean {
+		return this.entries.some(e => e.type === 'step-started');
+	}
+
+	private async record(entry: Parameters<Journal['append']>[0]): Promise<void> {
+		await this.journal.append(entry);
+		this.entries.push({...entry, at: new Date().toISOString()} as JournalEntry);
+	}
+
+	/** What the move-aside step would move now: the databases and every JET log, checkpoint, reserve log and patch file. */
+	async previewMoveAside(): Promise<string[]> {
+		return (await readdir(this.target.database.syncagnt)).filter(isStaleInLiveFolder).sort();
+	}
+
+	/** What the copy step copies: the backup's databases, JET*.LOG and *.PAT, as validated. */
+	async previewCopy(): Promise<FileToCopy[]> {
+		const report = await validateBackup(this.backup, {liveSyncagnt: this.target.database.syncagnt});
+		if (!report.valid) throw new Error(`the backup is no longer valid: ${report.errors[0]}`);
+		return report.files.filter(f => f.restored).map(f => ({name: f.name, size: f.size}));
+	}
+
+	async execute(step: RestoreStepId, hooks: RunHooks = {}): Promise<StepOutcome> {
+		await this.record({type: 'step-started', step});
+		let outcome: StepOutcome;
+		try {
+			outcome = await this.perform(step, hooks);
+		} catch (error) {
+			outcome = {status: 'failed', message: (error as Error).message, advice: adviceFor(error)};
+		}
+		if (outcome.status === 'done') await this.record({type: 'step-finished', step, summary: outcome.summary});
+		else if (outcome.status === 'failed') await this.record({type: 'step-failed', step, message: outcome.message});
+		else await this.record({type: 'interrupted', step, signal: 'user'});
+		return outcome;
+	}
+
+	private perform(step: RestoreStepId, hooks: RunHooks): Promise<StepOutcome> {
+		switch (step) {
+			case 'stop-service':
+				return this.stopService(hooks);
+			case 'move-aside':
+				return this.moveAside(hooks);
+			case 'copy-backup':
+				return this.copyBackup(hooks);
+			case 'start-service':
+				return this.startService(hooks);
+			case 'synchronize':
+				return this.synchronize(hooks);
+		}
+	}
+
+	private async stopService(hooks: RunHooks): Promise<StepOutcome> {
+		const {service} = this.target;
+		const now = await service.query({onCommand: hooks.onCommand});
+		if (now.ok && now.state === 'STOPPED') return {status: 'done', summary: 'MSSYNC was already stopped'};
+		if (!now.ok) return {status: 'failed', message: `cannot query MSSYNC: ${now.error.meaning}`, advice: now.error.advice};
+		if (now.state === 'RUNNING' || now.state === 'PAUSED') {
+			const stop = await service.stop({onCommand: hooks.onCommand});
+			if (!stop.ok && stop.error.code !== 3521 && stop.error.code !== 2189) {
+				return {status: 'failed', message: `net stop MSSYNC failed: ${stop.error.meaning} (error ${stop.error.code})`, advice: stop.error.advice};
+			}
+		}
+		const waited = await waitForState(service, 'STOPPED', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand, onPoll: hooks.onPoll});
+		if (waited.ok) return {status: 'done', summary: `MSSYNC stopped (confirmed by sc query after ${(waited.waitedMs / 1000).toFixed(1)} s)`};
+		if (waited.reason === 'timeout') {
+			return {
+				status: 'failed',
+				message: `MSSYNC did not stop within ${Math.round(this.timings.serviceTimeoutMs / 1000)} s: it is still ${waited.state ?? 'in an unknown state'}`,
+				advice: 'wait a minute and retry; if it stays STOP_PENDING, stop it from Control Panel ▸ Services, or restart the server',
+			};
+		}
+		return {status: 'failed', message: `cannot query MSSYNC: ${waited.error.meaning}`, advice: waited.error.advice};
+	}
+
+	private async requireStopped(hooks: RunHooks): Promise<StepOutcome | undefined> {
+		const now = await this.target.service.query({onCommand: hooks.onCommand});
+		if (now.ok && now.state === 'STOPPED') return undefined;
+		return {
+			status: 'failed',
+			message: `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}: the database must not be touched while it runs`,
+			advice: 'someone or something started it again: stop it (the "Stop MSSYNC" step) and retry',
+		};
+	}
+
+	private async moveAside(hooks: RunHooks): Promise<StepOutcome> {
+		const refused = await this.requireStopped(hooks);
+		if (refused) return refused;
+		const {syncagnt} = this.target.database;
+		const names = await this.previewMoveAside();
+		await mkdir(this.snapshot, {recursive: true});
+		await syncFolder(dirname(this.snapshot));
+		await this.record({type: 'step-plan', step: 'move-aside', files: names});
+		for (const name of names) {
+			const from = join(syncagnt, name);
+			const to = join(this.snapshot, name);
+			if (await exists(to)) {
+				return {status: 'failed', message: `the snapshot already holds a ${name}: refusing to overwrite it`, advice: `look in ${this.snapshot}; move that file elsewhere, then retry`};
+			}
+			await this.record({type: 'move', from, to});
+			await rename(from, to);
+		}
+		await syncFolder(syncagnt);
+		await syncFolder(this.snapshot);
+		const moved = this.entries.filter(e => e.type === 'move').length;
+		return {status: 'done', summary: `${moved} file${moved === 1 ? '' : 's'} moved into ${this.snapshot}`, details: names};
+	}
+
+	private async copyBackup(hooks: RunHooks): Promise<StepOutcome> {
+		const refused = await this.requireStopped(hooks);
+		if (refused) return refused;
+		const {syncagnt} = this.target.database;
+		const files = await this.previewCopy();
+		const copied = new Set(this.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name));
+		const bytesTotal = files.reduce((n, f) => n + f.size, 0);
+		let bytesBefore = 0;
+		for (const file of files) {
+			if (hooks.stopRequested?.()) return {status: 'interrupted', message: `stopped before ${file.name}; ${copied.size} of ${files.length} files are in place`};
+			const destination = join(syncagnt, file.name);
+			if (copied.has(file.name) && (await exists(destination))) {
+				bytesBefore += file.size;
+				continue;
+			}
+			if (await exists(destination)) {
+				return {
+					status: 'failed',
+					message: `SYNCAGNT already holds a ${file.name} that this run did not copy`,
+					advice: 'run the "Move the current database aside" step again (retry), or roll back',
+				};
+			}
+			await rm(temporaryName(destination), {force: true}); // a partial copy of ours from a run cut off
+			const result = await copyVerified(join(this.backup, file.name), destination, {
+				onProgress: done => hooks.onCopyProgress?.({file: file.name, fileDone: done, fileTotal: file.size, bytesDone: bytesBefore + done, bytesTotal}),
+			});
+			await this.record({type: 'copied', name: file.name, size: result.size, sha256: result.sha256});
+			copied.add(file.name);
+			bytesBefore += file.size;
+		}
+		return {status: 'done', summary: `${files.length} files (${formatBytes(bytesTotal)}) copied and verified by SHA-256`, details: files.map(f => f.name)};
+	}
+
+	private async startService(hooks: RunHooks): Promise<StepOutcome> {
+		const {service} = this.target;
+		const now = await service.query({onCommand: hooks.onCommand});
+		if (now.ok && now.state === 'RUNNING') return {status: 'done', summary: 'MSSYNC was already running'};
+		const start = await service.start({onCommand: hooks.onCommand});
+		if (!start.ok && start.error.code !== 2182) {
+			return {status: 'failed', message: `net start MSSYNC failed: ${start.error.meaning} (NET HELPMSG ${start.error.code})`, advice: start.error.advice};
+		}
+		const waited = await waitForState(service, 'RUNNING', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand, onPoll: hooks.onPoll});
+		if (waited.ok) return {status: 'done', summary: `MSSYNC is running (confirmed by sc query after ${(waited.waitedMs / 1000).toFixed(1)} s)`};
+		if (waited.reason === 'timeout') {
+			return {status: 'failed', message: `MSSYNC did not reach RUNNING within ${Math.round(this.timings.serviceTimeoutMs / 1000)} s (it is ${waited.state})`, advice: "look in Event Viewer's Application log for Jet errors; retry, or roll back"};
+		}
+		return {status: 'failed', message: `cannot query MSSYNC: ${waited.error.meaning}`, advice: waited.error.advice};
+	}
+
+	private async synchronize(hooks: RunHooks): Promise<StepOutcome> {
+		if (!this.target.sync) {
+			return {status: 'failed', message: 'this target cannot be synchronized by the tool', advice: 'use Synchronization Manager: NetWare Server ▸ Synchronize all servers'};
+		}
+		const results = await this.target.sync.synchronizeAll({...(hooks.only ? {only: hooks.only} : {}), onEvent: hooks.onSync});
+		const failed = results.filter(r => !r.ok);
+		if (failed.length === 0) return {status: 'done', summary: `${results.length} server${results.length === 1 ? '' : 's'} synchronized`, sync: results};
+		return {
+			status: 'failed',
+			message: `${failed.length} of ${results.length} servers still show a red X: ${failed.map(f => `${f.server} (${f.reason})`).join('; ')}`,
+			advice: failed[0]!.advice ?? 'retry the failed servers',
+			sync: results,
+		};
+	}
+
+	/**
+	 * Puts SYNCAGNT back as it was: the files this run copied in go aside (kept), the snapshot's files
+	 * return byte for byte, and the service is left as it was found. Safe to run again if cut off.
+	 */
+	async rollback(hooks: RunHooks = {}): Promise<StepOutcome> {
+		await this.record({type: 'step-started', step: 'rollback'});
+		try {
+			const {service} = this.target;
+			const now = await service.query({onCommand: hooks.onCommand});
+			if (now.ok && now.state !== 'STOPPED') {
+				await service.stop({onCommand: hooks.onCommand});
+				const waited = await waitForState(service, 'STOPPED', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand});
+				if (!waited.ok) throw new Error('MSSYNC would not stop, so the database cannot be put back yet');
+			}
+			const {syncagnt} = this.target.database;
+			const copiedNames = [...new Set(this.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name))];
+			const present: string[] = [];
+			for (const name of copiedNames) if (await exists(join(syncagnt, name))) present.push(name);
+			for (const name of copiedNames) await rm(temporaryName(join(syncagnt, name)), {force: true});
+			if (present.length > 0) {
+				const aside = await freshFolderName(join(this.target.database.snapshotParent, `SYNCAGNT.rolled-back-${stamp(new Date())}`));
+				await mkdir(aside, {recursive: true});
+				for (const name of present) {
+					await this.record({type: 'move', from: join(syncagnt, name), to: join(aside, name)});
+					await rename(join(syncagnt, name), join(aside, name));
+				}
+			}
+			const moves = this.entries.filter((e): e is Extract<JournalEntry, {type: 'move'}> => e.type === 'move' && dirname(e.to) === this.snapshot);
+			let restored = 0;
+			for (const move of [...moves].reverse()) {
+				if ((await exists(move.to)) && !(await exists(move.from))) {
+					await this.record({type: 'move', from: move.to, to: move.from});
+					await rename(move.to, move.from);
+					restored++;
+				}
+			}
+			await syncFolder(syncagnt);
+			if (this.start.serviceBefore === 'RUNNING') {
+				const start = await service.start({onCommand: hooks.onCommand});
+				if (!start.ok && start.error.code !== 2182) throw new Error(`the files are back, but MSSYNC would not start again: ${start.error.meaning}`);
+				await waitForState(service, 'RUNNING', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand});
+			}
+			const summary = `${restored} original file${restored === 1 ? '' : 's'} put back in SYNCAGNT${present.length ? `; the ${present.length} restored files were kept aside` : ''}; MSSYNC ${this.start.serviceBefore === 'RUNNING' ? 'running again' : 'left stopped'}`;
+			await this.record({type: 'step-finished', step: 'rollback', summary});
+			await this.end('rolled-back');
+			return {status: 'done', summary};
+		} catch (error) {
+			await this.record({type: 'step-failed', step: 'rollback', message: (error as Error).message});
+			return {status: 'failed', message: (error as Error).message, advice: adviceFor(error)};
+		}
+	}
+
+	async end(outcome: 'completed' | 'rolled-back' | 'abandoned'): Promise<void> {
+		await this.record({type: 'run-ended', outcome});
+		await this.journal.close();
+	}
+
+	async noteInterrupted(signal: string, step?: string): Promise<void> {
+		await this.record({type: 'interrupted', signal, ...(step ? {step} : {})});
+	}
+}
+
+function adviceFor(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOSPC') return 'the disk is full: free some space on that volume, then retry (the files already in place are kept)';
+	if (code === 'EACCES' || code === 'EPERM') return 'permission denied: run as an administrator of that server, then retry';
+	if (code === 'EIO') return 'the disk reported an I/O error: check it before going further; roll back if in doubt';
+	if (code === 'ENOENT') return 'a file disappeared while the step ran: check the backup folder and SYNCAGNT, then retry';
+	return 'retry, or roll back to put everything back as it was';
+}

@@ -1,0 +1,20 @@
+/** The "Synchronize all servers" seam: an engine emits these events; the view and the scripted printer subscribe. */
+export type SyncEvent =
+	| {type: 'plan'; servers: {name: string; total: number}[]}
+	| {type: 'server-started'; server: string}
+	| {type: 'progress'; server: string; done: number}
+	| {type: 'server-finished'; server: string; done: number}
+	| {type: 'server-failed'; server: string; reason: string; advice: string};
+
+export type SyncResult = {server: string; ok: boolean; done: number; total: number; reason?: string; advice?: string};
+
+export type SyncOptions = {
+	/** Only these servers (a retry of the failed ones); default: every managed server. */
+	only?: readonly string[];
+	signal?: AbortSignal;
+	onEvent?: (event: SyncEvent) => void;
+};
+
+export interface Synchronization {
+	synchronizeAll(options?: SyncOptions): Promise<SyncResult[]>;
+}
