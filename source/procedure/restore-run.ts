@@ -99,6 +99,15 @@ export class RestoreRun {
 		return new RestoreRun(target, await Journal.reopen(run.path), run.start, run.entries, timings);
 	}
 
+	/** How many entries SYNCAGNT holds now (for the look at the target). */
+	static async countFiles(syncagnt: string): Promise<number> {
+		try {
+			return (await readdir(syncagnt)).length;
+		} catch {
+			return 0;
+		}
+	}
+
 	get journalPath(): string {
 		return this.journal.path;
 	}

@@ -1,0 +1,511 @@
+/**
+ * The wizard's logic, free of Ink: it holds the state the screens draw, takes the admin's intents
+ * (choose, type, confirm, back, quit) and runs the steps. The UI subscribes and forwards keys.
+ */
+import {mkdtemp} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import type {WizardOptions} from '../cli/parse-args.js';
+import {discoverBackups} from '../backup/discover.js';
+import {validateBackup} from '../backup/validate.js';
+import {completePath} from '../fs/complete-path.js';
+import {findUnfinishedRun, type UnfinishedRun} from '../journal/journal.js';
+import {createLab} from '../lab/create.js';
+import {LAB_DEFAULTS} from '../lab/options.js';
+import type {Target} from '../targets/capabilities.js';
+import {resolveTarget} from '../targets/resolve-target.js';
+import type {CommandEvent} from '../targets/run-command.js';
+import type {SyncEvent} from '../targets/synchronization.js';
+import {formatBytes} from '../text/format.js';
+import {RestoreRun, type RunHooks, type StepOutcome} from './restore-run.js';
+import {RESTORE_STEPS, stepInfo, type RestoreStepId} from './restore-steps.js';
+import type {LogLine, Progress, Screen, ServerProgress, WizardState} from './wizard-state.js';
+
+export type ControllerDeps = {
+	/** Where a new practice lab goes when the admin picks it without --lab. */
+	makeLabFolder?: () => Promise<string>;
+	now?: () => number;
+	/** How often progress may be redrawn, at most. */
+	progressIntervalMs?: number;
+};
+
+const EXIT = {ok: 0, failed: 1, interrupted: 130} as const;
+
+export class WizardController {
+	private state: WizardState = {screen: {name: 'loading', message: 'Starting…'}, log: [], commands: [], busy: false, leaving: false};
+	private readonly listeners = new Set<() => void>();
+	private target?: Target;
+	private run?: RestoreRun;
+	private logId = 0;
+	private pendingNotify?: NodeJS.Timeout;
+	private lastNotify = 0;
+	private readonly history: Screen[] = [];
+	private readonly deps: Required<ControllerDeps>;
+
+	constructor(
+		private readonly options: WizardOptions,
+		deps: ControllerDeps = {},
+	) {
+		this.deps = {
+			makeLabFolder: deps.makeLabFolder ?? (() => mkdtemp(join(tmpdir(), 'dsmn-resync-lab-'))),
+			now: deps.now ?? Date.now,
+			progressIntervalMs: deps.progressIntervalMs ?? 100,
+		};
+	}
+
+	// ——— subscription (useSyncExternalStore) ———
+
+	getState = (): WizardState => this.state;
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	private set(patch: Partial<WizardState>, mode: 'now' | 'throttled' = 'now'): void {
+		this.state = {...this.state, ...patch};
+		if (mode === 'now') {
+			if (this.pendingNotify) clearTimeout(this.pendingNotify);
+			this.pendingNotify = undefined;
+			this.emit();
+			return;
+		}
+		const wait = this.lastNotify + this.deps.progressIntervalMs - this.deps.now();
+		if (wait <= 0) this.emit();
+		else this.pendingNotify ??= setTimeout(() => this.emit(), wait);
+	}
+
+	private emit(): void {
+		this.pendingNotify = undefined;
+		this.lastNotify = this.deps.now();
+		for (const listener of this.listeners) listener();
+	}
+
+	private go(screen: Screen, remember = true): void {
+		if (remember && this.state.screen.name !== 'loading') this.history.push(this.state.screen);
+		this.set({screen, overlay: undefined});
+	}
+
+	private log(tone: LogLine['tone'], text: string): void {
+		this.set({log: [...this.state.log, {id: ++this.logId, tone, text}]});
+	}
+
+	private onCommand = (event: CommandEvent): void => {
+		if (event.phase !== 'start' || this.state.commands.at(-1) === event.command) return;
+		this.set({commands: [...this.state.commands, event.command].slice(-3)}, 'throttled');
+	};
+
+	// ——— start ———
+
+	async start(): Promise<void> {
+		if (this.options.target) {
+			await this.openTarget();
+			return;
+		}
+		this.go({name: 'target'}, false);
+	}
+
+	async chooseTarget(kind: 'lab' | 'windows' | 'remote'): Promise<void> {
+		if (kind !== 'lab') {
+			this.set({screen: {name: 'target', note: `${kind === 'windows' ? 'This Windows machine' : 'A remote NT server'} is not available in this version: practise on the lab for now.`}});
+			return;
+		}
+		this.go({name: 'loading', message: 'Creating a practice lab…'});
+		const dir = await this.deps.makeLabFolder();
+		await createLab(dir, LAB_DEFAULTS);
+		this.options.target = 'lab';
+		this.options.lab = dir;
+		this.log('info', `Created a practice lab in ${dir}`);
+		await this.openTarget();
+	}
+
+	private async openTarget(): Promise<void> {
+		this.set({screen: {name: 'loading', message: 'Looking at the target…'}});
+		try {
+			this.target = await resolveTarget(this.options);
+		} catch (error) {
+			this.set({screen: {name: 'summary', title: 'Cannot open the target', lines: [(error as Error).message, ...((error as {hint?: string}).hint ? [(error as {hint: string}).hint] : [])], ok: false}});
+			return;
+		}
+		this.set({targetDescription: this.target.description});
+		let unfinished: UnfinishedRun | undefined;
+		try {
+			unfinished = await findUnfinishedRun(this.target.journalDir);
+		} catch (error) {
+			this.set({screen: {name: 'summary', title: 'A journal cannot be read', lines: [(error as Error).message], ok: false}});
+			return;
+		}
+		if (unfinished && unfinished.start.flow === 'restore') {
+			this.run = await RestoreRun.resume(this.target, unfinished);
+			this.history.length = 0;
+			this.set({
+				steps: this.stepList(),
+				screen: {name: 'resume', journal: unfinished.path, finished: this.run.finishedSteps().map(s => stepInfo(s).title), flow: 'restore', ...(this.run.nextStep() ? {next: stepInfo(this.run.nextStep()!).title} : {})},
+			});
+			return;
+		}
+		await this.inspect();
+	}
+
+	private async inspect(): Promise<void> {
+		const target = this.target!;
+		const [service, servers] = await Promise.all([target.service.query({onCommand: this.onCommand}), target.servers.list()]);
+		const files = await RestoreRun.countFiles(target.database.syncagnt);
+		this.go({name: 'inspect', syncagnt: target.database.syncagnt, service: service.ok ? service.state : `unknown (${service.error.meaning})`, servers, files}, false);
+	}
+
+	// ——— intents ———
+
+	continueFromInspect(): void {
+		this.go({name: 'ask-backup'});
+	}
+
+	async answerBackup(answer: 'yes' | 'no' | 'unsure'): Promise<void> {
+		if (answer === 'no') {
+			this.go({name: 'unavailable', message: 'The reconstruct flow (no backup) is not available in this version yet. Nothing was changed.'});
+			return;
+		}
+		if (answer === 'unsure') {
+			this.go({name: 'discover', input: this.defaultSearchRoot(), searching: false});
+			return;
+		}
+		const suggestions = await discoverBackups([this.defaultSearchRoot()], {maxDepth: 3, liveSyncagnt: this.target!.database.syncagnt});
+		const usable = suggestions.filter(s => !s.live);
+		this.go({name: 'choose-backup', input: this.options.backup ?? usable[0]?.folder ?? '', candidates: [], suggestions: usable});
+	}
+
+	private defaultSearchRoot(): string {
+		return this.target?.kind === 'lab' ? this.target.location : process.cwd();
+	}
+
+	typeText(text: string): void {
+		const screen = this.state.screen;
+		if (screen.name === 'choose-backup' || screen.name === 'discover') this.set({screen: {...screen, input: screen.input + text, ...(screen.name === 'choose-backup' ? {error: undefined} : {})}});
+		else if (screen.name === 'confirm') this.set({screen: {...screen, typed: (screen.typed + text).slice(0, 32)}});
+	}
+
+	eraseText(): void {
+		const screen = this.state.screen;
+		if (screen.name === 'choose-backup' || screen.name === 'discover') this.set({screen: {...screen, input: screen.input.slice(0, -1)}});
+		else if (screen.name === 'confirm') this.set({screen: {...screen, typed: screen.typed.slice(0, -1)}});
+	}
+
+	async complete(): Promise<void> {
+		const screen = this.state.screen;
+		if (screen.name !== 'choose-backup' && screen.name !== 'discover') return;
+		const {completed, candidates} = await completePath(screen.input);
+		const now = this.state.screen;
+		if (now.name === 'choose-backup') this.set({screen: {...now, input: completed, candidates}});
+		else if (now.name === 'discover') this.set({screen: {...now, input: completed}});
+	}
+
+	async submitText(): Promise<void> {
+		const screen = this.state.screen;
+		if (screen.name === 'choose-backup') {
+			if (screen.input.trim() === '') {
+				this.set({screen: {...screen, error: 'Type the folder that holds the backup (Tab completes), or pick one found below.'}});
+				return;
+			}
+			await this.chooseBackup(screen.input.trim());
+		} else if (screen.name === 'discover') {
+			this.set({screen: {...screen, searching: true, results: undefined}});
+			const results = await discoverBackups([screen.input.trim() || '.'], {maxDepth: 5, liveSyncagnt: this.target!.database.syncagnt});
+			this.set({screen: {...screen, searching: false, results}});
+		} else if (screen.name === 'confirm' && screen.word && screen.typed === screen.word) {
+			await this.runConfirmed(screen.step);
+		}
+	}
+
+	async chooseBackup(folder: string): Promise<void> {
+		this.go({name: 'loading', message: `Checking ${folder}…`});
+		const report = await validateBackup(resolve(folder), {liveSyncagnt: this.target!.database.syncagnt});
+		this.set({screen: {name: 'validation', report}});
+	}
+
+	async acceptValidation(): Promise<void> {
+		const screen = this.state.screen;
+		if (screen.name !== 'validation' || !screen.report.valid) return;
+		this.history.push(screen);
+		this.set({screen: {name: 'plan', backup: screen.report.folder, snapshot: join(this.target!.database.snapshotParent, 'SYNCAGNT.before-restore-…'), journal: this.target!.journalDir}});
+	}
+
+	async startPlan(): Promise<void> {
+		const screen = this.state.screen;
+		if (screen.name !== 'plan') return;
+		this.run = await RestoreRun.begin(this.target!, screen.backup, {onCommand: this.onCommand});
+		this.history.length = 0;
+		this.log('info', `Journal: ${this.run.journalPath}`);
+		this.set({steps: this.stepList()});
+		await this.confirmNext();
+	}
+
+	private stepList(failed?: RestoreStepId, running?: RestoreStepId): WizardState['steps'] {
+		const done = new Set(this.run?.finishedSteps() ?? []);
+		return RESTORE_STEPS.map(s => ({id: s.id, title: s.title, status: s.id === running ? 'running' : s.id === failed ? 'failed' : done.has(s.id) ? 'done' : 'pending'}));
+	}
+
+	/** Shows the confirmation of the next step, naming exactly what it will change. */
+	async confirmNext(): Promise<void> {
+		const step = this.run!.nextStep();
+		if (!step) {
+			await this.finish();
+			return;
+		}
+		const changes = await this.describeChanges(step);
+		const info = stepInfo(step);
+		this.set({
+			steps: this.stepList(),
+			screen: {name: 'confirm', step, changes, typed: '', ...(info.confirmation.kind === 'typed' ? {word: info.confirmation.word} : {})},
+			overlay: undefined,
+		});
+	}
+
+	private async describeChanges(step: RestoreStepId): Promise<string[]> {
+		const target = this.target!;
+		switch (step) {
+			case 'stop-service':
+				return [`Runs "net stop MSSYNC" on ${target.description}, then "sc query MSSYNC" until it reports STOPPED.`, 'Synchronization pauses until MSSYNC starts again (step 4).'];
+			case 'move-aside': {
+				const names = await this.run!.previewMoveAside();
+				return [`Moves ${names.length} files out of ${target.database.syncagnt}`, `into ${this.run!.snapshot} (a rename: nothing is deleted):`, wrapNames(names)];
+			}
+			case 'copy-backup': {
+				const files = await this.run!.previewCopy();
+				const total = files.reduce((n, f) => n + f.size, 0);
+				return [
+					`Replaces the live database: copies ${files.length} files (${formatBytes(total)}) from ${this.run!.backup}`,
+					`into ${target.database.syncagnt}:`,
+					wrapNames(files.map(f => f.name)),
+					'Each is copied under a temporary name, flushed, verified by SHA-256, then renamed into place.',
+				];
+			}
+			case 'start-service':
+				return ['Runs "net start MSSYNC", then "sc query MSSYNC" until it reports RUNNING.'];
+			case 'synchronize':
+				return ['Runs "Synchronize all servers": every domain account is propagated again to every managed NetWare server.', 'It can take a long time; a server that fails does not stop the others.'];
+		}
+	}
+
+	/** y, or Enter on "Yes", or the typed word. */
+	async confirm(): Promise<void> {
+		const screen = this.state.screen;
+		if (screen.name !== 'confirm') return;
+		if (screen.word && screen.typed !== screen.word) return;
+		await this.runConfirmed(screen.step);
+	}
+
+	private async runConfirmed(step: RestoreStepId | 'rollback'): Promise<void> {
+		if (step === 'rollback') await this.rollback();
+		else await this.runStep(step);
+	}
+
+	private hooks(step: RestoreStepId, only?: readonly string[]): RunHooks {
+		return {
+			onCommand: this.onCommand,
+			stopRequested: () => this.state.leaving,
+			...(only ? {only} : {}),
+			onPoll: state => this.setProgress(step, {kind: 'service', state}),
+			onCopyProgress: e => {
+				const current = this.state.screen;
+				const startedAt = current.name === 'running' && current.progress.kind === 'copy' ? current.progress.startedAt : this.deps.now();
+				this.setProgress(step, {kind: 'copy', ...e, startedAt});
+			},
+			onSync: e => this.onSync(step, e),
+		};
+	}
+
+	private setProgress(step: RestoreStepId, progress: Progress): void {
+		this.set({screen: {name: 'running', step, progress}}, 'throttled');
+	}
+
+	private syncRows: ServerProgress[] = [];
+	private syncStarted = 0;
+
+	private onSync(step: RestoreStepId, event: SyncEvent): void {
+		if (event.type === 'plan') {
+			this.syncRows = event.servers.map(s => ({name: s.name, total: s.total, done: 0, state: 'waiting'}));
+			this.syncStarted = this.deps.now();
+		} else {
+			const row = this.syncRows.find(r => r.name === event.server);
+			if (!row) return;
+			if (event.type === 'server-started') row.state = 'synchronizing';
+			else if (event.type === 'progress') row.done = event.done;
+			else if (event.type === 'server-finished') Object.assign(row, {state: 'done', done: event.done});
+			else Object.assign(row, {state: 'failed', reason: event.reason});
+		}
+		// The rows are mutated in place; the view reads them at most a few times a second.
+		this.setProgress(step, {kind: 'sync', servers: this.syncRows, startedAt: this.syncStarted});
+	}
+
+	private async runStep(step: RestoreStepId, only?: readonly string[]): Promise<void> {
+		const info = stepInfo(step);
+		this.set({busy: true, steps: this.stepList(undefined, step), screen: {name: 'running', step, progress: {kind: 'none'}}});
+		const outcome = await this.run!.execute(step, this.hooks(step, only));
+		this.set({busy: false});
+		await this.afterStep(step, info.title, outcome);
+	}
+
+	private async afterStep(step: RestoreStepId, title: string, outcome: StepOutcome): Promise<void> {
+		if (outcome.status === 'done') {
+			this.log('ok', `${title}: ${outcome.summary}`);
+			if (this.state.leaving) return this.leave();
+			await this.confirmNext();
+			return;
+		}
+		if (outcome.status === 'interrupted') {
+			this.log('warning', `${title}: ${outcome.message}`);
+			return this.leave();
+		}
+		this.log('error', `${title} failed: ${outcome.message}`);
+		if (this.state.leaving) return this.leave();
+		const failedServers = outcome.sync?.filter(r => !r.ok).map(r => r.server);
+		this.set({steps: this.stepList(step), screen: {name: 'failure', step, message: outcome.message, advice: outcome.advice, ...(failedServers?.length ? {failedServers} : {})}});
+	}
+
+	async failureChoice(choice: 'retry' | 'retry-failed' | 'rollback' | 'finish' | 'stop'): Promise<void> {
+		const screen = this.state.screen;
+		if (screen.name !== 'failure') return;
+		if (choice === 'retry' && screen.step === 'rollback') return this.rollback();
+		if (choice === 'retry' && screen.step !== 'rollback') return this.runStep(screen.step);
+		if (choice === 'retry-failed' && screen.step === 'synchronize') return this.runStep('synchronize', screen.failedServers);
+		if (choice === 'rollback') return this.askRollback();
+		if (choice === 'finish') return this.finish(screen.failedServers);
+		// Stop here: the run stays unfinished in the journal; the next start offers to resume or roll back.
+		await this.run?.noteInterrupted('stopped by the admin', screen.step);
+		this.set({screen: {name: 'summary', title: 'Stopped here', ok: false, lines: this.whereThingsAre(['Nothing more was changed. Start dsmn-resync again on this target to resume or roll back.'])}, exit: undefined});
+		this.exitLater(EXIT.failed);
+	}
+
+	async askRollback(): Promise<void> {
+		const run = this.run!;
+		this.set({
+			screen: {
+				name: 'confirm',
+				step: 'rollback',
+				typed: '',
+				changes: [
+					`Stops MSSYNC if it runs, moves the files this run copied into SYNCAGNT aside (kept),`,
+					`moves the original files back from ${run.snapshot},`,
+					`and leaves MSSYNC ${run.start.serviceBefore === 'RUNNING' ? 'running' : 'stopped'}, as it was found.`,
+				],
+			},
+		});
+	}
+
+	async resumeChoice(choice: 'resume' | 'rollback' | 'leave'): Promise<void> {
+		if (choice === 'resume') return this.confirmNext();
+		if (choice === 'rollback') return this.askRollback();
+		this.exitLater(EXIT.ok);
+	}
+
+	private async rollback(): Promise<void> {
+		this.set({busy: true, screen: {name: 'running', step: 'rollback', progress: {kind: 'none'}}});
+		const outcome = await this.run!.rollback({onCommand: this.onCommand});
+		this.set({busy: false});
+		if (outcome.status === 'done') {
+			this.log('ok', `Rolled back: ${outcome.summary}`);
+			this.set({steps: undefined, screen: {name: 'summary', title: 'Rolled back: SYNCAGNT is as it was', ok: true, lines: this.whereThingsAre([outcome.summary])}});
+		} else if (outcome.status === 'failed') {
+			this.log('error', `Roll back failed: ${outcome.message}`);
+			this.set({screen: {name: 'failure', step: 'rollback', message: outcome.message, advice: outcome.advice}});
+		}
+	}
+
+	private async finish(stillRed: string[] = []): Promise<void> {
+		const run = this.run!;
+		await run.end('completed');
+		const servers = await this.target!.servers.list();
+		const red = servers.filter(s => !s.synchronized).map(s => s.name);
+		this.set({
+			steps: this.stepList(),
+			screen: {
+				name: 'summary',
+				title: red.length === 0 ? 'Done: every server shows a blue check' : `Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X`,
+				ok: red.length === 0,
+				lines: this.whereThingsAre([
+					`The backup from ${run.backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`,
+					...(red.length ? [`Still red: ${red.join(', ')}${stillRed.length ? ' (did not synchronize)' : ''}. When they answer again, run "Synchronize all servers" in Synchronization Manager, or start dsmn-resync again.`] : []),
+				]),
+			},
+		});
+	}
+
+	private whereThingsAre(lines: string[]): string[] {
+		const run = this.run;
+		return [...lines, ...(run ? [`The replaced files are kept in ${run.snapshot}.`, `The journal of this run: ${run.journalPath}`] : [])];
+	}
+
+	// ——— navigation and leaving ———
+
+	back(): void {
+		if (this.state.overlay) {
+			this.set({overlay: undefined});
+			return;
+		}
+		// Only where nothing has changed yet: once a step has started, Esc does nothing.
+		if (this.run?.hasChangedAnything() || this.state.busy) return;
+		const previous = this.history.pop();
+		if (previous) this.set({screen: previous});
+	}
+
+	showHelp(): void {
+		this.set({overlay: this.state.overlay === 'help' ? undefined : 'help'});
+	}
+
+	requestQuit(): void {
+		if (this.state.exit !== undefined) return;
+		this.set({overlay: 'quit'});
+	}
+
+	cancelQuit(): void {
+		this.set({overlay: undefined});
+	}
+
+	/** Leaves now if idle; else as soon as the running step reaches a safe point. */
+	async confirmQuit(): Promise<void> {
+		this.set({overlay: undefined, leaving: true});
+		if (!this.state.busy) await this.leave();
+	}
+
+	/** The terminal went away (SIGHUP) or SIGTERM: finish the current step to its safe point, journal, leave. */
+	async hangup(signal: string): Promise<void> {
+		this.set({leaving: true});
+		if (!this.state.busy) await this.leave(signal);
+	}
+
+	private async leave(signal = 'user'): Promise<void> {
+		const run = this.run;
+		if (run && run.hasChangedAnything() && !this.state.screen.name.startsWith('summary')) {
+			await run.noteInterrupted(signal);
+			this.log('warning', `Left at a safe point. Start dsmn-resync again on this target to resume or roll back (journal ${run.journalPath}).`);
+		}
+		this.set({exit: EXIT.interrupted});
+	}
+
+	/** Something unexpected: say what happened and where things are; never leave the admin guessing. */
+	fatal(error: unknown): void {
+		this.set({
+			busy: false,
+			screen: {
+				name: 'summary',
+				title: 'Something unexpected went wrong',
+				ok: false,
+				lines: this.whereThingsAre([`${(error as Error)?.message ?? String(error)}`, 'Nothing more will be changed. Start dsmn-resync again on this target: it will offer to resume or roll back.']),
+			},
+		});
+	}
+
+	exitLater(code: number): void {
+		this.set({exit: code});
+	}
+
+	/** Enter on the summary. */
+	done(): void {
+		const screen = this.state.screen;
+		this.set({exit: screen.name === 'summary' && !screen.ok && !this.run ? EXIT.failed : EXIT.ok});
+	}
+}
+
+function wrapNames(names: string[]): string {
+	return names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (${names.length - 12} more)` : names.join(', ');
+}

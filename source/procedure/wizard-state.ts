@@ -1,0 +1,53 @@
+/** What the wizard shows: plain data, rendered by the Ink screens in source/ui. */
+import type {BackupCandidate} from '../backup/discover.js';
+import type {ValidationReport} from '../backup/report.js';
+import type {NetWareServerInfo} from '../targets/capabilities.js';
+import type {ServiceState} from '../targets/service-state.js';
+import type {RestoreStepId} from './restore-steps.js';
+
+export type Choice<V extends string = string> = {label: string; value: V};
+
+export type ServerProgress = {name: string; total: number; done: number; state: 'waiting' | 'synchronizing' | 'done' | 'failed'; reason?: string};
+
+export type Progress =
+	| {kind: 'service'; state?: ServiceState}
+	| {kind: 'copy'; file: string; fileDone: number; fileTotal: number; bytesDone: number; bytesTotal: number; startedAt: number}
+	| {kind: 'sync'; servers: ServerProgress[]; startedAt: number}
+	| {kind: 'none'};
+
+export type Screen =
+	| {name: 'target'; note?: string}
+	| {name: 'loading'; message: string}
+	| {name: 'resume'; journal: string; finished: string[]; next?: string; flow: string}
+	| {name: 'inspect'; syncagnt: string; service: string; servers: NetWareServerInfo[]; files: number}
+	| {name: 'ask-backup'}
+	| {name: 'choose-backup'; input: string; candidates: string[]; suggestions: BackupCandidate[]; error?: string}
+	| {name: 'discover'; input: string; results?: BackupCandidate[]; searching: boolean}
+	| {name: 'validation'; report: ValidationReport}
+	| {name: 'plan'; backup: string; snapshot: string; journal: string}
+	| {name: 'confirm'; step: RestoreStepId | 'rollback'; changes: string[]; typed: string; word?: string}
+	| {name: 'running'; step: RestoreStepId | 'rollback'; progress: Progress}
+	| {name: 'failure'; step: RestoreStepId | 'rollback'; message: string; advice: string; failedServers?: string[]}
+	| {name: 'summary'; title: string; lines: string[]; ok: boolean}
+	| {name: 'unavailable'; message: string};
+
+export type LogLine = {id: number; tone: 'ok' | 'error' | 'warning' | 'info'; text: string};
+
+export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export type WizardState = {
+	screen: Screen;
+	overlay?: 'help' | 'quit';
+	targetDescription?: string;
+	steps?: {id: RestoreStepId; title: string; status: StepStatus}[];
+	/** Finished steps and notable events, printed once above the live area. */
+	log: LogLine[];
+	/** The last commands run, shown as they run. */
+	commands: string[];
+	/** A step is running: leaving waits for its safe point. */
+	busy: boolean;
+	/** The admin asked to leave while a step ran. */
+	leaving: boolean;
+	/** Set when the wizard is done: the process exits with it. */
+	exit?: number;
+};

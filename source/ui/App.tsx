@@ -1,0 +1,136 @@
+import {Box, Static, Text, useApp, useInput, useStdout} from 'ink';
+import {useEffect, useState, useSyncExternalStore} from 'react';
+import type {WizardController} from '../procedure/wizard-controller.js';
+import {safeText} from '../text/sanitize.js';
+import {AskBackupScreen} from './screens/AskBackupScreen.js';
+import {ChooseBackupScreen} from './screens/ChooseBackupScreen.js';
+import {ConfirmScreen} from './screens/ConfirmScreen.js';
+import {DiscoverScreen} from './screens/DiscoverScreen.js';
+import {FailureScreen} from './screens/FailureScreen.js';
+import {InspectScreen} from './screens/InspectScreen.js';
+import {LoadingScreen} from './screens/LoadingScreen.js';
+import {PlanScreen} from './screens/PlanScreen.js';
+import {ResumeScreen} from './screens/ResumeScreen.js';
+import {RunningScreen} from './screens/RunningScreen.js';
+import {SummaryScreen} from './screens/SummaryScreen.js';
+import {TargetScreen} from './screens/TargetScreen.js';
+import {UnavailableScreen} from './screens/UnavailableScreen.js';
+import {ValidationScreen} from './screens/ValidationScreen.js';
+import {useGlyphs} from './theme.js';
+import {HelpOverlay, QuitOverlay} from './widgets/Overlays.js';
+import {SelectActiveContext} from './widgets/Select.js';
+import {StepList} from './widgets/StepList.js';
+
+function useTerminalSize(): {rows: number; columns: number} {
+	const {stdout} = useStdout();
+	const read = () => ({rows: stdout.rows || 24, columns: stdout.columns || 80});
+	const [size, setSize] = useState(read);
+	useEffect(() => {
+		const onResize = () => setSize(read());
+		stdout.on('resize', onResize);
+		return () => void stdout.off('resize', onResize);
+	}, [stdout]);
+	return size;
+}
+
+/** The one input handler: global keys here, the rest handed to the current screen (DESIGN.md §2). */
+export function App({controller}: {controller: WizardController}) {
+	const state = useSyncExternalStore(controller.subscribe, controller.getState);
+	const glyphs = useGlyphs();
+	const {exit} = useApp();
+	const {rows, columns} = useTerminalSize();
+	const act = (promise: Promise<void> | void) => void Promise.resolve(promise).catch(error => controller.fatal(error));
+
+	useEffect(() => {
+		if (state.exit !== undefined) exit();
+	}, [state.exit, exit]);
+
+	useInput((input, key) => {
+		const {screen, overlay} = controller.getState();
+		if (overlay === 'quit') {
+			if (input === 'y' || input === 'Y') act(controller.confirmQuit());
+			else if (input === 'n' || input === 'N' || key.escape) controller.cancelQuit();
+			return;
+		}
+		if (overlay === 'help') {
+			controller.showHelp();
+			return;
+		}
+		if (key.ctrl && input === 'c') return controller.requestQuit();
+		if (input === '?') return controller.showHelp();
+		const typing = screen.name === 'choose-backup' || (screen.name === 'discover' && screen.results === undefined && !screen.searching) || (screen.name === 'confirm' && screen.word !== undefined);
+		if (typing) {
+			if (key.return) act(controller.submitText());
+			else if (key.tab) act(controller.complete());
+			else if (key.backspace || key.delete) controller.eraseText();
+			else if (key.escape) controller.back();
+			else if (input && !key.ctrl && !key.meta) controller.typeText(input);
+			return;
+		}
+		if (input === 'q') return controller.requestQuit();
+		if (key.escape) return controller.back();
+		if (screen.name === 'summary' && key.return) return controller.done();
+		if (screen.name === 'confirm' && (input === 'y' || input === 'Y')) act(controller.confirm());
+	});
+
+	const {screen} = state;
+	const canGoBack = !state.steps || state.steps.every(s => s.status === 'pending');
+	return (
+		<>
+			<Static items={state.log}>
+				{line => (
+					<Text key={line.id} color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}>
+						{line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet} {safeText(line.text)}
+					</Text>
+				)}
+			</Static>
+			<Box flexDirection="column" width={columns}>
+				<Text>
+					<Text bold>dsmn-resync</Text>
+					<Text dimColor> · KB Q148678{state.targetDescription ? ` · ${safeText(state.targetDescription)}` : ''}</Text>
+				</Text>
+				{state.steps ? <StepList steps={state.steps} /> : null}
+				<SelectActiveContext.Provider value={!state.overlay && !state.busy}>
+					{state.overlay === 'help' ? <HelpOverlay screen={screen} /> : null}
+					{state.overlay === 'quit' ? <QuitOverlay busy={state.busy} /> : null}
+					{state.overlay ? null : renderScreen()}
+				</SelectActiveContext.Provider>
+				{state.commands.length > 0 ? <Text dimColor wrap="truncate-end">$ {state.commands.map(safeText).join('  ·  $ ')}</Text> : null}
+				<Text dimColor>{state.busy ? 'q leaves at the next safe point · ? why' : `↑↓ Enter choose · ${canGoBack ? 'Esc back · ' : ''}? why · q quit`}</Text>
+			</Box>
+		</>
+	);
+
+	function renderScreen() {
+		switch (screen.name) {
+			case 'target':
+				return <TargetScreen {...(screen.note ? {note: screen.note} : {})} onChoose={kind => act(controller.chooseTarget(kind))} />;
+			case 'loading':
+				return <LoadingScreen message={screen.message} />;
+			case 'resume':
+				return <ResumeScreen screen={screen} onChoose={choice => act(controller.resumeChoice(choice))} />;
+			case 'inspect':
+				return <InspectScreen screen={screen} rows={rows} onContinue={() => controller.continueFromInspect()} />;
+			case 'ask-backup':
+				return <AskBackupScreen onAnswer={answer => act(controller.answerBackup(answer))} />;
+			case 'choose-backup':
+				return <ChooseBackupScreen screen={screen} />;
+			case 'discover':
+				return <DiscoverScreen screen={screen} onChoose={folder => act(controller.chooseBackup(folder))} />;
+			case 'validation':
+				return <ValidationScreen screen={screen} rows={rows} onAccept={() => act(controller.acceptValidation())} onBack={() => controller.back()} />;
+			case 'plan':
+				return <PlanScreen screen={screen} onStart={() => act(controller.startPlan())} />;
+			case 'confirm':
+				return <ConfirmScreen screen={screen} canGoBack={false} onConfirm={() => act(controller.confirm())} onDecline={() => controller.requestQuit()} />;
+			case 'running':
+				return <RunningScreen screen={screen} rows={rows} columns={columns} leaving={state.leaving} />;
+			case 'failure':
+				return <FailureScreen screen={screen} onChoose={choice => act(controller.failureChoice(choice))} />;
+			case 'summary':
+				return <SummaryScreen screen={screen} />;
+			case 'unavailable':
+				return <UnavailableScreen message={screen.message} />;
+		}
+	}
+}

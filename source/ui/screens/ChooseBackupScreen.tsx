@@ -1,0 +1,28 @@
+import {Box, Text} from 'ink';
+import type {Screen} from '../../procedure/wizard-state.js';
+import {formatBytes, formatDate} from '../../text/format.js';
+import {safeText} from '../../text/sanitize.js';
+import {TextField} from '../widgets/TextField.js';
+
+export function ChooseBackupScreen({screen}: {screen: Extract<Screen, {name: 'choose-backup'}>}) {
+	return (
+		<Box flexDirection="column">
+			<Text bold>Which folder holds the backup?</Text>
+			<TextField label="Folder: " value={safeText(screen.input)} />
+			{screen.candidates.length > 0 ? <Text dimColor>{screen.candidates.map(safeText).join('  ')}</Text> : null}
+			{screen.error ? <Text color="yellow">{screen.error}</Text> : null}
+			{screen.suggestions.length > 0 ? (
+				<>
+					<Text dimColor>Found nearby (newest first):</Text>
+					{screen.suggestions.slice(0, 4).map(s => (
+						<Text key={s.folder} dimColor>
+							{'  '}
+							{safeText(s.folder)} — {formatDate(s.modified)}, {s.files} files, {formatBytes(s.size)}
+						</Text>
+					))}
+				</>
+			) : null}
+			<Text dimColor>Type a path (Tab completes) · Enter checks it · Esc back</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,39 @@
+import {Box, Text} from 'ink';
+import {stepInfo} from '../../procedure/restore-steps.js';
+import type {Screen} from '../../procedure/wizard-state.js';
+import {safeText} from '../../text/sanitize.js';
+import {useGlyphs} from '../theme.js';
+import {Select} from '../widgets/Select.js';
+import {TextField} from '../widgets/TextField.js';
+
+export function ConfirmScreen({screen, canGoBack, onConfirm, onDecline}: {screen: Extract<Screen, {name: 'confirm'}>; canGoBack: boolean; onConfirm: () => void; onDecline: () => void}) {
+	const glyphs = useGlyphs();
+	const title = screen.step === 'rollback' ? 'Roll back' : stepInfo(screen.step).title;
+	return (
+		<Box flexDirection="column">
+			<Text bold color={screen.word ? 'red' : 'yellow'}>
+				{glyphs.warning} {title}
+			</Text>
+			{screen.changes.map((line, i) => (
+				<Text key={i}>{safeText(line)}</Text>
+			))}
+			{screen.word ? (
+				<>
+					<Text>
+						This cannot be undone by JET itself (a roll back can). Type <Text bold>{screen.word}</Text> and press Enter to go on.
+					</Text>
+					<TextField label="> " value={screen.typed} />
+				</>
+			) : (
+				<Select
+					initialIndex={0}
+					items={[
+						{label: `Yes — ${title}`, value: "yes"},
+						{label: canGoBack ? 'No — go back' : 'Not now — leave; start again later to resume or roll back', value: 'no'},
+					]}
+					onSelect={value => (value === 'yes' ? onConfirm() : onDecline())}
+				/>
+			)}
+		</Box>
+	);
+}

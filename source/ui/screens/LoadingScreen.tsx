@@ -1,0 +1,6 @@
+import {Text} from 'ink';
+import {safeText} from '../../text/sanitize.js';
+
+export function LoadingScreen({message}: {message: string}) {
+	return <Text color="gray">{safeText(message)}</Text>;
+}

@@ -1,0 +1,19 @@
+import {Box, Text} from 'ink';
+import {Select} from '../widgets/Select.js';
+
+export function TargetScreen({note, onChoose}: {note?: string; onChoose: (kind: 'lab' | 'windows' | 'remote') => void}) {
+	return (
+		<Box flexDirection="column">
+			<Text bold>Where do you want to work?</Text>
+			<Select
+				items={[
+					{label: 'The practice lab — a simulated NT server and NetWare servers; nothing real is touched', value: 'lab'},
+					{label: 'This Windows machine (the PDC running DSMN)', value: 'windows'},
+					{label: 'A remote NT server', value: 'remote'},
+				]}
+				onSelect={onChoose}
+			/>
+			{note ? <Text color="yellow">{note}</Text> : null}
+		</Box>
+	);
+}

@@ -1,0 +1,49 @@
+import {Box, Text} from 'ink';
+import {syncTotals, visibleServers} from '../../procedure/sync-view-model.js';
+import type {ServerProgress} from '../../procedure/wizard-state.js';
+import {formatDuration} from '../../text/format.js';
+import {bar, percent, rateAndEta} from '../../text/progress.js';
+import {safeText} from '../../text/sanitize.js';
+import {useGlyphs} from '../theme.js';
+
+/** "Synchronize all servers": an overall bar, a row per server that fits, elapsed and time left (DESIGN.md §6). */
+export function SyncView({servers, startedAt, now, rows, columns}: {servers: readonly ServerProgress[]; startedAt: number; now: number; rows: number; columns: number}) {
+	const glyphs = useGlyphs();
+	const totals = syncTotals(servers);
+	const barWidth = Math.max(10, Math.min(40, columns - 30));
+	const {shown, hidden} = visibleServers(servers, Math.max(2, rows));
+	const nameWidth = Math.min(12, Math.max(4, ...shown.map(s => s.name.length)));
+	const rowBar = Math.max(6, Math.min(20, columns - nameWidth - 30));
+	return (
+		<Box flexDirection="column">
+			<Text>
+				{bar(totals.done, totals.total, barWidth, glyphs)} {percent(totals.done, totals.total)} {totals.done}/{totals.total} accounts
+			</Text>
+			<Text dimColor>
+				{formatDuration(now - startedAt)} elapsed · {rateAndEta(totals.done, totals.total, startedAt, now, 'accounts')} · {totals.finished} done
+				{totals.failed ? `, ${totals.failed} failed` : ''}
+			</Text>
+			{shown.map(server => {
+				const mark = server.state === 'done' ? glyphs.ok : server.state === 'failed' ? glyphs.error : server.state === 'synchronizing' ? glyphs.arrow : ' ';
+				const color = server.state === 'done' ? 'green' : server.state === 'failed' ? 'red' : server.state === 'synchronizing' ? 'cyan' : 'gray';
+				return (
+					<Text key={server.name} wrap="truncate-end">
+						<Text color={color}>{mark.padEnd(glyphs.ok.length)}</Text> {safeText(server.name).padEnd(nameWidth)}{' '}
+						{server.state === 'failed' ? (
+							<Text color="red">{safeText(server.reason ?? 'failed')}</Text>
+						) : (
+							<>
+								{bar(server.done, server.total, rowBar, glyphs)} {String(server.done).padStart(5)}/{server.total} <Text dimColor>{server.state}</Text>
+							</>
+						)}
+					</Text>
+				);
+			})}
+			{hidden.count > 0 ? (
+				<Text dimColor>
+					… and {hidden.count} more ({hidden.done} done, {hidden.waiting} waiting)
+				</Text>
+			) : null}
+		</Box>
+	);
+}
