@@ -1,0 +1,287 @@
+import {cp, mkdir, readFile, rename, rm, symlink, truncate, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {validationReportSchema, type ValidationReport} from '../../source/backup/report.js';
+import {validateBackup} from '../../source/backup/validate.js';
+import {sealPage} from '../../source/jet/checksum.js';
+import {ACCESS_MAGIC} from '../../source/jet/layout.js';
+import {logFileName} from '../../source/jet/log-names.js';
+import {logHeaderPage} from '../../source/jet/write-header.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {labPaths} from '../../source/lab/state.js';
+import {runCli, tempDir} from '../helpers/run-cli.js';
+
+let lab: string;
+let scratch: string;
+
+beforeAll(async () => {
+	const {mkdtemp} = await import('node:fs/promises');
+	const {tmpdir} = await import('node:os');
+	scratch = await mkdtemp(join(tmpdir(), 'dsmn-validate-'));
+	lab = join(scratch, 'lab');
+	await createLab(lab, LAB_DEFAULTS);
+	return () => rm(scratch, {recursive: true, force: true});
+});
+
+/** A copy of the lab's valid backup, to break in one way. */
+async function backupCopy(name = 'backup'): Promise<string> {
+	const dir = join(await tempDir(), name);
+	await cp(labPaths(lab).backup, dir, {recursive: true, preserveTimestamps: true});
+	return dir;
+}
+
+function expectSchema(report: ValidationReport): ValidationReport {
+	return validationReportSchema.parse(report);
+}
+
+const file = (report: ValidationReport, name: string) => report.files.find(f => f.name === name)!;
+
+describe('validateBackup', () => {
+	it('accepts the lab backup, with only its age to acknowledge', async () => {
+		const report = expectSchema(await validateBackup(await backupCopy()));
+		expect(report.valid).toBe(true);
+		expect(report.errors).toEqual([]);
+		expect(report.warnings).toHaveLength(1);
+		expect(report.warnings[0]).toMatch(/^the backup is \d+ days old .*must be resynchronized/);
+		expect(report.files.filter(f => f.restored).map(f => f.name).sort()).toEqual(['JET.LOG', 'JET00001.LOG', 'JET00002.LOG', 'JET00003.LOG', 'MSSYNC.MDB', 'MSSYNC.PAT', 'SYSTEM.MDB']);
+		expect(file(report, 'MSSYNC.MDB')).toMatchObject({kind: 'database', status: 'ok', messages: ['Jet 0x500, clean shutdown, 4096-byte pages']});
+	});
+
+	it.each(['MSSYNC.MDB', 'SYSTEM.MDB'])('refuses a set without %s', async name => {
+		const dir = await backupCopy();
+		await rm(join(dir, name));
+		const report = expectSchema(await validateBackup(dir));
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual(expect.stringMatching(new RegExp(`^${name.replace('.', '\\.')} is missing: without it there is nothing to restore`)));
+	});
+
+	it('refuses an empty database', async () => {
+		const dir = await backupCopy();
+		await truncate(join(dir, 'MSSYNC.MDB'), 0);
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is empty \(0 bytes\)/));
+		expect(file(report, 'MSSYNC.MDB')).toMatchObject({status: 'error', restored: false});
+	});
+
+	it('warns about a database truncated mid-page', async () => {
+		const dir = await backupCopy();
+		await truncate(join(dir, 'MSSYNC.MDB'), 3 * 4096 + 1000);
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(true);
+		expect(report.warnings).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is 13288 bytes, not a whole number of 4096-byte pages/));
+	});
+
+	it('refuses a database shorter than its header page', async () => {
+		const dir = await backupCopy();
+		await truncate(join(dir, 'SYSTEM.MDB'), 100);
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual(expect.stringMatching(/^SYSTEM\.MDB is only 100 bytes: shorter than one page/));
+	});
+
+	it('refuses an all-zero first page', async () => {
+		const dir = await backupCopy();
+		await writeFile(join(dir, 'MSSYNC.MDB'), new Uint8Array(8192));
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB has an all-zero first page/));
+	});
+
+	it('refuses an Access database renamed MSSYNC.MDB', async () => {
+		const dir = await backupCopy();
+		const access = new Uint8Array(4096);
+		access.set(ACCESS_MAGIC);
+		await writeFile(join(dir, 'MSSYNC.MDB'), access);
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is a Microsoft Access database \("Standard Jet DB"\), not a DSMN database/));
+	});
+
+	it('warns about a dirty shutdown', async () => {
+		const dir = await backupCopy();
+		const bytes = await readFile(join(dir, 'MSSYNC.MDB'));
+		bytes.writeUInt32LE(2, 52);
+		sealPage(bytes.subarray(0, 4096));
+		await writeFile(join(dir, 'MSSYNC.MDB'), bytes);
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(true);
+		expect(report.warnings).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB was not shut down cleanly \(dirty shutdown\)/));
+	});
+
+	it('warns about a gap in the log generations', async () => {
+		const dir = await backupCopy();
+		await rm(join(dir, 'JET00002.LOG'));
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(true);
+		expect(report.warnings).toContainEqual('the log generations have a gap (JET00002.LOG missing): JET cannot replay past it, so the changes after it are lost');
+	});
+
+	it('warns about a log whose signature differs from the database', async () => {
+		const dir = await backupCopy();
+		const created = {year: 2000, month: 1, day: 1, hour: 0, minute: 0, second: 0};
+		const foreign = new Uint8Array(1024 * 1024);
+		foreign.set(logHeaderPage({generation: 2, signLog: {random: 12345, created, computerName: 'OTHERPDC'}, created}));
+		await writeFile(join(dir, 'JET00002.LOG'), foreign);
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(true);
+		expect(report.warnings).toContainEqual(expect.stringMatching(/^JET00002\.LOG belongs to another database \(its log signature differs from MSSYNC\.MDB's\)/));
+		expect(file(report, 'JET00002.LOG').status).toBe('warning');
+	});
+
+	it('warns about a log that is not older than JET.LOG', async () => {
+		const dir = await backupCopy();
+		await cp(join(dir, 'JET00003.LOG'), join(dir, logFileName(7)));
+		const report = await validateBackup(dir);
+		expect(report.warnings).toContainEqual(expect.stringMatching(/^JET00007\.LOG is named as generation 7 but its header says 3/));
+		expect(report.warnings).toContainEqual(expect.stringMatching(/^JET00007\.LOG is generation 7, not older than JET\.LOG \(generation 4\)/));
+	});
+
+	it('warns about an orphan patch file', async () => {
+		const dir = await backupCopy();
+		await rename(join(dir, 'MSSYNC.PAT'), join(dir, 'OLDDB.PAT'));
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(true);
+		expect(report.warnings).toContainEqual(expect.stringMatching(/^OLDDB\.PAT has no matching database \(OLDDB\.MDB\)/));
+	});
+
+	it('refuses a folder named MSSYNC.MDB', async () => {
+		const dir = await backupCopy();
+		await rm(join(dir, 'MSSYNC.MDB'));
+		await mkdir(join(dir, 'MSSYNC.MDB'));
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual('MSSYNC.MDB is a folder, not a file');
+	});
+
+	it('refuses a path that does not exist, and a path that is a file', async () => {
+		const dir = await backupCopy();
+		const missing = await validateBackup(join(dir, 'nope'));
+		expect(missing).toMatchObject({valid: false, files: []});
+		expect(missing.errors[0]).toMatch(/nope does not exist: give the folder that holds the backup's MSSYNC\.MDB/);
+		const aFile = await validateBackup(join(dir, 'MSSYNC.MDB'));
+		expect(aFile.errors[0]).toMatch(/MSSYNC\.MDB is a file, not a folder/);
+	});
+
+	it('refuses the live SYNCAGNT folder, by its place and when named as the live folder', async () => {
+		const live = labPaths(lab).syncagnt;
+		const report = await validateBackup(live);
+		expect(report.valid).toBe(false);
+		expect(report.errors[0]).toMatch(/is the live SYNCAGNT folder, not a backup/);
+		const elsewhere = await backupCopy();
+		const named = await validateBackup(elsewhere, {liveSyncagnt: elsewhere});
+		expect(named.errors[0]).toMatch(/is the live SYNCAGNT folder/);
+	});
+
+	it('accepts a folder whose name has spaces and non-ASCII letters, and lower-case file names', async () => {
+		const dir = await backupCopy('my backup — été 1999');
+		for (const name of ['MSSYNC.MDB', 'SYSTEM.MDB', 'JET.LOG']) await rename(join(dir, name), join(dir, name.toLowerCase()));
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(true);
+		expect(file(report, 'mssync.mdb')).toMatchObject({kind: 'database', status: 'ok', restored: true});
+	});
+
+	it('refuses two names that differ only in case', async () => {
+		const dir = await backupCopy();
+		await cp(join(dir, 'SYSTEM.MDB'), join(dir, 'system.mdb'));
+		const report = await validateBackup(dir);
+		expect(report.errors).toContainEqual(expect.stringMatching(/SYSTEM\.MDB and system\.mdb differ only in case/));
+	});
+
+	it('keeps control characters in file names out of the terminal', async () => {
+		const dir = await backupCopy();
+		await writeFile(join(dir, 'evil\u001b[2J\nname.txt'), 'x');
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(true);
+		const text = await runCli(['check', dir]);
+		expect(text.stdout).not.toContain('\u001b');
+		expect(text.stdout).toContain('evil\\x1B[2J\\nname.txt');
+		const json = await runCli(['check', dir, '--json']);
+		expect(validationReportSchema.parse(JSON.parse(json.stdout)).files.some(f => f.name === 'evil\u001b[2J\nname.txt')).toBe(true);
+	});
+
+	it('refuses a symbolic link that loops', async () => {
+		const dir = await backupCopy();
+		await rm(join(dir, 'SYSTEM.MDB'));
+		await symlink('SYSTEM.MDB', join(dir, 'SYSTEM.MDB'));
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual(expect.stringMatching(/^SYSTEM\.MDB cannot be read: it is a symbolic link that loops back on itself/));
+	});
+
+	it('warns when there are no logs and no patch files', async () => {
+		const dir = await backupCopy();
+		for (const name of ['JET.LOG', 'JET00001.LOG', 'JET00002.LOG', 'JET00003.LOG', 'MSSYNC.PAT']) await rm(join(dir, name));
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(true);
+		expect(report.warnings).toContainEqual(expect.stringMatching(/^no log \(JET\*\.LOG\) or patch \(\*\.PAT\) files/));
+	});
+
+	it('reports a legacy JET 200 database as not checked, and an unrecognised one as a warning', async () => {
+		const dir = await backupCopy();
+		const legacy = new Uint8Array(8192).map((_, i) => (i * 11) & 0xff);
+		sealPage(legacy.subarray(0, 4096));
+		await writeFile(join(dir, 'SYSTEM.MDB'), legacy);
+		const odd = new Uint8Array(8192).fill(0x41);
+		await writeFile(join(dir, 'MSSYNC.MDB'), odd);
+		const report = await validateBackup(dir);
+		expect(file(report, 'SYSTEM.MDB')).toMatchObject({status: 'ok', messages: ['legacy JET (JET 200/400 of NT 3.5x): header not checked']});
+		expect(report.warnings).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB has an unrecognised header/));
+	});
+
+	it('handles 10,000 log files, reading only their headers', async () => {
+		const dir = join(await tempDir(), 'many');
+		await cp(labPaths(lab).backup, dir, {recursive: true});
+		// Every log keeps the lab's log signature; only the generation changes.
+		const header = Buffer.from((await readFile(join(dir, 'JET.LOG'))).subarray(0, 4096));
+		await rm(join(dir, 'JET.LOG'));
+		for (let g = 1; g <= 10_000; g++) {
+			header.writeUInt32LE(g, 4);
+			sealPage(header);
+			await writeFile(join(dir, logFileName(g)), header);
+		}
+		header.writeUInt32LE(10_001, 4);
+		sealPage(header);
+		await writeFile(join(dir, 'JET.LOG'), header);
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(true);
+		expect(report.files).toHaveLength(10_004);
+		expect(report.warnings).toHaveLength(1);
+	});
+});
+
+describe('dsmn-resync check', () => {
+	it('prints a table and a verdict, exit 0 for a valid set', async () => {
+		const result = await runCli(['check', await backupCopy()]);
+		expect(result.exitCode).toBe(0);
+		expect(result.stdout).toMatch(/FILE\s+SIZE\s+DATE\s+KIND\s+NOTES/);
+		expect(result.stdout).toMatch(/✓ MSSYNC\.MDB\s+40\.0 KiB/);
+		expect(result.stdout).toContain('Verdict: VALID, with 1 warning to acknowledge before restoring.');
+	});
+
+	it('exits 1 with the reasons for an invalid set, and prints one JSON object with --json', async () => {
+		const dir = await backupCopy();
+		await rm(join(dir, 'SYSTEM.MDB'));
+		const text = await runCli(['check', dir]);
+		expect(text.exitCode).toBe(1);
+		expect(text.stdout).toContain('✗ SYSTEM.MDB is missing');
+		expect(text.stdout).toContain('Verdict: NOT VALID — 1 error. Nothing was changed.');
+		const json = await runCli(['check', dir, '--json']);
+		expect(json.exitCode).toBe(1);
+		const report = validationReportSchema.parse(JSON.parse(json.stdout));
+		expect(report).toMatchObject({valid: false, errors: [expect.stringMatching(/^SYSTEM\.MDB is missing/)]});
+	});
+
+	it('draws [ok] [X] [!] where the terminal cannot draw ✓ ✗ ⚠', async () => {
+		const result = await runCli(['check', await backupCopy()], {env: {TERM: 'linux'}});
+		expect(result.stdout).toMatch(/\[ok\] MSSYNC\.MDB/);
+		expect(result.stdout).toMatch(/\[!\] the backup is/);
+	});
+
+	it('exits 2 on a usage error', async () => {
+		expect((await runCli(['check'])).exitCode).toBe(2);
+		expect((await runCli(['check', 'a', 'b'])).exitCode).toBe(2);
+		expect((await runCli(['check', '.', '--frob'])).exitCode).toBe(2);
+	});
+});
