@@ -4,15 +4,26 @@ import type {ServerProgress} from './wizard-state.js';
  * Which server rows fit: the active and failed ones first, then the rest in order, and a count of
  * those left out (DESIGN.md §6).
  */
-export function visibleServers(rows: readonly ServerProgress[], room: number): {shown: ServerProgress[]; hidden: {count: number; done: number; waiting: number}} {
-	if (rows.length <= room) return {shown: [...rows], hidden: {count: 0, done: 0, waiting: 0}};
+export type HiddenServers = {count: number; synchronizing: number; failed: number; waiting: number; done: number};
+
+export function visibleServers(rows: readonly ServerProgress[], room: number): {shown: ServerProgress[]; hidden: HiddenServers} {
+	if (rows.length <= room) return {shown: [...rows], hidden: {count: 0, synchronizing: 0, failed: 0, waiting: 0, done: 0}};
 	const slots = Math.max(1, room - 1); // one line for "… and N more"
 	const rank = (r: ServerProgress) => (r.state === 'synchronizing' ? 0 : r.state === 'failed' ? 1 : r.state === 'waiting' ? 2 : 3);
 	const ordered = rows.map((row, index) => ({row, index})).sort((a, b) => rank(a.row) - rank(b.row) || a.index - b.index);
 	const chosen = new Set(ordered.slice(0, slots).map(o => o.index));
 	const shown = rows.filter((_, i) => chosen.has(i));
 	const rest = rows.filter((_, i) => !chosen.has(i));
-	return {shown, hidden: {count: rest.length, done: rest.filter(r => r.state === 'done').length, waiting: rest.filter(r => r.state === 'waiting').length}};
+	const count = (state: ServerProgress['state']) => rest.filter(r => r.state === state).length;
+	return {shown, hidden: {count: rest.length, synchronizing: count('synchronizing'), failed: count('failed'), waiting: count('waiting'), done: count('done')}};
+}
+
+/** "8 done, 1 failed, 15 waiting" — the states of the servers left out, those that have any. */
+export function describeHidden(hidden: HiddenServers): string {
+	return (['synchronizing', 'failed', 'waiting', 'done'] as const)
+		.filter(state => hidden[state] > 0)
+		.map(state => `${hidden[state]} ${state}`)
+		.join(', ');
 }
 
 export function syncTotals(rows: readonly ServerProgress[]): {done: number; total: number; finished: number; failed: number} {

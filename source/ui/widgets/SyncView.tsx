@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {syncTotals, visibleServers} from '../../procedure/sync-view-model.js';
+import {describeHidden, syncTotals, visibleServers} from '../../procedure/sync-view-model.js';
 import type {ServerProgress} from '../../procedure/wizard-state.js';
 import {formatDuration} from '../../text/format.js';
 import {bar, percent, rateAndEta} from '../../text/progress.js';
@@ -15,11 +15,11 @@ export function SyncView({servers, startedAt, now, rows, columns}: {servers: rea
 	const nameWidth = Math.min(12, Math.max(4, ...shown.map(s => s.name.length)));
 	const rowBar = Math.max(6, Math.min(20, columns - nameWidth - 30));
 	return (
-		<Box flexDirection="column">
-			<Text>
+		<Box flexDirection="column" width={columns}>
+			<Text wrap="truncate-end">
 				{bar(totals.done, totals.total, barWidth, glyphs)} {percent(totals.done, totals.total)} {totals.done}/{totals.total} accounts
 			</Text>
-			<Text dimColor>
+			<Text dimColor wrap="truncate-end">
 				{formatDuration(now - startedAt)} elapsed · {rateAndEta(totals.done, totals.total, startedAt, now, 'accounts')} · {totals.finished} done
 				{totals.failed ? `, ${totals.failed} failed` : ''}
 			</Text>
@@ -40,8 +40,8 @@ export function SyncView({servers, startedAt, now, rows, columns}: {servers: rea
 				);
 			})}
 			{hidden.count > 0 ? (
-				<Text dimColor>
-					… and {hidden.count} more ({hidden.done} done, {hidden.waiting} waiting)
+				<Text dimColor wrap="truncate-end">
+					… and {hidden.count} more ({describeHidden(hidden)})
 				</Text>
 			) : null}
 		</Box>

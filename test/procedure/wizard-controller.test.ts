@@ -1,0 +1,163 @@
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {parseCommandLine, type WizardOptions} from '../../source/cli/parse-args.js';
+import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {labPaths} from '../../source/lab/state.js';
+import {labStatus} from '../../source/lab/status.js';
+import {WizardController} from '../../source/procedure/wizard-controller.js';
+import {tempDir} from '../helpers/run-cli.js';
+import {waitFor} from '../helpers/wait-for.js';
+
+function options(argv: string[]): WizardOptions {
+	const command = parseCommandLine(argv);
+	if (command.kind !== 'wizard') throw new Error('not the wizard');
+	return command.options;
+}
+
+async function labController() {
+	const dir = join(await tempDir(), 'lab');
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+	await controller.start();
+	return {dir, controller};
+}
+
+const screen = (c: WizardController) => c.getState().screen;
+
+describe('the wizard controller', () => {
+	it('asks for the target first when none is given, and makes a practice lab for it', async () => {
+		const root = await tempDir();
+		const controller = new WizardController(options([]), {makeLabFolder: async () => join(root, 'lab')});
+		await controller.start();
+		expect(screen(controller).name).toBe('target');
+		await controller.chooseTarget('windows');
+		expect(screen(controller)).toMatchObject({name: 'target', note: expect.stringContaining('not available in this version')});
+		await controller.chooseTarget('lab');
+		expect(screen(controller)).toMatchObject({name: 'inspect'});
+		expect((await labStatus(join(root, 'lab'))).servers).toHaveLength(5);
+	});
+
+	it('walks the whole restore flow, each destructive step only after its confirmation', async () => {
+		const {dir, controller} = await labController();
+		expect(screen(controller)).toMatchObject({name: 'inspect', service: 'RUNNING'});
+		controller.continueFromInspect();
+		await controller.answerBackup('yes');
+		expect(screen(controller)).toMatchObject({name: 'choose-backup', input: labPaths(dir).backup});
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({name: 'validation', report: {valid: true}});
+		await controller.acceptValidation();
+		expect(screen(controller).name).toBe('plan');
+		await controller.startPlan();
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'stop-service'});
+		expect((await labStatus(dir)).service.state).toBe('RUNNING'); // nothing happens before the confirmation
+		await controller.confirm();
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside', changes: expect.arrayContaining([expect.stringMatching(/^Moves 11 files out of/)])});
+		await controller.confirm();
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'copy-backup', word: 'RESTORE'});
+		await controller.confirm(); // nothing typed yet: nothing happens
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'copy-backup'});
+		controller.typeText('RESTORX');
+		controller.eraseText();
+		controller.typeText('E');
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'start-service'});
+		await controller.confirm();
+		await controller.confirm();
+		expect(screen(controller)).toMatchObject({name: 'summary', ok: true, title: 'Done: every server shows a blue check'});
+		expect((await labStatus(dir)).servers.every(s => s.synchronized)).toBe(true);
+		expect(controller.getState().log.filter(l => l.tone === 'ok')).toHaveLength(5);
+		controller.done();
+		expect(controller.getState().exit).toBe(0);
+	});
+
+	it('goes back with Esc only while nothing has changed', async () => {
+		const {controller} = await labController();
+		controller.continueFromInspect();
+		await controller.answerBackup('yes');
+		controller.back();
+		expect(screen(controller).name).toBe('ask-backup');
+		await controller.answerBackup('yes');
+		await controller.submitText();
+		await controller.acceptValidation();
+		controller.back();
+		expect(screen(controller).name).toBe('validation');
+		await controller.acceptValidation();
+		await controller.startPlan();
+		await controller.confirm();
+		controller.back();
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside'});
+	});
+
+	it('shows a refused backup with its errors and goes back to choose another', async () => {
+		const {dir, controller} = await labController();
+		controller.continueFromInspect();
+		await controller.answerBackup('yes');
+		await controller.chooseBackup(labPaths(dir).syncagnt);
+		expect(screen(controller)).toMatchObject({name: 'validation', report: {valid: false, errors: [expect.stringContaining('live SYNCAGNT folder')]}});
+		await controller.acceptValidation();
+		expect(screen(controller).name).toBe('validation');
+		controller.back();
+		expect(screen(controller).name).toBe('choose-backup');
+	});
+
+	it('finds backup sets for "Not sure"', async () => {
+		const {dir, controller} = await labController();
+		controller.continueFromInspect();
+		await controller.answerBackup('unsure');
+		expect(screen(controller)).toMatchObject({name: 'discover', input: dir});
+		await controller.submitText();
+		const found = screen(controller);
+		expect(found.name === 'discover' && found.results?.filter(r => !r.live).map(r => r.folder)).toEqual([labPaths(dir).backup]);
+	});
+
+	it('leaves at a safe point when asked mid-run, journals it, and offers resume or roll back next time', async () => {
+		const {dir, controller} = await labController();
+		controller.continueFromInspect();
+		await controller.answerBackup('yes');
+		await controller.submitText();
+		await controller.acceptValidation();
+		await controller.startPlan();
+		await controller.confirm();
+		controller.requestQuit();
+		expect(controller.getState().overlay).toBe('quit');
+		await controller.confirmQuit();
+		expect(controller.getState().exit).toBe(130);
+		const unfinished = await findUnfinishedRun(labPaths(dir).journal);
+		expect(unfinished?.entries.at(-1)).toMatchObject({type: 'interrupted'});
+
+		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		await again.start();
+		expect(screen(again)).toMatchObject({name: 'resume', finished: ['Stop MSSYNC'], next: 'Move the current database aside'});
+		await again.resumeChoice('rollback');
+		expect(screen(again)).toMatchObject({name: 'confirm', step: 'rollback'});
+		await again.confirm();
+		await waitFor(() => expect(screen(again)).toMatchObject({name: 'summary', ok: true}));
+		expect((await labStatus(dir)).service.state).toBe('RUNNING');
+		expect((await readJournal(unfinished!.path)).at(-1)).toMatchObject({type: 'run-ended', outcome: 'rolled-back'});
+	});
+
+	it('offers retry, roll back or stop on a failure, and retries only the failed servers', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, offline: ['FS2']});
+		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		await controller.start();
+		controller.continueFromInspect();
+		await controller.answerBackup('yes');
+		await controller.submitText();
+		await controller.acceptValidation();
+		await controller.startPlan();
+		for (const step of ['stop-service', 'move-aside']) {
+			expect(screen(controller)).toMatchObject({step});
+			await controller.confirm();
+		}
+		controller.typeText('RESTORE');
+		await controller.submitText();
+		await controller.confirm();
+		await controller.confirm();
+		expect(screen(controller)).toMatchObject({name: 'failure', step: 'synchronize', failedServers: ['FS2']});
+		await controller.failureChoice('finish');
+		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, title: 'Done, but FS2 still shows a red X'});
+	});
+});

@@ -1,0 +1,118 @@
+import {join} from 'node:path';
+import {render} from 'ink-testing-library';
+import {describe, expect, it} from 'vitest';
+import {parseCommandLine, type WizardOptions} from '../../source/cli/parse-args.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {WizardController} from '../../source/procedure/wizard-controller.js';
+import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../source/text/glyphs.js';
+import {App} from '../../source/ui/App.js';
+import {GlyphsContext} from '../../source/ui/theme.js';
+import {tempDir} from '../helpers/run-cli.js';
+import {waitFor} from '../helpers/wait-for.js';
+
+const ENTER = '\r';
+const ESC = '\u001B';
+const DOWN = '\u001B[B';
+
+function options(argv: string[]): WizardOptions {
+	const command = parseCommandLine(argv);
+	if (command.kind !== 'wizard') throw new Error('not the wizard');
+	return command.options;
+}
+
+async function mount(ascii = false) {
+	const dir = join(await tempDir(), 'lab');
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+	const ui = render(
+		<GlyphsContext.Provider value={ascii ? ASCII_GLYPHS : UNICODE_GLYPHS}>
+			<App controller={controller} />
+		</GlyphsContext.Provider>,
+	);
+	await controller.start();
+	const frame = () => ui.lastFrame() ?? '';
+	const press = async (key: string, expected: string | RegExp) => {
+		ui.stdin.write(key);
+		await waitFor(() => expect(frame()).toMatch(expected));
+	};
+	return {dir, controller, ui, frame, press};
+}
+
+describe('the wizard on screen', () => {
+	it('shows the target at a glance: service, servers with ✓ and ✗, how many are red', async () => {
+		const {frame, ui} = await mount();
+		await waitFor(() => expect(frame()).toContain('Managed NetWare servers'));
+		expect(frame()).toMatch(/Service MSSYNC: RUNNING/);
+		expect(frame()).toMatch(/✓ FS1\s+synchronized/);
+		expect(frame()).toMatch(/✗ FS2\s+its record in MSSYNC\.MDB is damaged/);
+		expect(frame()).toContain('3 of 5 servers show a red X.');
+		expect(frame()).toContain('$ sc query MSSYNC');
+		ui.unmount();
+	});
+
+	it('draws [ok] and [X] in ASCII mode', async () => {
+		const {frame, ui} = await mount(true);
+		await waitFor(() => expect(frame()).toMatch(/\[ok\] FS1/));
+		expect(frame()).toMatch(/\[X\] FS2/);
+		expect(frame()).not.toMatch(/[✓✗⚠]/);
+		ui.unmount();
+	});
+
+	it('asks the backup question, explains it with ?, and goes back with Esc', async () => {
+		const {frame, press, ui} = await mount();
+		await waitFor(() => expect(frame()).toContain('Continue'));
+		await press(ENTER, 'Do you have a backup of the account synchronization database?');
+		await press('?', 'Why this step');
+		expect(frame()).toContain('KB Q148678');
+		await press('x', 'Do you have a backup');
+		await press(ESC, 'Managed NetWare servers');
+		ui.unmount();
+	});
+
+	it('asks before leaving, and stays on n', async () => {
+		const {frame, press, controller, ui} = await mount();
+		await waitFor(() => expect(frame()).toContain('Continue'));
+		await press('q', 'Leave dsmn-resync?');
+		await press('n', 'Managed NetWare servers');
+		await press('\u0003', 'Leave dsmn-resync?');
+		await press('y', /.*/);
+		await waitFor(() => expect(controller.getState().exit).toBe(130));
+		ui.unmount();
+	});
+
+	it('types a backup path, validates it, and shows the table and the warning to acknowledge', async () => {
+		const {frame, press, ui} = await mount();
+		await waitFor(() => expect(frame()).toContain('Continue'));
+		await press(ENTER, 'Do you have a backup');
+		await press(ENTER, 'Which folder holds the backup?');
+		await press(ENTER, /Backup .*backup/);
+		expect(frame()).toMatch(/✓ MSSYNC\.MDB\s+40\.0 KiB/);
+		expect(frame()).toMatch(/⚠ the backup is \d+ days old/);
+		expect(frame()).toContain('I have read the warning: continue');
+		await press(ENTER, 'The plan (KB Q148678)');
+		expect(frame()).toContain('(you will type RESTORE)');
+		ui.unmount();
+	});
+
+	it('refuses a typed path that is not a backup, naming why', async () => {
+		const {frame, press, ui} = await mount();
+		await waitFor(() => expect(frame()).toContain('Continue'));
+		await press(ENTER, 'Do you have a backup');
+		await press(DOWN, /❯ No — reconstruct/);
+		await press(DOWN, /❯ Not sure/);
+		await press(ESC, 'Managed NetWare servers');
+		await press(ENTER, 'Do you have a backup');
+		await press(ENTER, 'Which folder holds the backup?');
+		const typed = (frame().match(/Folder: (.*)/)?.[1] ?? '').trimEnd();
+		for (let i = 0; i < typed.length; i++) {
+			ui.stdin.write('\u007F');
+			await new Promise(resolve => setTimeout(resolve, 2));
+		}
+		await waitFor(() => expect(frame()).toMatch(/Folder:\s*$/m));
+		ui.stdin.write('/nonexistent/place');
+		await press(ENTER, 'cannot be restored from');
+		expect(frame()).toContain('does not exist');
+		ui.unmount();
+	});
+});

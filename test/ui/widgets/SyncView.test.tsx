@@ -1,0 +1,34 @@
+import {render} from 'ink-testing-library';
+import {describe, expect, it} from 'vitest';
+import type {ServerProgress} from '../../../source/procedure/wizard-state.js';
+import {SyncView} from '../../../source/ui/widgets/SyncView.js';
+
+const rows = (n: number): ServerProgress[] =>
+	Array.from({length: n}, (_, i) => ({
+		name: `FS${i + 1}`,
+		total: 2000,
+		done: i % 4 === 0 ? 2000 : i % 4 === 1 ? 700 : 0,
+		state: i % 4 === 0 ? 'done' : i % 4 === 1 ? 'synchronizing' : i === 2 ? 'failed' : 'waiting',
+		...(i === 2 ? {reason: 'FS3 did not answer: the NetWare server is down or unreachable'} : {}),
+	}));
+
+describe('SyncView', () => {
+	it('shows the overall bar, elapsed time, a row per server with its state', () => {
+		const {lastFrame} = render(<SyncView servers={rows(4)} startedAt={0} now={10_000} rows={10} columns={80} />);
+		const frame = lastFrame()!;
+		expect(frame).toMatch(/ 33% 2700\/8000 accounts/);
+		expect(frame).toMatch(/0:10 elapsed · 270 accounts\/s, 0:20 left · 1 done, 1 failed/);
+		expect(frame).toMatch(/✓ FS1 .* 2000\/2000 done/);
+		expect(frame).toMatch(/▸ FS2 .*  700\/2000 synchronizing/);
+		expect(frame).toMatch(/✗ FS3\s+FS3 did not answer/);
+	});
+
+	it('with more servers than fit, shows the active and failed ones first and counts the rest', () => {
+		const {lastFrame} = render(<SyncView servers={rows(32)} startedAt={0} now={5000} rows={8} columns={60} />);
+		const lines = lastFrame()!.split('\n');
+		expect(lines).toHaveLength(2 + 8);
+		expect(lines.slice(2, 9).every(l => /▸|✗/.test(l))).toBe(true);
+		expect(lines.at(-1)).toMatch(/^… and 25 more \(1 synchronizing, 1 failed, 15 waiting/);
+		expect(lines.every(l => l.length <= 60)).toBe(true);
+	});
+});
