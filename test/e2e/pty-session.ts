@@ -1,0 +1,77 @@
+/**
+ * The real CLI in a real pseudo-terminal (node-pty), its output fed to a headless xterm so that tests
+ * read the screen a person would see, and type one key at a time.
+ */
+import xterm from '@xterm/headless';
+import pty from 'node-pty';
+import {CLI, userEnv} from '../helpers/run-cli.js';
+
+const {Terminal} = xterm;
+
+export const KEYS = {enter: '\r', escape: '\u001B', up: '\u001B[A', down: '\u001B[B', ctrlC: '\u0003', backspace: '\u007F', tab: '\t'} as const;
+
+export class PtySession {
+	private readonly terminal: InstanceType<typeof Terminal>;
+	private readonly process: pty.IPty;
+	readonly exited: Promise<{exitCode: number; signal?: number}>;
+	/** Every byte the program wrote, for byte counts and for searching the scrollback. */
+	raw = '';
+
+	constructor(args: string[], options: {cols?: number; rows?: number; env?: Record<string, string>} = {}) {
+		const cols = options.cols ?? 100;
+		const rows = options.rows ?? 30;
+		this.terminal = new Terminal({cols, rows, scrollback: 5000, allowProposedApi: true});
+		this.process = pty.spawn(process.execPath, [CLI, ...args], {name: 'xterm-256color', cols, rows, env: userEnv({LANG: 'en_US.UTF-8', ...options.env})});
+		this.process.onData(data => {
+			this.raw += data;
+			this.terminal.write(data);
+		});
+		this.exited = new Promise(resolve => this.process.onExit(e => resolve({exitCode: e.exitCode, ...(e.signal ? {signal: e.signal} : {})})));
+	}
+
+	get pid(): number {
+		return this.process.pid;
+	}
+
+	/** The visible screen, one string per row, trailing spaces trimmed. */
+	screen(): string {
+		const buffer = this.terminal.buffer.active;
+		const lines: string[] = [];
+		for (let i = 0; i < this.terminal.rows; i++) lines.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
+		return lines.join('\n');
+	}
+
+	/** Everything in the scrollback and on screen. */
+	history(): string {
+		const buffer = this.terminal.buffer.active;
+		const lines: string[] = [];
+		for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+		return lines.join('\n');
+	}
+
+	async waitFor(expected: string | RegExp, timeoutMs = 15_000): Promise<void> {
+		const started = Date.now();
+		const matches = () => (typeof expected === 'string' ? this.screen().includes(expected) : expected.test(this.screen()));
+		while (!matches()) {
+			if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(expected)}; the screen shows:\n${this.screen()}`);
+			await new Promise(resolve => setTimeout(resolve, 25));
+		}
+	}
+
+	/** Types each key separately, as a person does. */
+	async type(...keys: string[]): Promise<void> {
+		for (const key of keys) {
+			this.process.write(key);
+			await new Promise(resolve => setTimeout(resolve, 30));
+		}
+	}
+
+	resize(cols: number, rows: number): void {
+		this.process.resize(cols, rows);
+		this.terminal.resize(cols, rows);
+	}
+
+	kill(signal = 'SIGTERM'): void {
+		this.process.kill(signal);
+	}
+}
