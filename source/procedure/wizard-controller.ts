@@ -6,18 +6,13 @@ import {mkdtemp} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import type {WizardOptions} from '../cli/parse-args.js';
-import {discoverBackups} from '../backup/discover.js';
-import {validateBackup} from '../backup/validate.js';
-import {completePath} from '../fs/complete-path.js';
-import {findUnfinishedRun, type UnfinishedRun} from '../journal/journal.js';
-import {createLab} from '../lab/create.js';
+import type {UnfinishedRun} from '../journal/journal.js';
 import {LAB_DEFAULTS} from '../lab/options.js';
 import type {Target} from '../targets/capabilities.js';
-import {resolveTarget} from '../targets/resolve-target.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../targets/synchronization.js';
 import {formatBytes} from '../text/format.js';
-import {RestoreRun, type RunHooks, type StepOutcome} from './restore-run.js';
+import type {RestoreRun, RunHooks, StepOutcome} from './restore-run.js';
 import {RESTORE_STEPS, stepInfo, type RestoreStepId} from './restore-steps.js';
 import type {LogLine, Progress, Screen, ServerProgress, WizardState} from './wizard-state.js';
 
@@ -30,6 +25,9 @@ export type ControllerDeps = {
 };
 
 const EXIT = {ok: 0, failed: 1, interrupted: 130} as const;
+
+/** The wizard's heavy half (validation, discovery, the lab, the run), loaded after the first frame. */
+const operations = () => import('./wizard-operations.js');
 
 export class WizardController {
 	private state: WizardState = {screen: {name: 'loading', message: 'Starting…'}, log: [], commands: [], busy: false, leaving: false};
@@ -98,6 +96,8 @@ export class WizardController {
 	// ——— start ———
 
 	async start(): Promise<void> {
+		// Parse the heavy half while the admin reads the first screen.
+		setImmediate(() => void operations().catch(() => {}));
 		if (this.options.target) {
 			await this.openTarget();
 			return;
@@ -112,6 +112,7 @@ export class WizardController {
 		}
 		this.go({name: 'loading', message: 'Creating a practice lab…'});
 		const dir = await this.deps.makeLabFolder();
+		const {createLab} = await operations();
 		await createLab(dir, LAB_DEFAULTS);
 		this.options.target = 'lab';
 		this.options.lab = dir;
@@ -121,6 +122,7 @@ export class WizardController {
 
 	private async openTarget(): Promise<void> {
 		this.set({screen: {name: 'loading', message: 'Looking at the target…'}});
+		const {resolveTarget, findUnfinishedRun, RestoreRun} = await operations();
 		try {
 			this.target = await resolveTarget(this.options);
 		} catch (error) {
@@ -150,6 +152,7 @@ export class WizardController {
 	private async inspect(): Promise<void> {
 		const target = this.target!;
 		const [service, servers] = await Promise.all([target.service.query({onCommand: this.onCommand}), target.servers.list()]);
+		const {RestoreRun} = await operations();
 		const files = await RestoreRun.countFiles(target.database.syncagnt);
 		this.go({name: 'inspect', syncagnt: target.database.syncagnt, service: service.ok ? service.state : `unknown (${service.error.meaning})`, servers, files}, false);
 	}
@@ -169,6 +172,7 @@ export class WizardController {
 			this.go({name: 'discover', input: this.defaultSearchRoot(), searching: false});
 			return;
 		}
+		const {discoverBackups} = await operations();
 		const suggestions = await discoverBackups([this.defaultSearchRoot()], {maxDepth: 3, liveSyncagnt: this.target!.database.syncagnt});
 		const usable = suggestions.filter(s => !s.live);
 		this.go({name: 'choose-backup', input: this.options.backup ?? usable[0]?.folder ?? '', candidates: [], suggestions: usable});
@@ -193,6 +197,7 @@ export class WizardController {
 	async complete(): Promise<void> {
 		const screen = this.state.screen;
 		if (screen.name !== 'choose-backup' && screen.name !== 'discover') return;
+		const {completePath} = await operations();
 		const {completed, candidates} = await completePath(screen.input);
 		const now = this.state.screen;
 		if (now.name === 'choose-backup') this.set({screen: {...now, input: completed, candidates}});
@@ -209,6 +214,7 @@ export class WizardController {
 			await this.chooseBackup(screen.input.trim());
 		} else if (screen.name === 'discover') {
 			this.set({screen: {...screen, searching: true, results: undefined}});
+			const {discoverBackups} = await operations();
 			const results = await discoverBackups([screen.input.trim() || '.'], {maxDepth: 5, liveSyncagnt: this.target!.database.syncagnt});
 			this.set({screen: {...screen, searching: false, results}});
 		} else if (screen.name === 'confirm' && screen.word && screen.typed === screen.word) {
@@ -218,6 +224,7 @@ export class WizardController {
 
 	async chooseBackup(folder: string): Promise<void> {
 		this.go({name: 'loading', message: `Checking ${folder}…`});
+		const {validateBackup} = await operations();
 		const report = await validateBackup(resolve(folder), {liveSyncagnt: this.target!.database.syncagnt});
 		this.set({screen: {name: 'validation', report}});
 	}
@@ -232,6 +239,7 @@ export class WizardController {
 	async startPlan(): Promise<void> {
 		const screen = this.state.screen;
 		if (screen.name !== 'plan') return;
+		const {RestoreRun} = await operations();
 		this.run = await RestoreRun.begin(this.target!, screen.backup, {onCommand: this.onCommand});
 		this.history.length = 0;
 		this.log('info', `Journal: ${this.run.journalPath}`);

@@ -1,0 +1,185 @@
+// npm run bench: each figure is a ratio against a baseline measured in the same run, on the same machine
+// (these machines are shared and noisy: absolute times mean little, ratios much more). Medians of several runs.
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+import pty from 'node-pty';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+const work = mkdtempSync(join(tmpdir(), 'dsmn-bench-'));
+const only = process.argv.slice(2);
+const want = name => only.length === 0 || only.includes(name);
+const rows = [];
+const env = {...process.env};
+delete env.CI;
+
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = seconds => `${(seconds * 1000).toFixed(0)} ms`;
+
+/** Runs a command (argument array, no shell) and returns wall time (s) and the peak RSS of the process tree (KiB). */
+function measure(argv) {
+	const out = execFileSync('python3', ['-c', `
+import resource, subprocess, sys, time
+t = time.perf_counter()
+r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+e = time.perf_counter() - t
+if r.returncode != 0: sys.stderr.write(r.stderr.decode()); sys.exit(r.returncode)
+print(e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+`, ...argv], {env, encoding: 'utf8'});
+	const [seconds, kib] = out.trim().split(' ').map(Number);
+	return {seconds, kib};
+}
+
+/** Time from spawn in a pseudo-terminal until `text` has been written (or the process exits, when text is null). */
+function ptyTime(args, text) {
+	return new Promise((resolve, reject) => {
+		const started = process.hrtime.bigint();
+		const child = pty.spawn(process.execPath, args, {cols: 100, rows: 30, env: {...env, LANG: 'en_US.UTF-8'}});
+		let seen = '';
+		let done = false;
+		const finish = () => {
+			if (done) return;
+			done = true;
+			resolve(Number(process.hrtime.bigint() - started) / 1e9);
+			child.kill();
+		};
+		child.onData(data => {
+			seen += data;
+			if (text && seen.includes(text)) finish();
+		});
+		child.onExit(() => (text && !done ? reject(new Error(`exited before showing "${text}": ${seen}`)) : finish()));
+	});
+}
+
+async function startup() {
+	// The baseline app: one line of Ink, bundled exactly as the product is.
+	const hello = join(work, 'hello.jsx');
+	writeFileSync(hello, "import {render, Text} from 'ink';\nrender(<Text>hello from ink</Text>);\n");
+	await build({
+		entryPoints: [hello],
+		outfile: join(work, 'hello.js'),
+		bundle: true,
+		format: 'esm',
+		platform: 'node',
+		target: 'node20',
+		jsx: 'automatic',
+		minify: true,
+		nodePaths: [join(root, 'node_modules')],
+		alias: {'react-devtools-core': join(root, 'dist', '.empty-devtools.js')},
+		define: {'process.env.NODE_ENV': '"production"'},
+		banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
+		logLevel: 'error',
+	});
+	const runs = 11;
+	const measureMany = async (args, text) => {
+		const times = [];
+		for (let i = 0; i < runs; i++) times.push(await ptyTime(args, text));
+		return median(times);
+	};
+	const bare = await measureMany(['-e', '0'], null);
+	const version = await measureMany([cli, '--version'], null);
+	rows.push(['startup: --version vs node -e 0', ms(version), ms(bare), version / bare, '≤ 1.5']);
+	const inkHello = await measureMany([join(work, 'hello.js')], 'hello from ink');
+	const wizard = await measureMany([cli], 'Where do you want to work?');
+	rows.push(['startup: wizard first frame vs one-line Ink app (bundled alike)', ms(wizard), ms(inkHello), wizard / inkHello, '≤ 1.3']);
+}
+
+/** A database file of `size` bytes: the lab's Jet 500 header pages, then non-zero filler (nothing sparse). */
+function bigDatabase(path, header, size) {
+	const fd = openSync(path, 'w');
+	writeSync(fd, header);
+	const chunk = Buffer.alloc(1024 * 1024);
+	for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 131 + 7) & 0xff;
+	for (let written = header.length; written < size; ) {
+		const n = Math.min(chunk.length, size - written);
+		writeSync(fd, chunk, 0, n);
+		written += n;
+	}
+	closeSync(fd);
+}
+
+function makeLab(name) {
+	const dir = join(work, name);
+	execFileSync(process.execPath, [cli, 'lab', 'create', dir, '--pace', '0'], {env});
+	return dir;
+}
+
+function validation() {
+	const lab = makeLab('lab-validate');
+	const backup = join(lab, 'backup');
+	const header = readFileSync(join(backup, 'MSSYNC.MDB')).subarray(0, 8192);
+	bigDatabase(join(backup, 'MSSYNC.MDB'), header, 1024 ** 3);
+	const log = readFileSync(join(backup, 'JET.LOG')).subarray(0, 8192);
+	for (const name of readdirSync(backup).filter(n => /^JET.*\.LOG$/i.test(n))) rmSync(join(backup, name));
+	for (let g = 1; g <= 10_000; g++) {
+		log.writeUInt32LE(g, 4);
+		writeFileSync(join(backup, `JET${g.toString(16).toUpperCase().padStart(5, '0')}.LOG`), log);
+	}
+	const runs = 5;
+	const ours = [];
+	const base = [];
+	let peak = 0;
+	for (let i = 0; i < runs; i++) {
+		base.push(measure(['bash', '-c', 'find "$1" -maxdepth 1 -type f -print0 | xargs -0 head -q -c 4096 > /dev/null', 'baseline', backup]).seconds);
+		const m = measure([process.execPath, cli, 'check', backup, '--json']);
+		ours.push(m.seconds);
+		peak = Math.max(peak, m.kib);
+	}
+	rows.push(['check: 1 GiB MSSYNC.MDB + 10,000 logs vs head -c 4096 of each', ms(median(ours)), ms(median(base)), median(ours) / median(base), '≤ 2']);
+	rows.push(['check: peak memory (MB)', `${(peak / 1024).toFixed(0)} MB`, '', peak / 1024 / 100, '< 100 MB (ratio to 100 MB)']);
+	rmSync(lab, {recursive: true, force: true});
+}
+
+function restore() {
+	const runs = 3;
+	const ours = [];
+	const whole = [];
+	const base = [];
+	let peak = 0;
+	for (let i = 0; i < runs; i++) {
+		const lab = makeLab(`lab-restore-${i}`);
+		const backup = join(lab, 'backup');
+		const header = readFileSync(join(backup, 'MSSYNC.MDB')).subarray(0, 40960);
+		bigDatabase(join(backup, 'MSSYNC.MDB'), header, 1024 ** 3);
+		// The baseline: cp of the same files, then sha256sum of source and copy.
+		const dest = join(work, `cp-${i}`);
+		mkdirSync(dest);
+		const files = readdirSync(backup).map(n => join(backup, n));
+		const copies = readdirSync(backup).map(n => join(dest, n));
+		const t0 = process.hrtime.bigint();
+		execFileSync('cp', [...files, dest]);
+		execFileSync('sha256sum', [...files, ...copies], {stdio: 'ignore'});
+		base.push(Number(process.hrtime.bigint() - t0) / 1e9);
+		rmSync(dest, {recursive: true, force: true});
+
+		const m = measure([process.execPath, cli, '--lab', lab, '--flow', 'restore', '--backup', backup, '--yes']);
+		whole.push(m.seconds);
+		peak = Math.max(peak, m.kib);
+		const journalDir = join(lab, 'journal');
+		const entries = readFileSync(join(journalDir, readdirSync(journalDir)[0]), 'utf8').trim().split('\n').map(l => JSON.parse(l));
+		const started = entries.find(e => e.type === 'step-started' && e.step === 'copy-backup').at;
+		const finished = entries.find(e => e.type === 'step-finished' && e.step === 'copy-backup').at;
+		ours.push((Date.parse(finished) - Date.parse(started)) / 1000);
+		rmSync(lab, {recursive: true, force: true});
+	}
+	rows.push(['restore: copy step (copy, fsync, SHA-256 verify) vs cp + sha256sum', ms(median(ours)), ms(median(base)), median(ours) / median(base), '≤ 1.3']);
+	rows.push(['restore: whole scripted run (5 steps) vs cp + sha256sum', ms(median(whole)), ms(median(base)), median(whole) / median(base), '(context)']);
+	rows.push(['restore: peak memory (MB)', `${(peak / 1024).toFixed(0)} MB`, '', peak / 1024 / 150, '< 150 MB (ratio to 150 MB)']);
+}
+
+try {
+	if (want('startup')) await startup();
+	if (want('check')) validation();
+	if (want('restore')) restore();
+} finally {
+	rmSync(work, {recursive: true, force: true});
+}
+
+const header = ['figure', 'ours', 'baseline', 'ratio', 'goal'];
+const table = [header, ...rows.map(([name, a, b, ratio, goal]) => [name, a, b, ratio.toFixed(2), goal])];
+const widths = header.map((_, i) => Math.max(...table.map(r => String(r[i]).length)));
+for (const row of table) console.log(row.map((cell, i) => String(cell).padEnd(widths[i])).join('  '));

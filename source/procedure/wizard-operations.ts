@@ -1,0 +1,11 @@
+/**
+ * What the wizard does beyond drawing: loaded only after its first frame is on screen, so that the
+ * first question appears as fast as a one-line Ink app (zod, execa and fast-glob are large to parse).
+ */
+export {discoverBackups} from '../backup/discover.js';
+export {validateBackup} from '../backup/validate.js';
+export {completePath} from '../fs/complete-path.js';
+export {findUnfinishedRun} from '../journal/journal.js';
+export {createLab} from '../lab/create.js';
+export {resolveTarget} from '../targets/resolve-target.js';
+export {RestoreRun} from './restore-run.js';
