@@ -2,10 +2,10 @@
  * Decides whether a folder really holds a usable DSMN account synchronization backup (DESIGN.md §5),
  * reading only the first page of each file. Pure of any UI; never writes.
  */
-import {lstat, open, realpath, stat} from 'node:fs/promises';
+import {closeSync, constants, fstatSync, openSync, readdirSync, readSync} from 'node:fs';
+import {realpath, stat} from 'node:fs/promises';
+import {setImmediate as yieldToLoop} from 'node:timers/promises';
 import {dirname, join, resolve} from 'node:path';
-import fg from 'fast-glob';
-import {mapLimit} from '../fs/map-limit.js';
 import {generationFromName, logFileName} from '../jet/log-names.js';
 import {DATABASE_HEADER_BYTES, formatVersionText, readDatabaseHeader, readLogHeader} from '../jet/read-header.js';
 import {formatAge, formatDate} from '../text/format.js';
@@ -16,8 +16,16 @@ export type ValidateOptions = {
 	/** The target's live SYNCAGNT folder: a backup must never be it. */
 	liveSyncagnt?: string;
 	now?: Date;
-	concurrency?: number;
 };
+
+type Entry = {name: string; special: boolean};
+
+/** Windows' order: case-insensitive, then by code point. */
+function compareNames(a: string, b: string): number {
+	const A = a.toUpperCase();
+	const B = b.toUpperCase();
+	return A < B ? -1 : A > B ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
 
 type Finding = {status: FileStatus; message: string};
 
@@ -58,17 +66,6 @@ function errnoText(error: unknown): string {
 	}
 }
 
-async function readHead(path: string, bytes: number): Promise<Uint8Array> {
-	const handle = await open(path, 'r');
-	try {
-		const buffer = new Uint8Array(bytes);
-		const {bytesRead} = await handle.read(buffer, 0, bytes, 0);
-		return buffer.subarray(0, bytesRead);
-	} finally {
-		await handle.close();
-	}
-}
-
 export function looksLikeLiveSyncagnt(folder: string): boolean {
 	const parts = resolve(folder).split(/[\\/]+/).filter(Boolean).map(p => p.toUpperCase());
 	return parts.at(-1) === 'SYNCAGNT' && parts.at(-2) === 'SYSTEM32';
@@ -82,7 +79,15 @@ async function sameFolder(a: string, b: string): Promise<boolean> {
 	}
 }
 
-async function inspect(folder: string, name: string): Promise<Inspected> {
+/** One read buffer per validation: headers are parsed from it and never kept. */
+const HEAD_BYTES = DATABASE_HEADER_BYTES;
+
+/**
+ * Inspects one entry with synchronous calls (open, fstat, one read, close): for 10,000 log files this
+ * is several times faster than promise-based I/O. The caller yields to the event loop between batches.
+ */
+function inspect(folder: string, entry: Entry, buffer: Uint8Array): Inspected {
+	const {name} = entry;
 	const path = join(folder, name);
 	const kind: FileKind = classifyName(name);
 	const findings: Finding[] = [];
@@ -90,42 +95,34 @@ async function inspect(folder: string, name: string): Promise<Inspected> {
 	let mtimeMs = 0;
 	let database: Inspected['database'];
 	let log: Inspected['log'];
+	if (entry.special) {
+		findings.push(ERR('is not a regular file (a device, pipe or socket)'));
+		return {name, kind, size, mtimeMs, findings};
+	}
+	let fd: number | undefined;
 	try {
-		const link = await lstat(path);
-		mtimeMs = link.mtimeMs;
-		const info = link.isSymbolicLink() ? await stat(path) : link;
+		// O_NONBLOCK: a pipe that appeared since the listing must not hang the check.
+		fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+		const info = fstatSync(fd);
 		size = info.size;
 		mtimeMs = info.mtimeMs;
 		if (info.isDirectory()) findings.push(ERR('is a folder, not a file'));
 		else if (!info.isFile()) findings.push(ERR('is not a regular file (a device, pipe or socket)'));
 		else if (info.size === 0) findings.push(kind === 'other' ? NOTE('empty') : ERR('is empty (0 bytes): the backup of this file is lost; use another backup set'));
-	} catch (error) {
-		findings.push(ERR(`cannot be read: ${errnoText(error)}`));
-	}
-
-	if (findings.length === 0 && kind !== 'other') {
-		let head: Uint8Array | undefined;
-		try {
-			head = await readHead(path, DATABASE_HEADER_BYTES);
-		} catch (error) {
-			findings.push(ERR(`cannot be read: ${errnoText(error)}`));
-		}
-		if (head && (kind === 'database' || kind === 'patch')) {
-			database = readDatabaseHeader(head);
-			findings.push(...databaseFindings(database, size, kind));
-		} else if (head && (kind === 'log' || kind === 'reserve-log')) {
-			log = readLogHeader(head);
-			if (log.kind === 'too-short') findings.push(WARN(`is only ${log.length} bytes: too short for a log header; it may be truncated`));
-			else if (log.kind === 'all-zero') findings.push(WARN('has a blank (all-zero) header: JET cannot use it'));
-			else {
-				findings.push(NOTE(`log generation ${log.generation}`));
-				if (!log.checksumOk) findings.push(WARN('has a header whose checksum does not match: the header may be damaged'));
-				const claimed = generationFromName(name);
-				if (typeof claimed === 'number' && claimed !== log.generation) {
-					findings.push(WARN(`is named as generation ${claimed} but its header says ${log.generation}: it may have been renamed`));
-				}
+		else if (kind !== 'other') {
+			const head = buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+			if (kind === 'database' || kind === 'patch') {
+				database = readDatabaseHeader(head);
+				findings.push(...databaseFindings(database, size, kind));
+			} else if (kind === 'log' || kind === 'reserve-log') {
+				log = readLogHeader(head);
+				findings.push(...logFindings(log, name));
 			}
 		}
+	} catch (error) {
+		findings.push(ERR(`cannot be read: ${errnoText(error)}`));
+	} finally {
+		if (fd !== undefined) closeSync(fd);
 	}
 	if (kind === 'checkpoint') findings.push(NOTE('checkpoint: not copied (KB Q148678 copies only the databases, logs and patch files); JET rebuilds it'));
 	if (kind === 'reserve-log') findings.push(NOTE('reserve log: not copied; JET makes new ones'));
@@ -134,6 +131,18 @@ async function inspect(folder: string, name: string): Promise<Inspected> {
 		findings.push(NOTE('not one of the DSMN databases (MSSYNC.MDB, SYSTEM.MDB): not copied'));
 	}
 	return {name, kind, size, mtimeMs, findings, ...(database ? {database} : {}), ...(log ? {log} : {})};
+}
+
+function logFindings(log: ReturnType<typeof readLogHeader>, name: string): Finding[] {
+	if (log.kind === 'too-short') return [WARN(`is only ${log.length} bytes: too short for a log header; it may be truncated`)];
+	if (log.kind === 'all-zero') return [WARN('has a blank (all-zero) header: JET cannot use it')];
+	const findings = [NOTE(`log generation ${log.generation}`)];
+	if (!log.checksumOk) findings.push(WARN('has a header whose checksum does not match: the header may be damaged'));
+	const claimed = generationFromName(name);
+	if (typeof claimed === 'number' && claimed !== log.generation) {
+		findings.push(WARN(`is named as generation ${claimed} but its header says ${log.generation}: it may have been renamed`));
+	}
+	return findings;
 }
 
 function toReport(i: Inspected): FileReport {
@@ -206,14 +215,21 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 		);
 	}
 
-	let names: string[];
+	let entries: Entry[];
 	try {
-		names = await fg('*', {cwd: folder, onlyFiles: false, dot: true, deep: 1, followSymbolicLinks: false, suppressErrors: false, caseSensitiveMatch: false});
+		// A backup set is one flat folder: one readdir lists it (fast-glob, for the recursive search of
+		// discover.ts, costs a quarter of the whole check on 10,000 files and adds nothing here).
+		entries = readdirSync(folder, {withFileTypes: true}).map(e => ({name: e.name, special: e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()}));
 	} catch (error) {
 		return refused(folder, `the files in ${folder} cannot be listed: ${errnoText(error)}`);
 	}
-	names.sort((a, b) => a.localeCompare(b, 'en', {sensitivity: 'base'}));
-	const inspected = await mapLimit(names, options.concurrency ?? 32, name => inspect(folder, name));
+	entries.sort((a, b) => compareNames(a.name, b.name));
+	const buffer = new Uint8Array(HEAD_BYTES);
+	const inspected: Inspected[] = [];
+	for (let i = 0; i < entries.length; i++) {
+		inspected.push(inspect(folder, entries[i]!, buffer));
+		if (i % 512 === 511) await yieldToLoop(); // keep a wizard's screen alive on a large or slow folder
+	}
 
 	const errors: string[] = [];
 	const warnings: string[] = [];

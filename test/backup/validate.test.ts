@@ -1,7 +1,8 @@
 import {cp, mkdir, readFile, rename, rm, symlink, truncate, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {validationReportSchema, type ValidationReport} from '../../source/backup/report.js';
+import type {ValidationReport} from '../../source/backup/report.js';
+import {validationReportSchema} from '../../source/backup/report-schema.js';
 import {validateBackup} from '../../source/backup/validate.js';
 import {sealPage} from '../../source/jet/checksum.js';
 import {ACCESS_MAGIC} from '../../source/jet/layout.js';
