@@ -171,8 +171,96 @@ function restore() {
 	rows.push(['restore: peak memory (MB)', `${(peak / 1024).toFixed(0)} MB`, '', peak / 1024 / 150, '< 150 MB (ratio to 150 MB)']);
 }
 
+const RUSAGE_WRAPPER = `
+import resource, subprocess, sys
+r = subprocess.run(sys.argv[2:])
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], 'w').write('%f %d %d' % (u.ru_utime + u.ru_stime, u.ru_maxrss, r.returncode))
+sys.exit(r.returncode)
+`;
+
+/** CPU seconds and peak RSS (KiB) of a command run under python3's wait4 accounting, in a pty or not. */
+function readUsage(file) {
+	const [cpu, kib] = readFileSync(file, 'utf8').trim().split(' ').map(Number);
+	return {cpu, kib};
+}
+
+/** A lab whose restore ran to the end, its journal then cut back to just before "Synchronize all servers". */
+function labAtSyncStep(name, servers, accounts, pace) {
+	const dir = join(work, name);
+	execFileSync(process.execPath, [cli, 'lab', 'create', dir, '--servers', String(servers), '--accounts', String(accounts), '--pace', '0'], {env});
+	execFileSync(process.execPath, [cli, '--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes'], {env, stdio: 'ignore'});
+	const journalDir = join(dir, 'journal');
+	const path = join(journalDir, readdirSync(journalDir)[0]);
+	const lines = readFileSync(path, 'utf8').trim().split('\n');
+	const cut = lines.findIndex(l => JSON.parse(l).step === 'synchronize');
+	writeFileSync(path, `${lines.slice(0, cut).join('\n')}\n`);
+	const state = JSON.parse(readFileSync(join(dir, 'lab.json'), 'utf8'));
+	writeFileSync(join(dir, 'lab.json'), JSON.stringify({...state, pace}));
+	return dir;
+}
+
+/** The wizard in a pseudo-terminal on a lab cut at the sync step: resume, then either synchronize or leave at once. */
+function wizardSession(dir, usageFile, synchronize) {
+	return new Promise((resolve, reject) => {
+		const child = pty.spawn('python3', ['-c', RUSAGE_WRAPPER, usageFile, process.execPath, cli, '--lab', dir], {cols: 80, rows: 24, env: {...env, LANG: 'en_US.UTF-8'}});
+		let seen = '';
+		let bytesAtStart = 0;
+		let startedAt = 0;
+		let stage = 'resume';
+		child.onData(data => {
+			seen += data;
+			if (stage === 'resume' && seen.includes('Resume')) {
+				stage = synchronize ? 'confirm' : 'quit';
+				child.write(synchronize ? '\r' : 'q');
+				if (!synchronize) setTimeout(() => child.write('y'), 100);
+			} else if (stage === 'confirm' && seen.includes('Synchronize all servers": every domain account')) {
+				stage = 'sync';
+				bytesAtStart = Buffer.byteLength(seen);
+				startedAt = performance.now();
+				child.write('y');
+			} else if (stage === 'sync' && /Done(:|, but)/.test(seen.slice(-4000))) {
+				stage = 'done';
+				resolve({bytes: Buffer.byteLength(seen) - bytesAtStart, seconds: (performance.now() - startedAt) / 1000});
+				child.write('\r');
+			}
+		});
+		child.onExit(() => {
+			if (stage === 'quit') resolve({bytes: 0, seconds: 0});
+			else if (stage !== 'done') reject(new Error(`the wizard left early at ${stage}: ${seen.slice(-2000)}`));
+		});
+	});
+}
+
+async function syncView() {
+	for (const [servers, accounts, pace] of [[32, 2000, 0], [256, 2000, 0], [32, 2000, 5]]) {
+		const dir = labAtSyncStep(`lab-sync-${servers}-${pace}`, servers, accounts, pace);
+		// The engine alone, no view: what Synchronization Manager's button does.
+		const engineFile = join(work, 'engine.usage');
+		spawnSync('python3', ['-c', RUSAGE_WRAPPER, engineFile, process.execPath, cli, 'lab', 'sync', dir], {env, stdio: 'ignore'});
+		const engine = readUsage(engineFile);
+		// The wizard started and left without synchronizing: its own cost (start-up, Ink, the screens).
+		const idleFile = join(work, 'idle.usage');
+		await wizardSession(dir, idleFile, false);
+		await new Promise(resolve => setTimeout(resolve, 300));
+		const idle = readUsage(idleFile);
+		// The same synchronization in the wizard: resume, confirm, watch, leave.
+		const viewFile = join(work, 'view.usage');
+		const result = await wizardSession(dir, viewFile, true);
+		await new Promise(resolve => setTimeout(resolve, 300));
+		const view = readUsage(viewFile);
+		const label = `${servers} × ${accounts}, pace ${pace}`;
+		rows.push([`sync ${label}: CPU, wizard with live view vs engine alone`, `${view.cpu.toFixed(2)} s`, `${engine.cpu.toFixed(2)} s`, view.cpu / engine.cpu, '≤ 1.10']);
+		rows.push([`sync ${label}: CPU, same without the wizard's start-up`, `${(view.cpu - idle.cpu).toFixed(2)} s`, `${engine.cpu.toFixed(2)} s`, (view.cpu - idle.cpu) / engine.cpu, '(context)']);
+		rows.push([`sync ${label}: bytes to the terminal per second`, `${(result.bytes / result.seconds / 1024).toFixed(2)} KB/s`, `${(result.bytes / 1024).toFixed(1)} KB in ${result.seconds.toFixed(1)} s`, result.bytes / result.seconds / 2048, '≤ 2 KB/s (ratio to 2 KB/s)']);
+		rows.push([`sync ${label}: peak memory, wizard / engine`, `${(view.kib / 1024).toFixed(0)} MB`, `${(engine.kib / 1024).toFixed(0)} MB`, view.kib / engine.kib, 'flat in accounts']);
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
+
 try {
 	if (want('startup')) await startup();
+	if (want('sync')) await syncView();
 	if (want('check')) validation();
 	if (want('restore')) restore();
 } finally {

@@ -13,7 +13,30 @@ await mkdir(new URL('../dist', import.meta.url), {recursive: true});
 const emptyDevtools = new URL('../dist/.empty-devtools.js', import.meta.url);
 await writeFile(emptyDevtools, 'export default {};\n');
 
+/**
+ * Ink 6.8.0's incremental renderer (only changed lines are rewritten: what a slow SSH link needs) moves
+ * the cursor up one line too few whenever the previous frame ended with a newline — every frame that is
+ * not full-screen — so each frame lands one row lower than the last. Fixed here, at bundle time; the
+ * build stops if the code it fixes has changed, so an Ink upgrade cannot drop or double the fix silently.
+ */
+const INK_INCREMENTAL_BUG = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
+const INK_INCREMENTAL_FIX =
+	"{ const up = previousOutput.endsWith('\\n') ? previousVisible : previousVisible - 1; if (up > 0) buffer.push(ansiEscapes.cursorUp(up)); }";
+export const fixInkIncrementalRendering = {
+	name: 'fix-ink-incremental-rendering',
+	setup(pluginBuild) {
+		pluginBuild.onLoad({filter: /ink[\\/]build[\\/]log-update\.js$/}, async args => {
+			const text = await readFile(args.path, 'utf8');
+			if (!text.includes(INK_INCREMENTAL_BUG)) {
+				throw new Error(`${args.path} has changed: check whether Ink fixed its incremental renderer, then update or remove the fix in scripts/build.js`);
+			}
+			return {contents: text.replace(INK_INCREMENTAL_BUG, INK_INCREMENTAL_FIX), loader: 'js'};
+		});
+	},
+};
+
 const result = await build({
+	plugins: [fixInkIncrementalRendering],
 	absWorkingDir: root,
 	entryPoints: {cli: 'cli.tsx', 'lab-tool': 'source/lab/stand-in-main.ts'},
 	outdir: 'dist',

@@ -14,6 +14,8 @@ USAGE
   dsmn-resync check DIR [--json]               validate a backup set
   dsmn-resync lab create DIR [OPTIONS]         make a practice lab
   dsmn-resync lab status DIR [--json]          show a practice lab's state
+  dsmn-resync lab sync DIR [--json]            "Synchronize all servers" in the lab, no wizard
+  dsmn-resync lab offline|online DIR NAME      make a lab server stop or start answering
 
 WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --flow restore|reconstruct     have a backup (restore) or not (reconstruct)

@@ -1,4 +1,7 @@
 import {createLab} from '../lab/create.js';
+import {LabError} from '../lab/lab-error.js';
+import {loadLab, saveLab} from '../lab/state.js';
+import {synchronizeLab} from '../lab/sync-engine.js';
 import type {LabOptions} from '../lab/options.js';
 import {labStatus} from '../lab/status.js';
 import type {Glyphs} from '../text/glyphs.js';
@@ -48,4 +51,29 @@ export async function labStatusCommand(dir: string, json: boolean, glyphs: Glyph
 	];
 	output.out(lines.join('\n'));
 	return 0;
+}
+
+/** `lab online|offline DIR NAME`: whether a simulated NetWare server answers during synchronization. */
+export async function labReachabilityCommand(dir: string, server: string, online: boolean, output: Output): Promise<number> {
+	const state = await loadLab(dir);
+	if (!state.servers.some(s => s.name === server)) {
+		throw new LabError(`the lab has no server ${safeText(server)}`, `its servers are ${state.servers.map(s => s.name).join(', ')}`);
+	}
+	await saveLab(dir, {...state, servers: state.servers.map(s => (s.name === server ? {...s, offline: !online} : s))});
+	output.out(`${server} is ${online ? 'online: it answers again' : 'offline: it will not answer during synchronization'}.\n`);
+	return 0;
+}
+
+/**
+ * `lab sync DIR`: what clicking "Synchronize all servers" in Synchronization Manager does to the lab,
+ * with no view — one line per server as it finishes (JSON lines with --json). Exit 1 if any stays red.
+ */
+export async function labSyncCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output): Promise<number> {
+	const results = await synchronizeLab(dir, {
+		onEvent: event => {
+			if (event.type === 'server-finished') output.out(json ? `${JSON.stringify(event)}\n` : `${glyphs.ok} ${event.server}: ${event.done} accounts propagated\n`);
+			else if (event.type === 'server-failed') output.out(json ? `${JSON.stringify(event)}\n` : `${glyphs.error} ${event.server}: ${safeText(event.reason)}\n`);
+		},
+	});
+	return results.every(r => r.ok) ? 0 : 1;
 }

@@ -35,6 +35,14 @@ export async function main(argv: string[], io: Io = {...processOutput, stdinIsTt
 				const {labStatusCommand} = await import('./lab-commands.js');
 				return await labStatusCommand(command.dir, command.json, chooseGlyphs(io.env, false), io);
 			}
+			case 'lab-reachability': {
+				const {labReachabilityCommand} = await import('./lab-commands.js');
+				return await labReachabilityCommand(command.dir, command.server, command.online, io);
+			}
+			case 'lab-sync': {
+				const {labSyncCommand} = await import('./lab-commands.js');
+				return await labSyncCommand(command.dir, command.json, chooseGlyphs(io.env, false), io);
+			}
 			case 'check': {
 				const {checkCommand} = await import('./check-command.js');
 				return await checkCommand(command.dir, command.json, chooseGlyphs(io.env, false), io);

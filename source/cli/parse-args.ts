@@ -32,7 +32,9 @@ export type Command =
 	| {kind: 'wizard'; options: WizardOptions}
 	| {kind: 'check'; dir: string; json: boolean}
 	| {kind: 'lab-create'; dir: string; options: LabOptions}
-	| {kind: 'lab-status'; dir: string; json: boolean};
+	| {kind: 'lab-status'; dir: string; json: boolean}
+	| {kind: 'lab-reachability'; dir: string; server: string; online: boolean}
+	| {kind: 'lab-sync'; dir: string; json: boolean};
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -162,8 +164,17 @@ function parseLab(args: string[]): Command {
 		const {values, positionals} = parse(rest, {json: {type: 'boolean'}}, 'lab status');
 		return {kind: 'lab-status', dir: onlyDir(positionals, 'lab status'), json: values.json ?? false};
 	}
+	if (verb === 'online' || verb === 'offline') {
+		const {positionals} = parse(rest, {}, `lab ${verb}`);
+		if (positionals.length !== 2) throw new UsageError(`lab ${verb} takes a lab folder and a server name`, `for example: dsmn-resync lab ${verb} ./lab FS3`);
+		return {kind: 'lab-reachability', dir: positionals[0]!, server: positionals[1]!.toUpperCase(), online: verb === 'online'};
+	}
+	if (verb === 'sync') {
+		const {values, positionals} = parse(rest, {json: {type: 'boolean'}}, 'lab sync');
+		return {kind: 'lab-sync', dir: onlyDir(positionals, 'lab sync'), json: values.json ?? false};
+	}
 	if (verb === undefined) throw new UsageError('lab needs a subcommand: create or status', 'for example: dsmn-resync lab create ./practice-lab');
-	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status');
+	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, online, offline');
 }
 
 export function parseCommandLine(argv: string[]): Command {

@@ -117,6 +117,25 @@ export async function readBindery(systemDir: string, extension: 'SYS' | 'OLD' = 
 	return decodeBindery({obj, prop, val});
 }
 
+/** Each object's type and name, from NET$OBJ alone: a scan of fixed records, no property decoded. */
+export async function binderyObjectNames(systemDir: string): Promise<{type: number; name: string}[]> {
+	const obj = await readFile(binderyPaths(systemDir, 'SYS').obj);
+	if (obj.byteLength % OBJ_RECORD) throw new BinderyFormatError('NET$OBJ.SYS is not a whole number of records');
+	const view = new DataView(obj.buffer, obj.byteOffset, obj.byteLength);
+	const names: {type: number; name: string}[] = [];
+	for (let at = 0; at < obj.byteLength; at += OBJ_RECORD) {
+		const type = view.getUint16(at + 4);
+		if (type === 0 && view.getUint32(at) === 0) continue;
+		names.push({type, name: getName(obj, at + 6)});
+	}
+	return names;
+}
+
+/** Whether the bindery holds a user of this name. */
+export async function binderyHasUser(systemDir: string, name: string): Promise<boolean> {
+	return (await binderyObjectNames(systemDir)).some(o => o.type === ObjectType.user && o.name === name);
+}
+
 /** The objects DSMN puts on a server it manages. */
 export function dsmnObjects(nextId: () => number, pdc: string): BinderyObject[] {
 	return [

@@ -1,7 +1,8 @@
 import {join} from 'node:path';
 import {z} from 'zod';
 import {findEntry} from '../fs/find-entry.js';
-import {ObjectType, MS_WINNT, SYNC_AGENT, readBindery} from './bindery.js';
+import {mapLimit} from '../fs/map-limit.js';
+import {ObjectType, MS_WINNT, SYNC_AGENT, binderyObjectNames} from './bindery.js';
 import {SERVICE_NAME, settle} from './service.js';
 import {labPaths, loadLab, serviceStates} from './state.js';
 import {readSyncDatabase} from './sync-database.js';
@@ -41,12 +42,11 @@ export async function labStatus(dir: string, now = Date.now()): Promise<LabStatu
 	const {backup} = paths;
 	const backupPresent = (await findEntry(backup, 'MSSYNC.MDB')) !== undefined;
 
-	const servers = await Promise.all(
-		state.servers.map(async (server, index) => {
+	const servers = await mapLimit(state.servers, 8, async (server, index) => {
 			let objects;
 			let problem: string | undefined;
 			try {
-				objects = await readBindery(paths.serverSystem(server.name));
+				objects = await binderyObjectNames(paths.serverSystem(server.name));
 			} catch (error) {
 				problem = `its bindery cannot be read: ${(error as Error).message}`;
 			}
@@ -68,8 +68,7 @@ export async function labStatus(dir: string, now = Date.now()): Promise<LabStatu
 				online: !server.offline,
 				...(problem ? {problem} : {}),
 			};
-		}),
-	);
+		});
 	return {
 		lab: dir,
 		seed: state.seed,

@@ -8,7 +8,7 @@ import {setImmediate as yieldToLoop, setTimeout as sleep} from 'node:timers/prom
 import {findEntry} from '../fs/find-entry.js';
 import {writeFileAtomic} from '../fs/atomic-write.js';
 import type {SyncEvent, SyncOptions, SyncResult} from '../targets/synchronization.js';
-import {binderyPaths, encodeBindery, ObjectType, readBindery, SYNC_AGENT, type BinderyObject} from './bindery.js';
+import {binderyHasUser, binderyPaths, encodeBindery, ObjectType, readBindery, SYNC_AGENT, type BinderyObject} from './bindery.js';
 import {domainAccounts} from './domain.js';
 import {settle} from './service.js';
 import {labPaths, loadLab} from './state.js';
@@ -20,6 +20,45 @@ export function offlineTimeoutMs(pace: number): number {
 }
 
 const TICK_MS = 100;
+
+/** At most this many binderies are read or written at once: memory stays flat however many servers there are. */
+const BINDERY_SLOTS = 4;
+
+function semaphore(slots: number) {
+	const waiting: (() => void)[] = [];
+	let free = slots;
+	return async <T>(work: () => Promise<T>): Promise<T> => {
+		if (free === 0) await new Promise<void>(resolve => waiting.push(resolve));
+		else free--;
+		try {
+			return await work();
+		} finally {
+			const next = waiting.shift();
+			if (next) next();
+			else free++;
+		}
+	};
+}
+
+/**
+ * Adds the domain accounts a server lacks to its bindery. NET$VAL and NET$PROP are written before
+ * NET$OBJ: existing records keep their places and new ones are appended, so after a crash at any point
+ * the object file never points past the end of the others.
+ */
+async function propagate(system: string, accounts: readonly {name: string; fullName: string}[]): Promise<void> {
+	const objects: BinderyObject[] = await readBindery(system);
+	const existing = new Set(objects.filter(o => o.type === ObjectType.user).map(o => o.name));
+	let nextId = objects.reduce((max, o) => Math.max(max, o.id), 0x0100_0000) + 1;
+	const added = accounts
+		.filter(a => !existing.has(a.name))
+		.map(a => ({id: nextId++, type: ObjectType.user, name: a.name, properties: [{name: 'IDENTIFICATION', value: a.fullName}]}));
+	if (added.length === 0) return;
+	const files = encodeBindery([...objects, ...added]);
+	const target = binderyPaths(system, 'SYS');
+	await writeFileAtomic(target.val, files.val);
+	await writeFileAtomic(target.prop, files.prop);
+	await writeFileAtomic(target.obj, files.obj);
+}
 
 export async function synchronizeLab(dir: string, options: SyncOptions = {}): Promise<SyncResult[]> {
 	const emit = (event: SyncEvent) => options.onEvent?.(event);
@@ -45,6 +84,22 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 		return servers.map(s => fail(s.name, 'the account synchronization database (MSSYNC.MDB) cannot be read', 'restore it from a backup (KB Q148678)'));
 	}
 	const accounts = domainAccounts(state.seed, state.accounts);
+	const withBindery = semaphore(BINDERY_SLOTS);
+
+	// `lab offline DIR NAME` during a run takes a server down mid-way: the state is read again, at most once a second.
+	let offlineNow = new Set(state.servers.filter(s => s.offline).map(s => s.name));
+	let checkedAt = Date.now();
+	const isOffline = async (name: string): Promise<boolean> => {
+		if (Date.now() - checkedAt >= 1000) {
+			checkedAt = Date.now();
+			try {
+				offlineNow = new Set((await loadLab(dir)).servers.filter(s => s.offline).map(s => s.name));
+			} catch {
+				// a state file being rewritten: keep the last answer
+			}
+		}
+		return offlineNow.has(name);
+	};
 
 	const one = async (name: string): Promise<SyncResult> => {
 		const index = state.servers.findIndex(s => s.name === name);
@@ -63,13 +118,13 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 			await sleep(offlineTimeoutMs(state.pace), undefined, {signal: options.signal});
 			return fail(name, `${name} did not answer: the NetWare server is down or unreachable`, `check that ${name} is up and reachable from the PDC, then retry it`);
 		}
-		let objects: BinderyObject[];
+		let agent: boolean;
 		try {
-			objects = await readBindery(system);
+			agent = await withBindery(() => binderyHasUser(system, SYNC_AGENT));
 		} catch (error) {
 			return fail(name, `${name}'s bindery cannot be read: ${(error as Error).message}`, 'run BINDFIX on the server, then retry');
 		}
-		if (!objects.some(o => o.type === ObjectType.user && o.name === SYNC_AGENT)) {
+		if (!agent) {
 			return fail(name, `${SYNC_AGENT} is missing on ${name} (event 1317): DSMN cannot log in to it`, 'add the server back to the domain (the reconstruct flow)');
 		}
 		emit({type: 'server-started', server: name});
@@ -85,19 +140,12 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 				done = Math.min(total, Math.floor((Date.now() - started) / state.pace));
 			}
 			emit({type: 'progress', server: name, done});
+			if (await isOffline(name)) {
+				await sleep(offlineTimeoutMs(state.pace), undefined, {signal: options.signal});
+				return fail(name, `${name} stopped answering after ${done} of ${total} accounts`, `check that ${name} is up and reachable from the PDC, then retry it`, done);
+			}
 		}
-		const existing = new Set(objects.filter(o => o.type === ObjectType.user).map(o => o.name));
-		let nextId = Math.max(0x0100_0000, ...objects.map(o => o.id)) + 1;
-		const added = accounts
-			.filter(a => !existing.has(a.name))
-			.map(a => ({id: nextId++, type: ObjectType.user, name: a.name, properties: [{name: 'IDENTIFICATION', value: a.fullName}]}));
-		if (added.length > 0) {
-			const files = encodeBindery([...objects, ...added]);
-			const target = binderyPaths(system, 'SYS');
-			await writeFileAtomic(target.val, files.val);
-			await writeFileAtomic(target.prop, files.prop);
-			await writeFileAtomic(target.obj, files.obj);
-		}
+		await withBindery(() => propagate(system, accounts));
 		await writeServerRecord(databasePath, index, {name, synchronized: true, accountsPropagated: total});
 		emit({type: 'server-finished', server: name, done: total});
 		return {server: name, ok: true, done: total, total};

@@ -22,6 +22,8 @@ export type ControllerDeps = {
 	now?: () => number;
 	/** How often progress may be redrawn, at most. */
 	progressIntervalMs?: number;
+	/** How often the synchronization view may be redrawn: every row changes each time, so less often. */
+	syncIntervalMs?: number;
 };
 
 const EXIT = {ok: 0, failed: 1, interrupted: 130} as const;
@@ -48,19 +50,27 @@ export class WizardController {
 			makeLabFolder: deps.makeLabFolder ?? (() => mkdtemp(join(tmpdir(), 'dsmn-resync-lab-'))),
 			now: deps.now ?? Date.now,
 			progressIntervalMs: deps.progressIntervalMs ?? 100,
+			syncIntervalMs: deps.syncIntervalMs ?? deps.progressIntervalMs ?? 500,
 		};
 	}
 
 	// ——— subscription (useSyncExternalStore) ———
 
-	getState = (): WizardState => this.state;
+	/**
+	 * What the screens draw: the state as of the last notification. Progress between two redraws changes
+	 * only the working state, so React never sees a snapshot change without being told (which would make
+	 * it render again on its own, and the terminal would get twice the frames).
+	 */
+	private published: WizardState = this.state;
+
+	getState = (): WizardState => this.published;
 
 	subscribe = (listener: () => void): (() => void) => {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
 	};
 
-	private set(patch: Partial<WizardState>, mode: 'now' | 'throttled' = 'now'): void {
+	private set(patch: Partial<WizardState>, mode: 'now' | 'throttled' | 'sync' = 'now'): void {
 		this.state = {...this.state, ...patch};
 		if (mode === 'now') {
 			if (this.pendingNotify) clearTimeout(this.pendingNotify);
@@ -68,12 +78,14 @@ export class WizardController {
 			this.emit();
 			return;
 		}
-		const wait = this.lastNotify + this.deps.progressIntervalMs - this.deps.now();
+		const interval = mode === 'sync' ? this.deps.syncIntervalMs : this.deps.progressIntervalMs;
+		const wait = this.lastNotify + interval - this.deps.now();
 		if (wait <= 0) this.emit();
 		else this.pendingNotify ??= setTimeout(() => this.emit(), wait);
 	}
 
 	private emit(): void {
+		this.published = this.state;
 		this.pendingNotify = undefined;
 		this.lastNotify = this.deps.now();
 		for (const listener of this.listeners) listener();
@@ -323,7 +335,7 @@ export class WizardController {
 	}
 
 	private setProgress(step: RestoreStepId, progress: Progress): void {
-		this.set({screen: {name: 'running', step, progress}}, 'throttled');
+		this.set({screen: {name: 'running', step, progress}}, progress.kind === 'sync' ? 'sync' : 'throttled');
 	}
 
 	private syncRows: ServerProgress[] = [];

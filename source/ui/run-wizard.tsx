@@ -17,9 +17,9 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 		<GlyphsContext.Provider value={chooseGlyphs(process.env, options.ascii)}>
 			<App controller={controller} />
 		</GlyphsContext.Provider>,
-		// Not incrementalRendering: in Ink 6.8.0 it moves up one line too few when the frame ends with a newline
-		// (every non-fullscreen frame), so each frame is drawn one row lower than the last.
-		{exitOnCtrlC: false, patchConsole: false, maxFps: 10},
+		// Only changed lines are rewritten (Ink's off-by-one in this mode is fixed at bundle time: scripts/build.js),
+		// and at most 10 frames a second: over SSH the bytes matter.
+		{exitOnCtrlC: false, patchConsole: false, maxFps: 10, incrementalRendering: true},
 	);
 	controller.start().catch(error => controller.fatal(error));
 	try {

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {stepInfo} from '../../procedure/restore-steps.js';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {formatBytes} from '../../text/format.js';
@@ -8,14 +8,21 @@ import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 import {SyncView} from '../widgets/SyncView.js';
 
-/** Elapsed time moves even when no event comes; once a second is enough. */
+/**
+ * The time, for "elapsed" and "left". Progress events redraw the screen anyway; the timer redraws only
+ * when none came for a second (a server that does not answer), so it never adds frames of its own.
+ */
 function useNow(intervalMs = 1000): number {
-	const [now, setNow] = useState(Date.now());
+	const [, setTick] = useState(0);
+	const renderedAt = useRef(Date.now());
+	renderedAt.current = Date.now();
 	useEffect(() => {
-		const timer = setInterval(() => setNow(Date.now()), intervalMs);
+		const timer = setInterval(() => {
+			if (Date.now() - renderedAt.current >= intervalMs) setTick(t => t + 1);
+		}, intervalMs / 4);
 		return () => clearInterval(timer);
 	}, [intervalMs]);
-	return Math.max(now, Date.now());
+	return renderedAt.current;
 }
 
 export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract<Screen, {name: 'running'}>; rows: number; columns: number; leaving: boolean}) {
@@ -39,7 +46,8 @@ export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract
 					</Text>
 				</>
 			) : null}
-			{progress.kind === 'sync' ? <SyncView servers={progress.servers} startedAt={progress.startedAt} now={now} rows={Math.max(2, rows - 10)} columns={columns} /> : null}
+			{/* Eight lines around the view (header, steps, title, totals, commands, keys) and two spare: a live area as tall as the terminal makes Ink clear and reprint everything on every frame. */}
+			{progress.kind === "sync" ? <SyncView servers={progress.servers} startedAt={progress.startedAt} now={now} rows={Math.max(2, rows - 12)} columns={columns} /> : null}
 			{leaving ? <Text color="yellow">Leaving once this step reaches a safe point…</Text> : null}
 		</Box>
 	);

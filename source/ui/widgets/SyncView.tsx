@@ -10,10 +10,11 @@ import {useGlyphs} from '../theme.js';
 export function SyncView({servers, startedAt, now, rows, columns}: {servers: readonly ServerProgress[]; startedAt: number; now: number; rows: number; columns: number}) {
 	const glyphs = useGlyphs();
 	const totals = syncTotals(servers);
-	const barWidth = Math.max(10, Math.min(40, columns - 30));
+	// Block characters are three bytes each in UTF-8: bars are kept short, the numbers say the rest.
+	const barWidth = Math.max(10, Math.min(30, columns - 34));
 	const {shown, hidden} = visibleServers(servers, Math.max(2, rows));
 	const nameWidth = Math.min(12, Math.max(4, ...shown.map(s => s.name.length)));
-	const rowBar = Math.max(6, Math.min(20, columns - nameWidth - 30));
+	const rowBar = Math.max(5, Math.min(10, columns - nameWidth - 30));
 	return (
 		<Box flexDirection="column" width={columns}>
 			<Text wrap="truncate-end">
@@ -33,7 +34,8 @@ export function SyncView({servers, startedAt, now, rows, columns}: {servers: rea
 							<Text color="red">{safeText(server.reason ?? 'failed')}</Text>
 						) : (
 							<>
-								{bar(server.done, server.total, rowBar, glyphs)} {String(server.done).padStart(5)}/{server.total} <Text dimColor>{server.state}</Text>
+								{bar(server.done, server.total, rowBar, glyphs)} {String(server.done).padStart(5)}/{server.total}
+								{server.state === 'synchronizing' ? '' : <Text dimColor> {server.state}</Text>}
 							</>
 						)}
 					</Text>
