@@ -66,6 +66,27 @@ describe('dsmn-resync (the built dist/cli.js)', () => {
 		expect(broken.stderr).toMatch(/field seed/);
 	});
 
+	it('synchronizes the lab without the wizard: the damaged servers stay red (the KB symptom), exit 1', async () => {
+		const dir = join(await tempDir(), 'L');
+		await runCli(['lab', 'create', dir, '--pace', '0']);
+		const sync = await runCli(['lab', 'sync', dir]);
+		expect(sync.exitCode).toBe(1);
+		expect(sync.stdout).toMatch(/✗ FS2: Jet error -1018/);
+		expect(sync.stdout).toMatch(/✓ FS1: 120 accounts propagated/);
+	});
+
+	it('takes a lab server offline and back online, refusing a name it does not have', async () => {
+		const dir = join(await tempDir(), 'L');
+		await runCli(['lab', 'create', dir, '--pace', '0']);
+		expect((await runCli(['lab', 'offline', dir, 'fs1'])).stdout).toBe('FS1 is offline: it will not answer during synchronization.\n');
+		const sync = await runCli(['lab', 'sync', dir, '--json']);
+		expect(sync.stdout).toContain('"server":"FS1","reason":"FS1 did not answer');
+		expect((await runCli(['lab', 'online', dir, 'FS1'])).exitCode).toBe(0);
+		expect(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout).servers[0].online).toBe(true);
+		const unknown = await runCli(['lab', 'offline', dir, 'FS9']);
+		expect(unknown).toMatchObject({exitCode: 2, stderr: expect.stringContaining('the lab has no server FS9')});
+	});
+
 	it('without a terminal, names the missing answers and exits 2 (never a raw-mode stack trace)', async () => {
 		const result = await runCli(['--lab', 'somewhere']);
 		expect(result.exitCode).toBe(2);

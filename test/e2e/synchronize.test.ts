@@ -1,0 +1,70 @@
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {labStatusSchema} from '../../source/lab/status.js';
+import {runCli, tempDir} from '../helpers/run-cli.js';
+import {KEYS, PtySession} from './pty-session.js';
+
+async function status(dir: string) {
+	return labStatusSchema.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout));
+}
+
+/** Drives the restore flow up to the end of "Synchronize all servers". */
+async function restoreUntilSynchronized(session: PtySession) {
+	await session.waitFor('servers show a red X.');
+	await session.type(KEYS.enter);
+	await session.waitFor('Do you have a backup');
+	await session.type(KEYS.enter);
+	await session.waitFor('Which folder holds the backup?');
+	await session.type(KEYS.enter);
+	await session.waitFor('I have read the warning: continue');
+	await session.type(KEYS.enter);
+	await session.waitFor('The plan (KB Q148678)');
+	await session.type(KEYS.enter);
+	await session.waitFor(/Runs "net stop MSSYNC"/);
+	await session.type('y');
+	await session.waitFor(/Moves \d+ files out of/);
+	await session.type('y');
+	await session.waitFor('⚠ Copy the backup into SYNCAGNT');
+	await session.type(...'RESTORE', KEYS.enter);
+	await session.waitFor(/Runs "net start MSSYNC"/);
+	await session.type('y');
+	await session.waitFor(/Runs "Synchronize all servers"/);
+	await session.type('y');
+}
+
+describe('"Synchronize all servers" in a pseudo-terminal', () => {
+	it('shows the live view, fails the offline server with its reason, and retries it once it answers', async () => {
+		const dir = join(await tempDir(), 'lab');
+		expect((await runCli(['lab', 'create', dir, '--pace', '20', '--offline', 'FS3'])).exitCode).toBe(0);
+		const session = new PtySession(['--lab', dir], {cols: 80, rows: 24});
+		await restoreUntilSynchronized(session);
+		await session.waitFor(/\d+\/600 accounts/);
+		expect(session.screen()).toMatch(/elapsed · /);
+		await session.waitFor('Retry FS3', 20_000);
+		expect(session.screen()).toMatch(/✗ 1 of 5 servers still show a red X: FS3 \(FS3 did not answer/);
+		expect(session.raw).toMatch(/✗.*FS3.*FS3 did not answer/);
+		const midway = await status(dir);
+		expect(midway.servers.filter(s => !s.synchronized).map(s => s.name)).toEqual(['FS3']);
+
+		expect((await runCli(['lab', 'online', dir, 'FS3'])).exitCode).toBe(0);
+		await session.type(KEYS.enter);
+		await session.waitFor('Done: every server shows a blue check', 20_000);
+		await session.type(KEYS.enter);
+		expect(await session.exited).toMatchObject({exitCode: 0});
+		expect((await status(dir)).servers.every(s => s.synchronized && s.syncAgent)).toBe(true);
+	});
+
+	it('fits a 60×20 terminal, keeping the live area shorter than the screen', async () => {
+		const dir = join(await tempDir(), 'lab');
+		expect((await runCli(['lab', 'create', dir, '--servers', '32', '--accounts', '200', '--pace', '3'])).exitCode).toBe(0);
+		const session = new PtySession(['--lab', dir], {cols: 60, rows: 20});
+		await restoreUntilSynchronized(session);
+		await session.waitFor(/… and \d+ more/);
+		const screen = session.screen().split('\n');
+		expect(screen.every(line => line.length <= 60)).toBe(true);
+		expect(screen.filter(line => line.startsWith('dsmn-resync · KB Q148678'))).toHaveLength(1);
+		await session.waitFor(/Done/, 30_000);
+		await session.type(KEYS.enter);
+		await session.exited;
+	});
+});
