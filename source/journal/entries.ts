@@ -14,7 +14,13 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 		/** The service's state when the run began: a rollback puts it back so. */
 		serviceBefore: z.string(),
 		servers: z.array(z.string()).optional(),
+		/** Reconstruct: the servers whose bindery is restored from NET$*.OLD. */
+		restoreBindery: z.array(z.string()).optional(),
+		passwordPolicy: z.enum(['random', 'initial']).optional(),
+		/** Where the new passwords go: the path only, never a password. */
+		passwordsFile: z.string().optional(),
 	}),
+	z.object({type: z.literal('passwords-file'), at: z.string(), path: z.string(), users: z.number()}),
 	/** What a step is about to change, as confirmed by the admin. */
 	z.object({type: z.literal('step-plan'), at: z.string(), step: z.string(), files: z.array(z.string())}),
 	z.object({type: z.literal('step-started'), at: z.string(), step: z.string()}),

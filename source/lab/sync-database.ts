@@ -19,7 +19,13 @@ const FIRST_SERVER_PAGE = 3;
 const ACCOUNT_RECORD = 64;
 const ACCOUNTS_PER_PAGE = Math.floor((PAGE - 32) / ACCOUNT_RECORD);
 
-export type ServerRecord = {name: string; synchronized: boolean; accountsPropagated: number};
+export type ServerRecord = {
+	name: string;
+	synchronized: boolean;
+	accountsPropagated: number;
+	/** False for a server added back with no backup: DSMN must be given the users' passwords before it can propagate them. */
+	passwordsKnown?: boolean;
+};
 
 export type SyncDatabaseContent = {
 	header: NewDatabaseHeader;
@@ -56,6 +62,7 @@ export function serverPage(pgno: number, record: ServerRecord): Uint8Array {
 	putString(page, 16, 48, record.name);
 	page[72] = record.synchronized ? 1 : 0;
 	page[73] = 1; // managed
+	page[74] = record.passwordsKnown === false ? 1 : 0;
 	view.setUint32(76, record.accountsPropagated, true);
 	sealPage(page);
 	return page;
@@ -157,6 +164,7 @@ export async function readSyncDatabase(path: string): Promise<SyncDatabaseView |
 								name: getString(page, 16),
 								synchronized: page[72] === 1,
 								accountsPropagated: new DataView(page.buffer).getUint32(76, true),
+								passwordsKnown: page[74] !== 1,
 							},
 						}
 					: {index: i, pgno, intact: false},

@@ -112,6 +112,13 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 				'restore the database from a backup, or with no backup reconstruct this server (KB Q148678)',
 			);
 		}
+		if (entry.record.passwordsKnown === false) {
+			return fail(
+				name,
+				`DSMN does not know the passwords of the ${total} accounts to propagate to ${name}`,
+				'set a new password for each propagated user (the step before this one), then retry',
+			);
+		}
 		const system = paths.serverSystem(name);
 		if (state.servers[index]!.offline) {
 			emit({type: 'server-started', server: name});
@@ -146,7 +153,7 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 			}
 		}
 		await withBindery(() => propagate(system, accounts));
-		await writeServerRecord(databasePath, index, {name, synchronized: true, accountsPropagated: total});
+		await writeServerRecord(databasePath, index, {name, synchronized: true, accountsPropagated: total, passwordsKnown: true});
 		emit({type: 'server-finished', server: name, done: total});
 		return {server: name, ok: true, done: total, total};
 	};

@@ -14,29 +14,12 @@ import {Journal, journalName, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {Target} from '../targets/capabilities.js';
 import type {CommandListener} from '../targets/run-command.js';
-import type {ServiceState} from '../targets/service-state.js';
-import type {SyncEvent, SyncResult} from '../targets/synchronization.js';
 import {waitForState} from '../targets/wait-for-state.js';
 import {formatBytes} from '../text/format.js';
+import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 
-export type CopyProgressEvent = {file: string; fileDone: number; fileTotal: number; bytesDone: number; bytesTotal: number};
-
-export type RunHooks = {
-	onCommand?: CommandListener;
-	onPoll?: (state: ServiceState) => void;
-	onCopyProgress?: (event: CopyProgressEvent) => void;
-	onSync?: (event: SyncEvent) => void;
-	/** Asked at every safe point (between files, between polls): true means leave now. */
-	stopRequested?: () => boolean;
-	/** Servers to synchronize (a retry of the failed ones). */
-	only?: readonly string[];
-};
-
-export type StepOutcome =
-	| {status: 'done'; summary: string; details?: string[]; sync?: SyncResult[]}
-	| {status: 'failed'; message: string; advice: string; sync?: SyncResult[]}
-	| {status: 'interrupted'; message: string};
+export type {CopyProgressEvent, RunHooks, StepOutcome} from './procedure-run.js';
 
 export type FileToCopy = {name: string; size: number};
 
@@ -63,7 +46,9 @@ async function freshFolderName(base: string): Promise<string> {
 	return candidate;
 }
 
-export class RestoreRun {
+export class RestoreRun implements ProcedureRun {
+	readonly flow = 'restore' as const;
+	readonly canRollback = true;
 	private readonly entries: JournalEntry[];
 
 	private constructor(
@@ -120,6 +105,10 @@ export class RestoreRun {
 		return this.start.backup!;
 	}
 
+	steps(): StepDef[] {
+		return [...RESTORE_STEPS];
+	}
+
 	finishedSteps(): RestoreStepId[] {
 		return this.entries.filter(e => e.type === 'step-finished').map(e => (e as {step: RestoreStepId}).step);
 	}
@@ -152,7 +141,40 @@ export class RestoreRun {
 		return report.files.filter(f => f.restored).map(f => ({name: f.name, size: f.size}));
 	}
 
-	async execute(step: RestoreStepId, hooks: RunHooks = {}): Promise<StepOutcome> {
+	/** What a step will change, in the words its confirmation shows. */
+	async describeChanges(step: string): Promise<string[]> {
+		const {target} = this;
+		switch (step as RestoreStepId) {
+			case 'stop-service':
+				return [`Runs "net stop MSSYNC" on ${target.description}, then "sc query MSSYNC" until it reports STOPPED.`, 'Synchronization pauses until MSSYNC starts again (step 4).'];
+			case 'move-aside': {
+				const names = await this.previewMoveAside();
+				return [`Moves ${names.length} files out of ${target.database.syncagnt}`, `into ${this.snapshot} (a rename: nothing is deleted):`, listNames(names)];
+			}
+			case 'copy-backup': {
+				const files = await this.previewCopy();
+				const total = files.reduce((n, f) => n + f.size, 0);
+				return [
+					`Replaces the live database: copies ${files.length} files (${formatBytes(total)}) from ${this.backup}`,
+					`into ${target.database.syncagnt}:`,
+					listNames(files.map(f => f.name)),
+					'Each is copied under a temporary name, flushed, verified by SHA-256, then renamed into place.',
+				];
+			}
+			case 'start-service':
+				return ['Runs "net start MSSYNC", then "sc query MSSYNC" until it reports RUNNING.'];
+			case 'synchronize':
+				return ['Runs "Synchronize all servers": every domain account is propagated again to every managed NetWare server.', 'It can take a long time; a server that fails does not stop the others.'];
+		}
+		return [];
+	}
+
+	whereThingsAre(): string[] {
+		return [`The replaced files are kept in ${this.snapshot}.`, `The journal of this run: ${this.journalPath}`];
+	}
+
+	async execute(stepId: string, hooks: RunHooks = {}): Promise<StepOutcome> {
+		const step = stepId as RestoreStepId;
 		await this.record({type: 'step-started', step});
 		let outcome: StepOutcome;
 		try {
@@ -363,7 +385,11 @@ export class RestoreRun {
 	}
 }
 
-function adviceFor(error: unknown): string {
+export function listNames(names: string[]): string {
+	return names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (${names.length - 12} more)` : names.join(', ');
+}
+
+export function adviceFor(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException).code;
 	if (code === 'ENOSPC') return 'the disk is full: free some space on that volume, then retry (the files already in place are kept)';
 	if (code === 'EACCES' || code === 'EPERM') return 'permission denied: run as an administrator of that server, then retry';

@@ -3,7 +3,7 @@
  * (choose, type, confirm, back, quit) and runs the steps. The UI subscribes and forwards keys.
  */
 import {mkdtemp} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {homedir, tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import type {WizardOptions} from '../cli/parse-args.js';
 import type {UnfinishedRun} from '../journal/journal.js';
@@ -11,9 +11,9 @@ import {LAB_DEFAULTS} from '../lab/options.js';
 import type {Target} from '../targets/capabilities.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../targets/synchronization.js';
-import {formatBytes} from '../text/format.js';
-import type {RestoreRun, RunHooks, StepOutcome} from './restore-run.js';
-import {RESTORE_STEPS, stepInfo, type RestoreStepId} from './restore-steps.js';
+import type {ProcedureRun, RunHooks, StepOutcome} from './procedure-run.js';
+import type {ReconstructPlan, ReconstructRun} from './reconstruct-run.js';
+import type {RestoreRun} from './restore-run.js';
 import type {LogLine, Progress, Screen, ServerProgress, WizardState} from './wizard-state.js';
 
 export type ControllerDeps = {
@@ -35,7 +35,12 @@ export class WizardController {
 	private state: WizardState = {screen: {name: 'loading', message: 'Starting…'}, log: [], commands: [], busy: false, leaving: false};
 	private readonly listeners = new Set<() => void>();
 	private target?: Target;
-	private run?: RestoreRun;
+	private run?: ProcedureRun;
+	/** The reconstruct flow's answers, gathered before its run begins. */
+	private plan: Partial<ReconstructPlan> = {};
+	/** The initial password while it is typed and confirmed: in memory only, never in the drawn state. */
+	private typedPassword = '';
+	private firstPassword?: string;
 	private logId = 0;
 	private pendingNotify?: NodeJS.Timeout;
 	private lastNotify = 0;
@@ -134,7 +139,7 @@ export class WizardController {
 
 	private async openTarget(): Promise<void> {
 		this.set({screen: {name: 'loading', message: 'Looking at the target…'}});
-		const {resolveTarget, findUnfinishedRun, RestoreRun} = await operations();
+		const {resolveTarget, findUnfinishedRun, RestoreRun, ReconstructRun} = await operations();
 		try {
 			this.target = await resolveTarget(this.options);
 		} catch (error) {
@@ -149,16 +154,26 @@ export class WizardController {
 			this.set({screen: {name: 'summary', title: 'A journal cannot be read', lines: [(error as Error).message], ok: false}});
 			return;
 		}
-		if (unfinished && unfinished.start.flow === 'restore') {
-			this.run = await RestoreRun.resume(this.target, unfinished);
+		if (unfinished) {
+			this.run = unfinished.start.flow === 'restore' ? await RestoreRun.resume(this.target, unfinished) : await ReconstructRun.resume(this.target, unfinished);
 			this.history.length = 0;
+			const next = this.run.nextStep();
 			this.set({
 				steps: this.stepList(),
-				screen: {name: 'resume', journal: unfinished.path, finished: this.run.finishedSteps().map(s => stepInfo(s).title), flow: 'restore', ...(this.run.nextStep() ? {next: stepInfo(this.run.nextStep()!).title} : {})},
+				screen: {name: 'resume', journal: unfinished.path, finished: this.run.finishedSteps().map(s => this.title(s)), flow: unfinished.start.flow, ...(next ? {next: this.title(next)} : {})},
 			});
 			return;
 		}
 		await this.inspect();
+	}
+
+	private title(step: string): string {
+		return this.run?.steps().find(s => s.id === step)?.title ?? step;
+	}
+
+	private help(step: string): {why: string; kb: string} | undefined {
+		const info = this.run?.steps().find(s => s.id === step);
+		return info ? {why: info.why, kb: info.kb} : undefined;
 	}
 
 	private async inspect(): Promise<void> {
@@ -169,17 +184,14 @@ export class WizardController {
 		this.go({name: 'inspect', syncagnt: target.database.syncagnt, service: service.ok ? service.state : `unknown (${service.error.meaning})`, servers, files}, false);
 	}
 
-	// ——— intents ———
+	// ——— intents: the questions ———
 
 	continueFromInspect(): void {
 		this.go({name: 'ask-backup'});
 	}
 
 	async answerBackup(answer: 'yes' | 'no' | 'unsure'): Promise<void> {
-		if (answer === 'no') {
-			this.go({name: 'unavailable', message: 'The reconstruct flow (no backup) is not available in this version yet. Nothing was changed.'});
-			return;
-		}
+		if (answer === 'no') return this.startReconstruct();
 		if (answer === 'unsure') {
 			this.go({name: 'discover', input: this.defaultSearchRoot(), searching: false});
 			return;
@@ -197,23 +209,32 @@ export class WizardController {
 	typeText(text: string): void {
 		const screen = this.state.screen;
 		if (screen.name === 'choose-backup' || screen.name === 'discover') this.set({screen: {...screen, input: screen.input + text, ...(screen.name === 'choose-backup' ? {error: undefined} : {})}});
-		else if (screen.name === 'confirm') this.set({screen: {...screen, typed: (screen.typed + text).slice(0, 32)}});
+		else if (screen.name === 'passwords-file') this.set({screen: {...screen, input: screen.input + text, error: undefined}});
+		else if (screen.name === 'confirm') this.set({screen: {...screen, typed: (screen.typed + text).slice(0, 48)}});
+		else if (screen.name === 'password-entry') {
+			this.typedPassword = (this.typedPassword + text).slice(0, 64);
+			this.set({screen: {...screen, length: this.typedPassword.length, error: undefined}});
+		}
 	}
 
 	eraseText(): void {
 		const screen = this.state.screen;
-		if (screen.name === 'choose-backup' || screen.name === 'discover') this.set({screen: {...screen, input: screen.input.slice(0, -1)}});
+		if (screen.name === 'choose-backup' || screen.name === 'discover' || screen.name === 'passwords-file') this.set({screen: {...screen, input: screen.input.slice(0, -1)}});
 		else if (screen.name === 'confirm') this.set({screen: {...screen, typed: screen.typed.slice(0, -1)}});
+		else if (screen.name === 'password-entry') {
+			this.typedPassword = this.typedPassword.slice(0, -1);
+			this.set({screen: {...screen, length: this.typedPassword.length}});
+		}
 	}
 
 	async complete(): Promise<void> {
 		const screen = this.state.screen;
-		if (screen.name !== 'choose-backup' && screen.name !== 'discover') return;
+		if (screen.name !== 'choose-backup' && screen.name !== 'discover' && screen.name !== 'passwords-file') return;
 		const {completePath} = await operations();
 		const {completed, candidates} = await completePath(screen.input);
 		const now = this.state.screen;
 		if (now.name === 'choose-backup') this.set({screen: {...now, input: completed, candidates}});
-		else if (now.name === 'discover') this.set({screen: {...now, input: completed}});
+		else if (now.name === 'discover' || now.name === 'passwords-file') this.set({screen: {...now, input: completed}});
 	}
 
 	async submitText(): Promise<void> {
@@ -231,6 +252,10 @@ export class WizardController {
 			this.set({screen: {...screen, searching: false, results}});
 		} else if (screen.name === 'confirm' && screen.word && screen.typed === screen.word) {
 			await this.runConfirmed(screen.step);
+		} else if (screen.name === 'password-entry') {
+			await this.submitPassword();
+		} else if (screen.name === 'passwords-file') {
+			await this.submitPasswordsFile(screen.input.trim());
 		}
 	}
 
@@ -244,66 +269,237 @@ export class WizardController {
 	async acceptValidation(): Promise<void> {
 		const screen = this.state.screen;
 		if (screen.name !== 'validation' || !screen.report.valid) return;
-		this.history.push(screen);
-		this.set({screen: {name: 'plan', backup: screen.report.folder, snapshot: join(this.target!.database.snapshotParent, 'SYNCAGNT.before-restore-…'), journal: this.target!.journalDir}});
+		this.plan = {};
+		this.restoreBackup = screen.report.folder;
+		const {RESTORE_STEPS} = await operations();
+		this.go({
+			name: 'plan',
+			flow: 'restore',
+			steps: RESTORE_STEPS.map(s => `${s.title}${s.confirmation.kind === 'typed' ? ` (you will type ${s.confirmation.word})` : ''}`),
+			lines: [
+				`Backup: ${screen.report.folder}`,
+				`The current files will be kept in ${join(this.target!.database.snapshotParent, 'SYNCAGNT.before-restore-…')}`,
+				`Journal: ${this.target!.journalDir}`,
+			],
+		});
 	}
+
+	private restoreBackup?: string;
+
+	// ——— the reconstruct flow's questions ———
+
+	private async startReconstruct(): Promise<void> {
+		const servers = await this.target!.servers.list();
+		const users = this.target!.servers.reconstruct ? (await this.target!.servers.reconstruct.propagatedUsers()).length : 0;
+		this.go({name: 'consequences', servers: servers.filter(s => !s.synchronized).map(s => s.name), users});
+	}
+
+	async acceptConsequences(): Promise<void> {
+		const servers = await this.target!.servers.list();
+		const preselected = this.options.select ?? servers.filter(s => !s.synchronized).map(s => s.name);
+		this.go({
+			name: 'multi-select',
+			purpose: 'servers',
+			title: 'Which NetWare servers do you want to reconstruct?',
+			hint: 'The ones with a red X are chosen already. Space chooses or leaves one; Enter goes on.',
+			items: servers.map(s => ({value: s.name, label: `${s.name.padEnd(10)} ${s.synchronized ? 'synchronized' : 'red X'}`})),
+			cursor: 0,
+			selected: preselected.filter(name => servers.some(s => s.name === name)),
+		});
+	}
+
+	moveCursor(delta: number): void {
+		const screen = this.state.screen;
+		if (screen.name !== 'multi-select') return;
+		const cursor = (screen.cursor + delta + screen.items.length) % screen.items.length;
+		this.set({screen: {...screen, cursor}});
+	}
+
+	toggleSelected(): void {
+		const screen = this.state.screen;
+		if (screen.name !== 'multi-select') return;
+		const value = screen.items[screen.cursor]!.value;
+		const selected = screen.selected.includes(value) ? screen.selected.filter(v => v !== value) : [...screen.selected, value];
+		this.set({screen: {...screen, selected: screen.items.map(i => i.value).filter(v => selected.includes(v)), error: undefined}});
+	}
+
+	async submitSelection(): Promise<void> {
+		const screen = this.state.screen;
+		if (screen.name !== 'multi-select') return;
+		if (screen.purpose === 'servers') {
+			if (screen.selected.length === 0) {
+				this.set({screen: {...screen, error: 'Choose at least one server (Space), then Enter.'}});
+				return;
+			}
+			this.plan.servers = screen.selected;
+			const ops = this.target!.servers.reconstruct;
+			const items = [];
+			for (const server of screen.selected) {
+				const check = ops ? await ops.checkBinderyBackup(server) : undefined;
+				items.push({
+					value: server,
+					label: check?.ok
+						? `${server.padEnd(10)} backup of ${check.taken?.toISOString().slice(0, 10) ?? '?'}: ${check.usersInBackup} users; ${check.usersLost.length} users would be lost`
+						: `${server.padEnd(10)} no usable bindery backup${check ? ` (${check.problems[0]})` : ''}`,
+				});
+			}
+			this.go({
+				name: 'multi-select',
+				purpose: 'bindery',
+				title: 'Restore the bindery from its backup (NET$*.OLD) on which servers? (optional)',
+				hint: 'Only if you want a server back as it was before synchronization: every change made on it since that backup is lost. None are chosen; Enter goes on.',
+				items,
+				cursor: 0,
+				selected: [],
+			});
+			return;
+		}
+		const ops = this.target!.servers.reconstruct;
+		for (const server of screen.selected) {
+			const check = ops ? await ops.checkBinderyBackup(server) : undefined;
+			if (check && !check.ok) {
+				this.set({screen: {...screen, error: `${server}'s bindery backup cannot be used: ${check.problems.join('; ')}. Leave it unchosen.`}});
+				return;
+			}
+		}
+		this.plan.restoreBindery = screen.selected;
+		if (this.options.passwordPolicy) return this.choosePasswordPolicy(this.options.passwordPolicy);
+		this.go({name: 'password-policy'});
+	}
+
+	async choosePasswordPolicy(policy: 'random' | 'initial'): Promise<void> {
+		this.plan.passwordPolicy = policy;
+		if (policy === 'initial') {
+			this.typedPassword = '';
+			this.firstPassword = undefined;
+			this.go({name: 'password-entry', stage: 'first', length: 0});
+			return;
+		}
+		this.askPasswordsFile();
+	}
+
+	private askPasswordsFile(): void {
+		const suggestion = this.options.passwordsFile ?? join(homedir(), `dsmn-resync-passwords-${new Date().toISOString().slice(0, 10)}.txt`);
+		this.go({name: 'passwords-file', input: suggestion});
+	}
+
+	private async submitPassword(): Promise<void> {
+		const screen = this.state.screen;
+		if (screen.name !== 'password-entry') return;
+		const {initialPasswordProblem} = await operations();
+		if (screen.stage === 'first') {
+			const problem = initialPasswordProblem(this.typedPassword);
+			if (problem) {
+				this.typedPassword = '';
+				this.set({screen: {...screen, length: 0, error: `Not that one: ${problem}.`}});
+				return;
+			}
+			this.firstPassword = this.typedPassword;
+			this.typedPassword = '';
+			this.set({screen: {name: 'password-entry', stage: 'second', length: 0}});
+			return;
+		}
+		if (this.typedPassword !== this.firstPassword) {
+			this.typedPassword = '';
+			this.firstPassword = undefined;
+			this.set({screen: {name: 'password-entry', stage: 'first', length: 0, error: 'The two did not match. Type it again.'}});
+			return;
+		}
+		const password = this.typedPassword;
+		this.typedPassword = '';
+		this.firstPassword = undefined;
+		// A run that was resumed needs it now; a new one keeps it until the run begins.
+		const run = this.run as ReconstructRun | undefined;
+		if (run?.flow === 'reconstruct' && run.needsInitialPassword()) {
+			run.provideInitialPassword(password);
+			return this.confirmNext();
+		}
+		this.initialPassword = password;
+		this.askPasswordsFile();
+	}
+
+	private initialPassword?: string;
+
+	private async submitPasswordsFile(path: string): Promise<void> {
+		const screen = this.state.screen;
+		if (screen.name !== 'passwords-file') return;
+		const {passwordsFileProblem} = await operations();
+		const forbidden = this.target!.kind === 'lab' ? [this.target!.location] : [this.target!.database.syncagnt];
+		const problem = await passwordsFileProblem(path, forbidden);
+		if (problem) {
+			this.set({screen: {...screen, error: `Not there: ${problem}.`}});
+			return;
+		}
+		this.plan.passwordsFile = resolve(path);
+		const plan = this.plan as ReconstructPlan;
+		const {reconstructSteps} = await operations();
+		const preview = reconstructSteps(plan.servers, plan.restoreBindery).map(s => `${s.title}${s.confirmation.kind === 'typed' ? ` (you will type ${s.confirmation.word})` : ''}`);
+		this.go({
+			name: 'plan',
+			flow: 'reconstruct',
+			steps: preview,
+			lines: [
+				`New passwords: ${plan.passwordPolicy === 'random' ? 'a random one per user' : 'one initial password, to change at next logon'}, listed in ${plan.passwordsFile}`,
+				`Journal: ${this.target!.journalDir}`,
+				'You need NetWare Supervisor rights on each server.',
+			],
+		});
+	}
+
+	// ——— the run ———
 
 	async startPlan(): Promise<void> {
 		const screen = this.state.screen;
 		if (screen.name !== 'plan') return;
-		const {RestoreRun} = await operations();
-		this.run = await RestoreRun.begin(this.target!, screen.backup, {onCommand: this.onCommand});
+		const {RestoreRun, ReconstructRun} = await operations();
+		if (screen.flow === 'restore') {
+			this.run = await RestoreRun.begin(this.target!, this.restoreBackup!, {onCommand: this.onCommand});
+		} else {
+			const run = await ReconstructRun.begin(this.target!, this.plan as ReconstructPlan);
+			if (this.initialPassword !== undefined) run.provideInitialPassword(this.initialPassword);
+			this.initialPassword = undefined;
+			this.run = run;
+		}
 		this.history.length = 0;
 		this.log('info', `Journal: ${this.run.journalPath}`);
 		this.set({steps: this.stepList()});
 		await this.confirmNext();
 	}
 
-	private stepList(failed?: RestoreStepId, running?: RestoreStepId): WizardState['steps'] {
+	private stepList(failed?: string, running?: string): WizardState['steps'] {
 		const done = new Set(this.run?.finishedSteps() ?? []);
-		return RESTORE_STEPS.map(s => ({id: s.id, title: s.title, status: s.id === running ? 'running' : s.id === failed ? 'failed' : done.has(s.id) ? 'done' : 'pending'}));
+		return this.run?.steps().map(s => ({id: s.id, title: s.title, status: s.id === running ? 'running' : s.id === failed ? 'failed' : done.has(s.id) ? 'done' : 'pending'}));
 	}
 
 	/** Shows the confirmation of the next step, naming exactly what it will change. */
 	async confirmNext(): Promise<void> {
-		const step = this.run!.nextStep();
+		const run = this.run!;
+		const step = run.nextStep();
 		if (!step) {
 			await this.finish();
 			return;
 		}
-		const changes = await this.describeChanges(step);
-		const info = stepInfo(step);
+		if (step === 'set-passwords' && run.flow === 'reconstruct' && (run as ReconstructRun).needsInitialPassword()) {
+			this.typedPassword = '';
+			this.set({steps: this.stepList(), screen: {name: 'password-entry', stage: 'first', length: 0, error: 'The run was cut off before the passwords were set: type the initial password again (it is never stored).'}});
+			return;
+		}
+		const changes = await run.describeChanges(step);
+		const info = run.steps().find(s => s.id === step)!;
 		this.set({
 			steps: this.stepList(),
-			screen: {name: 'confirm', step, changes, typed: '', ...(info.confirmation.kind === 'typed' ? {word: info.confirmation.word} : {})},
+			screen: {
+				name: 'confirm',
+				step,
+				title: info.title,
+				help: {why: info.why, kb: info.kb},
+				changes,
+				typed: '',
+				...(info.confirmation.kind === 'typed' ? {word: info.confirmation.word} : {}),
+				...(info.confirmation.kind === 'choice' ? {choice: {yes: info.confirmation.yes, no: info.confirmation.no}} : {}),
+			},
 			overlay: undefined,
 		});
-	}
-
-	private async describeChanges(step: RestoreStepId): Promise<string[]> {
-		const target = this.target!;
-		switch (step) {
-			case 'stop-service':
-				return [`Runs "net stop MSSYNC" on ${target.description}, then "sc query MSSYNC" until it reports STOPPED.`, 'Synchronization pauses until MSSYNC starts again (step 4).'];
-			case 'move-aside': {
-				const names = await this.run!.previewMoveAside();
-				return [`Moves ${names.length} files out of ${target.database.syncagnt}`, `into ${this.run!.snapshot} (a rename: nothing is deleted):`, wrapNames(names)];
-			}
-			case 'copy-backup': {
-				const files = await this.run!.previewCopy();
-				const total = files.reduce((n, f) => n + f.size, 0);
-				return [
-					`Replaces the live database: copies ${files.length} files (${formatBytes(total)}) from ${this.run!.backup}`,
-					`into ${target.database.syncagnt}:`,
-					wrapNames(files.map(f => f.name)),
-					'Each is copied under a temporary name, flushed, verified by SHA-256, then renamed into place.',
-				];
-			}
-			case 'start-service':
-				return ['Runs "net start MSSYNC", then "sc query MSSYNC" until it reports RUNNING.'];
-			case 'synchronize':
-				return ['Runs "Synchronize all servers": every domain account is propagated again to every managed NetWare server.', 'It can take a long time; a server that fails does not stop the others.'];
-		}
 	}
 
 	/** y, or Enter on "Yes", or the typed word. */
@@ -314,12 +510,12 @@ export class WizardController {
 		await this.runConfirmed(screen.step);
 	}
 
-	private async runConfirmed(step: RestoreStepId | 'rollback'): Promise<void> {
+	private async runConfirmed(step: string): Promise<void> {
 		if (step === 'rollback') await this.rollback();
 		else await this.runStep(step);
 	}
 
-	private hooks(step: RestoreStepId, only?: readonly string[]): RunHooks {
+	private hooks(step: string, only?: readonly string[]): RunHooks {
 		return {
 			onCommand: this.onCommand,
 			stopRequested: () => this.state.leaving,
@@ -330,18 +526,19 @@ export class WizardController {
 				const startedAt = current.name === 'running' && current.progress.kind === 'copy' ? current.progress.startedAt : this.deps.now();
 				this.setProgress(step, {kind: 'copy', ...e, startedAt});
 			},
+			onCountProgress: e => this.setProgress(step, {kind: 'count', ...e}),
 			onSync: e => this.onSync(step, e),
 		};
 	}
 
-	private setProgress(step: RestoreStepId, progress: Progress): void {
-		this.set({screen: {name: 'running', step, progress}}, progress.kind === 'sync' ? 'sync' : 'throttled');
+	private setProgress(step: string, progress: Progress): void {
+		this.set({screen: {name: 'running', step, title: this.title(step), progress}}, progress.kind === 'sync' ? 'sync' : 'throttled');
 	}
 
 	private syncRows: ServerProgress[] = [];
 	private syncStarted = 0;
 
-	private onSync(step: RestoreStepId, event: SyncEvent): void {
+	private onSync(step: string, event: SyncEvent): void {
 		if (event.type === 'plan') {
 			this.syncRows = event.servers.map(s => ({name: s.name, total: s.total, done: 0, state: 'waiting'}));
 			this.syncStarted = this.deps.now();
@@ -357,15 +554,15 @@ export class WizardController {
 		this.setProgress(step, {kind: 'sync', servers: this.syncRows, startedAt: this.syncStarted});
 	}
 
-	private async runStep(step: RestoreStepId, only?: readonly string[]): Promise<void> {
-		const info = stepInfo(step);
-		this.set({busy: true, steps: this.stepList(undefined, step), screen: {name: 'running', step, progress: {kind: 'none'}}});
+	private async runStep(step: string, only?: readonly string[]): Promise<void> {
+		const title = this.title(step);
+		this.set({busy: true, steps: this.stepList(undefined, step), screen: {name: 'running', step, title, progress: {kind: 'none'}}});
 		const outcome = await this.run!.execute(step, this.hooks(step, only));
 		this.set({busy: false});
-		await this.afterStep(step, info.title, outcome);
+		await this.afterStep(step, title, outcome);
 	}
 
-	private async afterStep(step: RestoreStepId, title: string, outcome: StepOutcome): Promise<void> {
+	private async afterStep(step: string, title: string, outcome: StepOutcome): Promise<void> {
 		if (outcome.status === 'done') {
 			this.log('ok', `${title}: ${outcome.summary}`);
 			if (this.state.leaving) return this.leave();
@@ -379,32 +576,40 @@ export class WizardController {
 		this.log('error', `${title} failed: ${outcome.message}`);
 		if (this.state.leaving) return this.leave();
 		const failedServers = outcome.sync?.filter(r => !r.ok).map(r => r.server);
-		this.set({steps: this.stepList(step), screen: {name: 'failure', step, message: outcome.message, advice: outcome.advice, ...(failedServers?.length ? {failedServers} : {})}});
+		this.set({
+			steps: this.stepList(step),
+			screen: {name: 'failure', step, title, message: outcome.message, advice: outcome.advice, canRollback: this.run!.canRollback, ...(failedServers?.length ? {failedServers} : {})},
+		});
 	}
 
 	async failureChoice(choice: 'retry' | 'retry-failed' | 'rollback' | 'finish' | 'stop'): Promise<void> {
 		const screen = this.state.screen;
 		if (screen.name !== 'failure') return;
 		if (choice === 'retry' && screen.step === 'rollback') return this.rollback();
-		if (choice === 'retry' && screen.step !== 'rollback') return this.runStep(screen.step);
+		if (choice === 'retry') return this.runStep(screen.step);
 		if (choice === 'retry-failed' && screen.step === 'synchronize') return this.runStep('synchronize', screen.failedServers);
-		if (choice === 'rollback') return this.askRollback();
+		if (choice === 'rollback' && this.run?.canRollback) return this.askRollback();
 		if (choice === 'finish') return this.finish(screen.failedServers);
-		// Stop here: the run stays unfinished in the journal; the next start offers to resume or roll back.
+		// Stop here: the run stays unfinished in the journal; the next start offers to resume (or roll back).
 		await this.run?.noteInterrupted('stopped by the admin', screen.step);
-		this.set({screen: {name: 'summary', title: 'Stopped here', ok: false, lines: this.whereThingsAre(['Nothing more was changed. Start dsmn-resync again on this target to resume or roll back.'])}, exit: undefined});
+		this.set({screen: {name: 'summary', title: 'Stopped here', ok: false, lines: this.whereThingsAre(['Nothing more was changed. Start dsmn-resync again on this target to resume it.'])}});
 		this.exitLater(EXIT.failed);
 	}
 
 	async askRollback(): Promise<void> {
-		const run = this.run!;
+		const run = this.run as RestoreRun;
 		this.set({
 			screen: {
 				name: 'confirm',
 				step: 'rollback',
+				title: 'Roll back',
+				help: {
+					why: 'Roll back puts SYNCAGNT back byte for byte from the snapshot and leaves MSSYNC as it was found. The files this run copied are kept aside, not deleted.',
+					kb: 'KB Q148678 has no roll back: this is the tool keeping its promise that nothing is lost.',
+				},
 				typed: '',
 				changes: [
-					`Stops MSSYNC if it runs, moves the files this run copied into SYNCAGNT aside (kept),`,
+					'Stops MSSYNC if it runs, moves the files this run copied into SYNCAGNT aside (kept),',
 					`moves the original files back from ${run.snapshot},`,
 					`and leaves MSSYNC ${run.start.serviceBefore === 'RUNNING' ? 'running' : 'stopped'}, as it was found.`,
 				],
@@ -414,12 +619,12 @@ export class WizardController {
 
 	async resumeChoice(choice: 'resume' | 'rollback' | 'leave'): Promise<void> {
 		if (choice === 'resume') return this.confirmNext();
-		if (choice === 'rollback') return this.askRollback();
+		if (choice === 'rollback' && this.run?.canRollback) return this.askRollback();
 		this.exitLater(EXIT.ok);
 	}
 
 	private async rollback(): Promise<void> {
-		this.set({busy: true, screen: {name: 'running', step: 'rollback', progress: {kind: 'none'}}});
+		this.set({busy: true, screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}}});
 		const outcome = await this.run!.rollback({onCommand: this.onCommand});
 		this.set({busy: false});
 		if (outcome.status === 'done') {
@@ -427,7 +632,7 @@ export class WizardController {
 			this.set({steps: undefined, screen: {name: 'summary', title: 'Rolled back: SYNCAGNT is as it was', ok: true, lines: this.whereThingsAre([outcome.summary])}});
 		} else if (outcome.status === 'failed') {
 			this.log('error', `Roll back failed: ${outcome.message}`);
-			this.set({screen: {name: 'failure', step: 'rollback', message: outcome.message, advice: outcome.advice}});
+			this.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: outcome.message, advice: outcome.advice, canRollback: false}});
 		}
 	}
 
@@ -443,7 +648,7 @@ export class WizardController {
 				title: red.length === 0 ? 'Done: every server shows a blue check' : `Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X`,
 				ok: red.length === 0,
 				lines: this.whereThingsAre([
-					`The backup from ${run.backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`,
+					...(run.flow === 'restore' ? [`The backup from ${(run as RestoreRun).backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`] : [`Reconstructed: ${(run as ReconstructRun).servers.join(', ')}.`]),
 					...(red.length ? [`Still red: ${red.join(', ')}${stillRed.length ? ' (did not synchronize)' : ''}. When they answer again, run "Synchronize all servers" in Synchronization Manager, or start dsmn-resync again.`] : []),
 				]),
 			},
@@ -451,8 +656,7 @@ export class WizardController {
 	}
 
 	private whereThingsAre(lines: string[]): string[] {
-		const run = this.run;
-		return [...lines, ...(run ? [`The replaced files are kept in ${run.snapshot}.`, `The journal of this run: ${run.journalPath}`] : [])];
+		return [...lines, ...(this.run?.whereThingsAre() ?? [])];
 	}
 
 	// ——— navigation and leaving ———
@@ -463,7 +667,7 @@ export class WizardController {
 			return;
 		}
 		// Only where nothing has changed yet: once a step has started, Esc does nothing.
-		if (this.run?.hasChangedAnything() || this.state.busy) return;
+		if (this.run?.hasChangedAnything() || this.state.busy || this.run) return;
 		const previous = this.history.pop();
 		if (previous) this.set({screen: previous});
 	}
@@ -495,9 +699,9 @@ export class WizardController {
 
 	private async leave(signal = 'user'): Promise<void> {
 		const run = this.run;
-		if (run && run.hasChangedAnything() && !this.state.screen.name.startsWith('summary')) {
+		if (run && run.hasChangedAnything() && this.state.screen.name !== 'summary') {
 			await run.noteInterrupted(signal);
-			this.log('warning', `Left at a safe point. Start dsmn-resync again on this target to resume or roll back (journal ${run.journalPath}).`);
+			this.log('warning', `Left at a safe point. Start dsmn-resync again on this target to resume${run.canRollback ? ' or roll back' : ''} (journal ${run.journalPath}).`);
 		}
 		this.set({exit: EXIT.interrupted});
 	}
@@ -510,7 +714,7 @@ export class WizardController {
 				name: 'summary',
 				title: 'Something unexpected went wrong',
 				ok: false,
-				lines: this.whereThingsAre([`${(error as Error)?.message ?? String(error)}`, 'Nothing more will be changed. Start dsmn-resync again on this target: it will offer to resume or roll back.']),
+				lines: this.whereThingsAre([`${(error as Error)?.message ?? String(error)}`, 'Nothing more will be changed. Start dsmn-resync again on this target: it will offer to resume.']),
 			},
 		});
 	}
@@ -524,8 +728,4 @@ export class WizardController {
 		const screen = this.state.screen;
 		this.set({exit: screen.name === 'summary' && !screen.ok && !this.run ? EXIT.failed : EXIT.ok});
 	}
-}
-
-function wrapNames(names: string[]): string {
-	return names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (${names.length - 12} more)` : names.join(', ');
 }

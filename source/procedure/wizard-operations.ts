@@ -8,4 +8,7 @@ export {completePath} from '../fs/complete-path.js';
 export {findUnfinishedRun} from '../journal/journal.js';
 export {createLab} from '../lab/create.js';
 export {resolveTarget} from '../targets/resolve-target.js';
+export {initialPasswordProblem, passwordsFileProblem} from './passwords.js';
+export {ReconstructRun, reconstructSteps} from './reconstruct-run.js';
 export {RestoreRun} from './restore-run.js';
+export {RESTORE_STEPS} from './restore-steps.js';

@@ -3,7 +3,6 @@ import type {BackupCandidate} from '../backup/discover.js';
 import type {ValidationReport} from '../backup/report.js';
 import type {NetWareServerInfo} from '../targets/capabilities.js';
 import type {ServiceState} from '../targets/service-state.js';
-import type {RestoreStepId} from './restore-steps.js';
 
 export type Choice<V extends string = string> = {label: string; value: V};
 
@@ -11,6 +10,7 @@ export type ServerProgress = {name: string; total: number; done: number; state: 
 
 export type Progress =
 	| {kind: 'service'; state?: ServiceState}
+	| {kind: 'count'; label: string; done: number; total: number}
 	| {kind: 'copy'; file: string; fileDone: number; fileTotal: number; bytesDone: number; bytesTotal: number; startedAt: number}
 	| {kind: 'sync'; servers: ServerProgress[]; startedAt: number}
 	| {kind: 'none'};
@@ -24,12 +24,19 @@ export type Screen =
 	| {name: 'choose-backup'; input: string; candidates: string[]; suggestions: BackupCandidate[]; error?: string}
 	| {name: 'discover'; input: string; results?: BackupCandidate[]; searching: boolean}
 	| {name: 'validation'; report: ValidationReport}
-	| {name: 'plan'; backup: string; snapshot: string; journal: string}
-	| {name: 'confirm'; step: RestoreStepId | 'rollback'; changes: string[]; typed: string; word?: string}
-	| {name: 'running'; step: RestoreStepId | 'rollback'; progress: Progress}
-	| {name: 'failure'; step: RestoreStepId | 'rollback'; message: string; advice: string; failedServers?: string[]}
+	| {name: 'plan'; flow: 'restore' | 'reconstruct'; steps: string[]; lines: string[]}
+	| {name: 'confirm'; step: string; title: string; help?: StepHelp; changes: string[]; typed: string; word?: string; choice?: {yes: string; no: string}}
+	| {name: 'running'; step: string; title: string; help?: StepHelp; progress: Progress}
+	| {name: 'failure'; step: string; title: string; help?: StepHelp; message: string; advice: string; failedServers?: string[]; canRollback: boolean}
+	| {name: 'consequences'; servers: string[]; users: number}
+	| {name: 'multi-select'; purpose: 'servers' | 'bindery'; title: string; hint: string; items: {value: string; label: string}[]; cursor: number; selected: string[]; error?: string}
+	| {name: 'password-policy'}
+	| {name: 'password-entry'; stage: 'first' | 'second'; length: number; error?: string}
+	| {name: 'passwords-file'; input: string; error?: string}
 	| {name: 'summary'; title: string; lines: string[]; ok: boolean}
 	| {name: 'unavailable'; message: string};
+
+export type StepHelp = {why: string; kb: string};
 
 export type LogLine = {id: number; tone: 'ok' | 'error' | 'warning' | 'info'; text: string};
 
@@ -39,7 +46,7 @@ export type WizardState = {
 	screen: Screen;
 	overlay?: 'help' | 'quit';
 	targetDescription?: string;
-	steps?: {id: RestoreStepId; title: string; status: StepStatus}[];
+	steps?: {id: string; title: string; status: StepStatus}[];
 	/** Finished steps and notable events, printed once above the live area. */
 	log: LogLine[];
 	/** The last commands run, shown as they run. */

@@ -2,13 +2,17 @@
  * Scripted runs (DESIGN.md §3): every answer given as a flag, no terminal needed. One line per step
  * (JSON lines with --json); Ctrl+C, SIGTERM or a closed session stop at the next safe point.
  */
+import {resolve} from 'node:path';
 import type {Io} from '../cli/main.js';
 import type {WizardOptions} from '../cli/parse-args.js';
 import {UsageError} from '../cli/usage-error.js';
 import {validateBackup} from '../backup/validate.js';
 import {findUnfinishedRun} from '../journal/journal.js';
-import {RestoreRun, type StepOutcome} from '../procedure/restore-run.js';
-import {RESTORE_STEPS, stepInfo, type RestoreStepId} from '../procedure/restore-steps.js';
+import {initialPasswordProblem, passwordsFileProblem} from '../procedure/passwords.js';
+import type {ProcedureRun, StepOutcome} from '../procedure/procedure-run.js';
+import {ReconstructRun} from '../procedure/reconstruct-run.js';
+import {RestoreRun} from '../procedure/restore-run.js';
+import type {Target} from '../targets/capabilities.js';
 import {resolveTarget} from '../targets/resolve-target.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../targets/synchronization.js';
@@ -26,8 +30,8 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		else io.out(`${text}\n`);
 	};
 	let stop = false;
-	let lastCommand = '';
 	let signalName = '';
+	let lastCommand = '';
 	const onSignal = (name: string) => () => {
 		if (!stop) say(`${glyphs.warning} ${name}: stopping at the next safe point…`, {event: 'stopping', signal: name});
 		stop = true;
@@ -38,16 +42,21 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	try {
 		const target = await resolveTarget(options);
 		const unfinished = await findUnfinishedRun(target.journalDir);
-		let run: RestoreRun;
+		let run: ProcedureRun;
 		if (unfinished) {
 			if (!options.resume && !options.rollback) {
 				throw new UsageError(
-					`a run was cut off on this target (${unfinished.path}); say what to do with it`,
-					'run again with --resume to continue it, or --rollback to put everything back as it was',
+					`a ${unfinished.start.flow} run was cut off on this target (${unfinished.path}); say what to do with it`,
+					unfinished.start.flow === 'restore' ? 'run again with --resume to continue it, or --rollback to put everything back as it was' : 'run again with --resume to continue it',
 				);
 			}
-			if (unfinished.start.flow !== 'restore') throw new UsageError('the cut-off run is a reconstruct run, which this version cannot resume');
-			run = await RestoreRun.resume(target, unfinished);
+			if (unfinished.start.flow === 'restore') run = await RestoreRun.resume(target, unfinished);
+			else {
+				if (options.rollback) throw new UsageError('a reconstruct run cannot be rolled back by the tool', 'run again with --resume to finish it');
+				const reconstruct = await ReconstructRun.resume(target, unfinished);
+				if (reconstruct.needsInitialPassword()) reconstruct.provideInitialPassword(await initialPassword(options, io));
+				run = reconstruct;
+			}
 			say(`Found the run cut off at ${run.nextStep() ?? 'its end'} (journal ${run.journalPath}).`, {event: 'found-run', journal: run.journalPath, next: run.nextStep() ?? null});
 			if (options.rollback) {
 				const outcome = await run.rollback({onCommand: echo});
@@ -58,40 +67,33 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			if (options.resume || options.rollback) {
 				throw new UsageError(`there is no cut-off run to ${options.resume ? 'resume' : 'roll back'} on this target`, `journals are kept in ${target.journalDir}`);
 			}
-			if (options.flow !== 'restore') {
-				say(`${glyphs.error} The reconstruct flow is not available in this version yet.`, {event: 'refused', reason: 'reconstruct flow not available'});
-				return EXIT_FAILED;
+			if (options.flow === 'reconstruct') run = await beginReconstruct(target, options, io);
+			else {
+				const restore = await beginRestore(target);
+				if (!restore) return EXIT_FAILED;
+				run = restore;
 			}
-			const report = await validateBackup(options.backup!, {liveSyncagnt: target.database.syncagnt});
-			for (const warning of report.warnings) say(`${glyphs.warning} ${safeText(warning)}`, {event: 'warning', message: warning});
-			for (const error of report.errors) say(`${glyphs.error} ${safeText(error)}`, {event: 'error', message: error});
-			if (!report.valid) {
-				say(`${glyphs.error} The backup is not valid: nothing was changed.`, {event: 'refused', reason: 'invalid backup'});
-				return EXIT_FAILED;
-			}
-			say(`${glyphs.ok} Backup ${safeText(report.folder)} is valid${report.warnings.length ? ` (${report.warnings.length} warning${report.warnings.length === 1 ? "" : "s"} acknowledged by --yes)` : ''}.`, {event: 'validated', folder: report.folder, warnings: report.warnings.length});
-			run = await RestoreRun.begin(target, report.folder);
 			say(`Journal: ${run.journalPath}`, {event: 'journal', path: run.journalPath});
 		}
 
 		for (let step = run.nextStep(); step; step = run.nextStep()) {
 			if (stop) {
 				await run.noteInterrupted(signalName, step);
-				say(`${glyphs.warning} Interrupted before "${stepInfo(step).title}". Run again with --resume to continue, or --rollback to undo.`, {event: 'interrupted', before: step});
+				say(`${glyphs.warning} Interrupted before "${stepTitle(run, step)}". ${again(run)}`, {event: 'interrupted', before: step});
 				return EXIT_INTERRUPTED;
 			}
 			const outcome = await runStep(run, step);
 			if (outcome.status === 'interrupted') {
-				say(`${glyphs.warning} ${outcome.message}. Run again with --resume to continue, or --rollback to undo.`, {event: 'interrupted', step});
+				say(`${glyphs.warning} ${outcome.message}. ${again(run)}`, {event: 'interrupted', step});
 				return EXIT_INTERRUPTED;
 			}
 			if (outcome.status === 'failed') {
-				say(`  The run is journaled in ${run.journalPath}: fix the cause, then run again with --resume to retry, or --rollback to undo.`, {event: 'stopped', journal: run.journalPath});
+				say(`  The run is journaled in ${run.journalPath}: fix the cause, then ${again(run).toLowerCase()}`, {event: 'stopped', journal: run.journalPath});
 				return EXIT_FAILED;
 			}
 		}
 		await run.end('completed');
-		say(`${glyphs.ok} Done. The previous database is kept in ${run.snapshot}; the journal is ${run.journalPath}.`, {event: 'completed', snapshot: run.snapshot, journal: run.journalPath});
+		say(`${glyphs.ok} Done. ${run.whereThingsAre().join(' ')}`, {event: 'completed', journal: run.journalPath});
 		return EXIT_OK;
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
@@ -109,24 +111,95 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		else if (outcome.status === 'failed') say(`${glyphs.error} ${title} failed: ${safeText(outcome.message)}\n  What to do: ${outcome.advice}`, {event: 'step-failed', step, message: outcome.message, advice: outcome.advice});
 	}
 
-	async function runStep(run: RestoreRun, step: RestoreStepId): Promise<StepOutcome> {
-		const info = stepInfo(step);
-		const index = RESTORE_STEPS.indexOf(info) + 1;
-		say(`[${index}/${RESTORE_STEPS.length}] ${info.title}…`, {event: 'step-started', step});
+	async function beginRestore(target: Target): Promise<RestoreRun | undefined> {
+		const validation = await validateBackup(options.backup!, {liveSyncagnt: target.database.syncagnt});
+		for (const warning of validation.warnings) say(`${glyphs.warning} ${safeText(warning)}`, {event: 'warning', message: warning});
+		for (const error of validation.errors) say(`${glyphs.error} ${safeText(error)}`, {event: 'error', message: error});
+		if (!validation.valid) {
+			say(`${glyphs.error} The backup is not valid: nothing was changed.`, {event: 'refused', reason: 'invalid backup'});
+			return undefined;
+		}
+		const n = validation.warnings.length;
+		say(`${glyphs.ok} Backup ${safeText(validation.folder)} is valid${n ? ` (${n} warning${n === 1 ? '' : 's'} acknowledged by --yes)` : ''}.`, {event: 'validated', folder: validation.folder, warnings: n});
+		return RestoreRun.begin(target, validation.folder);
+	}
+
+	async function runStep(run: ProcedureRun, step: string): Promise<StepOutcome> {
+		const steps = run.steps();
+		const info = steps.find(s => s.id === step)!;
+		say(`[${steps.indexOf(info) + 1}/${steps.length}] ${info.title}…`, {event: 'step-started', step});
 		let lastProgress = 0;
+		const progress = (json: Record<string, unknown>) => {
+			if (options.json && Date.now() - lastProgress >= 1000) {
+				lastProgress = Date.now();
+				say('', {event: 'progress', ...json});
+			}
+		};
 		const outcome = await run.execute(step, {
 			stopRequested: () => stop,
 			onCommand: echo,
+			onCountProgress: e => progress({label: e.label, done: e.done, total: e.total}),
 			onSync: (event: SyncEvent) => {
 				if (event.type === 'server-finished') say(`  ${glyphs.ok} ${event.server}: ${event.done} accounts propagated`, {event: 'server-finished', server: event.server, done: event.done});
 				else if (event.type === 'server-failed') say(`  ${glyphs.error} ${event.server}: ${safeText(event.reason)}`, {event: 'server-failed', server: event.server, reason: event.reason});
-				else if (event.type === 'progress' && options.json && Date.now() - lastProgress >= 1000) {
-					lastProgress = Date.now();
-					say('', {event: 'progress', server: event.server, done: event.done});
-				}
+				else if (event.type === 'progress') progress({server: event.server, done: event.done});
 			},
 		});
 		report(step, info.title, outcome);
 		return outcome;
 	}
+}
+
+function again(run: ProcedureRun): string {
+	return `Run again with --resume to continue${run.canRollback ? ', or --rollback to undo' : ''}.`;
+}
+
+function stepTitle(run: ProcedureRun, step: string): string {
+	return run.steps().find(s => s.id === step)?.title ?? step;
+}
+
+/** The initial password of a scripted reconstruct: from the variable --password-env names, else stdin's first line. Never argv. */
+async function initialPassword(options: WizardOptions, io: Io): Promise<string> {
+	let password: string | undefined;
+	if (options.passwordEnv) {
+		password = io.env[options.passwordEnv];
+		if (password === undefined) throw new UsageError(`the variable ${options.passwordEnv} (--password-env) is not set`);
+	} else {
+		password = await firstLineOfStdin();
+		if (password === undefined) throw new UsageError('--password-policy initial needs the password on standard input, or in a variable named by --password-env');
+	}
+	const problem = initialPasswordProblem(password);
+	if (problem) throw new UsageError(`the initial password cannot be used: ${problem}`);
+	return password;
+}
+
+async function firstLineOfStdin(): Promise<string | undefined> {
+	if (process.stdin.isTTY) return undefined;
+	let text = '';
+	try {
+		for await (const chunk of process.stdin) {
+			text += String(chunk);
+			if (text.includes('\n')) break;
+		}
+	} catch {
+		return undefined; // no standard input at all
+	}
+	if (text === '') return undefined;
+	return text.split(/\r?\n/)[0];
+}
+
+async function beginReconstruct(target: Target, options: WizardOptions, io: Io): Promise<ReconstructRun> {
+	const servers = await target.servers.list();
+	const names = servers.map(s => s.name);
+	const chosen = (options.select ?? servers.filter(s => !s.synchronized).map(s => s.name)).map(n => n.toUpperCase());
+	const unknown = chosen.filter(name => !names.includes(name));
+	if (unknown.length) throw new UsageError(`--select names servers the domain does not manage: ${unknown.join(', ')}`, `its servers are ${names.join(', ')}`);
+	if (chosen.length === 0) throw new UsageError('no server shows a red X: name the servers to reconstruct with --select FS1,FS2');
+	const forbidden = target.kind === 'lab' ? [target.location] : [target.database.syncagnt];
+	const problem = await passwordsFileProblem(options.passwordsFile!, forbidden);
+	if (problem) throw new UsageError(`--passwords-file ${options.passwordsFile}: ${problem}`);
+	const password = options.passwordPolicy === 'initial' ? await initialPassword(options, io) : undefined;
+	const run = await ReconstructRun.begin(target, {servers: chosen, restoreBindery: [], passwordPolicy: options.passwordPolicy!, passwordsFile: resolve(options.passwordsFile!)});
+	if (password !== undefined) run.provideInitialPassword(password);
+	return run;
 }

@@ -34,8 +34,22 @@ export type NetWareServerInfo = {
 	problem?: string;
 };
 
+export type BinderyBackupInfo = {ok: boolean; problems: string[]; usersInBackup: number; usersLost: string[]; taken?: Date};
+
 export interface NetWareServers {
 	list(): Promise<NetWareServerInfo[]>;
+	/** The reconstruct flow's NetWare steps; absent where a person must do them (a manual step). */
+	reconstruct?: {
+		deleteSyncAgent(server: string): Promise<'deleted' | 'absent'>;
+		checkBinderyBackup(server: string): Promise<BinderyBackupInfo>;
+		/** Keeps the current bindery in `aside`, then restores NET$*.OLD. */
+		restoreBindery(server: string, aside: string): Promise<void>;
+		binderyFolder(server: string): string;
+		addToDomain(server: string): Promise<void>;
+		/** The domain accounts DSMN propagates. */
+		propagatedUsers(): Promise<string[]>;
+		setPasswords(lines: readonly {name: string; password?: string; mustChange: boolean}[], initialPassword?: string): Promise<void>;
+	};
 }
 
 export type Target = {

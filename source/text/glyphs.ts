@@ -1,8 +1,8 @@
 /** The marks every console can draw: ✓ ✗ ⚠ and block bars in UTF-8 terminals, ASCII elsewhere (DESIGN.md §1.7). */
-export type Glyphs = {ok: string; error: string; warning: string; barFull: string; barEmpty: string; pointer: string; bullet: string; arrow: string};
+export type Glyphs = {ok: string; error: string; warning: string; barFull: string; barEmpty: string; pointer: string; bullet: string; arrow: string; checked: string; unchecked: string};
 
-export const UNICODE_GLYPHS: Glyphs = {ok: '✓', error: '✗', warning: '⚠', barFull: '█', barEmpty: '░', pointer: '❯', bullet: '•', arrow: '▸'};
-export const ASCII_GLYPHS: Glyphs = {ok: '[ok]', error: '[X]', warning: '[!]', barFull: '#', barEmpty: '.', pointer: '>', bullet: '*', arrow: '>'};
+export const UNICODE_GLYPHS: Glyphs = {ok: '✓', error: '✗', warning: '⚠', barFull: '█', barEmpty: '░', pointer: '❯', bullet: '•', arrow: '▸', checked: '◉', unchecked: '◯'};
+export const ASCII_GLYPHS: Glyphs = {ok: '[ok]', error: '[X]', warning: '[!]', barFull: '#', barEmpty: '.', pointer: '>', bullet: '*', arrow: '>', checked: '[x]', unchecked: '[ ]'};
 
 export function terminalIsUnicode(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
 	const term = env['TERM'] ?? '';

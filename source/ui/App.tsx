@@ -5,6 +5,11 @@ import {safeText} from '../text/sanitize.js';
 import {AskBackupScreen} from './screens/AskBackupScreen.js';
 import {ChooseBackupScreen} from './screens/ChooseBackupScreen.js';
 import {ConfirmScreen} from './screens/ConfirmScreen.js';
+import {ConsequencesScreen} from './screens/ConsequencesScreen.js';
+import {MultiSelectScreen} from './screens/MultiSelectScreen.js';
+import {PasswordEntryScreen} from './screens/PasswordEntryScreen.js';
+import {PasswordPolicyScreen} from './screens/PasswordPolicyScreen.js';
+import {PasswordsFileScreen} from './screens/PasswordsFileScreen.js';
 import {DiscoverScreen} from './screens/DiscoverScreen.js';
 import {FailureScreen} from './screens/FailureScreen.js';
 import {InspectScreen} from './screens/InspectScreen.js';
@@ -57,8 +62,22 @@ export function App({controller}: {controller: WizardController}) {
 			return;
 		}
 		if (key.ctrl && input === 'c') return controller.requestQuit();
-		if (input === '?') return controller.showHelp();
-		const typing = screen.name === 'choose-backup' || (screen.name === 'discover' && screen.results === undefined && !screen.searching) || (screen.name === 'confirm' && screen.word !== undefined);
+		if (screen.name === 'multi-select') {
+			if (input === '?') controller.showHelp();
+			else if (key.upArrow) controller.moveCursor(-1);
+			else if (key.downArrow) controller.moveCursor(1);
+			else if (input === ' ') controller.toggleSelected();
+			else if (key.return) act(controller.submitSelection());
+			else if (key.escape) controller.back();
+			else if (input === 'q') controller.requestQuit();
+			return;
+		}
+		const typing =
+			screen.name === 'choose-backup' ||
+			screen.name === 'passwords-file' ||
+			screen.name === 'password-entry' ||
+			(screen.name === 'discover' && screen.results === undefined && !screen.searching) ||
+			(screen.name === 'confirm' && screen.word !== undefined);
 		if (typing) {
 			if (key.return) act(controller.submitText());
 			else if (key.tab) act(controller.complete());
@@ -67,6 +86,7 @@ export function App({controller}: {controller: WizardController}) {
 			else if (input && !key.ctrl && !key.meta) controller.typeText(input);
 			return;
 		}
+		if (input === '?') return controller.showHelp();
 		if (input === 'q') return controller.requestQuit();
 		if (key.escape) return controller.back();
 		if (screen.name === 'summary' && key.return) return controller.done();
@@ -120,7 +140,17 @@ export function App({controller}: {controller: WizardController}) {
 			case 'validation':
 				return <ValidationScreen screen={screen} rows={rows} onAccept={() => act(controller.acceptValidation())} onBack={() => controller.back()} />;
 			case 'plan':
-				return <PlanScreen screen={screen} onStart={() => act(controller.startPlan())} />;
+				return <PlanScreen screen={screen} rows={rows} onStart={() => act(controller.startPlan())} />;
+			case 'consequences':
+				return <ConsequencesScreen screen={screen} onContinue={() => act(controller.acceptConsequences())} />;
+			case 'multi-select':
+				return <MultiSelectScreen screen={screen} rows={rows} />;
+			case 'password-policy':
+				return <PasswordPolicyScreen onChoose={policy => act(controller.choosePasswordPolicy(policy))} />;
+			case 'password-entry':
+				return <PasswordEntryScreen screen={screen} />;
+			case 'passwords-file':
+				return <PasswordsFileScreen screen={screen} />;
 			case 'confirm':
 				return <ConfirmScreen screen={screen} canGoBack={false} onConfirm={() => act(controller.confirm())} onDecline={() => controller.requestQuit()} />;
 			case 'running':

@@ -1,6 +1,8 @@
 import {join, resolve} from 'node:path';
 import {standInScript} from '../../lab/stand-in-path.js';
-import {labPaths} from '../../lab/state.js';
+import {domainAccounts} from '../../lab/domain.js';
+import {addServerToDomain, checkBinderyBackup, deleteSyncAgent, restoreBindery, setDomainPasswords} from '../../lab/netware-ops.js';
+import {labPaths, loadLab} from '../../lab/state.js';
 import {labStatus} from '../../lab/status.js';
 import type {NetWareServers, Target} from '../capabilities.js';
 import {NetScServiceControl} from '../net-sc-service-control.js';
@@ -13,6 +15,19 @@ function standIn(program: 'net' | 'sc', dir: string): CommandSpec {
 
 class LabServers implements NetWareServers {
 	constructor(private readonly dir: string) {}
+
+	readonly reconstruct: NonNullable<NetWareServers['reconstruct']> = {
+		deleteSyncAgent: server => deleteSyncAgent(labPaths(this.dir).serverSystem(server)),
+		checkBinderyBackup: server => checkBinderyBackup(labPaths(this.dir).serverSystem(server)),
+		restoreBindery: (server, aside) => restoreBindery(labPaths(this.dir).serverSystem(server), aside),
+		binderyFolder: server => labPaths(this.dir).serverSystem(server),
+		addToDomain: async server => void (await addServerToDomain(this.dir, server)),
+		propagatedUsers: async () => {
+			const state = await loadLab(this.dir);
+			return domainAccounts(state.seed, state.accounts).map(a => a.name);
+		},
+		setPasswords: (lines, initial) => setDomainPasswords(this.dir, lines, initial),
+	};
 
 	async list() {
 		const status = await labStatus(this.dir);

@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import {stepInfo} from '../../procedure/restore-steps.js';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
@@ -8,7 +7,7 @@ import {TextField} from '../widgets/TextField.js';
 
 export function ConfirmScreen({screen, canGoBack, onConfirm, onDecline}: {screen: Extract<Screen, {name: 'confirm'}>; canGoBack: boolean; onConfirm: () => void; onDecline: () => void}) {
 	const glyphs = useGlyphs();
-	const title = screen.step === 'rollback' ? 'Roll back' : stepInfo(screen.step).title;
+	const {title} = screen;
 	return (
 		<Box flexDirection="column">
 			<Text bold color={screen.word ? 'red' : 'yellow'}>
@@ -28,8 +27,8 @@ export function ConfirmScreen({screen, canGoBack, onConfirm, onDecline}: {screen
 				<Select
 					initialIndex={0}
 					items={[
-						{label: `Yes — ${title}`, value: "yes"},
-						{label: canGoBack ? 'No — go back' : 'Not now — leave; start again later to resume or roll back', value: 'no'},
+						{label: `Yes — ${title}`, value: 'yes'},
+						{label: canGoBack ? 'No — go back' : 'Not now — leave; start again later to resume', value: 'no'},
 					]}
 					onSelect={value => (value === 'yes' ? onConfirm() : onDecline())}
 				/>

@@ -13,12 +13,12 @@ export function FailureScreen({screen, onChoose}: {screen: Extract<Screen, {name
 		? [
 				{label: `Retry ${screen.failedServers!.join(', ')}`, value: 'retry-failed'},
 				{label: 'Finish — leave them red for now', value: 'finish'},
-				{label: 'Roll back everything', value: 'rollback'},
+				...(screen.canRollback ? [{label: 'Roll back everything', value: 'rollback' as const}] : []),
 			]
 		: [
 				{label: 'Retry this step', value: 'retry'},
-				...(screen.step === 'rollback' ? [] : [{label: 'Roll back — put everything back as it was', value: 'rollback' as const}]),
-				{label: 'Stop here — leave; start again later to resume or roll back', value: 'stop'},
+				...(screen.canRollback ? [{label: 'Roll back — put everything back as it was', value: 'rollback' as const}] : []),
+				{label: 'Stop here — leave; start again later to resume', value: 'stop'},
 			];
 	return (
 		<Box flexDirection="column">

@@ -1,22 +1,24 @@
 import {Box, Text} from 'ink';
-import {RESTORE_STEPS} from '../../procedure/restore-steps.js';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {safeText} from '../../text/sanitize.js';
 import {Select} from '../widgets/Select.js';
 
-export function PlanScreen({screen, onStart}: {screen: Extract<Screen, {name: 'plan'}>; onStart: () => void}) {
+export function PlanScreen({screen, rows, onStart}: {screen: Extract<Screen, {name: 'plan'}>; rows: number; onStart: () => void}) {
+	const room = Math.max(3, rows - 10 - screen.lines.length);
+	const steps = screen.steps.length > room ? [...screen.steps.slice(0, room - 1), `… and ${screen.steps.length - room + 1} more steps`] : screen.steps;
 	return (
 		<Box flexDirection="column">
-			<Text bold>The plan (KB Q148678)</Text>
-			{RESTORE_STEPS.map((step, i) => (
-				<Text key={step.id}>
-					{i + 1}. {step.title}
-					{step.confirmation.kind === 'typed' ? <Text color="yellow"> (you will type {step.confirmation.word})</Text> : null}
+			<Text bold>The plan (KB Q148678{screen.flow === 'reconstruct' ? ', no backup' : ''})</Text>
+			{steps.map((step, i) => (
+				<Text key={i} wrap="truncate-end">
+					{i + 1}. {safeText(step)}
 				</Text>
 			))}
-			<Text dimColor>Backup: {safeText(screen.backup)}</Text>
-			<Text dimColor>The current files will be kept in {safeText(screen.snapshot)}</Text>
-			<Text dimColor>Journal: {safeText(screen.journal)}</Text>
+			{screen.lines.map((line, i) => (
+				<Text key={`l${i}`} dimColor>
+					{safeText(line)}
+				</Text>
+			))}
 			<Text>Each step asks before it changes anything.</Text>
 			<Select items={[{label: 'Begin', value: 'begin'}]} onSelect={onStart} />
 		</Box>

@@ -1,6 +1,5 @@
 import {Box, Text} from 'ink';
 import {useEffect, useRef, useState} from 'react';
-import {stepInfo} from '../../procedure/restore-steps.js';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {formatBytes} from '../../text/format.js';
 import {bar, percent, rateAndEta} from '../../text/progress.js';
@@ -28,7 +27,7 @@ function useNow(intervalMs = 1000): number {
 export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract<Screen, {name: 'running'}>; rows: number; columns: number; leaving: boolean}) {
 	const glyphs = useGlyphs();
 	const now = useNow();
-	const title = screen.step === 'rollback' ? 'Rolling back' : stepInfo(screen.step).title;
+	const {title} = screen;
 	const {progress} = screen;
 	return (
 		<Box flexDirection="column">
@@ -36,6 +35,11 @@ export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract
 				{glyphs.arrow} {title}…
 			</Text>
 			{progress.kind === 'service' && progress.state ? <Text>sc query MSSYNC: {progress.state}</Text> : null}
+			{progress.kind === 'count' ? (
+				<Text>
+					{bar(progress.done, progress.total, Math.max(10, Math.min(30, columns - 34)), glyphs)} {percent(progress.done, progress.total)} {safeText(progress.label)}
+				</Text>
+			) : null}
 			{progress.kind === 'copy' ? (
 				<>
 					<Text>

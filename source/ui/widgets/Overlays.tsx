@@ -1,6 +1,5 @@
 import {Box, Text} from 'ink';
 import type {Screen} from '../../procedure/wizard-state.js';
-import {stepInfo} from '../../procedure/restore-steps.js';
 
 const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {
 	target: 'The practice lab is a simulated NT server with DSMN and NetWare servers in a folder: nothing real is touched. Use it to learn the procedure before doing it on a real domain.',
@@ -10,12 +9,16 @@ const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {
 	discover: 'The search looks for folders that hold an MSSYNC.MDB, up to five levels down, without following links.',
 	validation: 'Errors mean the folder cannot be restored from. Warnings are things to know: the restore can go on once you have read them.',
 	plan: 'These are the KB\'s steps. Each one that changes something asks first and names what it changes. A journal records every step, so a run cut off anywhere can be resumed or rolled back.',
+	consequences: 'Without a backup, DSMN\'s database must be rebuilt: each server is taken out of the domain (its WINNT_SYNC_AGENT deleted) and added back, and DSMN must be given every propagated user\'s password again.',
+	'multi-select': 'Space chooses or leaves the server under the pointer; Enter goes on.',
+	'password-policy': 'A random password per user is the safer choice: each goes to the file you name. One initial password is easier to hand out, and every user must change it at next logon.',
+	'password-entry': 'The password is not shown, not stored and not written to the journal: it goes to the domain only.',
+	'passwords-file': 'The file is created with mode 0600 (only you can read it), never overwrites a file, and must not be inside the lab or SYNCAGNT.',
 	resume: 'A previous run on this target was cut off. Resume continues from the first unfinished step; roll back puts SYNCAGNT and MSSYNC back as they were before it.',
 };
 
 export function HelpOverlay({screen}: {screen: Screen}) {
-	const step = screen.name === 'confirm' || screen.name === 'running' || screen.name === 'failure' ? screen.step : undefined;
-	const info = step && step !== 'rollback' ? stepInfo(step) : undefined;
+	const info = screen.name === 'confirm' || screen.name === 'running' || screen.name === 'failure' ? screen.help : undefined;
 	return (
 		<Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
 			<Text bold>Why this step</Text>
@@ -25,7 +28,7 @@ export function HelpOverlay({screen}: {screen: Screen}) {
 					<Text dimColor>{info.kb}</Text>
 				</>
 			) : (
-				<Text>{step === 'rollback' ? 'Roll back puts SYNCAGNT back byte for byte from the snapshot and leaves MSSYNC as it was found. The files this run copied are kept aside, not deleted.' : (SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.')}</Text>
+				<Text>{SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.'}</Text>
 			)}
 			<Text dimColor>Any key closes this.</Text>
 		</Box>

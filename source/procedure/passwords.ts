@@ -1,0 +1,101 @@
+/**
+ * New passwords for the propagated users (KB Q148678: "Set a new password for each propagated user").
+ * Generated from the operating system's CSPRNG; written only to a file the admin names, created with
+ * mode 0600 and never overwritten; never to the screen, the journal, a log or any argv.
+ */
+import {randomInt} from 'node:crypto';
+import {constants} from 'node:fs';
+import {open, readFile, realpath} from 'node:fs/promises';
+import {dirname, isAbsolute, relative, resolve} from 'node:path';
+
+// No look-alikes (0/O, 1/l/I): the admin may have to read them out over the phone.
+const LOWER = 'abcdefghijkmnpqrstuvwxyz';
+const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const DIGITS = '23456789';
+const SYMBOLS = '#%+=?@';
+const ALL = LOWER + UPPER + DIGITS + SYMBOLS;
+
+/** 14 characters — the longest an NT 4.0 password can be while LAN Manager compatibility is on — of all four kinds. */
+export function generatePassword(length = 14): string {
+	const pick = (set: string) => set[randomInt(set.length)]!;
+	const chars = [pick(LOWER), pick(UPPER), pick(DIGITS), pick(SYMBOLS)];
+	while (chars.length < length) chars.push(pick(ALL));
+	for (let i = chars.length - 1; i > 0; i--) {
+		const j = randomInt(i + 1);
+		[chars[i], chars[j]] = [chars[j]!, chars[i]!];
+	}
+	return chars.join('');
+}
+
+/** Why an initial password typed by the admin cannot be used, or undefined. */
+export function initialPasswordProblem(password: string): string | undefined {
+	if (password.length < 8) return 'it must have at least 8 characters';
+	if (password.length > 14) return 'it must have at most 14 characters (NT 4.0 with LAN Manager compatibility)';
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f]/.test(password)) return 'it must not hold control characters';
+	return undefined;
+}
+
+/** Why `path` cannot receive the passwords, or undefined. `forbidden` are folders others may read (the lab, SYNCAGNT). */
+export async function passwordsFileProblem(path: string, forbidden: readonly string[]): Promise<string | undefined> {
+	if (path.trim() === '') return 'give a file name';
+	const absolute = resolve(path);
+	let folder: string;
+	try {
+		folder = await realpath(dirname(absolute));
+	} catch {
+		return `the folder ${dirname(absolute)} does not exist`;
+	}
+	for (const root of forbidden) {
+		let real: string;
+		try {
+			real = await realpath(root);
+		} catch {
+			real = resolve(root);
+		}
+		const rel = relative(real, folder);
+		if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) return `it is inside ${root}, which others can read: choose a private folder (your home folder)`;
+	}
+	try {
+		await readFile(absolute);
+		return 'that file already exists: it is never overwritten; choose a new name';
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return `it cannot be used: ${(error as Error).message}`;
+	}
+	return undefined;
+}
+
+export type PasswordLine = {name: string; password?: string; mustChange: boolean};
+
+/** Creates the file (never replacing one), mode 0600, and flushes it before returning. */
+export async function writePasswordsFile(path: string, lines: readonly PasswordLine[], when: Date): Promise<void> {
+	const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+	try {
+		const initial = lines.some(l => l.password === undefined);
+		const body = [
+			`# dsmn-resync, ${when.toISOString()}: new passwords for the NetWare users DSMN propagates (KB Q148678).`,
+			initial
+				? '# Every user gets the initial password you typed (it is not written here) and must change it at next logon.'
+				: '# Give each user their password. Keep this file private and delete it once they have them.',
+			...lines.map(l => `${l.name}\t${l.password ?? '(the initial password)'}${l.mustChange ? '\tmust change at next logon' : ''}`),
+			'',
+		].join('\n');
+		await handle.writeFile(body);
+		await handle.chmod(0o600); // whatever the umask
+		await handle.sync();
+	} finally {
+		await handle.close();
+	}
+}
+
+/** Reads back a passwords file this run wrote (a retry after a crash applies the same passwords). */
+export async function readPasswordsFile(path: string): Promise<PasswordLine[]> {
+	const text = await readFile(path, 'utf8');
+	return text
+		.split('\n')
+		.filter(line => line && !line.startsWith('#'))
+		.map(line => {
+			const [name = '', password = '', flag] = line.split('\t');
+			return password === '(the initial password)' ? {name, mustChange: flag !== undefined} : {name, password, mustChange: flag !== undefined};
+		});
+}

@@ -1,0 +1,59 @@
+/** What the wizard and the scripted runner need of a run, whichever flow it is (restore or reconstruct). */
+import type {CommandListener} from '../targets/run-command.js';
+import type {ServiceState} from '../targets/service-state.js';
+import type {SyncEvent, SyncResult} from '../targets/synchronization.js';
+
+export type StepDef = {
+	id: string;
+	title: string;
+	/** The KB text this step carries out. */
+	kb: string;
+	/** Why the KB asks for it, in plain words (the `?` key). */
+	why: string;
+	/** y/N for what can be undone; a typed word for what cannot be undone by the tool itself. */
+	confirmation: {kind: 'yes-no'} | {kind: 'typed'; word: string} | {kind: 'choice'; yes: string; no: string};
+};
+
+export type CopyProgressEvent = {file: string; fileDone: number; fileTotal: number; bytesDone: number; bytesTotal: number};
+export type CountProgressEvent = {label: string; done: number; total: number};
+
+export type RunHooks = {
+	onCommand?: CommandListener;
+	onPoll?: (state: ServiceState) => void;
+	onCopyProgress?: (event: CopyProgressEvent) => void;
+	onCountProgress?: (event: CountProgressEvent) => void;
+	onSync?: (event: SyncEvent) => void;
+	/** Asked at every safe point (between files, between polls): true means leave now. */
+	stopRequested?: () => boolean;
+	/** Servers to synchronize (a retry of the failed ones). */
+	only?: readonly string[];
+	/** For a 'choice' step: the admin chose the "no" branch (skip it). */
+	declined?: boolean;
+};
+
+export type StepOutcome =
+	| {status: 'done'; summary: string; details?: string[]; sync?: SyncResult[]}
+	| {status: 'failed'; message: string; advice: string; sync?: SyncResult[]}
+	| {status: 'interrupted'; message: string};
+
+export interface ProcedureRun {
+	readonly flow: 'restore' | 'reconstruct';
+	readonly journalPath: string;
+	/** Whether a roll back can put everything back (the restore can; a reconstruct cannot undo a deleted user). */
+	readonly canRollback: boolean;
+	steps(): StepDef[];
+	finishedSteps(): string[];
+	nextStep(): string | undefined;
+	hasChangedAnything(): boolean;
+	describeChanges(step: string): Promise<string[]>;
+	execute(step: string, hooks?: RunHooks): Promise<StepOutcome>;
+	rollback(hooks?: RunHooks): Promise<StepOutcome>;
+	/** Where the admin finds what the run kept (snapshot, passwords file, journal). */
+	whereThingsAre(): string[];
+	end(outcome: 'completed' | 'rolled-back' | 'abandoned'): Promise<void>;
+	noteInterrupted(signal: string, step?: string): Promise<void>;
+}
+
+export function stepTitle(run: ProcedureRun, id: string): string {
+	return run.steps().find(s => s.id === id)?.title ?? id;
+}

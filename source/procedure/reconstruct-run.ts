@@ -1,0 +1,308 @@
+/**
+ * One reconstruct run (KB Q148678, "If you do not have a backup copy…"): per chosen server, delete
+ * WINNT_SYNC_AGENT, optionally restore the bindery from its backup, add the server back to the domain;
+ * then a new password for every propagated user; then "Synchronize all servers". Journaled step by step;
+ * a cut-off run resumes where it stopped. Nothing here can be rolled back by the tool: a deleted
+ * WINNT_SYNC_AGENT is only brought back by adding the server again, which is the next step.
+ */
+import {stat} from 'node:fs/promises';
+import {join} from 'node:path';
+import {Journal, journalName, type UnfinishedRun} from '../journal/journal.js';
+import type {JournalEntry, RunStarted} from '../journal/entries.js';
+import type {Target} from '../targets/capabilities.js';
+import {formatDate} from '../text/format.js';
+import {generatePassword, readPasswordsFile, writePasswordsFile, type PasswordLine} from './passwords.js';
+import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
+import {adviceFor} from './restore-run.js';
+
+export type ReconstructPlan = {
+	servers: string[];
+	restoreBindery: string[];
+	passwordPolicy: 'random' | 'initial';
+	passwordsFile: string;
+};
+
+const KB_NO_BACKUP = 'KB Q148678: "If you do not have a backup copy of the account synchronization database, you must re-construct your NetWare account information."';
+
+function stamp(at: Date): string {
+	return at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/** The steps of a reconstruct of these servers, in the KB's order. */
+export function reconstructSteps(servers: readonly string[], restoreBindery: readonly string[]): StepDef[] {
+	const steps: StepDef[] = [];
+	for (const server of servers) {
+		steps.push({
+			id: `delete-agent:${server}`,
+			title: `Delete WINNT_SYNC_AGENT from ${server}`,
+			kb: 'KB Q148678, no backup, step 1: "Delete the WINNT_SYNC_AGENT user account from each NetWare server that participates in the domain"',
+			why: `DSMN manages ${server} through the NetWare user WINNT_SYNC_AGENT. While it exists, adding the server back fails with "…has already been added to a Windows NT Domain" (KB Q149906). Only adding the server again brings it back.`,
+			confirmation: {kind: 'typed', word: server},
+		});
+		if (restoreBindery.includes(server)) {
+			steps.push({
+				id: `restore-bindery:${server}`,
+				title: `Restore ${server}'s bindery from its backup`,
+				kb: 'KB Q148678, no backup, step 2: "Restore the bindery from a backup (if you want the NetWare server bindery to return to its previous state before synchronization)"',
+				why: `NET$OBJ.OLD, NET$PROP.OLD and NET$VAL.OLD replace ${server}'s bindery: every user, group and right changed since that backup is lost. The current bindery files are kept aside, not deleted.`,
+				confirmation: {kind: 'typed', word: server},
+			});
+		}
+		steps.push({
+			id: `add-server:${server}`,
+			title: `Add ${server} back to the domain`,
+			kb: 'KB Q148678, no backup, step 3: "Use Synchronization Manager to add the NetWare server back to the domain"',
+			why: `Synchronization Manager's "Add Server to Manage" creates WINNT_SYNC_AGENT and the MS_WINNT object (naming the PDC) on ${server}, and a new record for it in DSMN's database.`,
+			confirmation: {kind: 'yes-no'},
+		});
+	}
+	steps.push({
+		id: 'set-passwords',
+		title: 'Set a new password for each propagated user',
+		kb: 'KB Q148678, no backup, step 3: "Set a new password for each propagated user"',
+		why: 'DSMN cannot propagate an account whose password it does not know, and a new database knows none. The passwords go only to the file you named (mode 0600), never to the screen or the journal.',
+		confirmation: {kind: 'yes-no'},
+	});
+	steps.push({
+		id: 'synchronize',
+		title: 'Synchronize all servers',
+		kb: 'KB Q148678, step 4: "select Synchronize all servers from the NetWare server menu"',
+		why: 'Every account is propagated to the servers added back, with its new password. A server that fails does not stop the others.',
+		confirmation: {kind: 'yes-no'},
+	});
+	return steps;
+}
+
+export class ReconstructRun implements ProcedureRun {
+	readonly flow = 'reconstruct' as const;
+	readonly canRollback = false;
+	private readonly entries: JournalEntry[];
+	/** The initial password, when that policy was chosen: in memory only, given again after a restart. */
+	private initialPassword?: string;
+
+	private constructor(
+		readonly target: Target,
+		private readonly journal: Journal,
+		readonly start: RunStarted,
+		entries: JournalEntry[],
+	) {
+		this.entries = [...entries];
+	}
+
+	static async begin(target: Target, plan: ReconstructPlan, options: {now?: Date} = {}): Promise<ReconstructRun> {
+		const now = options.now ?? new Date();
+		const service = await target.service.query();
+		const journal = await Journal.create(target.journalDir, journalName(target.host, now));
+		const start: Omit<RunStarted, 'at'> = {
+			type: 'run-started',
+			runId: journalName(target.host, now).replace(/\.jsonl$/, ''),
+			flow: 'reconstruct',
+			target: {kind: target.kind, description: target.description, location: target.location},
+			syncagnt: target.database.syncagnt,
+			serviceBefore: service.ok ? service.state : 'UNKNOWN',
+			servers: plan.servers,
+			restoreBindery: plan.restoreBindery,
+			passwordPolicy: plan.passwordPolicy,
+			passwordsFile: plan.passwordsFile,
+		};
+		await journal.append(start);
+		return new ReconstructRun(target, journal, {...start, at: now.toISOString()}, [{...start, at: now.toISOString()}]);
+	}
+
+	static async resume(target: Target, run: UnfinishedRun): Promise<ReconstructRun> {
+		return new ReconstructRun(target, await Journal.reopen(run.path), run.start, run.entries);
+	}
+
+	get journalPath(): string {
+		return this.journal.path;
+	}
+
+	get servers(): string[] {
+		return this.start.servers ?? [];
+	}
+
+	get passwordPolicy(): 'random' | 'initial' {
+		return this.start.passwordPolicy ?? 'random';
+	}
+
+	get passwordsFile(): string {
+		return this.start.passwordsFile!;
+	}
+
+	/** Whether the next step needs the initial password, which is never stored. */
+	needsInitialPassword(): boolean {
+		return this.passwordPolicy === 'initial' && this.initialPassword === undefined && !this.finishedSteps().includes('set-passwords');
+	}
+
+	provideInitialPassword(password: string): void {
+		this.initialPassword = password;
+	}
+
+	steps(): StepDef[] {
+		return reconstructSteps(this.servers, this.start.restoreBindery ?? []);
+	}
+
+	finishedSteps(): string[] {
+		return this.entries.filter(e => e.type === 'step-finished').map(e => (e as {step: string}).step);
+	}
+
+	nextStep(): string | undefined {
+		const done = new Set(this.finishedSteps());
+		return this.steps().find(s => !done.has(s.id))?.id;
+	}
+
+	hasChangedAnything(): boolean {
+		return this.entries.some(e => e.type === 'step-started');
+	}
+
+	private async record(entry: Parameters<Journal['append']>[0]): Promise<void> {
+		await this.journal.append(entry);
+		this.entries.push({...entry, at: new Date().toISOString()} as JournalEntry);
+	}
+
+	private ops() {
+		const ops = this.target.servers.reconstruct;
+		if (!ops) throw new Error('this target cannot do the NetWare steps itself: they are manual steps');
+		return ops;
+	}
+
+	async describeChanges(step: string): Promise<string[]> {
+		const [kind, server = ''] = step.split(':');
+		switch (kind) {
+			case 'delete-agent':
+				return [
+					`Deletes the NetWare user WINNT_SYNC_AGENT from ${server}'s bindery (as SYSCON: User Information ▸ WINNT_SYNC_AGENT ▸ Delete).`,
+					`DSMN can no longer reach ${server} until it is added back (a later step).`,
+				];
+			case 'restore-bindery': {
+				const check = await this.ops().checkBinderyBackup(server);
+				if (!check.ok) return [`The bindery backup of ${server} cannot be used: ${check.problems.join('; ')}.`, 'Confirming will fail; choose Stop and skip it by starting again without it.'];
+				return [
+					`Replaces ${server}'s bindery (NET$OBJ/PROP/VAL.SYS) with its backup (.OLD${check.taken ? `, ${formatDate(check.taken)}` : ''}), as BINDREST does.`,
+					`${check.usersLost.length} users that are not in the backup will be gone: ${check.usersLost.slice(0, 6).join(', ')}${check.usersLost.length > 6 ? ', …' : ''}`,
+					`The current bindery is kept in ${this.binderyAside(server)}.`,
+				];
+			}
+			case 'add-server':
+				return [`Adds ${server} to the domain for management (Synchronization Manager ▸ NetWare Server ▸ Add Server to Manage):`, 'creates WINNT_SYNC_AGENT and MS_WINNT on it, and a new record in DSMN\'s database.'];
+			case 'set-passwords': {
+				const users = await this.ops().propagatedUsers();
+				return [
+					this.passwordPolicy === 'random'
+						? `Gives each of the ${users.length} propagated users a new random password (14 characters, from the system's secure random source).`
+						: `Gives each of the ${users.length} propagated users the initial password you typed; each must change it at next logon.`,
+					`The list goes to ${this.passwordsFile} (created with mode 0600, never overwritten) and nowhere else.`,
+				];
+			}
+			case 'synchronize':
+				return ['Runs "Synchronize all servers": every domain account is propagated to every managed server, with its new password.'];
+		}
+		return [];
+	}
+
+	private binderyAside(server: string): string {
+		return join(this.ops().binderyFolder(server), `bindery-before-restore-${stamp(new Date(this.start.at))}`);
+	}
+
+	whereThingsAre(): string[] {
+		return [`The new passwords are in ${this.passwordsFile} (mode 0600): give them to the users, then delete the file.`, `The journal of this run: ${this.journalPath}`];
+	}
+
+	async execute(step: string, hooks: RunHooks = {}): Promise<StepOutcome> {
+		await this.record({type: 'step-started', step});
+		let outcome: StepOutcome;
+		try {
+			outcome = await this.perform(step, hooks);
+		} catch (error) {
+			const hint = (error as {hint?: string}).hint;
+			outcome = {status: 'failed', message: (error as Error).message, advice: hint ?? adviceFor(error)};
+		}
+		if (outcome.status === 'done') await this.record({type: 'step-finished', step, summary: outcome.summary});
+		else if (outcome.status === 'failed') await this.record({type: 'step-failed', step, message: outcome.message});
+		else await this.record({type: 'interrupted', step, signal: 'user'});
+		return outcome;
+	}
+
+	private async perform(step: string, hooks: RunHooks): Promise<StepOutcome> {
+		const [kind, server = ''] = step.split(':');
+		const ops = this.ops();
+		switch (kind) {
+			case 'delete-agent': {
+				const result = await ops.deleteSyncAgent(server);
+				return {status: 'done', summary: result === 'deleted' ? `WINNT_SYNC_AGENT deleted from ${server}` : `${server} had no WINNT_SYNC_AGENT: nothing to delete`};
+			}
+			case 'restore-bindery': {
+				const aside = this.binderyAside(server);
+				await ops.restoreBindery(server, aside);
+				return {status: 'done', summary: `${server}'s bindery restored from NET$*.OLD; the previous one is kept in ${aside}`};
+			}
+			case 'add-server':
+				await ops.addToDomain(server);
+				return {status: 'done', summary: `WINNT_SYNC_AGENT and MS_WINNT (SYNCPDC naming the PDC) created on ${server}`};
+			case 'set-passwords':
+				return this.setPasswords(hooks);
+			case 'synchronize': {
+				if (!this.target.sync) return {status: 'failed', message: 'this target cannot be synchronized by the tool', advice: 'use Synchronization Manager: NetWare Server ▸ Synchronize all servers'};
+				const results = await this.target.sync.synchronizeAll({...(hooks.only ? {only: hooks.only} : {}), onEvent: hooks.onSync});
+				const failed = results.filter(r => !r.ok);
+				if (failed.length === 0) return {status: 'done', summary: `${results.length} server${results.length === 1 ? '' : 's'} synchronized`, sync: results};
+				return {
+					status: 'failed',
+					message: `${failed.length} of ${results.length} servers still show a red X: ${failed.map(f => `${f.server} (${f.reason})`).join('; ')}`,
+					advice: failed[0]!.advice ?? 'retry the failed servers',
+					sync: results,
+				};
+			}
+		}
+		return {status: 'failed', message: `unknown step ${step}`, advice: 'start again'};
+	}
+
+	private async setPasswords(hooks: RunHooks): Promise<StepOutcome> {
+		const ops = this.ops();
+		if (this.passwordPolicy === 'initial' && this.initialPassword === undefined) {
+			return {status: 'failed', message: 'the initial password is needed again (it is never stored)', advice: 'type it again, twice'};
+		}
+		const users = await ops.propagatedUsers();
+		const path = this.passwordsFile;
+		const wroteItBefore = this.entries.some(e => e.type === 'passwords-file' && e.path === path);
+		let lines: PasswordLine[];
+		if (wroteItBefore && (await exists(path))) {
+			// A retry after a crash: the file this run wrote holds the passwords to apply, the same ones.
+			lines = await readPasswordsFile(path);
+		} else {
+			lines = [];
+			for (const [i, name] of users.entries()) {
+				lines.push(this.passwordPolicy === 'random' ? {name, password: generatePassword(), mustChange: false} : {name, mustChange: true});
+				if (i % 100 === 99) hooks.onCountProgress?.({label: 'passwords generated', done: i + 1, total: users.length * 2});
+			}
+			await writePasswordsFile(path, lines, new Date());
+			await this.record({type: 'passwords-file', path, users: lines.length});
+		}
+		hooks.onCountProgress?.({label: 'passwords set', done: users.length, total: users.length * 2});
+		await ops.setPasswords(lines, this.initialPassword);
+		hooks.onCountProgress?.({label: 'passwords set', done: users.length * 2, total: users.length * 2});
+		return {status: 'done', summary: `${lines.length} users have a new password; the list is in ${path} (mode 0600)`};
+	}
+
+	async rollback(): Promise<StepOutcome> {
+		return {status: 'failed', message: 'a reconstruct cannot be rolled back by the tool', advice: 'a deleted WINNT_SYNC_AGENT comes back by adding the server to the domain: resume the run'};
+	}
+
+	async end(outcome: 'completed' | 'rolled-back' | 'abandoned'): Promise<void> {
+		await this.record({type: 'run-ended', outcome});
+		await this.journal.close();
+	}
+
+	async noteInterrupted(signal: string, step?: string): Promise<void> {
+		await this.record({type: 'interrupted', signal, ...(step ? {step} : {})});
+	}
+}
+
+async function exists(path: string): Promise<boolean> {
+	try {
+		await stat(path);
+		return true;
+	} catch {
+		return false;
+	}
+}

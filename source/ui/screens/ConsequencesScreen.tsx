@@ -1,0 +1,24 @@
+import {Box, Text} from 'ink';
+import type {Screen} from '../../procedure/wizard-state.js';
+import {safeText} from '../../text/sanitize.js';
+import {useGlyphs} from '../theme.js';
+import {Select} from '../widgets/Select.js';
+
+export function ConsequencesScreen({screen, onContinue}: {screen: Extract<Screen, {name: 'consequences'}>; onContinue: () => void}) {
+	const glyphs = useGlyphs();
+	return (
+		<Box flexDirection="column">
+			<Text bold color="yellow">
+				{glyphs.warning} Without a backup, the NetWare account information is reconstructed (KB Q148678)
+			</Text>
+			<Text>
+				{glyphs.bullet} For each server you choose{screen.servers.length ? ` (those with a red X: ${screen.servers.map(safeText).join(', ')})` : ''}, WINNT_SYNC_AGENT is deleted and the server is added
+				back to the domain.
+			</Text>
+			<Text>{glyphs.bullet} Every propagated user — {screen.users} of them — gets a new password: they must be told it.</Text>
+			<Text>{glyphs.bullet} You need NetWare Supervisor rights on each server.</Text>
+			<Text>{glyphs.bullet} Restoring a server's bindery from its backup (optional) undoes every change made on it since that backup.</Text>
+			<Select items={[{label: 'I understand: choose the servers', value: 'go'}]} onSelect={onContinue} />
+		</Box>
+	);
+}

@@ -1,0 +1,15 @@
+import {Box, Text} from 'ink';
+import type {Screen} from '../../procedure/wizard-state.js';
+import {safeText} from '../../text/sanitize.js';
+import {TextField} from '../widgets/TextField.js';
+
+export function PasswordsFileScreen({screen}: {screen: Extract<Screen, {name: 'passwords-file'}>}) {
+	return (
+		<Box flexDirection="column">
+			<Text bold>Where should the list of new passwords go?</Text>
+			<TextField label="File: " value={safeText(screen.input)} />
+			{screen.error ? <Text color="yellow">{safeText(screen.error)}</Text> : null}
+			<Text dimColor>A new file, readable only by you (mode 0600), never inside the lab or SYNCAGNT · Tab completes · Enter</Text>
+		</Box>
+	);
+}

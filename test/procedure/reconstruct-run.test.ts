@@ -1,0 +1,141 @@
+import {readFile, stat, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
+import {readBindery} from '../../source/lab/bindery.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {labPaths} from '../../source/lab/state.js';
+import {labStatus} from '../../source/lab/status.js';
+import {generatePassword, initialPasswordProblem, passwordsFileProblem, readPasswordsFile} from '../../source/procedure/passwords.js';
+import {ReconstructRun} from '../../source/procedure/reconstruct-run.js';
+import {labTarget} from '../../source/targets/lab/lab-target.js';
+import {tempDir} from '../helpers/run-cli.js';
+
+async function newLab() {
+	const root = await tempDir();
+	const dir = join(root, 'lab');
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0, backup: false});
+	return {root, dir, target: labTarget(dir)};
+}
+
+async function runAll(run: ReconstructRun) {
+	for (let step = run.nextStep(); step; step = run.nextStep()) expect(await run.execute(step), step).toMatchObject({status: 'done'});
+}
+
+describe('a reconstruct run on the lab', () => {
+	it('deletes and re-adds WINNT_SYNC_AGENT, sets passwords, and turns the chosen servers green', async () => {
+		const {root, dir, target} = await newLab();
+		const red = (await labStatus(dir)).servers.filter(s => !s.synchronized).map(s => s.name);
+		const passwordsFile = join(root, 'passwords.txt');
+		const run = await ReconstructRun.begin(target, {servers: red, restoreBindery: [], passwordPolicy: 'random', passwordsFile});
+		expect(run.steps().map(s => s.id)).toEqual([...red.flatMap(s => [`delete-agent:${s}`, `add-server:${s}`]), 'set-passwords', 'synchronize']);
+		await runAll(run);
+		await run.end('completed');
+		const status = await labStatus(dir);
+		expect(status.servers.every(s => s.synchronized && s.syncAgent)).toBe(true);
+		const pdc = (await readBindery(labPaths(dir).serverSystem(red[0]!))).find(o => o.name === 'MS_WINNT');
+		expect(pdc?.properties).toEqual([{name: 'SYNCPDC', value: 'NTPDC'}]);
+
+		expect((await stat(passwordsFile)).mode & 0o777).toBe(0o600);
+		const lines = await readPasswordsFile(passwordsFile);
+		expect(lines).toHaveLength(120);
+		expect(new Set(lines.map(l => l.password)).size).toBe(120);
+		const journal = await readFile(run.journalPath, 'utf8');
+		for (const line of lines) expect(journal).not.toContain(line.password!);
+		const sam = await readFile(join(dir, 'domain', 'sam.json'), 'utf8');
+		for (const line of lines.slice(0, 10)) expect(sam).not.toContain(line.password!);
+	});
+
+	it('refuses to add a server that still has WINNT_SYNC_AGENT, the way DSMN does (Q149906), with the fix', async () => {
+		const {root, target} = await newLab();
+		const run = await ReconstructRun.begin(target, {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'random', passwordsFile: join(root, 'p.txt')});
+		const outcome = await run.execute('add-server:FS2');
+		expect(outcome).toMatchObject({
+			status: 'failed',
+			message: expect.stringContaining('The NetWare server FS2 has already been added to a Windows NT Domain'),
+			advice: expect.stringContaining('delete the WINNT_SYNC_AGENT user from FS2 first'),
+		});
+	});
+
+	it('will not synchronize a server added back before its users have passwords', async () => {
+		const {root, target} = await newLab();
+		const run = await ReconstructRun.begin(target, {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'random', passwordsFile: join(root, 'p.txt')});
+		await run.execute('delete-agent:FS2');
+		await run.execute('add-server:FS2');
+		const sync = await run.execute('synchronize');
+		expect(sync).toMatchObject({status: 'failed', message: expect.stringContaining('DSMN does not know the passwords of the 120 accounts to propagate to FS2')});
+	});
+
+	it('restores a bindery from NET$*.OLD, keeping the current one aside, and reports what is lost', async () => {
+		const {root, dir, target} = await newLab();
+		const system = labPaths(dir).serverSystem('FS2');
+		const before = await readFile(join(system, 'NET$OBJ.SYS'));
+		const check = await target.servers.reconstruct!.checkBinderyBackup('FS2');
+		expect(check).toMatchObject({ok: true, problems: []});
+		expect(check.usersLost.length).toBeGreaterThan(100);
+		const red = (await labStatus(dir)).servers.filter(s => !s.synchronized).map(s => s.name);
+		expect(red).toContain('FS2');
+		const run = await ReconstructRun.begin(target, {servers: red, restoreBindery: ['FS2'], passwordPolicy: 'random', passwordsFile: join(root, 'p.txt')});
+		expect((await run.describeChanges('restore-bindery:FS2')).join('\n')).toMatch(/users that are not in the backup will be gone/);
+		await runAll(run);
+		const kept = (await import('node:fs/promises')).readdir(system);
+		const aside = (await kept).find(n => n.startsWith('bindery-before-restore-'))!;
+		expect((await readFile(join(system, aside, 'NET$OBJ.SYS'))).equals(before)).toBe(true);
+		// Everything in the backup is back (and DSMN's objects and the propagated users were added after it).
+		const now = new Set((await readBindery(system)).map(o => o.name));
+		for (const object of await readBindery(system, 'OLD')) expect(now.has(object.name), object.name).toBe(true);
+		expect((await labStatus(dir)).servers.find(s => s.name === 'FS2')).toMatchObject({synchronized: true, syncAgent: true});
+	});
+
+	it('refuses a damaged bindery backup before touching anything', async () => {
+		const {dir, target} = await newLab();
+		await writeFile(join(labPaths(dir).serverSystem('FS2'), 'NET$VAL.OLD'), '');
+		expect(await target.servers.reconstruct!.checkBinderyBackup('FS2')).toMatchObject({ok: false, problems: ['NET$VAL.OLD is empty']});
+	});
+
+	it('resumes a cut-off run; an initial password must be given again, and the same passwords file is reused after a crash', async () => {
+		const {root, dir, target} = await newLab();
+		const passwordsFile = join(root, 'initial.txt');
+		const red = (await labStatus(dir)).servers.filter(s => !s.synchronized).map(s => s.name);
+		const first = await ReconstructRun.begin(target, {servers: red, restoreBindery: [], passwordPolicy: 'initial', passwordsFile});
+		first.provideInitialPassword('Winter#2026');
+		await first.execute('delete-agent:FS2');
+		const resumed = await ReconstructRun.resume(target, (await findUnfinishedRun(labPaths(dir).journal))!);
+		expect(resumed.nextStep()).toBe('add-server:FS2');
+		for (let step = resumed.nextStep(); step !== 'set-passwords'; step = resumed.nextStep()) await resumed.execute(step!);
+		expect(resumed.needsInitialPassword()).toBe(true);
+		expect(await resumed.execute('set-passwords')).toMatchObject({status: 'failed', message: 'the initial password is needed again (it is never stored)'});
+		resumed.provideInitialPassword('Winter#2026');
+		await runAll(resumed);
+		const text = await readFile(passwordsFile, 'utf8');
+		expect(text).not.toContain('Winter#2026');
+		expect(text).toMatch(/must change at next logon/);
+		expect(await readFile(resumed.journalPath, 'utf8')).not.toContain('Winter#2026');
+		expect((await readJournal(resumed.journalPath)).filter(e => e.type === 'passwords-file')).toHaveLength(1);
+	});
+});
+
+describe('passwords', () => {
+	it('are 14 characters of all four kinds, from the CSPRNG, and differ', () => {
+		const many = Array.from({length: 200}, () => generatePassword());
+		expect(new Set(many).size).toBe(200);
+		for (const p of many) expect(p).toMatch(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)(?=.*[#%+=?@]).{14}$/);
+	});
+
+	it('refuse a weak or overlong initial password', () => {
+		expect(initialPasswordProblem('short')).toMatch(/at least 8/);
+		expect(initialPasswordProblem('x'.repeat(15))).toMatch(/at most 14/);
+		expect(initialPasswordProblem('Winter#2026')).toBeUndefined();
+	});
+
+	it('never go to an existing file, or inside the lab', async () => {
+		const {root, dir} = await newLab();
+		await writeFile(join(root, 'taken.txt'), 'x');
+		expect(await passwordsFileProblem(join(root, 'taken.txt'), [dir])).toMatch(/already exists/);
+		expect(await passwordsFileProblem(join(dir, 'p.txt'), [dir])).toMatch(/inside .*lab/);
+		expect(await passwordsFileProblem(join(dir, 'backup', '..', 'x.txt'), [dir])).toMatch(/inside/);
+		expect(await passwordsFileProblem(join(root, 'nope', 'p.txt'), [dir])).toMatch(/does not exist/);
+		expect(await passwordsFileProblem(join(root, 'fresh.txt'), [dir])).toBeUndefined();
+	});
+});
