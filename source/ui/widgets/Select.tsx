@@ -18,7 +18,9 @@ export function Select<V extends string>({items, onSelect, initialIndex = 0}: {i
 			initialIndex={initialIndex}
 			indicatorComponent={({isSelected}: {isSelected?: boolean}) => <Text color="cyan">{isSelected ? `${glyphs.pointer} ` : '  '}</Text>}
 			itemComponent={({isSelected, label}: {isSelected?: boolean; label: string}) => <Text {...(isSelected ? {color: 'cyan', bold: true} : {})}>{label}</Text>}
-			onSelect={item => onSelect(item.value as V)}
+			// After this keypress has reached every handler: else the root handler would see the next screen
+			// already and take the same Enter as its own (a choice followed by a text field would submit it).
+			onSelect={item => setImmediate(() => onSelect(item.value as V))}
 		/>
 	);
 }
