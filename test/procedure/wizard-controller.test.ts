@@ -161,3 +161,68 @@ describe('the wizard controller', () => {
 		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, title: 'Done, but FS2 still shows a red X'});
 	});
 });
+
+describe('the wizard controller, reconstruct flow', () => {
+	it('asks consequences, servers, bindery, policy, a password typed twice, the file; then runs to green', async () => {
+		const root = await tempDir();
+		const dir = join(root, 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, backup: false});
+		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		await controller.start();
+		controller.continueFromInspect();
+		await controller.answerBackup('no');
+		expect(screen(controller)).toMatchObject({name: 'consequences', servers: ['FS2', 'FS4', 'FS5'], users: 120});
+		await controller.acceptConsequences();
+		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'servers', selected: ['FS2', 'FS4', 'FS5']});
+		controller.toggleSelected(); // FS1 under the cursor: chosen
+		controller.toggleSelected(); // and left again
+		for (const step of [1, 2, 1]) {
+			controller.moveCursor(step); // to FS2, FS4, FS5: leave each
+			controller.toggleSelected();
+		}
+		await controller.submitSelection();
+		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'servers', error: expect.stringContaining('at least one')});
+		controller.toggleSelected();
+		await controller.submitSelection();
+		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'bindery', selected: []});
+		await controller.submitSelection();
+		await controller.choosePasswordPolicy('initial');
+		controller.typeText('short');
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({name: 'password-entry', stage: 'first', error: expect.stringContaining('at least 8')});
+		controller.typeText('Winter#2026');
+		expect(JSON.stringify(controller.getState())).not.toContain('Winter#2026');
+		await controller.submitText();
+		controller.typeText('Winter#2027');
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({name: 'password-entry', stage: 'first', error: 'The two did not match. Type it again.'});
+		controller.typeText('Winter#2026');
+		await controller.submitText();
+		controller.typeText('Winter#2026');
+		await controller.submitText();
+		expect(screen(controller).name).toBe('passwords-file');
+		controller.eraseText();
+		const s = screen(controller);
+		if (s.name === 'passwords-file') for (let i = 0; i < s.input.length; i++) controller.eraseText();
+		controller.typeText(join(dir, 'p.txt'));
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({name: 'passwords-file', error: expect.stringContaining('which others can read')});
+		for (let i = 0; i < 200; i++) controller.eraseText();
+		controller.typeText(join(root, 'p.txt'));
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({name: 'plan', flow: 'reconstruct'});
+		await controller.startPlan();
+		for (let step = screen(controller); step.name === 'confirm'; step = screen(controller)) {
+			if (step.word) {
+				controller.typeText(step.word);
+				await controller.submitText();
+			} else await controller.confirm();
+		}
+		// Only FS5 was reconstructed: FS2 and FS4 stay red, as they should.
+		expect(screen(controller)).toMatchObject({name: 'failure', step: 'synchronize', failedServers: ['FS2', 'FS4'], canRollback: false});
+		await controller.failureChoice('finish');
+		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, title: 'Done, but FS2, FS4 still show a red X'});
+		expect(JSON.stringify(controller.getState())).not.toContain('Winter#2026');
+		expect((await labStatus(dir)).servers.find(s => s.name === 'FS5')).toMatchObject({synchronized: true, syncAgent: true});
+	});
+});
