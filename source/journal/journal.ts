@@ -23,10 +23,17 @@ export class Journal {
 
 	static async create(dir: string, name: string, clock: () => Date = () => new Date()): Promise<Journal> {
 		await mkdir(dir, {recursive: true});
-		const path = join(dir, name);
-		const handle = await open(path, 'wx', 0o600);
-		await syncFolder(dir);
-		return new Journal(path, handle, clock);
+		// Two runs in the same second (a retry right after a crash) get "-2", "-3"…: a journal is never reused.
+		for (let n = 1; ; n++) {
+			const path = join(dir, n === 1 ? name : name.replace(/\.jsonl$/, `-${n}.jsonl`));
+			try {
+				const handle = await open(path, 'wx', 0o600);
+				await syncFolder(dir);
+				return new Journal(path, handle, clock);
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 100) throw error;
+			}
+		}
 	}
 
 	static async reopen(path: string, clock: () => Date = () => new Date()): Promise<Journal> {

@@ -341,7 +341,8 @@ export class RestoreRun implements ProcedureRun {
 			const copiedNames = [...new Set(this.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name))];
 			const present: string[] = [];
 			for (const name of copiedNames) if (await exists(join(syncagnt, name))) present.push(name);
-			for (const name of copiedNames) await rm(temporaryName(join(syncagnt, name)), {force: true});
+			// Partial copies of ours (a kill in the middle of a file): only copies of the backup, which is still there.
+			for (const name of await readdir(syncagnt)) if (/^\..+\.dsmn-copy$/.test(name)) await rm(join(syncagnt, name), {force: true});
 			if (present.length > 0) {
 				const aside = await freshFolderName(join(this.target.database.snapshotParent, `SYNCAGNT.rolled-back-${stamp(new Date())}`));
 				await mkdir(aside, {recursive: true});

@@ -131,14 +131,16 @@ describe('a restore run on the lab', () => {
 		expect(await findUnfinishedRun(target.journalDir)).toBeUndefined();
 	});
 
-	it('rolls back a run cut off right after the move, from the journal alone', async () => {
+	it('rolls back a run cut off right after the move, from the journal alone, partial copies included', async () => {
 		const {paths, target} = await newLab();
 		const originals = await hashFolder(paths.syncagnt);
 		const first = await RestoreRun.begin(target, paths.backup, {timings: fast});
 		await runSteps(first, ['stop-service', 'move-aside']);
+		await writeFile(join(paths.syncagnt, '.MSSYNC.MDB.dsmn-copy'), 'killed in the middle of a copy');
 		const resumed = await RestoreRun.resume(target, (await findUnfinishedRun(target.journalDir))!, fast);
 		expect(await resumed.rollback()).toMatchObject({status: 'done'});
 		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
+		expect(await readdir(paths.syncagnt)).not.toContain('.MSSYNC.MDB.dsmn-copy');
 	});
 
 	it('refuses to touch the database when the service was started again behind its back', async () => {
