@@ -25,6 +25,8 @@ export type RunHooks = {
 	onSync?: (event: SyncEvent) => void;
 	/** Asked at every safe point (between files, between polls): true means leave now. */
 	stopRequested?: () => boolean;
+	/** Aborts what can stop at once safely (synchronization). */
+	signal?: AbortSignal;
 	/** Servers to synchronize (a retry of the failed ones). */
 	only?: readonly string[];
 	/** For a 'choice' step: the admin chose the "no" branch (skip it). */

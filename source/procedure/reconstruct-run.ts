@@ -14,6 +14,7 @@ import {formatDate} from '../text/format.js';
 import {generatePassword, readPasswordsFile, writePasswordsFile, type PasswordLine} from './passwords.js';
 import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {adviceFor} from './restore-run.js';
+import {synchronizeStep} from './synchronize-step.js';
 
 export type ReconstructPlan = {
 	servers: string[];
@@ -241,18 +242,8 @@ export class ReconstructRun implements ProcedureRun {
 				return {status: 'done', summary: `WINNT_SYNC_AGENT and MS_WINNT (SYNCPDC naming the PDC) created on ${server}`};
 			case 'set-passwords':
 				return this.setPasswords(hooks);
-			case 'synchronize': {
-				if (!this.target.sync) return {status: 'failed', message: 'this target cannot be synchronized by the tool', advice: 'use Synchronization Manager: NetWare Server ▸ Synchronize all servers'};
-				const results = await this.target.sync.synchronizeAll({...(hooks.only ? {only: hooks.only} : {}), onEvent: hooks.onSync});
-				const failed = results.filter(r => !r.ok);
-				if (failed.length === 0) return {status: 'done', summary: `${results.length} server${results.length === 1 ? '' : 's'} synchronized`, sync: results};
-				return {
-					status: 'failed',
-					message: `${failed.length} of ${results.length} servers still show a red X: ${failed.map(f => `${f.server} (${f.reason})`).join('; ')}`,
-					advice: failed[0]!.advice ?? 'retry the failed servers',
-					sync: results,
-				};
-			}
+			case 'synchronize':
+				return synchronizeStep(this.target, hooks);
 		}
 		return {status: 'failed', message: `unknown step ${step}`, advice: 'start again'};
 	}

@@ -18,6 +18,7 @@ import {waitForState} from '../targets/wait-for-state.js';
 import {formatBytes} from '../text/format.js';
 import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
+import {synchronizeStep} from './synchronize-step.js';
 
 export type {CopyProgressEvent, RunHooks, StepOutcome} from './procedure-run.js';
 
@@ -308,19 +309,8 @@ export class RestoreRun implements ProcedureRun {
 		return {status: 'failed', message: `cannot query MSSYNC: ${waited.error.meaning}`, advice: waited.error.advice};
 	}
 
-	private async synchronize(hooks: RunHooks): Promise<StepOutcome> {
-		if (!this.target.sync) {
-			return {status: 'failed', message: 'this target cannot be synchronized by the tool', advice: 'use Synchronization Manager: NetWare Server ▸ Synchronize all servers'};
-		}
-		const results = await this.target.sync.synchronizeAll({...(hooks.only ? {only: hooks.only} : {}), onEvent: hooks.onSync});
-		const failed = results.filter(r => !r.ok);
-		if (failed.length === 0) return {status: 'done', summary: `${results.length} server${results.length === 1 ? '' : 's'} synchronized`, sync: results};
-		return {
-			status: 'failed',
-			message: `${failed.length} of ${results.length} servers still show a red X: ${failed.map(f => `${f.server} (${f.reason})`).join('; ')}`,
-			advice: failed[0]!.advice ?? 'retry the failed servers',
-			sync: results,
-		};
+	private synchronize(hooks: RunHooks): Promise<StepOutcome> {
+		return synchronizeStep(this.target, hooks);
 	}
 
 	/**

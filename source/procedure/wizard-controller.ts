@@ -519,6 +519,7 @@ export class WizardController {
 		return {
 			onCommand: this.onCommand,
 			stopRequested: () => this.state.leaving,
+			signal: this.stepAbort.signal,
 			...(only ? {only} : {}),
 			onPoll: state => this.setProgress(step, {kind: 'service', state}),
 			onCopyProgress: e => {
@@ -554,8 +555,12 @@ export class WizardController {
 		this.setProgress(step, {kind: 'sync', servers: this.syncRows, startedAt: this.syncStarted});
 	}
 
+	/** Aborted when the admin leaves (or the terminal goes away) while a step runs. */
+	private stepAbort = new AbortController();
+
 	private async runStep(step: string, only?: readonly string[]): Promise<void> {
 		const title = this.title(step);
+		this.stepAbort = new AbortController();
 		this.set({busy: true, steps: this.stepList(undefined, step), screen: {name: 'running', step, title, progress: {kind: 'none'}}});
 		const outcome = await this.run!.execute(step, this.hooks(step, only));
 		this.set({busy: false});
@@ -688,12 +693,14 @@ export class WizardController {
 	/** Leaves now if idle; else as soon as the running step reaches a safe point. */
 	async confirmQuit(): Promise<void> {
 		this.set({overlay: undefined, leaving: true});
+		this.stepAbort.abort();
 		if (!this.state.busy) await this.leave();
 	}
 
 	/** The terminal went away (SIGHUP) or SIGTERM: finish the current step to its safe point, journal, leave. */
 	async hangup(signal: string): Promise<void> {
 		this.set({leaving: true});
+		this.stepAbort.abort();
 		if (!this.state.busy) await this.leave(signal);
 	}
 

@@ -31,11 +31,13 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	};
 	let stop = false;
 	let signalName = '';
+	const abort = new AbortController();
 	let lastCommand = '';
 	const onSignal = (name: string) => () => {
 		if (!stop) say(`${glyphs.warning} ${name}: stopping at the next safe point…`, {event: 'stopping', signal: name});
 		stop = true;
 		signalName = name;
+		abort.abort();
 	};
 	const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(name => [name, onSignal(name)] as const);
 	for (const [name, handler] of handlers) process.on(name, handler);
@@ -137,6 +139,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		};
 		const outcome = await run.execute(step, {
 			stopRequested: () => stop,
+			signal: abort.signal,
 			onCommand: echo,
 			onCountProgress: e => progress({label: e.label, done: e.done, total: e.total}),
 			onSync: (event: SyncEvent) => {

@@ -1,0 +1,27 @@
+import type {Target} from '../targets/capabilities.js';
+import type {RunHooks, StepOutcome} from './procedure-run.js';
+
+/**
+ * "Synchronize all servers", the last step of both flows. Stopping it part way is safe (a server half
+ * propagated is simply not synchronized yet), so leaving aborts it at once rather than waiting.
+ */
+export async function synchronizeStep(target: Target, hooks: RunHooks): Promise<StepOutcome> {
+	if (!target.sync) {
+		return {status: 'failed', message: 'this target cannot be synchronized by the tool', advice: 'use Synchronization Manager: NetWare Server ▸ Synchronize all servers'};
+	}
+	let results;
+	try {
+		results = await target.sync.synchronizeAll({...(hooks.only ? {only: hooks.only} : {}), ...(hooks.signal ? {signal: hooks.signal} : {}), onEvent: hooks.onSync});
+	} catch (error) {
+		if (hooks.signal?.aborted) return {status: 'interrupted', message: 'synchronization stopped part way (safe: run it again to finish)'};
+		throw error;
+	}
+	const failed = results.filter(r => !r.ok);
+	if (failed.length === 0) return {status: 'done', summary: `${results.length} server${results.length === 1 ? '' : 's'} synchronized`, sync: results};
+	return {
+		status: 'failed',
+		message: `${failed.length} of ${results.length} servers still show a red X: ${failed.map(f => `${f.server} (${f.reason})`).join('; ')}`,
+		advice: failed[0]!.advice ?? 'retry the failed servers',
+		sync: results,
+	};
+}
