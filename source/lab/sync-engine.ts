@@ -3,6 +3,7 @@
  * server, servers in parallel, at the lab's pace. It reproduces the KB's symptom: a server whose record
  * in the live database is damaged stays red however often it is synchronized.
  */
+import {setMaxListeners} from 'node:events';
 import {join} from 'node:path';
 import {setImmediate as yieldToLoop, setTimeout as sleep} from 'node:timers/promises';
 import {findEntry} from '../fs/find-entry.js';
@@ -62,6 +63,8 @@ async function propagate(system: string, accounts: readonly {name: string; fullN
 
 export async function synchronizeLab(dir: string, options: SyncOptions = {}): Promise<SyncResult[]> {
 	const emit = (event: SyncEvent) => options.onEvent?.(event);
+	// Every server waits on the same signal: without this, Node warns on stderr (over the screen) past ten.
+	if (options.signal) setMaxListeners(0, options.signal);
 	const state = await loadLab(dir);
 	const paths = labPaths(dir);
 	const servers = state.servers.filter(s => !options.only || options.only.includes(s.name));

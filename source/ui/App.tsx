@@ -109,7 +109,7 @@ export function App({controller}: {controller: WizardController}) {
 					<Text bold>dsmn-resync</Text>
 					<Text dimColor> · KB Q148678{state.targetDescription ? ` · ${safeText(state.targetDescription)}` : ''}</Text>
 				</Text>
-				{state.steps ? <StepList steps={state.steps} /> : null}
+				{state.steps ? <StepList steps={state.steps} columns={columns} /> : null}
 				<SelectActiveContext.Provider value={!state.overlay && !state.busy}>
 					{state.overlay === 'help' ? <HelpOverlay screen={screen} /> : null}
 					{state.overlay === 'quit' ? <QuitOverlay busy={state.busy} /> : null}

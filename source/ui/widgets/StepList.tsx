@@ -1,10 +1,33 @@
 import {Box, Text} from 'ink';
 import type {WizardState} from '../../procedure/wizard-state.js';
+import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 
-/** Where the admin is: what is done, what runs, what is left. */
-export function StepList({steps}: {steps: NonNullable<WizardState['steps']>}) {
+/**
+ * Where the admin is: what is done, what runs, what is left. Every step on one or two lines when they
+ * fit; else (narrow terminals, a reconstruct of many servers) one line: how many are done, and the current one.
+ */
+export function StepList({steps, columns}: {steps: NonNullable<WizardState['steps']>; columns: number}) {
 	const glyphs = useGlyphs();
+	const full = steps.map((s, i) => `${i + 1}. ${s.title}`).join('  ');
+	if (full.length > columns * 1.5 || steps.length > 6) {
+		const done = steps.filter(s => s.status === 'done').length;
+		const current = steps.find(s => s.status === 'running' || s.status === 'failed') ?? steps.find(s => s.status === 'pending');
+		const mark = current?.status === 'failed' ? glyphs.error : current?.status === 'running' ? glyphs.arrow : glyphs.bullet;
+		return (
+			<Text wrap="truncate-end">
+				<Text color="green">
+					{done} of {steps.length} steps done
+				</Text>
+				{current ? (
+					<Text color={current.status === 'failed' ? 'red' : 'cyan'}>
+						{' '}
+						· {mark} {steps.indexOf(current) + 1}. {safeText(current.title)}
+					</Text>
+				) : null}
+			</Text>
+		);
+	}
 	return (
 		<Box flexWrap="wrap" columnGap={2}>
 			{steps.map((step, i) => {
