@@ -12,6 +12,8 @@ export type StepDef = {
 	why: string;
 	/** y/N for what can be undone; a typed word for what cannot be undone by the tool itself. */
 	confirmation: {kind: 'yes-no'} | {kind: 'typed'; word: string} | {kind: 'choice'; yes: string; no: string};
+	/** On this target a person does it (no program can): instructions, then the admin confirms. */
+	manual?: boolean;
 };
 
 export type CopyProgressEvent = {file: string; fileDone: number; fileTotal: number; bytesDone: number; bytesTotal: number};
@@ -36,7 +38,9 @@ export type RunHooks = {
 export type StepOutcome =
 	| {status: 'done'; summary: string; details?: string[]; sync?: SyncResult[]}
 	| {status: 'failed'; message: string; advice: string; sync?: SyncResult[]}
-	| {status: 'interrupted'; message: string};
+	| {status: 'interrupted'; message: string}
+	/** A person must do it (on a real server): the instructions; the step waits for their confirmation. */
+	| {status: 'manual'; instructions: string[]};
 
 export interface ProcedureRun {
 	readonly flow: 'restore' | 'reconstruct';
@@ -54,6 +58,9 @@ export interface ProcedureRun {
 	whereThingsAre(): string[];
 	end(outcome: 'completed' | 'rolled-back' | 'abandoned'): Promise<void>;
 	noteInterrupted(signal: string, step?: string): Promise<void>;
+	/** The step gave its instructions and waits for the admin to confirm it is done. */
+	awaitingManual(step: string): boolean;
+	confirmManual(step: string): Promise<StepOutcome>;
 }
 
 export function stepTitle(run: ProcedureRun, id: string): string {

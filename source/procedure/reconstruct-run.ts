@@ -12,15 +12,17 @@ import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {Target} from '../targets/capabilities.js';
 import {formatDate} from '../text/format.js';
 import {generatePassword, readPasswordsFile, writePasswordsFile, type PasswordLine} from './passwords.js';
-import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
-import {adviceFor} from './restore-run.js';
+import {JournaledRun} from './journaled-run.js';
+import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
+import {synchronizeInstructions} from './restore-run.js';
 import {synchronizeStep} from './synchronize-step.js';
 
 export type ReconstructPlan = {
 	servers: string[];
 	restoreBindery: string[];
 	passwordPolicy: 'random' | 'initial';
-	passwordsFile: string;
+	/** Where the tool writes the passwords it sets; none on a real server, where the admin sets them by hand. */
+	passwordsFile?: string;
 };
 
 const KB_NO_BACKUP = 'KB Q148678: "If you do not have a backup copy of the account synchronization database, you must re-construct your NetWare account information."';
@@ -30,7 +32,7 @@ function stamp(at: Date): string {
 }
 
 /** The steps of a reconstruct of these servers, in the KB's order. */
-export function reconstructSteps(servers: readonly string[], restoreBindery: readonly string[]): StepDef[] {
+export function reconstructSteps(servers: readonly string[], restoreBindery: readonly string[], manual = {netware: false, sync: false}): StepDef[] {
 	const steps: StepDef[] = [];
 	for (const server of servers) {
 		steps.push({
@@ -39,6 +41,7 @@ export function reconstructSteps(servers: readonly string[], restoreBindery: rea
 			kb: 'KB Q148678, no backup, step 1: "Delete the WINNT_SYNC_AGENT user account from each NetWare server that participates in the domain"',
 			why: `DSMN manages ${server} through the NetWare user WINNT_SYNC_AGENT. While it exists, adding the server back fails with "…has already been added to a Windows NT Domain" (KB Q149906). Only adding the server again brings it back.`,
 			confirmation: {kind: 'typed', word: server},
+			manual: manual.netware,
 		});
 		if (restoreBindery.includes(server)) {
 			steps.push({
@@ -47,6 +50,7 @@ export function reconstructSteps(servers: readonly string[], restoreBindery: rea
 				kb: 'KB Q148678, no backup, step 2: "Restore the bindery from a backup (if you want the NetWare server bindery to return to its previous state before synchronization)"',
 				why: `NET$OBJ.OLD, NET$PROP.OLD and NET$VAL.OLD replace ${server}'s bindery: every user, group and right changed since that backup is lost. The current bindery files are kept aside, not deleted.`,
 				confirmation: {kind: 'typed', word: server},
+				manual: manual.netware,
 			});
 		}
 		steps.push({
@@ -55,6 +59,7 @@ export function reconstructSteps(servers: readonly string[], restoreBindery: rea
 			kb: 'KB Q148678, no backup, step 3: "Use Synchronization Manager to add the NetWare server back to the domain"',
 			why: `Synchronization Manager's "Add Server to Manage" creates WINNT_SYNC_AGENT and the MS_WINNT object (naming the PDC) on ${server}, and a new record for it in DSMN's database.`,
 			confirmation: {kind: 'yes-no'},
+			manual: manual.netware,
 		});
 	}
 	steps.push({
@@ -63,6 +68,7 @@ export function reconstructSteps(servers: readonly string[], restoreBindery: rea
 		kb: 'KB Q148678, no backup, step 3: "Set a new password for each propagated user"',
 		why: 'DSMN cannot propagate an account whose password it does not know, and a new database knows none. The passwords go only to the file you named (mode 0600), never to the screen or the journal.',
 		confirmation: {kind: 'yes-no'},
+		manual: manual.netware,
 	});
 	steps.push({
 		id: 'synchronize',
@@ -70,24 +76,19 @@ export function reconstructSteps(servers: readonly string[], restoreBindery: rea
 		kb: 'KB Q148678, step 4: "select Synchronize all servers from the NetWare server menu"',
 		why: 'Every account is propagated to the servers added back, with its new password. A server that fails does not stop the others.',
 		confirmation: {kind: 'yes-no'},
+		manual: manual.sync,
 	});
 	return steps;
 }
 
-export class ReconstructRun implements ProcedureRun {
+export class ReconstructRun extends JournaledRun {
 	readonly flow = 'reconstruct' as const;
 	readonly canRollback = false;
-	private readonly entries: JournalEntry[];
 	/** The initial password, when that policy was chosen: in memory only, given again after a restart. */
 	private initialPassword?: string;
 
-	private constructor(
-		readonly target: Target,
-		private readonly journal: Journal,
-		readonly start: RunStarted,
-		entries: JournalEntry[],
-	) {
-		this.entries = [...entries];
+	private constructor(target: Target, journal: Journal, start: RunStarted, entries: JournalEntry[]) {
+		super(target, journal, start, entries);
 	}
 
 	static async begin(target: Target, plan: ReconstructPlan, options: {now?: Date} = {}): Promise<ReconstructRun> {
@@ -104,7 +105,7 @@ export class ReconstructRun implements ProcedureRun {
 			servers: plan.servers,
 			restoreBindery: plan.restoreBindery,
 			passwordPolicy: plan.passwordPolicy,
-			passwordsFile: plan.passwordsFile,
+			...(plan.passwordsFile === undefined ? {} : {passwordsFile: plan.passwordsFile}),
 		};
 		await journal.append(start);
 		return new ReconstructRun(target, journal, {...start, at: now.toISOString()}, [{...start, at: now.toISOString()}]);
@@ -112,10 +113,6 @@ export class ReconstructRun implements ProcedureRun {
 
 	static async resume(target: Target, run: UnfinishedRun): Promise<ReconstructRun> {
 		return new ReconstructRun(target, await Journal.reopen(run.path), run.start, run.entries);
-	}
-
-	get journalPath(): string {
-		return this.journal.path;
 	}
 
 	get servers(): string[] {
@@ -127,12 +124,14 @@ export class ReconstructRun implements ProcedureRun {
 	}
 
 	get passwordsFile(): string {
-		return this.start.passwordsFile!;
+		const path = this.start.passwordsFile;
+		if (path === undefined) throw new Error('this run has no passwords file: the passwords are set by hand on this target');
+		return path;
 	}
 
 	/** Whether the next step needs the initial password, which is never stored. */
 	needsInitialPassword(): boolean {
-		return this.passwordPolicy === 'initial' && this.initialPassword === undefined && !this.finishedSteps().includes('set-passwords');
+		return this.passwordPolicy === 'initial' && this.initialPassword === undefined && !this.finishedSteps().includes('set-passwords') && this.target.servers.reconstruct !== undefined;
 	}
 
 	provideInitialPassword(password: string): void {
@@ -140,25 +139,7 @@ export class ReconstructRun implements ProcedureRun {
 	}
 
 	steps(): StepDef[] {
-		return reconstructSteps(this.servers, this.start.restoreBindery ?? []);
-	}
-
-	finishedSteps(): string[] {
-		return this.entries.filter(e => e.type === 'step-finished').map(e => (e as {step: string}).step);
-	}
-
-	nextStep(): string | undefined {
-		const done = new Set(this.finishedSteps());
-		return this.steps().find(s => !done.has(s.id))?.id;
-	}
-
-	hasChangedAnything(): boolean {
-		return this.entries.some(e => e.type === 'step-started');
-	}
-
-	private async record(entry: Parameters<Journal['append']>[0]): Promise<void> {
-		await this.journal.append(entry);
-		this.entries.push({...entry, at: new Date().toISOString()} as JournalEntry);
+		return reconstructSteps(this.servers, this.start.restoreBindery ?? [], {netware: !this.target.servers.reconstruct, sync: !this.target.sync});
 	}
 
 	private ops() {
@@ -167,8 +148,40 @@ export class ReconstructRun implements ProcedureRun {
 		return ops;
 	}
 
+	/** On a real server, what the admin does by hand for each NetWare step. */
+	private manualInstructions(kind: string, server: string): string[] {
+		switch (kind) {
+			case 'delete-agent':
+				return [
+					`On a workstation, log in to ${server} as SUPERVISOR (or an equivalent) and run SYSCON.`,
+					'Choose User Information, select WINNT_SYNC_AGENT, press Delete (Del) and confirm.',
+					`Check: WINNT_SYNC_AGENT no longer appears in ${server}'s user list.`,
+				];
+			case 'restore-bindery':
+				return [
+					`At ${server}'s console or as SUPERVISOR, make sure nobody is logged in, then run BINDREST from SYS:SYSTEM.`,
+					'It replaces the bindery with NET$OBJ.OLD, NET$PROP.OLD and NET$VAL.OLD: every change since those files were written is lost.',
+				];
+			case 'add-server':
+				return [
+					'On the PDC, in Synchronization Manager: NetWare Server ▸ Add Server to Manage.',
+					`Choose ${server}, give the Supervisor password, and accept the propagation settings.`,
+					'If it says the server "has already been added to a Windows NT Domain" (KB Q149906), WINNT_SYNC_AGENT is still on it: do the previous step again.',
+				];
+			case 'set-passwords':
+				return [
+					`In User Manager for Domains, give each NetWare-enabled user a new password${this.passwordPolicy === 'initial' ? ' (one initial password), and tick "User Must Change Password at Next Logon"' : ''}.`,
+					'Only users with "Maintain NetWare Compatible Login" ticked are propagated; the others need nothing.',
+					'Hand the passwords over privately: never on a shared folder, in a ticket or by e-mail.',
+				];
+		}
+		return [];
+	}
+
 	async describeChanges(step: string): Promise<string[]> {
 		const [kind, server = ''] = step.split(':');
+		if (!this.target.servers.reconstruct && kind !== 'synchronize') return this.manualInstructions(kind!, server);
+		if (kind === 'synchronize' && !this.target.sync) return synchronizeInstructions(this.servers, this.start.at);
 		switch (kind) {
 			case 'delete-agent':
 				return [
@@ -206,26 +219,15 @@ export class ReconstructRun implements ProcedureRun {
 	}
 
 	whereThingsAre(): string[] {
-		return [`The new passwords are in ${this.passwordsFile} (mode 0600): give them to the users, then delete the file.`, `The journal of this run: ${this.journalPath}`];
+		const passwords = this.target.servers.reconstruct
+			? `The new passwords are in ${this.passwordsFile} (mode 0600): give them to the users, then delete the file.`
+			: 'The new passwords are the ones you set in User Manager for Domains.';
+		return [passwords, `The journal of this run: ${this.journalPath}`];
 	}
 
-	async execute(step: string, hooks: RunHooks = {}): Promise<StepOutcome> {
-		await this.record({type: 'step-started', step});
-		let outcome: StepOutcome;
-		try {
-			outcome = await this.perform(step, hooks);
-		} catch (error) {
-			const hint = (error as {hint?: string}).hint;
-			outcome = {status: 'failed', message: (error as Error).message, advice: hint ?? adviceFor(error)};
-		}
-		if (outcome.status === 'done') await this.record({type: 'step-finished', step, summary: outcome.summary});
-		else if (outcome.status === 'failed') await this.record({type: 'step-failed', step, message: outcome.message});
-		else await this.record({type: 'interrupted', step, signal: 'user'});
-		return outcome;
-	}
-
-	private async perform(step: string, hooks: RunHooks): Promise<StepOutcome> {
+	protected async perform(step: string, hooks: RunHooks): Promise<StepOutcome> {
 		const [kind, server = ''] = step.split(':');
+		if (this.steps().find(s => s.id === step)?.manual) return {status: 'manual', instructions: await this.describeChanges(step)};
 		const ops = this.ops();
 		switch (kind) {
 			case 'delete-agent': {
@@ -277,15 +279,6 @@ export class ReconstructRun implements ProcedureRun {
 
 	async rollback(): Promise<StepOutcome> {
 		return {status: 'failed', message: 'a reconstruct cannot be rolled back by the tool', advice: 'a deleted WINNT_SYNC_AGENT comes back by adding the server to the domain: resume the run'};
-	}
-
-	async end(outcome: 'completed' | 'rolled-back' | 'abandoned'): Promise<void> {
-		await this.record({type: 'run-ended', outcome});
-		await this.journal.close();
-	}
-
-	async noteInterrupted(signal: string, step?: string): Promise<void> {
-		await this.record({type: 'interrupted', signal, ...(step ? {step} : {})});
 	}
 }
 

@@ -10,13 +10,15 @@ import {validateBackup} from '../backup/validate.js';
 import {isStaleInLiveFolder} from '../backup/classify.js';
 import {copyVerified, temporaryName} from '../fs/copy-verified.js';
 import {syncFolder} from '../fs/atomic-write.js';
+import {freeBytes} from '../fs/free-space.js';
 import {Journal, journalName, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {Target} from '../targets/capabilities.js';
 import type {CommandListener} from '../targets/run-command.js';
 import {waitForState} from '../targets/wait-for-state.js';
 import {formatBytes} from '../text/format.js';
-import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
+import {adviceFor, JournaledRun} from './journaled-run.js';
+import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {synchronizeStep} from './synchronize-step.js';
 
@@ -25,7 +27,11 @@ export type {CopyProgressEvent, RunHooks, StepOutcome} from './procedure-run.js'
 export type FileToCopy = {name: string; size: number};
 
 export type RunTimings = {serviceTimeoutMs: number; pollIntervalMs: number};
-const DEFAULT_TIMINGS: RunTimings = {serviceTimeoutMs: 90_000, pollIntervalMs: 250};
+/** How long MSSYNC may take to stop or start: 90 s, or DSMN_RESYNC_SERVICE_TIMEOUT seconds for a slow server. */
+function defaultTimings(env: NodeJS.ProcessEnv = process.env): RunTimings {
+	const seconds = Number(env['DSMN_RESYNC_SERVICE_TIMEOUT']);
+	return {serviceTimeoutMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 90_000, pollIntervalMs: 250};
+}
 
 function stamp(at: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
@@ -47,19 +53,18 @@ async function freshFolderName(base: string): Promise<string> {
 	return candidate;
 }
 
-export class RestoreRun implements ProcedureRun {
+export class RestoreRun extends JournaledRun {
 	readonly flow = 'restore' as const;
 	readonly canRollback = true;
-	private readonly entries: JournalEntry[];
 
 	private constructor(
-		readonly target: Target,
-		private readonly journal: Journal,
-		readonly start: RunStarted,
+		target: Target,
+		journal: Journal,
+		start: RunStarted,
 		entries: JournalEntry[],
 		private readonly timings: RunTimings,
 	) {
-		this.entries = [...entries];
+		super(target, journal, start, entries);
 	}
 
 	static async begin(target: Target, backup: string, options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener} = {}): Promise<RestoreRun> {
@@ -78,10 +83,10 @@ export class RestoreRun implements ProcedureRun {
 			serviceBefore: service.ok ? service.state : 'UNKNOWN',
 		};
 		await journal.append(start);
-		return new RestoreRun(target, journal, {...start, at: now.toISOString()}, [{...start, at: now.toISOString()}], options.timings ?? DEFAULT_TIMINGS);
+		return new RestoreRun(target, journal, {...start, at: now.toISOString()}, [{...start, at: now.toISOString()}], options.timings ?? defaultTimings());
 	}
 
-	static async resume(target: Target, run: UnfinishedRun, timings: RunTimings = DEFAULT_TIMINGS): Promise<RestoreRun> {
+	static async resume(target: Target, run: UnfinishedRun, timings: RunTimings = defaultTimings()): Promise<RestoreRun> {
 		return new RestoreRun(target, await Journal.reopen(run.path), run.start, run.entries, timings);
 	}
 
@@ -94,10 +99,6 @@ export class RestoreRun implements ProcedureRun {
 		}
 	}
 
-	get journalPath(): string {
-		return this.journal.path;
-	}
-
 	get snapshot(): string {
 		return this.start.snapshot!;
 	}
@@ -107,27 +108,7 @@ export class RestoreRun implements ProcedureRun {
 	}
 
 	steps(): StepDef[] {
-		return [...RESTORE_STEPS];
-	}
-
-	finishedSteps(): RestoreStepId[] {
-		return this.entries.filter(e => e.type === 'step-finished').map(e => (e as {step: RestoreStepId}).step);
-	}
-
-	/** The first step not yet finished, in the KB's order. */
-	nextStep(): RestoreStepId | undefined {
-		const done = new Set(this.finishedSteps());
-		return RESTORE_STEPS.find(s => !done.has(s.id))?.id;
-	}
-
-	/** Whether anything on the target has changed yet (Esc may go back only before that). */
-	hasChangedAnything(): boolean {
-		return this.entries.some(e => e.type === 'step-started');
-	}
-
-	private async record(entry: Parameters<Journal['append']>[0]): Promise<void> {
-		await this.journal.append(entry);
-		this.entries.push({...entry, at: new Date().toISOString()} as JournalEntry);
+		return RESTORE_STEPS.map(s => (s.id === 'synchronize' && !this.target.sync ? {...s, manual: true} : s));
 	}
 
 	/** What the move-aside step would move now: the databases and every JET log, checkpoint, reserve log and patch file. */
@@ -147,7 +128,7 @@ export class RestoreRun implements ProcedureRun {
 		const {target} = this;
 		switch (step as RestoreStepId) {
 			case 'stop-service':
-				return [`Runs "net stop MSSYNC" on ${target.description}, then "sc query MSSYNC" until it reports STOPPED.`, 'Synchronization pauses until MSSYNC starts again (step 4).'];
+				return [`Runs "${target.service.describe('stop')}" on ${target.description}, then "${target.service.describe('query')}" until it reports STOPPED.`, 'Synchronization pauses until MSSYNC starts again (step 4).'];
 			case 'move-aside': {
 				const names = await this.previewMoveAside();
 				return [`Moves ${names.length} files out of ${target.database.syncagnt}`, `into ${this.snapshot} (a rename: nothing is deleted):`, listNames(names)];
@@ -163,8 +144,9 @@ export class RestoreRun implements ProcedureRun {
 				];
 			}
 			case 'start-service':
-				return ['Runs "net start MSSYNC", then "sc query MSSYNC" until it reports RUNNING.'];
+				return [`Runs "${target.service.describe('start')}", then "${target.service.describe('query')}" until it reports RUNNING.`];
 			case 'synchronize':
+				if (!target.sync) return synchronizeInstructions((await target.servers.list()).map(s => s.name), this.start.at);
 				return ['Runs "Synchronize all servers": every domain account is propagated again to every managed NetWare server.', 'It can take a long time; a server that fails does not stop the others.'];
 		}
 		return [];
@@ -174,23 +156,8 @@ export class RestoreRun implements ProcedureRun {
 		return [`The replaced files are kept in ${this.snapshot}.`, `The journal of this run: ${this.journalPath}`];
 	}
 
-	async execute(stepId: string, hooks: RunHooks = {}): Promise<StepOutcome> {
-		const step = stepId as RestoreStepId;
-		await this.record({type: 'step-started', step});
-		let outcome: StepOutcome;
-		try {
-			outcome = await this.perform(step, hooks);
-		} catch (error) {
-			outcome = {status: 'failed', message: (error as Error).message, advice: adviceFor(error)};
-		}
-		if (outcome.status === 'done') await this.record({type: 'step-finished', step, summary: outcome.summary});
-		else if (outcome.status === 'failed') await this.record({type: 'step-failed', step, message: outcome.message});
-		else await this.record({type: 'interrupted', step, signal: 'user'});
-		return outcome;
-	}
-
-	private perform(step: RestoreStepId, hooks: RunHooks): Promise<StepOutcome> {
-		switch (step) {
+	protected perform(stepId: string, hooks: RunHooks): Promise<StepOutcome> {
+		switch (stepId as RestoreStepId) {
 			case 'stop-service':
 				return this.stopService(hooks);
 			case 'move-aside':
@@ -202,6 +169,7 @@ export class RestoreRun implements ProcedureRun {
 			case 'synchronize':
 				return this.synchronize(hooks);
 		}
+		return Promise.resolve({status: 'failed', message: `unknown step ${stepId}`, advice: 'start again'});
 	}
 
 	private async stopService(hooks: RunHooks): Promise<StepOutcome> {
@@ -211,12 +179,13 @@ export class RestoreRun implements ProcedureRun {
 		if (!now.ok) return {status: 'failed', message: `cannot query MSSYNC: ${now.error.meaning}`, advice: now.error.advice};
 		if (now.state === 'RUNNING' || now.state === 'PAUSED') {
 			const stop = await service.stop({onCommand: hooks.onCommand});
-			if (!stop.ok && stop.error.code !== 3521 && stop.error.code !== 2189) {
-				return {status: 'failed', message: `net stop MSSYNC failed: ${stop.error.meaning} (error ${stop.error.code})`, advice: stop.error.advice};
+			// 3521 already stopped; 2189 and 3528: it is on its way (or stuck): polling says which, within the timeout.
+			if (!stop.ok && ![3521, 2189, 3528].includes(stop.error.code)) {
+				return {status: 'failed', message: `${service.describe('stop')} failed: ${stop.error.meaning} (error ${stop.error.code})`, advice: stop.error.advice};
 			}
 		}
 		const waited = await waitForState(service, 'STOPPED', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand, onPoll: hooks.onPoll});
-		if (waited.ok) return {status: 'done', summary: `MSSYNC stopped (confirmed by sc query after ${(waited.waitedMs / 1000).toFixed(1)} s)`};
+		if (waited.ok) return {status: 'done', summary: `MSSYNC stopped (confirmed by ${service.describe('query')} after ${(waited.waitedMs / 1000).toFixed(1)} s)`};
 		if (waited.reason === 'timeout') {
 			return {
 				status: 'failed',
@@ -267,6 +236,16 @@ export class RestoreRun implements ProcedureRun {
 		const files = await this.previewCopy();
 		const copied = new Set(this.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name));
 		const bytesTotal = files.reduce((n, f) => n + f.size, 0);
+		// Not a byte written when it cannot fit: a full disk found now costs nothing to fix.
+		const toCopy = files.filter(f => !copied.has(f.name)).reduce((n, f) => n + f.size, 0);
+		const free = await freeBytes(syncagnt);
+		if (free !== undefined && free <= toCopy) {
+			return {
+				status: 'failed',
+				message: `${formatBytes(free)} free on the volume of ${syncagnt}, ${formatBytes(toCopy)} needed: nothing was copied`,
+				advice: 'free some space on that volume, then retry; or roll back',
+			};
+		}
 		let bytesBefore = 0;
 		for (const file of files) {
 			if (hooks.stopRequested?.()) return {status: 'interrupted', message: `stopped before ${file.name}; ${copied.size} of ${files.length} files are in place`};
@@ -299,17 +278,19 @@ export class RestoreRun implements ProcedureRun {
 		if (now.ok && now.state === 'RUNNING') return {status: 'done', summary: 'MSSYNC was already running'};
 		const start = await service.start({onCommand: hooks.onCommand});
 		if (!start.ok && start.error.code !== 2182) {
-			return {status: 'failed', message: `net start MSSYNC failed: ${start.error.meaning} (NET HELPMSG ${start.error.code})`, advice: start.error.advice};
+			const command = service.describe('start');
+			return {status: 'failed', message: `${command} failed: ${start.error.meaning} (${command.startsWith('net start') ? 'NET HELPMSG' : 'error'} ${start.error.code})`, advice: start.error.advice};
 		}
 		const waited = await waitForState(service, 'RUNNING', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand, onPoll: hooks.onPoll});
-		if (waited.ok) return {status: 'done', summary: `MSSYNC is running (confirmed by sc query after ${(waited.waitedMs / 1000).toFixed(1)} s)`};
+		if (waited.ok) return {status: 'done', summary: `MSSYNC is running (confirmed by ${service.describe('query')} after ${(waited.waitedMs / 1000).toFixed(1)} s)`};
 		if (waited.reason === 'timeout') {
 			return {status: 'failed', message: `MSSYNC did not reach RUNNING within ${Math.round(this.timings.serviceTimeoutMs / 1000)} s (it is ${waited.state})`, advice: "look in Event Viewer's Application log for Jet errors; retry, or roll back"};
 		}
 		return {status: 'failed', message: `cannot query MSSYNC: ${waited.error.meaning}`, advice: waited.error.advice};
 	}
 
-	private synchronize(hooks: RunHooks): Promise<StepOutcome> {
+	private async synchronize(hooks: RunHooks): Promise<StepOutcome> {
+		if (!this.target.sync) return {status: 'manual', instructions: await this.describeChanges('synchronize')};
 		return synchronizeStep(this.target, hooks);
 	}
 
@@ -365,26 +346,19 @@ export class RestoreRun implements ProcedureRun {
 			return {status: 'failed', message: (error as Error).message, advice: adviceFor(error)};
 		}
 	}
+}
 
-	async end(outcome: 'completed' | 'rolled-back' | 'abandoned'): Promise<void> {
-		await this.record({type: 'run-ended', outcome});
-		await this.journal.close();
-	}
-
-	async noteInterrupted(signal: string, step?: string): Promise<void> {
-		await this.record({type: 'interrupted', signal, ...(step ? {step} : {})});
-	}
+/** What the admin does in Synchronization Manager, with a checklist of the servers named for this run. */
+/** "Synchronize all servers" as the admin does it in Synchronization Manager, checking these servers. */
+export function synchronizeInstructions(names: readonly string[], since: string): string[] {
+	return [
+		'On the PDC, open Synchronization Manager (Start ▸ Programs ▸ Administrative Tools).',
+		'Choose NetWare Server ▸ Synchronize all servers. It can take a long time: about the number of accounts times the number of servers.',
+		names.length ? `Wait until each of these shows a blue check: ${listNames([...names])}.` : 'Wait until every server shows a blue check.',
+		`A server still showing a red X: note it; the Event Viewer's Application log says why (since ${since.slice(0, 16).replace('T', ' ')}).`,
+	];
 }
 
 export function listNames(names: string[]): string {
 	return names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (${names.length - 12} more)` : names.join(', ');
-}
-
-export function adviceFor(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException).code;
-	if (code === 'ENOSPC') return 'the disk is full: free some space on that volume, then retry (the files already in place are kept)';
-	if (code === 'EACCES' || code === 'EPERM') return 'permission denied: run as an administrator of that server, then retry';
-	if (code === 'EIO') return 'the disk reported an I/O error: check it before going further; roll back if in doubt';
-	if (code === 'ENOENT') return 'a file disappeared while the step ran: check the backup folder and SYNCAGNT, then retry';
-	return 'retry, or roll back to put everything back as it was';
 }

@@ -12,7 +12,8 @@ export function missingAnswers(options: WizardOptions): string[] {
 		missing.push('--flow restore|reconstruct');
 	} else if (options.flow === 'restore') {
 		if (!options.backup) missing.push('--backup DIR');
-	} else {
+	} else if (options.target === 'lab') {
+		// On a real server the admin sets the passwords by hand (a manual step): no policy, no file.
 		if (!options.passwordPolicy) missing.push('--password-policy random|initial');
 		if (!options.passwordsFile) missing.push('--passwords-file PATH');
 	}

@@ -14,6 +14,7 @@ import type {SyncEvent} from '../targets/synchronization.js';
 import type {ProcedureRun, RunHooks, StepOutcome} from './procedure-run.js';
 import type {ReconstructPlan, ReconstructRun} from './reconstruct-run.js';
 import type {RestoreRun} from './restore-run.js';
+import {FIELDS, fieldProblem, serverNames, type FieldName} from './wizard-fields.js';
 import type {LogLine, Progress, Screen, ServerProgress, WizardState} from './wizard-state.js';
 
 export type ControllerDeps = {
@@ -24,6 +25,8 @@ export type ControllerDeps = {
 	progressIntervalMs?: number;
 	/** How often the synchronization view may be redrawn: every row changes each time, so less often. */
 	syncIntervalMs?: number;
+	/** Which system this runs on: it decides how a remote server is reached (sc.exe, or Samba). */
+	platform?: NodeJS.Platform;
 };
 
 const EXIT = {ok: 0, failed: 1, interrupted: 130} as const;
@@ -41,6 +44,12 @@ export class WizardController {
 	/** The initial password while it is typed and confirmed: in memory only, never in the drawn state. */
 	private typedPassword = '';
 	private firstPassword?: string;
+	/** A secret field (the remote account's password) while it is typed: never in the drawn state. */
+	private typedSecret = '';
+	/** The remote account typed in the wizard, until its private authentication file is written. */
+	private account: {username?: string; domain?: string} = {};
+	/** Removes the temporary authentication file written for this session, if any. */
+	private removeCredentials?: () => Promise<void>;
 	private logId = 0;
 	private pendingNotify?: NodeJS.Timeout;
 	private lastNotify = 0;
@@ -56,6 +65,7 @@ export class WizardController {
 			now: deps.now ?? Date.now,
 			progressIntervalMs: deps.progressIntervalMs ?? 100,
 			syncIntervalMs: deps.syncIntervalMs ?? deps.progressIntervalMs ?? 500,
+			platform: deps.platform ?? process.platform,
 		};
 	}
 
@@ -123,9 +133,17 @@ export class WizardController {
 	}
 
 	async chooseTarget(kind: 'lab' | 'windows' | 'remote'): Promise<void> {
-		if (kind !== 'lab') {
-			this.set({screen: {name: 'target', note: `${kind === 'windows' ? 'This Windows machine' : 'A remote NT server'} is not available in this version: practise on the lab for now.`}});
-			return;
+		if (kind === 'windows') {
+			if (this.deps.platform !== 'win32') {
+				this.set({screen: {name: 'target', note: 'This is not a Windows machine: choose "A remote NT server", or run dsmn-resync on the PDC itself.'}});
+				return;
+			}
+			this.options.target = 'windows';
+			return this.openTarget();
+		}
+		if (kind === 'remote') {
+			this.options.target = 'remote';
+			return this.askField('host');
 		}
 		this.go({name: 'loading', message: 'Creating a practice lab…'});
 		const dir = await this.deps.makeLabFolder();
@@ -138,6 +156,12 @@ export class WizardController {
 	}
 
 	private async openTarget(): Promise<void> {
+		// From Linux or macOS, Samba needs an account: asked once, kept only in a private temporary file.
+		if (this.options.target === 'remote' && this.deps.platform !== 'win32') {
+			if (!this.options.host) return this.askField('host');
+			if (!this.options.syncagnt) return this.askField('syncagnt');
+			if (!this.options.credentialsFile) return this.askField('username');
+		}
 		this.set({screen: {name: 'loading', message: 'Looking at the target…'}});
 		const {resolveTarget, findUnfinishedRun, RestoreRun, ReconstructRun} = await operations();
 		try {
@@ -178,15 +202,74 @@ export class WizardController {
 
 	private async inspect(): Promise<void> {
 		const target = this.target!;
-		const [service, servers] = await Promise.all([target.service.query({onCommand: this.onCommand}), target.servers.list()]);
-		const {RestoreRun} = await operations();
-		const files = await RestoreRun.countFiles(target.database.syncagnt);
-		this.go({name: 'inspect', syncagnt: target.database.syncagnt, service: service.ok ? service.state : `unknown (${service.error.meaning})`, servers, files}, false);
+		this.set({screen: {name: 'loading', message: 'Looking at the target…'}});
+		const {RestoreRun, preflight} = await operations();
+		const [service, servers] = await Promise.all([target.service.query({onCommand: this.onCommand}).catch(() => undefined), target.servers.list()]);
+		// On a real server, say plainly what works and what does not before any step is offered.
+		const checks = target.kind === 'lab' ? [] : await preflight(target);
+		const files = await RestoreRun.countFiles(target.database.syncagnt).catch(() => 0);
+		const state = service === undefined ? 'unknown (see below)' : service.ok ? service.state : `unknown (${service.error.meaning})`;
+		this.go({name: 'inspect', syncagnt: target.database.syncagnt, service: state, servers, files, real: target.kind !== 'lab', checks}, false);
+	}
+
+	// ——— the target's details, asked when not given as flags ———
+
+	private askField(field: FieldName, error?: string): void {
+		this.typedSecret = '';
+		const input = field === 'host' ? (this.options.host ?? '') : field === 'syncagnt' ? (this.options.syncagnt ?? '') : '';
+		this.go({name: 'target-field', field, input, length: 0, ...(error ? {error} : {})});
+	}
+
+	private async submitField(): Promise<void> {
+		const screen = this.state.screen;
+		if (screen.name !== 'target-field') return;
+		const secret = FIELDS[screen.field].secret;
+		const value = secret ? this.typedSecret : screen.input;
+		const problem = fieldProblem(screen.field, value);
+		if (problem) {
+			this.typedSecret = '';
+			this.set({screen: {...screen, length: 0, error: `Not that: ${problem}.`}});
+			return;
+		}
+		switch (screen.field) {
+			case 'host':
+				this.options.host = value.trim();
+				return this.openTarget();
+			case 'syncagnt':
+				this.options.syncagnt = resolve(value.trim());
+				return this.openTarget();
+			case 'username':
+				this.account.username = value.trim();
+				return this.askField('domain');
+			case 'domain':
+				this.account.domain = value.trim();
+				return this.askField('password');
+			case 'password': {
+				this.typedSecret = '';
+				this.set({screen: {name: 'loading', message: 'Keeping the account in a private file…'}});
+				const {temporaryCredentialsFile} = await operations();
+				const file = await temporaryCredentialsFile({username: this.account.username!, password: value, ...(this.account.domain ? {domain: this.account.domain} : {})});
+				this.removeCredentials = file.remove;
+				this.options.credentialsFile = file.path;
+				return this.openTarget();
+			}
+			case 'servers':
+				return this.chooseBinderyServers(serverNames(value));
+		}
+	}
+
+	/** The temporary authentication file, if one was written: removed whenever the wizard ends. */
+	async dispose(): Promise<void> {
+		const remove = this.removeCredentials;
+		this.removeCredentials = undefined;
+		await remove?.();
 	}
 
 	// ——— intents: the questions ———
 
-	continueFromInspect(): void {
+	async continueFromInspect(choice: 'continue' | 'again' | 'leave' = 'continue'): Promise<void> {
+		if (choice === 'again') return this.inspect();
+		if (choice === 'leave') return this.exitLater(EXIT.failed);
 		this.go({name: 'ask-backup'});
 	}
 
@@ -210,6 +293,10 @@ export class WizardController {
 		const screen = this.state.screen;
 		if (screen.name === 'choose-backup' || screen.name === 'discover') this.set({screen: {...screen, input: screen.input + text, ...(screen.name === 'choose-backup' ? {error: undefined} : {})}});
 		else if (screen.name === 'passwords-file') this.set({screen: {...screen, input: screen.input + text, error: undefined}});
+		else if (screen.name === 'target-field' && FIELDS[screen.field].secret) {
+			this.typedSecret = (this.typedSecret + text).slice(0, 256);
+			this.set({screen: {...screen, length: this.typedSecret.length, error: undefined}});
+		} else if (screen.name === 'target-field') this.set({screen: {...screen, input: (screen.input + text).slice(0, 1024), error: undefined}});
 		else if (screen.name === 'confirm') this.set({screen: {...screen, typed: (screen.typed + text).slice(0, 48)}});
 		else if (screen.name === 'password-entry') {
 			this.typedPassword = (this.typedPassword + text).slice(0, 64);
@@ -220,6 +307,10 @@ export class WizardController {
 	eraseText(): void {
 		const screen = this.state.screen;
 		if (screen.name === 'choose-backup' || screen.name === 'discover' || screen.name === 'passwords-file') this.set({screen: {...screen, input: screen.input.slice(0, -1)}});
+		else if (screen.name === 'target-field' && FIELDS[screen.field].secret) {
+			this.typedSecret = this.typedSecret.slice(0, -1);
+			this.set({screen: {...screen, length: this.typedSecret.length}});
+		} else if (screen.name === 'target-field') this.set({screen: {...screen, input: screen.input.slice(0, -1)}});
 		else if (screen.name === 'confirm') this.set({screen: {...screen, typed: screen.typed.slice(0, -1)}});
 		else if (screen.name === 'password-entry') {
 			this.typedPassword = this.typedPassword.slice(0, -1);
@@ -229,12 +320,13 @@ export class WizardController {
 
 	async complete(): Promise<void> {
 		const screen = this.state.screen;
-		if (screen.name !== 'choose-backup' && screen.name !== 'discover' && screen.name !== 'passwords-file') return;
+		const completes = screen.name === 'choose-backup' || screen.name === 'discover' || screen.name === 'passwords-file' || (screen.name === 'target-field' && FIELDS[screen.field].completes);
+		if (!completes) return;
 		const {completePath} = await operations();
 		const {completed, candidates} = await completePath(screen.input);
 		const now = this.state.screen;
 		if (now.name === 'choose-backup') this.set({screen: {...now, input: completed, candidates}});
-		else if (now.name === 'discover' || now.name === 'passwords-file') this.set({screen: {...now, input: completed}});
+		else if (now.name === 'discover' || now.name === 'passwords-file' || now.name === 'target-field') this.set({screen: {...now, input: completed}});
 	}
 
 	async submitText(): Promise<void> {
@@ -256,6 +348,8 @@ export class WizardController {
 			await this.submitPassword();
 		} else if (screen.name === 'passwords-file') {
 			await this.submitPasswordsFile(screen.input.trim());
+		} else if (screen.name === 'target-field') {
+			await this.submitField();
 		}
 	}
 
@@ -290,19 +384,23 @@ export class WizardController {
 
 	private async startReconstruct(): Promise<void> {
 		const servers = await this.target!.servers.list();
-		const users = this.target!.servers.reconstruct ? (await this.target!.servers.reconstruct.propagatedUsers()).length : 0;
-		this.go({name: 'consequences', servers: servers.filter(s => !s.synchronized).map(s => s.name), users});
+		const ops = this.target!.servers.reconstruct;
+		const users = ops ? (await ops.propagatedUsers()).length : undefined;
+		this.go({name: 'consequences', servers: servers.filter(s => !s.synchronized).map(s => s.name), ...(users === undefined ? {} : {users})});
 	}
 
 	async acceptConsequences(): Promise<void> {
 		const servers = await this.target!.servers.list();
+		// A real server's list is in Synchronization Manager, out of reach: the admin names them.
+		if (servers.length === 0) return this.askField('servers');
+		const lab = this.target!.kind === 'lab';
 		const preselected = this.options.select ?? servers.filter(s => !s.synchronized).map(s => s.name);
 		this.go({
 			name: 'multi-select',
 			purpose: 'servers',
 			title: 'Which NetWare servers do you want to reconstruct?',
-			hint: 'The ones with a red X are chosen already. Space chooses or leaves one; Enter goes on.',
-			items: servers.map(s => ({value: s.name, label: `${s.name.padEnd(10)} ${s.synchronized ? 'synchronized' : 'red X'}`})),
+			hint: lab ? 'The ones with a red X are chosen already. Space chooses or leaves one; Enter goes on.' : 'The ones you named are chosen. Space chooses or leaves one; Enter goes on.',
+			items: servers.map(s => ({value: s.name, label: `${s.name.padEnd(10)} ${s.synchronized ? 'synchronized' : lab ? 'red X' : 'named with --select'}`})),
 			cursor: 0,
 			selected: preselected.filter(name => servers.some(s => s.name === name)),
 		});
@@ -331,28 +429,7 @@ export class WizardController {
 				this.set({screen: {...screen, error: 'Choose at least one server (Space), then Enter.'}});
 				return;
 			}
-			this.plan.servers = screen.selected;
-			const ops = this.target!.servers.reconstruct;
-			const items = [];
-			for (const server of screen.selected) {
-				const check = ops ? await ops.checkBinderyBackup(server) : undefined;
-				items.push({
-					value: server,
-					label: check?.ok
-						? `${server.padEnd(10)} backup of ${check.taken?.toISOString().slice(0, 10) ?? '?'}: ${check.usersInBackup} users; ${check.usersLost.length} users would be lost`
-						: `${server.padEnd(10)} no usable bindery backup${check ? ` (${check.problems[0]})` : ''}`,
-				});
-			}
-			this.go({
-				name: 'multi-select',
-				purpose: 'bindery',
-				title: 'Restore the bindery from its backup (NET$*.OLD) on which servers? (optional)',
-				hint: 'Only if you want a server back as it was before synchronization: every change made on it since that backup is lost. None are chosen; Enter goes on.',
-				items,
-				cursor: 0,
-				selected: [],
-			});
-			return;
+			return this.chooseBinderyServers(screen.selected);
 		}
 		const ops = this.target!.servers.reconstruct;
 		for (const server of screen.selected) {
@@ -363,8 +440,40 @@ export class WizardController {
 			}
 		}
 		this.plan.restoreBindery = screen.selected;
+		// On a real server the admin sets the passwords by hand, in User Manager for Domains: nothing to ask.
+		if (!ops) {
+			this.plan.passwordPolicy = 'random';
+			return this.showReconstructPlan();
+		}
 		if (this.options.passwordPolicy) return this.choosePasswordPolicy(this.options.passwordPolicy);
 		this.go({name: 'password-policy'});
+	}
+
+	/** The second question: restore which servers' binderies (optional), with what each would lose. */
+	private async chooseBinderyServers(servers: string[]): Promise<void> {
+		this.plan.servers = servers;
+		const ops = this.target!.servers.reconstruct;
+		const items = [];
+		for (const server of servers) {
+			const check = ops ? await ops.checkBinderyBackup(server) : undefined;
+			items.push({
+				value: server,
+				label: !check
+					? `${server.padEnd(10)} with BINDREST on the server (you will be told how)`
+					: check.ok
+						? `${server.padEnd(10)} backup of ${check.taken?.toISOString().slice(0, 10) ?? '?'}: ${check.usersInBackup} users; ${check.usersLost.length} users would be lost`
+						: `${server.padEnd(10)} no usable bindery backup (${check.problems[0]})`,
+			});
+		}
+		this.go({
+			name: 'multi-select',
+			purpose: 'bindery',
+			title: 'Restore the bindery from its backup (NET$*.OLD) on which servers? (optional)',
+			hint: 'Only if you want a server back as it was before synchronization: every change made on it since that backup is lost. None are chosen; Enter goes on.',
+			items,
+			cursor: 0,
+			selected: [],
+		});
 	}
 
 	async choosePasswordPolicy(policy: 'random' | 'initial'): Promise<void> {
@@ -431,15 +540,22 @@ export class WizardController {
 			return;
 		}
 		this.plan.passwordsFile = resolve(path);
+		await this.showReconstructPlan();
+	}
+
+	private async showReconstructPlan(): Promise<void> {
 		const plan = this.plan as ReconstructPlan;
+		const byHand = !this.target!.servers.reconstruct;
 		const {reconstructSteps} = await operations();
-		const preview = reconstructSteps(plan.servers, plan.restoreBindery).map(s => `${s.title}${s.confirmation.kind === 'typed' ? ` (you will type ${s.confirmation.word})` : ''}`);
+		const preview = reconstructSteps(plan.servers, plan.restoreBindery).map(s => `${s.title}${byHand ? ' (by you, with instructions)' : s.confirmation.kind === 'typed' ? ` (you will type ${s.confirmation.word})` : ''}`);
 		this.go({
 			name: 'plan',
 			flow: 'reconstruct',
 			steps: preview,
 			lines: [
-				`New passwords: ${plan.passwordPolicy === 'random' ? 'a random one per user' : 'one initial password, to change at next logon'}, listed in ${plan.passwordsFile}`,
+				byHand
+					? 'On a real server each NetWare step is yours: the tool gives the exact instructions and records each step once you say it is done.'
+					: `New passwords: ${plan.passwordPolicy === 'random' ? 'a random one per user' : 'one initial password, to change at next logon'}, listed in ${plan.passwordsFile}`,
 				`Journal: ${this.target!.journalDir}`,
 				'You need NetWare Supervisor rights on each server.',
 			],
@@ -484,8 +600,16 @@ export class WizardController {
 			this.set({steps: this.stepList(), screen: {name: 'password-entry', stage: 'first', length: 0, error: 'The run was cut off before the passwords were set: type the initial password again (it is never stored).'}});
 			return;
 		}
-		const changes = await run.describeChanges(step);
 		const info = run.steps().find(s => s.id === step)!;
+		if (info.manual) {
+			// Nothing for the tool to confirm: it cannot do this step. The instructions, then the admin's word.
+			const outcome = run.awaitingManual(step) ? undefined : await run.execute(step, this.hooks(step));
+			if (outcome && outcome.status !== 'manual') return this.afterStep(step, info.title, outcome);
+			const instructions = outcome?.instructions ?? (await run.describeChanges(step));
+			this.set({steps: this.stepList(undefined, step), screen: {name: 'manual', step, title: info.title, help: {why: info.why, kb: info.kb}, instructions}, overlay: undefined});
+			return;
+		}
+		const changes = await run.describeChanges(step);
 		this.set({
 			steps: this.stepList(),
 			screen: {
@@ -578,6 +702,7 @@ export class WizardController {
 			this.log('warning', `${title}: ${outcome.message}`);
 			return this.leave();
 		}
+		if (outcome.status === 'manual') return this.confirmNext();
 		this.log('error', `${title} failed: ${outcome.message}`);
 		if (this.state.leaving) return this.leave();
 		const failedServers = outcome.sync?.filter(r => !r.ok).map(r => r.server);
@@ -585,6 +710,19 @@ export class WizardController {
 			steps: this.stepList(step),
 			screen: {name: 'failure', step, title, message: outcome.message, advice: outcome.advice, canRollback: this.run!.canRollback, ...(failedServers?.length ? {failedServers} : {})},
 		});
+	}
+
+	/** On a manual step: the admin has done it (I have done it), or will later (leave; the run waits in the journal). */
+	async manualChoice(choice: 'done' | 'later'): Promise<void> {
+		const screen = this.state.screen;
+		if (screen.name !== 'manual') return;
+		if (choice === 'later') {
+			this.set({screen: {name: 'summary', title: `Waiting for you: ${screen.title}`, ok: false, lines: this.whereThingsAre(['Do the step as instructed, then start dsmn-resync again on this target and confirm it.'])}});
+			this.exitLater(3);
+			return;
+		}
+		const outcome = await this.run!.confirmManual(screen.step);
+		await this.afterStep(screen.step, screen.title, outcome);
 	}
 
 	async failureChoice(choice: 'retry' | 'retry-failed' | 'rollback' | 'finish' | 'stop'): Promise<void> {
@@ -644,6 +782,22 @@ export class WizardController {
 	private async finish(stillRed: string[] = []): Promise<void> {
 		const run = this.run!;
 		await run.end('completed');
+		if (this.target!.kind !== 'lab') {
+			// The tool cannot see the check marks on a real server: it says what was done and where to look.
+			this.set({
+				steps: this.stepList(),
+				screen: {
+					name: 'summary',
+					title: 'Done: every step is finished',
+					ok: true,
+					lines: this.whereThingsAre([
+						...(run.flow === 'restore' ? [`The backup from ${(run as RestoreRun).backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`] : [`Reconstructed: ${(run as ReconstructRun).servers.join(', ')}.`]),
+						'In Synchronization Manager, every server should now show a blue check; one still red: its reason is in the Event Viewer\'s Application log.',
+					]),
+				},
+			});
+			return;
+		}
 		const servers = await this.target!.servers.list();
 		const red = servers.filter(s => !s.synchronized).map(s => s.name);
 		this.set({

@@ -2,6 +2,8 @@
 import type {BackupCandidate} from '../backup/discover.js';
 import type {ValidationReport} from '../backup/report.js';
 import type {NetWareServerInfo} from '../targets/capabilities.js';
+import type {Check} from '../targets/preflight.js';
+import type {FieldName} from './wizard-fields.js';
 import type {ServiceState} from '../targets/service-state.js';
 
 export type Choice<V extends string = string> = {label: string; value: V};
@@ -19,7 +21,8 @@ export type Screen =
 	| {name: 'target'; note?: string}
 	| {name: 'loading'; message: string}
 	| {name: 'resume'; journal: string; finished: string[]; next?: string; flow: string}
-	| {name: 'inspect'; syncagnt: string; service: string; servers: NetWareServerInfo[]; files: number}
+	| {name: 'target-field'; field: FieldName; input: string; length: number; error?: string}
+	| {name: 'inspect'; syncagnt: string; service: string; servers: NetWareServerInfo[]; files: number; real: boolean; checks: Check[]}
 	| {name: 'ask-backup'}
 	| {name: 'choose-backup'; input: string; candidates: string[]; suggestions: BackupCandidate[]; error?: string}
 	| {name: 'discover'; input: string; results?: BackupCandidate[]; searching: boolean}
@@ -28,7 +31,8 @@ export type Screen =
 	| {name: 'confirm'; step: string; title: string; help?: StepHelp; changes: string[]; typed: string; word?: string; choice?: {yes: string; no: string}}
 	| {name: 'running'; step: string; title: string; help?: StepHelp; progress: Progress}
 	| {name: 'failure'; step: string; title: string; help?: StepHelp; message: string; advice: string; failedServers?: string[]; canRollback: boolean}
-	| {name: 'consequences'; servers: string[]; users: number}
+	| {name: 'manual'; step: string; title: string; help?: StepHelp; instructions: string[]}
+	| {name: 'consequences'; servers: string[]; users?: number}
 	| {name: 'multi-select'; purpose: 'servers' | 'bindery'; title: string; hint: string; items: {value: string; label: string}[]; cursor: number; selected: string[]; error?: string}
 	| {name: 'password-policy'}
 	| {name: 'password-entry'; stage: 'first' | 'second'; length: number; error?: string}

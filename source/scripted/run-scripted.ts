@@ -13,6 +13,7 @@ import type {ProcedureRun, StepOutcome} from '../procedure/procedure-run.js';
 import {ReconstructRun} from '../procedure/reconstruct-run.js';
 import {RestoreRun} from '../procedure/restore-run.js';
 import type {Target} from '../targets/capabilities.js';
+import {preflight} from '../targets/preflight.js';
 import {resolveTarget} from '../targets/resolve-target.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../targets/synchronization.js';
@@ -21,6 +22,7 @@ import {safeText} from '../text/sanitize.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
+const EXIT_MANUAL = 3;
 const EXIT_INTERRUPTED = 130;
 
 export async function runScripted(options: WizardOptions, io: Io): Promise<number> {
@@ -69,8 +71,13 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			if (options.resume || options.rollback) {
 				throw new UsageError(`there is no cut-off run to ${options.resume ? 'resume' : 'roll back'} on this target`, `journals are kept in ${target.journalDir}`);
 			}
-			if (options.flow === 'reconstruct') run = await beginReconstruct(target, options, io);
-			else {
+			if (options.flow === 'reconstruct') {
+				if (!(await checkTarget(target))) {
+					say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
+					return EXIT_FAILED;
+				}
+				run = await beginReconstruct(target, options, io);
+			} else {
 				const restore = await beginRestore(target);
 				if (!restore) return EXIT_FAILED;
 				run = restore;
@@ -84,7 +91,19 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				say(`${glyphs.warning} Interrupted before "${stepTitle(run, step)}". ${again(run)}`, {event: 'interrupted', before: step});
 				return EXIT_INTERRUPTED;
 			}
+			if (run.awaitingManual(step)) {
+				// Running again with --resume is the admin saying the manual step is done.
+				const confirmed = await run.confirmManual(step);
+				report(step, stepTitle(run, step), confirmed);
+				continue;
+			}
 			const outcome = await runStep(run, step);
+			if (outcome.status === 'manual') {
+				say(`${glyphs.arrow} Your turn: ${stepTitle(run, step)}`, {event: 'manual-step', step, instructions: outcome.instructions});
+				for (const line of outcome.instructions) say(`  ${safeText(line)}`, {event: 'instruction', text: line});
+				say(`  Once it is done, run the same command again with --resume. (--yes never confirms a step a person must do.)`, {event: 'waiting', journal: run.journalPath});
+				return EXIT_MANUAL;
+			}
 			if (outcome.status === 'interrupted') {
 				say(`${glyphs.warning} ${outcome.message}. ${again(run)}`, {event: 'interrupted', step});
 				return EXIT_INTERRUPTED;
@@ -113,12 +132,26 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		else if (outcome.status === 'failed') say(`${glyphs.error} ${title} failed: ${safeText(outcome.message)}\n  What to do: ${outcome.advice}`, {event: 'step-failed', step, message: outcome.message, advice: outcome.advice});
 	}
 
+	/** Says what works and what does not before anything changes; false when something blocks. */
+	async function checkTarget(target: Target, bytesNeeded?: number): Promise<boolean> {
+		const checks = await preflight(target, bytesNeeded === undefined ? {} : {bytesNeeded});
+		for (const check of checks) {
+			say(`${check.ok ? glyphs.ok : glyphs.error} ${safeText(check.detail)}${check.fix ? `\n  What to do: ${check.fix}` : ''}`, {event: 'check', ...check});
+		}
+		return checks.every(c => c.ok);
+	}
+
 	async function beginRestore(target: Target): Promise<RestoreRun | undefined> {
 		const validation = await validateBackup(options.backup!, {liveSyncagnt: target.database.syncagnt});
 		for (const warning of validation.warnings) say(`${glyphs.warning} ${safeText(warning)}`, {event: 'warning', message: warning});
 		for (const error of validation.errors) say(`${glyphs.error} ${safeText(error)}`, {event: 'error', message: error});
 		if (!validation.valid) {
 			say(`${glyphs.error} The backup is not valid: nothing was changed.`, {event: 'refused', reason: 'invalid backup'});
+			return undefined;
+		}
+		const bytes = validation.files.filter(f => f.restored).reduce((sum, f) => sum + f.size, 0);
+		if (!(await checkTarget(target, bytes))) {
+			say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
 			return undefined;
 		}
 		const n = validation.warnings.length;
@@ -198,8 +231,11 @@ async function beginReconstruct(target: Target, options: WizardOptions, io: Io):
 	const unknown = chosen.filter(name => !names.includes(name));
 	if (unknown.length) throw new UsageError(`--select names servers the domain does not manage: ${unknown.join(', ')}`, `its servers are ${names.join(', ')}`);
 	if (chosen.length === 0) throw new UsageError('no server shows a red X: name the servers to reconstruct with --select FS1,FS2');
-	const forbidden = target.kind === 'lab' ? [target.location] : [target.database.syncagnt];
-	const problem = await passwordsFileProblem(options.passwordsFile!, forbidden);
+	if (!target.servers.reconstruct) {
+		// A real server: every NetWare step, the passwords included, is the admin's, with instructions.
+		return ReconstructRun.begin(target, {servers: chosen, restoreBindery: [], passwordPolicy: options.passwordPolicy ?? 'random'});
+	}
+	const problem = await passwordsFileProblem(options.passwordsFile!, [target.location]);
 	if (problem) throw new UsageError(`--passwords-file ${options.passwordsFile}: ${problem}`);
 	const password = options.passwordPolicy === 'initial' ? await initialPassword(options, io) : undefined;
 	const run = await ReconstructRun.begin(target, {servers: chosen, restoreBindery: [], passwordPolicy: options.passwordPolicy!, passwordsFile: resolve(options.passwordsFile!)});

@@ -14,6 +14,8 @@ export type ControlOptions = {signal?: AbortSignal; onCommand?: CommandListener}
 
 export interface ServiceControl {
 	readonly serviceName: string;
+	/** The commands as the admin would type them, for confirmations and messages: "net stop MSSYNC". */
+	describe(verb: 'stop' | 'start' | 'query'): string;
 	query(options?: ControlOptions): Promise<ServiceQuery>;
 	stop(options?: ControlOptions): Promise<ServiceControlResult>;
 	start(options?: ControlOptions): Promise<ServiceControlResult>;

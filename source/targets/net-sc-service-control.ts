@@ -10,6 +10,10 @@ export class NetScServiceControl implements ServiceControl {
 		readonly serviceName = 'MSSYNC',
 	) {}
 
+	describe(verb: 'stop' | 'start' | 'query'): string {
+		return verb === 'query' ? `sc query ${this.serviceName}` : `net ${verb} ${this.serviceName}`;
+	}
+
 	async query(options: ControlOptions = {}): Promise<ServiceQuery> {
 		return parseScQuery(await runCommand(this.sc, ['query', this.serviceName], {...options, timeoutMs: 30_000}));
 	}

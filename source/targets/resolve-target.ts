@@ -3,16 +3,14 @@ import type {WizardOptions} from '../cli/parse-args.js';
 import {loadLab} from '../lab/state.js';
 import type {Target} from './capabilities.js';
 import {labTarget} from './lab/lab-target.js';
+import {realTarget} from './real/real-target.js';
 
-/** The target the options name, checked to exist. Real targets come with their own issue. */
+/** The target the options name, checked to exist (a lab) or to be well named (a real server). */
 export async function resolveTarget(options: WizardOptions): Promise<Target> {
 	if (options.target === 'lab' && options.lab) {
 		await loadLab(options.lab); // refuses a folder that is not a lab, naming it
 		return labTarget(options.lab);
 	}
 	if (options.target === 'lab') throw new UsageError('--target lab needs --lab DIR', 'for example: dsmn-resync --lab ./practice-lab');
-	throw new UsageError(
-		`--target ${options.target} is not available in this version: only the practice lab is`,
-		'practise on a lab: dsmn-resync lab create ./lab && dsmn-resync --lab ./lab',
-	);
+	return realTarget(options);
 }

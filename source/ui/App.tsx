@@ -6,6 +6,7 @@ import {AskBackupScreen} from './screens/AskBackupScreen.js';
 import {ChooseBackupScreen} from './screens/ChooseBackupScreen.js';
 import {ConfirmScreen} from './screens/ConfirmScreen.js';
 import {ConsequencesScreen} from './screens/ConsequencesScreen.js';
+import {ManualScreen} from './screens/ManualScreen.js';
 import {MultiSelectScreen} from './screens/MultiSelectScreen.js';
 import {PasswordEntryScreen} from './screens/PasswordEntryScreen.js';
 import {PasswordPolicyScreen} from './screens/PasswordPolicyScreen.js';
@@ -18,6 +19,7 @@ import {PlanScreen} from './screens/PlanScreen.js';
 import {ResumeScreen} from './screens/ResumeScreen.js';
 import {RunningScreen} from './screens/RunningScreen.js';
 import {SummaryScreen} from './screens/SummaryScreen.js';
+import {TargetFieldScreen} from './screens/TargetFieldScreen.js';
 import {TargetScreen} from './screens/TargetScreen.js';
 import {UnavailableScreen} from './screens/UnavailableScreen.js';
 import {ValidationScreen} from './screens/ValidationScreen.js';
@@ -76,6 +78,7 @@ export function App({controller}: {controller: WizardController}) {
 			screen.name === 'choose-backup' ||
 			screen.name === 'passwords-file' ||
 			screen.name === 'password-entry' ||
+			screen.name === 'target-field' ||
 			(screen.name === 'discover' && screen.results === undefined && !screen.searching) ||
 			(screen.name === 'confirm' && screen.word !== undefined);
 		if (typing) {
@@ -130,7 +133,9 @@ export function App({controller}: {controller: WizardController}) {
 			case 'resume':
 				return <ResumeScreen screen={screen} onChoose={choice => act(controller.resumeChoice(choice))} />;
 			case 'inspect':
-				return <InspectScreen screen={screen} rows={rows} onContinue={() => controller.continueFromInspect()} />;
+				return <InspectScreen screen={screen} rows={rows} onChoose={choice => act(controller.continueFromInspect(choice))} />;
+			case 'target-field':
+				return <TargetFieldScreen screen={screen} />;
 			case 'ask-backup':
 				return <AskBackupScreen onAnswer={answer => act(controller.answerBackup(answer))} />;
 			case 'choose-backup':
@@ -141,6 +146,8 @@ export function App({controller}: {controller: WizardController}) {
 				return <ValidationScreen screen={screen} rows={rows} onAccept={() => act(controller.acceptValidation())} onBack={() => controller.back()} />;
 			case 'plan':
 				return <PlanScreen screen={screen} rows={rows} onStart={() => act(controller.startPlan())} />;
+			case 'manual':
+				return <ManualScreen screen={screen} onChoose={choice => act(controller.manualChoice(choice))} />;
 			case 'consequences':
 				return <ConsequencesScreen screen={screen} onContinue={() => act(controller.acceptConsequences())} />;
 			case 'multi-select':

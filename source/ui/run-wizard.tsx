@@ -26,6 +26,8 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 		await instance.waitUntilExit();
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
+		// The temporary authentication file, if the account was typed here, goes now.
+		await controller.dispose().catch(() => {});
 	}
 	return controller.getState().exit ?? 0;
 }

@@ -39,6 +39,7 @@ function scriptedService(initial: ServiceState, behaviour: {stopTo?: ServiceStat
 			service.state = behaviour.stopTo ?? 'STOPPED';
 			return {ok: true as const};
 		},
+		describe: (verb: string) => (verb === "query" ? "sc query MSSYNC" : `net ${verb} MSSYNC`),
 		async start() {
 			if (behaviour.startError) return {ok: false as const, error: {code: behaviour.startError, meaning: 'the service started and then stopped at once', advice: "look in Event Viewer's Application log"}};
 			service.state = 'RUNNING';

@@ -33,7 +33,7 @@ describe('the wizard controller', () => {
 		await controller.start();
 		expect(screen(controller).name).toBe('target');
 		await controller.chooseTarget('windows');
-		expect(screen(controller)).toMatchObject({name: 'target', note: expect.stringContaining('not available in this version')});
+		expect(screen(controller)).toMatchObject({name: 'target', note: expect.stringContaining('not a Windows machine')});
 		await controller.chooseTarget('lab');
 		expect(screen(controller)).toMatchObject({name: 'inspect'});
 		expect((await labStatus(join(root, 'lab'))).servers).toHaveLength(5);

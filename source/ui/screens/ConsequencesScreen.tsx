@@ -15,7 +15,9 @@ export function ConsequencesScreen({screen, onContinue}: {screen: Extract<Screen
 				{glyphs.bullet} For each server you choose{screen.servers.length ? ` (those with a red X: ${screen.servers.map(safeText).join(', ')})` : ''}, WINNT_SYNC_AGENT is deleted and the server is added
 				back to the domain.
 			</Text>
-			<Text>{glyphs.bullet} Every propagated user — {screen.users} of them — gets a new password: they must be told it.</Text>
+			<Text>
+				{glyphs.bullet} Every propagated user{screen.users === undefined ? '' : ` — ${screen.users} of them —`} gets a new password: they must be told it.
+			</Text>
 			<Text>{glyphs.bullet} You need NetWare Supervisor rights on each server.</Text>
 			<Text>{glyphs.bullet} Restoring a server's bindery from its backup (optional) undoes every change made on it since that backup.</Text>
 			<Select items={[{label: 'I understand: choose the servers', value: 'go'}]} onSelect={onContinue} />

@@ -4,31 +4,59 @@ import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 import {Select} from '../widgets/Select.js';
 
-export function InspectScreen({screen, rows, onContinue}: {screen: Extract<Screen, {name: 'inspect'}>; rows: number; onContinue: () => void}) {
+type Choice = 'continue' | 'again' | 'leave';
+
+export function InspectScreen({screen, rows, onChoose}: {screen: Extract<Screen, {name: 'inspect'}>; rows: number; onChoose: (choice: Choice) => void}) {
 	const glyphs = useGlyphs();
 	const red = screen.servers.filter(s => !s.synchronized);
-	const room = Math.max(3, rows - 14);
+	const failing = screen.checks.filter(c => !c.ok);
+	const room = Math.max(3, rows - 14 - screen.checks.length - failing.length);
 	const shown = screen.servers.length > room ? [...red, ...screen.servers.filter(s => s.synchronized)].slice(0, room - 1) : screen.servers;
+	const items: {label: string; value: Choice}[] = failing.length
+		? [
+				{label: 'Check again', value: 'again'},
+				{label: 'Leave (nothing was changed)', value: 'leave'},
+			]
+		: [{label: 'Continue', value: 'continue'}];
 	return (
 		<Box flexDirection="column">
 			<Text>
 				SYNCAGNT <Text color="cyan">{safeText(screen.syncagnt)}</Text> ({screen.files} files)
 			</Text>
 			<Text>
-				Service MSSYNC: <Text color={screen.service === 'RUNNING' ? 'green' : 'yellow'}>{screen.service}</Text>
+				Service MSSYNC: <Text color={screen.service === 'RUNNING' ? 'green' : 'yellow'}>{safeText(screen.service)}</Text>
 			</Text>
-			<Text bold>Managed NetWare servers</Text>
-			{shown.map(server => (
-				<Text key={server.name}>
-					<Text color={server.synchronized ? 'green' : 'red'}>{server.synchronized ? glyphs.ok : glyphs.error}</Text> {safeText(server.name).padEnd(8)}{' '}
-					<Text dimColor>{server.synchronized ? 'synchronized' : safeText(server.problem ?? 'not synchronized')}</Text>
-				</Text>
+			{screen.checks.map(check => (
+				<Box key={check.name + check.detail} flexDirection="column">
+					<Text>
+						<Text color={check.ok ? 'green' : 'red'}>{check.ok ? glyphs.ok : glyphs.error}</Text> {safeText(check.detail)}
+					</Text>
+					{check.fix ? <Text color="yellow">  What to do: {safeText(check.fix)}</Text> : null}
+				</Box>
 			))}
-			{shown.length < screen.servers.length ? <Text dimColor>… and {screen.servers.length - shown.length} more synchronized</Text> : null}
-			<Text>
-				{red.length === 0 ? 'Every server shows a blue check: there may be nothing to do.' : `${red.length} of ${screen.servers.length} servers show a red X.`}
-			</Text>
-			<Select items={[{label: 'Continue', value: 'continue'}]} onSelect={onContinue} />
+			{screen.real && screen.servers.length === 0 ? (
+				<Text dimColor>DSMN's list of NetWare servers is in Synchronization Manager: look there for the red X.</Text>
+			) : (
+				<>
+					<Text bold>Managed NetWare servers</Text>
+					{shown.map(server => (
+						<Text key={server.name}>
+							{screen.real ? (
+								<Text>{glyphs.bullet}</Text>
+							) : (
+								<Text color={server.synchronized ? 'green' : 'red'}>{server.synchronized ? glyphs.ok : glyphs.error}</Text>
+							)}{' '}
+							{safeText(server.name).padEnd(8)} <Text dimColor>{server.synchronized ? 'synchronized' : safeText(server.problem ?? 'not synchronized')}</Text>
+						</Text>
+					))}
+					{shown.length < screen.servers.length ? <Text dimColor>… and {screen.servers.length - shown.length} more synchronized</Text> : null}
+					{screen.real ? null : (
+						<Text>{red.length === 0 ? 'Every server shows a blue check: there may be nothing to do.' : `${red.length} of ${screen.servers.length} servers show a red X.`}</Text>
+					)}
+				</>
+			)}
+			{failing.length ? <Text color="red">The target is not ready: fix what is marked {glyphs.error}, then check again. Nothing was changed.</Text> : null}
+			<Select items={items} onSelect={onChoose} />
 		</Box>
 	);
 }

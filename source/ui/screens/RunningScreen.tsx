@@ -34,7 +34,7 @@ export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract
 			<Text bold color="cyan">
 				{glyphs.arrow} {title}…
 			</Text>
-			{progress.kind === 'service' && progress.state ? <Text>sc query MSSYNC: {progress.state}</Text> : null}
+			{progress.kind === 'service' && progress.state ? <Text>MSSYNC: {progress.state}</Text> : null}
 			{progress.kind === 'count' ? (
 				<Text>
 					{bar(progress.done, progress.total, Math.max(10, Math.min(30, columns - 34)), glyphs)} {percent(progress.done, progress.total)} {safeText(progress.label)}

@@ -14,11 +14,12 @@ const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {
 	'password-policy': 'A random password per user is the safer choice: each goes to the file you name. One initial password is easier to hand out, and every user must change it at next logon.',
 	'password-entry': 'The password is not shown, not stored and not written to the journal: it goes to the domain only.',
 	'passwords-file': 'The file is created with mode 0600 (only you can read it), never overwrites a file, and must not be inside the lab or SYNCAGNT.',
+	'target-field': 'From Linux or macOS, dsmn-resync reaches the NT server with Samba (SMB1, as NT 4.0 needs): the service through "net rpc service", the SYNCAGNT folder through a mount of ADMIN$ you make first. The account is kept only in a private temporary file, removed when you leave.',
 	resume: 'A previous run on this target was cut off. Resume continues from the first unfinished step; roll back puts SYNCAGNT and MSSYNC back as they were before it.',
 };
 
 export function HelpOverlay({screen}: {screen: Screen}) {
-	const info = screen.name === 'confirm' || screen.name === 'running' || screen.name === 'failure' ? screen.help : undefined;
+	const info = screen.name === 'confirm' || screen.name === 'running' || screen.name === 'failure' || screen.name === 'manual' ? screen.help : undefined;
 	return (
 		<Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
 			<Text bold>Why this step</Text>

@@ -1,0 +1,71 @@
+/**
+ * Before any step: what works and what does not on this target, each failure with its likely cause and
+ * the fix. Nothing here changes anything (the write test creates and removes a file of its own).
+ */
+import {randomBytes} from 'node:crypto';
+import {open, rm} from 'node:fs/promises';
+import {join} from 'node:path';
+import {freeBytes} from '../fs/free-space.js';
+import type {Target} from './capabilities.js';
+import {CommandNotFoundError} from './run-command.js';
+
+export type Check = {name: string; ok: boolean; detail: string; fix?: string};
+
+export async function preflight(target: Target, options: {bytesNeeded?: number} = {}): Promise<Check[]> {
+	const checks: Check[] = [];
+	try {
+		const query = await target.service.query();
+		if (query.ok) {
+			checks.push({name: 'service', ok: true, detail: `MSSYNC answers: ${query.state}`});
+		} else {
+			const missing = query.error.code === 1060 || query.error.code === 2185;
+			checks.push({name: missing ? 'service' : 'server', ok: false, detail: query.error.meaning, fix: query.error.advice});
+		}
+	} catch (error) {
+		if (error instanceof CommandNotFoundError) {
+			const samba = target.kind === 'remote' && process.platform !== 'win32';
+			checks.push({
+				name: 'command',
+				ok: false,
+				detail: error.message,
+				fix: samba ? 'install Samba\'s client tools (Debian: apt-get install samba-common-bin; macOS: brew install samba)' : 'run this on the NT server itself, where net.exe and sc.exe are',
+			});
+		} else throw error;
+	}
+	const {syncagnt} = target.database;
+	const probe = join(syncagnt, `.dsmn-resync-write-test-${randomBytes(4).toString('hex')}`);
+	try {
+		const handle = await open(probe, 'wx');
+		await handle.close();
+		await rm(probe, {force: true});
+		checks.push({name: 'folder', ok: true, detail: `${syncagnt} can be read and written`});
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		checks.push({
+			name: 'folder',
+			ok: false,
+			detail: `${syncagnt} cannot be written (${code ?? (error as Error).message})`,
+			fix:
+				code === 'ENOENT'
+					? target.kind === 'remote'
+						? 'mount the server\'s ADMIN$ share and give --syncagnt the SYSTEM32/SYNCAGNT folder inside it'
+						: 'check that DSMN is installed here, or give --syncagnt PATH'
+					: 'run as an administrator of the server (the account needs write access to SYNCAGNT)',
+		});
+	}
+	if (options.bytesNeeded !== undefined) {
+		const free = await freeBytes(syncagnt);
+		if (free === undefined) {
+			checks.push({name: 'space', ok: true, detail: 'free space could not be measured on this share; the copy will say if it runs out'});
+		} else {
+			const ok = free > options.bytesNeeded;
+			checks.push({
+				name: 'space',
+				ok,
+				detail: `${Math.floor(free / 1024 / 1024)} MiB free, ${Math.ceil(options.bytesNeeded / 1024 / 1024)} MiB needed for the copy`,
+				...(ok ? {} : {fix: 'free some space on that volume (the snapshot is a rename and needs none)'}),
+			});
+		}
+	}
+	return checks;
+}

@@ -1,0 +1,42 @@
+import type {ControlOptions, ServiceControl, ServiceControlResult, ServiceQuery} from '../capabilities.js';
+import {parseScQuery, type CommandOutput} from '../parse-service-output.js';
+import {runCommand, type CommandSpec} from '../run-command.js';
+import {explainWin32} from '../service-messages.js';
+
+/** sc.exe's start and stop only ask: they answer at once (STATE … PENDING); the caller polls. */
+function parseScControl(output: CommandOutput): ServiceControlResult {
+	const failed = /FAILED (\d+)/i.exec(`${output.stdout}\n${output.stderr}`);
+	if (failed) return {ok: false, error: explainWin32(Number(failed[1]))};
+	return output.exitCode === 0 ? {ok: true} : {ok: false, error: explainWin32(output.exitCode)};
+}
+
+/** `sc \\HOST query|start|stop MSSYNC`: a remote NT server, from Windows. */
+export class ScServiceControl implements ServiceControl {
+	constructor(
+		private readonly sc: CommandSpec,
+		private readonly host: string,
+		readonly serviceName = 'MSSYNC',
+	) {}
+
+	private args(verb: string): string[] {
+		return [`\\\\${this.host}`, verb, this.serviceName];
+	}
+
+	describe(verb: 'stop' | 'start' | 'query'): string {
+		return `sc \\\\${this.host} ${verb} ${this.serviceName}`;
+	}
+
+	async query(options: ControlOptions = {}): Promise<ServiceQuery> {
+		return parseScQuery(await runCommand(this.sc, this.args('query'), {...options, timeoutMs: 60_000}));
+	}
+
+	async stop(options: ControlOptions = {}): Promise<ServiceControlResult> {
+		const result = parseScControl(await runCommand(this.sc, this.args('stop'), {...options, timeoutMs: 60_000}));
+		return !result.ok && result.error.code === 1062 ? {ok: false, error: {...result.error, code: 3521}} : result;
+	}
+
+	async start(options: ControlOptions = {}): Promise<ServiceControlResult> {
+		const result = parseScControl(await runCommand(this.sc, this.args('start'), {...options, timeoutMs: 60_000}));
+		return !result.ok && result.error.code === 1056 ? {ok: false, error: {...result.error, code: 2182}} : result;
+	}
+}

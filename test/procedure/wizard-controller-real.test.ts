@@ -1,0 +1,127 @@
+/**
+ * The wizard on real targets, its logic without Ink: the remote server's details and account asked
+ * (the password never in the drawn state), the preflight on the first look, and the reconstruct flow
+ * as manual steps. Service control runs the stand-in net/sc programs through execa.
+ */
+import {readFile, stat} from 'node:fs/promises';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {parseCommandLine, type WizardOptions} from '../../source/cli/parse-args.js';
+import {readJournal} from '../../source/journal/journal.js';
+import {WizardController} from '../../source/procedure/wizard-controller.js';
+import {standinServer} from '../helpers/standin-server.js';
+
+function options(argv: string[]): WizardOptions {
+	const command = parseCommandLine(argv);
+	if (command.kind !== 'wizard') throw new Error('not the wizard');
+	return command.options;
+}
+
+const screen = (c: WizardController) => c.getState().screen;
+const type = (c: WizardController, text: string) => {
+	for (const ch of text) c.typeText(ch);
+};
+
+const savedEnv = {...process.env};
+afterEach(() => {
+	process.env = {...savedEnv};
+});
+
+async function onServer(behaviour = 'normal') {
+	const server = await standinServer(behaviour);
+	Object.assign(process.env, server.env);
+	return server;
+}
+
+describe('the wizard on a remote NT server, from Linux (Samba)', () => {
+	it('asks the host, the mounted SYNCAGNT and the account; the password is never drawn and its file goes at the end', async () => {
+		const server = await onServer();
+		const password = 'S3cret-Passw0rd';
+		const controller = new WizardController(options([]), {platform: 'linux'});
+		await controller.start();
+		await controller.chooseTarget('remote');
+		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'host'});
+		type(controller, 'bad name?');
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({field: 'host', error: expect.stringContaining('a NetBIOS name cannot hold')});
+		for (let i = 0; i < 9; i++) controller.eraseText();
+		type(controller, 'NTPDC1');
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'syncagnt'});
+		type(controller, server.syncagnt);
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'username'});
+		type(controller, 'Administrator');
+		await controller.submitText();
+		type(controller, 'CORP');
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'password', length: 0});
+		type(controller, password);
+		expect(screen(controller)).toMatchObject({field: 'password', length: password.length});
+		expect(JSON.stringify(controller.getState())).not.toContain(password);
+		await controller.submitText();
+
+		expect(screen(controller)).toMatchObject({name: 'inspect', service: 'RUNNING', real: true, checks: [{ok: true}, {ok: true}]});
+		const argv = await readFile(server.log, 'utf8');
+		const authFile = argv.match(/-A (\S+)/)?.[1];
+		expect(authFile).toBeDefined();
+		expect(argv).not.toContain(password);
+		expect((await stat(authFile!)).mode & 0o777).toBe(0o600);
+		expect(await readFile(authFile!, 'utf8')).toBe(`username = Administrator\npassword = ${password}\ndomain = CORP\n`);
+		await controller.dispose();
+		await expect(stat(authFile!)).rejects.toMatchObject({code: 'ENOENT'});
+	});
+
+	it('does not offer to go on when the preflight fails, and says what to do', async () => {
+		await onServer('access-denied');
+		const controller = new WizardController(options(['--target', 'windows']), {platform: 'win32'});
+		await controller.start();
+		const first = screen(controller);
+		expect(first).toMatchObject({name: 'inspect', real: true});
+		if (first.name !== 'inspect') return;
+		const failed = first.checks.find(c => !c.ok);
+		expect(failed).toMatchObject({detail: expect.stringContaining('may not control services'), fix: expect.any(String)});
+		await controller.continueFromInspect('again');
+		expect(screen(controller)).toMatchObject({name: 'inspect'});
+		await controller.continueFromInspect('leave');
+		expect(controller.getState().exit).toBe(1);
+	});
+});
+
+describe('the reconstruct flow on a real server', () => {
+	it('asks the servers by name, asks nothing about passwords, and waits for the admin at each NetWare step', async () => {
+		await onServer();
+		const controller = new WizardController(options(['--target', 'windows']), {platform: 'win32'});
+		await controller.start();
+		expect(screen(controller)).toMatchObject({name: 'inspect', servers: []});
+		await controller.continueFromInspect();
+		await controller.answerBackup('no');
+		expect(screen(controller)).toMatchObject({name: 'consequences'});
+		expect(screen(controller)).not.toHaveProperty('users');
+		await controller.acceptConsequences();
+		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'servers'});
+		type(controller, 'fs1, fs2');
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'bindery', items: [{value: 'FS1', label: expect.stringContaining('BINDREST')}, {value: 'FS2'}]});
+		await controller.submitSelection();
+		expect(screen(controller)).toMatchObject({name: 'plan', flow: 'reconstruct', lines: expect.arrayContaining([expect.stringContaining('each NetWare step is yours')])});
+		await controller.startPlan();
+		expect(screen(controller)).toMatchObject({name: 'manual', step: 'delete-agent:FS1', instructions: expect.arrayContaining([expect.stringContaining('SYSCON')])});
+
+		const seen: string[] = [];
+		for (let i = 0; i < 10 && screen(controller).name === 'manual'; i++) {
+			const now = screen(controller);
+			if (now.name === 'manual') seen.push(now.step);
+			await controller.manualChoice('done');
+		}
+		expect(seen).toEqual(['delete-agent:FS1', 'add-server:FS1', 'delete-agent:FS2', 'add-server:FS2', 'set-passwords', 'synchronize']);
+		expect(screen(controller)).toMatchObject({name: 'summary', ok: true, title: 'Done: every step is finished'});
+		const journalDir = join(process.env['XDG_STATE_HOME']!, 'dsmn-resync');
+		const {readdir} = await import('node:fs/promises');
+		const [journal] = await readdir(journalDir);
+		const entries = await readJournal(join(journalDir, journal!));
+		// Each manual step: its instructions given, then done only by the admin's word.
+		expect(entries.filter(e => e.type === 'manual-step')).toHaveLength(6);
+		expect(entries.filter(e => e.type === 'step-finished').every(e => e.type === 'step-finished' && e.summary === 'done by the administrator, as confirmed')).toBe(true);
+	});
+});

@@ -1,0 +1,146 @@
+import {chmod, readFile, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {isRestoredFile} from '../../../source/backup/classify.js';
+import {hostNameProblem} from '../../../source/targets/real/host-name.js';
+import {stateFolder} from '../../../source/targets/real/state-folder.js';
+import {hashFolder} from '../../helpers/hash-folder.js';
+import {runCli} from '../../helpers/run-cli.js';
+import {standinServer as server} from '../../helpers/standin-server.js';
+
+describe('--target windows (net.exe and sc.exe, here stand-ins on PATH)', () => {
+	it('restores through net and sc, stops at the manual "Synchronize all servers" (exit 3), and --resume finishes', async () => {
+		const s = await server();
+		const first = await runCli(['--target', 'windows', '--flow', 'restore', '--backup', s.backup, '--select', 'FS1,FS2', '--yes'], {env: s.env});
+		expect(first.exitCode).toBe(3);
+		expect(first.stdout).toContain('$ net stop MSSYNC');
+		expect(first.stdout).toContain('▸ Your turn: Synchronize all servers');
+		expect(first.stdout).toContain('Choose NetWare Server ▸ Synchronize all servers.');
+		expect(first.stdout).toContain('Wait until each of these shows a blue check: FS1, FS2.');
+		expect(first.stdout).toContain('--yes never confirms a step a person must do');
+		expect(await hashFolder(s.syncagnt, isRestoredFile)).toEqual(await hashFolder(s.backup, isRestoredFile));
+		expect(JSON.parse(await readFile(s.stateFile, 'utf8')).state).toBe('RUNNING');
+
+		const again = await runCli(['--target', 'windows', '--resume'], {env: s.env});
+		expect(again.exitCode).toBe(0);
+		expect(again.stdout).toContain('✓ Synchronize all servers: done by the administrator, as confirmed');
+		const journals = await (await import('node:fs/promises')).readdir(join(s.root, 'state', 'dsmn-resync'));
+		expect(journals).toHaveLength(1);
+	});
+
+	it('fails plainly when MSSYNC hangs in STOP_PENDING, after the timeout', async () => {
+		const s = await server('stop-hangs');
+		const run = await runCli(['--target', 'windows', '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		expect(run.exitCode).toBe(1);
+		expect(run.stdout).toMatch(/MSSYNC did not stop within 2 s: it is still STOP_PENDING/);
+		expect(run.stdout).toContain('Control Panel ▸ Services');
+	});
+
+	it('reports a service that will not start (NET HELPMSG 3534) with what to do, and rolls back', async () => {
+		const s = await server('start-fails');
+		const originals = await hashFolder(s.syncagnt);
+		const run = await runCli(['--target', 'windows', '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		expect(run.exitCode).toBe(1);
+		expect(run.stdout).toContain('net start MSSYNC failed: the service started and then stopped at once (NET HELPMSG 3534)');
+		expect(run.stdout).toContain("Event Viewer's Application log");
+		await writeFile(s.stateFile, JSON.stringify({state: 'STOPPED', behaviour: 'normal'}));
+		const rollback = await runCli(['--target', 'windows', '--rollback'], {env: s.env});
+		expect(rollback.exitCode).toBe(0);
+		expect(await hashFolder(s.syncagnt)).toEqual(originals);
+	});
+
+	it.each([
+		['unknown', 'there is no service named MSSYNC'],
+		['access-denied', 'may not control services'],
+	])('refuses to begin when the preflight finds %s, changing nothing', async (behaviour, meaning) => {
+		const s = await server(behaviour);
+		const before = await hashFolder(s.syncagnt);
+		const run = await runCli(['--target', 'windows', '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		expect(run.exitCode).toBe(1);
+		expect(run.stdout).toContain(meaning);
+		expect(run.stdout).toContain('The target is not ready: nothing was changed.');
+		expect(await hashFolder(s.syncagnt)).toEqual(before);
+	});
+
+	it('gives the reconstruct flow as manual steps with exact instructions', async () => {
+		const s = await server();
+		const run = await runCli(['--target', 'windows', '--flow', 'reconstruct', '--select', 'FS2', '--yes'], {env: s.env});
+		expect(run.exitCode).toBe(3);
+		expect(run.stdout).toContain('▸ Your turn: Delete WINNT_SYNC_AGENT from FS2');
+		expect(run.stdout).toContain('Choose User Information, select WINNT_SYNC_AGENT, press Delete');
+		const next = await runCli(['--target', 'windows', '--resume'], {env: s.env});
+		expect(next.exitCode).toBe(3);
+		expect(next.stdout).toContain('✓ Delete WINNT_SYNC_AGENT from FS2: done by the administrator, as confirmed');
+		expect(next.stdout).toContain('Add Server to Manage');
+		// Each later step waits for the admin too: nothing is claimed done without a --resume.
+		const turns: string[] = [];
+		let last = next;
+		while (last.exitCode === 3 && turns.length < 5) {
+			last = await runCli(['--target', 'windows', '--resume'], {env: s.env});
+			turns.push(last.stdout.match(/Your turn: (.*)/)?.[1] ?? '(end)');
+		}
+		expect(turns).toEqual(['Set a new password for each propagated user', 'Synchronize all servers', '(end)']);
+		expect(last.exitCode).toBe(0);
+		expect(last.stdout).toContain('✓ Synchronize all servers: done by the administrator, as confirmed');
+		expect(last.stdout).toContain('the ones you set in User Manager for Domains');
+	});
+});
+
+describe('--target remote from Linux (Samba net rpc, here a stand-in)', () => {
+	async function remote(behaviour = 'normal') {
+		const s = await server(behaviour);
+		const credentials = join(s.root, 'auth');
+		await writeFile(credentials, 'username = Administrator\npassword = S3cret-Passw0rd\ndomain = CORP\n');
+		await chmod(credentials, 0o600);
+		return {...s, credentials};
+	}
+
+	it('restores with net rpc service, the password only in the 0600 authentication file, never in argv', async () => {
+		const s = await remote();
+		const run = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		expect(run.exitCode).toBe(3);
+		expect(run.stdout).toContain('$ net rpc service stop MSSYNC -S NTPDC1 -A');
+		const argv = await readFile(s.log, 'utf8');
+		expect(argv).toContain('--option=client min protocol=NT1');
+		expect(argv).not.toContain('S3cret-Passw0rd');
+		expect(run.stdout + run.stderr).not.toContain('S3cret-Passw0rd');
+	});
+
+	it('refuses an authentication file others can read, a bad host name, and a missing --syncagnt (exit 2)', async () => {
+		const s = await remote();
+		await chmod(s.credentials, 0o644);
+		const open = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		expect(open).toMatchObject({exitCode: 2, stderr: expect.stringContaining('can be read by others (mode 644)')});
+		const host = await runCli(['--target', 'remote', '--host', 'bad name?', '--syncagnt', s.syncagnt, '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		expect(host).toMatchObject({exitCode: 2, stderr: expect.stringContaining('a NetBIOS name cannot hold')});
+		const mount = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		expect(mount).toMatchObject({exitCode: 2, stderr: expect.stringContaining('needs --syncagnt PATH')});
+	});
+
+	it('explains access denied from Samba', async () => {
+		const s = await remote('access-denied');
+		await chmod(s.credentials, 0o600);
+		const run = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		expect(run.exitCode).toBe(1);
+		expect(run.stdout).toContain('may not control services there');
+	});
+});
+
+describe('real-target helpers', () => {
+	it('validates NetBIOS names', () => {
+		expect(hostNameProblem('NTPDC1')).toBeUndefined();
+		expect(hostNameProblem('10.0.0.5')).toBeUndefined();
+		expect(hostNameProblem('A'.repeat(16))).toMatch(/at most 15/);
+		// A name is only ever an argv element, never shell text: ';' is just a character NetBIOS allows.
+		expect(hostNameProblem('A;B')).toBeUndefined();
+		expect(hostNameProblem('a;rm -rf')).toMatch(/cannot hold/);
+		expect(hostNameProblem('a b')).toMatch(/cannot hold/);
+		expect(hostNameProblem('-x')).toMatch(/cannot start/);
+	});
+
+	it('keeps journals in the state folder', () => {
+		expect(stateFolder({XDG_STATE_HOME: '/s'}, 'linux')).toBe('/s/dsmn-resync');
+		expect(stateFolder({HOME: '/h'}, 'linux')).toBe('/h/.local/state/dsmn-resync');
+		expect(stateFolder({LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local'}, 'win32')).toMatch(/dsmn-resync$/);
+	});
+});
