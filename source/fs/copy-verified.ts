@@ -4,7 +4,7 @@
  * the source, then renamed into place. Memory stays flat whatever the file's size.
  */
 import {createHash} from 'node:crypto';
-import {open, rename, rm} from 'node:fs/promises';
+import {open, rename, rm, stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {syncFolder} from './atomic-write.js';
 
@@ -35,6 +35,16 @@ async function hashFile(path: string, buffer: Buffer, signal?: AbortSignal): Pro
 }
 
 export type CopyResult = {size: number; sha256: string};
+
+/** The SHA-256 of two files, when their bytes are the same; undefined when they differ. */
+export async function sameContent(a: string, b: string): Promise<CopyResult | undefined> {
+	const [infoA, infoB] = await Promise.all([stat(a), stat(b)]);
+	if (infoA.size !== infoB.size) return undefined;
+	const buffer = Buffer.allocUnsafe(CHUNK);
+	const first = await hashFile(a, buffer);
+	const second = await hashFile(b, buffer);
+	return first === second ? {size: infoA.size, sha256: first} : undefined;
+}
 
 export async function copyVerified(source: string, destination: string, options: {onProgress?: CopyProgress; signal?: AbortSignal} = {}): Promise<CopyResult> {
 	const temporary = temporaryName(destination);

@@ -214,6 +214,12 @@ export class ReconstructRun extends JournaledRun {
 		return [];
 	}
 
+	/** Whether the attempt of this step before the current one ended without a word: the process was killed. */
+	private previousAttemptCutOff(step: string): boolean {
+		const mine = this.entries.filter(e => 'step' in e && e.step === step);
+		return mine.at(-2)?.type === 'step-started';
+	}
+
 	private binderyAside(server: string): string {
 		return join(this.ops().binderyFolder(server), `bindery-before-restore-${stamp(new Date(this.start.at))}`);
 	}
@@ -240,6 +246,12 @@ export class ReconstructRun extends JournaledRun {
 				return {status: 'done', summary: `${server}'s bindery restored from NET$*.OLD; the previous one is kept in ${aside}`};
 			}
 			case 'add-server':
+				if (this.previousAttemptCutOff(step) && this.finishedSteps().includes(`delete-agent:${server}`)) {
+					// An attempt of this run was killed midway: WINNT_SYNC_AGENT was deleted by this run's first step, so
+					// one there now is that attempt's, half done. Take it away and add the server whole (else Q149906).
+					// A retry after a plain failure does not come here: that agent is not ours to delete silently.
+					await ops.deleteSyncAgent(server);
+				}
 				await ops.addToDomain(server);
 				return {status: 'done', summary: `WINNT_SYNC_AGENT and MS_WINNT (SYNCPDC naming the PDC) created on ${server}`};
 			case 'set-passwords':

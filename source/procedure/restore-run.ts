@@ -8,7 +8,7 @@ import {mkdir, readdir, rename, rm, stat} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {validateBackup} from '../backup/validate.js';
 import {isStaleInLiveFolder} from '../backup/classify.js';
-import {copyVerified, temporaryName} from '../fs/copy-verified.js';
+import {copyVerified, sameContent, temporaryName} from '../fs/copy-verified.js';
 import {syncFolder} from '../fs/atomic-write.js';
 import {freeBytes} from '../fs/free-space.js';
 import {Journal, journalName, type UnfinishedRun} from '../journal/journal.js';
@@ -237,7 +237,8 @@ export class RestoreRun extends JournaledRun {
 		const copied = new Set(this.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name));
 		const bytesTotal = files.reduce((n, f) => n + f.size, 0);
 		// Not a byte written when it cannot fit: a full disk found now costs nothing to fix.
-		const toCopy = files.filter(f => !copied.has(f.name)).reduce((n, f) => n + f.size, 0);
+		let toCopy = 0;
+		for (const f of files) if (!copied.has(f.name) && !(await exists(join(syncagnt, f.name)))) toCopy += f.size;
 		const free = await freeBytes(syncagnt);
 		if (free !== undefined && free <= toCopy) {
 			return {
@@ -255,6 +256,14 @@ export class RestoreRun extends JournaledRun {
 				continue;
 			}
 			if (await exists(destination)) {
+				// Killed between putting a verified copy in place and journaling it: the bytes say whether it is ours.
+				const same = await sameContent(join(this.backup, file.name), destination);
+				if (same) {
+					await this.record({type: 'copied', name: file.name, size: same.size, sha256: same.sha256});
+					copied.add(file.name);
+					bytesBefore += file.size;
+					continue;
+				}
 				return {
 					status: 'failed',
 					message: `SYNCAGNT already holds a ${file.name} that this run did not copy`,

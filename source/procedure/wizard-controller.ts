@@ -9,6 +9,7 @@ import type {WizardOptions} from '../cli/parse-args.js';
 import type {UnfinishedRun} from '../journal/journal.js';
 import {LAB_DEFAULTS} from '../lab/options.js';
 import type {Target} from '../targets/capabilities.js';
+import type {Check} from '../targets/preflight.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../targets/synchronization.js';
 import type {ProcedureRun, RunHooks, StepOutcome} from './procedure-run.js';
@@ -64,7 +65,7 @@ export class WizardController {
 			makeLabFolder: deps.makeLabFolder ?? (() => mkdtemp(join(tmpdir(), 'dsmn-resync-lab-'))),
 			now: deps.now ?? Date.now,
 			progressIntervalMs: deps.progressIntervalMs ?? 100,
-			syncIntervalMs: deps.syncIntervalMs ?? deps.progressIntervalMs ?? 500,
+			syncIntervalMs: deps.syncIntervalMs ?? deps.progressIntervalMs ?? 700,
 			platform: deps.platform ?? process.platform,
 		};
 	}
@@ -163,7 +164,7 @@ export class WizardController {
 			if (!this.options.credentialsFile) return this.askField('username');
 		}
 		this.set({screen: {name: 'loading', message: 'Looking at the target…'}});
-		const {resolveTarget, findUnfinishedRun, RestoreRun, ReconstructRun} = await operations();
+		const {resolveTarget, findUnfinishedRun, RestoreRun, ReconstructRun, removeStaleProbes} = await operations();
 		try {
 			this.target = await resolveTarget(this.options);
 		} catch (error) {
@@ -171,6 +172,7 @@ export class WizardController {
 			return;
 		}
 		this.set({targetDescription: this.target.description});
+		await removeStaleProbes(this.target.database.syncagnt);
 		let unfinished: UnfinishedRun | undefined;
 		try {
 			unfinished = await findUnfinishedRun(this.target.journalDir);
@@ -204,11 +206,18 @@ export class WizardController {
 		const target = this.target!;
 		this.set({screen: {name: 'loading', message: 'Looking at the target…'}});
 		const {RestoreRun, preflight} = await operations();
-		const [service, servers] = await Promise.all([target.service.query({onCommand: this.onCommand}).catch(() => undefined), target.servers.list()]);
-		// On a real server, say plainly what works and what does not before any step is offered.
-		const checks = target.kind === 'lab' ? [] : await preflight(target);
+		const servers = await target.servers.list();
 		const files = await RestoreRun.countFiles(target.database.syncagnt).catch(() => 0);
-		const state = service === undefined ? 'unknown (see below)' : service.ok ? service.state : `unknown (${service.error.meaning})`;
+		let state: string;
+		let checks: Check[] = [];
+		if (target.kind === 'lab') {
+			const service = await target.service.query({onCommand: this.onCommand});
+			state = service.ok ? service.state : `unknown (${service.error.meaning})`;
+		} else {
+			// On a real server, say plainly what works and what does not before any step is offered.
+			checks = await preflight(target, {onCommand: this.onCommand});
+			state = checks.find(c => c.name === 'service')?.state ?? 'unknown (see below)';
+		}
 		this.go({name: 'inspect', syncagnt: target.database.syncagnt, service: state, servers, files, real: target.kind !== 'lab', checks}, false);
 	}
 

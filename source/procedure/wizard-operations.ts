@@ -7,7 +7,7 @@ export {validateBackup} from '../backup/validate.js';
 export {completePath} from '../fs/complete-path.js';
 export {findUnfinishedRun} from '../journal/journal.js';
 export {createLab} from '../lab/create.js';
-export {preflight} from '../targets/preflight.js';
+export {preflight, removeStaleProbes} from '../targets/preflight.js';
 export {temporaryCredentialsFile} from '../targets/real/credentials.js';
 export {resolveTarget} from '../targets/resolve-target.js';
 export {initialPasswordProblem, passwordsFileProblem} from './passwords.js';

@@ -13,7 +13,7 @@ import type {ProcedureRun, StepOutcome} from '../procedure/procedure-run.js';
 import {ReconstructRun} from '../procedure/reconstruct-run.js';
 import {RestoreRun} from '../procedure/restore-run.js';
 import type {Target} from '../targets/capabilities.js';
-import {preflight} from '../targets/preflight.js';
+import {preflight, removeStaleProbes} from '../targets/preflight.js';
 import {resolveTarget} from '../targets/resolve-target.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../targets/synchronization.js';
@@ -45,6 +45,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	for (const [name, handler] of handlers) process.on(name, handler);
 	try {
 		const target = await resolveTarget(options);
+		await removeStaleProbes(target.database.syncagnt);
 		const unfinished = await findUnfinishedRun(target.journalDir);
 		let run: ProcedureRun;
 		if (unfinished) {

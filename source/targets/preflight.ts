@@ -3,20 +3,34 @@
  * the fix. Nothing here changes anything (the write test creates and removes a file of its own).
  */
 import {randomBytes} from 'node:crypto';
-import {open, rm} from 'node:fs/promises';
+import {open, readdir, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {freeBytes} from '../fs/free-space.js';
-import type {Target} from './capabilities.js';
+import type {ControlOptions, Target} from './capabilities.js';
+import type {ServiceState} from './service-state.js';
 import {CommandNotFoundError} from './run-command.js';
 
-export type Check = {name: string; ok: boolean; detail: string; fix?: string};
+const PROBE_PREFIX = '.dsmn-resync-write-test-';
 
-export async function preflight(target: Target, options: {bytesNeeded?: number} = {}): Promise<Check[]> {
+/** A write probe of ours left by a run killed between making and removing it: empty, ours by name, removed. */
+export async function removeStaleProbes(syncagnt: string): Promise<void> {
+	let names: string[];
+	try {
+		names = await readdir(syncagnt);
+	} catch {
+		return; // the preflight says why the folder cannot be read
+	}
+	for (const name of names) if (name.startsWith(PROBE_PREFIX)) await rm(join(syncagnt, name), {force: true});
+}
+
+export type Check = {name: string; ok: boolean; detail: string; fix?: string; /** The service check: the state it found. */ state?: ServiceState};
+
+export async function preflight(target: Target, options: {bytesNeeded?: number; onCommand?: ControlOptions['onCommand']} = {}): Promise<Check[]> {
 	const checks: Check[] = [];
 	try {
-		const query = await target.service.query();
+		const query = await target.service.query(options.onCommand ? {onCommand: options.onCommand} : {});
 		if (query.ok) {
-			checks.push({name: 'service', ok: true, detail: `MSSYNC answers: ${query.state}`});
+			checks.push({name: 'service', ok: true, detail: `MSSYNC answers: ${query.state}`, state: query.state});
 		} else {
 			const missing = query.error.code === 1060 || query.error.code === 2185;
 			checks.push({name: missing ? 'service' : 'server', ok: false, detail: query.error.meaning, fix: query.error.advice});
@@ -33,8 +47,9 @@ export async function preflight(target: Target, options: {bytesNeeded?: number} 
 		} else throw error;
 	}
 	const {syncagnt} = target.database;
-	const probe = join(syncagnt, `.dsmn-resync-write-test-${randomBytes(4).toString('hex')}`);
+	const probe = join(syncagnt, `${PROBE_PREFIX}${randomBytes(4).toString('hex')}`);
 	try {
+		await removeStaleProbes(syncagnt);
 		const handle = await open(probe, 'wx');
 		await handle.close();
 		await rm(probe, {force: true});

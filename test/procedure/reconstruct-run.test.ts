@@ -58,6 +58,27 @@ describe('a reconstruct run on the lab', () => {
 		});
 	});
 
+	it('a retry after that failure still refuses: the agent is not deleted behind the admin\'s back', async () => {
+		const {root, target} = await newLab();
+		const run = await ReconstructRun.begin(target, {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'random', passwordsFile: join(root, 'p.txt')});
+		expect(await run.execute('add-server:FS2')).toMatchObject({status: 'failed'});
+		expect(await run.execute('add-server:FS2')).toMatchObject({status: 'failed', message: expect.stringContaining('KB Q149906')});
+	});
+
+	it('finishes adding a server whose earlier attempt was killed midway, agent already made (found by the crash harness)', async () => {
+		const {root, dir, target} = await newLab();
+		const run = await ReconstructRun.begin(target, {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'random', passwordsFile: join(root, 'p.txt')});
+		expect(await run.execute('delete-agent:FS2')).toMatchObject({status: 'done'});
+		// The attempt that was killed: its step-started is journaled, the lab made the agent, nothing more was said.
+		await (run as unknown as {record: (e: unknown) => Promise<void>}).record({type: 'step-started', step: 'add-server:FS2'});
+		await target.servers.reconstruct!.addToDomain('FS2');
+		const resumed = await ReconstructRun.resume(target, (await findUnfinishedRun(target.journalDir))!);
+		expect(resumed.nextStep()).toBe('add-server:FS2');
+		expect(await resumed.execute('add-server:FS2')).toMatchObject({status: 'done'});
+		const agents = (await readBindery(labPaths(dir).serverSystem('FS2'))).filter(o => o.name === 'WINNT_SYNC_AGENT');
+		expect(agents).toHaveLength(1);
+	});
+
 	it('will not synchronize a server added back before its users have passwords', async () => {
 		const {root, target} = await newLab();
 		const run = await ReconstructRun.begin(target, {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'random', passwordsFile: join(root, 'p.txt')});

@@ -1,4 +1,4 @@
-import {readdir, rm, writeFile} from 'node:fs/promises';
+import {copyFile, readdir, rm, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {isRestoredFile, isStaleInLiveFolder} from '../../source/backup/classify.js';
@@ -106,6 +106,28 @@ describe('a restore run on the lab', () => {
 		expect(await hashFolder(paths.syncagnt, isRestoredFile)).toEqual(backup);
 		await runSteps(resumed, ['start-service', 'synchronize']);
 		expect(await readdir(paths.syncagnt)).not.toContain('.MSSYNC.MDB.dsmn-copy');
+	});
+
+	it('resumes after a crash between putting a verified copy in place and journaling it (found by the crash harness)', async () => {
+		const {paths, target} = await newLab();
+		const backup = await hashFolder(paths.backup, isRestoredFile);
+		const first = await RestoreRun.begin(target, paths.backup, {timings: fast});
+		await runSteps(first, ['stop-service', 'move-aside']);
+		// The copy of MSSYNC.MDB was renamed into place; the process died before the journal said so.
+		await copyFile(join(paths.backup, 'MSSYNC.MDB'), join(paths.syncagnt, 'MSSYNC.MDB'));
+		const resumed = await RestoreRun.resume(target, (await findUnfinishedRun(target.journalDir))!, fast);
+		await runSteps(resumed, ['copy-backup']);
+		expect(await hashFolder(paths.syncagnt, isRestoredFile)).toEqual(backup);
+		const journal = await readJournal(resumed.journalPath);
+		expect(journal.filter(e => e.type === 'copied').map(e => e.type === 'copied' && e.name).sort()).toEqual(Object.keys(backup).sort());
+	});
+
+	it('still refuses a database in SYNCAGNT that is not the backup and that this run did not copy', async () => {
+		const {paths, target} = await newLab();
+		const run = await RestoreRun.begin(target, paths.backup, {timings: fast});
+		await runSteps(run, ['stop-service', 'move-aside']);
+		await writeFile(join(paths.syncagnt, 'MSSYNC.MDB'), 'someone else put this here');
+		expect(await run.execute('copy-backup')).toMatchObject({status: 'failed', message: 'SYNCAGNT already holds a MSSYNC.MDB that this run did not copy'});
 	});
 
 	it('rolls back after a failed copy: originals back byte for byte, copies kept aside, service as it was', async () => {

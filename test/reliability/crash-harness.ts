@@ -101,9 +101,11 @@ export async function restoreCrashTrial(point: number, seed: number, options: {d
 		const {killed} = await runAndKill(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes'], killedAfterMs);
 		const at = killed ? await lastEntry(lab) : 'finished before the kill';
 
-		// Right after the kill: no file in SYNCAGNT under a final name is partial or foreign.
+		// Right after the kill: no file in SYNCAGNT under a final name is partial or foreign. (The preflight's
+		// empty write probe may be there if the kill fell between making and removing it: the next start
+		// removes it, which the checks after recovery hold it to.)
 		const snapshotParent = join(lab, 'SystemRoot', 'SYSTEM32');
-		for (const [name, hash] of await hashes(syncagnt, n => !n.endsWith('.dsmn-copy'))) {
+		for (const [name, hash] of await hashes(syncagnt, n => !n.endsWith('.dsmn-copy') && !n.toLowerCase().startsWith('.dsmn-resync-write-test-'))) {
 			if (name === 'MSSYNC.LOG') continue;
 			if (hash !== originals.get(name) && hash !== backup.get(name) && name !== 'MSSYNC.MDB') problems.push(`after the kill, ${name} is neither the original nor the backup`);
 		}
@@ -132,7 +134,13 @@ export async function restoreCrashTrial(point: number, seed: number, options: {d
 				for (const [name, hash] of originals) if (now.get(name) !== hash) problems.push(`after rollback, ${name} is not the original`);
 				for (const name of now.keys()) if (!originals.has(name)) problems.push(`after rollback, ${name} is in SYNCAGNT but was not there before`);
 			}
+		} else {
+			// Killed before the run began: starting again finds nothing to resume, and cleans up after the preflight.
+			const again = await runCli(['--lab', lab, `--${recovery}`]);
+			if (again.exitCode !== 2) problems.push(`--${recovery} with no run begun exited ${again.exitCode}`);
 		}
+		const probes = (await readdir(syncagnt)).filter(n => n.startsWith('.dsmn-resync-write-test-'));
+		if (probes.length) problems.push(`after recovery, the preflight's probe ${probes[0]} is still in SYNCAGNT`);
 		const status = await labStatus(lab);
 		if (status.service.state !== 'RUNNING') problems.push(`the service ended ${status.service.state}`);
 		return {point, killedAfterMs, killed, at, recovery, problems};

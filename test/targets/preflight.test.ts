@@ -1,0 +1,37 @@
+import {readdir, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {labPaths} from '../../source/lab/state.js';
+import {labTarget} from '../../source/targets/lab/lab-target.js';
+import {preflight, removeStaleProbes} from '../../source/targets/preflight.js';
+import {tempDir} from '../helpers/run-cli.js';
+
+describe('the preflight', () => {
+	it('says what works, needs no space it does not have, and leaves SYNCAGNT as it found it', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+		const {syncagnt} = labPaths(dir);
+		const before = (await readdir(syncagnt)).sort();
+		const checks = await preflight(labTarget(dir), {bytesNeeded: 1024});
+		expect(checks.map(c => [c.name, c.ok])).toEqual([
+			['service', true],
+			['folder', true],
+			['space', true],
+		]);
+		const tooMuch = await preflight(labTarget(dir), {bytesNeeded: 2 ** 60});
+		expect(tooMuch.at(-1)).toMatchObject({name: 'space', ok: false, fix: expect.stringContaining('free some space')});
+		expect((await readdir(syncagnt)).sort()).toEqual(before);
+	});
+
+	it('removes a write probe left by a run killed between making and removing it, and nothing else', async () => {
+		const folder = await tempDir();
+		await writeFile(join(folder, '.dsmn-resync-write-test-0a1b2c3d'), '');
+		await writeFile(join(folder, 'MSSYNC.MDB'), 'x');
+		await writeFile(join(folder, '.dsmn-resync-other'), 'x');
+		await removeStaleProbes(folder);
+		expect((await readdir(folder)).sort()).toEqual(['.dsmn-resync-other', 'MSSYNC.MDB']);
+		await removeStaleProbes(join(folder, 'does-not-exist')); // says nothing: the preflight reports it
+	});
+});
