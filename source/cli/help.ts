@@ -53,7 +53,7 @@ EXIT STATUS
 ENVIRONMENT
   NO_COLOR        no colours          TERM=dumb|linux  ASCII marks only
   XDG_STATE_HOME  journals of real targets go to $XDG_STATE_HOME/dsmn-resync
-                  (else ~/.local/state/dsmn-resync; %LOCALAPPDATA%\dsmn-resync on Windows)
+                  (else ~/.local/state/dsmn-resync; %LOCALAPPDATA%\\dsmn-resync on Windows)
   DSMN_RESYNC_SERVICE_TIMEOUT  seconds MSSYNC may take to stop or start (default 90)
 
 EXAMPLES
