@@ -1,7 +1,9 @@
-import {Box, Static, Text, useApp, useInput, useStdout} from 'ink';
-import {useEffect, useState, useSyncExternalStore} from 'react';
+import {Box, type Key, Static, Text, useApp, useInput, useStdout} from 'ink';
+import {useEffect, useRef, useState, useSyncExternalStore} from 'react';
 import type {WizardController} from '../procedure/wizard-controller.js';
+import type {Screen} from '../procedure/wizard-state.js';
 import {safeText} from '../text/sanitize.js';
+import {splitBurst} from './split-keys.js';
 import {AskBackupScreen} from './screens/AskBackupScreen.js';
 import {ChooseBackupScreen} from './screens/ChooseBackupScreen.js';
 import {ConfirmScreen} from './screens/ConfirmScreen.js';
@@ -40,22 +42,79 @@ function useTerminalSize(): {rows: number; columns: number} {
 	return size;
 }
 
+/** Screens where keys typed ahead still belong: text fields, where nothing happens before Enter. */
+const CARRIES_TYPE_AHEAD = new Set<Screen['name']>(['target-field', 'choose-backup', 'passwords-file', 'password-entry', 'discover']);
+
+/** Which screen this is, for telling when a key led to another one (a field to the next field, a step to the next). */
+function screenKey(screen: Screen): string {
+	return [screen.name, 'step' in screen ? screen.step : '', 'field' in screen ? screen.field : '', 'stage' in screen ? screen.stage : ''].join(':');
+}
+
 /** The one input handler: global keys here, the rest handed to the current screen (DESIGN.md §2). */
 export function App({controller}: {controller: WizardController}) {
 	const state = useSyncExternalStore(controller.subscribe, controller.getState);
 	const glyphs = useGlyphs();
 	const {exit} = useApp();
 	const {rows, columns} = useTerminalSize();
-	const act = (promise: Promise<void> | void) => void Promise.resolve(promise).catch(error => controller.fatal(error));
+	const act = (promise: Promise<void> | void): Promise<void> => Promise.resolve(promise).catch(error => controller.fatal(error));
+	const burst = useRef<Promise<void>>(Promise.resolve());
+	const waiting = useRef(0);
+	const arrivals = useRef(0);
+	const droppedUpTo = useRef(0);
 
 	useEffect(() => {
 		if (state.exit !== undefined) exit();
 	}, [state.exit, exit]);
 
 	useInput((input, key) => {
+		const keys = splitBurst(input, key);
+		// One key, nothing typed ahead still being handled: at once.
+		if (keys.length === 1 && waiting.current === 0) return void handleKey(keys[0]!.input, keys[0]!.key);
+		// Keys typed ahead, in order, each on the screen it reaches. Once they lead to a screen where a key
+		// acts (a confirmation, a choice), the rest are dropped: such a screen is answered after reading it.
+		// Keys that arrived while those were handled were typed before that screen was seen: dropped too.
+		const arrived = ++arrivals.current;
+		waiting.current++;
+		burst.current = burst.current.then(async () => {
+			try {
+				if (arrived > droppedUpTo.current) await typeAhead(keys);
+			} finally {
+				waiting.current--;
+			}
+		});
+	});
+
+	async function typeAhead(keys: ReturnType<typeof splitBurst>): Promise<void> {
+		for (const {input: one, key: oneKey} of keys) {
+			const before = screenKey(controller.getState().screen);
+			// Until the key has done its work or led elsewhere: a step it starts may run for minutes.
+			await untilSettled(handleKey(one, oneKey), before);
+			const now = controller.getState();
+			if (screenKey(now.screen) !== before && (now.overlay || !CARRIES_TYPE_AHEAD.has(now.screen.name))) {
+				droppedUpTo.current = arrivals.current;
+				return;
+			}
+		}
+	}
+
+	function untilSettled(action: Promise<void> | void, before: string): Promise<void> {
+		return new Promise(resolve => {
+			const unsubscribe = controller.subscribe(() => {
+				if (screenKey(controller.getState().screen) === before) return;
+				unsubscribe();
+				resolve();
+			});
+			void Promise.resolve(action).finally(() => {
+				unsubscribe();
+				resolve();
+			});
+		});
+	}
+
+	function handleKey(input: string, key: Key): Promise<void> | void {
 		const {screen, overlay} = controller.getState();
 		if (overlay === 'quit') {
-			if (input === 'y' || input === 'Y') act(controller.confirmQuit());
+			if (input === 'y' || input === 'Y') return act(controller.confirmQuit());
 			else if (input === 'n' || input === 'N' || key.escape) controller.cancelQuit();
 			return;
 		}
@@ -69,7 +128,7 @@ export function App({controller}: {controller: WizardController}) {
 			else if (key.upArrow) controller.moveCursor(-1);
 			else if (key.downArrow) controller.moveCursor(1);
 			else if (input === ' ') controller.toggleSelected();
-			else if (key.return) act(controller.submitSelection());
+			else if (key.return) return act(controller.submitSelection());
 			else if (key.escape) controller.back();
 			else if (input === 'q') controller.requestQuit();
 			return;
@@ -82,8 +141,8 @@ export function App({controller}: {controller: WizardController}) {
 			(screen.name === 'discover' && screen.results === undefined && !screen.searching) ||
 			(screen.name === 'confirm' && screen.word !== undefined);
 		if (typing) {
-			if (key.return) act(controller.submitText());
-			else if (key.tab) act(controller.complete());
+			if (key.return) return act(controller.submitText());
+			else if (key.tab) return act(controller.complete());
 			else if (key.backspace || key.delete) controller.eraseText();
 			else if (key.escape) controller.back();
 			else if (input && !key.ctrl && !key.meta) controller.typeText(input);
@@ -93,8 +152,8 @@ export function App({controller}: {controller: WizardController}) {
 		if (input === 'q') return controller.requestQuit();
 		if (key.escape) return controller.back();
 		if (screen.name === 'summary' && key.return) return controller.done();
-		if (screen.name === 'confirm' && (input === 'y' || input === 'Y')) act(controller.confirm());
-	});
+		if (screen.name === 'confirm' && (input === 'y' || input === 'Y')) return act(controller.confirm());
+	}
 
 	const {screen} = state;
 	const canGoBack = !state.steps || state.steps.every(s => s.status === 'pending');

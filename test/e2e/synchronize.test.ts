@@ -56,7 +56,7 @@ describe('"Synchronize all servers" in a pseudo-terminal', () => {
 
 	it('fits a 60×20 terminal, keeping the live area shorter than the screen', async () => {
 		const dir = join(await tempDir(), 'lab');
-		expect((await runCli(['lab', 'create', dir, '--servers', '32', '--accounts', '200', '--pace', '3'])).exitCode).toBe(0);
+		expect((await runCli(['lab', 'create', dir, '--servers', '32', '--accounts', '1000', '--pace', '3'])).exitCode).toBe(0);
 		const session = new PtySession(['--lab', dir], {cols: 60, rows: 20});
 		await restoreUntilSynchronized(session);
 		await session.waitFor(/… and \d+ more/);

@@ -95,6 +95,22 @@ describe('the wizard on screen', () => {
 		ui.unmount();
 	});
 
+	it('takes a path and Enter typed ahead in one burst, and drops what follows once a choice is on screen', async () => {
+		const {dir, frame, press, ui} = await mount();
+		await waitFor(() => expect(frame()).toContain('Continue'));
+		await press(ENTER, 'Do you have a backup');
+		await press(ENTER, 'Which folder holds the backup?');
+		const typed = (frame().match(/Folder: (.*)/)?.[1] ?? '').trimEnd();
+		ui.stdin.write('\u007F'.repeat(typed.length));
+		await waitFor(() => expect(frame()).toMatch(/Folder:\s*$/m));
+		// As a slow link delivers it: the whole path, Enter, then keys meant for whatever comes next.
+		ui.stdin.write(`${join(dir, 'backup')}\rq`);
+		await waitFor(() => expect(frame()).toContain('I have read the warning: continue'));
+		await new Promise(resolve => setTimeout(resolve, 100));
+		expect(frame()).not.toContain('Leave dsmn-resync?');
+		ui.unmount();
+	});
+
 	it('refuses a typed path that is not a backup, naming why', async () => {
 		const {frame, press, ui} = await mount();
 		await waitFor(() => expect(frame()).toContain('Continue'));
