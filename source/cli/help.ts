@@ -21,6 +21,8 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --flow restore|reconstruct     have a backup (restore) or not (reconstruct)
   --backup DIR                   the backup set to restore from
   --select FS1,FS2               servers to reconstruct (default: those with a red X)
+  --restore-bindery FS2          of those, restore these binderies from NET$*.OLD
+                                 first (every change since that backup is lost)
   --password-policy random|initial
                                  a random password per user, or one initial
                                  password to change at next logon

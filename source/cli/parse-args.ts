@@ -16,6 +16,8 @@ export type WizardOptions = {
 	flow?: Flow;
 	backup?: string;
 	select?: string[];
+	/** Reconstruct: the chosen servers whose bindery is restored from NET$*.OLD first. */
+	restoreBindery?: string[];
 	passwordPolicy?: PasswordPolicy;
 	passwordsFile?: string;
 	passwordEnv?: string;
@@ -47,6 +49,7 @@ const WIZARD_OPTIONS = {
 	flow: {type: 'string'},
 	backup: {type: 'string'},
 	select: {type: 'string'},
+	'restore-bindery': {type: 'string'},
 	'password-policy': {type: 'string'},
 	'passwords-file': {type: 'string'},
 	'password-env': {type: 'string'},
@@ -105,8 +108,8 @@ function parseWizard(args: string[]): Command {
 	if (target === 'remote' && !values.host) throw new UsageError('--target remote needs --host NAME', 'for example: --target remote --host NTPDC1');
 	if (values.host !== undefined && target !== 'remote') throw new UsageError('--host goes with --target remote');
 	if (values.resume && values.rollback) throw new UsageError('--resume and --rollback exclude each other: choose one');
-	const select = values.select?.split(',').map(s => s.trim()).filter(Boolean);
-	if (values.select !== undefined && select!.length === 0) throw new UsageError('--select needs server names, for example: --select FS1,FS2');
+	const select = serverList('--select', values.select);
+	const restoreBindery = serverList('--restore-bindery', values['restore-bindery']);
 	return {
 		kind: 'wizard',
 		options: {
@@ -118,6 +121,7 @@ function parseWizard(args: string[]): Command {
 			...(values.flow ? {flow: oneOf('--flow', values.flow, ['restore', 'reconstruct'] as const)!} : {}),
 			...(values.backup !== undefined ? {backup: nonEmpty('--backup', values.backup)!} : {}),
 			...(select ? {select} : {}),
+			...(restoreBindery ? {restoreBindery} : {}),
 			...(values['password-policy'] ? {passwordPolicy: oneOf('--password-policy', values['password-policy'], ['random', 'initial'] as const)!} : {}),
 			...(values['passwords-file'] !== undefined ? {passwordsFile: nonEmpty('--passwords-file', values['passwords-file'])!} : {}),
 			...(values['password-env'] !== undefined ? {passwordEnv: nonEmpty('--password-env', values['password-env'])!} : {}),
@@ -128,6 +132,14 @@ function parseWizard(args: string[]): Command {
 			ascii: values.ascii ?? false,
 		},
 	};
+}
+
+/** "fs1, FS2" → ["FS1", "FS2"]; a flag given with no name is a usage error. */
+function serverList(flag: string, value: string | undefined): string[] | undefined {
+	if (value === undefined) return undefined;
+	const names = [...new Set(value.split(',').map(s => s.trim().toUpperCase()).filter(Boolean))];
+	if (names.length === 0) throw new UsageError(`${flag} needs server names, for example: ${flag} FS1,FS2`);
+	return names;
 }
 
 function parseLab(args: string[]): Command {

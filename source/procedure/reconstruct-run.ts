@@ -257,7 +257,7 @@ export class ReconstructRun extends JournaledRun {
 			case 'set-passwords':
 				return this.setPasswords(hooks);
 			case 'synchronize':
-				return synchronizeStep(this.target, hooks);
+				return synchronizeStep(this.target, hooks, {mustSucceed: this.servers});
 		}
 		return {status: 'failed', message: `unknown step ${step}`, advice: 'start again'};
 	}

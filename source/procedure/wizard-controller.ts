@@ -817,10 +817,21 @@ export class WizardController {
 				ok: red.length === 0,
 				lines: this.whereThingsAre([
 					...(run.flow === 'restore' ? [`The backup from ${(run as RestoreRun).backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`] : [`Reconstructed: ${(run as ReconstructRun).servers.join(', ')}.`]),
-					...(red.length ? [`Still red: ${red.join(', ')}${stillRed.length ? ' (did not synchronize)' : ''}. When they answer again, run "Synchronize all servers" in Synchronization Manager, or start dsmn-resync again.`] : []),
+					...this.stillRedLines(red, stillRed),
 				]),
 			},
 		});
+	}
+
+	/** What to do about the servers still red: those this run did not touch need a run of their own. */
+	private stillRedLines(red: string[], stillRed: string[]): string[] {
+		const run = this.run!;
+		const untouched = run.flow === 'reconstruct' ? red.filter(name => !(run as ReconstructRun).servers.includes(name)) : [];
+		const failed = red.filter(name => !untouched.includes(name));
+		return [
+			...(failed.length ? [`Still red: ${failed.join(', ')}${stillRed.length ? ' (did not synchronize)' : ''}. When they answer again, run "Synchronize all servers" in Synchronization Manager, or start dsmn-resync again.`] : []),
+			...(untouched.length ? [`${untouched.join(', ')} ${untouched.length === 1 ? 'was' : 'were'} not reconstructed in this run: start dsmn-resync again and choose ${untouched.length === 1 ? 'it' : 'them'}.`] : []),
+		];
 	}
 
 	private whereThingsAre(lines: string[]): string[] {

@@ -232,14 +232,21 @@ async function beginReconstruct(target: Target, options: WizardOptions, io: Io):
 	const unknown = chosen.filter(name => !names.includes(name));
 	if (unknown.length) throw new UsageError(`--select names servers the domain does not manage: ${unknown.join(', ')}`, `its servers are ${names.join(', ')}`);
 	if (chosen.length === 0) throw new UsageError('no server shows a red X: name the servers to reconstruct with --select FS1,FS2');
+	const restoreBindery = options.restoreBindery ?? [];
+	const notChosen = restoreBindery.filter(name => !chosen.includes(name));
+	if (notChosen.length) throw new UsageError(`--restore-bindery names servers that are not reconstructed: ${notChosen.join(', ')}`, `it takes some of ${chosen.join(', ')}`);
+	for (const server of target.servers.reconstruct ? restoreBindery : []) {
+		const check = await target.servers.reconstruct!.checkBinderyBackup(server);
+		if (!check.ok) throw new UsageError(`${server}'s bindery backup cannot be used: ${check.problems.join('; ')}`, 'leave it out of --restore-bindery');
+	}
 	if (!target.servers.reconstruct) {
 		// A real server: every NetWare step, the passwords included, is the admin's, with instructions.
-		return ReconstructRun.begin(target, {servers: chosen, restoreBindery: [], passwordPolicy: options.passwordPolicy ?? 'random'});
+		return ReconstructRun.begin(target, {servers: chosen, restoreBindery, passwordPolicy: options.passwordPolicy ?? 'random'});
 	}
 	const problem = await passwordsFileProblem(options.passwordsFile!, [target.location]);
 	if (problem) throw new UsageError(`--passwords-file ${options.passwordsFile}: ${problem}`);
 	const password = options.passwordPolicy === 'initial' ? await initialPassword(options, io) : undefined;
-	const run = await ReconstructRun.begin(target, {servers: chosen, restoreBindery: [], passwordPolicy: options.passwordPolicy!, passwordsFile: resolve(options.passwordsFile!)});
+	const run = await ReconstructRun.begin(target, {servers: chosen, restoreBindery, passwordPolicy: options.passwordPolicy!, passwordsFile: resolve(options.passwordsFile!)});
 	if (password !== undefined) run.provideInitialPassword(password);
 	return run;
 }
