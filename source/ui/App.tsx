@@ -159,7 +159,7 @@ export function App({controller}: {controller: WizardController}) {
 	const canGoBack = !state.steps || state.steps.every(s => s.status === 'pending');
 	return (
 		<>
-			<Static items={state.log}>
+			<Static key={state.logEpoch ?? 0} items={state.log}>
 				{line => (
 					<Text key={line.id} color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}>
 						{line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet} {safeText(line.text)}

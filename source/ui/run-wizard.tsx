@@ -21,11 +21,24 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 		// and at most 10 frames a second: over SSH the bytes matter.
 		{exitOnCtrlC: false, patchConsole: false, maxFps: 10, incrementalRendering: true},
 	);
+	// A narrower terminal rewraps what is on screen, so erasing the last frame line by line (as Ink does)
+	// leaves pieces of it behind: clear the screen, then draw everything again, the log included.
+	let columns = process.stdout.columns;
+	const onResize = () => {
+		if (process.stdout.columns < columns) {
+			process.stdout.write('\u001B[2J\u001B[H');
+			instance.clear();
+			controller.reprintLog();
+		}
+		columns = process.stdout.columns;
+	};
+	process.stdout.on('resize', onResize);
 	controller.start().catch(error => controller.fatal(error));
 	try {
 		await instance.waitUntilExit();
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
+		process.stdout.off('resize', onResize);
 		// The temporary authentication file, if the account was typed here, goes now.
 		await controller.dispose().catch(() => {});
 	}

@@ -108,6 +108,31 @@ describe('interrupts and the terminal', () => {
 		session.kill();
 	});
 
+	it('after a step, a narrower terminal shows the log of finished steps once, and one frame', async () => {
+		const dir = await lab('--pace', '0');
+		const session = new PtySession(['--lab', dir], {cols: 100, rows: 30});
+		await session.waitFor('servers show a red X.');
+		await session.type(KEYS.enter);
+		await session.waitFor('Do you have a backup');
+		await session.type(KEYS.enter);
+		await session.waitFor('Which folder holds the backup?');
+		await session.type(KEYS.enter);
+		await session.waitFor('I have read the warning: continue');
+		await session.type(KEYS.enter);
+		await session.waitFor('The plan (KB Q148678)');
+		await session.type(KEYS.enter);
+		await session.waitFor(/Runs "net stop MSSYNC"/);
+		await session.type('y');
+		await session.waitFor(/Moves 11 files out of/);
+		session.resize(70, 24);
+		await new Promise(resolve => setTimeout(resolve, 400));
+		const screen = session.screen();
+		expect(screen.match(/✓ Stop MSSYNC: MSSYNC stopped/g)).toHaveLength(1);
+		expect(screen.split('\n').filter(l => l.startsWith('dsmn-resync · KB Q148678'))).toHaveLength(1);
+		expect(screen).toMatch(/Moves 11 files out of/);
+		session.kill();
+	});
+
 	it('shows a hostile folder name harmlessly: its escape sequences and newlines never reach the terminal', async () => {
 		const root = await tempDir();
 		const evil = join(root, 'lab\u001b[2J\u001b[31mEVIL\nline');
