@@ -22,6 +22,11 @@ import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {synchronizeStep} from './synchronize-step.js';
 
+
+/** Stop answers that mean "it is stopped, or on its way": net's 3521/2189/3528, sc's 1062/1061. Polling says which. */
+const STOP_UNDER_WAY = [3521, 2189, 3528, 1062, 1061];
+/** Start answers that mean "it already runs": net's 2182, sc's 1056. */
+const ALREADY_RUNNING = [2182, 1056];
 export type {CopyProgressEvent, RunHooks, StepOutcome} from './procedure-run.js';
 
 export type FileToCopy = {name: string; size: number};
@@ -180,7 +185,7 @@ export class RestoreRun extends JournaledRun {
 		if (now.state === 'RUNNING' || now.state === 'PAUSED') {
 			const stop = await service.stop({onCommand: hooks.onCommand});
 			// 3521 already stopped; 2189 and 3528: it is on its way (or stuck): polling says which, within the timeout.
-			if (!stop.ok && ![3521, 2189, 3528].includes(stop.error.code)) {
+			if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code)) {
 				return {status: 'failed', message: `${service.describe('stop')} failed: ${stop.error.meaning} (error ${stop.error.code})`, advice: stop.error.advice};
 			}
 		}
@@ -286,7 +291,7 @@ export class RestoreRun extends JournaledRun {
 		const now = await service.query({onCommand: hooks.onCommand});
 		if (now.ok && now.state === 'RUNNING') return {status: 'done', summary: 'MSSYNC was already running'};
 		const start = await service.start({onCommand: hooks.onCommand});
-		if (!start.ok && start.error.code !== 2182) {
+		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code)) {
 			const command = service.describe('start');
 			return {status: 'failed', message: `${command} failed: ${start.error.meaning} (${command.startsWith('net start') ? 'NET HELPMSG' : 'error'} ${start.error.code})`, advice: start.error.advice};
 		}
@@ -343,7 +348,7 @@ export class RestoreRun extends JournaledRun {
 			await syncFolder(syncagnt);
 			if (this.start.serviceBefore === 'RUNNING') {
 				const start = await service.start({onCommand: hooks.onCommand});
-				if (!start.ok && start.error.code !== 2182) throw new Error(`the files are back, but MSSYNC would not start again: ${start.error.meaning}`);
+				if (!start.ok && !ALREADY_RUNNING.includes(start.error.code)) throw new Error(`the files are back, but MSSYNC would not start again: ${start.error.meaning}`);
 				await waitForState(service, 'RUNNING', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand});
 			}
 			const summary = `${restored} original file${restored === 1 ? '' : 's'} put back in SYNCAGNT${present.length ? `; the ${present.length} restored files were kept aside` : ''}; MSSYNC ${this.start.serviceBefore === 'RUNNING' ? 'running again' : 'left stopped'}`;

@@ -47,6 +47,11 @@ export const WIN32_ERRORS: Record<number, Explanation> = {
 	},
 	1061: {message: 'The service cannot accept control messages at this time.', meaning: 'the service is in the middle of starting or stopping', advice: 'wait a few seconds and try again'},
 	1062: {message: 'The service has not been started.', meaning: 'the service is not running', advice: 'nothing to do: it is already stopped'},
+	1067: {
+		message: 'The process terminated unexpectedly.',
+		meaning: 'the service started and then stopped at once',
+		advice: "look in the Event Viewer's Application log for MSSYNC's reason (a Jet error means the database or its logs); retry, or roll back",
+	},
 	1722: {message: 'The RPC server is unavailable.', meaning: 'the server did not answer', advice: 'check the name, that the server is on, and that the network between you works'},
 };
 

@@ -144,3 +144,33 @@ describe('real-target helpers', () => {
 		expect(stateFolder({LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local'}, 'win32')).toMatch(/dsmn-resync$/);
 	});
 });
+
+describe('--target remote from Windows (sc \\\\HOST, here a stand-in sc on PATH)', () => {
+	it('restores through sc \\\\NTPDC1 stop|start|query, and explains a start that fails (1067)', async () => {
+		const {RestoreRun} = await import('../../../source/procedure/restore-run.js');
+		const {realTarget} = await import('../../../source/targets/real/real-target.js');
+		const {parseCommandLine} = await import('../../../source/cli/parse-args.js');
+		const s = await server();
+		const saved = {...process.env};
+		Object.assign(process.env, s.env);
+		try {
+			const command = parseCommandLine(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt]);
+			if (command.kind !== 'wizard') throw new Error('not the wizard');
+			const target = await realTarget(command.options, process.env, 'win32');
+			expect(target.service.describe('stop')).toBe('sc \\\\NTPDC1 stop MSSYNC');
+			const run = await RestoreRun.begin(target, s.backup, {timings: {serviceTimeoutMs: 3000, pollIntervalMs: 20}});
+			for (const step of ['stop-service', 'move-aside', 'copy-backup'] as const) expect(await run.execute(step), step).toMatchObject({status: 'done'});
+			await writeFile(s.stateFile, JSON.stringify({state: 'STOPPED', behaviour: 'start-fails'}));
+			expect(await run.execute('start-service')).toMatchObject({status: 'failed', message: expect.stringContaining('sc \\\\NTPDC1 start MSSYNC failed'), advice: expect.any(String)});
+			await writeFile(s.stateFile, JSON.stringify({state: 'STOPPED', behaviour: 'normal'}));
+			expect(await run.execute('start-service')).toMatchObject({status: 'done'});
+			expect(await run.execute('synchronize')).toMatchObject({status: 'manual'});
+			const argv = await readFile(s.log, 'utf8');
+			expect(argv).toContain('sc \\\\NTPDC1 stop MSSYNC');
+			expect(argv).toContain('sc \\\\NTPDC1 query MSSYNC');
+			expect(await hashFolder(s.syncagnt, isRestoredFile)).toEqual(await hashFolder(s.backup, isRestoredFile));
+		} finally {
+			process.env = saved;
+		}
+	});
+});
