@@ -3,9 +3,9 @@
  * the steps, and manual steps — what no program can do on a real server, which the admin does and then
  * confirms. A manual step is never marked done without that confirmation.
  */
-import {Journal, type NewEntry} from '../journal/journal.js';
+import {Journal, journalName, type NewEntry} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
-import type {Target} from '../targets/capabilities.js';
+import type {ControlOptions, Target} from '../targets/capabilities.js';
 import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 
 export function adviceFor(error: unknown): string {
@@ -15,6 +15,28 @@ export function adviceFor(error: unknown): string {
 	if (code === 'EIO') return 'the disk reported an I/O error: check it before going further; roll back if in doubt';
 	if (code === 'ENOENT') return 'a file disappeared while the step ran: check the backup folder and SYNCAGNT, then retry';
 	return 'retry, or roll back to put everything back as it was';
+}
+
+/** A new run's journal with its first entry written: the flow, the target, MSSYNC as found, and what the flow adds. */
+export async function startJournal(
+	target: Target,
+	now: Date,
+	fields: Pick<RunStarted, 'flow'> & Partial<Omit<RunStarted, 'type' | 'runId' | 'target' | 'syncagnt' | 'serviceBefore' | 'at'>>,
+	onCommand?: ControlOptions['onCommand'],
+): Promise<{journal: Journal; start: RunStarted}> {
+	const service = await target.service.query(onCommand ? {onCommand} : {});
+	const name = journalName(target.host, now);
+	const journal = await Journal.create(target.journalDir, name);
+	const start: Omit<RunStarted, 'at'> = {
+		type: 'run-started',
+		runId: name.replace(/\.jsonl$/, ''),
+		target: {kind: target.kind, description: target.description, location: target.location},
+		syncagnt: target.database.syncagnt,
+		serviceBefore: service.ok ? service.state : 'UNKNOWN',
+		...fields,
+	};
+	await journal.append(start);
+	return {journal, start: {...start, at: now.toISOString()}};
 }
 
 export abstract class JournaledRun implements ProcedureRun {

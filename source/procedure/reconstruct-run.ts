@@ -7,12 +7,12 @@
  */
 import {stat} from 'node:fs/promises';
 import {join} from 'node:path';
-import {Journal, journalName, type UnfinishedRun} from '../journal/journal.js';
+import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {Target} from '../targets/capabilities.js';
 import {formatDate} from '../text/format.js';
 import {generatePassword, readPasswordsFile, writePasswordsFile, type PasswordLine} from './passwords.js';
-import {JournaledRun} from './journaled-run.js';
+import {JournaledRun, startJournal} from './journaled-run.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {synchronizeInstructions} from './restore-run.js';
 import {synchronizeStep} from './synchronize-step.js';
@@ -25,7 +25,6 @@ export type ReconstructPlan = {
 	passwordsFile?: string;
 };
 
-const KB_NO_BACKUP = 'KB Q148678: "If you do not have a backup copy of the account synchronization database, you must re-construct your NetWare account information."';
 
 function stamp(at: Date): string {
 	return at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -92,23 +91,14 @@ export class ReconstructRun extends JournaledRun {
 	}
 
 	static async begin(target: Target, plan: ReconstructPlan, options: {now?: Date} = {}): Promise<ReconstructRun> {
-		const now = options.now ?? new Date();
-		const service = await target.service.query();
-		const journal = await Journal.create(target.journalDir, journalName(target.host, now));
-		const start: Omit<RunStarted, 'at'> = {
-			type: 'run-started',
-			runId: journalName(target.host, now).replace(/\.jsonl$/, ''),
+		const {journal, start} = await startJournal(target, options.now ?? new Date(), {
 			flow: 'reconstruct',
-			target: {kind: target.kind, description: target.description, location: target.location},
-			syncagnt: target.database.syncagnt,
-			serviceBefore: service.ok ? service.state : 'UNKNOWN',
 			servers: plan.servers,
 			restoreBindery: plan.restoreBindery,
 			passwordPolicy: plan.passwordPolicy,
 			...(plan.passwordsFile === undefined ? {} : {passwordsFile: plan.passwordsFile}),
-		};
-		await journal.append(start);
-		return new ReconstructRun(target, journal, {...start, at: now.toISOString()}, [{...start, at: now.toISOString()}]);
+		});
+		return new ReconstructRun(target, journal, start, [start]);
 	}
 
 	static async resume(target: Target, run: UnfinishedRun): Promise<ReconstructRun> {

@@ -11,13 +11,13 @@ import {isStaleInLiveFolder} from '../backup/classify.js';
 import {copyVerified, sameContent, temporaryName} from '../fs/copy-verified.js';
 import {syncFolder} from '../fs/atomic-write.js';
 import {freeBytes} from '../fs/free-space.js';
-import {Journal, journalName, type UnfinishedRun} from '../journal/journal.js';
+import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {Target} from '../targets/capabilities.js';
 import type {CommandListener} from '../targets/run-command.js';
 import {waitForState} from '../targets/wait-for-state.js';
 import {formatBytes} from '../text/format.js';
-import {adviceFor, JournaledRun} from './journaled-run.js';
+import {adviceFor, JournaledRun, startJournal} from './journaled-run.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {synchronizeStep} from './synchronize-step.js';
@@ -74,21 +74,9 @@ export class RestoreRun extends JournaledRun {
 
 	static async begin(target: Target, backup: string, options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener} = {}): Promise<RestoreRun> {
 		const now = options.now ?? new Date();
-		const service = await target.service.query({onCommand: options.onCommand});
-		const journal = await Journal.create(target.journalDir, journalName(target.host, now));
 		const snapshot = await freshFolderName(join(target.database.snapshotParent, `SYNCAGNT.before-restore-${stamp(now)}`));
-		const start: Omit<RunStarted, 'at'> = {
-			type: 'run-started',
-			runId: journalName(target.host, now).replace(/\.jsonl$/, ''),
-			flow: 'restore',
-			target: {kind: target.kind, description: target.description, location: target.location},
-			syncagnt: target.database.syncagnt,
-			backup,
-			snapshot,
-			serviceBefore: service.ok ? service.state : 'UNKNOWN',
-		};
-		await journal.append(start);
-		return new RestoreRun(target, journal, {...start, at: now.toISOString()}, [{...start, at: now.toISOString()}], options.timings ?? defaultTimings());
+		const {journal, start} = await startJournal(target, now, {flow: 'restore', backup, snapshot}, options.onCommand);
+		return new RestoreRun(target, journal, start, [start], options.timings ?? defaultTimings());
 	}
 
 	static async resume(target: Target, run: UnfinishedRun, timings: RunTimings = defaultTimings()): Promise<RestoreRun> {

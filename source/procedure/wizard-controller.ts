@@ -197,11 +197,6 @@ export class WizardController {
 		return this.run?.steps().find(s => s.id === step)?.title ?? step;
 	}
 
-	private help(step: string): {why: string; kb: string} | undefined {
-		const info = this.run?.steps().find(s => s.id === step);
-		return info ? {why: info.why, kb: info.kb} : undefined;
-	}
-
 	private async inspect(): Promise<void> {
 		const target = this.target!;
 		this.set({screen: {name: 'loading', message: 'Looking at the target…'}});

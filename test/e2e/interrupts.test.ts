@@ -6,6 +6,7 @@ import {readJournal} from '../../source/journal/journal.js';
 import {labStatusSchema} from '../../source/lab/status.js';
 import {CLI, runCli, tempDir, userEnv} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
+import {restoreUpTo} from './restore-keys.js';
 
 async function lab(...flags: string[]) {
 	const dir = join(await tempDir(), 'lab');
@@ -111,19 +112,7 @@ describe('interrupts and the terminal', () => {
 	it('after a step, a narrower terminal shows the log of finished steps once, and one frame', async () => {
 		const dir = await lab('--pace', '0');
 		const session = new PtySession(['--lab', dir], {cols: 100, rows: 30});
-		await session.waitFor('servers show a red X.');
-		await session.type(KEYS.enter);
-		await session.waitFor('Do you have a backup');
-		await session.type(KEYS.enter);
-		await session.waitFor('Which folder holds the backup?');
-		await session.type(KEYS.enter);
-		await session.waitFor('I have read the warning: continue');
-		await session.type(KEYS.enter);
-		await session.waitFor('The plan (KB Q148678)');
-		await session.type(KEYS.enter);
-		await session.waitFor(/Runs "net stop MSSYNC"/);
-		await session.type('y');
-		await session.waitFor(/Moves 11 files out of/);
+		await restoreUpTo(session, 'move-aside');
 		session.resize(70, 24);
 		await new Promise(resolve => setTimeout(resolve, 400));
 		const screen = session.screen();

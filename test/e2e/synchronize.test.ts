@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {labStatusSchema} from '../../source/lab/status.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
+import {restoreUpTo} from './restore-keys.js';
 
 async function status(dir: string) {
 	return labStatusSchema.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout));
@@ -10,25 +11,7 @@ async function status(dir: string) {
 
 /** Drives the restore flow up to the end of "Synchronize all servers". */
 async function restoreUntilSynchronized(session: PtySession) {
-	await session.waitFor('servers show a red X.');
-	await session.type(KEYS.enter);
-	await session.waitFor('Do you have a backup');
-	await session.type(KEYS.enter);
-	await session.waitFor('Which folder holds the backup?');
-	await session.type(KEYS.enter);
-	await session.waitFor('I have read the warning: continue');
-	await session.type(KEYS.enter);
-	await session.waitFor('The plan (KB Q148678)');
-	await session.type(KEYS.enter);
-	await session.waitFor(/Runs "net stop MSSYNC"/);
-	await session.type('y');
-	await session.waitFor(/Moves \d+ files out of/);
-	await session.type('y');
-	await session.waitFor('⚠ Copy the backup into SYNCAGNT');
-	await session.type(...'RESTORE', KEYS.enter);
-	await session.waitFor(/Runs "net start MSSYNC"/);
-	await session.type('y');
-	await session.waitFor(/Runs "Synchronize all servers"/);
+	await restoreUpTo(session, 'synchronize');
 	await session.type('y');
 }
 

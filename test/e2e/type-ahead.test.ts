@@ -7,27 +7,14 @@ import {describe, expect, it} from 'vitest';
 import {labStatusSchema} from '../../source/lab/status.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
+import {restoreUpTo} from './restore-keys.js';
 
 describe('keys typed ahead, in one burst, in a pseudo-terminal', () => {
 	it('types RESTORE and Enter from one burst, and never lets the rest of it confirm the next step', async () => {
 		const dir = join(await tempDir(), 'lab');
 		expect((await runCli(['lab', 'create', dir, '--pace', '0'])).exitCode).toBe(0);
 		const session = new PtySession(['--lab', dir]);
-		await session.waitFor('3 of 5 servers show a red X.');
-		await session.type(KEYS.enter);
-		await session.waitFor('Do you have a backup of the account synchronization database?');
-		await session.type(KEYS.enter);
-		await session.waitFor('Which folder holds the backup?');
-		await session.type(KEYS.enter);
-		await session.waitFor('I have read the warning: continue');
-		await session.type(KEYS.enter);
-		await session.waitFor('The plan (KB Q148678)');
-		await session.type(KEYS.enter);
-		await session.waitFor(/Runs "net stop MSSYNC"/);
-		await session.type('y');
-		await session.waitFor(/Moves 11 files out of/);
-		await session.type('y');
-		await session.waitFor('Type RESTORE and press Enter');
+		await restoreUpTo(session, 'copy-backup');
 		// One write: the word, Enter, and a "y" (and another Enter) meant for whatever comes next.
 		await session.type(`RESTORE${KEYS.enter}y${KEYS.enter}`);
 		await session.waitFor(/Runs "net start MSSYNC"/);
