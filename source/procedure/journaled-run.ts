@@ -83,8 +83,8 @@ export abstract class JournaledRun implements ProcedureRun {
 	}
 
 	/** The admin says the manual step is done (the wizard's "I have done it", or a scripted --resume). */
-	async confirmManual(step: string): Promise<StepOutcome> {
-		const summary = 'done by the administrator, as confirmed';
+	async confirmManual(step: string, note?: string): Promise<StepOutcome> {
+		const summary = `done by the administrator, as confirmed${note ? `; ${note}` : ''}`;
 		await this.record({type: 'step-finished', step, summary});
 		return {status: 'done', summary};
 	}

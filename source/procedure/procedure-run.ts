@@ -60,7 +60,8 @@ export interface ProcedureRun {
 	noteInterrupted(signal: string, step?: string): Promise<void>;
 	/** The step gave its instructions and waits for the admin to confirm it is done. */
 	awaitingManual(step: string): boolean;
-	confirmManual(step: string): Promise<StepOutcome>;
+	/** The admin's word that a manual step is done; `note` adds what they reported (the servers ticked). */
+	confirmManual(step: string, note?: string): Promise<StepOutcome>;
 }
 
 export function stepTitle(run: ProcedureRun, id: string): string {

@@ -615,7 +615,9 @@ export class WizardController {
 			const outcome = run.awaitingManual(step) ? undefined : await run.execute(step, this.hooks(step));
 			if (outcome && outcome.status !== 'manual') return this.afterStep(step, info.title, outcome);
 			const instructions = outcome?.instructions ?? (await run.describeChanges(step));
-			this.set({steps: this.stepList(undefined, step), screen: {name: 'manual', step, title: info.title, help: {why: info.why, kb: info.kb}, instructions}, overlay: undefined});
+			// "Synchronize all servers" by hand: a timer, and the servers to tick as their blue checks appear.
+			const watch = step === 'synchronize' ? {checklist: {items: (await this.serverNames()).map(name => ({name, ticked: false})), cursor: 0}, startedAt: this.deps.now()} : {};
+			this.set({steps: this.stepList(undefined, step), screen: {name: 'manual', step, title: info.title, help: {why: info.why, kb: info.kb}, instructions, ...watch}, overlay: undefined});
 			return;
 		}
 		const changes = await run.describeChanges(step);
@@ -730,8 +732,38 @@ export class WizardController {
 			this.exitLater(3);
 			return;
 		}
-		const outcome = await this.run!.confirmManual(screen.step);
+		const items = screen.checklist?.items ?? [];
+		this.unticked = items.filter(i => !i.ticked).map(i => i.name);
+		const ticked = items.filter(i => i.ticked).map(i => i.name);
+		const note = items.length ? `blue checks ticked: ${ticked.join(', ') || 'none'}${this.unticked.length ? `; not ticked: ${this.unticked.join(', ')}` : ''}` : undefined;
+		const outcome = await this.run!.confirmManual(screen.step, note);
 		await this.afterStep(screen.step, screen.title, outcome);
+	}
+
+	/** Servers the admin did not tick on the manual synchronization: not seen green. */
+	private unticked: string[] = [];
+
+	/** The servers this run is about: the ones it reconstructs, or those the target names. */
+	private async serverNames(): Promise<string[]> {
+		const run = this.run;
+		if (run?.flow === 'reconstruct') return (run as ReconstructRun).servers;
+		return (await this.target!.servers.list()).map(s => s.name);
+	}
+
+	/** Tab on the manual synchronization: the next server of the checklist. */
+	moveChecklist(): void {
+		const screen = this.state.screen;
+		if (screen.name !== 'manual' || !screen.checklist?.items.length) return;
+		const {items, cursor} = screen.checklist;
+		this.set({screen: {...screen, checklist: {items, cursor: (cursor + 1) % items.length}}});
+	}
+
+	/** Space: the server under the pointer shows a blue check (or, pressed again, does not). */
+	toggleChecklist(): void {
+		const screen = this.state.screen;
+		if (screen.name !== 'manual' || !screen.checklist?.items.length) return;
+		const {items, cursor} = screen.checklist;
+		this.set({screen: {...screen, checklist: {cursor, items: items.map((item, i) => (i === cursor ? {...item, ticked: !item.ticked} : item))}}});
 	}
 
 	async failureChoice(choice: 'retry' | 'retry-failed' | 'rollback' | 'finish' | 'stop'): Promise<void> {
@@ -797,11 +829,13 @@ export class WizardController {
 				steps: this.stepList(),
 				screen: {
 					name: 'summary',
-					title: 'Done: every step is finished',
-					ok: true,
+					title: this.unticked.length ? `Done, but ${this.unticked.join(', ')} ${this.unticked.length === 1 ? 'was' : 'were'} not seen with a blue check` : 'Done: every step is finished',
+					ok: this.unticked.length === 0,
 					lines: this.whereThingsAre([
 						...(run.flow === 'restore' ? [`The backup from ${(run as RestoreRun).backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`] : [`Reconstructed: ${(run as ReconstructRun).servers.join(', ')}.`]),
-						'In Synchronization Manager, every server should now show a blue check; one still red: its reason is in the Event Viewer\'s Application log.',
+						this.unticked.length
+							? `Not seen with a blue check: ${this.unticked.join(', ')}. Its reason is in the Event Viewer's Application log on the PDC; when fixed, "Synchronize all servers" again.`
+							: 'In Synchronization Manager, every server should now show a blue check; one still red: its reason is in the Event Viewer\'s Application log.',
 					]),
 				},
 			});

@@ -31,7 +31,7 @@ export type Screen =
 	| {name: 'confirm'; step: string; title: string; help?: StepHelp; changes: string[]; typed: string; word?: string; choice?: {yes: string; no: string}}
 	| {name: 'running'; step: string; title: string; help?: StepHelp; progress: Progress}
 	| {name: 'failure'; step: string; title: string; help?: StepHelp; message: string; advice: string; failedServers?: string[]; canRollback: boolean}
-	| {name: 'manual'; step: string; title: string; help?: StepHelp; instructions: string[]}
+	| {name: 'manual'; step: string; title: string; help?: StepHelp; instructions: string[]; checklist?: Checklist; startedAt?: number}
 	| {name: 'consequences'; servers: string[]; users?: number}
 	| {name: 'multi-select'; purpose: 'servers' | 'bindery'; title: string; hint: string; items: {value: string; label: string}[]; cursor: number; selected: string[]; error?: string}
 	| {name: 'password-policy'}
@@ -41,6 +41,9 @@ export type Screen =
 	| {name: 'unavailable'; message: string};
 
 export type StepHelp = {why: string; kb: string};
+
+/** The servers the admin ticks as their blue check marks appear in Synchronization Manager. */
+export type Checklist = {items: {name: string; ticked: boolean}[]; cursor: number};
 
 export type LogLine = {id: number; tone: 'ok' | 'error' | 'warning' | 'info'; text: string};
 

@@ -148,6 +148,10 @@ export function App({controller}: {controller: WizardController}) {
 			else if (input && !key.ctrl && !key.meta) controller.typeText(input);
 			return;
 		}
+		if (screen.name === 'manual' && screen.checklist) {
+			if (key.tab) return controller.moveChecklist();
+			if (input === ' ') return controller.toggleChecklist();
+		}
 		if (input === '?') return controller.showHelp();
 		if (input === 'q') return controller.requestQuit();
 		if (key.escape) return controller.back();
@@ -206,7 +210,7 @@ export function App({controller}: {controller: WizardController}) {
 			case 'plan':
 				return <PlanScreen screen={screen} rows={rows} onStart={() => act(controller.startPlan())} />;
 			case 'manual':
-				return <ManualScreen screen={screen} onChoose={choice => act(controller.manualChoice(choice))} />;
+				return <ManualScreen screen={screen} rows={rows} onChoose={choice => act(controller.manualChoice(choice))} />;
 			case 'consequences':
 				return <ConsequencesScreen screen={screen} onContinue={() => act(controller.acceptConsequences())} />;
 			case 'multi-select':

@@ -13,7 +13,7 @@ describe('the restore flow on a remote server, from Linux, in a pseudo-terminal'
 	it('asks for the server and the account, restores through net rpc, and waits for the admin to synchronize', async () => {
 		const server = await standinServer();
 		const password = 'Pa55-w0rd-Typed';
-		const session = new PtySession(['--backup', server.backup], {env: server.env});
+		const session = new PtySession(['--backup', server.backup, '--select', 'FS1,FS2'], {env: server.env});
 		await session.waitFor('Where do you want to work?');
 		await session.type(KEYS.down, KEYS.down, KEYS.enter);
 		await session.waitFor('The NT server running DSMN');
@@ -30,7 +30,7 @@ describe('the restore flow on a remote server, from Linux, in a pseudo-terminal'
 		await session.type(KEYS.enter);
 		await session.waitFor('✓ MSSYNC answers: RUNNING');
 		expect(session.screen()).toContain('can be read and written');
-		expect(session.screen()).toContain("DSMN's list of NetWare servers is in Synchronization Manager");
+		expect(session.screen()).toMatch(/• FS1\s+as Synchronization Manager shows it/);
 		await session.type(KEYS.enter);
 		await session.waitFor('Do you have a backup of the account synchronization database?');
 		await session.type(KEYS.enter);
@@ -49,6 +49,13 @@ describe('the restore flow on a remote server, from Linux, in a pseudo-terminal'
 		await session.waitFor(/net rpc service start MSSYNC/);
 		await session.type('y');
 		await session.waitFor('Choose NetWare Server ▸ Synchronize all servers.');
+		await session.waitFor(/\d:\d\d elapsed since you were asked/);
+		// The blue checks, ticked as they appear: FS1 (Space), then FS2 (Tab, Space).
+		await session.waitFor('Blue checks seen: 0 of 2');
+		await session.type(' ');
+		await session.waitFor('Blue checks seen: 1 of 2');
+		await session.type(KEYS.tab, ' ');
+		await session.waitFor('Blue checks seen: 2 of 2');
 		// "Not yet" is the default: Enter alone never claims a step a person must do.
 		await session.type(KEYS.up, KEYS.enter);
 		await session.waitFor('Done: every step is finished');

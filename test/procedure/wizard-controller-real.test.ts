@@ -111,17 +111,27 @@ describe('the reconstruct flow on a real server', () => {
 		const seen: string[] = [];
 		for (let i = 0; i < 10 && screen(controller).name === 'manual'; i++) {
 			const now = screen(controller);
-			if (now.name === 'manual') seen.push(now.step);
+			if (now.name !== 'manual') break;
+			seen.push(now.step);
+			if (now.step === 'synchronize') {
+				// A timer, and the servers to tick as their blue checks appear: FS1 is seen, FS2 is not.
+				expect(now).toMatchObject({startedAt: expect.any(Number), checklist: {cursor: 0, items: [{name: 'FS1', ticked: false}, {name: 'FS2', ticked: false}]}});
+				controller.toggleChecklist();
+				controller.moveChecklist();
+				expect(screen(controller)).toMatchObject({checklist: {cursor: 1, items: [{name: 'FS1', ticked: true}, {name: 'FS2', ticked: false}]}});
+			}
 			await controller.manualChoice('done');
 		}
 		expect(seen).toEqual(['delete-agent:FS1', 'add-server:FS1', 'delete-agent:FS2', 'add-server:FS2', 'set-passwords', 'synchronize']);
-		expect(screen(controller)).toMatchObject({name: 'summary', ok: true, title: 'Done: every step is finished'});
+		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, title: 'Done, but FS2 was not seen with a blue check'});
 		const journalDir = join(process.env['XDG_STATE_HOME']!, 'dsmn-resync');
 		const {readdir} = await import('node:fs/promises');
 		const [journal] = await readdir(journalDir);
 		const entries = await readJournal(join(journalDir, journal!));
 		// Each manual step: its instructions given, then done only by the admin's word.
 		expect(entries.filter(e => e.type === 'manual-step')).toHaveLength(6);
-		expect(entries.filter(e => e.type === 'step-finished').every(e => e.type === 'step-finished' && e.summary === 'done by the administrator, as confirmed')).toBe(true);
+		const summaries = entries.flatMap(e => (e.type === 'step-finished' ? [e.summary] : []));
+		expect(summaries.every(summary => summary.startsWith('done by the administrator, as confirmed'))).toBe(true);
+		expect(summaries.at(-1)).toBe('done by the administrator, as confirmed; blue checks ticked: FS1; not ticked: FS2');
 	});
 });

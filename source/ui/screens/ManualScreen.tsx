@@ -1,11 +1,13 @@
 import {Box, Text} from 'ink';
-import type {Screen} from '../../procedure/wizard-state.js';
+import type {Checklist, Screen} from '../../procedure/wizard-state.js';
+import {formatDuration} from '../../text/format.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
+import {useNow} from '../use-now.js';
 import {Select} from '../widgets/Select.js';
 
 /** A step only a person can do on a real server: exact instructions, then the admin's word that it is done. */
-export function ManualScreen({screen, onChoose}: {screen: Extract<Screen, {name: 'manual'}>; onChoose: (choice: 'done' | 'later') => void}) {
+export function ManualScreen({screen, rows, onChoose}: {screen: Extract<Screen, {name: 'manual'}>; rows: number; onChoose: (choice: 'done' | 'later') => void}) {
 	const glyphs = useGlyphs();
 	return (
 		<Box flexDirection="column">
@@ -15,6 +17,8 @@ export function ManualScreen({screen, onChoose}: {screen: Extract<Screen, {name:
 			{screen.instructions.map((line, i) => (
 				<Text key={i}>{safeText(line)}</Text>
 			))}
+			{screen.startedAt !== undefined ? <Elapsed since={screen.startedAt} /> : null}
+			{screen.checklist?.items.length ? <ServerChecklist checklist={screen.checklist} room={Math.max(3, rows - 12 - screen.instructions.length)} /> : null}
 			<Select
 				initialIndex={1}
 				items={[
@@ -23,6 +27,33 @@ export function ManualScreen({screen, onChoose}: {screen: Extract<Screen, {name:
 				]}
 				onSelect={onChoose}
 			/>
+		</Box>
+	);
+}
+
+function Elapsed({since}: {since: number}) {
+	const now = useNow();
+	return <Text dimColor>{formatDuration(now - since)} elapsed since you were asked</Text>;
+}
+
+/** Ticked as the blue checks appear; the pointer's row and those around it when they do not all fit. */
+function ServerChecklist({checklist, room}: {checklist: Checklist; room: number}) {
+	const glyphs = useGlyphs();
+	const {items, cursor} = checklist;
+	const first = Math.min(Math.max(0, cursor - Math.floor(room / 2)), Math.max(0, items.length - room));
+	const shown = items.slice(first, first + room);
+	const ticked = items.filter(i => i.ticked).length;
+	return (
+		<Box flexDirection="column">
+			<Text>
+				Blue checks seen: {ticked} of {items.length} <Text dimColor>(Tab next server, Space ticks)</Text>
+			</Text>
+			{shown.map((item, i) => (
+				<Text key={item.name} {...(first + i === cursor ? {bold: true} : {})}>
+					{first + i === cursor ? glyphs.arrow : ' '} {item.ticked ? <Text color="blue">{[...glyphs.ok].length === 1 ? `[${glyphs.ok}]` : '[x]'}</Text> : '[ ]'} {safeText(item.name)}
+				</Text>
+			))}
+			{items.length > shown.length ? <Text dimColor>… {items.length - shown.length} more (Tab)</Text> : null}
 		</Box>
 	);
 }

@@ -1,28 +1,11 @@
 import {Box, Text} from 'ink';
-import {useEffect, useRef, useState} from 'react';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {formatBytes} from '../../text/format.js';
 import {bar, percent, rateAndEta} from '../../text/progress.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
+import {useNow} from '../use-now.js';
 import {SyncView} from '../widgets/SyncView.js';
-
-/**
- * The time, for "elapsed" and "left". Progress events redraw the screen anyway; the timer redraws only
- * when none came for a second (a server that does not answer), so it never adds frames of its own.
- */
-function useNow(intervalMs = 1000): number {
-	const [, setTick] = useState(0);
-	const renderedAt = useRef(Date.now());
-	renderedAt.current = Date.now();
-	useEffect(() => {
-		const timer = setInterval(() => {
-			if (Date.now() - renderedAt.current >= intervalMs) setTick(t => t + 1);
-		}, intervalMs / 4);
-		return () => clearInterval(timer);
-	}, [intervalMs]);
-	return renderedAt.current;
-}
 
 export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract<Screen, {name: 'running'}>; rows: number; columns: number; leaving: boolean}) {
 	const glyphs = useGlyphs();
