@@ -3,10 +3,11 @@
  * Generated from the operating system's CSPRNG; written only to a file the admin names, created with
  * mode 0600 and never overwritten; never to the screen, the journal, a log or any argv.
  */
-import {randomInt} from 'node:crypto';
+import {randomBytes, randomInt} from 'node:crypto';
 import {constants} from 'node:fs';
-import {open, readFile, realpath} from 'node:fs/promises';
-import {dirname, isAbsolute, relative, resolve} from 'node:path';
+import {link, lstat, open, readdir, readFile, realpath, rename, rm} from 'node:fs/promises';
+import {basename, dirname, isAbsolute, join, relative, resolve} from 'node:path';
+import {syncFolder} from '../fs/atomic-write.js';
 
 // No look-alikes (0/O, 1/l/I): the admin may have to read them out over the phone.
 const LOWER = 'abcdefghijkmnpqrstuvwxyz';
@@ -68,12 +69,18 @@ export async function passwordsFileProblem(path: string, forbidden: readonly str
 export type PasswordLine = {name: string; password?: string; mustChange: boolean};
 
 /** Creates the file (never replacing one), mode 0600, and flushes it before returning. */
-export async function writePasswordsFile(path: string, lines: readonly PasswordLine[], when: Date): Promise<void> {
-	const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+/**
+ * Writes the file whole or not at all: a private temporary file beside it (O_EXCL, 0600), flushed, then
+ * linked to its name — link() never replaces a file, so an existing one is refused, atomically — and the
+ * temporary name removed. A process killed midway leaves no partial list under the name the admin gave.
+ */
+export async function writePasswordsFile(path: string, lines: readonly PasswordLine[], when: Date, runId = ''): Promise<void> {
+	const temporary = join(dirname(path), `${TEMP_PREFIX(path)}${randomBytes(4).toString('hex')}`);
+	const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
 	try {
 		const initial = lines.some(l => l.password === undefined);
 		const body = [
-			`# dsmn-resync, ${when.toISOString()}: new passwords for the NetWare users DSMN propagates (KB Q148678).`,
+			`# dsmn-resync${runId ? ` run ${runId}` : ''}, ${when.toISOString()}: new passwords for the NetWare users DSMN propagates (KB Q148678).`,
 			initial
 				? '# Every user gets the initial password you typed (it is not written here) and must change it at next logon.'
 				: '# Give each user their password. Keep this file private and delete it once they have them.',
@@ -86,6 +93,32 @@ export async function writePasswordsFile(path: string, lines: readonly PasswordL
 	} finally {
 		await handle.close();
 	}
+	try {
+		await link(temporary, path);
+	} catch (error) {
+		// A filesystem without hard links (FAT, some shares): rename, after checking nothing is there.
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EEXIST' || !['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes(code ?? '')) throw error;
+		if (await lstat(path).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'ENOENT')) throw Object.assign(new Error(`EEXIST: file already exists, ${path}`), {code: 'EEXIST'});
+		await rename(temporary, path);
+	} finally {
+		await rm(temporary, {force: true});
+	}
+	await syncFolder(dirname(path));
+}
+
+const TEMP_PREFIX = (path: string) => `.${basename(path)}.dsmn-tmp-`;
+
+/** Temporary passwords files of ours left by a process killed while writing one: partial, never used, removed. */
+export async function removePartialPasswordsFiles(path: string): Promise<void> {
+	const prefix = TEMP_PREFIX(path);
+	for (const name of await readdir(dirname(path)).catch(() => [] as string[])) if (name.startsWith(prefix)) await rm(join(dirname(path), name), {force: true});
+}
+
+/** The run that wrote this passwords file, from its first line ('' when it names none). */
+export async function passwordsFileRun(path: string): Promise<string> {
+	const first = (await readFile(path, 'utf8')).split('\n', 1)[0] ?? '';
+	return /^# dsmn-resync run (\S+),/.exec(first)?.[1] ?? '';
 }
 
 /** Reads back a passwords file this run wrote (a retry after a crash applies the same passwords). */

@@ -11,7 +11,7 @@ import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {Target} from '../targets/capabilities.js';
 import {formatDate} from '../text/format.js';
-import {generatePassword, readPasswordsFile, writePasswordsFile, type PasswordLine} from './passwords.js';
+import {generatePassword, passwordsFileRun, readPasswordsFile, removePartialPasswordsFiles, writePasswordsFile, type PasswordLine} from './passwords.js';
 import {JournaledRun, startJournal} from './journaled-run.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {synchronizeInstructions} from './restore-run.js';
@@ -259,18 +259,22 @@ export class ReconstructRun extends JournaledRun {
 		}
 		const users = await ops.propagatedUsers();
 		const path = this.passwordsFile;
-		const wroteItBefore = this.entries.some(e => e.type === 'passwords-file' && e.path === path);
+		const journaled = this.entries.some(e => e.type === 'passwords-file' && e.path === path);
+		// Killed after the file got its name but before the journal said so: the file names this run.
+		const unjournaled = !journaled && (await exists(path)) && (await passwordsFileRun(path)) === this.start.runId;
+		await removePartialPasswordsFiles(path);
 		let lines: PasswordLine[];
-		if (wroteItBefore && (await exists(path))) {
+		if ((journaled || unjournaled) && (await exists(path))) {
 			// A retry after a crash: the file this run wrote holds the passwords to apply, the same ones.
 			lines = await readPasswordsFile(path);
+			if (unjournaled) await this.record({type: 'passwords-file', path, users: lines.length});
 		} else {
 			lines = [];
 			for (const [i, name] of users.entries()) {
 				lines.push(this.passwordPolicy === 'random' ? {name, password: generatePassword(), mustChange: false} : {name, mustChange: true});
 				if (i % 100 === 99) hooks.onCountProgress?.({label: 'passwords generated', done: i + 1, total: users.length * 2});
 			}
-			await writePasswordsFile(path, lines, new Date());
+			await writePasswordsFile(path, lines, new Date(), this.start.runId);
 			await this.record({type: 'passwords-file', path, users: lines.length});
 		}
 		hooks.onCountProgress?.({label: 'passwords set', done: users.length, total: users.length * 2});

@@ -1,4 +1,4 @@
-import {readFile, stat, writeFile} from 'node:fs/promises';
+import {readdir, readFile, stat, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
@@ -7,7 +7,7 @@ import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
 import {labStatus} from '../../source/lab/status.js';
-import {generatePassword, initialPasswordProblem, passwordsFileProblem, readPasswordsFile} from '../../source/procedure/passwords.js';
+import {generatePassword, initialPasswordProblem, passwordsFileProblem, readPasswordsFile, writePasswordsFile} from '../../source/procedure/passwords.js';
 import {ReconstructRun} from '../../source/procedure/reconstruct-run.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {tempDir} from '../helpers/run-cli.js';
@@ -161,5 +161,41 @@ describe('passwords', () => {
 		expect(await passwordsFileProblem(join(dir, 'backup', '..', 'x.txt'), [dir])).toMatch(/inside/);
 		expect(await passwordsFileProblem(join(root, 'nope', 'p.txt'), [dir])).toMatch(/does not exist/);
 		expect(await passwordsFileProblem(join(root, 'fresh.txt'), [dir])).toBeUndefined();
+	});
+});
+
+describe('the passwords file and a crash (found by the crash harness)', () => {
+	it('is whole or absent under its name, and a run killed after naming it applies the same passwords on --resume', async () => {
+		const {root, dir, target} = await newLab();
+		const passwordsFile = join(root, 'p.txt');
+		const run = await ReconstructRun.begin(target, {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'random', passwordsFile});
+		for (const step of ['delete-agent:FS2', 'add-server:FS2']) expect(await run.execute(step)).toMatchObject({status: 'done'});
+		// The attempt that was killed: step-started journaled, the file written under its name, nothing more.
+		await (run as unknown as {record: (e: unknown) => Promise<void>}).record({type: 'step-started', step: 'set-passwords'});
+		const {propagatedUsers} = target.servers.reconstruct!;
+		const users = await propagatedUsers();
+		await writePasswordsFile(passwordsFile, users.map(name => ({name, password: generatePassword(), mustChange: false})), new Date(), run.start.runId);
+		// …and a partial temporary file of an earlier write, killed midway.
+		await writeFile(join(root, '.p.txt.dsmn-tmp-0a0b0c0d'), 'FS\tpartial');
+		const written = await readFile(passwordsFile, 'utf8');
+
+		const resumed = await ReconstructRun.resume(target, (await findUnfinishedRun(target.journalDir))!);
+		expect(resumed.nextStep()).toBe('set-passwords');
+		expect(await resumed.execute('set-passwords')).toMatchObject({status: 'done'});
+		expect(await readFile(passwordsFile, 'utf8')).toBe(written);
+		expect((await stat(passwordsFile)).mode & 0o777).toBe(0o600);
+		expect(await readdir(root)).not.toContain('.p.txt.dsmn-tmp-0a0b0c0d');
+		expect(await resumed.execute('synchronize')).toMatchObject({status: 'done'});
+		expect((await labStatus(dir)).servers.find(s => s.name === 'FS2')).toMatchObject({synchronized: true});
+	});
+
+	it('still refuses a file of the same name that this run did not write', async () => {
+		const {root, target} = await newLab();
+		const passwordsFile = join(root, 'p.txt');
+		const run = await ReconstructRun.begin(target, {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'random', passwordsFile});
+		for (const step of ['delete-agent:FS2', 'add-server:FS2']) expect(await run.execute(step)).toMatchObject({status: 'done'});
+		await writeFile(passwordsFile, 'someone else\n');
+		expect(await run.execute('set-passwords')).toMatchObject({status: 'failed', message: expect.stringContaining('EEXIST')});
+		expect(await readFile(passwordsFile, 'utf8')).toBe('someone else\n');
 	});
 });
