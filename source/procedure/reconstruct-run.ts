@@ -5,8 +5,8 @@
  * a cut-off run resumes where it stopped. Nothing here can be rolled back by the tool: a deleted
  * WINNT_SYNC_AGENT is only brought back by adding the server again, which is the next step.
  */
-import {stat} from 'node:fs/promises';
 import {join} from 'node:path';
+import {exists} from '../fs/exists.js';
 import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {Target} from '../targets/capabilities.js';
@@ -285,14 +285,5 @@ export class ReconstructRun extends JournaledRun {
 
 	async rollback(): Promise<StepOutcome> {
 		return {status: 'failed', message: 'a reconstruct cannot be rolled back by the tool', advice: 'a deleted WINNT_SYNC_AGENT comes back by adding the server to the domain: resume the run'};
-	}
-}
-
-async function exists(path: string): Promise<boolean> {
-	try {
-		await stat(path);
-		return true;
-	} catch {
-		return false;
 	}
 }

@@ -4,10 +4,11 @@
  * rename is journaled before it happens, and each step is idempotent — run again, it checks the disk
  * and does only what is left.
  */
-import {mkdir, readdir, rename, rm, stat} from 'node:fs/promises';
+import {mkdir, readdir, rename, rm} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {validateBackup} from '../backup/validate.js';
 import {isStaleInLiveFolder} from '../backup/classify.js';
+import {exists} from '../fs/exists.js';
 import {copyVerified, sameContent, temporaryName} from '../fs/copy-verified.js';
 import {syncFolder} from '../fs/atomic-write.js';
 import {freeBytes} from '../fs/free-space.js';
@@ -41,15 +42,6 @@ function defaultTimings(env: NodeJS.ProcessEnv = process.env): RunTimings {
 function stamp(at: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-}
-
-async function exists(path: string): Promise<boolean> {
-	try {
-		await stat(path);
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 async function freshFolderName(base: string): Promise<string> {
