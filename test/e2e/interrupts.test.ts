@@ -19,30 +19,11 @@ async function journal(dir: string) {
 	return readJournal(join(dir, 'journal', name!));
 }
 
-/** Up to the confirmation of "Synchronize all servers". */
-async function toSynchronize(session: PtySession) {
-	await session.waitFor('servers show a red X.');
-	for (const wait of ['Do you have a backup', 'Which folder holds the backup?', 'I have read the warning', 'The plan (KB Q148678)']) {
-		await session.type(KEYS.enter);
-		await session.waitFor(wait);
-	}
-	await session.type(KEYS.enter);
-	await session.waitFor(/Runs "net stop MSSYNC"/);
-	await session.type('y');
-	await session.waitFor(/Moves \d+ files out of/);
-	await session.type('y');
-	await session.waitFor('⚠ Copy the backup into SYNCAGNT');
-	await session.type(...'RESTORE', KEYS.enter);
-	await session.waitFor(/Runs "net start MSSYNC"/);
-	await session.type('y');
-	await session.waitFor(/Runs "Synchronize all servers"/);
-}
-
 describe('interrupts and the terminal', () => {
 	it('a closed terminal (SIGHUP) mid-synchronization: leaves at a safe point, journals it, exits 130; --resume finishes', async () => {
 		const dir = await lab('--pace', '40');
 		const session = new PtySession(['--lab', dir]);
-		await toSynchronize(session);
+		await restoreUpTo(session, 'synchronize');
 		await session.type('y');
 		await session.waitFor(/\d+\/600 accounts/);
 		session.kill('SIGHUP');
@@ -58,7 +39,7 @@ describe('interrupts and the terminal', () => {
 	it('q during a step waits for its safe point, then exits 130 with the run resumable', async () => {
 		const dir = await lab('--pace', '40');
 		const session = new PtySession(['--lab', dir]);
-		await toSynchronize(session);
+		await restoreUpTo(session, 'synchronize');
 		await session.type('y');
 		await session.waitFor(/\d+\/600 accounts/);
 		await session.type('q');

@@ -6,6 +6,7 @@ import {labStatusSchema} from '../../source/lab/status.js';
 import {hashFolder} from '../helpers/hash-folder.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
+import {restoreUpTo} from './restore-keys.js';
 
 async function makeLab(...flags: string[]) {
 	const dir = join(await tempDir(), 'lab');
@@ -40,17 +41,7 @@ describe('the restore flow, end to end in a pseudo-terminal', () => {
 		const originals = await hashFolder(join(dir, 'SystemRoot', 'SYSTEM32', 'SYNCAGNT'), n => n !== 'MSSYNC.LOG');
 		const session = new PtySession(['--lab', dir]);
 		await session.waitFor('3 of 5 servers show a red X.');
-		await session.type(KEYS.enter);
-		await session.waitFor('Do you have a backup of the account synchronization database?');
-		await session.type(KEYS.enter);
-		await session.waitFor('Which folder holds the backup?');
-		await session.type(KEYS.enter);
-		await session.waitFor('I have read the warning: continue');
-		await session.type(KEYS.enter);
-		await session.waitFor('The plan (KB Q148678)');
-		await session.type(KEYS.enter);
-		await session.waitFor(/Runs "net stop MSSYNC"/);
-		await session.type('y');
+		await restoreUpTo(session, 'move-aside');
 		await session.waitFor(/Moves 11 files out of/);
 		await session.type('y');
 		await session.waitFor('Type RESTORE and press Enter');
