@@ -37,6 +37,11 @@ async function hashFile(path: string, buffer: Buffer, signal?: AbortSignal): Pro
 export type CopyResult = {size: number; sha256: string};
 
 /** The SHA-256 of two files, when their bytes are the same; undefined when they differ. */
+export async function digestFile(path: string, signal?: AbortSignal): Promise<CopyResult> {
+	const info = await stat(path);
+	return {size: info.size, sha256: await hashFile(path, Buffer.allocUnsafe(CHUNK), signal)};
+}
+
 export async function sameContent(a: string, b: string): Promise<CopyResult | undefined> {
 	const [infoA, infoB] = await Promise.all([stat(a), stat(b)]);
 	if (infoA.size !== infoB.size) return undefined;
@@ -46,7 +51,26 @@ export async function sameContent(a: string, b: string): Promise<CopyResult | un
 	return first === second ? {size: infoA.size, sha256: first} : undefined;
 }
 
-export async function copyVerified(source: string, destination: string, options: {onProgress?: CopyProgress; signal?: AbortSignal} = {}): Promise<CopyResult> {
+/** The source's bytes are not the ones that were validated: nothing was put in place. */
+export class SourceChangedError extends Error {
+	readonly hint: string;
+	constructor(
+		readonly file: string,
+		expected: CopyResult,
+		found: CopyResult,
+	) {
+		super(
+			`${file} changed after it was validated (${found.size === expected.size ? 'same size, other bytes' : `${expected.size} bytes then, ${found.size} now`}): it was not copied`,
+		);
+		this.hint = 'nothing of it was put in place; find out who changed the backup, then validate it again (leave and start a new run), or roll back';
+	}
+}
+
+export async function copyVerified(
+	source: string,
+	destination: string,
+	options: {onProgress?: CopyProgress; signal?: AbortSignal; expect?: CopyResult} = {},
+): Promise<CopyResult> {
 	const temporary = temporaryName(destination);
 	const buffer = Buffer.allocUnsafe(CHUNK);
 	const hash = createHash('sha256');
@@ -79,6 +103,10 @@ export async function copyVerified(source: string, destination: string, options:
 		await input.close();
 	}
 	const sourceHash = hash.digest('hex');
+	if (options.expect && (options.expect.sha256 !== sourceHash || options.expect.size !== size)) {
+		await rm(temporary, {force: true});
+		throw new SourceChangedError(basename(source), options.expect, {size, sha256: sourceHash});
+	}
 	let copyHash: string;
 	try {
 		copyHash = await hashFile(temporary, buffer, options.signal);
@@ -88,7 +116,7 @@ export async function copyVerified(source: string, destination: string, options:
 	}
 	if (copyHash !== sourceHash) {
 		await rm(temporary, {force: true});
-		throw new CopyVerifyError(`the copy of ${basename(source)} does not match the original (SHA-256 differs): the disk may be failing`);
+		throw new CopyVerifyError(`the copy of ${basename(source)} read back different from what was written (SHA-256 differs): the disk, its driver or the memory may be failing`);
 	}
 	await rename(temporary, destination);
 	await syncFolder(dirname(destination));

@@ -21,13 +21,21 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 		passwordsFile: z.string().optional(),
 	}),
 	z.object({type: z.literal('passwords-file'), at: z.string(), path: z.string(), users: z.number()}),
-	/** What a step is about to change, as confirmed by the admin. */
-	z.object({type: z.literal('step-plan'), at: z.string(), step: z.string(), files: z.array(z.string())}),
+	/** What a step is about to change, as confirmed by the admin; `folder` where the files go (a roll back's aside folder). */
+	z.object({type: z.literal('step-plan'), at: z.string(), step: z.string(), files: z.array(z.string()), folder: z.string().optional()}),
+	/** The backup's files as validated when the run began: the copy puts in place only these bytes. */
+	z.object({
+		type: z.literal('backup-validated'),
+		at: z.string(),
+		files: z.array(z.object({name: z.string(), size: z.number(), mtimeMs: z.number(), sha256: z.string()})),
+	}),
 	z.object({type: z.literal('step-started'), at: z.string(), step: z.string()}),
 	z.object({type: z.literal('step-finished'), at: z.string(), step: z.string(), summary: z.string()}),
 	z.object({type: z.literal('step-failed'), at: z.string(), step: z.string(), message: z.string()}),
 	/** Written before a rename; the rename's outcome is read back from the disk. */
 	z.object({type: z.literal('move'), at: z.string(), from: z.string(), to: z.string()}),
+	/** Written after the rename (and the folders flushed). */
+	z.object({type: z.literal('moved'), at: z.string(), from: z.string(), to: z.string()}),
 	z.object({type: z.literal('copied'), at: z.string(), name: z.string(), size: z.number(), sha256: z.string()}),
 	z.object({type: z.literal('manual-step'), at: z.string(), step: z.string(), instructions: z.string()}),
 	z.object({type: z.literal('interrupted'), at: z.string(), step: z.string().optional(), signal: z.string()}),
@@ -36,3 +44,5 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 export type RunStarted = Extract<JournalEntry, {type: 'run-started'}>;
+export type ValidatedFile = Extract<JournalEntry, {type: 'backup-validated'}>['files'][number];
+export type MoveEntry = Extract<JournalEntry, {type: 'move'}>;

@@ -94,7 +94,19 @@ export abstract class JournaledRun implements ProcedureRun {
 		this.entries.push({...entry, at: new Date().toISOString()} as JournalEntry);
 	}
 
+	/** A roll back of this run began: it is finished by rolling back again, never by resuming the steps. */
+	rollbackBegan(): boolean {
+		return this.entries.some(e => e.type === 'step-started' && e.step === 'rollback');
+	}
+
 	async execute(step: string, hooks: RunHooks = {}): Promise<StepOutcome> {
+		if (this.rollbackBegan()) {
+			return {
+				status: 'failed',
+				message: 'a roll back of this run began and did not finish: its steps cannot be resumed',
+				advice: 'roll back again (--rollback): it continues from where the earlier roll back stopped',
+			};
+		}
 		await this.record({type: 'step-started', step});
 		let outcome: StepOutcome;
 		try {

@@ -1,20 +1,18 @@
 /**
  * One restore run (KB Q148678 steps 1–4) against a target, journaled so that it can be resumed or rolled
  * back after anything: each step writes "started" before it touches anything and "finished" after, each
- * rename is journaled before it happens, and each step is idempotent — run again, it checks the disk
- * and does only what is left.
+ * rename is journaled before and after it happens, and each step is idempotent — run again, it checks the
+ * disk and does only what is left. The backup's bytes are bound to the run when it begins (size, time and
+ * SHA-256 of every file it restores): the copy puts in place only those bytes. ARCHITECTURE.md, "The run".
  */
-import {mkdir, readdir, rename, rm} from 'node:fs/promises';
-import {dirname, join} from 'node:path';
+import {stat} from 'node:fs/promises';
+import {join} from 'node:path';
 import {validateBackup} from '../backup/validate.js';
 import {isStaleInLiveFolder} from '../backup/classify.js';
-import {exists} from '../fs/exists.js';
-import {copyVerified, sameContent, temporaryName} from '../fs/copy-verified.js';
-import {syncFolder} from '../fs/atomic-write.js';
-import {freeBytes} from '../fs/free-space.js';
+import {digestFile, SourceChangedError, temporaryName} from '../fs/copy-verified.js';
 import {Journal, type UnfinishedRun} from '../journal/journal.js';
-import type {JournalEntry, RunStarted} from '../journal/entries.js';
-import type {Target} from '../targets/capabilities.js';
+import type {JournalEntry, MoveEntry, RunStarted, ValidatedFile} from '../journal/entries.js';
+import type {DatabaseFiles, Target} from '../targets/capabilities.js';
 import type {CommandListener} from '../targets/run-command.js';
 import {waitForState} from '../targets/wait-for-state.js';
 import {formatBytes} from '../text/format.js';
@@ -22,7 +20,6 @@ import {adviceFor, JournaledRun, startJournal} from './journaled-run.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {synchronizeStep} from './synchronize-step.js';
-
 
 /** Stop answers that mean "it is stopped, or on its way": net's 3521/2189/3528, sc's 1062/1061. Polling says which. */
 const STOP_UNDER_WAY = [3521, 2189, 3528, 1062, 1061];
@@ -44,10 +41,45 @@ function stamp(at: Date): string {
 	return `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
 }
 
-async function freshFolderName(base: string): Promise<string> {
-	let candidate = base;
-	for (let n = 2; await exists(candidate); n++) candidate = `${base}-${n}`;
+async function freshFolderName(files: DatabaseFiles, parent: string, base: string): Promise<string> {
+	let candidate = files.join(parent, base);
+	for (let n = 2; await files.stat(candidate); n++) candidate = files.join(parent, `${base}-${n}`);
 	return candidate;
+}
+
+function seconds(ms: number): string {
+	return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** A partial copy of ours, left by a run cut off in the middle of a file: ".NAME.dsmn-copy". */
+const PARTIAL_COPY = /^\..+\.dsmn-copy$/;
+
+/** The backup as validated, with each restored file's bytes bound by size, time and SHA-256. */
+export async function validateAndBind(backup: string, liveSyncagnt: string): Promise<ValidatedFile[]> {
+	const first = await validateBackup(backup, {liveSyncagnt});
+	if (!first.valid) throw new Error(`the backup is not valid: ${first.errors[0]}`);
+	const names = first.files.filter(f => f.restored).map(f => f.name);
+	const bound: ValidatedFile[] = [];
+	for (const name of names) {
+		const path = join(first.folder, name);
+		const digest = await digestFile(path);
+		const facts = await digestFacts(path);
+		bound.push({name, size: digest.size, mtimeMs: facts.mtimeMs, sha256: digest.sha256});
+	}
+	// Validated again after hashing, and nothing changed in between: the verdict is about these bytes.
+	const second = await validateBackup(backup, {liveSyncagnt});
+	const again = second.files.filter(f => f.restored).map(f => f.name);
+	if (!second.valid || again.join('/') !== names.join('/')) throw new Error(`the backup changed while it was being validated: ${second.errors[0] ?? 'its files differ'}`);
+	for (const file of bound) {
+		const facts = await digestFacts(join(first.folder, file.name));
+		if (facts.size !== file.size || facts.mtimeMs !== file.mtimeMs) throw new Error(`${file.name} in the backup changed while it was being validated: start again when nothing writes to the backup folder`);
+	}
+	return bound;
+}
+
+async function digestFacts(path: string): Promise<{size: number; mtimeMs: number}> {
+	const info = await stat(path);
+	return {size: info.size, mtimeMs: info.mtimeMs};
 }
 
 export class RestoreRun extends JournaledRun {
@@ -66,9 +98,13 @@ export class RestoreRun extends JournaledRun {
 
 	static async begin(target: Target, backup: string, options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener} = {}): Promise<RestoreRun> {
 		const now = options.now ?? new Date();
-		const snapshot = await freshFolderName(join(target.database.snapshotParent, `SYNCAGNT.before-restore-${stamp(now)}`));
+		const {files} = target.database;
+		const validated = await validateAndBind(backup, target.database.syncagnt);
+		const snapshot = await freshFolderName(files, target.database.snapshotParent, `SYNCAGNT.before-restore-${stamp(now)}`);
 		const {journal, start} = await startJournal(target, now, {flow: 'restore', backup, snapshot}, options.onCommand);
-		return new RestoreRun(target, journal, start, [start], options.timings ?? defaultTimings());
+		const run = new RestoreRun(target, journal, start, [start], options.timings ?? defaultTimings());
+		await run.record({type: 'backup-validated', files: validated});
+		return run;
 	}
 
 	static async resume(target: Target, run: UnfinishedRun, timings: RunTimings = defaultTimings()): Promise<RestoreRun> {
@@ -76,9 +112,9 @@ export class RestoreRun extends JournaledRun {
 	}
 
 	/** How many entries SYNCAGNT holds now (for the look at the target). */
-	static async countFiles(syncagnt: string): Promise<number> {
+	static async countFiles(target: Target): Promise<number> {
 		try {
-			return (await readdir(syncagnt)).length;
+			return (await target.database.files.list(target.database.syncagnt)).length;
 		} catch {
 			return 0;
 		}
@@ -92,20 +128,39 @@ export class RestoreRun extends JournaledRun {
 		return this.start.backup!;
 	}
 
+	private get files(): DatabaseFiles {
+		return this.target.database.files;
+	}
+
+	private inSyncagnt(name: string): string {
+		return this.files.join(this.target.database.syncagnt, name);
+	}
+
+	private inSnapshot(name: string): string {
+		return this.files.join(this.snapshot, name);
+	}
+
 	steps(): StepDef[] {
 		return RESTORE_STEPS.map(s => (s.id === 'synchronize' && !this.target.sync ? {...s, manual: true} : s));
 	}
 
 	/** What the move-aside step would move now: the databases and every JET log, checkpoint, reserve log and patch file. */
 	async previewMoveAside(): Promise<string[]> {
-		return (await readdir(this.target.database.syncagnt)).filter(isStaleInLiveFolder).sort();
+		return (await this.files.list(this.target.database.syncagnt)).filter(isStaleInLiveFolder).sort();
+	}
+
+	/** The backup's files as bound when the run began (a journal from before that binding: bound now, once). */
+	async validatedFiles(): Promise<ValidatedFile[]> {
+		const entry = this.entries.find(e => e.type === 'backup-validated');
+		if (entry) return entry.files;
+		const validated = await validateAndBind(this.backup, this.target.database.syncagnt);
+		await this.record({type: 'backup-validated', files: validated});
+		return validated;
 	}
 
 	/** What the copy step copies: the backup's databases, JET*.LOG and *.PAT, as validated. */
 	async previewCopy(): Promise<FileToCopy[]> {
-		const report = await validateBackup(this.backup, {liveSyncagnt: this.target.database.syncagnt});
-		if (!report.valid) throw new Error(`the backup is no longer valid: ${report.errors[0]}`);
-		return report.files.filter(f => f.restored).map(f => ({name: f.name, size: f.size}));
+		return (await this.validatedFiles()).map(f => ({name: f.name, size: f.size}));
 	}
 
 	/** What a step will change, in the words its confirmation shows. */
@@ -125,19 +180,34 @@ export class RestoreRun extends JournaledRun {
 					`Replaces the live database: copies ${files.length} files (${formatBytes(total)}) from ${this.backup}`,
 					`into ${target.database.syncagnt}:`,
 					listNames(files.map(f => f.name)),
-					'Each is copied under a temporary name, flushed, verified by SHA-256, then renamed into place.',
+					'Only the bytes validated when this run began are copied (their SHA-256 is in the journal); a file changed since is refused.',
+					`Each is copied under a temporary name, ${this.files.verification}, then renamed into place.`,
 				];
 			}
 			case 'start-service':
 				return [`Runs "${target.service.describe('start')}", then "${target.service.describe('query')}" until it reports RUNNING.`];
 			case 'synchronize':
 				if (!target.sync) return synchronizeInstructions((await target.servers.list()).map(s => s.name), this.start.at);
-				return ['Runs "Synchronize all servers": every domain account is propagated again to every managed NetWare server.', 'It can take a long time; a server that fails does not stop the others.'];
+				return ['Runs "Synchronize all servers": DSMN propagates the NetWare-enabled domain accounts again to each managed server.', 'It can take a long time; a server that fails does not stop the others.'];
 		}
 		return [];
 	}
 
+	/** The folder that holds the restored files after a roll back, when there is one. */
+	private rolledBackFolder(): string | undefined {
+		const plan = this.entries.find((e): e is Extract<JournalEntry, {type: 'step-plan'}> => e.type === 'step-plan' && e.step === 'rollback' && e.folder !== undefined);
+		return plan?.folder;
+	}
+
 	whereThingsAre(): string[] {
+		const ended = this.entries.some(e => e.type === 'run-ended' && e.outcome === 'rolled-back');
+		const aside = this.rolledBackFolder();
+		if (ended) {
+			return [
+				...(aside && this.entries.some(e => e.type === 'move' && e.to.startsWith(aside)) ? [`The restored files were moved to ${aside}.`] : []),
+				`The journal of this run: ${this.journalPath}`,
+			];
+		}
 		return [`The replaced files are kept in ${this.snapshot}.`, `The journal of this run: ${this.journalPath}`];
 	}
 
@@ -159,6 +229,7 @@ export class RestoreRun extends JournaledRun {
 
 	private async stopService(hooks: RunHooks): Promise<StepOutcome> {
 		const {service} = this.target;
+		const began = Date.now();
 		const now = await service.query({onCommand: hooks.onCommand});
 		if (now.ok && now.state === 'STOPPED') return {status: 'done', summary: 'MSSYNC was already stopped'};
 		if (!now.ok) return {status: 'failed', message: `cannot query MSSYNC: ${now.error.meaning}`, advice: now.error.advice};
@@ -170,7 +241,7 @@ export class RestoreRun extends JournaledRun {
 			}
 		}
 		const waited = await waitForState(service, 'STOPPED', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand, onPoll: hooks.onPoll});
-		if (waited.ok) return {status: 'done', summary: `MSSYNC stopped (confirmed by ${service.describe('query')} after ${(waited.waitedMs / 1000).toFixed(1)} s)`};
+		if (waited.ok) return {status: 'done', summary: `MSSYNC stopped after ${seconds(Date.now() - began)} (confirmed by ${service.describe('query')})`};
 		if (waited.reason === 'timeout') {
 			return {
 				status: 'failed',
@@ -191,83 +262,148 @@ export class RestoreRun extends JournaledRun {
 		};
 	}
 
+	/** A rename journaled before and after: a cut between the two is read back from the disk. */
+	private async move(from: string, to: string): Promise<void> {
+		await this.record({type: 'move', from, to});
+		await this.files.rename(from, to);
+		await this.record({type: 'moved', from, to});
+	}
+
+	private movesInto(folder: string): MoveEntry[] {
+		const prefix = this.files.join(folder, '');
+		return this.entries.filter((e): e is MoveEntry => e.type === 'move' && e.to.startsWith(prefix));
+	}
+
+	/** The originals this run moved into the snapshot, one per name (a retried move is journaled twice). */
+	private originalMoves(): MoveEntry[] {
+		const seen = new Map<string, MoveEntry>();
+		for (const move of this.movesInto(this.snapshot)) seen.set(move.to, move);
+		return [...seen.values()];
+	}
+
 	private async moveAside(hooks: RunHooks): Promise<StepOutcome> {
 		const refused = await this.requireStopped(hooks);
 		if (refused) return refused;
-		const {syncagnt} = this.target.database;
 		const names = await this.previewMoveAside();
-		await mkdir(this.snapshot, {recursive: true});
-		await syncFolder(dirname(this.snapshot));
+		await this.files.mkdir(this.snapshot);
+		await this.files.flush(this.target.database.snapshotParent);
 		await this.record({type: 'step-plan', step: 'move-aside', files: names});
 		for (const name of names) {
-			const from = join(syncagnt, name);
-			const to = join(this.snapshot, name);
-			if (await exists(to)) {
+			if (await this.files.stat(this.inSnapshot(name))) {
 				return {status: 'failed', message: `the snapshot already holds a ${name}: refusing to overwrite it`, advice: `look in ${this.snapshot}; move that file elsewhere, then retry`};
 			}
-			await this.record({type: 'move', from, to});
-			await rename(from, to);
+			await this.move(this.inSyncagnt(name), this.inSnapshot(name));
 		}
-		await syncFolder(syncagnt);
-		await syncFolder(this.snapshot);
-		const moved = this.entries.filter(e => e.type === 'move').length;
+		await this.files.flush(this.target.database.syncagnt);
+		await this.files.flush(this.snapshot);
+		const moved = this.originalMoves().length;
 		return {status: 'done', summary: `${moved} file${moved === 1 ? '' : 's'} moved into ${this.snapshot}`, details: names};
+	}
+
+	/**
+	 * A file in SYNCAGNT that this run put there, whether or not its journal line was written: a name the
+	 * copy step restores, once the copy began, whose original (if there was one) is safe in the snapshot.
+	 */
+	private async restoredInPlace(): Promise<string[]> {
+		if (!this.entries.some(e => e.type === 'step-started' && e.step === 'copy-backup')) return [];
+		const planned = new Set(this.entries.filter(e => e.type === 'step-plan' && e.step === 'move-aside').flatMap(e => (e as {files: string[]}).files));
+		const copyNames = new Set([...(await this.validatedFiles()).map(f => f.name), ...this.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name)]);
+		const present = await this.files.list(this.target.database.syncagnt);
+		const ours: string[] = [];
+		for (const name of present) {
+			if (!copyNames.has(name)) continue;
+			const originalSafe = !planned.has(name) || (await this.files.stat(this.inSnapshot(name))) !== undefined;
+			if (originalSafe) ours.push(name);
+		}
+		return ours.sort();
 	}
 
 	private async copyBackup(hooks: RunHooks): Promise<StepOutcome> {
 		const refused = await this.requireStopped(hooks);
 		if (refused) return refused;
-		const {syncagnt} = this.target.database;
-		const files = await this.previewCopy();
+		const {files} = this;
+		const validated = await this.validatedFiles();
+		await this.record({type: 'step-plan', step: 'copy-backup', files: validated.map(f => f.name)});
+		// Before a byte is written: every source still as validated (size and time), every file already in place ours.
+		for (const file of validated) {
+			const facts = await digestFacts(join(this.backup, file.name)).catch(() => undefined);
+			if (!facts || facts.size !== file.size || facts.mtimeMs !== file.mtimeMs) {
+				return {
+					status: 'failed',
+					message: `${file.name} in the backup ${facts ? 'changed' : 'disappeared'} after it was validated: nothing more was copied`,
+					advice: 'find out who changed the backup; roll back, then start a new run so that the backup is validated again',
+				};
+			}
+		}
 		const copied = new Set(this.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name));
-		const bytesTotal = files.reduce((n, f) => n + f.size, 0);
-		// Not a byte written when it cannot fit: a full disk found now costs nothing to fix.
+		const bytesTotal = validated.reduce((n, f) => n + f.size, 0);
 		let toCopy = 0;
-		for (const f of files) if (!copied.has(f.name) && !(await exists(join(syncagnt, f.name)))) toCopy += f.size;
-		const free = await freeBytes(syncagnt);
+		for (const file of validated) {
+			const destination = this.inSyncagnt(file.name);
+			const facts = await files.stat(destination);
+			if (!facts) {
+				toCopy += file.size;
+				continue;
+			}
+			// In place already (this run copied it, or was killed between the rename and its journal line): the bytes say whether it is ours.
+			const inPlace = await files.digest(destination);
+			if (inPlace.sha256 !== file.sha256 || inPlace.size !== file.size) {
+				return {
+					status: 'failed',
+					message: copied.has(file.name)
+						? `${file.name} in SYNCAGNT is no longer the copy this run verified: it was changed after it was copied`
+						: `SYNCAGNT already holds a ${file.name} that this run did not copy`,
+					advice: 'roll back (the original database comes back, and what is in SYNCAGNT now is kept aside), or move that file out of SYNCAGNT yourself and retry',
+				};
+			}
+			if (!copied.has(file.name)) {
+				await this.record({type: 'copied', name: file.name, size: inPlace.size, sha256: inPlace.sha256});
+				copied.add(file.name);
+			}
+		}
+		// Not a byte written when it cannot fit: a full disk found now costs nothing to fix.
+		const free = await files.freeBytes(this.target.database.syncagnt);
 		if (free !== undefined && free <= toCopy) {
 			return {
 				status: 'failed',
-				message: `${formatBytes(free)} free on the volume of ${syncagnt}, ${formatBytes(toCopy)} needed: nothing was copied`,
+				message: `${formatBytes(free)} free on the volume of ${this.target.database.syncagnt}, ${formatBytes(toCopy)} needed: nothing was copied`,
 				advice: 'free some space on that volume, then retry; or roll back',
 			};
 		}
 		let bytesBefore = 0;
-		for (const file of files) {
-			if (hooks.stopRequested?.()) return {status: 'interrupted', message: `stopped before ${file.name}; ${copied.size} of ${files.length} files are in place`};
-			const destination = join(syncagnt, file.name);
-			if (copied.has(file.name) && (await exists(destination))) {
+		for (const file of validated) {
+			if (copied.has(file.name)) {
 				bytesBefore += file.size;
 				continue;
 			}
-			if (await exists(destination)) {
-				// Killed between putting a verified copy in place and journaling it: the bytes say whether it is ours.
-				const same = await sameContent(join(this.backup, file.name), destination);
-				if (same) {
-					await this.record({type: 'copied', name: file.name, size: same.size, sha256: same.sha256});
-					copied.add(file.name);
-					bytesBefore += file.size;
-					continue;
+			if (hooks.stopRequested?.()) return {status: 'interrupted', message: `stopped before ${file.name}; ${copied.size} of ${validated.length} files are in place`};
+			const destination = this.inSyncagnt(file.name);
+			await files.remove(temporaryName(destination)); // a partial copy of ours from a run cut off
+			try {
+				const result = await files.copyIn(join(this.backup, file.name), destination, {
+					expect: {size: file.size, sha256: file.sha256},
+					onProgress: done => hooks.onCopyProgress?.({file: file.name, fileDone: done, fileTotal: file.size, bytesDone: bytesBefore + done, bytesTotal}),
+				});
+				await this.record({type: 'copied', name: file.name, size: result.size, sha256: result.sha256});
+			} catch (error) {
+				if (error instanceof SourceChangedError) {
+					return {status: 'failed', message: `${error.message}; ${copied.size} of ${validated.length} files are in place`, advice: error.hint};
 				}
-				return {
-					status: 'failed',
-					message: `SYNCAGNT already holds a ${file.name} that this run did not copy`,
-					advice: 'run the "Move the current database aside" step again (retry), or roll back',
-				};
+				throw error;
 			}
-			await rm(temporaryName(destination), {force: true}); // a partial copy of ours from a run cut off
-			const result = await copyVerified(join(this.backup, file.name), destination, {
-				onProgress: done => hooks.onCopyProgress?.({file: file.name, fileDone: done, fileTotal: file.size, bytesDone: bytesBefore + done, bytesTotal}),
-			});
-			await this.record({type: 'copied', name: file.name, size: result.size, sha256: result.sha256});
 			copied.add(file.name);
 			bytesBefore += file.size;
 		}
-		return {status: 'done', summary: `${files.length} files (${formatBytes(bytesTotal)}) copied and verified by SHA-256`, details: files.map(f => f.name)};
+		return {
+			status: 'done',
+			summary: `${validated.length} files (${formatBytes(bytesTotal)}) copied: each ${this.files.verification}, and matching the backup as validated`,
+			details: validated.map(f => f.name),
+		};
 	}
 
 	private async startService(hooks: RunHooks): Promise<StepOutcome> {
 		const {service} = this.target;
+		const began = Date.now();
 		const now = await service.query({onCommand: hooks.onCommand});
 		if (now.ok && now.state === 'RUNNING') return {status: 'done', summary: 'MSSYNC was already running'};
 		const start = await service.start({onCommand: hooks.onCommand});
@@ -276,7 +412,7 @@ export class RestoreRun extends JournaledRun {
 			return {status: 'failed', message: `${command} failed: ${start.error.meaning} (${command.startsWith('net start') ? 'NET HELPMSG' : 'error'} ${start.error.code})`, advice: start.error.advice};
 		}
 		const waited = await waitForState(service, 'RUNNING', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand, onPoll: hooks.onPoll});
-		if (waited.ok) return {status: 'done', summary: `MSSYNC is running (confirmed by ${service.describe('query')} after ${(waited.waitedMs / 1000).toFixed(1)} s)`};
+		if (waited.ok) return {status: 'done', summary: `MSSYNC is running after ${seconds(Date.now() - began)} (confirmed by ${service.describe('query')})`};
 		if (waited.reason === 'timeout') {
 			return {status: 'failed', message: `MSSYNC did not reach RUNNING within ${Math.round(this.timings.serviceTimeoutMs / 1000)} s (it is ${waited.state})`, advice: "look in Event Viewer's Application log for Jet errors; retry, or roll back"};
 		}
@@ -290,55 +426,75 @@ export class RestoreRun extends JournaledRun {
 
 	/**
 	 * Puts SYNCAGNT back as it was: the files this run copied in go aside (kept), the snapshot's files
-	 * return byte for byte, and the service is left as it was found. Safe to run again if cut off.
+	 * return byte for byte, and the service is left as it was found. A journaled sequence of its own: cut
+	 * off or failed, the next roll back continues it from the disk and the journal.
 	 */
 	async rollback(hooks: RunHooks = {}): Promise<StepOutcome> {
 		await this.record({type: 'step-started', step: 'rollback'});
 		try {
 			const {service} = this.target;
-			const now = await service.query({onCommand: hooks.onCommand});
-			if (now.ok && now.state !== 'STOPPED') {
-				await service.stop({onCommand: hooks.onCommand});
-				const waited = await waitForState(service, 'STOPPED', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand});
-				if (!waited.ok) throw new Error('MSSYNC would not stop, so the database cannot be put back yet');
-			}
+			const {files} = this;
 			const {syncagnt} = this.target.database;
-			const copiedNames = [...new Set(this.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name))];
-			const present: string[] = [];
-			for (const name of copiedNames) if (await exists(join(syncagnt, name))) present.push(name);
-			// Partial copies of ours (a kill in the middle of a file): only copies of the backup, which is still there.
-			for (const name of await readdir(syncagnt)) if (/^\..+\.dsmn-copy$/.test(name)) await rm(join(syncagnt, name), {force: true});
-			if (present.length > 0) {
-				const aside = await freshFolderName(join(this.target.database.snapshotParent, `SYNCAGNT.rolled-back-${stamp(new Date())}`));
-				await mkdir(aside, {recursive: true});
-				for (const name of present) {
-					await this.record({type: 'move', from: join(syncagnt, name), to: join(aside, name)});
-					await rename(join(syncagnt, name), join(aside, name));
+			const restored = await this.restoredInPlace();
+			const partials = (await files.list(syncagnt)).filter(n => PARTIAL_COPY.test(n));
+			const toPutBack: MoveEntry[] = [];
+			for (const move of this.originalMoves().reverse()) if (await files.stat(move.to)) toPutBack.push(move);
+			const filesToMove = restored.length + partials.length + toPutBack.length > 0;
+			// The database may be touched only with MSSYNC stopped; with nothing to move it is not stopped at all.
+			if (filesToMove) {
+				const now = await service.query({onCommand: hooks.onCommand});
+				if (!now.ok) throw new Error(`cannot query MSSYNC (${now.error.meaning}), so the database cannot be put back yet`);
+				if (now.state !== 'STOPPED') {
+					const stop = await service.stop({onCommand: hooks.onCommand});
+					if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code)) throw new Error(`MSSYNC would not stop (${stop.error.meaning}), so the database cannot be put back yet`);
+					const waited = await waitForState(service, 'STOPPED', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand});
+					if (!waited.ok) throw new Error('MSSYNC would not stop, so the database cannot be put back yet');
 				}
 			}
-			const moves = this.entries.filter((e): e is Extract<JournalEntry, {type: 'move'}> => e.type === 'move' && dirname(e.to) === this.snapshot);
-			let restored = 0;
-			for (const move of [...moves].reverse()) {
-				if ((await exists(move.to)) && !(await exists(move.from))) {
-					await this.record({type: 'move', from: move.to, to: move.from});
-					await rename(move.to, move.from);
-					restored++;
+			for (const name of partials) await files.remove(files.join(syncagnt, name));
+			if (restored.length > 0) {
+				const aside = this.rolledBackFolder() ?? (await freshFolderName(files, this.target.database.snapshotParent, `SYNCAGNT.rolled-back-${stamp(new Date())}`));
+				await this.record({type: 'step-plan', step: 'rollback', files: restored, folder: aside});
+				await files.mkdir(aside);
+				for (const name of restored) {
+					const to = files.join(aside, name);
+					if (await files.stat(to)) throw new Error(`${aside} already holds a ${name}: the restored ${name} was left in SYNCAGNT`);
+					await this.move(files.join(syncagnt, name), to);
 				}
+				await files.flush(aside);
 			}
-			await syncFolder(syncagnt);
-			if (this.start.serviceBefore === 'RUNNING') {
-				const start = await service.start({onCommand: hooks.onCommand});
-				if (!start.ok && !ALREADY_RUNNING.includes(start.error.code)) throw new Error(`the files are back, but MSSYNC would not start again: ${start.error.meaning}`);
-				await waitForState(service, 'RUNNING', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand});
+			for (const move of toPutBack) {
+				if (await files.stat(move.from)) throw new Error(`SYNCAGNT holds a ${move.from} that is neither the original nor a file this run copied: the original is still in ${this.snapshot}`);
+				await this.move(move.to, move.from);
 			}
-			const summary = `${restored} original file${restored === 1 ? '' : 's'} put back in SYNCAGNT${present.length ? `; the ${present.length} restored files were kept aside` : ''}; MSSYNC ${this.start.serviceBefore === 'RUNNING' ? 'running again' : 'left stopped'}`;
+			await files.flush(syncagnt);
+			const serviceNote = await this.putServiceBack(hooks);
+			const putBack = this.originalMoves().filter(m => this.entries.some(e => e.type === 'moved' && e.from === m.to && e.to === m.from)).length;
+			const aside = this.rolledBackFolder();
+			const keptAside = aside ? new Set(this.movesInto(aside).map(m => m.to)).size : 0;
+			const summary = `${putBack} original file${putBack === 1 ? '' : 's'} back in SYNCAGNT${keptAside ? `; the ${keptAside} restored file${keptAside === 1 ? '' : 's'} moved to ${aside}` : ''}; ${serviceNote}`;
 			await this.record({type: 'step-finished', step: 'rollback', summary});
 			await this.end('rolled-back');
 			return {status: 'done', summary};
 		} catch (error) {
-			await this.record({type: 'step-failed', step: 'rollback', message: (error as Error).message});
-			return {status: 'failed', message: (error as Error).message, advice: adviceFor(error)};
+			const message = (error as Error).message;
+			await this.record({type: 'step-failed', step: 'rollback', message});
+			return {status: 'failed', message, advice: `${adviceFor(error)}; then roll back again: it continues from where this one stopped (nothing it did is undone twice)`};
 		}
+	}
+
+	/** MSSYNC as the journal found it before the run: started again if it ran, left stopped if it was stopped. */
+	private async putServiceBack(hooks: RunHooks): Promise<string> {
+		const {service} = this.target;
+		const before = this.start.serviceBefore;
+		const now = await service.query({onCommand: hooks.onCommand});
+		if (now.ok && now.state === before) return `MSSYNC ${before === 'RUNNING' ? 'running' : 'stopped'}, as it was found`;
+		if (before !== 'RUNNING') return `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}; it was ${before} when the run began`;
+		const start = await service.start({onCommand: hooks.onCommand});
+		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code)) throw new Error(`the files are back, but MSSYNC would not start again: ${start.error.meaning}`);
+		const waited = await waitForState(service, 'RUNNING', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand});
+		if (!waited.ok) throw new Error(`the files are back, but MSSYNC did not reach RUNNING (${waited.reason === 'timeout' ? `still ${waited.state}` : waited.error.meaning})`);
+		return 'MSSYNC running again, as it was found';
 	}
 }
 

@@ -202,7 +202,7 @@ export class WizardController {
 		this.set({screen: {name: 'loading', message: 'Looking at the target…'}});
 		const {RestoreRun, preflight} = await operations();
 		const servers = await target.servers.list();
-		const files = await RestoreRun.countFiles(target.database.syncagnt).catch(() => 0);
+		const files = await RestoreRun.countFiles(target).catch(() => 0);
 		let state: string;
 		let checks: Check[] = [];
 		if (target.kind === 'lab') {

@@ -21,10 +21,50 @@ export interface ServiceControl {
 	start(options?: ControlOptions): Promise<ServiceControlResult>;
 }
 
+export type FileFacts = {size: number; mtimeMs: number};
+export type FileDigest = {size: number; sha256: string};
+export type CopyInOptions = {
+	onProgress?: (bytesDone: number) => void;
+	signal?: AbortSignal;
+	/** The bytes that were validated: a source that no longer hashes to this is refused before anything is put in place. */
+	expect?: FileDigest;
+};
+
+/**
+ * Every file operation a run makes in SYNCAGNT and beside it (the snapshot and rolled-back folders), in
+ * that folder's own path syntax: the local disk (node:fs), or a server's ADMIN$ share reached through
+ * Samba's smbclient. Sources of copies (the backup) are always local. ARCHITECTURE.md, "Targets".
+ */
+export interface DatabaseFiles {
+	/** The folder and name joined in this folder's own syntax. */
+	join(folder: string, name: string): string;
+	/** The names in a folder (files and folders); throws when the folder cannot be read. */
+	list(folder: string): Promise<string[]>;
+	/** Size and modification time; undefined when nothing is there. */
+	stat(path: string): Promise<FileFacts | undefined>;
+	/** Creates the folder (and its parents) when absent. */
+	mkdir(folder: string): Promise<void>;
+	/** A rename on the same volume. Never replaces: fails when `to` exists. */
+	rename(from: string, to: string): Promise<void>;
+	/** Removes one file of ours (a partial copy, a write probe); nothing when absent. */
+	remove(path: string): Promise<void>;
+	/** Reads the file back and hashes it. */
+	digest(path: string, signal?: AbortSignal): Promise<FileDigest>;
+	/** Copies a local file in: through a temporary name beside `destination`, verified, then renamed into place. */
+	copyIn(localSource: string, destination: string, options?: CopyInOptions): Promise<FileDigest>;
+	/** Bytes free on the folder's volume; undefined when it cannot be measured. */
+	freeBytes(folder: string): Promise<number | undefined>;
+	/** Flushes a folder's entries (renames, creations) where the platform allows. */
+	flush(folder: string): Promise<void>;
+	/** What the reading back of a copy proves here, in words for the admin ("read back from the disk's cache"). */
+	readonly verification: string;
+}
+
 /** Where DSMN keeps its database on the target, and where snapshots go (beside it: the same volume). */
 export interface DatabaseFolder {
 	readonly syncagnt: string;
 	readonly snapshotParent: string;
+	readonly files: DatabaseFiles;
 }
 
 export type NetWareServerInfo = {

@@ -146,7 +146,7 @@ describe('a restore run on the lab', () => {
 		});
 		expect(outcome).toMatchObject({status: 'failed'});
 		const rolledBack = await run.rollback();
-		expect(rolledBack).toMatchObject({status: 'done', summary: expect.stringMatching(/^11 original files put back in SYNCAGNT/)});
+		expect(rolledBack).toMatchObject({status: 'done', summary: expect.stringMatching(/^11 original files back in SYNCAGNT; the 6 restored files moved to .*SYNCAGNT\.rolled-back-/)});
 		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
 		expect((await labStatus(dir)).service.state).toBe('RUNNING');
 		const aside = (await readdir(paths.systemRoot + '/SYSTEM32')).filter(n => n.startsWith('SYNCAGNT.rolled-back-'));

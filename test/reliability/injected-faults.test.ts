@@ -81,7 +81,7 @@ describe('faults injected under the copy', () => {
 		['ENOSPC', 'MSSYNC.MDB', /ENOSPC/, 'the disk is full: free some space on that volume, then retry'],
 		['EIO', 'SYSTEM.MDB', /EIO/, 'the disk reported an I/O error'],
 		['EACCES', 'MSSYNC.MDB', /EACCES/, 'permission denied: run as an administrator of that server'],
-		['flip', 'MSSYNC.MDB', /does not match the original \(SHA-256 differs\): the disk may be failing/, ''],
+		['flip', 'MSSYNC.MDB', /read back different from what was written \(SHA-256 differs\)/, ''],
 	] as const)('%s on %s: a plain message, no partial file; a retry works once it is gone', async (kind, file, message, advice) => {
 		const {paths, run} = await restoreUntilCopy();
 		injected.fault = {kind, file};

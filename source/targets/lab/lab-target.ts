@@ -5,6 +5,7 @@ import {addServerToDomain, checkBinderyBackup, deleteSyncAgent, restoreBindery, 
 import {labPaths, loadLab} from '../../lab/state.js';
 import {labStatus} from '../../lab/status.js';
 import type {NetWareServers, Target} from '../capabilities.js';
+import {LocalFiles} from '../local-files.js';
 import {NetScServiceControl} from '../net-sc-service-control.js';
 import type {CommandSpec} from '../run-command.js';
 import {synchronizeLab} from '../../lab/sync-engine.js';
@@ -43,7 +44,7 @@ export function labTarget(dir: string): Target {
 		kind: 'lab',
 		description: `practice lab in ${absolute}`,
 		service: new NetScServiceControl(standIn('net', absolute), standIn('sc', absolute)),
-		database: {syncagnt: paths.syncagnt, snapshotParent: join(paths.systemRoot, 'SYSTEM32')},
+		database: {syncagnt: paths.syncagnt, snapshotParent: join(paths.systemRoot, 'SYSTEM32'), files: new LocalFiles()},
 		servers: new LabServers(absolute),
 		sync: {synchronizeAll: options => synchronizeLab(absolute, options)},
 		host: 'NTPDC',

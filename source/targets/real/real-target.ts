@@ -8,6 +8,7 @@ import {dirname, join, resolve} from 'node:path';
 import type {WizardOptions} from '../../cli/parse-args.js';
 import {UsageError} from '../../cli/usage-error.js';
 import type {NetWareServerInfo, NetWareServers, Target} from '../capabilities.js';
+import {LocalFiles} from '../local-files.js';
 import {NetScServiceControl} from '../net-sc-service-control.js';
 import type {CommandSpec} from '../run-command.js';
 import {checkCredentialsFile} from './credentials.js';
@@ -37,7 +38,7 @@ export async function realTarget(options: WizardOptions, env: NodeJS.ProcessEnv 
 			kind: 'windows',
 			description: `this machine (${hostname()})`,
 			service: new NetScServiceControl(program('net'), program('sc')),
-			database: {syncagnt, snapshotParent: dirname(syncagnt)},
+			database: {syncagnt, snapshotParent: dirname(syncagnt), files: new LocalFiles()},
 			servers,
 			host: hostname(),
 			journalDir,
@@ -53,7 +54,7 @@ export async function realTarget(options: WizardOptions, env: NodeJS.ProcessEnv 
 			kind: 'remote',
 			description: `\\\\${host}`,
 			service: new ScServiceControl(program('sc'), host),
-			database: {syncagnt, snapshotParent: dirname(syncagnt)},
+			database: {syncagnt, snapshotParent: dirname(syncagnt), files: new LocalFiles()},
 			servers,
 			host,
 			journalDir,
@@ -73,7 +74,7 @@ export async function realTarget(options: WizardOptions, env: NodeJS.ProcessEnv 
 		kind: 'remote',
 		description: `\\\\${host} (Samba)`,
 		service: new SambaServiceControl(program('net'), host, resolve(options.credentialsFile)),
-		database: {syncagnt, snapshotParent: dirname(syncagnt)},
+		database: {syncagnt, snapshotParent: dirname(syncagnt), files: new LocalFiles()},
 		servers,
 		host,
 		journalDir,

@@ -1,0 +1,58 @@
+/** SYNCAGNT on a local disk (the lab, this machine, a mounted share): DatabaseFiles through node:fs. */
+import {mkdir, readdir, rename, rm, stat} from 'node:fs/promises';
+import {join} from 'node:path';
+import type {DatabaseFiles, FileFacts} from './capabilities.js';
+import {syncFolder} from '../fs/atomic-write.js';
+import {copyVerified, digestFile} from '../fs/copy-verified.js';
+import {freeBytes} from '../fs/free-space.js';
+
+export class LocalFiles implements DatabaseFiles {
+	readonly verification = 'flushed to disk, read back and compared by SHA-256 (the read-back may come from the system\'s cache)';
+
+	join(folder: string, name: string): string {
+		return join(folder, name);
+	}
+
+	list(folder: string): Promise<string[]> {
+		return readdir(folder);
+	}
+
+	async stat(path: string): Promise<FileFacts | undefined> {
+		try {
+			const info = await stat(path);
+			return {size: info.size, mtimeMs: info.mtimeMs};
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+			throw error;
+		}
+	}
+
+	async mkdir(folder: string): Promise<void> {
+		await mkdir(folder, {recursive: true});
+	}
+
+	async rename(from: string, to: string): Promise<void> {
+		if (await this.stat(to)) throw Object.assign(new Error(`${to} already exists: refusing to replace it`), {code: 'EEXIST'});
+		await rename(from, to);
+	}
+
+	remove(path: string): Promise<void> {
+		return rm(path, {force: true});
+	}
+
+	digest(path: string, signal?: AbortSignal) {
+		return digestFile(path, signal);
+	}
+
+	copyIn(localSource: string, destination: string, options: Parameters<DatabaseFiles['copyIn']>[2] = {}) {
+		return copyVerified(localSource, destination, options);
+	}
+
+	freeBytes(folder: string): Promise<number | undefined> {
+		return freeBytes(folder);
+	}
+
+	flush(folder: string): Promise<void> {
+		return syncFolder(folder);
+	}
+}
