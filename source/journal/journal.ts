@@ -14,6 +14,14 @@ export type NewEntry = DistributiveOmit<JournalEntry, 'at'>;
 
 export class JournalError extends Error {}
 
+/**
+ * For the crash harness only: SIGKILL this process just before its Nth journal entry is written. Every file
+ * operation of a run is followed by a journal entry, so "before entry N" is exactly the window between an
+ * operation and its journal line. Unset in any real use. ARCHITECTURE.md, "Crash testing".
+ */
+const KILL_BEFORE_ENTRY = Number(process.env['DSMN_RESYNC_TEST_KILL_BEFORE_ENTRY'] ?? 0);
+let entriesWritten = 0;
+
 export class Journal {
 	private constructor(
 		readonly path: string,
@@ -42,6 +50,7 @@ export class Journal {
 
 	/** Appends one entry and flushes it to disk before returning. */
 	async append(entry: NewEntry): Promise<void> {
+		if (KILL_BEFORE_ENTRY > 0 && ++entriesWritten === KILL_BEFORE_ENTRY) process.kill(process.pid, 'SIGKILL');
 		const line = journalEntrySchema.parse({...entry, at: this.clock().toISOString()});
 		await this.handle.appendFile(`${JSON.stringify(line)}\n`);
 		await this.handle.sync();

@@ -16,6 +16,12 @@ import {CLI, runCli, userEnv} from '../helpers/run-cli.js';
 
 export type KillReport = {point: number; killedAfterMs: number; killed: boolean; at: string; recovery: 'resume' | 'rollback'; problems: string[]};
 
+/**
+ * Where to kill: after a time (anywhere, the copy of a large file included), or just before the run's Nth
+ * journal entry — the window between a file operation and its journal line, hit on purpose every time.
+ */
+export type KillPoint = {afterMs: number} | {beforeEntry: number};
+
 /** Where the run was when it was killed: the journal's last entry. */
 async function lastEntry(lab: string): Promise<string> {
 	const names = await readdir(join(lab, 'journal')).catch(() => [] as string[]);
@@ -34,11 +40,13 @@ async function hashes(dir: string, filter: (name: string) => boolean): Promise<M
 	return out;
 }
 
-/** Runs the CLI and SIGKILLs it after `ms` (if it has not finished): the harshest stop there is. */
-function runAndKill(args: string[], ms: number): Promise<{killed: boolean}> {
+/** Runs the CLI and SIGKILLs it at the kill point (if it has not finished): the harshest stop there is. */
+function runAndKill(args: string[], kill: KillPoint | number): Promise<{killed: boolean}> {
+	const point: KillPoint = typeof kill === 'number' ? {afterMs: kill} : kill;
 	return new Promise(resolve => {
-		const child = spawn(process.execPath, [CLI, ...args], {env: userEnv(), stdio: 'ignore'});
-		const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+		const env = 'beforeEntry' in point ? userEnv({DSMN_RESYNC_TEST_KILL_BEFORE_ENTRY: String(point.beforeEntry)}) : userEnv();
+		const child = spawn(process.execPath, [CLI, ...args], {env, stdio: 'ignore'});
+		const timer = 'afterMs' in point ? setTimeout(() => child.kill('SIGKILL'), point.afterMs) : undefined;
 		child.on('exit', (_code, signal) => {
 			clearTimeout(timer);
 			resolve({killed: signal === 'SIGKILL'});
@@ -57,8 +65,14 @@ async function growBackupDatabase(path: string, size: number): Promise<void> {
 	}
 }
 
-/** How long a whole scripted restore takes here, to spread the kill points over it. */
-export async function timeRestore(databaseMiB: number): Promise<number> {
+/** The entries of the one journal in a lab. */
+async function journalLength(lab: string): Promise<number> {
+	const names = await readdir(join(lab, 'journal')).catch(() => [] as string[]);
+	return names.length === 1 ? (await readJournal(join(lab, 'journal', names[0]!))).length : 0;
+}
+
+/** How long a whole scripted restore takes here, and how many journal entries it writes, to spread the kill points over it. */
+export async function timeRestore(databaseMiB: number): Promise<{ms: number; entries: number}> {
 	const root = await mkdtemp(join(tmpdir(), 'dsmn-crash-'));
 	try {
 		const lab = join(root, 'lab');
@@ -66,27 +80,27 @@ export async function timeRestore(databaseMiB: number): Promise<number> {
 		await growBackupDatabase(join(lab, 'backup', 'MSSYNC.MDB'), databaseMiB * 1024 * 1024);
 		const started = performance.now();
 		await runAndKill(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes'], 600_000);
-		return performance.now() - started;
+		return {ms: performance.now() - started, entries: await journalLength(lab)};
 	} finally {
 		await rm(root, {recursive: true, force: true});
 	}
 }
 
-/** How long a whole scripted reconstruct takes here. */
-export async function timeReconstruct(): Promise<number> {
+/** How long a whole scripted reconstruct takes here, and how many journal entries it writes. */
+export async function timeReconstruct(): Promise<{ms: number; entries: number}> {
 	const root = await mkdtemp(join(tmpdir(), 'dsmn-crash-'));
 	try {
 		const lab = join(root, 'lab');
 		await runCli(['lab', 'create', lab, '--pace', '1', '--no-backup', '--accounts', '800']);
 		const started = performance.now();
 		await runAndKill(['--lab', lab, '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', join(root, 'p.txt'), '--yes'], 600_000);
-		return performance.now() - started;
+		return {ms: performance.now() - started, entries: await journalLength(lab)};
 	} finally {
 		await rm(root, {recursive: true, force: true});
 	}
 }
 
-export async function restoreCrashTrial(point: number, seed: number, options: {databaseMiB: number; spanMs: number}): Promise<KillReport> {
+export async function restoreCrashTrial(point: number, seed: number, options: {databaseMiB: number; spanMs: number; kill?: KillPoint; recovery?: 'resume' | 'rollback'}): Promise<KillReport> {
 	const random = seededRandom(seed * 1000 + point);
 	const root = await mkdtemp(join(tmpdir(), 'dsmn-crash-'));
 	const lab = join(root, 'lab');
@@ -98,7 +112,8 @@ export async function restoreCrashTrial(point: number, seed: number, options: {d
 		const originals = await hashes(syncagnt, isStaleInLiveFolder);
 		const backup = await hashes(join(lab, 'backup'), isRestoredFile);
 		const killedAfterMs = Math.floor(random.next() * options.spanMs);
-		const {killed} = await runAndKill(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes'], killedAfterMs);
+		const kill = options.kill ?? {afterMs: killedAfterMs};
+		const {killed} = await runAndKill(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes'], kill);
 		const at = killed ? await lastEntry(lab) : 'finished before the kill';
 
 		// Right after the kill: no file in SYNCAGNT under a final name is partial or foreign. (The preflight's
@@ -115,7 +130,8 @@ export async function restoreCrashTrial(point: number, seed: number, options: {d
 		for (const dir of [syncagnt, ...snapshots.map(s => join(snapshotParent, s))]) for (const [n, h] of await hashes(dir, () => true)) if (originals.get(n) === h) kept.set(n, h);
 		for (const name of originals.keys()) if (!kept.has(name)) problems.push(`after the kill, the original ${name} is nowhere`);
 
-		const recovery: 'resume' | 'rollback' = random.next() < 0.5 ? 'resume' : 'rollback';
+		const drawn: 'resume' | 'rollback' = random.next() < 0.5 ? 'resume' : 'rollback';
+		const recovery = options.recovery ?? drawn;
 		const journals = await readdir(join(lab, 'journal')).catch(() => [] as string[]);
 		if (journals.length > 0) {
 			for (const name of journals) await readJournal(join(lab, 'journal', name)).catch(e => problems.push(`the journal does not read back: ${(e as Error).message}`));
@@ -143,13 +159,13 @@ export async function restoreCrashTrial(point: number, seed: number, options: {d
 		if (probes.length) problems.push(`after recovery, the preflight's probe ${probes[0]} is still in SYNCAGNT`);
 		const status = await labStatus(lab);
 		if (status.service.state !== 'RUNNING') problems.push(`the service ended ${status.service.state}`);
-		return {point, killedAfterMs, killed, at, recovery, problems};
+		return {point, killedAfterMs: 'afterMs' in kill ? kill.afterMs : -kill.beforeEntry, killed, at, recovery, problems};
 	} finally {
 		await rm(root, {recursive: true, force: true});
 	}
 }
 
-export async function reconstructCrashTrial(point: number, seed: number, options: {spanMs: number}): Promise<KillReport> {
+export async function reconstructCrashTrial(point: number, seed: number, options: {spanMs: number; kill?: KillPoint}): Promise<KillReport> {
 	const random = seededRandom(seed * 7919 + point);
 	const root = await mkdtemp(join(tmpdir(), 'dsmn-crash-'));
 	const lab = join(root, 'lab');
@@ -158,7 +174,8 @@ export async function reconstructCrashTrial(point: number, seed: number, options
 		await runCli(['lab', 'create', lab, '--pace', '1', '--no-backup', '--accounts', '800', '--seed', String(point + 1)]);
 		const passwords = join(root, 'passwords.txt');
 		const killedAfterMs = Math.floor(random.next() * options.spanMs);
-		const {killed} = await runAndKill(['--lab', lab, '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', passwords, '--yes'], killedAfterMs);
+		const kill = options.kill ?? {afterMs: killedAfterMs};
+		const {killed} = await runAndKill(['--lab', lab, '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', passwords, '--yes'], kill);
 		const at = killed ? await lastEntry(lab) : 'finished before the kill';
 		// Every bindery still reads as one (never a mix of two writes).
 		const servers = (await readdir(join(lab, 'netware'))).sort();
@@ -182,7 +199,7 @@ export async function reconstructCrashTrial(point: number, seed: number, options
 			if (!info) problems.push('after --resume, there is no passwords file');
 			else if ((info.mode & 0o777) !== 0o600) problems.push(`the passwords file has mode ${(info.mode & 0o777).toString(8)}`);
 		}
-		return {point, killedAfterMs, killed, at, recovery: 'resume', problems};
+		return {point, killedAfterMs: 'afterMs' in kill ? kill.afterMs : -kill.beforeEntry, killed, at, recovery: 'resume', problems};
 	} finally {
 		await rm(root, {recursive: true, force: true});
 	}

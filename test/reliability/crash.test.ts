@@ -1,36 +1,68 @@
 import {describe, expect, it} from 'vitest';
-import {reconstructCrashTrial, restoreCrashTrial, timeReconstruct, timeRestore} from './crash-harness.js';
+import {seededRandom} from '../../source/lab/random.js';
+import {reconstructCrashTrial, restoreCrashTrial, timeReconstruct, timeRestore, type KillPoint, type KillReport} from './crash-harness.js';
 
-/** CI keeps this bounded; `npm run crash-test` runs many more points (CRASH_POINTS, CRASH_SEED). */
+/**
+ * CI keeps this bounded; `npm run crash-test` runs many more points (CRASH_POINTS, CRASH_SEED). Two kinds
+ * of kill point: after a time drawn over a whole run, and just before a journal entry — the window between
+ * a file operation and its journal line. CRASH_ENTRIES=all kills before every entry, once with each recovery.
+ */
 const POINTS = Number(process.env['CRASH_POINTS'] ?? 12);
 const SEED = Number(process.env['CRASH_SEED'] ?? 1);
+const ALL_ENTRIES = process.env['CRASH_ENTRIES'] === 'all';
+/** In a bounded run: this many entry points, drawn from the seed. */
+const ENTRY_POINTS = Number(process.env['CRASH_ENTRY_POINTS'] ?? 8);
 
-function summarize(flow: string, reports: {killed: boolean; at: string; recovery: string; problems: string[]}[]) {
+function summarize(flow: string, reports: KillReport[]) {
 	const where = new Map<string, number>();
 	for (const r of reports) where.set(`${r.at} → ${r.recovery}`, (where.get(`${r.at} → ${r.recovery}`) ?? 0) + 1);
 	for (const r of reports.filter(x => x.problems.length)) console.log(`PROBLEM at ${r.at} → ${r.recovery}: ${r.problems.join(' | ')}`);
-	console.log(`${flow}: ${reports.length} kill points, ${reports.filter(r => r.killed).length} killed mid-run, files lost: ${reports.filter(r => r.problems.length).length}\n  ${[...where].map(([k, n]) => `${n}× ${k}`).join('\n  ')}`);
+	const byEntry = reports.filter(r => r.killedAfterMs < 0).length;
+	console.log(
+		`${flow}: ${reports.length} kill points (${reports.length - byEntry} by time, ${byEntry} before a journal entry), ${reports.filter(r => r.killed).length} killed mid-run, files lost: ${reports.filter(r => r.problems.length).length}\n  ${[...where].map(([k, n]) => `${n}× ${k}`).join('\n  ')}`,
+	);
+}
+
+/** Entry numbers (1-based) to kill before: all of them, or a seeded sample that always has the last one. */
+function entryPoints(entries: number, salt: number): number[] {
+	if (ALL_ENTRIES) return Array.from({length: entries}, (_, i) => i + 1);
+	const random = seededRandom(SEED * 104_729 + salt);
+	const chosen = new Set<number>();
+	while (chosen.size < Math.min(ENTRY_POINTS, entries)) chosen.add(1 + Math.floor(random.next() * entries));
+	return [...chosen].sort((a, b) => a - b);
 }
 
 describe('SIGKILL anywhere, then --resume or --rollback', () => {
-	it(`restore: ${POINTS} kill points, nothing lost, never a mix`, async () => {
-		const reports = [];
+	it(`restore: ${POINTS} kill points by time and ${ALL_ENTRIES ? 'every' : ENTRY_POINTS} before a journal entry, nothing lost, never a mix`, async () => {
+		const reports: KillReport[] = [];
 		// Kill points spread uniformly over a whole run, as long as it takes on this machine now.
-		const spanMs = await timeRestore(128);
+		const {ms: spanMs, entries} = await timeRestore(128);
+		expect(entries).toBeGreaterThan(20);
 		for (let point = 0; point < POINTS; point++) reports.push(await restoreCrashTrial(point, SEED, {databaseMiB: 128, spanMs}));
+		// Before each chosen entry: with a small database (the windows, not the copy, are the point), recovered both ways.
+		let point = POINTS;
+		for (const entry of entryPoints(entries, 1)) {
+			const kill: KillPoint = {beforeEntry: entry};
+			for (const recovery of ALL_ENTRIES ? (['resume', 'rollback'] as const) : [entry % 2 === 0 ? ('resume' as const) : ('rollback' as const)]) {
+				reports.push(await restoreCrashTrial(point++, SEED, {databaseMiB: 8, spanMs, kill, recovery}));
+			}
+		}
 		summarize('restore', reports);
 		const failed = reports.filter(r => r.problems.length > 0);
 		expect(failed, JSON.stringify(failed, null, 2)).toEqual([]);
 		expect(new Set(reports.map(r => r.recovery)).size).toBe(2);
 		expect(reports.filter(r => r.killed).length).toBeGreaterThanOrEqual(POINTS / 3);
-	}, 600_000);
+	}, 1_800_000);
 
-	it(`reconstruct: ${Math.ceil(POINTS / 2)} kill points, every server green after --resume`, async () => {
-		const reports = [];
-		const spanMs = await timeReconstruct();
+	it(`reconstruct: ${Math.ceil(POINTS / 2)} kill points by time and ${ALL_ENTRIES ? 'every' : Math.ceil(ENTRY_POINTS / 2)} before a journal entry, every server green after --resume`, async () => {
+		const reports: KillReport[] = [];
+		const {ms: spanMs, entries} = await timeReconstruct();
 		for (let point = 0; point < Math.ceil(POINTS / 2); point++) reports.push(await reconstructCrashTrial(point, SEED, {spanMs}));
+		let point = Math.ceil(POINTS / 2);
+		const chosen = ALL_ENTRIES ? entryPoints(entries, 2) : entryPoints(entries, 2).slice(0, Math.ceil(ENTRY_POINTS / 2));
+		for (const entry of chosen) reports.push(await reconstructCrashTrial(point++, SEED, {spanMs, kill: {beforeEntry: entry}}));
 		summarize('reconstruct', reports);
 		const failed = reports.filter(r => r.problems.length > 0);
 		expect(failed, JSON.stringify(failed, null, 2)).toEqual([]);
-	}, 600_000);
+	}, 1_800_000);
 });
