@@ -39,7 +39,7 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 	z.object({type: z.literal('copied'), at: z.string(), name: z.string(), size: z.number(), sha256: z.string()}),
 	z.object({type: z.literal('manual-step'), at: z.string(), step: z.string(), instructions: z.string()}),
 	z.object({type: z.literal('interrupted'), at: z.string(), step: z.string().optional(), signal: z.string()}),
-	z.object({type: z.literal('run-ended'), at: z.string(), outcome: z.enum(['completed', 'rolled-back', 'abandoned'])}),
+	z.object({type: z.literal('run-ended'), at: z.string(), outcome: z.enum(['completed', 'rolled-back', 'abandoned', 'nothing-changed'])}),
 ]);
 
 export type JournalEntry = z.infer<typeof journalEntrySchema>;

@@ -86,22 +86,45 @@ export async function readJournal(path: string): Promise<JournalEntry[]> {
 
 export type UnfinishedRun = {path: string; start: RunStarted; entries: JournalEntry[]};
 
-/** The newest run in `dir` that has no end: a crash, a closed session or Ctrl+C cut it off. */
-export async function findUnfinishedRun(dir: string): Promise<UnfinishedRun | undefined> {
+/** Which target a run belongs to: its kind, where it is (a lab's folder, a host) and its SYNCAGNT. */
+export type RunOwner = {kind: RunStarted['target']['kind']; location: string; syncagnt: string};
+
+/** Hosts and Windows paths compare without case (and with either slash); a lab's folder exactly. */
+function sameName(kind: RunOwner['kind'], a: string, b: string): boolean {
+	if (kind === 'lab') return a === b;
+	const fold = (s: string) => s.replace(/\\/g, '/').replace(/\/+$/, '').toUpperCase();
+	return fold(a) === fold(b);
+}
+
+export function belongsTo(start: RunStarted, owner: RunOwner): boolean {
+	return start.target.kind === owner.kind && sameName(owner.kind, start.target.location, owner.location) && sameName(owner.kind, start.syncagnt, owner.syncagnt);
+}
+
+/** Every run in `dir` that has no end (a crash, a closed session, Ctrl+C, a failed step), newest first. */
+export async function findUnfinishedRuns(dir: string): Promise<UnfinishedRun[]> {
 	let names: string[];
 	try {
 		names = (await readdir(dir)).filter(n => n.endsWith('.jsonl')).sort().reverse();
 	} catch {
-		return undefined;
+		return [];
 	}
+	const runs: UnfinishedRun[] = [];
 	for (const name of names) {
 		const path = join(dir, name);
 		const entries = await readJournal(path);
 		const start = entries[0];
 		if (start?.type !== 'run-started') continue;
-		if (!entries.some(e => e.type === 'run-ended')) return {path, start, entries};
+		if (!entries.some(e => e.type === 'run-ended')) runs.push({path, start, entries});
 	}
-	return undefined;
+	return runs;
+}
+
+/**
+ * The newest unfinished run of this target. Journals of several real targets share one folder: a run
+ * of another target is never returned (ARCHITECTURE.md, "The run and its journal").
+ */
+export async function findUnfinishedRun(dir: string, owner?: RunOwner): Promise<UnfinishedRun | undefined> {
+	return (await findUnfinishedRuns(dir)).find(run => !owner || belongsTo(run.start, owner));
 }
 
 /** "NTPDC-20261124-221530.jsonl": one file per run, named by host and time. */

@@ -3,7 +3,7 @@
  * the steps, and manual steps — what no program can do on a real server, which the admin does and then
  * confirms. A manual step is never marked done without that confirmation.
  */
-import {Journal, journalName, type NewEntry} from '../journal/journal.js';
+import {Journal, journalName, type NewEntry, type RunOwner} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {ControlOptions, Target} from '../targets/capabilities.js';
 import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
@@ -15,6 +15,26 @@ export function adviceFor(error: unknown): string {
 	if (code === 'EIO') return 'the disk reported an I/O error: check it before going further; roll back if in doubt';
 	if (code === 'ENOENT') return 'a file disappeared while the step ran: check the backup folder and SYNCAGNT, then retry';
 	return 'retry, or roll back to put everything back as it was';
+}
+
+/** The target a run belongs to, as its journal's first line records it. */
+export function ownerOf(target: Target): RunOwner {
+	return {kind: target.kind, location: target.location, syncagnt: target.database.syncagnt};
+}
+
+/** The key of the target's lock: one run per target at a time, across processes. */
+export function lockKey(target: Target): string {
+	const {kind, location, syncagnt} = ownerOf(target);
+	return kind === 'lab' ? `lab|${location}` : `${kind}|${location.toUpperCase()}|${syncagnt.replace(/\\/g, '/').toUpperCase()}`;
+}
+
+/** The command that continues (or rolls back) a run of another target: shown, never run. */
+export function commandFor(start: RunStarted, verb: 'resume' | 'rollback'): string {
+	const {kind, location} = start.target;
+	const quote = (s: string) => (/[\s"']/.test(s) ? JSON.stringify(s) : s);
+	if (kind === 'lab') return `dsmn-resync --lab ${quote(location)} --${verb}`;
+	if (kind === 'windows') return `dsmn-resync --target windows --syncagnt ${quote(start.syncagnt)} --${verb}`;
+	return `dsmn-resync --target remote --host ${quote(location)} --syncagnt ${quote(start.syncagnt)} --${verb}`;
 }
 
 /** A new run's journal with its first entry written: the flow, the target, MSSYNC as found, and what the flow adds. */
@@ -122,7 +142,21 @@ export abstract class JournaledRun implements ProcedureRun {
 		return outcome;
 	}
 
-	async end(outcome: 'completed' | 'rolled-back' | 'abandoned'): Promise<void> {
+	/**
+	 * Nothing this run did is left anywhere: no step finished, no file moved or written, and the service is
+	 * as the run found it. Such a run is closed as "nothing-changed" and never blocks the next one.
+	 */
+	async nothingChanged(): Promise<boolean> {
+		const touched = this.entries.some(e => e.type === 'step-finished' || e.type === 'move' || e.type === 'copied' || e.type === 'passwords-file');
+		if (touched || !this.sideEffectFreeFailure()) return false;
+		const now = await this.target.service.query();
+		return now.ok && now.state === this.start.serviceBefore;
+	}
+
+	/** Whether the steps that started and failed here can have changed nothing but the service. */
+	protected abstract sideEffectFreeFailure(): boolean;
+
+	async end(outcome: 'completed' | 'rolled-back' | 'abandoned' | 'nothing-changed'): Promise<void> {
 		await this.record({type: 'run-ended', outcome});
 		await this.journal.close();
 	}

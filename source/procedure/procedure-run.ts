@@ -56,7 +56,9 @@ export interface ProcedureRun {
 	rollback(hooks?: RunHooks): Promise<StepOutcome>;
 	/** Where the admin finds what the run kept (snapshot, passwords file, journal). */
 	whereThingsAre(): string[];
-	end(outcome: 'completed' | 'rolled-back' | 'abandoned'): Promise<void>;
+	end(outcome: 'completed' | 'rolled-back' | 'abandoned' | 'nothing-changed'): Promise<void>;
+	/** Nothing this run did is left anywhere (a first step refused, say): it can be closed as such. */
+	nothingChanged(): Promise<boolean>;
 	noteInterrupted(signal: string, step?: string): Promise<void>;
 	/** The step gave its instructions and waits for the admin to confirm it is done. */
 	awaitingManual(step: string): boolean;

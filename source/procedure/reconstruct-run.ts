@@ -5,14 +5,15 @@
  * a cut-off run resumes where it stopped. Nothing here can be rolled back by the tool: a deleted
  * WINNT_SYNC_AGENT is only brought back by adding the server again, which is the next step.
  */
+import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {exists} from '../fs/exists.js';
-import {Journal, type UnfinishedRun} from '../journal/journal.js';
+import {belongsTo, Journal, readJournal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {Target} from '../targets/capabilities.js';
 import {formatDate} from '../text/format.js';
 import {generatePassword, passwordsFileRun, readPasswordsFile, removePartialPasswordsFiles, writePasswordsFile, type PasswordLine} from './passwords.js';
-import {JournaledRun, startJournal} from './journaled-run.js';
+import {JournaledRun, ownerOf, startJournal} from './journaled-run.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {synchronizeInstructions} from './restore-run.js';
 import {synchronizeStep} from './synchronize-step.js';
@@ -80,6 +81,37 @@ export function reconstructSteps(servers: readonly string[], restoreBindery: rea
 	return steps;
 }
 
+/** A reconstruct of this target that gave users new passwords: its list stops working once they are changed again. */
+export type EarlierPasswordList = {journal: string; at: string; passwordsFile?: string; servers: string[]};
+
+/** The finished password steps of earlier reconstruct runs of this target, newest first. */
+export async function earlierPasswordLists(target: Target): Promise<EarlierPasswordList[]> {
+	let names: string[];
+	try {
+		names = (await readdir(target.journalDir)).filter(n => n.endsWith('.jsonl')).sort().reverse();
+	} catch {
+		return [];
+	}
+	const lists: EarlierPasswordList[] = [];
+	for (const name of names) {
+		const path = join(target.journalDir, name);
+		const entries = await readJournal(path).catch(() => []);
+		const start = entries[0];
+		if (start?.type !== 'run-started' || start.flow !== 'reconstruct' || !belongsTo(start, ownerOf(target))) continue;
+		if (!entries.some(e => e.type === 'step-finished' && e.step === 'set-passwords')) continue;
+		lists.push({journal: path, at: start.at, ...(start.passwordsFile ? {passwordsFile: start.passwordsFile} : {}), servers: start.servers ?? []});
+	}
+	return lists;
+}
+
+/** The warning an admin reads before a second reconstruct gives everyone new passwords again. */
+export function earlierListsWarning(lists: readonly EarlierPasswordList[]): string[] {
+	return lists.map(
+		l =>
+			`A reconstruct of ${l.at.slice(0, 16).replace('T', ' ')} UTC (journal ${l.journal}) already gave new passwords${l.passwordsFile ? `, listed in ${l.passwordsFile}` : ''}: this run gives every propagated user a new one again, and that list stops working.`,
+	);
+}
+
 export class ReconstructRun extends JournaledRun {
 	readonly flow = 'reconstruct' as const;
 	readonly canRollback = false;
@@ -103,6 +135,11 @@ export class ReconstructRun extends JournaledRun {
 
 	static async resume(target: Target, run: UnfinishedRun): Promise<ReconstructRun> {
 		return new ReconstructRun(target, await Journal.reopen(run.path), run.start, run.entries);
+	}
+
+	/** A NetWare step that failed may have changed its server part way: only a run that started no step changed nothing. */
+	protected sideEffectFreeFailure(): boolean {
+		return !this.entries.some(e => e.type === 'step-started');
 	}
 
 	get servers(): string[] {

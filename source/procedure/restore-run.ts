@@ -111,6 +111,11 @@ export class RestoreRun extends JournaledRun {
 		return new RestoreRun(target, await Journal.reopen(run.path), run.start, run.entries, timings);
 	}
 
+	/** Stopping MSSYNC is the only step before any file moves: a failed one changed at most the service (checked). */
+	protected sideEffectFreeFailure(): boolean {
+		return this.entries.filter(e => e.type === 'step-started').every(e => e.type === 'step-started' && e.step === 'stop-service');
+	}
+
 	/** How many entries SYNCAGNT holds now (for the look at the target). */
 	static async countFiles(target: Target): Promise<number> {
 		try {

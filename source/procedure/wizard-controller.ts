@@ -164,10 +164,15 @@ export class WizardController {
 			if (!this.options.credentialsFile) return this.askField('username');
 		}
 		this.set({screen: {name: 'loading', message: 'Looking at the target…'}});
-		const {resolveTarget, findUnfinishedRun, RestoreRun, ReconstructRun, removeStaleProbes} = await operations();
+		const {resolveTarget, findUnfinishedRun, RestoreRun, ReconstructRun, removeStaleProbes, TargetLock, lockKey, ownerOf} = await operations();
 		try {
 			this.target = await resolveTarget(this.options);
+			// One run per target: held while the wizard has this target open, released by the OS if it dies.
+			await this.releaseLock?.();
+			const lock = await TargetLock.acquire(lockKey(this.target), this.target.journalDir, this.target.description, 'the wizard');
+			this.releaseLock = () => lock.release();
 		} catch (error) {
+			this.target = undefined;
 			this.set({screen: {name: 'summary', title: 'Cannot open the target', lines: [(error as Error).message, ...((error as {hint?: string}).hint ? [(error as {hint: string}).hint] : [])], ok: false}});
 			return;
 		}
@@ -175,7 +180,7 @@ export class WizardController {
 		await removeStaleProbes(this.target.database.syncagnt);
 		let unfinished: UnfinishedRun | undefined;
 		try {
-			unfinished = await findUnfinishedRun(this.target.journalDir);
+			unfinished = await findUnfinishedRun(this.target.journalDir, ownerOf(this.target));
 		} catch (error) {
 			this.set({screen: {name: 'summary', title: 'A journal cannot be read', lines: [(error as Error).message], ok: false}});
 			return;
@@ -272,7 +277,13 @@ export class WizardController {
 		const remove = this.removeCredentials;
 		this.removeCredentials = undefined;
 		await remove?.();
+		const release = this.releaseLock;
+		this.releaseLock = undefined;
+		await release?.();
 	}
+
+	/** Releases this target's lock (the wizard holds it while the target is open). */
+	private releaseLock?: () => Promise<void>;
 
 	// ——— intents: the questions ———
 
@@ -392,10 +403,20 @@ export class WizardController {
 	// ——— the reconstruct flow's questions ———
 
 	private async startReconstruct(): Promise<void> {
-		const servers = await this.target!.servers.list();
-		const ops = this.target!.servers.reconstruct;
+		const target = this.target!;
+		const {serviceProblem, earlierPasswordLists, earlierListsWarning} = await operations();
+		// Before anything changes: the reconstruct needs MSSYNC running ("Add Server to Manage").
+		const service = await target.service.query({onCommand: this.onCommand});
+		const problem = service.ok ? serviceProblem('reconstruct', service.state, target) : `MSSYNC does not answer: ${service.error.meaning}`;
+		if (problem) {
+			this.set({screen: {name: 'summary', title: 'Not ready to reconstruct: nothing was changed', ok: false, lines: [problem, ...(service.ok ? [] : [service.error.advice])]}});
+			return;
+		}
+		const servers = await target.servers.list();
+		const ops = target.servers.reconstruct;
 		const users = ops ? (await ops.propagatedUsers()).length : undefined;
-		this.go({name: 'consequences', servers: servers.filter(s => !s.synchronized).map(s => s.name), ...(users === undefined ? {} : {users})});
+		const warnings = earlierListsWarning(await earlierPasswordLists(target));
+		this.go({name: 'consequences', servers: servers.filter(s => !s.synchronized).map(s => s.name), ...(users === undefined ? {} : {users}), ...(warnings.length ? {warnings} : {})});
 	}
 
 	async acceptConsequences(): Promise<void> {
@@ -774,6 +795,12 @@ export class WizardController {
 		if (choice === 'retry-failed' && screen.step === 'synchronize') return this.runStep('synchronize', screen.failedServers);
 		if (choice === 'rollback' && this.run?.canRollback) return this.askRollback();
 		if (choice === 'finish') return this.finish(screen.failedServers);
+		if (this.run && (await this.run.nothingChanged())) {
+			await this.run.end('nothing-changed');
+			this.set({screen: {name: 'summary', title: 'Stopped: nothing was changed', ok: false, lines: [`${screen.title} failed before anything changed, so this run is closed (journal ${this.run.journalPath}).`, 'Fix the cause, then start dsmn-resync again: it begins a new run.']}});
+			this.exitLater(EXIT.failed);
+			return;
+		}
 		// Stop here: the run stays unfinished in the journal; the next start offers to resume (or roll back).
 		await this.run?.noteInterrupted('stopped by the admin', screen.step);
 		this.set({screen: {name: 'summary', title: 'Stopped here', ok: false, lines: this.whereThingsAre(['Nothing more was changed. Start dsmn-resync again on this target to resume it.'])}});

@@ -32,7 +32,7 @@ export type Screen =
 	| {name: 'running'; step: string; title: string; help?: StepHelp; progress: Progress}
 	| {name: 'failure'; step: string; title: string; help?: StepHelp; message: string; advice: string; failedServers?: string[]; canRollback: boolean}
 	| {name: 'manual'; step: string; title: string; help?: StepHelp; instructions: string[]; checklist?: Checklist; startedAt?: number}
-	| {name: 'consequences'; servers: string[]; users?: number}
+	| {name: 'consequences'; servers: string[]; users?: number; warnings?: string[]}
 	| {name: 'multi-select'; purpose: 'servers' | 'bindery'; title: string; hint: string; items: {value: string; label: string}[]; cursor: number; selected: string[]; error?: string}
 	| {name: 'password-policy'}
 	| {name: 'password-entry'; stage: 'first' | 'second'; length: number; error?: string}

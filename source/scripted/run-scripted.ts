@@ -7,10 +7,12 @@ import type {Io} from '../cli/main.js';
 import type {WizardOptions} from '../cli/parse-args.js';
 import {UsageError} from '../cli/usage-error.js';
 import {validateBackup} from '../backup/validate.js';
-import {findUnfinishedRun} from '../journal/journal.js';
+import {findUnfinishedRun, findUnfinishedRuns, type UnfinishedRun} from '../journal/journal.js';
+import {TargetBusyError, TargetLock} from '../journal/target-lock.js';
+import {commandFor, lockKey, ownerOf} from '../procedure/journaled-run.js';
 import {initialPasswordProblem, passwordsFileProblem} from '../procedure/passwords.js';
 import type {ProcedureRun, StepOutcome} from '../procedure/procedure-run.js';
-import {ReconstructRun} from '../procedure/reconstruct-run.js';
+import {earlierListsWarning, earlierPasswordLists, ReconstructRun} from '../procedure/reconstruct-run.js';
 import {RestoreRun} from '../procedure/restore-run.js';
 import type {Target} from '../targets/capabilities.js';
 import {preflight, removeStaleProbes} from '../targets/preflight.js';
@@ -43,10 +45,23 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	};
 	const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(name => [name, onSignal(name)] as const);
 	for (const [name, handler] of handlers) process.on(name, handler);
+	let lock: TargetLock | undefined;
 	try {
 		const target = await resolveTarget(options);
+		const what = options.rollback ? 'a roll back' : options.resume ? 'a resumed run' : `a ${options.flow} run`;
+		try {
+			lock = await TargetLock.acquire(lockKey(target), target.journalDir, target.description, `${what} (scripted)`);
+		} catch (error) {
+			if (!(error instanceof TargetBusyError)) throw error;
+			say(`${glyphs.error} ${safeText(error.message)}\n  What to do: ${error.hint}`, {event: 'refused', reason: 'busy', message: error.message, ...(error.holder ? {holder: error.holder} : {})});
+			return EXIT_FAILED;
+		}
 		await removeStaleProbes(target.database.syncagnt);
-		const unfinished = await findUnfinishedRun(target.journalDir);
+		const unfinished = await findUnfinishedRun(target.journalDir, ownerOf(target));
+		// Runs of other targets that share this journal folder: named, never touched.
+		for (const other of (await findUnfinishedRuns(target.journalDir)).filter(r => r !== unfinished && r.path !== unfinished?.path)) {
+			sayOtherRun(other);
+		}
 		let run: ProcedureRun;
 		if (unfinished) {
 			if (!options.resume && !options.rollback) {
@@ -73,11 +88,11 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				throw new UsageError(`there is no cut-off run to ${options.resume ? 'resume' : 'roll back'} on this target`, `journals are kept in ${target.journalDir}`);
 			}
 			if (options.flow === 'reconstruct') {
-				if (!(await checkTarget(target))) {
+				if (!(await checkTarget(target, 'reconstruct'))) {
 					say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
 					return EXIT_FAILED;
 				}
-				run = await beginReconstruct(target, options, io);
+				run = await beginReconstruct(target, options, io, text => say(`${glyphs.warning} ${safeText(text)}`, {event: 'warning', message: text}));
 			} else {
 				const restore = await beginRestore(target);
 				if (!restore) return EXIT_FAILED;
@@ -110,6 +125,11 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				return EXIT_INTERRUPTED;
 			}
 			if (outcome.status === 'failed') {
+				if (await run.nothingChanged()) {
+					await run.end('nothing-changed');
+					say(`  Nothing was changed, so this run is closed (journal ${run.journalPath}): fix the cause, then start a new run.`, {event: 'closed', reason: 'nothing-changed', journal: run.journalPath});
+					return EXIT_FAILED;
+				}
 				say(`  The run is journaled in ${run.journalPath}: fix the cause, then ${again(run).toLowerCase()}`, {event: 'stopped', journal: run.journalPath});
 				return EXIT_FAILED;
 			}
@@ -119,6 +139,15 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		return EXIT_OK;
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
+		await lock?.release();
+	}
+
+	function sayOtherRun(other: UnfinishedRun) {
+		const verbs = other.start.flow === 'restore' ? `${commandFor(other.start, 'resume')}, or ${commandFor(other.start, 'rollback')}` : commandFor(other.start, 'resume');
+		say(
+			`${glyphs.bullet} An unfinished ${other.start.flow} run of another target (${safeText(other.start.target.description)}, SYNCAGNT ${safeText(other.start.syncagnt)}) is left as it is: ${safeText(other.path)}\n  To continue it: ${safeText(verbs)}`,
+			{event: 'other-run', journal: other.path, target: other.start.target, syncagnt: other.start.syncagnt},
+		);
 	}
 
 	/** Shows each command as it runs; a poll repeating the same command is shown once. */
@@ -134,8 +163,8 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	}
 
 	/** Says what works and what does not before anything changes; false when something blocks. */
-	async function checkTarget(target: Target, bytesNeeded?: number): Promise<boolean> {
-		const checks = await preflight(target, bytesNeeded === undefined ? {} : {bytesNeeded});
+	async function checkTarget(target: Target, flow: 'restore' | 'reconstruct', bytesNeeded?: number): Promise<boolean> {
+		const checks = await preflight(target, {flow, ...(bytesNeeded === undefined ? {} : {bytesNeeded})});
 		for (const check of checks) {
 			say(`${check.ok ? glyphs.ok : glyphs.error} ${safeText(check.detail)}${check.fix ? `\n  What to do: ${check.fix}` : ''}`, {event: 'check', ...check});
 		}
@@ -151,7 +180,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			return undefined;
 		}
 		const bytes = validation.files.filter(f => f.restored).reduce((sum, f) => sum + f.size, 0);
-		if (!(await checkTarget(target, bytes))) {
+		if (!(await checkTarget(target, 'restore', bytes))) {
 			say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
 			return undefined;
 		}
@@ -225,7 +254,8 @@ async function firstLineOfStdin(): Promise<string | undefined> {
 	return text.split(/\r?\n/)[0];
 }
 
-async function beginReconstruct(target: Target, options: WizardOptions, io: Io): Promise<ReconstructRun> {
+async function beginReconstruct(target: Target, options: WizardOptions, io: Io, warn: (text: string) => void): Promise<ReconstructRun> {
+	for (const line of earlierListsWarning(await earlierPasswordLists(target))) warn(line);
 	const servers = await target.servers.list();
 	const names = servers.map(s => s.name);
 	const chosen = (options.select ?? servers.filter(s => !s.synchronized).map(s => s.name)).map(n => n.toUpperCase());

@@ -56,6 +56,8 @@ export interface DatabaseFiles {
 	freeBytes(folder: string): Promise<number | undefined>;
 	/** Flushes a folder's entries (renames, creations) where the platform allows. */
 	flush(folder: string): Promise<void>;
+	/** Whether a rename can carry a file from one folder to the other (one volume); undefined when it cannot be told. */
+	sameVolume(a: string, b: string): Promise<boolean | undefined>;
 	/** What the reading back of a copy proves here, in words for the admin ("read back from the disk's cache"). */
 	readonly verification: string;
 }

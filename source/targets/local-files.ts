@@ -55,4 +55,13 @@ export class LocalFiles implements DatabaseFiles {
 	flush(folder: string): Promise<void> {
 		return syncFolder(folder);
 	}
+
+	async sameVolume(a: string, b: string): Promise<boolean | undefined> {
+		try {
+			const [first, second] = await Promise.all([stat(a), stat(b)]);
+			return first.dev === second.dev;
+		} catch {
+			return undefined;
+		}
+	}
 }

@@ -25,12 +25,22 @@ export async function removeStaleProbes(syncagnt: string): Promise<void> {
 
 export type Check = {name: string; ok: boolean; detail: string; fix?: string; /** The service check: the state it found. */ state?: ServiceState};
 
-export async function preflight(target: Target, options: {bytesNeeded?: number; onCommand?: ControlOptions['onCommand']} = {}): Promise<Check[]> {
+/** What a flow needs of MSSYNC before anything changes: the reconstruct's "Add Server to Manage" needs DSMN running. */
+export function serviceProblem(flow: 'restore' | 'reconstruct' | undefined, state: ServiceState, target: Target): string | undefined {
+	if (flow !== 'reconstruct' || state === 'RUNNING') return undefined;
+	return `MSSYNC is ${state}: the reconstruct adds each server back to the domain through DSMN, which needs it running. Start it first ("${target.service.describe('start')}"), then begin again`;
+}
+
+export async function preflight(
+	target: Target,
+	options: {bytesNeeded?: number; onCommand?: ControlOptions['onCommand']; flow?: 'restore' | 'reconstruct'} = {},
+): Promise<Check[]> {
 	const checks: Check[] = [];
 	try {
 		const query = await target.service.query(options.onCommand ? {onCommand: options.onCommand} : {});
 		if (query.ok) {
-			checks.push({name: 'service', ok: true, detail: `MSSYNC answers: ${query.state}`, state: query.state});
+			const problem = serviceProblem(options.flow, query.state, target);
+			checks.push({name: 'service', ok: problem === undefined, detail: `MSSYNC answers: ${query.state}`, state: query.state, ...(problem ? {fix: problem} : {})});
 		} else {
 			const missing = query.error.code === 1060 || query.error.code === 2185;
 			checks.push({name: missing ? 'service' : 'server', ok: false, detail: query.error.meaning, fix: query.error.advice});
@@ -54,6 +64,15 @@ export async function preflight(target: Target, options: {bytesNeeded?: number; 
 		await handle.close();
 		await rm(probe, {force: true});
 		checks.push({name: 'folder', ok: true, detail: `${syncagnt} can be read and written`});
+		const parent = target.database.snapshotParent;
+		if ((await target.database.files.sameVolume(syncagnt, parent)) === false) {
+			checks.push({
+				name: 'volume',
+				ok: false,
+				detail: `${syncagnt} is on another volume than ${parent}, where the snapshot of the current database goes: moving it aside by renaming cannot work`,
+				fix: 'give --syncagnt the folder where the files really are (not a link to another volume), so the snapshot goes beside it',
+			});
+		}
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		checks.push({

@@ -126,6 +126,11 @@ describe('the wizard controller', () => {
 		expect(controller.getState().exit).toBe(130);
 		const unfinished = await findUnfinishedRun(labPaths(dir).journal);
 		expect(unfinished?.entries.at(-1)).toMatchObject({type: 'interrupted'});
+		// While the first wizard holds the target, a second one is refused and told who holds it.
+		const second = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		await second.start();
+		expect(screen(second)).toMatchObject({name: 'summary', title: 'Cannot open the target', lines: [expect.stringMatching(new RegExp(`^another dsmn-resync \\(process ${process.pid}, since .*\\) is working on practice lab in .*: the wizard$`)), expect.stringMatching(/^wait for it to finish/)]});
+		await controller.dispose();
 
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();

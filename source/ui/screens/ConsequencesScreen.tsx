@@ -20,6 +20,11 @@ export function ConsequencesScreen({screen, onContinue}: {screen: Extract<Screen
 			</Text>
 			<Text>{glyphs.bullet} You need NetWare Supervisor rights on each server.</Text>
 			<Text>{glyphs.bullet} Restoring a server's bindery from its backup (optional) undoes every change made on it since that backup.</Text>
+			{(screen.warnings ?? []).map(warning => (
+				<Text key={warning} color="yellow">
+					{glyphs.warning} {safeText(warning)}
+				</Text>
+			))}
 			<Select items={[{label: 'I understand: choose the servers', value: 'go'}]} onSelect={onContinue} />
 		</Box>
 	);
