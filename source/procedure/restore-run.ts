@@ -126,13 +126,14 @@ export class RestoreRun extends JournaledRun {
 					`into ${target.database.syncagnt}:`,
 					listNames(files.map(f => f.name)),
 					'Each is copied under a temporary name, flushed, verified by SHA-256, then renamed into place.',
+					'A roll back undoes it: the files it replaces are in the snapshot folder since the previous step.',
 				];
 			}
 			case 'start-service':
 				return [`Runs "${target.service.describe('start')}", then "${target.service.describe('query')}" until it reports RUNNING.`];
 			case 'synchronize':
 				if (!target.sync) return synchronizeInstructions((await target.servers.list()).map(s => s.name), this.start.at);
-				return ['Runs "Synchronize all servers": every domain account is propagated again to every managed NetWare server.', 'It can take a long time; a server that fails does not stop the others.'];
+				return ['Runs "Synchronize all servers": DSMN propagates again, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684).', 'It can take a long time; a server that fails does not stop the others.'];
 		}
 		return [];
 	}
