@@ -137,7 +137,7 @@ function logFindings(log: ReturnType<typeof readLogHeader>, name: string): Findi
 	if (log.kind === 'too-short') return [WARN(`is only ${log.length} bytes: too short for a log header; it may be truncated`)];
 	if (log.kind === 'all-zero') return [WARN('has a blank (all-zero) header: JET cannot use it')];
 	const findings = [NOTE(`log generation ${log.generation}`)];
-	if (!log.checksumOk) findings.push(WARN('has a header whose checksum does not match: the header may be damaged'));
+	if (log.checksumOk === false) findings.push(WARN('has a header whose checksum does not match: the header may be damaged'));
 	const claimed = generationFromName(name);
 	if (typeof claimed === 'number' && claimed !== log.generation) {
 		findings.push(WARN(`is named as generation ${claimed} but its header says ${log.generation}: it may have been renamed`));
@@ -174,7 +174,7 @@ function databaseFindings(header: ReturnType<typeof readDatabaseHeader>, size: n
 		case 'jet500': {
 			const findings: Finding[] = [NOTE(`Jet ${formatVersionText(header.formatVersion)}, ${header.stateName}, ${header.pageSize}-byte pages`)];
 			const pageSizeOk = [2048, 4096, 8192, 16384, 32768].includes(header.pageSize);
-			if (!header.checksumOk) findings.push(WARN('has a header whose checksum does not match: the header page may be damaged'));
+			if (header.checksumOk === false) findings.push(WARN('has a header whose checksum does not match: the header page may be damaged'));
 			if (!pageSizeOk) findings.push(WARN(`has an unusual page size in its header (${header.pageSize} bytes): the header may be damaged`));
 			else if (size % header.pageSize !== 0) {
 				findings.push(WARN(`is ${size} bytes, not a whole number of ${header.pageSize}-byte pages: it may be truncated mid-page`));

@@ -9,8 +9,10 @@ Every destructive step is confirmed, journaled and reversible.
 USAGE
   dsmn-resync                                  the wizard; asks where to work
   dsmn-resync --lab DIR                        the wizard on the practice lab in DIR
-  dsmn-resync --target windows                 the wizard on this Windows NT server
-  dsmn-resync --target remote --host NAME      the wizard on a remote NT server
+  dsmn-resync --target remote --host NAME      a real recovery: the NT server running DSMN,
+                                               from this (modern Windows, Linux or macOS) machine
+  dsmn-resync --target windows                 a rehearsal on this Windows machine, against a
+                                               service named MSSYNC here (never a DSMN server)
   dsmn-resync check DIR [--json]               validate a backup set
   dsmn-resync lab create DIR [OPTIONS]         make a practice lab
   dsmn-resync lab status DIR [--json]          show a practice lab's state

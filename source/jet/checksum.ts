@@ -1,30 +1,48 @@
 /**
- * The page checksum of Jet 500 (ESE's "legacy" checksum): 0x89ABCDEF XORed with every
- * little-endian 32-bit word of the page after the first; the result is stored in the first word.
+ * Page and header checksums of the JET engines, each from its own source (ARCHITECTURE.md, "JET header
+ * layouts"). All three store a 32-bit little-endian checksum in the first word and compute it over
+ * every other 32-bit little-endian word of the page:
+ *
+ * - `jet500`: Jet 500's `UlUtilChecksum` — 0x89ABCDEF plus the sum of the words (modulo 2^32). It seals
+ *   Jet 500's database header, log header, checkpoint and every database page.
+ * - `ese`: ESE's "old format" checksum, used from ESE97 (Exchange 5.5) on for headers — 0x89ABCDEF
+ *   XORed with the words. (ESE's later ECC page checksums are not computed here.)
+ * - `jet200`: the page checksum of the JET 200-format engine (`UlChecksumPage`, format version 1) —
+ *   the plain sum of the words, from 0.
  */
+export type ChecksumAlgorithm = 'jet500' | 'ese' | 'jet200';
+
 export const CHECKSUM_SEED = 0x89abcdef;
 
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
-export function pageChecksum(page: Uint8Array): number {
-	let sum = CHECKSUM_SEED;
-	const words = Math.floor(page.byteLength / 4);
-	if (LITTLE_ENDIAN && page.byteOffset % 4 === 0) {
-		// The fast path: the page's words as they are in memory (x86 and ARM are little-endian, like the file).
-		const view = new Uint32Array(page.buffer, page.byteOffset, words);
-		for (let i = 1; i < words; i++) sum ^= view[i]!;
-		return sum >>> 0;
+function words(page: Uint8Array): ArrayLike<number> {
+	const count = Math.floor(page.byteLength / 4);
+	if (LITTLE_ENDIAN && page.byteOffset % 4 === 0) return new Uint32Array(page.buffer, page.byteOffset, count);
+	const view = new DataView(page.buffer, page.byteOffset, page.byteLength);
+	return Array.from({length: count}, (_, i) => view.getUint32(i * 4, true));
+}
+
+export function pageChecksum(page: Uint8Array, algorithm: ChecksumAlgorithm = 'jet500'): number {
+	const w = words(page);
+	if (algorithm === 'ese') {
+		let x = CHECKSUM_SEED;
+		for (let i = 1; i < w.length; i++) x ^= w[i]!;
+		return x >>> 0;
 	}
-	const view = new DataView(page.buffer, page.byteOffset, page.byteLength);
-	for (let i = 1; i < words; i++) sum ^= view.getUint32(i * 4, true);
-	return sum >>> 0;
+	let sum = algorithm === 'jet500' ? CHECKSUM_SEED : 0;
+	for (let i = 1; i < w.length; i++) sum = (sum + w[i]!) >>> 0;
+	return sum;
 }
 
-export function sealPage(page: Uint8Array): void {
-	new DataView(page.buffer, page.byteOffset, page.byteLength).setUint32(0, pageChecksum(page), true);
+export function storedChecksum(page: Uint8Array): number {
+	return new DataView(page.buffer, page.byteOffset, page.byteLength).getUint32(0, true);
 }
 
-export function pageIsIntact(page: Uint8Array): boolean {
-	const view = new DataView(page.buffer, page.byteOffset, page.byteLength);
-	return view.getUint32(0, true) === pageChecksum(page);
+export function sealPage(page: Uint8Array, algorithm: ChecksumAlgorithm = 'jet500'): void {
+	new DataView(page.buffer, page.byteOffset, page.byteLength).setUint32(0, pageChecksum(page, algorithm), true);
+}
+
+export function pageIsIntact(page: Uint8Array, algorithm: ChecksumAlgorithm = 'jet500'): boolean {
+	return storedChecksum(page) === pageChecksum(page, algorithm);
 }

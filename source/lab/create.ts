@@ -62,14 +62,16 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		synchronized: !red.has(name),
 		accountsPropagated: options.accounts - missingSinceDamage.get(name)!,
 	}));
-	const live = encodeSyncDatabase({header: identity, domain: DOMAIN, pdc: PDC, servers: liveRecords, accounts});
+	const liveGenerations = 6;
+	// Shut down cleanly: consistent as of the last log, attached at the start of the first (Jet 500's header fields).
+	const header = (lastGeneration: number) => ({...identity, consistent: {position: {generation: lastGeneration}, at: created}, attached: {position: {generation: 1}, at: created}});
+	const live = encodeSyncDatabase({header: header(liveGenerations), domain: DOMAIN, pdc: PDC, servers: liveRecords, accounts});
 	names.forEach((name, i) => {
 		if (red.has(name)) damagePage(live, serverPageNumber(i), i + options.seed);
 	});
 
 	await mkdir(paths.syncagnt, {recursive: true});
 	const write = (path: string, data: Uint8Array | string) => writeFile(path, data);
-	const liveGenerations = 6;
 	await write(join(paths.syncagnt, 'MSSYNC.MDB'), live);
 	await write(join(paths.syncagnt, 'SYSTEM.MDB'), systemDatabase(identity, random));
 	for (const [name, data] of logFiles(liveGenerations, identity.signLog, created, random)) await write(join(paths.syncagnt, name), data);
@@ -85,7 +87,7 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		const backupRecords = names.map(name => ({name, synchronized: false, accountsPropagated: Math.max(0, options.accounts - 8)}));
 		await mkdir(paths.backup, {recursive: true});
 		const files = new Map<string, Uint8Array>([
-			['MSSYNC.MDB', encodeSyncDatabase({header: identity, domain: DOMAIN, pdc: PDC, servers: backupRecords, accounts})],
+			['MSSYNC.MDB', encodeSyncDatabase({header: header(4), domain: DOMAIN, pdc: PDC, servers: backupRecords, accounts})],
 			['SYSTEM.MDB', systemDatabase(identity, random)],
 			...logFiles(4, identity.signLog, created, random),
 			['MSSYNC.PAT', patchFile(identity, random)],

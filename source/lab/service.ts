@@ -2,8 +2,7 @@
 import {open, readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {generationFromName} from '../jet/log-names.js';
-import {readDatabaseHeader, readLogHeader} from '../jet/read-header.js';
-import {checkpointGeneration} from './syncagnt-files.js';
+import {checkpointGeneration, readDatabaseHeader, readLogHeader} from '../jet/read-header.js';
 import type {LabService} from './state.js';
 
 export const SERVICE_NAME = 'MSSYNC';
@@ -74,7 +73,7 @@ export async function jetStartError(syncagnt: string): Promise<string | undefine
 		const bytes = await head(join(syncagnt, checkpoint));
 		const generation = bytes ? checkpointGeneration(bytes) : undefined;
 		if (generation === undefined || generation > current) {
-			return `-1319 JET_errCheckpointCorrupt: JET.CHK points at log generation ${generation ?? '?'}, past JET.LOG (${current})`;
+			return `-533 JET_errCheckpointCorrupt: JET.CHK points at log generation ${generation ?? '?'}, past JET.LOG (${current})`;
 		}
 	}
 	return undefined;

@@ -57,7 +57,7 @@ export async function labStatus(dir: string, now = Date.now()): Promise<LabStatu
 			if (!database) problem ??= 'the account synchronization database cannot be read';
 			else if (!entry) problem ??= 'the database does not list this server';
 			else if (!entry.intact) problem ??= "its record in MSSYNC.MDB is damaged (Jet error -1018)";
-			else if (!syncAgent) problem ??= 'WINNT_SYNC_AGENT was deleted from its bindery (event 1317)';
+			else if (!syncAgent) problem ??= 'WINNT_SYNC_AGENT was deleted from its bindery (the Sync Agent logs an event carrying error 1317, ERROR_NO_SUCH_USER; KB Q188357)';
 			const synchronized = problem === undefined && entry?.record?.synchronized === true && entry.record.name === server.name;
 			return {
 				name: server.name,

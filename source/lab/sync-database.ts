@@ -1,7 +1,9 @@
 /**
- * The practice lab's MSSYNC.MDB: a Jet 500 header page and its shadow, then the lab's own pages
- * (the real table layout of DSMN is not public). Every page carries Jet's XOR checksum at offset 0
- * and its page number at offset 4, so a damaged page is found the way Jet finds one (error -1018).
+ * The practice lab's MSSYNC.MDB: a Jet 500 header page and its shadow, laid out as Jet 500's
+ * DBFILEHDR (ARCHITECTURE.md), then the lab's own pages (the real table layout of DSMN is not public,
+ * and the lab does not imitate Jet 500's B-tree pages). Every page carries Jet 500's page checksum at
+ * offset 0, so a damaged page is found the way Jet finds one (error -1018); the lab keeps a page's
+ * number at offset 4 (Jet 500 keeps it in the page's last three bytes).
  *
  *   page 2            catalog: domain, PDC, where the server and account pages are
  *   pages 3 … 3+S-1   one page per managed NetWare server (synchronized flag, accounts propagated)

@@ -1,6 +1,7 @@
 /**
- * The lab's DSMN: "Synchronize all servers" propagates each domain account to each managed NetWare
- * server, servers in parallel, at the lab's pace. It reproduces the KB's symptom: a server whose record
+ * The lab's DSMN: "Synchronize all servers" propagates the lab's NetWare-enabled domain accounts to each
+ * managed NetWare server, servers in parallel, at the lab's pace. (The lab has one list for every server;
+ * real DSMN propagates to each server the NetWare-enabled accounts of the groups chosen for it, KB Q183684.) It reproduces the KB's symptom: a server whose record
  * in the live database is damaged stays red however often it is synchronized.
  */
 import {setMaxListeners} from 'node:events';
@@ -135,7 +136,7 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 			return fail(name, `${name}'s bindery cannot be read: ${(error as Error).message}`, 'run BINDFIX on the server, then retry');
 		}
 		if (!agent) {
-			return fail(name, `${SYNC_AGENT} is missing on ${name} (event 1317): DSMN cannot log in to it`, 'add the server back to the domain (the reconstruct flow)');
+			return fail(name, `${SYNC_AGENT} is missing on ${name}: DSMN cannot log in to it (the Sync Agent's event in the Application log carries error 1317, ERROR_NO_SUCH_USER; KB Q188357)`, 'add the server back to the domain (the reconstruct flow)');
 		}
 		emit({type: 'server-started', server: name});
 		const started = Date.now();

@@ -2,8 +2,8 @@
 import {sealPage} from '../jet/checksum.js';
 import {PAGE_SIZE_DEFAULT} from '../jet/layout.js';
 import {logFileName} from '../jet/log-names.js';
-import {encodeSignature, type JetTime, type Signature} from '../jet/signature.js';
-import {databaseHeaderPage, logHeaderPage} from '../jet/write-header.js';
+import type {JetTime, Signature} from '../jet/signature.js';
+import {checkpointPages, databaseHeaderPage, logHeaderPage} from '../jet/write-header.js';
 import type {Random} from './random.js';
 
 /** Jet 500 on NT 4.0 writes log files of 1 MiB. */
@@ -28,7 +28,7 @@ export function systemDatabase(identity: JetIdentity, random: Random): Uint8Arra
 
 export function logFile(generation: number, signLog: Signature, created: JetTime, random: Random): Uint8Array {
 	const file = new Uint8Array(LOG_FILE_SIZE);
-	file.set(logHeaderPage({generation, signLog, created}), 0);
+	file.set(logHeaderPage({generation, signLog, created, ...(generation > 1 ? {previousCreated: created} : {}), fileSize: LOG_FILE_SIZE}), 0);
 	// A little log data after the header sector, so the file is not all padding.
 	for (let i = PAGE_SIZE_DEFAULT; i < PAGE_SIZE_DEFAULT + 1024; i++) file[i] = random.int(0, 255);
 	return file;
@@ -43,19 +43,9 @@ export function logFiles(generations: number, signLog: Signature, created: JetTi
 	return files;
 }
 
-/** JET.CHK: the checkpoint, naming the log generation recovery starts from. */
+/** JET.CHK: Jet 500's checkpoint, naming the log generation recovery starts from (and its shadow copy). */
 export function checkpointFile(generation: number, signLog: Signature): Uint8Array {
-	const page = new Uint8Array(PAGE_SIZE_DEFAULT);
-	const view = new DataView(page.buffer);
-	view.setUint32(8, generation, true);
-	page.set(encodeSignature(signLog), 44);
-	sealPage(page);
-	return page;
-}
-
-export function checkpointGeneration(bytes: Uint8Array): number | undefined {
-	if (bytes.byteLength < 12) return undefined;
-	return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+	return checkpointPages({generation, signLog});
 }
 
 /** A patch file (.PAT) written by an online backup: a header like its database's, then the patched pages. */

@@ -39,7 +39,7 @@ export function reconstructSteps(servers: readonly string[], restoreBindery: rea
 			id: `delete-agent:${server}`,
 			title: `Delete WINNT_SYNC_AGENT from ${server}`,
 			kb: 'KB Q148678, no backup, step 1: "Delete the WINNT_SYNC_AGENT user account from each NetWare server that participates in the domain"',
-			why: `DSMN manages ${server} through the NetWare user WINNT_SYNC_AGENT. While it exists, adding the server back fails with "…has already been added to a Windows NT Domain" (KB Q149906). Only adding the server again brings it back.`,
+			why: `DSMN manages ${server} through the NetWare user WINNT_SYNC_AGENT. While it exists, adding the server back fails with "…has already been added to a Windows NT Domain" (KB Q149906). Only adding the server again brings it back. KB Q149906's other fix, where a DSMN that still works manages the server: release the server in that DSMN instead of deleting the account.`,
 			confirmation: {kind: 'typed', word: server},
 			manual: manual.netware,
 		});
@@ -48,7 +48,7 @@ export function reconstructSteps(servers: readonly string[], restoreBindery: rea
 				id: `restore-bindery:${server}`,
 				title: `Restore ${server}'s bindery from its backup`,
 				kb: 'KB Q148678, no backup, step 2: "Restore the bindery from a backup (if you want the NetWare server bindery to return to its previous state before synchronization)"',
-				why: `NET$OBJ.OLD, NET$PROP.OLD and NET$VAL.OLD replace ${server}'s bindery: every user, group and right changed since that backup is lost. The current bindery files are kept aside, not deleted.`,
+				why: `NET$OBJ.OLD, NET$PROP.OLD and NET$VAL.OLD replace ${server}'s bindery: every user, group and right changed since that backup is lost. The current bindery files are kept aside, not deleted. The KB means a bindery backup from before the server joined the domain (KB Q154761): .OLD files are whatever BINDFIX last kept, of any date, and a tape backup is the usual source. BINDREST is for NetWare 3.x: NetWare 2.x keeps its bindery in NET$BIND.SYS and NET$BVAL.SYS, and on NetWare 4.x (NDS) BINDREST does not apply.`,
 				confirmation: {kind: 'typed', word: server},
 				manual: manual.netware,
 			});
@@ -57,7 +57,7 @@ export function reconstructSteps(servers: readonly string[], restoreBindery: rea
 			id: `add-server:${server}`,
 			title: `Add ${server} back to the domain`,
 			kb: 'KB Q148678, no backup, step 3: "Use Synchronization Manager to add the NetWare server back to the domain"',
-			why: `Synchronization Manager's "Add Server to Manage" creates WINNT_SYNC_AGENT and the MS_WINNT object (naming the PDC) on ${server}, and a new record for it in DSMN's database.`,
+			why: `Synchronization Manager's "Add Server to Manage" creates WINNT_SYNC_AGENT and the MS_WINNT object (naming the PDC) on ${server}, and a new record for it in DSMN's database. It needs Gateway Service for NetWare and NWLink on the PDC, and ${server} up and seen on the network (SAP). The dialog itself offers how the propagated accounts get their passwords (KB Q183684, Q153617).`,
 			confirmation: {kind: 'yes-no'},
 			manual: manual.netware,
 		});
@@ -66,7 +66,7 @@ export function reconstructSteps(servers: readonly string[], restoreBindery: rea
 		id: 'set-passwords',
 		title: 'Set a new password for each propagated user',
 		kb: 'KB Q148678, no backup, step 3: "Set a new password for each propagated user"',
-		why: 'DSMN cannot propagate an account whose password it does not know, and a new database knows none. The passwords go only to the file you named (mode 0600), never to the screen or the journal.',
+		why: 'DSMN cannot propagate an account whose password it does not know, and a new database knows none. The passwords go only to the file you named (mode 0600), never to the screen or the journal. Afterwards NetWare users change their passwords with CHGPASS or MSLOGIN, not SETPASS (KB Q183684).',
 		confirmation: {kind: 'yes-no'},
 		manual: manual.netware,
 	});
@@ -74,7 +74,7 @@ export function reconstructSteps(servers: readonly string[], restoreBindery: rea
 		id: 'synchronize',
 		title: 'Synchronize all servers',
 		kb: 'KB Q148678, step 4: "select Synchronize all servers from the NetWare server menu"',
-		why: 'Every account is propagated to the servers added back, with its new password. A server that fails does not stop the others.',
+		why: 'DSMN propagates to each server added back the NetWare-enabled accounts ("Maintain NetWare Compatible Login") of the groups chosen for that server, with their new passwords (KB Q183684). A server that fails does not stop the others. Afterwards DSMCHK can confirm that the NetWare passwords really are in sync (KB Q154760).',
 		confirmation: {kind: 'yes-no'},
 		manual: manual.sync,
 	});
@@ -186,13 +186,14 @@ export class ReconstructRun extends JournaledRun {
 				];
 			case 'restore-bindery':
 				return [
-					`At ${server}'s console or as SUPERVISOR, make sure nobody is logged in, then run BINDREST from SYS:SYSTEM.`,
+					`At ${server}'s console or as SUPERVISOR, make sure nobody is logged in, then run BINDREST from SYS:SYSTEM (NetWare 3.x).`,
 					'It replaces the bindery with NET$OBJ.OLD, NET$PROP.OLD and NET$VAL.OLD: every change since those files were written is lost.',
 				];
 			case 'add-server':
 				return [
 					'On the PDC, in Synchronization Manager: NetWare Server ▸ Add Server to Manage.',
-					`Choose ${server}, give the Supervisor password, and accept the propagation settings.`,
+					`First: Gateway Service for NetWare and NWLink run on the PDC, and ${server} is up and seen on the network (SAP).`,
+					`Choose ${server} and give the Supervisor password. The dialog offers how the propagated accounts get their passwords (KB Q183684, Q153617).`,
 					'If it says the server "has already been added to a Windows NT Domain" (KB Q149906), WINNT_SYNC_AGENT is still on it: do the previous step again.',
 				];
 			case 'set-passwords':
@@ -200,6 +201,7 @@ export class ReconstructRun extends JournaledRun {
 					`In User Manager for Domains, give each NetWare-enabled user a new password${this.passwordPolicy === 'initial' ? ' (one initial password), and tick "User Must Change Password at Next Logon"' : ''}.`,
 					'Only users with "Maintain NetWare Compatible Login" ticked are propagated; the others need nothing.',
 					'Hand the passwords over privately: never on a shared folder, in a ticket or by e-mail.',
+					'Users change their passwords later with CHGPASS or MSLOGIN, not SETPASS (KB Q183684).',
 				];
 		}
 		return [];
@@ -214,6 +216,7 @@ export class ReconstructRun extends JournaledRun {
 				return [
 					`Deletes the NetWare user WINNT_SYNC_AGENT from ${server}'s bindery (as SYSCON: User Information ▸ WINNT_SYNC_AGENT ▸ Delete).`,
 					`DSMN can no longer reach ${server} until it is added back (a later step).`,
+					'The tool cannot undo this: only adding the server back gives it a WINNT_SYNC_AGENT again.',
 				];
 			case 'restore-bindery': {
 				const check = await this.ops().checkBinderyBackup(server);
@@ -221,7 +224,7 @@ export class ReconstructRun extends JournaledRun {
 				return [
 					`Replaces ${server}'s bindery (NET$OBJ/PROP/VAL.SYS) with its backup (.OLD${check.taken ? `, ${formatDate(check.taken)}` : ''}), as BINDREST does.`,
 					`${check.usersLost.length} users that are not in the backup will be gone: ${check.usersLost.slice(0, 6).join(', ')}${check.usersLost.length > 6 ? ', …' : ''}`,
-					`The current bindery is kept in ${this.binderyAside(server)}.`,
+					`The current bindery is kept in ${this.binderyAside(server)}; the tool does not put it back by itself.`,
 				];
 			}
 			case 'add-server':
@@ -236,7 +239,7 @@ export class ReconstructRun extends JournaledRun {
 				];
 			}
 			case 'synchronize':
-				return ['Runs "Synchronize all servers": every domain account is propagated to every managed server, with its new password.'];
+				return ['Runs "Synchronize all servers": DSMN propagates, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684), with their new passwords.'];
 		}
 		return [];
 	}

@@ -187,13 +187,14 @@ export class RestoreRun extends JournaledRun {
 					listNames(files.map(f => f.name)),
 					'Only the bytes validated when this run began are copied (their SHA-256 is in the journal); a file changed since is refused.',
 					`Each is copied under a temporary name, ${this.files.verification}, then renamed into place.`,
+					'A roll back undoes it: the files it replaces are in the snapshot folder since the previous step.',
 				];
 			}
 			case 'start-service':
 				return [`Runs "${target.service.describe('start')}", then "${target.service.describe('query')}" until it reports RUNNING.`];
 			case 'synchronize':
 				if (!target.sync) return synchronizeInstructions((await target.servers.list()).map(s => s.name), this.start.at);
-				return ['Runs "Synchronize all servers": DSMN propagates the NetWare-enabled domain accounts again to each managed server.', 'It can take a long time; a server that fails does not stop the others.'];
+				return ['Runs "Synchronize all servers": DSMN propagates again, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684).', 'It can take a long time; a server that fails does not stop the others.'];
 		}
 		return [];
 	}

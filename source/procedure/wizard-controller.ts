@@ -136,7 +136,7 @@ export class WizardController {
 	async chooseTarget(kind: 'lab' | 'windows' | 'remote'): Promise<void> {
 		if (kind === 'windows') {
 			if (this.deps.platform !== 'win32') {
-				this.set({screen: {name: 'target', note: 'This is not a Windows machine: choose "A remote NT server", or run dsmn-resync on the PDC itself.'}});
+				this.set({screen: {name: 'target', note: 'This is not a Windows machine: choose "A remote NT server" (a real recovery always is: dsmn-resync cannot run on the NT server itself).'}});
 				return;
 			}
 			this.options.target = 'windows';

@@ -52,7 +52,7 @@ export async function preflight(
 				name: 'command',
 				ok: false,
 				detail: error.message,
-				fix: samba ? 'install Samba\'s client tools (Debian: apt-get install samba-common-bin; macOS: brew install samba)' : 'run this on the NT server itself, where net.exe and sc.exe are',
+				fix: samba ? 'install Samba\'s client tools (Debian: apt-get install samba-common-bin; macOS: brew install samba)' : 'this target needs net.exe and sc.exe on PATH (a modern Windows has both; NT 4.0 ships no sc.exe); a real DSMN server is reached with --target remote',
 			});
 		} else throw error;
 	}

@@ -103,7 +103,7 @@ describe('validateBackup', () => {
 	it('warns about a dirty shutdown', async () => {
 		const dir = await backupCopy();
 		const bytes = await readFile(join(dir, 'MSSYNC.MDB'));
-		bytes.writeUInt32LE(2, 52);
+		bytes.writeUInt32LE(2, 48); // Jet 500's fDBState
 		sealPage(bytes.subarray(0, 4096));
 		await writeFile(join(dir, 'MSSYNC.MDB'), bytes);
 		const report = await validateBackup(dir);
@@ -222,7 +222,7 @@ describe('validateBackup', () => {
 	it('reports a legacy JET 200 database as not checked, and an unrecognised one as a warning', async () => {
 		const dir = await backupCopy();
 		const legacy = new Uint8Array(8192).map((_, i) => (i * 11) & 0xff);
-		sealPage(legacy.subarray(0, 4096));
+		sealPage(legacy.subarray(0, 4096), 'jet200');
 		await writeFile(join(dir, 'SYSTEM.MDB'), legacy);
 		const odd = new Uint8Array(8192).fill(0x41);
 		await writeFile(join(dir, 'MSSYNC.MDB'), odd);

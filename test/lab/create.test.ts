@@ -1,3 +1,4 @@
+import {execFileSync, spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {readdir, readFile, stat} from 'node:fs/promises';
 import {join, relative} from 'node:path';
@@ -58,6 +59,44 @@ describe('lab create', () => {
 		const backupLog = readLogHeader(await readFile(join(labPaths(dir).backup, 'JET.LOG')));
 		expect(liveLog).toMatchObject({generation: 6});
 		expect(backupLog).toMatchObject({generation: 4});
+	});
+
+	it('lays its headers out as Jet 500\'s structs: state at 48, signLog after the 2-byte dbid, checkpoint generation at 16', async () => {
+		// Offsets from the structs' field sizes (ARCHITECTURE.md): DBFILEHDR_FIXED is ulChecksum, ulMagic,
+		// ulVersion (4 each), signDb (28), grbitAttributes, ulDBTimeLow (4 each), fDBState (4), three LGPOS (8)
+		// and four LOGTIME (8), dbid (2), signLog (28); LGFILEHDR_FIXED has signLog at 44; CHECKPOINT_FIXED is
+		// ulChecksum (4), two LGPOS (8: ib, isec, then the generation) and signLog (28).
+		const signDbAt = 4 + 4 + 4;
+		const stateAt = signDbAt + 28 + 4 + 4;
+		const dbidAt = stateAt + 4 + 8 + 8 + 8 + 8 + 8 + 8;
+		const signLogAt = dbidAt + 2;
+		expect([stateAt, dbidAt, signLogAt]).toEqual([48, 100, 102]);
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, LAB_DEFAULTS);
+		const folder = labPaths(dir).syncagnt;
+		const db = await readFile(join(folder, 'MSSYNC.MDB'));
+		const log = await readFile(join(folder, 'JET.LOG'));
+		expect(db.readUInt32LE(8)).toBe(0x500);
+		expect(db.readUInt32LE(stateAt)).toBe(3);
+		expect(db.subarray(signDbAt + 4 + 8, signDbAt + 28).toString('latin1').replace(/\0+$/, '')).toBe('NTPDC');
+		expect(db.subarray(signLogAt, signLogAt + 28).equals(log.subarray(44, 44 + 28))).toBe(true);
+		expect(db.subarray(0, 4096).equals(db.subarray(4096, 8192))).toBe(true); // the shadow header
+		expect(readDatabaseHeader(db)).toMatchObject({layout: 'jet500', checksumOk: true});
+		expect(readLogHeader(log)).toMatchObject({layout: 'jet500', checksumOk: true});
+		const checkpoint = await readFile(join(folder, 'JET.CHK'));
+		expect(checkpoint.readInt32LE(4 + 8 + 2 + 2)).toBe(6); // JET.LOG's generation in the live folder
+		expect(checkpoint.subarray(4 + 8 + 8, 4 + 8 + 8 + 28).equals(log.subarray(44, 72))).toBe(true);
+	});
+
+	const fileCommand = spawnSync('file', ['--version'], {encoding: 'utf8'});
+	if (fileCommand.error) console.warn(`skipped: the libmagic check of the lab's databases needs the \`file\` command, which is not installed here (${fileCommand.error.message}); Debian: apt-get install file`);
+	it.skipIf(Boolean(fileCommand.error))('is named by `file` (libmagic) as an Extensible Storage Engine database of version 0x500', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, LAB_DEFAULTS);
+		for (const path of [join(labPaths(dir).syncagnt, 'MSSYNC.MDB'), join(labPaths(dir).syncagnt, 'SYSTEM.MDB'), join(labPaths(dir).backup, 'MSSYNC.MDB')]) {
+			const said = execFileSync('file', ['--brief', path], {encoding: 'utf8'});
+			expect(said).toMatch(/^Extensible storage engine\b.*, version 0x500,/);
+		}
 	});
 
 	it('damages the live database and not the backup: they differ', async () => {

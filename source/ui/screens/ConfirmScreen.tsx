@@ -19,7 +19,7 @@ export function ConfirmScreen({screen, canGoBack, onConfirm, onDecline}: {screen
 			{screen.word ? (
 				<>
 					<Text>
-						This cannot be undone by JET itself (a roll back can). Type <Text bold>{screen.word}</Text> and press Enter to go on.
+						Read what it changes above, and whether it can be undone. Type <Text bold>{screen.word}</Text> and press Enter to go on.
 					</Text>
 					<TextField label="> " value={screen.typed} />
 				</>

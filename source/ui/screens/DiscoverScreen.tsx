@@ -16,7 +16,7 @@ export function DiscoverScreen({screen, onChoose}: {screen: Extract<Screen, {nam
 					<Text dimColor>{screen.searching ? 'Searching…' : 'Enter searches (five levels down, links not followed) · Tab completes · Esc back'}</Text>
 				</>
 			) : usable.length === 0 ? (
-				<Text color="yellow">No folder holding an MSSYNC.MDB was found under {safeText(screen.input)}. Esc to search elsewhere.</Text>
+				<Text color="yellow">No folder holding an MSSYNC.MDB was found under {safeText(screen.input)}. Esc to search elsewhere, such as the paths in Synchronization Manager's "Set Database Backup Options" (KB Q188357).</Text>
 			) : (
 				<>
 					<Text>Found {usable.length} backup set{usable.length === 1 ? '' : 's'}, newest first:</Text>

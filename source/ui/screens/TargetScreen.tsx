@@ -8,8 +8,8 @@ export function TargetScreen({note, onChoose}: {note?: string; onChoose: (kind: 
 			<Select
 				items={[
 					{label: 'The practice lab — a simulated NT server and NetWare servers; nothing real is touched', value: 'lab'},
-					{label: 'This Windows machine (the PDC running DSMN)', value: 'windows'},
-					{label: 'A remote NT server', value: 'remote'},
+					{label: 'This Windows machine — a rehearsal against a service named MSSYNC here (never the DSMN server itself)', value: 'windows'},
+					{label: 'A remote NT server — the PDC running DSMN: a real recovery', value: 'remote'},
 				]}
 				onSelect={onChoose}
 			/>

@@ -6,7 +6,7 @@ const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {
 	inspect: 'DSMN shows a red X next to a NetWare server that is not synchronized with the domain. When "Synchronize…" does not clear it, KB Q148678 gives the way back: restore the account synchronization database, or reconstruct.',
 	'ask-backup': 'KB Q148678: with a backup of the account synchronization database (MSSYNC.MDB, SYSTEM.MDB, JET*.LOG, *.PAT), restore it. Without one, the NetWare account information must be reconstructed: every propagated user gets a new password.',
 	'choose-backup': 'Give the folder that holds MSSYNC.MDB and SYSTEM.MDB from the backup. Nothing is changed until you have seen the checks and confirmed each step.',
-	discover: 'The search looks for folders that hold an MSSYNC.MDB, up to five levels down, without following links.',
+	discover: 'The search looks for folders that hold an MSSYNC.MDB, up to five levels down, without following links. Also look where DSMN copies its own backups: the paths in Synchronization Manager\'s "Set Database Backup Options", NetWare volumes included (KB Q188357); and on tape.',
 	validation: 'Errors mean the folder cannot be restored from. Warnings are things to know: the restore can go on once you have read them.',
 	plan: 'These are the KB\'s steps. Each one that changes something asks first and names what it changes. A journal records every step, so a run cut off anywhere can be resumed or rolled back.',
 	consequences: 'Without a backup, DSMN\'s database must be rebuilt: each server is taken out of the domain (its WINNT_SYNC_AGENT deleted) and added back, and DSMN must be given every propagated user\'s password again.',
