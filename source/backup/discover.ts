@@ -4,7 +4,7 @@ import {dirname, join, resolve} from 'node:path';
 import fg from 'fast-glob';
 import {mapLimit} from '../fs/map-limit.js';
 import {isRestoredFile} from './classify.js';
-import {looksLikeLiveSyncagnt} from './validate.js';
+import {looksLikeLiveSyncagnt, snapshotKind} from './validate.js';
 
 export type BackupCandidate = {
 	folder: string;
@@ -15,6 +15,8 @@ export type BackupCandidate = {
 	files: number;
 	/** The live SYNCAGNT folder itself: shown, never offered as a backup. */
 	live: boolean;
+	/** A folder this tool made (a restore's snapshot, a roll back's aside folder): what it is, in words. */
+	madeByTool?: string;
 };
 
 export type DiscoverOptions = {maxDepth?: number; liveSyncagnt?: string};
@@ -50,7 +52,9 @@ export async function discoverBackups(roots: readonly string[], options: Discove
 				// gone or unreadable: validation will say so when it is chosen
 			}
 		}
-		return {folder, modified, size, files, live: folder === live || looksLikeLiveSyncagnt(folder)};
+		const madeByTool = snapshotKind(folder);
+		return {folder, modified, size, files, live: folder === live || looksLikeLiveSyncagnt(folder), ...(madeByTool ? {madeByTool} : {})};
 	});
-	return candidates.sort((a, b) => b.modified.getTime() - a.modified.getTime() || a.folder.localeCompare(b.folder));
+	// Backup sets first, newest first; folders this tool made after them, each saying what it is.
+	return candidates.sort((a, b) => Number(a.madeByTool !== undefined) - Number(b.madeByTool !== undefined) || b.modified.getTime() - a.modified.getTime() || a.folder.localeCompare(b.folder));
 }

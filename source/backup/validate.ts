@@ -5,9 +5,11 @@
 import {closeSync, constants, fstatSync, openSync, readdirSync, readSync} from 'node:fs';
 import {realpath, stat} from 'node:fs/promises';
 import {setImmediate as yieldToLoop} from 'node:timers/promises';
-import {dirname, join, resolve} from 'node:path';
+import {basename, dirname, join, resolve} from 'node:path';
 import {generationFromName, logFileName} from '../jet/log-names.js';
 import {DATABASE_HEADER_BYTES, formatVersionText, readDatabaseHeader, readLogHeader} from '../jet/read-header.js';
+import {JET500_MIN_DATABASE_BYTES, JET500_MIN_DATABASE_PAGES, JET500_RESERVED_PAGES} from '../jet/layout.js';
+import {formatBytes} from '../text/format.js';
 import {formatAge, formatDate} from '../text/format.js';
 import {classifyName, isRestoredFile, REQUIRED_DATABASES} from './classify.js';
 import type {FileKind, FileReport, FileStatus, ValidationReport} from './report.js';
@@ -18,7 +20,7 @@ export type ValidateOptions = {
 	now?: Date;
 };
 
-type Entry = {name: string; special: boolean};
+type Entry = {name: string; special: boolean; link: boolean};
 
 /** Windows' order: case-insensitive, then by code point. */
 function compareNames(a: string, b: string): number {
@@ -162,7 +164,13 @@ function databaseFindings(header: ReturnType<typeof readDatabaseHeader>, size: n
 	const what = kind === 'patch' ? 'patch file' : 'database';
 	switch (header.kind) {
 		case 'access':
-			return [ERR('is a Microsoft Access database ("Standard Jet DB"), not a DSMN database: this is the wrong file')];
+			return [
+				ERR(
+					header.engine === 'ace'
+						? 'is a Microsoft Access 2007 or later database ("Standard ACE DB"), not a DSMN database: this is the wrong file'
+						: 'is a Microsoft Access database ("Standard Jet DB", JET Red 3/4), not a DSMN database: this is the wrong file',
+				),
+			];
 		case 'all-zero':
 			return [ERR(`has an all-zero first page: the ${what} was never written or has been wiped; use another backup set`)];
 		case 'too-short':
@@ -170,9 +178,26 @@ function databaseFindings(header: ReturnType<typeof readDatabaseHeader>, size: n
 		case 'legacy':
 			return [NOTE('legacy JET (JET 200/400 of NT 3.5x): header not checked')];
 		case 'unrecognised':
+			if (header.formatVersion !== undefined) {
+				return [ERR(`is a JET Blue ${what} of format ${formatVersionText(header.formatVersion)}, not Jet 500 (0x500) as DSMN writes it: DSMN's engine cannot open it`)];
+			}
 			return [WARN(`has an unrecognised header (not a Jet 500 ${what}, nor a recognisable JET 200/400 page), so it cannot be checked; make sure it really is DSMN's`)];
 		case 'jet500': {
+			if (header.layout !== 'jet500') {
+				return [
+					ERR(
+						`is an ESE ${what} of format ${formatVersionText(header.formatVersion)} (Windows 2000 and later), not Jet 500 (0x500) as DSMN writes it: DSMN's engine cannot open it`,
+					),
+				];
+			}
 			const findings: Finding[] = [NOTE(`Jet ${formatVersionText(header.formatVersion)}, ${header.stateName}, ${header.pageSize}-byte pages`)];
+			if (kind === 'database' && size < JET500_MIN_DATABASE_BYTES) {
+				findings.push(
+					ERR(
+						`is ${formatBytes(size)} (${size} bytes): a Jet 500 database is never shorter than ${JET500_MIN_DATABASE_BYTES} bytes — its header and shadow header (${JET500_RESERVED_PAGES} pages) and the ${JET500_MIN_DATABASE_PAGES} pages JET gives every new database — so this one is truncated; use another backup set`,
+					),
+				);
+			}
 			const pageSizeOk = [2048, 4096, 8192, 16384, 32768].includes(header.pageSize);
 			if (header.checksumOk === false) findings.push(WARN('has a header whose checksum does not match: the header page may be damaged'));
 			if (!pageSizeOk) findings.push(WARN(`has an unusual page size in its header (${header.pageSize} bytes): the header may be damaged`));
@@ -187,6 +212,20 @@ function databaseFindings(header: ReturnType<typeof readDatabaseHeader>, size: n
 			return findings;
 		}
 	}
+}
+
+/** A symbolic link in the backup: one inside the folder is reported; one that leaves it is refused by name. */
+async function linkFindings(realFolder: string, path: string): Promise<Finding> {
+	let targetPath: string;
+	try {
+		targetPath = await realpath(path);
+	} catch (error) {
+		return ERR(`is a symbolic link that cannot be followed (${errnoText(error)})`);
+	}
+	const inside = dirname(targetPath) === realFolder;
+	return inside
+		? WARN(`is a symbolic link to ${basename(targetPath)} in the same folder: the restore copies that file's bytes under this name`)
+		: ERR(`is a symbolic link to ${targetPath}, outside the backup folder: refused (a backup's files are its own); copy the real file into the backup folder if it belongs to this set`);
 }
 
 /** A folder that cannot be a backup at all: the report says why and what to give instead. */
@@ -215,19 +254,34 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 		);
 	}
 
+	const madeByTool = snapshotKind(folder);
 	let entries: Entry[];
 	try {
 		// A backup set is one flat folder: one readdir lists it (fast-glob, for the recursive search of
 		// discover.ts, costs a quarter of the whole check on 10,000 files and adds nothing here).
-		entries = readdirSync(folder, {withFileTypes: true}).map(e => ({name: e.name, special: e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()}));
+		entries = readdirSync(folder, {withFileTypes: true}).map(e => ({
+			name: e.name,
+			special: e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice(),
+			link: e.isSymbolicLink(),
+		}));
 	} catch (error) {
 		return refused(folder, `the files in ${folder} cannot be listed: ${errnoText(error)}`);
 	}
 	entries.sort((a, b) => compareNames(a.name, b.name));
 	const buffer = new Uint8Array(HEAD_BYTES);
 	const inspected: Inspected[] = [];
+	const realFolder = await realpath(folder).catch(() => folder);
 	for (let i = 0; i < entries.length; i++) {
-		inspected.push(inspect(folder, entries[i]!, buffer));
+		const entry = entries[i]!;
+		const linkFinding = entry.link ? await linkFindings(realFolder, join(folder, entry.name)) : undefined;
+		if (linkFinding?.status === 'error') {
+			// Never read through a link that leaves the folder: its bytes are not the backup's.
+			inspected.push({name: entry.name, kind: classifyName(entry.name), size: 0, mtimeMs: 0, findings: [linkFinding]});
+			continue;
+		}
+		const result = inspect(folder, entry, buffer);
+		if (linkFinding) result.findings.unshift(linkFinding);
+		inspected.push(result);
 		if (i % 512 === 511) await yieldToLoop(); // keep a wizard's screen alive on a large or slow folder
 	}
 
@@ -281,7 +335,7 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 	if (databaseSignature) {
 		for (const entry of logs) {
 			if (entry.log?.kind === 'jet500' && entry.log.signLog !== databaseSignature) {
-				entry.findings.push(WARN("belongs to another database (its log signature differs from MSSYNC.MDB's): JET would refuse it (error -530)"));
+				entry.findings.push(ERR("belongs to another database (its log signature differs from MSSYNC.MDB's): JET refuses it (error -530, JET_errBadLogSignature; KB Q188357); use the logs saved with this database"));
 			}
 		}
 	}
@@ -309,5 +363,21 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 			`the backup is ${formatAge(now.getTime() - newest)} old (${formatDate(new Date(newest))}): every change to accounts since then must be resynchronized to the NetWare servers`,
 		);
 	}
+	if (madeByTool) warnings.unshift(madeByTool);
 	return {folder, valid: errors.length === 0, files: inspected.map(toReport), errors, warnings, ...(taken ? {taken} : {})};
+}
+
+/**
+ * A folder this tool made beside SYNCAGNT: the database a restore replaced ("before-restore"), or the files
+ * a roll back took out ("rolled-back"). Never a backup without saying so.
+ */
+export function snapshotKind(folder: string): string | undefined {
+	const name = basename(folder);
+	if (/\.before-restore-\d{8}-\d{6}(-\d+)?$/i.test(name)) {
+		return `${name} is a snapshot dsmn-resync made of the database a restore replaced (the one that showed the red X), not a backup: to put it back, roll back that run (--rollback)`;
+	}
+	if (/\.rolled-back-\d{8}-\d{6}(-\d+)?$/i.test(name)) {
+		return `${name} holds the files a dsmn-resync roll back took out of SYNCAGNT (a copy of the backup it had restored), not a backup set of its own`;
+	}
+	return undefined;
 }

@@ -158,3 +158,14 @@ export const databaseStateName: Record<number, string> = {
 
 /** The bytes an Access (JET "Red") database starts with: 00 01 00 00 "Standard Jet DB". */
 export const ACCESS_MAGIC = Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.from('Standard Jet DB', 'latin1')]);
+/** The same for Access 2007 and later (ACE): 00 01 00 00 "Standard ACE DB". */
+export const ACE_MAGIC = Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.from('Standard ACE DB', 'latin1')]);
+
+/**
+ * The smallest a Jet 500 database can be: its header and shadow header (cpageDBReserved, 2 pages) and the
+ * primary extent JET gives every new database (cpgDatabaseMin, 16 pages) — both in the Jet 500 engine's
+ * source (io.h and daeconst.h); Jet 500 never shrinks a file. ARCHITECTURE.md, "Validation rules".
+ */
+export const JET500_RESERVED_PAGES = 2;
+export const JET500_MIN_DATABASE_PAGES = 16;
+export const JET500_MIN_DATABASE_BYTES = (JET500_RESERVED_PAGES + JET500_MIN_DATABASE_PAGES) * PAGE_SIZE_DEFAULT;

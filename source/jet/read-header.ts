@@ -1,6 +1,7 @@
 import {pageIsIntact, type ChecksumAlgorithm} from './checksum.js';
 import {
 	ACCESS_MAGIC,
+	ACE_MAGIC,
 	DB_MAGIC,
 	ESE97_VERSION,
 	EseDatabaseHeader,
@@ -36,7 +37,7 @@ export type DatabaseHeaderInfo =
 			pageSize: number;
 			checksumOk?: boolean;
 	  }
-	| {kind: 'access'}
+	| {kind: 'access'; engine: 'jet-red' | 'ace'}
 	| {kind: 'all-zero'}
 	| {kind: 'legacy'}
 	| {kind: 'unrecognised'; formatVersion?: number}
@@ -61,8 +62,10 @@ function signatureAt(head: Uint8Array, offset: number): string {
 }
 
 export function readDatabaseHeader(head: Uint8Array): DatabaseHeaderInfo {
-	if (head.byteLength >= ACCESS_MAGIC.length && Buffer.from(head.subarray(0, ACCESS_MAGIC.length)).equals(ACCESS_MAGIC)) {
-		return {kind: 'access'};
+	if (head.byteLength >= ACCESS_MAGIC.length) {
+		const start = Buffer.from(head.subarray(0, ACCESS_MAGIC.length));
+		if (start.equals(ACCESS_MAGIC)) return {kind: 'access', engine: 'jet-red'};
+		if (start.equals(ACE_MAGIC)) return {kind: 'access', engine: 'ace'};
 	}
 	if (head.every(b => b === 0)) return {kind: 'all-zero'};
 	// A JET header page is one whole page: a file shorter than that was cut off.

@@ -11,7 +11,7 @@
  */
 import {open} from 'node:fs/promises';
 import {pageIsIntact, sealPage} from '../jet/checksum.js';
-import {PAGE_SIZE_DEFAULT} from '../jet/layout.js';
+import {JET500_MIN_DATABASE_BYTES, PAGE_SIZE_DEFAULT} from '../jet/layout.js';
 import {databaseHeaderPage, type NewDatabaseHeader} from '../jet/write-header.js';
 import type {Account} from './names.js';
 
@@ -73,7 +73,8 @@ export function serverPage(pgno: number, record: ServerRecord): Uint8Array {
 export function encodeSyncDatabase(content: SyncDatabaseContent): Uint8Array {
 	const accountPages = Math.ceil(content.accounts.length / ACCOUNTS_PER_PAGE);
 	const firstAccountPage = FIRST_SERVER_PAGE + content.servers.length;
-	const pages = firstAccountPage + accountPages;
+	// Never shorter than Jet 500 makes a database: its header pages and primary extent (the rest are empty pages).
+	const pages = Math.max(firstAccountPage + accountPages, JET500_MIN_DATABASE_BYTES / PAGE);
 	const file = new Uint8Array(pages * PAGE);
 	const header = databaseHeaderPage(content.header);
 	file.set(header, 0);

@@ -1,6 +1,6 @@
 /** The JET files of the lab's SYNCAGNT folder and backup: databases, logs, checkpoint, reserve logs, patch file. */
 import {sealPage} from '../jet/checksum.js';
-import {PAGE_SIZE_DEFAULT} from '../jet/layout.js';
+import {JET500_MIN_DATABASE_BYTES, PAGE_SIZE_DEFAULT} from '../jet/layout.js';
 import {logFileName} from '../jet/log-names.js';
 import type {JetTime, Signature} from '../jet/signature.js';
 import {checkpointPages, databaseHeaderPage, logHeaderPage} from '../jet/write-header.js';
@@ -12,7 +12,8 @@ export const LOG_FILE_SIZE = 1024 * 1024;
 export type JetIdentity = {signDb: Signature; signLog: Signature};
 
 export function systemDatabase(identity: JetIdentity, random: Random): Uint8Array {
-	const file = new Uint8Array(4 * PAGE_SIZE_DEFAULT);
+	// As small as Jet 500 makes a database: header, shadow header and the 16-page primary extent.
+	const file = new Uint8Array(JET500_MIN_DATABASE_BYTES);
 	const header = databaseHeaderPage({signDb: {...identity.signDb, random: identity.signDb.random ^ 0x5151}, signLog: identity.signLog});
 	file.set(header, 0);
 	file.set(header, PAGE_SIZE_DEFAULT);

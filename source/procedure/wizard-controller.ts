@@ -302,7 +302,8 @@ export class WizardController {
 		const {discoverBackups} = await operations();
 		const suggestions = await discoverBackups([this.defaultSearchRoot()], {maxDepth: 3, liveSyncagnt: this.target!.database.syncagnt});
 		const usable = suggestions.filter(s => !s.live);
-		this.go({name: 'choose-backup', input: this.options.backup ?? usable[0]?.folder ?? '', candidates: [], suggestions: usable});
+		const prefill = usable.find(s => !s.madeByTool)?.folder;
+		this.go({name: 'choose-backup', input: this.options.backup ?? prefill ?? '', candidates: [], suggestions: usable});
 	}
 
 	private defaultSearchRoot(): string {

@@ -25,6 +25,18 @@ describe('discoverBackups', () => {
 		expect(found.find(f => f.folder === older)).toMatchObject({live: false, files: 7, modified: then});
 	});
 
+	it('lists a snapshot made by this tool after the backup sets, saying what it is', async () => {
+		const root = await tempDir();
+		const lab = join(root, 'lab');
+		await createLab(lab, LAB_DEFAULTS);
+		const snapshot = join(labPaths(lab).systemRoot, 'SYSTEM32', 'SYNCAGNT.before-restore-20261124-222558');
+		await cp(labPaths(lab).syncagnt, snapshot, {recursive: true});
+		const found = await discoverBackups([root], {liveSyncagnt: labPaths(lab).syncagnt});
+		expect(found.map(f => f.folder)).toEqual([labPaths(lab).syncagnt, labPaths(lab).backup, snapshot]);
+		expect(found.at(-1)?.madeByTool).toMatch(/^SYNCAGNT\.before-restore-20261124-222558 is a snapshot dsmn-resync made of the database a restore replaced/);
+		expect(found[1]?.madeByTool).toBeUndefined();
+	});
+
 	it('returns nothing for a folder that does not exist', async () => {
 		expect(await discoverBackups([join(await tempDir(), 'nope')])).toEqual([]);
 	});

@@ -68,10 +68,22 @@ describe('validateBackup', () => {
 
 	it('warns about a database truncated mid-page', async () => {
 		const dir = await backupCopy();
-		await truncate(join(dir, 'MSSYNC.MDB'), 3 * 4096 + 1000);
+		await truncate(join(dir, 'MSSYNC.MDB'), 18 * 4096 + 1000);
 		const report = await validateBackup(dir);
 		expect(report.valid).toBe(true);
-		expect(report.warnings).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is 13288 bytes, not a whole number of 4096-byte pages/));
+		expect(report.warnings).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is 74728 bytes, not a whole number of 4096-byte pages/));
+	});
+
+	it.each([
+		[4096, /^MSSYNC\.MDB is 4\.0 KiB \(4096 bytes\): a Jet 500 database is never shorter than 73728 bytes — its header and shadow header \(2 pages\) and the 16 pages JET gives every new database — so this one is truncated/],
+		[17 * 4096, /^MSSYNC\.MDB is 68\.0 KiB \(69632 bytes\): a Jet 500 database is never shorter than 73728 bytes/],
+		[1000, /^MSSYNC\.MDB is only 1000 bytes: shorter than one page, so it is truncated/],
+	])('refuses a database of %i bytes, shorter than Jet 500 ever makes one, saying the minimum and why', async (size, message) => {
+		const dir = await backupCopy();
+		await truncate(join(dir, 'MSSYNC.MDB'), size);
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual(expect.stringMatching(message));
 	});
 
 	it('refuses a database shorter than its header page', async () => {
@@ -97,7 +109,25 @@ describe('validateBackup', () => {
 		await writeFile(join(dir, 'MSSYNC.MDB'), access);
 		const report = await validateBackup(dir);
 		expect(report.valid).toBe(false);
-		expect(report.errors).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is a Microsoft Access database \("Standard Jet DB"\), not a DSMN database/));
+		expect(report.errors).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is a Microsoft Access database \("Standard Jet DB", JET Red 3\/4\), not a DSMN database/));
+	});
+
+	it('refuses an Access 2007 (ACE) database, and a JET Blue database of any generation but Jet 500', async () => {
+		const dir = await backupCopy();
+		const ace = new Uint8Array(4096);
+		ace.set(Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.from('Standard ACE DB', 'latin1')]));
+		await writeFile(join(dir, 'MSSYNC.MDB'), ace);
+		// SYSTEM.MDB: the lab's own header with the format version of ESE97 (0x620) at offset 8.
+		const ese = await readFile(join(dir, 'SYSTEM.MDB'));
+		ese.writeUInt32LE(0x620, 8);
+		await writeFile(join(dir, 'SYSTEM.MDB'), ese);
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is a Microsoft Access 2007 or later database \("Standard ACE DB"\), not a DSMN database/));
+		expect(report.errors).toContainEqual(expect.stringMatching(/^SYSTEM\.MDB is an ESE database of format 0x620 \(Windows 2000 and later\), not Jet 500 \(0x500\)/));
+		ese.writeUInt32LE(0x400, 8);
+		await writeFile(join(dir, 'SYSTEM.MDB'), ese);
+		expect((await validateBackup(dir)).errors).toContainEqual(expect.stringMatching(/^SYSTEM\.MDB is a JET Blue database of format 0x400, not Jet 500/));
 	});
 
 	it('warns about a dirty shutdown', async () => {
@@ -119,16 +149,16 @@ describe('validateBackup', () => {
 		expect(report.warnings).toContainEqual('the log generations have a gap (JET00002.LOG missing): JET cannot replay past it, so the changes after it are lost');
 	});
 
-	it('warns about a log whose signature differs from the database', async () => {
+	it('refuses a log whose signature differs from the database: JET refuses it (-530)', async () => {
 		const dir = await backupCopy();
 		const created = {year: 2000, month: 1, day: 1, hour: 0, minute: 0, second: 0};
 		const foreign = new Uint8Array(1024 * 1024);
 		foreign.set(logHeaderPage({generation: 2, signLog: {random: 12345, created, computerName: 'OTHERPDC'}, created}));
 		await writeFile(join(dir, 'JET00002.LOG'), foreign);
 		const report = await validateBackup(dir);
-		expect(report.valid).toBe(true);
-		expect(report.warnings).toContainEqual(expect.stringMatching(/^JET00002\.LOG belongs to another database \(its log signature differs from MSSYNC\.MDB's\)/));
-		expect(file(report, 'JET00002.LOG').status).toBe('warning');
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual(expect.stringMatching(/^JET00002\.LOG belongs to another database \(its log signature differs from MSSYNC\.MDB's\): JET refuses it \(error -530/));
+		expect(file(report, 'JET00002.LOG').status).toBe('error');
 	});
 
 	it('warns about a log that is not older than JET.LOG', async () => {
@@ -208,7 +238,26 @@ describe('validateBackup', () => {
 		await symlink('SYSTEM.MDB', join(dir, 'SYSTEM.MDB'));
 		const report = await validateBackup(dir);
 		expect(report.valid).toBe(false);
-		expect(report.errors).toContainEqual(expect.stringMatching(/^SYSTEM\.MDB cannot be read: it is a symbolic link that loops back on itself/));
+		expect(report.errors).toContainEqual(expect.stringMatching(/^SYSTEM\.MDB is a symbolic link that cannot be followed \(it is a symbolic link that loops back on itself/));
+	});
+
+	it('refuses a link that leaves the backup folder, by name, without reading through it; reports a link inside it', async () => {
+		const dir = await backupCopy();
+		await rm(join(dir, 'MSSYNC.MDB'));
+		await symlink('/etc/passwd', join(dir, 'MSSYNC.MDB'));
+		await rename(join(dir, 'JET00001.LOG'), join(dir, 'jet-one.log'));
+		await symlink('jet-one.log', join(dir, 'JET00001.LOG'));
+		const report = await validateBackup(dir);
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is a symbolic link to \/etc\/passwd, outside the backup folder: refused/));
+		expect(report.warnings).toContainEqual('JET00001.LOG is a symbolic link to jet-one.log in the same folder: the restore copies that file\'s bytes under this name');
+		expect(file(report, 'MSSYNC.MDB').restored).toBe(false);
+	});
+
+	it('says what a folder made by this tool is: a snapshot is not a backup', async () => {
+		const dir = await backupCopy('SYNCAGNT.before-restore-20261124-222558');
+		const report = await validateBackup(dir);
+		expect(report.warnings[0]).toMatch(/^SYNCAGNT\.before-restore-20261124-222558 is a snapshot dsmn-resync made of the database a restore replaced .*not a backup: to put it back, roll back that run/);
 	});
 
 	it('warns when there are no logs and no patch files', async () => {
@@ -257,7 +306,7 @@ describe('dsmn-resync check', () => {
 		const result = await runCli(['check', await backupCopy()]);
 		expect(result.exitCode).toBe(0);
 		expect(result.stdout).toMatch(/FILE\s+SIZE\s+DATE\s+KIND\s+NOTES/);
-		expect(result.stdout).toMatch(/✓ MSSYNC\.MDB\s+40\.0 KiB/);
+		expect(result.stdout).toMatch(/✓ MSSYNC\.MDB\s+72\.0 KiB/);
 		expect(result.stdout).toContain('Verdict: VALID, with 1 warning to acknowledge before restoring.');
 	});
 

@@ -20,7 +20,7 @@ export function DiscoverScreen({screen, onChoose}: {screen: Extract<Screen, {nam
 			) : (
 				<>
 					<Text>Found {usable.length} backup set{usable.length === 1 ? '' : 's'}, newest first:</Text>
-					<Select items={usable.slice(0, 8).map(r => ({label: `${safeText(r.folder)} — ${formatDate(r.modified)}, ${r.files} files, ${formatBytes(r.size)}`, value: r.folder}))} onSelect={onChoose} />
+					<Select items={usable.slice(0, 8).map(r => ({label: `${safeText(r.folder)} — ${formatDate(r.modified)}, ${r.files} files, ${formatBytes(r.size)}${r.madeByTool ? ` — made by dsmn-resync: ${r.madeByTool.includes('before-restore') ? 'the database a restore replaced' : 'files a roll back took out'}, not a backup` : ''}`, value: r.folder}))} onSelect={onChoose} />
 				</>
 			)}
 		</Box>
