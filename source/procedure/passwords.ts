@@ -5,8 +5,8 @@
  */
 import {randomBytes, randomInt} from 'node:crypto';
 import {constants} from 'node:fs';
-import {link, lstat, open, readdir, readFile, realpath, rename, rm} from 'node:fs/promises';
-import {basename, dirname, isAbsolute, join, relative, resolve} from 'node:path';
+import {link, lstat, open, readdir, realpath, rename, rm} from 'node:fs/promises';
+import {basename, dirname, isAbsolute, join, relative, resolve, sep} from 'node:path';
 import {syncFolder} from '../fs/atomic-write.js';
 
 // No look-alikes (0/O, 1/l/I): the admin may have to read them out over the phone.
@@ -55,15 +55,34 @@ export async function passwordsFileProblem(path: string, forbidden: readonly str
 			real = resolve(root);
 		}
 		const rel = relative(real, folder);
-		if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) return `it is inside ${root}, which others can read: choose a private folder (your home folder)`;
+		// "..x" is a folder inside; only ".." itself, or ".." and a separator, leave it.
+		const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+		if (!outside) return `it is inside ${root}, which others can read: choose a private folder (your home folder)`;
 	}
+	// Only looked at, never read: a device or a pipe given as the name must not be read from (or block).
 	try {
-		await readFile(absolute);
-		return 'that file already exists: it is never overwritten; choose a new name';
+		await lstat(absolute);
+		return 'something already exists under that name: it is never overwritten; choose a new name';
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return `it cannot be used: ${(error as Error).message}`;
 	}
 	return undefined;
+}
+
+/** The most a passwords file of ours can hold (2,000 users' lines are under 100 KiB). */
+const PASSWORDS_FILE_MAX_BYTES = 16 * 1024 * 1024;
+
+/** A passwords file read back: a regular file of bounded size only, never a device or a pipe. */
+async function readOwnFile(path: string): Promise<string> {
+	const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+	try {
+		const info = await handle.stat();
+		if (!info.isFile()) throw new Error(`${path} is not a regular file: it cannot be the passwords file this run wrote`);
+		if (info.size > PASSWORDS_FILE_MAX_BYTES) throw new Error(`${path} is ${info.size} bytes: too large to be the passwords file this run wrote`);
+		return await handle.readFile('utf8');
+	} finally {
+		await handle.close();
+	}
 }
 
 export type PasswordLine = {name: string; password?: string; mustChange: boolean};
@@ -117,13 +136,13 @@ export async function removePartialPasswordsFiles(path: string): Promise<void> {
 
 /** The run that wrote this passwords file, from its first line ('' when it names none). */
 export async function passwordsFileRun(path: string): Promise<string> {
-	const first = (await readFile(path, 'utf8')).split('\n', 1)[0] ?? '';
+	const first = (await readOwnFile(path)).split('\n', 1)[0] ?? '';
 	return /^# dsmn-resync run (\S+),/.exec(first)?.[1] ?? '';
 }
 
 /** Reads back a passwords file this run wrote (a retry after a crash applies the same passwords). */
 export async function readPasswordsFile(path: string): Promise<PasswordLine[]> {
-	const text = await readFile(path, 'utf8');
+	const text = await readOwnFile(path);
 	return text
 		.split('\n')
 		.filter(line => line && !line.startsWith('#'))

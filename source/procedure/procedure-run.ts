@@ -51,6 +51,8 @@ export interface ProcedureRun {
 	finishedSteps(): string[];
 	nextStep(): string | undefined;
 	hasChangedAnything(): boolean;
+	/** A roll back of this run began: only rolling back again finishes it. */
+	rollbackBegan(): boolean;
 	describeChanges(step: string): Promise<string[]>;
 	execute(step: string, hooks?: RunHooks): Promise<StepOutcome>;
 	rollback(hooks?: RunHooks): Promise<StepOutcome>;

@@ -191,7 +191,15 @@ export class WizardController {
 			const next = this.run.nextStep();
 			this.set({
 				steps: this.stepList(),
-				screen: {name: 'resume', journal: unfinished.path, finished: this.run.finishedSteps().map(s => this.title(s)), flow: unfinished.start.flow, ...(next ? {next: this.title(next)} : {})},
+				screen: {
+					name: 'resume',
+					journal: unfinished.path,
+					finished: this.run.finishedSteps().map(s => this.title(s)),
+					flow: unfinished.start.flow,
+					canRollback: this.run.canRollback,
+					rollbackBegan: this.run.rollbackBegan(),
+					...(next ? {next: this.title(next)} : {}),
+				},
 			});
 			return;
 		}
@@ -830,7 +838,8 @@ export class WizardController {
 	}
 
 	async resumeChoice(choice: 'resume' | 'rollback' | 'leave'): Promise<void> {
-		if (choice === 'resume') return this.confirmNext();
+		// A run whose roll back began is finished by rolling back, never resumed.
+		if (choice === 'resume' && !this.run?.rollbackBegan()) return this.confirmNext();
 		if (choice === 'rollback' && this.run?.canRollback) return this.askRollback();
 		this.exitLater(EXIT.ok);
 	}

@@ -20,7 +20,7 @@ export type Progress =
 export type Screen =
 	| {name: 'target'; note?: string}
 	| {name: 'loading'; message: string}
-	| {name: 'resume'; journal: string; finished: string[]; next?: string; flow: string}
+	| {name: 'resume'; journal: string; finished: string[]; next?: string; flow: string; canRollback: boolean; rollbackBegan: boolean}
 	| {name: 'target-field'; field: FieldName; input: string; length: number; error?: string}
 	| {name: 'inspect'; syncagnt: string; service: string; servers: NetWareServerInfo[]; files: number; real: boolean; checks: Check[]}
 	| {name: 'ask-backup'}

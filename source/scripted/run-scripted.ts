@@ -29,7 +29,11 @@ const EXIT_INTERRUPTED = 130;
 
 export async function runScripted(options: WizardOptions, io: Io): Promise<number> {
 	const glyphs = chooseGlyphs(io.env, options.ascii);
+	// A closed output (`--json | head -2`, a dropped pipe) is not a crash: the step finishes, is journaled,
+	// and the run stops at the next safe point, as on SIGTERM; nothing more is written to it.
+	let outputClosed = false;
 	const say = (text: string, json: Record<string, unknown>) => {
+		if (outputClosed) return;
 		if (options.json) io.out(`${JSON.stringify({...json, at: new Date().toISOString()})}\n`);
 		else io.out(`${text}\n`);
 	};
@@ -45,6 +49,12 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	};
 	const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(name => [name, onSignal(name)] as const);
 	for (const [name, handler] of handlers) process.on(name, handler);
+	const onOutputError = (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'EPIPE' && error.code !== 'EOF') throw error;
+		outputClosed = true;
+		onSignal('output closed')();
+	};
+	process.stdout.on('error', onOutputError);
 	let lock: TargetLock | undefined;
 	try {
 		const target = await resolveTarget(options);
@@ -65,8 +75,10 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		let run: ProcedureRun;
 		if (unfinished) {
 			if (!options.resume && !options.rollback) {
+				const moved = unfinished.entries.some(e => e.type === 'move');
+				const where = unfinished.start.snapshot && moved ? ` The files it replaced are in ${unfinished.start.snapshot}; SYNCAGNT holds what it had copied so far.` : '';
 				throw new UsageError(
-					`a ${unfinished.start.flow} run was cut off on this target (${unfinished.path}); say what to do with it`,
+					`a ${unfinished.start.flow} run was cut off on this target (${unfinished.path}); say what to do with it.${where}`,
 					unfinished.start.flow === 'restore' ? 'run again with --resume to continue it, or --rollback to put everything back as it was' : 'run again with --resume to continue it',
 				);
 			}
@@ -140,6 +152,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
 		await lock?.release();
+		if (!outputClosed) process.stdout.off('error', onOutputError);
 	}
 
 	function sayOtherRun(other: UnfinishedRun) {

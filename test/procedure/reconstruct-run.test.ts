@@ -1,4 +1,4 @@
-import {readdir, readFile, stat, writeFile} from 'node:fs/promises';
+import {mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
@@ -161,6 +161,16 @@ describe('passwords', () => {
 		expect(await passwordsFileProblem(join(dir, 'backup', '..', 'x.txt'), [dir])).toMatch(/inside/);
 		expect(await passwordsFileProblem(join(root, 'nope', 'p.txt'), [dir])).toMatch(/does not exist/);
 		expect(await passwordsFileProblem(join(root, 'fresh.txt'), [dir])).toBeUndefined();
+		// A folder named "..x" inside the lab is inside it; a device or a pipe is looked at, never read.
+		await mkdir(join(dir, '..x'));
+		expect(await passwordsFileProblem(join(dir, '..x', 'pw.txt'), [dir])).toMatch(/inside/);
+		expect(await passwordsFileProblem('/dev/zero', [dir])).toMatch(/already exists under that name/);
+		const fifo = join(root, 'fifo');
+		const {execFileSync} = await import('node:child_process');
+		execFileSync('mkfifo', [fifo]);
+		expect(await passwordsFileProblem(fifo, [dir])).toMatch(/already exists under that name/);
+		await expect(readPasswordsFile(fifo)).rejects.toThrow(/is not a regular file/);
+		await expect(readPasswordsFile('/dev/zero')).rejects.toThrow(/is not a regular file/);
 	});
 });
 

@@ -17,12 +17,19 @@ export function ResumeScreen({screen, onChoose}: {screen: Extract<Screen, {name:
 					<Text color="green">{glyphs.ok}</Text> {title}
 				</Text>
 			))}
-			<Text>{screen.next ? `It stopped before: ${screen.next}` : 'Every step had finished.'}</Text>
+			{screen.rollbackBegan ? (
+				<Text>A roll back of this run began and did not finish: rolling back again continues it from where it stopped.</Text>
+			) : (
+				<Text>{screen.next ? `It stopped before: ${screen.next}` : 'Every step had finished.'}</Text>
+			)}
+			{screen.canRollback ? null : <Text dimColor>A {screen.flow} cannot be rolled back by this tool: resuming finishes it.</Text>}
 			<Select
 				items={[
-					{label: screen.next ? `Resume — continue with "${screen.next}"` : 'Resume — close the run', value: 'resume'},
-					{label: 'Roll back — put SYNCAGNT and MSSYNC back as they were before the run', value: 'rollback'},
-					{label: 'Leave it for now', value: 'leave'},
+					...(screen.rollbackBegan ? [] : [{label: screen.next ? `Resume — continue with "${screen.next}"` : 'Resume — close the run', value: 'resume' as const}]),
+					...(screen.canRollback
+						? [{label: screen.rollbackBegan ? 'Continue the roll back' : 'Roll back — put SYNCAGNT and MSSYNC back as they were before the run', value: 'rollback' as const}]
+						: []),
+					{label: 'Leave it for now', value: 'leave' as const},
 				]}
 				onSelect={onChoose}
 			/>

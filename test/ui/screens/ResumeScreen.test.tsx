@@ -1,0 +1,27 @@
+import {render} from 'ink-testing-library';
+import {describe, expect, it} from 'vitest';
+import type {Screen} from '../../../source/procedure/wizard-state.js';
+import {ResumeScreen} from '../../../source/ui/screens/ResumeScreen.js';
+
+const base: Extract<Screen, {name: 'resume'}> = {name: 'resume', journal: '/j/NTPDC-1.jsonl', finished: ['Stop MSSYNC'], next: 'Move the current database aside', flow: 'restore', canRollback: true, rollbackBegan: false};
+
+describe('the resume screen offers only what can be done', () => {
+	it('a restore: resume, roll back, leave', () => {
+		const frame = render(<ResumeScreen screen={base} onChoose={() => {}} />).lastFrame() ?? '';
+		expect(frame).toContain('Resume — continue with "Move the current database aside"');
+		expect(frame).toContain('Roll back');
+	});
+
+	it('a reconstruct: no roll back offered, and it says why', () => {
+		const frame = render(<ResumeScreen screen={{...base, flow: 'reconstruct', canRollback: false}} onChoose={() => {}} />).lastFrame() ?? '';
+		expect(frame).not.toContain('Roll back');
+		expect(frame).toContain('A reconstruct cannot be rolled back by this tool: resuming finishes it.');
+	});
+
+	it('a run whose roll back began: only continuing the roll back, or leaving', () => {
+		const frame = render(<ResumeScreen screen={{...base, rollbackBegan: true}} onChoose={() => {}} />).lastFrame() ?? '';
+		expect(frame).not.toContain('Resume —');
+		expect(frame).toContain('Continue the roll back');
+		expect(frame).toContain('rolling back again continues it');
+	});
+});
