@@ -22,6 +22,7 @@ import {adviceFor, JournaledRun, startJournal} from './journaled-run.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {synchronizeStep} from './synchronize-step.js';
+import {snapshotName} from './snapshot-name.js';
 
 
 /** Stop answers that mean "it is stopped, or on its way": net's 3521/2189/3528, sc's 1062/1061. Polling says which. */
@@ -66,7 +67,7 @@ export class RestoreRun extends JournaledRun {
 
 	static async begin(target: Target, backup: string, options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener} = {}): Promise<RestoreRun> {
 		const now = options.now ?? new Date();
-		const snapshot = await freshFolderName(join(target.database.snapshotParent, `SYNCAGNT.before-restore-${stamp(now)}`));
+		const snapshot = await freshFolderName(join(target.database.snapshotParent, snapshotName(target.database.syncagnt, stamp(now))));
 		const {journal, start} = await startJournal(target, now, {flow: 'restore', backup, snapshot}, options.onCommand);
 		return new RestoreRun(target, journal, start, [start], options.timings ?? defaultTimings());
 	}
