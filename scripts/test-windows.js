@@ -7,7 +7,7 @@
 // What it cannot cover: a real NT 4.0 server, and the wizard's keys (see the README).
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {cp, mkdir, mkdtemp, rename, rm, symlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {basename, dirname, join, relative} from 'node:path';
@@ -20,6 +20,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(root, 'dist', 'cli.js');
 const started = performance.now();
 let passed = 0;
+let workDir = '';
 let failed = 0;
 
 const note = text => process.stdout.write(`· ${text}\n`);
@@ -162,10 +163,20 @@ async function main() {
 	const nodeExe = await ensureNodeExe(cache, note);
 	const win = new Wine(cache, nodeExe);
 	const prefix = await win.ensurePrefix(note);
+	// Interrupted (Ctrl+C, a CI timeout): the persistent wineserver of this run goes too.
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		process.once(signal, () => {
+			spawnSync('wineserver', ['-k'], {env: win.env, stdio: 'ignore'});
+			for (const dir of [...win.running, workDir]) if (dir) rmSync(dir, {recursive: true, force: true});
+			process.stdout.write(`✗ interrupted by ${signal}: wineserver -k done, temporary files removed\n${passed} passed, ${failed + 1} failed\n`);
+			process.exit(130);
+		});
+	}
 	win.startServer();
 	const setupMs = Math.round(performance.now() - started);
 	note(`Wine ${wine.installed ? 'installed now' : 'present'}, node.exe ${NODE_WIN_VERSION} and the prefix ${prefix.created ? 'made now' : 'cached'} in ${cache} (${(setupMs / 1000).toFixed(1)} s)`);
 	const work = await mkdtemp(join(tmpdir(), 'dsmn-wine-'));
+	workDir = work;
 	const cli = W(CLI);
 	const run = (args, options) => win.node([cli, ...args], options);
 	try {
@@ -479,7 +490,15 @@ async function checks(win, work, run) {
 	await check('--target remote --host NTPDC1 restore through sc \\\\NTPDC1 stop|start|query and \\\\NTPDC1\\ADMIN$, then --resume', async () => {
 		const before = join(work, 'remote-before');
 		await cp(remoteSyncagnt, before, {recursive: true});
-		const first = await run(['--target', 'remote', '--host', 'NTPDC1', '--flow', 'restore', '--backup', W(backup), '--yes'], {env: remoteEnv});
+		let first = await run(['--target', 'remote', '--host', 'NTPDC1', '--flow', 'restore', '--backup', W(backup), '--yes'], {env: remoteEnv});
+		// Under load Wine's CreateProcess of cmd.exe (for sc.cmd) now and then fails ("spawn UNKNOWN"); the
+		// program then stops, journaled, and says to retry: the admin's --resume, as here. Said in the check's line.
+		let retried = '';
+		if (first.code === 1 && first.stdout.includes('spawn UNKNOWN')) {
+			retried = ', after one "spawn UNKNOWN" from Wine and a --resume';
+			const again = await run(['--target', 'remote', '--host', 'NTPDC1', '--resume'], {env: remoteEnv});
+			first = {...again, stdout: first.stdout + again.stdout, stderr: first.stderr + again.stderr};
+		}
 		exits(first, 3);
 		for (const text of ['$ sc \\\\NTPDC1 query MSSYNC', '$ sc \\\\NTPDC1 stop MSSYNC', '$ sc \\\\NTPDC1 start MSSYNC', '\\\\NTPDC1\\ADMIN$\\SYSTEM32\\SYNCAGNT.before-restore-', 'Your turn: Synchronize all servers']) says(first, text);
 		restoredCorrectly({syncagnt: remoteSyncagnt, backup, snapshot: onlyEntry(dirname(remoteSyncagnt), /^SYNCAGNT\.before-restore-/), before});
@@ -489,7 +508,7 @@ async function checks(win, work, run) {
 		const resumed = await run(['--target', 'remote', '--host', 'NTPDC1', '--resume'], {env: remoteEnv});
 		exits(resumed, 0);
 		endedAs(journals(journalDir).at(-1), 'completed');
-		return `${calls.length} calls to sc \\\\NTPDC1`;
+		return `${calls.length} calls to sc \\\\NTPDC1${retried}`;
 	});
 	await check('--target remote --host NTPDC2, a server that does not answer: said plainly, nothing changed', async () => {
 		await fresh(journalDir);

@@ -103,6 +103,9 @@ export function prefixProcesses(prefix) {
 }
 
 export class Wine {
+	/** The folders of the runs under way (their output files), for a clean exit when interrupted. */
+	running = new Set();
+
 	constructor(cache, nodeExe) {
 		this.cache = cache;
 		this.nodeExe = nodeExe;
@@ -169,6 +172,7 @@ export class Wine {
 	 */
 	async run(file, args, options = {}) {
 		const dir = await mkdtemp(join(tmpdir(), 'dsmn-wine-run-'));
+		this.running.add(dir);
 		const outPath = join(dir, 'stdout');
 		const errPath = join(dir, 'stderr');
 		const fds = [openSync('/dev/null', 'r'), openSync(outPath, 'w'), openSync(errPath, 'w')];
@@ -199,6 +203,7 @@ export class Wine {
 		} finally {
 			for (const fd of fds) closeSync(fd);
 			await rm(dir, {recursive: true, force: true});
+			this.running.delete(dir);
 		}
 	}
 
