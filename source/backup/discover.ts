@@ -3,6 +3,7 @@ import {stat} from 'node:fs/promises';
 import {dirname, join, resolve} from 'node:path';
 import fg from 'fast-glob';
 import {mapLimit} from '../fs/map-limit.js';
+import {platformPath, samePath} from '../fs/same-path.js';
 import {isRestoredFile} from './classify.js';
 import {looksLikeLiveSyncagnt, snapshotKind} from './validate.js';
 
@@ -34,9 +35,10 @@ export async function discoverBackups(roots: readonly string[], options: Discove
 			onlyFiles: true,
 			dot: true,
 		}).catch(() => [] as string[]);
-		for (const match of matches) found.add(dirname(match));
+		// fast-glob writes C:/x on Windows: each folder is kept with the platform's separator.
+		for (const match of matches) found.add(platformPath(dirname(match)));
 	}
-	const live = options.liveSyncagnt ? resolve(options.liveSyncagnt) : undefined;
+	const live = options.liveSyncagnt;
 	const candidates = await mapLimit([...found], 8, async folder => {
 		const names = await fg('*', {cwd: folder, onlyFiles: true, deep: 1, dot: true, suppressErrors: true, followSymbolicLinks: false});
 		let size = 0;
@@ -53,7 +55,7 @@ export async function discoverBackups(roots: readonly string[], options: Discove
 			}
 		}
 		const madeByTool = snapshotKind(folder);
-		return {folder, modified, size, files, live: folder === live || looksLikeLiveSyncagnt(folder), ...(madeByTool ? {madeByTool} : {})};
+		return {folder, modified, size, files, live: (live !== undefined && samePath(folder, live)) || looksLikeLiveSyncagnt(folder), ...(madeByTool ? {madeByTool} : {})};
 	});
 	// Backup sets first, newest first; folders this tool made after them, each saying what it is.
 	return candidates.sort((a, b) => Number(a.madeByTool !== undefined) - Number(b.madeByTool !== undefined) || b.modified.getTime() - a.modified.getTime() || a.folder.localeCompare(b.folder));

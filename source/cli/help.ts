@@ -28,7 +28,7 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --password-policy random|initial
                                  a random password per user, or one initial
                                  password to change at next logon
-  --passwords-file PATH          where new passwords are written (mode 0600)
+  --passwords-file PATH          where new passwords are written (only you may read it)
   --password-env NAME            read the initial password from variable NAME
   --yes, -y                      accept every confirmation (never a manual step)
   --resume | --rollback          continue or undo a run that was cut off

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import type {PathApi} from '../fs/same-path.js';
 import {createLab} from '../lab/create.js';
 import {LabError} from '../lab/lab-error.js';
 import {loadLab, saveLab} from '../lab/state.js';
@@ -8,7 +10,8 @@ import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
 import type {Output} from './output.js';
 
-export async function labCreateCommand(dir: string, options: LabOptions, output: Output): Promise<number> {
+/** `api` is the platform's path module: its separator is the one the admin's paths use (`\\` on Windows). */
+export async function labCreateCommand(dir: string, options: LabOptions, output: Output, api: PathApi = path): Promise<number> {
 	const started = performance.now();
 	const lab = await createLab(dir, options);
 	const ms = Math.round(performance.now() - started);
@@ -17,8 +20,8 @@ export async function labCreateCommand(dir: string, options: LabOptions, output:
 		[
 			`Created a practice lab in ${safeText(dir)} (${ms} ms, seed ${options.seed}):`,
 			`  ${names.length} NetWare server${names.length === 1 ? '' : 's'} (${names[0]}${names.length > 1 ? `…${names.at(-1)}` : ''}), ${options.accounts} domain accounts`,
-			`  red X on ${lab.red.join(', ')}: the live database in SystemRoot/SYSTEM32/SYNCAGNT is damaged`,
-			options.backup ? '  a valid account synchronization backup in backup/' : '  no backup (--no-backup): practise the reconstruct flow',
+			`  red X on ${lab.red.join(', ')}: the live database in ${api.join('SystemRoot', 'SYSTEM32', 'SYNCAGNT')} is damaged`,
+			options.backup ? `  a valid account synchronization backup in backup${api.sep}` : '  no backup (--no-backup): practise the reconstruct flow',
 			...(options.offline.length ? [`  offline during synchronization: ${options.offline.join(', ')}`] : []),
 			'',
 			`Next: dsmn-resync --lab ${safeText(dir)}`,
@@ -38,7 +41,7 @@ export async function labStatusCommand(dir: string, json: boolean, glyphs: Glyph
 	const lines = [
 		`Practice lab ${safeText(status.lab)} (seed ${status.seed}, ${status.accounts} accounts, pace ${status.pace} ms)`,
 		`Service MSSYNC (Directory Service Manager for NetWare): ${status.service.state}${status.service.lastError ? ` — last start failed: ${status.service.lastError}` : ''}`,
-		`Database: ${status.database.present ? (status.database.readable ? 'MSSYNC.MDB readable' : 'MSSYNC.MDB damaged') : 'no MSSYNC.MDB in SYNCAGNT'}; backup/ ${status.backup ? 'present' : 'absent'}`,
+		`Database: ${status.database.present ? (status.database.readable ? 'MSSYNC.MDB readable' : 'MSSYNC.MDB damaged') : 'no MSSYNC.MDB in SYNCAGNT'}; backup${path.sep} ${status.backup ? 'present' : 'absent'}`,
 		'',
 		`   ${'SERVER'.padEnd(width)}  STATUS            WINNT_SYNC_AGENT  USERS  NOTE`,
 		...status.servers.map(s => {

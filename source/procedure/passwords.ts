@@ -8,6 +8,7 @@ import {constants} from 'node:fs';
 import {link, lstat, open, readdir, realpath, rename, rm} from 'node:fs/promises';
 import {basename, dirname, isAbsolute, join, relative, resolve, sep} from 'node:path';
 import {syncFolder} from '../fs/atomic-write.js';
+import {restrictToOwner, type OwnerOnly} from '../fs/owner-only.js';
 
 // No look-alikes (0/O, 1/l/I): the admin may have to read them out over the phone.
 const LOWER = 'abcdefghijkmnpqrstuvwxyz';
@@ -87,16 +88,26 @@ async function readOwnFile(path: string): Promise<string> {
 
 export type PasswordLine = {name: string; password?: string; mustChange: boolean};
 
-/** Creates the file (never replacing one), mode 0600, and flushes it before returning. */
 /**
- * Writes the file whole or not at all: a private temporary file beside it (O_EXCL, 0600), flushed, then
+ * Writes the file whole or not at all: a private temporary file beside it (O_EXCL, 0600), restricted to its
+ * owner before a password is in it (mode 0600; on Windows an access list for the user alone), flushed, then
  * linked to its name — link() never replaces a file, so an existing one is refused, atomically — and the
  * temporary name removed. A process killed midway leaves no partial list under the name the admin gave.
+ * Returns what the restriction did, to be said as it is (on Windows it can fail: then the file is written
+ * all the same and the caller says what to do).
  */
-export async function writePasswordsFile(path: string, lines: readonly PasswordLine[], when: Date, runId = ''): Promise<void> {
+export async function writePasswordsFile(
+	path: string,
+	lines: readonly PasswordLine[],
+	when: Date,
+	runId = '',
+	protect: (file: string) => Promise<OwnerOnly> = restrictToOwner,
+): Promise<OwnerOnly> {
 	const temporary = join(dirname(path), `${TEMP_PREFIX(path)}${randomBytes(4).toString('hex')}`);
 	const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+	let access: OwnerOnly;
 	try {
+		access = await protect(temporary); // mode 0600 whatever the umask; an access list on Windows
 		const initial = lines.some(l => l.password === undefined);
 		const body = [
 			`# dsmn-resync${runId ? ` run ${runId}` : ''}, ${when.toISOString()}: new passwords for the NetWare users DSMN propagates (KB Q148678).`,
@@ -107,7 +118,6 @@ export async function writePasswordsFile(path: string, lines: readonly PasswordL
 			'',
 		].join('\n');
 		await handle.writeFile(body);
-		await handle.chmod(0o600); // whatever the umask
 		await handle.sync();
 	} finally {
 		await handle.close();
@@ -124,6 +134,8 @@ export async function writePasswordsFile(path: string, lines: readonly PasswordL
 		await rm(temporary, {force: true});
 	}
 	await syncFolder(dirname(path));
+	// The note names the file by the name the admin gave, not the temporary one.
+	return {...access, note: access.note.split(temporary).join(path), ...(access.advice ? {advice: access.advice.split(temporary).join(path)} : {})};
 }
 
 const TEMP_PREFIX = (path: string) => `.${basename(path)}.dsmn-tmp-`;

@@ -8,6 +8,7 @@
 import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {exists} from '../fs/exists.js';
+import {restrictToOwner, type OwnerOnly} from '../fs/owner-only.js';
 import {belongsTo, Journal, readJournal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {Target} from '../targets/capabilities.js';
@@ -117,6 +118,8 @@ export class ReconstructRun extends JournaledRun {
 	readonly canRollback = false;
 	/** The initial password, when that policy was chosen: in memory only, given again after a restart. */
 	private initialPassword?: string;
+	/** What restricting the passwords file to its owner did, once this process has written or retried it. */
+	private passwordsAccess?: OwnerOnly;
 
 	private constructor(target: Target, journal: Journal, start: RunStarted, entries: JournalEntry[]) {
 		super(target, journal, start, entries);
@@ -235,7 +238,7 @@ export class ReconstructRun extends JournaledRun {
 					this.passwordPolicy === 'random'
 						? `Gives each of the ${users.length} propagated users a new random password (14 characters, from the system's secure random source).`
 						: `Gives each of the ${users.length} propagated users the initial password you typed; each must change it at next logon.`,
-					`The list goes to ${this.passwordsFile} (created with mode 0600, never overwritten) and nowhere else.`,
+					`The list goes to ${this.passwordsFile} (created ${process.platform === 'win32' ? 'with an access list for you alone, set with icacls' : 'with mode 0600'}, never overwritten) and nowhere else.`,
 				];
 			}
 			case 'synchronize':
@@ -256,7 +259,7 @@ export class ReconstructRun extends JournaledRun {
 
 	whereThingsAre(): string[] {
 		const passwords = this.target.servers.reconstruct
-			? `The new passwords are in ${this.passwordsFile} (mode 0600): give them to the users, then delete the file.`
+			? `The new passwords are in ${this.passwordsFile}${this.passwordsAccess ? ` (${this.passwordsAccess.note})` : ''}: give them to the users, then delete the file.`
 			: 'The new passwords are the ones you set in User Manager for Domains.';
 		return [passwords, `The journal of this run: ${this.journalPath}`];
 	}
@@ -307,6 +310,7 @@ export class ReconstructRun extends JournaledRun {
 		if ((journaled || unjournaled) && (await exists(path))) {
 			// A retry after a crash: the file this run wrote holds the passwords to apply, the same ones.
 			lines = await readPasswordsFile(path);
+			this.passwordsAccess = await restrictToOwner(path);
 			if (unjournaled) await this.record({type: 'passwords-file', path, users: lines.length});
 		} else {
 			lines = [];
@@ -314,13 +318,14 @@ export class ReconstructRun extends JournaledRun {
 				lines.push(this.passwordPolicy === 'random' ? {name, password: generatePassword(), mustChange: false} : {name, mustChange: true});
 				if (i % 100 === 99) hooks.onCountProgress?.({label: 'passwords generated', done: i + 1, total: users.length * 2});
 			}
-			await writePasswordsFile(path, lines, new Date(), this.start.runId);
+			this.passwordsAccess = await writePasswordsFile(path, lines, new Date(), this.start.runId);
 			await this.record({type: 'passwords-file', path, users: lines.length});
 		}
 		hooks.onCountProgress?.({label: 'passwords set', done: users.length, total: users.length * 2});
 		await ops.setPasswords(lines, this.initialPassword);
 		hooks.onCountProgress?.({label: 'passwords set', done: users.length * 2, total: users.length * 2});
-		return {status: 'done', summary: `${lines.length} users have a new password; the list is in ${path} (mode 0600)`};
+		const access = this.passwordsAccess!;
+		return {status: 'done', summary: `${lines.length} users have a new password; the list is in ${path} (${access.note})${access.advice ? `. What to do: ${access.advice}` : ''}`};
 	}
 
 	async rollback(): Promise<StepOutcome> {

@@ -20,6 +20,7 @@ import {adviceFor, JournaledRun, startJournal} from './journaled-run.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {synchronizeStep} from './synchronize-step.js';
+import {snapshotName} from './snapshot-name.js';
 
 /** Stop answers that mean "it is stopped, or on its way": net's 3521/2189/3528, sc's 1062/1061. Polling says which. */
 const STOP_UNDER_WAY = [3521, 2189, 3528, 1062, 1061];
@@ -100,7 +101,7 @@ export class RestoreRun extends JournaledRun {
 		const now = options.now ?? new Date();
 		const {files} = target.database;
 		const validated = await validateAndBind(backup, target.database.syncagnt);
-		const snapshot = await freshFolderName(files, target.database.snapshotParent, `SYNCAGNT.before-restore-${stamp(now)}`);
+		const snapshot = await freshFolderName(files, target.database.snapshotParent, snapshotName(target.database.syncagnt, stamp(now)));
 		const {journal, start} = await startJournal(target, now, {flow: 'restore', backup, snapshot}, options.onCommand);
 		const run = new RestoreRun(target, journal, start, [start], options.timings ?? defaultTimings());
 		await run.record({type: 'backup-validated', files: validated});
@@ -459,7 +460,7 @@ export class RestoreRun extends JournaledRun {
 			}
 			for (const name of partials) await files.remove(files.join(syncagnt, name));
 			if (restored.length > 0) {
-				const aside = this.rolledBackFolder() ?? (await freshFolderName(files, this.target.database.snapshotParent, `SYNCAGNT.rolled-back-${stamp(new Date())}`));
+				const aside = this.rolledBackFolder() ?? (await freshFolderName(files, this.target.database.snapshotParent, snapshotName(syncagnt, stamp(new Date()), undefined, 'rolled-back')));
 				await this.record({type: 'step-plan', step: 'rollback', files: restored, folder: aside});
 				await files.mkdir(aside);
 				for (const name of restored) {

@@ -1,6 +1,7 @@
 /** Parsers of net.exe's and sc.exe's output into typed results (DESIGN.md §5). */
 import {explainNet, explainWin32, type ServiceCommandError} from './service-messages.js';
 import {stateFromCode, type ServiceState} from './service-state.js';
+import {safeText} from '../text/sanitize.js';
 
 export type CommandOutput = {exitCode: number; stdout: string; stderr: string};
 
@@ -13,9 +14,7 @@ export function parseNetOutput(output: CommandOutput): NetResult {
 	const help = /NET HELPMSG (\d+)/i.exec(text);
 	const system = /System error (\d+) has occurred/i.exec(text);
 	const code = help ? Number(help[1]) : system ? Number(system[1]) : undefined;
-	if (code === undefined) {
-		return {ok: false, error: {code: output.exitCode, meaning: `net.exe failed (exit code ${output.exitCode}) without an error number`, advice: 'read its output above'}};
-	}
+	if (code === undefined) return {ok: false, error: unrecognised('net.exe', output)};
 	return {ok: false, error: explainNet(code)};
 }
 
@@ -31,8 +30,35 @@ export function parseScQuery(output: CommandOutput): ScQueryResult {
 		const parsed = stateFromCode(Number(state[1]));
 		if (parsed) return {ok: true, state: parsed};
 	}
-	if (output.exitCode !== 0) return {ok: false, error: explainWin32(output.exitCode)};
-	return {ok: false, error: {code: 0, meaning: 'sc.exe printed no STATE line', advice: 'read its output above'}};
+	// Real sc.exe names every failure (FAILED n); anything else is shown as it is.
+	return {ok: false, error: unrecognised('sc.exe', output)};
+}
+
+/** The words a program printed, one line after another, control characters made visible; at most 400 characters. */
+export function ownWords(output: CommandOutput): string {
+	const words = safeText(
+		`${output.stdout}\n${output.stderr}`
+			.split(/\r?\n/)
+			.map(line => line.trim())
+			.filter(Boolean)
+			.join(' / '),
+	);
+	return words.length > 400 ? `${words.slice(0, 400)}…` : words;
+}
+
+/**
+ * Output in no format the parsers know (Windows' own formats are the reference: a Wine or wrapper's text, a
+ * failure without an error number): shown verbatim, with the exit code, never guessed at.
+ */
+export function unrecognised(program: string, output: CommandOutput): ServiceCommandError {
+	const words = ownWords(output);
+	const what = output.exitCode === 0 ? `${program} gave no answer this program recognises` : `${program} failed (exit code ${output.exitCode}) without an error number`;
+	return {
+		code: output.exitCode,
+		meaning: words ? `${what}; it said: "${words}"` : `${what}, and printed nothing`,
+		advice: "check MSSYNC in Control Panel ▸ Services and the Event Viewer's System log, then retry",
+		output: words,
+	};
 }
 
 export type SambaStatusResult = ScQueryResult;

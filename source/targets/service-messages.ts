@@ -9,6 +9,8 @@ export type ServiceCommandError = {
 	meaning: string;
 	/** What to do about it. */
 	advice: string;
+	/** The program's own words, sanitised, when its output is in no format the parsers know. */
+	output?: string;
 };
 
 type Explanation = {message: string; meaning: string; advice: string};

@@ -1,5 +1,5 @@
 import type {ControlOptions, ServiceControl, ServiceControlResult, ServiceQuery} from '../capabilities.js';
-import {parseScQuery, type CommandOutput} from '../parse-service-output.js';
+import {parseScQuery, unrecognised, type CommandOutput} from '../parse-service-output.js';
 import {runCommand, type CommandSpec} from '../run-command.js';
 import {explainWin32} from '../service-messages.js';
 
@@ -7,7 +7,7 @@ import {explainWin32} from '../service-messages.js';
 function parseScControl(output: CommandOutput): ServiceControlResult {
 	const failed = /FAILED (\d+)/i.exec(`${output.stdout}\n${output.stderr}`);
 	if (failed) return {ok: false, error: explainWin32(Number(failed[1]))};
-	return output.exitCode === 0 ? {ok: true} : {ok: false, error: explainWin32(output.exitCode)};
+	return output.exitCode === 0 ? {ok: true} : {ok: false, error: unrecognised('sc.exe', output)};
 }
 
 /** `sc \\HOST query|start|stop MSSYNC`: a remote NT server, from Windows. */

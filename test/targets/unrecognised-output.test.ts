@@ -1,0 +1,51 @@
+/**
+ * Outputs in no format the parsers know — Wine's net.exe and sc.exe among them, as measured under Wine 8.0 —
+ * are shown in the program's own words with the exit code, never guessed at or hidden behind "read above".
+ */
+import {describe, expect, it} from 'vitest';
+import {parseNetOutput, parseScQuery} from '../../source/targets/parse-service-output.js';
+
+describe('net.exe failing without an error number', () => {
+	it("shows Wine's 'Service already running.' verbatim, with the exit code", () => {
+		const result = parseNetOutput({exitCode: 1, stdout: 'The MSSYNC service is starting.\r\nService already running.\r\n', stderr: ''});
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.error.code).toBe(1);
+		expect(result.error.output).toBe('The MSSYNC service is starting. / Service already running.');
+		expect(result.error.meaning).toBe('net.exe failed (exit code 1) without an error number; it said: "The MSSYNC service is starting. / Service already running."');
+		expect(result.error.advice).not.toContain('above');
+	});
+
+	it('sanitises what it shows: no escape sequence reaches the terminal', () => {
+		const result = parseNetOutput({exitCode: 2, stdout: 'bad\u001b[2Jthing\u0007', stderr: 'more'});
+		expect(result.ok === false && result.error.output).toBe('bad\\x1B[2Jthing\\x07 / more');
+		expect(result.ok === false && result.error.meaning).not.toMatch(/[\u0000-\u001f]/);
+	});
+
+	it('says when it printed nothing', () => {
+		const result = parseNetOutput({exitCode: 1, stdout: '', stderr: '\r\n'});
+		expect(result.ok === false && result.error.meaning).toBe('net.exe failed (exit code 1) without an error number, and printed nothing');
+		expect(result.ok === false && result.error.output).toBe('');
+	});
+
+	it('keeps the real formats as the reference: a NET HELPMSG number is still explained', () => {
+		const result = parseNetOutput({exitCode: 2, stdout: '', stderr: 'The service name is invalid.\r\n\r\nMore help is available by typing NET HELPMSG 2185.\r\n'});
+		expect(result).toMatchObject({ok: false, error: {code: 2185}});
+		expect(result.ok === false && result.error.output).toBeUndefined();
+	});
+});
+
+describe('sc.exe query without a STATE line or FAILED number', () => {
+	it("a missing service under Wine (nothing printed, exit 1) is not read as Win32 error 1", () => {
+		const result = parseScQuery({exitCode: 1, stdout: '', stderr: ''});
+		expect(result).toEqual({
+			ok: false,
+			error: expect.objectContaining({code: 1, meaning: 'sc.exe failed (exit code 1) without an error number, and printed nothing', output: ''}),
+		});
+	});
+
+	it('shows what it printed when it exits 0 without a STATE line', () => {
+		const result = parseScQuery({exitCode: 0, stdout: 'something else\r\n', stderr: ''});
+		expect(result.ok === false && result.error.meaning).toBe('sc.exe gave no answer this program recognises; it said: "something else"');
+	});
+});
