@@ -45,7 +45,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	for (const [name, handler] of handlers) process.on(name, handler);
 	try {
 		const target = await resolveTarget(options);
-		await removeStaleProbes(target.database.syncagnt);
+		await removeStaleProbes(target.database);
 		const unfinished = await findUnfinishedRun(target.journalDir);
 		let run: ProcedureRun;
 		if (unfinished) {
@@ -137,7 +137,8 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	async function checkTarget(target: Target, bytesNeeded?: number): Promise<boolean> {
 		const checks = await preflight(target, bytesNeeded === undefined ? {} : {bytesNeeded});
 		for (const check of checks) {
-			say(`${check.ok ? glyphs.ok : glyphs.error} ${safeText(check.detail)}${check.fix ? `\n  What to do: ${check.fix}` : ''}`, {event: 'check', ...check});
+			const mark = !check.ok ? glyphs.error : check.warning ? glyphs.warning : glyphs.ok;
+			say(`${mark} ${safeText(check.detail)}${check.fix ? `\n  What to do: ${check.fix}` : ''}${check.warning ? ' (acknowledged by --yes)' : ''}`, {event: 'check', ...check});
 		}
 		return checks.every(c => c.ok);
 	}

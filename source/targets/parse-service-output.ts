@@ -34,20 +34,3 @@ export function parseScQuery(output: CommandOutput): ScQueryResult {
 	if (output.exitCode !== 0) return {ok: false, error: explainWin32(output.exitCode)};
 	return {ok: false, error: {code: 0, meaning: 'sc.exe printed no STATE line', advice: 'read its output above'}};
 }
-
-export type SambaStatusResult = ScQueryResult;
-
-/** Samba's `net rpc service status NAME`: "NAME service is running." (stopped, start pending, stop pending, paused…). */
-export function parseSambaStatus(output: CommandOutput): SambaStatusResult {
-	const text = `${output.stdout}\n${output.stderr}`;
-	const match = /service is (running|stopped|start pending|stop pending|paused|continue pending|pause pending)/i.exec(text);
-	if (match) {
-		const state = match[1]!.toUpperCase().replace(' ', '_') as ServiceState;
-		return {ok: true, state};
-	}
-	const werr = /WERR_(\w+)|NT_STATUS_(\w+)/.exec(text);
-	return {
-		ok: false,
-		error: {code: output.exitCode, meaning: werr ? `Samba reported ${werr[0]}` : 'Samba printed no service state', advice: 'read its output above'},
-	};
-}

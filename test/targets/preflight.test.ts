@@ -5,6 +5,7 @@ import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
+import {LocalFiles} from '../../source/targets/local-files.js';
 import {preflight, removeStaleProbes} from '../../source/targets/preflight.js';
 import {tempDir} from '../helpers/run-cli.js';
 
@@ -30,8 +31,8 @@ describe('the preflight', () => {
 		await writeFile(join(folder, '.dsmn-resync-write-test-0a1b2c3d'), '');
 		await writeFile(join(folder, 'MSSYNC.MDB'), 'x');
 		await writeFile(join(folder, '.dsmn-resync-other'), 'x');
-		await removeStaleProbes(folder);
+		await removeStaleProbes({syncagnt: folder, files: new LocalFiles()});
 		expect((await readdir(folder)).sort()).toEqual(['.dsmn-resync-other', 'MSSYNC.MDB']);
-		await removeStaleProbes(join(folder, 'does-not-exist')); // says nothing: the preflight reports it
+		await removeStaleProbes({syncagnt: join(folder, 'does-not-exist'), files: new LocalFiles()}); // says nothing: the preflight reports it
 	});
 });
