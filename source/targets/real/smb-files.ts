@@ -252,6 +252,7 @@ export class SmbFiles implements DatabaseFiles {
 			if (options.expect && (options.expect.sha256 !== sent.sha256 || options.expect.size !== sent.size)) {
 				throw new SourceChangedError(basename(localSource), options.expect, sent);
 			}
+			if (await this.stat(destination)) throw new SmbError(`${destination} already exists: refusing to replace it`, 'EEXIST', 'look on the server, then retry');
 			await this.remove(temporary);
 			const put = await this.smb(`put ${this.local(staged)} "${this.inShare(temporary)}"`, {timeoutMs: this.transferTimeout(sent.size), ...(options.signal ? {signal: options.signal} : {})});
 			if (this.status(put) || put.exitCode !== 0) {
@@ -272,7 +273,12 @@ export class SmbFiles implements DatabaseFiles {
 				await this.remove(temporary);
 				throw new CopyVerifyError(`the copy of ${basename(localSource)} read back from ${this.connection.host} different from what was sent (SHA-256 differs): the network, the server's disk or its memory may be failing`);
 			}
-			await this.rename(temporary, destination);
+			try {
+				await this.rename(temporary, destination);
+			} catch (error) {
+				await this.remove(temporary).catch(() => {});
+				throw error;
+			}
 			return sent;
 		});
 	}
