@@ -26,6 +26,17 @@ describe('the preflight', () => {
 		expect((await readdir(syncagnt)).sort()).toEqual(before);
 	});
 
+	it('takes free space that cannot be measured as a warning, not a refusal', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+		const lab = labTarget(dir);
+		const files = new LocalFiles();
+		files.freeBytes = async () => undefined;
+		const checks = await preflight({...lab, database: {...lab.database, files}}, {bytesNeeded: 5 * 1024 * 1024});
+		expect(checks.at(-1)).toMatchObject({name: 'space', ok: true, warning: true, detail: expect.stringContaining('is unknown (the share reports no size); the copy needs 5 MiB')});
+		expect(checks.every(c => c.ok)).toBe(true);
+	});
+
 	it('removes a write probe left by a run killed between making and removing it, and nothing else', async () => {
 		const folder = await tempDir();
 		await writeFile(join(folder, '.dsmn-resync-write-test-0a1b2c3d'), '');
