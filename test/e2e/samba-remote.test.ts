@@ -44,7 +44,7 @@ async function journalOf(s: SambaServer): Promise<string> {
 	return readFile(join(folder, names[0]!), 'utf8');
 }
 
-describe.skipIf(skip)('the remote target against a real Samba server (net rpc, smbclient, no mount)', {timeout: 120_000}, () => {
+describe.skipIf(skip)('the remote target against a real Samba server (net rpc, smbclient, no mount)', {timeout: 240_000}, () => {
 	it('restores through net rpc and smbclient, waits for the manual synchronization, and --resume finishes', async () => {
 		const s = await start();
 		const before = await hashFolder(s.syncagnt);

@@ -22,7 +22,7 @@ afterEach(async () => {
 	server = undefined;
 });
 
-describe.skipIf(skip)('the restore flow on a real Samba server, from Linux, in a pseudo-terminal', {timeout: 120_000}, () => {
+describe.skipIf(skip)('the restore flow on a real Samba server, from Linux, in a pseudo-terminal', {timeout: 240_000}, () => {
 	it('asks for the server and the account, restores through net rpc and smbclient, and waits for the admin to synchronize', async () => {
 		const s = (server = await startSambaServer());
 		const began = Date.now();
@@ -58,13 +58,13 @@ describe.skipIf(skip)('the restore flow on a real Samba server, from Linux, in a
 		await session.type(KEYS.enter);
 		await session.waitFor(`net rpc service stop Spooler -S ${s.name}`);
 		await session.type('y');
-		await session.waitFor(/Moves \d+ files out of/, 30_000);
+		await session.waitFor(/Moves \d+ files out of/, 90_000);
 		await session.type('y');
-		await session.waitFor('Type RESTORE and press Enter', 30_000);
+		await session.waitFor('Type RESTORE and press Enter', 90_000);
 		await session.type(...'RESTORE', KEYS.enter);
-		await session.waitFor(`net rpc service start Spooler -S ${s.name}`, 60_000);
+		await session.waitFor(`net rpc service start Spooler -S ${s.name}`, 90_000);
 		await session.type('y');
-		await session.waitFor('Choose NetWare Server ▸ Synchronize all servers.', 30_000);
+		await session.waitFor('Choose NetWare Server ▸ Synchronize all servers.', 90_000);
 		// The footer: the newest command, shortened in the middle so that its end (the port) still shows.
 		const footer = session.screen().split('\n').find(line => line.startsWith('$ '))!;
 		expect(footer).toMatch(new RegExp(`^\\$ net rpc service status Spooler .*….* -p ${s.port}$`));
