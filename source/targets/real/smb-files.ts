@@ -1,6 +1,6 @@
 /**
  * SYNCAGNT on a server's ADMIN$ share, reached through Samba's smbclient: no mount, no root on this
- * machine. Paths are written //HOST/ADMIN$/SYSTEM32/SYNCAGNT/NAME. Each operation is one smbclient call
+ * machine. Paths are written //HOST/ADMIN$/SYSTEM32/SYNCAGNT/NAME. Each operation is a few smbclient calls
  * (arguments as an array, never a shell; the password only in the -A file; SMB1 allowed for the call),
  * its command given with -c, every name quoted for smbclient's own parser — and a name that parser
  * cannot carry safely (a quote, a ";", a wildcard, a control character) is refused, never sent.
@@ -71,7 +71,7 @@ export function parseDu(stdout: string): number | undefined {
 }
 
 export class SmbFiles implements DatabaseFiles {
-	readonly verification = 'put on the server under a temporary name, read back from the server and compared by SHA-256 (the server may answer from its cache)';
+	readonly verification = 'read back from the server over SMB and compared by SHA-256 (the server may answer from its cache)';
 	/** //HOST/ADMIN$ */
 	readonly root: string;
 	readonly access: string;
