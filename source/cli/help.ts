@@ -33,7 +33,7 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --yes, -y                      accept every confirmation (never a manual step)
   --resume | --rollback          continue or undo a run that was cut off
   --json                         print JSON lines instead of text
-  --syncagnt PATH                the SYNCAGNT folder (a mounted share, remote)
+  --syncagnt PATH                the SYNCAGNT folder (remote: a mounted share; without it, smbclient)
   --credentials-file PATH        Samba authentication file (remote, mode 0600)
   --ascii                        draw [ok] [X] [!] and # instead of ✓ ✗ ⚠ █
 
@@ -59,6 +59,8 @@ ENVIRONMENT
   XDG_STATE_HOME  journals of real targets go to $XDG_STATE_HOME/dsmn-resync
                   (else ~/.local/state/dsmn-resync; %LOCALAPPDATA%\\dsmn-resync on Windows)
   DSMN_RESYNC_SERVICE_TIMEOUT  seconds MSSYNC may take to stop or start (default 90)
+  DSMN_RESYNC_SERVICE  the service to control (default MSSYNC; Spooler to rehearse on Samba)
+  DSMN_RESYNC_SMB_PORT the port net and smbclient connect to (a test server, a tunnel)
 
 EXAMPLES
   dsmn-resync lab create ./lab && dsmn-resync --lab ./lab

@@ -13,6 +13,8 @@ export type WizardOptions = {
 	host?: string;
 	syncagnt?: string;
 	credentialsFile?: string;
+	/** The account was typed in the wizard (its file is the wizard's own, temporary): advice says so. */
+	credentialsTyped?: boolean;
 	flow?: Flow;
 	backup?: string;
 	select?: string[];

@@ -14,6 +14,7 @@ import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, MoveEntry, RunStarted, ValidatedFile} from '../journal/entries.js';
 import type {DatabaseFiles, Target} from '../targets/capabilities.js';
 import type {CommandListener} from '../targets/run-command.js';
+import {serviceFailure} from '../targets/service-messages.js';
 import {waitForState} from '../targets/wait-for-state.js';
 import {formatBytes} from '../text/format.js';
 import {adviceFor, JournaledRun, startJournal} from './journaled-run.js';
@@ -239,12 +240,12 @@ export class RestoreRun extends JournaledRun {
 		const began = Date.now();
 		const now = await service.query({onCommand: hooks.onCommand});
 		if (now.ok && now.state === 'STOPPED') return {status: 'done', summary: 'MSSYNC was already stopped'};
-		if (!now.ok) return {status: 'failed', message: `cannot query MSSYNC: ${now.error.meaning}`, advice: now.error.advice};
+		if (!now.ok) return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(now.error)}`, advice: now.error.advice};
 		if (now.state === 'RUNNING' || now.state === 'PAUSED') {
 			const stop = await service.stop({onCommand: hooks.onCommand});
 			// 3521 already stopped; 2189 and 3528: it is on its way (or stuck): polling says which, within the timeout.
 			if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code)) {
-				return {status: 'failed', message: `${service.describe('stop')} failed: ${stop.error.meaning} (error ${stop.error.code})`, advice: stop.error.advice};
+				return {status: 'failed', message: `${service.describe('stop')} failed: ${serviceFailure(stop.error)} (error ${stop.error.code})`, advice: stop.error.advice};
 			}
 		}
 		const waited = await waitForState(service, 'STOPPED', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand, onPoll: hooks.onPoll});
@@ -256,7 +257,7 @@ export class RestoreRun extends JournaledRun {
 				advice: 'wait a minute and retry; if it stays STOP_PENDING, stop it from Control Panel ▸ Services, or restart the server',
 			};
 		}
-		return {status: 'failed', message: `cannot query MSSYNC: ${waited.error.meaning}`, advice: waited.error.advice};
+		return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
 	}
 
 	private async requireStopped(hooks: RunHooks): Promise<StepOutcome | undefined> {
@@ -385,7 +386,7 @@ export class RestoreRun extends JournaledRun {
 			}
 			if (hooks.stopRequested?.()) return {status: 'interrupted', message: `stopped before ${file.name}; ${copied.size} of ${validated.length} files are in place`};
 			const destination = this.inSyncagnt(file.name);
-			await files.remove(temporaryName(destination)); // a partial copy of ours from a run cut off
+			await files.remove(this.inSyncagnt(temporaryName(file.name))); // a partial copy of ours from a run cut off (named in the folder's own syntax)
 			try {
 				const result = await files.copyIn(join(this.backup, file.name), destination, {
 					expect: {size: file.size, sha256: file.sha256},
@@ -416,14 +417,14 @@ export class RestoreRun extends JournaledRun {
 		const start = await service.start({onCommand: hooks.onCommand});
 		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code)) {
 			const command = service.describe('start');
-			return {status: 'failed', message: `${command} failed: ${start.error.meaning} (${command.startsWith('net start') ? 'NET HELPMSG' : 'error'} ${start.error.code})`, advice: start.error.advice};
+			return {status: 'failed', message: `${command} failed: ${serviceFailure(start.error)} (${command.startsWith('net start') ? 'NET HELPMSG' : 'error'} ${start.error.code})`, advice: start.error.advice};
 		}
 		const waited = await waitForState(service, 'RUNNING', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand, onPoll: hooks.onPoll});
 		if (waited.ok) return {status: 'done', summary: `MSSYNC is running after ${seconds(Date.now() - began)} (confirmed by ${service.describe('query')})`};
 		if (waited.reason === 'timeout') {
 			return {status: 'failed', message: `MSSYNC did not reach RUNNING within ${Math.round(this.timings.serviceTimeoutMs / 1000)} s (it is ${waited.state})`, advice: "look in Event Viewer's Application log for Jet errors; retry, or roll back"};
 		}
-		return {status: 'failed', message: `cannot query MSSYNC: ${waited.error.meaning}`, advice: waited.error.advice};
+		return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
 	}
 
 	private async synchronize(hooks: RunHooks): Promise<StepOutcome> {
@@ -450,10 +451,10 @@ export class RestoreRun extends JournaledRun {
 			// The database may be touched only with MSSYNC stopped; with nothing to move it is not stopped at all.
 			if (filesToMove) {
 				const now = await service.query({onCommand: hooks.onCommand});
-				if (!now.ok) throw new Error(`cannot query MSSYNC (${now.error.meaning}), so the database cannot be put back yet`);
+				if (!now.ok) throw new Error(`cannot query MSSYNC (${serviceFailure(now.error)}), so the database cannot be put back yet`);
 				if (now.state !== 'STOPPED') {
 					const stop = await service.stop({onCommand: hooks.onCommand});
-					if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code)) throw new Error(`MSSYNC would not stop (${stop.error.meaning}), so the database cannot be put back yet`);
+					if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code)) throw new Error(`MSSYNC would not stop (${serviceFailure(stop.error)}), so the database cannot be put back yet`);
 					const waited = await waitForState(service, 'STOPPED', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand});
 					if (!waited.ok) throw new Error('MSSYNC would not stop, so the database cannot be put back yet');
 				}
@@ -498,9 +499,9 @@ export class RestoreRun extends JournaledRun {
 		if (now.ok && now.state === before) return `MSSYNC ${before === 'RUNNING' ? 'running' : 'stopped'}, as it was found`;
 		if (before !== 'RUNNING') return `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}; it was ${before} when the run began`;
 		const start = await service.start({onCommand: hooks.onCommand});
-		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code)) throw new Error(`the files are back, but MSSYNC would not start again: ${start.error.meaning}`);
+		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code)) throw new Error(`the files are back, but MSSYNC would not start again: ${serviceFailure(start.error)}`);
 		const waited = await waitForState(service, 'RUNNING', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand});
-		if (!waited.ok) throw new Error(`the files are back, but MSSYNC did not reach RUNNING (${waited.reason === 'timeout' ? `still ${waited.state}` : waited.error.meaning})`);
+		if (!waited.ok) throw new Error(`the files are back, but MSSYNC did not reach RUNNING (${waited.reason === 'timeout' ? `still ${waited.state}` : serviceFailure(waited.error)})`);
 		return 'MSSYNC running again, as it was found';
 	}
 }

@@ -49,6 +49,8 @@ export class WizardController {
 	private typedSecret = '';
 	/** The remote account typed in the wizard, until its private authentication file is written. */
 	private account: {username?: string; domain?: string} = {};
+	/** The practice lab this session created, if any. */
+	private createdLab?: string;
 	/** Removes the temporary authentication file written for this session, if any. */
 	private removeCredentials?: () => Promise<void>;
 	private logId = 0;
@@ -144,23 +146,29 @@ export class WizardController {
 		}
 		if (kind === 'remote') {
 			this.options.target = 'remote';
+			// Until the server answers, the header names no target (not the lab of an earlier choice).
+			this.set({targetDescription: undefined});
 			return this.askField('host');
 		}
-		this.go({name: 'loading', message: 'Creating a practice lab…'});
-		const dir = await this.deps.makeLabFolder();
-		const {createLab} = await operations();
-		await createLab(dir, LAB_DEFAULTS);
+		// The lab this session created already, when the admin comes back to it: never a second one.
+		if (!this.createdLab) {
+			this.go({name: 'loading', message: 'Creating a practice lab…'});
+			const dir = await this.deps.makeLabFolder();
+			const {createLab} = await operations();
+			await createLab(dir, LAB_DEFAULTS);
+			this.createdLab = dir;
+			this.log('info', `Created a practice lab in ${dir}`);
+		}
 		this.options.target = 'lab';
-		this.options.lab = dir;
-		this.log('info', `Created a practice lab in ${dir}`);
+		this.options.lab = this.createdLab;
 		await this.openTarget();
 	}
 
 	private async openTarget(): Promise<void> {
 		// From Linux or macOS, Samba needs an account: asked once, kept only in a private temporary file.
+		// SYNCAGNT is reached through smbclient unless --syncagnt names a mounted share.
 		if (this.options.target === 'remote' && this.deps.platform !== 'win32') {
 			if (!this.options.host) return this.askField('host');
-			if (!this.options.syncagnt) return this.askField('syncagnt');
 			if (!this.options.credentialsFile) return this.askField('username');
 		}
 		this.set({screen: {name: 'loading', message: 'Looking at the target…'}});
@@ -177,7 +185,7 @@ export class WizardController {
 			return;
 		}
 		this.set({targetDescription: this.target.description});
-		await removeStaleProbes(this.target.database.syncagnt);
+		await removeStaleProbes(this.target.database);
 		let unfinished: UnfinishedRun | undefined;
 		try {
 			unfinished = await findUnfinishedRun(this.target.journalDir, ownerOf(this.target));
@@ -233,7 +241,7 @@ export class WizardController {
 
 	private askField(field: FieldName, error?: string): void {
 		this.typedSecret = '';
-		const input = field === 'host' ? (this.options.host ?? '') : field === 'syncagnt' ? (this.options.syncagnt ?? '') : '';
+		const input = field === 'host' ? (this.options.host ?? '') : '';
 		this.go({name: 'target-field', field, input, length: 0, ...(error ? {error} : {})});
 	}
 
@@ -252,9 +260,6 @@ export class WizardController {
 			case 'host':
 				this.options.host = value.trim();
 				return this.openTarget();
-			case 'syncagnt':
-				this.options.syncagnt = resolve(value.trim());
-				return this.openTarget();
 			case 'username':
 				this.account.username = value.trim();
 				return this.askField('domain');
@@ -265,9 +270,11 @@ export class WizardController {
 				this.typedSecret = '';
 				this.set({screen: {name: 'loading', message: 'Keeping the account in a private file…'}});
 				const {temporaryCredentialsFile} = await operations();
+				await this.dispose(); // the file of an earlier try (a mistyped password) goes before a new one is written
 				const file = await temporaryCredentialsFile({username: this.account.username!, password: value, ...(this.account.domain ? {domain: this.account.domain} : {})});
 				this.removeCredentials = file.remove;
 				this.options.credentialsFile = file.path;
+				this.options.credentialsTyped = true;
 				return this.openTarget();
 			}
 			case 'servers':
@@ -401,7 +408,7 @@ export class WizardController {
 			steps: RESTORE_STEPS.map(s => `${s.title}${s.confirmation.kind === 'typed' ? ` (you will type ${s.confirmation.word})` : ''}`),
 			lines: [
 				`Backup: ${screen.report.folder}`,
-				`The current files will be kept in ${join(this.target!.database.snapshotParent, 'SYNCAGNT.before-restore-…')}`,
+				`The current files will be kept in ${this.target!.database.files.join(this.target!.database.snapshotParent, 'SYNCAGNT.before-restore-…')}`,
 				`Journal: ${this.target!.journalDir}`,
 			],
 		});

@@ -1,11 +1,11 @@
 /**
- * The one-line answers the wizard asks for a real target: the server's name, its mounted SYNCAGNT
- * folder, the account to reach it with, and the NetWare servers' names. Pure: what each asks, and
+ * The one-line answers the wizard asks for a real target: the server's name, the account to reach it
+ * with, and the NetWare servers' names. Pure: what each asks, and
  * what makes an answer unusable.
  */
 import {hostNameProblem} from '../targets/real/host-name.js';
 
-export type FieldName = 'host' | 'syncagnt' | 'username' | 'domain' | 'password' | 'servers';
+export type FieldName = 'host' | 'username' | 'domain' | 'password' | 'servers';
 
 export type FieldSpec = {
 	question: string;
@@ -22,12 +22,6 @@ export const FIELDS: Record<FieldName, FieldSpec> = {
 		hint: 'for example NTPDC1 · Enter',
 		secret: false,
 		completes: false,
-	},
-	syncagnt: {
-		question: "Where is its SYNCAGNT folder mounted here?",
-		hint: 'mount //HOST/ADMIN$ first (README, "A remote NT server"), then give …/system32/SYNCAGNT · Tab completes · Enter',
-		secret: false,
-		completes: true,
 	},
 	username: {
 		question: 'An administrator account on that server (user name)',
@@ -64,8 +58,6 @@ export function fieldProblem(field: FieldName, value: string): string | undefine
 	switch (field) {
 		case 'host':
 			return hostNameProblem(value.trim());
-		case 'syncagnt':
-			return value.trim() === '' ? 'type the folder (Tab completes)' : undefined;
 		case 'username':
 			return value.trim() === '' ? 'type the account name' : /[\\@]/.test(value) ? 'give the domain on the next line, not as DOMAIN\\user or user@domain' : undefined;
 		case 'domain':

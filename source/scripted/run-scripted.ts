@@ -66,7 +66,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			say(`${glyphs.error} ${safeText(error.message)}\n  What to do: ${error.hint}`, {event: 'refused', reason: 'busy', message: error.message, ...(error.holder ? {holder: error.holder} : {})});
 			return EXIT_FAILED;
 		}
-		await removeStaleProbes(target.database.syncagnt);
+		await removeStaleProbes(target.database);
 		const unfinished = await findUnfinishedRun(target.journalDir, ownerOf(target));
 		// Runs of other targets that share this journal folder: named, never touched.
 		for (const other of (await findUnfinishedRuns(target.journalDir)).filter(r => r !== unfinished && r.path !== unfinished?.path)) {
@@ -179,7 +179,8 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	async function checkTarget(target: Target, flow: 'restore' | 'reconstruct', bytesNeeded?: number): Promise<boolean> {
 		const checks = await preflight(target, {flow, ...(bytesNeeded === undefined ? {} : {bytesNeeded})});
 		for (const check of checks) {
-			say(`${check.ok ? glyphs.ok : glyphs.error} ${safeText(check.detail)}${check.fix ? `\n  What to do: ${check.fix}` : ''}`, {event: 'check', ...check});
+			const mark = !check.ok ? glyphs.error : check.warning ? glyphs.warning : glyphs.ok;
+			say(`${mark} ${safeText(check.detail)}${check.fix ? `\n  What to do: ${check.fix}` : ''}${check.warning ? ' (acknowledged by --yes)' : ''}`, {event: 'check', ...check});
 		}
 		return checks.every(c => c.ok);
 	}

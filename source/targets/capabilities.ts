@@ -46,6 +46,8 @@ export interface DatabaseFiles {
 	mkdir(folder: string): Promise<void>;
 	/** A rename on the same volume. Never replaces: fails when `to` exists. */
 	rename(from: string, to: string): Promise<void>;
+	/** Creates an empty file of ours (the preflight's write probe); fails when something is there. */
+	touch(path: string): Promise<void>;
 	/** Removes one file of ours (a partial copy, a write probe); nothing when absent. */
 	remove(path: string): Promise<void>;
 	/** Reads the file back and hashes it. */
@@ -58,6 +60,8 @@ export interface DatabaseFiles {
 	flush(folder: string): Promise<void>;
 	/** Whether a rename can carry a file from one folder to the other (one volume); undefined when it cannot be told. */
 	sameVolume(a: string, b: string): Promise<boolean | undefined>;
+	/** How the folder is reached, in words for the admin ("through smbclient on //NTPDC1/ADMIN$, no mount"). */
+	readonly access: string;
 	/** What the reading back of a copy proves here, in words for the admin ("read back from the disk's cache"). */
 	readonly verification: string;
 }

@@ -1,5 +1,5 @@
 /** SYNCAGNT on a local disk (the lab, this machine, a mounted share): DatabaseFiles through node:fs. */
-import {mkdir, readdir, rename, rm, stat} from 'node:fs/promises';
+import {mkdir, open, readdir, rename, rm, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {DatabaseFiles, FileFacts} from './capabilities.js';
 import {syncFolder} from '../fs/atomic-write.js';
@@ -7,6 +7,7 @@ import {copyVerified, digestFile} from '../fs/copy-verified.js';
 import {freeBytes} from '../fs/free-space.js';
 
 export class LocalFiles implements DatabaseFiles {
+	readonly access = 'a folder of this machine, or a share mounted here';
 	readonly verification = 'flushed to disk, read back and compared by SHA-256 (the read-back may come from the system\'s cache)';
 
 	join(folder: string, name: string): string {
@@ -34,6 +35,11 @@ export class LocalFiles implements DatabaseFiles {
 	async rename(from: string, to: string): Promise<void> {
 		if (await this.stat(to)) throw Object.assign(new Error(`${to} already exists: refusing to replace it`), {code: 'EEXIST'});
 		await rename(from, to);
+	}
+
+	async touch(path: string): Promise<void> {
+		const handle = await open(path, 'wx');
+		await handle.close();
 	}
 
 	remove(path: string): Promise<void> {

@@ -8,6 +8,8 @@ export class NetScServiceControl implements ServiceControl {
 		private readonly net: CommandSpec,
 		private readonly sc: CommandSpec,
 		readonly serviceName = 'MSSYNC',
+		/** How long one command may run (DSMN_RESYNC_SERVICE_TIMEOUT). */
+		private readonly timeoutMs = 120_000,
 	) {}
 
 	describe(verb: 'stop' | 'start' | 'query'): string {
@@ -15,14 +17,14 @@ export class NetScServiceControl implements ServiceControl {
 	}
 
 	async query(options: ControlOptions = {}): Promise<ServiceQuery> {
-		return parseScQuery(await runCommand(this.sc, ['query', this.serviceName], {...options, timeoutMs: 30_000}));
+		return parseScQuery(await runCommand(this.sc, ['query', this.serviceName], {...options, timeoutMs: Math.min(30_000, this.timeoutMs)}));
 	}
 
 	async stop(options: ControlOptions = {}): Promise<ServiceControlResult> {
-		return parseNetOutput(await runCommand(this.net, ['stop', this.serviceName], {...options, timeoutMs: 120_000}));
+		return parseNetOutput(await runCommand(this.net, ['stop', this.serviceName], {...options, timeoutMs: this.timeoutMs}));
 	}
 
 	async start(options: ControlOptions = {}): Promise<ServiceControlResult> {
-		return parseNetOutput(await runCommand(this.net, ['start', this.serviceName], {...options, timeoutMs: 120_000}));
+		return parseNetOutput(await runCommand(this.net, ['start', this.serviceName], {...options, timeoutMs: this.timeoutMs}));
 	}
 }

@@ -60,20 +60,3 @@ export function unrecognised(program: string, output: CommandOutput): ServiceCom
 		output: words,
 	};
 }
-
-export type SambaStatusResult = ScQueryResult;
-
-/** Samba's `net rpc service status NAME`: "NAME service is running." (stopped, start pending, stop pending, paused…). */
-export function parseSambaStatus(output: CommandOutput): SambaStatusResult {
-	const text = `${output.stdout}\n${output.stderr}`;
-	const match = /service is (running|stopped|start pending|stop pending|paused|continue pending|pause pending)/i.exec(text);
-	if (match) {
-		const state = match[1]!.toUpperCase().replace(' ', '_') as ServiceState;
-		return {ok: true, state};
-	}
-	const werr = /WERR_(\w+)|NT_STATUS_(\w+)/.exec(text);
-	return {
-		ok: false,
-		error: {code: output.exitCode, meaning: werr ? `Samba reported ${werr[0]}` : 'Samba printed no service state', advice: 'read its output above'},
-	};
-}

@@ -3,27 +3,34 @@
  * the fix. Nothing here changes anything (the write test creates and removes a file of its own).
  */
 import {randomBytes} from 'node:crypto';
-import {open, readdir, rm} from 'node:fs/promises';
-import {join} from 'node:path';
-import {freeBytes} from '../fs/free-space.js';
-import type {ControlOptions, Target} from './capabilities.js';
+import type {ControlOptions, DatabaseFolder, Target} from './capabilities.js';
 import type {ServiceState} from './service-state.js';
+import {serviceFailure} from './service-messages.js';
 import {CommandNotFoundError} from './run-command.js';
 
 const PROBE_PREFIX = '.dsmn-resync-write-test-';
 
 /** A write probe of ours left by a run killed between making and removing it: empty, ours by name, removed. */
-export async function removeStaleProbes(syncagnt: string): Promise<void> {
+export async function removeStaleProbes(database: Pick<DatabaseFolder, 'syncagnt' | 'files'>): Promise<void> {
 	let names: string[];
 	try {
-		names = await readdir(syncagnt);
+		names = await database.files.list(database.syncagnt);
 	} catch {
 		return; // the preflight says why the folder cannot be read
 	}
-	for (const name of names) if (name.startsWith(PROBE_PREFIX)) await rm(join(syncagnt, name), {force: true});
+	for (const name of names) if (name.startsWith(PROBE_PREFIX)) await database.files.remove(database.files.join(database.syncagnt, name));
 }
 
-export type Check = {name: string; ok: boolean; detail: string; fix?: string; /** The service check: the state it found. */ state?: ServiceState};
+export type Check = {
+	name: string;
+	ok: boolean;
+	detail: string;
+	fix?: string;
+	/** Not a refusal, but something the admin should know before going on (free space that cannot be measured). */
+	warning?: boolean;
+	/** The service check: the state it found. */
+	state?: ServiceState;
+};
 
 /** What a flow needs of MSSYNC before anything changes: the reconstruct's "Add Server to Manage" needs DSMN running. */
 export function serviceProblem(flow: 'restore' | 'reconstruct' | undefined, state: ServiceState, target: Target): string | undefined {
@@ -40,10 +47,10 @@ export async function preflight(
 		const query = await target.service.query(options.onCommand ? {onCommand: options.onCommand} : {});
 		if (query.ok) {
 			const problem = serviceProblem(options.flow, query.state, target);
-			checks.push({name: 'service', ok: problem === undefined, detail: `MSSYNC answers: ${query.state}`, state: query.state, ...(problem ? {fix: problem} : {})});
+			checks.push({name: 'service', ok: problem === undefined, detail: `${target.service.serviceName} answers: ${query.state}`, state: query.state, ...(problem ? {fix: problem} : {})});
 		} else {
 			const missing = query.error.code === 1060 || query.error.code === 2185;
-			checks.push({name: missing ? 'service' : 'server', ok: false, detail: query.error.meaning, fix: query.error.advice});
+			checks.push({name: missing ? 'service' : 'server', ok: false, detail: serviceFailure(query.error), fix: query.error.advice});
 		}
 	} catch (error) {
 		if (error instanceof CommandNotFoundError) {
@@ -52,20 +59,19 @@ export async function preflight(
 				name: 'command',
 				ok: false,
 				detail: error.message,
-				fix: samba ? 'install Samba\'s client tools (Debian: apt-get install samba-common-bin; macOS: brew install samba)' : 'this target needs net.exe and sc.exe on PATH (a modern Windows has both; NT 4.0 ships no sc.exe); a real DSMN server is reached with --target remote',
+				fix: samba ? 'install Samba\'s client tools (Debian: apt-get install samba-common-bin smbclient; macOS: brew install samba)' : 'this target needs net.exe and sc.exe on PATH (a modern Windows has both; NT 4.0 ships no sc.exe); a real DSMN server is reached with --target remote',
 			});
 		} else throw error;
 	}
-	const {syncagnt} = target.database;
-	const probe = join(syncagnt, `${PROBE_PREFIX}${randomBytes(4).toString('hex')}`);
+	const {syncagnt, files} = target.database;
+	const probe = files.join(syncagnt, `${PROBE_PREFIX}${randomBytes(4).toString('hex')}`);
 	try {
-		await removeStaleProbes(syncagnt);
-		const handle = await open(probe, 'wx');
-		await handle.close();
-		await rm(probe, {force: true});
-		checks.push({name: 'folder', ok: true, detail: `${syncagnt} can be read and written`});
+		await removeStaleProbes(target.database);
+		await files.touch(probe);
+		await files.remove(probe);
+		checks.push({name: 'folder', ok: true, detail: `${syncagnt} can be read and written (${files.access})`});
 		const parent = target.database.snapshotParent;
-		if ((await target.database.files.sameVolume(syncagnt, parent)) === false) {
+		if ((await files.sameVolume(syncagnt, parent)) === false) {
 			checks.push({
 				name: 'volume',
 				ok: false,
@@ -74,23 +80,35 @@ export async function preflight(
 			});
 		}
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		checks.push({
-			name: 'folder',
-			ok: false,
-			detail: `${syncagnt} cannot be written (${code ?? (error as Error).message})`,
-			fix:
-				code === 'ENOENT'
-					? target.kind === 'remote'
-						? 'mount the server\'s ADMIN$ share and give --syncagnt the SYSTEM32/SYNCAGNT folder inside it'
-						: 'check that DSMN is installed here, or give --syncagnt PATH'
-					: 'run as an administrator of the server (the account needs write access to SYNCAGNT)',
-		});
+		if (error instanceof CommandNotFoundError && !error.timedOut) {
+			checks.push({name: 'command', ok: false, detail: error.message, fix: 'install Samba\'s smbclient (Debian: apt-get install smbclient; macOS: brew install samba), or mount the share and give --syncagnt'});
+		} else {
+			const code = (error as NodeJS.ErrnoException).code;
+			const hint = (error as {hint?: string}).hint;
+			checks.push({
+				name: 'folder',
+				ok: false,
+				detail: `${syncagnt} cannot be written, ${files.access} (${code && !hint ? code : (error as Error).message})`,
+				fix:
+					hint ??
+					(code === 'ENOENT'
+						? target.kind === 'remote'
+							? 'check the server\'s name; or leave out --syncagnt to reach SYNCAGNT through smbclient, or give the SYSTEM32/SYNCAGNT folder of the mounted ADMIN$ share'
+							: 'check that DSMN is installed here, or give --syncagnt PATH'
+						: 'run as an administrator of the server (the account needs write access to SYNCAGNT)'),
+			});
+		}
 	}
 	if (options.bytesNeeded !== undefined) {
-		const free = await freeBytes(syncagnt);
+		const free = await files.freeBytes(syncagnt);
 		if (free === undefined) {
-			checks.push({name: 'space', ok: true, detail: 'free space could not be measured on this share; the copy will say if it runs out'});
+			checks.push({
+				name: 'space',
+				ok: true,
+				warning: true,
+				detail: `the free space of ${syncagnt} is unknown (the share reports no size); the copy needs ${Math.ceil(options.bytesNeeded / 1024 / 1024)} MiB and will say if it runs out`,
+				fix: 'make sure the server\'s system volume has that much free before you go on',
+			});
 		} else {
 			const ok = free > options.bytesNeeded;
 			checks.push({

@@ -22,6 +22,8 @@ export class CommandNotFoundError extends Error {
 	constructor(
 		readonly command: string,
 		readonly reason: string,
+		/** It ran, but did not finish within its time. */
+		readonly timedOut = false,
 	) {
 		super(`${command} could not be run: ${reason}`);
 	}
@@ -48,7 +50,7 @@ export async function runCommand(spec: CommandSpec, args: readonly string[], opt
 	if (result.exitCode === undefined) {
 		const reason = result.timedOut ? `it did not finish within ${options.timeoutMs} ms` : result.isCanceled ? 'it was cancelled' : (result.shortMessage ?? 'it could not be started');
 		options.onCommand?.({phase: 'end', command, exitCode: -1, output: reason});
-		throw new CommandNotFoundError(command, reason);
+		throw new CommandNotFoundError(command, reason, result.timedOut === true);
 	}
 	const output = {exitCode: result.exitCode, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '')};
 	options.onCommand?.({phase: 'end', command, exitCode: output.exitCode, output: `${output.stdout}${output.stderr}`.trim()});

@@ -9,9 +9,14 @@ export type ServiceCommandError = {
 	meaning: string;
 	/** What to do about it. */
 	advice: string;
-	/** The program's own words, sanitised, when its output is in no format the parsers know. */
+	/** The command's own words (sanitised, on one line), shown with every failure it explains. */
 	output?: string;
 };
+
+/** A failure as the admin reads it: its meaning, and the command's own words when there are any. */
+export function serviceFailure(error: ServiceCommandError): string {
+	return error.output ? `${error.meaning} (it said: "${error.output}")` : error.meaning;
+}
 
 type Explanation = {message: string; meaning: string; advice: string};
 

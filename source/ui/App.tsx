@@ -3,6 +3,7 @@ import {useEffect, useRef, useState, useSyncExternalStore} from 'react';
 import type {WizardController} from '../procedure/wizard-controller.js';
 import type {Screen} from '../procedure/wizard-state.js';
 import {safeText} from '../text/sanitize.js';
+import {shortenMiddle} from '../text/shorten.js';
 import {splitBurst} from './split-keys.js';
 import {AskBackupScreen} from './screens/AskBackupScreen.js';
 import {ChooseBackupScreen} from './screens/ChooseBackupScreen.js';
@@ -181,7 +182,7 @@ export function App({controller}: {controller: WizardController}) {
 					{state.overlay === 'quit' ? <QuitOverlay busy={state.busy} /> : null}
 					{state.overlay ? null : renderScreen()}
 				</SelectActiveContext.Provider>
-				{state.commands.length > 0 ? <Text dimColor wrap="truncate-end">$ {state.commands.map(safeText).join('  ·  $ ')}</Text> : null}
+				{state.commands.length > 0 ? <Text dimColor>$ {shortenMiddle(safeText(state.commands.at(-1)!), columns - 2)}</Text> : null}
 				<Text dimColor>{state.busy ? 'q leaves at the next safe point · ? why' : `↑↓ Enter choose · ${canGoBack ? 'Esc back · ' : ''}? why · q quit`}</Text>
 			</Box>
 		</>

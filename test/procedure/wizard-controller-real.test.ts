@@ -6,9 +6,11 @@
 import {readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {tempDir} from '../helpers/run-cli.js';
 import {parseCommandLine, type WizardOptions} from '../../source/cli/parse-args.js';
 import {readJournal} from '../../source/journal/journal.js';
 import {WizardController} from '../../source/procedure/wizard-controller.js';
+import {sambaReason, startSambaServer, ADMIN_PASSWORD, type SambaServer} from '../helpers/samba-server.js';
 import {standinServer} from '../helpers/standin-server.js';
 
 function options(argv: string[]): WizardOptions {
@@ -34,10 +36,10 @@ async function onServer(behaviour = 'normal') {
 }
 
 describe('the wizard on a remote NT server, from Linux (Samba)', () => {
-	it('asks the host, the mounted SYNCAGNT and the account; the password is never drawn and its file goes at the end', async () => {
-		const server = await onServer();
+	it('asks the host and the account, never where a share is mounted (here given as --syncagnt); the password is never drawn and its file goes at the end', async () => {
+		await onServer();
 		const password = 'S3cret-Passw0rd';
-		const controller = new WizardController(options([]), {platform: 'linux'});
+		const controller = new WizardController(options(['--syncagnt', '/nonexistent/mounted/SYNCAGNT']), {platform: 'linux'});
 		await controller.start();
 		await controller.chooseTarget('remote');
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'host'});
@@ -46,9 +48,6 @@ describe('the wizard on a remote NT server, from Linux (Samba)', () => {
 		expect(screen(controller)).toMatchObject({field: 'host', error: expect.stringContaining('a NetBIOS name cannot hold')});
 		for (let i = 0; i < 9; i++) controller.eraseText();
 		type(controller, 'NTPDC1');
-		await controller.submitText();
-		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'syncagnt'});
-		type(controller, server.syncagnt);
 		await controller.submitText();
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'username'});
 		type(controller, 'Administrator');
@@ -61,8 +60,8 @@ describe('the wizard on a remote NT server, from Linux (Samba)', () => {
 		expect(JSON.stringify(controller.getState())).not.toContain(password);
 		await controller.submitText();
 
-		expect(screen(controller)).toMatchObject({name: 'inspect', service: 'RUNNING', real: true, checks: [{ok: true}, {ok: true}]});
-		const argv = await readFile(server.log, 'utf8');
+		expect(screen(controller)).toMatchObject({name: 'inspect', service: 'RUNNING', real: true});
+		const argv = await readFile(process.env['STANDIN_LOG']!, 'utf8');
 		const authFile = argv.match(/-A (\S+)/)?.[1];
 		expect(authFile).toBeDefined();
 		expect(argv).not.toContain(password);
@@ -133,5 +132,80 @@ describe('the reconstruct flow on a real server', () => {
 		const summaries = entries.flatMap(e => (e.type === 'step-finished' ? [e.summary] : []));
 		expect(summaries.every(summary => summary.startsWith('done by the administrator, as confirmed'))).toBe(true);
 		expect(summaries.at(-1)).toBe('done by the administrator, as confirmed; blue checks ticked: FS1; not ticked: FS2');
+	});
+});
+
+describe('the wizard\'s target questions', () => {
+	it('names no practice lab in the header while a remote server is asked, and goes back to the same lab', async () => {
+		const root = await tempDir();
+		let labs = 0;
+		const controller = new WizardController(options([]), {platform: 'linux', makeLabFolder: async () => join(root, `lab-${++labs}`)});
+		await controller.start();
+		await controller.chooseTarget('lab');
+		expect(controller.getState().targetDescription).toContain('practice lab in');
+		controller.back();
+		expect(screen(controller)).toMatchObject({name: 'target'});
+		await controller.chooseTarget('remote');
+		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'host'});
+		expect(controller.getState().targetDescription).toBeUndefined();
+		controller.back();
+		await controller.chooseTarget('lab');
+		expect(screen(controller)).toMatchObject({name: 'inspect'});
+		expect(labs).toBe(1);
+		expect(controller.getState().targetDescription).toContain(join(root, 'lab-1'));
+		await controller.dispose();
+	});
+});
+
+const {skip} = sambaReason();
+
+describe.skipIf(skip)('the wizard on a real Samba server: a mistyped password', {timeout: 60_000}, () => {
+	let server: SambaServer | undefined;
+	afterEach(async () => {
+		await server?.stop();
+		server = undefined;
+	});
+
+	it('says to type it again (no file was given), and leaves no file with the mistyped password once it is typed right', async () => {
+		server = await startSambaServer();
+		Object.assign(process.env, server.env);
+		const opts = options([]);
+		const controller = new WizardController(opts, {platform: 'linux'});
+		await controller.start();
+		await controller.chooseTarget('remote');
+		type(controller, server.name);
+		await controller.submitText();
+		type(controller, 'Administrator');
+		await controller.submitText();
+		type(controller, 'CORP');
+		await controller.submitText();
+		type(controller, 'Mistyped-1');
+		await controller.submitText();
+		const first = screen(controller);
+		expect(first).toMatchObject({name: 'inspect', syncagnt: `//${server.name}/ADMIN$/SYSTEM32/SYNCAGNT`});
+		if (first.name !== 'inspect') return;
+		const refused = first.checks.find(c => !c.ok)!;
+		expect(refused.detail).toContain(`${server.name} refused the user name or password`);
+		expect(refused.detail).toContain('NT_STATUS_LOGON_FAILURE');
+		expect(refused.fix).toContain('type them again');
+		expect(refused.fix).not.toMatch(/credentials file|check the username, password and domain lines/);
+		const mistyped = opts.credentialsFile!;
+		expect(await readFile(mistyped, 'utf8')).toContain('Mistyped-1');
+
+		controller.back();
+		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'domain'});
+		await controller.submitText();
+		type(controller, ADMIN_PASSWORD);
+		await controller.submitText();
+		const second = screen(controller);
+		expect(second).toMatchObject({name: 'inspect', service: 'RUNNING'});
+		if (second.name !== 'inspect') return;
+		expect(second.checks.every(c => c.ok)).toBe(true);
+		expect(second.checks.map(c => c.detail).join('\n')).toContain(`through smbclient on //${server.name}/ADMIN$, no mount`);
+		await expect(stat(mistyped)).rejects.toMatchObject({code: 'ENOENT'});
+		const kept = opts.credentialsFile!;
+		expect(kept).not.toBe(mistyped);
+		await controller.dispose();
+		await expect(stat(kept)).rejects.toMatchObject({code: 'ENOENT'});
 	});
 });

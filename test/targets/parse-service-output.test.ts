@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseNetOutput, parseSambaStatus, parseScQuery} from '../../source/targets/parse-service-output.js';
+import {parseNetOutput, parseScQuery} from '../../source/targets/parse-service-output.js';
 
 const scQuery = (code: number, name: string) => `
 SERVICE_NAME: MSSYNC
@@ -53,16 +53,5 @@ describe('net start|stop', () => {
 
 	it('does not invent a number when there is none', () => {
 		expect(parseNetOutput({exitCode: 1, stdout: 'garbled', stderr: ''})).toMatchObject({ok: false, error: {code: 1}});
-	});
-});
-
-describe('Samba net rpc service status', () => {
-	it.each([
-		['MSSYNC service is running.', 'RUNNING'],
-		['MSSYNC service is stopped.', 'STOPPED'],
-		['MSSYNC service is start pending.', 'START_PENDING'],
-		['MSSYNC service is stop pending.', 'STOP_PENDING'],
-	] as const)('reads %s', (text, state) => {
-		expect(parseSambaStatus({exitCode: 0, stdout: `${text}\nConfiguration details:\n`, stderr: ''})).toEqual({ok: true, state});
 	});
 });

@@ -5,6 +5,7 @@ import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
+import {LocalFiles} from '../../source/targets/local-files.js';
 import {preflight, removeStaleProbes} from '../../source/targets/preflight.js';
 import {tempDir} from '../helpers/run-cli.js';
 
@@ -25,13 +26,24 @@ describe('the preflight', () => {
 		expect((await readdir(syncagnt)).sort()).toEqual(before);
 	});
 
+	it('takes free space that cannot be measured as a warning, not a refusal', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+		const lab = labTarget(dir);
+		const files = new LocalFiles();
+		files.freeBytes = async () => undefined;
+		const checks = await preflight({...lab, database: {...lab.database, files}}, {bytesNeeded: 5 * 1024 * 1024});
+		expect(checks.at(-1)).toMatchObject({name: 'space', ok: true, warning: true, detail: expect.stringContaining('is unknown (the share reports no size); the copy needs 5 MiB')});
+		expect(checks.every(c => c.ok)).toBe(true);
+	});
+
 	it('removes a write probe left by a run killed between making and removing it, and nothing else', async () => {
 		const folder = await tempDir();
 		await writeFile(join(folder, '.dsmn-resync-write-test-0a1b2c3d'), '');
 		await writeFile(join(folder, 'MSSYNC.MDB'), 'x');
 		await writeFile(join(folder, '.dsmn-resync-other'), 'x');
-		await removeStaleProbes(folder);
+		await removeStaleProbes({syncagnt: folder, files: new LocalFiles()});
 		expect((await readdir(folder)).sort()).toEqual(['.dsmn-resync-other', 'MSSYNC.MDB']);
-		await removeStaleProbes(join(folder, 'does-not-exist')); // says nothing: the preflight reports it
+		await removeStaleProbes({syncagnt: join(folder, 'does-not-exist'), files: new LocalFiles()}); // says nothing: the preflight reports it
 	});
 });

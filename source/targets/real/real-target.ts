@@ -1,7 +1,9 @@
 /**
  * The real targets (DESIGN.md §7): this Windows machine (net.exe, sc.exe), or a remote NT server — from
- * Windows with sc.exe \\HOST and the ADMIN$ share, from Linux or macOS with Samba's net rpc and a
- * SYNCAGNT share mounted by the admin. NetWare steps and "Synchronize all servers" are manual steps.
+ * Windows with sc.exe \\HOST and the ADMIN$ share, from Linux or macOS with Samba's net rpc and SYNCAGNT
+ * reached through smbclient (no mount), or a SYNCAGNT share the admin mounted (--syncagnt). NetWare steps
+ * and "Synchronize all servers" are manual steps. DSMN_RESYNC_SERVICE names another service to control
+ * (a rehearsal against a test server); nothing else changes with it.
  */
 import {hostname} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
@@ -13,8 +15,11 @@ import {NetScServiceControl} from '../net-sc-service-control.js';
 import type {CommandSpec} from '../run-command.js';
 import {checkCredentialsFile} from './credentials.js';
 import {hostNameProblem} from './host-name.js';
+import {serviceTimeoutMs} from '../service-timeout.js';
+import {smbPort, type SambaConnection} from './samba-connection.js';
 import {SambaServiceControl} from './samba-service-control.js';
 import {ScServiceControl} from './sc-service-control.js';
+import {SmbFiles} from './smb-files.js';
 import {stateFolder} from './state-folder.js';
 
 const program = (name: string): CommandSpec => ({file: name, prefix: [], display: name});
@@ -31,13 +36,16 @@ class NamedServers implements NetWareServers {
 export async function realTarget(options: WizardOptions, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<Target> {
 	const servers = new NamedServers((options.select ?? []).map(s => s.toUpperCase()));
 	const journalDir = stateFolder(env, platform);
+	const serviceName = env['DSMN_RESYNC_SERVICE'] || 'MSSYNC';
+	if (!/^[\w$.-]{1,256}$/.test(serviceName)) throw new UsageError(`DSMN_RESYNC_SERVICE ${JSON.stringify(serviceName)} is not a service name`, 'leave it unset for MSSYNC');
+	const timeoutMs = serviceTimeoutMs(env);
 	if (options.target === 'windows') {
 		const systemRoot = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? 'C:\\WINNT';
 		const syncagnt = resolve(options.syncagnt ?? join(systemRoot, 'SYSTEM32', 'SYNCAGNT'));
 		return {
 			kind: 'windows',
 			description: `this machine (${hostname()})`,
-			service: new NetScServiceControl(program('net'), program('sc')),
+			service: new NetScServiceControl(program('net'), program('sc'), serviceName, timeoutMs),
 			database: {syncagnt, snapshotParent: dirname(syncagnt), files: new LocalFiles()},
 			servers,
 			host: hostname(),
@@ -53,7 +61,7 @@ export async function realTarget(options: WizardOptions, env: NodeJS.ProcessEnv 
 		return {
 			kind: 'remote',
 			description: `\\\\${host}`,
-			service: new ScServiceControl(program('sc'), host),
+			service: new ScServiceControl(program('sc'), host, serviceName, timeoutMs),
 			database: {syncagnt, snapshotParent: dirname(syncagnt), files: new LocalFiles()},
 			servers,
 			host,
@@ -61,20 +69,25 @@ export async function realTarget(options: WizardOptions, env: NodeJS.ProcessEnv 
 			location: host,
 		};
 	}
-	if (!options.syncagnt) {
-		throw new UsageError(
-			'--target remote from Linux or macOS needs --syncagnt PATH: the server\'s SYNCAGNT folder, mounted',
-			`for example: mount -t cifs //${host}/ADMIN$ /mnt/${host.toLowerCase()} -o vers=1.0,credentials=FILE, then --syncagnt /mnt/${host.toLowerCase()}/system32/SYNCAGNT`,
-		);
-	}
-	if (!options.credentialsFile) throw new UsageError('--target remote from Linux or macOS needs --credentials-file FILE (Samba\'s authentication file, mode 0600)');
+	if (!options.credentialsFile) throw new UsageError('--target remote from Linux or macOS needs --credentials-file FILE (Samba\'s authentication file, mode 0600)', 'or start the wizard without flags: it asks for the account');
 	await checkCredentialsFile(options.credentialsFile);
-	const syncagnt = resolve(options.syncagnt);
+	let port: number | undefined;
+	try {
+		port = smbPort(env);
+	} catch (error) {
+		throw new UsageError((error as Error).message, 'leave it unset: NT 4.0 answers on 139 (and Samba tries 445 first)');
+	}
+	const authFile = resolve(options.credentialsFile);
+	const connection: SambaConnection = {host, authFile, ...(port ? {port} : {}), account: options.credentialsTyped ? {typed: true} : {typed: false, file: authFile}};
+	const service = new SambaServiceControl(program('net'), connection, serviceName, timeoutMs);
+	// Without --syncagnt, SYNCAGNT is reached on the server's ADMIN$ share through smbclient: no mount, no root here.
+	const files = options.syncagnt ? new LocalFiles() : new SmbFiles(program('smbclient'), connection, timeoutMs);
+	const syncagnt = options.syncagnt ? resolve(options.syncagnt) : files.join(files.join(`//${host}/ADMIN$`, 'SYSTEM32'), 'SYNCAGNT');
 	return {
 		kind: 'remote',
-		description: `\\\\${host} (Samba)`,
-		service: new SambaServiceControl(program('net'), host, resolve(options.credentialsFile)),
-		database: {syncagnt, snapshotParent: dirname(syncagnt), files: new LocalFiles()},
+		description: `\\\\${host} (Samba${options.syncagnt ? ', SYNCAGNT mounted' : ''})`,
+		service,
+		database: {syncagnt, snapshotParent: options.syncagnt ? dirname(syncagnt) : files.join(`//${host}/ADMIN$`, 'SYSTEM32'), files},
 		servers,
 		host,
 		journalDir,

@@ -16,6 +16,8 @@ export class ScServiceControl implements ServiceControl {
 		private readonly sc: CommandSpec,
 		private readonly host: string,
 		readonly serviceName = 'MSSYNC',
+		/** How long one command may run (DSMN_RESYNC_SERVICE_TIMEOUT). */
+		private readonly timeoutMs = 60_000,
 	) {}
 
 	private args(verb: string): string[] {
@@ -27,16 +29,16 @@ export class ScServiceControl implements ServiceControl {
 	}
 
 	async query(options: ControlOptions = {}): Promise<ServiceQuery> {
-		return parseScQuery(await runCommand(this.sc, this.args('query'), {...options, timeoutMs: 60_000}));
+		return parseScQuery(await runCommand(this.sc, this.args('query'), {...options, timeoutMs: this.timeoutMs}));
 	}
 
 	async stop(options: ControlOptions = {}): Promise<ServiceControlResult> {
-		const result = parseScControl(await runCommand(this.sc, this.args('stop'), {...options, timeoutMs: 60_000}));
+		const result = parseScControl(await runCommand(this.sc, this.args('stop'), {...options, timeoutMs: this.timeoutMs}));
 		return !result.ok && result.error.code === 1062 ? {ok: false, error: {...result.error, code: 3521}} : result;
 	}
 
 	async start(options: ControlOptions = {}): Promise<ServiceControlResult> {
-		const result = parseScControl(await runCommand(this.sc, this.args('start'), {...options, timeoutMs: 60_000}));
+		const result = parseScControl(await runCommand(this.sc, this.args('start'), {...options, timeoutMs: this.timeoutMs}));
 		return !result.ok && result.error.code === 1056 ? {ok: false, error: {...result.error, code: 2182}} : result;
 	}
 }

@@ -1,0 +1,336 @@
+/**
+ * SYNCAGNT on a server's ADMIN$ share, reached through Samba's smbclient: no mount, no root on this
+ * machine. Paths are written //HOST/ADMIN$/SYSTEM32/SYNCAGNT/NAME. Each operation is a few smbclient calls
+ * (arguments as an array, never a shell; the password only in the -A file; SMB1 allowed for the call),
+ * its command given with -c, every name quoted for smbclient's own parser — and a name that parser
+ * cannot carry safely (a quote, a ";", a wildcard, a control character) is refused, never sent.
+ */
+import {createHash} from 'node:crypto';
+import {createReadStream, createWriteStream} from 'node:fs';
+import {mkdtemp, rm, stat, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {basename, join} from 'node:path';
+import {pipeline} from 'node:stream/promises';
+import {CopyVerifyError, SourceChangedError, temporaryName} from '../../fs/copy-verified.js';
+import type {CopyInOptions, DatabaseFiles, FileDigest, FileFacts} from '../capabilities.js';
+import type {CommandOutput} from '../parse-service-output.js';
+import {CommandNotFoundError, runCommand, type CommandSpec} from '../run-command.js';
+import {safeText} from '../../text/sanitize.js';
+import {connectionArgs, type SambaConnection} from './samba-connection.js';
+
+/** What smbclient said went wrong, as an error the run can explain (`code` like node:fs's, `hint` what to do). */
+export class SmbError extends Error {
+	constructor(
+		message: string,
+		readonly code: string,
+		readonly hint: string,
+		readonly status?: string,
+	) {
+		super(message);
+	}
+}
+
+const NOT_THERE = new Set(['NT_STATUS_NO_SUCH_FILE', 'NT_STATUS_OBJECT_NAME_NOT_FOUND', 'NT_STATUS_OBJECT_PATH_NOT_FOUND', 'NT_STATUS_NOT_FOUND']);
+
+/** The characters smbclient's -c parser cannot carry inside a quoted name, and those a share path cannot hold. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /["\\;*?<>|:\u0000-\u001f\u007f]/;
+
+/** One entry of `ls`: "  NAME   ATTRIBUTES   SIZE  Sun Nov 29 17:34:50 2026". */
+const LS_LINE = /^ {2}(.+?)\s+([A-Z]*)\s+(\d+)\s+(\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4})\s*$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export type LsEntry = {name: string; directory: boolean; size: number; mtimeMs: number};
+
+/** The entries of smbclient's `ls` output (the "." and ".." entries and the free-space line left out). */
+export function parseLs(stdout: string): LsEntry[] {
+	const entries: LsEntry[] = [];
+	for (const line of stdout.split(/\r?\n/)) {
+		const match = LS_LINE.exec(line);
+		if (!match) continue;
+		const [, name, attributes, size, date] = match as unknown as [string, string, string, string, string];
+		if (name === '.' || name === '..') continue;
+		entries.push({name, directory: attributes.includes('D'), size: Number(size), mtimeMs: lsTime(date)});
+	}
+	return entries;
+}
+
+/** smbclient prints times in this machine's time zone: "Sun Nov 29 17:34:50 2026". */
+function lsTime(date: string): number {
+	const [, month, day, time, year] = date.split(/\s+/) as [string, string, string, string, string];
+	const [h, m, s] = time.split(':').map(Number) as [number, number, number];
+	return new Date(Number(year), MONTHS.indexOf(month), Number(day), h, m, s).getTime();
+}
+
+/** `du`'s "N blocks of size S. M blocks available": the bytes free; undefined when the share reports no size (unknown). */
+export function parseDu(stdout: string): number | undefined {
+	const match = /(\d+) blocks of size (\d+)\. (\d+) blocks available/.exec(stdout);
+	if (!match) return undefined;
+	const [total, size, available] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	return total === 0 || size === 0 ? undefined : available * size;
+}
+
+export class SmbFiles implements DatabaseFiles {
+	readonly verification = 'read back from the server over SMB and compared by SHA-256 (the server may answer from its cache)';
+	/** //HOST/ADMIN$ */
+	readonly root: string;
+	readonly access: string;
+
+	constructor(
+		private readonly smbclient: CommandSpec,
+		private readonly connection: SambaConnection,
+		private readonly timeoutMs = 90_000,
+	) {
+		this.root = `//${connection.host}/ADMIN$`;
+		this.access = `through smbclient on ${this.root}, no mount`;
+	}
+
+	join(folder: string, name: string): string {
+		return name === '' ? `${folder.replace(/\/+$/, '')}/` : `${folder.replace(/\/+$/, '')}/${name}`;
+	}
+
+	/** The path inside the share, each name checked: "SYSTEM32/SYNCAGNT/MSSYNC.MDB". */
+	private inShare(path: string): string {
+		if (path !== this.root && !path.startsWith(`${this.root}/`)) throw new Error(`${path} is not on ${this.root}`);
+		const names = path.slice(this.root.length).split('/').filter(Boolean);
+		for (const name of names) {
+			if (UNSAFE.test(name) || name.trim() !== name || name === '.' || name === '..') {
+				throw new SmbError(`the name "${safeText(name)}" cannot be given to smbclient safely: it was not touched`, 'EINVAL', 'rename it on the server (without " ; * ? \\ or control characters), then retry');
+			}
+		}
+		return names.join('/');
+	}
+
+	/** A local path of ours (a private temporary folder) in an smbclient command. */
+	private local(path: string): string {
+		if (/["';\u0000-\u001f]/.test(path)) throw new Error(`the temporary folder ${safeText(path)} cannot be given to smbclient safely: set TMPDIR to a plain folder`);
+		return `"${path}"`;
+	}
+
+	private async smb(command: string, options: {signal?: AbortSignal; timeoutMs?: number} = {}): Promise<CommandOutput> {
+		const args = [`${this.root}`, ...connectionArgs(this.connection), '-c', command];
+		try {
+			return await runCommand(this.smbclient, args, {timeoutMs: options.timeoutMs ?? this.timeoutMs, ...(options.signal ? {signal: options.signal} : {})});
+		} catch (error) {
+			if (error instanceof CommandNotFoundError && error.timedOut) {
+				throw new SmbError(`smbclient did not finish within ${Math.round((options.timeoutMs ?? this.timeoutMs) / 1000)} s (${command.split(' ')[0]})`, 'ETIMEDOUT', `check that ${this.connection.host} is on and reachable; on a slow link set DSMN_RESYNC_SERVICE_TIMEOUT to more seconds`);
+			}
+			throw error;
+		}
+	}
+
+	/** The NT_STATUS smbclient printed, if any (some failures, like mkdir's, exit 0). */
+	private status(output: CommandOutput): string | undefined {
+		return /NT_STATUS_\w+/.exec(`${output.stdout}\n${output.stderr}`)?.[0];
+	}
+
+	/** smbclient's failure as an error: its own words, what it means, what to do. */
+	private failure(what: string, output: CommandOutput): SmbError {
+		const status = this.status(output);
+		const said = safeText(`${output.stdout}\n${output.stderr}`.split(/\r?\n/).map(l => l.trim()).filter(Boolean).join(' / ')).slice(0, 400);
+		const host = this.connection.host;
+		const [code, hint] = ((): [string, string] => {
+			switch (status) {
+				case 'NT_STATUS_ACCESS_DENIED':
+				case 'NT_STATUS_NETWORK_ACCESS_DENIED':
+				case 'NT_STATUS_MEDIA_WRITE_PROTECTED':
+					return ['EACCES', `use an account of the Administrators group of ${host}'s domain (ADMIN$ is theirs only)`];
+				case 'NT_STATUS_DISK_FULL':
+					return ['ENOSPC', `free some space on ${host}'s system volume, then retry`];
+				case 'NT_STATUS_OBJECT_NAME_COLLISION':
+					return ['EEXIST', 'something of that name is there already: look on the server, then retry'];
+				case 'NT_STATUS_LOGON_FAILURE':
+				case 'NT_STATUS_WRONG_PASSWORD':
+				case 'NT_STATUS_NO_SUCH_USER':
+					return [
+						'EACCES',
+						this.connection.account.typed
+							? 'the password (or user name or domain) typed may be wrong: start again and type them again'
+							: `check the username, password and domain lines in ${this.connection.account.file}`,
+					];
+				case 'NT_STATUS_BAD_NETWORK_NAME':
+					return ['ENOENT', `${host} has no ADMIN$ share for this account: use an administrator account`];
+				default:
+					if (status && NOT_THERE.has(status)) return ['ENOENT', `look on ${host}: the folder or file is not where it was`];
+					if (status && /CONNECTION|IO_TIMEOUT|UNREACHABLE|NOT_FOUND|INVALID_NETWORK|NETWORK_NAME/.test(status)) {
+						return ['ECONNREFUSED', `check the name, that ${host} is on, and that SMB1 is allowed (README, "A remote NT server")`];
+					}
+					return ['EIO', 'read what smbclient said; fix that, then retry, or roll back'];
+			}
+		})();
+		return new SmbError(`${what} on ${host} failed: smbclient said "${said}" (exit code ${output.exitCode})`, code, hint, status);
+	}
+
+	private async lsEntries(pattern: string): Promise<LsEntry[] | undefined> {
+		const output = await this.smb(`ls "${pattern}"`);
+		const status = this.status(output);
+		if (status && NOT_THERE.has(status)) return undefined;
+		if (status || output.exitCode !== 0) throw this.failure(`listing ${pattern}`, output);
+		return parseLs(output.stdout);
+	}
+
+	async list(folder: string): Promise<string[]> {
+		const inShare = this.inShare(folder);
+		const entries = await this.lsEntries(inShare === '' ? '*' : `${inShare}/*`);
+		if (!entries) throw new SmbError(`${folder} does not exist`, 'ENOENT', `look on ${this.connection.host}: is DSMN installed there?`);
+		return entries.map(e => e.name);
+	}
+
+	async stat(path: string): Promise<FileFacts | undefined> {
+		const inShare = this.inShare(path);
+		if (inShare === '') return {size: 0, mtimeMs: 0};
+		const entries = await this.lsEntries(inShare);
+		const name = basename(inShare).toUpperCase();
+		const entry = entries?.find(e => e.name.toUpperCase() === name);
+		return entry ? {size: entry.size, mtimeMs: entry.mtimeMs} : undefined;
+	}
+
+	async mkdir(folder: string): Promise<void> {
+		if (await this.stat(folder)) return;
+		const names = this.inShare(folder).split('/');
+		const commands = names.map((_, i) => `mkdir "${names.slice(0, i + 1).join('/')}"`);
+		// smbclient's mkdir exits 0 even when it fails: whether the folder is there now is what counts.
+		const output = await this.smb(commands.join('; '));
+		if (!(await this.stat(folder))) throw this.failure(`making ${folder}`, output);
+	}
+
+	async rename(from: string, to: string): Promise<void> {
+		const source = this.inShare(from);
+		const destination = this.inShare(to);
+		if (await this.stat(to)) throw new SmbError(`${to} already exists: refusing to replace it`, 'EEXIST', 'look on the server, then retry');
+		// An SMB1 rename never replaces: a name taken meanwhile fails with NT_STATUS_OBJECT_NAME_COLLISION.
+		const output = await this.smb(`rename "${source}" "${destination}"`);
+		if (this.status(output) || output.exitCode !== 0) throw this.failure(`renaming ${from} to ${to}`, output);
+	}
+
+	async remove(path: string): Promise<void> {
+		const output = await this.smb(`del "${this.inShare(path)}"`);
+		const status = this.status(output);
+		if (status && NOT_THERE.has(status)) return;
+		if (status || output.exitCode !== 0) throw this.failure(`removing ${path}`, output);
+	}
+
+	/** A private folder of ours for the bytes going to and coming from the server, removed after. */
+	private async withPrivateFolder<T>(work: (folder: string) => Promise<T>): Promise<T> {
+		const folder = await mkdtemp(join(tmpdir(), 'dsmn-resync-smb-'));
+		try {
+			return await work(folder);
+		} finally {
+			await rm(folder, {recursive: true, force: true});
+		}
+	}
+
+	/** Time for a transfer: the base timeout, plus a second for each 64 KiB (a slow WAN link). */
+	private transferTimeout(bytes: number): number {
+		return this.timeoutMs + Math.ceil(bytes / 65_536) * 1000;
+	}
+
+	private async fetch(path: string, localFile: string, size: number, signal?: AbortSignal): Promise<void> {
+		const output = await this.smb(`get "${this.inShare(path)}" ${this.local(localFile)}`, {timeoutMs: this.transferTimeout(size), ...(signal ? {signal} : {})});
+		if (this.status(output) || output.exitCode !== 0) throw this.failure(`reading ${path}`, output);
+	}
+
+	async digest(path: string, signal?: AbortSignal): Promise<FileDigest> {
+		const facts = await this.stat(path);
+		if (!facts) throw new SmbError(`${path} does not exist`, 'ENOENT', `look on ${this.connection.host}`);
+		return this.withPrivateFolder(async folder => {
+			const copy = join(folder, 'read-back');
+			await this.fetch(path, copy, facts.size, signal);
+			return hashLocal(copy);
+		});
+	}
+
+	async copyIn(localSource: string, destination: string, options: CopyInOptions = {}): Promise<FileDigest> {
+		this.inShare(destination);
+		// The same temporary name as on a local disk (".NAME.dsmn-copy"), so a roll back finds a partial copy either way.
+		const slash = destination.lastIndexOf('/');
+		const temporary = this.join(destination.slice(0, slash), temporaryName(destination.slice(slash + 1)));
+		return this.withPrivateFolder(async folder => {
+			// The bytes sent are the bytes hashed: the source is copied here first, then checked against what was validated.
+			const staged = join(folder, 'outgoing');
+			const sent = await copyHashing(localSource, staged, options.signal);
+			if (options.expect && (options.expect.sha256 !== sent.sha256 || options.expect.size !== sent.size)) {
+				throw new SourceChangedError(basename(localSource), options.expect, sent);
+			}
+			if (await this.stat(destination)) throw new SmbError(`${destination} already exists: refusing to replace it`, 'EEXIST', 'look on the server, then retry');
+			await this.remove(temporary);
+			const put = await this.smb(`put ${this.local(staged)} "${this.inShare(temporary)}"`, {timeoutMs: this.transferTimeout(sent.size), ...(options.signal ? {signal: options.signal} : {})});
+			if (this.status(put) || put.exitCode !== 0) {
+				await this.remove(temporary).catch(() => {});
+				throw this.failure(`copying ${basename(localSource)} to ${destination}`, put);
+			}
+			options.onProgress?.(sent.size);
+			const back = join(folder, 'read-back');
+			let read: FileDigest;
+			try {
+				await this.fetch(temporary, back, sent.size, options.signal);
+				read = await hashLocal(back);
+			} catch (error) {
+				await this.remove(temporary).catch(() => {});
+				throw error;
+			}
+			if (read.sha256 !== sent.sha256 || read.size !== sent.size) {
+				await this.remove(temporary);
+				throw new CopyVerifyError(`the copy of ${basename(localSource)} read back from ${this.connection.host} different from what was sent (SHA-256 differs): the network, the server's disk or its memory may be failing`);
+			}
+			try {
+				await this.rename(temporary, destination);
+			} catch (error) {
+				await this.remove(temporary).catch(() => {});
+				throw error;
+			}
+			return sent;
+		});
+	}
+
+	async touch(path: string): Promise<void> {
+		if (await this.stat(path)) throw new SmbError(`${path} already exists`, 'EEXIST', 'look on the server, then retry');
+		await this.withPrivateFolder(async folder => {
+			const empty = join(folder, 'empty');
+			await writeFile(empty, '');
+			const output = await this.smb(`put ${this.local(empty)} "${this.inShare(path)}"`);
+			if (this.status(output) || output.exitCode !== 0) throw this.failure(`writing ${path}`, output);
+		});
+	}
+
+	async freeBytes(folder: string): Promise<number | undefined> {
+		const output = await this.smb(`du "${this.inShare(folder)}"`);
+		if (this.status(output) || output.exitCode !== 0) return undefined;
+		return parseDu(output.stdout);
+	}
+
+	async flush(): Promise<void> {
+		// Nothing to do over SMB: each smbclient call closes its files, and the server writes them; there is no fsync to ask for.
+	}
+
+	async sameVolume(a: string, b: string): Promise<boolean | undefined> {
+		// Within one share a rename is the server's; across shares it cannot be one. Where the share's folders
+		// live on the server's disks cannot be seen from here: a rename across volumes fails there, plainly.
+		return this.shareOf(a) === this.shareOf(b) ? undefined : false;
+	}
+
+	private shareOf(path: string): string {
+		return path.replace(/\\/g, '/').split('/').filter(Boolean).slice(0, 2).join('/').toUpperCase();
+	}
+}
+
+async function hashLocal(path: string): Promise<FileDigest> {
+	const hash = createHash('sha256');
+	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+	return {size: (await stat(path)).size, sha256: hash.digest('hex')};
+}
+
+/** Copies a local file to a private one, hashing what was read. */
+async function copyHashing(source: string, destination: string, signal?: AbortSignal): Promise<FileDigest> {
+	const hash = createHash('sha256');
+	let size = 0;
+	async function* hashing(chunks: AsyncIterable<Buffer>) {
+		for await (const chunk of chunks) {
+			hash.update(chunk);
+			size += chunk.length;
+			yield chunk;
+		}
+	}
+	await pipeline(createReadStream(source), hashing, createWriteStream(destination, {mode: 0o600}), signal ? {signal} : {});
+	return {size, sha256: hash.digest('hex')};
+}
