@@ -175,10 +175,15 @@ export class RestoreRun extends JournaledRun {
 		const {target} = this;
 		switch (step as RestoreStepId) {
 			case 'stop-service':
-				return [`Runs "${target.service.describe('stop')}" on ${target.description}, then "${target.service.describe('query')}" until it reports STOPPED.`, 'Synchronization pauses until MSSYNC starts again (step 4).'];
+				return [`Runs "${target.service.describe('stop')}" on ${target.description}, then "${target.service.describe('query')}" until it reports STOPPED.`, 'Synchronization pauses until MSSYNC starts again (step 4).', 'A roll back undoes it: MSSYNC is left as it was found.'];
 			case 'move-aside': {
 				const names = await this.previewMoveAside();
-				return [`Moves ${names.length} files out of ${target.database.syncagnt}`, `into ${this.snapshot} (a rename: nothing is deleted):`, listNames(names)];
+				return [
+					`Moves ${names.length} files out of ${target.database.syncagnt}`,
+					`into ${this.snapshot} (a rename: nothing is deleted):`,
+					listNames(names),
+					'A roll back undoes it: it moves them back, byte for byte.',
+				];
 			}
 			case 'copy-backup': {
 				const files = await this.previewCopy();
@@ -193,10 +198,17 @@ export class RestoreRun extends JournaledRun {
 				];
 			}
 			case 'start-service':
-				return [`Runs "${target.service.describe('start')}", then "${target.service.describe('query')}" until it reports RUNNING.`];
+				return [
+					`Runs "${target.service.describe('start')}", then "${target.service.describe('query')}" until it reports RUNNING.`,
+					'A roll back stops it again to put the original files back, then leaves it as it was found.',
+				];
 			case 'synchronize':
 				if (!target.sync) return synchronizeInstructions((await target.servers.list()).map(s => s.name), this.start.at);
-				return ['Runs "Synchronize all servers": DSMN propagates again, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684).', 'It can take a long time; a server that fails does not stop the others.'];
+				return [
+					'Runs "Synchronize all servers": DSMN propagates again, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684).',
+					'It can take a long time; a server that fails does not stop the others.',
+					'A roll back cannot undo it: it puts the database back, but what the servers received stays on them.',
+				];
 		}
 		return [];
 	}
