@@ -180,3 +180,37 @@ describe('the bytes restored are the bytes validated (issue 13)', () => {
 		void isStaleInLiveFolder;
 	});
 });
+
+describe('what the summaries count and time (issue 16)', () => {
+	it('a move journaled twice (its first rename failed, the step was retried) is counted once', async () => {
+		const {paths, target} = await newLab();
+		const run = await RestoreRun.begin(target, paths.backup, {timings: fast});
+		expect(await run.execute('stop-service')).toMatchObject({status: 'done'});
+		const names = await run.previewMoveAside();
+		// A first attempt journaled its move of the first file, and the rename failed.
+		const journal = await Journal.reopen(run.journalPath);
+		await journal.append({type: 'step-started', step: 'move-aside'});
+		await journal.append({type: 'move', from: join(paths.syncagnt, names[0]!), to: join(run.snapshot, names[0]!)});
+		await journal.append({type: 'step-failed', step: 'move-aside', message: 'EXDEV'});
+		await journal.close();
+		const outcome = await (await resumed(target)).execute('move-aside');
+		expect(outcome).toMatchObject({status: 'done', summary: expect.stringMatching(new RegExp(`^${names.length} files moved into `))});
+	});
+
+	it('"Stop MSSYNC" says how long the whole step took, the stop command included', async () => {
+		const {paths, target} = await newLab();
+		const slow: ServiceControl = {
+			...target.service,
+			describe: verb => target.service.describe(verb),
+			query: options => target.service.query(options),
+			start: options => target.service.start(options),
+			stop: async options => {
+				await new Promise(resolve => setTimeout(resolve, 1200));
+				return target.service.stop(options);
+			},
+		};
+		const run = await RestoreRun.begin({...target, service: slow}, paths.backup, {timings: fast});
+		const outcome = await run.execute('stop-service');
+		expect(outcome).toMatchObject({status: 'done', summary: expect.stringMatching(/^MSSYNC stopped after (1\.[2-9]|[2-9]\.\d) s \(confirmed by sc query MSSYNC\)$/)});
+	});
+});
