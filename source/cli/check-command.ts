@@ -3,6 +3,7 @@ import type {ValidationReport} from '../backup/report.js';
 import {formatBytes, formatDate} from '../text/format.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
+import {jsonLine} from './json-line.js';
 import type {Output} from './output.js';
 
 export function renderReport(report: ValidationReport, glyphs: Glyphs): string {
@@ -14,7 +15,7 @@ export function renderReport(report: ValidationReport, glyphs: Glyphs): string {
 	if (report.files.length > 0) {
 		lines.push(`${' '.repeat(markWidth)}${'FILE'.padEnd(width)}  ${'SIZE'.padStart(9)}  ${'DATE'.padEnd(16)}  ${'KIND'.padEnd(11)}  NOTES`);
 		report.files.forEach((file, i) => {
-			const name = names[i]!.length > width ? `${names[i]!.slice(0, width - 1)}…` : names[i]!;
+			const name = names[i]!.length > width ? `${names[i]!.slice(0, width - (glyphs.ascii ? 3 : 1))}${glyphs.ascii ? '...' : '…'}` : names[i]!;
 			const [first = '', ...rest] = file.messages.map(safeText);
 			lines.push(
 				`${mark[file.status].padEnd(markWidth)}${name.padEnd(width)}  ${formatBytes(file.size).padStart(9)}  ${formatDate(new Date(file.mtime)).padEnd(16)}  ${file.kind.padEnd(11)}  ${first}`,
@@ -38,6 +39,6 @@ export function renderReport(report: ValidationReport, glyphs: Glyphs): string {
 
 export async function checkCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output): Promise<number> {
 	const report = await validateBackup(dir);
-	output.out(json ? `${JSON.stringify(report)}\n` : renderReport(report, glyphs));
+	output.out(json ? jsonLine('validation-report', report) : renderReport(report, glyphs));
 	return report.valid ? 0 : 1;
 }

@@ -17,6 +17,8 @@ import {preflight, removeStaleProbes} from '../targets/preflight.js';
 import {resolveTarget} from '../targets/resolve-target.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../targets/synchronization.js';
+import {jsonLine} from '../cli/json-line.js';
+import {runStanding} from '../procedure/run-standing.js';
 import {chooseGlyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
 
@@ -27,8 +29,8 @@ const EXIT_INTERRUPTED = 130;
 
 export async function runScripted(options: WizardOptions, io: Io): Promise<number> {
 	const glyphs = chooseGlyphs(io.env, options.ascii);
-	const say = (text: string, json: Record<string, unknown>) => {
-		if (options.json) io.out(`${JSON.stringify({...json, at: new Date().toISOString()})}\n`);
+	const say = (text: string, {event, ...fields}: {event: string} & Record<string, unknown>) => {
+		if (options.json) io.out(jsonLine(event, fields));
 		else io.out(`${text}\n`);
 	};
 	let stop = false;
@@ -62,10 +64,32 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				if (reconstruct.needsInitialPassword()) reconstruct.provideInitialPassword(await initialPassword(options, io));
 				run = reconstruct;
 			}
-			say(`Found the run cut off at ${run.nextStep() ?? 'its end'} (journal ${run.journalPath}).`, {event: 'found-run', journal: run.journalPath, next: run.nextStep() ?? null});
+			const standing = runStanding(unfinished.entries);
+			const next = run.nextStep();
+			const how =
+				standing.state === 'failed'
+					? `Found the ${unfinished.start.flow} run of ${unfinished.start.at}: "${stepTitle(run, standing.step!)}" failed (${safeText(standing.message ?? '')}).`
+					: standing.state === 'awaiting-manual'
+						? `Found the ${unfinished.start.flow} run of ${unfinished.start.at}, waiting for you to confirm "${stepTitle(run, standing.step!)}".`
+						: standing.during
+							? `Found the ${unfinished.start.flow} run of ${unfinished.start.at}, cut off during "${stepTitle(run, standing.during)}".`
+							: `Found the ${unfinished.start.flow} run of ${unfinished.start.at}, cut off ${next ? `before "${stepTitle(run, next)}"` : 'after its last step'}.`;
+			say(`${how}${unfinished.start.backup ? ` It restores ${safeText(unfinished.start.backup)}.` : ''} Journal: ${run.journalPath}`, {
+				event: 'found-run',
+				journal: run.journalPath,
+				flow: unfinished.start.flow,
+				state: standing.state,
+				started: unfinished.start.at,
+				...(unfinished.start.backup ? {backup: unfinished.start.backup} : {}),
+				during: standing.during ?? null,
+				next: next ?? null,
+			});
 			if (options.rollback) {
 				const outcome = await run.rollback({onCommand: echo});
 				report('rollback', 'Roll back', outcome);
+				const kept = run.whereThingsAre();
+				if (outcome.status === 'done') say(`${glyphs.ok} Rolled back: SYNCAGNT and MSSYNC are as they were before the run. ${kept.join(' ')}`, {event: 'rolled-back', ok: true, journal: run.journalPath, kept});
+				else say(`${glyphs.error} The roll back did not finish: fix the cause, then run again with --rollback. ${kept.join(' ')}`, {event: 'rolled-back', ok: false, journal: run.journalPath, kept});
 				return outcome.status === 'done' ? EXIT_OK : EXIT_FAILED;
 			}
 		} else {
@@ -89,7 +113,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		for (let step = run.nextStep(); step; step = run.nextStep()) {
 			if (stop) {
 				await run.noteInterrupted(signalName, step);
-				say(`${glyphs.warning} Interrupted before "${stepTitle(run, step)}". ${again(run)}`, {event: 'interrupted', before: step});
+				say(`${glyphs.warning} Interrupted before "${stepTitle(run, step)}". ${again(run)}`, {event: 'interrupted', before: step, journal: run.journalPath});
 				return EXIT_INTERRUPTED;
 			}
 			if (run.awaitingManual(step)) {
@@ -106,16 +130,17 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				return EXIT_MANUAL;
 			}
 			if (outcome.status === 'interrupted') {
-				say(`${glyphs.warning} ${outcome.message}. ${again(run)}`, {event: 'interrupted', step});
+				say(`${glyphs.warning} ${outcome.message}. ${again(run)}`, {event: 'interrupted', step, journal: run.journalPath});
 				return EXIT_INTERRUPTED;
 			}
 			if (outcome.status === 'failed') {
-				say(`  The run is journaled in ${run.journalPath}: fix the cause, then ${again(run).toLowerCase()}`, {event: 'stopped', journal: run.journalPath});
+				say(`  The run is journaled in ${run.journalPath}: fix the cause, then ${again(run).toLowerCase()}`, {event: 'stopped', journal: run.journalPath, step});
 				return EXIT_FAILED;
 			}
 		}
 		await run.end('completed');
-		say(`${glyphs.ok} Done. ${run.whereThingsAre().join(' ')}`, {event: 'completed', journal: run.journalPath});
+		const kept = run.whereThingsAre();
+		say(`${glyphs.ok} Done. ${kept.join(' ')}`, {event: 'completed', journal: run.journalPath, kept});
 		return EXIT_OK;
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
