@@ -15,6 +15,7 @@ import type {SyncEvent} from '../targets/synchronization.js';
 import type {ProcedureRun, RunHooks, StepOutcome} from './procedure-run.js';
 import type {ReconstructPlan, ReconstructRun} from './reconstruct-run.js';
 import type {RestoreRun} from './restore-run.js';
+import {runStanding} from './run-standing.js';
 import {FIELDS, fieldProblem, serverNames, type FieldName} from './wizard-fields.js';
 import type {LogLine, Progress, Screen, ServerProgress, WizardState} from './wizard-state.js';
 
@@ -30,7 +31,8 @@ export type ControllerDeps = {
 	platform?: NodeJS.Platform;
 };
 
-const EXIT = {ok: 0, failed: 1, interrupted: 130} as const;
+/** The one rule for the wizard and scripted runs alike (written in --help): 0 done, 1 failed or still red, 3 a manual step waits, 130 left before the end. */
+const EXIT = {ok: 0, failed: 1, manual: 3, interrupted: 130} as const;
 
 /** The wizard's heavy half (validation, discovery, the lab, the run), loaded after the first frame. */
 const operations = () => import('./wizard-operations.js');
@@ -87,6 +89,11 @@ export class WizardController {
 	};
 
 	private set(patch: Partial<WizardState>, mode: 'now' | 'throttled' | 'sync' = 'now'): void {
+		// A notice belongs to the screen it was said on.
+		if (patch.screen && patch.screen.name !== this.state.screen.name && !('notice' in patch)) {
+			patch = {...patch, notice: this.noticeForNextScreen};
+			this.noticeForNextScreen = undefined;
+		}
 		this.state = {...this.state, ...patch};
 		if (mode === 'now') {
 			if (this.pendingNotify) clearTimeout(this.pendingNotify);
@@ -168,7 +175,7 @@ export class WizardController {
 		try {
 			this.target = await resolveTarget(this.options);
 		} catch (error) {
-			this.set({screen: {name: 'summary', title: 'Cannot open the target', lines: [(error as Error).message, ...((error as {hint?: string}).hint ? [(error as {hint: string}).hint] : [])], ok: false}});
+			this.set({screen: {name: 'summary', title: 'Cannot open the target', lines: [(error as Error).message, ...((error as {hint?: string}).hint ? [(error as {hint: string}).hint] : [])], ok: false, exit: EXIT.failed}});
 			return;
 		}
 		this.set({targetDescription: this.target.description});
@@ -177,23 +184,43 @@ export class WizardController {
 		try {
 			unfinished = await findUnfinishedRun(this.target.journalDir);
 		} catch (error) {
-			this.set({screen: {name: 'summary', title: 'A journal cannot be read', lines: [(error as Error).message], ok: false}});
+			this.set({screen: {name: 'summary', title: 'A journal cannot be read', lines: [(error as Error).message, 'Nothing was changed. Move that file out of the journal folder if it is not needed, then start again.'], ok: false, exit: EXIT.failed}});
 			return;
 		}
 		if (unfinished) {
 			this.run = unfinished.start.flow === 'restore' ? await RestoreRun.resume(this.target, unfinished) : await ReconstructRun.resume(this.target, unfinished);
 			this.history.length = 0;
-			const next = this.run.nextStep();
-			this.set({
-				steps: this.stepList(),
-				screen: {name: 'resume', journal: unfinished.path, finished: this.run.finishedSteps().map(s => this.title(s)), flow: unfinished.start.flow, ...(next ? {next: this.title(next)} : {})},
-			});
+			this.showResume(unfinished);
 			return;
 		}
 		await this.inspect();
 	}
 
+	/** The unfinished run as the journal has it: when it began, what it restores, how it was left. */
+	private resumeScreen?: Screen;
+
+	private showResume(unfinished: UnfinishedRun): void {
+		const run = this.run!;
+		const next = run.nextStep();
+		const standing = runStanding(unfinished.entries);
+		const about = standing.step ?? standing.during;
+		this.resumeScreen = {
+			name: 'resume',
+			journal: unfinished.path,
+			finished: run.finishedSteps().map(s => this.title(s)),
+			flow: unfinished.start.flow,
+			started: unfinished.start.at,
+			...(unfinished.start.backup ? {backup: unfinished.start.backup} : {}),
+			standing,
+			...(about ? {standingTitle: this.title(about)} : {}),
+			canRollback: run.canRollback,
+			...(next ? {next: this.title(next)} : {}),
+		};
+		this.set({steps: this.stepList(), screen: this.resumeScreen});
+	}
+
 	private title(step: string): string {
+		if (step === 'rollback') return 'Roll back';
 		return this.run?.steps().find(s => s.id === step)?.title ?? step;
 	}
 
@@ -306,7 +333,7 @@ export class WizardController {
 			this.typedSecret = (this.typedSecret + text).slice(0, 256);
 			this.set({screen: {...screen, length: this.typedSecret.length, error: undefined}});
 		} else if (screen.name === 'target-field') this.set({screen: {...screen, input: (screen.input + text).slice(0, 1024), error: undefined}});
-		else if (screen.name === 'confirm') this.set({screen: {...screen, typed: (screen.typed + text).slice(0, 48)}});
+		else if (screen.name === 'confirm') this.set({screen: {...screen, typed: (screen.typed + text).slice(0, 48), error: undefined}});
 		else if (screen.name === 'password-entry') {
 			this.typedPassword = (this.typedPassword + text).slice(0, 64);
 			this.set({screen: {...screen, length: this.typedPassword.length, error: undefined}});
@@ -353,6 +380,8 @@ export class WizardController {
 			this.set({screen: {...screen, searching: false, results}});
 		} else if (screen.name === 'confirm' && screen.word && screen.typed === screen.word) {
 			await this.runConfirmed(screen.step);
+		} else if (screen.name === 'confirm' && screen.word) {
+			this.set({screen: {...screen, typed: '', error: confirmationMismatch(screen.word, screen.typed)}});
 		} else if (screen.name === 'password-entry') {
 			await this.submitPassword();
 		} else if (screen.name === 'passwords-file') {
@@ -388,6 +417,11 @@ export class WizardController {
 	}
 
 	private restoreBackup?: string;
+	/** The plan the run began from, and the screens before it: Esc at the first confirmation goes back there. */
+	private planScreen?: Screen;
+	private planHistory: Screen[] = [];
+	/** A step ran (or was confirmed, or rolled back) since this wizard opened the run. */
+	private actedSinceOpen = false;
 
 	// ——— the reconstruct flow's questions ———
 
@@ -478,7 +512,7 @@ export class WizardController {
 			name: 'multi-select',
 			purpose: 'bindery',
 			title: 'Restore the bindery from its backup (NET$*.OLD) on which servers? (optional)',
-			hint: 'Only if you want a server back as it was before synchronization: every change made on it since that backup is lost. None are chosen; Enter goes on.',
+			hint: 'Only if you want a server back as it was before synchronization: every change made on it since that backup is lost. Space chooses one; Enter goes on (with none chosen, no bindery is restored).',
 			items,
 			cursor: 0,
 			selected: [],
@@ -585,6 +619,8 @@ export class WizardController {
 			this.initialPassword = undefined;
 			this.run = run;
 		}
+		this.planScreen = screen;
+		this.planHistory = [...this.history];
 		this.history.length = 0;
 		this.log('info', `Journal: ${this.run.journalPath}`);
 		this.set({steps: this.stepList()});
@@ -694,6 +730,7 @@ export class WizardController {
 	private stepAbort = new AbortController();
 
 	private async runStep(step: string, only?: readonly string[]): Promise<void> {
+		this.actedSinceOpen = true;
 		const title = this.title(step);
 		this.stepAbort = new AbortController();
 		this.set({busy: true, steps: this.stepList(undefined, step), screen: {name: 'running', step, title, progress: {kind: 'none'}}});
@@ -728,14 +765,15 @@ export class WizardController {
 		const screen = this.state.screen;
 		if (screen.name !== 'manual') return;
 		if (choice === 'later') {
-			this.set({screen: {name: 'summary', title: `Waiting for you: ${screen.title}`, ok: false, lines: this.whereThingsAre(['Do the step as instructed, then start dsmn-resync again on this target and confirm it.'])}});
-			this.exitLater(3);
+			this.set({screen: {name: 'summary', title: `Waiting for you: ${screen.title}`, ok: false, exit: EXIT.manual, lines: this.whereThingsAre(['Do the step as instructed, then start dsmn-resync again on this target and confirm it.'])}});
+			this.exitLater(EXIT.manual);
 			return;
 		}
 		const items = screen.checklist?.items ?? [];
 		this.unticked = items.filter(i => !i.ticked).map(i => i.name);
 		const ticked = items.filter(i => i.ticked).map(i => i.name);
 		const note = items.length ? `blue checks ticked: ${ticked.join(', ') || 'none'}${this.unticked.length ? `; not ticked: ${this.unticked.join(', ')}` : ''}` : undefined;
+		this.actedSinceOpen = true;
 		const outcome = await this.run!.confirmManual(screen.step, note);
 		await this.afterStep(screen.step, screen.title, outcome);
 	}
@@ -776,7 +814,7 @@ export class WizardController {
 		if (choice === 'finish') return this.finish(screen.failedServers);
 		// Stop here: the run stays unfinished in the journal; the next start offers to resume (or roll back).
 		await this.run?.noteInterrupted('stopped by the admin', screen.step);
-		this.set({screen: {name: 'summary', title: 'Stopped here', ok: false, lines: this.whereThingsAre(['Nothing more was changed. Start dsmn-resync again on this target to resume it.'])}});
+		this.set({screen: {name: 'summary', title: 'Stopped here', ok: false, exit: EXIT.failed, lines: this.whereThingsAre([`Nothing more was changed. Start dsmn-resync again on this target to resume it${this.run?.canRollback ? ' or roll it back' : ''}.`])}});
 		this.exitLater(EXIT.failed);
 	}
 
@@ -804,16 +842,17 @@ export class WizardController {
 	async resumeChoice(choice: 'resume' | 'rollback' | 'leave'): Promise<void> {
 		if (choice === 'resume') return this.confirmNext();
 		if (choice === 'rollback' && this.run?.canRollback) return this.askRollback();
-		this.exitLater(EXIT.ok);
+		return this.leave();
 	}
 
 	private async rollback(): Promise<void> {
+		this.actedSinceOpen = true;
 		this.set({busy: true, screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}}});
 		const outcome = await this.run!.rollback({onCommand: this.onCommand});
 		this.set({busy: false});
 		if (outcome.status === 'done') {
 			this.log('ok', `Rolled back: ${outcome.summary}`);
-			this.set({steps: undefined, screen: {name: 'summary', title: 'Rolled back: SYNCAGNT is as it was', ok: true, lines: this.whereThingsAre([outcome.summary])}});
+			this.set({steps: undefined, screen: {name: 'summary', title: 'Rolled back: SYNCAGNT is as it was', ok: true, exit: EXIT.ok, lines: this.whereThingsAre([outcome.summary])}});
 		} else if (outcome.status === 'failed') {
 			this.log('error', `Roll back failed: ${outcome.message}`);
 			this.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: outcome.message, advice: outcome.advice, canRollback: false}});
@@ -831,6 +870,7 @@ export class WizardController {
 					name: 'summary',
 					title: this.unticked.length ? `Done, but ${this.unticked.join(', ')} ${this.unticked.length === 1 ? 'was' : 'were'} not seen with a blue check` : 'Done: every step is finished',
 					ok: this.unticked.length === 0,
+					exit: this.unticked.length === 0 ? EXIT.ok : EXIT.failed,
 					lines: this.whereThingsAre([
 						...(run.flow === 'restore' ? [`The backup from ${(run as RestoreRun).backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`] : [`Reconstructed: ${(run as ReconstructRun).servers.join(', ')}.`]),
 						this.unticked.length
@@ -849,6 +889,7 @@ export class WizardController {
 				name: 'summary',
 				title: red.length === 0 ? 'Done: every server shows a blue check' : `Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X`,
 				ok: red.length === 0,
+				exit: red.length === 0 ? EXIT.ok : EXIT.failed,
 				lines: this.whereThingsAre([
 					...(run.flow === 'restore' ? [`The backup from ${(run as RestoreRun).backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`] : [`Reconstructed: ${(run as ReconstructRun).servers.join(', ')}.`]),
 					...this.stillRedLines(red, stillRed),
@@ -874,19 +915,76 @@ export class WizardController {
 
 	// ——— navigation and leaving ———
 
-	back(): void {
+	/** Whether Esc goes back from this screen: only where nothing has changed yet (the footer offers it only then). */
+	canGoBack(): boolean {
+		const screen = this.state.screen;
+		if (this.state.busy || this.state.exit !== undefined) return false;
+		if (screen.name === 'discover' && screen.results !== undefined) return true;
+		if (this.run) return this.backToPlanPossible() || this.backToResumePossible();
+		return this.history.length > 0;
+	}
+
+	/** The first confirmation after Begin: the run has its journal, but no step has started. */
+	private backToPlanPossible(): boolean {
+		return Boolean(this.run && this.planScreen && !this.run.hasChangedAnything() && this.state.screen.name === 'confirm');
+	}
+
+	/** A resumed run, before anything was done since the resume (its first confirmation, the password asked again). */
+	private backToResumePossible(): boolean {
+		const name = this.state.screen.name;
+		return Boolean(this.resumeScreen && !this.actedSinceOpen && (name === 'confirm' || name === 'password-entry' || name === 'manual'));
+	}
+
+	async back(): Promise<void> {
 		if (this.state.overlay) {
 			this.set({overlay: undefined});
 			return;
 		}
-		// Only where nothing has changed yet: once a step has started, Esc does nothing.
-		if (this.run?.hasChangedAnything() || this.state.busy || this.run) return;
+		if (!this.canGoBack()) return;
+		const screen = this.state.screen;
+		if (screen.name === 'discover' && screen.results !== undefined) {
+			// "Search elsewhere": the search field again, with the folder searched.
+			this.set({screen: {...screen, results: undefined, searching: false}});
+			return;
+		}
+		if (this.backToPlanPossible()) {
+			// Nothing was changed: the run is closed as abandoned, and the plan is shown again.
+			await this.run!.end('abandoned');
+			this.log('info', `Went back before any step: that run was closed unchanged (${this.run!.journalPath}).`);
+			this.run = undefined;
+			this.history.length = 0;
+			this.history.push(...this.planHistory);
+			this.set({steps: undefined, screen: this.planScreen!});
+			return;
+		}
+		if (this.backToResumePossible()) {
+			this.typedPassword = '';
+			this.set({steps: this.stepList(), screen: this.resumeScreen!});
+			return;
+		}
 		const previous = this.history.pop();
 		if (previous) this.set({screen: previous});
 	}
 
+	/** A key the admin pressed was not used (a second Enter on a choice, keys typed before a screen appeared): said on screen. */
+	noteIgnoredKey(when: 'now' | 'next-screen'): void {
+		const notice = 'A key you pressed before this screen appeared was not used here: read it, then choose.';
+		if (when === 'next-screen') this.noticeForNextScreen = notice;
+		else this.set({notice});
+	}
+
+	private noticeForNextScreen?: string;
+
 	showHelp(): void {
 		this.set({overlay: this.state.overlay === 'help' ? undefined : 'help'});
+	}
+
+	/** What leaving now means, as the quit question says it. */
+	leavingNote(): string {
+		if (this.state.busy) return 'A step is running: it will finish to a safe point first, then the wizard leaves. The run waits in its journal, to resume next time.';
+		const run = this.run;
+		if (run?.hasChangedAnything()) return `Everything done so far is in the journal: start again on this target to resume${run.canRollback ? ' or roll back' : ''}.`;
+		return 'Nothing has been changed on the target.';
 	}
 
 	requestQuit(): void {
@@ -914,11 +1012,18 @@ export class WizardController {
 
 	private async leave(signal = 'user'): Promise<void> {
 		const run = this.run;
-		if (run && run.hasChangedAnything() && this.state.screen.name !== 'summary') {
+		if (this.state.screen.name === 'summary') return this.set({exit: this.state.screen.exit});
+		let lines: string[];
+		if (run && run.hasChangedAnything()) {
 			await run.noteInterrupted(signal);
-			this.log('warning', `Left at a safe point. Start dsmn-resync again on this target to resume${run.canRollback ? ' or roll back' : ''} (journal ${run.journalPath}).`);
-		}
-		this.set({exit: EXIT.interrupted});
+			lines = [`The run waits in its journal: start dsmn-resync again on this target to resume it${run.canRollback ? ' or roll it back' : ''}.`, ...run.whereThingsAre()];
+		} else if (run) {
+			// Begun, but no step started: nothing to resume.
+			await run.end('abandoned');
+			lines = ['Nothing was changed.'];
+		} else lines = ['Nothing was changed.'];
+		// The last frame is the truth: not a progress bar or a choice, but where things are.
+		this.set({busy: false, leaving: false, overlay: undefined, screen: {name: 'summary', title: run?.hasChangedAnything() ? 'Left at a safe point' : 'Left', ok: false, exit: EXIT.interrupted, lines}, exit: EXIT.interrupted});
 	}
 
 	/** Something unexpected: say what happened and where things are; never leave the admin guessing. */
@@ -929,6 +1034,7 @@ export class WizardController {
 				name: 'summary',
 				title: 'Something unexpected went wrong',
 				ok: false,
+				exit: EXIT.failed,
 				lines: this.whereThingsAre([`${(error as Error)?.message ?? String(error)}`, 'Nothing more will be changed. Start dsmn-resync again on this target: it will offer to resume.']),
 			},
 		});
@@ -938,9 +1044,16 @@ export class WizardController {
 		this.set({exit: code});
 	}
 
-	/** Enter on the summary. */
+	/** Enter on the summary: the exit status the summary was shown with. */
 	done(): void {
 		const screen = this.state.screen;
-		this.set({exit: screen.name === 'summary' && !screen.ok && !this.run ? EXIT.failed : EXIT.ok});
+		if (screen.name === 'summary') this.set({exit: screen.exit});
 	}
+}
+
+/** What the admin is told when the word typed to confirm is not the one asked for. */
+export function confirmationMismatch(word: string, typed: string): string {
+	if (typed === '') return `Nothing was typed: type ${word}, then Enter. Nothing has been changed.`;
+	if (typed.trim().toUpperCase() === word.toUpperCase()) return `"${typed}" is not ${word}: type it exactly, in capital letters, then Enter. Nothing has been changed.`;
+	return `"${typed}" is not ${word}: type ${word}, then Enter, to go on (or Ctrl+C to leave). Nothing has been changed.`;
 }
