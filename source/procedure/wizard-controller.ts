@@ -303,10 +303,65 @@ export class WizardController {
 
 	// ——— intents: the questions ———
 
-	async continueFromInspect(choice: 'continue' | 'again' | 'leave' = 'continue'): Promise<void> {
+	async continueFromInspect(choice: 'continue' | 'again' | 'leave' | 'synchronize' = 'continue'): Promise<void> {
 		if (choice === 'again') return this.inspect();
-		if (choice === 'leave') return this.exitLater(EXIT.failed);
+		if (choice === 'leave') {
+			this.set({screen: {name: 'summary', title: 'The target is not ready', ok: false, exit: EXIT.failed, lines: ['Nothing was changed. Fix what is marked, then start dsmn-resync again.']}, exit: EXIT.failed});
+			return;
+		}
+		if (choice === 'synchronize') return this.askSynchronizeOnly();
 		this.go({name: 'ask-backup'});
+	}
+
+	// ——— "Synchronize all servers" alone ———
+
+	private async askSynchronizeOnly(): Promise<void> {
+		const {describeSynchronizeOnly, SYNCHRONIZE_ONLY} = await operations();
+		const {changes, manual} = await describeSynchronizeOnly(this.target!);
+		if (manual) {
+			// The tool cannot press the button on a real server: the instructions, and nothing to resume.
+			this.go({name: 'summary', title: 'Your turn: Synchronize all servers in Synchronization Manager', ok: true, exit: EXIT.ok, lines: [...changes, 'Nothing was changed by dsmn-resync.']});
+			return;
+		}
+		this.go({name: 'confirm', step: SYNCHRONIZE_ONLY.step, title: SYNCHRONIZE_ONLY.title, help: {why: SYNCHRONIZE_ONLY.why, kb: SYNCHRONIZE_ONLY.kb}, changes, typed: ''});
+	}
+
+	/** Set once "Synchronize all servers" alone has begun: leaving part way says so. */
+	private synchronizedAlone = false;
+
+	private async runSynchronizeOnly(): Promise<void> {
+		const {synchronizeOnly, SYNCHRONIZE_ONLY} = await operations();
+		const step = SYNCHRONIZE_ONLY.step;
+		this.synchronizedAlone = true;
+		this.stepAbort = new AbortController();
+		this.set({busy: true, screen: {name: 'running', step, title: SYNCHRONIZE_ONLY.title, progress: {kind: 'none'}}});
+		let outcome;
+		try {
+			outcome = await synchronizeOnly(this.target!, {...this.hooks(step), stopRequested: () => this.state.leaving});
+		} finally {
+			this.set({busy: false});
+		}
+		if (outcome.status === 'interrupted' || this.state.leaving) return this.leave();
+		if (outcome.status === 'done') {
+			this.log('ok', `${SYNCHRONIZE_ONLY.title}: ${outcome.summary}`);
+			this.set({screen: {name: 'summary', title: 'Done: every server shows a blue check', ok: true, exit: EXIT.ok, lines: [`${outcome.summary}. Nothing else was changed.`]}});
+			return;
+		}
+		const message = outcome.status === 'failed' ? outcome.message : 'it did not finish';
+		this.log('error', `${SYNCHRONIZE_ONLY.title} failed: ${message}`);
+		this.set({
+			screen: {
+				name: 'summary',
+				title: 'Synchronized, but not every server',
+				ok: false,
+				exit: EXIT.failed,
+				lines: [
+					message,
+					...(outcome.status === 'failed' ? [`What to do: ${outcome.advice}`] : []),
+					'Then start dsmn-resync again and choose "Only synchronize all servers". Nothing else was changed.',
+				],
+			},
+		});
 	}
 
 	async answerBackup(answer: 'yes' | 'no' | 'unsure'): Promise<void> {
@@ -682,7 +737,8 @@ export class WizardController {
 	}
 
 	private async runConfirmed(step: string): Promise<void> {
-		if (step === 'rollback') await this.rollback();
+		if (step === 'synchronize-only') await this.runSynchronizeOnly();
+		else if (step === 'rollback') await this.rollback();
 		else await this.runStep(step);
 	}
 
@@ -1021,6 +1077,8 @@ export class WizardController {
 			// Begun, but no step started: nothing to resume.
 			await run.end('abandoned');
 			lines = ['Nothing was changed.'];
+		} else if (this.synchronizedAlone) {
+			lines = ['Synchronization stopped part way: that is safe (a server half propagated is simply not synchronized yet).', 'To finish, start dsmn-resync again and choose "Only synchronize all servers".'];
 		} else lines = ['Nothing was changed.'];
 		// The last frame is the truth: not a progress bar or a choice, but where things are.
 		this.set({busy: false, leaving: false, overlay: undefined, screen: {name: 'summary', title: run?.hasChangedAnything() ? 'Left at a safe point' : 'Left', ok: false, exit: EXIT.interrupted, lines}, exit: EXIT.interrupted});

@@ -48,8 +48,9 @@ describe('interrupts and the terminal', () => {
 		await session.type('y');
 		expect((await session.exited).exitCode).toBe(130);
 		const again = new PtySession(['--lab', dir]);
-		await again.waitFor('A restore run on this target was cut off.');
-		expect(again.screen()).toContain('It stopped before: Synchronize all servers');
+		await again.waitFor('A restore run on this target was cut off');
+		expect(again.screen()).toContain('was cut off during "Synchronize all servers"');
+		expect(again.screen()).toContain('Resuming does "Synchronize all servers" again, from its start.');
 		again.kill();
 	});
 

@@ -14,20 +14,23 @@ export function hiddenServersLine(hidden: readonly {synchronized: boolean}[], re
 	return `… and ${hidden.length} more: ${parts.join(', ')}`;
 }
 
-type Choice = 'continue' | 'again' | 'leave';
+type Choice = 'continue' | 'again' | 'leave' | 'synchronize';
 
 export function InspectScreen({screen, rows, onChoose}: {screen: Extract<Screen, {name: 'inspect'}>; rows: number; onChoose: (choice: Choice) => void}) {
 	const glyphs = useGlyphs();
 	const red = screen.servers.filter(s => !s.synchronized);
 	const failing = screen.checks.filter(c => !c.ok);
-	const room = Math.max(3, rows - 14 - screen.checks.length - failing.length);
+	const room = Math.max(3, rows - 15 - screen.checks.length - failing.length);
 	const shown = screen.servers.length > room ? [...red, ...screen.servers.filter(s => s.synchronized)].slice(0, room - 1) : screen.servers;
 	const items: {label: string; value: Choice}[] = failing.length
 		? [
 				{label: 'Check again', value: 'again'},
 				{label: 'Leave (nothing was changed)', value: 'leave'},
 			]
-		: [{label: 'Continue', value: 'continue'}];
+		: [
+				{label: 'Continue: restore or reconstruct', value: 'continue'},
+				{label: 'Only synchronize all servers (nothing else is changed)', value: 'synchronize'},
+			];
 	return (
 		<Box flexDirection="column">
 			<Text>
