@@ -289,11 +289,6 @@ export class WizardController {
 		}
 	}
 
-	/** The screen was cleared (the terminal got narrower): the finished steps are printed again above the live area. */
-	reprintLog(): void {
-		this.set({logEpoch: (this.state.logEpoch ?? 0) + 1});
-	}
-
 	/** The temporary authentication file, if one was written: removed whenever the wizard ends. */
 	async dispose(): Promise<void> {
 		const remove = this.removeCredentials;

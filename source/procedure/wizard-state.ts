@@ -58,8 +58,6 @@ export type WizardState = {
 	steps?: {id: string; title: string; status: StepStatus}[];
 	/** Finished steps and notable events, printed once above the live area. */
 	log: LogLine[];
-	/** Changes when the whole screen was cleared (a narrower terminal): the log is printed again. */
-	logEpoch?: number;
 	/** The last commands run, shown as they run. */
 	commands: string[];
 	/** A step is running: leaving waits for its safe point. */

@@ -80,6 +80,27 @@ describe('the wizard in any terminal', () => {
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 	});
 
+	it('shrinking to 40×12 during synchronization: the log once, the frame whole, no row twice', async () => {
+		const dir = await lab('--pace', '60');
+		const session = new PtySession(['--lab', dir], {cols: 100, rows: 30});
+		await restoreUpTo(session, 'synchronize');
+		await session.type('y');
+		await session.waitFor(/\d+\/600 accounts/);
+		session.resize(40, 12);
+		await new Promise(resolve => setTimeout(resolve, 1500));
+		const rows = session.screen().split('\n');
+		const servers = rows.filter(row => /^\S+ FS\d /.test(row)).map(row => /FS\d/.exec(row)![0]);
+		expect(servers.length, session.screen()).toBeGreaterThan(0);
+		expect(new Set(servers).size, session.screen()).toBe(servers.length);
+		expect(rows.filter(row => row.startsWith('dsmn-resync · KB Q148678'))).toHaveLength(1);
+		expect(session.screen()).toContain('▸ Synchronize all servers…');
+		expect(rows.filter(row => row.trim() !== '').at(-1)).toBe('q leaves at the next safe point · ? why');
+		// The log is in the scrollback once, not once per redraw.
+		expect(session.history().split('Journal: ').length - 1).toBe(1);
+		session.kill();
+		await session.exited;
+	});
+
 	it('q mid-step: the last frame says where things are, not a progress bar and keys that no longer work', async () => {
 		const dir = await lab('--pace', '40');
 		const session = new PtySession(['--lab', dir], {cols: 100, rows: 30});
