@@ -13,6 +13,6 @@ function asciiChildren(children: ReactNode): ReactNode {
 
 export function Text({children, ...props}: ComponentProps<typeof InkText>) {
 	const {ascii} = useGlyphs();
-	// Ink truncates with "…": in ASCII, the text is cut by hand instead (see truncate in App's footer).
+	// Ink's own truncation mark "…" is made "." by the ASCII stdout filter (ui/terminal-streams.ts), one cell for one.
 	return <InkText {...props}>{ascii ? asciiChildren(children) : children}</InkText>;
 }
