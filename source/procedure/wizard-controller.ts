@@ -955,7 +955,7 @@ export class WizardController {
 		const untouched = run.flow === 'reconstruct' ? red.filter(name => !(run as ReconstructRun).servers.includes(name)) : [];
 		const failed = red.filter(name => !untouched.includes(name));
 		return [
-			...(failed.length ? [`Still red: ${failed.join(', ')}${stillRed.length ? ' (did not synchronize)' : ''}. When they answer again, run "Synchronize all servers" in Synchronization Manager, or start dsmn-resync again.`] : []),
+			...(failed.length ? [`Still red: ${failed.join(', ')}${stillRed.length ? ' (did not synchronize)' : ''}. When they answer again, start dsmn-resync again and choose "Only synchronize all servers" (or use Synchronize all servers in Synchronization Manager).`] : []),
 			...(untouched.length ? [`${untouched.join(', ')} ${untouched.length === 1 ? 'was' : 'were'} not reconstructed in this run: start dsmn-resync again and choose ${untouched.length === 1 ? 'it' : 'them'}.`] : []),
 		];
 	}

@@ -99,7 +99,7 @@ describe('the wizard tells the truth', () => {
 		await controller.confirm();
 		expect(screen(controller)).toMatchObject({name: 'failure', step: 'synchronize'});
 		await controller.failureChoice('finish');
-		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, exit: 1});
+		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, exit: 1, lines: expect.arrayContaining([expect.stringContaining('choose "Only synchronize all servers"')])});
 		controller.done();
 		expect(controller.getState().exit).toBe(1);
 
@@ -192,5 +192,29 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 		await controller.continueFromInspect('synchronize');
 		await controller.confirm();
 		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, exit: 1, lines: expect.arrayContaining([expect.stringContaining('FS1'), expect.stringContaining('Only synchronize all servers')])});
+	});
+});
+
+describe('Esc on the password asked again after a resume', () => {
+	it('goes back to the resume screen, as the footer says', async () => {
+		const {ReconstructRun} = await import('../../source/procedure/reconstruct-run.js');
+		const {labTarget} = await import('../../source/targets/lab/lab-target.js');
+		const root = await tempDir();
+		const dir = join(root, 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, backup: false});
+		const run = await ReconstructRun.begin(labTarget(dir), {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'initial', passwordsFile: join(root, 'users.txt')});
+		run.provideInitialPassword('Winter#2026');
+		for (let step = run.nextStep(); step !== 'set-passwords'; step = run.nextStep()) await run.execute(step!);
+
+		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		await controller.start();
+		expect(screen(controller)).toMatchObject({name: 'resume', flow: 'reconstruct', canRollback: false});
+		await controller.resumeChoice('resume');
+		expect(screen(controller)).toMatchObject({name: 'password-entry', stage: 'first'});
+		expect(controller.canGoBack()).toBe(true);
+		controller.typeText('Qx7');
+		await controller.back();
+		expect(screen(controller).name).toBe('resume');
+		expect(JSON.stringify(controller.getState())).not.toContain('Qx7');
 	});
 });

@@ -30,7 +30,7 @@ export function ConfirmScreen({screen, canGoBack, onConfirm, onDecline, onBack}:
 					initialIndex={0}
 					items={[
 						{label: `Yes — ${title}`, value: 'yes'},
-						{label: canGoBack ? 'No — go back to the plan (nothing has been changed)' : 'Not now — leave; start again later to resume', value: 'no'},
+						{label: canGoBack ? 'No — go back (nothing has been changed)' : 'Not now — leave; start again later to resume', value: 'no'},
 					]}
 					onSelect={value => (value === 'yes' ? onConfirm() : canGoBack ? onBack() : onDecline())}
 				/>
