@@ -32,3 +32,19 @@ export function packedRows(items: readonly string[], columns: number, gap: numbe
 	}
 	return rows;
 }
+
+/** Pads to `width` columns as the terminal counts them (a CJK character is two). */
+export function padEndDisplay(text: string, width: number): string {
+	return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Cuts to at most `width` columns, ending with `ellipsis` when cut. */
+export function truncateDisplay(text: string, width: number, ellipsis: string): string {
+	if (displayWidth(text) <= width) return text;
+	let cut = '';
+	for (const char of text) {
+		if (displayWidth(cut + char) + displayWidth(ellipsis) > width) break;
+		cut += char;
+	}
+	return cut + ellipsis;
+}
