@@ -19,6 +19,7 @@ import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../targets/synchronization.js';
 import {jsonLine} from '../cli/json-line.js';
 import {runStanding} from '../procedure/run-standing.js';
+import {formatDate} from '../text/format.js';
 import {chooseGlyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
 
@@ -65,15 +66,16 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				run = reconstruct;
 			}
 			const standing = runStanding(unfinished.entries);
+			const began = formatDate(new Date(unfinished.start.at));
 			const next = run.nextStep();
 			const how =
 				standing.state === 'failed'
-					? `Found the ${unfinished.start.flow} run of ${unfinished.start.at}: "${stepTitle(run, standing.step!)}" failed (${safeText(standing.message ?? '')}).`
+					? `Found the ${unfinished.start.flow} run begun ${began}: "${stepTitle(run, standing.step!)}" failed (${safeText(standing.message ?? '')}).`
 					: standing.state === 'awaiting-manual'
-						? `Found the ${unfinished.start.flow} run of ${unfinished.start.at}, waiting for you to confirm "${stepTitle(run, standing.step!)}".`
+						? `Found the ${unfinished.start.flow} run begun ${began}, waiting for you to confirm "${stepTitle(run, standing.step!)}".`
 						: standing.during
-							? `Found the ${unfinished.start.flow} run of ${unfinished.start.at}, cut off during "${stepTitle(run, standing.during)}".`
-							: `Found the ${unfinished.start.flow} run of ${unfinished.start.at}, cut off ${next ? `before "${stepTitle(run, next)}"` : 'after its last step'}.`;
+							? `Found the ${unfinished.start.flow} run begun ${began}, cut off during "${stepTitle(run, standing.during)}".`
+							: `Found the ${unfinished.start.flow} run begun ${began}, cut off ${next ? `before "${stepTitle(run, next)}"` : 'after its last step'}.`;
 			say(`${how}${unfinished.start.backup ? ` It restores ${safeText(unfinished.start.backup)}.` : ''} Journal: ${run.journalPath}`, {
 				event: 'found-run',
 				journal: run.journalPath,

@@ -4,10 +4,12 @@
  * command line. runCli checks every --json line it sees against the schema; these tests make sure each
  * kind of line is seen, and that the check can fail.
  */
+import {spawn} from 'node:child_process';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {schemaLines, schemaProblem} from '../helpers/json-lines.js';
-import {runCli, tempDir} from '../helpers/run-cli.js';
+import {CLI, runCli, tempDir, userEnv} from '../helpers/run-cli.js';
+import {standinServer} from '../helpers/standin-server.js';
 
 async function lab(...flags: string[]) {
 	const dir = join(await tempDir(), 'lab');
@@ -73,5 +75,54 @@ describe('the JSON lines schema', () => {
 		const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes', '--json']);
 		expect(run.exitCode).toBe(0);
 		expect(schemaLines(run.stdout).at(-1)).toMatchObject({event: 'completed', kept: expect.arrayContaining([expect.stringContaining('The journal of this run')])});
+	});
+
+	it('a refused backup: error lines, then refused (exit 1)', async () => {
+		const dir = await lab();
+		const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'nothing-here'), '--yes', '--json']);
+		expect(run.exitCode).toBe(1);
+		const lines = schemaLines(run.stdout);
+		expect(lines.map(l => l['event'])).toContain('error');
+		expect(lines.at(-1)).toMatchObject({event: 'refused', reason: 'invalid backup'});
+	});
+
+	it('a manual step on a real server: manual-step, instruction, waiting (exit 3); --resume says the run awaits the admin', async () => {
+		const s = await standinServer();
+		const first = await runCli(['--target', 'windows', '--flow', 'restore', '--backup', s.backup, '--select', 'FS1,FS2', '--yes', '--json'], {env: s.env});
+		expect(first.exitCode).toBe(3);
+		const lines = schemaLines(first.stdout);
+		expect(lines.map(l => l['event'])).toEqual(expect.arrayContaining(['manual-step', 'instruction']));
+		expect(lines.at(-1)).toMatchObject({event: 'waiting'});
+		const again = await runCli(['--target', 'windows', '--resume', '--json'], {env: s.env});
+		expect(again.exitCode).toBe(0);
+		expect(schemaLines(again.stdout)[0]).toMatchObject({event: 'found-run', state: 'awaiting-manual', next: 'synchronize'});
+	});
+
+	it('SIGTERM mid-run: progress, stopping, then interrupted as the last line (exit 130)', async () => {
+		const slow = join(await tempDir(), 'lab');
+		expect((await runCli(['lab', 'create', slow, '--pace', '40'])).exitCode).toBe(0);
+		const child = spawn(process.execPath, [CLI, '--lab', slow, '--flow', 'restore', '--backup', join(slow, 'backup'), '--yes', '--json'], {env: userEnv(), stdio: ['ignore', 'pipe', 'pipe']});
+		let out = '';
+		child.stdout.on('data', d => {
+			out += String(d);
+			if (out.includes('"event":"progress","server"') && !child.killed) child.kill('SIGTERM');
+		});
+		const code = await new Promise(resolve => child.on('exit', resolve));
+		expect(code).toBe(130);
+		const lines = schemaLines(out);
+		expect(lines.map(l => l['event'])).toEqual(expect.arrayContaining(['progress', 'stopping']));
+		expect(lines.at(-1)).toMatchObject({event: 'interrupted', journal: expect.any(String)});
+	});
+});
+
+describe('the scripted text for a found run', () => {
+	it('says how the run was left, when it began and what it restores — not "cut off" for a failed run', async () => {
+		const dir = join(await tempDir(), 'lab');
+		expect((await runCli(['lab', 'create', dir, '--pace', '0', '--offline', 'FS3'])).exitCode).toBe(0);
+		expect((await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes'])).exitCode).toBe(1);
+		const resumed = await runCli(['--lab', dir, '--resume']);
+		expect(resumed.stdout).toMatch(/^Found the restore run begun \d{4}-\d\d-\d\d \d\d:\d\d: "Synchronize all servers" failed \(1 of 5 servers still shows a red X: FS3/m);
+		expect(resumed.stdout).toContain(`It restores ${join(dir, 'backup')}.`);
+		expect(resumed.stdout).not.toMatch(/cut off/);
 	});
 });
