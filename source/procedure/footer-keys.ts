@@ -46,7 +46,7 @@ export function footerKeys(state: WizardState, canGoBack: boolean, glyphs: {upDo
 	if (state.exit !== undefined) return '';
 	if (state.overlay) return '';
 	if (state.busy) return state.leaving ? '' : `q leaves at the next safe point ${glyphs.separator} ? why`;
-	if (screen.name === 'summary') return 'Enter leaves';
+	if (screen.name === 'summary') return canGoBack ? `Enter leaves ${glyphs.separator} Esc back` : 'Enter leaves';
 	const keys: string[] = [];
 	if (isTyping(screen)) {
 		const completes = screen.name === 'choose-backup' || screen.name === 'passwords-file' || screen.name === 'discover' || (screen.name === 'target-field' && FIELDS[screen.field].completes);

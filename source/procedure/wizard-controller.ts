@@ -175,7 +175,7 @@ export class WizardController {
 		try {
 			this.target = await resolveTarget(this.options);
 		} catch (error) {
-			this.set({screen: {name: 'summary', title: 'Cannot open the target', lines: [(error as Error).message, ...((error as {hint?: string}).hint ? [(error as {hint: string}).hint] : [])], ok: false, exit: EXIT.failed}});
+			this.set({screen: {name: 'summary', title: 'Cannot open the target', lines: [(error as Error).message, ...((error as {hint?: string}).hint ? [(error as {hint: string}).hint] : [])], ok: false, exit: EXIT.failed, back: true}});
 			return;
 		}
 		this.set({targetDescription: this.target.description});
@@ -970,6 +970,9 @@ export class WizardController {
 	canGoBack(): boolean {
 		const screen = this.state.screen;
 		if (this.state.busy || this.state.exit !== undefined) return false;
+		// A summary is an end: what it reports has happened (Esc must not lead back to run it again).
+		if (screen.name === 'summary') return Boolean(screen.back) && !this.run && this.history.length > 0;
+		if (screen.name === 'loading' || screen.name === 'running') return false;
 		if (screen.name === 'discover' && screen.results !== undefined) return true;
 		if (this.run) return this.backToPlanPossible() || this.backToResumePossible();
 		return this.history.length > 0;

@@ -183,6 +183,10 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 		await again.continueFromInspect('synchronize');
 		await again.confirm();
 		expect(screen(again)).toMatchObject({name: 'summary', ok: true, exit: 0, title: 'Done: every server shows a blue check'});
+		// The summary is an end: Esc does not lead back to the confirmation, to run it again.
+		expect(again.canGoBack()).toBe(false);
+		await again.back();
+		expect(screen(again).name).toBe('summary');
 		expect((await labStatus(dir)).servers.every(s => s.synchronized)).toBe(true);
 		expect(await findUnfinishedRun(labPaths(dir).journal)).toBeUndefined();
 	});
