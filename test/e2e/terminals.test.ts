@@ -110,7 +110,8 @@ describe('the wizard in any terminal', () => {
 		await session.type('q');
 		await session.waitFor('Leave dsmn-resync?');
 		await session.type('y');
-		await session.waitFor('Leaving once this step reaches a safe point');
+		// Synchronization stops at once (a server half propagated is simply not synchronized yet): the
+		// "Leaving once this step reaches a safe point" line may or may not be drawn first; it must not be last.
 		expect((await session.exited).exitCode).toBe(130);
 		const last = session.screen();
 		expect(last).toContain('Left at a safe point');
