@@ -22,15 +22,40 @@ await writeFile(emptyDevtools, 'export default {};\n');
 const INK_INCREMENTAL_BUG = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
 const INK_INCREMENTAL_FIX =
 	"{ const up = previousOutput.endsWith('\\n') ? previousVisible : previousVisible - 1; if (up > 0) buffer.push(ansiEscapes.cursorUp(up)); }";
+/**
+ * Two more, in ink.js, both about a terminal made narrower (the terminal rewraps what is on screen):
+ * - When the last frame was as tall as the new screen, Ink clears the terminal and writes the frame
+ *   without its final newline, yet records it with one: with the fix above, the next frame then lands
+ *   one row too high, leaving a stale row at the bottom (a server row twice in the synchronization view).
+ *   It now writes what it records.
+ * - Otherwise Ink erases the last frame line by line, as many lines as it had before the rewrap: pieces of
+ *   it stay. It now clears the screen and writes the log again (its own record of it, so it is written
+ *   once), then draws the next frame whole. Not in debug mode (TERM=dumb), which never moves the cursor.
+ */
+const INK_CLEAR_BUG = 'this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput + output);';
+const INK_CLEAR_FIX = 'this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput + outputToRender);';
+const INK_NARROWER_BUG = `            // We clear the screen when decreasing terminal width to prevent duplicate overlapping re-renders.
+            this.log.clear();`;
+const INK_NARROWER_FIX = `            if (this.options.debug) { this.log.clear(); } else { this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput); this.log.done(); }`;
+
+function replaceOnce(path, text, bug, fix) {
+	if (text.split(bug).length !== 2) {
+		throw new Error(`${path} has changed: check whether Ink fixed what scripts/build.js fixes in it, then update or remove the fix`);
+	}
+	return text.replace(bug, fix);
+}
+
 export const fixInkIncrementalRendering = {
 	name: 'fix-ink-incremental-rendering',
 	setup(pluginBuild) {
 		pluginBuild.onLoad({filter: /ink[\\/]build[\\/]log-update\.js$/}, async args => {
 			const text = await readFile(args.path, 'utf8');
-			if (!text.includes(INK_INCREMENTAL_BUG)) {
-				throw new Error(`${args.path} has changed: check whether Ink fixed its incremental renderer, then update or remove the fix in scripts/build.js`);
-			}
-			return {contents: text.replace(INK_INCREMENTAL_BUG, INK_INCREMENTAL_FIX), loader: 'js'};
+			return {contents: replaceOnce(args.path, text, INK_INCREMENTAL_BUG, INK_INCREMENTAL_FIX), loader: 'js'};
+		});
+		pluginBuild.onLoad({filter: /ink[\\/]build[\\/]ink\.js$/}, async args => {
+			const text = await readFile(args.path, 'utf8');
+			const fixed = replaceOnce(args.path, replaceOnce(args.path, text, INK_CLEAR_BUG, INK_CLEAR_FIX), INK_NARROWER_BUG, INK_NARROWER_FIX);
+			return {contents: fixed, loader: 'js'};
 		});
 	},
 };

@@ -1,23 +1,27 @@
 import {validateBackup} from '../backup/validate.js';
 import type {ValidationReport} from '../backup/report.js';
+import {toAscii} from '../text/ascii.js';
 import {formatBytes, formatDate} from '../text/format.js';
+import {displayWidth, padEndDisplay, truncateDisplay} from '../text/measure.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
+import {jsonLine} from './json-line.js';
 import type {Output} from './output.js';
 
 export function renderReport(report: ValidationReport, glyphs: Glyphs): string {
 	const mark = {ok: glyphs.ok, warning: glyphs.warning, error: glyphs.error};
-	const names = report.files.map(f => safeText(f.name));
-	const width = Math.min(40, Math.max(4, ...names.map(n => n.length)));
+	// Laid out in columns as the terminal counts them: in ASCII already, and by display width.
+	const names = report.files.map(f => (glyphs.ascii ? toAscii(safeText(f.name)) : safeText(f.name)));
+	const width = Math.min(40, Math.max(4, ...names.map(displayWidth)));
 	const markWidth = Math.max(...Object.values(mark).map(m => m.length)) + 1;
 	const lines = [`Backup set ${safeText(report.folder)}`, ''];
 	if (report.files.length > 0) {
 		lines.push(`${' '.repeat(markWidth)}${'FILE'.padEnd(width)}  ${'SIZE'.padStart(9)}  ${'DATE'.padEnd(16)}  ${'KIND'.padEnd(11)}  NOTES`);
 		report.files.forEach((file, i) => {
-			const name = names[i]!.length > width ? `${names[i]!.slice(0, width - 1)}…` : names[i]!;
+			const name = truncateDisplay(names[i]!, width, glyphs.ascii ? '...' : '…');
 			const [first = '', ...rest] = file.messages.map(safeText);
 			lines.push(
-				`${mark[file.status].padEnd(markWidth)}${name.padEnd(width)}  ${formatBytes(file.size).padStart(9)}  ${formatDate(new Date(file.mtime)).padEnd(16)}  ${file.kind.padEnd(11)}  ${first}`,
+				`${mark[file.status].padEnd(markWidth)}${padEndDisplay(name, width)}  ${formatBytes(file.size).padStart(9)}  ${formatDate(new Date(file.mtime)).padEnd(16)}  ${file.kind.padEnd(11)}  ${first}`,
 			);
 			for (const message of rest) lines.push(`${' '.repeat(markWidth + width + 2 + 9 + 2 + 16 + 2 + 11 + 2)}${message}`);
 		});
@@ -38,6 +42,6 @@ export function renderReport(report: ValidationReport, glyphs: Glyphs): string {
 
 export async function checkCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output): Promise<number> {
 	const report = await validateBackup(dir);
-	output.out(json ? `${JSON.stringify(report)}\n` : renderReport(report, glyphs));
+	output.out(json ? jsonLine('validation-report', report) : renderReport(report, glyphs));
 	return report.valid ? 0 : 1;
 }

@@ -7,24 +7,24 @@ a backup, or, with no backup, reconstruct the NetWare account information.
 Every destructive step is confirmed, journaled and reversible.
 
 USAGE
-  dsmn-resync                                  the wizard; asks where to work
-  dsmn-resync --lab DIR                        the wizard on the practice lab in DIR
-  dsmn-resync --target remote --host NAME      a real recovery: the NT server running DSMN,
-                                               from this (modern Windows, Linux or macOS) machine
-  dsmn-resync --target windows                 a rehearsal on this Windows machine, against a
-                                               service named MSSYNC here (never a DSMN server)
-  dsmn-resync check DIR [--json]               validate a backup set
-  dsmn-resync lab create DIR [OPTIONS]         make a practice lab
-  dsmn-resync lab status DIR [--json]          show a practice lab's state
-  dsmn-resync lab sync DIR [--json]            "Synchronize all servers" in the lab, no wizard
-  dsmn-resync lab offline|online DIR NAME      make a lab server stop or start answering
+  dsmn-resync                              the wizard; asks where to work
+  dsmn-resync --lab DIR                    the wizard on the practice lab in DIR
+  dsmn-resync --target remote --host NAME  a real recovery: the NT server running
+                                           DSMN, from this modern machine
+  dsmn-resync --target windows             a rehearsal on this Windows machine, on
+                                           a service named MSSYNC (never DSMN's)
+  dsmn-resync check DIR [--json]           validate a backup set
+  dsmn-resync lab create DIR [OPTIONS]     make a practice lab
+  dsmn-resync lab status DIR [--json]      show a practice lab's state
+  dsmn-resync lab sync DIR [--json]        "Synchronize all servers" in the lab
+  dsmn-resync lab offline|online DIR NAME  a lab server stops/starts answering
 
 WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --flow restore|reconstruct     have a backup (restore) or not (reconstruct)
   --backup DIR                   the backup set to restore from
-  --select FS1,FS2               servers to reconstruct (default: those with a red X)
-  --restore-bindery FS2          of those, restore these binderies from NET$*.OLD
-                                 first (every change since that backup is lost)
+  --select FS1,FS2               servers to reconstruct (default: the red ones)
+  --restore-bindery FS2          of those, restore these binderies from
+                                 NET$*.OLD first (every change since is lost)
   --password-policy random|initial
                                  a random password per user, or one initial
                                  password to change at next logon
@@ -32,35 +32,51 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --password-env NAME            read the initial password from variable NAME
   --yes, -y                      accept every confirmation (never a manual step)
   --resume | --rollback          continue or undo a run that was cut off
-  --json                         print JSON lines instead of text
-  --syncagnt PATH                the SYNCAGNT folder (remote: a mounted share; without it, smbclient)
+  --json                         JSON lines instead of text, for every command
+                                 (schema/dsmn-resync-events.schema.json)
+  --syncagnt PATH                the SYNCAGNT folder (remote: a mounted share;
+                                 without it, smbclient reaches ADMIN$)
   --credentials-file PATH        Samba authentication file (remote, mode 0600)
-  --ascii                        draw [ok] [X] [!] and # instead of ✓ ✗ ⚠ █
+  --ascii                        ASCII only: [ok] [X] [!] # +-| for ✓ ✗ ⚠ █ ╭─│,
+                                 for every command (the default when the
+                                 locale is not UTF-8)
 
 LAB OPTIONS (lab create)
   --servers N       NetWare servers, FS1…FSN (default 5; 1–999)
   --accounts N      NetWare-enabled domain accounts (default 120; 1–2000)
   --no-backup       make no backup/ folder (to practise the reconstruct flow)
   --offline NAME    a server that does not answer during synchronization
-  --pace MS         simulated time to propagate one account (default 125; 0 = fast)
+  --pace MS         time to propagate one account (default 125 ms; 0 = fast)
   --seed N          the same seed makes the same lab, byte for byte (default 1)
 
-KEYS
+KEYS (the footer lists those that work on the screen shown)
   arrows, Enter  choose        Esc  back, where nothing has changed yet
   ?              why this step q, Ctrl+C  leave, at a safe point only
+  In a text field every key is typed, q and ? too: Ctrl+C leaves from there.
 
-EXIT STATUS
-  0 done   1 the procedure failed or was refused   2 usage error
-  3 stopped at a manual step (run again with --resume once it is done)
-  130 interrupted
+EXIT STATUS (the same rule for the wizard and scripted runs)
+  0    done: every step finished and no server is known to be red, or
+       rolled back
+  1    a step failed, the backup or the target was refused, or servers are still
+       red at the end (the last screen or line says whether the run can resume)
+  2    usage error: nothing was done
+  3    a manual step waits for you: do it, then run again (--resume)
+  130  left before the end (q, Ctrl+C, "Not now", "Leave it for now", a closed
+       session): a run that changed something waits in its journal, to resume
 
 ENVIRONMENT
-  NO_COLOR        no colours          TERM=dumb|linux  ASCII marks only
+  NO_COLOR        no colours          TERM=linux  ASCII only
+  TERM=dumb       ASCII only; each screen as plain lines appended
+  LANG, LC_ALL, LC_CTYPE  a locale that is not UTF-8: ASCII only
   XDG_STATE_HOME  journals of real targets go to $XDG_STATE_HOME/dsmn-resync
-                  (else ~/.local/state/dsmn-resync; %LOCALAPPDATA%\\dsmn-resync on Windows)
-  DSMN_RESYNC_SERVICE_TIMEOUT  seconds MSSYNC may take to stop or start (default 90)
-  DSMN_RESYNC_SERVICE  the service to control (default MSSYNC; Spooler to rehearse on Samba)
-  DSMN_RESYNC_SMB_PORT the port net and smbclient connect to (a test server, a tunnel)
+                  (else ~/.local/state/dsmn-resync;
+                  %LOCALAPPDATA%\\dsmn-resync on Windows)
+  DSMN_RESYNC_SERVICE_TIMEOUT  seconds MSSYNC may take to stop or start
+                  (default 90); it also bounds each net and smbclient call
+  DSMN_RESYNC_SERVICE  the service to control (default MSSYNC;
+                  Spooler to rehearse on a Samba server)
+  DSMN_RESYNC_SMB_PORT  the port net and smbclient connect to
+                  (a test server, an SSH tunnel)
 
 EXAMPLES
   dsmn-resync lab create ./lab && dsmn-resync --lab ./lab

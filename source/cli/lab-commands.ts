@@ -8,6 +8,7 @@ import type {LabOptions} from '../lab/options.js';
 import {labStatus} from '../lab/status.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
+import {jsonLine} from './json-line.js';
 import type {Output} from './output.js';
 
 /** `api` is the platform's path module: its separator is the one the admin's paths use (`\\` on Windows). */
@@ -34,21 +35,23 @@ export async function labCreateCommand(dir: string, options: LabOptions, output:
 export async function labStatusCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output): Promise<number> {
 	const status = await labStatus(dir);
 	if (json) {
-		output.out(`${JSON.stringify(status)}\n`);
+		output.out(jsonLine('lab-status', status));
 		return 0;
 	}
 	const width = Math.max(6, ...status.servers.map(s => s.name.length));
+	// The mark column is as wide as the widest mark plus a space: "[ok] FS1" as well as "✓ FS1".
+	const markWidth = Math.max(glyphs.ok.length, glyphs.error.length) + 1;
 	const lines = [
 		`Practice lab ${safeText(status.lab)} (seed ${status.seed}, ${status.accounts} accounts, pace ${status.pace} ms)`,
-		`Service MSSYNC (Directory Service Manager for NetWare): ${status.service.state}${status.service.lastError ? ` — last start failed: ${status.service.lastError}` : ''}`,
+		`Service MSSYNC (Directory Service Manager for NetWare): ${status.service.state}${status.service.lastError ? ` ${glyphs.ascii ? '--' : '—'} last start failed: ${status.service.lastError}` : ''}`,
 		`Database: ${status.database.present ? (status.database.readable ? 'MSSYNC.MDB readable' : 'MSSYNC.MDB damaged') : 'no MSSYNC.MDB in SYNCAGNT'}; backup${path.sep} ${status.backup ? 'present' : 'absent'}`,
 		'',
-		`   ${'SERVER'.padEnd(width)}  STATUS            WINNT_SYNC_AGENT  USERS  NOTE`,
+		`${' '.repeat(markWidth)}${'SERVER'.padEnd(width)}  STATUS            WINNT_SYNC_AGENT  USERS  NOTE`,
 		...status.servers.map(s => {
 			const mark = s.synchronized ? glyphs.ok : glyphs.error;
 			const state = s.synchronized ? 'synchronized' : 'not synchronized';
 			const note = [s.online ? '' : 'offline', s.problem ?? ''].filter(Boolean).join('; ');
-			return `${mark.padEnd(4)}${safeText(s.name).padEnd(width)}  ${state.padEnd(16)}  ${(s.syncAgent ? 'present' : 'deleted').padEnd(16)}  ${String(s.users).padStart(5)}  ${note}`;
+			return `${mark.padEnd(markWidth)}${safeText(s.name).padEnd(width)}  ${state.padEnd(16)}  ${(s.syncAgent ? 'present' : 'deleted').padEnd(16)}  ${String(s.users).padStart(5)}  ${note}`;
 		}),
 		'',
 	];
@@ -74,9 +77,14 @@ export async function labReachabilityCommand(dir: string, server: string, online
 export async function labSyncCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output): Promise<number> {
 	const results = await synchronizeLab(dir, {
 		onEvent: event => {
-			if (event.type === 'server-finished') output.out(json ? `${JSON.stringify(event)}\n` : `${glyphs.ok} ${event.server}: ${event.done} accounts propagated\n`);
-			else if (event.type === 'server-failed') output.out(json ? `${JSON.stringify(event)}\n` : `${glyphs.error} ${event.server}: ${safeText(event.reason)}\n`);
+			if (event.type === 'server-finished') output.out(json ? jsonLine(event.type, {server: event.server, done: event.done}) : `${glyphs.ok} ${event.server}: ${event.done} accounts propagated\n`);
+			else if (event.type === 'server-failed') {
+				output.out(json ? jsonLine(event.type, {server: event.server, reason: event.reason, advice: event.advice}) : `${glyphs.error} ${event.server}: ${safeText(event.reason)}\n`);
+			}
 		},
 	});
-	return results.every(r => r.ok) ? 0 : 1;
+	const failed = results.filter(r => !r.ok).map(r => r.server);
+	if (json) output.out(jsonLine('sync-finished', {synchronized: results.filter(r => r.ok).map(r => r.server), failed}));
+	else if (failed.length) output.out(`Still red: ${failed.join(', ')}. Fix what is said above, then run lab sync again.\n`);
+	return failed.length === 0 ? 0 : 1;
 }

@@ -4,10 +4,12 @@
  */
 import {LabError} from '../lab/lab-error.js';
 import {missingAnswers} from '../procedure/scripted-answers.js';
-import {chooseGlyphs} from '../text/glyphs.js';
+import {toAscii} from '../text/ascii.js';
+import {chooseGlyphs, type Glyphs} from '../text/glyphs.js';
 import {HELP} from './help.js';
+import {jsonLine} from './json-line.js';
 import {printError, processOutput, type Output} from './output.js';
-import {parseCommandLine, type WizardOptions} from './parse-args.js';
+import {globalFlags, parseCommandLine, type WizardOptions} from './parse-args.js';
 import {UsageError} from './usage-error.js';
 
 declare const __VERSION__: string;
@@ -17,7 +19,11 @@ export const EXIT = {ok: 0, failed: 1, usage: 2, manual: 3, interrupted: 130} as
 
 export type Io = Output & {stdinIsTty: boolean; stdoutIsTty: boolean; env: NodeJS.ProcessEnv};
 
-export async function main(argv: string[], io: Io = {...processOutput, stdinIsTty: Boolean(process.stdin.isTTY), stdoutIsTty: Boolean(process.stdout.isTTY), env: process.env}): Promise<number> {
+export async function main(argv: string[], given: Io = {...processOutput, stdinIsTty: Boolean(process.stdin.isTTY), stdoutIsTty: Boolean(process.stdout.isTTY), env: process.env}): Promise<number> {
+	const flags = globalFlags(argv);
+	// The glyphs are chosen once, here, for whatever the command prints (the wizard included).
+	const glyphs: Glyphs = chooseGlyphs(given.env, flags.ascii);
+	const io: Io = glyphs.ascii ? {...given, out: text => given.out(toAscii(text)), err: text => given.err(toAscii(text))} : given;
 	try {
 		const command = parseCommandLine(argv);
 		switch (command.kind) {
@@ -33,7 +39,7 @@ export async function main(argv: string[], io: Io = {...processOutput, stdinIsTt
 			}
 			case 'lab-status': {
 				const {labStatusCommand} = await import('./lab-commands.js');
-				return await labStatusCommand(command.dir, command.json, chooseGlyphs(io.env, false), io);
+				return await labStatusCommand(command.dir, command.json, glyphs, io);
 			}
 			case 'lab-reachability': {
 				const {labReachabilityCommand} = await import('./lab-commands.js');
@@ -41,23 +47,26 @@ export async function main(argv: string[], io: Io = {...processOutput, stdinIsTt
 			}
 			case 'lab-sync': {
 				const {labSyncCommand} = await import('./lab-commands.js');
-				return await labSyncCommand(command.dir, command.json, chooseGlyphs(io.env, false), io);
+				return await labSyncCommand(command.dir, command.json, glyphs, io);
 			}
 			case 'check': {
 				const {checkCommand} = await import('./check-command.js');
-				return await checkCommand(command.dir, command.json, chooseGlyphs(io.env, false), io);
+				return await checkCommand(command.dir, command.json, glyphs, io);
 			}
 			case 'wizard':
-				return await wizard(command.options, io);
+				return await wizard({...command.options, ascii: glyphs.ascii}, io);
 		}
 	} catch (error) {
-		if (error instanceof UsageError) {
+		if (error instanceof UsageError || error instanceof LabError) {
+			// With --json, a script reads standard output: the refusal is a JSON line there too.
+			if (flags.json) io.out(jsonLine('usage-error', {message: error.message, ...(error.hint ? {hint: error.hint} : {})}));
 			printError(io, error.message, error.hint);
 			return EXIT.usage;
 		}
-		if (error instanceof LabError) {
-			printError(io, error.message, error.hint);
-			return EXIT.usage;
+		if (flags.json) {
+			io.out(jsonLine('fatal', {message: (error as Error)?.message ?? String(error)}));
+			printError(io, (error as Error)?.message ?? String(error), 'this is a fault of dsmn-resync: a journal, if any, still lets you --resume');
+			return EXIT.failed;
 		}
 		throw error;
 	}

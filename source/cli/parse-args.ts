@@ -59,7 +59,6 @@ const WIZARD_OPTIONS = {
 	json: {type: 'boolean'},
 	resume: {type: 'boolean'},
 	rollback: {type: 'boolean'},
-	ascii: {type: 'boolean'},
 } as const satisfies Options;
 
 function parse<O extends Options>(args: string[], options: O, where: string) {
@@ -131,7 +130,7 @@ function parseWizard(args: string[]): Command {
 			json: values.json ?? false,
 			resume: values.resume ?? false,
 			rollback: values.rollback ?? false,
-			ascii: values.ascii ?? false,
+			ascii: false,
 		},
 	};
 }
@@ -191,7 +190,25 @@ function parseLab(args: string[]): Command {
 	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, online, offline');
 }
 
-export function parseCommandLine(argv: string[]): Command {
+/**
+ * Flags every command takes: --ascii (draw ASCII only) and --json (JSON lines), read before the
+ * command itself so that even a refused command line answers in the form asked for.
+ */
+export function globalFlags(argv: readonly string[]): {ascii: boolean; json: boolean} {
+	const upTo = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+	return {ascii: upTo.includes('--ascii'), json: upTo.includes('--json')};
+}
+
+export function parseCommandLine(allArgs: string[]): Command {
+	// --ascii is taken by every command, anywhere on the line.
+	const argv = allArgs.filter(arg => arg !== '--ascii');
+	const ascii = allArgs.includes('--ascii');
+	const command = parseCommand(argv);
+	if (command.kind === 'wizard') command.options.ascii = ascii;
+	return command;
+}
+
+function parseCommand(argv: string[]): Command {
 	if (argv.includes('--help') || argv.includes('-h')) return {kind: 'help'};
 	if (argv.includes('--version') || argv.includes('-V')) return {kind: 'version'};
 	const [first, ...rest] = argv;

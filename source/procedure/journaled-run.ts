@@ -3,18 +3,14 @@
  * the steps, and manual steps — what no program can do on a real server, which the admin does and then
  * confirms. A manual step is never marked done without that confirmation.
  */
+import {adviceForErrno} from '../fs/errno-advice.js';
 import {Journal, journalName, type NewEntry, type RunOwner} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {ControlOptions, Target} from '../targets/capabilities.js';
 import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 
 export function adviceFor(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException).code;
-	if (code === 'ENOSPC') return 'the disk is full: free some space on that volume, then retry (the files already in place are kept)';
-	if (code === 'EACCES' || code === 'EPERM') return 'permission denied: run as an administrator of that server, then retry';
-	if (code === 'EIO') return 'the disk reported an I/O error: check it before going further; roll back if in doubt';
-	if (code === 'ENOENT') return 'a file disappeared while the step ran: check the backup folder and SYNCAGNT, then retry';
-	return 'retry, or roll back to put everything back as it was';
+	return adviceForErrno(error);
 }
 
 /** The target a run belongs to, as its journal's first line records it. */

@@ -258,9 +258,14 @@ export class ReconstructRun extends JournaledRun {
 	}
 
 	whereThingsAre(): string[] {
-		const passwords = this.target.servers.reconstruct
-			? `The new passwords are in ${this.passwordsFile}${this.passwordsAccess ? ` (${this.passwordsAccess.note})` : ''}: give them to the users, then delete the file.`
-			: 'The new passwords are the ones you set in User Manager for Domains.';
+		const set = this.finishedSteps().includes('set-passwords');
+		const passwords = !this.target.servers.reconstruct
+			? 'The new passwords are the ones you set in User Manager for Domains.'
+			: !set
+				? `No password has been changed yet: the set-passwords step lists them in ${this.passwordsFile} when it runs.`
+				: this.passwordPolicy === 'initial'
+					? `${this.passwordsFile}${this.passwordsAccess ? ` (${this.passwordsAccess.note})` : ''} lists the users who now have the initial password you typed (it is not written there): tell each user that password; they must change it at next logon. Then delete the file.`
+					: `The new passwords are in ${this.passwordsFile}${this.passwordsAccess ? ` (${this.passwordsAccess.note})` : ''}: give each user theirs, then delete the file.`;
 		return [passwords, `The journal of this run: ${this.journalPath}`];
 	}
 

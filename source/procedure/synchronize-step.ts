@@ -31,7 +31,7 @@ export async function synchronizeStep(target: Target, hooks: RunHooks, options: 
 	}
 	return {
 		status: 'failed',
-		message: `${failed.length} of ${results.length} servers still show a red X: ${failed.map(f => `${f.server} (${f.reason})`).join('; ')}`,
+		message: `${failed.length} of ${results.length} server${results.length === 1 ? '' : 's'} still show${failed.length === 1 ? 's' : ''} a red X: ${failed.map(f => `${f.server} (${f.reason})`).join('; ')}`,
 		advice: failed[0]!.advice ?? 'retry the failed servers',
 		sync: results,
 	};

@@ -15,6 +15,7 @@ import type {SyncEvent} from '../targets/synchronization.js';
 import type {ProcedureRun, RunHooks, StepOutcome} from './procedure-run.js';
 import type {ReconstructPlan, ReconstructRun} from './reconstruct-run.js';
 import type {RestoreRun} from './restore-run.js';
+import {runStanding} from './run-standing.js';
 import {FIELDS, fieldProblem, serverNames, type FieldName} from './wizard-fields.js';
 import type {LogLine, Progress, Screen, ServerProgress, WizardState} from './wizard-state.js';
 
@@ -30,7 +31,8 @@ export type ControllerDeps = {
 	platform?: NodeJS.Platform;
 };
 
-const EXIT = {ok: 0, failed: 1, interrupted: 130} as const;
+/** The one rule for the wizard and scripted runs alike (written in --help): 0 done, 1 failed or still red, 3 a manual step waits, 130 left before the end. */
+const EXIT = {ok: 0, failed: 1, manual: 3, interrupted: 130} as const;
 
 /** The wizard's heavy half (validation, discovery, the lab, the run), loaded after the first frame. */
 const operations = () => import('./wizard-operations.js');
@@ -89,6 +91,11 @@ export class WizardController {
 	};
 
 	private set(patch: Partial<WizardState>, mode: 'now' | 'throttled' | 'sync' = 'now'): void {
+		// A notice belongs to the screen it was said on.
+		if (patch.screen && patch.screen.name !== this.state.screen.name && !('notice' in patch)) {
+			patch = {...patch, notice: this.noticeForNextScreen};
+			this.noticeForNextScreen = undefined;
+		}
 		this.state = {...this.state, ...patch};
 		if (mode === 'now') {
 			if (this.pendingNotify) clearTimeout(this.pendingNotify);
@@ -181,7 +188,7 @@ export class WizardController {
 			this.releaseLock = () => lock.release();
 		} catch (error) {
 			this.target = undefined;
-			this.set({screen: {name: 'summary', title: 'Cannot open the target', lines: [(error as Error).message, ...((error as {hint?: string}).hint ? [(error as {hint: string}).hint] : [])], ok: false}});
+			this.set({screen: {name: 'summary', title: 'Cannot open the target', lines: [(error as Error).message, ...((error as {hint?: string}).hint ? [(error as {hint: string}).hint] : [])], ok: false, exit: EXIT.failed, back: true}});
 			return;
 		}
 		this.set({targetDescription: this.target.description});
@@ -190,31 +197,44 @@ export class WizardController {
 		try {
 			unfinished = await findUnfinishedRun(this.target.journalDir, ownerOf(this.target));
 		} catch (error) {
-			this.set({screen: {name: 'summary', title: 'A journal cannot be read', lines: [(error as Error).message], ok: false}});
+			this.set({screen: {name: 'summary', title: 'A journal cannot be read', lines: [(error as Error).message, 'Nothing was changed. Move that file out of the journal folder if it is not needed, then start again.'], ok: false, exit: EXIT.failed}});
 			return;
 		}
 		if (unfinished) {
 			this.run = unfinished.start.flow === 'restore' ? await RestoreRun.resume(this.target, unfinished) : await ReconstructRun.resume(this.target, unfinished);
 			this.history.length = 0;
-			const next = this.run.nextStep();
-			this.set({
-				steps: this.stepList(),
-				screen: {
-					name: 'resume',
-					journal: unfinished.path,
-					finished: this.run.finishedSteps().map(s => this.title(s)),
-					flow: unfinished.start.flow,
-					canRollback: this.run.canRollback,
-					rollbackBegan: this.run.rollbackBegan(),
-					...(next ? {next: this.title(next)} : {}),
-				},
-			});
+			this.showResume(unfinished);
 			return;
 		}
 		await this.inspect();
 	}
 
+	/** The unfinished run as the journal has it: when it began, what it restores, how it was left. */
+	private resumeScreen?: Screen;
+
+	private showResume(unfinished: UnfinishedRun): void {
+		const run = this.run!;
+		const next = run.nextStep();
+		const standing = runStanding(unfinished.entries);
+		const about = standing.step ?? standing.during;
+		this.resumeScreen = {
+			name: 'resume',
+			journal: unfinished.path,
+			finished: run.finishedSteps().map(s => this.title(s)),
+			flow: unfinished.start.flow,
+			started: unfinished.start.at,
+			...(unfinished.start.backup ? {backup: unfinished.start.backup} : {}),
+			standing,
+			...(about ? {standingTitle: this.title(about)} : {}),
+			canRollback: run.canRollback,
+			rollbackBegan: run.rollbackBegan(),
+			...(next ? {next: this.title(next)} : {}),
+		};
+		this.set({steps: this.stepList(), screen: this.resumeScreen});
+	}
+
 	private title(step: string): string {
+		if (step === 'rollback') return 'Roll back';
 		return this.run?.steps().find(s => s.id === step)?.title ?? step;
 	}
 
@@ -282,11 +302,6 @@ export class WizardController {
 		}
 	}
 
-	/** The screen was cleared (the terminal got narrower): the finished steps are printed again above the live area. */
-	reprintLog(): void {
-		this.set({logEpoch: (this.state.logEpoch ?? 0) + 1});
-	}
-
 	/** The temporary authentication file, if one was written: removed whenever the wizard ends. */
 	async dispose(): Promise<void> {
 		const remove = this.removeCredentials;
@@ -302,10 +317,65 @@ export class WizardController {
 
 	// ——— intents: the questions ———
 
-	async continueFromInspect(choice: 'continue' | 'again' | 'leave' = 'continue'): Promise<void> {
+	async continueFromInspect(choice: 'continue' | 'again' | 'leave' | 'synchronize' = 'continue'): Promise<void> {
 		if (choice === 'again') return this.inspect();
-		if (choice === 'leave') return this.exitLater(EXIT.failed);
+		if (choice === 'leave') {
+			this.set({screen: {name: 'summary', title: 'The target is not ready', ok: false, exit: EXIT.failed, lines: ['Nothing was changed. Fix what is marked, then start dsmn-resync again.']}, exit: EXIT.failed});
+			return;
+		}
+		if (choice === 'synchronize') return this.askSynchronizeOnly();
 		this.go({name: 'ask-backup'});
+	}
+
+	// ——— "Synchronize all servers" alone ———
+
+	private async askSynchronizeOnly(): Promise<void> {
+		const {describeSynchronizeOnly, SYNCHRONIZE_ONLY} = await operations();
+		const {changes, manual} = await describeSynchronizeOnly(this.target!);
+		if (manual) {
+			// The tool cannot press the button on a real server: the instructions, and nothing to resume.
+			this.go({name: 'summary', title: 'Your turn: Synchronize all servers in Synchronization Manager', ok: true, exit: EXIT.ok, lines: [...changes, 'Nothing was changed by dsmn-resync.']});
+			return;
+		}
+		this.go({name: 'confirm', step: SYNCHRONIZE_ONLY.step, title: SYNCHRONIZE_ONLY.title, help: {why: SYNCHRONIZE_ONLY.why, kb: SYNCHRONIZE_ONLY.kb}, changes, typed: ''});
+	}
+
+	/** Set once "Synchronize all servers" alone has begun: leaving part way says so. */
+	private synchronizedAlone = false;
+
+	private async runSynchronizeOnly(): Promise<void> {
+		const {synchronizeOnly, SYNCHRONIZE_ONLY} = await operations();
+		const step = SYNCHRONIZE_ONLY.step;
+		this.synchronizedAlone = true;
+		this.stepAbort = new AbortController();
+		this.set({busy: true, screen: {name: 'running', step, title: SYNCHRONIZE_ONLY.title, progress: {kind: 'none'}}});
+		let outcome;
+		try {
+			outcome = await synchronizeOnly(this.target!, {...this.hooks(step), stopRequested: () => this.state.leaving});
+		} finally {
+			this.set({busy: false});
+		}
+		if (outcome.status === 'interrupted' || this.state.leaving) return this.leave();
+		if (outcome.status === 'done') {
+			this.log('ok', `${SYNCHRONIZE_ONLY.title}: ${outcome.summary}`);
+			this.set({screen: {name: 'summary', title: 'Done: every server shows a blue check', ok: true, exit: EXIT.ok, lines: [`${outcome.summary}. Nothing else was changed.`]}});
+			return;
+		}
+		const message = outcome.status === 'failed' ? outcome.message : 'it did not finish';
+		this.log('error', `${SYNCHRONIZE_ONLY.title} failed: ${message}`);
+		this.set({
+			screen: {
+				name: 'summary',
+				title: 'Synchronized, but not every server',
+				ok: false,
+				exit: EXIT.failed,
+				lines: [
+					message,
+					...(outcome.status === 'failed' ? [`What to do: ${outcome.advice}`] : []),
+					'Then start dsmn-resync again and choose "Only synchronize all servers". Nothing else was changed.',
+				],
+			},
+		});
 	}
 
 	async answerBackup(answer: 'yes' | 'no' | 'unsure'): Promise<void> {
@@ -333,7 +403,7 @@ export class WizardController {
 			this.typedSecret = (this.typedSecret + text).slice(0, 256);
 			this.set({screen: {...screen, length: this.typedSecret.length, error: undefined}});
 		} else if (screen.name === 'target-field') this.set({screen: {...screen, input: (screen.input + text).slice(0, 1024), error: undefined}});
-		else if (screen.name === 'confirm') this.set({screen: {...screen, typed: (screen.typed + text).slice(0, 48)}});
+		else if (screen.name === 'confirm') this.set({screen: {...screen, typed: (screen.typed + text).slice(0, 48), error: undefined}});
 		else if (screen.name === 'password-entry') {
 			this.typedPassword = (this.typedPassword + text).slice(0, 64);
 			this.set({screen: {...screen, length: this.typedPassword.length, error: undefined}});
@@ -380,6 +450,8 @@ export class WizardController {
 			this.set({screen: {...screen, searching: false, results}});
 		} else if (screen.name === 'confirm' && screen.word && screen.typed === screen.word) {
 			await this.runConfirmed(screen.step);
+		} else if (screen.name === 'confirm' && screen.word) {
+			this.set({screen: {...screen, typed: '', error: confirmationMismatch(screen.word, screen.typed)}});
 		} else if (screen.name === 'password-entry') {
 			await this.submitPassword();
 		} else if (screen.name === 'passwords-file') {
@@ -415,6 +487,11 @@ export class WizardController {
 	}
 
 	private restoreBackup?: string;
+	/** The plan the run began from, and the screens before it: Esc at the first confirmation goes back there. */
+	private planScreen?: Screen;
+	private planHistory: Screen[] = [];
+	/** A step ran (or was confirmed, or rolled back) since this wizard opened the run. */
+	private actedSinceOpen = false;
 
 	// ——— the reconstruct flow's questions ———
 
@@ -425,7 +502,7 @@ export class WizardController {
 		const service = await target.service.query({onCommand: this.onCommand});
 		const problem = service.ok ? serviceProblem('reconstruct', service.state, target) : `MSSYNC does not answer: ${service.error.meaning}`;
 		if (problem) {
-			this.set({screen: {name: 'summary', title: 'Not ready to reconstruct: nothing was changed', ok: false, lines: [problem, ...(service.ok ? [] : [service.error.advice])]}});
+			this.set({screen: {name: 'summary', title: 'Not ready to reconstruct: nothing was changed', ok: false, exit: EXIT.failed, lines: [problem, ...(service.ok ? [] : [service.error.advice])]}});
 			return;
 		}
 		const servers = await target.servers.list();
@@ -515,7 +592,7 @@ export class WizardController {
 			name: 'multi-select',
 			purpose: 'bindery',
 			title: 'Restore the bindery from its backup (NET$*.OLD) on which servers? (optional)',
-			hint: 'Only if you want a server back as it was before synchronization: every change made on it since that backup is lost. None are chosen; Enter goes on.',
+			hint: 'Only if you want a server back as it was before synchronization: every change made on it since that backup is lost. Space chooses one; Enter goes on (with none chosen, no bindery is restored).',
 			items,
 			cursor: 0,
 			selected: [],
@@ -622,6 +699,8 @@ export class WizardController {
 			this.initialPassword = undefined;
 			this.run = run;
 		}
+		this.planScreen = screen;
+		this.planHistory = [...this.history];
 		this.history.length = 0;
 		this.log('info', `Journal: ${this.run.journalPath}`);
 		this.set({steps: this.stepList()});
@@ -683,7 +762,8 @@ export class WizardController {
 	}
 
 	private async runConfirmed(step: string): Promise<void> {
-		if (step === 'rollback') await this.rollback();
+		if (step === 'synchronize-only') await this.runSynchronizeOnly();
+		else if (step === 'rollback') await this.rollback();
 		else await this.runStep(step);
 	}
 
@@ -731,6 +811,7 @@ export class WizardController {
 	private stepAbort = new AbortController();
 
 	private async runStep(step: string, only?: readonly string[]): Promise<void> {
+		this.actedSinceOpen = true;
 		const title = this.title(step);
 		this.stepAbort = new AbortController();
 		this.set({busy: true, steps: this.stepList(undefined, step), screen: {name: 'running', step, title, progress: {kind: 'none'}}});
@@ -765,14 +846,15 @@ export class WizardController {
 		const screen = this.state.screen;
 		if (screen.name !== 'manual') return;
 		if (choice === 'later') {
-			this.set({screen: {name: 'summary', title: `Waiting for you: ${screen.title}`, ok: false, lines: this.whereThingsAre(['Do the step as instructed, then start dsmn-resync again on this target and confirm it.'])}});
-			this.exitLater(3);
+			this.set({screen: {name: 'summary', title: `Waiting for you: ${screen.title}`, ok: false, exit: EXIT.manual, lines: this.whereThingsAre(['Do the step as instructed, then start dsmn-resync again on this target and confirm it.'])}});
+			this.exitLater(EXIT.manual);
 			return;
 		}
 		const items = screen.checklist?.items ?? [];
 		this.unticked = items.filter(i => !i.ticked).map(i => i.name);
 		const ticked = items.filter(i => i.ticked).map(i => i.name);
 		const note = items.length ? `blue checks ticked: ${ticked.join(', ') || 'none'}${this.unticked.length ? `; not ticked: ${this.unticked.join(', ')}` : ''}` : undefined;
+		this.actedSinceOpen = true;
 		const outcome = await this.run!.confirmManual(screen.step, note);
 		await this.afterStep(screen.step, screen.title, outcome);
 	}
@@ -813,13 +895,20 @@ export class WizardController {
 		if (choice === 'finish') return this.finish(screen.failedServers);
 		if (this.run && (await this.run.nothingChanged())) {
 			await this.run.end('nothing-changed');
-			this.set({screen: {name: 'summary', title: 'Stopped: nothing was changed', ok: false, lines: [`${screen.title} failed before anything changed, so this run is closed (journal ${this.run.journalPath}).`, 'Fix the cause, then start dsmn-resync again: it begins a new run.']}});
-			this.exitLater(EXIT.failed);
+			this.set({
+				screen: {
+					name: 'summary',
+					title: 'Stopped: nothing was changed',
+					ok: false,
+					exit: EXIT.failed,
+					lines: [`${screen.title} failed before anything changed, so this run is closed (journal ${this.run.journalPath}).`, 'Fix the cause, then start dsmn-resync again: it begins a new run.'],
+				},
+			});
 			return;
 		}
 		// Stop here: the run stays unfinished in the journal; the next start offers to resume (or roll back).
 		await this.run?.noteInterrupted('stopped by the admin', screen.step);
-		this.set({screen: {name: 'summary', title: 'Stopped here', ok: false, lines: this.whereThingsAre(['Nothing more was changed. Start dsmn-resync again on this target to resume it.'])}});
+		this.set({screen: {name: 'summary', title: 'Stopped here', ok: false, exit: EXIT.failed, lines: this.whereThingsAre([`Nothing more was changed. Start dsmn-resync again on this target to resume it${this.run?.canRollback ? ' or roll it back' : ''}.`])}});
 		this.exitLater(EXIT.failed);
 	}
 
@@ -848,16 +937,17 @@ export class WizardController {
 		// A run whose roll back began is finished by rolling back, never resumed.
 		if (choice === 'resume' && !this.run?.rollbackBegan()) return this.confirmNext();
 		if (choice === 'rollback' && this.run?.canRollback) return this.askRollback();
-		this.exitLater(EXIT.ok);
+		return this.leave();
 	}
 
 	private async rollback(): Promise<void> {
+		this.actedSinceOpen = true;
 		this.set({busy: true, screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}}});
 		const outcome = await this.run!.rollback({onCommand: this.onCommand});
 		this.set({busy: false});
 		if (outcome.status === 'done') {
 			this.log('ok', `Rolled back: ${outcome.summary}`);
-			this.set({steps: undefined, screen: {name: 'summary', title: 'Rolled back: SYNCAGNT is as it was', ok: true, lines: this.whereThingsAre([outcome.summary])}});
+			this.set({steps: undefined, screen: {name: 'summary', title: 'Rolled back: SYNCAGNT is as it was', ok: true, exit: EXIT.ok, lines: this.whereThingsAre([outcome.summary])}});
 		} else if (outcome.status === 'failed') {
 			this.log('error', `Roll back failed: ${outcome.message}`);
 			this.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: outcome.message, advice: outcome.advice, canRollback: false}});
@@ -875,6 +965,7 @@ export class WizardController {
 					name: 'summary',
 					title: this.unticked.length ? `Done, but ${this.unticked.join(', ')} ${this.unticked.length === 1 ? 'was' : 'were'} not seen with a blue check` : 'Done: every step is finished',
 					ok: this.unticked.length === 0,
+					exit: this.unticked.length === 0 ? EXIT.ok : EXIT.failed,
 					lines: this.whereThingsAre([
 						...(run.flow === 'restore' ? [`The backup from ${(run as RestoreRun).backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`] : [`Reconstructed: ${(run as ReconstructRun).servers.join(', ')}.`]),
 						this.unticked.length
@@ -893,6 +984,7 @@ export class WizardController {
 				name: 'summary',
 				title: red.length === 0 ? 'Done: every server shows a blue check' : `Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X`,
 				ok: red.length === 0,
+				exit: red.length === 0 ? EXIT.ok : EXIT.failed,
 				lines: this.whereThingsAre([
 					...(run.flow === 'restore' ? [`The backup from ${(run as RestoreRun).backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`] : [`Reconstructed: ${(run as ReconstructRun).servers.join(', ')}.`]),
 					...this.stillRedLines(red, stillRed),
@@ -907,7 +999,7 @@ export class WizardController {
 		const untouched = run.flow === 'reconstruct' ? red.filter(name => !(run as ReconstructRun).servers.includes(name)) : [];
 		const failed = red.filter(name => !untouched.includes(name));
 		return [
-			...(failed.length ? [`Still red: ${failed.join(', ')}${stillRed.length ? ' (did not synchronize)' : ''}. When they answer again, run "Synchronize all servers" in Synchronization Manager, or start dsmn-resync again.`] : []),
+			...(failed.length ? [`Still red: ${failed.join(', ')}${stillRed.length ? ' (did not synchronize)' : ''}. When they answer again, start dsmn-resync again and choose "Only synchronize all servers" (or use Synchronize all servers in Synchronization Manager).`] : []),
 			...(untouched.length ? [`${untouched.join(', ')} ${untouched.length === 1 ? 'was' : 'were'} not reconstructed in this run: start dsmn-resync again and choose ${untouched.length === 1 ? 'it' : 'them'}.`] : []),
 		];
 	}
@@ -918,19 +1010,79 @@ export class WizardController {
 
 	// ——— navigation and leaving ———
 
-	back(): void {
+	/** Whether Esc goes back from this screen: only where nothing has changed yet (the footer offers it only then). */
+	canGoBack(): boolean {
+		const screen = this.state.screen;
+		if (this.state.busy || this.state.exit !== undefined) return false;
+		// A summary is an end: what it reports has happened (Esc must not lead back to run it again).
+		if (screen.name === 'summary') return Boolean(screen.back) && !this.run && this.history.length > 0;
+		if (screen.name === 'loading' || screen.name === 'running') return false;
+		if (screen.name === 'discover' && screen.results !== undefined) return true;
+		if (this.run) return this.backToPlanPossible() || this.backToResumePossible();
+		return this.history.length > 0;
+	}
+
+	/** The first confirmation after Begin: the run has its journal, but no step has started. */
+	private backToPlanPossible(): boolean {
+		return Boolean(this.run && this.planScreen && !this.run.hasChangedAnything() && this.state.screen.name === 'confirm');
+	}
+
+	/** A resumed run, before anything was done since the resume (its first confirmation, the password asked again). */
+	private backToResumePossible(): boolean {
+		const name = this.state.screen.name;
+		return Boolean(this.resumeScreen && !this.actedSinceOpen && (name === 'confirm' || name === 'password-entry' || name === 'manual'));
+	}
+
+	async back(): Promise<void> {
 		if (this.state.overlay) {
 			this.set({overlay: undefined});
 			return;
 		}
-		// Only where nothing has changed yet: once a step has started, Esc does nothing.
-		if (this.run?.hasChangedAnything() || this.state.busy || this.run) return;
+		if (!this.canGoBack()) return;
+		const screen = this.state.screen;
+		if (screen.name === 'discover' && screen.results !== undefined) {
+			// "Search elsewhere": the search field again, with the folder searched.
+			this.set({screen: {...screen, results: undefined, searching: false}});
+			return;
+		}
+		if (this.backToPlanPossible()) {
+			// Nothing was changed: the run is closed as abandoned, and the plan is shown again.
+			await this.run!.end('abandoned');
+			this.log('info', `Went back before any step: that run was closed unchanged (${this.run!.journalPath}).`);
+			this.run = undefined;
+			this.history.length = 0;
+			this.history.push(...this.planHistory);
+			this.set({steps: undefined, screen: this.planScreen!});
+			return;
+		}
+		if (this.backToResumePossible()) {
+			this.typedPassword = '';
+			this.set({steps: this.stepList(), screen: this.resumeScreen!});
+			return;
+		}
 		const previous = this.history.pop();
 		if (previous) this.set({screen: previous});
 	}
 
+	/** A key the admin pressed was not used (a second Enter on a choice, keys typed before a screen appeared): said on screen. */
+	noteIgnoredKey(when: 'now' | 'next-screen'): void {
+		const notice = 'A key you pressed before this screen appeared was not used here: read it, then choose.';
+		if (when === 'next-screen') this.noticeForNextScreen = notice;
+		else this.set({notice});
+	}
+
+	private noticeForNextScreen?: string;
+
 	showHelp(): void {
 		this.set({overlay: this.state.overlay === 'help' ? undefined : 'help'});
+	}
+
+	/** What leaving now means, as the quit question says it. */
+	leavingNote(): string {
+		if (this.state.busy) return 'A step is running: it will finish to a safe point first, then the wizard leaves. The run waits in its journal, to resume next time.';
+		const run = this.run;
+		if (run?.hasChangedAnything()) return `Everything done so far is in the journal: start again on this target to resume${run.canRollback ? ' or roll back' : ''}.`;
+		return 'Nothing has been changed on the target.';
 	}
 
 	requestQuit(): void {
@@ -958,11 +1110,20 @@ export class WizardController {
 
 	private async leave(signal = 'user'): Promise<void> {
 		const run = this.run;
-		if (run && run.hasChangedAnything() && this.state.screen.name !== 'summary') {
+		if (this.state.screen.name === 'summary') return this.set({exit: this.state.screen.exit});
+		let lines: string[];
+		if (run && run.hasChangedAnything()) {
 			await run.noteInterrupted(signal);
-			this.log('warning', `Left at a safe point. Start dsmn-resync again on this target to resume${run.canRollback ? ' or roll back' : ''} (journal ${run.journalPath}).`);
-		}
-		this.set({exit: EXIT.interrupted});
+			lines = [`The run waits in its journal: start dsmn-resync again on this target to resume it${run.canRollback ? ' or roll it back' : ''}.`, ...run.whereThingsAre()];
+		} else if (run) {
+			// Begun, but no step started: nothing to resume.
+			await run.end('abandoned');
+			lines = ['Nothing was changed.'];
+		} else if (this.synchronizedAlone) {
+			lines = ['Synchronization stopped part way: that is safe (a server half propagated is simply not synchronized yet).', 'To finish, start dsmn-resync again and choose "Only synchronize all servers".'];
+		} else lines = ['Nothing was changed.'];
+		// The last frame is the truth: not a progress bar or a choice, but where things are.
+		this.set({busy: false, leaving: false, overlay: undefined, screen: {name: 'summary', title: run?.hasChangedAnything() ? 'Left at a safe point' : 'Left', ok: false, exit: EXIT.interrupted, lines}, exit: EXIT.interrupted});
 	}
 
 	/** Something unexpected: say what happened and where things are; never leave the admin guessing. */
@@ -973,6 +1134,7 @@ export class WizardController {
 				name: 'summary',
 				title: 'Something unexpected went wrong',
 				ok: false,
+				exit: EXIT.failed,
 				lines: this.whereThingsAre([`${(error as Error)?.message ?? String(error)}`, 'Nothing more will be changed. Start dsmn-resync again on this target: it will offer to resume.']),
 			},
 		});
@@ -982,9 +1144,16 @@ export class WizardController {
 		this.set({exit: code});
 	}
 
-	/** Enter on the summary. */
+	/** Enter on the summary: the exit status the summary was shown with. */
 	done(): void {
 		const screen = this.state.screen;
-		this.set({exit: screen.name === 'summary' && !screen.ok && !this.run ? EXIT.failed : EXIT.ok});
+		if (screen.name === 'summary') this.set({exit: screen.exit});
 	}
+}
+
+/** What the admin is told when the word typed to confirm is not the one asked for. */
+export function confirmationMismatch(word: string, typed: string): string {
+	if (typed === '') return `Nothing was typed: type ${word}, then Enter. Nothing has been changed.`;
+	if (typed.trim().toUpperCase() === word.toUpperCase()) return `"${typed}" is not ${word}: type it exactly, in capital letters, then Enter. Nothing has been changed.`;
+	return `"${typed}" is not ${word}: type ${word}, then Enter, to go on (or Ctrl+C to leave). Nothing has been changed.`;
 }

@@ -16,3 +16,4 @@ export {initialPasswordProblem, passwordsFileProblem} from './passwords.js';
 export {earlierListsWarning, earlierPasswordLists, ReconstructRun, reconstructSteps} from './reconstruct-run.js';
 export {RestoreRun} from './restore-run.js';
 export {RESTORE_STEPS} from './restore-steps.js';
+export {describeSynchronizeOnly, SYNCHRONIZE_ONLY, synchronizeOnly} from './synchronize-only.js';

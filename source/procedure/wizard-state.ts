@@ -5,6 +5,7 @@ import type {NetWareServerInfo} from '../targets/capabilities.js';
 import type {Check} from '../targets/preflight.js';
 import type {FieldName} from './wizard-fields.js';
 import type {ServiceState} from '../targets/service-state.js';
+import type {RunStanding} from './run-standing.js';
 
 export type Choice<V extends string = string> = {label: string; value: V};
 
@@ -20,7 +21,7 @@ export type Progress =
 export type Screen =
 	| {name: 'target'; note?: string}
 	| {name: 'loading'; message: string}
-	| {name: 'resume'; journal: string; finished: string[]; next?: string; flow: string; canRollback: boolean; rollbackBegan: boolean}
+	| {name: 'resume'; journal: string; finished: string[]; next?: string; flow: string; started: string; backup?: string; standing: RunStanding; standingTitle?: string; canRollback: boolean; rollbackBegan: boolean}
 	| {name: 'target-field'; field: FieldName; input: string; length: number; error?: string}
 	| {name: 'inspect'; syncagnt: string; service: string; servers: NetWareServerInfo[]; files: number; real: boolean; checks: Check[]}
 	| {name: 'ask-backup'}
@@ -28,7 +29,7 @@ export type Screen =
 	| {name: 'discover'; input: string; results?: BackupCandidate[]; searching: boolean}
 	| {name: 'validation'; report: ValidationReport}
 	| {name: 'plan'; flow: 'restore' | 'reconstruct'; steps: string[]; lines: string[]}
-	| {name: 'confirm'; step: string; title: string; help?: StepHelp; changes: string[]; typed: string; word?: string; choice?: {yes: string; no: string}}
+	| {name: 'confirm'; step: string; title: string; help?: StepHelp; changes: string[]; typed: string; word?: string; choice?: {yes: string; no: string}; error?: string; canGoBack?: boolean}
 	| {name: 'running'; step: string; title: string; help?: StepHelp; progress: Progress}
 	| {name: 'failure'; step: string; title: string; help?: StepHelp; message: string; advice: string; failedServers?: string[]; canRollback: boolean}
 	| {name: 'manual'; step: string; title: string; help?: StepHelp; instructions: string[]; checklist?: Checklist; startedAt?: number}
@@ -37,7 +38,8 @@ export type Screen =
 	| {name: 'password-policy'}
 	| {name: 'password-entry'; stage: 'first' | 'second'; length: number; error?: string}
 	| {name: 'passwords-file'; input: string; error?: string}
-	| {name: 'summary'; title: string; lines: string[]; ok: boolean}
+	/** The end: what was done, where things are, what to do next; `exit` is the process's exit status (see --help). */
+	| {name: 'summary'; title: string; lines: string[]; ok: boolean; exit: number; /** Nothing was done: Esc may go back to change an answer. */ back?: boolean}
 	| {name: 'unavailable'; message: string};
 
 export type StepHelp = {why: string; kb: string};
@@ -56,14 +58,14 @@ export type WizardState = {
 	steps?: {id: string; title: string; status: StepStatus}[];
 	/** Finished steps and notable events, printed once above the live area. */
 	log: LogLine[];
-	/** Changes when the whole screen was cleared (a narrower terminal): the log is printed again. */
-	logEpoch?: number;
 	/** The last commands run, shown as they run. */
 	commands: string[];
 	/** A step is running: leaving waits for its safe point. */
 	busy: boolean;
 	/** The admin asked to leave while a step ran. */
 	leaving: boolean;
+	/** Said once, on the screen it concerns: keys pressed before a screen appeared were not used on it. */
+	notice?: string;
 	/** Set when the wizard is done: the process exits with it. */
 	exit?: number;
 };

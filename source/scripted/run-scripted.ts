@@ -19,6 +19,9 @@ import {preflight, removeStaleProbes} from '../targets/preflight.js';
 import {resolveTarget} from '../targets/resolve-target.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../targets/synchronization.js';
+import {jsonLine} from '../cli/json-line.js';
+import {runStanding} from '../procedure/run-standing.js';
+import {formatDate} from '../text/format.js';
 import {chooseGlyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
 
@@ -32,9 +35,9 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	// A closed output (`--json | head -2`, a dropped pipe) is not a crash: the step finishes, is journaled,
 	// and the run stops at the next safe point, as on SIGTERM; nothing more is written to it.
 	let outputClosed = false;
-	const say = (text: string, json: Record<string, unknown>) => {
+	const say = (text: string, {event, ...fields}: {event: string} & Record<string, unknown>) => {
 		if (outputClosed) return;
-		if (options.json) io.out(`${JSON.stringify({...json, at: new Date().toISOString()})}\n`);
+		if (options.json) io.out(jsonLine(event, fields));
 		else io.out(`${text}\n`);
 	};
 	let stop = false;
@@ -89,10 +92,33 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				if (reconstruct.needsInitialPassword()) reconstruct.provideInitialPassword(await initialPassword(options, io));
 				run = reconstruct;
 			}
-			say(`Found the run cut off at ${run.nextStep() ?? 'its end'} (journal ${run.journalPath}).`, {event: 'found-run', journal: run.journalPath, next: run.nextStep() ?? null});
+			const standing = runStanding(unfinished.entries);
+			const began = formatDate(new Date(unfinished.start.at));
+			const next = run.nextStep();
+			const how =
+				standing.state === 'failed'
+					? `Found the ${unfinished.start.flow} run begun ${began}: "${stepTitle(run, standing.step!)}" failed (${safeText(standing.message ?? '')}).`
+					: standing.state === 'awaiting-manual'
+						? `Found the ${unfinished.start.flow} run begun ${began}, waiting for you to confirm "${stepTitle(run, standing.step!)}".`
+						: standing.during
+							? `Found the ${unfinished.start.flow} run begun ${began}, cut off during "${stepTitle(run, standing.during)}".`
+							: `Found the ${unfinished.start.flow} run begun ${began}, cut off ${next ? `before "${stepTitle(run, next)}"` : 'after its last step'}.`;
+			say(`${how}${unfinished.start.backup ? ` It restores ${safeText(unfinished.start.backup)}.` : ''} Journal: ${run.journalPath}`, {
+				event: 'found-run',
+				journal: run.journalPath,
+				flow: unfinished.start.flow,
+				state: standing.state,
+				started: unfinished.start.at,
+				...(unfinished.start.backup ? {backup: unfinished.start.backup} : {}),
+				during: standing.during ?? null,
+				next: next ?? null,
+			});
 			if (options.rollback) {
 				const outcome = await run.rollback({onCommand: echo});
 				report('rollback', 'Roll back', outcome);
+				const kept = run.whereThingsAre();
+				if (outcome.status === 'done') say(`${glyphs.ok} Rolled back: SYNCAGNT and MSSYNC are as they were before the run. ${kept.join(' ')}`, {event: 'rolled-back', ok: true, journal: run.journalPath, kept});
+				else say(`${glyphs.error} The roll back did not finish: fix the cause, then run again with --rollback. ${kept.join(' ')}`, {event: 'rolled-back', ok: false, journal: run.journalPath, kept});
 				return outcome.status === 'done' ? EXIT_OK : EXIT_FAILED;
 			}
 		} else {
@@ -116,7 +142,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		for (let step = run.nextStep(); step; step = run.nextStep()) {
 			if (stop) {
 				await run.noteInterrupted(signalName, step);
-				say(`${glyphs.warning} Interrupted before "${stepTitle(run, step)}". ${again(run)}`, {event: 'interrupted', before: step});
+				say(`${glyphs.warning} Interrupted before "${stepTitle(run, step)}". ${again(run)}`, {event: 'interrupted', before: step, journal: run.journalPath});
 				return EXIT_INTERRUPTED;
 			}
 			if (run.awaitingManual(step)) {
@@ -133,21 +159,22 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				return EXIT_MANUAL;
 			}
 			if (outcome.status === 'interrupted') {
-				say(`${glyphs.warning} ${outcome.message}. ${again(run)}`, {event: 'interrupted', step});
+				say(`${glyphs.warning} ${outcome.message}. ${again(run)}`, {event: 'interrupted', step, journal: run.journalPath});
 				return EXIT_INTERRUPTED;
 			}
 			if (outcome.status === 'failed') {
 				if (await run.nothingChanged()) {
 					await run.end('nothing-changed');
-					say(`  Nothing was changed, so this run is closed (journal ${run.journalPath}): fix the cause, then start a new run.`, {event: 'closed', reason: 'nothing-changed', journal: run.journalPath});
+					say(`  Nothing was changed, so this run is closed (journal ${run.journalPath}): fix the cause, then start a new run.`, {event: 'closed', reason: 'nothing-changed', journal: run.journalPath, step});
 					return EXIT_FAILED;
 				}
-				say(`  The run is journaled in ${run.journalPath}: fix the cause, then ${again(run).toLowerCase()}`, {event: 'stopped', journal: run.journalPath});
+				say(`  The run is journaled in ${run.journalPath}: fix the cause, then ${again(run).toLowerCase()}`, {event: 'stopped', journal: run.journalPath, step});
 				return EXIT_FAILED;
 			}
 		}
 		await run.end('completed');
-		say(`${glyphs.ok} Done. ${run.whereThingsAre().join(' ')}`, {event: 'completed', journal: run.journalPath});
+		const kept = run.whereThingsAre();
+		say(`${glyphs.ok} Done. ${kept.join(' ')}`, {event: 'completed', journal: run.journalPath, kept});
 		return EXIT_OK;
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);

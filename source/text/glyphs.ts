@@ -1,8 +1,29 @@
-/** The marks every console can draw: ✓ ✗ ⚠ and block bars in UTF-8 terminals, ASCII elsewhere (DESIGN.md §1.7). */
-export type Glyphs = {ok: string; error: string; warning: string; barFull: string; barEmpty: string; pointer: string; bullet: string; arrow: string; checked: string; unchecked: string};
+/**
+ * The marks every console can draw: ✓ ✗ ⚠, block bars, rounded borders in UTF-8 terminals; an ASCII form
+ * of each elsewhere. Chosen once per process, from the locale or --ascii, for every command.
+ */
+export type Glyphs = {
+	ascii: boolean;
+	ok: string;
+	error: string;
+	warning: string;
+	barFull: string;
+	barEmpty: string;
+	pointer: string;
+	bullet: string;
+	arrow: string;
+	checked: string;
+	unchecked: string;
+	/** Between items on one line (the header, the footer). */
+	separator: string;
+	/** The up and down arrow keys, as the footer names them. */
+	upDown: string;
+	/** The border of an overlay (Ink's border styles). */
+	border: 'round' | 'classic';
+};
 
-export const UNICODE_GLYPHS: Glyphs = {ok: '✓', error: '✗', warning: '⚠', barFull: '█', barEmpty: '░', pointer: '❯', bullet: '•', arrow: '▸', checked: '◉', unchecked: '◯'};
-export const ASCII_GLYPHS: Glyphs = {ok: '[ok]', error: '[X]', warning: '[!]', barFull: '#', barEmpty: '.', pointer: '>', bullet: '*', arrow: '>', checked: '[x]', unchecked: '[ ]'};
+export const UNICODE_GLYPHS: Glyphs = {ascii: false, ok: '✓', error: '✗', warning: '⚠', barFull: '█', barEmpty: '░', pointer: '❯', bullet: '•', arrow: '▸', checked: '◉', unchecked: '◯', separator: '·', upDown: '↑↓', border: 'round'};
+export const ASCII_GLYPHS: Glyphs = {ascii: true, ok: '[ok]', error: '[X]', warning: '[!]', barFull: '#', barEmpty: '.', pointer: '>', bullet: '*', arrow: '>', checked: '[x]', unchecked: '[ ]', separator: '-', upDown: 'Up/Down', border: 'classic'};
 
 export function terminalIsUnicode(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
 	const term = env['TERM'] ?? '';

@@ -1,5 +1,7 @@
-import {Box, type Key, Static, Text, useApp, useInput, useStdout} from 'ink';
+import {Box, type Key, Static, useApp, useInput, useStdout} from 'ink';
+import {Text} from './widgets/Text.js';
 import {useEffect, useRef, useState, useSyncExternalStore} from 'react';
+import {footerKeys, isTyping} from '../procedure/footer-keys.js';
 import type {WizardController} from '../procedure/wizard-controller.js';
 import type {Screen} from '../procedure/wizard-state.js';
 import {safeText} from '../text/sanitize.js';
@@ -28,8 +30,9 @@ import {UnavailableScreen} from './screens/UnavailableScreen.js';
 import {ValidationScreen} from './screens/ValidationScreen.js';
 import {useGlyphs} from './theme.js';
 import {HelpOverlay, QuitOverlay} from './widgets/Overlays.js';
-import {SelectActiveContext} from './widgets/Select.js';
-import {StepList} from './widgets/StepList.js';
+import {IgnoredKeyContext, SelectActiveContext} from './widgets/Select.js';
+import {StepList, stepListRows} from './widgets/StepList.js';
+import {wrappedRows} from '../text/measure.js';
 
 function useTerminalSize(): {rows: number; columns: number} {
 	const {stdout} = useStdout();
@@ -79,6 +82,7 @@ export function App({controller}: {controller: WizardController}) {
 		burst.current = burst.current.then(async () => {
 			try {
 				if (arrived > droppedUpTo.current) await typeAhead(keys);
+				else controller.noteIgnoredKey('now');
 			} finally {
 				waiting.current--;
 			}
@@ -86,13 +90,15 @@ export function App({controller}: {controller: WizardController}) {
 	});
 
 	async function typeAhead(keys: ReturnType<typeof splitBurst>): Promise<void> {
-		for (const {input: one, key: oneKey} of keys) {
+		for (const [index, {input: one, key: oneKey}] of keys.entries()) {
 			const before = screenKey(controller.getState().screen);
 			// Until the key has done its work or led elsewhere: a step it starts may run for minutes.
 			await untilSettled(handleKey(one, oneKey), before);
 			const now = controller.getState();
 			if (screenKey(now.screen) !== before && (now.overlay || !CARRIES_TYPE_AHEAD.has(now.screen.name))) {
 				droppedUpTo.current = arrivals.current;
+				// Keys left over are not used on this screen: said on it, not silently dropped.
+				if (index < keys.length - 1) controller.noteIgnoredKey('now');
 				return;
 			}
 		}
@@ -130,22 +136,15 @@ export function App({controller}: {controller: WizardController}) {
 			else if (key.downArrow) controller.moveCursor(1);
 			else if (input === ' ') controller.toggleSelected();
 			else if (key.return) return act(controller.submitSelection());
-			else if (key.escape) controller.back();
+			else if (key.escape) return act(controller.back());
 			else if (input === 'q') controller.requestQuit();
 			return;
 		}
-		const typing =
-			screen.name === 'choose-backup' ||
-			screen.name === 'passwords-file' ||
-			screen.name === 'password-entry' ||
-			screen.name === 'target-field' ||
-			(screen.name === 'discover' && screen.results === undefined && !screen.searching) ||
-			(screen.name === 'confirm' && screen.word !== undefined);
-		if (typing) {
+		if (isTyping(screen)) {
 			if (key.return) return act(controller.submitText());
 			else if (key.tab) return act(controller.complete());
 			else if (key.backspace || key.delete) controller.eraseText();
-			else if (key.escape) controller.back();
+			else if (key.escape) return act(controller.back());
 			else if (input && !key.ctrl && !key.meta) controller.typeText(input);
 			return;
 		}
@@ -155,16 +154,20 @@ export function App({controller}: {controller: WizardController}) {
 		}
 		if (input === '?') return controller.showHelp();
 		if (input === 'q') return controller.requestQuit();
-		if (key.escape) return controller.back();
+		if (key.escape) return act(controller.back());
 		if (screen.name === 'summary' && key.return) return controller.done();
 		if (screen.name === 'confirm' && (input === 'y' || input === 'Y')) return act(controller.confirm());
 	}
 
 	const {screen} = state;
-	const canGoBack = !state.steps || state.steps.every(s => s.status === 'pending');
+	const footer = footerKeys(state, controller.canGoBack(), glyphs);
+	const separator = ` ${glyphs.separator} `;
+	// What is drawn around the screen: the header, the step list, the notice, the commands, the footer.
+	const headerText = `dsmn-resync${separator}KB Q148678${state.targetDescription ? `${separator}${safeText(state.targetDescription)}` : ''}`;
+	const chromeRows = wrappedRows(headerText, columns) + stepListRows(state.steps, columns) + (state.notice ? wrappedRows(state.notice, columns) : 0) + (state.commands.length ? 1 : 0) + (footer ? wrappedRows(footer, columns) : 0);
 	return (
 		<>
-			<Static key={state.logEpoch ?? 0} items={state.log}>
+			<Static items={state.log}>
 				{line => (
 					<Text key={line.id} color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}>
 						{line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet} {safeText(line.text)}
@@ -174,16 +177,21 @@ export function App({controller}: {controller: WizardController}) {
 			<Box flexDirection="column" width={columns}>
 				<Text>
 					<Text bold>dsmn-resync</Text>
-					<Text dimColor> · KB Q148678{state.targetDescription ? ` · ${safeText(state.targetDescription)}` : ''}</Text>
+					<Text dimColor>
+						{separator}KB Q148678{state.targetDescription ? `${separator}${safeText(state.targetDescription)}` : ''}
+					</Text>
 				</Text>
 				{state.steps ? <StepList steps={state.steps} columns={columns} /> : null}
-				<SelectActiveContext.Provider value={!state.overlay && !state.busy}>
-					{state.overlay === 'help' ? <HelpOverlay screen={screen} /> : null}
-					{state.overlay === 'quit' ? <QuitOverlay busy={state.busy} /> : null}
-					{state.overlay ? null : renderScreen()}
+				<SelectActiveContext.Provider value={!state.overlay && !state.busy && state.exit === undefined}>
+					<IgnoredKeyContext.Provider value={() => controller.noteIgnoredKey('next-screen')}>
+						{state.overlay === 'help' ? <HelpOverlay screen={screen} /> : null}
+						{state.overlay === 'quit' ? <QuitOverlay note={controller.leavingNote()} /> : null}
+						{state.overlay ? null : renderScreen()}
+					</IgnoredKeyContext.Provider>
 				</SelectActiveContext.Provider>
-				{state.commands.length > 0 ? <Text dimColor>$ {shortenMiddle(safeText(state.commands.at(-1)!), columns - 2)}</Text> : null}
-				<Text dimColor>{state.busy ? 'q leaves at the next safe point · ? why' : `↑↓ Enter choose · ${canGoBack ? 'Esc back · ' : ''}? why · q quit`}</Text>
+				{state.notice ? <Text color="yellow">{state.notice}</Text> : null}
+				{state.commands.length > 0 && state.exit === undefined ? <Text dimColor>$ {shortenMiddle(safeText(state.commands.at(-1)!), columns - 2)}</Text> : null}
+				{footer ? <Text dimColor>{footer}</Text> : null}
 			</Box>
 		</>
 	);
@@ -211,7 +219,7 @@ export function App({controller}: {controller: WizardController}) {
 			case 'plan':
 				return <PlanScreen screen={screen} rows={rows} onStart={() => act(controller.startPlan())} />;
 			case 'manual':
-				return <ManualScreen screen={screen} rows={rows} onChoose={choice => act(controller.manualChoice(choice))} />;
+				return <ManualScreen screen={screen} rows={rows - chromeRows} columns={columns} onChoose={choice => act(controller.manualChoice(choice))} />;
 			case 'consequences':
 				return <ConsequencesScreen screen={screen} onContinue={() => act(controller.acceptConsequences())} />;
 			case 'multi-select':
@@ -223,13 +231,13 @@ export function App({controller}: {controller: WizardController}) {
 			case 'passwords-file':
 				return <PasswordsFileScreen screen={screen} />;
 			case 'confirm':
-				return <ConfirmScreen screen={screen} canGoBack={false} onConfirm={() => act(controller.confirm())} onDecline={() => controller.requestQuit()} />;
+				return <ConfirmScreen screen={screen} canGoBack={controller.canGoBack()} onConfirm={() => act(controller.confirm())} onDecline={() => controller.requestQuit()} onBack={() => act(controller.back())} />;
 			case 'running':
-				return <RunningScreen screen={screen} rows={rows} columns={columns} leaving={state.leaving} />;
+				return <RunningScreen screen={screen} rows={rows - chromeRows} columns={columns} leaving={state.leaving} />;
 			case 'failure':
 				return <FailureScreen screen={screen} onChoose={choice => act(controller.failureChoice(choice))} />;
 			case 'summary':
-				return <SummaryScreen screen={screen} />;
+				return <SummaryScreen screen={screen} ended={state.exit !== undefined} />;
 			case 'unavailable':
 				return <UnavailableScreen message={screen.message} />;
 		}

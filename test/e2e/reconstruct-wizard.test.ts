@@ -35,7 +35,7 @@ describe('the reconstruct flow, end to end', () => {
 		const red = labStatusSchema.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout)).servers.filter(s => !s.synchronized).map(s => s.name);
 		const session = new PtySession(['--lab', dir], {env: {HOME: root}});
 		const drive = (async () => {
-			await session.waitFor('servers show a red X.');
+			await session.waitFor(/servers? shows? a red X\./);
 			await session.type(KEYS.enter);
 			await session.waitFor('Do you have a backup');
 			await session.type(KEYS.down, KEYS.enter);

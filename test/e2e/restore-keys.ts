@@ -13,7 +13,7 @@ export type RestoreConfirmation = (typeof CONFIRMATIONS)[number][0];
 
 /** By keystrokes, from the first look at a lab to the confirmation named, confirming every one before it. */
 export async function restoreUpTo(session: PtySession, last: RestoreConfirmation): Promise<void> {
-	await session.waitFor('servers show a red X.');
+	await session.waitFor(/servers? shows? a red X\./);
 	await session.type(KEYS.enter);
 	await session.waitFor('Do you have a backup');
 	await session.type(KEYS.enter);

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {execa} from 'execa';
 import {afterEach} from 'vitest';
+import {schemaLines} from './json-lines.js';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -24,7 +25,10 @@ export async function runCli(args: string[], options: {env?: Record<string, stri
 		extendEnv: false,
 		...(options.input === undefined ? {stdin: 'ignore' as const} : {input: options.input}),
 	});
-	return {exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr)};
+	const stdout = String(result.stdout);
+	// Every line a --json run prints must match the published schema, whatever the test looks at.
+	if (args.includes('--json')) schemaLines(stdout);
+	return {exitCode: result.exitCode ?? -1, stdout, stderr: String(result.stderr)};
 }
 
 const made: string[] = [];

@@ -138,6 +138,25 @@ describe('a reconstruct run on the lab', () => {
 		expect(await readFile(resumed.journalPath, 'utf8')).not.toContain('Winter#2026');
 		expect((await readJournal(resumed.journalPath)).filter(e => e.type === 'passwords-file')).toHaveLength(1);
 	});
+
+	it('says what the passwords file holds: with one initial password, user names, not passwords; before the step, nothing yet', async () => {
+		const {root, dir, target} = await newLab();
+		const passwordsFile = join(root, 'initial.txt');
+		const red = (await labStatus(dir)).servers.filter(s => !s.synchronized).map(s => s.name);
+		const run = await ReconstructRun.begin(target, {servers: red.slice(0, 1), restoreBindery: [], passwordPolicy: 'initial', passwordsFile});
+		run.provideInitialPassword('Winter#2026');
+		expect(run.whereThingsAre()[0]).toBe(`No password has been changed yet: the set-passwords step lists them in ${passwordsFile} when it runs.`);
+		await runAll(run);
+		const said = run.whereThingsAre()[0]!;
+		expect(said).toContain(`${passwordsFile} (mode 0600) lists the users who now have the initial password you typed (it is not written there)`);
+		expect(said).not.toMatch(/new passwords are in/);
+		expect(await readFile(passwordsFile, 'utf8')).toMatch(/\(the initial password\)/);
+
+		const random = await newLab();
+		const randomRun = await ReconstructRun.begin(random.target, {servers: red.slice(0, 1), restoreBindery: [], passwordPolicy: 'random', passwordsFile: join(random.root, 'p.txt')});
+		await runAll(randomRun);
+		expect(randomRun.whereThingsAre()[0]).toBe(`The new passwords are in ${join(random.root, 'p.txt')} (mode 0600): give each user theirs, then delete the file.`);
+	});
 });
 
 describe('passwords', () => {

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../widgets/Text.js';
 import {Select} from '../widgets/Select.js';
 
 export function AskBackupScreen({onAnswer}: {onAnswer: (answer: 'yes' | 'no' | 'unsure') => void}) {

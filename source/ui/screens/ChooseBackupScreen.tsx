@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {formatBytes, formatDate} from '../../text/format.js';
 import {safeText} from '../../text/sanitize.js';
@@ -23,7 +24,7 @@ export function ChooseBackupScreen({screen}: {screen: Extract<Screen, {name: 'ch
 					))}
 				</>
 			) : null}
-			<Text dimColor>Type a path (Tab completes) · Enter checks it · Esc back</Text>
+			<Text dimColor>Type a path (Tab completes), then Enter: it is checked before anything is changed.</Text>
 		</Box>
 	);
 }

@@ -1,11 +1,12 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 import {Select} from '../widgets/Select.js';
 import {TextField} from '../widgets/TextField.js';
 
-export function ConfirmScreen({screen, canGoBack, onConfirm, onDecline}: {screen: Extract<Screen, {name: 'confirm'}>; canGoBack: boolean; onConfirm: () => void; onDecline: () => void}) {
+export function ConfirmScreen({screen, canGoBack, onConfirm, onDecline, onBack}: {screen: Extract<Screen, {name: 'confirm'}>; canGoBack: boolean; onConfirm: () => void; onDecline: () => void; onBack: () => void}) {
 	const glyphs = useGlyphs();
 	const {title} = screen;
 	return (
@@ -22,15 +23,16 @@ export function ConfirmScreen({screen, canGoBack, onConfirm, onDecline}: {screen
 						Read what it changes above, and whether it can be undone. Type <Text bold>{screen.word}</Text> and press Enter to go on.
 					</Text>
 					<TextField label="> " value={screen.typed} />
+					{screen.error ? <Text color="yellow">{screen.error}</Text> : null}
 				</>
 			) : (
 				<Select
 					initialIndex={0}
 					items={[
 						{label: `Yes — ${title}`, value: 'yes'},
-						{label: canGoBack ? 'No — go back' : 'Not now — leave; start again later to resume', value: 'no'},
+						{label: canGoBack ? 'No — go back (nothing has been changed)' : 'Not now — leave; start again later to resume', value: 'no'},
 					]}
-					onSelect={value => (value === 'yes' ? onConfirm() : onDecline())}
+					onSelect={value => (value === 'yes' ? onConfirm() : canGoBack ? onBack() : onDecline())}
 				/>
 			)}
 		</Box>

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {formatBytes, formatDate} from '../../text/format.js';
 import {safeText} from '../../text/sanitize.js';
@@ -13,10 +14,10 @@ export function DiscoverScreen({screen, onChoose}: {screen: Extract<Screen, {nam
 			{screen.results === undefined ? (
 				<>
 					<TextField label="Search under: " value={safeText(screen.input)} />
-					<Text dimColor>{screen.searching ? 'Searching…' : 'Enter searches (five levels down, links not followed) · Tab completes · Esc back'}</Text>
+					<Text dimColor>{screen.searching ? 'Searching…' : 'Enter searches (five levels down, links not followed).'}</Text>
 				</>
 			) : usable.length === 0 ? (
-				<Text color="yellow">No folder holding an MSSYNC.MDB was found under {safeText(screen.input)}. Esc to search elsewhere, such as the paths in Synchronization Manager's "Set Database Backup Options" (KB Q188357).</Text>
+				<Text color="yellow">No folder holding an MSSYNC.MDB was found under {safeText(screen.input)}. Esc: search under another folder, such as the paths in Synchronization Manager's "Set Database Backup Options" (KB Q188357).</Text>
 			) : (
 				<>
 					<Text>Found {usable.length} backup set{usable.length === 1 ? '' : 's'}, newest first:</Text>

@@ -1,23 +1,36 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
+import {count, verb} from '../../text/plural.js';
 import {Select} from '../widgets/Select.js';
 
-type Choice = 'continue' | 'again' | 'leave';
+/** What the rows that did not fit hold: counted, never assumed ("… and 17 more: 3 with a red X, 14 synchronized"). */
+export function hiddenServersLine(hidden: readonly {synchronized: boolean}[], real: boolean): string {
+	if (real) return `… and ${hidden.length} more (in Synchronization Manager)`;
+	const red = hidden.filter(s => !s.synchronized).length;
+	const parts = [...(red ? [`${red} with a red X`] : []), ...(hidden.length - red ? [`${hidden.length - red} synchronized`] : [])];
+	return `… and ${hidden.length} more: ${parts.join(', ')}`;
+}
+
+type Choice = 'continue' | 'again' | 'leave' | 'synchronize';
 
 export function InspectScreen({screen, rows, onChoose}: {screen: Extract<Screen, {name: 'inspect'}>; rows: number; onChoose: (choice: Choice) => void}) {
 	const glyphs = useGlyphs();
 	const red = screen.servers.filter(s => !s.synchronized);
 	const failing = screen.checks.filter(c => !c.ok);
-	const room = Math.max(3, rows - 14 - screen.checks.length - failing.length);
+	const room = Math.max(3, rows - 15 - screen.checks.length - failing.length);
 	const shown = screen.servers.length > room ? [...red, ...screen.servers.filter(s => s.synchronized)].slice(0, room - 1) : screen.servers;
 	const items: {label: string; value: Choice}[] = failing.length
 		? [
 				{label: 'Check again', value: 'again'},
 				{label: 'Leave (nothing was changed)', value: 'leave'},
 			]
-		: [{label: 'Continue', value: 'continue'}];
+		: [
+				{label: 'Continue: restore or reconstruct', value: 'continue'},
+				{label: 'Only synchronize all servers (nothing else is changed)', value: 'synchronize'},
+			];
 	return (
 		<Box flexDirection="column">
 			<Text>
@@ -49,9 +62,16 @@ export function InspectScreen({screen, rows, onChoose}: {screen: Extract<Screen,
 							{safeText(server.name).padEnd(8)} <Text dimColor>{server.synchronized ? 'synchronized' : safeText(server.problem ?? 'not synchronized')}</Text>
 						</Text>
 					))}
-					{shown.length < screen.servers.length ? <Text dimColor>… and {screen.servers.length - shown.length} more synchronized</Text> : null}
+					{shown.length < screen.servers.length ? (
+						<Text dimColor={shown.length >= red.length} color={shown.length < red.length ? 'red' : undefined}>
+							{hiddenServersLine(
+								screen.servers.filter(s => !shown.includes(s)),
+								screen.real,
+							)}
+						</Text>
+					) : null}
 					{screen.real ? null : (
-						<Text>{red.length === 0 ? 'Every server shows a blue check: there may be nothing to do.' : `${red.length} of ${screen.servers.length} servers show a red X.`}</Text>
+						<Text>{red.length === 0 ? 'Every server shows a blue check: there may be nothing to do.' : `${red.length} of ${count(screen.servers.length, 'server')} ${verb(red.length, 'shows', 'show')} a red X.`}</Text>
 					)}
 				</>
 			)}

@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from '../widgets/Text.js';
 import {safeText} from '../../text/sanitize.js';
 
 export function LoadingScreen({message}: {message: string}) {

@@ -1,14 +1,24 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../widgets/Text.js';
 import type {Checklist, Screen} from '../../procedure/wizard-state.js';
 import {formatDuration} from '../../text/format.js';
+import {rowsOf, wrappedRows} from '../../text/measure.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 import {useNow} from '../use-now.js';
 import {Select} from '../widgets/Select.js';
 
 /** A step only a person can do on a real server: exact instructions, then the admin's word that it is done. */
-export function ManualScreen({screen, rows, onChoose}: {screen: Extract<Screen, {name: 'manual'}>; rows: number; onChoose: (choice: 'done' | 'later') => void}) {
+/**
+ * `rows` is what the screen may use (the terminal's rows less the header, step list and footer). The
+ * instructions are measured as they wrap at this width (display width, not String.length), so that the
+ * checklist and the choice below them stay on screen.
+ */
+export function ManualScreen({screen, rows, columns, onChoose}: {screen: Extract<Screen, {name: 'manual'}>; rows: number; columns: number; onChoose: (choice: 'done' | 'later') => void}) {
 	const glyphs = useGlyphs();
+	const used = wrappedRows(`${glyphs.arrow} Your turn: ${screen.title}`, columns) + rowsOf(screen.instructions.map(safeText), columns) + (screen.startedAt !== undefined ? 1 : 0) + 2;
+	// The checklist's own header line and its "… more" line.
+	const room = Math.max(1, rows - used - 2);
 	return (
 		<Box flexDirection="column">
 			<Text bold color="yellow">
@@ -18,7 +28,7 @@ export function ManualScreen({screen, rows, onChoose}: {screen: Extract<Screen, 
 				<Text key={i}>{safeText(line)}</Text>
 			))}
 			{screen.startedAt !== undefined ? <Elapsed since={screen.startedAt} /> : null}
-			{screen.checklist?.items.length ? <ServerChecklist checklist={screen.checklist} room={Math.max(3, rows - 12 - screen.instructions.length)} /> : null}
+			{screen.checklist?.items.length ? <ServerChecklist checklist={screen.checklist} room={room} /> : null}
 			<Select
 				initialIndex={1}
 				items={[

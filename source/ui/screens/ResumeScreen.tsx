@@ -1,15 +1,39 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../procedure/wizard-state.js';
+import {formatAge, formatDate} from '../../text/format.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 import {Select} from '../widgets/Select.js';
 
+/** An unfinished run: when it began, what it restores, how it was left (from its journal), and what resuming does. */
 export function ResumeScreen({screen, onChoose}: {screen: Extract<Screen, {name: 'resume'}>; onChoose: (choice: 'resume' | 'rollback' | 'leave') => void}) {
 	const glyphs = useGlyphs();
+	const started = new Date(screen.started);
+	const {standing} = screen;
+	const about = screen.standingTitle ?? '';
+	const how =
+		standing.state === 'failed'
+			? `stopped when "${about}" failed${standing.message ? `: ${safeText(standing.message)}` : ''}.`
+			: standing.state === 'awaiting-manual'
+				? `waits for you to do "${about}" and confirm it.`
+				: standing.during
+					? `was cut off during "${about}".`
+					: 'was cut off between two steps.';
+	const next = !screen.next
+		? 'Every step had finished: resuming closes the run.'
+		: standing.state === 'interrupted' && standing.during === undefined
+			? `Resuming goes on with "${screen.next}".`
+			: standing.state === 'awaiting-manual'
+				? `Resuming asks you again to confirm "${screen.next}".`
+				: `Resuming does "${screen.next}" again, from its start.`;
 	return (
 		<Box flexDirection="column">
 			<Text bold color="yellow">
-				{glyphs.warning} A {screen.flow} run on this target was cut off.
+				{glyphs.warning} A {screen.flow} run on this target {how}
+			</Text>
+			<Text>
+				It began {formatDate(started)} ({formatAge(Date.now() - started.getTime())} ago){screen.backup ? `, restoring the backup in ${safeText(screen.backup)}` : ''}.
 			</Text>
 			<Text dimColor>Journal: {safeText(screen.journal)}</Text>
 			{screen.finished.map(title => (
@@ -17,11 +41,7 @@ export function ResumeScreen({screen, onChoose}: {screen: Extract<Screen, {name:
 					<Text color="green">{glyphs.ok}</Text> {title}
 				</Text>
 			))}
-			{screen.rollbackBegan ? (
-				<Text>A roll back of this run began and did not finish: rolling back again continues it from where it stopped.</Text>
-			) : (
-				<Text>{screen.next ? `It stopped before: ${screen.next}` : 'Every step had finished.'}</Text>
-			)}
+			{screen.rollbackBegan ? <Text>A roll back of this run began and did not finish: rolling back again continues it from where it stopped.</Text> : <Text>{next}</Text>}
 			{screen.canRollback ? null : <Text dimColor>A {screen.flow} cannot be rolled back by this tool: resuming finishes it.</Text>}
 			<Select
 				items={[
@@ -29,7 +49,7 @@ export function ResumeScreen({screen, onChoose}: {screen: Extract<Screen, {name:
 					...(screen.canRollback
 						? [{label: screen.rollbackBegan ? 'Continue the roll back' : 'Roll back — put SYNCAGNT and MSSYNC back as they were before the run', value: 'rollback' as const}]
 						: []),
-					{label: 'Leave it for now', value: 'leave' as const},
+					{label: 'Leave it for now — it stays in the journal', value: 'leave' as const},
 				]}
 				onSelect={onChoose}
 			/>

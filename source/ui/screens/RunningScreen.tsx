@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {formatBytes} from '../../text/format.js';
 import {bar, percent, rateAndEta} from '../../text/progress.js';
@@ -7,6 +8,7 @@ import {useGlyphs} from '../theme.js';
 import {useNow} from '../use-now.js';
 import {SyncView} from '../widgets/SyncView.js';
 
+/** `rows`: what this screen may use, the terminal's rows less the header, step list, commands and footer. */
 export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract<Screen, {name: 'running'}>; rows: number; columns: number; leaving: boolean}) {
 	const glyphs = useGlyphs();
 	const now = useNow();
@@ -33,8 +35,8 @@ export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract
 					</Text>
 				</>
 			) : null}
-			{/* Eight lines around the view (header, steps, title, totals, commands, keys) and two spare: a live area as tall as the terminal makes Ink clear and reprint everything on every frame. */}
-			{progress.kind === "sync" ? <SyncView servers={progress.servers} startedAt={progress.startedAt} now={now} rows={Math.max(2, rows - 12)} columns={columns} /> : null}
+			{/* Around the server rows: the title, the two totals lines, the "Leaving…" line and one spare — a live area as tall as the terminal makes Ink clear and reprint everything on every frame. */}
+			{progress.kind === 'sync' ? <SyncView servers={progress.servers} startedAt={progress.startedAt} now={now} rows={Math.max(2, rows - 5)} columns={columns} /> : null}
 			{leaving ? <Text color="yellow">Leaving once this step reaches a safe point…</Text> : null}
 		</Box>
 	);

@@ -1,9 +1,11 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 
-export function SummaryScreen({screen}: {screen: Extract<Screen, {name: 'summary'}>}) {
+/** `ended`: the wizard is leaving (this is the last frame): no key is offered. */
+export function SummaryScreen({screen, ended}: {screen: Extract<Screen, {name: 'summary'}>; ended: boolean}) {
 	const glyphs = useGlyphs();
 	return (
 		<Box flexDirection="column">
@@ -13,7 +15,7 @@ export function SummaryScreen({screen}: {screen: Extract<Screen, {name: 'summary
 			{screen.lines.map((line, i) => (
 				<Text key={i}>{safeText(line)}</Text>
 			))}
-			<Text dimColor>Enter leaves.</Text>
+			{ended ? null : <Text dimColor>Enter leaves.</Text>}
 		</Box>
 	);
 }

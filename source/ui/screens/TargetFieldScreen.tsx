@@ -1,18 +1,21 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../widgets/Text.js';
 import {FIELDS} from '../../procedure/wizard-fields.js';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {safeText} from '../../text/sanitize.js';
+import {useGlyphs} from '../theme.js';
 import {TextField} from '../widgets/TextField.js';
 
 /** One line asked about a real target; a secret shows one dot per character and nothing else. */
 export function TargetFieldScreen({screen}: {screen: Extract<Screen, {name: 'target-field'}>}) {
 	const spec = FIELDS[screen.field];
+	const glyphs = useGlyphs();
 	return (
 		<Box flexDirection="column">
 			<Text bold>{spec.question}</Text>
-			<TextField label="> " value={spec.secret ? '•'.repeat(screen.length) : safeText(screen.input)} />
+			<TextField label="> " value={spec.secret ? glyphs.bullet.repeat(screen.length) : safeText(screen.input)} />
 			{screen.error ? <Text color="yellow">{safeText(screen.error)}</Text> : null}
-			<Text dimColor>{spec.hint} · Esc back</Text>
+			<Text dimColor>{spec.hint}</Text>
 		</Box>
 	);
 }

@@ -1,10 +1,10 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../widgets/Text.js';
 
 export function UnavailableScreen({message}: {message: string}) {
 	return (
 		<Box flexDirection="column">
 			<Text color="yellow">{message}</Text>
-			<Text dimColor>Esc goes back; q leaves.</Text>
 		</Box>
 	);
 }

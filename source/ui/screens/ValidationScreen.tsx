@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../procedure/wizard-state.js';
 import {formatBytes, formatDate} from '../../text/format.js';
 import {safeText} from '../../text/sanitize.js';

@@ -1,5 +1,15 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './Text.js';
 import type {Screen} from '../../procedure/wizard-state.js';
+import {useGlyphs} from '../theme.js';
+
+/** The multi-select screens ask two different things: each says what it means. */
+const MULTI_SELECT_HELP = {
+	servers:
+		'Reconstructing a server takes it out of the domain (its WINNT_SYNC_AGENT is deleted) and adds it back, so that DSMN propagates every account to it again (KB Q148678). Choose the servers that show a red X; the others are left alone. Space chooses or leaves the server under the pointer; Enter goes on.',
+	bindery:
+		'Optional. A server\'s bindery backup (NET$OBJ.OLD, NET$PROP.OLD, NET$VAL.OLD, made by BINDFIX) holds its users as they were before DSMN managed it. Restoring it (BINDREST) first brings that server back to that state: every user, group and change made on it since the backup is lost. Choose a server only if you want that; with none chosen, the reconstruct keeps each server\'s bindery as it is. Space chooses or leaves the server under the pointer; Enter goes on.',
+} as const;
 
 const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {
 	target: 'The practice lab is a simulated NT server with DSMN and NetWare servers in a folder: nothing real is touched. Use it to learn the procedure before doing it on a real domain.',
@@ -19,9 +29,10 @@ const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {
 };
 
 export function HelpOverlay({screen}: {screen: Screen}) {
+	const glyphs = useGlyphs();
 	const info = screen.name === 'confirm' || screen.name === 'running' || screen.name === 'failure' || screen.name === 'manual' ? screen.help : undefined;
 	return (
-		<Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
+		<Box flexDirection="column" borderStyle={glyphs.border} borderColor="cyan" paddingX={1}>
 			<Text bold>Why this step</Text>
 			{info ? (
 				<>
@@ -29,18 +40,19 @@ export function HelpOverlay({screen}: {screen: Screen}) {
 					<Text dimColor>{info.kb}</Text>
 				</>
 			) : (
-				<Text>{SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.'}</Text>
+				<Text>{screen.name === 'multi-select' ? MULTI_SELECT_HELP[screen.purpose] : (SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.')}</Text>
 			)}
 			<Text dimColor>Any key closes this.</Text>
 		</Box>
 	);
 }
 
-export function QuitOverlay({busy}: {busy: boolean}) {
+export function QuitOverlay({note}: {note: string}) {
+	const glyphs = useGlyphs();
 	return (
-		<Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
+		<Box flexDirection="column" borderStyle={glyphs.border} borderColor="yellow" paddingX={1}>
 			<Text bold>Leave dsmn-resync?</Text>
-			<Text>{busy ? 'A step is running: it will finish to a safe point first, then the wizard leaves.' : 'Everything done so far is in the journal: start again on this target to resume or roll back.'}</Text>
+			<Text>{note}</Text>
 			<Text>
 				<Text color="yellow">y</Text> leave · <Text color="cyan">n</Text> or Esc stay
 			</Text>

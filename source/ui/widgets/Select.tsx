@@ -1,10 +1,14 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from './Text.js';
 import {createContext, useContext, useRef, useState} from 'react';
 import type {Choice} from '../../procedure/wizard-state.js';
 import {useGlyphs} from '../theme.js';
 
 /** False while an overlay or a running step owns the keys. */
 export const SelectActiveContext = createContext(true);
+
+/** Told when an Enter comes while the choice already made is being acted on: the next screen says it was not used. */
+export const IgnoredKeyContext = createContext<() => void>(() => {});
 
 /**
  * A list to choose from with the arrows and Enter; the pointer is drawn with the terminal's glyphs.
@@ -18,6 +22,7 @@ export const SelectActiveContext = createContext(true);
 export function Select<V extends string>({items, onSelect, initialIndex = 0}: {items: Choice<V>[]; onSelect: (value: V) => void; initialIndex?: number}) {
 	const glyphs = useGlyphs();
 	const active = useContext(SelectActiveContext);
+	const ignored = useContext(IgnoredKeyContext);
 	const start = Math.min(Math.max(0, initialIndex), items.length - 1);
 	const pointer = useRef(start);
 	const chosen = useRef(false);
@@ -32,7 +37,12 @@ export function Select<V extends string>({items, onSelect, initialIndex = 0}: {i
 	const shown = pointer.current;
 	useInput(
 		(_input, key) => {
-			if (chosen.current || items.length === 0) return;
+			if (items.length === 0) return;
+			if (chosen.current) {
+				// A quick second Enter: the first one chose; this one is not taken for the next screen, and it says so.
+				if (key.return) ignored();
+				return;
+			}
 			if (key.upArrow || key.downArrow) {
 				pointer.current = (pointer.current + (key.upArrow ? -1 : 1) + items.length) % items.length;
 				redraw(n => n + 1);

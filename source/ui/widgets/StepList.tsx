@@ -1,6 +1,20 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './Text.js';
 import type {WizardState} from '../../procedure/wizard-state.js';
+import {displayWidth, packedRows} from '../../text/measure.js';
 import {safeText} from '../../text/sanitize.js';
+
+/** Whether the steps are drawn on one line only (how many done, the current one). */
+function compact(steps: NonNullable<WizardState['steps']>, columns: number): boolean {
+	return displayWidth(steps.map((s, i) => `${i + 1}. ${s.title}`).join('  ')) > columns * 1.5 || steps.length > 6;
+}
+
+/** The rows the step list takes at this width: what the screens below it must leave room for. */
+export function stepListRows(steps: WizardState['steps'], columns: number): number {
+	if (!steps) return 0;
+	if (compact(steps, columns)) return 1;
+	return packedRows(steps.map((s, i) => `${i + 1}. ${s.title}`), columns, 2);
+}
 import {useGlyphs} from '../theme.js';
 
 /**
@@ -9,8 +23,7 @@ import {useGlyphs} from '../theme.js';
  */
 export function StepList({steps, columns}: {steps: NonNullable<WizardState['steps']>; columns: number}) {
 	const glyphs = useGlyphs();
-	const full = steps.map((s, i) => `${i + 1}. ${s.title}`).join('  ');
-	if (full.length > columns * 1.5 || steps.length > 6) {
+	if (compact(steps, columns)) {
 		const done = steps.filter(s => s.status === 'done').length;
 		const current = steps.find(s => s.status === 'running' || s.status === 'failed') ?? steps.find(s => s.status === 'pending');
 		const mark = current?.status === 'failed' ? glyphs.error : current?.status === 'running' ? glyphs.arrow : glyphs.bullet;
@@ -22,7 +35,7 @@ export function StepList({steps, columns}: {steps: NonNullable<WizardState['step
 				{current ? (
 					<Text color={current.status === 'failed' ? 'red' : 'cyan'}>
 						{' '}
-						· {mark} {steps.indexOf(current) + 1}. {safeText(current.title)}
+						{glyphs.separator} {mark} {steps.indexOf(current) + 1}. {safeText(current.title)}
 					</Text>
 				) : null}
 			</Text>

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './Text.js';
 import {describeHidden, syncTotals, visibleServers} from '../../procedure/sync-view-model.js';
 import type {ServerProgress} from '../../procedure/wizard-state.js';
 import {formatDuration} from '../../text/format.js';

@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from './Text.js';
 
 /** The typed text and a cursor block; the root input handler does the typing. */
 export function TextField({label, value}: {label: string; value: string}) {

@@ -1,0 +1,33 @@
+/**
+ * "Synchronize all servers" alone, from the first choice: after a server that was offline answers again,
+ * say, when nothing needs restoring or reconstructing. It changes nothing that needs undoing (DSMN
+ * propagates the domain's accounts, as Synchronization Manager's own menu item does), so it opens no run
+ * and no journal; leaving part way is safe (a server half propagated is simply not synchronized yet).
+ */
+import type {Target} from '../targets/capabilities.js';
+import type {RunHooks, StepOutcome} from './procedure-run.js';
+import {synchronizeInstructions} from './restore-run.js';
+import {synchronizeStep} from './synchronize-step.js';
+
+export const SYNCHRONIZE_ONLY = {
+	step: 'synchronize-only',
+	title: 'Synchronize all servers',
+	why: 'When a server was offline or was fixed by hand, DSMN needs only to propagate the accounts again: nothing to restore or reconstruct. This is NetWare Server ▸ Synchronize all servers in Synchronization Manager.',
+	kb: 'KB Q148678 ends both of its procedures with "Synchronize all servers"; on its own it clears a red X whose cause is gone.',
+} as const;
+
+/** What the confirmation says it will do; on a target the tool cannot synchronize, the admin's instructions. */
+export async function describeSynchronizeOnly(target: Target): Promise<{changes: string[]; manual: boolean}> {
+	if (!target.sync) return {manual: true, changes: synchronizeInstructions((await target.servers.list()).map(s => s.name), new Date().toISOString())};
+	return {
+		manual: false,
+		changes: [
+			'Runs "Synchronize all servers": every domain account is propagated again to every managed NetWare server.',
+			'Nothing else is changed: no database is replaced, no server removed. A server that fails does not stop the others.',
+		],
+	};
+}
+
+export async function synchronizeOnly(target: Target, hooks: RunHooks): Promise<StepOutcome> {
+	return synchronizeStep(target, hooks);
+}

@@ -1,0 +1,53 @@
+/**
+ * Text for a terminal that draws ASCII only (LANG=C, TERM=dumb or linux, --ascii): every character the
+ * program itself writes outside ASCII has an ASCII form here. Text read from disk or a server has been
+ * through sanitize.ts already; anything still outside ASCII becomes "?".
+ */
+const WORDS: Record<string, string> = {
+	'…': '...',
+	'—': '--',
+	'–': '-',
+	'·': '-',
+	'→': '->',
+	'←': '<-',
+	'↑': 'Up',
+	'↓': 'Down',
+	'“': '"',
+	'”': '"',
+	'‘': "'",
+	'’': "'",
+	'≥': '>=',
+	'≤': '<=',
+	'×': 'x',
+	'✓': '[ok]',
+	'✗': '[X]',
+	'⚠': '[!]',
+	'•': '*',
+	'▸': '>',
+	'❯': '>',
+	'◉': '[x]',
+	'◯': '[ ]',
+	'█': '#',
+	'░': '.',
+	'\u00A0': ' ',
+};
+
+/** Box drawing, one cell for one cell, so that a frame already laid out keeps its columns. */
+const CELLS: Record<string, string> = {
+	'╭': '+', '╮': '+', '╰': '+', '╯': '+', '┌': '+', '┐': '+', '└': '+', '┘': '+', '├': '+', '┤': '+', '┬': '+', '┴': '+', '┼': '+',
+	'─': '-', '━': '-', '│': '|', '┃': '|',
+	'…': '.', '—': '-', '–': '-', '·': '-', '→': '>', '←': '<', '↑': '^', '↓': 'v', '“': '"', '”': '"', '‘': "'", '’': "'",
+	'•': '*', '▸': '>', '❯': '>', '█': '#', '░': '.', '\u00A0': ' ',
+};
+
+const NOT_ASCII = /[^\u0000-\u007F]/gu;
+
+/** The ASCII form of a text that is still to be laid out (widths may change: "…" becomes "..."). */
+export function toAscii(text: string): string {
+	return text.replace(NOT_ASCII, char => WORDS[char] ?? CELLS[char] ?? '?');
+}
+
+/** The ASCII form of text already laid out in columns: each character becomes exactly one. */
+export function toAsciiCells(text: string): string {
+	return text.replace(NOT_ASCII, char => CELLS[char] ?? (WORDS[char]?.length === 1 ? WORDS[char]! : '?'));
+}

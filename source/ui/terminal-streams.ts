@@ -1,0 +1,92 @@
+/**
+ * What Ink writes to, for terminals that cannot take everything: an ASCII-only one (each character
+ * outside ASCII left in a frame becomes one ASCII character, so columns stay put), and TERM=dumb, which
+ * cannot move the cursor at all: there each screen is printed as plain lines, appended.
+ */
+import {toAsciiCells} from '../text/ascii.js';
+
+type Stdout = NodeJS.WriteStream;
+
+/** The same stream, with every write passed through `map` first. */
+export function mappedStdout(stdout: Stdout, map: (text: string) => string): Stdout {
+	return new Proxy(stdout, {
+		get(target, property) {
+			if (property === 'write') return (chunk: unknown, ...rest: unknown[]) => (target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? map(chunk) : chunk, ...rest);
+			const value = Reflect.get(target, property, target) as unknown;
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
+}
+
+export function asciiStdout(stdout: Stdout): Stdout {
+	return mappedStdout(stdout, toAsciiCells);
+}
+
+/** Escape sequences (colours, cursor movement): none reach a dumb terminal. */
+const ESCAPES = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
+
+/**
+ * For TERM=dumb. Ink, in its debug mode, writes the whole output (the log, then the live frame) on each
+ * render; this prints only what is new: from the first line that differs from what was printed last, to
+ * the end — plain lines, appended, never a cursor movement. Frames are printed at most every `intervalMs`
+ * (a progress bar would otherwise fill the scrollback); flush() prints the last one, which is the truth.
+ */
+export class DumbTerminal {
+	private printed: string[] = [];
+	private pending?: string;
+	private timer?: NodeJS.Timeout;
+	private lastWrite = 0;
+	readonly stream: Stdout;
+
+	constructor(
+		private readonly stdout: Stdout,
+		private readonly intervalMs = 1000,
+		private readonly now: () => number = Date.now,
+	) {
+		const write = (chunk: unknown, ...rest: unknown[]) => {
+			if (typeof chunk === 'string') this.frame(chunk);
+			// Ink waits for the write's callback before it lets the wizard exit.
+			const callback = rest.find(arg => typeof arg === 'function') as (() => void) | undefined;
+			if (callback) process.nextTick(callback);
+			return true;
+		};
+		this.stream = new Proxy(stdout, {
+			get(target, property) {
+				if (property === 'write') return write;
+				// Not a terminal Ink can draw on: no synchronized-update brackets, no cursor tricks.
+				if (property === 'isTTY') return false;
+				const value = Reflect.get(target, property, target) as unknown;
+				return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+			},
+		});
+	}
+
+	/** The last whole output Ink wrote. */
+	private latest = '';
+
+	private frame(text: string): void {
+		// When the wizard ends, Ink draws its tree once more, empty: the log alone. The last frame stays the truth.
+		if (text.length < this.latest.length && this.latest.startsWith(text)) return;
+		this.latest = text;
+		this.pending = text;
+		const wait = this.lastWrite + this.intervalMs - this.now();
+		if (wait <= 0) this.flush();
+		else this.timer ??= setTimeout(() => this.flush(), wait);
+	}
+
+	/** Prints what changed since the last frame printed. */
+	flush(): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = undefined;
+		if (this.pending === undefined) return;
+		const lines = this.pending.replace(ESCAPES, '').replace(/\n$/, '').split('\n').map(line => line.trimEnd());
+		this.pending = undefined;
+		this.lastWrite = this.now();
+		let same = 0;
+		while (same < lines.length && same < this.printed.length && lines[same] === this.printed[same]) same++;
+		if (same === lines.length && same === this.printed.length) return;
+		this.printed = lines;
+		const fresh = lines.slice(Math.min(same, lines.length - 1));
+		if (fresh.length) this.stdout.write(`${fresh.join('\n')}\n`);
+	}
+}

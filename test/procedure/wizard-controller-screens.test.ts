@@ -1,0 +1,224 @@
+/** What the screens claim, checked against what is so: exit statuses, Esc, typed confirmations, the resume screen, the summaries. */
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {parseCommandLine, type WizardOptions} from '../../source/cli/parse-args.js';
+import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS, type LabOptions} from '../../source/lab/options.js';
+import {labPaths} from '../../source/lab/state.js';
+import {confirmationMismatch, WizardController} from '../../source/procedure/wizard-controller.js';
+import {tempDir} from '../helpers/run-cli.js';
+
+function options(argv: string[]): WizardOptions {
+	const command = parseCommandLine(argv);
+	if (command.kind !== 'wizard') throw new Error('not the wizard');
+	return command.options;
+}
+
+async function labController(lab: Partial<LabOptions> = {}) {
+	const dir = join(await tempDir(), 'lab');
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0, ...lab});
+	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+	await controller.start();
+	return {dir, controller};
+}
+
+const screen = (c: WizardController) => c.getState().screen;
+
+/** From the first look to the first confirmation of a restore. */
+async function toFirstConfirmation(controller: WizardController) {
+	controller.continueFromInspect();
+	await controller.answerBackup('yes');
+	await controller.submitText();
+	await controller.acceptValidation();
+	await controller.startPlan();
+}
+
+describe('the wizard tells the truth', () => {
+	it('Esc at the first confirmation after Begin goes back to the plan: nothing had changed, and the unstarted run is closed', async () => {
+		const {dir, controller} = await labController();
+		await toFirstConfirmation(controller);
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'stop-service'});
+		expect(controller.canGoBack()).toBe(true);
+		const journal = (await findUnfinishedRun(labPaths(dir).journal))!.path;
+		await controller.back();
+		expect(screen(controller)).toMatchObject({name: 'plan', flow: 'restore'});
+		expect(controller.getState().steps).toBeUndefined();
+		expect((await readJournal(journal)).at(-1)).toMatchObject({type: 'run-ended', outcome: 'abandoned'});
+		expect(await findUnfinishedRun(labPaths(dir).journal)).toBeUndefined();
+		// The plan can be begun again, and from there Esc still goes back further.
+		await controller.back();
+		expect(screen(controller).name).toBe('validation');
+		await controller.acceptValidation();
+		await controller.startPlan();
+		await controller.confirm();
+		expect(controller.canGoBack()).toBe(false);
+		await controller.back();
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside'});
+	});
+
+	it('a typed confirmation that does not match says what is expected, and changes nothing', async () => {
+		const {controller} = await labController();
+		await toFirstConfirmation(controller);
+		await controller.confirm();
+		await controller.confirm();
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'copy-backup', word: 'RESTORE'});
+		controller.typeText('restore');
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'copy-backup', typed: '', error: '"restore" is not RESTORE: type it exactly, in capital letters, then Enter. Nothing has been changed.'});
+		controller.typeText('R');
+		expect(screen(controller)).not.toHaveProperty('error', expect.anything());
+		expect(confirmationMismatch('FS2', 'fs2')).toContain('in capital letters');
+		expect(confirmationMismatch('FS2', '')).toBe('Nothing was typed: type FS2, then Enter. Nothing has been changed.');
+		expect(confirmationMismatch('FS2', 'FS3')).toContain('"FS3" is not FS2: type FS2, then Enter');
+	});
+
+	it('Esc on empty search results goes back to the search field, as the screen says', async () => {
+		const {controller} = await labController();
+		controller.continueFromInspect();
+		await controller.answerBackup('unsure');
+		controller.eraseText();
+		const s = screen(controller);
+		if (s.name === 'discover') for (let i = 0; i < s.input.length; i++) controller.eraseText();
+		controller.typeText(join(await tempDir(), 'empty'));
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({name: 'discover', results: []});
+		await controller.back();
+		expect(screen(controller)).toMatchObject({name: 'discover', searching: false});
+		expect(screen(controller)).not.toHaveProperty('results', expect.anything());
+	});
+
+	it('one exit rule: finishing with servers still red exits 1; "Leave it for now" on a resumable run exits 130', async () => {
+		const {controller} = await labController({offline: ['FS2']});
+		await toFirstConfirmation(controller);
+		await controller.confirm();
+		await controller.confirm();
+		controller.typeText('RESTORE');
+		await controller.submitText();
+		await controller.confirm();
+		await controller.confirm();
+		expect(screen(controller)).toMatchObject({name: 'failure', step: 'synchronize'});
+		await controller.failureChoice('finish');
+		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, exit: 1, lines: expect.arrayContaining([expect.stringContaining('choose "Only synchronize all servers"')])});
+		controller.done();
+		expect(controller.getState().exit).toBe(1);
+
+		const again = await labController();
+		await toFirstConfirmation(again.controller);
+		await again.controller.confirm();
+		again.controller.requestQuit();
+		await again.controller.confirmQuit();
+		expect(again.controller.getState()).toMatchObject({exit: 130, screen: {name: 'summary', title: 'Left at a safe point'}});
+		const third = new WizardController(options(['--lab', again.dir]), {progressIntervalMs: 0});
+		await third.start();
+		expect(screen(third).name).toBe('resume');
+		await third.resumeChoice('leave');
+		expect(third.getState()).toMatchObject({exit: 130, screen: {name: 'summary', lines: expect.arrayContaining([expect.stringContaining('The run waits in its journal')])}});
+	});
+
+	it('the resume screen says when the run began, which backup it restores, and how it was left', async () => {
+		const {dir, controller} = await labController({offline: ['FS2']});
+		await toFirstConfirmation(controller);
+		await controller.confirm();
+		await controller.confirm();
+		controller.typeText('RESTORE');
+		await controller.submitText();
+		await controller.confirm();
+		await controller.confirm();
+		await controller.failureChoice('stop');
+		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		await again.start();
+		expect(screen(again)).toMatchObject({
+			name: 'resume',
+			backup: labPaths(dir).backup,
+			started: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+			standing: {state: 'failed', step: 'synchronize', message: expect.stringContaining('FS2')},
+			standingTitle: 'Synchronize all servers',
+			canRollback: true,
+		});
+		// Esc from its first question goes back to it: nothing was done since.
+		await again.resumeChoice('resume');
+		expect(screen(again)).toMatchObject({name: 'confirm', step: 'synchronize'});
+		await again.back();
+		expect(screen(again).name).toBe('resume');
+	});
+
+	it('the bindery question does not say "None are chosen" once one is', async () => {
+		const {controller} = await labController({backup: false});
+		controller.continueFromInspect();
+		await controller.answerBackup('no');
+		await controller.acceptConsequences();
+		await controller.submitSelection();
+		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'bindery'});
+		const s = screen(controller);
+		expect(s.name === 'multi-select' && s.hint).not.toContain('None are chosen');
+	});
+});
+
+describe('"Synchronize all servers" alone, from the first choice', () => {
+	it('after a server that was offline answers again: synchronizes, changes nothing else, opens no run', async () => {
+		const {dir, controller} = await labController({offline: ['FS3']});
+		// Restored, but FS3 was offline: the admin finished with it red, then brought it back.
+		const {labStatus} = await import('../../source/lab/status.js');
+		const {labReachabilityCommand} = await import('../../source/cli/lab-commands.js');
+		await toFirstConfirmation(controller);
+		await controller.confirm();
+		await controller.confirm();
+		controller.typeText('RESTORE');
+		await controller.submitText();
+		await controller.confirm();
+		await controller.confirm();
+		await controller.failureChoice('finish');
+		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, title: 'Done, but FS3 still shows a red X'});
+		await labReachabilityCommand(dir, 'FS3', true, {out: () => {}, err: () => {}});
+		expect((await labStatus(dir)).servers.filter(s => !s.synchronized).map(s => s.name)).toEqual(['FS3']);
+
+		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		await again.start();
+		await again.continueFromInspect('synchronize');
+		expect(screen(again)).toMatchObject({name: 'confirm', step: 'synchronize-only', changes: [expect.stringContaining('Runs "Synchronize all servers"'), expect.stringContaining('Nothing else is changed')]});
+		// Nothing has changed yet: Esc goes back to the first look.
+		await again.back();
+		expect(screen(again).name).toBe('inspect');
+		await again.continueFromInspect('synchronize');
+		await again.confirm();
+		expect(screen(again)).toMatchObject({name: 'summary', ok: true, exit: 0, title: 'Done: every server shows a blue check'});
+		// The summary is an end: Esc does not lead back to the confirmation, to run it again.
+		expect(again.canGoBack()).toBe(false);
+		await again.back();
+		expect(screen(again).name).toBe('summary');
+		expect((await labStatus(dir)).servers.every(s => s.synchronized)).toBe(true);
+		expect(await findUnfinishedRun(labPaths(dir).journal)).toBeUndefined();
+	});
+
+	it('a server still offline: says which and why, exits 1, and what to do next', async () => {
+		const {controller} = await labController({offline: ['FS1']});
+		await controller.continueFromInspect('synchronize');
+		await controller.confirm();
+		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, exit: 1, lines: expect.arrayContaining([expect.stringContaining('FS1'), expect.stringContaining('Only synchronize all servers')])});
+	});
+});
+
+describe('Esc on the password asked again after a resume', () => {
+	it('goes back to the resume screen, as the footer says', async () => {
+		const {ReconstructRun} = await import('../../source/procedure/reconstruct-run.js');
+		const {labTarget} = await import('../../source/targets/lab/lab-target.js');
+		const root = await tempDir();
+		const dir = join(root, 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, backup: false});
+		const run = await ReconstructRun.begin(labTarget(dir), {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'initial', passwordsFile: join(root, 'users.txt')});
+		run.provideInitialPassword('Winter#2026');
+		for (let step = run.nextStep(); step !== 'set-passwords'; step = run.nextStep()) await run.execute(step!);
+
+		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		await controller.start();
+		expect(screen(controller)).toMatchObject({name: 'resume', flow: 'reconstruct', canRollback: false});
+		await controller.resumeChoice('resume');
+		expect(screen(controller)).toMatchObject({name: 'password-entry', stage: 'first'});
+		expect(controller.canGoBack()).toBe(true);
+		controller.typeText('Qx7');
+		await controller.back();
+		expect(screen(controller).name).toBe('resume');
+		expect(JSON.stringify(controller.getState())).not.toContain('Qx7');
+	});
+});
