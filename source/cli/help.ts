@@ -9,10 +9,10 @@ Every destructive step is confirmed, journaled and reversible.
 USAGE
   dsmn-resync                              the wizard; asks where to work
   dsmn-resync --lab DIR                    the wizard on the practice lab in DIR
-  dsmn-resync --target remote --host NAME  a real recovery: the NT server running
-                                           DSMN, from this modern machine
-  dsmn-resync --target windows             a rehearsal on this Windows machine, on
-                                           a service named MSSYNC (never DSMN's)
+  dsmn-resync --target remote --host NAME  a real recovery: the DSMN server,
+                                           reached from this modern machine
+  dsmn-resync --target windows             a rehearsal on this Windows machine,
+                                           with a service named MSSYNC here
   dsmn-resync check DIR [--json]           validate a backup set
   dsmn-resync lab create DIR [OPTIONS]     make a practice lab
   dsmn-resync lab status DIR [--json]      show a practice lab's state

@@ -109,6 +109,7 @@ describe('the wizard tells the truth', () => {
 		again.controller.requestQuit();
 		await again.controller.confirmQuit();
 		expect(again.controller.getState()).toMatchObject({exit: 130, screen: {name: 'summary', title: 'Left at a safe point'}});
+		await again.controller.dispose(); // the process ends: the target's lock goes with it
 		const third = new WizardController(options(['--lab', again.dir]), {progressIntervalMs: 0});
 		await third.start();
 		expect(screen(third).name).toBe('resume');
@@ -126,6 +127,7 @@ describe('the wizard tells the truth', () => {
 		await controller.confirm();
 		await controller.confirm();
 		await controller.failureChoice('stop');
+		await controller.dispose(); // the process ends: the target's lock goes with it
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();
 		expect(screen(again)).toMatchObject({
@@ -172,6 +174,7 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, title: 'Done, but FS3 still shows a red X'});
 		await labReachabilityCommand(dir, 'FS3', true, {out: () => {}, err: () => {}});
 		expect((await labStatus(dir)).servers.filter(s => !s.synchronized).map(s => s.name)).toEqual(['FS3']);
+		await controller.dispose(); // the process ends: the target's lock goes with it
 
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();
