@@ -18,6 +18,9 @@ USAGE
   dsmn-resync lab status DIR [--json]          show a practice lab's state
   dsmn-resync lab sync DIR [--json]            "Synchronize all servers" in the lab, no wizard
   dsmn-resync lab offline|online DIR NAME      make a lab server stop or start answering
+  dsmn-resync lab fault DIR FAULT              make the lab's MSSYNC fail, to practise:
+                                 stop-refused, stop-hangs, start-refused,
+                                 access-denied; clear ends it
 
 WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --flow restore|reconstruct     have a backup (restore) or not (reconstruct)

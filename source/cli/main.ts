@@ -43,6 +43,10 @@ export async function main(argv: string[], io: Io = {...processOutput, stdinIsTt
 				const {labSyncCommand} = await import('./lab-commands.js');
 				return await labSyncCommand(command.dir, command.json, chooseGlyphs(io.env, false), io);
 			}
+			case 'lab-fault': {
+				const {labFaultCommand} = await import('./lab-commands.js');
+				return await labFaultCommand(command.dir, command.fault, io);
+			}
 			case 'check': {
 				const {checkCommand} = await import('./check-command.js');
 				return await checkCommand(command.dir, command.json, chooseGlyphs(io.env, false), io);
