@@ -173,15 +173,24 @@ type World = {
 	bin: string;
 	stateHome: string;
 	passwords: string;
+	targets: Record<'A' | 'B', TargetInfo>;
+};
+
+type TargetInfo = {
+	lab: string;
 	/** What SYNCAGNT held before anything ran, and what a completed restore puts there. */
 	originals: Map<string, string>;
 	backupSet: Map<string, string>;
+	/** MSSYNC's state before any run. */
 	serviceBefore: string;
-	/** Target B's files and service, which nothing in a case may change. */
-	otherPrint: string;
-	/** Target A's files before the current action (for an action aimed at B, which must not change them). */
-	beforeA: string;
 };
+
+async function targetInfo(lab: string, flow: Flow): Promise<TargetInfo> {
+	const originals = await hashes(labPaths(lab).syncagnt);
+	const backupSet = new Map([...originals].filter(([name]) => !isStaleInLiveFolder(name)));
+	if (flow === 'restore') for (const [name, hash] of await hashes(labPaths(lab).backup, isRestoredFile)) backupSet.set(name, hash);
+	return {lab, originals, backupSet, serviceBefore: (await labStatus(lab)).service.state};
+}
 
 async function makeWorld(first: FirstState): Promise<World> {
 	const root = await mkdtemp(join(tmpdir(), 'dsmn-model-'));
@@ -196,16 +205,12 @@ async function makeWorld(first: FirstState): Promise<World> {
 		await writeFile(join(bin, program), `#!/bin/sh\nexec "${process.execPath}" "${LAB_TOOL}" ${program} "$@"\n`);
 		await chmod(join(bin, program), 0o755);
 	}
-	const syncagnt = labPaths(A).syncagnt;
-	const originals = await hashes(syncagnt);
-	const backupSet = new Map([...originals].filter(([name]) => !isStaleInLiveFolder(name)));
-	if (first.flow === 'restore') for (const [name, hash] of await hashes(labPaths(A).backup, isRestoredFile)) backupSet.set(name, hash);
 	if (first.inject.kind === 'service-stopped') {
 		const state = await loadLab(A);
 		await saveLab(A, {...state, service: {state: 'STOPPED'}});
 	}
 	if (first.inject.kind === 'fault' && !first.inject.at) await setFault(A, first.inject.fault);
-	const world: World = {
+	return {
 		root,
 		first,
 		A,
@@ -213,14 +218,8 @@ async function makeWorld(first: FirstState): Promise<World> {
 		bin,
 		stateHome: join(root, 'state'),
 		passwords: join(root, 'passwords.txt'),
-		originals,
-		backupSet,
-		serviceBefore: (await labStatus(A)).service.state,
-		otherPrint: '',
-		beforeA: '',
+		targets: {A: await targetInfo(A, first.flow), B: await targetInfo(B, first.flow)},
 	};
-	world.otherPrint = await treePrint(B);
-	return world;
 }
 
 async function setFault(lab: string, fault: LabFault | undefined): Promise<void> {
@@ -310,10 +309,7 @@ async function act(world: World, action: Action): Promise<Outcome[]> {
 		case 'other-rollback':
 			return [{label: '--rollback on the other target', result: await cli(world, [...targetArgs(world, world.B), '--rollback'], envFor(world, world.B)), aimedAt: 'B'}];
 		case 'other-retry': {
-			const result = await cli(world, newRunArgs(world, world.B), envFor(world, world.B));
-			// B's own run may change B: what it is now is what nothing else may change.
-			world.otherPrint = await treePrint(world.B);
-			return [{label: 'a new run on the other target', result, aimedAt: 'B'}];
+			return [{label: 'a new run on the other target', result: await cli(world, newRunArgs(world, world.B), envFor(world, world.B)), aimedAt: 'B'}];
 		}
 		case 'second': {
 			// The first process pauses (as in a long copy) before its next journal entry; the second starts then.
@@ -344,11 +340,24 @@ async function act(world: World, action: Action): Promise<Outcome[]> {
 
 // ─── The invariants ──────────────────────────────────────────────────────────────────────────────────────
 
+/** SHA-256 of a file, remembered while its inode, size and times stay the same (the checks hash the same files often). */
+const hashCache = new Map<string, string>();
+async function fileHash(path: string): Promise<string> {
+	const info = await stat(path, {bigint: true});
+	const key = `${path}\0${info.ino}\0${info.size}\0${info.mtimeNs}\0${info.ctimeNs}`;
+	const known = hashCache.get(key);
+	if (known) return known;
+	const hash = createHash('sha256').update(await readFile(path)).digest('hex');
+	if (hashCache.size > 200_000) hashCache.clear();
+	hashCache.set(key, hash);
+	return hash;
+}
+
 async function hashes(dir: string, filter: (name: string) => boolean = () => true): Promise<Map<string, string>> {
 	const out = new Map<string, string>();
 	for (const entry of await readdir(dir, {withFileTypes: true}).catch(() => [])) {
 		if (!entry.isFile() || !filter(entry.name)) continue;
-		out.set(entry.name.toUpperCase(), createHash('sha256').update(await readFile(join(dir, entry.name))).digest('hex'));
+		out.set(entry.name.toUpperCase(), await fileHash(join(dir, entry.name)));
 	}
 	return out;
 }
@@ -383,7 +392,7 @@ async function treePrint(dir: string, skip: (rel: string) => boolean = () => fal
 				}
 				lines.push(`${rel.replace(/[^/]*$/, 'journal')} ${entries.join(' | ')}`);
 			} else {
-				lines.push(`${rel} ${createHash('sha256').update(await readFile(path)).digest('hex').slice(0, 16)}`);
+				lines.push(`${rel} ${(await fileHash(path)).slice(0, 16)}`);
 			}
 		}
 	};
@@ -413,22 +422,37 @@ function sameSet(now: Map<string, string>, expected: Map<string, string>, mayDif
 	return true;
 }
 
-async function journalsOf(world: World): Promise<string> {
-	const dirs = [labPaths(world.A).journal, join(world.stateHome, 'dsmn-resync')];
+/** The journals of the runs on one target (in its lab, or in the shared state folder of real targets, by their first line). */
+async function journalsOf(world: World, lab: string): Promise<string> {
 	let text = '';
-	for (const dir of dirs) for (const name of await readdir(dir).catch(() => [] as string[])) text += await readFile(join(dir, name), 'utf8');
+	for (const name of await readdir(labPaths(lab).journal).catch(() => [] as string[])) text += await readFile(join(labPaths(lab).journal, name), 'utf8');
+	const shared = join(world.stateHome, 'dsmn-resync');
+	for (const name of await readdir(shared).catch(() => [] as string[])) {
+		const content = await readFile(join(shared, name), 'utf8');
+		if (content.split('\n')[0]!.includes(`"${labPaths(lab).syncagnt}"`)) text += content;
+	}
 	return text;
+}
+
+/** One target's files, service and journals: what an action aimed elsewhere must not change. */
+async function targetPrint(world: World, lab: string): Promise<string> {
+	const journals = await journalsOf(world, lab);
+	return `${await treePrint(lab)}\n${createHash('sha256').update(journals).digest('hex')}`;
 }
 
 const STEP_CLAIM = /^(?:✓|\[ok\]) (.+?): /;
 
+type Before = {tree: string; prints: Record<'A' | 'B', string>; service: string};
+
 /** What must hold after an action; each broken rule as one sentence. */
-async function check(world: World, label: string, result: Result, aimedAt: 'A' | 'B', before: string, concurrent: boolean): Promise<string[]> {
+async function check(world: World, label: string, result: Result, aimedAt: 'A' | 'B', before: Before, concurrent: boolean): Promise<string[]> {
 	const problems: string[] = [];
-	const A = labPaths(world.A);
-	const system32 = join(A.systemRoot, 'SYSTEM32');
-	const now = await hashes(A.syncagnt);
-	const journals = await journalsOf(world);
+	const target = world.targets[aimedAt];
+	const otherName = aimedAt === 'A' ? 'B' : 'A';
+	const paths = labPaths(target.lab);
+	const system32 = join(paths.systemRoot, 'SYSTEM32');
+	const now = await hashes(paths.syncagnt);
+	const journals = await journalsOf(world, target.lab);
 	// The lab's synchronization writes into MSSYNC.MDB and MSSYNC.LOG: once it has run, those bytes are DSMN's.
 	const synchronized = journals
 		.split('\n')
@@ -444,29 +468,30 @@ async function check(world: World, label: string, result: Result, aimedAt: 'A' |
 		});
 	const mayDiffer = new Set(synchronized ? ['MSSYNC.MDB', 'MSSYNC.LOG'] : ['MSSYNC.LOG']);
 	const originalMayDiffer = new Set(['MSSYNC.LOG', ...(world.first.flow === 'reconstruct' ? ['MSSYNC.MDB'] : [])]);
-	const isOriginal = sameSet(now, world.originals, originalMayDiffer);
-	const neither = () => `against the original set: ${setDifference(now, world.originals, originalMayDiffer)}; against the backup set: ${setDifference(now, world.backupSet, mayDiffer)}`;
-	const isBackup = world.first.flow === 'restore' && sameSet(now, world.backupSet, mayDiffer);
-	const status = await labStatus(world.A);
+	const isOriginal = sameSet(now, target.originals, originalMayDiffer);
+	const neither = () => `against the original set: ${setDifference(now, target.originals, originalMayDiffer)}; against the backup set: ${setDifference(now, target.backupSet, mayDiffer)}`;
+	const isBackup = world.first.flow === 'restore' && sameSet(now, target.backupSet, mayDiffer);
+	const status = await labStatus(target.lab);
 	const service = status.service.state;
 	const lines = result.output.split('\n');
 	const output = result.output;
 	const asides = (await readdir(system32)).filter(n => n !== 'SYNCAGNT');
+	const command = result.exitCode !== NO_COMMAND;
+	const where = aimedAt === 'A' ? '' : ' of the other target';
 
 	// 1. SYNCAGNT is the original set or the backup set, or the exit is non-zero and the output names where every file is.
-	const command = result.exitCode !== NO_COMMAND;
 	if (world.first.flow === 'restore' && !isOriginal && !isBackup && command) {
 		if (result.killed) {
 			for (const [name, hash] of now) {
 				if (name.endsWith('.DSMN-COPY') || name.startsWith('.DSMN-RESYNC-WRITE-TEST-') || mayDiffer.has(name)) continue;
-				if (world.originals.get(name) !== hash && world.backupSet.get(name) !== hash) problems.push(`after the kill, SYNCAGNT holds a ${name} that is neither the original nor the backup's`);
+				if (target.originals.get(name) !== hash && target.backupSet.get(name) !== hash) problems.push(`after the kill, SYNCAGNT${where} holds a ${name} that is neither the original nor the backup's`);
 			}
 		} else if (result.exitCode === 0) {
-			problems.push(`exit 0, yet SYNCAGNT is neither the original set nor the backup set (${neither()})`);
+			problems.push(`exit 0, yet SYNCAGNT${where} is neither the original set nor the backup set (${neither()})`);
 		} else {
 			for (const folder of asides) {
 				const held = await readdir(join(system32, folder)).catch(() => []);
-				if (held.length > 0 && !output.includes(folder)) problems.push(`exit ${result.exitCode} with SYNCAGNT half restored, but the output does not say that ${held.length} files are in ${folder}`);
+				if (held.length > 0 && !output.includes(folder)) problems.push(`exit ${result.exitCode} with SYNCAGNT${where} neither the original nor the backup set, but the output does not say that ${held.length} files are in ${folder} (${neither()})`);
 			}
 		}
 	}
@@ -475,53 +500,54 @@ async function check(world: World, label: string, result: Result, aimedAt: 'A' |
 	if (world.first.flow === 'restore') {
 		const everywhere = new Set<string>();
 		for (const folder of ['SYNCAGNT', ...asides]) for (const hash of (await hashes(join(system32, folder))).values()) everywhere.add(hash);
-		for (const [name, hash] of world.originals) if (name !== 'MSSYNC.LOG' && !everywhere.has(hash)) problems.push(`the original ${name} is nowhere any more (not in SYNCAGNT, not in ${asides.join(', ') || 'any folder beside it'})`);
+		for (const [name, hash] of target.originals) if (name !== 'MSSYNC.LOG' && !everywhere.has(hash)) problems.push(`the original ${name}${where} is nowhere any more (not in SYNCAGNT, not in ${asides.join(', ') || 'any folder beside it'})`);
 	}
 
 	// 3. No ✓ that is not true.
 	const claims = lines.map(l => STEP_CLAIM.exec(l)?.[1]).filter((c): c is string => Boolean(c));
 	const done = lines.some(l => /^(?:✓|\[ok\]) Done\./.test(l));
-	if (done) {
+	if (done && !concurrent) {
 		if (result.exitCode !== 0) problems.push(`"✓ Done" printed, but the exit code is ${result.exitCode}`);
-		if (world.first.flow === 'restore' && !isBackup) problems.push(`"✓ Done" printed, but SYNCAGNT is not the backup set (${setDifference(now, world.backupSet, mayDiffer)})`);
-		if (service !== 'RUNNING') problems.push(`"✓ Done" printed, but MSSYNC is ${service}`);
-		if (world.first.flow === 'reconstruct' && !concurrent) {
+		if (world.first.flow === 'restore' && !isBackup) problems.push(`"✓ Done" printed, but SYNCAGNT${where} is not the backup set (${setDifference(now, target.backupSet, mayDiffer)})`);
+		if (service !== 'RUNNING') problems.push(`"✓ Done" printed, but MSSYNC${where} is ${service}`);
+		if (world.first.flow === 'reconstruct') {
 			const red = status.servers.filter(s => ['FS1', 'FS2'].includes(s.name) && !(s.synchronized && s.syncAgent));
-			if (red.length) problems.push(`"✓ Done" printed, but ${red.map(s => s.name).join(', ')} still show a red X`);
+			if (red.length) problems.push(`"✓ Done" printed, but ${red.map(s => s.name).join(', ')}${where} still show a red X`);
 		}
 	}
 	if (claims.includes('Roll back') && !concurrent) {
-		if (!isOriginal) problems.push(`"✓ Roll back" printed, but SYNCAGNT is not the original set (${setDifference(now, world.originals, originalMayDiffer)})`);
-		if (service !== world.serviceBefore) problems.push(`"✓ Roll back" printed, but MSSYNC is ${service}; it was ${world.serviceBefore} before the run`);
+		if (!isOriginal) problems.push(`"✓ Roll back" printed, but SYNCAGNT${where} is not the original set (${setDifference(now, target.originals, originalMayDiffer)})`);
+		if (service !== target.serviceBefore) problems.push(`"✓ Roll back" printed, but MSSYNC${where} is ${service}; it was ${target.serviceBefore} before the run`);
 	}
 	if (world.first.flow === 'reconstruct' && lines.some(l => /^(?:✓|\[ok\]) MSSYNC answers: (?!RUNNING)/.test(l))) {
 		problems.push('the preflight of a reconstruct passed MSSYNC as ready though it is not RUNNING (every step needs it running)');
 	}
 	if (lines.some(l => /nothing was changed/i.test(l)) && !concurrent) {
-		const after = await treePrint(world.root, rel => rel.startsWith('state') || rel.includes('/journal') || rel.endsWith('lab.json') || rel === 'paused' || rel.startsWith('passwords'));
-		if (after !== before) problems.push('the output says "nothing was changed", but files changed');
+		const after = await treePrint(world.root, quiet);
+		if (after !== before.tree) problems.push(`the output says "nothing was changed", but files changed: ${firstDifference(before.tree, after)}`);
 	}
 
-	// 4. Another target's files are untouched.
-	const other = await treePrint(world.B);
-	if (other !== world.otherPrint) problems.push(`the other target (${world.B}) changed: ${firstDifference(world.otherPrint, other)}`);
-	if (aimedAt === 'B') {
-		const after = await treePrint(join(world.A), rel => rel.startsWith('journal'));
-		if (after !== world.beforeA) problems.push(`an action aimed at the other target changed this one: ${firstDifference(world.beforeA, after)}`);
+	// 4. Another target's files, service and journals are untouched.
+	const otherNow = await targetPrint(world, world.targets[otherName].lab);
+	if (otherNow !== before.prints[otherName]) {
+		problems.push(`${otherName === 'B' ? 'the other target' : 'this target (A)'} changed though the action was aimed at ${aimedAt === 'A' ? 'A' : 'the other target'}: ${firstDifference(before.prints[otherName], otherNow)}`);
 	}
 
-	// 5. MSSYNC left as found, or the output says it is not.
-	if (!result.killed && command && aimedAt === 'A' && service !== world.serviceBefore) {
+	// 5. MSSYNC left as this action found it, or the output says it is not.
+	if (!result.killed && command && service !== before.service) {
 		const says = lines.some(l => /MSSYNC/.test(l) && new RegExp(`${service}|not running|not start|did not|would not|could not|stopped|started and then stopped`, 'i').test(l));
-		if (!says) problems.push(`MSSYNC is ${service} (it was ${world.serviceBefore}) and the output does not say so`);
+		if (!says) problems.push(`MSSYNC${where} is ${service} (it was ${before.service} when this began) and the output does not say so`);
 	}
 
 	// Every bindery still reads (a reconstruct rewrites them).
 	if (world.first.flow === 'reconstruct') {
-		for (const server of await readdir(A.netware)) await readBindery(A.serverSystem(server)).catch(e => problems.push(`${server}'s bindery does not read: ${(e as Error).message}`));
+		for (const server of await readdir(paths.netware)) await readBindery(paths.serverSystem(server)).catch(e => problems.push(`${server}'s bindery${where} does not read: ${(e as Error).message}`));
 	}
 	return problems.map(p => `${label} (exit ${result.killed ? 'SIGKILL' : result.exitCode}): ${p}`);
 }
+
+/** What the "nothing was changed" rule leaves out: journals, the lab's state file, our own markers, passwords files. */
+const quiet = (rel: string) => rel.startsWith('state') || rel.includes('journal') || rel.endsWith('lab.json') || rel === 'paused' || rel.startsWith('passwords') || rel.startsWith('bin');
 
 function firstDifference(a: string, b: string): string {
 	const x = a.split('\n');
@@ -548,8 +574,12 @@ export type Report = {name: string; violations: string[]; transcript: string[]};
 
 /** The first run, then each action; the invariants after every one. */
 async function stepCase(world: World, action: Action | 'first', transcript: string[]): Promise<string[]> {
-	const before = await treePrint(world.root, rel => rel.startsWith('state') || rel.includes('/journal') || rel.endsWith('lab.json') || rel === 'paused' || rel.startsWith('passwords'));
-	world.beforeA = await treePrint(world.A, rel => rel.startsWith('journal'));
+	const aimed: 'A' | 'B' = action === 'other-rollback' || action === 'other-retry' ? 'B' : 'A';
+	const before: Before = {
+		tree: await treePrint(world.root, quiet),
+		prints: {A: await targetPrint(world, world.A), B: await targetPrint(world, world.B)},
+		service: (await labStatus(world.targets[aimed].lab)).service.state,
+	};
 	const outcomes: Outcome[] = action === 'first' ? [{label: 'the first run', result: await firstRun(world), aimedAt: 'A'}] : await act(world, action);
 	const violations: string[] = [];
 	const concurrent = outcomes.length > 1 && !outcomes[0]!.sequential;
@@ -623,10 +653,10 @@ export async function explore(first: FirstState, depth: number, onReport: (r: Re
 		if (remaining === 0) return;
 		const here = `n${executed}-${path.length}`;
 		await save(here);
-		const otherPrint = world.otherPrint;
+		let changed = false;
 		for (const action of ACTION_IDS) {
-			await restore(here);
-			world.otherPrint = otherPrint;
+			if (changed) await restore(here);
+			changed = true;
 			const sequence = [...path, action];
 			const lines = [...transcript];
 			const found = await stepCase(world, action, lines);
@@ -637,7 +667,7 @@ export async function explore(first: FirstState, depth: number, onReport: (r: Re
 				reports.push(report);
 				onReport(report);
 			}
-			const print = `${await worldPrint(world)}\n${world.otherPrint}`;
+			const print = await worldPrint(world);
 			const known = seen.get(print);
 			if (known !== undefined && known >= remaining - 1) {
 				pruned++;
@@ -659,7 +689,7 @@ export async function explore(first: FirstState, depth: number, onReport: (r: Re
 			reports.push(report);
 			onReport(report);
 		}
-		seen.set(`${await worldPrint(world)}\n${world.otherPrint}`, depth);
+		seen.set(await worldPrint(world), depth);
 		await visit([], transcript, depth);
 	} finally {
 		await rm(world.root, {recursive: true, force: true});

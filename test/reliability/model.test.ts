@@ -3,7 +3,7 @@
  * actions, through the real CLI on real labs, with the invariants of model-harness.ts checked after every
  * action. In CI (npm test): a sample of cases drawn from a seed (MODEL_SEED, MODEL_SAMPLE). `npm run model-test`
  * (MODEL_FULL=1): every first state, every sequence of up to MODEL_DEPTH (3) actions. MODEL_CASE='A>B>C'
- * replays one case and prints what each action printed.
+ * replays one case and prints what each action printed. MODEL_ONLY=regex limits the full run to some first states.
  */
 import {afterAll, describe, expect, it} from 'vitest';
 import {describeModel, explore, FIRST_STATES, parseCase, pool, removeTemplates, runCase, sampleCases, type Report} from './model-harness.js';
@@ -13,6 +13,9 @@ const full = process.env['MODEL_FULL'] === '1';
 const seed = Number(process.env['MODEL_SEED'] ?? 20261129);
 const sample = Number(process.env['MODEL_SAMPLE'] ?? 6);
 const depth = Number(process.env['MODEL_DEPTH'] ?? 3);
+/** MODEL_ONLY=regex: explore only the first states it matches (the full run). */
+const only = new RegExp(process.env['MODEL_ONLY'] ?? '.');
+const workers = Number(process.env['MODEL_WORKERS'] ?? 3);
 
 afterAll(() => removeTemplates());
 
@@ -31,7 +34,7 @@ describe('the run under failure sequences (model-based)', () => {
 		console.log(describeModel());
 		const started = performance.now();
 		const all: Report[] = [];
-		const results = await pool(FIRST_STATES, 3, async first => {
+		const results = await pool(FIRST_STATES.filter(f => only.test(f.id)), workers, async first => {
 			const result = await explore(first, depth, report => {
 				all.push(report);
 				console.log(`VIOLATION ${report.name}\n${report.violations.map(v => `  - ${v}`).join('\n')}`);
