@@ -631,7 +631,7 @@ export type Exploration = {sequences: number; executed: number; pruned: number; 
  * that reaches a world state already explored at the same or a greater remaining depth is not run again
  * (its sequences are counted as explored: they would act on identical files, journals and service).
  */
-export async function explore(first: FirstState, depth: number, onReport: (r: Report) => void): Promise<Exploration> {
+export async function explore(first: FirstState, depth: number, onReport: (r: Report) => void, onAction: (name: string) => void = () => {}): Promise<Exploration> {
 	const world = await makeWorld(first);
 	const saves = await mkdtemp(join(tmpdir(), 'dsmn-model-saves-'));
 	const seen = new Map<string, number>();
@@ -662,6 +662,7 @@ export async function explore(first: FirstState, depth: number, onReport: (r: Re
 			const found = await stepCase(world, action, lines);
 			executed++;
 			sequences++;
+			onAction(caseName({first, actions: sequence}));
 			const report = {name: caseName({first, actions: sequence}), violations: found.map(v => `after ${action}: ${v}`), transcript: lines};
 			if (found.length > 0) {
 				reports.push(report);

@@ -6,7 +6,7 @@
  * replays one case and prints what each action printed. MODEL_ONLY=regex limits the full run to some first states.
  */
 import {afterAll, describe, expect, it} from 'vitest';
-import {describeModel, explore, FIRST_STATES, parseCase, pool, removeTemplates, runCase, sampleCases, type Report} from './model-harness.js';
+import {caseName, describeModel, explore, FIRST_STATES, parseCase, pool, removeTemplates, runCase, sampleCases, type Report} from './model-harness.js';
 
 const replay = process.env['MODEL_CASE'];
 const full = process.env['MODEL_FULL'] === '1';
@@ -23,6 +23,16 @@ function describeViolations(reports: Report[]): string {
 	return reports.map(r => `  ${r.name}\n${r.violations.map(v => `    - ${v}`).join('\n')}\n    replay: MODEL_CASE='${r.name}' npx vitest run test/reliability/model.test.ts`).join('\n');
 }
 
+describe('the model (its table, cases and sample)', () => {
+	it('names every case so that it can be replayed, and draws the same sample from the same seed', () => {
+		for (const c of sampleCases(7, FIRST_STATES.length)) expect(parseCase(caseName(c))).toEqual(c);
+		expect(sampleCases(seed, sample).map(caseName)).toEqual(sampleCases(seed, sample).map(caseName));
+		expect(sampleCases(seed + 1, sample).map(caseName)).not.toEqual(sampleCases(seed, sample).map(caseName));
+		expect(() => parseCase('lab.restore.clean>dance')).toThrow(/no action dance/);
+		expect(new Set(FIRST_STATES.map(f => f.id)).size).toBe(FIRST_STATES.length);
+	});
+});
+
 describe('the run under failure sequences (model-based)', () => {
 	it.runIf(replay)(`replays ${replay}`, {timeout: 300_000}, async () => {
 		const report = await runCase(parseCase(replay!));
@@ -38,7 +48,7 @@ describe('the run under failure sequences (model-based)', () => {
 			const result = await explore(first, depth, report => {
 				all.push(report);
 				console.log(`VIOLATION ${report.name}\n${report.violations.map(v => `  - ${v}`).join('\n')}`);
-			});
+			}, name => process.env['MODEL_PROGRESS'] && process.stderr.write(`· ${name}\n`));
 			console.log(`${first.id}: ${result.sequences} sequences (${result.executed} actions run, ${result.pruned} branches reached a state already explored), ${result.reports.length} with violations`);
 			return result;
 		});
