@@ -18,6 +18,10 @@ USAGE
   dsmn-resync lab status DIR [--json]      show a practice lab's state
   dsmn-resync lab sync DIR [--json]        "Synchronize all servers" in the lab
   dsmn-resync lab offline|online DIR NAME  a lab server stops/starts answering
+  dsmn-resync lab fault DIR FAULT          make MSSYNC fail, to practise:
+                                           stop-refused, stop-hangs,
+                                           start-refused, access-denied;
+                                           clear ends it
 
 WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --flow restore|reconstruct     have a backup (restore) or not (reconstruct)
@@ -28,7 +32,7 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --password-policy random|initial
                                  a random password per user, or one initial
                                  password to change at next logon
-  --passwords-file PATH          where new passwords are written (only you may read it)
+  --passwords-file PATH          where new passwords go (only you may read it)
   --password-env NAME            read the initial password from variable NAME
   --yes, -y                      accept every confirmation (never a manual step)
   --resume | --rollback          continue or undo a run that was cut off

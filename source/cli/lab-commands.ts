@@ -2,7 +2,7 @@ import path from 'node:path';
 import type {PathApi} from '../fs/same-path.js';
 import {createLab} from '../lab/create.js';
 import {LabError} from '../lab/lab-error.js';
-import {loadLab, saveLab} from '../lab/state.js';
+import {loadLab, saveLab, type LabFault} from '../lab/state.js';
 import {synchronizeLab} from '../lab/sync-engine.js';
 import type {LabOptions} from '../lab/options.js';
 import {labStatus} from '../lab/status.js';
@@ -44,6 +44,7 @@ export async function labStatusCommand(dir: string, json: boolean, glyphs: Glyph
 	const lines = [
 		`Practice lab ${safeText(status.lab)} (seed ${status.seed}, ${status.accounts} accounts, pace ${status.pace} ms)`,
 		`Service MSSYNC (Directory Service Manager for NetWare): ${status.service.state}${status.service.lastError ? ` ${glyphs.ascii ? '--' : '—'} last start failed: ${status.service.lastError}` : ''}`,
+		...(status.fault ? [`Fault staged: ${FAULT_EFFECTS[status.fault]} ${glyphs.ascii ? '--' : '—'} end it with: dsmn-resync lab fault ${safeText(status.lab)} clear`] : []),
 		`Database: ${status.database.present ? (status.database.readable ? 'MSSYNC.MDB readable' : 'MSSYNC.MDB damaged') : 'no MSSYNC.MDB in SYNCAGNT'}; backup${path.sep} ${status.backup ? 'present' : 'absent'}`,
 		'',
 		`${' '.repeat(markWidth)}${'SERVER'.padEnd(width)}  STATUS            WINNT_SYNC_AGENT  USERS  NOTE`,
@@ -87,4 +88,34 @@ export async function labSyncCommand(dir: string, json: boolean, glyphs: Glyphs,
 	if (json) output.out(jsonLine('sync-finished', {synchronized: results.filter(r => r.ok).map(r => r.server), failed}));
 	else if (failed.length) output.out(`Still red: ${failed.join(', ')}. Fix what is said above, then run lab sync again.\n`);
 	return failed.length === 0 ? 0 : 1;
+}
+
+/** What each staged fault does, in the words `lab fault` and `lab status` use. */
+export const FAULT_EFFECTS: Record<LabFault, string> = {
+	'stop-refused': 'stop-refused (MSSYNC refuses to stop: NET HELPMSG 2191, [SC] ControlService FAILED 1052)',
+	'stop-hangs': 'stop-hangs (a stop never finishes: MSSYNC stays STOP_PENDING, NET HELPMSG 3528)',
+	'start-refused': 'start-refused (MSSYNC starts and stops at once, JET refusing the database: NET HELPMSG 3534, [SC] StartService FAILED 1067)',
+	'access-denied': 'access-denied (this account may query MSSYNC but not control it: System error 5, [SC] OpenService FAILED 5)',
+};
+
+/**
+ * `lab fault DIR KIND|clear`: a failure of MSSYNC's control, staged so admins can practise it and tests can
+ * reproduce it; the stand-in net and sc obey it until it is cleared. Clearing ends a hung stop (MSSYNC stops).
+ */
+export async function labFaultCommand(dir: string, fault: LabFault | undefined, output: Output): Promise<number> {
+	const state = await loadLab(dir);
+	if (fault) {
+		await saveLab(dir, {...state, fault});
+		output.out(`Fault staged in the lab: ${FAULT_EFFECTS[fault]}.\nIt lasts until: dsmn-resync lab fault ${safeText(dir)} clear\n`);
+		return 0;
+	}
+	const {fault: _cleared, ...rest} = state;
+	const hung = state.service.state === 'STOP_PENDING' && state.service.pendingUntil === undefined;
+	await saveLab(dir, hung ? {...rest, service: {state: 'STOPPED'}} : rest);
+	output.out(
+		state.fault
+			? `Fault ${state.fault} cleared: MSSYNC is controlled normally again.${hung ? ' The hung stop has finished: MSSYNC is STOPPED.' : ''}\n`
+			: 'No fault was staged in this lab: nothing to clear.\n',
+	);
+	return 0;
 }

@@ -49,6 +49,10 @@ export async function main(argv: string[], given: Io = {...processOutput, stdinI
 				const {labSyncCommand} = await import('./lab-commands.js');
 				return await labSyncCommand(command.dir, command.json, glyphs, io);
 			}
+			case 'lab-fault': {
+				const {labFaultCommand} = await import('./lab-commands.js');
+				return await labFaultCommand(command.dir, command.fault, io);
+			}
 			case 'check': {
 				const {checkCommand} = await import('./check-command.js');
 				return await checkCommand(command.dir, command.json, glyphs, io);

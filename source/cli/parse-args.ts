@@ -1,6 +1,7 @@
 /** The command line (DESIGN.md §3) → a typed command. Pure: no I/O, no Ink. */
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {LAB_DEFAULTS, LAB_LIMITS, type LabOptions} from '../lab/options.js';
+import {labFaults, type LabFault} from '../lab/state.js';
 import {UsageError} from './usage-error.js';
 
 export type TargetKind = 'lab' | 'windows' | 'remote';
@@ -38,7 +39,9 @@ export type Command =
 	| {kind: 'lab-create'; dir: string; options: LabOptions}
 	| {kind: 'lab-status'; dir: string; json: boolean}
 	| {kind: 'lab-reachability'; dir: string; server: string; online: boolean}
-	| {kind: 'lab-sync'; dir: string; json: boolean};
+	| {kind: 'lab-sync'; dir: string; json: boolean}
+	/** `lab fault DIR KIND|clear`: stage a failure of MSSYNC's control for practice (undefined = clear). */
+	| {kind: 'lab-fault'; dir: string; fault: LabFault | undefined};
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -186,8 +189,15 @@ function parseLab(args: string[]): Command {
 		const {values, positionals} = parse(rest, {json: {type: 'boolean'}}, 'lab sync');
 		return {kind: 'lab-sync', dir: onlyDir(positionals, 'lab sync'), json: values.json ?? false};
 	}
+	if (verb === 'fault') {
+		const {positionals} = parse(rest, {}, 'lab fault');
+		const choices = [...labFaults, 'clear'];
+		if (positionals.length !== 2) throw new UsageError('lab fault takes a lab folder and a fault', `for example: dsmn-resync lab fault ./lab stop-refused (faults: ${choices.join(', ')})`);
+		const fault = oneOf('lab fault', positionals[1], choices);
+		return {kind: 'lab-fault', dir: positionals[0]!, fault: fault === 'clear' ? undefined : (fault as LabFault)};
+	}
 	if (verb === undefined) throw new UsageError('lab needs a subcommand: create or status', 'for example: dsmn-resync lab create ./practice-lab');
-	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, online, offline');
+	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, online, offline, fault');
 }
 
 /**

@@ -31,6 +31,22 @@ async function waitSettled(dir: string, io: Io): Promise<LabService> {
 	}
 }
 
+/** What the lab's fault switch makes JET say when MSSYNC starts, as the event log would. */
+export const FAULT_START_ERROR = '-1206 JET_errDatabaseCorrupted: JET refused MSSYNC.MDB at start (lab fault start-refused)';
+
+/** Why MSSYNC would stop at once if started now: the staged fault, else what JET finds in SYNCAGNT. */
+async function startRefusal(dir: string, state: LabState): Promise<string | undefined> {
+	if (state.fault === 'start-refused') return FAULT_START_ERROR;
+	return jetStartError(labPaths(dir).syncagnt);
+}
+
+/** A service in the middle of a transition, a hung one included (STOP_PENDING with no end). */
+function pending(service: LabService): boolean {
+	return service.pendingUntil !== undefined || service.state === 'STOP_PENDING' || service.state === 'START_PENDING';
+}
+
+const SYSTEM_ERROR_5 = 'System error 5 has occurred.\n\nAccess is denied.\n\n';
+
 export async function net(dir: string, args: string[], io: Io = realIo): Promise<StandInOutput> {
 	const [verb = '', name = ''] = args.map(a => a.toLowerCase());
 	if ((verb !== 'start' && verb !== 'stop') || !name) {
@@ -38,10 +54,18 @@ export async function net(dir: string, args: string[], io: Io = realIo): Promise
 	}
 	if (name.toUpperCase() !== SERVICE_NAME && name !== SERVICE_DISPLAY_NAME.toLowerCase()) return netError(2185);
 	const {state, service} = await current(dir, io);
-	if (service.pendingUntil !== undefined) return netError(2189);
+	if (state.fault === 'access-denied') return {exitCode: 2, stdout: '', stderr: SYSTEM_ERROR_5};
+	if (pending(service)) return netError(2189);
 
 	if (verb === 'stop') {
 		if (service.state === 'STOPPED') return netError(3521);
+		if (state.fault === 'stop-refused') return netError(2191);
+		if (state.fault === 'stop-hangs') {
+			// The service takes the stop and never finishes it: net gives up waiting, sc query shows STOP_PENDING.
+			await saveLab(dir, {...state, service: {state: 'STOP_PENDING'}});
+			await io.sleep(Math.min(state.serviceDelayMs, 2000));
+			return netError(3528, `The ${SERVICE_DISPLAY_NAME} service is stopping.\n`);
+		}
 		await saveLab(dir, {...state, service: {state: 'STOP_PENDING', pendingUntil: io.now() + state.serviceDelayMs}});
 		await waitSettled(dir, io);
 		const done = await loadLab(dir);
@@ -54,7 +78,7 @@ export async function net(dir: string, args: string[], io: Io = realIo): Promise
 	}
 
 	if (service.state === 'RUNNING') return netError(2182);
-	const refusal = await jetStartError(labPaths(dir).syncagnt);
+	const refusal = await startRefusal(dir, state);
 	await saveLab(dir, {...state, service: {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs}});
 	await waitSettled(dir, io);
 	const after = await loadLab(dir);
@@ -100,23 +124,31 @@ export async function sc(dir: string, args: string[], io: Io = realIo): Promise<
 	}
 	if (name.toUpperCase() !== SERVICE_NAME) return scFailure(operation, 1060);
 	const {state, service} = await current(dir, io);
+	// An account that may query services but not control them: sc opens the service for control and is refused.
+	if (state.fault === 'access-denied' && verb.toLowerCase() !== 'query') return scFailure('OpenService', 5);
 	switch (verb.toLowerCase()) {
 		case 'query':
 			return {exitCode: 0, stdout: scStateText(service), stderr: ''};
 		case 'stop': {
-			if (service.pendingUntil !== undefined) return scFailure('ControlService', 1061);
+			if (pending(service)) return scFailure('ControlService', 1061);
 			if (service.state === 'STOPPED') return scFailure('ControlService', 1062);
-			const next: LabService = {state: 'STOP_PENDING', pendingUntil: io.now() + state.serviceDelayMs};
+			if (state.fault === 'stop-refused') return scFailure('ControlService', 1052);
+			const next: LabService = state.fault === 'stop-hangs' ? {state: 'STOP_PENDING'} : {state: 'STOP_PENDING', pendingUntil: io.now() + state.serviceDelayMs};
 			await saveLab(dir, {...state, service: next});
 			return {exitCode: 0, stdout: scStateText(next), stderr: ''};
 		}
 		default: {
-			if (service.pendingUntil !== undefined) return scFailure('StartService', 1061);
+			if (pending(service)) return scFailure('StartService', 1061);
 			if (service.state === 'RUNNING') return scFailure('StartService', 1056);
-			const refusal = await jetStartError(labPaths(dir).syncagnt);
-			const next: LabService = refusal ? {state: 'STOPPED', lastError: refusal} : {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs};
+			const refusal = await startRefusal(dir, state);
+			if (refusal) {
+				// The service process ends before it reports running: StartService fails with 1067.
+				await saveLab(dir, {...state, service: {state: 'STOPPED', lastError: refusal}});
+				return scFailure('StartService', 1067);
+			}
+			const next: LabService = {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs};
 			await saveLab(dir, {...state, service: next});
-			return {exitCode: 0, stdout: scStateText(refusal ? {state: 'START_PENDING'} : next), stderr: ''};
+			return {exitCode: 0, stdout: scStateText(next), stderr: ''};
 		}
 	}
 }

@@ -10,6 +10,15 @@ export const LAB_FORMAT = 'dsmn-resync-lab';
 
 export const serviceStates = ['STOPPED', 'START_PENDING', 'STOP_PENDING', 'RUNNING'] as const;
 
+/**
+ * A failure staged on purpose (`lab fault DIR KIND`), obeyed by the stand-in net and sc until cleared:
+ * stop-refused — MSSYNC refuses the stop control; stop-hangs — it stays STOP_PENDING; start-refused —
+ * it starts and stops at once, as when JET refuses the database; access-denied — this account may query
+ * the service but not control it.
+ */
+export const labFaults = ['stop-refused', 'start-refused', 'stop-hangs', 'access-denied'] as const;
+export type LabFault = (typeof labFaults)[number];
+
 export const labServiceSchema = z.object({
 	state: z.enum(serviceStates),
 	/** While pending: when the transition completes (ms since the epoch) and into which state. */
@@ -30,6 +39,7 @@ export const labStateSchema = z.object({
 	accounts: z.number().int().nonnegative(),
 	servers: z.array(z.object({name: z.string().min(1), offline: z.boolean()})).min(1),
 	service: labServiceSchema,
+	fault: z.enum(labFaults).optional(),
 });
 
 export type LabState = z.infer<typeof labStateSchema>;

@@ -4,7 +4,7 @@ import {findEntry} from '../fs/find-entry.js';
 import {mapLimit} from '../fs/map-limit.js';
 import {ObjectType, MS_WINNT, SYNC_AGENT, binderyObjectNames} from './bindery.js';
 import {SERVICE_NAME, settle} from './service.js';
-import {labPaths, loadLab, serviceStates} from './state.js';
+import {labFaults, labPaths, loadLab, serviceStates} from './state.js';
 import {readSyncDatabase} from './sync-database.js';
 
 export const labStatusSchema = z.object({
@@ -13,6 +13,8 @@ export const labStatusSchema = z.object({
 	pace: z.number(),
 	accounts: z.number(),
 	service: z.object({name: z.literal(SERVICE_NAME), state: z.enum(serviceStates), lastError: z.string().optional()}),
+	/** A failure staged with `lab fault`, active until cleared. */
+	fault: z.enum(labFaults).optional(),
 	database: z.object({present: z.boolean(), readable: z.boolean()}),
 	backup: z.boolean(),
 	servers: z.array(
@@ -75,6 +77,7 @@ export async function labStatus(dir: string, now = Date.now()): Promise<LabStatu
 		pace: state.pace,
 		accounts: state.accounts,
 		service: {name: SERVICE_NAME, state: service.state, ...(service.lastError ? {lastError: service.lastError} : {})},
+		...(state.fault ? {fault: state.fault} : {}),
 		database: {present: databaseName !== undefined, readable: database !== undefined},
 		backup: backupPresent,
 		servers,

@@ -32,6 +32,11 @@ export const NET_HELPMSG: Record<number, Explanation> = {
 		meaning: 'the service is in the middle of starting or stopping',
 		advice: 'wait a few seconds and try again',
 	},
+	2191: {
+		message: 'The requested pause, continue, or stop is not valid for this service.',
+		meaning: 'the service refused to stop',
+		advice: 'wait a minute and try again; if it still refuses, stop it from Control Panel ▸ Services, then run again',
+	},
 	3521: {message: 'The {name} service is not started.', meaning: 'the service is not running', advice: 'nothing to do: it is already stopped'},
 	3523: {message: 'The {name} service could not be started.', meaning: 'Windows could not start the service', advice: "look in Event Viewer's System and Application logs for MSSYNC's reason"},
 	3528: {message: 'The {name} service could not be stopped.', meaning: 'Windows could not stop the service', advice: 'wait a minute and try again; if it still runs, stop it from Control Panel ▸ Services'},
@@ -46,6 +51,11 @@ export const NET_HELPMSG: Record<number, Explanation> = {
 export const WIN32_ERRORS: Record<number, Explanation> = {
 	5: {message: 'Access is denied.', meaning: 'this account may not control services there', advice: 'run as a member of the Administrators (or Server Operators) group of the domain'},
 	53: {message: 'The network path was not found.', meaning: 'the server did not answer by that name', advice: 'check the name, that the server is on, and that SMB1 is allowed (see the README)'},
+	1052: {
+		message: 'The requested control is not valid for this service.',
+		meaning: 'the service refused to stop',
+		advice: 'wait a minute and try again; if it still refuses, stop it from Control Panel ▸ Services, then run again',
+	},
 	1056: {message: 'An instance of the service is already running.', meaning: 'the service is already running', advice: 'nothing to do: it is running'},
 	1060: {
 		message: 'The specified service does not exist as an installed service.',

@@ -11,6 +11,14 @@ describe('the command line', () => {
 		});
 	});
 
+	it.each(['stop-refused', 'start-refused', 'stop-hangs', 'access-denied'] as const)('reads lab fault DIR %s', fault => {
+		expect(parseCommandLine(['lab', 'fault', 'L', fault])).toEqual({kind: 'lab-fault', dir: 'L', fault});
+	});
+
+	it('reads lab fault DIR clear as no fault', () => {
+		expect(parseCommandLine(['lab', 'fault', 'L', 'clear'])).toEqual({kind: 'lab-fault', dir: 'L', fault: undefined});
+	});
+
 	it.each([
 		[['--bogus'], /unknown option --bogus/],
 		[['lab', 'create', 'L', '--servers', 'five'], /--servers takes a whole number, not "five"/],
@@ -25,6 +33,9 @@ describe('the command line', () => {
 		[['--resume', '--rollback', '--lab', 'L'], /exclude each other/],
 		[['--flow', 'restore', '--backup'], /--backup needs a value/],
 		[['check'], /check needs a folder/],
+		[['lab', 'fault', 'L'], /lab fault takes a lab folder and a fault/],
+		[['lab', 'fault', 'L', 'meltdown'], /lab fault must be stop-refused or start-refused or stop-hangs or access-denied or clear, not "meltdown"/],
+		[['lab', 'fault', 'L', 'clear', 'x'], /lab fault takes a lab folder and a fault/],
 	])('refuses %j with a clear reason', (argv, message) => {
 		expect(() => parseCommandLine(argv)).toThrow(message);
 	});

@@ -3,10 +3,10 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
-import {net, sc} from '../../source/lab/stand-in.js';
-import {labPaths, loadLab} from '../../source/lab/state.js';
+import {FAULT_START_ERROR, net, sc} from '../../source/lab/stand-in.js';
+import {labPaths, loadLab, saveLab, type LabFault} from '../../source/lab/state.js';
 import {parseNetOutput, parseScQuery} from '../../source/targets/parse-service-output.js';
-import {tempDir} from '../helpers/run-cli.js';
+import {runCli, tempDir} from '../helpers/run-cli.js';
 
 /** A clock the test moves by hand, so pending states are seen without waiting. */
 function fakeClock() {
@@ -79,5 +79,96 @@ describe('stand-in net and sc', () => {
 		await writeFile(join(labPaths(dir).syncagnt, 'JET00003.LOG'), bogus);
 		await net(dir, ['start', 'MSSYNC'], clock);
 		expect((await loadLab(dir)).service.lastError).toMatch(/-530/);
+	});
+});
+
+describe('stand-in net and sc under a staged fault (lab fault)', () => {
+	async function faulty(fault: LabFault, service: 'RUNNING' | 'STOPPED' = 'RUNNING') {
+		const dir = await lab(0);
+		const state = await loadLab(dir);
+		await saveLab(dir, {...state, fault, service: {state: service}});
+		return dir;
+	}
+
+	it('stop-refused: net says NET HELPMSG 2191, sc ControlService FAILED 1052; MSSYNC stays RUNNING', async () => {
+		const dir = await faulty('stop-refused');
+		const clock = fakeClock();
+		const byNet = await net(dir, ['stop', 'MSSYNC'], clock);
+		expect(byNet.exitCode).toBe(2);
+		expect(byNet.stderr).toContain('The requested pause, continue, or stop is not valid for this service.\n\nMore help is available by typing NET HELPMSG 2191.');
+		expect(parseNetOutput(byNet)).toMatchObject({ok: false, error: {code: 2191, meaning: 'the service refused to stop'}});
+		const bySc = await sc(dir, ['stop', 'MSSYNC'], clock);
+		expect(bySc).toMatchObject({exitCode: 1052, stdout: '[SC] ControlService FAILED 1052:\n\nThe requested control is not valid for this service.\n\n'});
+		expect(parseScQuery(bySc)).toMatchObject({ok: false, error: {code: 1052}});
+		expect(parseScQuery(await sc(dir, ['query', 'MSSYNC'], clock))).toEqual({ok: true, state: 'RUNNING'});
+	});
+
+	it('stop-hangs: the stop is taken and never finishes (STOP_PENDING, 3528, then 2189/1061) until the fault is cleared', async () => {
+		const dir = await faulty('stop-hangs');
+		const clock = fakeClock();
+		const byNet = await net(dir, ['stop', 'MSSYNC'], clock);
+		expect(byNet.stderr).toContain('NET HELPMSG 3528');
+		expect(parseNetOutput(byNet)).toMatchObject({ok: false, error: {code: 3528}});
+		clock.advance(3_600_000);
+		const query = await sc(dir, ['query', 'MSSYNC'], clock);
+		expect(query.stdout).toMatch(/STATE\s+: 3  STOP_PENDING/);
+		expect(parseNetOutput(await net(dir, ['start', 'MSSYNC'], clock))).toMatchObject({ok: false, error: {code: 2189}});
+		expect(parseScQuery(await sc(dir, ['stop', 'MSSYNC'], clock))).toMatchObject({ok: false, error: {code: 1061}});
+		expect((await runCli(['lab', 'fault', dir, 'clear'])).stdout).toContain('The hung stop has finished: MSSYNC is STOPPED.');
+		expect(parseScQuery(await sc(dir, ['query', 'MSSYNC'], clock))).toEqual({ok: true, state: 'STOPPED'});
+	});
+
+	it('stop-hangs through sc: sc stop answers STOP_PENDING and the service stays there', async () => {
+		const dir = await faulty('stop-hangs');
+		const clock = fakeClock();
+		expect((await sc(dir, ['stop', 'MSSYNC'], clock)).stdout).toMatch(/STATE\s+: 3  STOP_PENDING/);
+		clock.advance(3_600_000);
+		expect(parseScQuery(await sc(dir, ['query', 'MSSYNC'], clock))).toEqual({ok: true, state: 'STOP_PENDING'});
+	});
+
+	it('start-refused: started then stopped at once — net 3534, sc StartService FAILED 1067, the Jet error kept as the event log would', async () => {
+		const dir = await faulty('start-refused', 'STOPPED');
+		const clock = fakeClock();
+		const byNet = await net(dir, ['start', 'MSSYNC'], clock);
+		expect(byNet.stderr).toContain('The Directory Service Manager for NetWare service could not be started.');
+		expect(parseNetOutput(byNet)).toMatchObject({ok: false, error: {code: 3534}});
+		expect((await loadLab(dir)).service).toEqual({state: 'STOPPED', lastError: FAULT_START_ERROR});
+		const bySc = await sc(dir, ['start', 'MSSYNC'], clock);
+		expect(bySc).toMatchObject({exitCode: 1067, stdout: '[SC] StartService FAILED 1067:\n\nThe process terminated unexpectedly.\n\n'});
+		const query = await sc(dir, ['query', 'MSSYNC'], clock);
+		expect(query.stdout).toMatch(/STATE\s+: 1  STOPPED/);
+		expect(query.stdout).toMatch(/WIN32_EXIT_CODE\s+: 1067/);
+		// The database itself is fine: once the fault is cleared, it starts.
+		expect((await runCli(['lab', 'fault', dir, 'clear'])).exitCode).toBe(0);
+		expect(parseNetOutput(await net(dir, ['start', 'MSSYNC'], clock))).toEqual({ok: true});
+	});
+
+	it('access-denied: System error 5 from net, OpenService FAILED 5 from sc; querying still works', async () => {
+		const dir = await faulty('access-denied');
+		const clock = fakeClock();
+		for (const verb of ['stop', 'start']) {
+			const byNet = await net(dir, [verb, 'MSSYNC'], clock);
+			expect(byNet).toMatchObject({exitCode: 2, stderr: 'System error 5 has occurred.\n\nAccess is denied.\n\n'});
+			expect(parseNetOutput(byNet)).toMatchObject({ok: false, error: {code: 5, meaning: 'this account may not control services there'}});
+			const bySc = await sc(dir, [verb, 'MSSYNC'], clock);
+			expect(bySc).toMatchObject({exitCode: 5, stdout: '[SC] OpenService FAILED 5:\n\nAccess is denied.\n\n'});
+			expect(parseScQuery(bySc)).toMatchObject({ok: false, error: {code: 5}});
+		}
+		expect(parseScQuery(await sc(dir, ['query', 'MSSYNC'], clock))).toEqual({ok: true, state: 'RUNNING'});
+	});
+
+	it('lab fault sets and clears the fault in the state file, and lab status shows it while active', async () => {
+		const dir = await lab(0);
+		const set = await runCli(['lab', 'fault', dir, 'access-denied']);
+		expect(set.exitCode).toBe(0);
+		expect(set.stdout).toContain(`It lasts until: dsmn-resync lab fault ${dir} clear`);
+		expect((await loadLab(dir)).fault).toBe('access-denied');
+		const status = await runCli(['lab', 'status', dir]);
+		expect(status.stdout).toMatch(/Fault staged: access-denied \(this account may query MSSYNC but not control it/);
+		expect(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout)).toMatchObject({fault: 'access-denied'});
+		expect((await runCli(['lab', 'fault', dir, 'clear'])).stdout).toContain('Fault access-denied cleared');
+		expect((await loadLab(dir)).fault).toBeUndefined();
+		expect((await runCli(['lab', 'status', dir])).stdout).not.toContain('Fault');
+		expect((await runCli(['lab', 'fault', dir, 'clear'])).stdout).toContain('No fault was staged');
 	});
 });

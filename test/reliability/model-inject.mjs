@@ -1,0 +1,88 @@
+/**
+ * Loaded with `node --import` into the real CLI by the model-based test (model-harness.ts): injects one
+ * fault at a chosen point of a run, described by MODEL_INJECT (JSON). Nothing here changes what the CLI does
+ * otherwise. The point is a journal entry about to be written (its type, and its step when given):
+ *   {"at": {"type": "step-started", "step": "copy-backup"}, "kill": true}
+ *       SIGKILL just before that entry is written (the window between an operation and its journal line);
+ *   {"at": {...}, "labFault": "start-refused", "lab": "/tmp/…/lab"}
+ *       stage a lab fault (as `lab fault` does) just before that entry: a failure that begins mid-run;
+ *   {"at": {...}, "pauseMs": 3000, "pausedFile": "/tmp/…/paused"}
+ *       hold the run there for a while (as a long copy does), saying so by creating pausedFile;
+ *   {"copyFault": "ENOSPC" | "EIO", "file": "MSSYNC.MDB"}
+ *       the disk fills while the copy writes that file, or reading it from the backup fails with EIO.
+ * The journal's entries are recognised by what is appended: one JSON line with a "type".
+ */
+import {readFileSync, renameSync, writeFileSync} from 'node:fs';
+import fsp from 'node:fs/promises';
+import {syncBuiltinESMExports} from 'node:module';
+import {join} from 'node:path';
+
+const spec = JSON.parse(process.env.MODEL_INJECT ?? '{}');
+
+function parse(line) {
+	try {
+		return JSON.parse(line);
+	} catch {
+		return {};
+	}
+}
+
+function matches(entry) {
+	if (!spec.at) return false;
+	return entry.type === spec.at.type && (spec.at.step === undefined || entry.step === spec.at.step) && (spec.at.name === undefined || entry.name === spec.at.name || String(entry.from ?? '').endsWith(`/${spec.at.name}`));
+}
+
+let fired = false;
+let copyStarted = false;
+async function beforeJournalLine(text) {
+	if (typeof text !== 'string' || !text.startsWith('{"type":')) return;
+	const entry = parse(text);
+	if (entry.type === 'step-started' && entry.step === 'copy-backup') copyStarted = true;
+	if (fired || !matches(entry)) return;
+	fired = true;
+	if (spec.pauseMs) {
+		writeFileSync(spec.pausedFile, String(process.pid));
+		await new Promise(resolve => setTimeout(resolve, spec.pauseMs));
+	}
+	if (spec.kill) process.kill(process.pid, 'SIGKILL');
+	if (spec.labFault) {
+		// What `lab fault DIR KIND` writes: the fault in the lab's state file, written atomically.
+		const file = join(spec.lab, 'lab.json');
+		const state = JSON.parse(readFileSync(file, 'utf8'));
+		writeFileSync(`${file}.inject`, `${JSON.stringify({...state, fault: spec.labFault}, null, '\t')}\n`);
+		renameSync(`${file}.inject`, file);
+	}
+}
+
+const failure = code => Object.assign(new Error(`${code}: injected by the model test`), {code});
+const realOpen = fsp.open;
+
+fsp.open = async function open(path, flags, mode) {
+	const handle = await realOpen(path, flags, mode);
+	const name = String(path);
+	{
+		const append = handle.appendFile.bind(handle);
+		handle.appendFile = async (data, options) => {
+			await beforeJournalLine(data);
+			return append(data, options);
+		};
+	}
+	if (spec.copyFault === 'ENOSPC' && name.endsWith(`.${spec.file}.dsmn-copy`) && flags === 'w') {
+		// Half of the first block goes to disk, then the volume is full.
+		const write = handle.write.bind(handle);
+		let full = false;
+		handle.write = async (buffer, offset, length, position) => {
+			if (full) throw failure('ENOSPC');
+			full = true;
+			return write(buffer, offset, Math.max(1, Math.floor(length / 2)), position);
+		};
+	}
+	if (spec.copyFault === 'EIO' && copyStarted && name.endsWith(`/backup/${spec.file}`)) {
+		// The backup read well when it was validated; reading it for the copy fails (the fault begins mid-run).
+		handle.read = async () => {
+			throw failure('EIO');
+		};
+	}
+	return handle;
+};
+syncBuiltinESMExports();

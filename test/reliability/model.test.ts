@@ -1,0 +1,70 @@
+/**
+ * The model-based test of the run (issue 12): step boundaries × faults × follow-up sequences of up to three
+ * actions, through the real CLI on real labs, with the invariants of model-harness.ts checked after every
+ * action. In CI (npm test): a sample of cases drawn from a seed (MODEL_SEED, MODEL_SAMPLE). `npm run model-test`
+ * (MODEL_FULL=1): every first state, every sequence of up to MODEL_DEPTH (3) actions. MODEL_CASE='A>B>C'
+ * replays one case and prints what each action printed. MODEL_ONLY=regex limits the full run to some first states.
+ */
+import {afterAll, describe, expect, it} from 'vitest';
+import {caseName, describeModel, explore, FIRST_STATES, parseCase, pool, removeTemplates, runCase, sampleCases, type Report} from './model-harness.js';
+
+const replay = process.env['MODEL_CASE'];
+const full = process.env['MODEL_FULL'] === '1';
+const seed = Number(process.env['MODEL_SEED'] ?? 20261129);
+const sample = Number(process.env['MODEL_SAMPLE'] ?? 6);
+const depth = Number(process.env['MODEL_DEPTH'] ?? 3);
+/** MODEL_ONLY=regex: explore only the first states it matches (the full run). */
+const only = new RegExp(process.env['MODEL_ONLY'] ?? '.');
+const workers = Number(process.env['MODEL_WORKERS'] ?? 3);
+
+afterAll(() => removeTemplates());
+
+function describeViolations(reports: Report[]): string {
+	return reports.map(r => `  ${r.name}\n${r.violations.map(v => `    - ${v}`).join('\n')}\n    replay: MODEL_CASE='${r.name}' npx vitest run test/reliability/model.test.ts`).join('\n');
+}
+
+describe('the model (its table, cases and sample)', () => {
+	it('names every case so that it can be replayed, and draws the same sample from the same seed', () => {
+		for (const c of sampleCases(7, FIRST_STATES.length)) expect(parseCase(caseName(c))).toEqual(c);
+		expect(sampleCases(seed, sample).map(caseName)).toEqual(sampleCases(seed, sample).map(caseName));
+		expect(sampleCases(seed + 1, sample).map(caseName)).not.toEqual(sampleCases(seed, sample).map(caseName));
+		expect(() => parseCase('lab.restore.clean>dance')).toThrow(/no action dance/);
+		expect(new Set(FIRST_STATES.map(f => f.id)).size).toBe(FIRST_STATES.length);
+	});
+});
+
+describe('the run under failure sequences (model-based)', () => {
+	it.runIf(replay)(`replays ${replay}`, {timeout: 300_000}, async () => {
+		const report = await runCase(parseCase(replay!));
+		console.log(`${report.name}\n${report.transcript.join('\n')}\n\nviolations: ${report.violations.length}\n${report.violations.map(v => `  - ${v}`).join('\n')}`);
+		expect(report.violations).toEqual([]);
+	});
+
+	it.runIf(!replay && full)(`every first state × every sequence of up to ${depth} actions`, {timeout: 6 * 3600_000}, async () => {
+		console.log(describeModel());
+		const started = performance.now();
+		const all: Report[] = [];
+		const results = await pool(FIRST_STATES.filter(f => only.test(f.id)), workers, async first => {
+			const result = await explore(first, depth, report => {
+				all.push(report);
+				console.log(`VIOLATION ${report.name}\n${report.violations.map(v => `  - ${v}`).join('\n')}`);
+			}, name => process.env['MODEL_PROGRESS'] && process.stderr.write(`· ${name}\n`));
+			console.log(`${first.id}: ${result.sequences} sequences (${result.executed} actions run, ${result.pruned} branches reached a state already explored), ${result.reports.length} with violations`);
+			return result;
+		});
+		const sequences = results.reduce((n, r) => n + r.sequences, 0);
+		const executed = results.reduce((n, r) => n + r.executed, 0);
+		console.log(`Explored ${sequences} sequences (${executed} actions run) in ${Math.round((performance.now() - started) / 1000)} s; violations: ${all.length}`);
+		expect(all, `violations:\n${describeViolations(all)}`).toEqual([]);
+	});
+
+	it.runIf(!replay && !full)(`a sample of ${sample} cases drawn with seed ${seed}`, {timeout: 180_000}, async () => {
+		const started = performance.now();
+		const cases = sampleCases(seed, sample);
+		const reports = await pool(cases, 2, c => runCase(c));
+		const bad = reports.filter(r => r.violations.length > 0);
+		const actions = cases.reduce((n, c) => n + 1 + c.actions.length, 0);
+		console.log(`Explored ${cases.length} sequences (${actions} actions, seed ${seed}) in ${Math.round((performance.now() - started) / 1000)} s; violations: ${bad.length}\n${cases.map(c => `  ${[c.first.id, ...c.actions].join('>')}`).join('\n')}`);
+		expect(bad, `violations:\n${describeViolations(bad)}`).toEqual([]);
+	});
+});
