@@ -52,7 +52,7 @@ describe('SIGKILL anywhere, then --resume or --rollback', () => {
 		expect(failed, JSON.stringify(failed, null, 2)).toEqual([]);
 		expect(new Set(reports.map(r => r.recovery)).size).toBe(2);
 		expect(reports.filter(r => r.killed).length).toBeGreaterThanOrEqual(POINTS / 3);
-	}, 1_800_000);
+	}, 10_800_000);
 
 	it(`reconstruct: ${Math.ceil(POINTS / 2)} kill points by time and ${ALL_ENTRIES ? 'every' : Math.ceil(ENTRY_POINTS / 2)} before a journal entry, every server green after --resume`, async () => {
 		const reports: KillReport[] = [];
@@ -64,5 +64,5 @@ describe('SIGKILL anywhere, then --resume or --rollback', () => {
 		summarize('reconstruct', reports);
 		const failed = reports.filter(r => r.problems.length > 0);
 		expect(failed, JSON.stringify(failed, null, 2)).toEqual([]);
-	}, 1_800_000);
+	}, 10_800_000);
 });
