@@ -327,7 +327,13 @@ export class RestoreRun extends JournaledRun {
 	private async restoredInPlace(): Promise<string[]> {
 		if (!this.entries.some(e => e.type === 'step-started' && e.step === 'copy-backup')) return [];
 		const planned = new Set(this.entries.filter(e => e.type === 'step-plan' && e.step === 'move-aside').flatMap(e => (e as {files: string[]}).files));
-		const copyNames = new Set([...(await this.validatedFiles()).map(f => f.name), ...this.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name)]);
+		// From the journal alone (a roll back never needs the backup): the bound files, the copy's plan, what it journaled.
+		const copyNames = new Set<string>();
+		for (const e of this.entries) {
+			if (e.type === 'backup-validated') for (const f of e.files) copyNames.add(f.name);
+			if (e.type === 'step-plan' && e.step === 'copy-backup') for (const name of e.files) copyNames.add(name);
+			if (e.type === 'copied') copyNames.add(e.name);
+		}
 		const present = await this.files.list(this.target.database.syncagnt);
 		const ours: string[] = [];
 		for (const name of present) {

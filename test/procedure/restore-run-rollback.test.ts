@@ -214,3 +214,18 @@ describe('what the summaries count and time (issue 16)', () => {
 		expect(outcome).toMatchObject({status: 'done', summary: expect.stringMatching(/^MSSYNC stopped after (1\.[2-9]|[2-9]\.\d) s \(confirmed by sc query MSSYNC\)$/)});
 	});
 });
+
+describe('a roll back needs nothing but the journal and the disk', () => {
+	it('rolls back a cut-off copy after the backup medium is gone', async () => {
+		const {paths, target} = await newLab();
+		const originals = await hashFolder(paths.syncagnt);
+		const run = await RestoreRun.begin(target, paths.backup, {timings: fast});
+		for (const step of ['stop-service', 'move-aside'] as const) expect(await run.execute(step)).toMatchObject({status: 'done'});
+		let seen = 0;
+		expect(await run.execute('copy-backup', {stopRequested: () => seen++ >= 3})).toMatchObject({status: 'interrupted'});
+		const {rm} = await import('node:fs/promises');
+		await rm(paths.backup, {recursive: true, force: true});
+		expect(await (await resumed(target)).rollback()).toMatchObject({status: 'done'});
+		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
+	});
+});
