@@ -2,22 +2,21 @@
  * The program: argv → a command → its exit code. Everything but the wizard runs without loading
  * Ink or React; the wizard's UI is imported only when it is about to be drawn.
  */
+import {EXIT} from '../errors/exit-codes.js';
 import {LabError} from '../lab/lab-error.js';
-import {missingAnswers} from '../procedure/scripted-answers.js';
+import type {Io} from '../app/io.js';
+import type {WizardOptions} from '../app/options.js';
+import {missingAnswers} from '../app/scripted-answers.js';
+import {UsageError} from '../errors/hinted-error.js';
 import {toAscii} from '../text/ascii.js';
 import {chooseGlyphs, type Glyphs} from '../text/glyphs.js';
 import {HELP} from './help.js';
 import {jsonLine} from './json-line.js';
-import {printError, processOutput, type Output} from './output.js';
-import {globalFlags, parseCommandLine, type WizardOptions} from './parse-args.js';
-import {UsageError} from './usage-error.js';
+import {printError, processOutput} from './output.js';
+import {globalFlags, parseCommandLine} from './parse-args.js';
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
-
-export const EXIT = {ok: 0, failed: 1, usage: 2, manual: 3, interrupted: 130} as const;
-
-export type Io = Output & {stdinIsTty: boolean; stdoutIsTty: boolean; env: NodeJS.ProcessEnv};
 
 export async function main(argv: string[], given: Io = {...processOutput, stdinIsTty: Boolean(process.stdin.isTTY), stdoutIsTty: Boolean(process.stdout.isTTY), env: process.env}): Promise<number> {
 	const flags = globalFlags(argv);
@@ -65,7 +64,7 @@ export async function main(argv: string[], given: Io = {...processOutput, stdinI
 			// With --json, a script reads standard output: the refusal is a JSON line there too.
 			if (flags.json) io.out(jsonLine('usage-error', {message: error.message, ...(error.hint ? {hint: error.hint} : {})}));
 			printError(io, error.message, error.hint);
-			return EXIT.usage;
+			return error.exitCode;
 		}
 		if (flags.json) {
 			io.out(jsonLine('fatal', {message: (error as Error)?.message ?? String(error)}));

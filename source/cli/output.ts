@@ -1,5 +1,6 @@
-/** Where the CLI's text goes; injectable so the commands are tested without a process. */
-export type Output = {out: (text: string) => void; err: (text: string) => void};
+import type {Output} from '../app/io.js';
+
+export type {Output};
 
 export const processOutput: Output = {
 	out: text => process.stdout.write(text),

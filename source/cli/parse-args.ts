@@ -2,34 +2,8 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {LAB_DEFAULTS, LAB_LIMITS, type LabOptions} from '../lab/options.js';
 import {labFaults, type LabFault} from '../lab/state.js';
-import {UsageError} from './usage-error.js';
-
-export type TargetKind = 'lab' | 'windows' | 'remote';
-export type Flow = 'restore' | 'reconstruct';
-export type PasswordPolicy = 'random' | 'initial';
-
-export type WizardOptions = {
-	target?: TargetKind;
-	lab?: string;
-	host?: string;
-	syncagnt?: string;
-	credentialsFile?: string;
-	/** The account was typed in the wizard (its file is the wizard's own, temporary): advice says so. */
-	credentialsTyped?: boolean;
-	flow?: Flow;
-	backup?: string;
-	select?: string[];
-	/** Reconstruct: the chosen servers whose bindery is restored from NET$*.OLD first. */
-	restoreBindery?: string[];
-	passwordPolicy?: PasswordPolicy;
-	passwordsFile?: string;
-	passwordEnv?: string;
-	yes: boolean;
-	json: boolean;
-	resume: boolean;
-	rollback: boolean;
-	ascii: boolean;
-};
+import type {WizardOptions} from '../app/options.js';
+import {UsageError} from '../errors/hinted-error.js';
 
 export type Command =
 	| {kind: 'help'}

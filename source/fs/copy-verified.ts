@@ -6,6 +6,7 @@
 import {createHash} from 'node:crypto';
 import {open, rename, rm, stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
+import {HintedError} from '../errors/hinted-error.js';
 import {syncFolder} from './atomic-write.js';
 
 const CHUNK = 1024 * 1024;
@@ -52,8 +53,8 @@ export async function sameContent(a: string, b: string): Promise<CopyResult | un
 }
 
 /** The source's bytes are not the ones that were validated: nothing was put in place. */
-export class SourceChangedError extends Error {
-	readonly hint: string;
+export class SourceChangedError extends HintedError {
+	declare readonly hint: string;
 	constructor(
 		readonly file: string,
 		expected: CopyResult,
@@ -61,8 +62,8 @@ export class SourceChangedError extends Error {
 	) {
 		super(
 			`${file} changed after it was validated (${found.size === expected.size ? 'same size, other bytes' : `${expected.size} bytes then, ${found.size} now`}): it was not copied`,
+			'nothing of it was put in place; find out who changed the backup, then validate it again (leave and start a new run), or roll back',
 		);
-		this.hint = 'nothing of it was put in place; find out who changed the backup, then validate it again (leave and start a new run), or roll back';
 	}
 }
 

@@ -9,11 +9,12 @@ import {createHash} from 'node:crypto';
 import {rm} from 'node:fs/promises';
 import {createConnection, createServer, type Server} from 'node:net';
 import {join} from 'node:path';
+import {HintedError} from '../errors/hinted-error.js';
 
 export type LockHolder = {pid: number; since: string; what: string};
 
-export class TargetBusyError extends Error {
-	readonly hint: string;
+export class TargetBusyError extends HintedError {
+	declare readonly hint: string;
 	constructor(
 		readonly holder: LockHolder | undefined,
 		description: string,
@@ -22,8 +23,8 @@ export class TargetBusyError extends Error {
 			holder
 				? `another dsmn-resync (process ${holder.pid}, since ${holder.since.slice(0, 19).replace('T', ' ')} UTC) is working on ${description}: ${holder.what}`
 				: `another dsmn-resync is working on ${description}`,
+			'wait for it to finish, or leave it at a safe point (q, or Ctrl+C) first; two runs on one database would undo each other. Nothing was changed.',
 		);
-		this.hint = 'wait for it to finish, or leave it at a safe point (q, or Ctrl+C) first; two runs on one database would undo each other. Nothing was changed.';
 	}
 }
 

@@ -4,8 +4,8 @@
  * is the code that runs in the lab.
  */
 import {setTimeout as sleep} from 'node:timers/promises';
-import {netHelpText, WIN32_ERRORS} from '../targets/service-messages.js';
-import {SERVICE_STATE_CODES} from '../targets/service-state.js';
+import {netHelpText, WIN32_ERRORS} from '../services/service-messages.js';
+import {SERVICE_STATE_CODES} from '../services/service-state.js';
 import {jetStartError, SERVICE_DISPLAY_NAME, SERVICE_NAME, settle} from './service.js';
 import {labPaths, loadLab, saveLab, type LabService, type LabState} from './state.js';
 

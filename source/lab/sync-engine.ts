@@ -9,7 +9,7 @@ import {join} from 'node:path';
 import {setImmediate as yieldToLoop, setTimeout as sleep} from 'node:timers/promises';
 import {findEntry} from '../fs/find-entry.js';
 import {writeFileAtomic} from '../fs/atomic-write.js';
-import type {SyncEvent, SyncOptions, SyncResult} from '../targets/synchronization.js';
+import type {SyncEvent, SyncOptions, SyncResult} from '../services/synchronization.js';
 import {binderyHasUser, binderyPaths, encodeBindery, ObjectType, readBindery, SYNC_AGENT, type BinderyObject} from './bindery.js';
 import {domainAccounts} from './domain.js';
 import {settle} from './service.js';

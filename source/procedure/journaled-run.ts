@@ -4,6 +4,7 @@
  * confirms. A manual step is never marked done without that confirmation.
  */
 import {adviceForErrno} from '../fs/errno-advice.js';
+import {hintOf} from '../errors/hinted-error.js';
 import {Journal, journalName, type NewEntry, type RunOwner} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {ControlOptions, Target} from '../targets/capabilities.js';
@@ -128,7 +129,7 @@ export abstract class JournaledRun implements ProcedureRun {
 		try {
 			outcome = await this.perform(step, hooks);
 		} catch (error) {
-			const hint = (error as {hint?: string}).hint;
+			const hint = hintOf(error);
 			outcome = {status: 'failed', message: (error as Error).message, advice: hint ?? adviceFor(error)};
 		}
 		if (outcome.status === 'done') await this.record({type: 'step-finished', step, summary: outcome.summary});

@@ -1,7 +1,7 @@
 /** What the wizard and the scripted runner need of a run, whichever flow it is (restore or reconstruct). */
 import type {CommandListener} from '../targets/run-command.js';
-import type {ServiceState} from '../targets/service-state.js';
-import type {SyncEvent, SyncResult} from '../targets/synchronization.js';
+import type {ServiceState} from '../services/service-state.js';
+import type {SyncEvent, SyncResult} from '../services/synchronization.js';
 
 export type StepDef = {
 	id: string;

@@ -14,7 +14,7 @@ import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, MoveEntry, RunStarted, ValidatedFile} from '../journal/entries.js';
 import type {DatabaseFiles, Target} from '../targets/capabilities.js';
 import type {CommandListener} from '../targets/run-command.js';
-import {serviceFailure} from '../targets/service-messages.js';
+import {serviceFailure} from '../services/service-messages.js';
 import {waitForState} from '../targets/wait-for-state.js';
 import {formatBytes} from '../text/format.js';
 import {adviceFor, JournaledRun, startJournal} from './journaled-run.js';

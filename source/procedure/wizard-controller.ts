@@ -5,13 +5,15 @@
 import {mkdtemp} from 'node:fs/promises';
 import {homedir, tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
-import type {WizardOptions} from '../cli/parse-args.js';
+import type {WizardOptions} from '../app/options.js';
+import {EXIT} from '../errors/exit-codes.js';
+import {HintedError} from '../errors/hinted-error.js';
 import type {UnfinishedRun} from '../journal/journal.js';
 import {LAB_DEFAULTS} from '../lab/options.js';
 import type {Target} from '../targets/capabilities.js';
 import type {Check} from '../targets/preflight.js';
 import type {CommandEvent} from '../targets/run-command.js';
-import type {SyncEvent} from '../targets/synchronization.js';
+import type {SyncEvent} from '../services/synchronization.js';
 import type {ProcedureRun, RunHooks, StepOutcome} from './procedure-run.js';
 import type {ReconstructPlan, ReconstructRun} from './reconstruct-run.js';
 import type {RestoreRun} from './restore-run.js';
@@ -31,8 +33,6 @@ export type ControllerDeps = {
 	platform?: NodeJS.Platform;
 };
 
-/** The one rule for the wizard and scripted runs alike (written in --help): 0 done, 1 failed or still red, 3 a manual step waits, 130 left before the end. */
-const EXIT = {ok: 0, failed: 1, manual: 3, interrupted: 130} as const;
 
 /** The wizard's heavy half (validation, discovery, the lab, the run), loaded after the first frame. */
 const operations = () => import('./wizard-operations.js');
@@ -188,7 +188,7 @@ export class WizardController {
 			this.releaseLock = () => lock.release();
 		} catch (error) {
 			this.target = undefined;
-			this.set({screen: {name: 'summary', title: 'Cannot open the target', lines: [(error as Error).message, ...((error as {hint?: string}).hint ? [(error as {hint: string}).hint] : [])], ok: false, exit: EXIT.failed, back: true}});
+			this.set({screen: {name: 'summary', title: 'Cannot open the target', lines: [(error as Error).message, ...(error instanceof HintedError && error.hint ? [error.hint] : [])], ok: false, exit: EXIT.failed, back: true}});
 			return;
 		}
 		this.set({targetDescription: this.target.description});

@@ -11,7 +11,7 @@ export {lockKey, ownerOf} from './journaled-run.js';
 export {createLab} from '../lab/create.js';
 export {preflight, removeStaleProbes, serviceProblem} from '../targets/preflight.js';
 export {temporaryCredentialsFile} from '../targets/real/credentials.js';
-export {resolveTarget} from '../targets/resolve-target.js';
+export {resolveTarget} from '../app/resolve-target.js';
 export {initialPasswordProblem, passwordsFileProblem} from './passwords.js';
 export {earlierListsWarning, earlierPasswordLists, ReconstructRun, reconstructSteps} from './reconstruct-run.js';
 export {RestoreRun} from './restore-run.js';

@@ -4,7 +4,7 @@ import type {ValidationReport} from '../backup/report.js';
 import type {NetWareServerInfo} from '../targets/capabilities.js';
 import type {Check} from '../targets/preflight.js';
 import type {FieldName} from './wizard-fields.js';
-import type {ServiceState} from '../targets/service-state.js';
+import type {ServiceState} from '../services/service-state.js';
 import type {RunStanding} from './run-standing.js';
 
 export type Choice<V extends string = string> = {label: string; value: V};

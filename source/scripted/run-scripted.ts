@@ -3,9 +3,10 @@
  * (JSON lines with --json); Ctrl+C, SIGTERM or a closed session stop at the next safe point.
  */
 import {resolve} from 'node:path';
-import type {Io} from '../cli/main.js';
-import type {WizardOptions} from '../cli/parse-args.js';
-import {UsageError} from '../cli/usage-error.js';
+import type {Io} from '../app/io.js';
+import type {WizardOptions} from '../app/options.js';
+import {EXIT} from '../errors/exit-codes.js';
+import {UsageError} from '../errors/hinted-error.js';
 import {validateBackup} from '../backup/validate.js';
 import {findUnfinishedRun, findUnfinishedRuns, type UnfinishedRun} from '../journal/journal.js';
 import {TargetBusyError, TargetLock} from '../journal/target-lock.js';
@@ -16,19 +17,14 @@ import {earlierListsWarning, earlierPasswordLists, ReconstructRun} from '../proc
 import {RestoreRun} from '../procedure/restore-run.js';
 import type {Target} from '../targets/capabilities.js';
 import {preflight, removeStaleProbes} from '../targets/preflight.js';
-import {resolveTarget} from '../targets/resolve-target.js';
+import {resolveTarget} from '../app/resolve-target.js';
 import type {CommandEvent} from '../targets/run-command.js';
-import type {SyncEvent} from '../targets/synchronization.js';
+import type {SyncEvent} from '../services/synchronization.js';
 import {jsonLine} from '../cli/json-line.js';
 import {runStanding} from '../procedure/run-standing.js';
 import {formatDate} from '../text/format.js';
 import {chooseGlyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
-
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_MANUAL = 3;
-const EXIT_INTERRUPTED = 130;
 
 export async function runScripted(options: WizardOptions, io: Io): Promise<number> {
 	const glyphs = chooseGlyphs(io.env, options.ascii);
@@ -67,7 +63,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		} catch (error) {
 			if (!(error instanceof TargetBusyError)) throw error;
 			say(`${glyphs.error} ${safeText(error.message)}\n  What to do: ${error.hint}`, {event: 'refused', reason: 'busy', message: error.message, ...(error.holder ? {holder: error.holder} : {})});
-			return EXIT_FAILED;
+			return EXIT.failed;
 		}
 		await removeStaleProbes(target.database);
 		const unfinished = await findUnfinishedRun(target.journalDir, ownerOf(target));
@@ -119,7 +115,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				const kept = run.whereThingsAre();
 				if (outcome.status === 'done') say(`${glyphs.ok} Rolled back: SYNCAGNT and MSSYNC are as they were before the run. ${kept.join(' ')}`, {event: 'rolled-back', ok: true, journal: run.journalPath, kept});
 				else say(`${glyphs.error} The roll back did not finish: fix the cause, then run again with --rollback. ${kept.join(' ')}`, {event: 'rolled-back', ok: false, journal: run.journalPath, kept});
-				return outcome.status === 'done' ? EXIT_OK : EXIT_FAILED;
+				return outcome.status === 'done' ? EXIT.ok : EXIT.failed;
 			}
 		} else {
 			if (options.resume || options.rollback) {
@@ -128,12 +124,12 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			if (options.flow === 'reconstruct') {
 				if (!(await checkTarget(target, 'reconstruct'))) {
 					say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
-					return EXIT_FAILED;
+					return EXIT.failed;
 				}
 				run = await beginReconstruct(target, options, io, text => say(`${glyphs.warning} ${safeText(text)}`, {event: 'warning', message: text}));
 			} else {
 				const restore = await beginRestore(target);
-				if (!restore) return EXIT_FAILED;
+				if (!restore) return EXIT.failed;
 				run = restore;
 			}
 			say(`Journal: ${run.journalPath}`, {event: 'journal', path: run.journalPath});
@@ -143,7 +139,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			if (stop) {
 				await run.noteInterrupted(signalName, step);
 				say(`${glyphs.warning} Interrupted before "${stepTitle(run, step)}". ${again(run)}`, {event: 'interrupted', before: step, journal: run.journalPath});
-				return EXIT_INTERRUPTED;
+				return EXIT.interrupted;
 			}
 			if (run.awaitingManual(step)) {
 				// Running again with --resume is the admin saying the manual step is done.
@@ -156,26 +152,26 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				say(`${glyphs.arrow} Your turn: ${stepTitle(run, step)}`, {event: 'manual-step', step, instructions: outcome.instructions});
 				for (const line of outcome.instructions) say(`  ${safeText(line)}`, {event: 'instruction', text: line});
 				say(`  Once it is done, run the same command again with --resume. (--yes never confirms a step a person must do.)`, {event: 'waiting', journal: run.journalPath});
-				return EXIT_MANUAL;
+				return EXIT.manual;
 			}
 			if (outcome.status === 'interrupted') {
 				say(`${glyphs.warning} ${outcome.message}. ${again(run)}`, {event: 'interrupted', step, journal: run.journalPath});
-				return EXIT_INTERRUPTED;
+				return EXIT.interrupted;
 			}
 			if (outcome.status === 'failed') {
 				if (await run.nothingChanged()) {
 					await run.end('nothing-changed');
 					say(`  Nothing was changed, so this run is closed (journal ${run.journalPath}): fix the cause, then start a new run.`, {event: 'closed', reason: 'nothing-changed', journal: run.journalPath, step});
-					return EXIT_FAILED;
+					return EXIT.failed;
 				}
 				say(`  The run is journaled in ${run.journalPath}: fix the cause, then ${again(run).toLowerCase()}`, {event: 'stopped', journal: run.journalPath, step});
-				return EXIT_FAILED;
+				return EXIT.failed;
 			}
 		}
 		await run.end('completed');
 		const kept = run.whereThingsAre();
 		say(`${glyphs.ok} Done. ${kept.join(' ')}`, {event: 'completed', journal: run.journalPath, kept});
-		return EXIT_OK;
+		return EXIT.ok;
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
 		await lock?.release();

@@ -3,9 +3,12 @@
  * The practice lab, this Windows machine and a remote NT server each implement them.
  */
 import type {CommandListener} from './run-command.js';
-import type {ServiceCommandError} from './service-messages.js';
-import type {ServiceState} from './service-state.js';
-import type {Synchronization} from './synchronization.js';
+import type {ServiceCommandError} from '../services/service-messages.js';
+import type {ServiceState} from '../services/service-state.js';
+import type {Synchronization} from '../services/synchronization.js';
+
+/** Where a run works: a practice lab, this Windows machine, or a remote NT server. */
+export type TargetKind = 'lab' | 'windows' | 'remote';
 
 export type ServiceQuery = {ok: true; state: ServiceState} | {ok: false; error: ServiceCommandError};
 export type ServiceControlResult = {ok: true} | {ok: false; error: ServiceCommandError};
@@ -101,7 +104,7 @@ export interface NetWareServers {
 }
 
 export type Target = {
-	kind: 'lab' | 'windows' | 'remote';
+	kind: TargetKind;
 	/** "practice lab in /tmp/lab", "this machine", "\\\\PDC1". */
 	description: string;
 	service: ServiceControl;

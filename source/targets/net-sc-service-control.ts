@@ -1,5 +1,5 @@
 import type {ControlOptions, ServiceControl, ServiceControlResult, ServiceQuery} from './capabilities.js';
-import {parseNetOutput, parseScQuery} from './parse-service-output.js';
+import {parseNetOutput, parseScQuery} from '../services/parse-service-output.js';
 import {runCommand, type CommandSpec} from './run-command.js';
 
 /** Service control through `net start|stop NAME` and `sc query NAME`, as on a Windows NT server. */

@@ -3,9 +3,10 @@
  * the fix. Nothing here changes anything (the write test creates and removes a file of its own).
  */
 import {randomBytes} from 'node:crypto';
+import {hintOf} from '../errors/hinted-error.js';
 import type {ControlOptions, DatabaseFolder, Target} from './capabilities.js';
-import type {ServiceState} from './service-state.js';
-import {serviceFailure} from './service-messages.js';
+import type {ServiceState} from '../services/service-state.js';
+import {serviceFailure} from '../services/service-messages.js';
 import {CommandNotFoundError} from './run-command.js';
 
 const PROBE_PREFIX = '.dsmn-resync-write-test-';
@@ -84,7 +85,7 @@ export async function preflight(
 			checks.push({name: 'command', ok: false, detail: error.message, fix: 'install Samba\'s smbclient (Debian: apt-get install smbclient; macOS: brew install samba), or mount the share and give --syncagnt'});
 		} else {
 			const code = (error as NodeJS.ErrnoException).code;
-			const hint = (error as {hint?: string}).hint;
+			const hint = hintOf(error);
 			checks.push({
 				name: 'folder',
 				ok: false,

@@ -1,5 +1,5 @@
 import {execa} from 'execa';
-import type {CommandOutput} from './parse-service-output.js';
+import type {CommandOutput} from '../services/parse-service-output.js';
 
 /** How to run one external program: never through a shell; arguments always as an array. */
 export type CommandSpec = {

@@ -1,7 +1,7 @@
 import {setTimeout as sleep} from 'node:timers/promises';
 import type {ControlOptions, ServiceControl} from './capabilities.js';
-import type {ServiceCommandError} from './service-messages.js';
-import type {ServiceState} from './service-state.js';
+import type {ServiceCommandError} from '../services/service-messages.js';
+import type {ServiceState} from '../services/service-state.js';
 
 export type WaitResult =
 	| {ok: true; state: ServiceState; waitedMs: number}

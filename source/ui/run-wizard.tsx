@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import type {WizardOptions} from '../cli/parse-args.js';
+import type {WizardOptions} from '../app/options.js';
 import {WizardController} from '../procedure/wizard-controller.js';
 import {chooseGlyphs} from '../text/glyphs.js';
 import {App} from './App.js';

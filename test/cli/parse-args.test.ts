@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {parseCommandLine} from '../../source/cli/parse-args.js';
-import {missingAnswers} from '../../source/procedure/scripted-answers.js';
+import {missingAnswers} from '../../source/app/scripted-answers.js';
 
 describe('the command line', () => {
 	it('reads lab create with every option', () => {

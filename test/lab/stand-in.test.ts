@@ -5,7 +5,7 @@ import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {FAULT_START_ERROR, net, sc} from '../../source/lab/stand-in.js';
 import {labPaths, loadLab, saveLab, type LabFault} from '../../source/lab/state.js';
-import {parseNetOutput, parseScQuery} from '../../source/targets/parse-service-output.js';
+import {parseNetOutput, parseScQuery} from '../../source/services/parse-service-output.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 
 /** A clock the test moves by hand, so pending states are seen without waiting. */

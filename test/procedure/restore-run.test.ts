@@ -11,7 +11,7 @@ import {RestoreRun} from '../../source/procedure/restore-run.js';
 import type {RestoreStepId} from '../../source/procedure/restore-steps.js';
 import type {ServiceControl, Target} from '../../source/targets/capabilities.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
-import type {ServiceState} from '../../source/targets/service-state.js';
+import type {ServiceState} from '../../source/services/service-state.js';
 import {hashFolder} from '../helpers/hash-folder.js';
 import {tempDir} from '../helpers/run-cli.js';
 

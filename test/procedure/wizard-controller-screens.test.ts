@@ -1,7 +1,8 @@
 /** What the screens claim, checked against what is so: exit statuses, Esc, typed confirmations, the resume screen, the summaries. */
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {parseCommandLine, type WizardOptions} from '../../source/cli/parse-args.js';
+import type {WizardOptions} from '../../source/app/options.js';
+import {parseCommandLine} from '../../source/cli/parse-args.js';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS, type LabOptions} from '../../source/lab/options.js';

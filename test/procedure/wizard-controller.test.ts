@@ -1,6 +1,7 @@
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {parseCommandLine, type WizardOptions} from '../../source/cli/parse-args.js';
+import type {WizardOptions} from '../../source/app/options.js';
+import {parseCommandLine} from '../../source/cli/parse-args.js';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';

@@ -3,7 +3,7 @@
  * are shown in the program's own words with the exit code, never guessed at or hidden behind "read above".
  */
 import {describe, expect, it} from 'vitest';
-import {parseNetOutput, parseScQuery} from '../../source/targets/parse-service-output.js';
+import {parseNetOutput, parseScQuery} from '../../source/services/parse-service-output.js';
 
 describe('net.exe failing without an error number', () => {
 	it("shows Wine's 'Service already running.' verbatim, with the exit code", () => {

@@ -1,7 +1,8 @@
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import {parseCommandLine, type WizardOptions} from '../../source/cli/parse-args.js';
+import type {WizardOptions} from '../../source/app/options.js';
+import {parseCommandLine} from '../../source/cli/parse-args.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {WizardController} from '../../source/procedure/wizard-controller.js';

@@ -7,7 +7,7 @@ import {constants} from 'node:fs';
 import {mkdtemp, open, readFile, rm, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {UsageError} from '../../cli/usage-error.js';
+import {UsageError} from '../../errors/hinted-error.js';
 
 export async function checkCredentialsFile(path: string): Promise<void> {
 	let info;

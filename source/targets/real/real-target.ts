@@ -7,9 +7,8 @@
  */
 import {hostname} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
-import type {WizardOptions} from '../../cli/parse-args.js';
-import {UsageError} from '../../cli/usage-error.js';
-import type {NetWareServerInfo, NetWareServers, Target} from '../capabilities.js';
+import {UsageError} from '../../errors/hinted-error.js';
+import type {NetWareServerInfo, NetWareServers, Target, TargetKind} from '../capabilities.js';
 import {LocalFiles} from '../local-files.js';
 import {NetScServiceControl} from '../net-sc-service-control.js';
 import type {CommandSpec} from '../run-command.js';
@@ -22,6 +21,17 @@ import {ScServiceControl} from './sc-service-control.js';
 import {SmbFiles} from './smb-files.js';
 import {stateFolder} from './state-folder.js';
 
+/** What a real target is made from: the answers of the run that name the server and how to reach it. */
+export type RealTargetOptions = {
+	target?: TargetKind;
+	host?: string;
+	syncagnt?: string;
+	credentialsFile?: string;
+	/** The account was typed in the wizard (its file is the wizard's own, temporary). */
+	credentialsTyped?: boolean;
+	select?: string[];
+};
+
 const program = (name: string): CommandSpec => ({file: name, prefix: [], display: name});
 
 /** DSMN's list of managed servers lives inside MSSYNC.MDB: on a real server the admin names them once. */
@@ -33,7 +43,7 @@ class NamedServers implements NetWareServers {
 	}
 }
 
-export async function realTarget(options: WizardOptions, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<Target> {
+export async function realTarget(options: RealTargetOptions, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<Target> {
 	const servers = new NamedServers((options.select ?? []).map(s => s.toUpperCase()));
 	const journalDir = stateFolder(env, platform);
 	const serviceName = env['DSMN_RESYNC_SERVICE'] || 'MSSYNC';

@@ -3,9 +3,9 @@
  * results. Every failure keeps net's own words (sanitised) in `output`; words this tool does not know
  * are never guessed at: they are shown as they are, with net's exit code.
  */
-import type {CommandOutput} from '../parse-service-output.js';
-import type {ServiceCommandError} from '../service-messages.js';
-import type {ServiceState} from '../service-state.js';
+import type {CommandOutput} from '../../services/parse-service-output.js';
+import type {ServiceCommandError} from '../../services/service-messages.js';
+import type {ServiceState} from '../../services/service-state.js';
 import {safeText} from '../../text/sanitize.js';
 
 export type SambaVerb = 'status' | 'start' | 'stop';

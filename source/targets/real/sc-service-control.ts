@@ -1,7 +1,7 @@
 import type {ControlOptions, ServiceControl, ServiceControlResult, ServiceQuery} from '../capabilities.js';
-import {parseScQuery, unrecognised, type CommandOutput} from '../parse-service-output.js';
+import {parseScQuery, unrecognised, type CommandOutput} from '../../services/parse-service-output.js';
 import {runCommand, type CommandSpec} from '../run-command.js';
-import {explainWin32} from '../service-messages.js';
+import {explainWin32} from '../../services/service-messages.js';
 
 /** sc.exe's start and stop only ask: they answer at once (STATE … PENDING); the caller polls. */
 function parseScControl(output: CommandOutput): ServiceControlResult {

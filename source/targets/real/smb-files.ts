@@ -13,20 +13,22 @@ import {basename, join} from 'node:path';
 import {pipeline} from 'node:stream/promises';
 import {CopyVerifyError, SourceChangedError, temporaryName} from '../../fs/copy-verified.js';
 import type {CopyInOptions, DatabaseFiles, FileDigest, FileFacts} from '../capabilities.js';
-import type {CommandOutput} from '../parse-service-output.js';
+import type {CommandOutput} from '../../services/parse-service-output.js';
 import {CommandNotFoundError, runCommand, type CommandSpec} from '../run-command.js';
+import {HintedError} from '../../errors/hinted-error.js';
 import {safeText} from '../../text/sanitize.js';
 import {connectionArgs, type SambaConnection} from './samba-connection.js';
 
 /** What smbclient said went wrong, as an error the run can explain (`code` like node:fs's, `hint` what to do). */
-export class SmbError extends Error {
+export class SmbError extends HintedError {
+	declare readonly hint: string;
 	constructor(
 		message: string,
 		readonly code: string,
-		readonly hint: string,
+		hint: string,
 		readonly status?: string,
 	) {
-		super(message);
+		super(message, hint);
 	}
 }
 

@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {parseSambaControl, parseSambaStatus, verbatim, type SambaContext} from '../../../source/targets/real/samba-output.js';
 import {parseDu, parseLs} from '../../../source/targets/real/smb-files.js';
-import {serviceFailure} from '../../../source/targets/service-messages.js';
+import {serviceFailure} from '../../../source/services/service-messages.js';
 
 type Transcript = {id: string; command: string; stdout: string; stderr: string; exitCode: number};
 

@@ -1,9 +1,9 @@
-import {UsageError} from '../cli/usage-error.js';
-import type {WizardOptions} from '../cli/parse-args.js';
+import {UsageError} from '../errors/hinted-error.js';
 import {loadLab} from '../lab/state.js';
-import type {Target} from './capabilities.js';
-import {labTarget} from './lab/lab-target.js';
-import {realTarget} from './real/real-target.js';
+import type {Target} from '../targets/capabilities.js';
+import {labTarget} from '../targets/lab/lab-target.js';
+import {realTarget} from '../targets/real/real-target.js';
+import type {WizardOptions} from './options.js';
 
 /** The target the options name, checked to exist (a lab) or to be well named (a real server). */
 export async function resolveTarget(options: WizardOptions): Promise<Target> {

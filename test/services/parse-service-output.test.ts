@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseNetOutput, parseScQuery} from '../../source/targets/parse-service-output.js';
+import {parseNetOutput, parseScQuery} from '../../source/services/parse-service-output.js';
 
 const scQuery = (code: number, name: string) => `
 SERVICE_NAME: MSSYNC

@@ -1,4 +1,4 @@
-import type {WizardOptions} from '../cli/parse-args.js';
+import type {WizardOptions} from './options.js';
 
 /**
  * The flags a run without a terminal still needs (DESIGN.md §3): every question of the wizard must be
