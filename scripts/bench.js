@@ -22,14 +22,22 @@ const ms = seconds => `${(seconds * 1000).toFixed(0)} ms`;
 
 /** Runs a command (argument array, no shell) and returns wall time (s) and the peak RSS of the process tree (KiB). */
 function measure(argv) {
-	const out = execFileSync('python3', ['-c', `
+	const out = execFileSync(
+		'python3',
+		[
+			'-c',
+			`
 import resource, subprocess, sys, time
 t = time.perf_counter()
 r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 e = time.perf_counter() - t
 if r.returncode != 0: sys.stderr.write(r.stderr.decode()); sys.exit(r.returncode)
 print(e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-`, ...argv], {env, encoding: 'utf8'});
+`,
+			...argv,
+		],
+		{env, encoding: 'utf8'},
+	);
 	const [seconds, kib] = out.trim().split(' ').map(Number);
 	return {seconds, kib};
 }
@@ -94,7 +102,7 @@ function bigDatabase(path, header, size) {
 	writeSync(fd, header);
 	const chunk = Buffer.alloc(1024 * 1024);
 	for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 131 + 7) & 0xff;
-	for (let written = header.length; written < size; ) {
+	for (let written = header.length; written < size;) {
 		const n = Math.min(chunk.length, size - written);
 		writeSync(fd, chunk, 0, n);
 		written += n;
@@ -160,7 +168,10 @@ function restore() {
 		whole.push(m.seconds);
 		peak = Math.max(peak, m.kib);
 		const journalDir = join(lab, 'journal');
-		const entries = readFileSync(join(journalDir, readdirSync(journalDir)[0]), 'utf8').trim().split('\n').map(l => JSON.parse(l));
+		const entries = readFileSync(join(journalDir, readdirSync(journalDir)[0]), 'utf8')
+			.trim()
+			.split('\n')
+			.map(l => JSON.parse(l));
 		const started = entries.find(e => e.type === 'step-started' && e.step === 'copy-backup').at;
 		const finished = entries.find(e => e.type === 'step-finished' && e.step === 'copy-backup').at;
 		ours.push((Date.parse(finished) - Date.parse(started)) / 1000);
@@ -203,7 +214,11 @@ function labAtSyncStep(name, servers, accounts, pace) {
 /** The wizard in a pseudo-terminal on a lab cut at the sync step: resume, then either synchronize or leave at once. */
 function wizardSession(dir, usageFile, synchronize) {
 	return new Promise((resolve, reject) => {
-		const child = pty.spawn('python3', ['-c', RUSAGE_WRAPPER, usageFile, process.execPath, cli, '--lab', dir], {cols: 80, rows: 24, env: {...env, LANG: 'en_US.UTF-8'}});
+		const child = pty.spawn('python3', ['-c', RUSAGE_WRAPPER, usageFile, process.execPath, cli, '--lab', dir], {
+			cols: 80,
+			rows: 24,
+			env: {...env, LANG: 'en_US.UTF-8'},
+		});
 		let seen = '';
 		let bytesAtStart = 0;
 		let startedAt = 0;
@@ -233,7 +248,11 @@ function wizardSession(dir, usageFile, synchronize) {
 }
 
 async function syncView() {
-	for (const [servers, accounts, pace] of [[32, 2000, 0], [256, 2000, 0], [32, 2000, 5]]) {
+	for (const [servers, accounts, pace] of [
+		[32, 2000, 0],
+		[256, 2000, 0],
+		[32, 2000, 5],
+	]) {
 		const dir = labAtSyncStep(`lab-sync-${servers}-${pace}`, servers, accounts, pace);
 		// The engine alone, no view: what Synchronization Manager's button does.
 		const engineFile = join(work, 'engine.usage');
@@ -250,10 +269,34 @@ async function syncView() {
 		await new Promise(resolve => setTimeout(resolve, 300));
 		const view = readUsage(viewFile);
 		const label = `${servers} × ${accounts}, pace ${pace}`;
-		rows.push([`sync ${label}: CPU, wizard with live view vs engine alone`, `${view.cpu.toFixed(2)} s`, `${engine.cpu.toFixed(2)} s`, view.cpu / engine.cpu, '≤ 1.10']);
-		rows.push([`sync ${label}: CPU, same without the wizard's start-up`, `${(view.cpu - idle.cpu).toFixed(2)} s`, `${engine.cpu.toFixed(2)} s`, (view.cpu - idle.cpu) / engine.cpu, '(context)']);
-		rows.push([`sync ${label}: bytes to the terminal per second`, `${(result.bytes / result.seconds / 1024).toFixed(2)} KB/s`, `${(result.bytes / 1024).toFixed(1)} KB in ${result.seconds.toFixed(1)} s`, result.bytes / result.seconds / 2048, '≤ 2 KB/s (ratio to 2 KB/s)']);
-		rows.push([`sync ${label}: peak memory, wizard / engine`, `${(view.kib / 1024).toFixed(0)} MB`, `${(engine.kib / 1024).toFixed(0)} MB`, view.kib / engine.kib, 'flat in accounts']);
+		rows.push([
+			`sync ${label}: CPU, wizard with live view vs engine alone`,
+			`${view.cpu.toFixed(2)} s`,
+			`${engine.cpu.toFixed(2)} s`,
+			view.cpu / engine.cpu,
+			'≤ 1.10',
+		]);
+		rows.push([
+			`sync ${label}: CPU, same without the wizard's start-up`,
+			`${(view.cpu - idle.cpu).toFixed(2)} s`,
+			`${engine.cpu.toFixed(2)} s`,
+			(view.cpu - idle.cpu) / engine.cpu,
+			'(context)',
+		]);
+		rows.push([
+			`sync ${label}: bytes to the terminal per second`,
+			`${(result.bytes / result.seconds / 1024).toFixed(2)} KB/s`,
+			`${(result.bytes / 1024).toFixed(1)} KB in ${result.seconds.toFixed(1)} s`,
+			result.bytes / result.seconds / 2048,
+			'≤ 2 KB/s (ratio to 2 KB/s)',
+		]);
+		rows.push([
+			`sync ${label}: peak memory, wizard / engine`,
+			`${(view.kib / 1024).toFixed(0)} MB`,
+			`${(engine.kib / 1024).toFixed(0)} MB`,
+			view.kib / engine.kib,
+			'flat in accounts',
+		]);
 		rmSync(dir, {recursive: true, force: true});
 	}
 }

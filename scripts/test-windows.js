@@ -105,14 +105,19 @@ function restoredCorrectly({syncagnt, backup, snapshot, before, journal, service
 	} else {
 		for (const [name, bytes] of old) if (!aside.has(name)) assert(now.get(name)?.equals(bytes), `${name} was neither moved aside nor left as it was`);
 		for (const [name, bytes] of wanted) assert(now.get(name)?.equals(bytes), `${name} in SYNCAGNT is not the backup's`);
-		for (const name of now.keys()) assert(wanted.has(name) || (old.has(name) && !aside.has(name)), `${name} in SYNCAGNT comes from neither the backup nor the old folder`);
+		for (const name of now.keys())
+			assert(wanted.has(name) || (old.has(name) && !aside.has(name)), `${name} in SYNCAGNT comes from neither the backup nor the old folder`);
 	}
 	return `${wanted.size} files restored, ${aside.size} moved aside`;
 }
 
 /** Every file of the backup was copied, its SHA-256 in the journal that of the backup's file. */
 function copiedAsBackup(journal, backup) {
-	const copied = new Map(journalEntries(journal).filter(e => e.type === 'copied').map(e => [e.name, e.sha256]));
+	const copied = new Map(
+		journalEntries(journal)
+			.filter(e => e.type === 'copied')
+			.map(e => [e.name, e.sha256]),
+	);
 	for (const [name, bytes] of tree(backup)) {
 		const sha256 = createHash('sha256').update(bytes).digest('hex');
 		assert(copied.get(name) === sha256, `${name}: the journal says ${copied.get(name) ?? 'not copied'}, the backup's is ${sha256}`);
@@ -133,16 +138,26 @@ function labStatus(dir) {
 }
 
 function allSynchronized(dir) {
-	const red = labStatus(dir).servers.filter(s => !s.synchronized).map(s => s.name);
+	const red = labStatus(dir)
+		.servers.filter(s => !s.synchronized)
+		.map(s => s.name);
 	assert(red.length === 0, `still red: ${red.join(', ')}`);
 }
 
 function journalEntries(file) {
-	return readFileSync(file, 'utf8').trim().split('\n').map(line => JSON.parse(line));
+	return readFileSync(file, 'utf8')
+		.trim()
+		.split('\n')
+		.map(line => JSON.parse(line));
 }
 
 function journals(dir) {
-	return existsSync(dir) ? readdirSync(dir).filter(n => n.endsWith('.jsonl')).map(n => join(dir, n)).sort() : [];
+	return existsSync(dir)
+		? readdirSync(dir)
+				.filter(n => n.endsWith('.jsonl'))
+				.map(n => join(dir, n))
+				.sort()
+		: [];
 }
 
 function endedAs(file, outcome) {
@@ -174,7 +189,9 @@ async function main() {
 	}
 	win.startServer();
 	const setupMs = Math.round(performance.now() - started);
-	note(`Wine ${wine.installed ? 'installed now' : 'present'}, node.exe ${NODE_WIN_VERSION} and the prefix ${prefix.created ? 'made now' : 'cached'} in ${cache} (${(setupMs / 1000).toFixed(1)} s)`);
+	note(
+		`Wine ${wine.installed ? 'installed now' : 'present'}, node.exe ${NODE_WIN_VERSION} and the prefix ${prefix.created ? 'made now' : 'cached'} in ${cache} (${(setupMs / 1000).toFixed(1)} s)`,
+	);
 	const work = await mkdtemp(join(tmpdir(), 'dsmn-wine-'));
 	workDir = work;
 	const cli = W(CLI);
@@ -196,7 +213,10 @@ async function main() {
 async function checks(win, work, run) {
 	let info;
 	await check('node.exe runs under Wine as a Windows process', async () => {
-		const probe = await win.node(['-e', 'process.stdout.write(JSON.stringify({platform: process.platform, version: process.version, env: {LOCALAPPDATA: process.env.LOCALAPPDATA, USERNAME: process.env.USERNAME, SystemRoot: process.env.SystemRoot}}))']);
+		const probe = await win.node([
+			'-e',
+			'process.stdout.write(JSON.stringify({platform: process.platform, version: process.version, env: {LOCALAPPDATA: process.env.LOCALAPPDATA, USERNAME: process.env.USERNAME, SystemRoot: process.env.SystemRoot}}))',
+		]);
 		exits(probe, 0);
 		info = JSON.parse(probe.stdout);
 		assert(info.platform === 'win32', `process.platform is ${info.platform}`);
@@ -210,7 +230,13 @@ async function checks(win, work, run) {
 	const system32 = join(win.linuxPath(systemRoot), 'system32');
 	// What an earlier run may have left in the cached prefix.
 	const fresh = path => rm(path, {recursive: true, force: true});
-	for (const path of [journalDir, join(system32, 'SYNCAGNT'), ...['dsmn', 'dsmn-svc', 'dsmn-svc.away'].map(n => join(win.prefix, 'drive_c', n)), join(win.prefix, 'dosdevices', 'unc', 'NTPDC1')]) await fresh(path);
+	for (const path of [
+		journalDir,
+		join(system32, 'SYNCAGNT'),
+		...['dsmn', 'dsmn-svc', 'dsmn-svc.away'].map(n => join(win.prefix, 'drive_c', n)),
+		join(win.prefix, 'dosdevices', 'unc', 'NTPDC1'),
+	])
+		await fresh(path);
 	for (const name of readdirSync(system32).filter(n => /^SYNCAGNT\./i.test(n))) await rm(join(system32, name), {recursive: true, force: true});
 	await win.wine(['net', 'stop', 'MSSYNC']);
 	await win.wine(['sc', 'delete', 'MSSYNC']);
@@ -309,7 +335,7 @@ async function checks(win, work, run) {
 		return `killed after "${killedAfter}"`;
 	});
 
-	await check('reconstruct on the lab: every server green, the passwords only in their file, and the file\'s protection said truthfully', async () => {
+	await check("reconstruct on the lab: every server green, the passwords only in their file, and the file's protection said truthfully", async () => {
 		const lab = join(work, 'lab-reconstruct');
 		exits(linuxCli(['lab', 'create', lab, '--seed', '10', '--pace', '0', '--no-backup']), 0);
 		const privateDir = join(work, 'private');
@@ -318,16 +344,24 @@ async function checks(win, work, run) {
 		const rebuilt = await run(['--lab', W(lab), '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', W(file), '--yes']);
 		exits(rebuilt, 0);
 		allSynchronized(lab);
-		const passwords = readFileSync(file, 'utf8').split('\n').filter(l => l && !l.startsWith('#')).map(l => l.split('\t')[1]);
+		const passwords = readFileSync(file, 'utf8')
+			.split('\n')
+			.filter(l => l && !l.startsWith('#'))
+			.map(l => l.split('\t')[1]);
 		assert(passwords.length === labStatus(lab).accounts, `${passwords.length} passwords for ${labStatus(lab).accounts} accounts`);
-		const journalText = journals(join(lab, 'journal')).map(j => readFileSync(j, 'utf8')).join('');
+		const journalText = journals(join(lab, 'journal'))
+			.map(j => readFileSync(j, 'utf8'))
+			.join('');
 		const leaked = passwords.filter(p => rebuilt.stdout.includes(p) || rebuilt.stderr.includes(p) || journalText.includes(p));
 		assert(leaked.length === 0, `${leaked.length} passwords are on the screen or in the journal`);
 		doesNotSay(rebuilt, 'mode 0600');
 		// What Wine's icacls does to the file decides what the program must have said.
 		const listing = await win.wine(['icacls', W(file)]);
 		if (listing.stdout.trim() === '') {
-			says(rebuilt, `(NOT restricted to you: icacls reported success, but its listing of the file's access (exit code 0) said nothing, so the restriction could not be confirmed). What to do: before anyone else can read it, restrict it yourself in a console: icacls "${W(file)}" /inheritance:r /grant:r "%USERNAME%:F"`);
+			says(
+				rebuilt,
+				`(NOT restricted to you: icacls reported success, but its listing of the file's access (exit code 0) said nothing, so the restriction could not be confirmed). What to do: before anyone else can read it, restrict it yourself in a console: icacls "${W(file)}" /inheritance:r /grant:r "%USERNAME%:F"`,
+			);
 			return "Wine's icacls changes and lists nothing: the output says the file is NOT restricted, and what to do";
 		}
 		says(rebuilt, 'an access list granting only');
@@ -348,13 +382,16 @@ async function checks(win, work, run) {
 		assert(made.code === 0, `sc create MSSYNC failed (exit code ${made.code})`);
 		const startedService = await win.wine(['net', 'start', 'MSSYNC']);
 		const query = await sc(['query', 'MSSYNC']);
-		assert(startedService.code === 0 && (await scState()) === 'RUNNING', `net start MSSYNC: exit code ${startedService.code}, ${startedService.stdout}; sc query MSSYNC: exit code ${query.code}, ${query.stdout}`);
+		assert(
+			startedService.code === 0 && (await scState()) === 'RUNNING',
+			`net start MSSYNC: exit code ${startedService.code}, ${startedService.stdout}; sc query MSSYNC: exit code ${query.code}, ${query.stdout}`,
+		);
 	};
 	const liveSyncagnt = join(system32, 'SYNCAGNT');
 	const source = join(work, 'lab-source');
 	exits(linuxCli(['lab', 'create', source, '--seed', '11', '--pace', '0']), 0);
 	const backup = join(source, 'backup');
-	await check('MSSYNC created in Wine\'s service manager (sc create … spoolsv.exe) and started with net start', async () => {
+	await check("MSSYNC created in Wine's service manager (sc create … spoolsv.exe) and started with net start", async () => {
 		await createService();
 		await cp(syncagnt(source), liveSyncagnt, {recursive: true});
 	});
@@ -364,7 +401,15 @@ async function checks(win, work, run) {
 		await cp(liveSyncagnt, before, {recursive: true});
 		const first = await run(['--target', 'windows', '--flow', 'restore', '--backup', W(backup), '--yes']);
 		exits(first, 3);
-		for (const text of ['$ sc query MSSYNC', '$ net stop MSSYNC', '$ net start MSSYNC', 'Your turn: Synchronize all servers', `${systemRoot}\\SYSTEM32\\SYNCAGNT.before-restore-`, `Journal: ${info.env.LOCALAPPDATA}\\dsmn-resync\\`]) says(first, text);
+		for (const text of [
+			'$ sc query MSSYNC',
+			'$ net stop MSSYNC',
+			'$ net start MSSYNC',
+			'Your turn: Synchronize all servers',
+			`${systemRoot}\\SYSTEM32\\SYNCAGNT.before-restore-`,
+			`Journal: ${info.env.LOCALAPPDATA}\\dsmn-resync\\`,
+		])
+			says(first, text);
 		assert(journals(journalDir).length === 1, `journals in ${journalDir}: ${journals(journalDir).length}`);
 		const detail = restoredCorrectly({syncagnt: liveSyncagnt, backup, snapshot: onlyEntry(system32, /^SYNCAGNT\.before-restore-/), before});
 		assert((await scState()) === 'RUNNING', 'MSSYNC is not running after the restore');
@@ -413,7 +458,10 @@ async function checks(win, work, run) {
 		exits(found, 0);
 		const candidates = JSON.parse(found.stdout);
 		const byName = Object.fromEntries(candidates.map(c => [c.folder, c]));
-		assert(candidates.every(c => c.folder.startsWith('C:\\dsmn\\') && !c.folder.includes('/')), `folders: ${candidates.map(c => c.folder).join(', ')}`);
+		assert(
+			candidates.every(c => c.folder.startsWith('C:\\dsmn\\') && !c.folder.includes('/')),
+			`folders: ${candidates.map(c => c.folder).join(', ')}`,
+		);
 		assert(byName['C:\\dsmn\\folder']?.live === true, `C:\\dsmn\\folder is not recognised as the live SYNCAGNT: ${JSON.stringify(byName['C:\\dsmn\\folder'])}`);
 		assert(byName['C:\\dsmn\\backup-set']?.live === false, `C:\\dsmn\\backup-set: ${JSON.stringify(byName['C:\\dsmn\\backup-set'])}`);
 		return candidates.map(c => `${c.folder}${c.live ? ' (live)' : ''}`).join(', ');
@@ -426,7 +474,10 @@ async function checks(win, work, run) {
 		await cp(liveSyncagnt, before, {recursive: true});
 		const failing = await run(['--target', 'windows', '--flow', 'restore', '--backup', W(backup), '--yes']);
 		exits(failing, 1);
-		says(failing, 'net start MSSYNC failed: net.exe failed (exit code 1) without an error number; it said: "The MSSYNC service is starting. / File not found."');
+		says(
+			failing,
+			'net start MSSYNC failed: net.exe failed (exit code 1) without an error number; it said: "The MSSYNC service is starting. / File not found."',
+		);
 		doesNotSay(failing, 'read its output above');
 		await rename(`${serviceBin}.away`, serviceBin);
 		const rolledBack = await run(['--target', 'windows', '--rollback']);
@@ -483,7 +534,11 @@ async function checks(win, work, run) {
 		await mkdir(unc, {recursive: true});
 		await symlink(admin, join(unc, 'ADMIN$'));
 		await createService();
-		const listing = await win.node(['-e', "process.stdout.write(require('fs').readdirSync(process.argv[1]).join(','))", '\\\\NTPDC1\\ADMIN$\\SYSTEM32\\SYNCAGNT']);
+		const listing = await win.node([
+			'-e',
+			"process.stdout.write(require('fs').readdirSync(process.argv[1]).join(','))",
+			'\\\\NTPDC1\\ADMIN$\\SYSTEM32\\SYNCAGNT',
+		]);
 		exits(listing, 0);
 		assert(listing.stdout.includes('MSSYNC.MDB'), `\\\\NTPDC1\\ADMIN$\\SYSTEM32\\SYNCAGNT lists ${listing.stdout}`);
 	});
@@ -500,10 +555,21 @@ async function checks(win, work, run) {
 			first = {...again, stdout: first.stdout + again.stdout, stderr: first.stderr + again.stderr};
 		}
 		exits(first, 3);
-		for (const text of ['$ sc \\\\NTPDC1 query MSSYNC', '$ sc \\\\NTPDC1 stop MSSYNC', '$ sc \\\\NTPDC1 start MSSYNC', '\\\\NTPDC1\\ADMIN$\\SYSTEM32\\SYNCAGNT.before-restore-', 'Your turn: Synchronize all servers']) says(first, text);
+		for (const text of [
+			'$ sc \\\\NTPDC1 query MSSYNC',
+			'$ sc \\\\NTPDC1 stop MSSYNC',
+			'$ sc \\\\NTPDC1 start MSSYNC',
+			'\\\\NTPDC1\\ADMIN$\\SYSTEM32\\SYNCAGNT.before-restore-',
+			'Your turn: Synchronize all servers',
+		])
+			says(first, text);
 		restoredCorrectly({syncagnt: remoteSyncagnt, backup, snapshot: onlyEntry(dirname(remoteSyncagnt), /^SYNCAGNT\.before-restore-/), before});
-		const calls = readFileSync(scLog, "utf8").split(/\r?\n/).map(l => l.replaceAll('"', '').trim()).filter(Boolean); // cross-spawn quotes each argument for cmd.exe
-		for (const call of ['\\\\NTPDC1 query MSSYNC', '\\\\NTPDC1 stop MSSYNC', '\\\\NTPDC1 start MSSYNC']) assert(calls.includes(call), `sc was not called as "sc ${call}": ${calls.join('; ')}`);
+		const calls = readFileSync(scLog, 'utf8')
+			.split(/\r?\n/)
+			.map(l => l.replaceAll('"', '').trim())
+			.filter(Boolean); // cross-spawn quotes each argument for cmd.exe
+		for (const call of ['\\\\NTPDC1 query MSSYNC', '\\\\NTPDC1 stop MSSYNC', '\\\\NTPDC1 start MSSYNC'])
+			assert(calls.includes(call), `sc was not called as "sc ${call}": ${calls.join('; ')}`);
 		assert((await scState()) === 'RUNNING', 'MSSYNC is not running');
 		const resumed = await run(['--target', 'remote', '--host', 'NTPDC1', '--resume'], {env: remoteEnv});
 		exits(resumed, 0);

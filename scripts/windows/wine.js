@@ -46,7 +46,10 @@ export function ensureWine(log) {
 	}
 	log('Wine is missing: apt-get update && apt-get install -y wine wine64 (about 1.1 GB)');
 	const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'};
-	for (const args of [['update', '-q'], ['install', '-y', '-q', 'wine', 'wine64']]) {
+	for (const args of [
+		['update', '-q'],
+		['install', '-y', '-q', 'wine', 'wine64'],
+	]) {
 		const result = spawnSync('apt-get', args, {stdio: ['ignore', 'inherit', 'inherit'], env});
 		if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit code ${result.status ?? result.error?.message})`);
 	}
@@ -150,7 +153,8 @@ export class Wine {
 		try {
 			const result = spawnSync('wineserver', ['-p'], {env: this.env, stdio: ['ignore', fd, fd]});
 			const said = readFileSync(logPath, 'utf8').trim();
-			if (result.status !== 0 && !/already running/i.test(said)) throw new Error(`wineserver -p failed (exit code ${result.status ?? result.error?.message}): ${said}`);
+			if (result.status !== 0 && !/already running/i.test(said))
+				throw new Error(`wineserver -p failed (exit code ${result.status ?? result.error?.message}): ${said}`);
 		} finally {
 			closeSync(fd);
 		}

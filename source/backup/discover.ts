@@ -55,8 +55,20 @@ export async function discoverBackups(roots: readonly string[], options: Discove
 			}
 		}
 		const madeByTool = snapshotKind(folder);
-		return {folder, modified, size, files, live: (live !== undefined && samePath(folder, live)) || looksLikeLiveSyncagnt(folder), ...(madeByTool ? {madeByTool} : {})};
+		return {
+			folder,
+			modified,
+			size,
+			files,
+			live: (live !== undefined && samePath(folder, live)) || looksLikeLiveSyncagnt(folder),
+			...(madeByTool ? {madeByTool} : {}),
+		};
 	});
 	// Backup sets first, newest first; folders this tool made after them, each saying what it is.
-	return candidates.sort((a, b) => Number(a.madeByTool !== undefined) - Number(b.madeByTool !== undefined) || b.modified.getTime() - a.modified.getTime() || a.folder.localeCompare(b.folder));
+	return candidates.sort(
+		(a, b) =>
+			Number(a.madeByTool !== undefined) - Number(b.madeByTool !== undefined) ||
+			b.modified.getTime() - a.modified.getTime() ||
+			a.folder.localeCompare(b.folder),
+	);
 }

@@ -69,7 +69,10 @@ function errnoText(error: unknown): string {
 }
 
 export function looksLikeLiveSyncagnt(folder: string): boolean {
-	const parts = resolve(folder).split(/[\\/]+/).filter(Boolean).map(p => p.toUpperCase());
+	const parts = resolve(folder)
+		.split(/[\\/]+/)
+		.filter(Boolean)
+		.map(p => p.toUpperCase());
 	return parts.at(-1) === 'SYNCAGNT' && parts.at(-2) === 'SYSTEM32';
 }
 
@@ -110,7 +113,8 @@ function inspect(folder: string, entry: Entry, buffer: Uint8Array): Inspected {
 		mtimeMs = info.mtimeMs;
 		if (info.isDirectory()) findings.push(ERR('is a folder, not a file'));
 		else if (!info.isFile()) findings.push(ERR('is not a regular file (a device, pipe or socket)'));
-		else if (info.size === 0) findings.push(kind === 'other' ? NOTE('empty') : ERR('is empty (0 bytes): the backup of this file is lost; use another backup set'));
+		else if (info.size === 0)
+			findings.push(kind === 'other' ? NOTE('empty') : ERR('is empty (0 bytes): the backup of this file is lost; use another backup set'));
 		else if (kind !== 'other') {
 			const head = buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
 			if (kind === 'database' || kind === 'patch') {
@@ -179,9 +183,15 @@ function databaseFindings(header: ReturnType<typeof readDatabaseHeader>, size: n
 			return [NOTE('legacy JET (JET 200/400 of NT 3.5x): header not checked')];
 		case 'unrecognised':
 			if (header.formatVersion !== undefined) {
-				return [ERR(`is a JET Blue ${what} of format ${formatVersionText(header.formatVersion)}, not Jet 500 (0x500) as DSMN writes it: DSMN's engine cannot open it`)];
+				return [
+					ERR(
+						`is a JET Blue ${what} of format ${formatVersionText(header.formatVersion)}, not Jet 500 (0x500) as DSMN writes it: DSMN's engine cannot open it`,
+					),
+				];
 			}
-			return [WARN(`has an unrecognised header (not a Jet 500 ${what}, nor a recognisable JET 200/400 page), so it cannot be checked; make sure it really is DSMN's`)];
+			return [
+				WARN(`has an unrecognised header (not a Jet 500 ${what}, nor a recognisable JET 200/400 page), so it cannot be checked; make sure it really is DSMN's`),
+			];
 		case 'jet500': {
 			if (header.layout !== 'jet500') {
 				return [
@@ -205,7 +215,9 @@ function databaseFindings(header: ReturnType<typeof readDatabaseHeader>, size: n
 				findings.push(WARN(`is ${size} bytes, not a whole number of ${header.pageSize}-byte pages: it may be truncated mid-page`));
 			}
 			if (kind === 'database' && header.state === 2) {
-				findings.push(WARN('was not shut down cleanly (dirty shutdown): it was copied while DSMN was running, so JET must replay the backup\'s logs; keep them with it'));
+				findings.push(
+					WARN("was not shut down cleanly (dirty shutdown): it was copied while DSMN was running, so JET must replay the backup's logs; keep them with it"),
+				);
 			} else if (kind === 'database' && header.state !== 3) {
 				findings.push(WARN(`is in state "${header.stateName}", not a clean shutdown`));
 			}
@@ -225,7 +237,9 @@ async function linkFindings(realFolder: string, path: string): Promise<Finding> 
 	const inside = dirname(targetPath) === realFolder;
 	return inside
 		? WARN(`is a symbolic link to ${basename(targetPath)} in the same folder: the restore copies that file's bytes under this name`)
-		: ERR(`is a symbolic link to ${targetPath}, outside the backup folder: refused (a backup's files are its own); copy the real file into the backup folder if it belongs to this set`);
+		: ERR(
+				`is a symbolic link to ${targetPath}, outside the backup folder: refused (a backup's files are its own); copy the real file into the backup folder if it belongs to this set`,
+			);
 }
 
 /** A folder that cannot be a backup at all: the report says why and what to give instead. */
@@ -305,7 +319,9 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 	const logs = inspected.filter(i => i.kind === 'log' && i.log?.kind === 'jet500');
 	const patches = inspected.filter(i => i.kind === 'patch');
 	if (logs.length === 0 && patches.length === 0) {
-		warnings.push('no log (JET*.LOG) or patch (*.PAT) files: if the database was copied while DSMN ran, the changes in its logs are lost; restore only if this is a cold (offline) backup');
+		warnings.push(
+			'no log (JET*.LOG) or patch (*.PAT) files: if the database was copied while DSMN ran, the changes in its logs are lost; restore only if this is a cold (offline) backup',
+		);
 	}
 
 	// Logs: generations run without a gap up to JET.LOG, and belong to this database.
@@ -335,7 +351,11 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 	if (databaseSignature) {
 		for (const entry of logs) {
 			if (entry.log?.kind === 'jet500' && entry.log.signLog !== databaseSignature) {
-				entry.findings.push(ERR("belongs to another database (its log signature differs from MSSYNC.MDB's): JET refuses it (error -530, JET_errBadLogSignature; KB Q188357); use the logs saved with this database"));
+				entry.findings.push(
+					ERR(
+						"belongs to another database (its log signature differs from MSSYNC.MDB's): JET refuses it (error -530, JET_errBadLogSignature; KB Q188357); use the logs saved with this database",
+					),
+				);
 			}
 		}
 	}

@@ -5,7 +5,7 @@ import {formatBytes, formatDate} from '../text/format.js';
 import {displayWidth, padEndDisplay, truncateDisplay} from '../text/measure.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
-import {jsonLine} from './json-line.js';
+import {jsonLine} from '../app/json-line.js';
 import type {Output} from './output.js';
 
 export function renderReport(report: ValidationReport, glyphs: Glyphs): string {

@@ -8,7 +8,7 @@ import type {LabOptions} from '../lab/options.js';
 import {labStatus} from '../lab/status.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
-import {jsonLine} from './json-line.js';
+import {jsonLine} from '../app/json-line.js';
 import type {Output} from './output.js';
 
 /** `api` is the platform's path module: its separator is the one the admin's paths use (`\\` on Windows). */
@@ -44,7 +44,9 @@ export async function labStatusCommand(dir: string, json: boolean, glyphs: Glyph
 	const lines = [
 		`Practice lab ${safeText(status.lab)} (seed ${status.seed}, ${status.accounts} accounts, pace ${status.pace} ms)`,
 		`Service MSSYNC (Directory Service Manager for NetWare): ${status.service.state}${status.service.lastError ? ` ${glyphs.ascii ? '--' : '—'} last start failed: ${status.service.lastError}` : ''}`,
-		...(status.fault ? [`Fault staged: ${FAULT_EFFECTS[status.fault]} ${glyphs.ascii ? '--' : '—'} end it with: dsmn-resync lab fault ${safeText(status.lab)} clear`] : []),
+		...(status.fault
+			? [`Fault staged: ${FAULT_EFFECTS[status.fault]} ${glyphs.ascii ? '--' : '—'} end it with: dsmn-resync lab fault ${safeText(status.lab)} clear`]
+			: []),
 		`Database: ${status.database.present ? (status.database.readable ? 'MSSYNC.MDB readable' : 'MSSYNC.MDB damaged') : 'no MSSYNC.MDB in SYNCAGNT'}; backup${path.sep} ${status.backup ? 'present' : 'absent'}`,
 		'',
 		`${' '.repeat(markWidth)}${'SERVER'.padEnd(width)}  STATUS            WINNT_SYNC_AGENT  USERS  NOTE`,
@@ -78,9 +80,14 @@ export async function labReachabilityCommand(dir: string, server: string, online
 export async function labSyncCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output): Promise<number> {
 	const results = await synchronizeLab(dir, {
 		onEvent: event => {
-			if (event.type === 'server-finished') output.out(json ? jsonLine(event.type, {server: event.server, done: event.done}) : `${glyphs.ok} ${event.server}: ${event.done} accounts propagated\n`);
+			if (event.type === 'server-finished')
+				output.out(json ? jsonLine(event.type, {server: event.server, done: event.done}) : `${glyphs.ok} ${event.server}: ${event.done} accounts propagated\n`);
 			else if (event.type === 'server-failed') {
-				output.out(json ? jsonLine(event.type, {server: event.server, reason: event.reason, advice: event.advice}) : `${glyphs.error} ${event.server}: ${safeText(event.reason)}\n`);
+				output.out(
+					json
+						? jsonLine(event.type, {server: event.server, reason: event.reason, advice: event.advice})
+						: `${glyphs.error} ${event.server}: ${safeText(event.reason)}\n`,
+				);
 			}
 		},
 	});

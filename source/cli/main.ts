@@ -11,14 +11,17 @@ import {UsageError} from '../errors/hinted-error.js';
 import {toAscii} from '../text/ascii.js';
 import {chooseGlyphs, type Glyphs} from '../text/glyphs.js';
 import {HELP} from './help.js';
-import {jsonLine} from './json-line.js';
+import {jsonLine} from '../app/json-line.js';
 import {printError, processOutput} from './output.js';
 import {globalFlags, parseCommandLine} from './parse-args.js';
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-export async function main(argv: string[], given: Io = {...processOutput, stdinIsTty: Boolean(process.stdin.isTTY), stdoutIsTty: Boolean(process.stdout.isTTY), env: process.env}): Promise<number> {
+export async function main(
+	argv: string[],
+	given: Io = {...processOutput, stdinIsTty: Boolean(process.stdin.isTTY), stdoutIsTty: Boolean(process.stdout.isTTY), env: process.env},
+): Promise<number> {
 	const flags = globalFlags(argv);
 	// The glyphs are chosen once, here, for whatever the command prints (the wizard included).
 	const glyphs: Glyphs = chooseGlyphs(given.env, flags.ascii);

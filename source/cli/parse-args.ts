@@ -115,7 +115,14 @@ function parseWizard(args: string[]): Command {
 /** "fs1, FS2" → ["FS1", "FS2"]; a flag given with no name is a usage error. */
 function serverList(flag: string, value: string | undefined): string[] | undefined {
 	if (value === undefined) return undefined;
-	const names = [...new Set(value.split(',').map(s => s.trim().toUpperCase()).filter(Boolean))];
+	const names = [
+		...new Set(
+			value
+				.split(',')
+				.map(s => s.trim().toUpperCase())
+				.filter(Boolean),
+		),
+	];
 	if (names.length === 0) throw new UsageError(`${flag} needs server names, for example: ${flag} FS1,FS2`);
 	return names;
 }
@@ -136,7 +143,10 @@ function parseLab(args: string[]): Command {
 			'lab create',
 		);
 		const dir = onlyDir(positionals, 'lab create');
-		const offline = (values.offline ?? []).flatMap(v => v.split(',')).map(v => v.trim().toUpperCase()).filter(Boolean);
+		const offline = (values.offline ?? [])
+			.flatMap(v => v.split(','))
+			.map(v => v.trim().toUpperCase())
+			.filter(Boolean);
 		return {
 			kind: 'lab-create',
 			dir,
@@ -166,7 +176,8 @@ function parseLab(args: string[]): Command {
 	if (verb === 'fault') {
 		const {positionals} = parse(rest, {}, 'lab fault');
 		const choices = [...labFaults, 'clear'];
-		if (positionals.length !== 2) throw new UsageError('lab fault takes a lab folder and a fault', `for example: dsmn-resync lab fault ./lab stop-refused (faults: ${choices.join(', ')})`);
+		if (positionals.length !== 2)
+			throw new UsageError('lab fault takes a lab folder and a fault', `for example: dsmn-resync lab fault ./lab stop-refused (faults: ${choices.join(', ')})`);
 		const fault = oneOf('lab fault', positionals[1], choices);
 		return {kind: 'lab-fault', dir: positionals[0]!, fault: fault === 'clear' ? undefined : (fault as LabFault)};
 	}

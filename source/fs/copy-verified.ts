@@ -117,7 +117,9 @@ export async function copyVerified(
 	}
 	if (copyHash !== sourceHash) {
 		await rm(temporary, {force: true});
-		throw new CopyVerifyError(`the copy of ${basename(source)} read back different from what was written (SHA-256 differs): the disk, its driver or the memory may be failing`);
+		throw new CopyVerifyError(
+			`the copy of ${basename(source)} read back different from what was written (SHA-256 differs): the disk, its driver or the memory may be failing`,
+		);
 	}
 	await rename(temporary, destination);
 	await syncFolder(dirname(destination));

@@ -26,7 +26,7 @@ const ADVICE: Record<string, string> = {
 
 export function adviceForErrno(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	if (code && ADVICE[code]) return ADVICE[code]!;
+	if (code && ADVICE[code]) return ADVICE[code];
 	const cause = code ? `the cause (${code}) is not one dsmn-resync knows` : 'the cause is not known';
 	return `${cause}: read the message above, fix what it names, then retry (the failure screen says whether a roll back is possible)`;
 }

@@ -52,7 +52,13 @@ export function parseIcaclsListing(output: string, file: string): AccessEntry[] 
 }
 
 function words(output: string): string {
-	const text = safeText(output.split(/\r?\n/).map(l => l.trim()).filter(Boolean).join(' / '));
+	const text = safeText(
+		output
+			.split(/\r?\n/)
+			.map(l => l.trim())
+			.filter(Boolean)
+			.join(' / '),
+	);
 	return text ? `"${text.length > 300 ? `${text.slice(0, 300)}…` : text}"` : 'nothing';
 }
 
@@ -73,7 +79,9 @@ export async function restrictToOwner(file: string, options: OwnerOnlyOptions = 
 	const listing = await icacls([file]);
 	const entries = listing.exitCode === 0 ? parseIcaclsListing(listing.output, file) : [];
 	if (entries.length === 0) {
-		return notRestricted(`icacls reported success, but its listing of the file's access (exit code ${listing.exitCode}) said ${words(listing.output)}, so the restriction could not be confirmed`);
+		return notRestricted(
+			`icacls reported success, but its listing of the file's access (exit code ${listing.exitCode}) said ${words(listing.output)}, so the restriction could not be confirmed`,
+		);
 	}
 	const others = entries.filter(e => (e.principal.split('\\').at(-1) ?? '').toLowerCase() !== user.toLowerCase() || e.rights.includes('(I)'));
 	if (others.length) return notRestricted(`its access list still lets ${others.map(e => safeText(`${e.principal}:${e.rights}`)).join(', ')} in`);

@@ -87,4 +87,3 @@ export function checkpointPages(h: {generation: number; signLog: Signature}): Ui
 	file.copyWithin(PAGE_SIZE_DEFAULT, 0, PAGE_SIZE_DEFAULT);
 	return file;
 }
-

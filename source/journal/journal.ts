@@ -97,14 +97,19 @@ function sameName(kind: RunOwner['kind'], a: string, b: string): boolean {
 }
 
 export function belongsTo(start: RunStarted, owner: RunOwner): boolean {
-	return start.target.kind === owner.kind && sameName(owner.kind, start.target.location, owner.location) && sameName(owner.kind, start.syncagnt, owner.syncagnt);
+	return (
+		start.target.kind === owner.kind && sameName(owner.kind, start.target.location, owner.location) && sameName(owner.kind, start.syncagnt, owner.syncagnt)
+	);
 }
 
 /** Every run in `dir` that has no end (a crash, a closed session, Ctrl+C, a failed step), newest first. */
 export async function findUnfinishedRuns(dir: string): Promise<UnfinishedRun[]> {
 	let names: string[];
 	try {
-		names = (await readdir(dir)).filter(n => n.endsWith('.jsonl')).sort().reverse();
+		names = (await readdir(dir))
+			.filter(n => n.endsWith('.jsonl'))
+			.sort()
+			.reverse();
 	} catch {
 		return [];
 	}

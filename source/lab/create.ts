@@ -11,7 +11,6 @@ import {LAB_FILE, labPaths, saveLab, type LabState} from './state.js';
 import {damagePage, encodeSyncDatabase, serverPageNumber, type ServerRecord} from './sync-database.js';
 import {checkpointFile, logFiles, patchFile, systemDatabase, type JetIdentity} from './syncagnt-files.js';
 
-
 const DOMAIN = 'CORP';
 const PDC = 'NTPDC';
 
@@ -45,7 +44,14 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 	const paths = labPaths(dir);
 	const random = seededRandom(options.seed);
 
-	const created: JetTime = {year: 1999, month: random.int(1, 12), day: random.int(1, 28), hour: random.int(8, 18), minute: random.int(0, 59), second: random.int(0, 59)};
+	const created: JetTime = {
+		year: 1999,
+		month: random.int(1, 12),
+		day: random.int(1, 28),
+		hour: random.int(8, 18),
+		minute: random.int(0, 59),
+		second: random.int(0, 59),
+	};
 	const identity: JetIdentity = {
 		signDb: {random: random.uint32(), created, computerName: PDC},
 		signLog: {random: random.uint32(), created, computerName: PDC},
@@ -64,7 +70,11 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 	}));
 	const liveGenerations = 6;
 	// Shut down cleanly: consistent as of the last log, attached at the start of the first (Jet 500's header fields).
-	const header = (lastGeneration: number) => ({...identity, consistent: {position: {generation: lastGeneration}, at: created}, attached: {position: {generation: 1}, at: created}});
+	const header = (lastGeneration: number) => ({
+		...identity,
+		consistent: {position: {generation: lastGeneration}, at: created},
+		attached: {position: {generation: 1}, at: created},
+	});
 	const live = encodeSyncDatabase({header: header(liveGenerations), domain: DOMAIN, pdc: PDC, servers: liveRecords, accounts});
 	names.forEach((name, i) => {
 		if (red.has(name)) damagePage(live, serverPageNumber(i), i + options.seed);
@@ -108,8 +118,18 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		const base: BinderyObject[] = [
 			{id: 0x0000_0001, type: ObjectType.user, name: 'SUPERVISOR', properties: [{name: 'IDENTIFICATION', value: 'Supervisor'}]},
 			{id: id(), type: ObjectType.user, name: 'GUEST', properties: []},
-			{id: id(), type: ObjectType.fileServer, name, properties: [{name: 'NET_ADDRESS', value: `0000${(index + 1).toString(16).padStart(4, '0')}:000000000001:0451`}]},
-			...nativeUsers(options.seed, index).map(u => ({id: id(), type: ObjectType.user, name: u.name, properties: [{name: 'IDENTIFICATION', value: u.fullName}]})),
+			{
+				id: id(),
+				type: ObjectType.fileServer,
+				name,
+				properties: [{name: 'NET_ADDRESS', value: `0000${(index + 1).toString(16).padStart(4, '0')}:000000000001:0451`}],
+			},
+			...nativeUsers(options.seed, index).map(u => ({
+				id: id(),
+				type: ObjectType.user,
+				name: u.name,
+				properties: [{name: 'IDENTIFICATION', value: u.fullName}],
+			})),
 		];
 		const propagated = accounts.slice(0, options.accounts - missingSinceDamage.get(name)!);
 		const current: BinderyObject[] = [
@@ -117,7 +137,10 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 			...dsmnObjects(id, PDC),
 			...propagated.map(a => ({id: id(), type: ObjectType.user, name: a.name, properties: [{name: 'IDENTIFICATION', value: a.fullName}]})),
 		];
-		for (const [extension, objects] of [['SYS', current], ['OLD', base]] as const) {
+		for (const [extension, objects] of [
+			['SYS', current],
+			['OLD', base],
+		] as const) {
 			const files = encodeBindery(objects);
 			await write(join(system, `NET$OBJ.${extension}`), files.obj);
 			await write(join(system, `NET$PROP.${extension}`), files.prop);
@@ -141,4 +164,3 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 	await saveLab(dir, state);
 	return {dir, state, red: names.filter(name => red.has(name))};
 }
-

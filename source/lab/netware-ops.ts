@@ -115,7 +115,8 @@ export async function addServerToDomain(dir: string, server: string): Promise<{p
 	if (settle(state.service, Date.now()).state !== 'RUNNING') {
 		throw new LabError('MSSYNC is not running: Synchronization Manager cannot add a server', 'start the MSSYNC service first');
 	}
-	if (state.servers[index]!.offline) throw new LabError(`${server} did not answer: Synchronization Manager cannot log in to it`, `check that ${server} is up, then retry`);
+	if (state.servers[index]!.offline)
+		throw new LabError(`${server} did not answer: Synchronization Manager cannot log in to it`, `check that ${server} is up, then retry`);
 	const system = paths.serverSystem(server);
 	const objects = await readBindery(system);
 	if (objects.some(o => o.type === ObjectType.user && o.name === SYNC_AGENT)) {
@@ -166,5 +167,3 @@ export async function setDomainPasswords(dir: string, entries: readonly Password
 		}
 	}
 }
-
-

@@ -65,7 +65,7 @@ export async function jetStartError(syncagnt: string): Promise<string | undefine
 		if (generation === 'current') current = info.generation;
 		else older.push(generation);
 	}
-	if (current !== undefined && older.some(g => g >= current!)) {
+	if (current !== undefined && older.some(g => g >= current)) {
 		return `-501 JET_errLogFileCorrupt: log generations newer than JET.LOG (generation ${current}) are present`;
 	}
 	const checkpoint = byUpper.get('JET.CHK');

@@ -120,7 +120,11 @@ export async function sc(dir: string, args: string[], io: Io = realIo): Promise<
 	const [verb = '', name = ''] = args;
 	const operation = verb.toLowerCase() === 'query' ? 'EnumQueryServicesStatus:OpenService' : 'OpenService';
 	if (!['query', 'start', 'stop'].includes(verb.toLowerCase()) || !name) {
-		return {exitCode: 1, stdout: 'DESCRIPTION:\n        SC is a command line program used for communicating with the\n        Service Control Manager and services.\n', stderr: ''};
+		return {
+			exitCode: 1,
+			stdout: 'DESCRIPTION:\n        SC is a command line program used for communicating with the\n        Service Control Manager and services.\n',
+			stderr: '',
+		};
 	}
 	if (name.toUpperCase() !== SERVICE_NAME) return scFailure(operation, 1060);
 	const {state, service} = await current(dir, io);

@@ -45,7 +45,6 @@ export const labStateSchema = z.object({
 export type LabState = z.infer<typeof labStateSchema>;
 export type LabService = z.infer<typeof labServiceSchema>;
 
-
 export function labPaths(dir: string) {
 	const systemRoot = join(dir, 'SystemRoot');
 	return {

@@ -45,32 +45,33 @@ export async function labStatus(dir: string, now = Date.now()): Promise<LabStatu
 	const backupPresent = (await findEntry(backup, 'MSSYNC.MDB')) !== undefined;
 
 	const servers = await mapLimit(state.servers, 8, async (server, index) => {
-			let objects;
-			let problem: string | undefined;
-			try {
-				objects = await binderyObjectNames(paths.serverSystem(server.name));
-			} catch (error) {
-				problem = `its bindery cannot be read: ${(error as Error).message}`;
-			}
-			const syncAgent = objects?.some(o => o.type === ObjectType.user && o.name === SYNC_AGENT) ?? false;
-			const managed = objects?.some(o => o.type === ObjectType.msWinNt && o.name === MS_WINNT) ?? false;
-			const users = objects?.filter(o => o.type === ObjectType.user && !BUILT_IN_USERS.has(o.name)).length ?? 0;
-			const entry = database?.servers[index];
-			if (!database) problem ??= 'the account synchronization database cannot be read';
-			else if (!entry) problem ??= 'the database does not list this server';
-			else if (!entry.intact) problem ??= "its record in MSSYNC.MDB is damaged (Jet error -1018)";
-			else if (!syncAgent) problem ??= 'WINNT_SYNC_AGENT was deleted from its bindery (the Sync Agent logs an event carrying error 1317, ERROR_NO_SUCH_USER; KB Q188357)';
-			const synchronized = problem === undefined && entry?.record?.synchronized === true && entry.record.name === server.name;
-			return {
-				name: server.name,
-				synchronized,
-				syncAgent,
-				managed,
-				users,
-				online: !server.offline,
-				...(problem ? {problem} : {}),
-			};
-		});
+		let objects;
+		let problem: string | undefined;
+		try {
+			objects = await binderyObjectNames(paths.serverSystem(server.name));
+		} catch (error) {
+			problem = `its bindery cannot be read: ${(error as Error).message}`;
+		}
+		const syncAgent = objects?.some(o => o.type === ObjectType.user && o.name === SYNC_AGENT) ?? false;
+		const managed = objects?.some(o => o.type === ObjectType.msWinNt && o.name === MS_WINNT) ?? false;
+		const users = objects?.filter(o => o.type === ObjectType.user && !BUILT_IN_USERS.has(o.name)).length ?? 0;
+		const entry = database?.servers[index];
+		if (!database) problem ??= 'the account synchronization database cannot be read';
+		else if (!entry) problem ??= 'the database does not list this server';
+		else if (!entry.intact) problem ??= 'its record in MSSYNC.MDB is damaged (Jet error -1018)';
+		else if (!syncAgent)
+			problem ??= 'WINNT_SYNC_AGENT was deleted from its bindery (the Sync Agent logs an event carrying error 1317, ERROR_NO_SUCH_USER; KB Q188357)';
+		const synchronized = problem === undefined && entry?.record?.synchronized === true && entry.record.name === server.name;
+		return {
+			name: server.name,
+			synchronized,
+			syncAgent,
+			managed,
+			users,
+			online: !server.offline,
+			...(problem ? {problem} : {}),
+		};
+	});
 	return {
 		lab: dir,
 		seed: state.seed,

@@ -79,7 +79,9 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 
 	const service = settle(state.service, Date.now());
 	if (service.state !== 'RUNNING') {
-		return servers.map(s => fail(s.name, `MSSYNC is ${service.state.toLowerCase().replace('_', ' ')}: Synchronization Manager cannot synchronize`, 'start the MSSYNC service first'));
+		return servers.map(s =>
+			fail(s.name, `MSSYNC is ${service.state.toLowerCase().replace('_', ' ')}: Synchronization Manager cannot synchronize`, 'start the MSSYNC service first'),
+		);
 	}
 	const databaseName = await findEntry(paths.syncagnt, 'MSSYNC.MDB');
 	const databasePath = databaseName ? join(paths.syncagnt, databaseName) : undefined;
@@ -127,7 +129,11 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 		if (state.servers[index]!.offline) {
 			emit({type: 'server-started', server: name});
 			await sleep(offlineTimeoutMs(state.pace), undefined, {signal: options.signal});
-			return fail(name, `${name} did not answer: the NetWare server is down or unreachable`, `check that ${name} is up and reachable from the PDC, then retry it`);
+			return fail(
+				name,
+				`${name} did not answer: the NetWare server is down or unreachable`,
+				`check that ${name} is up and reachable from the PDC, then retry it`,
+			);
 		}
 		let agent: boolean;
 		try {
@@ -136,7 +142,11 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 			return fail(name, `${name}'s bindery cannot be read: ${(error as Error).message}`, 'run BINDFIX on the server, then retry');
 		}
 		if (!agent) {
-			return fail(name, `${SYNC_AGENT} is missing on ${name}: DSMN cannot log in to it (the Sync Agent's event in the Application log carries error 1317, ERROR_NO_SUCH_USER; KB Q188357)`, 'add the server back to the domain (the reconstruct flow)');
+			return fail(
+				name,
+				`${SYNC_AGENT} is missing on ${name}: DSMN cannot log in to it (the Sync Agent's event in the Application log carries error 1317, ERROR_NO_SUCH_USER; KB Q188357)`,
+				'add the server back to the domain (the reconstruct flow)',
+			);
 		}
 		emit({type: 'server-started', server: name});
 		const started = Date.now();
@@ -153,7 +163,12 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 			emit({type: 'progress', server: name, done});
 			if (await isOffline(name)) {
 				await sleep(offlineTimeoutMs(state.pace), undefined, {signal: options.signal});
-				return fail(name, `${name} stopped answering after ${done} of ${total} accounts`, `check that ${name} is up and reachable from the PDC, then retry it`, done);
+				return fail(
+					name,
+					`${name} stopped answering after ${done} of ${total} accounts`,
+					`check that ${name} is up and reachable from the PDC, then retry it`,
+					done,
+				);
 			}
 		}
 		await withBindery(() => propagate(system, accounts));

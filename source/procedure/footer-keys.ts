@@ -49,7 +49,11 @@ export function footerKeys(state: WizardState, canGoBack: boolean, glyphs: {upDo
 	if (screen.name === 'summary') return canGoBack ? `Enter leaves ${glyphs.separator} Esc back` : 'Enter leaves';
 	const keys: string[] = [];
 	if (isTyping(screen)) {
-		const completes = screen.name === 'choose-backup' || screen.name === 'passwords-file' || screen.name === 'discover' || (screen.name === 'target-field' && FIELDS[screen.field].completes);
+		const completes =
+			screen.name === 'choose-backup' ||
+			screen.name === 'passwords-file' ||
+			screen.name === 'discover' ||
+			(screen.name === 'target-field' && FIELDS[screen.field].completes);
 		keys.push(screen.name === 'confirm' ? `type ${screen.word}, Enter` : 'Enter when done');
 		if (completes) keys.push('Tab completes');
 		if (canGoBack) keys.push('Esc back');

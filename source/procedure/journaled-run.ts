@@ -108,7 +108,7 @@ export abstract class JournaledRun implements ProcedureRun {
 
 	protected async record(entry: NewEntry): Promise<void> {
 		await this.journal.append(entry);
-		this.entries.push({...entry, at: new Date().toISOString()} as JournalEntry);
+		this.entries.push({...entry, at: new Date().toISOString()});
 	}
 
 	/** A roll back of this run began: it is finished by rolling back again, never by resuming the steps. */

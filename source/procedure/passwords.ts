@@ -128,7 +128,13 @@ export async function writePasswordsFile(
 		// A filesystem without hard links (FAT, some shares): rename, after checking nothing is there.
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'EEXIST' || !['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes(code ?? '')) throw error;
-		if (await lstat(path).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'ENOENT')) throw Object.assign(new Error(`EEXIST: file already exists, ${path}`), {code: 'EEXIST'});
+		if (
+			await lstat(path).then(
+				() => true,
+				(e: NodeJS.ErrnoException) => e.code !== 'ENOENT',
+			)
+		)
+			throw Object.assign(new Error(`EEXIST: file already exists, ${path}`), {code: 'EEXIST'});
 		await rename(temporary, path);
 	} finally {
 		await rm(temporary, {force: true});

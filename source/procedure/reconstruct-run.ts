@@ -27,7 +27,6 @@ export type ReconstructPlan = {
 	passwordsFile?: string;
 };
 
-
 function stamp(at: Date): string {
 	return at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
@@ -89,7 +88,10 @@ export type EarlierPasswordList = {journal: string; at: string; passwordsFile?: 
 export async function earlierPasswordLists(target: Target): Promise<EarlierPasswordList[]> {
 	let names: string[];
 	try {
-		names = (await readdir(target.journalDir)).filter(n => n.endsWith('.jsonl')).sort().reverse();
+		names = (await readdir(target.journalDir))
+			.filter(n => n.endsWith('.jsonl'))
+			.sort()
+			.reverse();
 	} catch {
 		return [];
 	}
@@ -161,7 +163,12 @@ export class ReconstructRun extends JournaledRun {
 
 	/** Whether the next step needs the initial password, which is never stored. */
 	needsInitialPassword(): boolean {
-		return this.passwordPolicy === 'initial' && this.initialPassword === undefined && !this.finishedSteps().includes('set-passwords') && this.target.servers.reconstruct !== undefined;
+		return (
+			this.passwordPolicy === 'initial' &&
+			this.initialPassword === undefined &&
+			!this.finishedSteps().includes('set-passwords') &&
+			this.target.servers.reconstruct !== undefined
+		);
 	}
 
 	provideInitialPassword(password: string): void {
@@ -223,7 +230,11 @@ export class ReconstructRun extends JournaledRun {
 				];
 			case 'restore-bindery': {
 				const check = await this.ops().checkBinderyBackup(server);
-				if (!check.ok) return [`The bindery backup of ${server} cannot be used: ${check.problems.join('; ')}.`, 'Confirming will fail; choose Stop and skip it by starting again without it.'];
+				if (!check.ok)
+					return [
+						`The bindery backup of ${server} cannot be used: ${check.problems.join('; ')}.`,
+						'Confirming will fail; choose Stop and skip it by starting again without it.',
+					];
 				return [
 					`Replaces ${server}'s bindery (NET$OBJ/PROP/VAL.SYS) with its backup (.OLD${check.taken ? `, ${formatDate(check.taken)}` : ''}), as BINDREST does.`,
 					`${check.usersLost.length} users that are not in the backup will be gone: ${check.usersLost.slice(0, 6).join(', ')}${check.usersLost.length > 6 ? ', …' : ''}`,
@@ -231,7 +242,10 @@ export class ReconstructRun extends JournaledRun {
 				];
 			}
 			case 'add-server':
-				return [`Adds ${server} to the domain for management (Synchronization Manager ▸ NetWare Server ▸ Add Server to Manage):`, 'creates WINNT_SYNC_AGENT and MS_WINNT on it, and a new record in DSMN\'s database.'];
+				return [
+					`Adds ${server} to the domain for management (Synchronization Manager ▸ NetWare Server ▸ Add Server to Manage):`,
+					"creates WINNT_SYNC_AGENT and MS_WINNT on it, and a new record in DSMN's database.",
+				];
 			case 'set-passwords': {
 				const users = await this.ops().propagatedUsers();
 				return [
@@ -242,7 +256,9 @@ export class ReconstructRun extends JournaledRun {
 				];
 			}
 			case 'synchronize':
-				return ['Runs "Synchronize all servers": DSMN propagates, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684), with their new passwords.'];
+				return [
+					'Runs "Synchronize all servers": DSMN propagates, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684), with their new passwords.',
+				];
 		}
 		return [];
 	}
@@ -276,7 +292,10 @@ export class ReconstructRun extends JournaledRun {
 		switch (kind) {
 			case 'delete-agent': {
 				const result = await ops.deleteSyncAgent(server);
-				return {status: 'done', summary: result === 'deleted' ? `WINNT_SYNC_AGENT deleted from ${server}` : `${server} had no WINNT_SYNC_AGENT: nothing to delete`};
+				return {
+					status: 'done',
+					summary: result === 'deleted' ? `WINNT_SYNC_AGENT deleted from ${server}` : `${server} had no WINNT_SYNC_AGENT: nothing to delete`,
+				};
 			}
 			case 'restore-bindery': {
 				const aside = this.binderyAside(server);
@@ -329,11 +348,18 @@ export class ReconstructRun extends JournaledRun {
 		hooks.onCountProgress?.({label: 'passwords set', done: users.length, total: users.length * 2});
 		await ops.setPasswords(lines, this.initialPassword);
 		hooks.onCountProgress?.({label: 'passwords set', done: users.length * 2, total: users.length * 2});
-		const access = this.passwordsAccess!;
-		return {status: 'done', summary: `${lines.length} users have a new password; the list is in ${path} (${access.note})${access.advice ? `. What to do: ${access.advice}` : ''}`};
+		const access = this.passwordsAccess;
+		return {
+			status: 'done',
+			summary: `${lines.length} users have a new password; the list is in ${path} (${access.note})${access.advice ? `. What to do: ${access.advice}` : ''}`,
+		};
 	}
 
 	async rollback(): Promise<StepOutcome> {
-		return {status: 'failed', message: 'a reconstruct cannot be rolled back by the tool', advice: 'a deleted WINNT_SYNC_AGENT comes back by adding the server to the domain: resume the run'};
+		return {
+			status: 'failed',
+			message: 'a reconstruct cannot be rolled back by the tool',
+			advice: 'a deleted WINNT_SYNC_AGENT comes back by adding the server to the domain: resume the run',
+		};
 	}
 }

@@ -71,10 +71,12 @@ export async function validateAndBind(backup: string, liveSyncagnt: string): Pro
 	// Validated again after hashing, and nothing changed in between: the verdict is about these bytes.
 	const second = await validateBackup(backup, {liveSyncagnt});
 	const again = second.files.filter(f => f.restored).map(f => f.name);
-	if (!second.valid || again.join('/') !== names.join('/')) throw new Error(`the backup changed while it was being validated: ${second.errors[0] ?? 'its files differ'}`);
+	if (!second.valid || again.join('/') !== names.join('/'))
+		throw new Error(`the backup changed while it was being validated: ${second.errors[0] ?? 'its files differ'}`);
 	for (const file of bound) {
 		const facts = await digestFacts(join(first.folder, file.name));
-		if (facts.size !== file.size || facts.mtimeMs !== file.mtimeMs) throw new Error(`${file.name} in the backup changed while it was being validated: start again when nothing writes to the backup folder`);
+		if (facts.size !== file.size || facts.mtimeMs !== file.mtimeMs)
+			throw new Error(`${file.name} in the backup changed while it was being validated: start again when nothing writes to the backup folder`);
 	}
 	return bound;
 }
@@ -175,7 +177,11 @@ export class RestoreRun extends JournaledRun {
 		const {target} = this;
 		switch (step as RestoreStepId) {
 			case 'stop-service':
-				return [`Runs "${target.service.describe('stop')}" on ${target.description}, then "${target.service.describe('query')}" until it reports STOPPED.`, 'Synchronization pauses until MSSYNC starts again (step 4).', 'A roll back undoes it: MSSYNC is left as it was found.'];
+				return [
+					`Runs "${target.service.describe('stop')}" on ${target.description}, then "${target.service.describe('query')}" until it reports STOPPED.`,
+					'Synchronization pauses until MSSYNC starts again (step 4).',
+					'A roll back undoes it: MSSYNC is left as it was found.',
+				];
 			case 'move-aside': {
 				const names = await this.previewMoveAside();
 				return [
@@ -203,7 +209,11 @@ export class RestoreRun extends JournaledRun {
 					'A roll back stops it again to put the original files back, then leaves it as it was found.',
 				];
 			case 'synchronize':
-				if (!target.sync) return synchronizeInstructions((await target.servers.list()).map(s => s.name), this.start.at);
+				if (!target.sync)
+					return synchronizeInstructions(
+						(await target.servers.list()).map(s => s.name),
+						this.start.at,
+					);
 				return [
 					'Runs "Synchronize all servers": DSMN propagates again, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684).',
 					'It can take a long time; a server that fails does not stop the others.',
@@ -215,7 +225,9 @@ export class RestoreRun extends JournaledRun {
 
 	/** The folder that holds the restored files after a roll back, when there is one. */
 	private rolledBackFolder(): string | undefined {
-		const plan = this.entries.find((e): e is Extract<JournalEntry, {type: 'step-plan'}> => e.type === 'step-plan' && e.step === 'rollback' && e.folder !== undefined);
+		const plan = this.entries.find(
+			(e): e is Extract<JournalEntry, {type: 'step-plan'}> => e.type === 'step-plan' && e.step === 'rollback' && e.folder !== undefined,
+		);
 		return plan?.folder;
 	}
 
@@ -257,10 +269,19 @@ export class RestoreRun extends JournaledRun {
 			const stop = await service.stop({onCommand: hooks.onCommand});
 			// 3521 already stopped; 2189 and 3528: it is on its way (or stuck): polling says which, within the timeout.
 			if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code)) {
-				return {status: 'failed', message: `${service.describe('stop')} failed: ${serviceFailure(stop.error)} (error ${stop.error.code})`, advice: stop.error.advice};
+				return {
+					status: 'failed',
+					message: `${service.describe('stop')} failed: ${serviceFailure(stop.error)} (error ${stop.error.code})`,
+					advice: stop.error.advice,
+				};
 			}
 		}
-		const waited = await waitForState(service, 'STOPPED', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand, onPoll: hooks.onPoll});
+		const waited = await waitForState(service, 'STOPPED', {
+			timeoutMs: this.timings.serviceTimeoutMs,
+			intervalMs: this.timings.pollIntervalMs,
+			onCommand: hooks.onCommand,
+			onPoll: hooks.onPoll,
+		});
 		if (waited.ok) return {status: 'done', summary: `MSSYNC stopped after ${seconds(Date.now() - began)} (confirmed by ${service.describe('query')})`};
 		if (waited.reason === 'timeout') {
 			return {
@@ -310,7 +331,11 @@ export class RestoreRun extends JournaledRun {
 		await this.record({type: 'step-plan', step: 'move-aside', files: names});
 		for (const name of names) {
 			if (await this.files.stat(this.inSnapshot(name))) {
-				return {status: 'failed', message: `the snapshot already holds a ${name}: refusing to overwrite it`, advice: `look in ${this.snapshot}; move that file elsewhere, then retry`};
+				return {
+					status: 'failed',
+					message: `the snapshot already holds a ${name}: refusing to overwrite it`,
+					advice: `look in ${this.snapshot}; move that file elsewhere, then retry`,
+				};
 			}
 			await this.move(this.inSyncagnt(name), this.inSnapshot(name));
 		}
@@ -379,7 +404,8 @@ export class RestoreRun extends JournaledRun {
 					message: copied.has(file.name)
 						? `${file.name} in SYNCAGNT is no longer the copy this run verified: it was changed after it was copied`
 						: `SYNCAGNT already holds a ${file.name} that this run did not copy`,
-					advice: 'roll back (the original database comes back, and what is in SYNCAGNT now is kept aside), or move that file out of SYNCAGNT yourself and retry',
+					advice:
+						'roll back (the original database comes back, and what is in SYNCAGNT now is kept aside), or move that file out of SYNCAGNT yourself and retry',
 				};
 			}
 			if (!copied.has(file.name)) {
@@ -402,7 +428,8 @@ export class RestoreRun extends JournaledRun {
 				bytesBefore += file.size;
 				continue;
 			}
-			if (hooks.stopRequested?.()) return {status: 'interrupted', message: `stopped before ${file.name}; ${copied.size} of ${validated.length} files are in place`};
+			if (hooks.stopRequested?.())
+				return {status: 'interrupted', message: `stopped before ${file.name}; ${copied.size} of ${validated.length} files are in place`};
 			const destination = this.inSyncagnt(file.name);
 			await files.remove(this.inSyncagnt(temporaryName(file.name))); // a partial copy of ours from a run cut off (named in the folder's own syntax)
 			try {
@@ -435,12 +462,25 @@ export class RestoreRun extends JournaledRun {
 		const start = await service.start({onCommand: hooks.onCommand});
 		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code)) {
 			const command = service.describe('start');
-			return {status: 'failed', message: `${command} failed: ${serviceFailure(start.error)} (${command.startsWith('net start') ? 'NET HELPMSG' : 'error'} ${start.error.code})`, advice: start.error.advice};
+			return {
+				status: 'failed',
+				message: `${command} failed: ${serviceFailure(start.error)} (${command.startsWith('net start') ? 'NET HELPMSG' : 'error'} ${start.error.code})`,
+				advice: start.error.advice,
+			};
 		}
-		const waited = await waitForState(service, 'RUNNING', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand, onPoll: hooks.onPoll});
+		const waited = await waitForState(service, 'RUNNING', {
+			timeoutMs: this.timings.serviceTimeoutMs,
+			intervalMs: this.timings.pollIntervalMs,
+			onCommand: hooks.onCommand,
+			onPoll: hooks.onPoll,
+		});
 		if (waited.ok) return {status: 'done', summary: `MSSYNC is running after ${seconds(Date.now() - began)} (confirmed by ${service.describe('query')})`};
 		if (waited.reason === 'timeout') {
-			return {status: 'failed', message: `MSSYNC did not reach RUNNING within ${Math.round(this.timings.serviceTimeoutMs / 1000)} s (it is ${waited.state})`, advice: "look in Event Viewer's Application log for Jet errors; retry, or roll back"};
+			return {
+				status: 'failed',
+				message: `MSSYNC did not reach RUNNING within ${Math.round(this.timings.serviceTimeoutMs / 1000)} s (it is ${waited.state})`,
+				advice: "look in Event Viewer's Application log for Jet errors; retry, or roll back",
+			};
 		}
 		return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
 	}
@@ -472,14 +512,21 @@ export class RestoreRun extends JournaledRun {
 				if (!now.ok) throw new Error(`cannot query MSSYNC (${serviceFailure(now.error)}), so the database cannot be put back yet`);
 				if (now.state !== 'STOPPED') {
 					const stop = await service.stop({onCommand: hooks.onCommand});
-					if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code)) throw new Error(`MSSYNC would not stop (${serviceFailure(stop.error)}), so the database cannot be put back yet`);
-					const waited = await waitForState(service, 'STOPPED', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand});
+					if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code))
+						throw new Error(`MSSYNC would not stop (${serviceFailure(stop.error)}), so the database cannot be put back yet`);
+					const waited = await waitForState(service, 'STOPPED', {
+						timeoutMs: this.timings.serviceTimeoutMs,
+						intervalMs: this.timings.pollIntervalMs,
+						onCommand: hooks.onCommand,
+					});
 					if (!waited.ok) throw new Error('MSSYNC would not stop, so the database cannot be put back yet');
 				}
 			}
 			for (const name of partials) await files.remove(files.join(syncagnt, name));
 			if (restored.length > 0) {
-				const aside = this.rolledBackFolder() ?? (await freshFolderName(files, this.target.database.snapshotParent, snapshotName(syncagnt, stamp(new Date()), undefined, 'rolled-back')));
+				const aside =
+					this.rolledBackFolder() ??
+					(await freshFolderName(files, this.target.database.snapshotParent, snapshotName(syncagnt, stamp(new Date()), undefined, 'rolled-back')));
 				await this.record({type: 'step-plan', step: 'rollback', files: restored, folder: aside});
 				await files.mkdir(aside);
 				for (const name of restored) {
@@ -490,7 +537,8 @@ export class RestoreRun extends JournaledRun {
 				await files.flush(aside);
 			}
 			for (const move of toPutBack) {
-				if (await files.stat(move.from)) throw new Error(`SYNCAGNT holds a ${move.from} that is neither the original nor a file this run copied: the original is still in ${this.snapshot}`);
+				if (await files.stat(move.from))
+					throw new Error(`SYNCAGNT holds a ${move.from} that is neither the original nor a file this run copied: the original is still in ${this.snapshot}`);
 				await this.move(move.to, move.from);
 			}
 			await files.flush(syncagnt);
@@ -505,7 +553,11 @@ export class RestoreRun extends JournaledRun {
 		} catch (error) {
 			const message = (error as Error).message;
 			await this.record({type: 'step-failed', step: 'rollback', message});
-			return {status: 'failed', message, advice: `${adviceFor(error)}; then roll back again: it continues from where this one stopped (nothing it did is undone twice)`};
+			return {
+				status: 'failed',
+				message,
+				advice: `${adviceFor(error)}; then roll back again: it continues from where this one stopped (nothing it did is undone twice)`,
+			};
 		}
 	}
 
@@ -517,9 +569,17 @@ export class RestoreRun extends JournaledRun {
 		if (now.ok && now.state === before) return `MSSYNC ${before === 'RUNNING' ? 'running' : 'stopped'}, as it was found`;
 		if (before !== 'RUNNING') return `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}; it was ${before} when the run began`;
 		const start = await service.start({onCommand: hooks.onCommand});
-		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code)) throw new Error(`the files are back, but MSSYNC would not start again: ${serviceFailure(start.error)}`);
-		const waited = await waitForState(service, 'RUNNING', {timeoutMs: this.timings.serviceTimeoutMs, intervalMs: this.timings.pollIntervalMs, onCommand: hooks.onCommand});
-		if (!waited.ok) throw new Error(`the files are back, but MSSYNC did not reach RUNNING (${waited.reason === 'timeout' ? `still ${waited.state}` : serviceFailure(waited.error)})`);
+		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code))
+			throw new Error(`the files are back, but MSSYNC would not start again: ${serviceFailure(start.error)}`);
+		const waited = await waitForState(service, 'RUNNING', {
+			timeoutMs: this.timings.serviceTimeoutMs,
+			intervalMs: this.timings.pollIntervalMs,
+			onCommand: hooks.onCommand,
+		});
+		if (!waited.ok)
+			throw new Error(
+				`the files are back, but MSSYNC did not reach RUNNING (${waited.reason === 'timeout' ? `still ${waited.state}` : serviceFailure(waited.error)})`,
+			);
 		return 'MSSYNC running again, as it was found';
 	}
 }

@@ -15,7 +15,9 @@ export type RunStanding = {
 };
 
 export function runStanding(entries: readonly JournalEntry[]): RunStanding {
-	const last = [...entries].reverse().find(e => e.type === 'step-started' || e.type === 'step-finished' || e.type === 'step-failed' || e.type === 'manual-step');
+	const last = [...entries]
+		.reverse()
+		.find(e => e.type === 'step-started' || e.type === 'step-finished' || e.type === 'step-failed' || e.type === 'manual-step');
 	if (last?.type === 'step-failed') return {state: 'failed', step: last.step, message: last.message};
 	if (last?.type === 'manual-step') return {state: 'awaiting-manual', step: last.step};
 	if (last?.type === 'step-started') return {state: 'interrupted', during: last.step};

@@ -18,7 +18,14 @@ export const SYNCHRONIZE_ONLY = {
 
 /** What the confirmation says it will do; on a target the tool cannot synchronize, the admin's instructions. */
 export async function describeSynchronizeOnly(target: Target): Promise<{changes: string[]; manual: boolean}> {
-	if (!target.sync) return {manual: true, changes: synchronizeInstructions((await target.servers.list()).map(s => s.name), new Date().toISOString())};
+	if (!target.sync)
+		return {
+			manual: true,
+			changes: synchronizeInstructions(
+				(await target.servers.list()).map(s => s.name),
+				new Date().toISOString(),
+			),
+		};
 	return {
 		manual: false,
 		changes: [

@@ -7,11 +7,19 @@ import type {RunHooks, StepOutcome} from './procedure-run.js';
  */
 export async function synchronizeStep(target: Target, hooks: RunHooks, options: {mustSucceed?: readonly string[]} = {}): Promise<StepOutcome> {
 	if (!target.sync) {
-		return {status: 'failed', message: 'this target cannot be synchronized by the tool', advice: 'use Synchronization Manager: NetWare Server ▸ Synchronize all servers'};
+		return {
+			status: 'failed',
+			message: 'this target cannot be synchronized by the tool',
+			advice: 'use Synchronization Manager: NetWare Server ▸ Synchronize all servers',
+		};
 	}
 	let results;
 	try {
-		results = await target.sync.synchronizeAll({...(hooks.only ? {only: hooks.only} : {}), ...(hooks.signal ? {signal: hooks.signal} : {}), onEvent: hooks.onSync});
+		results = await target.sync.synchronizeAll({
+			...(hooks.only ? {only: hooks.only} : {}),
+			...(hooks.signal ? {signal: hooks.signal} : {}),
+			onEvent: hooks.onSync,
+		});
 	} catch (error) {
 		if (hooks.signal?.aborted) return {status: 'interrupted', message: 'synchronization stopped part way (safe: run it again to finish)'};
 		throw error;
@@ -25,7 +33,9 @@ export async function synchronizeStep(target: Target, hooks: RunHooks, options: 
 		const summary = `${synchronized} server${synchronized === 1 ? '' : 's'} synchronized`;
 		return {
 			status: 'done',
-			summary: othersRed.length ? `${summary}; ${othersRed.join(', ')} still show${othersRed.length === 1 ? 's' : ''} a red X (not reconstructed in this run)` : summary,
+			summary: othersRed.length
+				? `${summary}; ${othersRed.join(', ')} still show${othersRed.length === 1 ? 's' : ''} a red X (not reconstructed in this run)`
+				: summary,
 			sync: results,
 		};
 	}

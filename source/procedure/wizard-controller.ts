@@ -33,7 +33,6 @@ export type ControllerDeps = {
 	platform?: NodeJS.Platform;
 };
 
-
 /** The wizard's heavy half (validation, discovery, the lab, the run), loaded after the first frame. */
 const operations = () => import('./wizard-operations.js');
 
@@ -145,7 +144,12 @@ export class WizardController {
 	async chooseTarget(kind: 'lab' | 'windows' | 'remote'): Promise<void> {
 		if (kind === 'windows') {
 			if (this.deps.platform !== 'win32') {
-				this.set({screen: {name: 'target', note: 'This is not a Windows machine: choose "A remote NT server" (a real recovery always is: dsmn-resync cannot run on the NT server itself).'}});
+				this.set({
+					screen: {
+						name: 'target',
+						note: 'This is not a Windows machine: choose "A remote NT server" (a real recovery always is: dsmn-resync cannot run on the NT server itself).',
+					},
+				});
 				return;
 			}
 			this.options.target = 'windows';
@@ -188,7 +192,16 @@ export class WizardController {
 			this.releaseLock = () => lock.release();
 		} catch (error) {
 			this.target = undefined;
-			this.set({screen: {name: 'summary', title: 'Cannot open the target', lines: [(error as Error).message, ...(error instanceof HintedError && error.hint ? [error.hint] : [])], ok: false, exit: EXIT.failed, back: true}});
+			this.set({
+				screen: {
+					name: 'summary',
+					title: 'Cannot open the target',
+					lines: [(error as Error).message, ...(error instanceof HintedError && error.hint ? [error.hint] : [])],
+					ok: false,
+					exit: EXIT.failed,
+					back: true,
+				},
+			});
 			return;
 		}
 		this.set({targetDescription: this.target.description});
@@ -197,7 +210,15 @@ export class WizardController {
 		try {
 			unfinished = await findUnfinishedRun(this.target.journalDir, ownerOf(this.target));
 		} catch (error) {
-			this.set({screen: {name: 'summary', title: 'A journal cannot be read', lines: [(error as Error).message, 'Nothing was changed. Move that file out of the journal folder if it is not needed, then start again.'], ok: false, exit: EXIT.failed}});
+			this.set({
+				screen: {
+					name: 'summary',
+					title: 'A journal cannot be read',
+					lines: [(error as Error).message, 'Nothing was changed. Move that file out of the journal folder if it is not needed, then start again.'],
+					ok: false,
+					exit: EXIT.failed,
+				},
+			});
 			return;
 		}
 		if (unfinished) {
@@ -291,7 +312,11 @@ export class WizardController {
 				this.set({screen: {name: 'loading', message: 'Keeping the account in a private file…'}});
 				const {temporaryCredentialsFile} = await operations();
 				await this.dispose(); // the file of an earlier try (a mistyped password) goes before a new one is written
-				const file = await temporaryCredentialsFile({username: this.account.username!, password: value, ...(this.account.domain ? {domain: this.account.domain} : {})});
+				const file = await temporaryCredentialsFile({
+					username: this.account.username!,
+					password: value,
+					...(this.account.domain ? {domain: this.account.domain} : {}),
+				});
 				this.removeCredentials = file.remove;
 				this.options.credentialsFile = file.path;
 				this.options.credentialsTyped = true;
@@ -320,7 +345,16 @@ export class WizardController {
 	async continueFromInspect(choice: 'continue' | 'again' | 'leave' | 'synchronize' = 'continue'): Promise<void> {
 		if (choice === 'again') return this.inspect();
 		if (choice === 'leave') {
-			this.set({screen: {name: 'summary', title: 'The target is not ready', ok: false, exit: EXIT.failed, lines: ['Nothing was changed. Fix what is marked, then start dsmn-resync again.']}, exit: EXIT.failed});
+			this.set({
+				screen: {
+					name: 'summary',
+					title: 'The target is not ready',
+					ok: false,
+					exit: EXIT.failed,
+					lines: ['Nothing was changed. Fix what is marked, then start dsmn-resync again.'],
+				},
+				exit: EXIT.failed,
+			});
 			return;
 		}
 		if (choice === 'synchronize') return this.askSynchronizeOnly();
@@ -334,10 +368,23 @@ export class WizardController {
 		const {changes, manual} = await describeSynchronizeOnly(this.target!);
 		if (manual) {
 			// The tool cannot press the button on a real server: the instructions, and nothing to resume.
-			this.go({name: 'summary', title: 'Your turn: Synchronize all servers in Synchronization Manager', ok: true, exit: EXIT.ok, lines: [...changes, 'Nothing was changed by dsmn-resync.']});
+			this.go({
+				name: 'summary',
+				title: 'Your turn: Synchronize all servers in Synchronization Manager',
+				ok: true,
+				exit: EXIT.ok,
+				lines: [...changes, 'Nothing was changed by dsmn-resync.'],
+			});
 			return;
 		}
-		this.go({name: 'confirm', step: SYNCHRONIZE_ONLY.step, title: SYNCHRONIZE_ONLY.title, help: {why: SYNCHRONIZE_ONLY.why, kb: SYNCHRONIZE_ONLY.kb}, changes, typed: ''});
+		this.go({
+			name: 'confirm',
+			step: SYNCHRONIZE_ONLY.step,
+			title: SYNCHRONIZE_ONLY.title,
+			help: {why: SYNCHRONIZE_ONLY.why, kb: SYNCHRONIZE_ONLY.kb},
+			changes,
+			typed: '',
+		});
 	}
 
 	/** Set once "Synchronize all servers" alone has begun: leaving part way says so. */
@@ -358,7 +405,15 @@ export class WizardController {
 		if (outcome.status === 'interrupted' || this.state.leaving) return this.leave();
 		if (outcome.status === 'done') {
 			this.log('ok', `${SYNCHRONIZE_ONLY.title}: ${outcome.summary}`);
-			this.set({screen: {name: 'summary', title: 'Done: every server shows a blue check', ok: true, exit: EXIT.ok, lines: [`${outcome.summary}. Nothing else was changed.`]}});
+			this.set({
+				screen: {
+					name: 'summary',
+					title: 'Done: every server shows a blue check',
+					ok: true,
+					exit: EXIT.ok,
+					lines: [`${outcome.summary}. Nothing else was changed.`],
+				},
+			});
 			return;
 		}
 		const message = outcome.status === 'failed' ? outcome.message : 'it did not finish';
@@ -397,7 +452,8 @@ export class WizardController {
 
 	typeText(text: string): void {
 		const screen = this.state.screen;
-		if (screen.name === 'choose-backup' || screen.name === 'discover') this.set({screen: {...screen, input: screen.input + text, ...(screen.name === 'choose-backup' ? {error: undefined} : {})}});
+		if (screen.name === 'choose-backup' || screen.name === 'discover')
+			this.set({screen: {...screen, input: screen.input + text, ...(screen.name === 'choose-backup' ? {error: undefined} : {})}});
 		else if (screen.name === 'passwords-file') this.set({screen: {...screen, input: screen.input + text, error: undefined}});
 		else if (screen.name === 'target-field' && FIELDS[screen.field].secret) {
 			this.typedSecret = (this.typedSecret + text).slice(0, 256);
@@ -412,7 +468,8 @@ export class WizardController {
 
 	eraseText(): void {
 		const screen = this.state.screen;
-		if (screen.name === 'choose-backup' || screen.name === 'discover' || screen.name === 'passwords-file') this.set({screen: {...screen, input: screen.input.slice(0, -1)}});
+		if (screen.name === 'choose-backup' || screen.name === 'discover' || screen.name === 'passwords-file')
+			this.set({screen: {...screen, input: screen.input.slice(0, -1)}});
 		else if (screen.name === 'target-field' && FIELDS[screen.field].secret) {
 			this.typedSecret = this.typedSecret.slice(0, -1);
 			this.set({screen: {...screen, length: this.typedSecret.length}});
@@ -426,7 +483,11 @@ export class WizardController {
 
 	async complete(): Promise<void> {
 		const screen = this.state.screen;
-		const completes = screen.name === 'choose-backup' || screen.name === 'discover' || screen.name === 'passwords-file' || (screen.name === 'target-field' && FIELDS[screen.field].completes);
+		const completes =
+			screen.name === 'choose-backup' ||
+			screen.name === 'discover' ||
+			screen.name === 'passwords-file' ||
+			(screen.name === 'target-field' && FIELDS[screen.field].completes);
 		if (!completes) return;
 		const {completePath} = await operations();
 		const {completed, candidates} = await completePath(screen.input);
@@ -502,14 +563,27 @@ export class WizardController {
 		const service = await target.service.query({onCommand: this.onCommand});
 		const problem = service.ok ? serviceProblem('reconstruct', service.state, target) : `MSSYNC does not answer: ${service.error.meaning}`;
 		if (problem) {
-			this.set({screen: {name: 'summary', title: 'Not ready to reconstruct: nothing was changed', ok: false, exit: EXIT.failed, lines: [problem, ...(service.ok ? [] : [service.error.advice])]}});
+			this.set({
+				screen: {
+					name: 'summary',
+					title: 'Not ready to reconstruct: nothing was changed',
+					ok: false,
+					exit: EXIT.failed,
+					lines: [problem, ...(service.ok ? [] : [service.error.advice])],
+				},
+			});
 			return;
 		}
 		const servers = await target.servers.list();
 		const ops = target.servers.reconstruct;
 		const users = ops ? (await ops.propagatedUsers()).length : undefined;
 		const warnings = earlierListsWarning(await earlierPasswordLists(target));
-		this.go({name: 'consequences', servers: servers.filter(s => !s.synchronized).map(s => s.name), ...(users === undefined ? {} : {users}), ...(warnings.length ? {warnings} : {})});
+		this.go({
+			name: 'consequences',
+			servers: servers.filter(s => !s.synchronized).map(s => s.name),
+			...(users === undefined ? {} : {users}),
+			...(warnings.length ? {warnings} : {}),
+		});
 	}
 
 	async acceptConsequences(): Promise<void> {
@@ -522,7 +596,9 @@ export class WizardController {
 			name: 'multi-select',
 			purpose: 'servers',
 			title: 'Which NetWare servers do you want to reconstruct?',
-			hint: lab ? 'The ones with a red X are chosen already. Space chooses or leaves one; Enter goes on.' : 'The ones you named are chosen. Space chooses or leaves one; Enter goes on.',
+			hint: lab
+				? 'The ones with a red X are chosen already. Space chooses or leaves one; Enter goes on.'
+				: 'The ones you named are chosen. Space chooses or leaves one; Enter goes on.',
 			items: servers.map(s => ({value: s.name, label: `${s.name.padEnd(10)} ${s.synchronized ? 'synchronized' : lab ? 'red X' : 'named with --select'}`})),
 			cursor: 0,
 			selected: preselected.filter(name => servers.some(s => s.name === name)),
@@ -670,7 +746,9 @@ export class WizardController {
 		const plan = this.plan as ReconstructPlan;
 		const byHand = !this.target!.servers.reconstruct;
 		const {reconstructSteps} = await operations();
-		const preview = reconstructSteps(plan.servers, plan.restoreBindery).map(s => `${s.title}${byHand ? ' (by you, with instructions)' : s.confirmation.kind === 'typed' ? ` (you will type ${s.confirmation.word})` : ''}`);
+		const preview = reconstructSteps(plan.servers, plan.restoreBindery).map(
+			s => `${s.title}${byHand ? ' (by you, with instructions)' : s.confirmation.kind === 'typed' ? ` (you will type ${s.confirmation.word})` : ''}`,
+		);
 		this.go({
 			name: 'plan',
 			flow: 'reconstruct',
@@ -709,7 +787,9 @@ export class WizardController {
 
 	private stepList(failed?: string, running?: string): WizardState['steps'] {
 		const done = new Set(this.run?.finishedSteps() ?? []);
-		return this.run?.steps().map(s => ({id: s.id, title: s.title, status: s.id === running ? 'running' : s.id === failed ? 'failed' : done.has(s.id) ? 'done' : 'pending'}));
+		return this.run
+			?.steps()
+			.map(s => ({id: s.id, title: s.title, status: s.id === running ? 'running' : s.id === failed ? 'failed' : done.has(s.id) ? 'done' : 'pending'}));
 	}
 
 	/** Shows the confirmation of the next step, naming exactly what it will change. */
@@ -722,7 +802,15 @@ export class WizardController {
 		}
 		if (step === 'set-passwords' && run.flow === 'reconstruct' && (run as ReconstructRun).needsInitialPassword()) {
 			this.typedPassword = '';
-			this.set({steps: this.stepList(), screen: {name: 'password-entry', stage: 'first', length: 0, error: 'The run was cut off before the passwords were set: type the initial password again (it is never stored).'}});
+			this.set({
+				steps: this.stepList(),
+				screen: {
+					name: 'password-entry',
+					stage: 'first',
+					length: 0,
+					error: 'The run was cut off before the passwords were set: type the initial password again (it is never stored).',
+				},
+			});
 			return;
 		}
 		const info = run.steps().find(s => s.id === step)!;
@@ -732,8 +820,15 @@ export class WizardController {
 			if (outcome && outcome.status !== 'manual') return this.afterStep(step, info.title, outcome);
 			const instructions = outcome?.instructions ?? (await run.describeChanges(step));
 			// "Synchronize all servers" by hand: a timer, and the servers to tick as their blue checks appear.
-			const watch = step === 'synchronize' ? {checklist: {items: (await this.serverNames()).map(name => ({name, ticked: false})), cursor: 0}, startedAt: this.deps.now()} : {};
-			this.set({steps: this.stepList(undefined, step), screen: {name: 'manual', step, title: info.title, help: {why: info.why, kb: info.kb}, instructions, ...watch}, overlay: undefined});
+			const watch =
+				step === 'synchronize'
+					? {checklist: {items: (await this.serverNames()).map(name => ({name, ticked: false})), cursor: 0}, startedAt: this.deps.now()}
+					: {};
+			this.set({
+				steps: this.stepList(undefined, step),
+				screen: {name: 'manual', step, title: info.title, help: {why: info.why, kb: info.kb}, instructions, ...watch},
+				overlay: undefined,
+			});
 			return;
 		}
 		const changes = await run.describeChanges(step);
@@ -837,7 +932,15 @@ export class WizardController {
 		const failedServers = outcome.sync?.filter(r => !r.ok).map(r => r.server);
 		this.set({
 			steps: this.stepList(step),
-			screen: {name: 'failure', step, title, message: outcome.message, advice: outcome.advice, canRollback: this.run!.canRollback, ...(failedServers?.length ? {failedServers} : {})},
+			screen: {
+				name: 'failure',
+				step,
+				title,
+				message: outcome.message,
+				advice: outcome.advice,
+				canRollback: this.run!.canRollback,
+				...(failedServers?.length ? {failedServers} : {}),
+			},
 		});
 	}
 
@@ -846,14 +949,24 @@ export class WizardController {
 		const screen = this.state.screen;
 		if (screen.name !== 'manual') return;
 		if (choice === 'later') {
-			this.set({screen: {name: 'summary', title: `Waiting for you: ${screen.title}`, ok: false, exit: EXIT.manual, lines: this.whereThingsAre(['Do the step as instructed, then start dsmn-resync again on this target and confirm it.'])}});
+			this.set({
+				screen: {
+					name: 'summary',
+					title: `Waiting for you: ${screen.title}`,
+					ok: false,
+					exit: EXIT.manual,
+					lines: this.whereThingsAre(['Do the step as instructed, then start dsmn-resync again on this target and confirm it.']),
+				},
+			});
 			this.exitLater(EXIT.manual);
 			return;
 		}
 		const items = screen.checklist?.items ?? [];
 		this.unticked = items.filter(i => !i.ticked).map(i => i.name);
 		const ticked = items.filter(i => i.ticked).map(i => i.name);
-		const note = items.length ? `blue checks ticked: ${ticked.join(', ') || 'none'}${this.unticked.length ? `; not ticked: ${this.unticked.join(', ')}` : ''}` : undefined;
+		const note = items.length
+			? `blue checks ticked: ${ticked.join(', ') || 'none'}${this.unticked.length ? `; not ticked: ${this.unticked.join(', ')}` : ''}`
+			: undefined;
 		this.actedSinceOpen = true;
 		const outcome = await this.run!.confirmManual(screen.step, note);
 		await this.afterStep(screen.step, screen.title, outcome);
@@ -901,14 +1014,27 @@ export class WizardController {
 					title: 'Stopped: nothing was changed',
 					ok: false,
 					exit: EXIT.failed,
-					lines: [`${screen.title} failed before anything changed, so this run is closed (journal ${this.run.journalPath}).`, 'Fix the cause, then start dsmn-resync again: it begins a new run.'],
+					lines: [
+						`${screen.title} failed before anything changed, so this run is closed (journal ${this.run.journalPath}).`,
+						'Fix the cause, then start dsmn-resync again: it begins a new run.',
+					],
 				},
 			});
 			return;
 		}
 		// Stop here: the run stays unfinished in the journal; the next start offers to resume (or roll back).
 		await this.run?.noteInterrupted('stopped by the admin', screen.step);
-		this.set({screen: {name: 'summary', title: 'Stopped here', ok: false, exit: EXIT.failed, lines: this.whereThingsAre([`Nothing more was changed. Start dsmn-resync again on this target to resume it${this.run?.canRollback ? ' or roll it back' : ''}.`])}});
+		this.set({
+			screen: {
+				name: 'summary',
+				title: 'Stopped here',
+				ok: false,
+				exit: EXIT.failed,
+				lines: this.whereThingsAre([
+					`Nothing more was changed. Start dsmn-resync again on this target to resume it${this.run?.canRollback ? ' or roll it back' : ''}.`,
+				]),
+			},
+		});
 		this.exitLater(EXIT.failed);
 	}
 
@@ -947,7 +1073,10 @@ export class WizardController {
 		this.set({busy: false});
 		if (outcome.status === 'done') {
 			this.log('ok', `Rolled back: ${outcome.summary}`);
-			this.set({steps: undefined, screen: {name: 'summary', title: 'Rolled back: SYNCAGNT is as it was', ok: true, exit: EXIT.ok, lines: this.whereThingsAre([outcome.summary])}});
+			this.set({
+				steps: undefined,
+				screen: {name: 'summary', title: 'Rolled back: SYNCAGNT is as it was', ok: true, exit: EXIT.ok, lines: this.whereThingsAre([outcome.summary])},
+			});
 		} else if (outcome.status === 'failed') {
 			this.log('error', `Roll back failed: ${outcome.message}`);
 			this.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: outcome.message, advice: outcome.advice, canRollback: false}});
@@ -963,14 +1092,18 @@ export class WizardController {
 				steps: this.stepList(),
 				screen: {
 					name: 'summary',
-					title: this.unticked.length ? `Done, but ${this.unticked.join(', ')} ${this.unticked.length === 1 ? 'was' : 'were'} not seen with a blue check` : 'Done: every step is finished',
+					title: this.unticked.length
+						? `Done, but ${this.unticked.join(', ')} ${this.unticked.length === 1 ? 'was' : 'were'} not seen with a blue check`
+						: 'Done: every step is finished',
 					ok: this.unticked.length === 0,
 					exit: this.unticked.length === 0 ? EXIT.ok : EXIT.failed,
 					lines: this.whereThingsAre([
-						...(run.flow === 'restore' ? [`The backup from ${(run as RestoreRun).backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`] : [`Reconstructed: ${(run as ReconstructRun).servers.join(', ')}.`]),
+						...(run.flow === 'restore'
+							? [`The backup from ${(run as RestoreRun).backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`]
+							: [`Reconstructed: ${(run as ReconstructRun).servers.join(', ')}.`]),
 						this.unticked.length
 							? `Not seen with a blue check: ${this.unticked.join(', ')}. Its reason is in the Event Viewer's Application log on the PDC; when fixed, "Synchronize all servers" again.`
-							: 'In Synchronization Manager, every server should now show a blue check; one still red: its reason is in the Event Viewer\'s Application log.',
+							: "In Synchronization Manager, every server should now show a blue check; one still red: its reason is in the Event Viewer's Application log.",
 					]),
 				},
 			});
@@ -986,7 +1119,9 @@ export class WizardController {
 				ok: red.length === 0,
 				exit: red.length === 0 ? EXIT.ok : EXIT.failed,
 				lines: this.whereThingsAre([
-					...(run.flow === 'restore' ? [`The backup from ${(run as RestoreRun).backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`] : [`Reconstructed: ${(run as ReconstructRun).servers.join(', ')}.`]),
+					...(run.flow === 'restore'
+						? [`The backup from ${(run as RestoreRun).backup} is in ${this.target!.database.syncagnt}, verified by SHA-256.`]
+						: [`Reconstructed: ${(run as ReconstructRun).servers.join(', ')}.`]),
 					...this.stillRedLines(red, stillRed),
 				]),
 			},
@@ -999,8 +1134,16 @@ export class WizardController {
 		const untouched = run.flow === 'reconstruct' ? red.filter(name => !(run as ReconstructRun).servers.includes(name)) : [];
 		const failed = red.filter(name => !untouched.includes(name));
 		return [
-			...(failed.length ? [`Still red: ${failed.join(', ')}${stillRed.length ? ' (did not synchronize)' : ''}. When they answer again, start dsmn-resync again and choose "Only synchronize all servers" (or use Synchronize all servers in Synchronization Manager).`] : []),
-			...(untouched.length ? [`${untouched.join(', ')} ${untouched.length === 1 ? 'was' : 'were'} not reconstructed in this run: start dsmn-resync again and choose ${untouched.length === 1 ? 'it' : 'them'}.`] : []),
+			...(failed.length
+				? [
+						`Still red: ${failed.join(', ')}${stillRed.length ? ' (did not synchronize)' : ''}. When they answer again, start dsmn-resync again and choose "Only synchronize all servers" (or use Synchronize all servers in Synchronization Manager).`,
+					]
+				: []),
+			...(untouched.length
+				? [
+						`${untouched.join(', ')} ${untouched.length === 1 ? 'was' : 'were'} not reconstructed in this run: start dsmn-resync again and choose ${untouched.length === 1 ? 'it' : 'them'}.`,
+					]
+				: []),
 		];
 	}
 
@@ -1079,9 +1222,11 @@ export class WizardController {
 
 	/** What leaving now means, as the quit question says it. */
 	leavingNote(): string {
-		if (this.state.busy) return 'A step is running: it will finish to a safe point first, then the wizard leaves. The run waits in its journal, to resume next time.';
+		if (this.state.busy)
+			return 'A step is running: it will finish to a safe point first, then the wizard leaves. The run waits in its journal, to resume next time.';
 		const run = this.run;
-		if (run?.hasChangedAnything()) return `Everything done so far is in the journal: start again on this target to resume${run.canRollback ? ' or roll back' : ''}.`;
+		if (run?.hasChangedAnything())
+			return `Everything done so far is in the journal: start again on this target to resume${run.canRollback ? ' or roll back' : ''}.`;
 		return 'Nothing has been changed on the target.';
 	}
 
@@ -1114,16 +1259,28 @@ export class WizardController {
 		let lines: string[];
 		if (run && run.hasChangedAnything()) {
 			await run.noteInterrupted(signal);
-			lines = [`The run waits in its journal: start dsmn-resync again on this target to resume it${run.canRollback ? ' or roll it back' : ''}.`, ...run.whereThingsAre()];
+			lines = [
+				`The run waits in its journal: start dsmn-resync again on this target to resume it${run.canRollback ? ' or roll it back' : ''}.`,
+				...run.whereThingsAre(),
+			];
 		} else if (run) {
 			// Begun, but no step started: nothing to resume.
 			await run.end('abandoned');
 			lines = ['Nothing was changed.'];
 		} else if (this.synchronizedAlone) {
-			lines = ['Synchronization stopped part way: that is safe (a server half propagated is simply not synchronized yet).', 'To finish, start dsmn-resync again and choose "Only synchronize all servers".'];
+			lines = [
+				'Synchronization stopped part way: that is safe (a server half propagated is simply not synchronized yet).',
+				'To finish, start dsmn-resync again and choose "Only synchronize all servers".',
+			];
 		} else lines = ['Nothing was changed.'];
 		// The last frame is the truth: not a progress bar or a choice, but where things are.
-		this.set({busy: false, leaving: false, overlay: undefined, screen: {name: 'summary', title: run?.hasChangedAnything() ? 'Left at a safe point' : 'Left', ok: false, exit: EXIT.interrupted, lines}, exit: EXIT.interrupted});
+		this.set({
+			busy: false,
+			leaving: false,
+			overlay: undefined,
+			screen: {name: 'summary', title: run?.hasChangedAnything() ? 'Left at a safe point' : 'Left', ok: false, exit: EXIT.interrupted, lines},
+			exit: EXIT.interrupted,
+		});
 	}
 
 	/** Something unexpected: say what happened and where things are; never leave the admin guessing. */
@@ -1135,7 +1292,10 @@ export class WizardController {
 				title: 'Something unexpected went wrong',
 				ok: false,
 				exit: EXIT.failed,
-				lines: this.whereThingsAre([`${(error as Error)?.message ?? String(error)}`, 'Nothing more will be changed. Start dsmn-resync again on this target: it will offer to resume.']),
+				lines: this.whereThingsAre([
+					`${(error as Error)?.message ?? String(error)}`,
+					'Nothing more will be changed. Start dsmn-resync again on this target: it will offer to resume.',
+				]),
 			},
 		});
 	}
@@ -1154,6 +1314,7 @@ export class WizardController {
 /** What the admin is told when the word typed to confirm is not the one asked for. */
 export function confirmationMismatch(word: string, typed: string): string {
 	if (typed === '') return `Nothing was typed: type ${word}, then Enter. Nothing has been changed.`;
-	if (typed.trim().toUpperCase() === word.toUpperCase()) return `"${typed}" is not ${word}: type it exactly, in capital letters, then Enter. Nothing has been changed.`;
+	if (typed.trim().toUpperCase() === word.toUpperCase())
+		return `"${typed}" is not ${word}: type it exactly, in capital letters, then Enter. Nothing has been changed.`;
 	return `"${typed}" is not ${word}: type ${word}, then Enter, to go on (or Ctrl+C to leave). Nothing has been changed.`;
 }

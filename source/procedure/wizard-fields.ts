@@ -31,7 +31,7 @@ export const FIELDS: Record<FieldName, FieldSpec> = {
 	},
 	domain: {
 		question: "The account's domain",
-		hint: 'Enter alone for the server\'s own accounts',
+		hint: "Enter alone for the server's own accounts",
 		secret: false,
 		completes: false,
 	},
@@ -59,7 +59,11 @@ export function fieldProblem(field: FieldName, value: string): string | undefine
 		case 'host':
 			return hostNameProblem(value.trim());
 		case 'username':
-			return value.trim() === '' ? 'type the account name' : /[\\@]/.test(value) ? 'give the domain on the next line, not as DOMAIN\\user or user@domain' : undefined;
+			return value.trim() === ''
+				? 'type the account name'
+				: /[\\@]/.test(value)
+					? 'give the domain on the next line, not as DOMAIN\\user or user@domain'
+					: undefined;
 		case 'domain':
 			return value.trim() !== '' && hostNameProblem(value.trim()) ? 'a domain name has at most 15 characters, without spaces or \\ / : * ? " < > |' : undefined;
 		case 'password':
@@ -77,5 +81,12 @@ const NETWARE_NAME = /^[A-Z0-9_-]{2,47}$/;
 
 /** "fs1, FS2 fs3" → ["FS1", "FS2", "FS3"], each once. */
 export function serverNames(value: string): string[] {
-	return [...new Set(value.split(/[\s,;]+/).filter(Boolean).map(name => name.toUpperCase()))];
+	return [
+		...new Set(
+			value
+				.split(/[\s,;]+/)
+				.filter(Boolean)
+				.map(name => name.toUpperCase()),
+		),
+	];
 }

@@ -21,7 +21,19 @@ export type Progress =
 export type Screen =
 	| {name: 'target'; note?: string}
 	| {name: 'loading'; message: string}
-	| {name: 'resume'; journal: string; finished: string[]; next?: string; flow: string; started: string; backup?: string; standing: RunStanding; standingTitle?: string; canRollback: boolean; rollbackBegan: boolean}
+	| {
+			name: 'resume';
+			journal: string;
+			finished: string[];
+			next?: string;
+			flow: string;
+			started: string;
+			backup?: string;
+			standing: RunStanding;
+			standingTitle?: string;
+			canRollback: boolean;
+			rollbackBegan: boolean;
+	  }
 	| {name: 'target-field'; field: FieldName; input: string; length: number; error?: string}
 	| {name: 'inspect'; syncagnt: string; service: string; servers: NetWareServerInfo[]; files: number; real: boolean; checks: Check[]}
 	| {name: 'ask-backup'}
@@ -29,12 +41,32 @@ export type Screen =
 	| {name: 'discover'; input: string; results?: BackupCandidate[]; searching: boolean}
 	| {name: 'validation'; report: ValidationReport}
 	| {name: 'plan'; flow: 'restore' | 'reconstruct'; steps: string[]; lines: string[]}
-	| {name: 'confirm'; step: string; title: string; help?: StepHelp; changes: string[]; typed: string; word?: string; choice?: {yes: string; no: string}; error?: string; canGoBack?: boolean}
+	| {
+			name: 'confirm';
+			step: string;
+			title: string;
+			help?: StepHelp;
+			changes: string[];
+			typed: string;
+			word?: string;
+			choice?: {yes: string; no: string};
+			error?: string;
+			canGoBack?: boolean;
+	  }
 	| {name: 'running'; step: string; title: string; help?: StepHelp; progress: Progress}
 	| {name: 'failure'; step: string; title: string; help?: StepHelp; message: string; advice: string; failedServers?: string[]; canRollback: boolean}
 	| {name: 'manual'; step: string; title: string; help?: StepHelp; instructions: string[]; checklist?: Checklist; startedAt?: number}
 	| {name: 'consequences'; servers: string[]; users?: number; warnings?: string[]}
-	| {name: 'multi-select'; purpose: 'servers' | 'bindery'; title: string; hint: string; items: {value: string; label: string}[]; cursor: number; selected: string[]; error?: string}
+	| {
+			name: 'multi-select';
+			purpose: 'servers' | 'bindery';
+			title: string;
+			hint: string;
+			items: {value: string; label: string}[];
+			cursor: number;
+			selected: string[];
+			error?: string;
+	  }
 	| {name: 'password-policy'}
 	| {name: 'password-entry'; stage: 'first' | 'second'; length: number; error?: string}
 	| {name: 'passwords-file'; input: string; error?: string}

@@ -20,7 +20,7 @@ import {preflight, removeStaleProbes} from '../targets/preflight.js';
 import {resolveTarget} from '../app/resolve-target.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../services/synchronization.js';
-import {jsonLine} from '../cli/json-line.js';
+import {jsonLine} from '../app/json-line.js';
 import {runStanding} from '../procedure/run-standing.js';
 import {formatDate} from '../text/format.js';
 import {chooseGlyphs} from '../text/glyphs.js';
@@ -62,7 +62,12 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			lock = await TargetLock.acquire(lockKey(target), target.journalDir, target.description, `${what} (scripted)`);
 		} catch (error) {
 			if (!(error instanceof TargetBusyError)) throw error;
-			say(`${glyphs.error} ${safeText(error.message)}\n  What to do: ${error.hint}`, {event: 'refused', reason: 'busy', message: error.message, ...(error.holder ? {holder: error.holder} : {})});
+			say(`${glyphs.error} ${safeText(error.message)}\n  What to do: ${error.hint}`, {
+				event: 'refused',
+				reason: 'busy',
+				message: error.message,
+				...(error.holder ? {holder: error.holder} : {}),
+			});
 			return EXIT.failed;
 		}
 		await removeStaleProbes(target.database);
@@ -75,10 +80,13 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		if (unfinished) {
 			if (!options.resume && !options.rollback) {
 				const moved = unfinished.entries.some(e => e.type === 'move');
-				const where = unfinished.start.snapshot && moved ? ` The files it replaced are in ${unfinished.start.snapshot}; SYNCAGNT holds what it had copied so far.` : '';
+				const where =
+					unfinished.start.snapshot && moved ? ` The files it replaced are in ${unfinished.start.snapshot}; SYNCAGNT holds what it had copied so far.` : '';
 				throw new UsageError(
 					`a ${unfinished.start.flow} run was cut off on this target (${unfinished.path}); say what to do with it.${where}`,
-					unfinished.start.flow === 'restore' ? 'run again with --resume to continue it, or --rollback to put everything back as it was' : 'run again with --resume to continue it',
+					unfinished.start.flow === 'restore'
+						? 'run again with --resume to continue it, or --rollback to put everything back as it was'
+						: 'run again with --resume to continue it',
 				);
 			}
 			if (unfinished.start.flow === 'restore') run = await RestoreRun.resume(target, unfinished);
@@ -113,13 +121,28 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				const outcome = await run.rollback({onCommand: echo});
 				report('rollback', 'Roll back', outcome);
 				const kept = run.whereThingsAre();
-				if (outcome.status === 'done') say(`${glyphs.ok} Rolled back: SYNCAGNT and MSSYNC are as they were before the run. ${kept.join(' ')}`, {event: 'rolled-back', ok: true, journal: run.journalPath, kept});
-				else say(`${glyphs.error} The roll back did not finish: fix the cause, then run again with --rollback. ${kept.join(' ')}`, {event: 'rolled-back', ok: false, journal: run.journalPath, kept});
+				if (outcome.status === 'done')
+					say(`${glyphs.ok} Rolled back: SYNCAGNT and MSSYNC are as they were before the run. ${kept.join(' ')}`, {
+						event: 'rolled-back',
+						ok: true,
+						journal: run.journalPath,
+						kept,
+					});
+				else
+					say(`${glyphs.error} The roll back did not finish: fix the cause, then run again with --rollback. ${kept.join(' ')}`, {
+						event: 'rolled-back',
+						ok: false,
+						journal: run.journalPath,
+						kept,
+					});
 				return outcome.status === 'done' ? EXIT.ok : EXIT.failed;
 			}
 		} else {
 			if (options.resume || options.rollback) {
-				throw new UsageError(`there is no cut-off run to ${options.resume ? 'resume' : 'roll back'} on this target`, `journals are kept in ${target.journalDir}`);
+				throw new UsageError(
+					`there is no cut-off run to ${options.resume ? 'resume' : 'roll back'} on this target`,
+					`journals are kept in ${target.journalDir}`,
+				);
 			}
 			if (options.flow === 'reconstruct') {
 				if (!(await checkTarget(target, 'reconstruct'))) {
@@ -151,7 +174,10 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			if (outcome.status === 'manual') {
 				say(`${glyphs.arrow} Your turn: ${stepTitle(run, step)}`, {event: 'manual-step', step, instructions: outcome.instructions});
 				for (const line of outcome.instructions) say(`  ${safeText(line)}`, {event: 'instruction', text: line});
-				say(`  Once it is done, run the same command again with --resume. (--yes never confirms a step a person must do.)`, {event: 'waiting', journal: run.journalPath});
+				say(`  Once it is done, run the same command again with --resume. (--yes never confirms a step a person must do.)`, {
+					event: 'waiting',
+					journal: run.journalPath,
+				});
 				return EXIT.manual;
 			}
 			if (outcome.status === 'interrupted') {
@@ -161,10 +187,19 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			if (outcome.status === 'failed') {
 				if (await run.nothingChanged()) {
 					await run.end('nothing-changed');
-					say(`  Nothing was changed, so this run is closed (journal ${run.journalPath}): fix the cause, then start a new run.`, {event: 'closed', reason: 'nothing-changed', journal: run.journalPath, step});
+					say(`  Nothing was changed, so this run is closed (journal ${run.journalPath}): fix the cause, then start a new run.`, {
+						event: 'closed',
+						reason: 'nothing-changed',
+						journal: run.journalPath,
+						step,
+					});
 					return EXIT.failed;
 				}
-				say(`  The run is journaled in ${run.journalPath}: fix the cause, then ${again(run).toLowerCase()}`, {event: 'stopped', journal: run.journalPath, step});
+				say(`  The run is journaled in ${run.journalPath}: fix the cause, then ${again(run).toLowerCase()}`, {
+					event: 'stopped',
+					journal: run.journalPath,
+					step,
+				});
 				return EXIT.failed;
 			}
 		}
@@ -179,7 +214,8 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	}
 
 	function sayOtherRun(other: UnfinishedRun) {
-		const verbs = other.start.flow === 'restore' ? `${commandFor(other.start, 'resume')}, or ${commandFor(other.start, 'rollback')}` : commandFor(other.start, 'resume');
+		const verbs =
+			other.start.flow === 'restore' ? `${commandFor(other.start, 'resume')}, or ${commandFor(other.start, 'rollback')}` : commandFor(other.start, 'resume');
 		say(
 			`${glyphs.bullet} An unfinished ${other.start.flow} run of another target (${safeText(other.start.target.description)}, SYNCAGNT ${safeText(other.start.syncagnt)}) is left as it is: ${safeText(other.path)}\n  To continue it: ${safeText(verbs)}`,
 			{event: 'other-run', journal: other.path, target: other.start.target, syncagnt: other.start.syncagnt},
@@ -195,7 +231,13 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 
 	function report(step: string, title: string, outcome: StepOutcome) {
 		if (outcome.status === 'done') say(`${glyphs.ok} ${title}: ${outcome.summary}`, {event: 'step-finished', step, summary: outcome.summary});
-		else if (outcome.status === 'failed') say(`${glyphs.error} ${title} failed: ${safeText(outcome.message)}\n  What to do: ${outcome.advice}`, {event: 'step-failed', step, message: outcome.message, advice: outcome.advice});
+		else if (outcome.status === 'failed')
+			say(`${glyphs.error} ${title} failed: ${safeText(outcome.message)}\n  What to do: ${outcome.advice}`, {
+				event: 'step-failed',
+				step,
+				message: outcome.message,
+				advice: outcome.advice,
+			});
 	}
 
 	/** Says what works and what does not before anything changes; false when something blocks. */
@@ -203,7 +245,10 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		const checks = await preflight(target, {flow, ...(bytesNeeded === undefined ? {} : {bytesNeeded})});
 		for (const check of checks) {
 			const mark = !check.ok ? glyphs.error : check.warning ? glyphs.warning : glyphs.ok;
-			say(`${mark} ${safeText(check.detail)}${check.fix ? `\n  What to do: ${check.fix}` : ''}${check.warning ? ' (acknowledged by --yes)' : ''}`, {event: 'check', ...check});
+			say(`${mark} ${safeText(check.detail)}${check.fix ? `\n  What to do: ${check.fix}` : ''}${check.warning ? ' (acknowledged by --yes)' : ''}`, {
+				event: 'check',
+				...check,
+			});
 		}
 		return checks.every(c => c.ok);
 	}
@@ -222,7 +267,11 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			return undefined;
 		}
 		const n = validation.warnings.length;
-		say(`${glyphs.ok} Backup ${safeText(validation.folder)} is valid${n ? ` (${n} warning${n === 1 ? '' : 's'} acknowledged by --yes)` : ''}.`, {event: 'validated', folder: validation.folder, warnings: n});
+		say(`${glyphs.ok} Backup ${safeText(validation.folder)} is valid${n ? ` (${n} warning${n === 1 ? '' : 's'} acknowledged by --yes)` : ''}.`, {
+			event: 'validated',
+			folder: validation.folder,
+			warnings: n,
+		});
 		return RestoreRun.begin(target, validation.folder);
 	}
 
@@ -243,8 +292,10 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			onCommand: echo,
 			onCountProgress: e => progress({label: e.label, done: e.done, total: e.total}),
 			onSync: (event: SyncEvent) => {
-				if (event.type === 'server-finished') say(`  ${glyphs.ok} ${event.server}: ${event.done} accounts propagated`, {event: 'server-finished', server: event.server, done: event.done});
-				else if (event.type === 'server-failed') say(`  ${glyphs.error} ${event.server}: ${safeText(event.reason)}`, {event: 'server-failed', server: event.server, reason: event.reason});
+				if (event.type === 'server-finished')
+					say(`  ${glyphs.ok} ${event.server}: ${event.done} accounts propagated`, {event: 'server-finished', server: event.server, done: event.done});
+				else if (event.type === 'server-failed')
+					say(`  ${glyphs.error} ${event.server}: ${safeText(event.reason)}`, {event: 'server-failed', server: event.server, reason: event.reason});
 				else if (event.type === 'progress') progress({server: event.server, done: event.done});
 			},
 		});
@@ -269,7 +320,8 @@ async function initialPassword(options: WizardOptions, io: Io): Promise<string> 
 		if (password === undefined) throw new UsageError(`the variable ${options.passwordEnv} (--password-env) is not set`);
 	} else {
 		password = await firstLineOfStdin();
-		if (password === undefined) throw new UsageError('--password-policy initial needs the password on standard input, or in a variable named by --password-env');
+		if (password === undefined)
+			throw new UsageError('--password-policy initial needs the password on standard input, or in a variable named by --password-env');
 	}
 	const problem = initialPasswordProblem(password);
 	if (problem) throw new UsageError(`the initial password cannot be used: ${problem}`);
@@ -301,7 +353,8 @@ async function beginReconstruct(target: Target, options: WizardOptions, io: Io, 
 	if (chosen.length === 0) throw new UsageError('no server shows a red X: name the servers to reconstruct with --select FS1,FS2');
 	const restoreBindery = options.restoreBindery ?? [];
 	const notChosen = restoreBindery.filter(name => !chosen.includes(name));
-	if (notChosen.length) throw new UsageError(`--restore-bindery names servers that are not reconstructed: ${notChosen.join(', ')}`, `it takes some of ${chosen.join(', ')}`);
+	if (notChosen.length)
+		throw new UsageError(`--restore-bindery names servers that are not reconstructed: ${notChosen.join(', ')}`, `it takes some of ${chosen.join(', ')}`);
 	for (const server of target.servers.reconstruct ? restoreBindery : []) {
 		const check = await target.servers.reconstruct!.checkBinderyBackup(server);
 		if (!check.ok) throw new UsageError(`${server}'s bindery backup cannot be used: ${check.problems.join('; ')}`, 'leave it out of --restore-bindery');
@@ -313,7 +366,12 @@ async function beginReconstruct(target: Target, options: WizardOptions, io: Io, 
 	const problem = await passwordsFileProblem(options.passwordsFile!, [target.location]);
 	if (problem) throw new UsageError(`--passwords-file ${options.passwordsFile}: ${problem}`);
 	const password = options.passwordPolicy === 'initial' ? await initialPassword(options, io) : undefined;
-	const run = await ReconstructRun.begin(target, {servers: chosen, restoreBindery, passwordPolicy: options.passwordPolicy!, passwordsFile: resolve(options.passwordsFile!)});
+	const run = await ReconstructRun.begin(target, {
+		servers: chosen,
+		restoreBindery,
+		passwordPolicy: options.passwordPolicy!,
+		passwordsFile: resolve(options.passwordsFile!),
+	});
 	if (password !== undefined) run.provideInitialPassword(password);
 	return run;
 }

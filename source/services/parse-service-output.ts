@@ -52,7 +52,8 @@ export function ownWords(output: CommandOutput): string {
  */
 export function unrecognised(program: string, output: CommandOutput): ServiceCommandError {
 	const words = ownWords(output);
-	const what = output.exitCode === 0 ? `${program} gave no answer this program recognises` : `${program} failed (exit code ${output.exitCode}) without an error number`;
+	const what =
+		output.exitCode === 0 ? `${program} gave no answer this program recognises` : `${program} failed (exit code ${output.exitCode}) without an error number`;
 	return {
 		code: output.exitCode,
 		meaning: words ? `${what}; it said: "${words}"` : `${what}, and printed nothing`,

@@ -38,19 +38,39 @@ export const NET_HELPMSG: Record<number, Explanation> = {
 		advice: 'wait a minute and try again; if it still refuses, stop it from Control Panel ▸ Services, then run again',
 	},
 	3521: {message: 'The {name} service is not started.', meaning: 'the service is not running', advice: 'nothing to do: it is already stopped'},
-	3523: {message: 'The {name} service could not be started.', meaning: 'Windows could not start the service', advice: "look in Event Viewer's System and Application logs for MSSYNC's reason"},
-	3528: {message: 'The {name} service could not be stopped.', meaning: 'Windows could not stop the service', advice: 'wait a minute and try again; if it still runs, stop it from Control Panel ▸ Services'},
+	3523: {
+		message: 'The {name} service could not be started.',
+		meaning: 'Windows could not start the service',
+		advice: "look in Event Viewer's System and Application logs for MSSYNC's reason",
+	},
+	3528: {
+		message: 'The {name} service could not be stopped.',
+		meaning: 'Windows could not stop the service',
+		advice: 'wait a minute and try again; if it still runs, stop it from Control Panel ▸ Services',
+	},
 	3534: {
 		message: 'The service did not report an error.',
 		meaning: 'the service started and then stopped at once',
 		advice: "this usually means JET refused the database: look in Event Viewer's Application log for the Jet error, and check the files in SYNCAGNT",
 	},
-	3547: {message: 'A service specific error occurred: {detail}.', meaning: 'the service reported an error of its own', advice: "look in Event Viewer's Application log for MSSYNC's reason"},
+	3547: {
+		message: 'A service specific error occurred: {detail}.',
+		meaning: 'the service reported an error of its own',
+		advice: "look in Event Viewer's Application log for MSSYNC's reason",
+	},
 };
 
 export const WIN32_ERRORS: Record<number, Explanation> = {
-	5: {message: 'Access is denied.', meaning: 'this account may not control services there', advice: 'run as a member of the Administrators (or Server Operators) group of the domain'},
-	53: {message: 'The network path was not found.', meaning: 'the server did not answer by that name', advice: 'check the name, that the server is on, and that SMB1 is allowed (see the README)'},
+	5: {
+		message: 'Access is denied.',
+		meaning: 'this account may not control services there',
+		advice: 'run as a member of the Administrators (or Server Operators) group of the domain',
+	},
+	53: {
+		message: 'The network path was not found.',
+		meaning: 'the server did not answer by that name',
+		advice: 'check the name, that the server is on, and that SMB1 is allowed (see the README)',
+	},
 	1052: {
 		message: 'The requested control is not valid for this service.',
 		meaning: 'the service refused to stop',
@@ -62,14 +82,22 @@ export const WIN32_ERRORS: Record<number, Explanation> = {
 		meaning: 'there is no service named MSSYNC on that machine',
 		advice: 'check that DSMN is installed on this server: it runs only on the PDC of the domain',
 	},
-	1061: {message: 'The service cannot accept control messages at this time.', meaning: 'the service is in the middle of starting or stopping', advice: 'wait a few seconds and try again'},
+	1061: {
+		message: 'The service cannot accept control messages at this time.',
+		meaning: 'the service is in the middle of starting or stopping',
+		advice: 'wait a few seconds and try again',
+	},
 	1062: {message: 'The service has not been started.', meaning: 'the service is not running', advice: 'nothing to do: it is already stopped'},
 	1067: {
 		message: 'The process terminated unexpectedly.',
 		meaning: 'the service started and then stopped at once',
 		advice: "look in the Event Viewer's Application log for MSSYNC's reason (a Jet error means the database or its logs); retry, or roll back",
 	},
-	1722: {message: 'The RPC server is unavailable.', meaning: 'the server did not answer', advice: 'check the name, that the server is on, and that the network between you works'},
+	1722: {
+		message: 'The RPC server is unavailable.',
+		meaning: 'the server did not answer',
+		advice: 'check the name, that the server is on, and that the network between you works',
+	},
 };
 
 export function netHelpText(code: number, serviceDisplayName: string): string {

@@ -8,7 +8,7 @@ import {freeBytes} from '../fs/free-space.js';
 
 export class LocalFiles implements DatabaseFiles {
 	readonly access = 'a folder of this machine, or a share mounted here';
-	readonly verification = 'flushed to disk, read back and compared by SHA-256 (the read-back may come from the system\'s cache)';
+	readonly verification = "flushed to disk, read back and compared by SHA-256 (the read-back may come from the system's cache)";
 
 	join(folder: string, name: string): string {
 		return join(folder, name);

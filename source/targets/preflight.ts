@@ -48,7 +48,13 @@ export async function preflight(
 		const query = await target.service.query(options.onCommand ? {onCommand: options.onCommand} : {});
 		if (query.ok) {
 			const problem = serviceProblem(options.flow, query.state, target);
-			checks.push({name: 'service', ok: problem === undefined, detail: `${target.service.serviceName} answers: ${query.state}`, state: query.state, ...(problem ? {fix: problem} : {})});
+			checks.push({
+				name: 'service',
+				ok: problem === undefined,
+				detail: `${target.service.serviceName} answers: ${query.state}`,
+				state: query.state,
+				...(problem ? {fix: problem} : {}),
+			});
 		} else {
 			const missing = query.error.code === 1060 || query.error.code === 2185;
 			checks.push({name: missing ? 'service' : 'server', ok: false, detail: serviceFailure(query.error), fix: query.error.advice});
@@ -60,7 +66,9 @@ export async function preflight(
 				name: 'command',
 				ok: false,
 				detail: error.message,
-				fix: samba ? 'install Samba\'s client tools (Debian: apt-get install samba-common-bin smbclient; macOS: brew install samba)' : 'this target needs net.exe and sc.exe on PATH (a modern Windows has both; NT 4.0 ships no sc.exe); a real DSMN server is reached with --target remote',
+				fix: samba
+					? "install Samba's client tools (Debian: apt-get install samba-common-bin smbclient; macOS: brew install samba)"
+					: 'this target needs net.exe and sc.exe on PATH (a modern Windows has both; NT 4.0 ships no sc.exe); a real DSMN server is reached with --target remote',
 			});
 		} else throw error;
 	}
@@ -82,7 +90,12 @@ export async function preflight(
 		}
 	} catch (error) {
 		if (error instanceof CommandNotFoundError && !error.timedOut) {
-			checks.push({name: 'command', ok: false, detail: error.message, fix: 'install Samba\'s smbclient (Debian: apt-get install smbclient; macOS: brew install samba), or mount the share and give --syncagnt'});
+			checks.push({
+				name: 'command',
+				ok: false,
+				detail: error.message,
+				fix: "install Samba's smbclient (Debian: apt-get install smbclient; macOS: brew install samba), or mount the share and give --syncagnt",
+			});
 		} else {
 			const code = (error as NodeJS.ErrnoException).code;
 			const hint = hintOf(error);
@@ -94,7 +107,7 @@ export async function preflight(
 					hint ??
 					(code === 'ENOENT'
 						? target.kind === 'remote'
-							? 'check the server\'s name; or leave out --syncagnt to reach SYNCAGNT through smbclient, or give the SYSTEM32/SYNCAGNT folder of the mounted ADMIN$ share'
+							? "check the server's name; or leave out --syncagnt to reach SYNCAGNT through smbclient, or give the SYSTEM32/SYNCAGNT folder of the mounted ADMIN$ share"
 							: 'check that DSMN is installed here, or give --syncagnt PATH'
 						: 'run as an administrator of the server (the account needs write access to SYNCAGNT)'),
 			});
@@ -108,7 +121,7 @@ export async function preflight(
 				ok: true,
 				warning: true,
 				detail: `the free space of ${syncagnt} is unknown (the share reports no size); the copy needs ${Math.ceil(options.bytesNeeded / 1024 / 1024)} MiB and will say if it runs out`,
-				fix: 'make sure the server\'s system volume has that much free before you go on',
+				fix: "make sure the server's system volume has that much free before you go on",
 			});
 		} else {
 			const ok = free > options.bytesNeeded;

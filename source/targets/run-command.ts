@@ -12,9 +12,7 @@ export type CommandSpec = {
 	env?: Record<string, string>;
 };
 
-export type CommandEvent =
-	| {phase: 'start'; command: string}
-	| {phase: 'end'; command: string; exitCode: number; output: string};
+export type CommandEvent = {phase: 'start'; command: string} | {phase: 'end'; command: string; exitCode: number; output: string};
 
 export type CommandListener = (event: CommandEvent) => void;
 
@@ -48,7 +46,11 @@ export async function runCommand(spec: CommandSpec, args: readonly string[], opt
 		windowsHide: true,
 	});
 	if (result.exitCode === undefined) {
-		const reason = result.timedOut ? `it did not finish within ${options.timeoutMs} ms` : result.isCanceled ? 'it was cancelled' : (result.shortMessage ?? 'it could not be started');
+		const reason = result.timedOut
+			? `it did not finish within ${options.timeoutMs} ms`
+			: result.isCanceled
+				? 'it was cancelled'
+				: (result.shortMessage ?? 'it could not be started');
 		options.onCommand?.({phase: 'end', command, exitCode: -1, output: reason});
 		throw new CommandNotFoundError(command, reason, result.timedOut === true);
 	}

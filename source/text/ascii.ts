@@ -34,13 +34,44 @@ const WORDS: Record<string, string> = {
 
 /** Box drawing, one cell for one cell, so that a frame already laid out keeps its columns. */
 const CELLS: Record<string, string> = {
-	'╭': '+', '╮': '+', '╰': '+', '╯': '+', '┌': '+', '┐': '+', '└': '+', '┘': '+', '├': '+', '┤': '+', '┬': '+', '┴': '+', '┼': '+',
-	'─': '-', '━': '-', '│': '|', '┃': '|',
-	'…': '.', '—': '-', '–': '-', '·': '-', '→': '>', '←': '<', '↑': '^', '↓': 'v', '“': '"', '”': '"', '‘': "'", '’': "'",
-	'•': '*', '▸': '>', '❯': '>', '█': '#', '░': '.', '\u00A0': ' ',
+	'╭': '+',
+	'╮': '+',
+	'╰': '+',
+	'╯': '+',
+	'┌': '+',
+	'┐': '+',
+	'└': '+',
+	'┘': '+',
+	'├': '+',
+	'┤': '+',
+	'┬': '+',
+	'┴': '+',
+	'┼': '+',
+	'─': '-',
+	'━': '-',
+	'│': '|',
+	'┃': '|',
+	'…': '.',
+	'—': '-',
+	'–': '-',
+	'·': '-',
+	'→': '>',
+	'←': '<',
+	'↑': '^',
+	'↓': 'v',
+	'“': '"',
+	'”': '"',
+	'‘': "'",
+	'’': "'",
+	'•': '*',
+	'▸': '>',
+	'❯': '>',
+	'█': '#',
+	'░': '.',
+	'\u00A0': ' ',
 };
 
-const NOT_ASCII = /[^\u0000-\u007F]/gu;
+const NOT_ASCII = /[\u0080-\u{10FFFF}]/gu;
 
 /** The ASCII form of a text that is still to be laid out (widths may change: "…" becomes "..."). */
 export function toAscii(text: string): string {
@@ -49,5 +80,5 @@ export function toAscii(text: string): string {
 
 /** The ASCII form of text already laid out in columns: each character becomes exactly one. */
 export function toAsciiCells(text: string): string {
-	return text.replace(NOT_ASCII, char => CELLS[char] ?? (WORDS[char]?.length === 1 ? WORDS[char]! : '?'));
+	return text.replace(NOT_ASCII, char => CELLS[char] ?? (WORDS[char]?.length === 1 ? WORDS[char] : '?'));
 }

@@ -22,8 +22,38 @@ export type Glyphs = {
 	border: 'round' | 'classic';
 };
 
-export const UNICODE_GLYPHS: Glyphs = {ascii: false, ok: '✓', error: '✗', warning: '⚠', barFull: '█', barEmpty: '░', pointer: '❯', bullet: '•', arrow: '▸', checked: '◉', unchecked: '◯', separator: '·', upDown: '↑↓', border: 'round'};
-export const ASCII_GLYPHS: Glyphs = {ascii: true, ok: '[ok]', error: '[X]', warning: '[!]', barFull: '#', barEmpty: '.', pointer: '>', bullet: '*', arrow: '>', checked: '[x]', unchecked: '[ ]', separator: '-', upDown: 'Up/Down', border: 'classic'};
+export const UNICODE_GLYPHS: Glyphs = {
+	ascii: false,
+	ok: '✓',
+	error: '✗',
+	warning: '⚠',
+	barFull: '█',
+	barEmpty: '░',
+	pointer: '❯',
+	bullet: '•',
+	arrow: '▸',
+	checked: '◉',
+	unchecked: '◯',
+	separator: '·',
+	upDown: '↑↓',
+	border: 'round',
+};
+export const ASCII_GLYPHS: Glyphs = {
+	ascii: true,
+	ok: '[ok]',
+	error: '[X]',
+	warning: '[!]',
+	barFull: '#',
+	barEmpty: '.',
+	pointer: '>',
+	bullet: '*',
+	arrow: '>',
+	checked: '[x]',
+	unchecked: '[ ]',
+	separator: '-',
+	upDown: 'Up/Down',
+	border: 'classic',
+};
 
 export function terminalIsUnicode(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
 	const term = env['TERM'] ?? '';

@@ -164,13 +164,19 @@ export function App({controller}: {controller: WizardController}) {
 	const separator = ` ${glyphs.separator} `;
 	// What is drawn around the screen: the header, the step list, the notice, the commands, the footer.
 	const headerText = `dsmn-resync${separator}KB Q148678${state.targetDescription ? `${separator}${safeText(state.targetDescription)}` : ''}`;
-	const chromeRows = wrappedRows(headerText, columns) + stepListRows(state.steps, columns) + (state.notice ? wrappedRows(state.notice, columns) : 0) + (state.commands.length ? 1 : 0) + (footer ? wrappedRows(footer, columns) : 0);
+	const chromeRows =
+		wrappedRows(headerText, columns) +
+		stepListRows(state.steps, columns) +
+		(state.notice ? wrappedRows(state.notice, columns) : 0) +
+		(state.commands.length ? 1 : 0) +
+		(footer ? wrappedRows(footer, columns) : 0);
 	return (
 		<>
 			<Static items={state.log}>
 				{line => (
 					<Text key={line.id} color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}>
-						{line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet} {safeText(line.text)}
+						{line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet}{' '}
+						{safeText(line.text)}
 					</Text>
 				)}
 			</Static>
@@ -231,7 +237,15 @@ export function App({controller}: {controller: WizardController}) {
 			case 'passwords-file':
 				return <PasswordsFileScreen screen={screen} />;
 			case 'confirm':
-				return <ConfirmScreen screen={screen} canGoBack={controller.canGoBack()} onConfirm={() => act(controller.confirm())} onDecline={() => controller.requestQuit()} onBack={() => act(controller.back())} />;
+				return (
+					<ConfirmScreen
+						screen={screen}
+						canGoBack={controller.canGoBack()}
+						onConfirm={() => act(controller.confirm())}
+						onDecline={() => controller.requestQuit()}
+						onBack={() => act(controller.back())}
+					/>
+				);
 			case 'running':
 				return <RunningScreen screen={screen} rows={rows - chromeRows} columns={columns} leaving={state.leaving} />;
 			case 'failure':

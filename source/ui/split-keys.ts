@@ -40,7 +40,8 @@ export function splitBurst(input: string, key: Key): KeyPress[] {
 		else if (char === '\t') keys.push({input: '', key: {...NO_KEY, tab: true}});
 		else if (char === '\u007F' || char === '\b') keys.push({input: '', key: {...NO_KEY, backspace: true}});
 		else if (char === '\u0003') keys.push({input: 'c', key: {...NO_KEY, ctrl: true}});
-		else if (char < ' ') continue; // another control character: no key of ours
+		else if (char < ' ')
+			continue; // another control character: no key of ours
 		else keys.push({input: char, key: {...NO_KEY, shift: /[A-Z]/.test(char)}});
 	}
 	return keys;

@@ -11,7 +11,9 @@ type Stdout = NodeJS.WriteStream;
 export function mappedStdout(stdout: Stdout, map: (text: string) => string): Stdout {
 	return new Proxy(stdout, {
 		get(target, property) {
-			if (property === 'write') return (chunk: unknown, ...rest: unknown[]) => (target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? map(chunk) : chunk, ...rest);
+			if (property === 'write')
+				return (chunk: unknown, ...rest: unknown[]) =>
+					(target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? map(chunk) : chunk, ...rest);
 			const value = Reflect.get(target, property, target) as unknown;
 			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 		},
@@ -23,6 +25,7 @@ export function asciiStdout(stdout: Stdout): Stdout {
 }
 
 /** Escape sequences (colours, cursor movement): none reach a dumb terminal. */
+// eslint-disable-next-line no-control-regex -- ESC and BEL are what an escape sequence is made of
 const ESCAPES = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
 
 /**
@@ -79,7 +82,11 @@ export class DumbTerminal {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = undefined;
 		if (this.pending === undefined) return;
-		const lines = this.pending.replace(ESCAPES, '').replace(/\n$/, '').split('\n').map(line => line.trimEnd());
+		const lines = this.pending
+			.replace(ESCAPES, '')
+			.replace(/\n$/, '')
+			.split('\n')
+			.map(line => line.trimEnd());
 		this.pending = undefined;
 		this.lastWrite = this.now();
 		let same = 0;

@@ -45,7 +45,12 @@ describe('validateBackup', () => {
 		expect(report.errors).toEqual([]);
 		expect(report.warnings).toHaveLength(1);
 		expect(report.warnings[0]).toMatch(/^the backup is \d+ days old .*must be resynchronized/);
-		expect(report.files.filter(f => f.restored).map(f => f.name).sort()).toEqual(['JET.LOG', 'JET00001.LOG', 'JET00002.LOG', 'JET00003.LOG', 'MSSYNC.MDB', 'MSSYNC.PAT', 'SYSTEM.MDB']);
+		expect(
+			report.files
+				.filter(f => f.restored)
+				.map(f => f.name)
+				.sort(),
+		).toEqual(['JET.LOG', 'JET00001.LOG', 'JET00002.LOG', 'JET00003.LOG', 'MSSYNC.MDB', 'MSSYNC.PAT', 'SYSTEM.MDB']);
 		expect(file(report, 'MSSYNC.MDB')).toMatchObject({kind: 'database', status: 'ok', messages: ['Jet 0x500, clean shutdown, 4096-byte pages']});
 	});
 
@@ -75,7 +80,10 @@ describe('validateBackup', () => {
 	});
 
 	it.each([
-		[4096, /^MSSYNC\.MDB is 4\.0 KiB \(4096 bytes\): a Jet 500 database is never shorter than 73728 bytes — its header and shadow header \(2 pages\) and the 16 pages JET gives every new database — so this one is truncated/],
+		[
+			4096,
+			/^MSSYNC\.MDB is 4\.0 KiB \(4096 bytes\): a Jet 500 database is never shorter than 73728 bytes — its header and shadow header \(2 pages\) and the 16 pages JET gives every new database — so this one is truncated/,
+		],
 		[17 * 4096, /^MSSYNC\.MDB is 68\.0 KiB \(69632 bytes\): a Jet 500 database is never shorter than 73728 bytes/],
 		[1000, /^MSSYNC\.MDB is only 1000 bytes: shorter than one page, so it is truncated/],
 	])('refuses a database of %i bytes, shorter than Jet 500 ever makes one, saying the minimum and why', async (size, message) => {
@@ -109,7 +117,9 @@ describe('validateBackup', () => {
 		await writeFile(join(dir, 'MSSYNC.MDB'), access);
 		const report = await validateBackup(dir);
 		expect(report.valid).toBe(false);
-		expect(report.errors).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is a Microsoft Access database \("Standard Jet DB", JET Red 3\/4\), not a DSMN database/));
+		expect(report.errors).toContainEqual(
+			expect.stringMatching(/^MSSYNC\.MDB is a Microsoft Access database \("Standard Jet DB", JET Red 3\/4\), not a DSMN database/),
+		);
 	});
 
 	it('refuses an Access 2007 (ACE) database, and a JET Blue database of any generation but Jet 500', async () => {
@@ -123,8 +133,12 @@ describe('validateBackup', () => {
 		await writeFile(join(dir, 'SYSTEM.MDB'), ese);
 		const report = await validateBackup(dir);
 		expect(report.valid).toBe(false);
-		expect(report.errors).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is a Microsoft Access 2007 or later database \("Standard ACE DB"\), not a DSMN database/));
-		expect(report.errors).toContainEqual(expect.stringMatching(/^SYSTEM\.MDB is an ESE database of format 0x620 \(Windows 2000 and later\), not Jet 500 \(0x500\)/));
+		expect(report.errors).toContainEqual(
+			expect.stringMatching(/^MSSYNC\.MDB is a Microsoft Access 2007 or later database \("Standard ACE DB"\), not a DSMN database/),
+		);
+		expect(report.errors).toContainEqual(
+			expect.stringMatching(/^SYSTEM\.MDB is an ESE database of format 0x620 \(Windows 2000 and later\), not Jet 500 \(0x500\)/),
+		);
 		ese.writeUInt32LE(0x400, 8);
 		await writeFile(join(dir, 'SYSTEM.MDB'), ese);
 		expect((await validateBackup(dir)).errors).toContainEqual(expect.stringMatching(/^SYSTEM\.MDB is a JET Blue database of format 0x400, not Jet 500/));
@@ -146,7 +160,9 @@ describe('validateBackup', () => {
 		await rm(join(dir, 'JET00002.LOG'));
 		const report = await validateBackup(dir);
 		expect(report.valid).toBe(true);
-		expect(report.warnings).toContainEqual('the log generations have a gap (JET00002.LOG missing): JET cannot replay past it, so the changes after it are lost');
+		expect(report.warnings).toContainEqual(
+			'the log generations have a gap (JET00002.LOG missing): JET cannot replay past it, so the changes after it are lost',
+		);
 	});
 
 	it('refuses a log whose signature differs from the database: JET refuses it (-530)', async () => {
@@ -157,7 +173,9 @@ describe('validateBackup', () => {
 		await writeFile(join(dir, 'JET00002.LOG'), foreign);
 		const report = await validateBackup(dir);
 		expect(report.valid).toBe(false);
-		expect(report.errors).toContainEqual(expect.stringMatching(/^JET00002\.LOG belongs to another database \(its log signature differs from MSSYNC\.MDB's\): JET refuses it \(error -530/));
+		expect(report.errors).toContainEqual(
+			expect.stringMatching(/^JET00002\.LOG belongs to another database \(its log signature differs from MSSYNC\.MDB's\): JET refuses it \(error -530/),
+		);
 		expect(file(report, 'JET00002.LOG').status).toBe('error');
 	});
 
@@ -238,7 +256,9 @@ describe('validateBackup', () => {
 		await symlink('SYSTEM.MDB', join(dir, 'SYSTEM.MDB'));
 		const report = await validateBackup(dir);
 		expect(report.valid).toBe(false);
-		expect(report.errors).toContainEqual(expect.stringMatching(/^SYSTEM\.MDB is a symbolic link that cannot be followed \(it is a symbolic link that loops back on itself/));
+		expect(report.errors).toContainEqual(
+			expect.stringMatching(/^SYSTEM\.MDB is a symbolic link that cannot be followed \(it is a symbolic link that loops back on itself/),
+		);
 	});
 
 	it('refuses a link that leaves the backup folder, by name, without reading through it; reports a link inside it', async () => {
@@ -250,14 +270,18 @@ describe('validateBackup', () => {
 		const report = await validateBackup(dir);
 		expect(report.valid).toBe(false);
 		expect(report.errors).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is a symbolic link to \/etc\/passwd, outside the backup folder: refused/));
-		expect(report.warnings).toContainEqual('JET00001.LOG is a symbolic link to jet-one.log in the same folder: the restore copies that file\'s bytes under this name');
+		expect(report.warnings).toContainEqual(
+			"JET00001.LOG is a symbolic link to jet-one.log in the same folder: the restore copies that file's bytes under this name",
+		);
 		expect(file(report, 'MSSYNC.MDB').restored).toBe(false);
 	});
 
 	it('says what a folder made by this tool is: a snapshot is not a backup', async () => {
 		const dir = await backupCopy('SYNCAGNT.before-restore-20261124-222558');
 		const report = await validateBackup(dir);
-		expect(report.warnings[0]).toMatch(/^SYNCAGNT\.before-restore-20261124-222558 is a snapshot dsmn-resync made of the database a restore replaced .*not a backup: to put it back, roll back that run/);
+		expect(report.warnings[0]).toMatch(
+			/^SYNCAGNT\.before-restore-20261124-222558 is a snapshot dsmn-resync made of the database a restore replaced .*not a backup: to put it back, roll back that run/,
+		);
 	});
 
 	it('warns when there are no logs and no patch files', async () => {

@@ -4,7 +4,9 @@ import {missingAnswers} from '../../source/app/scripted-answers.js';
 
 describe('the command line', () => {
 	it('reads lab create with every option', () => {
-		expect(parseCommandLine(['lab', 'create', 'L', '--servers', '3', '--accounts', '50', '--no-backup', '--offline', 'fs2', '--pace', '0', '--seed', '9'])).toEqual({
+		expect(
+			parseCommandLine(['lab', 'create', 'L', '--servers', '3', '--accounts', '50', '--no-backup', '--offline', 'fs2', '--pace', '0', '--seed', '9']),
+		).toEqual({
 			kind: 'lab-create',
 			dir: 'L',
 			options: {servers: 3, accounts: 50, backup: false, offline: ['FS2'], pace: 0, seed: 9},

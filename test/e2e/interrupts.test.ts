@@ -56,7 +56,10 @@ describe('interrupts and the terminal', () => {
 
 	it('SIGTERM during a scripted run stops at the next safe point and exits 130', async () => {
 		const dir = await lab('--pace', '40');
-		const child = spawn(process.execPath, [CLI, '--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes'], {env: userEnv(), stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [CLI, '--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes'], {
+			env: userEnv(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let out = '';
 		child.stdout.on('data', d => {
 			out += String(d);
@@ -72,6 +75,7 @@ describe('interrupts and the terminal', () => {
 		const dir = await lab('--pace', '0');
 		const session = new PtySession(['--lab', dir], {env: {NO_COLOR: '1', TERM: 'dumb'}});
 		await session.waitFor(/servers? shows? a red X\./);
+		// eslint-disable-next-line no-control-regex -- the escape sequence of a colour is what must be absent
 		expect(session.raw).not.toMatch(/\u001b\[(3\d|9\d|1|2)m/);
 		expect(session.screen()).toMatch(/\[ok\] FS1/);
 		expect(session.screen()).toMatch(/\[X\] FS2/);

@@ -21,7 +21,12 @@ export class PtySession {
 		const cols = options.cols ?? 100;
 		const rows = options.rows ?? 30;
 		this.terminal = new Terminal({cols, rows, scrollback: 5000, allowProposedApi: true});
-		this.process = pty.spawn(process.execPath, [CLI, ...args], {name: options.env?.['TERM'] ?? 'xterm-256color', cols, rows, env: userEnv({LANG: 'en_US.UTF-8', ...options.env})});
+		this.process = pty.spawn(process.execPath, [CLI, ...args], {
+			name: options.env?.['TERM'] ?? 'xterm-256color',
+			cols,
+			rows,
+			env: userEnv({LANG: 'en_US.UTF-8', ...options.env}),
+		});
 		this.process.onData(data => {
 			this.raw += data;
 			this.terminal.write(data);

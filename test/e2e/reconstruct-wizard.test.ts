@@ -32,7 +32,10 @@ describe('the reconstruct flow, end to end', () => {
 		const root = await tempDir();
 		const dir = join(root, 'lab');
 		expect((await runCli(['lab', 'create', dir, '--no-backup', '--pace', '0'])).exitCode).toBe(0);
-		const red = labStatusSchema.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout)).servers.filter(s => !s.synchronized).map(s => s.name);
+		const red = labStatusSchema
+			.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout))
+			.servers.filter(s => !s.synchronized)
+			.map(s => s.name);
 		const session = new PtySession(['--lab', dir], {env: {HOME: root}});
 		const drive = (async () => {
 			await session.waitFor(/servers? shows? a red X\./);
@@ -96,18 +99,49 @@ describe('the reconstruct flow, end to end', () => {
 		const result = await run;
 		expect(result.exitCode).toBe(0);
 		expect(result.stdout).toContain('✓ Synchronize all servers: 5 servers synchronized');
-		for (const text of [result.stdout, result.stderr, await journalText(dir), await readFile(file, 'utf8'), [...argv].join('\n')]) expect(text).not.toContain(secret);
+		for (const text of [result.stdout, result.stderr, await journalText(dir), await readFile(file, 'utf8'), [...argv].join('\n')])
+			expect(text).not.toContain(secret);
 	});
 
 	it('restores the binderies named by --restore-bindery, scripted, keeping the current ones aside', async () => {
 		const root = await tempDir();
 		const dir = join(root, 'lab');
 		await runCli(['lab', 'create', dir, '--no-backup', '--pace', '0']);
-		const wrong = await runCli(['--lab', dir, '--flow', 'reconstruct', '--select', 'FS2', '--restore-bindery', 'FS3', '--password-policy', 'random', '--passwords-file', join(root, 'p.txt'), '--yes']);
+		const wrong = await runCli([
+			'--lab',
+			dir,
+			'--flow',
+			'reconstruct',
+			'--select',
+			'FS2',
+			'--restore-bindery',
+			'FS3',
+			'--password-policy',
+			'random',
+			'--passwords-file',
+			join(root, 'p.txt'),
+			'--yes',
+		]);
 		expect(wrong).toMatchObject({exitCode: 2, stderr: expect.stringContaining('--restore-bindery names servers that are not reconstructed: FS3')});
-		const run = await runCli(['--lab', dir, '--flow', 'reconstruct', '--select', 'fs2', '--restore-bindery', 'fs2', '--password-policy', 'random', '--passwords-file', join(root, 'p.txt'), '--yes']);
+		const run = await runCli([
+			'--lab',
+			dir,
+			'--flow',
+			'reconstruct',
+			'--select',
+			'fs2',
+			'--restore-bindery',
+			'fs2',
+			'--password-policy',
+			'random',
+			'--passwords-file',
+			join(root, 'p.txt'),
+			'--yes',
+		]);
 		expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-		expect(run.stdout).toMatch(/✓ Restore FS2's bindery from its backup: FS2's bindery restored from NET\$\*\.OLD; the previous one is kept in .*bindery-before-restore-/);
+		expect(run.stdout).toMatch(
+			/✓ Restore FS2's bindery from its backup: FS2's bindery restored from NET\$\*\.OLD; the previous one is kept in .*bindery-before-restore-/,
+		);
 		const system = join(dir, 'netware', 'FS2', 'SYS', 'SYSTEM');
 		expect((await readdir(system)).some(n => n.startsWith('bindery-before-restore-'))).toBe(true);
 		const status = labStatusSchema.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout));

@@ -62,7 +62,8 @@ describe('the restore flow, end to end in a pseudo-terminal', () => {
 		const originals = await hashFolder(join(dir, 'SystemRoot', 'SYSTEM32', 'SYNCAGNT'), n => n !== 'MSSYNC.LOG');
 		const result = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes']);
 		expect(result.exitCode).toBe(0);
-		for (const line of ['[1/5] Stop MSSYNC…', '✓ Move the current database aside: 11 files moved', '✓ Synchronize all servers: 5 servers synchronized']) expect(result.stdout).toContain(line);
+		for (const line of ['[1/5] Stop MSSYNC…', '✓ Move the current database aside: 11 files moved', '✓ Synchronize all servers: 5 servers synchronized'])
+			expect(result.stdout).toContain(line);
 		await expectRestored(dir, originals);
 	});
 
@@ -70,7 +71,10 @@ describe('the restore flow, end to end in a pseudo-terminal', () => {
 		const dir = await makeLab();
 		const result = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes', '--json']);
 		expect(result.exitCode).toBe(0);
-		const events = result.stdout.trim().split('\n').map(line => JSON.parse(line) as {event: string});
+		const events = result.stdout
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as {event: string});
 		expect(events.filter(e => e.event === 'step-finished')).toHaveLength(5);
 		expect(events.at(-1)).toMatchObject({event: 'completed'});
 	});

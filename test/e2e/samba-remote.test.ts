@@ -34,7 +34,11 @@ function remote(s: SambaServer, auth: string, args: string[], host = s.name) {
 
 /** Spooler's state, asked of the server with the real net. */
 async function spooler(s: SambaServer): Promise<string> {
-	const result = await execa('net', ['rpc', 'service', 'status', 'Spooler', '-S', s.name, '-A', s.auth.admin, '--option=client min protocol=NT1', '-p', String(s.port)], {reject: false});
+	const result = await execa(
+		'net',
+		['rpc', 'service', 'status', 'Spooler', '-S', s.name, '-A', s.auth.admin, '--option=client min protocol=NT1', '-p', String(s.port)],
+		{reject: false},
+	);
 	return /service is (\w+)/.exec(result.stdout)?.[1] ?? `unknown: ${result.stdout}${result.stderr}`;
 }
 
@@ -118,7 +122,7 @@ describe.skipIf(skip)('the remote target against a real Samba server (net rpc, s
 		expect(await spooler(s)).toBe('running');
 	});
 
-	it('with a wrong password: says the server refused it, names the file to check, and shows net\'s words', async () => {
+	it("with a wrong password: says the server refused it, names the file to check, and shows net's words", async () => {
 		const s = await start();
 		const run = await remote(s, s.auth.wrongPassword, ['--flow', 'restore', '--backup', s.backup, '--yes']);
 		expect(run.stdout).toContain(`${s.name} refused the user name or password`);
@@ -127,7 +131,7 @@ describe.skipIf(skip)('the remote target against a real Samba server (net rpc, s
 		expect(run.exitCode).toBe(1);
 	});
 
-	it('with a name that does not resolve: says so, with net\'s own words', async () => {
+	it("with a name that does not resolve: says so, with net's own words", async () => {
 		const s = await start();
 		const run = await remote(s, s.auth.admin, ['--flow', 'restore', '--backup', s.backup, '--yes'], 'NOSUCHHOST');
 		expect(run.stdout).toContain('the name NOSUCHHOST did not resolve to an address');

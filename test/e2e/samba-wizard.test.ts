@@ -66,7 +66,10 @@ describe.skipIf(skip)('the restore flow on a real Samba server, from Linux, in a
 		await session.type('y');
 		await session.waitFor('Choose NetWare Server ▸ Synchronize all servers.', 90_000);
 		// The footer: the newest command, shortened in the middle so that its end (the port) still shows.
-		const footer = session.screen().split('\n').find(line => line.startsWith('$ '))!;
+		const footer = session
+			.screen()
+			.split('\n')
+			.find(line => line.startsWith('$ '))!;
 		expect(footer).toMatch(new RegExp(`^\\$ net rpc service status Spooler .*….* -p ${s.port}$`));
 		expect(footer.length).toBeLessThanOrEqual(100);
 		await session.waitFor('Blue checks seen: 0 of 2');

@@ -8,7 +8,7 @@ import {runCli, tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 
-const NOT_ASCII = /[^\u0000-\u007F]/;
+const NOT_ASCII = /[\u0080-\uFFFF]/;
 
 async function lab(...flags: string[]) {
 	const dir = join(await tempDir(), 'lab');
@@ -75,8 +75,18 @@ describe('the wizard in any terminal', () => {
 		expect(session.raw).not.toContain('\u001B');
 		// Each screen is there, in order, in the scrollback.
 		const history = session.history();
-		const order = ['Managed NetWare servers', 'Do you have a backup', 'The plan (KB Q148678)', 'Runs "net stop MSSYNC"', 'Moves 11 files out of', 'Left at a safe point'].map(text => history.indexOf(text));
-		expect(order.every(i => i >= 0), `${JSON.stringify(order)}\n${history}`).toBe(true);
+		const order = [
+			'Managed NetWare servers',
+			'Do you have a backup',
+			'The plan (KB Q148678)',
+			'Runs "net stop MSSYNC"',
+			'Moves 11 files out of',
+			'Left at a safe point',
+		].map(text => history.indexOf(text));
+		expect(
+			order.every(i => i >= 0),
+			`${JSON.stringify(order)}\n${history}`,
+		).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 	});
 

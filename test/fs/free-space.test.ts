@@ -2,7 +2,8 @@ import type {statfs} from 'node:fs/promises';
 import {describe, expect, it} from 'vitest';
 import {freeBytes} from '../../source/fs/free-space.js';
 
-const volume = (blocks: number, bavail: number) => (async () => ({type: 0, bsize: 4096, blocks, bfree: bavail, bavail, files: 0, ffree: 0})) as unknown as typeof statfs;
+const volume = (blocks: number, bavail: number) =>
+	(async () => ({type: 0, bsize: 4096, blocks, bfree: bavail, bavail, files: 0, ffree: 0})) as unknown as typeof statfs;
 
 describe('freeBytes', () => {
 	it('measures what an unprivileged writer may use', async () => {

@@ -21,7 +21,10 @@ const PROCESSED = 'Successfully processed 1 files; Failed processing 0 files';
 
 describe('the passwords file on Windows (simulated: platform win32, a scripted icacls)', () => {
 	it('grants the user alone, with arguments as an array (no shell), and confirms it from the listing', async () => {
-		const {run, calls} = icacls({exitCode: 0, output: `processed file: ${FILE}\r\n${PROCESSED}\r\n`}, {exitCode: 0, output: `${FILE} NTPDC\\admin:(F)\r\n\r\n${PROCESSED}\r\n`});
+		const {run, calls} = icacls(
+			{exitCode: 0, output: `processed file: ${FILE}\r\n${PROCESSED}\r\n`},
+			{exitCode: 0, output: `${FILE} NTPDC\\admin:(F)\r\n\r\n${PROCESSED}\r\n`},
+		);
 		const result = await restrictToOwner(FILE, {platform: 'win32', env, icacls: run});
 		expect(calls).toEqual([[FILE, '/inheritance:r', '/grant:r', 'admin:F'], [FILE]]);
 		expect(result).toEqual({restricted: true, note: 'an access list granting only NTPDC\\admin, set with icacls'});
@@ -31,7 +34,9 @@ describe('the passwords file on Windows (simulated: platform win32, a scripted i
 		const {run} = icacls({exitCode: 0, output: ''}, {exitCode: 0, output: ''});
 		const result = await restrictToOwner(FILE, {platform: 'win32', env, icacls: run});
 		expect(result.restricted).toBe(false);
-		expect(result.note).toBe("NOT restricted to you: icacls reported success, but its listing of the file's access (exit code 0) said nothing, so the restriction could not be confirmed");
+		expect(result.note).toBe(
+			"NOT restricted to you: icacls reported success, but its listing of the file's access (exit code 0) said nothing, so the restriction could not be confirmed",
+		);
 		expect(result.advice).toContain(`icacls "${FILE}" /inheritance:r /grant:r "%USERNAME%:F"`);
 		expect(result.note).not.toContain('0600');
 	});
@@ -46,7 +51,9 @@ describe('the passwords file on Windows (simulated: platform win32, a scripted i
 	it("shows icacls's own words, sanitised, when it fails", async () => {
 		const {run} = icacls({exitCode: 1332, output: 'No mapping between account names\u001b[31m and security IDs was done.\r\n'}, {exitCode: 0, output: ''});
 		const result = await restrictToOwner(FILE, {platform: 'win32', env, icacls: run});
-		expect(result.note).toBe('NOT restricted to you: icacls failed (exit code 1332) and said "No mapping between account names\\x1B[31m and security IDs was done."');
+		expect(result.note).toBe(
+			'NOT restricted to you: icacls failed (exit code 1332) and said "No mapping between account names\\x1B[31m and security IDs was done."',
+		);
 	});
 
 	it('says so when USERNAME is not set, running nothing', async () => {

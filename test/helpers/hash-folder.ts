@@ -7,7 +7,9 @@ export async function hashFolder(dir: string, filter: (name: string) => boolean 
 	const out: Record<string, string> = {};
 	for (const entry of await readdir(dir, {withFileTypes: true})) {
 		if (!entry.isFile() || !filter(entry.name)) continue;
-		out[entry.name.toUpperCase()] = createHash('sha256').update(await readFile(join(dir, entry.name))).digest('hex');
+		out[entry.name.toUpperCase()] = createHash('sha256')
+			.update(await readFile(join(dir, entry.name)))
+			.digest('hex');
 	}
 	return out;
 }

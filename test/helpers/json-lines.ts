@@ -2,7 +2,10 @@
 import {readFileSync} from 'node:fs';
 import {Ajv} from 'ajv';
 
-const schema = JSON.parse(readFileSync(new URL('../../schema/dsmn-resync-events.schema.json', import.meta.url), 'utf8')) as {$id: string; definitions: Record<string, unknown>};
+const schema = JSON.parse(readFileSync(new URL('../../schema/dsmn-resync-events.schema.json', import.meta.url), 'utf8')) as {
+	$id: string;
+	definitions: Record<string, unknown>;
+};
 // "format" is documentation here; "at" carries a pattern that says the same.
 const ajv = new Ajv({strict: true, allErrors: true, validateFormats: false});
 const validate = ajv.compile(schema);

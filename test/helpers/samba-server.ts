@@ -28,7 +28,7 @@ export function sambaUnavailable(): string | undefined {
 	for (const program of ['smbd', 'net', 'smbclient', 'smbpasswd']) {
 		if (spawnSync('sh', ['-c', `command -v ${program}`]).status !== 0) return `${program} is not installed (Debian: apt-get install samba smbclient)`;
 	}
-	if (process.getuid?.() !== 0) return 'smbd must run as root here (its accounts are this machine\'s users)';
+	if (process.getuid?.() !== 0) return "smbd must run as root here (its accounts are this machine's users)";
 	if (spawnSync('id', ['nobody']).status !== 0) return 'the system has no "nobody" account for the query-only user';
 	return undefined;
 }
@@ -230,7 +230,9 @@ export async function startSambaServer(options: {disableSpoolss?: boolean} = {})
 				'disable netbios = yes',
 				'server min protocol = NT1',
 				'ntlm auth = yes',
-				...['lock', 'state', 'cache', 'pid', 'ncalrpc', 'binddns'].map(dir => `${dir === 'binddns' ? 'binddns dir' : dir === 'ncalrpc' ? 'ncalrpc dir' : `${dir} directory`} = ${join(root, dir)}`),
+				...['lock', 'state', 'cache', 'pid', 'ncalrpc', 'binddns'].map(
+					dir => `${dir === 'binddns' ? 'binddns dir' : dir === 'ncalrpc' ? 'ncalrpc dir' : `${dir} directory`} = ${join(root, dir)}`,
+				),
 				`private dir = ${join(root, 'private')}`,
 				`log file = ${join(root, 'log', 'log.%m')}`,
 				`passdb backend = tdbsam:${join(root, 'private', 'passdb.tdb')}`,
@@ -266,7 +268,9 @@ export async function startSambaServer(options: {disableSpoolss?: boolean} = {})
 		// Its own session and process group: smbd signals its group when it stops, which must never reach this test process.
 		smbd = spawn('smbd', ['-s', config, '-F', '--no-process-group', '--debug-stdout', '-d', '1'], {stdio: ['ignore', log.fd, log.fd], detached: true});
 		await log.close();
-		const failed = new Promise<never>((_, reject) => smbd!.once('exit', code => reject(new Error(`smbd exited (${code}); see ${join(root, 'log', 'smbd.out')}`))));
+		const failed = new Promise<never>((_, reject) =>
+			smbd!.once('exit', code => reject(new Error(`smbd exited (${code}); see ${join(root, 'log', 'smbd.out')}`))),
+		);
 		failed.catch(() => {});
 		for (;;) {
 			if (await listening(port)) break;

@@ -30,4 +30,3 @@ export async function standinServer(behaviour = 'normal', state = 'RUNNING') {
 	};
 	return {root, env, syncagnt: join(systemRoot, 'SYSTEM32', 'SYNCAGNT'), backup: join(root, 'backup'), stateFile, log};
 }
-

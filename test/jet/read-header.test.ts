@@ -126,11 +126,20 @@ function words(page: Uint8Array): number[] {
 	return Array.from({length: page.byteLength / 4}, (_, i) => view.getUint32(i * 4, true));
 }
 /** Jet 500's UlUtilChecksum: 0x89abcdef plus every word after the first, modulo 2^32. */
-const jet500Sum = (page: Uint8Array) => words(page).slice(1).reduce((sum, w) => (sum + w) % 2 ** 32, MAGIC);
+const jet500Sum = (page: Uint8Array) =>
+	words(page)
+		.slice(1)
+		.reduce((sum, w) => (sum + w) % 2 ** 32, MAGIC);
 /** ESE's old-format checksum: 0x89abcdef XOR every word after the first. */
-const eseXor = (page: Uint8Array) => words(page).slice(1).reduce((x, w) => (x ^ w) >>> 0, MAGIC);
+const eseXor = (page: Uint8Array) =>
+	words(page)
+		.slice(1)
+		.reduce((x, w) => (x ^ w) >>> 0, MAGIC);
 /** The JET 200-format engine's UlChecksumPage: the sum of every word after the first, from 0. */
-const jet200Sum = (page: Uint8Array) => words(page).slice(1).reduce((sum, w) => (sum + w) % 2 ** 32, 0);
+const jet200Sum = (page: Uint8Array) =>
+	words(page)
+		.slice(1)
+		.reduce((sum, w) => (sum + w) % 2 ** 32, 0);
 
 function seal(page: Uint8Array, checksum: (page: Uint8Array) => number): Uint8Array {
 	new DataView(page.buffer, page.byteOffset).setUint32(0, checksum(page), true);
@@ -193,7 +202,15 @@ describe('the struct offsets this test derives', () => {
 describe('a Jet 500 database header (DBFILEHDR_FIXED)', () => {
 	it('reads as consistent (state 3 at offset 48), with Jet 500 layout and checksum', () => {
 		const info = readDatabaseHeader(jet500Database(3));
-		expect(info).toMatchObject({kind: 'jet500', layout: 'jet500', formatVersion: 0x500, state: 3, stateName: 'clean shutdown', pageSize: 4096, checksumOk: true});
+		expect(info).toMatchObject({
+			kind: 'jet500',
+			layout: 'jet500',
+			formatVersion: 0x500,
+			state: 3,
+			stateName: 'clean shutdown',
+			pageSize: 4096,
+			checksumOk: true,
+		});
 		expect(info.kind === 'jet500' && info.signDb).toBe(hex(SIGN_DB));
 		expect(info.kind === 'jet500' && info.formatRevision).toBeUndefined();
 	});
@@ -222,7 +239,7 @@ describe('a Jet 500 database header (DBFILEHDR_FIXED)', () => {
 		expect(info.kind === 'jet500' && info.signLog).toBe(hex(page.subarray(JET500_DB.signLog, JET500_DB.signLog + SIGNATURE)));
 	});
 
-	it('notices a damaged page, and does not take ESE\'s XOR checksum for Jet 500\'s', () => {
+	it("notices a damaged page, and does not take ESE's XOR checksum for Jet 500's", () => {
 		const damaged = jet500Database(3);
 		damaged[300] = damaged[300]! ^ 0xff;
 		expect(readDatabaseHeader(damaged)).toMatchObject({layout: 'jet500', checksumOk: false});
@@ -245,12 +262,21 @@ describe('an ESE97 database header (DBFILEHDR of ESE)', () => {
 		return page;
 	}
 
-	it('is read at ESE\'s offsets, not misread as Jet 500 (whose offsets 48 and 102 hold other bytes here)', () => {
+	it("is read at ESE's offsets, not misread as Jet 500 (whose offsets 48 and 102 hold other bytes here)", () => {
 		const page = eseDatabase(2, PAGE);
 		new DataView(page.buffer).setUint32(JET500_DB.fDBState, 3, true); // 48: inside signDb's computer name in ESE
 		seal(page, eseXor);
 		const info = readDatabaseHeader(page);
-		expect(info).toMatchObject({kind: 'jet500', layout: 'ese97', formatVersion: 0x620, formatRevision: 2, state: 2, stateName: 'dirty shutdown', pageSize: 4096, checksumOk: true});
+		expect(info).toMatchObject({
+			kind: 'jet500',
+			layout: 'ese97',
+			formatVersion: 0x620,
+			formatRevision: 2,
+			state: 2,
+			stateName: 'dirty shutdown',
+			pageSize: 4096,
+			checksumOk: true,
+		});
 		expect(info.kind === 'jet500' && info.signLog).toBe(hex(SIGN_LOG));
 	});
 
@@ -275,9 +301,15 @@ describe('other first pages', () => {
 		access.set(ACCESS_MAGIC, 0);
 		expect(readDatabaseHeader(access).kind).toBe('access');
 		expect(readDatabaseHeader(new Uint8Array(PAGE)).kind).toBe('all-zero');
-		const jet200 = seal(new Uint8Array(PAGE).map((_, i) => (i * 7) & 0xff), jet200Sum);
+		const jet200 = seal(
+			new Uint8Array(PAGE).map((_, i) => (i * 7) & 0xff),
+			jet200Sum,
+		);
 		expect(readDatabaseHeader(jet200).kind).toBe('legacy');
-		const xorSealed = seal(new Uint8Array(PAGE).map((_, i) => (i * 7) & 0xff), eseXor);
+		const xorSealed = seal(
+			new Uint8Array(PAGE).map((_, i) => (i * 7) & 0xff),
+			eseXor,
+		);
 		expect(readDatabaseHeader(xorSealed).kind).toBe('unrecognised');
 		const garbage = new Uint8Array(PAGE).map((_, i) => (i * 13 + 5) & 0xff);
 		expect(readDatabaseHeader(garbage).kind).toBe('unrecognised');
@@ -287,7 +319,7 @@ describe('other first pages', () => {
 });
 
 describe('log headers (LGFILEHDR_FIXED)', () => {
-	it('tells Jet 500\'s from ESE\'s by the checksum, the only thing that differs at the offsets read', () => {
+	it("tells Jet 500's from ESE's by the checksum, the only thing that differs at the offsets read", () => {
 		const page = new Uint8Array(PAGE);
 		const view = new DataView(page.buffer);
 		view.setInt32(ESE_LOG.le_lGeneration, 7, true);
@@ -316,7 +348,7 @@ describe('log headers (LGFILEHDR_FIXED)', () => {
 	});
 });
 
-describe('the lab\'s writer lays out Jet 500\'s structs byte for byte', () => {
+describe("the lab's writer lays out Jet 500's structs byte for byte", () => {
 	const sign = (random: number) => ({random, created, computerName: 'NTPDC'});
 
 	it('database header: the same bytes as the fixture built from DBFILEHDR_FIXED', () => {
@@ -325,7 +357,12 @@ describe('the lab\'s writer lays out Jet 500\'s structs byte for byte', () => {
 	});
 
 	it('database header: consistency and attach positions and times go to their LGPOS and LOGTIME fields', () => {
-		const page = databaseHeaderPage({signDb: sign(1), signLog: sign(2), consistent: {position: {generation: 6}, at: created}, attached: {position: {generation: 1}, at: created}});
+		const page = databaseHeaderPage({
+			signDb: sign(1),
+			signLog: sign(2),
+			consistent: {position: {generation: 6}, at: created},
+			attached: {position: {generation: 1}, at: created},
+		});
 		const view = new DataView(page.buffer);
 		expect(view.getInt32(JET500_DB.lgposConsistent + USHORT + USHORT, true)).toBe(6);
 		expect([...page.subarray(JET500_DB.logtimeConsistent, JET500_DB.logtimeConsistent + LOGTIME)]).toEqual(LOGTIME_BYTES);

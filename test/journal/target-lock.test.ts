@@ -30,11 +30,13 @@ describe('one run per target', () => {
 		const key = `lab:${dir}`;
 		const child = spawn(process.execPath, [await holderScript(dir), key, dir], {stdio: ['ignore', 'pipe', 'inherit']});
 		try {
-			await once(child.stdout!, 'data');
+			await once(child.stdout, 'data');
 			const refused = (await TargetLock.acquire(key, dir, 'the lab', 'a check').catch((e: unknown) => e)) as Error;
 			expect(refused).toBeInstanceOf(TargetBusyError);
 			expect((refused as TargetBusyError).holder).toMatchObject({pid: child.pid, what: 'a restore, copying the backup'});
-			expect(refused.message).toMatch(new RegExp(`another dsmn-resync \\(process ${child.pid}, since .* UTC\\) is working on the lab: a restore, copying the backup`));
+			expect(refused.message).toMatch(
+				new RegExp(`another dsmn-resync \\(process ${child.pid}, since .* UTC\\) is working on the lab: a restore, copying the backup`),
+			);
 			// Another target is not held.
 			const other = await TargetLock.acquire(`${key}-other`, dir, 'another lab', 'a check');
 			await other.release();

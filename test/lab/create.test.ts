@@ -17,7 +17,10 @@ async function treeHashes(dir: string): Promise<Record<string, string>> {
 		for (const entry of await readdir(at, {withFileTypes: true})) {
 			const path = join(at, entry.name);
 			if (entry.isDirectory()) await walk(path);
-			else out[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
+			else
+				out[relative(dir, path)] = createHash('sha256')
+					.update(await readFile(path))
+					.digest('hex');
 		}
 	};
 	await walk(dir);
@@ -30,7 +33,20 @@ describe('lab create', () => {
 		const lab = await createLab(dir, LAB_DEFAULTS);
 		const paths = labPaths(dir);
 		expect((await readdir(paths.syncagnt)).sort()).toEqual(
-			['JET.CHK', 'JET.LOG', 'JET00001.LOG', 'JET00002.LOG', 'JET00003.LOG', 'JET00004.LOG', 'JET00005.LOG', 'MSSYNC.LOG', 'MSSYNC.MDB', 'RES1.LOG', 'RES2.LOG', 'SYSTEM.MDB'].sort(),
+			[
+				'JET.CHK',
+				'JET.LOG',
+				'JET00001.LOG',
+				'JET00002.LOG',
+				'JET00003.LOG',
+				'JET00004.LOG',
+				'JET00005.LOG',
+				'MSSYNC.LOG',
+				'MSSYNC.MDB',
+				'RES1.LOG',
+				'RES2.LOG',
+				'SYSTEM.MDB',
+			].sort(),
 		);
 		expect((await readdir(paths.backup)).sort()).toEqual(['JET.LOG', 'JET00001.LOG', 'JET00002.LOG', 'JET00003.LOG', 'MSSYNC.MDB', 'MSSYNC.PAT', 'SYSTEM.MDB']);
 		expect(lab.red.length).toBeGreaterThan(0);
@@ -61,7 +77,7 @@ describe('lab create', () => {
 		expect(backupLog).toMatchObject({generation: 4});
 	});
 
-	it('lays its headers out as Jet 500\'s structs: state at 48, signLog after the 2-byte dbid, checkpoint generation at 16', async () => {
+	it("lays its headers out as Jet 500's structs: state at 48, signLog after the 2-byte dbid, checkpoint generation at 16", async () => {
 		// Offsets from the structs' field sizes (ARCHITECTURE.md): DBFILEHDR_FIXED is ulChecksum, ulMagic,
 		// ulVersion (4 each), signDb (28), grbitAttributes, ulDBTimeLow (4 each), fDBState (4), three LGPOS (8)
 		// and four LOGTIME (8), dbid (2), signLog (28); LGFILEHDR_FIXED has signLog at 44; CHECKPOINT_FIXED is
@@ -78,7 +94,12 @@ describe('lab create', () => {
 		const log = await readFile(join(folder, 'JET.LOG'));
 		expect(db.readUInt32LE(8)).toBe(0x500);
 		expect(db.readUInt32LE(stateAt)).toBe(3);
-		expect(db.subarray(signDbAt + 4 + 8, signDbAt + 28).toString('latin1').replace(/\0+$/, '')).toBe('NTPDC');
+		expect(
+			db
+				.subarray(signDbAt + 4 + 8, signDbAt + 28)
+				.toString('latin1')
+				.replace(/\0+$/, ''),
+		).toBe('NTPDC');
 		expect(db.subarray(signLogAt, signLogAt + 28).equals(log.subarray(44, 44 + 28))).toBe(true);
 		expect(db.subarray(0, 4096).equals(db.subarray(4096, 8192))).toBe(true); // the shadow header
 		expect(readDatabaseHeader(db)).toMatchObject({layout: 'jet500', checksumOk: true});
@@ -89,7 +110,10 @@ describe('lab create', () => {
 	});
 
 	const fileCommand = spawnSync('file', ['--version'], {encoding: 'utf8'});
-	if (fileCommand.error) console.warn(`skipped: the libmagic check of the lab's databases needs the \`file\` command, which is not installed here (${fileCommand.error.message}); Debian: apt-get install file`);
+	if (fileCommand.error)
+		console.warn(
+			`skipped: the libmagic check of the lab's databases needs the \`file\` command, which is not installed here (${fileCommand.error.message}); Debian: apt-get install file`,
+		);
 	it.skipIf(Boolean(fileCommand.error))('is named by `file` (libmagic) as an Extensible Storage Engine database of version 0x500', async () => {
 		const dir = join(await tempDir(), 'lab');
 		await createLab(dir, LAB_DEFAULTS);

@@ -11,7 +11,7 @@ import {synchronizeLab} from '../../source/lab/sync-engine.js';
 import {checkpointPages} from '../../source/jet/write-header.js';
 import {tempDir} from '../helpers/run-cli.js';
 
-describe('the lab\'s JET and DSMN say what the real ones say', () => {
+describe("the lab's JET and DSMN say what the real ones say", () => {
 	it('starts on its own files, and refuses a checkpoint past JET.LOG with -533 JET_errCheckpointCorrupt (not -1319)', async () => {
 		const dir = join(await tempDir(), 'lab');
 		await createLab(dir, {...LAB_DEFAULTS, pace: 0});
@@ -22,7 +22,7 @@ describe('the lab\'s JET and DSMN say what the real ones say', () => {
 		expect(await jetStartError(syncagnt)).toMatch(/^-533 JET_errCheckpointCorrupt: JET\.CHK points at log generation 99, past JET\.LOG \(6\)/);
 	});
 
-	it('names 1317 as the error inside the Sync Agent\'s event (ERROR_NO_SUCH_USER, KB Q188357), not as an event ID', async () => {
+	it("names 1317 as the error inside the Sync Agent's event (ERROR_NO_SUCH_USER, KB Q188357), not as an event ID", async () => {
 		const dir = join(await tempDir(), 'lab');
 		await createLab(dir, {...LAB_DEFAULTS, pace: 0});
 		await deleteSyncAgent(labPaths(dir).serverSystem('FS1'));

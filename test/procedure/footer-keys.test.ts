@@ -10,7 +10,9 @@ describe('the footer offers only the keys that work on the screen', () => {
 		const field = footerKeys(state({name: 'choose-backup', input: '', candidates: [], suggestions: []}), true, glyphs);
 		expect(field).toBe('Enter when done · Tab completes · Esc back · Ctrl+C quit');
 		expect(footerKeys(state({name: 'password-entry', stage: 'first', length: 0}), false, glyphs)).toBe('Enter when done · Ctrl+C quit');
-		expect(footerKeys(state({name: 'confirm', step: 's', title: 'T', changes: [], typed: '', word: 'RESTORE'}), false, glyphs)).toBe('type RESTORE, Enter · Ctrl+C quit');
+		expect(footerKeys(state({name: 'confirm', step: 's', title: 'T', changes: [], typed: '', word: 'RESTORE'}), false, glyphs)).toBe(
+			'type RESTORE, Enter · Ctrl+C quit',
+		);
 	});
 
 	it('Esc back only where it goes back; y where it confirms; nothing on the last frame', () => {
@@ -23,7 +25,15 @@ describe('the footer offers only the keys that work on the screen', () => {
 	});
 
 	it('the multi-select and the manual checklist name their own keys', () => {
-		expect(footerKeys(state({name: 'multi-select', purpose: 'servers', title: '', hint: '', items: [], cursor: 0, selected: []}), true, glyphs)).toBe('↑↓ move · Space chooses · Enter goes on · Esc back · ? why · q quit');
-		expect(footerKeys(state({name: 'manual', step: 'synchronize', title: 'S', instructions: [], checklist: {items: [{name: 'FS1', ticked: false}], cursor: 0}}), false, glyphs)).toBe('Tab next server · Space ticks · ↑↓ Enter choose · ? why · q quit');
+		expect(footerKeys(state({name: 'multi-select', purpose: 'servers', title: '', hint: '', items: [], cursor: 0, selected: []}), true, glyphs)).toBe(
+			'↑↓ move · Space chooses · Enter goes on · Esc back · ? why · q quit',
+		);
+		expect(
+			footerKeys(
+				state({name: 'manual', step: 'synchronize', title: 'S', instructions: [], checklist: {items: [{name: 'FS1', ticked: false}], cursor: 0}}),
+				false,
+				glyphs,
+			),
+		).toBe('Tab next server · Space ticks · ↑↓ Enter choose · ? why · q quit');
 	});
 });

@@ -58,7 +58,7 @@ describe('a reconstruct run on the lab', () => {
 		});
 	});
 
-	it('a retry after that failure still refuses: the agent is not deleted behind the admin\'s back', async () => {
+	it("a retry after that failure still refuses: the agent is not deleted behind the admin's back", async () => {
 		const {root, target} = await newLab();
 		const run = await ReconstructRun.begin(target, {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'random', passwordsFile: join(root, 'p.txt')});
 		expect(await run.execute('add-server:FS2')).toMatchObject({status: 'failed'});
@@ -85,7 +85,10 @@ describe('a reconstruct run on the lab', () => {
 		await run.execute('delete-agent:FS2');
 		await run.execute('add-server:FS2');
 		const sync = await run.execute('synchronize');
-		expect(sync).toMatchObject({status: 'failed', message: expect.stringContaining('DSMN does not know the passwords of the 120 accounts to propagate to FS2')});
+		expect(sync).toMatchObject({
+			status: 'failed',
+			message: expect.stringContaining('DSMN does not know the passwords of the 120 accounts to propagate to FS2'),
+		});
 	});
 
 	it('restores a bindery from NET$*.OLD, keeping the current one aside, and reports what is lost', async () => {
@@ -153,9 +156,16 @@ describe('a reconstruct run on the lab', () => {
 		expect(await readFile(passwordsFile, 'utf8')).toMatch(/\(the initial password\)/);
 
 		const random = await newLab();
-		const randomRun = await ReconstructRun.begin(random.target, {servers: red.slice(0, 1), restoreBindery: [], passwordPolicy: 'random', passwordsFile: join(random.root, 'p.txt')});
+		const randomRun = await ReconstructRun.begin(random.target, {
+			servers: red.slice(0, 1),
+			restoreBindery: [],
+			passwordPolicy: 'random',
+			passwordsFile: join(random.root, 'p.txt'),
+		});
 		await runAll(randomRun);
-		expect(randomRun.whereThingsAre()[0]).toBe(`The new passwords are in ${join(random.root, 'p.txt')} (mode 0600): give each user theirs, then delete the file.`);
+		expect(randomRun.whereThingsAre()[0]).toBe(
+			`The new passwords are in ${join(random.root, 'p.txt')} (mode 0600): give each user theirs, then delete the file.`,
+		);
 	});
 });
 
@@ -201,9 +211,13 @@ describe('the passwords file and a crash (found by the crash harness)', () => {
 		for (const step of ['delete-agent:FS2', 'add-server:FS2']) expect(await run.execute(step)).toMatchObject({status: 'done'});
 		// The attempt that was killed: step-started journaled, the file written under its name, nothing more.
 		await (run as unknown as {record: (e: unknown) => Promise<void>}).record({type: 'step-started', step: 'set-passwords'});
-		const {propagatedUsers} = target.servers.reconstruct!;
-		const users = await propagatedUsers();
-		await writePasswordsFile(passwordsFile, users.map(name => ({name, password: generatePassword(), mustChange: false})), new Date(), run.start.runId);
+		const users = await target.servers.reconstruct!.propagatedUsers();
+		await writePasswordsFile(
+			passwordsFile,
+			users.map(name => ({name, password: generatePassword(), mustChange: false})),
+			new Date(),
+			run.start.runId,
+		);
 		// …and a partial temporary file of an earlier write, killed midway.
 		await writeFile(join(root, '.p.txt.dsmn-tmp-0a0b0c0d'), 'FS\tpartial');
 		const written = await readFile(passwordsFile, 'utf8');

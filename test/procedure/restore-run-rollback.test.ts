@@ -47,7 +47,11 @@ function countingService(inner: ServiceControl) {
 		stop: options => (calls.push('stop'), inner.stop(options)),
 		start: options => {
 			calls.push('start');
-			if (refuseStart) return Promise.resolve({ok: false as const, error: {code: 1067, meaning: 'the service started and then stopped at once', advice: 'look in the Event Viewer'}});
+			if (refuseStart)
+				return Promise.resolve({
+					ok: false as const,
+					error: {code: 1067, meaning: 'the service started and then stopped at once', advice: 'look in the Event Viewer'},
+				});
 			return inner.start(options);
 		},
 	};
@@ -105,17 +109,27 @@ describe('a roll back is a journaled sequence of its own (issue 12)', () => {
 		for (const step of ['stop-service', 'move-aside', 'copy-backup'] as const) expect(await run.execute(step)).toMatchObject({status: 'done'});
 		service.refuseStart(true);
 		const failed = await run.rollback();
-		expect(failed).toMatchObject({status: 'failed', message: expect.stringMatching(/the files are back, but MSSYNC would not start again/), advice: expect.stringMatching(/roll back again/)});
+		expect(failed).toMatchObject({
+			status: 'failed',
+			message: expect.stringMatching(/the files are back, but MSSYNC would not start again/),
+			advice: expect.stringMatching(/roll back again/),
+		});
 		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
 
 		// --resume of a run whose roll back began is refused with the way forward, and changes nothing.
 		const resumeAttempt = await resumed(t);
-		expect(await resumeAttempt.execute(resumeAttempt.nextStep() ?? 'start-service')).toMatchObject({status: 'failed', advice: expect.stringMatching(/--rollback/)});
+		expect(await resumeAttempt.execute(resumeAttempt.nextStep() ?? 'start-service')).toMatchObject({
+			status: 'failed',
+			advice: expect.stringMatching(/--rollback/),
+		});
 		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
 
 		service.refuseStart(false);
 		const second = await (await resumed(t)).rollback();
-		expect(second).toMatchObject({status: 'done', summary: expect.stringMatching(/^11 original files back in SYNCAGNT; the \d+ restored files moved to .*; MSSYNC running again/)});
+		expect(second).toMatchObject({
+			status: 'done',
+			summary: expect.stringMatching(/^11 original files back in SYNCAGNT; the \d+ restored files moved to .*; MSSYNC running again/),
+		});
 		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
 		const systemDir = join(paths.systemRoot, 'SYSTEM32');
 		expect((await readdir(systemDir)).filter(n => n.startsWith('SYNCAGNT.rolled-back-'))).toHaveLength(1);
@@ -130,7 +144,10 @@ describe('a roll back is a journaled sequence of its own (issue 12)', () => {
 		const run = await RestoreRun.begin(t, paths.backup, {timings: fast});
 		await Journal.reopen(run.journalPath).then(async j => (await j.append({type: 'step-started', step: 'stop-service'}), j.close()));
 		service.calls.length = 0;
-		expect(await (await resumed(t)).rollback()).toMatchObject({status: 'done', summary: expect.stringMatching(/^0 original files back in SYNCAGNT; MSSYNC running, as it was found/)});
+		expect(await (await resumed(t)).rollback()).toMatchObject({
+			status: 'done',
+			summary: expect.stringMatching(/^0 original files back in SYNCAGNT; MSSYNC running, as it was found/),
+		});
 		expect(service.calls).toEqual(['query']);
 		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
 	});
@@ -143,7 +160,10 @@ describe('the bytes restored are the bytes validated (issue 13)', () => {
 		for (const step of ['stop-service', 'move-aside'] as const) expect(await run.execute(step)).toMatchObject({status: 'done'});
 		await writeFile(join(paths.backup, 'MSSYNC.MDB'), Buffer.alloc(8192, 7));
 		const outcome = await run.execute('copy-backup');
-		expect(outcome).toMatchObject({status: 'failed', message: expect.stringMatching(/^MSSYNC\.MDB in the backup changed after it was validated: nothing more was copied/)});
+		expect(outcome).toMatchObject({
+			status: 'failed',
+			message: expect.stringMatching(/^MSSYNC\.MDB in the backup changed after it was validated: nothing more was copied/),
+		});
 		expect((await readdir(paths.syncagnt)).filter(isRestoredFile)).toEqual([]);
 	});
 
@@ -159,7 +179,10 @@ describe('the bytes restored are the bytes validated (issue 13)', () => {
 		await handle.close();
 		await utimes(path, before.atime, before.mtime);
 		const outcome = await run.execute('copy-backup');
-		expect(outcome).toMatchObject({status: 'failed', message: expect.stringMatching(/MSSYNC\.MDB changed after it was validated \(same size, other bytes\): it was not copied/)});
+		expect(outcome).toMatchObject({
+			status: 'failed',
+			message: expect.stringMatching(/MSSYNC\.MDB changed after it was validated \(same size, other bytes\): it was not copied/),
+		});
 		expect(await readdir(paths.syncagnt)).not.toContain('MSSYNC.MDB');
 	});
 
@@ -176,7 +199,10 @@ describe('the bytes restored are the bytes validated (issue 13)', () => {
 		const name = (first as {name: string}).name;
 		await writeFile(join(paths.syncagnt, name), 'overwritten by hand after the kill');
 		const outcome = await (await resumed(target)).execute('copy-backup');
-		expect(outcome).toMatchObject({status: 'failed', message: `${name} in SYNCAGNT is no longer the copy this run verified: it was changed after it was copied`});
+		expect(outcome).toMatchObject({
+			status: 'failed',
+			message: `${name} in SYNCAGNT is no longer the copy this run verified: it was changed after it was copied`,
+		});
 		void isStaleInLiveFolder;
 	});
 });
@@ -211,7 +237,10 @@ describe('what the summaries count and time (issue 16)', () => {
 		};
 		const run = await RestoreRun.begin({...target, service: slow}, paths.backup, {timings: fast});
 		const outcome = await run.execute('stop-service');
-		expect(outcome).toMatchObject({status: 'done', summary: expect.stringMatching(/^MSSYNC stopped after (1\.[2-9]|[2-9]\.\d) s \(confirmed by sc query MSSYNC\)$/)});
+		expect(outcome).toMatchObject({
+			status: 'done',
+			summary: expect.stringMatching(/^MSSYNC stopped after (1\.[2-9]|[2-9]\.\d) s \(confirmed by sc query MSSYNC\)$/),
+		});
 	});
 });
 

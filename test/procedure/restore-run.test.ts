@@ -39,9 +39,13 @@ function scriptedService(initial: ServiceState, behaviour: {stopTo?: ServiceStat
 			service.state = behaviour.stopTo ?? 'STOPPED';
 			return {ok: true as const};
 		},
-		describe: (verb: string) => (verb === "query" ? "sc query MSSYNC" : `net ${verb} MSSYNC`),
+		describe: (verb: string) => (verb === 'query' ? 'sc query MSSYNC' : `net ${verb} MSSYNC`),
 		async start() {
-			if (behaviour.startError) return {ok: false as const, error: {code: behaviour.startError, meaning: 'the service started and then stopped at once', advice: "look in Event Viewer's Application log"}};
+			if (behaviour.startError)
+				return {
+					ok: false as const,
+					error: {code: behaviour.startError, meaning: 'the service started and then stopped at once', advice: "look in Event Viewer's Application log"},
+				};
 			service.state = 'RUNNING';
 			return {ok: true as const};
 		},
@@ -119,7 +123,12 @@ describe('a restore run on the lab', () => {
 		await runSteps(resumed, ['copy-backup']);
 		expect(await hashFolder(paths.syncagnt, isRestoredFile)).toEqual(backup);
 		const journal = await readJournal(resumed.journalPath);
-		expect(journal.filter(e => e.type === 'copied').map(e => e.type === 'copied' && e.name).sort()).toEqual(Object.keys(backup).sort());
+		expect(
+			journal
+				.filter(e => e.type === 'copied')
+				.map(e => e.type === 'copied' && e.name)
+				.sort(),
+		).toEqual(Object.keys(backup).sort());
 	});
 
 	it('still refuses a database in SYNCAGNT that is not the backup and that this run did not copy', async () => {
@@ -146,7 +155,10 @@ describe('a restore run on the lab', () => {
 		});
 		expect(outcome).toMatchObject({status: 'failed'});
 		const rolledBack = await run.rollback();
-		expect(rolledBack).toMatchObject({status: 'done', summary: expect.stringMatching(/^11 original files back in SYNCAGNT; the 6 restored files moved to .*SYNCAGNT\.rolled-back-/)});
+		expect(rolledBack).toMatchObject({
+			status: 'done',
+			summary: expect.stringMatching(/^11 original files back in SYNCAGNT; the 6 restored files moved to .*SYNCAGNT\.rolled-back-/),
+		});
 		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
 		expect((await labStatus(dir)).service.state).toBe('RUNNING');
 		const aside = (await readdir(paths.systemRoot + '/SYSTEM32')).filter(n => n.startsWith('SYNCAGNT.rolled-back-'));
@@ -182,7 +194,11 @@ describe('a restore run on the lab', () => {
 		const stubborn: Target = {...target, service};
 		const run = await RestoreRun.begin(stubborn, paths.backup, {timings: {serviceTimeoutMs: 200, pollIntervalMs: 20}});
 		const outcome = await run.execute('stop-service');
-		expect(outcome).toMatchObject({status: 'failed', message: 'MSSYNC did not stop within 0 s: it is still STOP_PENDING', advice: expect.stringContaining('Control Panel')});
+		expect(outcome).toMatchObject({
+			status: 'failed',
+			message: 'MSSYNC did not stop within 0 s: it is still STOP_PENDING',
+			advice: expect.stringContaining('Control Panel'),
+		});
 		service.state = 'STOPPED';
 		expect(await run.execute('stop-service')).toMatchObject({status: 'done', summary: 'MSSYNC was already stopped'});
 	});

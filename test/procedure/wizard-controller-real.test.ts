@@ -102,11 +102,23 @@ describe('the reconstruct flow on a real server', () => {
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'servers'});
 		type(controller, 'fs1, fs2');
 		await controller.submitText();
-		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'bindery', items: [{value: 'FS1', label: expect.stringContaining('BINDREST')}, {value: 'FS2'}]});
+		expect(screen(controller)).toMatchObject({
+			name: 'multi-select',
+			purpose: 'bindery',
+			items: [{value: 'FS1', label: expect.stringContaining('BINDREST')}, {value: 'FS2'}],
+		});
 		await controller.submitSelection();
-		expect(screen(controller)).toMatchObject({name: 'plan', flow: 'reconstruct', lines: expect.arrayContaining([expect.stringContaining('each NetWare step is yours')])});
+		expect(screen(controller)).toMatchObject({
+			name: 'plan',
+			flow: 'reconstruct',
+			lines: expect.arrayContaining([expect.stringContaining('each NetWare step is yours')]),
+		});
 		await controller.startPlan();
-		expect(screen(controller)).toMatchObject({name: 'manual', step: 'delete-agent:FS1', instructions: expect.arrayContaining([expect.stringContaining('SYSCON')])});
+		expect(screen(controller)).toMatchObject({
+			name: 'manual',
+			step: 'delete-agent:FS1',
+			instructions: expect.arrayContaining([expect.stringContaining('SYSCON')]),
+		});
 
 		const seen: string[] = [];
 		for (let i = 0; i < 10 && screen(controller).name === 'manual'; i++) {
@@ -115,10 +127,27 @@ describe('the reconstruct flow on a real server', () => {
 			seen.push(now.step);
 			if (now.step === 'synchronize') {
 				// A timer, and the servers to tick as their blue checks appear: FS1 is seen, FS2 is not.
-				expect(now).toMatchObject({startedAt: expect.any(Number), checklist: {cursor: 0, items: [{name: 'FS1', ticked: false}, {name: 'FS2', ticked: false}]}});
+				expect(now).toMatchObject({
+					startedAt: expect.any(Number),
+					checklist: {
+						cursor: 0,
+						items: [
+							{name: 'FS1', ticked: false},
+							{name: 'FS2', ticked: false},
+						],
+					},
+				});
 				controller.toggleChecklist();
 				controller.moveChecklist();
-				expect(screen(controller)).toMatchObject({checklist: {cursor: 1, items: [{name: 'FS1', ticked: true}, {name: 'FS2', ticked: false}]}});
+				expect(screen(controller)).toMatchObject({
+					checklist: {
+						cursor: 1,
+						items: [
+							{name: 'FS1', ticked: true},
+							{name: 'FS2', ticked: false},
+						],
+					},
+				});
 			}
 			await controller.manualChoice('done');
 		}
@@ -136,7 +165,7 @@ describe('the reconstruct flow on a real server', () => {
 	});
 });
 
-describe('the wizard\'s target questions', () => {
+describe("the wizard's target questions", () => {
 	it('names no practice lab in the header while a remote server is asked, and goes back to the same lab', async () => {
 		const root = await tempDir();
 		let labs = 0;
@@ -144,12 +173,12 @@ describe('the wizard\'s target questions', () => {
 		await controller.start();
 		await controller.chooseTarget('lab');
 		expect(controller.getState().targetDescription).toContain('practice lab in');
-		controller.back();
+		void controller.back();
 		expect(screen(controller)).toMatchObject({name: 'target'});
 		await controller.chooseTarget('remote');
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'host'});
 		expect(controller.getState().targetDescription).toBeUndefined();
-		controller.back();
+		void controller.back();
 		await controller.chooseTarget('lab');
 		expect(screen(controller)).toMatchObject({name: 'inspect'});
 		expect(labs).toBe(1);
@@ -193,7 +222,7 @@ describe.skipIf(skip)('the wizard on a real Samba server: a mistyped password', 
 		const mistyped = opts.credentialsFile!;
 		expect(await readFile(mistyped, 'utf8')).toContain('Mistyped-1');
 
-		controller.back();
+		void controller.back();
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'domain'});
 		await controller.submitText();
 		type(controller, ADMIN_PASSWORD);

@@ -28,7 +28,7 @@ const screen = (c: WizardController) => c.getState().screen;
 
 /** From the first look to the first confirmation of a restore. */
 async function toFirstConfirmation(controller: WizardController) {
-	controller.continueFromInspect();
+	void controller.continueFromInspect();
 	await controller.answerBackup('yes');
 	await controller.submitText();
 	await controller.acceptValidation();
@@ -66,7 +66,12 @@ describe('the wizard tells the truth', () => {
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'copy-backup', word: 'RESTORE'});
 		controller.typeText('restore');
 		await controller.submitText();
-		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'copy-backup', typed: '', error: '"restore" is not RESTORE: type it exactly, in capital letters, then Enter. Nothing has been changed.'});
+		expect(screen(controller)).toMatchObject({
+			name: 'confirm',
+			step: 'copy-backup',
+			typed: '',
+			error: '"restore" is not RESTORE: type it exactly, in capital letters, then Enter. Nothing has been changed.',
+		});
 		controller.typeText('R');
 		expect(screen(controller)).not.toHaveProperty('error', expect.anything());
 		expect(confirmationMismatch('FS2', 'fs2')).toContain('in capital letters');
@@ -76,7 +81,7 @@ describe('the wizard tells the truth', () => {
 
 	it('Esc on empty search results goes back to the search field, as the screen says', async () => {
 		const {controller} = await labController();
-		controller.continueFromInspect();
+		void controller.continueFromInspect();
 		await controller.answerBackup('unsure');
 		controller.eraseText();
 		const s = screen(controller);
@@ -100,7 +105,12 @@ describe('the wizard tells the truth', () => {
 		await controller.confirm();
 		expect(screen(controller)).toMatchObject({name: 'failure', step: 'synchronize'});
 		await controller.failureChoice('finish');
-		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, exit: 1, lines: expect.arrayContaining([expect.stringContaining('choose "Only synchronize all servers"')])});
+		expect(screen(controller)).toMatchObject({
+			name: 'summary',
+			ok: false,
+			exit: 1,
+			lines: expect.arrayContaining([expect.stringContaining('choose "Only synchronize all servers"')]),
+		});
 		controller.done();
 		expect(controller.getState().exit).toBe(1);
 
@@ -115,7 +125,10 @@ describe('the wizard tells the truth', () => {
 		await third.start();
 		expect(screen(third).name).toBe('resume');
 		await third.resumeChoice('leave');
-		expect(third.getState()).toMatchObject({exit: 130, screen: {name: 'summary', lines: expect.arrayContaining([expect.stringContaining('The run waits in its journal')])}});
+		expect(third.getState()).toMatchObject({
+			exit: 130,
+			screen: {name: 'summary', lines: expect.arrayContaining([expect.stringContaining('The run waits in its journal')])},
+		});
 	});
 
 	it('the resume screen says when the run began, which backup it restores, and how it was left', async () => {
@@ -148,7 +161,7 @@ describe('the wizard tells the truth', () => {
 
 	it('the bindery question does not say "None are chosen" once one is', async () => {
 		const {controller} = await labController({backup: false});
-		controller.continueFromInspect();
+		void controller.continueFromInspect();
 		await controller.answerBackup('no');
 		await controller.acceptConsequences();
 		await controller.submitSelection();
@@ -180,7 +193,11 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();
 		await again.continueFromInspect('synchronize');
-		expect(screen(again)).toMatchObject({name: 'confirm', step: 'synchronize-only', changes: [expect.stringContaining('Runs "Synchronize all servers"'), expect.stringContaining('Nothing else is changed')]});
+		expect(screen(again)).toMatchObject({
+			name: 'confirm',
+			step: 'synchronize-only',
+			changes: [expect.stringContaining('Runs "Synchronize all servers"'), expect.stringContaining('Nothing else is changed')],
+		});
 		// Nothing has changed yet: Esc goes back to the first look.
 		await again.back();
 		expect(screen(again).name).toBe('inspect');
@@ -199,7 +216,12 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 		const {controller} = await labController({offline: ['FS1']});
 		await controller.continueFromInspect('synchronize');
 		await controller.confirm();
-		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, exit: 1, lines: expect.arrayContaining([expect.stringContaining('FS1'), expect.stringContaining('Only synchronize all servers')])});
+		expect(screen(controller)).toMatchObject({
+			name: 'summary',
+			ok: false,
+			exit: 1,
+			lines: expect.arrayContaining([expect.stringContaining('FS1'), expect.stringContaining('Only synchronize all servers')]),
+		});
 	});
 });
 
@@ -210,7 +232,12 @@ describe('Esc on the password asked again after a resume', () => {
 		const root = await tempDir();
 		const dir = join(root, 'lab');
 		await createLab(dir, {...LAB_DEFAULTS, pace: 0, backup: false});
-		const run = await ReconstructRun.begin(labTarget(dir), {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'initial', passwordsFile: join(root, 'users.txt')});
+		const run = await ReconstructRun.begin(labTarget(dir), {
+			servers: ['FS2'],
+			restoreBindery: [],
+			passwordPolicy: 'initial',
+			passwordsFile: join(root, 'users.txt'),
+		});
 		run.provideInitialPassword('Winter#2026');
 		for (let step = run.nextStep(); step !== 'set-passwords'; step = run.nextStep()) await run.execute(step!);
 

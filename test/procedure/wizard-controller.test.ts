@@ -43,7 +43,7 @@ describe('the wizard controller', () => {
 	it('walks the whole restore flow, each destructive step only after its confirmation', async () => {
 		const {dir, controller} = await labController();
 		expect(screen(controller)).toMatchObject({name: 'inspect', service: 'RUNNING'});
-		controller.continueFromInspect();
+		void controller.continueFromInspect();
 		await controller.answerBackup('yes');
 		expect(screen(controller)).toMatchObject({name: 'choose-backup', input: labPaths(dir).backup});
 		await controller.submitText();
@@ -54,7 +54,11 @@ describe('the wizard controller', () => {
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'stop-service'});
 		expect((await labStatus(dir)).service.state).toBe('RUNNING'); // nothing happens before the confirmation
 		await controller.confirm();
-		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside', changes: expect.arrayContaining([expect.stringMatching(/^Moves 11 files out of/)])});
+		expect(screen(controller)).toMatchObject({
+			name: 'confirm',
+			step: 'move-aside',
+			changes: expect.arrayContaining([expect.stringMatching(/^Moves 11 files out of/)]),
+		});
 		await controller.confirm();
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'copy-backup', word: 'RESTORE'});
 		await controller.confirm(); // nothing typed yet: nothing happens
@@ -75,37 +79,37 @@ describe('the wizard controller', () => {
 
 	it('goes back with Esc only while nothing has changed', async () => {
 		const {controller} = await labController();
-		controller.continueFromInspect();
+		void controller.continueFromInspect();
 		await controller.answerBackup('yes');
-		controller.back();
+		void controller.back();
 		expect(screen(controller).name).toBe('ask-backup');
 		await controller.answerBackup('yes');
 		await controller.submitText();
 		await controller.acceptValidation();
-		controller.back();
+		void controller.back();
 		expect(screen(controller).name).toBe('validation');
 		await controller.acceptValidation();
 		await controller.startPlan();
 		await controller.confirm();
-		controller.back();
+		void controller.back();
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside'});
 	});
 
 	it('shows a refused backup with its errors and goes back to choose another', async () => {
 		const {dir, controller} = await labController();
-		controller.continueFromInspect();
+		void controller.continueFromInspect();
 		await controller.answerBackup('yes');
 		await controller.chooseBackup(labPaths(dir).syncagnt);
 		expect(screen(controller)).toMatchObject({name: 'validation', report: {valid: false, errors: [expect.stringContaining('live SYNCAGNT folder')]}});
 		await controller.acceptValidation();
 		expect(screen(controller).name).toBe('validation');
-		controller.back();
+		void controller.back();
 		expect(screen(controller).name).toBe('choose-backup');
 	});
 
 	it('finds backup sets for "Not sure"', async () => {
 		const {dir, controller} = await labController();
-		controller.continueFromInspect();
+		void controller.continueFromInspect();
 		await controller.answerBackup('unsure');
 		expect(screen(controller)).toMatchObject({name: 'discover', input: dir});
 		await controller.submitText();
@@ -115,7 +119,7 @@ describe('the wizard controller', () => {
 
 	it('leaves at a safe point when asked mid-run, journals it, and offers resume or roll back next time', async () => {
 		const {dir, controller} = await labController();
-		controller.continueFromInspect();
+		void controller.continueFromInspect();
 		await controller.answerBackup('yes');
 		await controller.submitText();
 		await controller.acceptValidation();
@@ -130,7 +134,14 @@ describe('the wizard controller', () => {
 		// While the first wizard holds the target, a second one is refused and told who holds it.
 		const second = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await second.start();
-		expect(screen(second)).toMatchObject({name: 'summary', title: 'Cannot open the target', lines: [expect.stringMatching(new RegExp(`^another dsmn-resync \\(process ${process.pid}, since .*\\) is working on practice lab in .*: the wizard$`)), expect.stringMatching(/^wait for it to finish/)]});
+		expect(screen(second)).toMatchObject({
+			name: 'summary',
+			title: 'Cannot open the target',
+			lines: [
+				expect.stringMatching(new RegExp(`^another dsmn-resync \\(process ${process.pid}, since .*\\) is working on practice lab in .*: the wizard$`)),
+				expect.stringMatching(/^wait for it to finish/),
+			],
+		});
 		await controller.dispose();
 
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
@@ -149,7 +160,7 @@ describe('the wizard controller', () => {
 		await createLab(dir, {...LAB_DEFAULTS, pace: 0, offline: ['FS2']});
 		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await controller.start();
-		controller.continueFromInspect();
+		void controller.continueFromInspect();
 		await controller.answerBackup('yes');
 		await controller.submitText();
 		await controller.acceptValidation();
@@ -175,7 +186,7 @@ describe('the wizard controller, reconstruct flow', () => {
 		await createLab(dir, {...LAB_DEFAULTS, pace: 0, backup: false});
 		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await controller.start();
-		controller.continueFromInspect();
+		void controller.continueFromInspect();
 		await controller.answerBackup('no');
 		expect(screen(controller)).toMatchObject({name: 'consequences', servers: ['FS2', 'FS4', 'FS5'], users: 120});
 		await controller.acceptConsequences();

@@ -35,7 +35,12 @@ async function hashes(dir: string, filter: (name: string) => boolean): Promise<M
 	const out = new Map<string, string>();
 	for (const entry of await readdir(dir, {withFileTypes: true}).catch(() => [])) {
 		if (!entry.isFile() || !filter(entry.name)) continue;
-		out.set(entry.name.toUpperCase(), createHash('sha256').update(await readFile(join(dir, entry.name))).digest('hex'));
+		out.set(
+			entry.name.toUpperCase(),
+			createHash('sha256')
+				.update(await readFile(join(dir, entry.name)))
+				.digest('hex'),
+		);
 	}
 	return out;
 }
@@ -100,7 +105,11 @@ export async function timeReconstruct(): Promise<{ms: number; entries: number}> 
 	}
 }
 
-export async function restoreCrashTrial(point: number, seed: number, options: {databaseMiB: number; spanMs: number; kill?: KillPoint; recovery?: 'resume' | 'rollback'}): Promise<KillReport> {
+export async function restoreCrashTrial(
+	point: number,
+	seed: number,
+	options: {databaseMiB: number; spanMs: number; kill?: KillPoint; recovery?: 'resume' | 'rollback'},
+): Promise<KillReport> {
 	const random = seededRandom(seed * 1000 + point);
 	const root = await mkdtemp(join(tmpdir(), 'dsmn-crash-'));
 	const lab = join(root, 'lab');
@@ -122,23 +131,28 @@ export async function restoreCrashTrial(point: number, seed: number, options: {d
 		const snapshotParent = join(lab, 'SystemRoot', 'SYSTEM32');
 		for (const [name, hash] of await hashes(syncagnt, n => !n.endsWith('.dsmn-copy') && !n.toLowerCase().startsWith('.dsmn-resync-write-test-'))) {
 			if (name === 'MSSYNC.LOG') continue;
-			if (hash !== originals.get(name) && hash !== backup.get(name) && name !== 'MSSYNC.MDB') problems.push(`after the kill, ${name} is neither the original nor the backup`);
+			if (hash !== originals.get(name) && hash !== backup.get(name) && name !== 'MSSYNC.MDB')
+				problems.push(`after the kill, ${name} is neither the original nor the backup`);
 		}
 		// Every original is somewhere, byte for byte: in SYNCAGNT or in the snapshot.
 		const snapshots = (await readdir(snapshotParent)).filter(n => n.startsWith('SYNCAGNT.before-restore-'));
 		const kept = new Map<string, string>();
-		for (const dir of [syncagnt, ...snapshots.map(s => join(snapshotParent, s))]) for (const [n, h] of await hashes(dir, () => true)) if (originals.get(n) === h) kept.set(n, h);
+		for (const dir of [syncagnt, ...snapshots.map(s => join(snapshotParent, s))])
+			for (const [n, h] of await hashes(dir, () => true)) if (originals.get(n) === h) kept.set(n, h);
 		for (const name of originals.keys()) if (!kept.has(name)) problems.push(`after the kill, the original ${name} is nowhere`);
 
 		const drawn: 'resume' | 'rollback' = random.next() < 0.5 ? 'resume' : 'rollback';
 		const recovery = options.recovery ?? drawn;
 		const journals = await readdir(join(lab, 'journal')).catch(() => [] as string[]);
 		if (journals.length > 0) {
-			for (const name of journals) await readJournal(join(lab, 'journal', name)).catch(e => problems.push(`the journal does not read back: ${(e as Error).message}`));
+			for (const name of journals)
+				await readJournal(join(lab, 'journal', name)).catch(e => problems.push(`the journal does not read back: ${(e as Error).message}`));
 			const again = await runCli(['--lab', lab, `--${recovery}`]);
 			// 2: there was no cut-off run — it had ended before the kill, or had not begun (an empty journal).
 			if (again.exitCode !== 0 && again.exitCode !== 2) problems.push(`--${recovery} exited ${again.exitCode}: ${again.stdout.slice(-400)} ${again.stderr}`);
-			const ended = (await Promise.all(journals.map(n => readJournal(join(lab, 'journal', n)).catch(() => [])))).some(entries => entries.some(e => e.type === 'run-ended'));
+			const ended = (await Promise.all(journals.map(n => readJournal(join(lab, 'journal', n)).catch(() => [])))).some(entries =>
+				entries.some(e => e.type === 'run-ended'),
+			);
 			const began = at !== 'empty journal' && at !== 'before the journal';
 			const completed = again.exitCode === 2 ? ended : recovery === 'resume';
 			if (again.exitCode === 2 && !ended && began) problems.push(`--${recovery} found no cut-off run, though one had begun (${at})`);
@@ -179,7 +193,10 @@ export async function reconstructCrashTrial(point: number, seed: number, options
 		const at = killed ? await lastEntry(lab) : 'finished before the kill';
 		// Every bindery still reads as one (never a mix of two writes).
 		const servers = (await readdir(join(lab, 'netware'))).sort();
-		for (const server of servers) await readBindery(join(lab, 'netware', server, 'SYS', 'SYSTEM')).catch(e => problems.push(`${server}'s bindery does not read after the kill: ${(e as Error).message}`));
+		for (const server of servers)
+			await readBindery(join(lab, 'netware', server, 'SYS', 'SYSTEM')).catch(e =>
+				problems.push(`${server}'s bindery does not read after the kill: ${(e as Error).message}`),
+			);
 		if (at === 'before the journal' || at === 'empty journal') {
 			// Killed before the run began: nothing may have changed; the admin simply starts again.
 			for (const server of servers) {
@@ -194,7 +211,8 @@ export async function reconstructCrashTrial(point: number, seed: number, options
 		}
 		{
 			const status = await labStatus(lab);
-			if (!status.servers.every(s => s.synchronized && s.syncAgent)) problems.push(`after --resume, not every server is green: ${JSON.stringify(status.servers.map(s => [s.name, s.synchronized, s.syncAgent]))}`);
+			if (!status.servers.every(s => s.synchronized && s.syncAgent))
+				problems.push(`after --resume, not every server is green: ${JSON.stringify(status.servers.map(s => [s.name, s.synchronized, s.syncAgent]))}`);
 			const info = await stat(passwords).catch(() => undefined);
 			if (!info) problems.push('after --resume, there is no passwords file');
 			else if ((info.mode & 0o777) !== 0o600) problems.push(`the passwords file has mode ${(info.mode & 0o777).toString(8)}`);

@@ -99,7 +99,11 @@ describe('a disk too small, or filling up during the copy', () => {
 			},
 		});
 		expect(filler, JSON.stringify(outcome)).toBeDefined();
-		expect(outcome).toMatchObject({status: 'failed', message: expect.stringContaining('ENOSPC'), advice: expect.stringContaining('the disk is full: free some space on that volume, then retry')});
+		expect(outcome).toMatchObject({
+			status: 'failed',
+			message: expect.stringContaining('ENOSPC'),
+			advice: expect.stringContaining('the disk is full: free some space on that volume, then retry'),
+		});
 		expect((await readdir(syncagnt)).filter(n => n.endsWith('.dsmn-copy'))).toEqual([]);
 		const [journalName] = await readdir(join(lab, 'journal'));
 		expect((await readJournal(join(lab, 'journal', journalName!))).at(-1)).toMatchObject({type: 'step-failed', step: 'copy-backup'});
@@ -114,9 +118,12 @@ describe('a disk too small, or filling up during the copy', () => {
 		const {lab, backup, syncagnt, originals} = await labWithBigBackup('went-away', 4);
 		const run = await RestoreRun.begin(labTarget(lab), backup, {timings: FAST});
 		for (const step of ['stop-service', 'move-aside'] as const) expect(await run.execute(step)).toMatchObject({status: 'done'});
-		const filler = fillTheDisk(mountPoint!);
+		const filler = fillTheDisk(mountPoint);
 		const outcome = await run.execute('copy-backup');
-		expect(outcome).toMatchObject({status: 'failed', message: expect.stringMatching(/free on the volume of .*SYNCAGNT, \d+\.\d MiB needed: nothing was copied$/)});
+		expect(outcome).toMatchObject({
+			status: 'failed',
+			message: expect.stringMatching(/free on the volume of .*SYNCAGNT, \d+\.\d MiB needed: nothing was copied$/),
+		});
 		await rm(filler);
 		expect(await run.execute('copy-backup')).toMatchObject({status: 'done'});
 		await expectRolledBack(lab, syncagnt, originals);

@@ -49,10 +49,15 @@ vi.mock('node:fs/promises', async importOriginal => {
 			}
 			if (fault?.kind === 'flip' && temporary && flags === 'r') {
 				// The copy reads back with one byte changed: what a failing disk or cable does.
-				const read = handle.read.bind(handle) as (buffer: Buffer, ...rest: unknown[]) => Promise<{bytesRead: number; buffer: Buffer}>;
+				const read = handle.read.bind(handle) as (
+					buffer: Buffer,
+					offset: number,
+					length: number,
+					position: number | null,
+				) => Promise<{bytesRead: number; buffer: Buffer}>;
 				let first = true;
-				(handle as unknown as {read: unknown}).read = async (buffer: Buffer, ...rest: unknown[]) => {
-					const result = await read(buffer, ...rest);
+				(handle as unknown as {read: unknown}).read = async (buffer: Buffer, offset: number, length: number, position: number | null) => {
+					const result = await read(buffer, offset, length, position);
 					if (first && result.bytesRead > 100) buffer[100] = buffer[100]! ^ 0xff;
 					first = false;
 					return result;

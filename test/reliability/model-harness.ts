@@ -77,9 +77,27 @@ const RECONSTRUCT_POINTS: {step: string; name: string; inject: Inject}[] = [
 ];
 
 export const FIRST_STATES: FirstState[] = [
-	...RESTORE_POINTS.map(p => ({id: `lab.restore.${p.step === '(none)' ? '' : `${p.step}.`}${p.name}`, mode: 'lab' as const, flow: 'restore' as const, step: p.step, inject: p.inject})),
-	...WINDOWS_POINTS.map(p => ({id: `windows.restore.${p.step === '(none)' ? '' : `${p.step}.`}${p.name}`, mode: 'windows' as const, flow: 'restore' as const, step: p.step, inject: p.inject})),
-	...RECONSTRUCT_POINTS.map(p => ({id: `lab.reconstruct.${p.step === '(none)' ? '' : `${p.step}.`}${p.name}`, mode: 'lab' as const, flow: 'reconstruct' as const, step: p.step, inject: p.inject})),
+	...RESTORE_POINTS.map(p => ({
+		id: `lab.restore.${p.step === '(none)' ? '' : `${p.step}.`}${p.name}`,
+		mode: 'lab' as const,
+		flow: 'restore' as const,
+		step: p.step,
+		inject: p.inject,
+	})),
+	...WINDOWS_POINTS.map(p => ({
+		id: `windows.restore.${p.step === '(none)' ? '' : `${p.step}.`}${p.name}`,
+		mode: 'windows' as const,
+		flow: 'restore' as const,
+		step: p.step,
+		inject: p.inject,
+	})),
+	...RECONSTRUCT_POINTS.map(p => ({
+		id: `lab.reconstruct.${p.step === '(none)' ? '' : `${p.step}.`}${p.name}`,
+		mode: 'lab' as const,
+		flow: 'reconstruct' as const,
+		step: p.step,
+		inject: p.inject,
+	})),
 ];
 
 // ─── The model: follow-up actions ────────────────────────────────────────────────────────────────────────
@@ -146,7 +164,10 @@ function labTemplates(): Promise<Record<Flow, Template>> {
 		const dir = await mkdtemp(join(tmpdir(), 'dsmn-model-template-'));
 		const make = async (flow: Flow) => {
 			const root = join(dir, flow);
-			for (const [name, seed] of [['A', 1], ['B', 2]] as const) {
+			for (const [name, seed] of [
+				['A', 1],
+				['B', 2],
+			] as const) {
 				const args = ['lab', 'create', join(root, name), '--pace', '0', '--seed', String(seed), '--servers', '3', '--accounts', '40'];
 				const result = await run(process.execPath, [CLI, ...args, ...(flow === 'reconstruct' ? ['--no-backup'] : [])], userEnv());
 				if (result.exitCode !== 0) throw new Error(`lab create failed: ${result.output}`);
@@ -232,7 +253,13 @@ async function setFault(lab: string, fault: LabFault | undefined): Promise<void>
 function envFor(world: World, lab: string, extra: Record<string, string> = {}): Record<string, string> {
 	const common = {DSMN_RESYNC_SERVICE_TIMEOUT: '2', ...extra};
 	if (world.first.mode === 'lab') return userEnv(common);
-	return userEnv({...common, PATH: `${world.bin}:${process.env['PATH']}`, DSMN_LAB_DIR: lab, SystemRoot: join(lab, 'SystemRoot'), XDG_STATE_HOME: world.stateHome});
+	return userEnv({
+		...common,
+		PATH: `${world.bin}:${process.env['PATH']}`,
+		DSMN_LAB_DIR: lab,
+		SystemRoot: join(lab, 'SystemRoot'),
+		XDG_STATE_HOME: world.stateHome,
+	});
 }
 
 function targetArgs(world: World, lab: string): string[] {
@@ -241,7 +268,18 @@ function targetArgs(world: World, lab: string): string[] {
 
 function newRunArgs(world: World, lab: string): string[] {
 	if (world.first.flow === 'restore') return [...targetArgs(world, lab), '--flow', 'restore', '--backup', labPaths(lab).backup, '--yes'];
-	return [...targetArgs(world, lab), '--flow', 'reconstruct', '--select', 'FS1,FS2', '--password-policy', 'random', '--passwords-file', `${world.passwords}.${basename(lab)}`, '--yes'];
+	return [
+		...targetArgs(world, lab),
+		'--flow',
+		'reconstruct',
+		'--select',
+		'FS1,FS2',
+		'--password-policy',
+		'random',
+		'--passwords-file',
+		`${world.passwords}.${basename(lab)}`,
+		'--yes',
+	];
 }
 
 /** exitCode NO_COMMAND: the action ran no command (the fault was cleared). */
@@ -307,7 +345,13 @@ async function act(world: World, action: Action): Promise<Outcome[]> {
 			await setFault(world.A, undefined);
 			return [];
 		case 'other-rollback':
-			return [{label: '--rollback on the other target', result: await cli(world, [...targetArgs(world, world.B), '--rollback'], envFor(world, world.B)), aimedAt: 'B'}];
+			return [
+				{
+					label: '--rollback on the other target',
+					result: await cli(world, [...targetArgs(world, world.B), '--rollback'], envFor(world, world.B)),
+					aimedAt: 'B',
+				},
+			];
 		case 'other-retry': {
 			return [{label: 'a new run on the other target', result: await cli(world, newRunArgs(world, world.B), envFor(world, world.B)), aimedAt: 'B'}];
 		}
@@ -347,7 +391,9 @@ async function fileHash(path: string): Promise<string> {
 	const key = `${path}\0${info.ino}\0${info.size}\0${info.mtimeNs}\0${info.ctimeNs}`;
 	const known = hashCache.get(key);
 	if (known) return known;
-	const hash = createHash('sha256').update(await readFile(path)).digest('hex');
+	const hash = createHash('sha256')
+		.update(await readFile(path))
+		.digest('hex');
 	if (hashCache.size > 200_000) hashCache.clear();
 	hashCache.set(key, hash);
 	return hash;
@@ -387,7 +433,10 @@ async function treePrint(dir: string, skip: (rel: string) => boolean = () => fal
 						continue; // a line cut by a kill is ignored by the journal's reader too
 					}
 					if (e['type'] === 'step-failed' || e['type'] === 'interrupted') continue;
-					const text = [e['type'], e['step'], e['outcome'], e['name'], e['from'], e['to']].filter(Boolean).map(v => String(v).replace(/\d{8}-\d{6}(-\d+)?/g, 'T')).join(' ');
+					const text = [e['type'], e['step'], e['outcome'], e['name'], e['from'], e['to']]
+						.filter(Boolean)
+						.map(v => String(v).replace(/\d{8}-\d{6}(-\d+)?/g, 'T'))
+						.join(' ');
 					if (entries.at(-1) !== text) entries.push(text);
 				}
 				lines.push(`${rel.replace(/[^/]*$/, 'journal')} ${entries.join(' | ')}`);
@@ -410,7 +459,13 @@ function setDifference(now: Map<string, string>, expected: Map<string, string>, 
 	const missing = [...expected.keys()].filter(n => !now.has(n));
 	const extra = [...now.keys()].filter(n => !expected.has(n));
 	const other = [...expected.keys()].filter(n => now.has(n) && now.get(n) !== expected.get(n) && !mayDiffer.has(n));
-	return [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `extra ${extra.join(', ')}` : '', other.length ? `other bytes in ${other.join(', ')}` : ''].filter(Boolean).join('; ');
+	return [
+		missing.length ? `missing ${missing.join(', ')}` : '',
+		extra.length ? `extra ${extra.join(', ')}` : '',
+		other.length ? `other bytes in ${other.join(', ')}` : '',
+	]
+		.filter(Boolean)
+		.join('; ');
 }
 
 function sameSet(now: Map<string, string>, expected: Map<string, string>, mayDiffer: Set<string>): boolean {
@@ -445,7 +500,15 @@ const STEP_CLAIM = /^(?:✓|\[ok\]) (.+?): /;
 type Before = {tree: string; prints: Record<'A' | 'B', string>; service: string};
 
 /** What must hold after an action; each broken rule as one sentence. */
-async function check(world: World, label: string, result: Result, aimedAt: 'A' | 'B', before: Before, concurrent: boolean, whileAnotherRuns = false): Promise<string[]> {
+async function check(
+	world: World,
+	label: string,
+	result: Result,
+	aimedAt: 'A' | 'B',
+	before: Before,
+	concurrent: boolean,
+	whileAnotherRuns = false,
+): Promise<string[]> {
 	const problems: string[] = [];
 	const target = world.targets[aimedAt];
 	const otherName = aimedAt === 'A' ? 'B' : 'A';
@@ -469,7 +532,8 @@ async function check(world: World, label: string, result: Result, aimedAt: 'A' |
 	const mayDiffer = new Set(synchronized ? ['MSSYNC.MDB', 'MSSYNC.LOG'] : ['MSSYNC.LOG']);
 	const originalMayDiffer = new Set(['MSSYNC.LOG', ...(world.first.flow === 'reconstruct' ? ['MSSYNC.MDB'] : [])]);
 	const isOriginal = sameSet(now, target.originals, originalMayDiffer);
-	const neither = () => `against the original set: ${setDifference(now, target.originals, originalMayDiffer)}; against the backup set: ${setDifference(now, target.backupSet, mayDiffer)}`;
+	const neither = () =>
+		`against the original set: ${setDifference(now, target.originals, originalMayDiffer)}; against the backup set: ${setDifference(now, target.backupSet, mayDiffer)}`;
 	const isBackup = world.first.flow === 'restore' && sameSet(now, target.backupSet, mayDiffer);
 	const status = await labStatus(target.lab);
 	const service = status.service.state;
@@ -484,14 +548,18 @@ async function check(world: World, label: string, result: Result, aimedAt: 'A' |
 		if (result.killed) {
 			for (const [name, hash] of now) {
 				if (name.endsWith('.DSMN-COPY') || name.startsWith('.DSMN-RESYNC-WRITE-TEST-') || mayDiffer.has(name)) continue;
-				if (target.originals.get(name) !== hash && target.backupSet.get(name) !== hash) problems.push(`after the kill, SYNCAGNT${where} holds a ${name} that is neither the original nor the backup's`);
+				if (target.originals.get(name) !== hash && target.backupSet.get(name) !== hash)
+					problems.push(`after the kill, SYNCAGNT${where} holds a ${name} that is neither the original nor the backup's`);
 			}
 		} else if (result.exitCode === 0) {
 			problems.push(`exit 0, yet SYNCAGNT${where} is neither the original set nor the backup set (${neither()})`);
 		} else {
 			for (const folder of asides) {
 				const held = await readdir(join(system32, folder)).catch(() => []);
-				if (held.length > 0 && !output.includes(folder)) problems.push(`exit ${result.exitCode} with SYNCAGNT${where} neither the original nor the backup set, but the output does not say that ${held.length} files are in ${folder} (${neither()})`);
+				if (held.length > 0 && !output.includes(folder))
+					problems.push(
+						`exit ${result.exitCode} with SYNCAGNT${where} neither the original nor the backup set, but the output does not say that ${held.length} files are in ${folder} (${neither()})`,
+					);
 			}
 		}
 	}
@@ -500,7 +568,9 @@ async function check(world: World, label: string, result: Result, aimedAt: 'A' |
 	if (world.first.flow === 'restore') {
 		const everywhere = new Set<string>();
 		for (const folder of ['SYNCAGNT', ...asides]) for (const hash of (await hashes(join(system32, folder))).values()) everywhere.add(hash);
-		for (const [name, hash] of target.originals) if (name !== 'MSSYNC.LOG' && !everywhere.has(hash)) problems.push(`the original ${name}${where} is nowhere any more (not in SYNCAGNT, not in ${asides.join(', ') || 'any folder beside it'})`);
+		for (const [name, hash] of target.originals)
+			if (name !== 'MSSYNC.LOG' && !everywhere.has(hash))
+				problems.push(`the original ${name}${where} is nowhere any more (not in SYNCAGNT, not in ${asides.join(', ') || 'any folder beside it'})`);
 	}
 
 	// 3. No ✓ that is not true.
@@ -508,7 +578,8 @@ async function check(world: World, label: string, result: Result, aimedAt: 'A' |
 	const done = lines.some(l => /^(?:✓|\[ok\]) Done\./.test(l));
 	if (done && !concurrent) {
 		if (result.exitCode !== 0) problems.push(`"✓ Done" printed, but the exit code is ${result.exitCode}`);
-		if (world.first.flow === 'restore' && !isBackup) problems.push(`"✓ Done" printed, but SYNCAGNT${where} is not the backup set (${setDifference(now, target.backupSet, mayDiffer)})`);
+		if (world.first.flow === 'restore' && !isBackup)
+			problems.push(`"✓ Done" printed, but SYNCAGNT${where} is not the backup set (${setDifference(now, target.backupSet, mayDiffer)})`);
 		if (service !== 'RUNNING') problems.push(`"✓ Done" printed, but MSSYNC${where} is ${service}`);
 		if (world.first.flow === 'reconstruct') {
 			const red = status.servers.filter(s => ['FS1', 'FS2'].includes(s.name) && !(s.synchronized && s.syncAgent));
@@ -516,8 +587,10 @@ async function check(world: World, label: string, result: Result, aimedAt: 'A' |
 		}
 	}
 	if (claims.includes('Roll back') && !concurrent) {
-		if (!isOriginal) problems.push(`"✓ Roll back" printed, but SYNCAGNT${where} is not the original set (${setDifference(now, target.originals, originalMayDiffer)})`);
-		if (service !== target.serviceBefore) problems.push(`"✓ Roll back" printed, but MSSYNC${where} is ${service}; it was ${target.serviceBefore} before the run`);
+		if (!isOriginal)
+			problems.push(`"✓ Roll back" printed, but SYNCAGNT${where} is not the original set (${setDifference(now, target.originals, originalMayDiffer)})`);
+		if (service !== target.serviceBefore)
+			problems.push(`"✓ Roll back" printed, but MSSYNC${where} is ${service}; it was ${target.serviceBefore} before the run`);
 	}
 	if (world.first.flow === 'reconstruct' && lines.some(l => /^(?:✓|\[ok\]) MSSYNC answers: (?!RUNNING)/.test(l))) {
 		problems.push('the preflight of a reconstruct passed MSSYNC as ready though it is not RUNNING (every step needs it running)');
@@ -530,24 +603,30 @@ async function check(world: World, label: string, result: Result, aimedAt: 'A' |
 	// 4. Another target's files, service and journals are untouched.
 	const otherNow = await targetPrint(world, world.targets[otherName].lab);
 	if (otherNow !== before.prints[otherName]) {
-		problems.push(`${otherName === 'B' ? 'the other target' : 'this target (A)'} changed though the action was aimed at ${aimedAt === 'A' ? 'A' : 'the other target'}: ${firstDifference(before.prints[otherName], otherNow)}`);
+		problems.push(
+			`${otherName === 'B' ? 'the other target' : 'this target (A)'} changed though the action was aimed at ${aimedAt === 'A' ? 'A' : 'the other target'}: ${firstDifference(before.prints[otherName], otherNow)}`,
+		);
 	}
 
 	// 5. MSSYNC left as this action found it, or the output says it is not (a process refused while another runs is not the one that changed it).
 	if (!result.killed && command && !whileAnotherRuns && service !== before.service) {
-		const says = lines.some(l => /MSSYNC/.test(l) && new RegExp(`${service}|not running|not start|did not|would not|could not|stopped|started and then stopped`, 'i').test(l));
+		const says = lines.some(
+			l => /MSSYNC/.test(l) && new RegExp(`${service}|not running|not start|did not|would not|could not|stopped|started and then stopped`, 'i').test(l),
+		);
 		if (!says) problems.push(`MSSYNC${where} is ${service} (it was ${before.service} when this began) and the output does not say so`);
 	}
 
 	// Every bindery still reads (a reconstruct rewrites them).
 	if (world.first.flow === 'reconstruct') {
-		for (const server of await readdir(paths.netware)) await readBindery(paths.serverSystem(server)).catch(e => problems.push(`${server}'s bindery${where} does not read: ${(e as Error).message}`));
+		for (const server of await readdir(paths.netware))
+			await readBindery(paths.serverSystem(server)).catch(e => problems.push(`${server}'s bindery${where} does not read: ${(e as Error).message}`));
 	}
 	return problems.map(p => `${label} (exit ${result.killed ? 'SIGKILL' : result.exitCode}): ${p}`);
 }
 
 /** What the "nothing was changed" rule leaves out: journals, the lab's state file, our own markers, passwords files. */
-const quiet = (rel: string) => rel.startsWith('state') || rel.includes('journal') || rel.endsWith('lab.json') || rel === 'paused' || rel.startsWith('passwords') || rel.startsWith('bin');
+const quiet = (rel: string) =>
+	rel.startsWith('state') || rel.includes('journal') || rel.endsWith('lab.json') || rel === 'paused' || rel.startsWith('passwords') || rel.startsWith('bin');
 
 function firstDifference(a: string, b: string): string {
 	const x = a.split('\n');
@@ -563,7 +642,9 @@ function checkSecond(results: {label: string; result: Result}[]): string[] {
 	const problems: string[] = [];
 	const stepClaims = second.result.output.split('\n').filter(l => /^(?:✓|\[ok\]) (Roll back|Stop MSSYNC|Move|Copy|Start MSSYNC|Synchronize|Done)/.test(l));
 	if (second.result.exitCode === 0 || stepClaims.length > 0) {
-		problems.push(`${second.label} (exit ${second.result.exitCode}): started while the first process held the target, it was not refused (${stepClaims[0] ?? 'it ran'})`);
+		problems.push(
+			`${second.label} (exit ${second.result.exitCode}): started while the first process held the target, it was not refused (${stepClaims[0] ?? 'it ran'})`,
+		);
 	}
 	return problems;
 }
@@ -631,7 +712,12 @@ export type Exploration = {sequences: number; executed: number; pruned: number; 
  * that reaches a world state already explored at the same or a greater remaining depth is not run again
  * (its sequences are counted as explored: they would act on identical files, journals and service).
  */
-export async function explore(first: FirstState, depth: number, onReport: (r: Report) => void, onAction: (name: string) => void = () => {}): Promise<Exploration> {
+export async function explore(
+	first: FirstState,
+	depth: number,
+	onReport: (r: Report) => void,
+	onAction: (name: string) => void = () => {},
+): Promise<Exploration> {
 	const world = await makeWorld(first);
 	const saves = await mkdtemp(join(tmpdir(), 'dsmn-model-saves-'));
 	const seen = new Map<string, number>();

@@ -29,7 +29,11 @@ function parse(line) {
 
 function matches(entry) {
 	if (!spec.at) return false;
-	return entry.type === spec.at.type && (spec.at.step === undefined || entry.step === spec.at.step) && (spec.at.name === undefined || entry.name === spec.at.name || String(entry.from ?? '').endsWith(`/${spec.at.name}`));
+	return (
+		entry.type === spec.at.type &&
+		(spec.at.step === undefined || entry.step === spec.at.step) &&
+		(spec.at.name === undefined || entry.name === spec.at.name || String(entry.from ?? '').endsWith(`/${spec.at.name}`))
+	);
 }
 
 let fired = false;

@@ -20,7 +20,11 @@ const workers = Number(process.env['MODEL_WORKERS'] ?? 3);
 afterAll(() => removeTemplates());
 
 function describeViolations(reports: Report[]): string {
-	return reports.map(r => `  ${r.name}\n${r.violations.map(v => `    - ${v}`).join('\n')}\n    replay: MODEL_CASE='${r.name}' npx vitest run test/reliability/model.test.ts`).join('\n');
+	return reports
+		.map(
+			r => `  ${r.name}\n${r.violations.map(v => `    - ${v}`).join('\n')}\n    replay: MODEL_CASE='${r.name}' npx vitest run test/reliability/model.test.ts`,
+		)
+		.join('\n');
 }
 
 describe('the model (its table, cases and sample)', () => {
@@ -36,7 +40,9 @@ describe('the model (its table, cases and sample)', () => {
 describe('the run under failure sequences (model-based)', () => {
 	it.runIf(replay)(`replays ${replay}`, {timeout: 300_000}, async () => {
 		const report = await runCase(parseCase(replay!));
-		console.log(`${report.name}\n${report.transcript.join('\n')}\n\nviolations: ${report.violations.length}\n${report.violations.map(v => `  - ${v}`).join('\n')}`);
+		console.log(
+			`${report.name}\n${report.transcript.join('\n')}\n\nviolations: ${report.violations.length}\n${report.violations.map(v => `  - ${v}`).join('\n')}`,
+		);
 		expect(report.violations).toEqual([]);
 	});
 
@@ -44,17 +50,30 @@ describe('the run under failure sequences (model-based)', () => {
 		console.log(describeModel());
 		const started = performance.now();
 		const all: Report[] = [];
-		const results = await pool(FIRST_STATES.filter(f => only.test(f.id)), workers, async first => {
-			const result = await explore(first, depth, report => {
-				all.push(report);
-				console.log(`VIOLATION ${report.name}\n${report.violations.map(v => `  - ${v}`).join('\n')}`);
-			}, name => process.env['MODEL_PROGRESS'] && process.stderr.write(`· ${name}\n`));
-			console.log(`${first.id}: ${result.sequences} sequences (${result.executed} actions run, ${result.pruned} branches reached a state already explored), ${result.reports.length} with violations`);
-			return result;
-		});
+		const results = await pool(
+			FIRST_STATES.filter(f => only.test(f.id)),
+			workers,
+			async first => {
+				const result = await explore(
+					first,
+					depth,
+					report => {
+						all.push(report);
+						console.log(`VIOLATION ${report.name}\n${report.violations.map(v => `  - ${v}`).join('\n')}`);
+					},
+					name => process.env['MODEL_PROGRESS'] && process.stderr.write(`· ${name}\n`),
+				);
+				console.log(
+					`${first.id}: ${result.sequences} sequences (${result.executed} actions run, ${result.pruned} branches reached a state already explored), ${result.reports.length} with violations`,
+				);
+				return result;
+			},
+		);
 		const sequences = results.reduce((n, r) => n + r.sequences, 0);
 		const executed = results.reduce((n, r) => n + r.executed, 0);
-		console.log(`Explored ${sequences} sequences (${executed} actions run) in ${Math.round((performance.now() - started) / 1000)} s; violations: ${all.length}`);
+		console.log(
+			`Explored ${sequences} sequences (${executed} actions run) in ${Math.round((performance.now() - started) / 1000)} s; violations: ${all.length}`,
+		);
 		expect(all, `violations:\n${describeViolations(all)}`).toEqual([]);
 	});
 
@@ -64,7 +83,9 @@ describe('the run under failure sequences (model-based)', () => {
 		const reports = await pool(cases, 2, c => runCase(c));
 		const bad = reports.filter(r => r.violations.length > 0);
 		const actions = cases.reduce((n, c) => n + 1 + c.actions.length, 0);
-		console.log(`Explored ${cases.length} sequences (${actions} actions, seed ${seed}) in ${Math.round((performance.now() - started) / 1000)} s; violations: ${bad.length}\n${cases.map(c => `  ${[c.first.id, ...c.actions].join('>')}`).join('\n')}`);
+		console.log(
+			`Explored ${cases.length} sequences (${actions} actions, seed ${seed}) in ${Math.round((performance.now() - started) / 1000)} s; violations: ${bad.length}\n${cases.map(c => `  ${[c.first.id, ...c.actions].join('>')}`).join('\n')}`,
+		);
 		expect(bad, `violations:\n${describeViolations(bad)}`).toEqual([]);
 	});
 });

@@ -74,7 +74,10 @@ describe('the JSON lines schema', () => {
 		const dir = await lab();
 		const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes', '--json']);
 		expect(run.exitCode).toBe(0);
-		expect(schemaLines(run.stdout).at(-1)).toMatchObject({event: 'completed', kept: expect.arrayContaining([expect.stringContaining('The journal of this run')])});
+		expect(schemaLines(run.stdout).at(-1)).toMatchObject({
+			event: 'completed',
+			kept: expect.arrayContaining([expect.stringContaining('The journal of this run')]),
+		});
 	});
 
 	it('a refused backup: error lines, then refused (exit 1)', async () => {
@@ -101,7 +104,10 @@ describe('the JSON lines schema', () => {
 	it('SIGTERM mid-run: progress, stopping, then interrupted as the last line (exit 130)', async () => {
 		const slow = join(await tempDir(), 'lab');
 		expect((await runCli(['lab', 'create', slow, '--pace', '40'])).exitCode).toBe(0);
-		const child = spawn(process.execPath, [CLI, '--lab', slow, '--flow', 'restore', '--backup', join(slow, 'backup'), '--yes', '--json'], {env: userEnv(), stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [CLI, '--lab', slow, '--flow', 'restore', '--backup', join(slow, 'backup'), '--yes', '--json'], {
+			env: userEnv(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let out = '';
 		child.stdout.on('data', d => {
 			out += String(d);
@@ -121,7 +127,9 @@ describe('the scripted text for a found run', () => {
 		expect((await runCli(['lab', 'create', dir, '--pace', '0', '--offline', 'FS3'])).exitCode).toBe(0);
 		expect((await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes'])).exitCode).toBe(1);
 		const resumed = await runCli(['--lab', dir, '--resume']);
-		expect(resumed.stdout).toMatch(/^Found the restore run begun \d{4}-\d\d-\d\d \d\d:\d\d: "Synchronize all servers" failed \(1 of 5 servers still shows a red X: FS3/m);
+		expect(resumed.stdout).toMatch(
+			/^Found the restore run begun \d{4}-\d\d-\d\d \d\d:\d\d: "Synchronize all servers" failed \(1 of 5 servers still shows a red X: FS3/m,
+		);
 		expect(resumed.stdout).toContain(`It restores ${join(dir, 'backup')}.`);
 		expect(resumed.stdout).not.toMatch(/cut off/);
 	});

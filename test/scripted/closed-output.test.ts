@@ -14,16 +14,16 @@ describe('a scripted run whose output is closed (`--json | head -2`)', () => {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stderr = '';
-		child.stderr!.on('data', chunk => (stderr += String(chunk)));
+		child.stderr.on('data', chunk => (stderr += String(chunk)));
 		let lines = 0;
 		let text = '';
 		// Read two lines, then close the pipe as `head -2` does.
 		await new Promise<void>(resolve => {
-			child.stdout!.on('data', chunk => {
+			child.stdout.on('data', chunk => {
 				text += String(chunk);
 				lines = text.split('\n').length - 1;
 				if (lines >= 2) {
-					child.stdout!.destroy();
+					child.stdout.destroy();
 					resolve();
 				}
 			});

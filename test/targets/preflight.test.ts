@@ -33,7 +33,12 @@ describe('the preflight', () => {
 		const files = new LocalFiles();
 		files.freeBytes = async () => undefined;
 		const checks = await preflight({...lab, database: {...lab.database, files}}, {bytesNeeded: 5 * 1024 * 1024});
-		expect(checks.at(-1)).toMatchObject({name: 'space', ok: true, warning: true, detail: expect.stringContaining('is unknown (the share reports no size); the copy needs 5 MiB')});
+		expect(checks.at(-1)).toMatchObject({
+			name: 'space',
+			ok: true,
+			warning: true,
+			detail: expect.stringContaining('is unknown (the share reports no size); the copy needs 5 MiB'),
+		});
 		expect(checks.every(c => c.ok)).toBe(true);
 	});
 

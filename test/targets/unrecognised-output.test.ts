@@ -12,13 +12,16 @@ describe('net.exe failing without an error number', () => {
 		if (result.ok) return;
 		expect(result.error.code).toBe(1);
 		expect(result.error.output).toBe('The MSSYNC service is starting. / Service already running.');
-		expect(result.error.meaning).toBe('net.exe failed (exit code 1) without an error number; it said: "The MSSYNC service is starting. / Service already running."');
+		expect(result.error.meaning).toBe(
+			'net.exe failed (exit code 1) without an error number; it said: "The MSSYNC service is starting. / Service already running."',
+		);
 		expect(result.error.advice).not.toContain('above');
 	});
 
 	it('sanitises what it shows: no escape sequence reaches the terminal', () => {
 		const result = parseNetOutput({exitCode: 2, stdout: 'bad\u001b[2Jthing\u0007', stderr: 'more'});
 		expect(result.ok === false && result.error.output).toBe('bad\\x1B[2Jthing\\x07 / more');
+		// eslint-disable-next-line no-control-regex -- no control character may reach the terminal
 		expect(result.ok === false && result.error.meaning).not.toMatch(/[\u0000-\u001f]/);
 	});
 
@@ -29,14 +32,18 @@ describe('net.exe failing without an error number', () => {
 	});
 
 	it('keeps the real formats as the reference: a NET HELPMSG number is still explained', () => {
-		const result = parseNetOutput({exitCode: 2, stdout: '', stderr: 'The service name is invalid.\r\n\r\nMore help is available by typing NET HELPMSG 2185.\r\n'});
+		const result = parseNetOutput({
+			exitCode: 2,
+			stdout: '',
+			stderr: 'The service name is invalid.\r\n\r\nMore help is available by typing NET HELPMSG 2185.\r\n',
+		});
 		expect(result).toMatchObject({ok: false, error: {code: 2185}});
 		expect(result.ok === false && result.error.output).toBeUndefined();
 	});
 });
 
 describe('sc.exe query without a STATE line or FAILED number', () => {
-	it("a missing service under Wine (nothing printed, exit 1) is not read as Win32 error 1", () => {
+	it('a missing service under Wine (nothing printed, exit 1) is not read as Win32 error 1', () => {
 		const result = parseScQuery({exitCode: 1, stdout: '', stderr: ''});
 		expect(result).toEqual({
 			ok: false,

@@ -2,7 +2,18 @@ import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {splitBurst} from '../../source/ui/split-keys.js';
 
-const plain = {return: false, tab: false, backspace: false, ctrl: false, upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, escape: false, meta: false} as Key;
+const plain = {
+	return: false,
+	tab: false,
+	backspace: false,
+	ctrl: false,
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	escape: false,
+	meta: false,
+} as Key;
 
 describe('splitBurst', () => {
 	it('leaves one key, and the sequences Ink recognised, as they are', () => {

@@ -43,11 +43,16 @@ class NamedServers implements NetWareServers {
 	}
 }
 
-export async function realTarget(options: RealTargetOptions, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<Target> {
+export async function realTarget(
+	options: RealTargetOptions,
+	env: NodeJS.ProcessEnv = process.env,
+	platform: NodeJS.Platform = process.platform,
+): Promise<Target> {
 	const servers = new NamedServers((options.select ?? []).map(s => s.toUpperCase()));
 	const journalDir = stateFolder(env, platform);
 	const serviceName = env['DSMN_RESYNC_SERVICE'] || 'MSSYNC';
-	if (!/^[\w$.-]{1,256}$/.test(serviceName)) throw new UsageError(`DSMN_RESYNC_SERVICE ${JSON.stringify(serviceName)} is not a service name`, 'leave it unset for MSSYNC');
+	if (!/^[\w$.-]{1,256}$/.test(serviceName))
+		throw new UsageError(`DSMN_RESYNC_SERVICE ${JSON.stringify(serviceName)} is not a service name`, 'leave it unset for MSSYNC');
 	const timeoutMs = serviceTimeoutMs(env);
 	if (options.target === 'windows') {
 		const systemRoot = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? 'C:\\WINNT';
@@ -79,7 +84,11 @@ export async function realTarget(options: RealTargetOptions, env: NodeJS.Process
 			location: host,
 		};
 	}
-	if (!options.credentialsFile) throw new UsageError('--target remote from Linux or macOS needs --credentials-file FILE (Samba\'s authentication file, mode 0600)', 'or start the wizard without flags: it asks for the account');
+	if (!options.credentialsFile)
+		throw new UsageError(
+			"--target remote from Linux or macOS needs --credentials-file FILE (Samba's authentication file, mode 0600)",
+			'or start the wizard without flags: it asks for the account',
+		);
 	await checkCredentialsFile(options.credentialsFile);
 	let port: number | undefined;
 	try {
@@ -88,7 +97,12 @@ export async function realTarget(options: RealTargetOptions, env: NodeJS.Process
 		throw new UsageError((error as Error).message, 'leave it unset: NT 4.0 answers on 139 (and Samba tries 445 first)');
 	}
 	const authFile = resolve(options.credentialsFile);
-	const connection: SambaConnection = {host, authFile, ...(port ? {port} : {}), account: options.credentialsTyped ? {typed: true} : {typed: false, file: authFile}};
+	const connection: SambaConnection = {
+		host,
+		authFile,
+		...(port ? {port} : {}),
+		account: options.credentialsTyped ? {typed: true} : {typed: false, file: authFile},
+	};
 	const service = new SambaServiceControl(program('net'), connection, serviceName, timeoutMs);
 	// Without --syncagnt, SYNCAGNT is reached on the server's ADMIN$ share through smbclient: no mount, no root here.
 	const files = options.syncagnt ? new LocalFiles() : new SmbFiles(program('smbclient'), connection, timeoutMs);

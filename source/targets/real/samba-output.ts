@@ -68,9 +68,15 @@ function connectionFailure(output: CommandOutput, text: string, context: SambaCo
 		);
 	}
 	if (/Unable to open credentials file|Failed to set parse authentication file/.test(text)) {
-		return fail(output, 2, 'net could not read the authentication file', context.account.typed ? 'start again: the wizard writes that file itself' : `check that ${context.account.file} exists and is readable by you`);
+		return fail(
+			output,
+			2,
+			'net could not read the authentication file',
+			context.account.typed ? 'start again: the wizard writes that file itself' : `check that ${context.account.file} exists and is readable by you`,
+		);
 	}
-	const status = /Connection failed: (NT_STATUS_\w+)/.exec(text)?.[1] ?? (/Could not connect to server/.test(text) ? /NT_STATUS_\w+/.exec(text)?.[0] : undefined);
+	const status =
+		/Connection failed: (NT_STATUS_\w+)/.exec(text)?.[1] ?? (/Could not connect to server/.test(text) ? /NT_STATUS_\w+/.exec(text)?.[0] : undefined);
 	if (!status) return undefined;
 	switch (status) {
 		case 'NT_STATUS_LOGON_FAILURE':
@@ -81,13 +87,28 @@ function connectionFailure(output: CommandOutput, text: string, context: SambaCo
 		case 'NT_STATUS_ACCOUNT_LOCKED_OUT':
 		case 'NT_STATUS_PASSWORD_EXPIRED':
 		case 'NT_STATUS_PASSWORD_MUST_CHANGE':
-			return fail(output, 1326, `${context.host} refused the account (${status})`, 'use another administrator account, or fix this one in User Manager for Domains');
+			return fail(
+				output,
+				1326,
+				`${context.host} refused the account (${status})`,
+				'use another administrator account, or fix this one in User Manager for Domains',
+			);
 		case 'NT_STATUS_CONNECTION_REFUSED':
-			return fail(output, 53, `${context.host} refused the connection: nothing answers SMB there`, 'check the name or address, that the server is on, and that its Server service runs');
+			return fail(
+				output,
+				53,
+				`${context.host} refused the connection: nothing answers SMB there`,
+				'check the name or address, that the server is on, and that its Server service runs',
+			);
 		case 'NT_STATUS_IO_TIMEOUT':
 		case 'NT_STATUS_HOST_UNREACHABLE':
 		case 'NT_STATUS_NETWORK_UNREACHABLE':
-			return fail(output, 53, `${context.host} did not answer (${status})`, 'check the name or address, that the server is on, and that the network between you lets SMB through');
+			return fail(
+				output,
+				53,
+				`${context.host} did not answer (${status})`,
+				'check the name or address, that the server is on, and that the network between you lets SMB through',
+			);
 		case 'NT_STATUS_CONNECTION_DISCONNECTED':
 		case 'NT_STATUS_CONNECTION_RESET':
 		case 'NT_STATUS_INVALID_NETWORK_RESPONSE':
@@ -130,7 +151,8 @@ function explainFailure(verb: SambaVerb, output: CommandOutput, context: SambaCo
 	const connection = connectionFailure(output, text, context);
 	if (connection) return connection;
 	// "Failed to open service.", "Query status request failed." (start prints it for every refusal to start), "Control service request failed."
-	const request = /(Failed to open service|Query status request failed|Control service request failed|Failed to open Service Control Manager)\.\s+\[(WERR_\w+)\]/.exec(text);
+	const request =
+		/(Failed to open service|Query status request failed|Control service request failed|Failed to open Service Control Manager)\.\s+\[(WERR_\w+)\]/.exec(text);
 	if (!request) return undefined;
 	const [, what, werr] = request as unknown as [string, string, string];
 	const {service, host} = context;
@@ -147,7 +169,12 @@ function explainFailure(verb: SambaVerb, output: CommandOutput, context: SambaCo
 		case 'WERR_SERVICE_CANNOT_ACCEPT_CTRL':
 			return fail(output, 1061, 'the service is in the middle of starting or stopping', 'wait a few seconds and try again');
 		case 'WERR_SERVICE_REQUEST_TIMEOUT':
-			return fail(output, 1053, `${service} did not answer ${host}'s service manager in time`, `look at ${service} in Control Panel ▸ Services on ${host}, and in its Event Viewer`);
+			return fail(
+				output,
+				1053,
+				`${service} did not answer ${host}'s service manager in time`,
+				`look at ${service} in Control Panel ▸ Services on ${host}, and in its Event Viewer`,
+			);
 		case 'WERR_ACCESS_DENIED':
 			if (what === 'Failed to open service' || what === 'Failed to open Service Control Manager') {
 				return fail(

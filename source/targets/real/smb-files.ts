@@ -97,7 +97,11 @@ export class SmbFiles implements DatabaseFiles {
 		const names = path.slice(this.root.length).split('/').filter(Boolean);
 		for (const name of names) {
 			if (UNSAFE.test(name) || name.trim() !== name || name === '.' || name === '..') {
-				throw new SmbError(`the name "${safeText(name)}" cannot be given to smbclient safely: it was not touched`, 'EINVAL', 'rename it on the server (without " ; * ? \\ or control characters), then retry');
+				throw new SmbError(
+					`the name "${safeText(name)}" cannot be given to smbclient safely: it was not touched`,
+					'EINVAL',
+					'rename it on the server (without " ; * ? \\ or control characters), then retry',
+				);
 			}
 		}
 		return names.join('/');
@@ -105,7 +109,9 @@ export class SmbFiles implements DatabaseFiles {
 
 	/** A local path of ours (a private temporary folder) in an smbclient command. */
 	private local(path: string): string {
-		if (/["';\u0000-\u001f]/.test(path)) throw new Error(`the temporary folder ${safeText(path)} cannot be given to smbclient safely: set TMPDIR to a plain folder`);
+		// eslint-disable-next-line no-control-regex -- a path holding control characters cannot be quoted for smbclient
+		if (/["';\u0000-\u001f]/.test(path))
+			throw new Error(`the temporary folder ${safeText(path)} cannot be given to smbclient safely: set TMPDIR to a plain folder`);
 		return `"${path}"`;
 	}
 
@@ -115,7 +121,11 @@ export class SmbFiles implements DatabaseFiles {
 			return await runCommand(this.smbclient, args, {timeoutMs: options.timeoutMs ?? this.timeoutMs, ...(options.signal ? {signal: options.signal} : {})});
 		} catch (error) {
 			if (error instanceof CommandNotFoundError && error.timedOut) {
-				throw new SmbError(`smbclient did not finish within ${Math.round((options.timeoutMs ?? this.timeoutMs) / 1000)} s (${command.split(' ')[0]})`, 'ETIMEDOUT', `check that ${this.connection.host} is on and reachable; on a slow link set DSMN_RESYNC_SERVICE_TIMEOUT to more seconds`);
+				throw new SmbError(
+					`smbclient did not finish within ${Math.round((options.timeoutMs ?? this.timeoutMs) / 1000)} s (${command.split(' ')[0]})`,
+					'ETIMEDOUT',
+					`check that ${this.connection.host} is on and reachable; on a slow link set DSMN_RESYNC_SERVICE_TIMEOUT to more seconds`,
+				);
 			}
 			throw error;
 		}
@@ -129,7 +139,13 @@ export class SmbFiles implements DatabaseFiles {
 	/** smbclient's failure as an error: its own words, what it means, what to do. */
 	private failure(what: string, output: CommandOutput): SmbError {
 		const status = this.status(output);
-		const said = safeText(`${output.stdout}\n${output.stderr}`.split(/\r?\n/).map(l => l.trim()).filter(Boolean).join(' / ')).slice(0, 400);
+		const said = safeText(
+			`${output.stdout}\n${output.stderr}`
+				.split(/\r?\n/)
+				.map(l => l.trim())
+				.filter(Boolean)
+				.join(' / '),
+		).slice(0, 400);
 		const host = this.connection.host;
 		const [code, hint] = ((): [string, string] => {
 			switch (status) {
@@ -256,7 +272,10 @@ export class SmbFiles implements DatabaseFiles {
 			}
 			if (await this.stat(destination)) throw new SmbError(`${destination} already exists: refusing to replace it`, 'EEXIST', 'look on the server, then retry');
 			await this.remove(temporary);
-			const put = await this.smb(`put ${this.local(staged)} "${this.inShare(temporary)}"`, {timeoutMs: this.transferTimeout(sent.size), ...(options.signal ? {signal: options.signal} : {})});
+			const put = await this.smb(`put ${this.local(staged)} "${this.inShare(temporary)}"`, {
+				timeoutMs: this.transferTimeout(sent.size),
+				...(options.signal ? {signal: options.signal} : {}),
+			});
 			if (this.status(put) || put.exitCode !== 0) {
 				await this.remove(temporary).catch(() => {});
 				throw this.failure(`copying ${basename(localSource)} to ${destination}`, put);
@@ -273,7 +292,9 @@ export class SmbFiles implements DatabaseFiles {
 			}
 			if (read.sha256 !== sent.sha256 || read.size !== sent.size) {
 				await this.remove(temporary);
-				throw new CopyVerifyError(`the copy of ${basename(localSource)} read back from ${this.connection.host} different from what was sent (SHA-256 differs): the network, the server's disk or its memory may be failing`);
+				throw new CopyVerifyError(
+					`the copy of ${basename(localSource)} read back from ${this.connection.host} different from what was sent (SHA-256 differs): the network, the server's disk or its memory may be failing`,
+				);
 			}
 			try {
 				await this.rename(temporary, destination);

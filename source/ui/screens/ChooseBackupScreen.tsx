@@ -19,7 +19,9 @@ export function ChooseBackupScreen({screen}: {screen: Extract<Screen, {name: 'ch
 						<Text key={s.folder} dimColor>
 							{'  '}
 							{safeText(s.folder)} — {formatDate(s.modified)}, {s.files} files, {formatBytes(s.size)}
-							{s.madeByTool ? ` — made by dsmn-resync: ${s.madeByTool.includes('before-restore') ? 'the database a restore replaced' : 'files a roll back took out'}, not a backup` : ''}
+							{s.madeByTool
+								? ` — made by dsmn-resync: ${s.madeByTool.includes('before-restore') ? 'the database a restore replaced' : 'files a roll back took out'}, not a backup`
+								: ''}
 						</Text>
 					))}
 				</>

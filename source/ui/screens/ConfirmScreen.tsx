@@ -6,7 +6,19 @@ import {useGlyphs} from '../theme.js';
 import {Select} from '../widgets/Select.js';
 import {TextField} from '../widgets/TextField.js';
 
-export function ConfirmScreen({screen, canGoBack, onConfirm, onDecline, onBack}: {screen: Extract<Screen, {name: 'confirm'}>; canGoBack: boolean; onConfirm: () => void; onDecline: () => void; onBack: () => void}) {
+export function ConfirmScreen({
+	screen,
+	canGoBack,
+	onConfirm,
+	onDecline,
+	onBack,
+}: {
+	screen: Extract<Screen, {name: 'confirm'}>;
+	canGoBack: boolean;
+	onConfirm: () => void;
+	onDecline: () => void;
+	onBack: () => void;
+}) {
 	const glyphs = useGlyphs();
 	const {title} = screen;
 	return (

@@ -13,8 +13,8 @@ export function ConsequencesScreen({screen, onContinue}: {screen: Extract<Screen
 				{glyphs.warning} Without a backup, the NetWare account information is reconstructed (KB Q148678)
 			</Text>
 			<Text>
-				{glyphs.bullet} For each server you choose{screen.servers.length ? ` (those with a red X: ${screen.servers.map(safeText).join(', ')})` : ''}, WINNT_SYNC_AGENT is deleted and the server is added
-				back to the domain.
+				{glyphs.bullet} For each server you choose{screen.servers.length ? ` (those with a red X: ${screen.servers.map(safeText).join(', ')})` : ''},
+				WINNT_SYNC_AGENT is deleted and the server is added back to the domain.
 			</Text>
 			<Text>
 				{glyphs.bullet} Every propagated user{screen.users === undefined ? '' : ` — ${screen.users} of them —`} gets a new password: they must be told it.

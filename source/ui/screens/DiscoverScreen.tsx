@@ -17,11 +17,22 @@ export function DiscoverScreen({screen, onChoose}: {screen: Extract<Screen, {nam
 					<Text dimColor>{screen.searching ? 'Searching…' : 'Enter searches (five levels down, links not followed).'}</Text>
 				</>
 			) : usable.length === 0 ? (
-				<Text color="yellow">No folder holding an MSSYNC.MDB was found under {safeText(screen.input)}. Esc: search under another folder, such as the paths in Synchronization Manager's "Set Database Backup Options" (KB Q188357).</Text>
+				<Text color="yellow">
+					No folder holding an MSSYNC.MDB was found under {safeText(screen.input)}. Esc: search under another folder, such as the paths in Synchronization
+					Manager's "Set Database Backup Options" (KB Q188357).
+				</Text>
 			) : (
 				<>
-					<Text>Found {usable.length} backup set{usable.length === 1 ? '' : 's'}, newest first:</Text>
-					<Select items={usable.slice(0, 8).map(r => ({label: `${safeText(r.folder)} — ${formatDate(r.modified)}, ${r.files} files, ${formatBytes(r.size)}${r.madeByTool ? ` — made by dsmn-resync: ${r.madeByTool.includes('before-restore') ? 'the database a restore replaced' : 'files a roll back took out'}, not a backup` : ''}`, value: r.folder}))} onSelect={onChoose} />
+					<Text>
+						Found {usable.length} backup set{usable.length === 1 ? '' : 's'}, newest first:
+					</Text>
+					<Select
+						items={usable.slice(0, 8).map(r => ({
+							label: `${safeText(r.folder)} — ${formatDate(r.modified)}, ${r.files} files, ${formatBytes(r.size)}${r.madeByTool ? ` — made by dsmn-resync: ${r.madeByTool.includes('before-restore') ? 'the database a restore replaced' : 'files a roll back took out'}, not a backup` : ''}`,
+							value: r.folder,
+						}))}
+						onSelect={onChoose}
+					/>
 				</>
 			)}
 		</Box>

@@ -44,7 +44,7 @@ export function InspectScreen({screen, rows, onChoose}: {screen: Extract<Screen,
 					<Text>
 						<Text color={check.ok ? 'green' : 'red'}>{check.ok ? glyphs.ok : glyphs.error}</Text> {safeText(check.detail)}
 					</Text>
-					{check.fix ? <Text color="yellow">  What to do: {safeText(check.fix)}</Text> : null}
+					{check.fix ? <Text color="yellow"> What to do: {safeText(check.fix)}</Text> : null}
 				</Box>
 			))}
 			{screen.real && screen.servers.length === 0 ? (
@@ -71,7 +71,11 @@ export function InspectScreen({screen, rows, onChoose}: {screen: Extract<Screen,
 						</Text>
 					) : null}
 					{screen.real ? null : (
-						<Text>{red.length === 0 ? 'Every server shows a blue check: there may be nothing to do.' : `${red.length} of ${count(screen.servers.length, 'server')} ${verb(red.length, 'shows', 'show')} a red X.`}</Text>
+						<Text>
+							{red.length === 0
+								? 'Every server shows a blue check: there may be nothing to do.'
+								: `${red.length} of ${count(screen.servers.length, 'server')} ${verb(red.length, 'shows', 'show')} a red X.`}
+						</Text>
 					)}
 				</>
 			)}

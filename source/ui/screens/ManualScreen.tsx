@@ -14,9 +14,23 @@ import {Select} from '../widgets/Select.js';
  * instructions are measured as they wrap at this width (display width, not String.length), so that the
  * checklist and the choice below them stay on screen.
  */
-export function ManualScreen({screen, rows, columns, onChoose}: {screen: Extract<Screen, {name: 'manual'}>; rows: number; columns: number; onChoose: (choice: 'done' | 'later') => void}) {
+export function ManualScreen({
+	screen,
+	rows,
+	columns,
+	onChoose,
+}: {
+	screen: Extract<Screen, {name: 'manual'}>;
+	rows: number;
+	columns: number;
+	onChoose: (choice: 'done' | 'later') => void;
+}) {
 	const glyphs = useGlyphs();
-	const used = wrappedRows(`${glyphs.arrow} Your turn: ${screen.title}`, columns) + rowsOf(screen.instructions.map(safeText), columns) + (screen.startedAt !== undefined ? 1 : 0) + 2;
+	const used =
+		wrappedRows(`${glyphs.arrow} Your turn: ${screen.title}`, columns) +
+		rowsOf(screen.instructions.map(safeText), columns) +
+		(screen.startedAt !== undefined ? 1 : 0) +
+		2;
 	// The checklist's own header line and its "… more" line.
 	const room = Math.max(1, rows - used - 2);
 	return (
@@ -60,7 +74,8 @@ function ServerChecklist({checklist, room}: {checklist: Checklist; room: number}
 			</Text>
 			{shown.map((item, i) => (
 				<Text key={item.name} {...(first + i === cursor ? {bold: true} : {})}>
-					{first + i === cursor ? glyphs.arrow : ' '} {item.ticked ? <Text color="blue">{[...glyphs.ok].length === 1 ? `[${glyphs.ok}]` : '[x]'}</Text> : '[ ]'} {safeText(item.name)}
+					{first + i === cursor ? glyphs.arrow : ' '} {item.ticked ? <Text color="blue">{[...glyphs.ok].length === 1 ? `[${glyphs.ok}]` : '[x]'}</Text> : '[ ]'}{' '}
+					{safeText(item.name)}
 				</Text>
 			))}
 			{items.length > shown.length ? <Text dimColor>… {items.length - shown.length} more (Tab)</Text> : null}

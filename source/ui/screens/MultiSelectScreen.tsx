@@ -14,7 +14,7 @@ export function MultiSelectScreen({screen, rows}: {screen: Extract<Screen, {name
 		<Box flexDirection="column">
 			<Text bold>{screen.title}</Text>
 			<Text dimColor>{screen.hint}</Text>
-			{first > 0 ? <Text dimColor>  ↑ {first} more</Text> : null}
+			{first > 0 ? <Text dimColor> ↑ {first} more</Text> : null}
 			{shown.map((item, i) => {
 				const index = first + i;
 				const at = index === screen.cursor;
@@ -24,7 +24,7 @@ export function MultiSelectScreen({screen, rows}: {screen: Extract<Screen, {name
 					</Text>
 				);
 			})}
-			{first + room < screen.items.length ? <Text dimColor>  ↓ {screen.items.length - first - room} more</Text> : null}
+			{first + room < screen.items.length ? <Text dimColor> ↓ {screen.items.length - first - room} more</Text> : null}
 			<Text>{screen.selected.length ? `Chosen: ${screen.selected.map(safeText).join(', ')}` : 'None chosen.'}</Text>
 			{screen.error ? <Text color="yellow">{screen.error}</Text> : null}
 		</Box>

@@ -33,7 +33,8 @@ export function ResumeScreen({screen, onChoose}: {screen: Extract<Screen, {name:
 				{glyphs.warning} A {screen.flow} run on this target {how}
 			</Text>
 			<Text>
-				It began {formatDate(started)} ({formatAge(Date.now() - started.getTime())} ago){screen.backup ? `, restoring the backup in ${safeText(screen.backup)}` : ''}.
+				It began {formatDate(started)} ({formatAge(Date.now() - started.getTime())} ago)
+				{screen.backup ? `, restoring the backup in ${safeText(screen.backup)}` : ''}.
 			</Text>
 			<Text dimColor>Journal: {safeText(screen.journal)}</Text>
 			{screen.finished.map(title => (
@@ -41,13 +42,24 @@ export function ResumeScreen({screen, onChoose}: {screen: Extract<Screen, {name:
 					<Text color="green">{glyphs.ok}</Text> {title}
 				</Text>
 			))}
-			{screen.rollbackBegan ? <Text>A roll back of this run began and did not finish: rolling back again continues it from where it stopped.</Text> : <Text>{next}</Text>}
+			{screen.rollbackBegan ? (
+				<Text>A roll back of this run began and did not finish: rolling back again continues it from where it stopped.</Text>
+			) : (
+				<Text>{next}</Text>
+			)}
 			{screen.canRollback ? null : <Text dimColor>A {screen.flow} cannot be rolled back by this tool: resuming finishes it.</Text>}
 			<Select
 				items={[
-					...(screen.rollbackBegan ? [] : [{label: screen.next ? `Resume — continue with "${screen.next}"` : 'Resume — close the run', value: 'resume' as const}]),
+					...(screen.rollbackBegan
+						? []
+						: [{label: screen.next ? `Resume — continue with "${screen.next}"` : 'Resume — close the run', value: 'resume' as const}]),
 					...(screen.canRollback
-						? [{label: screen.rollbackBegan ? 'Continue the roll back' : 'Roll back — put SYNCAGNT and MSSYNC back as they were before the run', value: 'rollback' as const}]
+						? [
+								{
+									label: screen.rollbackBegan ? 'Continue the roll back' : 'Roll back — put SYNCAGNT and MSSYNC back as they were before the run',
+									value: 'rollback' as const,
+								},
+							]
 						: []),
 					{label: 'Leave it for now — it stays in the journal', value: 'leave' as const},
 				]}

@@ -22,13 +22,15 @@ export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract
 			{progress.kind === 'service' && progress.state ? <Text>MSSYNC: {progress.state}</Text> : null}
 			{progress.kind === 'count' ? (
 				<Text>
-					{bar(progress.done, progress.total, Math.max(10, Math.min(30, columns - 34)), glyphs)} {percent(progress.done, progress.total)} {safeText(progress.label)}
+					{bar(progress.done, progress.total, Math.max(10, Math.min(30, columns - 34)), glyphs)} {percent(progress.done, progress.total)}{' '}
+					{safeText(progress.label)}
 				</Text>
 			) : null}
 			{progress.kind === 'copy' ? (
 				<>
 					<Text>
-						{bar(progress.bytesDone, progress.bytesTotal, Math.max(10, Math.min(40, columns - 30)), glyphs)} {percent(progress.bytesDone, progress.bytesTotal)} {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)}
+						{bar(progress.bytesDone, progress.bytesTotal, Math.max(10, Math.min(40, columns - 30)), glyphs)} {percent(progress.bytesDone, progress.bytesTotal)}{' '}
+						{formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)}
 					</Text>
 					<Text dimColor>
 						{safeText(progress.file)} · {rateAndEta(progress.bytesDone, progress.bytesTotal, progress.startedAt, now, 'bytes')}
@@ -36,7 +38,9 @@ export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract
 				</>
 			) : null}
 			{/* Around the server rows: the title, the two totals lines, the "Leaving…" line and one spare — a live area as tall as the terminal makes Ink clear and reprint everything on every frame. */}
-			{progress.kind === 'sync' ? <SyncView servers={progress.servers} startedAt={progress.startedAt} now={now} rows={Math.max(2, rows - 5)} columns={columns} /> : null}
+			{progress.kind === 'sync' ? (
+				<SyncView servers={progress.servers} startedAt={progress.startedAt} now={now} rows={Math.max(2, rows - 5)} columns={columns} />
+			) : null}
 			{leaving ? <Text color="yellow">Leaving once this step reaches a safe point…</Text> : null}
 		</Box>
 	);

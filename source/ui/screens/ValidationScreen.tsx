@@ -6,21 +6,34 @@ import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 import {Select} from '../widgets/Select.js';
 
-export function ValidationScreen({screen, rows, onAccept, onBack}: {screen: Extract<Screen, {name: 'validation'}>; rows: number; onAccept: () => void; onBack: () => void}) {
+export function ValidationScreen({
+	screen,
+	rows,
+	onAccept,
+	onBack,
+}: {
+	screen: Extract<Screen, {name: 'validation'}>;
+	rows: number;
+	onAccept: () => void;
+	onBack: () => void;
+}) {
 	const glyphs = useGlyphs();
 	const {report} = screen;
 	const mark = {ok: glyphs.ok, warning: glyphs.warning, error: glyphs.error};
 	const color = {ok: 'green', warning: 'yellow', error: 'red'} as const;
 	const room = Math.max(4, rows - 12 - Math.min(6, report.errors.length + report.warnings.length));
-	const files = report.files.length > room ? [...report.files.filter(f => f.status !== 'ok'), ...report.files.filter(f => f.status === 'ok')].slice(0, room - 1) : report.files;
+	const files =
+		report.files.length > room
+			? [...report.files.filter(f => f.status !== 'ok'), ...report.files.filter(f => f.status === 'ok')].slice(0, room - 1)
+			: report.files;
 	const width = Math.min(24, Math.max(4, ...files.map(f => safeText(f.name).length)));
 	return (
 		<Box flexDirection="column">
 			<Text bold>Backup {safeText(report.folder)}</Text>
 			{files.map(file => (
 				<Text key={file.name} wrap="truncate-end">
-					<Text color={color[file.status]}>{mark[file.status]}</Text> {safeText(file.name).slice(0, width).padEnd(width)} {formatBytes(file.size).padStart(9)} {formatDate(new Date(file.mtime))}{' '}
-					<Text dimColor>{safeText(file.messages[0] ?? '')}</Text>
+					<Text color={color[file.status]}>{mark[file.status]}</Text> {safeText(file.name).slice(0, width).padEnd(width)} {formatBytes(file.size).padStart(9)}{' '}
+					{formatDate(new Date(file.mtime))} <Text dimColor>{safeText(file.messages[0] ?? '')}</Text>
 				</Text>
 			))}
 			{files.length < report.files.length ? <Text dimColor>… and {report.files.length - files.length} more files, all fine</Text> : null}
@@ -38,7 +51,12 @@ export function ValidationScreen({screen, rows, onAccept, onBack}: {screen: Extr
 			{report.valid ? (
 				<Select
 					items={[
-						{label: report.warnings.length ? `I have read the ${report.warnings.length === 1 ? 'warning' : `${report.warnings.length} warnings`}: continue` : 'Continue', value: 'accept'},
+						{
+							label: report.warnings.length
+								? `I have read the ${report.warnings.length === 1 ? 'warning' : `${report.warnings.length} warnings`}: continue`
+								: 'Continue',
+							value: 'accept',
+						},
 						{label: 'Choose another folder', value: 'back'},
 					]}
 					onSelect={value => (value === 'accept' ? onAccept() : onBack())}

@@ -8,24 +8,33 @@ const MULTI_SELECT_HELP = {
 	servers:
 		'Reconstructing a server takes it out of the domain (its WINNT_SYNC_AGENT is deleted) and adds it back, so that DSMN propagates every account to it again (KB Q148678). Choose the servers that show a red X; the others are left alone. Space chooses or leaves the server under the pointer; Enter goes on.',
 	bindery:
-		'Optional. A server\'s bindery backup (NET$OBJ.OLD, NET$PROP.OLD, NET$VAL.OLD, made by BINDFIX) holds its users as they were before DSMN managed it. Restoring it (BINDREST) first brings that server back to that state: every user, group and change made on it since the backup is lost. Choose a server only if you want that; with none chosen, the reconstruct keeps each server\'s bindery as it is. Space chooses or leaves the server under the pointer; Enter goes on.',
+		"Optional. A server's bindery backup (NET$OBJ.OLD, NET$PROP.OLD, NET$VAL.OLD, made by BINDFIX) holds its users as they were before DSMN managed it. Restoring it (BINDREST) first brings that server back to that state: every user, group and change made on it since the backup is lost. Choose a server only if you want that; with none chosen, the reconstruct keeps each server's bindery as it is. Space chooses or leaves the server under the pointer; Enter goes on.",
 } as const;
 
 const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {
-	target: 'The practice lab is a simulated NT server with DSMN and NetWare servers in a folder: nothing real is touched. Use it to learn the procedure before doing it on a real domain.',
-	inspect: 'DSMN shows a red X next to a NetWare server that is not synchronized with the domain. When "Synchronize…" does not clear it, KB Q148678 gives the way back: restore the account synchronization database, or reconstruct.',
-	'ask-backup': 'KB Q148678: with a backup of the account synchronization database (MSSYNC.MDB, SYSTEM.MDB, JET*.LOG, *.PAT), restore it. Without one, the NetWare account information must be reconstructed: every propagated user gets a new password.',
-	'choose-backup': 'Give the folder that holds MSSYNC.MDB and SYSTEM.MDB from the backup. Nothing is changed until you have seen the checks and confirmed each step.',
-	discover: 'The search looks for folders that hold an MSSYNC.MDB, up to five levels down, without following links. Also look where DSMN copies its own backups: the paths in Synchronization Manager\'s "Set Database Backup Options", NetWare volumes included (KB Q188357); and on tape.',
+	target:
+		'The practice lab is a simulated NT server with DSMN and NetWare servers in a folder: nothing real is touched. Use it to learn the procedure before doing it on a real domain.',
+	inspect:
+		'DSMN shows a red X next to a NetWare server that is not synchronized with the domain. When "Synchronize…" does not clear it, KB Q148678 gives the way back: restore the account synchronization database, or reconstruct.',
+	'ask-backup':
+		'KB Q148678: with a backup of the account synchronization database (MSSYNC.MDB, SYSTEM.MDB, JET*.LOG, *.PAT), restore it. Without one, the NetWare account information must be reconstructed: every propagated user gets a new password.',
+	'choose-backup':
+		'Give the folder that holds MSSYNC.MDB and SYSTEM.MDB from the backup. Nothing is changed until you have seen the checks and confirmed each step.',
+	discover:
+		'The search looks for folders that hold an MSSYNC.MDB, up to five levels down, without following links. Also look where DSMN copies its own backups: the paths in Synchronization Manager\'s "Set Database Backup Options", NetWare volumes included (KB Q188357); and on tape.',
 	validation: 'Errors mean the folder cannot be restored from. Warnings are things to know: the restore can go on once you have read them.',
-	plan: 'These are the KB\'s steps. Each one that changes something asks first and names what it changes. A journal records every step, so a run cut off anywhere can be resumed or rolled back.',
-	consequences: 'Without a backup, DSMN\'s database must be rebuilt: each server is taken out of the domain (its WINNT_SYNC_AGENT deleted) and added back, and DSMN must be given every propagated user\'s password again.',
+	plan: "These are the KB's steps. Each one that changes something asks first and names what it changes. A journal records every step, so a run cut off anywhere can be resumed or rolled back.",
+	consequences:
+		"Without a backup, DSMN's database must be rebuilt: each server is taken out of the domain (its WINNT_SYNC_AGENT deleted) and added back, and DSMN must be given every propagated user's password again.",
 	'multi-select': 'Space chooses or leaves the server under the pointer; Enter goes on.',
-	'password-policy': 'A random password per user is the safer choice: each goes to the file you name. One initial password is easier to hand out, and every user must change it at next logon.',
+	'password-policy':
+		'A random password per user is the safer choice: each goes to the file you name. One initial password is easier to hand out, and every user must change it at next logon.',
 	'password-entry': 'The password is not shown, not stored and not written to the journal: it goes to the domain only.',
 	'passwords-file': 'The file is created with mode 0600 (only you can read it), never overwrites a file, and must not be inside the lab or SYNCAGNT.',
-	'target-field': 'From Linux or macOS, dsmn-resync reaches the NT server with Samba (SMB1, as NT 4.0 needs): the service through "net rpc service", the SYNCAGNT folder through a mount of ADMIN$ you make first. The account is kept only in a private temporary file, removed when you leave.',
-	resume: 'A previous run on this target was cut off. Resume continues from the first unfinished step; roll back puts SYNCAGNT and MSSYNC back as they were before it.',
+	'target-field':
+		'From Linux or macOS, dsmn-resync reaches the NT server with Samba (SMB1, as NT 4.0 needs): the service through "net rpc service", the SYNCAGNT folder through a mount of ADMIN$ you make first. The account is kept only in a private temporary file, removed when you leave.',
+	resume:
+		'A previous run on this target was cut off. Resume continues from the first unfinished step; roll back puts SYNCAGNT and MSSYNC back as they were before it.',
 };
 
 export function HelpOverlay({screen}: {screen: Screen}) {
@@ -40,7 +49,9 @@ export function HelpOverlay({screen}: {screen: Screen}) {
 					<Text dimColor>{info.kb}</Text>
 				</>
 			) : (
-				<Text>{screen.name === 'multi-select' ? MULTI_SELECT_HELP[screen.purpose] : (SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.')}</Text>
+				<Text>
+					{screen.name === 'multi-select' ? MULTI_SELECT_HELP[screen.purpose] : (SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.')}
+				</Text>
 			)}
 			<Text dimColor>Any key closes this.</Text>
 		</Box>

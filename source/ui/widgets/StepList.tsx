@@ -13,7 +13,11 @@ function compact(steps: NonNullable<WizardState['steps']>, columns: number): boo
 export function stepListRows(steps: WizardState['steps'], columns: number): number {
 	if (!steps) return 0;
 	if (compact(steps, columns)) return 1;
-	return packedRows(steps.map((s, i) => `${i + 1}. ${s.title}`), columns, 2);
+	return packedRows(
+		steps.map((s, i) => `${i + 1}. ${s.title}`),
+		columns,
+		2,
+	);
 }
 import {useGlyphs} from '../theme.js';
 

@@ -8,7 +8,19 @@ import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 
 /** "Synchronize all servers": an overall bar, a row per server that fits, elapsed and time left (DESIGN.md §6). */
-export function SyncView({servers, startedAt, now, rows, columns}: {servers: readonly ServerProgress[]; startedAt: number; now: number; rows: number; columns: number}) {
+export function SyncView({
+	servers,
+	startedAt,
+	now,
+	rows,
+	columns,
+}: {
+	servers: readonly ServerProgress[];
+	startedAt: number;
+	now: number;
+	rows: number;
+	columns: number;
+}) {
 	const glyphs = useGlyphs();
 	const totals = syncTotals(servers);
 	// Block characters are three bytes each in UTF-8: bars are kept short, the numbers say the rest.

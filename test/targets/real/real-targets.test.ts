@@ -97,7 +97,24 @@ describe('--target remote from Linux (Samba net rpc, here a stand-in)', () => {
 
 	it('restores with net rpc service, the password only in the 0600 authentication file, never in argv', async () => {
 		const s = await remote();
-		const run = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		const run = await runCli(
+			[
+				'--target',
+				'remote',
+				'--host',
+				'NTPDC1',
+				'--syncagnt',
+				s.syncagnt,
+				'--credentials-file',
+				s.credentials,
+				'--flow',
+				'restore',
+				'--backup',
+				s.backup,
+				'--yes',
+			],
+			{env: s.env},
+		);
 		expect(run.exitCode).toBe(3);
 		expect(run.stdout).toContain('$ net rpc service stop MSSYNC -S NTPDC1 -A');
 		const argv = await readFile(s.log, 'utf8');
@@ -109,28 +126,84 @@ describe('--target remote from Linux (Samba net rpc, here a stand-in)', () => {
 	it('refuses an authentication file others can read, a bad host name, and a missing --credentials-file (exit 2)', async () => {
 		const s = await remote();
 		await chmod(s.credentials, 0o644);
-		const open = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		const open = await runCli(
+			[
+				'--target',
+				'remote',
+				'--host',
+				'NTPDC1',
+				'--syncagnt',
+				s.syncagnt,
+				'--credentials-file',
+				s.credentials,
+				'--flow',
+				'restore',
+				'--backup',
+				s.backup,
+				'--yes',
+			],
+			{env: s.env},
+		);
 		expect(open).toMatchObject({exitCode: 2, stderr: expect.stringContaining('can be read by others (mode 644)')});
-		const host = await runCli(['--target', 'remote', '--host', 'bad name?', '--syncagnt', s.syncagnt, '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		const host = await runCli(['--target', 'remote', '--host', 'bad name?', '--syncagnt', s.syncagnt, '--flow', 'restore', '--backup', s.backup, '--yes'], {
+			env: s.env,
+		});
 		expect(host).toMatchObject({exitCode: 2, stderr: expect.stringContaining('a NetBIOS name cannot hold')});
 		const account = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
 		expect(account).toMatchObject({exitCode: 2, stderr: expect.stringContaining('needs --credentials-file FILE')});
 		await chmod(s.credentials, 0o600);
-		const port = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--credentials-file', s.credentials, '--flow', 'restore', '--backup', s.backup, '--yes'], {env: {...s.env, DSMN_RESYNC_SMB_PORT: '99999'}});
+		const port = await runCli(
+			['--target', 'remote', '--host', 'NTPDC1', '--credentials-file', s.credentials, '--flow', 'restore', '--backup', s.backup, '--yes'],
+			{env: {...s.env, DSMN_RESYNC_SMB_PORT: '99999'}},
+		);
 		expect(port).toMatchObject({exitCode: 2, stderr: expect.stringContaining('DSMN_RESYNC_SMB_PORT must be a port number')});
 	});
 
-	it('explains access denied from Samba, naming the account\'s file and showing net\'s words', async () => {
+	it("explains access denied from Samba, naming the account's file and showing net's words", async () => {
 		const s = await remote('access-denied');
 		await chmod(s.credentials, 0o600);
-		const run = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		const run = await runCli(
+			[
+				'--target',
+				'remote',
+				'--host',
+				'NTPDC1',
+				'--syncagnt',
+				s.syncagnt,
+				'--credentials-file',
+				s.credentials,
+				'--flow',
+				'restore',
+				'--backup',
+				s.backup,
+				'--yes',
+			],
+			{env: s.env},
+		);
 		expect(run.exitCode).toBe(1);
 		expect(run.stdout).toContain('the account may not query MSSYNC on NTPDC1 (it said: "Failed to open service.  [WERR_ACCESS_DENIED]")');
 	});
 
 	it('shows words it does not know as they are, with the exit code: text, --json and the journal', async () => {
 		const s = await remote();
-		const started = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		const started = await runCli(
+			[
+				'--target',
+				'remote',
+				'--host',
+				'NTPDC1',
+				'--syncagnt',
+				s.syncagnt,
+				'--credentials-file',
+				s.credentials,
+				'--flow',
+				'restore',
+				'--backup',
+				s.backup,
+				'--yes',
+			],
+			{env: s.env},
+		);
 		expect(started.exitCode).toBe(3);
 		// Mid-run, after the database was moved: the start fails with words no parser knows.
 		await writeFile(s.stateFile, JSON.stringify({state: 'STOPPED', behaviour: 'unknown-output'}));
@@ -141,12 +214,20 @@ describe('--target remote from Linux (Samba net rpc, here a stand-in)', () => {
 		// Undo the last two steps in the journal so that --resume starts MSSYNC again.
 		const cut = lines.findIndex(l => l.includes('"step-started"') && l.includes('"start-service"'));
 		await writeFile(join(journals, journal!), `${lines.slice(0, cut).join('\n')}\n`);
-		const text = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--resume'], {env: s.env});
+		const text = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--resume'], {
+			env: s.env,
+		});
 		expect(text.exitCode).toBe(1);
 		const words = 'Samba\'s net failed (exit code 255) with words this tool does not know (it said: "Could not initialise lsa pipe")';
 		expect(text.stdout).toContain(words);
-		const json = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--resume', '--json'], {env: s.env});
-		const failed = json.stdout.split('\n').filter(Boolean).map(l => JSON.parse(l) as {event: string; message?: string}).find(e => e.event === 'step-failed');
+		const json = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--resume', '--json'], {
+			env: s.env,
+		});
+		const failed = json.stdout
+			.split('\n')
+			.filter(Boolean)
+			.map(l => JSON.parse(l) as {event: string; message?: string})
+			.find(e => e.event === 'step-failed');
 		expect(failed?.message).toContain(words);
 		expect(await readFile(join(journals, journal!), 'utf8')).toContain('Could not initialise lsa pipe');
 	});
@@ -187,7 +268,11 @@ describe('--target remote from Windows (sc \\\\HOST, here a stand-in sc on PATH)
 			const run = await RestoreRun.begin(target, s.backup, {timings: {serviceTimeoutMs: 3000, pollIntervalMs: 20}});
 			for (const step of ['stop-service', 'move-aside', 'copy-backup'] as const) expect(await run.execute(step), step).toMatchObject({status: 'done'});
 			await writeFile(s.stateFile, JSON.stringify({state: 'STOPPED', behaviour: 'start-fails'}));
-			expect(await run.execute('start-service')).toMatchObject({status: 'failed', message: expect.stringContaining('sc \\\\NTPDC1 start MSSYNC failed'), advice: expect.any(String)});
+			expect(await run.execute('start-service')).toMatchObject({
+				status: 'failed',
+				message: expect.stringContaining('sc \\\\NTPDC1 start MSSYNC failed'),
+				advice: expect.any(String),
+			});
 			await writeFile(s.stateFile, JSON.stringify({state: 'STOPPED', behaviour: 'normal'}));
 			expect(await run.execute('start-service')).toMatchObject({status: 'done'});
 			expect(await run.execute('synchronize')).toMatchObject({status: 'manual'});

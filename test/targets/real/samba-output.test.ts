@@ -38,15 +38,19 @@ function readTranscripts(): Transcript[] {
 }
 
 const transcripts = readTranscripts();
-const context = (command: string): SambaContext => ({service: /service \w+ (\S+)/.exec(command)![1]!, host: /-S (\S+)/.exec(command)![1]!, account: {typed: false, file: '/etc/dsmn/auth'}});
+const context = (command: string): SambaContext => ({
+	service: /service \w+ (\S+)/.exec(command)![1]!,
+	host: /-S (\S+)/.exec(command)![1]!,
+	account: {typed: false, file: '/etc/dsmn/auth'},
+});
 
 /** What each case means: a state, a success, or an error number with words its meaning must hold. */
 const EXPECTED: Record<string, {state: string} | {ok: true} | {code: number; meaning: string} | {notRun: string}> = {
 	'01-list': {notRun: 'the tool never lists services'},
-	'02-mssync-status': {code: 5, meaning: 'refused to report MSSYNC\'s state'},
+	'02-mssync-status': {code: 5, meaning: "refused to report MSSYNC's state"},
 	'03-mssync-stop': {code: 5, meaning: 'refused to stop MSSYNC'},
 	'04-mssync-start': {code: 5, meaning: 'refused to start MSSYNC and gave no reason but "access denied"'},
-	'05-mssync-status-U': {code: 5, meaning: 'refused to report MSSYNC\'s state'},
+	'05-mssync-status-U': {code: 5, meaning: "refused to report MSSYNC's state"},
 	'10-status-running': {state: 'RUNNING'},
 	'11-stop': {ok: true},
 	'12-status-stopped': {state: 'STOPPED'},
@@ -127,12 +131,18 @@ describe('states net prints that the transcripts do not show (svc_status_string 
 
 	it('reads "Unknown State [9]" as an error naming the number, not a guess', () => {
 		const result = parseSambaStatus({exitCode: 0, stdout: 'MSSYNC service is Unknown State [9].\nConfiguration details:\n', stderr: ''}, ctx);
-		expect(result).toMatchObject({ok: false, error: {code: 9, meaning: expect.stringContaining('a state Windows does not define (9)'), output: expect.stringContaining('Unknown State [9]')}});
+		expect(result).toMatchObject({
+			ok: false,
+			error: {code: 9, meaning: expect.stringContaining('a state Windows does not define (9)'), output: expect.stringContaining('Unknown State [9]')},
+		});
 	});
 
 	it('shows words it does not know as they are, sanitised, with the exit code', () => {
 		const result = parseSambaControl('stop', {exitCode: 255, stdout: '', stderr: 'Could not initialise lsa pipe\n\u001b[31mred\u001b[0m\n'}, ctx);
-		expect(result).toMatchObject({ok: false, error: {code: 255, meaning: expect.stringContaining('failed (exit code 255) with words this tool does not know')}});
+		expect(result).toMatchObject({
+			ok: false,
+			error: {code: 255, meaning: expect.stringContaining('failed (exit code 255) with words this tool does not know')},
+		});
 		const error = (result as {error: {output: string}}).error;
 		expect(error.output).toBe('Could not initialise lsa pipe / \\x1B[31mred\\x1B[0m');
 	});
@@ -142,12 +152,27 @@ describe('smbclient 4.17, as really printed', () => {
 	const ls = transcripts.find(t => t.id === '41-smbclient-ls')!;
 	it('reads ls: every entry, no "." or ".."', () => {
 		const entries = parseLs(ls.stdout);
-		expect(entries.map(e => e.name).sort()).toEqual(['JET.CHK', 'JET.LOG', 'JET00001.LOG', 'JET00002.LOG', 'JET00003.LOG', 'JET00004.LOG', 'JET00005.LOG', 'MSSYNC.LOG', 'MSSYNC.MDB', 'RES1.LOG', 'RES2.LOG', 'SYSTEM.MDB']);
+		expect(entries.map(e => e.name).sort()).toEqual([
+			'JET.CHK',
+			'JET.LOG',
+			'JET00001.LOG',
+			'JET00002.LOG',
+			'JET00003.LOG',
+			'JET00004.LOG',
+			'JET00005.LOG',
+			'MSSYNC.LOG',
+			'MSSYNC.MDB',
+			'RES1.LOG',
+			'RES2.LOG',
+			'SYSTEM.MDB',
+		]);
 		expect(entries.find(e => e.name === 'MSSYNC.MDB')).toMatchObject({size: 40960, directory: false, mtimeMs: new Date(2026, 10, 29, 17, 34, 50).getTime()});
 	});
 
 	it('reads names with spaces and hidden files, and folders', () => {
-		const entries = parseLs('  .                                   D        0  Sun Nov 29 19:12:24 2026\n  .hidden.dsmn-copy                  AH        3  Sun Nov 29 19:12:24 2026\n  b c                                 A        3  Sun Nov 29 19:12:11 2026\n  SYNCAGNT.before-restore-20261129-1  D        0  Mon Nov  2 09:01:02 2026\n');
+		const entries = parseLs(
+			'  .                                   D        0  Sun Nov 29 19:12:24 2026\n  .hidden.dsmn-copy                  AH        3  Sun Nov 29 19:12:24 2026\n  b c                                 A        3  Sun Nov 29 19:12:11 2026\n  SYNCAGNT.before-restore-20261129-1  D        0  Mon Nov  2 09:01:02 2026\n',
+		);
 		expect(entries.map(e => [e.name, e.directory, e.size])).toEqual([
 			['.hidden.dsmn-copy', false, 3],
 			['b c', false, 3],

@@ -29,7 +29,12 @@ describe.skipIf(skip)('net rpc service, bounded by DSMN_RESYNC_SERVICE_TIMEOUT',
 		const auth = join(await tempDir(), 'auth');
 		await writeFile(auth, 'username = Administrator\npassword = x\ndomain = CORP\n');
 		await chmod(auth, 0o600);
-		const control = new SambaServiceControl({file: 'net', prefix: [], display: 'net'}, {host: '127.0.0.1', authFile: auth, port, account: {typed: false, file: auth}}, 'MSSYNC', 1500);
+		const control = new SambaServiceControl(
+			{file: 'net', prefix: [], display: 'net'},
+			{host: '127.0.0.1', authFile: auth, port, account: {typed: false, file: auth}},
+			'MSSYNC',
+			1500,
+		);
 		const began = Date.now();
 		const result = await control.query();
 		const took = Date.now() - began;

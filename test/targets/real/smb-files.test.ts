@@ -73,7 +73,11 @@ describe.skipIf(skip)('SmbFiles on a real ADMIN$ share', {timeout: 60_000}, () =
 		const expected = {size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex')};
 		const destination = files.join(syncagnt, 'COPIED.LOG');
 		expect(await files.copyIn(source, destination, {expect: expected})).toEqual(expected);
-		expect(createHash('sha256').update(await readFile(join(server.syncagnt, 'COPIED.LOG'))).digest('hex')).toBe(expected.sha256);
+		expect(
+			createHash('sha256')
+				.update(await readFile(join(server.syncagnt, 'COPIED.LOG')))
+				.digest('hex'),
+		).toBe(expected.sha256);
 		await expect(files.copyIn(source, destination)).rejects.toMatchObject({code: 'EEXIST'});
 		await writeFile(source, Buffer.alloc(300_000, 8));
 		await expect(files.copyIn(source, files.join(syncagnt, 'CHANGED.LOG'), {expect: expected})).rejects.toBeInstanceOf(SourceChangedError);
@@ -86,7 +90,7 @@ describe.skipIf(skip)('SmbFiles on a real ADMIN$ share', {timeout: 60_000}, () =
 		expect(await files.freeBytes(syncagnt)).toBeGreaterThan(1024 * 1024);
 	});
 
-	it('explains a refusal with smbclient\'s own words', async () => {
+	it("explains a refusal with smbclient's own words", async () => {
 		const operator = new SmbFiles(smbclient, {host: server.name, authFile: server.auth.operator, port: server.port, account: {typed: true}});
 		const error = await operator.touch(files.join(syncagnt, 'X')).catch((e: unknown) => e);
 		expect(error).toMatchObject({code: 'EACCES', message: expect.stringContaining('NT_STATUS_ACCESS_DENIED')});

@@ -3,7 +3,17 @@ import {describe, expect, it} from 'vitest';
 import type {Screen} from '../../../source/procedure/wizard-state.js';
 import {ResumeScreen} from '../../../source/ui/screens/ResumeScreen.js';
 
-const base: Extract<Screen, {name: 'resume'}> = {name: 'resume', journal: '/j/NTPDC-1.jsonl', finished: ['Stop MSSYNC'], next: 'Move the current database aside', flow: 'restore', started: '2026-11-29T19:00:00.000Z', standing: {state: 'interrupted'}, canRollback: true, rollbackBegan: false};
+const base: Extract<Screen, {name: 'resume'}> = {
+	name: 'resume',
+	journal: '/j/NTPDC-1.jsonl',
+	finished: ['Stop MSSYNC'],
+	next: 'Move the current database aside',
+	flow: 'restore',
+	started: '2026-11-29T19:00:00.000Z',
+	standing: {state: 'interrupted'},
+	canRollback: true,
+	rollbackBegan: false,
+};
 
 describe('the resume screen offers only what can be done', () => {
 	it('a restore: resume, roll back, leave', () => {

@@ -31,7 +31,26 @@ describe('the inspect screen', () => {
 	});
 
 	it('says "shows" for one server, and words the hidden rows by what they are', () => {
-		const one = render(withGlyphs(<InspectScreen screen={{name: 'inspect', syncagnt: '/S', service: 'RUNNING', servers: [{name: 'FS1', synchronized: false, syncAgent: true, users: 1}, {name: 'FS2', synchronized: true, syncAgent: true, users: 1}], files: 1, real: false, checks: []}} rows={30} onChoose={() => {}} />));
+		const one = render(
+			withGlyphs(
+				<InspectScreen
+					screen={{
+						name: 'inspect',
+						syncagnt: '/S',
+						service: 'RUNNING',
+						servers: [
+							{name: 'FS1', synchronized: false, syncAgent: true, users: 1},
+							{name: 'FS2', synchronized: true, syncAgent: true, users: 1},
+						],
+						files: 1,
+						real: false,
+						checks: [],
+					}}
+					rows={30}
+					onChoose={() => {}}
+				/>,
+			),
+		);
 		expect(one.lastFrame()).toContain('1 of 2 servers shows a red X.');
 		one.unmount();
 		expect(hiddenServersLine([{synchronized: true}, {synchronized: true}], false)).toBe('… and 2 more: 2 synchronized');
@@ -53,7 +72,12 @@ describe('the manual step', () => {
 		const ui = render(
 			withGlyphs(
 				<Box width={80} flexDirection="column">
-					<ManualScreen screen={{name: 'manual', step: 'synchronize', title: 'Synchronize all servers', instructions, checklist}} rows={rows} columns={80} onChoose={() => {}} />
+					<ManualScreen
+						screen={{name: 'manual', step: 'synchronize', title: 'Synchronize all servers', instructions, checklist}}
+						rows={rows}
+						columns={80}
+						onChoose={() => {}}
+					/>
 				</Box>,
 			),
 		);

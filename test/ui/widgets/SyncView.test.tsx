@@ -19,7 +19,7 @@ describe('SyncView', () => {
 		expect(frame).toMatch(/ 33% 2700\/8000 accounts/);
 		expect(frame).toMatch(/0:10 elapsed · 270 accounts\/s, 0:20 left · 1 done, 1 failed/);
 		expect(frame).toMatch(/✓ FS1 .* 2000\/2000 done/);
-		expect(frame).toMatch(/▸ FS2 .*  700\/2000$/m);
+		expect(frame).toMatch(/▸ FS2 .* {2}700\/2000$/m);
 		expect(frame).toMatch(/✗ FS3\s+FS3 did not answer/);
 	});
 
