@@ -1,9 +1,9 @@
 /**
- * The run journal (DESIGN.md §1.6): one JSON-lines file per run, appended and flushed before and after
+ * The run journal (ARCHITECTURE.md, "The run and its journal"): one JSON-lines file per run, appended and flushed before and after
  * every step, so that a run cut off anywhere can be resumed or rolled back. A last line cut by a crash
  * is ignored; any other line that does not match the schema makes the journal refused, naming the line.
  */
-import {mkdir, open, readdir, readFile, type FileHandle} from 'node:fs/promises';
+import {mkdir, open, readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describeZodError} from '../text/zod-message.js';
 import {syncFolder} from '../fs/atomic-write.js';
@@ -22,10 +22,16 @@ export class JournalError extends Error {}
 const KILL_BEFORE_ENTRY = Number(process.env['DSMN_RESYNC_TEST_KILL_BEFORE_ENTRY'] ?? 0);
 let entriesWritten = 0;
 
+/**
+ * A run's journal file. It holds no file open between entries: each entry is appended, flushed and the
+ * file closed again, so a run that is left without an end (dropped after a resume, cut off by a failed
+ * step) leaves no handle behind for the garbage collector to close.
+ */
 export class Journal {
+	private ended = false;
+
 	private constructor(
 		readonly path: string,
-		private readonly handle: FileHandle,
 		private readonly clock: () => Date,
 	) {}
 
@@ -35,29 +41,39 @@ export class Journal {
 		for (let n = 1; ; n++) {
 			const path = join(dir, n === 1 ? name : name.replace(/\.jsonl$/, `-${n}.jsonl`));
 			try {
-				const handle = await open(path, 'wx', 0o600);
+				await (await open(path, 'wx', 0o600)).close();
 				await syncFolder(dir);
-				return new Journal(path, handle, clock);
+				return new Journal(path, clock);
 			} catch (error) {
 				if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 100) throw error;
 			}
 		}
 	}
 
+	/** The journal of an unfinished run, to be continued; refused (as open refuses it) when it cannot be appended to. */
 	static async reopen(path: string, clock: () => Date = () => new Date()): Promise<Journal> {
-		return new Journal(path, await open(path, 'a', 0o600), clock);
+		await (await open(path, 'a', 0o600)).close();
+		return new Journal(path, clock);
 	}
 
 	/** Appends one entry and flushes it to disk before returning. */
 	async append(entry: NewEntry): Promise<void> {
+		if (this.ended) throw new JournalError(`${this.path} is closed: its run has ended`);
 		if (KILL_BEFORE_ENTRY > 0 && ++entriesWritten === KILL_BEFORE_ENTRY) process.kill(process.pid, 'SIGKILL');
 		const line = journalEntrySchema.parse({...entry, at: this.clock().toISOString()});
-		await this.handle.appendFile(`${JSON.stringify(line)}\n`);
-		await this.handle.sync();
+		const handle = await open(this.path, 'a', 0o600);
+		try {
+			await handle.appendFile(`${JSON.stringify(line)}\n`);
+			await handle.sync();
+		} finally {
+			await handle.close();
+		}
 	}
 
-	async close(): Promise<void> {
-		await this.handle.close();
+	/** No entry follows: the run has ended. */
+	close(): Promise<void> {
+		this.ended = true;
+		return Promise.resolve();
 	}
 }
 

@@ -1,4 +1,4 @@
-import {writeFile} from 'node:fs/promises';
+import {readdir, readlink, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {findUnfinishedRun, Journal, journalName, parseJournal} from '../../source/journal/journal.js';
@@ -41,5 +41,16 @@ describe('the run journal', () => {
 		const journal = await Journal.create(await tempDir(), 'x.jsonl');
 		await expect(journal.append({type: 'copied', name: 'A', size: -1, sha256: 'x'} as never)).resolves.toBeUndefined();
 		await expect(journal.append({type: 'nonsense'} as never)).rejects.toThrow();
+	});
+
+	it.skipIf(process.platform !== 'linux')('holds no file open between entries, so a run dropped without an end leaves no handle behind', async () => {
+		const openFiles = async () => Promise.all((await readdir('/proc/self/fd')).map(async fd => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+		const journal = await Journal.create(await tempDir(), 'held.jsonl');
+		await journal.append(start);
+		const resumed = await Journal.reopen(journal.path);
+		await resumed.append({type: 'step-started', step: 'stop-service'});
+		expect(await openFiles()).not.toContain(journal.path);
+		await resumed.close();
+		await expect(resumed.append({type: 'run-ended', outcome: 'completed'})).rejects.toThrow(/closed: its run has ended/);
 	});
 });
