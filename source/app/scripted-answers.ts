@@ -1,7 +1,7 @@
 import type {WizardOptions} from './options.js';
 
 /**
- * The flags a run without a terminal still needs (DESIGN.md §3): every question of the wizard must be
+ * The flags a run without a terminal still needs (ARCHITECTURE.md, "The command line and the front ends"): every question of the wizard must be
  * answered on the command line. Empty when the run can go to the end unattended.
  */
 export function missingAnswers(options: WizardOptions): string[] {

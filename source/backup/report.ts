@@ -1,4 +1,4 @@
-/** The validation report (DESIGN.md §5; `check --json` prints it). Its zod schema is in report-schema.ts. */
+/** The validation report (ARCHITECTURE.md, "Validation rules"; `check --json` prints it). Its zod schema is in report-schema.ts. */
 export const fileKinds = ['database', 'log', 'checkpoint', 'reserve-log', 'patch', 'other'] as const;
 export const fileStatuses = ['ok', 'warning', 'error'] as const;
 

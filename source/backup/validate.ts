@@ -1,5 +1,5 @@
 /**
- * Decides whether a folder really holds a usable DSMN account synchronization backup (DESIGN.md §5),
+ * Decides whether a folder really holds a usable DSMN account synchronization backup (ARCHITECTURE.md, "Validation rules"),
  * reading only the first page of each file. Pure of any UI; never writes.
  */
 import {closeSync, constants, fstatSync, openSync, readdirSync, readSync} from 'node:fs';

@@ -1,4 +1,4 @@
-/** The command line (DESIGN.md §3) → a typed command. Pure: no I/O, no Ink. */
+/** The command line (ARCHITECTURE.md, "The command line and the front ends") → a typed command. Pure: no I/O, no Ink. */
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {LAB_DEFAULTS, LAB_LIMITS, type LabOptions} from '../lab/options.js';
 import {labFaults, type LabFault} from '../lab/state.js';

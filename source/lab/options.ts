@@ -1,4 +1,4 @@
-/** The options of `lab create` (DESIGN.md §4), their defaults and limits. */
+/** The options of `lab create` (ARCHITECTURE.md, "The lab"), their defaults and limits. */
 export type LabOptions = {
 	servers: number;
 	accounts: number;

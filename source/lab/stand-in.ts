@@ -1,6 +1,6 @@
 /**
  * The practice lab's stand-ins for net.exe and sc.exe. They speak the documented output formats
- * (DESIGN.md §5) against the lab's state, so the code that drives and parses the real programs
+ * (ARCHITECTURE.md, "The lab") against the lab's state, so the code that drives and parses the real programs
  * is the code that runs in the lab.
  */
 import {setTimeout as sleep} from 'node:timers/promises';

@@ -3,7 +3,7 @@
  * back after anything: each step writes "started" before it touches anything and "finished" after, each
  * rename is journaled before and after it happens, and each step is idempotent — run again, it checks the
  * disk and does only what is left. The backup's bytes are bound to the run when it begins (size, time and
- * SHA-256 of every file it restores): the copy puts in place only those bytes. ARCHITECTURE.md, "The run".
+ * SHA-256 of every file it restores): the copy puts in place only those bytes. ARCHITECTURE.md, "The run and its journal".
  */
 import {stat} from 'node:fs/promises';
 import {join} from 'node:path';

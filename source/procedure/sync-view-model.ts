@@ -2,7 +2,7 @@ import type {ServerProgress} from './wizard-state.js';
 
 /**
  * Which server rows fit: the active and failed ones first, then the rest in order, and a count of
- * those left out (DESIGN.md §6).
+ * those left out (ARCHITECTURE.md, "Synchronize all servers").
  */
 export type HiddenServers = {count: number; synchronizing: number; failed: number; waiting: number; done: number};
 

@@ -1,5 +1,5 @@
 /**
- * Scripted runs (DESIGN.md §3): every answer given as a flag, no terminal needed. One line per step
+ * Scripted runs (ARCHITECTURE.md, "The command line and the front ends"): every answer given as a flag, no terminal needed. One line per step
  * (JSON lines with --json); Ctrl+C, SIGTERM or a closed session stop at the next safe point.
  */
 import {resolve} from 'node:path';

@@ -1,4 +1,4 @@
-/** Parsers of net.exe's and sc.exe's output into typed results (DESIGN.md §5). */
+/** Parsers of net.exe's and sc.exe's output into typed results (ARCHITECTURE.md, "Targets"). */
 import {explainNet, explainWin32, type ServiceCommandError} from './service-messages.js';
 import {stateFromCode, type ServiceState} from './service-state.js';
 import {safeText} from '../text/sanitize.js';

@@ -54,7 +54,7 @@ function screenKey(screen: Screen): string {
 	return [screen.name, 'step' in screen ? screen.step : '', 'field' in screen ? screen.field : '', 'stage' in screen ? screen.stage : ''].join(':');
 }
 
-/** The one input handler: global keys here, the rest handed to the current screen (DESIGN.md §2). */
+/** The one input handler: global keys here, the rest handed to the current screen (ARCHITECTURE.md, "Layers"). */
 export function App({controller}: {controller: WizardController}) {
 	const state = useSyncExternalStore(controller.subscribe, controller.getState);
 	const glyphs = useGlyphs();

@@ -1,6 +1,6 @@
 /**
  * A "real" NT server for tests: a SYNCAGNT folder copied from a lab, its backup, and the stand-in
- * net/sc programs (test/fixtures/standin-bin) first on PATH, which speak the outputs of DESIGN.md §5.
+ * net/sc programs (test/fixtures/standin-bin) first on PATH, which speak the outputs described in ARCHITECTURE.md, "Targets".
  */
 import {cp, mkdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';

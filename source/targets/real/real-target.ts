@@ -1,5 +1,5 @@
 /**
- * The real targets (DESIGN.md §7): this Windows machine (net.exe, sc.exe), or a remote NT server — from
+ * The real targets (ARCHITECTURE.md, "Targets"): this Windows machine (net.exe, sc.exe), or a remote NT server — from
  * Windows with sc.exe \\HOST and the ADMIN$ share, from Linux or macOS with Samba's net rpc and SYNCAGNT
  * reached through smbclient (no mount), or a SYNCAGNT share the admin mounted (--syncagnt). NetWare steps
  * and "Synchronize all servers" are manual steps. DSMN_RESYNC_SERVICE names another service to control

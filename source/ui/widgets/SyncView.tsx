@@ -7,7 +7,7 @@ import {bar, percent, rateAndEta} from '../../text/progress.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 
-/** "Synchronize all servers": an overall bar, a row per server that fits, elapsed and time left (DESIGN.md §6). */
+/** "Synchronize all servers": an overall bar, a row per server that fits, elapsed and time left (ARCHITECTURE.md, "Synchronize all servers"). */
 export function SyncView({
 	servers,
 	startedAt,
