@@ -23,5 +23,5 @@ export type ValidationReport = {
 	errors: string[];
 	warnings: string[];
 	/** When the newest database of the set was written, if known. */
-	taken?: string;
+	taken?: string | undefined;
 };

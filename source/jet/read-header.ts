@@ -35,7 +35,7 @@ export type DatabaseHeaderInfo =
 			signDb: string;
 			signLog: string;
 			pageSize: number;
-			checksumOk?: boolean;
+			checksumOk?: boolean | undefined;
 	  }
 	| {kind: 'access'; engine: 'jet-red' | 'ace'}
 	| {kind: 'all-zero'}
@@ -123,7 +123,7 @@ export function readDatabaseHeader(head: Uint8Array): DatabaseHeaderInfo {
  * 4096 bytes).
  */
 export type LogHeaderInfo =
-	| {kind: 'jet500'; layout: JetLayout | 'unknown'; generation: number; signLog: string; created?: JetTime; checksumOk?: boolean}
+	| {kind: 'jet500'; layout: JetLayout | 'unknown'; generation: number; signLog: string; created?: JetTime; checksumOk?: boolean | undefined}
 	| {kind: 'all-zero'}
 	| {kind: 'too-short'; length: number};
 

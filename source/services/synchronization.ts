@@ -10,9 +10,9 @@ export type SyncResult = {server: string; ok: boolean; done: number; total: numb
 
 export type SyncOptions = {
 	/** Only these servers (a retry of the failed ones); default: every managed server. */
-	only?: readonly string[];
-	signal?: AbortSignal;
-	onEvent?: (event: SyncEvent) => void;
+	only?: readonly string[] | undefined;
+	signal?: AbortSignal | undefined;
+	onEvent?: ((event: SyncEvent) => void) | undefined;
 };
 
 export interface Synchronization {

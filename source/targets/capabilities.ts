@@ -13,7 +13,7 @@ export type TargetKind = 'lab' | 'windows' | 'remote';
 export type ServiceQuery = {ok: true; state: ServiceState} | {ok: false; error: ServiceCommandError};
 export type ServiceControlResult = {ok: true} | {ok: false; error: ServiceCommandError};
 
-export type ControlOptions = {signal?: AbortSignal; onCommand?: CommandListener};
+export type ControlOptions = {signal?: AbortSignal | undefined; onCommand?: CommandListener | undefined};
 
 export interface ServiceControl {
 	readonly serviceName: string;

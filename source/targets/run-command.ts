@@ -27,7 +27,7 @@ export class CommandNotFoundError extends Error {
 	}
 }
 
-export type RunOptions = {signal?: AbortSignal; timeoutMs?: number; onCommand?: CommandListener};
+export type RunOptions = {signal?: AbortSignal | undefined; timeoutMs?: number | undefined; onCommand?: CommandListener | undefined};
 
 /** The command line as the admin would type it (for display only; it is never given to a shell). */
 export function displayCommand(spec: CommandSpec, args: readonly string[]): string {
@@ -40,9 +40,9 @@ export async function runCommand(spec: CommandSpec, args: readonly string[], opt
 	const result = await execa(spec.file, [...spec.prefix, ...args], {
 		reject: false,
 		stdin: 'ignore',
-		env: spec.env,
-		timeout: options.timeoutMs,
-		cancelSignal: options.signal,
+		...(spec.env ? {env: spec.env} : {}),
+		...(options.timeoutMs === undefined ? {} : {timeout: options.timeoutMs}),
+		...(options.signal ? {cancelSignal: options.signal} : {}),
 		windowsHide: true,
 	});
 	if (result.exitCode === undefined) {

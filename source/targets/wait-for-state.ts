@@ -11,7 +11,7 @@ export type WaitResult =
 export type WaitOptions = ControlOptions & {
 	timeoutMs: number;
 	intervalMs?: number;
-	onPoll?: (state: ServiceState) => void;
+	onPoll?: ((state: ServiceState) => void) | undefined;
 	now?: () => number;
 	delay?: (ms: number, signal?: AbortSignal) => Promise<void>;
 };
