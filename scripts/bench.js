@@ -229,7 +229,7 @@ function wizardSession(dir, usageFile, synchronize) {
 				stage = synchronize ? 'confirm' : 'quit';
 				child.write(synchronize ? '\r' : 'q');
 				if (!synchronize) setTimeout(() => child.write('y'), 100);
-			} else if (stage === 'confirm' && seen.includes('Synchronize all servers": every domain account')) {
+			} else if (stage === 'confirm' && seen.includes('DSMN propagates again')) {
 				stage = 'sync';
 				bytesAtStart = Buffer.byteLength(seen);
 				startedAt = performance.now();
