@@ -5,7 +5,7 @@
 import {z} from 'zod';
 import {fileKinds, fileStatuses, type ValidationReport} from './report.js';
 
-export const fileReportSchema = z.object({
+const fileReportSchema = z.object({
 	name: z.string(),
 	size: z.number().int().nonnegative(),
 	mtime: z.string(),

@@ -16,7 +16,7 @@ import {printError, processOutput} from './output.js';
 import {globalFlags, parseCommandLine} from './parse-args.js';
 
 declare const __VERSION__: string;
-export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export async function main(
 	argv: string[],

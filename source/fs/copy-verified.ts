@@ -37,19 +37,10 @@ async function hashFile(path: string, buffer: Buffer, signal?: AbortSignal): Pro
 
 export type CopyResult = {size: number; sha256: string};
 
-/** The SHA-256 of two files, when their bytes are the same; undefined when they differ. */
+/** A file's size and SHA-256. */
 export async function digestFile(path: string, signal?: AbortSignal): Promise<CopyResult> {
 	const info = await stat(path);
 	return {size: info.size, sha256: await hashFile(path, Buffer.allocUnsafe(CHUNK), signal)};
-}
-
-export async function sameContent(a: string, b: string): Promise<CopyResult | undefined> {
-	const [infoA, infoB] = await Promise.all([stat(a), stat(b)]);
-	if (infoA.size !== infoB.size) return undefined;
-	const buffer = Buffer.allocUnsafe(CHUNK);
-	const first = await hashFile(a, buffer);
-	const second = await hashFile(b, buffer);
-	return first === second ? {size: infoA.size, sha256: first} : undefined;
 }
 
 /** The source's bytes are not the ones that were validated: nothing was put in place. */

@@ -22,7 +22,7 @@ export type IcaclsRun = (args: readonly string[]) => Promise<{exitCode: number; 
 export type OwnerOnlyOptions = {platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv; icacls?: IcaclsRun};
 
 /** icacls.exe from the system folder (never from PATH), run without a shell, arguments as an array. */
-export function systemIcacls(env: NodeJS.ProcessEnv = process.env): IcaclsRun {
+function systemIcacls(env: NodeJS.ProcessEnv = process.env): IcaclsRun {
 	const file = path.win32.join(env['SystemRoot'] ?? env['SYSTEMROOT'] ?? 'C:\\Windows', 'System32', 'icacls.exe');
 	return async args => {
 		const result = await execa(file, [...args], {reject: false, stdin: 'ignore', all: true, windowsHide: true, timeout: 30_000});

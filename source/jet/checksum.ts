@@ -12,7 +12,7 @@
  */
 export type ChecksumAlgorithm = 'jet500' | 'ese' | 'jet200';
 
-export const CHECKSUM_SEED = 0x89abcdef;
+const CHECKSUM_SEED = 0x89abcdef;
 
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
@@ -23,7 +23,7 @@ function words(page: Uint8Array): ArrayLike<number> {
 	return Array.from({length: count}, (_, i) => view.getUint32(i * 4, true));
 }
 
-export function pageChecksum(page: Uint8Array, algorithm: ChecksumAlgorithm = 'jet500'): number {
+function pageChecksum(page: Uint8Array, algorithm: ChecksumAlgorithm = 'jet500'): number {
 	const w = words(page);
 	if (algorithm === 'ese') {
 		let x = CHECKSUM_SEED;
@@ -35,7 +35,7 @@ export function pageChecksum(page: Uint8Array, algorithm: ChecksumAlgorithm = 'j
 	return sum;
 }
 
-export function storedChecksum(page: Uint8Array): number {
+function storedChecksum(page: Uint8Array): number {
 	return new DataView(page.buffer, page.byteOffset, page.byteLength).getUint32(0, true);
 }
 

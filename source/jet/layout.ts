@@ -44,17 +44,6 @@ export const ESE97_VERSION = 0x620;
 /** The layouts a header can be read with. */
 export type JetLayout = 'jet500' | 'ese97';
 
-/** Sizes of the Jet 500 types, from its headers. */
-export const Jet500Size = {
-	ulong: 4,
-	dbid: 2,
-	logtime: 8,
-	signature: 28,
-	lgpos: 8,
-	bkinfo: 24,
-	databaseHeaderFixed: 206,
-} as const;
-
 /** Jet 500's `DBFILEHDR_FIXED`. */
 export const Jet500DatabaseHeader = {
 	checksum: 0,

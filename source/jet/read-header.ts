@@ -47,7 +47,7 @@ export type DatabaseHeaderInfo =
 export const DATABASE_HEADER_BYTES = PAGE_SIZE_DEFAULT;
 
 /** Which layout a database header's format version (offset 8) calls for, if any. */
-export function databaseLayoutOf(version: number): JetLayout | undefined {
+function databaseLayoutOf(version: number): JetLayout | undefined {
 	if (version === JET500_VERSION) return 'jet500';
 	if (version >= ESE97_VERSION) return 'ese97';
 	return undefined;
@@ -127,7 +127,7 @@ export type LogHeaderInfo =
 	| {kind: 'all-zero'}
 	| {kind: 'too-short'; length: number};
 
-export const LOG_HEADER_BYTES = PAGE_SIZE_DEFAULT;
+const LOG_HEADER_BYTES = PAGE_SIZE_DEFAULT;
 
 export function readLogHeader(head: Uint8Array): LogHeaderInfo {
 	if (head.byteLength < Jet500LogHeader.signLog + SIGNATURE_LENGTH) return {kind: 'too-short', length: head.byteLength};

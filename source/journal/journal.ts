@@ -12,7 +12,7 @@ import {journalEntrySchema, type JournalEntry, type RunStarted} from './entries.
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type NewEntry = DistributiveOmit<JournalEntry, 'at'>;
 
-export class JournalError extends Error {}
+class JournalError extends Error {}
 
 /**
  * For the crash harness only: SIGKILL this process just before its Nth journal entry is written. Every file

@@ -28,7 +28,7 @@ export class TargetBusyError extends HintedError {
 	}
 }
 
-export function lockAddress(key: string, journalDir: string, platform: NodeJS.Platform = process.platform): string {
+function lockAddress(key: string, journalDir: string, platform: NodeJS.Platform = process.platform): string {
 	const hash = createHash('sha256').update(key).digest('hex').slice(0, 24);
 	if (platform === 'win32') return `\\\\.\\pipe\\dsmn-resync-${hash}`;
 	if (platform === 'linux') return `\0dsmn-resync-${hash}`;

@@ -67,7 +67,3 @@ export interface ProcedureRun {
 	/** The admin's word that a manual step is done; `note` adds what they reported (the servers ticked). */
 	confirmManual(step: string, note?: string): Promise<StepOutcome>;
 }
-
-export function stepTitle(run: ProcedureRun, id: string): string {
-	return run.steps().find(s => s.id === id)?.title ?? id;
-}

@@ -27,7 +27,6 @@ import {snapshotName} from './snapshot-name.js';
 const STOP_UNDER_WAY = [3521, 2189, 3528, 1062, 1061];
 /** Start answers that mean "it already runs": net's 2182, sc's 1056. */
 const ALREADY_RUNNING = [2182, 1056];
-export type {CopyProgressEvent, RunHooks, StepOutcome} from './procedure-run.js';
 
 export type FileToCopy = {name: string; size: number};
 
@@ -57,7 +56,7 @@ function seconds(ms: number): string {
 const PARTIAL_COPY = /^\..+\.dsmn-copy$/;
 
 /** The backup as validated, with each restored file's bytes bound by size, time and SHA-256. */
-export async function validateAndBind(backup: string, liveSyncagnt: string): Promise<ValidatedFile[]> {
+async function validateAndBind(backup: string, liveSyncagnt: string): Promise<ValidatedFile[]> {
 	const first = await validateBackup(backup, {liveSyncagnt});
 	if (!first.valid) throw new Error(`the backup is not valid: ${first.errors[0]}`);
 	const names = first.files.filter(f => f.restored).map(f => f.name);
@@ -595,6 +594,6 @@ export function synchronizeInstructions(names: readonly string[], since: string)
 	];
 }
 
-export function listNames(names: string[]): string {
+function listNames(names: string[]): string {
 	return names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (${names.length - 12} more)` : names.join(', ');
 }

@@ -47,7 +47,3 @@ export const RESTORE_STEPS: readonly StepInfo[] = [
 		confirmation: {kind: 'yes-no'},
 	},
 ];
-
-export function stepInfo(id: RestoreStepId): StepInfo {
-	return RESTORE_STEPS.find(s => s.id === id)!;
-}

@@ -35,7 +35,7 @@ export function parseScQuery(output: CommandOutput): ScQueryResult {
 }
 
 /** The words a program printed, one line after another, control characters made visible; at most 400 characters. */
-export function ownWords(output: CommandOutput): string {
+function ownWords(output: CommandOutput): string {
 	const words = safeText(
 		`${output.stdout}\n${output.stderr}`
 			.split(/\r?\n/)

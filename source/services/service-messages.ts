@@ -20,7 +20,7 @@ export function serviceFailure(error: ServiceCommandError): string {
 
 type Explanation = {message: string; meaning: string; advice: string};
 
-export const NET_HELPMSG: Record<number, Explanation> = {
+const NET_HELPMSG: Record<number, Explanation> = {
 	2182: {message: 'The requested service has already been started.', meaning: 'the service is already running', advice: 'nothing to do: it is running'},
 	2185: {
 		message: 'The service name is invalid.',

@@ -14,7 +14,3 @@ export type ServiceState = keyof typeof SERVICE_STATE_CODES;
 export function stateFromCode(code: number): ServiceState | undefined {
 	return (Object.keys(SERVICE_STATE_CODES) as ServiceState[]).find(state => SERVICE_STATE_CODES[state] === code);
 }
-
-export function isPending(state: ServiceState): boolean {
-	return state.endsWith('_PENDING');
-}

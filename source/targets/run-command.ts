@@ -30,7 +30,7 @@ export class CommandNotFoundError extends Error {
 export type RunOptions = {signal?: AbortSignal | undefined; timeoutMs?: number | undefined; onCommand?: CommandListener | undefined};
 
 /** The command line as the admin would type it (for display only; it is never given to a shell). */
-export function displayCommand(spec: CommandSpec, args: readonly string[]): string {
+function displayCommand(spec: CommandSpec, args: readonly string[]): string {
 	return [spec.display, ...args].map(a => (/[\s"]/.test(a) ? `"${a.replace(/"/g, '\\"')}"` : a)).join(' ');
 }
 

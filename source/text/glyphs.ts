@@ -55,7 +55,7 @@ export const ASCII_GLYPHS: Glyphs = {
 	border: 'classic',
 };
 
-export function terminalIsUnicode(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
+function terminalIsUnicode(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
 	const term = env['TERM'] ?? '';
 	if (term === 'linux' || term === 'dumb') return false;
 	const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';

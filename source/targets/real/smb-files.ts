@@ -20,7 +20,7 @@ import {safeText} from '../../text/sanitize.js';
 import {connectionArgs, type SambaConnection} from './samba-connection.js';
 
 /** What smbclient said went wrong, as an error the run can explain (`code` like node:fs's, `hint` what to do). */
-export class SmbError extends HintedError {
+class SmbError extends HintedError {
 	declare readonly hint: string;
 	constructor(
 		message: string,
