@@ -8,7 +8,7 @@ import {safeText} from '../text/sanitize.js';
 import {jsonLine} from '../app/json-line.js';
 import type {Output} from './output.js';
 
-function renderReport(report: ValidationReport, glyphs: Glyphs): string {
+export function renderReport(report: ValidationReport, glyphs: Glyphs): string {
 	const mark = {ok: glyphs.ok, warning: glyphs.warning, error: glyphs.error};
 	// Laid out in columns as the terminal counts them: in ASCII already, and by display width.
 	const names = report.files.map(f => (glyphs.ascii ? toAscii(safeText(f.name)) : safeText(f.name)));

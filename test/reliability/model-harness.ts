@@ -298,7 +298,7 @@ function run(file: string, args: string[], env: Record<string, string>, options:
 	});
 }
 
-function cli(world: World, args: string[], env: Record<string, string>, inject?: Record<string, unknown>): Promise<Result> {
+function cli(args: string[], env: Record<string, string>, inject?: Record<string, unknown>): Promise<Result> {
 	const node = inject ? ['--import', INJECT] : [];
 	return run(process.execPath, [...node, CLI, ...args], inject ? {...env, MODEL_INJECT: JSON.stringify(inject)} : env);
 }
@@ -310,13 +310,13 @@ async function firstRun(world: World): Promise<Result> {
 	const args = newRunArgs(world, world.A);
 	switch (inject.kind) {
 		case 'kill':
-			return cli(world, args, env, {at: inject.at, kill: true});
+			return cli(args, env, {at: inject.at, kill: true});
 		case 'copy':
-			return cli(world, args, env, {copyFault: inject.error, file: inject.file});
+			return cli(args, env, {copyFault: inject.error, file: inject.file});
 		case 'fault':
-			return inject.at ? cli(world, args, env, {at: inject.at, labFault: inject.fault, lab: world.A}) : cli(world, args, env);
+			return inject.at ? cli(args, env, {at: inject.at, labFault: inject.fault, lab: world.A}) : cli(args, env);
 		default:
-			return cli(world, args, env);
+			return cli(args, env);
 	}
 }
 
@@ -336,11 +336,11 @@ async function act(world: World, action: Action): Promise<Outcome[]> {
 	const env = envFor(world, world.A);
 	switch (action) {
 		case 'resume':
-			return [{label: '--resume', result: await cli(world, [...targetArgs(world, world.A), '--resume'], env), aimedAt: 'A'}];
+			return [{label: '--resume', result: await cli([...targetArgs(world, world.A), '--resume'], env), aimedAt: 'A'}];
 		case 'rollback':
-			return [{label: '--rollback', result: await cli(world, [...targetArgs(world, world.A), '--rollback'], env), aimedAt: 'A'}];
+			return [{label: '--rollback', result: await cli([...targetArgs(world, world.A), '--rollback'], env), aimedAt: 'A'}];
 		case 'retry':
-			return [{label: 'a new run', result: await cli(world, newRunArgs(world, world.A), env), aimedAt: 'A'}];
+			return [{label: 'a new run', result: await cli(newRunArgs(world, world.A), env), aimedAt: 'A'}];
 		case 'clear':
 			await setFault(world.A, undefined);
 			return [];
@@ -348,19 +348,19 @@ async function act(world: World, action: Action): Promise<Outcome[]> {
 			return [
 				{
 					label: '--rollback on the other target',
-					result: await cli(world, [...targetArgs(world, world.B), '--rollback'], envFor(world, world.B)),
+					result: await cli([...targetArgs(world, world.B), '--rollback'], envFor(world, world.B)),
 					aimedAt: 'B',
 				},
 			];
 		case 'other-retry': {
-			return [{label: 'a new run on the other target', result: await cli(world, newRunArgs(world, world.B), envFor(world, world.B)), aimedAt: 'B'}];
+			return [{label: 'a new run on the other target', result: await cli(newRunArgs(world, world.B), envFor(world, world.B)), aimedAt: 'B'}];
 		}
 		case 'second': {
 			// The first process pauses (as in a long copy) before its next journal entry; the second starts then.
 			const marker = join(world.root, 'paused');
 			await rm(marker, {force: true});
 			const firstArgs = (await hasUnfinishedRun(world)) ? [...targetArgs(world, world.A), '--resume'] : newRunArgs(world, world.A);
-			const holder = cli(world, firstArgs, env, {at: {type: 'step-started'}, pauseMs: 3000, pausedFile: marker});
+			const holder = cli(firstArgs, env, {at: {type: 'step-started'}, pauseMs: 3000, pausedFile: marker});
 			let finished = false;
 			void holder.then(() => (finished = true));
 			while (!finished && !(await stat(marker).catch(() => undefined))) await new Promise(r => setTimeout(r, 25));
@@ -370,10 +370,10 @@ async function act(world: World, action: Action): Promise<Outcome[]> {
 				const first = await holder;
 				return [
 					{label: firstLabel, result: first, aimedAt: 'A', sequential: true},
-					{label: '--rollback after it', result: await cli(world, [...targetArgs(world, world.A), '--rollback'], env), aimedAt: 'A', sequential: true},
+					{label: '--rollback after it', result: await cli([...targetArgs(world, world.A), '--rollback'], env), aimedAt: 'A', sequential: true},
 				];
 			}
-			const second = await cli(world, [...targetArgs(world, world.A), '--rollback'], env);
+			const second = await cli([...targetArgs(world, world.A), '--rollback'], env);
 			return [
 				{label: 'the second process (--rollback)', result: second, aimedAt: 'A'},
 				{label: firstLabel, result: await holder, aimedAt: 'A'},
