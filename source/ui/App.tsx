@@ -1,9 +1,9 @@
 import {Box, type Key, Static, useApp, useInput, useStdout} from 'ink';
 import {Text} from './widgets/Text.js';
 import {useEffect, useRef, useState, useSyncExternalStore} from 'react';
-import {footerKeys, isTyping} from '../procedure/footer-keys.js';
-import type {WizardController} from '../procedure/wizard-controller.js';
-import type {Screen} from '../procedure/wizard-state.js';
+import {footerKeys, isTyping} from '../wizard/footer-keys.js';
+import type {WizardController} from '../wizard/controller.js';
+import type {Screen} from '../wizard/state.js';
 import {safeText} from '../text/sanitize.js';
 import {shortenMiddle} from '../text/shorten.js';
 import {splitBurst} from './split-keys.js';

@@ -1,6 +1,6 @@
 import {render} from 'ink';
 import type {WizardOptions} from '../app/options.js';
-import {WizardController} from '../procedure/wizard-controller.js';
+import {WizardController} from '../wizard/controller.js';
 import {chooseGlyphs} from '../text/glyphs.js';
 import {App} from './App.js';
 import {asciiStdout, DumbTerminal} from './terminal-streams.js';

@@ -5,7 +5,7 @@ import type {WizardOptions} from '../../source/app/options.js';
 import {parseCommandLine} from '../../source/cli/parse-args.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
-import {WizardController} from '../../source/procedure/wizard-controller.js';
+import {WizardController} from '../../source/wizard/controller.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../source/text/glyphs.js';
 import {App} from '../../source/ui/App.js';
 import {GlyphsContext} from '../../source/ui/theme.js';

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Text} from '../widgets/Text.js';
-import type {Checklist, Screen} from '../../procedure/wizard-state.js';
+import type {Checklist, Screen} from '../../wizard/state.js';
 import {formatDuration} from '../../text/format.js';
 import {rowsOf, wrappedRows} from '../../text/measure.js';
 import {safeText} from '../../text/sanitize.js';

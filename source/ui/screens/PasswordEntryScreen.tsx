@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Text} from '../widgets/Text.js';
-import type {Screen} from '../../procedure/wizard-state.js';
+import type {Screen} from '../../wizard/state.js';
 import {useGlyphs} from '../theme.js';
 
 /** The password is never drawn, not even masked by length past the point of typing: one dot per character. */

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Text} from '../widgets/Text.js';
-import type {Screen} from '../../procedure/wizard-state.js';
+import type {Screen} from '../../wizard/state.js';
 import {safeText} from '../../text/sanitize.js';
 import {TextField} from '../widgets/TextField.js';
 

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {Text} from '../widgets/Text.js';
-import {FIELDS} from '../../procedure/wizard-fields.js';
-import type {Screen} from '../../procedure/wizard-state.js';
+import {FIELDS} from '../../wizard/fields.js';
+import type {Screen} from '../../wizard/state.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 import {TextField} from '../widgets/TextField.js';

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Text} from './Text.js';
-import type {Screen} from '../../procedure/wizard-state.js';
+import type {Screen} from '../../wizard/state.js';
 import {useGlyphs} from '../theme.js';
 
 /** The multi-select screens ask two different things: each says what it means. */

@@ -1,7 +1,7 @@
 import {Box, useInput} from 'ink';
 import {Text} from './Text.js';
 import {createContext, useContext, useRef, useState} from 'react';
-import type {Choice} from '../../procedure/wizard-state.js';
+import type {Choice} from '../../wizard/state.js';
 import {useGlyphs} from '../theme.js';
 
 /** False while an overlay or a running step owns the keys. */

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Text} from './Text.js';
-import type {WizardState} from '../../procedure/wizard-state.js';
+import type {WizardState} from '../../wizard/state.js';
 import {displayWidth, packedRows} from '../../text/measure.js';
 import {safeText} from '../../text/sanitize.js';
 

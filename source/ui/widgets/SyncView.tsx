@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {Text} from './Text.js';
-import {describeHidden, syncTotals, visibleServers} from '../../procedure/sync-view-model.js';
-import type {ServerProgress} from '../../procedure/wizard-state.js';
+import {describeHidden, syncTotals, visibleServers} from '../sync-view-model.js';
+import type {ServerProgress} from '../../wizard/state.js';
 import {formatDuration} from '../../text/format.js';
 import {bar, percent, rateAndEta} from '../../text/progress.js';
 import {safeText} from '../../text/sanitize.js';

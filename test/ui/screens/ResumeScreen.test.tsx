@@ -1,6 +1,6 @@
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import type {Screen} from '../../../source/procedure/wizard-state.js';
+import type {Screen} from '../../../source/wizard/state.js';
 import {ResumeScreen} from '../../../source/ui/screens/ResumeScreen.js';
 
 const base: Extract<Screen, {name: 'resume'}> = {

@@ -2,7 +2,7 @@
 import {Box} from 'ink';
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import type {Screen} from '../../../source/procedure/wizard-state.js';
+import type {Screen} from '../../../source/wizard/state.js';
 import {UNICODE_GLYPHS} from '../../../source/text/glyphs.js';
 import {hiddenServersLine, InspectScreen} from '../../../source/ui/screens/InspectScreen.js';
 import {ManualScreen} from '../../../source/ui/screens/ManualScreen.js';

@@ -1,6 +1,6 @@
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import type {ServerProgress} from '../../../source/procedure/wizard-state.js';
+import type {ServerProgress} from '../../../source/wizard/state.js';
 import {SyncView} from '../../../source/ui/widgets/SyncView.js';
 
 const rows = (n: number): ServerProgress[] =>

@@ -1,4 +1,4 @@
-import type {ServerProgress} from './wizard-state.js';
+import type {ServerProgress} from '../wizard/state.js';
 
 /**
  * Which server rows fit: the active and failed ones first, then the rest in order, and a count of

@@ -2,8 +2,8 @@
  * The footer: the keys that work on this screen, and only those. It is read from the same facts the
  * key handler (source/ui/App.tsx) acts on, so what it offers is what a key does.
  */
-import {FIELDS} from './wizard-fields.js';
-import type {Screen, WizardState} from './wizard-state.js';
+import {FIELDS} from './fields.js';
+import type {Screen, WizardState} from './state.js';
 
 /** Text fields: every printable key is typed into them, q and ? included. */
 export function isTyping(screen: Screen): boolean {

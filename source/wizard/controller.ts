@@ -14,12 +14,12 @@ import type {Target} from '../targets/capabilities.js';
 import type {Check} from '../targets/preflight.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../services/synchronization.js';
-import type {ProcedureRun, RunHooks, StepOutcome} from './procedure-run.js';
-import type {ReconstructPlan, ReconstructRun} from './reconstruct-run.js';
-import type {RestoreRun} from './restore-run.js';
-import {runStanding} from './run-standing.js';
-import {FIELDS, fieldProblem, serverNames, type FieldName} from './wizard-fields.js';
-import type {LogLine, Progress, Screen, ServerProgress, WizardState} from './wizard-state.js';
+import type {ProcedureRun, RunHooks, StepOutcome} from '../procedure/procedure-run.js';
+import type {ReconstructPlan, ReconstructRun} from '../procedure/reconstruct-run.js';
+import type {RestoreRun} from '../procedure/restore-run.js';
+import {runStanding} from '../procedure/run-standing.js';
+import {FIELDS, fieldProblem, serverNames, type FieldName} from './fields.js';
+import type {LogLine, Progress, Screen, ServerProgress, WizardState} from './state.js';
 
 export type ControllerDeps = {
 	/** Where a new practice lab goes when the admin picks it without --lab. */
@@ -34,7 +34,7 @@ export type ControllerDeps = {
 };
 
 /** The wizard's heavy half (validation, discovery, the lab, the run), loaded after the first frame. */
-const operations = () => import('./wizard-operations.js');
+const operations = () => import('./operations.js');
 
 export class WizardController {
 	private state: WizardState = {screen: {name: 'loading', message: 'Starting…'}, log: [], commands: [], busy: false, leaving: false};

@@ -3,9 +3,9 @@ import type {BackupCandidate} from '../backup/discover.js';
 import type {ValidationReport} from '../backup/report.js';
 import type {NetWareServerInfo} from '../targets/capabilities.js';
 import type {Check} from '../targets/preflight.js';
-import type {FieldName} from './wizard-fields.js';
+import type {FieldName} from './fields.js';
 import type {ServiceState} from '../services/service-state.js';
-import type {RunStanding} from './run-standing.js';
+import type {RunStanding} from '../procedure/run-standing.js';
 
 export type Choice<V extends string = string> = {label: string; value: V};
 

@@ -10,7 +10,7 @@ import {tempDir} from '../helpers/run-cli.js';
 import type {WizardOptions} from '../../source/app/options.js';
 import {parseCommandLine} from '../../source/cli/parse-args.js';
 import {readJournal} from '../../source/journal/journal.js';
-import {WizardController} from '../../source/procedure/wizard-controller.js';
+import {WizardController} from '../../source/wizard/controller.js';
 import {sambaReason, startSambaServer, ADMIN_PASSWORD, type SambaServer} from '../helpers/samba-server.js';
 import {standinServer} from '../helpers/standin-server.js';
 

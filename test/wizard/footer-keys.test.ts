@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {footerKeys} from '../../source/procedure/footer-keys.js';
-import type {Screen, WizardState} from '../../source/procedure/wizard-state.js';
+import {footerKeys} from '../../source/wizard/footer-keys.js';
+import type {Screen, WizardState} from '../../source/wizard/state.js';
 
 const glyphs = {upDown: '↑↓', separator: '·'};
 const state = (screen: Screen, extra: Partial<WizardState> = {}): WizardState => ({screen, log: [], commands: [], busy: false, leaving: false, ...extra});

@@ -7,7 +7,7 @@ import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
 import {labStatus} from '../../source/lab/status.js';
-import {WizardController} from '../../source/procedure/wizard-controller.js';
+import {WizardController} from '../../source/wizard/controller.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {waitFor} from '../helpers/wait-for.js';
 

@@ -7,7 +7,7 @@ import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS, type LabOptions} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
-import {confirmationMismatch, WizardController} from '../../source/procedure/wizard-controller.js';
+import {confirmationMismatch, WizardController} from '../../source/wizard/controller.js';
 import {tempDir} from '../helpers/run-cli.js';
 
 function options(argv: string[]): WizardOptions {
