@@ -6,7 +6,7 @@
  * process connects to it and reads who holds it. ARCHITECTURE.md, "The run and its journal".
  */
 import {createHash} from 'node:crypto';
-import {rm} from 'node:fs/promises';
+import {mkdir, rm} from 'node:fs/promises';
 import {createConnection, createServer, type Server} from 'node:net';
 import {join} from 'node:path';
 import {HintedError} from '../errors/hinted-error.js';
@@ -78,6 +78,8 @@ export class TargetLock {
 	/** Takes the lock of this target, or throws TargetBusyError naming the process that holds it. */
 	static async acquire(key: string, journalDir: string, description: string, what: string): Promise<TargetLock> {
 		const address = lockAddress(key, journalDir);
+		// Where the lock is a socket file (neither Linux nor Windows), it lives beside the journals: make the folder first.
+		if (address.startsWith(journalDir)) await mkdir(journalDir, {recursive: true});
 		const holder: LockHolder = {pid: process.pid, since: new Date().toISOString(), what};
 		for (let attempt = 0; ; attempt++) {
 			const server = createServer(socket => socket.end(JSON.stringify(holder)));
