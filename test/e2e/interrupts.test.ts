@@ -86,11 +86,21 @@ describe('interrupts and the terminal', () => {
 		const dir = await lab('--pace', '0');
 		const session = new PtySession(['--lab', dir], {cols: 100, rows: 30});
 		await session.waitFor(/servers? shows? a red X\./);
-		session.resize(60, 20);
+		await session.resize(60, 20);
 		await session.type(KEYS.enter);
 		await session.waitFor('Do you have a backup');
+		// The frame once the redraw after the resize has landed (a frame caught half way is not the claim).
+		const headers = () =>
+			session
+				.screen()
+				.split('\n')
+				.filter(l => l.startsWith('dsmn-resync · KB Q148678')).length;
+		for (const started = Date.now(); headers() !== 1 && Date.now() - started < 5000;) await new Promise(resolve => setTimeout(resolve, 50));
 		const lines = session.screen().split('\n');
-		expect(lines.filter(l => l.startsWith('dsmn-resync · KB Q148678'))).toHaveLength(1);
+		expect(
+			lines.filter(l => l.startsWith('dsmn-resync · KB Q148678')),
+			session.screen(),
+		).toHaveLength(1);
 		expect(lines.every(l => l.length <= 60)).toBe(true);
 		session.kill();
 	});
@@ -99,7 +109,7 @@ describe('interrupts and the terminal', () => {
 		const dir = await lab('--pace', '0');
 		const session = new PtySession(['--lab', dir], {cols: 100, rows: 30});
 		await restoreUpTo(session, 'move-aside');
-		session.resize(70, 24);
+		await session.resize(70, 24);
 		await new Promise(resolve => setTimeout(resolve, 400));
 		const screen = session.screen();
 		expect(screen.match(/✓ Stop MSSYNC: MSSYNC stopped/g)).toHaveLength(1);

@@ -71,9 +71,14 @@ export class PtySession {
 		}
 	}
 
-	resize(cols: number, rows: number): void {
-		this.process.resize(cols, rows);
+	/**
+	 * As a terminal emulator does: what was received before the resize is laid out at the old width (the
+	 * headless terminal parses asynchronously, so it is flushed first), then the window and the pty change.
+	 */
+	async resize(cols: number, rows: number): Promise<void> {
+		await new Promise<void>(resolve => this.terminal.write('', resolve));
 		this.terminal.resize(cols, rows);
+		this.process.resize(cols, rows);
 	}
 
 	kill(signal = 'SIGTERM'): void {

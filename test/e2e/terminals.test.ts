@@ -96,7 +96,7 @@ describe('the wizard in any terminal', () => {
 		await restoreUpTo(session, 'synchronize');
 		await session.type('y');
 		await session.waitFor(/\d+\/600 accounts/);
-		session.resize(40, 12);
+		await session.resize(40, 12);
 		await new Promise(resolve => setTimeout(resolve, 1500));
 		const rows = session.screen().split('\n');
 		const servers = rows.filter(row => /^\S+ FS\d /.test(row)).map(row => /FS\d/.exec(row)![0]);
