@@ -239,7 +239,9 @@ export class RestoreRun extends JournaledRun {
 				`The journal of this run: ${this.journalPath}`,
 			];
 		}
-		return [`The replaced files are kept in ${this.snapshot}.`, `The journal of this run: ${this.journalPath}`];
+		// Only once something was moved: a run stopped before "Move aside" replaced nothing.
+		const moved = this.originalMoves().length > 0;
+		return [...(moved ? [`The replaced files are kept in ${this.snapshot}.`] : []), `The journal of this run: ${this.journalPath}`];
 	}
 
 	protected perform(stepId: string, hooks: RunHooks): Promise<StepOutcome> {

@@ -258,3 +258,14 @@ describe('a roll back needs nothing but the journal and the disk', () => {
 		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
 	});
 });
+
+describe('where things are, as the summaries say it', () => {
+	it('names the snapshot only once something was moved into it', async () => {
+		const {paths, target} = await newLab();
+		const run = await RestoreRun.begin(target, paths.backup, {timings: fast});
+		expect(await run.execute('stop-service')).toMatchObject({status: 'done'});
+		expect(run.whereThingsAre().join(' ')).not.toContain('The replaced files are kept in');
+		expect(await run.execute('move-aside')).toMatchObject({status: 'done'});
+		expect(run.whereThingsAre()[0]).toBe(`The replaced files are kept in ${run.snapshot}.`);
+	});
+});
