@@ -11,7 +11,10 @@ import {validateBackup} from '../backup/validate.js';
 import {findUnfinishedRun, findUnfinishedRuns, type UnfinishedRun} from '../journal/journal.js';
 import {TargetBusyError, TargetLock} from '../journal/target-lock.js';
 import {commandFor, lockKey, ownerOf} from '../procedure/journaled-run.js';
-import {initialPasswordProblem, passwordsFileProblem} from '../procedure/passwords.js';
+import {initialPasswordProblem} from '../procedure/passwords.js';
+import {binderyBackupProblem, passwordsFilePlaceProblem, redServers, unmanagedServers} from '../app/reconstruct-answers.js';
+import {scriptedResumeProblem} from '../app/resume-policy.js';
+import {resumeRun} from '../app/unfinished-run.js';
 import type {ProcedureRun, StepOutcome} from '../procedure/procedure-run.js';
 import {earlierListsWarning, earlierPasswordLists, ReconstructRun} from '../procedure/reconstruct-run.js';
 import {RestoreRun} from '../procedure/restore-run.js';
@@ -78,24 +81,11 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		}
 		let run: ProcedureRun;
 		if (unfinished) {
-			if (!options.resume && !options.rollback) {
-				const moved = unfinished.entries.some(e => e.type === 'move');
-				const where =
-					unfinished.start.snapshot && moved ? ` The files it replaced are in ${unfinished.start.snapshot}; SYNCAGNT holds what it had copied so far.` : '';
-				throw new UsageError(
-					`a ${unfinished.start.flow} run was cut off on this target (${unfinished.path}); say what to do with it.${where}`,
-					unfinished.start.flow === 'restore'
-						? 'run again with --resume to continue it, or --rollback to put everything back as it was'
-						: 'run again with --resume to continue it',
-				);
-			}
-			if (unfinished.start.flow === 'restore') run = await RestoreRun.resume(target, unfinished);
-			else {
-				if (options.rollback) throw new UsageError('a reconstruct run cannot be rolled back by the tool', 'run again with --resume to finish it');
-				const reconstruct = await ReconstructRun.resume(target, unfinished);
-				if (reconstruct.needsInitialPassword()) reconstruct.provideInitialPassword(await initialPassword(options, io));
-				run = reconstruct;
-			}
+			const refusal = scriptedResumeProblem(unfinished, options);
+			if (refusal) throw refusal;
+			const opened = await resumeRun(target, unfinished);
+			if (opened.flow === 'reconstruct' && opened.needsInitialPassword()) opened.provideInitialPassword(await initialPassword(options, io));
+			run = opened;
 			const standing = runStanding(unfinished.entries);
 			const began = formatDate(new Date(unfinished.start.at));
 			const next = run.nextStep();
@@ -346,24 +336,24 @@ async function firstLineOfStdin(): Promise<string | undefined> {
 async function beginReconstruct(target: Target, options: WizardOptions, io: Io, warn: (text: string) => void): Promise<ReconstructRun> {
 	for (const line of earlierListsWarning(await earlierPasswordLists(target))) warn(line);
 	const servers = await target.servers.list();
-	const names = servers.map(s => s.name);
-	const chosen = (options.select ?? servers.filter(s => !s.synchronized).map(s => s.name)).map(n => n.toUpperCase());
-	const unknown = chosen.filter(name => !names.includes(name));
-	if (unknown.length) throw new UsageError(`--select names servers the domain does not manage: ${unknown.join(', ')}`, `its servers are ${names.join(', ')}`);
+	const chosen = (options.select ?? redServers(servers)).map(n => n.toUpperCase());
+	const unknown = unmanagedServers(chosen, servers);
+	if (unknown.length)
+		throw new UsageError(`--select names servers the domain does not manage: ${unknown.join(', ')}`, `its servers are ${servers.map(s => s.name).join(', ')}`);
 	if (chosen.length === 0) throw new UsageError('no server shows a red X: name the servers to reconstruct with --select FS1,FS2');
 	const restoreBindery = options.restoreBindery ?? [];
 	const notChosen = restoreBindery.filter(name => !chosen.includes(name));
 	if (notChosen.length)
 		throw new UsageError(`--restore-bindery names servers that are not reconstructed: ${notChosen.join(', ')}`, `it takes some of ${chosen.join(', ')}`);
-	for (const server of target.servers.reconstruct ? restoreBindery : []) {
-		const check = await target.servers.reconstruct!.checkBinderyBackup(server);
-		if (!check.ok) throw new UsageError(`${server}'s bindery backup cannot be used: ${check.problems.join('; ')}`, 'leave it out of --restore-bindery');
+	for (const server of restoreBindery) {
+		const problem = await binderyBackupProblem(target, server);
+		if (problem) throw new UsageError(problem, 'leave it out of --restore-bindery');
 	}
 	if (!target.servers.reconstruct) {
 		// A real server: every NetWare step, the passwords included, is the admin's, with instructions.
 		return ReconstructRun.begin(target, {servers: chosen, restoreBindery, passwordPolicy: options.passwordPolicy ?? 'random'});
 	}
-	const problem = await passwordsFileProblem(options.passwordsFile!, [target.location]);
+	const problem = await passwordsFilePlaceProblem(target, options.passwordsFile!);
 	if (problem) throw new UsageError(`--passwords-file ${options.passwordsFile}: ${problem}`);
 	const password = options.passwordPolicy === 'initial' ? await initialPassword(options, io) : undefined;
 	const run = await ReconstructRun.begin(target, {
