@@ -11,7 +11,7 @@ export type StepDef = {
 	/** Why the KB asks for it, in plain words (the `?` key). */
 	why: string;
 	/** y/N for what can be undone; a typed word for what cannot be undone by the tool itself. */
-	confirmation: {kind: 'yes-no'} | {kind: 'typed'; word: string} | {kind: 'choice'; yes: string; no: string};
+	confirmation: {kind: 'yes-no'} | {kind: 'typed'; word: string};
 	/** On this target a person does it (no program can): instructions, then the admin confirms. */
 	manual?: boolean;
 };
@@ -31,8 +31,6 @@ export type RunHooks = {
 	signal?: AbortSignal;
 	/** Servers to synchronize (a retry of the failed ones). */
 	only?: readonly string[];
-	/** For a 'choice' step: the admin chose the "no" branch (skip it). */
-	declined?: boolean;
 };
 
 export type StepOutcome =

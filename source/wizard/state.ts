@@ -49,7 +49,6 @@ export type Screen =
 			changes: string[];
 			typed: string;
 			word?: string;
-			choice?: {yes: string; no: string};
 			error?: string;
 			canGoBack?: boolean;
 	  }

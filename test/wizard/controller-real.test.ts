@@ -3,7 +3,7 @@
  * (the password never in the drawn state), the preflight on the first look, and the reconstruct flow
  * as manual steps. Service control runs the stand-in net/sc programs through execa.
  */
-import {readFile, stat} from 'node:fs/promises';
+import {readdir, readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {tempDir} from '../helpers/run-cli.js';
@@ -154,7 +154,6 @@ describe('the reconstruct flow on a real server', () => {
 		expect(seen).toEqual(['delete-agent:FS1', 'add-server:FS1', 'delete-agent:FS2', 'add-server:FS2', 'set-passwords', 'synchronize']);
 		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, title: 'Done, but FS2 was not seen with a blue check'});
 		const journalDir = join(process.env['XDG_STATE_HOME']!, 'dsmn-resync');
-		const {readdir} = await import('node:fs/promises');
 		const [journal] = await readdir(journalDir);
 		const entries = await readJournal(join(journalDir, journal!));
 		// Each manual step: its instructions given, then done only by the admin's word.
@@ -199,8 +198,13 @@ describe.skipIf(skip)('the wizard on a real Samba server: a mistyped password', 
 	it('says to type it again (no file was given), and leaves no file with the mistyped password once it is typed right', async () => {
 		server = await startSambaServer();
 		Object.assign(process.env, server.env);
-		const opts = options([]);
-		const controller = new WizardController(opts, {platform: 'linux'});
+		// The wizard keeps the typed account in a private temporary file of its own (never in the caller's
+		// options): the file its commands read (-A FILE, as the footer shows them).
+		const authFile = () => {
+			const command = controller.getState().commands.at(-1) ?? '';
+			return /-A (\S+)/.exec(command)?.[1];
+		};
+		const controller = new WizardController(options([]), {platform: 'linux'});
 		await controller.start();
 		await controller.chooseTarget('remote');
 		type(controller, server.name);
@@ -219,8 +223,8 @@ describe.skipIf(skip)('the wizard on a real Samba server: a mistyped password', 
 		expect(refused.detail).toContain('NT_STATUS_LOGON_FAILURE');
 		expect(refused.fix).toContain('type them again');
 		expect(refused.fix).not.toMatch(/credentials file|check the username, password and domain lines/);
-		const mistyped = opts.credentialsFile!;
-		expect(await readFile(mistyped, 'utf8')).toContain('Mistyped-1');
+		const mistyped = authFile();
+		expect(await readFile(mistyped!, 'utf8')).toContain('Mistyped-1');
 
 		void controller.back();
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'domain'});
@@ -232,10 +236,10 @@ describe.skipIf(skip)('the wizard on a real Samba server: a mistyped password', 
 		if (second.name !== 'inspect') return;
 		expect(second.checks.every(c => c.ok)).toBe(true);
 		expect(second.checks.map(c => c.detail).join('\n')).toContain(`through smbclient on //${server.name}/ADMIN$, no mount`);
-		await expect(stat(mistyped)).rejects.toMatchObject({code: 'ENOENT'});
-		const kept = opts.credentialsFile!;
+		await expect(stat(mistyped!)).rejects.toMatchObject({code: 'ENOENT'});
+		const kept = authFile();
 		expect(kept).not.toBe(mistyped);
 		await controller.dispose();
-		await expect(stat(kept)).rejects.toMatchObject({code: 'ENOENT'});
+		await expect(stat(kept!)).rejects.toMatchObject({code: 'ENOENT'});
 	});
 });

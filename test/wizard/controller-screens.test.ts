@@ -7,7 +7,8 @@ import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS, type LabOptions} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
-import {confirmationMismatch, WizardController} from '../../source/wizard/controller.js';
+import {WizardController} from '../../source/wizard/controller.js';
+import {confirmationMismatch} from '../../source/wizard/summary.js';
 import {tempDir} from '../helpers/run-cli.js';
 
 function options(argv: string[]): WizardOptions {

@@ -40,6 +40,18 @@ describe('the wizard controller', () => {
 		expect((await labStatus(join(root, 'lab'))).servers).toHaveLength(5);
 	});
 
+	it("keeps the answers it gathers to itself: the caller's options are never changed", async () => {
+		const root = await tempDir();
+		const given = Object.freeze(options([]));
+		const controller = new WizardController(given, {makeLabFolder: async () => join(root, 'lab')});
+		await controller.start();
+		await controller.chooseTarget('lab');
+		expect(screen(controller)).toMatchObject({name: 'inspect'});
+		expect(given.target).toBeUndefined();
+		expect(given.lab).toBeUndefined();
+		await controller.dispose();
+	});
+
 	it('walks the whole restore flow, each destructive step only after its confirmation', async () => {
 		const {dir, controller} = await labController();
 		expect(screen(controller)).toMatchObject({name: 'inspect', service: 'RUNNING'});

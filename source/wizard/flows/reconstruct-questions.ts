@@ -1,0 +1,241 @@
+/**
+ * The reconstruct flow's questions (ARCHITECTURE.md, "The wizard"): what it costs, which servers, which
+ * binderies to restore first, the password policy (an initial password typed twice, kept in memory only),
+ * where the passwords file goes, the plan. Begin turns the answers into a `ReconstructRun`.
+ */
+import {join, resolve} from 'node:path';
+import {homedir} from 'node:os';
+import {binderyBackupProblem, passwordsFilePlaceProblem, redServers} from '../../app/reconstruct-answers.js';
+import type {ReconstructPlan, ReconstructRun} from '../../procedure/reconstruct-run.js';
+import {operations, type WizardSession} from '../session.js';
+import {notReadyToReconstruct} from '../summary.js';
+import {withoutError} from '../text-entry.js';
+
+export class ReconstructQuestions {
+	/** The answers so far. */
+	private plan: Partial<ReconstructPlan> = {};
+	/** The initial password's first entry, while the second is typed: in memory only. */
+	private firstPassword: string | undefined;
+	/** The initial password, confirmed: handed to the run when it begins, never stored. */
+	private initialPassword: string | undefined;
+
+	constructor(private readonly s: WizardSession) {}
+
+	/** "No backup": before anything changes, the reconstruct needs MSSYNC running ("Add Server to Manage"). */
+	async start(): Promise<void> {
+		const target = this.s.openTarget;
+		const {store} = this.s;
+		this.plan = {};
+		const {serviceProblem, earlierPasswordLists, earlierListsWarning} = await operations();
+		const service = await target.service.query({onCommand: store.onCommand});
+		const problem = service.ok ? serviceProblem('reconstruct', service.state, target) : `MSSYNC does not answer: ${service.error.meaning}`;
+		if (problem) {
+			store.set({screen: notReadyToReconstruct(problem, service.ok ? undefined : service.error.advice)});
+			return;
+		}
+		const servers = await target.servers.list();
+		const ops = target.servers.reconstruct;
+		const users = ops ? (await ops.propagatedUsers()).length : undefined;
+		const warnings = earlierListsWarning(await earlierPasswordLists(target));
+		store.go({
+			name: 'consequences',
+			servers: redServers(servers),
+			...(users === undefined ? {} : {users}),
+			...(warnings.length ? {warnings} : {}),
+		});
+	}
+
+	async acceptConsequences(): Promise<void> {
+		const target = this.s.openTarget;
+		const servers = await target.servers.list();
+		// A real server's list is in Synchronization Manager, out of reach: the admin names them.
+		if (servers.length === 0) return this.s.handovers.askField('servers');
+		const lab = target.kind === 'lab';
+		const preselected = this.s.options.select ?? redServers(servers);
+		this.s.store.go({
+			name: 'multi-select',
+			purpose: 'servers',
+			title: 'Which NetWare servers do you want to reconstruct?',
+			hint: lab
+				? 'The ones with a red X are chosen already. Space chooses or leaves one; Enter goes on.'
+				: 'The ones you named are chosen. Space chooses or leaves one; Enter goes on.',
+			items: servers.map(s => ({value: s.name, label: `${s.name.padEnd(10)} ${s.synchronized ? 'synchronized' : lab ? 'red X' : 'named with --select'}`})),
+			cursor: 0,
+			selected: preselected.filter(name => servers.some(s => s.name === name)),
+		});
+	}
+
+	moveCursor(delta: number): void {
+		const screen = this.s.store.screen;
+		if (screen.name !== 'multi-select') return;
+		const cursor = (screen.cursor + delta + screen.items.length) % screen.items.length;
+		this.s.store.set({screen: {...screen, cursor}});
+	}
+
+	toggleSelected(): void {
+		const screen = this.s.store.screen;
+		if (screen.name !== 'multi-select') return;
+		const value = screen.items[screen.cursor]?.value;
+		if (value === undefined) return;
+		const selected = screen.selected.includes(value) ? screen.selected.filter(v => v !== value) : [...screen.selected, value];
+		this.s.store.set({screen: withoutError({...screen, selected: screen.items.map(i => i.value).filter(v => selected.includes(v))})});
+	}
+
+	async submitSelection(): Promise<void> {
+		const {store} = this.s;
+		const screen = store.screen;
+		if (screen.name !== 'multi-select') return;
+		if (screen.purpose === 'servers') {
+			if (screen.selected.length === 0) {
+				store.set({screen: {...screen, error: 'Choose at least one server (Space), then Enter.'}});
+				return;
+			}
+			return this.chooseBinderyServers(screen.selected);
+		}
+		const target = this.s.openTarget;
+		for (const server of screen.selected) {
+			const problem = await binderyBackupProblem(target, server);
+			if (problem) {
+				store.set({screen: {...screen, error: `${problem}. Leave it unchosen.`}});
+				return;
+			}
+		}
+		this.plan.restoreBindery = screen.selected;
+		// On a real server the admin sets the passwords by hand, in User Manager for Domains: nothing to ask.
+		if (!target.servers.reconstruct) {
+			this.plan.passwordPolicy = 'random';
+			return this.showPlan();
+		}
+		if (this.s.options.passwordPolicy) return this.choosePasswordPolicy(this.s.options.passwordPolicy);
+		store.go({name: 'password-policy'});
+	}
+
+	/** The second question: restore which servers' binderies (optional), with what each would lose. */
+	async chooseBinderyServers(servers: string[]): Promise<void> {
+		this.plan.servers = servers;
+		const ops = this.s.openTarget.servers.reconstruct;
+		const items = [];
+		for (const server of servers) {
+			const check = ops ? await ops.checkBinderyBackup(server) : undefined;
+			items.push({
+				value: server,
+				label: !check
+					? `${server.padEnd(10)} with BINDREST on the server (you will be told how)`
+					: check.ok
+						? `${server.padEnd(10)} backup of ${check.taken?.toISOString().slice(0, 10) ?? '?'}: ${check.usersInBackup} users; ${check.usersLost.length} users would be lost`
+						: `${server.padEnd(10)} no usable bindery backup (${check.problems[0]})`,
+			});
+		}
+		this.s.store.go({
+			name: 'multi-select',
+			purpose: 'bindery',
+			title: 'Restore the bindery from its backup (NET$*.OLD) on which servers? (optional)',
+			hint: 'Only if you want a server back as it was before synchronization: every change made on it since that backup is lost. Space chooses one; Enter goes on (with none chosen, no bindery is restored).',
+			items,
+			cursor: 0,
+			selected: [],
+		});
+	}
+
+	async choosePasswordPolicy(policy: 'random' | 'initial'): Promise<void> {
+		this.plan.passwordPolicy = policy;
+		if (policy === 'initial') {
+			this.s.secret.clear();
+			this.firstPassword = undefined;
+			this.s.store.go({name: 'password-entry', stage: 'first', length: 0});
+			return;
+		}
+		this.askPasswordsFile();
+	}
+
+	private askPasswordsFile(): void {
+		const suggestion = this.s.options.passwordsFile ?? join(homedir(), `dsmn-resync-passwords-${new Date().toISOString().slice(0, 10)}.txt`);
+		this.s.store.go({name: 'passwords-file', input: suggestion});
+	}
+
+	/** Enter on the initial password: the first entry checked, the second compared with it. */
+	async submitPassword(): Promise<void> {
+		const {store, secret} = this.s;
+		const screen = store.screen;
+		if (screen.name !== 'password-entry') return;
+		const typed = secret.take();
+		if (screen.stage === 'first') {
+			const {initialPasswordProblem} = await operations();
+			const problem = initialPasswordProblem(typed);
+			if (problem) {
+				store.set({screen: {...screen, length: 0, error: `Not that one: ${problem}.`}});
+				return;
+			}
+			this.firstPassword = typed;
+			store.set({screen: {name: 'password-entry', stage: 'second', length: 0}});
+			return;
+		}
+		const first = this.firstPassword;
+		this.firstPassword = undefined;
+		if (typed !== first) {
+			store.set({screen: {name: 'password-entry', stage: 'first', length: 0, error: 'The two did not match. Type it again.'}});
+			return;
+		}
+		// A run that was resumed needs it now; a new one keeps it until the run begins.
+		const run = this.s.run;
+		if (run?.flow === 'reconstruct' && run.needsInitialPassword()) {
+			run.provideInitialPassword(typed);
+			return this.s.handovers.confirmNext();
+		}
+		this.initialPassword = typed;
+		this.askPasswordsFile();
+	}
+
+	/** Enter on the passwords file's line. */
+	async submitPasswordsFile(): Promise<void> {
+		const {store} = this.s;
+		const screen = store.screen;
+		if (screen.name !== 'passwords-file') return;
+		const path = screen.input.trim();
+		const problem = await passwordsFilePlaceProblem(this.s.openTarget, path);
+		if (problem) {
+			store.set({screen: {...screen, error: `Not there: ${problem}.`}});
+			return;
+		}
+		this.plan.passwordsFile = resolve(path);
+		await this.showPlan();
+	}
+
+	private async showPlan(): Promise<void> {
+		const plan = this.answers();
+		const target = this.s.openTarget;
+		const byHand = !target.servers.reconstruct;
+		const {reconstructSteps} = await operations();
+		const preview = reconstructSteps(plan.servers, plan.restoreBindery).map(
+			s => `${s.title}${byHand ? ' (by you, with instructions)' : s.confirmation.kind === 'typed' ? ` (you will type ${s.confirmation.word})` : ''}`,
+		);
+		this.s.store.go({
+			name: 'plan',
+			flow: 'reconstruct',
+			steps: preview,
+			lines: [
+				byHand
+					? 'On a real server each NetWare step is yours: the tool gives the exact instructions and records each step once you say it is done.'
+					: `New passwords: ${plan.passwordPolicy === 'random' ? 'a random one per user' : 'one initial password, to change at next logon'}, listed in ${plan.passwordsFile}`,
+				`Journal: ${target.journalDir}`,
+				'You need NetWare Supervisor rights on each server.',
+			],
+		});
+	}
+
+	/** The answers, complete: the plan is shown only once every question has one. */
+	private answers(): ReconstructPlan {
+		const {servers, restoreBindery, passwordPolicy, passwordsFile} = this.plan;
+		if (!servers || !restoreBindery || !passwordPolicy) throw new Error('the reconstruct plan is not complete');
+		return {servers, restoreBindery, passwordPolicy, ...(passwordsFile === undefined ? {} : {passwordsFile})};
+	}
+
+	/** Begin on the plan: the run, with the initial password if one was typed (then forgotten here). */
+	async begin(): Promise<ReconstructRun> {
+		const {ReconstructRun} = await operations();
+		const run = await ReconstructRun.begin(this.s.openTarget, this.answers());
+		if (this.initialPassword !== undefined) run.provideInitialPassword(this.initialPassword);
+		this.initialPassword = undefined;
+		return run;
+	}
+}

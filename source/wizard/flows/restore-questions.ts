@@ -1,0 +1,102 @@
+/**
+ * The restore flow's questions (ARCHITECTURE.md, "The wizard"): after the inspection, is there a backup;
+ * which folder (typed, picked from those found, or searched for); its validation; the plan. Begin turns
+ * the plan into a `RestoreRun` bound to the validated bytes.
+ */
+import {resolve} from 'node:path';
+import type {RestoreRun} from '../../procedure/restore-run.js';
+import {operations, type WizardSession} from '../session.js';
+import {targetNotReady} from '../summary.js';
+
+export class RestoreQuestions {
+	/** The backup folder the admin accepted after its validation. */
+	private backup: string | undefined;
+
+	constructor(private readonly s: WizardSession) {}
+
+	async continueFromInspect(choice: 'continue' | 'again' | 'leave' | 'synchronize' = 'continue'): Promise<void> {
+		if (choice === 'again') return this.s.handovers.inspect();
+		if (choice === 'leave') {
+			const screen = targetNotReady();
+			this.s.store.set({screen, exit: screen.exit});
+			return;
+		}
+		if (choice === 'synchronize') return this.s.handovers.askSynchronizeOnly();
+		this.s.store.go({name: 'ask-backup'});
+	}
+
+	async answerBackup(answer: 'yes' | 'no' | 'unsure'): Promise<void> {
+		const {store} = this.s;
+		if (answer === 'no') return this.s.handovers.startReconstruct();
+		if (answer === 'unsure') {
+			store.go({name: 'discover', input: this.searchRoot(), searching: false});
+			return;
+		}
+		const {discoverBackups} = await operations();
+		const suggestions = await discoverBackups([this.searchRoot()], {maxDepth: 3, liveSyncagnt: this.s.openTarget.database.syncagnt});
+		const usable = suggestions.filter(s => !s.live);
+		const prefill = usable.find(s => !s.madeByTool)?.folder;
+		store.go({name: 'choose-backup', input: this.s.options.backup ?? prefill ?? '', candidates: [], suggestions: usable});
+	}
+
+	/** Where backups are looked for first: the lab's folder, or where the wizard was started. */
+	private searchRoot(): string {
+		return this.s.target?.kind === 'lab' ? this.s.target.location : process.cwd();
+	}
+
+	/** Enter on the backup folder's line. */
+	async submitFolder(): Promise<void> {
+		const screen = this.s.store.screen;
+		if (screen.name !== 'choose-backup') return;
+		if (screen.input.trim() === '') {
+			this.s.store.set({screen: {...screen, error: 'Type the folder that holds the backup (Tab completes), or pick one found below.'}});
+			return;
+		}
+		await this.chooseBackup(screen.input.trim());
+	}
+
+	/** Enter on the search line: the backups found under that folder. */
+	async search(): Promise<void> {
+		const {store} = this.s;
+		const screen = store.screen;
+		if (screen.name !== 'discover') return;
+		const {results: _earlier, ...searching} = screen;
+		store.set({screen: {...searching, searching: true}});
+		const {discoverBackups} = await operations();
+		const results = await discoverBackups([screen.input.trim() || '.'], {maxDepth: 5, liveSyncagnt: this.s.openTarget.database.syncagnt});
+		store.set({screen: {...searching, searching: false, results}});
+	}
+
+	async chooseBackup(folder: string): Promise<void> {
+		const {store} = this.s;
+		store.go({name: 'loading', message: `Checking ${folder}…`});
+		const {validateBackup} = await operations();
+		const report = await validateBackup(resolve(folder), {liveSyncagnt: this.s.openTarget.database.syncagnt});
+		store.set({screen: {name: 'validation', report}});
+	}
+
+	async acceptValidation(): Promise<void> {
+		const screen = this.s.store.screen;
+		if (screen.name !== 'validation' || !screen.report.valid) return;
+		const target = this.s.openTarget;
+		this.backup = screen.report.folder;
+		const {RESTORE_STEPS} = await operations();
+		this.s.store.go({
+			name: 'plan',
+			flow: 'restore',
+			steps: RESTORE_STEPS.map(step => `${step.title}${step.confirmation.kind === 'typed' ? ` (you will type ${step.confirmation.word})` : ''}`),
+			lines: [
+				`Backup: ${screen.report.folder}`,
+				`The current files will be kept in ${target.database.files.join(target.database.snapshotParent, 'SYNCAGNT.before-restore-…')}`,
+				`Journal: ${target.journalDir}`,
+			],
+		});
+	}
+
+	/** Begin on the plan: the run, bound to the backup's bytes as they are now. */
+	async begin(): Promise<RestoreRun> {
+		if (this.backup === undefined) throw new Error('no backup was accepted');
+		const {RestoreRun} = await operations();
+		return RestoreRun.begin(this.s.openTarget, this.backup, {onCommand: this.s.store.onCommand});
+	}
+}

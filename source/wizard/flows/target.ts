@@ -1,0 +1,209 @@
+/**
+ * The target's questions (ARCHITECTURE.md, "The wizard"): the practice lab, this Windows machine or a
+ * remote server (its name and, from Linux or macOS, the account Samba needs), then the target opened:
+ * locked for this wizard, a run found unfinished offered on the resume screen, or the target inspected.
+ */
+import {HintedError} from '../../errors/hinted-error.js';
+import type {UnfinishedRun} from '../../journal/journal.js';
+import {LAB_DEFAULTS} from '../../lab/options.js';
+import {runStanding} from '../../procedure/run-standing.js';
+import type {Check} from '../../targets/preflight.js';
+import {FIELDS, fieldProblem, serverNames, type FieldName} from '../fields.js';
+import {operations, type WizardSession} from '../session.js';
+import {cannotOpenTarget, journalUnreadable} from '../summary.js';
+
+export class TargetFlow {
+	/** The practice lab this session created, if any: coming back to the lab never makes a second one. */
+	private createdLab: string | undefined;
+	/** The remote account typed in the wizard, until its private authentication file is written. */
+	private readonly account: {username?: string; domain?: string} = {};
+	/** Removes the temporary authentication file written for this session, if any. */
+	private removeCredentials: (() => Promise<void>) | undefined;
+	/** Releases this target's lock (the wizard holds it while the target is open). */
+	private releaseLock: (() => Promise<void>) | undefined;
+
+	constructor(private readonly s: WizardSession) {}
+
+	async start(): Promise<void> {
+		// Parse the heavy half while the admin reads the first screen.
+		setImmediate(() => void operations().catch(() => {}));
+		if (this.s.options.target) {
+			await this.openTarget();
+			return;
+		}
+		this.s.store.go({name: 'target'}, false);
+	}
+
+	async chooseTarget(kind: 'lab' | 'windows' | 'remote'): Promise<void> {
+		const {options, store} = this.s;
+		if (kind === 'windows') {
+			if (this.s.deps.platform !== 'win32') {
+				store.set({
+					screen: {
+						name: 'target',
+						note: 'This is not a Windows machine: choose "A remote NT server" (a real recovery always is: dsmn-resync cannot run on the NT server itself).',
+					},
+				});
+				return;
+			}
+			options.target = 'windows';
+			return this.openTarget();
+		}
+		if (kind === 'remote') {
+			options.target = 'remote';
+			// Until the server answers, the header names no target (not the lab of an earlier choice).
+			store.set({targetDescription: undefined});
+			return this.askField('host');
+		}
+		if (!this.createdLab) {
+			store.go({name: 'loading', message: 'Creating a practice lab…'});
+			const dir = await this.s.deps.makeLabFolder();
+			const {createLab} = await operations();
+			await createLab(dir, LAB_DEFAULTS);
+			this.createdLab = dir;
+			store.log('info', `Created a practice lab in ${dir}`);
+		}
+		options.target = 'lab';
+		options.lab = this.createdLab;
+		await this.openTarget();
+	}
+
+	async openTarget(): Promise<void> {
+		const {options, store} = this.s;
+		// From Linux or macOS, Samba needs an account: asked once, kept only in a private temporary file.
+		// SYNCAGNT is reached through smbclient unless --syncagnt names a mounted share.
+		if (options.target === 'remote' && this.s.deps.platform !== 'win32') {
+			if (!options.host) return this.askField('host');
+			if (!options.credentialsFile) return this.askField('username');
+		}
+		store.set({screen: {name: 'loading', message: 'Looking at the target…'}});
+		const {resolveTarget, findUnfinishedRun, removeStaleProbes, TargetLock, lockKey, ownerOf, resumeRun} = await operations();
+		let target;
+		try {
+			target = await resolveTarget(options);
+			this.s.target = target;
+			// One run per target: held while the wizard has this target open, released by the OS if it dies.
+			await this.releaseLock?.();
+			const lock = await TargetLock.acquire(lockKey(target), target.journalDir, target.description, 'the wizard');
+			this.releaseLock = () => lock.release();
+		} catch (error) {
+			this.s.target = undefined;
+			store.set({screen: cannotOpenTarget((error as Error).message, error instanceof HintedError ? error.hint : undefined)});
+			return;
+		}
+		store.set({targetDescription: target.description});
+		await removeStaleProbes(target.database);
+		let unfinished: UnfinishedRun | undefined;
+		try {
+			unfinished = await findUnfinishedRun(target.journalDir, ownerOf(target));
+		} catch (error) {
+			store.set({screen: journalUnreadable((error as Error).message)});
+			return;
+		}
+		if (unfinished) {
+			this.s.run = await resumeRun(target, unfinished);
+			store.history.length = 0;
+			this.showResume(unfinished);
+			return;
+		}
+		await this.inspect();
+	}
+
+	/** The unfinished run as the journal has it: when it began, what it restores, how it was left. */
+	private showResume(unfinished: UnfinishedRun): void {
+		const run = this.s.activeRun;
+		const next = run.nextStep();
+		const standing = runStanding(unfinished.entries);
+		const about = standing.step ?? standing.during;
+		this.s.resumeScreen = {
+			name: 'resume',
+			journal: unfinished.path,
+			finished: run.finishedSteps().map(step => this.s.title(step)),
+			flow: unfinished.start.flow,
+			started: unfinished.start.at,
+			...(unfinished.start.backup ? {backup: unfinished.start.backup} : {}),
+			standing,
+			...(about ? {standingTitle: this.s.title(about)} : {}),
+			canRollback: run.canRollback,
+			rollbackBegan: run.rollbackBegan(),
+			...(next ? {next: this.s.title(next)} : {}),
+		};
+		this.s.store.set({steps: this.s.stepList(), screen: this.s.resumeScreen});
+	}
+
+	/** What the target is like before anything is offered: on a real server, every preflight check. */
+	async inspect(): Promise<void> {
+		const target = this.s.openTarget;
+		const {store} = this.s;
+		store.set({screen: {name: 'loading', message: 'Looking at the target…'}});
+		const {RestoreRun, preflight} = await operations();
+		const servers = await target.servers.list();
+		const files = await RestoreRun.countFiles(target).catch(() => 0);
+		let state: string;
+		let checks: Check[] = [];
+		if (target.kind === 'lab') {
+			const service = await target.service.query({onCommand: store.onCommand});
+			state = service.ok ? service.state : `unknown (${service.error.meaning})`;
+		} else {
+			// On a real server, say plainly what works and what does not before any step is offered.
+			checks = await preflight(target, {onCommand: store.onCommand});
+			state = checks.find(c => c.name === 'service')?.state ?? 'unknown (see below)';
+		}
+		store.go({name: 'inspect', syncagnt: target.database.syncagnt, service: state, servers, files, real: target.kind !== 'lab', checks}, false);
+	}
+
+	askField(field: FieldName, error?: string): void {
+		this.s.secret.clear();
+		const input = field === 'host' ? (this.s.options.host ?? '') : '';
+		this.s.store.go({name: 'target-field', field, input, length: 0, ...(error ? {error} : {})});
+	}
+
+	async submitField(): Promise<void> {
+		const {options, store} = this.s;
+		const screen = store.screen;
+		if (screen.name !== 'target-field') return;
+		const value = FIELDS[screen.field].secret ? this.s.secret.take() : screen.input;
+		const problem = fieldProblem(screen.field, value);
+		if (problem) {
+			store.set({screen: {...screen, length: 0, error: `Not that: ${problem}.`}});
+			return;
+		}
+		switch (screen.field) {
+			case 'host':
+				options.host = value.trim();
+				return this.openTarget();
+			case 'username':
+				this.account.username = value.trim();
+				return this.askField('domain');
+			case 'domain':
+				this.account.domain = value.trim();
+				return this.askField('password');
+			case 'password': {
+				store.set({screen: {name: 'loading', message: 'Keeping the account in a private file…'}});
+				const {temporaryCredentialsFile} = await operations();
+				await this.dispose(); // the file of an earlier try (a mistyped password) goes before a new one is written
+				const file = await temporaryCredentialsFile({
+					username: this.account.username ?? '',
+					password: value,
+					...(this.account.domain ? {domain: this.account.domain} : {}),
+				});
+				this.removeCredentials = file.remove;
+				options.credentialsFile = file.path;
+				options.credentialsTyped = true;
+				return this.openTarget();
+			}
+			case 'servers':
+				return this.s.handovers.chooseBinderyServers(serverNames(value));
+		}
+	}
+
+	/** The temporary authentication file, if one was written, and the target's lock: released whenever the wizard ends. */
+	async dispose(): Promise<void> {
+		const remove = this.removeCredentials;
+		this.removeCredentials = undefined;
+		await remove?.();
+		const release = this.releaseLock;
+		this.releaseLock = undefined;
+		await release?.();
+	}
+}

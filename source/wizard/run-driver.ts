@@ -1,0 +1,294 @@
+/**
+ * The run driver (ARCHITECTURE.md, "The wizard"): from Begin to the summary. Each step's confirmation
+ * names exactly what it will change; a confirmed step runs with its progress drawn; a manual step gives
+ * its instructions and waits for the admin's word; a failure offers what can be done (retry, roll back,
+ * stop); the end says what was done and where everything is.
+ */
+import {resumeChoices} from '../app/resume-policy.js';
+import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
+import type {SyncEvent} from '../services/synchronization.js';
+import type {WizardSession, WizardRun} from './session.js';
+import type {Progress, ServerProgress} from './state.js';
+import {
+	finishedInLab,
+	finishedOnRealServer,
+	rollbackConfirmation,
+	rolledBack,
+	stoppedHere,
+	stoppedNothingChanged,
+	waitingForManualStep,
+	type RunResult,
+} from './summary.js';
+
+export class RunDriver {
+	/** The synchronization view's rows, changed in place as the servers report. */
+	private syncRows: ServerProgress[] = [];
+	private syncStarted = 0;
+	/** Servers the admin did not tick on the manual synchronization: not seen green. */
+	private unticked: string[] = [];
+
+	constructor(private readonly s: WizardSession) {}
+
+	/** Begin on the plan: the run has its journal; its first confirmation is next. */
+	async begin(run: WizardRun): Promise<void> {
+		const {store} = this.s;
+		this.s.run = run;
+		this.s.planScreen = store.screen;
+		this.s.planHistory = [...store.history];
+		store.history.length = 0;
+		store.log('info', `Journal: ${run.journalPath}`);
+		store.set({steps: this.s.stepList()});
+		await this.confirmNext();
+	}
+
+	/** Shows the confirmation of the next step, naming exactly what it will change (or the end). */
+	async confirmNext(): Promise<void> {
+		const run = this.s.activeRun;
+		const {store} = this.s;
+		const step = run.nextStep();
+		if (!step) {
+			await this.finish();
+			return;
+		}
+		if (step === 'set-passwords' && run.flow === 'reconstruct' && run.needsInitialPassword()) {
+			this.s.secret.clear();
+			store.set({
+				steps: this.s.stepList(),
+				screen: {
+					name: 'password-entry',
+					stage: 'first',
+					length: 0,
+					error: 'The run was cut off before the passwords were set: type the initial password again (it is never stored).',
+				},
+			});
+			return;
+		}
+		const info = run.steps().find(s => s.id === step);
+		if (!info) throw new Error(`the run has no step ${step}`);
+		if (info.manual) {
+			// Nothing for the tool to confirm: it cannot do this step. The instructions, then the admin's word.
+			const outcome = run.awaitingManual(step) ? undefined : await run.execute(step, this.hooks(step));
+			if (outcome && outcome.status !== 'manual') return this.afterStep(step, info.title, outcome);
+			const instructions = outcome?.instructions ?? (await run.describeChanges(step));
+			// "Synchronize all servers" by hand: a timer, and the servers to tick as their blue checks appear.
+			const watch =
+				step === 'synchronize'
+					? {checklist: {items: (await this.serverNames()).map(name => ({name, ticked: false})), cursor: 0}, startedAt: this.s.deps.now()}
+					: {};
+			store.set({
+				steps: this.s.stepList(undefined, step),
+				screen: {name: 'manual', step, title: info.title, help: {why: info.why, kb: info.kb}, instructions, ...watch},
+				overlay: undefined,
+			});
+			return;
+		}
+		const changes = await run.describeChanges(step);
+		store.set({
+			steps: this.s.stepList(),
+			screen: {
+				name: 'confirm',
+				step,
+				title: info.title,
+				help: {why: info.why, kb: info.kb},
+				changes,
+				typed: '',
+				...(info.confirmation.kind === 'typed' ? {word: info.confirmation.word} : {}),
+			},
+			overlay: undefined,
+		});
+	}
+
+	/** What a step reports as it runs, drawn on the running screen. */
+	hooks(step: string, only?: readonly string[]): RunHooks {
+		const {store} = this.s;
+		return {
+			onCommand: store.onCommand,
+			stopRequested: () => this.s.state.leaving,
+			signal: this.s.stepAbort.signal,
+			...(only ? {only} : {}),
+			onPoll: state => this.setProgress(step, {kind: 'service', state}),
+			onCopyProgress: e => {
+				const current = store.screen;
+				const startedAt = current.name === 'running' && current.progress.kind === 'copy' ? current.progress.startedAt : this.s.deps.now();
+				this.setProgress(step, {kind: 'copy', ...e, startedAt});
+			},
+			onCountProgress: e => this.setProgress(step, {kind: 'count', ...e}),
+			onSync: e => this.onSync(step, e),
+		};
+	}
+
+	private setProgress(step: string, progress: Progress): void {
+		this.s.store.set({screen: {name: 'running', step, title: this.s.title(step), progress}}, progress.kind === 'sync' ? 'sync' : 'throttled');
+	}
+
+	private onSync(step: string, event: SyncEvent): void {
+		if (event.type === 'plan') {
+			this.syncRows = event.servers.map(s => ({name: s.name, total: s.total, done: 0, state: 'waiting'}));
+			this.syncStarted = this.s.deps.now();
+		} else {
+			const row = this.syncRows.find(r => r.name === event.server);
+			if (!row) return;
+			if (event.type === 'server-started') row.state = 'synchronizing';
+			else if (event.type === 'progress') row.done = event.done;
+			else if (event.type === 'server-finished') Object.assign(row, {state: 'done', done: event.done});
+			else Object.assign(row, {state: 'failed', reason: event.reason});
+		}
+		// The rows are mutated in place; the view reads them at most a few times a second.
+		this.setProgress(step, {kind: 'sync', servers: this.syncRows, startedAt: this.syncStarted});
+	}
+
+	async runStep(step: string, only?: readonly string[]): Promise<void> {
+		const run = this.s.activeRun;
+		const {store} = this.s;
+		this.s.actedSinceOpen = true;
+		const title = this.s.title(step);
+		this.s.stepAbort = new AbortController();
+		store.set({busy: true, steps: this.s.stepList(undefined, step), screen: {name: 'running', step, title, progress: {kind: 'none'}}});
+		const outcome = await run.execute(step, this.hooks(step, only));
+		store.set({busy: false});
+		await this.afterStep(step, title, outcome);
+	}
+
+	private async afterStep(step: string, title: string, outcome: StepOutcome): Promise<void> {
+		const {store} = this.s;
+		if (outcome.status === 'done') {
+			store.log('ok', `${title}: ${outcome.summary}`);
+			if (this.s.state.leaving) return this.s.handovers.leave();
+			await this.confirmNext();
+			return;
+		}
+		if (outcome.status === 'interrupted') {
+			store.log('warning', `${title}: ${outcome.message}`);
+			return this.s.handovers.leave();
+		}
+		if (outcome.status === 'manual') return this.confirmNext();
+		store.log('error', `${title} failed: ${outcome.message}`);
+		if (this.s.state.leaving) return this.s.handovers.leave();
+		const failedServers = outcome.sync?.filter(r => !r.ok).map(r => r.server);
+		store.set({
+			steps: this.s.stepList(step),
+			screen: {
+				name: 'failure',
+				step,
+				title,
+				message: outcome.message,
+				advice: outcome.advice,
+				canRollback: this.s.activeRun.canRollback,
+				...(failedServers?.length ? {failedServers} : {}),
+			},
+		});
+	}
+
+	/** On a manual step: the admin has done it (I have done it), or will later (leave; the run waits in the journal). */
+	async manualChoice(choice: 'done' | 'later'): Promise<void> {
+		const {store} = this.s;
+		const screen = store.screen;
+		if (screen.name !== 'manual') return;
+		if (choice === 'later') {
+			const summary = waitingForManualStep(screen.title, this.s.whereThingsAre([]));
+			store.set({screen: summary, exit: summary.exit});
+			return;
+		}
+		const items = screen.checklist?.items ?? [];
+		this.unticked = items.filter(i => !i.ticked).map(i => i.name);
+		const ticked = items.filter(i => i.ticked).map(i => i.name);
+		const note = items.length
+			? `blue checks ticked: ${ticked.join(', ') || 'none'}${this.unticked.length ? `; not ticked: ${this.unticked.join(', ')}` : ''}`
+			: undefined;
+		this.s.actedSinceOpen = true;
+		const outcome = await this.s.activeRun.confirmManual(screen.step, note);
+		await this.afterStep(screen.step, screen.title, outcome);
+	}
+
+	/** The servers this run is about: the ones it reconstructs, or those the target names. */
+	private async serverNames(): Promise<string[]> {
+		const run = this.s.run;
+		if (run?.flow === 'reconstruct') return run.servers;
+		return (await this.s.openTarget.servers.list()).map(s => s.name);
+	}
+
+	/** Tab on the manual synchronization: the next server of the checklist. */
+	moveChecklist(): void {
+		const screen = this.s.store.screen;
+		if (screen.name !== 'manual' || !screen.checklist?.items.length) return;
+		const {items, cursor} = screen.checklist;
+		this.s.store.set({screen: {...screen, checklist: {items, cursor: (cursor + 1) % items.length}}});
+	}
+
+	/** Space: the server under the pointer shows a blue check (or, pressed again, does not). */
+	toggleChecklist(): void {
+		const screen = this.s.store.screen;
+		if (screen.name !== 'manual' || !screen.checklist?.items.length) return;
+		const {items, cursor} = screen.checklist;
+		this.s.store.set({screen: {...screen, checklist: {cursor, items: items.map((item, i) => (i === cursor ? {...item, ticked: !item.ticked} : item))}}});
+	}
+
+	async failureChoice(choice: 'retry' | 'retry-failed' | 'rollback' | 'finish' | 'stop'): Promise<void> {
+		const {store} = this.s;
+		const screen = store.screen;
+		if (screen.name !== 'failure') return;
+		const run = this.s.activeRun;
+		if (choice === 'retry' && screen.step === 'rollback') return this.rollback();
+		if (choice === 'retry') return this.runStep(screen.step);
+		if (choice === 'retry-failed' && screen.step === 'synchronize') return this.runStep('synchronize', screen.failedServers);
+		if (choice === 'rollback' && run.canRollback) return this.askRollback();
+		if (choice === 'finish') return this.finish(screen.failedServers);
+		if (await run.nothingChanged()) {
+			await run.end('nothing-changed');
+			store.set({screen: stoppedNothingChanged(screen.title, run.journalPath)});
+			return;
+		}
+		// Stop here: the run stays unfinished in the journal; the next start offers to resume (or roll back).
+		await run.noteInterrupted('stopped by the admin', screen.step);
+		const summary = stoppedHere(run.canRollback, this.s.whereThingsAre([]));
+		store.set({screen: summary, exit: summary.exit});
+	}
+
+	/** The roll back's confirmation; only a restore can be rolled back. */
+	askRollback(): void {
+		const run = this.s.activeRun;
+		if (run.flow !== 'restore') return;
+		this.s.store.set({screen: rollbackConfirmation(run.snapshot, run.start.serviceBefore)});
+	}
+
+	/** On the resume screen: a run whose roll back began is finished by rolling back, never resumed. */
+	async resumeChoice(choice: 'resume' | 'rollback' | 'leave'): Promise<void> {
+		const run = this.s.activeRun;
+		const can = resumeChoices(run);
+		if (choice === 'resume' && can.resume) return this.confirmNext();
+		if (choice === 'rollback' && can.rollback) return this.askRollback();
+		return this.s.handovers.leave();
+	}
+
+	async rollback(): Promise<void> {
+		const run = this.s.activeRun;
+		const {store} = this.s;
+		this.s.actedSinceOpen = true;
+		store.set({busy: true, screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}}});
+		const outcome = await run.rollback({onCommand: store.onCommand});
+		store.set({busy: false});
+		if (outcome.status === 'done') {
+			store.log('ok', `Rolled back: ${outcome.summary}`);
+			store.set({steps: undefined, screen: rolledBack(outcome.summary, this.s.whereThingsAre([]))});
+		} else if (outcome.status === 'failed') {
+			store.log('error', `Roll back failed: ${outcome.message}`);
+			store.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: outcome.message, advice: outcome.advice, canRollback: false}});
+		}
+	}
+
+	/** The end: the run closed as completed, and what it did, as far as the tool can see. */
+	private async finish(stillRed: string[] = []): Promise<void> {
+		const run = this.s.activeRun;
+		const target = this.s.openTarget;
+		await run.end('completed');
+		const result: RunResult =
+			run.flow === 'restore' ? {flow: 'restore', backup: run.backup, syncagnt: target.database.syncagnt} : {flow: 'reconstruct', servers: run.servers};
+		const where = this.s.whereThingsAre([]);
+		if (target.kind !== 'lab') {
+			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where)});
+			return;
+		}
+		const red = (await target.servers.list()).filter(s => !s.synchronized).map(s => s.name);
+		this.s.store.set({steps: this.s.stepList(), screen: finishedInLab(result, red, stillRed.length > 0, where)});
+	}
+}

@@ -1,0 +1,129 @@
+/**
+ * What the parts of the wizard share (ARCHITECTURE.md, "The wizard"): the store, the answers (a copy of
+ * the command line's, never the caller's object), the target and the run once they exist, and the
+ * hand-overs between the parts, wired by the controller so that no part imports another.
+ */
+import {mkdtemp} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import type {WizardOptions} from '../app/options.js';
+import type {ReconstructRun} from '../procedure/reconstruct-run.js';
+import type {RestoreRun} from '../procedure/restore-run.js';
+import type {Target} from '../targets/capabilities.js';
+import type {FieldName} from './fields.js';
+import type {Screen, WizardState} from './state.js';
+import {WizardStore} from './store.js';
+import {SecretEntry} from './text-entry.js';
+
+export type ControllerDeps = {
+	/** Where a new practice lab goes when the admin picks it without --lab. */
+	makeLabFolder?: () => Promise<string>;
+	now?: () => number;
+	/** How often progress may be redrawn, at most. */
+	progressIntervalMs?: number;
+	/** How often the synchronization view may be redrawn: every row changes each time, so less often. */
+	syncIntervalMs?: number;
+	/** Which system this runs on: it decides how a remote server is reached (sc.exe, or Samba). */
+	platform?: NodeJS.Platform;
+};
+
+/** The run the wizard drives: one of the two flows of KB Q148678. */
+export type WizardRun = RestoreRun | ReconstructRun;
+
+/** The wizard's heavy half (validation, discovery, the lab, the run), loaded after the first frame. */
+export const operations = () => import('./operations.js');
+
+/**
+ * Where one part of the wizard hands over to another: a question answered leads to the next part's
+ * screen. The controller fills these in with its parts' methods.
+ */
+export type Handovers = {
+	/** The target flow: open the target the answers name (resume screen or inspection next). */
+	openTarget(): Promise<void>;
+	/** The target flow: look at the target again (the inspection's "Check again"). */
+	inspect(): Promise<void>;
+	/** The target flow: ask one of the target's fields. */
+	askField(field: FieldName, error?: string): void;
+	/** "Only synchronize all servers", chosen on the inspection. */
+	askSynchronizeOnly(): Promise<void>;
+	/** "No backup": the reconstruct flow's first screen. */
+	startReconstruct(): Promise<void>;
+	/** The reconstruct flow, once the servers are named (typed on a real target, chosen in the lab). */
+	chooseBinderyServers(servers: string[]): Promise<void>;
+	/** The run driver: the next step's confirmation (or the end). */
+	confirmNext(): Promise<void>;
+	/** The run driver: a step confirmed (by y, Enter or the typed word). */
+	runConfirmed(step: string): Promise<void>;
+	/** Leaving: at once, or at the running step's safe point. */
+	leave(signal?: string): Promise<void>;
+};
+
+export class WizardSession {
+	readonly store: WizardStore;
+	readonly options: WizardOptions;
+	readonly deps: Required<ControllerDeps>;
+	/** The secret being typed (the remote account's password, the initial password): never in the drawn state. */
+	readonly secret = new SecretEntry();
+	target: Target | undefined;
+	run: WizardRun | undefined;
+	/** The resume screen of a run found unfinished: Esc comes back to it until a step is done. */
+	resumeScreen: Screen | undefined;
+	/** The plan the run began from, and the screens before it: Esc at the first confirmation goes back there. */
+	planScreen: Screen | undefined;
+	planHistory: Screen[] = [];
+	/** A step ran (or was confirmed, or rolled back) since this wizard opened the run. */
+	actedSinceOpen = false;
+	/** Set once "Synchronize all servers" alone has begun: leaving part way says so. */
+	synchronizedAlone = false;
+	/** Aborted when the admin leaves (or the terminal goes away) while a step runs. */
+	stepAbort = new AbortController();
+	handovers!: Handovers;
+
+	constructor(options: WizardOptions, deps: ControllerDeps) {
+		// The answers the wizard gathers are its own: the caller's options are never changed.
+		this.options = {...options};
+		this.deps = {
+			makeLabFolder: deps.makeLabFolder ?? (() => mkdtemp(join(tmpdir(), 'dsmn-resync-lab-'))),
+			now: deps.now ?? Date.now,
+			progressIntervalMs: deps.progressIntervalMs ?? 100,
+			syncIntervalMs: deps.syncIntervalMs ?? deps.progressIntervalMs ?? 700,
+			platform: deps.platform ?? process.platform,
+		};
+		this.store = new WizardStore({now: this.deps.now, progressIntervalMs: this.deps.progressIntervalMs, syncIntervalMs: this.deps.syncIntervalMs});
+	}
+
+	get state(): WizardState {
+		return this.store.current;
+	}
+
+	/** The target, once open: every question after the first screen has one. */
+	get openTarget(): Target {
+		if (!this.target) throw new Error('no target is open');
+		return this.target;
+	}
+
+	/** The run, once begun or found: the run driver's screens have one. */
+	get activeRun(): WizardRun {
+		if (!this.run) throw new Error('no run has begun');
+		return this.run;
+	}
+
+	/** A step's title as the run names it. */
+	title(step: string): string {
+		if (step === 'rollback') return 'Roll back';
+		return this.run?.steps().find(s => s.id === step)?.title ?? step;
+	}
+
+	/** The run's steps as the step list draws them. */
+	stepList(failed?: string, running?: string): WizardState['steps'] {
+		const done = new Set(this.run?.finishedSteps() ?? []);
+		return this.run
+			?.steps()
+			.map(s => ({id: s.id, title: s.title, status: s.id === running ? 'running' : s.id === failed ? 'failed' : done.has(s.id) ? 'done' : 'pending'}));
+	}
+
+	/** The lines a summary ends with: where the run left every file (snapshot, passwords file, journal). */
+	whereThingsAre(lines: string[]): string[] {
+		return [...lines, ...(this.run?.whereThingsAre() ?? [])];
+	}
+}

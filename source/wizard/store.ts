@@ -1,0 +1,103 @@
+/**
+ * The wizard's state as the screens read it (ARCHITECTURE.md, "The wizard"): one `WizardState`, changed
+ * only through `set`, published to `useSyncExternalStore` at once or throttled (progress), with the
+ * screens the admin came through (Esc goes back along them) and the lines printed once above the live area.
+ */
+import type {CommandEvent} from '../targets/run-command.js';
+import type {LogLine, Screen, WizardState} from './state.js';
+
+export type StoreTiming = {
+	now: () => number;
+	/** How often progress may be redrawn, at most. */
+	progressIntervalMs: number;
+	/** How often the synchronization view may be redrawn: every row changes each time, so less often. */
+	syncIntervalMs: number;
+};
+
+/** `now`: redraw at once; `throttled`: progress, at most every progressIntervalMs; `sync`: the synchronization view. */
+export type Redraw = 'now' | 'throttled' | 'sync';
+
+export class WizardStore {
+	private state: WizardState = {screen: {name: 'loading', message: 'Starting…'}, log: [], commands: [], busy: false, leaving: false};
+	/**
+	 * What the screens draw: the state as of the last notification. Progress between two redraws changes
+	 * only the working state, so React never sees a snapshot change without being told (which would make
+	 * it render again on its own, and the terminal would get twice the frames).
+	 */
+	private published: WizardState = this.state;
+	private readonly listeners = new Set<() => void>();
+	private pendingNotify: NodeJS.Timeout | undefined;
+	private lastNotify = 0;
+	private logId = 0;
+	/** Said on the next screen shown, not this one (keys typed before that screen appeared). */
+	private noticeForNextScreen: string | undefined;
+	/** The screens the admin came through: Esc goes back along them. */
+	readonly history: Screen[] = [];
+
+	constructor(private readonly timing: StoreTiming) {}
+
+	/** The working state: what the wizard's logic reads. */
+	get current(): WizardState {
+		return this.state;
+	}
+
+	get screen(): Screen {
+		return this.state.screen;
+	}
+
+	getState = (): WizardState => this.published;
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	set(patch: Partial<WizardState>, mode: Redraw = 'now'): void {
+		// A notice belongs to the screen it was said on.
+		if (patch.screen && patch.screen.name !== this.state.screen.name && !('notice' in patch)) {
+			patch = {...patch, notice: this.noticeForNextScreen};
+			this.noticeForNextScreen = undefined;
+		}
+		this.state = {...this.state, ...patch};
+		if (mode === 'now') {
+			if (this.pendingNotify) clearTimeout(this.pendingNotify);
+			this.pendingNotify = undefined;
+			this.emit();
+			return;
+		}
+		const interval = mode === 'sync' ? this.timing.syncIntervalMs : this.timing.progressIntervalMs;
+		const wait = this.lastNotify + interval - this.timing.now();
+		if (wait <= 0) this.emit();
+		else this.pendingNotify ??= setTimeout(() => this.emit(), wait);
+	}
+
+	/** Shows a screen; the one it replaces is remembered for Esc unless `remember` is false. */
+	go(screen: Screen, remember = true): void {
+		if (remember && this.state.screen.name !== 'loading') this.history.push(this.state.screen);
+		this.set({screen, overlay: undefined});
+	}
+
+	log(tone: LogLine['tone'], text: string): void {
+		this.set({log: [...this.state.log, {id: ++this.logId, tone, text}]});
+	}
+
+	/** A command started: the footer shows the newest of the last three (a poll repeating it is shown once). */
+	onCommand = (event: CommandEvent): void => {
+		if (event.phase !== 'start' || this.state.commands.at(-1) === event.command) return;
+		this.set({commands: [...this.state.commands, event.command].slice(-3)}, 'throttled');
+	};
+
+	/** A key the admin pressed was not used (a second Enter on a choice, keys typed before a screen appeared): said on screen. */
+	noteIgnoredKey(when: 'now' | 'next-screen'): void {
+		const notice = 'A key you pressed before this screen appeared was not used here: read it, then choose.';
+		if (when === 'next-screen') this.noticeForNextScreen = notice;
+		else this.set({notice});
+	}
+
+	private emit(): void {
+		this.published = this.state;
+		this.pendingNotify = undefined;
+		this.lastNotify = this.timing.now();
+		for (const listener of this.listeners) listener();
+	}
+}

@@ -1,0 +1,223 @@
+/**
+ * What the wizard says at an end, in words only (ARCHITECTURE.md, "The wizard"): pure functions from what
+ * happened to a summary screen (its title, lines and exit status). Every line is a claim about the
+ * target: each says what was changed, where things are, and what the admin does next.
+ */
+import {EXIT} from '../errors/exit-codes.js';
+import type {Screen} from './state.js';
+
+export type Summary = Extract<Screen, {name: 'summary'}>;
+
+const NOT_READY_TAIL = 'Nothing was changed. Fix what is marked, then start dsmn-resync again.';
+
+export function cannotOpenTarget(message: string, hint: string | undefined): Summary {
+	return {name: 'summary', title: 'Cannot open the target', lines: [message, ...(hint ? [hint] : [])], ok: false, exit: EXIT.failed, back: true};
+}
+
+export function journalUnreadable(message: string): Summary {
+	return {
+		name: 'summary',
+		title: 'A journal cannot be read',
+		lines: [message, 'Nothing was changed. Move that file out of the journal folder if it is not needed, then start again.'],
+		ok: false,
+		exit: EXIT.failed,
+	};
+}
+
+export function targetNotReady(): Summary {
+	return {name: 'summary', title: 'The target is not ready', ok: false, exit: EXIT.failed, lines: [NOT_READY_TAIL]};
+}
+
+export function notReadyToReconstruct(problem: string, advice: string | undefined): Summary {
+	return {name: 'summary', title: 'Not ready to reconstruct: nothing was changed', ok: false, exit: EXIT.failed, lines: [problem, ...(advice ? [advice] : [])]};
+}
+
+export function synchronizeOnlyByHand(instructions: string[]): Summary {
+	return {
+		name: 'summary',
+		title: 'Your turn: Synchronize all servers in Synchronization Manager',
+		ok: true,
+		exit: EXIT.ok,
+		lines: [...instructions, 'Nothing was changed by dsmn-resync.'],
+	};
+}
+
+export function synchronizeOnlyDone(summary: string): Summary {
+	return {name: 'summary', title: 'Done: every server shows a blue check', ok: true, exit: EXIT.ok, lines: [`${summary}. Nothing else was changed.`]};
+}
+
+export function synchronizeOnlyFailed(message: string, advice: string | undefined): Summary {
+	return {
+		name: 'summary',
+		title: 'Synchronized, but not every server',
+		ok: false,
+		exit: EXIT.failed,
+		lines: [
+			message,
+			...(advice === undefined ? [] : [`What to do: ${advice}`]),
+			'Then start dsmn-resync again and choose "Only synchronize all servers". Nothing else was changed.',
+		],
+	};
+}
+
+/** "I will do it later" on a manual step: the run waits in its journal. */
+export function waitingForManualStep(title: string, where: string[]): Summary {
+	return {
+		name: 'summary',
+		title: `Waiting for you: ${title}`,
+		ok: false,
+		exit: EXIT.manual,
+		lines: ['Do the step as instructed, then start dsmn-resync again on this target and confirm it.', ...where],
+	};
+}
+
+/** A step failed before anything changed: the run is closed as such and never blocks the next one. */
+export function stoppedNothingChanged(title: string, journal: string): Summary {
+	return {
+		name: 'summary',
+		title: 'Stopped: nothing was changed',
+		ok: false,
+		exit: EXIT.failed,
+		lines: [
+			`${title} failed before anything changed, so this run is closed (journal ${journal}).`,
+			'Fix the cause, then start dsmn-resync again: it begins a new run.',
+		],
+	};
+}
+
+/** Stopped after a failure: the run stays unfinished in the journal. */
+export function stoppedHere(canRollback: boolean, where: string[]): Summary {
+	return {
+		name: 'summary',
+		title: 'Stopped here',
+		ok: false,
+		exit: EXIT.failed,
+		lines: [`Nothing more was changed. Start dsmn-resync again on this target to resume it${canRollback ? ' or roll it back' : ''}.`, ...where],
+	};
+}
+
+/** The roll back's confirmation: exactly what it moves, and how it leaves MSSYNC. */
+export function rollbackConfirmation(snapshot: string, serviceBefore: string | undefined): Screen {
+	return {
+		name: 'confirm',
+		step: 'rollback',
+		title: 'Roll back',
+		help: {
+			why: 'Roll back puts SYNCAGNT back byte for byte from the snapshot and leaves MSSYNC as it was found. The files this run copied are kept aside, not deleted.',
+			kb: 'KB Q148678 has no roll back: this is the tool keeping its promise that nothing is lost.',
+		},
+		typed: '',
+		changes: [
+			'Stops MSSYNC if it runs, moves the files this run copied into SYNCAGNT aside (kept),',
+			`moves the original files back from ${snapshot},`,
+			`and leaves MSSYNC ${serviceBefore === 'RUNNING' ? 'running' : 'stopped'}, as it was found.`,
+		],
+	};
+}
+
+export function rolledBack(summary: string, where: string[]): Summary {
+	return {name: 'summary', title: 'Rolled back: SYNCAGNT is as it was', ok: true, exit: EXIT.ok, lines: [summary, ...where]};
+}
+
+/** What a finished run did, in one line: the backup restored, or the servers reconstructed. */
+export type RunResult = {flow: 'restore'; backup: string; syncagnt: string} | {flow: 'reconstruct'; servers: readonly string[]};
+
+function resultLine(result: RunResult): string {
+	return result.flow === 'restore'
+		? `The backup from ${result.backup} is in ${result.syncagnt}, verified by SHA-256.`
+		: `Reconstructed: ${result.servers.join(', ')}.`;
+}
+
+function were(names: string[]): string {
+	return `${names.join(', ')} ${names.length === 1 ? 'was' : 'were'}`;
+}
+
+/**
+ * The end of a run on a real server: the tool cannot see the check marks there, so it says what was done,
+ * which servers the admin did not tick as blue, and where to look.
+ */
+export function finishedOnRealServer(result: RunResult, unticked: string[], where: string[]): Summary {
+	return {
+		name: 'summary',
+		title: unticked.length ? `Done, but ${were(unticked)} not seen with a blue check` : 'Done: every step is finished',
+		ok: unticked.length === 0,
+		exit: unticked.length === 0 ? EXIT.ok : EXIT.failed,
+		lines: [
+			resultLine(result),
+			unticked.length
+				? `Not seen with a blue check: ${unticked.join(', ')}. Its reason is in the Event Viewer's Application log on the PDC; when fixed, "Synchronize all servers" again.`
+				: "In Synchronization Manager, every server should now show a blue check; one still red: its reason is in the Event Viewer's Application log.",
+			...where,
+		],
+	};
+}
+
+/** The end of a run in the lab, where the tool reads the check marks: the servers still red, and why. */
+export function finishedInLab(result: RunResult, red: string[], didNotSynchronize: boolean, where: string[]): Summary {
+	return {
+		name: 'summary',
+		title: red.length === 0 ? 'Done: every server shows a blue check' : `Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X`,
+		ok: red.length === 0,
+		exit: red.length === 0 ? EXIT.ok : EXIT.failed,
+		lines: [resultLine(result), ...stillRedLines(result, red, didNotSynchronize), ...where],
+	};
+}
+
+/** What to do about the servers still red: those this run did not touch need a run of their own. */
+export function stillRedLines(result: RunResult, red: string[], didNotSynchronize: boolean): string[] {
+	const untouched = result.flow === 'reconstruct' ? red.filter(name => !result.servers.includes(name)) : [];
+	const failed = red.filter(name => !untouched.includes(name));
+	return [
+		...(failed.length
+			? [
+					`Still red: ${failed.join(', ')}${didNotSynchronize ? ' (did not synchronize)' : ''}. When they answer again, start dsmn-resync again and choose "Only synchronize all servers" (or use Synchronize all servers in Synchronization Manager).`,
+				]
+			: []),
+		...(untouched.length
+			? [`${were(untouched)} not reconstructed in this run: start dsmn-resync again and choose ${untouched.length === 1 ? 'it' : 'them'}.`]
+			: []),
+	];
+}
+
+/** What leaving now means, as the quit question says it. */
+export function leavingNote(busy: boolean, changed: boolean, canRollback: boolean): string {
+	if (busy) return 'A step is running: it will finish to a safe point first, then the wizard leaves. The run waits in its journal, to resume next time.';
+	if (changed) return `Everything done so far is in the journal: start again on this target to resume${canRollback ? ' or roll back' : ''}.`;
+	return 'Nothing has been changed on the target.';
+}
+
+/** Where the admin left from: a run that changed something, a run begun but untouched, a synchronization part way, nothing. */
+export type LeftFrom = {kind: 'run'; canRollback: boolean; where: string[]} | {kind: 'untouched-run'} | {kind: 'synchronizing'} | {kind: 'nothing'};
+
+/** The last frame when the admin leaves: not a progress bar or a choice, but where things are. */
+export function left(from: LeftFrom): Summary {
+	const lines =
+		from.kind === 'run'
+			? [`The run waits in its journal: start dsmn-resync again on this target to resume it${from.canRollback ? ' or roll it back' : ''}.`, ...from.where]
+			: from.kind === 'synchronizing'
+				? [
+						'Synchronization stopped part way: that is safe (a server half propagated is simply not synchronized yet).',
+						'To finish, start dsmn-resync again and choose "Only synchronize all servers".',
+					]
+				: ['Nothing was changed.'];
+	return {name: 'summary', title: from.kind === 'run' ? 'Left at a safe point' : 'Left', ok: false, exit: EXIT.interrupted, lines};
+}
+
+/** Something unexpected: what happened and where things are; never leave the admin guessing. */
+export function unexpected(message: string, where: string[]): Summary {
+	return {
+		name: 'summary',
+		title: 'Something unexpected went wrong',
+		ok: false,
+		exit: EXIT.failed,
+		lines: [message, 'Nothing more will be changed. Start dsmn-resync again on this target: it will offer to resume.', ...where],
+	};
+}
+
+/** What the admin is told when the word typed to confirm is not the one asked for. */
+export function confirmationMismatch(word: string, typed: string): string {
+	if (typed === '') return `Nothing was typed: type ${word}, then Enter. Nothing has been changed.`;
+	if (typed.trim().toUpperCase() === word.toUpperCase())
+		return `"${typed}" is not ${word}: type it exactly, in capital letters, then Enter. Nothing has been changed.`;
+	return `"${typed}" is not ${word}: type ${word}, then Enter, to go on (or Ctrl+C to leave). Nothing has been changed.`;
+}

@@ -1,0 +1,99 @@
+/**
+ * One model for every line the admin types into (ARCHITECTURE.md, "The wizard"): which part of a screen
+ * a key types into, how much it holds, whether it is secret. A secret (a password) is kept here, never
+ * in the drawn state: the screen gets only its length, drawn as dots.
+ */
+import {FIELDS} from './fields.js';
+import type {Screen} from './state.js';
+
+/** Where typed keys go on a screen: a visible line (`input` or `typed`), or the secret. */
+export type Entry = {kind: 'visible'; key: 'input' | 'typed'; max: number; clearsError: boolean} | {kind: 'secret'; max: number};
+
+/** What a screen types into, or undefined when typing does nothing there. */
+export function entryOf(screen: Screen): Entry | undefined {
+	switch (screen.name) {
+		case 'choose-backup':
+		case 'passwords-file':
+			return {kind: 'visible', key: 'input', max: Infinity, clearsError: true};
+		case 'discover':
+			return {kind: 'visible', key: 'input', max: Infinity, clearsError: false};
+		case 'target-field':
+			return FIELDS[screen.field].secret ? {kind: 'secret', max: 256} : {kind: 'visible', key: 'input', max: 1024, clearsError: true};
+		case 'confirm':
+			return {kind: 'visible', key: 'typed', max: 48, clearsError: true};
+		case 'password-entry':
+			return {kind: 'secret', max: 64};
+		default:
+			return undefined;
+	}
+}
+
+/** The secret being typed: in memory only, taken once when it is submitted. */
+export class SecretEntry {
+	private value = '';
+
+	get length(): number {
+		return this.value.length;
+	}
+
+	append(text: string, max: number): void {
+		this.value = (this.value + text).slice(0, max);
+	}
+
+	erase(): void {
+		this.value = this.value.slice(0, -1);
+	}
+
+	clear(): void {
+		this.value = '';
+	}
+
+	/** The secret as typed; the entry is empty afterwards. */
+	take(): string {
+		const value = this.value;
+		this.value = '';
+		return value;
+	}
+
+	/** The secret as typed, kept (the first of two entries to compare). */
+	peek(): string {
+		return this.value;
+	}
+}
+
+/** The screen with `text` typed at its end, or undefined when typing does nothing there. */
+export function typeInto(screen: Screen, text: string, secret: SecretEntry): Screen | undefined {
+	const entry = entryOf(screen);
+	if (!entry) return undefined;
+	if (entry.kind === 'secret') {
+		secret.append(text, entry.max);
+		return withoutError({...screen, length: secret.length} as Screen);
+	}
+	const line = lineOf(screen, entry.key);
+	const typed = {...screen, [entry.key]: (line + text).slice(0, entry.max)};
+	return entry.clearsError ? withoutError(typed) : typed;
+}
+
+/** The screen with its last character erased, or undefined when there is nothing to erase into. */
+export function eraseFrom(screen: Screen, secret: SecretEntry): Screen | undefined {
+	const entry = entryOf(screen);
+	if (!entry) return undefined;
+	if (entry.kind === 'secret') {
+		secret.erase();
+		return {...screen, length: secret.length} as Screen;
+	}
+	const line = lineOf(screen, entry.key);
+	return {...screen, [entry.key]: line.slice(0, -1)};
+}
+
+function lineOf(screen: Screen, key: 'input' | 'typed'): string {
+	const value = (screen as unknown as Partial<Record<'input' | 'typed', unknown>>)[key];
+	return typeof value === 'string' ? value : '';
+}
+
+/** The screen without the error it showed: a key typed answers it. */
+export function withoutError<S extends Screen>(screen: S): S {
+	if (!('error' in screen)) return screen;
+	const {error: _shown, ...rest} = screen as S & {error?: string};
+	return rest as S;
+}

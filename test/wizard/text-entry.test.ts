@@ -1,0 +1,45 @@
+import {describe, expect, it} from 'vitest';
+import type {Screen} from '../../source/wizard/state.js';
+import {entryOf, eraseFrom, SecretEntry, typeInto, withoutError} from '../../source/wizard/text-entry.js';
+
+describe('the one model of a typed line', () => {
+	it('types into the visible line of a screen, up to its limit, and clears the error the key answers', () => {
+		const secret = new SecretEntry();
+		const field: Screen = {name: 'target-field', field: 'host', input: 'NTPD', length: 0, error: 'Not that: too long.'};
+		expect(typeInto(field, 'C1', secret)).toEqual({name: 'target-field', field: 'host', input: 'NTPDC1', length: 0});
+		const confirm: Screen = {name: 'confirm', step: 'delete-agent:FS1', title: 'Delete', changes: [], typed: '', word: 'DELETE'};
+		const typed = typeInto(confirm, 'x'.repeat(100), secret);
+		expect(typed).toMatchObject({typed: 'x'.repeat(48)});
+		// A search line has no error to clear; a backup folder's line has no limit.
+		expect(typeInto({name: 'discover', input: '/srv', searching: false}, '/b', secret)).toEqual({name: 'discover', input: '/srv/b', searching: false});
+		expect(entryOf({name: 'choose-backup', input: '', candidates: [], suggestions: []})).toMatchObject({kind: 'visible', max: Infinity});
+	});
+
+	it('keeps a secret out of the screen: only its length is drawn, and it is taken once', () => {
+		const secret = new SecretEntry();
+		let screen: Screen = {name: 'target-field', field: 'password', input: '', length: 0, error: 'Not that: type the password.'};
+		screen = typeInto(screen, 'S3cret', secret)!;
+		expect(screen).toEqual({name: 'target-field', field: 'password', input: '', length: 6});
+		expect(JSON.stringify(screen)).not.toContain('S3cret');
+		screen = eraseFrom(screen, secret)!;
+		expect(screen).toMatchObject({length: 5});
+		expect(secret.take()).toBe('S3cre');
+		expect(secret.length).toBe(0);
+		// The initial password holds at most 64 characters.
+		typeInto({name: 'password-entry', stage: 'first', length: 0}, 'p'.repeat(80), secret);
+		expect(secret.peek()).toHaveLength(64);
+	});
+
+	it('does nothing on a screen without a line to type into', () => {
+		const secret = new SecretEntry();
+		expect(entryOf({name: 'ask-backup'})).toBeUndefined();
+		expect(typeInto({name: 'ask-backup'}, 'y', secret)).toBeUndefined();
+		expect(eraseFrom({name: 'password-policy'}, secret)).toBeUndefined();
+	});
+
+	it('erases the last character of the visible line, leaving its error as it was', () => {
+		const screen: Screen = {name: 'passwords-file', input: '/root/pw.txt', error: 'Not there: inside the lab.'};
+		expect(eraseFrom(screen, new SecretEntry())).toEqual({...screen, input: '/root/pw.tx'});
+		expect(withoutError(screen)).toEqual({name: 'passwords-file', input: '/root/pw.txt'});
+	});
+});
