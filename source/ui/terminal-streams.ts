@@ -36,8 +36,8 @@ const ESCAPES = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B
  */
 export class DumbTerminal {
 	private printed: string[] = [];
-	private pending?: string;
-	private timer?: NodeJS.Timeout;
+	private pending: string | undefined;
+	private timer: NodeJS.Timeout | undefined;
 	private lastWrite = 0;
 	readonly stream: Stdout;
 

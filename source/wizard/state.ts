@@ -84,9 +84,9 @@ export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export type WizardState = {
 	screen: Screen;
-	overlay?: 'help' | 'quit';
-	targetDescription?: string;
-	steps?: {id: string; title: string; status: StepStatus}[];
+	overlay?: 'help' | 'quit' | undefined;
+	targetDescription?: string | undefined;
+	steps?: {id: string; title: string; status: StepStatus}[] | undefined;
 	/** Finished steps and notable events, printed once above the live area. */
 	log: LogLine[];
 	/** The last commands run, shown as they run. */
@@ -96,7 +96,7 @@ export type WizardState = {
 	/** The admin asked to leave while a step ran. */
 	leaving: boolean;
 	/** Said once, on the screen it concerns: keys pressed before a screen appeared were not used on it. */
-	notice?: string;
+	notice?: string | undefined;
 	/** Set when the wizard is done: the process exits with it. */
 	exit?: number;
 };

@@ -11,8 +11,17 @@ function asciiChildren(children: ReactNode): ReactNode {
 	return Children.map(children, child => (typeof child === 'string' ? toAscii(child) : child));
 }
 
-export function Text({children, ...props}: ComponentProps<typeof InkText>) {
+type InkTextProps = ComponentProps<typeof InkText>;
+
+/** Ink's props, where a color may also be given as undefined (no color): the screens pass one conditionally. */
+export type TextProps = Omit<InkTextProps, 'color'> & {color?: InkTextProps['color'] | undefined};
+
+export function Text({children, color, ...props}: TextProps) {
 	const {ascii} = useGlyphs();
 	// Ink's own truncation mark "…" is made "." by the ASCII stdout filter (ui/terminal-streams.ts), one cell for one.
-	return <InkText {...props}>{ascii ? asciiChildren(children) : children}</InkText>;
+	return (
+		<InkText {...props} {...(color === undefined ? {} : {color})}>
+			{ascii ? asciiChildren(children) : children}
+		</InkText>
+	);
 }
