@@ -107,7 +107,9 @@ export class Navigation {
 		if (screen.name === 'summary') return store.set({exit: screen.exit});
 		let from: LeftFrom;
 		if (run && run.hasChangedAnything()) {
-			await run.noteInterrupted(signal);
+			// A run resumed here but not acted on: its journal already says how it was left (failed, cut off,
+			// waiting for a manual step), and stays the truth for the next start.
+			if (this.s.actedSinceOpen) await run.noteInterrupted(signal);
 			from = {kind: 'run', canRollback: run.canRollback, where: run.whereThingsAre()};
 		} else if (run) {
 			// Begun, but no step started: nothing to resume.

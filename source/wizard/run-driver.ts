@@ -67,6 +67,7 @@ export class RunDriver {
 		if (!info) throw new Error(`the run has no step ${step}`);
 		if (info.manual) {
 			// Nothing for the tool to confirm: it cannot do this step. The instructions, then the admin's word.
+			if (!run.awaitingManual(step)) this.s.actedSinceOpen = true;
 			const outcome = run.awaitingManual(step) ? undefined : await run.execute(step, this.hooks(step));
 			if (outcome && outcome.status !== 'manual') return this.afterStep(step, info.title, outcome);
 			const instructions = outcome?.instructions ?? (await run.describeChanges(step));

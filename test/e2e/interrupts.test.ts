@@ -26,7 +26,7 @@ describe('interrupts and the terminal', () => {
 		await restoreUpTo(session, 'synchronize');
 		await session.type('y');
 		await session.waitFor(/\d+\/600 accounts/);
-		session.kill('SIGHUP');
+		await session.kill('SIGHUP');
 		expect((await session.exited).exitCode).toBe(130);
 		const entries = await journal(dir);
 		expect(entries.map(e => e.type)).toContain('interrupted');
@@ -51,7 +51,7 @@ describe('interrupts and the terminal', () => {
 		await again.waitFor('A restore run on this target was cut off');
 		expect(again.screen()).toContain('was cut off during "Synchronize all servers"');
 		expect(again.screen()).toContain('Resuming does "Synchronize all servers" again, from its start.');
-		again.kill();
+		await again.kill();
 	});
 
 	it('SIGTERM during a scripted run stops at the next safe point and exits 130', async () => {
@@ -79,7 +79,7 @@ describe('interrupts and the terminal', () => {
 		expect(session.raw).not.toMatch(/\u001b\[(3\d|9\d|1|2)m/);
 		expect(session.screen()).toMatch(/\[ok\] FS1/);
 		expect(session.screen()).toMatch(/\[X\] FS2/);
-		session.kill();
+		await session.kill();
 	});
 
 	it('redraws cleanly when the terminal is resized', async () => {
@@ -102,7 +102,7 @@ describe('interrupts and the terminal', () => {
 			session.screen(),
 		).toHaveLength(1);
 		expect(lines.every(l => l.length <= 60)).toBe(true);
-		session.kill();
+		await session.kill();
 	});
 
 	it('after a step, a narrower terminal shows the log of finished steps once, and one frame', async () => {
@@ -115,7 +115,7 @@ describe('interrupts and the terminal', () => {
 		expect(screen.match(/✓ Stop MSSYNC: MSSYNC stopped/g)).toHaveLength(1);
 		expect(screen.split('\n').filter(l => l.startsWith('dsmn-resync · KB Q148678'))).toHaveLength(1);
 		expect(screen).toMatch(/Moves 11 files out of/);
-		session.kill();
+		await session.kill();
 	});
 
 	it('shows a hostile folder name harmlessly: its escape sequences and newlines never reach the terminal', async () => {
@@ -127,7 +127,7 @@ describe('interrupts and the terminal', () => {
 		expect(session.raw).not.toContain('\u001b[31mEVIL');
 		expect(session.raw).not.toContain('\u001b[2J');
 		expect(session.screen()).toContain('lab\\x1B[2J\\x1B[31mEVIL\\nline');
-		session.kill();
+		await session.kill();
 		const status = await runCli(['lab', 'status', evil]);
 		expect(status.stdout).not.toContain('\u001b[31mEVIL');
 	});

@@ -81,7 +81,9 @@ export class PtySession {
 		this.process.resize(cols, rows);
 	}
 
-	kill(signal = 'SIGTERM'): void {
+	/** Signals the wizard and waits until it has exited: a test's folders are removed only after that. */
+	async kill(signal = 'SIGTERM'): Promise<void> {
 		this.process.kill(signal);
+		await this.exited;
 	}
 }

@@ -17,7 +17,7 @@ const {skip} = sambaReason();
 let server: SambaServer | undefined;
 const sessions: PtySession[] = [];
 afterEach(async () => {
-	for (const session of sessions.splice(0)) session.kill('SIGHUP');
+	for (const session of sessions.splice(0)) await session.kill('SIGHUP');
 	await server?.stop();
 	server = undefined;
 });

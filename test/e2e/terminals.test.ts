@@ -107,7 +107,7 @@ describe('the wizard in any terminal', () => {
 		expect(rows.filter(row => row.trim() !== '').at(-1)).toBe('q leaves at the next safe point · ? why');
 		// The log is in the scrollback once, not once per redraw.
 		expect(session.history().split('Journal: ').length - 1).toBe(1);
-		session.kill();
+		await session.kill();
 		await session.exited;
 	});
 

@@ -23,7 +23,6 @@ describe('keys typed ahead, in one burst, in a pseudo-terminal', () => {
 		const status = labStatusSchema.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout));
 		expect(status.service.state).toBe('STOPPED');
 		expect(session.history()).toContain('✓ Copy the backup into SYNCAGNT');
-		session.kill('SIGTERM');
-		await session.exited;
+		await session.kill('SIGTERM');
 	});
 });

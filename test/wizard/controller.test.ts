@@ -156,6 +156,17 @@ describe('the wizard controller', () => {
 		});
 		await controller.dispose();
 
+		// Opened again and left on the resume screen (the terminal closed): nothing was done, so the journal
+		// still says how the run was left, and nothing is added to it.
+		const glance = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		await glance.start();
+		expect(screen(glance)).toMatchObject({name: 'resume'});
+		const entries = (await readJournal(unfinished!.path)).length;
+		await glance.hangup('SIGHUP');
+		expect(screen(glance)).toMatchObject({name: 'summary', exit: 130, lines: [expect.stringMatching(/^The run waits in its journal/), expect.anything()]});
+		expect(await readJournal(unfinished!.path)).toHaveLength(entries);
+		await glance.dispose();
+
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();
 		expect(screen(again)).toMatchObject({name: 'resume', finished: ['Stop MSSYNC'], next: 'Move the current database aside'});
