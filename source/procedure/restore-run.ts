@@ -5,11 +5,9 @@
  * disk and does only what is left. The backup's bytes are bound to the run when it begins (size, time and
  * SHA-256 of every file it restores): the copy puts in place only those bytes. ARCHITECTURE.md, "The run and its journal".
  */
-import {stat} from 'node:fs/promises';
 import {join} from 'node:path';
-import {validateBackup} from '../backup/validate.js';
 import {isStaleInLiveFolder} from '../backup/classify.js';
-import {digestFile, SourceChangedError, temporaryName} from '../fs/copy-verified.js';
+import {SourceChangedError, temporaryName} from '../fs/copy-verified.js';
 import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, MoveEntry, RunStarted, ValidatedFile} from '../journal/entries.js';
 import type {DatabaseFiles, Target} from '../targets/capabilities.js';
@@ -17,6 +15,7 @@ import type {CommandListener} from '../targets/run-command.js';
 import {serviceFailure} from '../services/service-messages.js';
 import {waitForState} from '../targets/wait-for-state.js';
 import {formatBytes} from '../text/format.js';
+import {digestFacts, validateAndBind} from './backup-binding.js';
 import {adviceFor, JournaledRun, startJournal} from './journaled-run.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
@@ -54,36 +53,6 @@ function seconds(ms: number): string {
 
 /** A partial copy of ours, left by a run cut off in the middle of a file: ".NAME.dsmn-copy". */
 const PARTIAL_COPY = /^\..+\.dsmn-copy$/;
-
-/** The backup as validated, with each restored file's bytes bound by size, time and SHA-256. */
-async function validateAndBind(backup: string, liveSyncagnt: string): Promise<ValidatedFile[]> {
-	const first = await validateBackup(backup, {liveSyncagnt});
-	if (!first.valid) throw new Error(`the backup is not valid: ${first.errors[0]}`);
-	const names = first.files.filter(f => f.restored).map(f => f.name);
-	const bound: ValidatedFile[] = [];
-	for (const name of names) {
-		const path = join(first.folder, name);
-		const digest = await digestFile(path);
-		const facts = await digestFacts(path);
-		bound.push({name, size: digest.size, mtimeMs: facts.mtimeMs, sha256: digest.sha256});
-	}
-	// Validated again after hashing, and nothing changed in between: the verdict is about these bytes.
-	const second = await validateBackup(backup, {liveSyncagnt});
-	const again = second.files.filter(f => f.restored).map(f => f.name);
-	if (!second.valid || again.join('/') !== names.join('/'))
-		throw new Error(`the backup changed while it was being validated: ${second.errors[0] ?? 'its files differ'}`);
-	for (const file of bound) {
-		const facts = await digestFacts(join(first.folder, file.name));
-		if (facts.size !== file.size || facts.mtimeMs !== file.mtimeMs)
-			throw new Error(`${file.name} in the backup changed while it was being validated: start again when nothing writes to the backup folder`);
-	}
-	return bound;
-}
-
-async function digestFacts(path: string): Promise<{size: number; mtimeMs: number}> {
-	const info = await stat(path);
-	return {size: info.size, mtimeMs: info.mtimeMs};
-}
 
 export class RestoreRun extends JournaledRun {
 	readonly flow = 'restore' as const;
