@@ -12,29 +12,17 @@ import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, MoveEntry, RunStarted, ValidatedFile} from '../journal/entries.js';
 import type {DatabaseFiles, Target} from '../targets/capabilities.js';
 import type {CommandListener} from '../targets/run-command.js';
-import {serviceFailure} from '../services/service-messages.js';
-import {waitForState} from '../targets/wait-for-state.js';
 import {formatBytes} from '../text/format.js';
 import {digestFacts, validateAndBind} from './backup-binding.js';
 import {adviceFor, JournaledRun, startJournal} from './journaled-run.js';
+import {defaultTimings, putServiceBack, requireStopped, startService, stopForRollback, stopService, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {synchronizeStep} from './synchronize-step.js';
 import {snapshotName} from './snapshot-name.js';
 
-/** Stop answers that mean "it is stopped, or on its way": net's 3521/2189/3528, sc's 1062/1061. Polling says which. */
-const STOP_UNDER_WAY = [3521, 2189, 3528, 1062, 1061];
-/** Start answers that mean "it already runs": net's 2182, sc's 1056. */
-const ALREADY_RUNNING = [2182, 1056];
-
 export type FileToCopy = {name: string; size: number};
-
-export type RunTimings = {serviceTimeoutMs: number; pollIntervalMs: number};
-/** How long MSSYNC may take to stop or start: 90 s, or DSMN_RESYNC_SERVICE_TIMEOUT seconds for a slow server. */
-function defaultTimings(env: NodeJS.ProcessEnv = process.env): RunTimings {
-	const seconds = Number(env['DSMN_RESYNC_SERVICE_TIMEOUT']);
-	return {serviceTimeoutMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 90_000, pollIntervalMs: 250};
-}
+export type {RunTimings} from './mssync-service.js';
 
 function stamp(at: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
@@ -45,10 +33,6 @@ async function freshFolderName(files: DatabaseFiles, parent: string, base: strin
 	let candidate = files.join(parent, base);
 	for (let n = 2; await files.stat(candidate); n++) candidate = files.join(parent, `${base}-${n}`);
 	return candidate;
-}
-
-function seconds(ms: number): string {
-	return `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** A partial copy of ours, left by a run cut off in the middle of a file: ".NAME.dsmn-copy". */
@@ -216,61 +200,17 @@ export class RestoreRun extends JournaledRun {
 	protected perform(stepId: string, hooks: RunHooks): Promise<StepOutcome> {
 		switch (stepId as RestoreStepId) {
 			case 'stop-service':
-				return this.stopService(hooks);
+				return stopService(this.target.service, this.timings, hooks);
 			case 'move-aside':
 				return this.moveAside(hooks);
 			case 'copy-backup':
 				return this.copyBackup(hooks);
 			case 'start-service':
-				return this.startService(hooks);
+				return startService(this.target.service, this.timings, hooks);
 			case 'synchronize':
 				return this.synchronize(hooks);
 		}
 		return Promise.resolve({status: 'failed', message: `unknown step ${stepId}`, advice: 'start again'});
-	}
-
-	private async stopService(hooks: RunHooks): Promise<StepOutcome> {
-		const {service} = this.target;
-		const began = Date.now();
-		const now = await service.query({onCommand: hooks.onCommand});
-		if (now.ok && now.state === 'STOPPED') return {status: 'done', summary: 'MSSYNC was already stopped'};
-		if (!now.ok) return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(now.error)}`, advice: now.error.advice};
-		if (now.state === 'RUNNING' || now.state === 'PAUSED') {
-			const stop = await service.stop({onCommand: hooks.onCommand});
-			// 3521 already stopped; 2189 and 3528: it is on its way (or stuck): polling says which, within the timeout.
-			if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code)) {
-				return {
-					status: 'failed',
-					message: `${service.describe('stop')} failed: ${serviceFailure(stop.error)} (error ${stop.error.code})`,
-					advice: stop.error.advice,
-				};
-			}
-		}
-		const waited = await waitForState(service, 'STOPPED', {
-			timeoutMs: this.timings.serviceTimeoutMs,
-			intervalMs: this.timings.pollIntervalMs,
-			onCommand: hooks.onCommand,
-			onPoll: hooks.onPoll,
-		});
-		if (waited.ok) return {status: 'done', summary: `MSSYNC stopped after ${seconds(Date.now() - began)} (confirmed by ${service.describe('query')})`};
-		if (waited.reason === 'timeout') {
-			return {
-				status: 'failed',
-				message: `MSSYNC did not stop within ${Math.round(this.timings.serviceTimeoutMs / 1000)} s: it is still ${waited.state ?? 'in an unknown state'}`,
-				advice: 'wait a minute and retry; if it stays STOP_PENDING, stop it from Control Panel ▸ Services, or restart the server',
-			};
-		}
-		return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
-	}
-
-	private async requireStopped(hooks: RunHooks): Promise<StepOutcome | undefined> {
-		const now = await this.target.service.query({onCommand: hooks.onCommand});
-		if (now.ok && now.state === 'STOPPED') return undefined;
-		return {
-			status: 'failed',
-			message: `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}: the database must not be touched while it runs`,
-			advice: 'someone or something started it again: stop it (the "Stop MSSYNC" step) and retry',
-		};
 	}
 
 	/** A rename journaled before and after: a cut between the two is read back from the disk. */
@@ -293,7 +233,7 @@ export class RestoreRun extends JournaledRun {
 	}
 
 	private async moveAside(hooks: RunHooks): Promise<StepOutcome> {
-		const refused = await this.requireStopped(hooks);
+		const refused = await requireStopped(this.target.service, hooks);
 		if (refused) return refused;
 		const names = await this.previewMoveAside();
 		await this.files.mkdir(this.snapshot);
@@ -340,7 +280,7 @@ export class RestoreRun extends JournaledRun {
 	}
 
 	private async copyBackup(hooks: RunHooks): Promise<StepOutcome> {
-		const refused = await this.requireStopped(hooks);
+		const refused = await requireStopped(this.target.service, hooks);
 		if (refused) return refused;
 		const {files} = this;
 		const validated = await this.validatedFiles();
@@ -424,37 +364,6 @@ export class RestoreRun extends JournaledRun {
 		};
 	}
 
-	private async startService(hooks: RunHooks): Promise<StepOutcome> {
-		const {service} = this.target;
-		const began = Date.now();
-		const now = await service.query({onCommand: hooks.onCommand});
-		if (now.ok && now.state === 'RUNNING') return {status: 'done', summary: 'MSSYNC was already running'};
-		const start = await service.start({onCommand: hooks.onCommand});
-		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code)) {
-			const command = service.describe('start');
-			return {
-				status: 'failed',
-				message: `${command} failed: ${serviceFailure(start.error)} (${command.startsWith('net start') ? 'NET HELPMSG' : 'error'} ${start.error.code})`,
-				advice: start.error.advice,
-			};
-		}
-		const waited = await waitForState(service, 'RUNNING', {
-			timeoutMs: this.timings.serviceTimeoutMs,
-			intervalMs: this.timings.pollIntervalMs,
-			onCommand: hooks.onCommand,
-			onPoll: hooks.onPoll,
-		});
-		if (waited.ok) return {status: 'done', summary: `MSSYNC is running after ${seconds(Date.now() - began)} (confirmed by ${service.describe('query')})`};
-		if (waited.reason === 'timeout') {
-			return {
-				status: 'failed',
-				message: `MSSYNC did not reach RUNNING within ${Math.round(this.timings.serviceTimeoutMs / 1000)} s (it is ${waited.state})`,
-				advice: "look in Event Viewer's Application log for Jet errors; retry, or roll back",
-			};
-		}
-		return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
-	}
-
 	private async synchronize(hooks: RunHooks): Promise<StepOutcome> {
 		if (!this.target.sync) return {status: 'manual', instructions: await this.describeChanges('synchronize')};
 		return synchronizeStep(this.target, hooks);
@@ -477,21 +386,7 @@ export class RestoreRun extends JournaledRun {
 			for (const move of this.originalMoves().reverse()) if (await files.stat(move.to)) toPutBack.push(move);
 			const filesToMove = restored.length + partials.length + toPutBack.length > 0;
 			// The database may be touched only with MSSYNC stopped; with nothing to move it is not stopped at all.
-			if (filesToMove) {
-				const now = await service.query({onCommand: hooks.onCommand});
-				if (!now.ok) throw new Error(`cannot query MSSYNC (${serviceFailure(now.error)}), so the database cannot be put back yet`);
-				if (now.state !== 'STOPPED') {
-					const stop = await service.stop({onCommand: hooks.onCommand});
-					if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code))
-						throw new Error(`MSSYNC would not stop (${serviceFailure(stop.error)}), so the database cannot be put back yet`);
-					const waited = await waitForState(service, 'STOPPED', {
-						timeoutMs: this.timings.serviceTimeoutMs,
-						intervalMs: this.timings.pollIntervalMs,
-						onCommand: hooks.onCommand,
-					});
-					if (!waited.ok) throw new Error('MSSYNC would not stop, so the database cannot be put back yet');
-				}
-			}
+			if (filesToMove) await stopForRollback(service, this.timings, hooks);
 			for (const name of partials) await files.remove(files.join(syncagnt, name));
 			if (restored.length > 0) {
 				const aside =
@@ -512,7 +407,7 @@ export class RestoreRun extends JournaledRun {
 				await this.move(move.to, move.from);
 			}
 			await files.flush(syncagnt);
-			const serviceNote = await this.putServiceBack(hooks);
+			const serviceNote = await putServiceBack(service, this.start.serviceBefore, this.timings, hooks);
 			const putBack = this.originalMoves().filter(m => this.entries.some(e => e.type === 'moved' && e.from === m.to && e.to === m.from)).length;
 			const aside = this.rolledBackFolder();
 			const keptAside = aside ? new Set(this.movesInto(aside).map(m => m.to)).size : 0;
@@ -529,28 +424,6 @@ export class RestoreRun extends JournaledRun {
 				advice: `${adviceFor(error)}; then roll back again: it continues from where this one stopped (nothing it did is undone twice)`,
 			};
 		}
-	}
-
-	/** MSSYNC as the journal found it before the run: started again if it ran, left stopped if it was stopped. */
-	private async putServiceBack(hooks: RunHooks): Promise<string> {
-		const {service} = this.target;
-		const before = this.start.serviceBefore;
-		const now = await service.query({onCommand: hooks.onCommand});
-		if (now.ok && now.state === before) return `MSSYNC ${before === 'RUNNING' ? 'running' : 'stopped'}, as it was found`;
-		if (before !== 'RUNNING') return `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}; it was ${before} when the run began`;
-		const start = await service.start({onCommand: hooks.onCommand});
-		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code))
-			throw new Error(`the files are back, but MSSYNC would not start again: ${serviceFailure(start.error)}`);
-		const waited = await waitForState(service, 'RUNNING', {
-			timeoutMs: this.timings.serviceTimeoutMs,
-			intervalMs: this.timings.pollIntervalMs,
-			onCommand: hooks.onCommand,
-		});
-		if (!waited.ok)
-			throw new Error(
-				`the files are back, but MSSYNC did not reach RUNNING (${waited.reason === 'timeout' ? `still ${waited.state}` : serviceFailure(waited.error)})`,
-			);
-		return 'MSSYNC running again, as it was found';
 	}
 }
 
