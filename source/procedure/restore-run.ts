@@ -15,10 +15,11 @@ import type {CommandListener} from '../targets/run-command.js';
 import {formatBytes} from '../text/format.js';
 import {digestFacts, validateAndBind} from './backup-binding.js';
 import {adviceFor, JournaledRun, startJournal} from './journaled-run.js';
+import {listNames} from './list-names.js';
 import {defaultTimings, putServiceBack, requireStopped, startService, stopForRollback, stopService, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
-import {synchronizeStep} from './synchronize-step.js';
+import {synchronizeInstructions, synchronizeStep} from './synchronize-step.js';
 import {snapshotName} from './snapshot-name.js';
 
 export type FileToCopy = {name: string; size: number};
@@ -425,19 +426,4 @@ export class RestoreRun extends JournaledRun {
 			};
 		}
 	}
-}
-
-/** What the admin does in Synchronization Manager, with a checklist of the servers named for this run. */
-/** "Synchronize all servers" as the admin does it in Synchronization Manager, checking these servers. */
-export function synchronizeInstructions(names: readonly string[], since: string): string[] {
-	return [
-		'On the PDC, open Synchronization Manager (Start ▸ Programs ▸ Administrative Tools).',
-		'Choose NetWare Server ▸ Synchronize all servers. It can take a long time: about the number of accounts times the number of servers.',
-		names.length ? `Wait until each of these shows a blue check: ${listNames([...names])}.` : 'Wait until every server shows a blue check.',
-		`A server still showing a red X: note it; the Event Viewer's Application log says why (since ${since.slice(0, 16).replace('T', ' ')}).`,
-	];
-}
-
-function listNames(names: string[]): string {
-	return names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (${names.length - 12} more)` : names.join(', ');
 }
