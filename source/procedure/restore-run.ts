@@ -20,21 +20,10 @@ import {defaultTimings, putServiceBack, requireStopped, startService, stopForRol
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {synchronizeInstructions, synchronizeStep} from './synchronize-step.js';
-import {snapshotName} from './snapshot-name.js';
+import {freshSnapshotFolder} from './snapshot-name.js';
 
 export type FileToCopy = {name: string; size: number};
 export type {RunTimings} from './mssync-service.js';
-
-function stamp(at: Date): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-}
-
-async function freshFolderName(files: DatabaseFiles, parent: string, base: string): Promise<string> {
-	let candidate = files.join(parent, base);
-	for (let n = 2; await files.stat(candidate); n++) candidate = files.join(parent, `${base}-${n}`);
-	return candidate;
-}
 
 /** A partial copy of ours, left by a run cut off in the middle of a file: ".NAME.dsmn-copy". */
 const PARTIAL_COPY = /^\..+\.dsmn-copy$/;
@@ -55,9 +44,8 @@ export class RestoreRun extends JournaledRun {
 
 	static async begin(target: Target, backup: string, options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener} = {}): Promise<RestoreRun> {
 		const now = options.now ?? new Date();
-		const {files} = target.database;
 		const validated = await validateAndBind(backup, target.database.syncagnt);
-		const snapshot = await freshFolderName(files, target.database.snapshotParent, snapshotName(target.database.syncagnt, stamp(now)));
+		const snapshot = await freshSnapshotFolder(target.database, now);
 		const {journal, start} = await startJournal(target, now, {flow: 'restore', backup, snapshot}, options.onCommand);
 		const run = new RestoreRun(target, journal, start, [start], options.timings ?? defaultTimings());
 		await run.record({type: 'backup-validated', files: validated});
@@ -390,9 +378,7 @@ export class RestoreRun extends JournaledRun {
 			if (filesToMove) await stopForRollback(service, this.timings, hooks);
 			for (const name of partials) await files.remove(files.join(syncagnt, name));
 			if (restored.length > 0) {
-				const aside =
-					this.rolledBackFolder() ??
-					(await freshFolderName(files, this.target.database.snapshotParent, snapshotName(syncagnt, stamp(new Date()), undefined, 'rolled-back')));
+				const aside = this.rolledBackFolder() ?? (await freshSnapshotFolder(this.target.database, new Date(), 'rolled-back'));
 				await this.record({type: 'step-plan', step: 'rollback', files: restored, folder: aside});
 				await files.mkdir(aside);
 				for (const name of restored) {
