@@ -14,19 +14,17 @@ import type {DatabaseFiles, Target} from '../targets/capabilities.js';
 import type {CommandListener} from '../targets/run-command.js';
 import {formatBytes} from '../text/format.js';
 import {digestFacts, validateAndBind} from './backup-binding.js';
-import {adviceFor, JournaledRun, startJournal} from './journaled-run.js';
+import {JournaledRun, startJournal} from './journaled-run.js';
 import {listNames} from './list-names.js';
-import {defaultTimings, putServiceBack, requireStopped, startService, stopForRollback, stopService, type RunTimings} from './mssync-service.js';
+import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
+import {originalMoves, rolledBackFolder, rollBackRestore} from './restore-rollback.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {synchronizeInstructions, synchronizeStep} from './synchronize-step.js';
 import {freshSnapshotFolder} from './snapshot-name.js';
 
 export type FileToCopy = {name: string; size: number};
 export type {RunTimings} from './mssync-service.js';
-
-/** A partial copy of ours, left by a run cut off in the middle of a file: ".NAME.dsmn-copy". */
-const PARTIAL_COPY = /^\..+\.dsmn-copy$/;
 
 export class RestoreRun extends JournaledRun {
 	readonly flow = 'restore' as const;
@@ -164,17 +162,9 @@ export class RestoreRun extends JournaledRun {
 		return [];
 	}
 
-	/** The folder that holds the restored files after a roll back, when there is one. */
-	private rolledBackFolder(): string | undefined {
-		const plan = this.entries.find(
-			(e): e is Extract<JournalEntry, {type: 'step-plan'}> => e.type === 'step-plan' && e.step === 'rollback' && e.folder !== undefined,
-		);
-		return plan?.folder;
-	}
-
 	whereThingsAre(): string[] {
 		const ended = this.entries.some(e => e.type === 'run-ended' && e.outcome === 'rolled-back');
-		const aside = this.rolledBackFolder();
+		const aside = rolledBackFolder(this.entries);
 		if (ended) {
 			return [
 				...(aside && this.entries.some(e => e.type === 'move' && e.to.startsWith(aside)) ? [`The restored files were moved to ${aside}.`] : []),
@@ -202,23 +192,16 @@ export class RestoreRun extends JournaledRun {
 		return Promise.resolve({status: 'failed', message: `unknown step ${stepId}`, advice: 'start again'});
 	}
 
+	/** The originals this run moved into the snapshot, one per name. */
+	private originalMoves(): MoveEntry[] {
+		return originalMoves(this.entries, this.files, this.snapshot);
+	}
+
 	/** A rename journaled before and after: a cut between the two is read back from the disk. */
 	private async move(from: string, to: string): Promise<void> {
 		await this.record({type: 'move', from, to});
 		await this.files.rename(from, to);
 		await this.record({type: 'moved', from, to});
-	}
-
-	private movesInto(folder: string): MoveEntry[] {
-		const prefix = this.files.join(folder, '');
-		return this.entries.filter((e): e is MoveEntry => e.type === 'move' && e.to.startsWith(prefix));
-	}
-
-	/** The originals this run moved into the snapshot, one per name (a retried move is journaled twice). */
-	private originalMoves(): MoveEntry[] {
-		const seen = new Map<string, MoveEntry>();
-		for (const move of this.movesInto(this.snapshot)) seen.set(move.to, move);
-		return [...seen.values()];
 	}
 
 	private async moveAside(hooks: RunHooks): Promise<StepOutcome> {
@@ -242,30 +225,6 @@ export class RestoreRun extends JournaledRun {
 		await this.files.flush(this.snapshot);
 		const moved = this.originalMoves().length;
 		return {status: 'done', summary: `${moved} file${moved === 1 ? '' : 's'} moved into ${this.snapshot}`, details: names};
-	}
-
-	/**
-	 * A file in SYNCAGNT that this run put there, whether or not its journal line was written: a name the
-	 * copy step restores, once the copy began, whose original (if there was one) is safe in the snapshot.
-	 */
-	private async restoredInPlace(): Promise<string[]> {
-		if (!this.entries.some(e => e.type === 'step-started' && e.step === 'copy-backup')) return [];
-		const planned = new Set(this.entries.filter(e => e.type === 'step-plan' && e.step === 'move-aside').flatMap(e => (e as {files: string[]}).files));
-		// From the journal alone (a roll back never needs the backup): the bound files, the copy's plan, what it journaled.
-		const copyNames = new Set<string>();
-		for (const e of this.entries) {
-			if (e.type === 'backup-validated') for (const f of e.files) copyNames.add(f.name);
-			if (e.type === 'step-plan' && e.step === 'copy-backup') for (const name of e.files) copyNames.add(name);
-			if (e.type === 'copied') copyNames.add(e.name);
-		}
-		const present = await this.files.list(this.target.database.syncagnt);
-		const ours: string[] = [];
-		for (const name of present) {
-			if (!copyNames.has(name)) continue;
-			const originalSafe = !planned.has(name) || (await this.files.stat(this.inSnapshot(name))) !== undefined;
-			if (originalSafe) ours.push(name);
-		}
-		return ours.sort();
 	}
 
 	private async copyBackup(hooks: RunHooks): Promise<StepOutcome> {
@@ -358,58 +317,20 @@ export class RestoreRun extends JournaledRun {
 		return synchronizeStep(this.target, hooks);
 	}
 
-	/**
-	 * Puts SYNCAGNT back as it was: the files this run copied in go aside (kept), the snapshot's files
-	 * return byte for byte, and the service is left as it was found. A journaled sequence of its own: cut
-	 * off or failed, the next roll back continues it from the disk and the journal.
-	 */
+	/** Puts SYNCAGNT back as it was, as a journaled sequence of its own (`restore-rollback.ts`). */
 	async rollback(hooks: RunHooks = {}): Promise<StepOutcome> {
-		await this.record({type: 'step-started', step: 'rollback'});
-		try {
-			const {service} = this.target;
-			const {files} = this;
-			const {syncagnt} = this.target.database;
-			const restored = await this.restoredInPlace();
-			const partials = (await files.list(syncagnt)).filter(n => PARTIAL_COPY.test(n));
-			const toPutBack: MoveEntry[] = [];
-			for (const move of this.originalMoves().reverse()) if (await files.stat(move.to)) toPutBack.push(move);
-			const filesToMove = restored.length + partials.length + toPutBack.length > 0;
-			// The database may be touched only with MSSYNC stopped; with nothing to move it is not stopped at all.
-			if (filesToMove) await stopForRollback(service, this.timings, hooks);
-			for (const name of partials) await files.remove(files.join(syncagnt, name));
-			if (restored.length > 0) {
-				const aside = this.rolledBackFolder() ?? (await freshSnapshotFolder(this.target.database, new Date(), 'rolled-back'));
-				await this.record({type: 'step-plan', step: 'rollback', files: restored, folder: aside});
-				await files.mkdir(aside);
-				for (const name of restored) {
-					const to = files.join(aside, name);
-					if (await files.stat(to)) throw new Error(`${aside} already holds a ${name}: the restored ${name} was left in SYNCAGNT`);
-					await this.move(files.join(syncagnt, name), to);
-				}
-				await files.flush(aside);
-			}
-			for (const move of toPutBack) {
-				if (await files.stat(move.from))
-					throw new Error(`SYNCAGNT holds a ${move.from} that is neither the original nor a file this run copied: the original is still in ${this.snapshot}`);
-				await this.move(move.to, move.from);
-			}
-			await files.flush(syncagnt);
-			const serviceNote = await putServiceBack(service, this.start.serviceBefore, this.timings, hooks);
-			const putBack = this.originalMoves().filter(m => this.entries.some(e => e.type === 'moved' && e.from === m.to && e.to === m.from)).length;
-			const aside = this.rolledBackFolder();
-			const keptAside = aside ? new Set(this.movesInto(aside).map(m => m.to)).size : 0;
-			const summary = `${putBack} original file${putBack === 1 ? '' : 's'} back in SYNCAGNT${keptAside ? `; the ${keptAside} restored file${keptAside === 1 ? '' : 's'} moved to ${aside}` : ''}; ${serviceNote}`;
-			await this.record({type: 'step-finished', step: 'rollback', summary});
-			await this.end('rolled-back');
-			return {status: 'done', summary};
-		} catch (error) {
-			const message = (error as Error).message;
-			await this.record({type: 'step-failed', step: 'rollback', message});
-			return {
-				status: 'failed',
-				message,
-				advice: `${adviceFor(error)}; then roll back again: it continues from where this one stopped (nothing it did is undone twice)`,
-			};
-		}
+		return rollBackRestore(
+			{
+				target: this.target,
+				entries: this.entries,
+				snapshot: this.snapshot,
+				serviceBefore: this.start.serviceBefore,
+				timings: this.timings,
+				record: entry => this.record(entry),
+				move: (from, to) => this.move(from, to),
+				end: outcome => this.end(outcome),
+			},
+			hooks,
+		);
 	}
 }
