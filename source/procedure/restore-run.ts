@@ -15,12 +15,12 @@ import type {CommandListener} from '../targets/run-command.js';
 import {formatBytes} from '../text/format.js';
 import {digestFacts, validateAndBind} from './backup-binding.js';
 import {JournaledRun, startJournal} from './journaled-run.js';
-import {listNames} from './list-names.js';
 import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
+import {describeRestoreChanges} from './restore-changes.js';
 import {originalMoves, rolledBackFolder, rollBackRestore} from './restore-rollback.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
-import {synchronizeInstructions, synchronizeStep} from './synchronize-step.js';
+import {synchronizeStep} from './synchronize-step.js';
 import {freshSnapshotFolder} from './snapshot-name.js';
 
 export type FileToCopy = {name: string; size: number};
@@ -111,55 +111,9 @@ export class RestoreRun extends JournaledRun {
 		return (await this.validatedFiles()).map(f => ({name: f.name, size: f.size}));
 	}
 
-	/** What a step will change, in the words its confirmation shows. */
-	async describeChanges(step: string): Promise<string[]> {
-		const {target} = this;
-		switch (step as RestoreStepId) {
-			case 'stop-service':
-				return [
-					`Runs "${target.service.describe('stop')}" on ${target.description}, then "${target.service.describe('query')}" until it reports STOPPED.`,
-					'Synchronization pauses until MSSYNC starts again (step 4).',
-					'A roll back undoes it: MSSYNC is left as it was found.',
-				];
-			case 'move-aside': {
-				const names = await this.previewMoveAside();
-				return [
-					`Moves ${names.length} files out of ${target.database.syncagnt}`,
-					`into ${this.snapshot} (a rename: nothing is deleted):`,
-					listNames(names),
-					'A roll back undoes it: it moves them back, byte for byte.',
-				];
-			}
-			case 'copy-backup': {
-				const files = await this.previewCopy();
-				const total = files.reduce((n, f) => n + f.size, 0);
-				return [
-					`Replaces the live database: copies ${files.length} files (${formatBytes(total)}) from ${this.backup}`,
-					`into ${target.database.syncagnt}:`,
-					listNames(files.map(f => f.name)),
-					'Only the bytes validated when this run began are copied (their SHA-256 is in the journal); a file changed since is refused.',
-					`Each is copied under a temporary name, ${this.files.verification}, then renamed into place.`,
-					'A roll back undoes it: the files it replaces are in the snapshot folder since the previous step.',
-				];
-			}
-			case 'start-service':
-				return [
-					`Runs "${target.service.describe('start')}", then "${target.service.describe('query')}" until it reports RUNNING.`,
-					'A roll back stops it again to put the original files back, then leaves it as it was found.',
-				];
-			case 'synchronize':
-				if (!target.sync)
-					return synchronizeInstructions(
-						(await target.servers.list()).map(s => s.name),
-						this.start.at,
-					);
-				return [
-					'Runs "Synchronize all servers": DSMN propagates again, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684).',
-					'It can take a long time; a server that fails does not stop the others.',
-					'A roll back cannot undo it: it puts the database back, but what the servers received stays on them.',
-				];
-		}
-		return [];
+	/** What a step will change, in the words its confirmation shows (`restore-changes.ts`). */
+	describeChanges(step: string): Promise<string[]> {
+		return describeRestoreChanges(this, step);
 	}
 
 	whereThingsAre(): string[] {
