@@ -4,6 +4,10 @@
  * rename is journaled before and after it happens, and each step is idempotent — run again, it checks the
  * disk and does only what is left. The backup's bytes are bound to the run when it begins (size, time and
  * SHA-256 of every file it restores): the copy puts in place only those bytes. ARCHITECTURE.md, "The run and its journal".
+ *
+ * Here: the run's beginning and resumption, and its file steps (Move aside, Copy). Beside it, one concern
+ * each: the binding (`backup-binding.ts`), MSSYNC's steps (`mssync-service.ts`), the confirmations' words
+ * (`restore-changes.ts`), the roll back (`restore-rollback.ts`), the folders it names (`snapshot-name.ts`).
  */
 import {join} from 'node:path';
 import {isStaleInLiveFolder} from '../backup/classify.js';
