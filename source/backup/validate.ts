@@ -12,6 +12,7 @@ import {JET500_MIN_DATABASE_BYTES, JET500_MIN_DATABASE_PAGES, JET500_RESERVED_PA
 import {formatBytes} from '../text/format.js';
 import {formatAge, formatDate} from '../text/format.js';
 import {classifyName, isRestoredFile, REQUIRED_DATABASES} from './classify.js';
+import {looksLikeLiveSyncagnt, sameFolder, snapshotKind} from './folder-kind.js';
 import type {FileKind, FileReport, FileStatus, ValidationReport} from './report.js';
 
 export type ValidateOptions = {
@@ -65,22 +66,6 @@ function errnoText(error: unknown): string {
 			return 'the disk reported an I/O error: the medium may be failing; copy what you can elsewhere first';
 		default:
 			return (error as Error).message;
-	}
-}
-
-export function looksLikeLiveSyncagnt(folder: string): boolean {
-	const parts = resolve(folder)
-		.split(/[\\/]+/)
-		.filter(Boolean)
-		.map(p => p.toUpperCase());
-	return parts.at(-1) === 'SYNCAGNT' && parts.at(-2) === 'SYSTEM32';
-}
-
-async function sameFolder(a: string, b: string): Promise<boolean> {
-	try {
-		return (await realpath(a)) === (await realpath(b));
-	} catch {
-		return resolve(a) === resolve(b);
 	}
 }
 
@@ -385,19 +370,4 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 	}
 	if (madeByTool) warnings.unshift(madeByTool);
 	return {folder, valid: errors.length === 0, files: inspected.map(toReport), errors, warnings, ...(taken ? {taken} : {})};
-}
-
-/**
- * A folder this tool made beside SYNCAGNT: the database a restore replaced ("before-restore"), or the files
- * a roll back took out ("rolled-back"). Never a backup without saying so.
- */
-export function snapshotKind(folder: string): string | undefined {
-	const name = basename(folder);
-	if (/\.before-restore-\d{8}-\d{6}(-\d+)?$/i.test(name)) {
-		return `${name} is a snapshot dsmn-resync made of the database a restore replaced (the one that showed the red X), not a backup: to put it back, roll back that run (--rollback)`;
-	}
-	if (/\.rolled-back-\d{8}-\d{6}(-\d+)?$/i.test(name)) {
-		return `${name} holds the files a dsmn-resync roll back took out of SYNCAGNT (a copy of the backup it had restored), not a backup set of its own`;
-	}
-	return undefined;
 }
