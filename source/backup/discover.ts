@@ -5,7 +5,7 @@ import fg from 'fast-glob';
 import {mapLimit} from '../fs/map-limit.js';
 import {platformPath, samePath} from '../fs/same-path.js';
 import {isRestoredFile} from './classify.js';
-import {looksLikeLiveSyncagnt, snapshotKind} from './validate.js';
+import {looksLikeLiveSyncagnt, snapshotKind} from './folder-kind.js';
 
 export type BackupCandidate = {
 	folder: string;

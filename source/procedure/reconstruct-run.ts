@@ -16,8 +16,7 @@ import {formatDate} from '../text/format.js';
 import {generatePassword, passwordsFileRun, readPasswordsFile, removePartialPasswordsFiles, writePasswordsFile, type PasswordLine} from './passwords.js';
 import {JournaledRun, ownerOf, startJournal} from './journaled-run.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
-import {synchronizeInstructions} from './restore-run.js';
-import {synchronizeStep} from './synchronize-step.js';
+import {synchronizeInstructions, synchronizeStep} from './synchronize-step.js';
 
 export type ReconstructPlan = {
 	servers: string[];

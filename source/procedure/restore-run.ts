@@ -4,86 +4,31 @@
  * rename is journaled before and after it happens, and each step is idempotent — run again, it checks the
  * disk and does only what is left. The backup's bytes are bound to the run when it begins (size, time and
  * SHA-256 of every file it restores): the copy puts in place only those bytes. ARCHITECTURE.md, "The run and its journal".
+ *
+ * Here: the run's beginning and resumption, and its file steps (Move aside, Copy). Beside it, one concern
+ * each: the binding (`backup-binding.ts`), MSSYNC's steps (`mssync-service.ts`), the confirmations' words
+ * (`restore-changes.ts`), the roll back (`restore-rollback.ts`), the folders it names (`snapshot-name.ts`).
  */
-import {stat} from 'node:fs/promises';
 import {join} from 'node:path';
-import {validateBackup} from '../backup/validate.js';
 import {isStaleInLiveFolder} from '../backup/classify.js';
-import {digestFile, SourceChangedError, temporaryName} from '../fs/copy-verified.js';
+import {SourceChangedError, temporaryName} from '../fs/copy-verified.js';
 import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, MoveEntry, RunStarted, ValidatedFile} from '../journal/entries.js';
 import type {DatabaseFiles, Target} from '../targets/capabilities.js';
 import type {CommandListener} from '../targets/run-command.js';
-import {serviceFailure} from '../services/service-messages.js';
-import {waitForState} from '../targets/wait-for-state.js';
 import {formatBytes} from '../text/format.js';
-import {adviceFor, JournaledRun, startJournal} from './journaled-run.js';
+import {digestFacts, validateAndBind} from './backup-binding.js';
+import {JournaledRun, startJournal} from './journaled-run.js';
+import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
+import {describeRestoreChanges} from './restore-changes.js';
+import {originalMoves, rolledBackFolder, rollBackRestore} from './restore-rollback.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {synchronizeStep} from './synchronize-step.js';
-import {snapshotName} from './snapshot-name.js';
-
-/** Stop answers that mean "it is stopped, or on its way": net's 3521/2189/3528, sc's 1062/1061. Polling says which. */
-const STOP_UNDER_WAY = [3521, 2189, 3528, 1062, 1061];
-/** Start answers that mean "it already runs": net's 2182, sc's 1056. */
-const ALREADY_RUNNING = [2182, 1056];
+import {freshSnapshotFolder} from './snapshot-name.js';
 
 export type FileToCopy = {name: string; size: number};
-
-export type RunTimings = {serviceTimeoutMs: number; pollIntervalMs: number};
-/** How long MSSYNC may take to stop or start: 90 s, or DSMN_RESYNC_SERVICE_TIMEOUT seconds for a slow server. */
-function defaultTimings(env: NodeJS.ProcessEnv = process.env): RunTimings {
-	const seconds = Number(env['DSMN_RESYNC_SERVICE_TIMEOUT']);
-	return {serviceTimeoutMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 90_000, pollIntervalMs: 250};
-}
-
-function stamp(at: Date): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-}
-
-async function freshFolderName(files: DatabaseFiles, parent: string, base: string): Promise<string> {
-	let candidate = files.join(parent, base);
-	for (let n = 2; await files.stat(candidate); n++) candidate = files.join(parent, `${base}-${n}`);
-	return candidate;
-}
-
-function seconds(ms: number): string {
-	return `${(ms / 1000).toFixed(1)} s`;
-}
-
-/** A partial copy of ours, left by a run cut off in the middle of a file: ".NAME.dsmn-copy". */
-const PARTIAL_COPY = /^\..+\.dsmn-copy$/;
-
-/** The backup as validated, with each restored file's bytes bound by size, time and SHA-256. */
-async function validateAndBind(backup: string, liveSyncagnt: string): Promise<ValidatedFile[]> {
-	const first = await validateBackup(backup, {liveSyncagnt});
-	if (!first.valid) throw new Error(`the backup is not valid: ${first.errors[0]}`);
-	const names = first.files.filter(f => f.restored).map(f => f.name);
-	const bound: ValidatedFile[] = [];
-	for (const name of names) {
-		const path = join(first.folder, name);
-		const digest = await digestFile(path);
-		const facts = await digestFacts(path);
-		bound.push({name, size: digest.size, mtimeMs: facts.mtimeMs, sha256: digest.sha256});
-	}
-	// Validated again after hashing, and nothing changed in between: the verdict is about these bytes.
-	const second = await validateBackup(backup, {liveSyncagnt});
-	const again = second.files.filter(f => f.restored).map(f => f.name);
-	if (!second.valid || again.join('/') !== names.join('/'))
-		throw new Error(`the backup changed while it was being validated: ${second.errors[0] ?? 'its files differ'}`);
-	for (const file of bound) {
-		const facts = await digestFacts(join(first.folder, file.name));
-		if (facts.size !== file.size || facts.mtimeMs !== file.mtimeMs)
-			throw new Error(`${file.name} in the backup changed while it was being validated: start again when nothing writes to the backup folder`);
-	}
-	return bound;
-}
-
-async function digestFacts(path: string): Promise<{size: number; mtimeMs: number}> {
-	const info = await stat(path);
-	return {size: info.size, mtimeMs: info.mtimeMs};
-}
+export type {RunTimings} from './mssync-service.js';
 
 export class RestoreRun extends JournaledRun {
 	readonly flow = 'restore' as const;
@@ -101,9 +46,8 @@ export class RestoreRun extends JournaledRun {
 
 	static async begin(target: Target, backup: string, options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener} = {}): Promise<RestoreRun> {
 		const now = options.now ?? new Date();
-		const {files} = target.database;
 		const validated = await validateAndBind(backup, target.database.syncagnt);
-		const snapshot = await freshFolderName(files, target.database.snapshotParent, snapshotName(target.database.syncagnt, stamp(now)));
+		const snapshot = await freshSnapshotFolder(target.database, now);
 		const {journal, start} = await startJournal(target, now, {flow: 'restore', backup, snapshot}, options.onCommand);
 		const run = new RestoreRun(target, journal, start, [start], options.timings ?? defaultTimings());
 		await run.record({type: 'backup-validated', files: validated});
@@ -171,68 +115,14 @@ export class RestoreRun extends JournaledRun {
 		return (await this.validatedFiles()).map(f => ({name: f.name, size: f.size}));
 	}
 
-	/** What a step will change, in the words its confirmation shows. */
-	async describeChanges(step: string): Promise<string[]> {
-		const {target} = this;
-		switch (step as RestoreStepId) {
-			case 'stop-service':
-				return [
-					`Runs "${target.service.describe('stop')}" on ${target.description}, then "${target.service.describe('query')}" until it reports STOPPED.`,
-					'Synchronization pauses until MSSYNC starts again (step 4).',
-					'A roll back undoes it: MSSYNC is left as it was found.',
-				];
-			case 'move-aside': {
-				const names = await this.previewMoveAside();
-				return [
-					`Moves ${names.length} files out of ${target.database.syncagnt}`,
-					`into ${this.snapshot} (a rename: nothing is deleted):`,
-					listNames(names),
-					'A roll back undoes it: it moves them back, byte for byte.',
-				];
-			}
-			case 'copy-backup': {
-				const files = await this.previewCopy();
-				const total = files.reduce((n, f) => n + f.size, 0);
-				return [
-					`Replaces the live database: copies ${files.length} files (${formatBytes(total)}) from ${this.backup}`,
-					`into ${target.database.syncagnt}:`,
-					listNames(files.map(f => f.name)),
-					'Only the bytes validated when this run began are copied (their SHA-256 is in the journal); a file changed since is refused.',
-					`Each is copied under a temporary name, ${this.files.verification}, then renamed into place.`,
-					'A roll back undoes it: the files it replaces are in the snapshot folder since the previous step.',
-				];
-			}
-			case 'start-service':
-				return [
-					`Runs "${target.service.describe('start')}", then "${target.service.describe('query')}" until it reports RUNNING.`,
-					'A roll back stops it again to put the original files back, then leaves it as it was found.',
-				];
-			case 'synchronize':
-				if (!target.sync)
-					return synchronizeInstructions(
-						(await target.servers.list()).map(s => s.name),
-						this.start.at,
-					);
-				return [
-					'Runs "Synchronize all servers": DSMN propagates again, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684).',
-					'It can take a long time; a server that fails does not stop the others.',
-					'A roll back cannot undo it: it puts the database back, but what the servers received stays on them.',
-				];
-		}
-		return [];
-	}
-
-	/** The folder that holds the restored files after a roll back, when there is one. */
-	private rolledBackFolder(): string | undefined {
-		const plan = this.entries.find(
-			(e): e is Extract<JournalEntry, {type: 'step-plan'}> => e.type === 'step-plan' && e.step === 'rollback' && e.folder !== undefined,
-		);
-		return plan?.folder;
+	/** What a step will change, in the words its confirmation shows (`restore-changes.ts`). */
+	describeChanges(step: string): Promise<string[]> {
+		return describeRestoreChanges(this, step);
 	}
 
 	whereThingsAre(): string[] {
 		const ended = this.entries.some(e => e.type === 'run-ended' && e.outcome === 'rolled-back');
-		const aside = this.rolledBackFolder();
+		const aside = rolledBackFolder(this.entries);
 		if (ended) {
 			return [
 				...(aside && this.entries.some(e => e.type === 'move' && e.to.startsWith(aside)) ? [`The restored files were moved to ${aside}.`] : []),
@@ -247,61 +137,22 @@ export class RestoreRun extends JournaledRun {
 	protected perform(stepId: string, hooks: RunHooks): Promise<StepOutcome> {
 		switch (stepId as RestoreStepId) {
 			case 'stop-service':
-				return this.stopService(hooks);
+				return stopService(this.target.service, this.timings, hooks);
 			case 'move-aside':
 				return this.moveAside(hooks);
 			case 'copy-backup':
 				return this.copyBackup(hooks);
 			case 'start-service':
-				return this.startService(hooks);
+				return startService(this.target.service, this.timings, hooks);
 			case 'synchronize':
 				return this.synchronize(hooks);
 		}
 		return Promise.resolve({status: 'failed', message: `unknown step ${stepId}`, advice: 'start again'});
 	}
 
-	private async stopService(hooks: RunHooks): Promise<StepOutcome> {
-		const {service} = this.target;
-		const began = Date.now();
-		const now = await service.query({onCommand: hooks.onCommand});
-		if (now.ok && now.state === 'STOPPED') return {status: 'done', summary: 'MSSYNC was already stopped'};
-		if (!now.ok) return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(now.error)}`, advice: now.error.advice};
-		if (now.state === 'RUNNING' || now.state === 'PAUSED') {
-			const stop = await service.stop({onCommand: hooks.onCommand});
-			// 3521 already stopped; 2189 and 3528: it is on its way (or stuck): polling says which, within the timeout.
-			if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code)) {
-				return {
-					status: 'failed',
-					message: `${service.describe('stop')} failed: ${serviceFailure(stop.error)} (error ${stop.error.code})`,
-					advice: stop.error.advice,
-				};
-			}
-		}
-		const waited = await waitForState(service, 'STOPPED', {
-			timeoutMs: this.timings.serviceTimeoutMs,
-			intervalMs: this.timings.pollIntervalMs,
-			onCommand: hooks.onCommand,
-			onPoll: hooks.onPoll,
-		});
-		if (waited.ok) return {status: 'done', summary: `MSSYNC stopped after ${seconds(Date.now() - began)} (confirmed by ${service.describe('query')})`};
-		if (waited.reason === 'timeout') {
-			return {
-				status: 'failed',
-				message: `MSSYNC did not stop within ${Math.round(this.timings.serviceTimeoutMs / 1000)} s: it is still ${waited.state ?? 'in an unknown state'}`,
-				advice: 'wait a minute and retry; if it stays STOP_PENDING, stop it from Control Panel ▸ Services, or restart the server',
-			};
-		}
-		return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
-	}
-
-	private async requireStopped(hooks: RunHooks): Promise<StepOutcome | undefined> {
-		const now = await this.target.service.query({onCommand: hooks.onCommand});
-		if (now.ok && now.state === 'STOPPED') return undefined;
-		return {
-			status: 'failed',
-			message: `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}: the database must not be touched while it runs`,
-			advice: 'someone or something started it again: stop it (the "Stop MSSYNC" step) and retry',
-		};
+	/** The originals this run moved into the snapshot, one per name. */
+	private originalMoves(): MoveEntry[] {
+		return originalMoves(this.entries, this.files, this.snapshot);
 	}
 
 	/** A rename journaled before and after: a cut between the two is read back from the disk. */
@@ -311,20 +162,8 @@ export class RestoreRun extends JournaledRun {
 		await this.record({type: 'moved', from, to});
 	}
 
-	private movesInto(folder: string): MoveEntry[] {
-		const prefix = this.files.join(folder, '');
-		return this.entries.filter((e): e is MoveEntry => e.type === 'move' && e.to.startsWith(prefix));
-	}
-
-	/** The originals this run moved into the snapshot, one per name (a retried move is journaled twice). */
-	private originalMoves(): MoveEntry[] {
-		const seen = new Map<string, MoveEntry>();
-		for (const move of this.movesInto(this.snapshot)) seen.set(move.to, move);
-		return [...seen.values()];
-	}
-
 	private async moveAside(hooks: RunHooks): Promise<StepOutcome> {
-		const refused = await this.requireStopped(hooks);
+		const refused = await requireStopped(this.target.service, hooks);
 		if (refused) return refused;
 		const names = await this.previewMoveAside();
 		await this.files.mkdir(this.snapshot);
@@ -346,32 +185,8 @@ export class RestoreRun extends JournaledRun {
 		return {status: 'done', summary: `${moved} file${moved === 1 ? '' : 's'} moved into ${this.snapshot}`, details: names};
 	}
 
-	/**
-	 * A file in SYNCAGNT that this run put there, whether or not its journal line was written: a name the
-	 * copy step restores, once the copy began, whose original (if there was one) is safe in the snapshot.
-	 */
-	private async restoredInPlace(): Promise<string[]> {
-		if (!this.entries.some(e => e.type === 'step-started' && e.step === 'copy-backup')) return [];
-		const planned = new Set(this.entries.filter(e => e.type === 'step-plan' && e.step === 'move-aside').flatMap(e => (e as {files: string[]}).files));
-		// From the journal alone (a roll back never needs the backup): the bound files, the copy's plan, what it journaled.
-		const copyNames = new Set<string>();
-		for (const e of this.entries) {
-			if (e.type === 'backup-validated') for (const f of e.files) copyNames.add(f.name);
-			if (e.type === 'step-plan' && e.step === 'copy-backup') for (const name of e.files) copyNames.add(name);
-			if (e.type === 'copied') copyNames.add(e.name);
-		}
-		const present = await this.files.list(this.target.database.syncagnt);
-		const ours: string[] = [];
-		for (const name of present) {
-			if (!copyNames.has(name)) continue;
-			const originalSafe = !planned.has(name) || (await this.files.stat(this.inSnapshot(name))) !== undefined;
-			if (originalSafe) ours.push(name);
-		}
-		return ours.sort();
-	}
-
 	private async copyBackup(hooks: RunHooks): Promise<StepOutcome> {
-		const refused = await this.requireStopped(hooks);
+		const refused = await requireStopped(this.target.service, hooks);
 		if (refused) return refused;
 		const {files} = this;
 		const validated = await this.validatedFiles();
@@ -455,147 +270,25 @@ export class RestoreRun extends JournaledRun {
 		};
 	}
 
-	private async startService(hooks: RunHooks): Promise<StepOutcome> {
-		const {service} = this.target;
-		const began = Date.now();
-		const now = await service.query({onCommand: hooks.onCommand});
-		if (now.ok && now.state === 'RUNNING') return {status: 'done', summary: 'MSSYNC was already running'};
-		const start = await service.start({onCommand: hooks.onCommand});
-		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code)) {
-			const command = service.describe('start');
-			return {
-				status: 'failed',
-				message: `${command} failed: ${serviceFailure(start.error)} (${command.startsWith('net start') ? 'NET HELPMSG' : 'error'} ${start.error.code})`,
-				advice: start.error.advice,
-			};
-		}
-		const waited = await waitForState(service, 'RUNNING', {
-			timeoutMs: this.timings.serviceTimeoutMs,
-			intervalMs: this.timings.pollIntervalMs,
-			onCommand: hooks.onCommand,
-			onPoll: hooks.onPoll,
-		});
-		if (waited.ok) return {status: 'done', summary: `MSSYNC is running after ${seconds(Date.now() - began)} (confirmed by ${service.describe('query')})`};
-		if (waited.reason === 'timeout') {
-			return {
-				status: 'failed',
-				message: `MSSYNC did not reach RUNNING within ${Math.round(this.timings.serviceTimeoutMs / 1000)} s (it is ${waited.state})`,
-				advice: "look in Event Viewer's Application log for Jet errors; retry, or roll back",
-			};
-		}
-		return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
-	}
-
 	private async synchronize(hooks: RunHooks): Promise<StepOutcome> {
 		if (!this.target.sync) return {status: 'manual', instructions: await this.describeChanges('synchronize')};
 		return synchronizeStep(this.target, hooks);
 	}
 
-	/**
-	 * Puts SYNCAGNT back as it was: the files this run copied in go aside (kept), the snapshot's files
-	 * return byte for byte, and the service is left as it was found. A journaled sequence of its own: cut
-	 * off or failed, the next roll back continues it from the disk and the journal.
-	 */
+	/** Puts SYNCAGNT back as it was, as a journaled sequence of its own (`restore-rollback.ts`). */
 	async rollback(hooks: RunHooks = {}): Promise<StepOutcome> {
-		await this.record({type: 'step-started', step: 'rollback'});
-		try {
-			const {service} = this.target;
-			const {files} = this;
-			const {syncagnt} = this.target.database;
-			const restored = await this.restoredInPlace();
-			const partials = (await files.list(syncagnt)).filter(n => PARTIAL_COPY.test(n));
-			const toPutBack: MoveEntry[] = [];
-			for (const move of this.originalMoves().reverse()) if (await files.stat(move.to)) toPutBack.push(move);
-			const filesToMove = restored.length + partials.length + toPutBack.length > 0;
-			// The database may be touched only with MSSYNC stopped; with nothing to move it is not stopped at all.
-			if (filesToMove) {
-				const now = await service.query({onCommand: hooks.onCommand});
-				if (!now.ok) throw new Error(`cannot query MSSYNC (${serviceFailure(now.error)}), so the database cannot be put back yet`);
-				if (now.state !== 'STOPPED') {
-					const stop = await service.stop({onCommand: hooks.onCommand});
-					if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code))
-						throw new Error(`MSSYNC would not stop (${serviceFailure(stop.error)}), so the database cannot be put back yet`);
-					const waited = await waitForState(service, 'STOPPED', {
-						timeoutMs: this.timings.serviceTimeoutMs,
-						intervalMs: this.timings.pollIntervalMs,
-						onCommand: hooks.onCommand,
-					});
-					if (!waited.ok) throw new Error('MSSYNC would not stop, so the database cannot be put back yet');
-				}
-			}
-			for (const name of partials) await files.remove(files.join(syncagnt, name));
-			if (restored.length > 0) {
-				const aside =
-					this.rolledBackFolder() ??
-					(await freshFolderName(files, this.target.database.snapshotParent, snapshotName(syncagnt, stamp(new Date()), undefined, 'rolled-back')));
-				await this.record({type: 'step-plan', step: 'rollback', files: restored, folder: aside});
-				await files.mkdir(aside);
-				for (const name of restored) {
-					const to = files.join(aside, name);
-					if (await files.stat(to)) throw new Error(`${aside} already holds a ${name}: the restored ${name} was left in SYNCAGNT`);
-					await this.move(files.join(syncagnt, name), to);
-				}
-				await files.flush(aside);
-			}
-			for (const move of toPutBack) {
-				if (await files.stat(move.from))
-					throw new Error(`SYNCAGNT holds a ${move.from} that is neither the original nor a file this run copied: the original is still in ${this.snapshot}`);
-				await this.move(move.to, move.from);
-			}
-			await files.flush(syncagnt);
-			const serviceNote = await this.putServiceBack(hooks);
-			const putBack = this.originalMoves().filter(m => this.entries.some(e => e.type === 'moved' && e.from === m.to && e.to === m.from)).length;
-			const aside = this.rolledBackFolder();
-			const keptAside = aside ? new Set(this.movesInto(aside).map(m => m.to)).size : 0;
-			const summary = `${putBack} original file${putBack === 1 ? '' : 's'} back in SYNCAGNT${keptAside ? `; the ${keptAside} restored file${keptAside === 1 ? '' : 's'} moved to ${aside}` : ''}; ${serviceNote}`;
-			await this.record({type: 'step-finished', step: 'rollback', summary});
-			await this.end('rolled-back');
-			return {status: 'done', summary};
-		} catch (error) {
-			const message = (error as Error).message;
-			await this.record({type: 'step-failed', step: 'rollback', message});
-			return {
-				status: 'failed',
-				message,
-				advice: `${adviceFor(error)}; then roll back again: it continues from where this one stopped (nothing it did is undone twice)`,
-			};
-		}
+		return rollBackRestore(
+			{
+				target: this.target,
+				entries: this.entries,
+				snapshot: this.snapshot,
+				serviceBefore: this.start.serviceBefore,
+				timings: this.timings,
+				record: entry => this.record(entry),
+				move: (from, to) => this.move(from, to),
+				end: outcome => this.end(outcome),
+			},
+			hooks,
+		);
 	}
-
-	/** MSSYNC as the journal found it before the run: started again if it ran, left stopped if it was stopped. */
-	private async putServiceBack(hooks: RunHooks): Promise<string> {
-		const {service} = this.target;
-		const before = this.start.serviceBefore;
-		const now = await service.query({onCommand: hooks.onCommand});
-		if (now.ok && now.state === before) return `MSSYNC ${before === 'RUNNING' ? 'running' : 'stopped'}, as it was found`;
-		if (before !== 'RUNNING') return `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}; it was ${before} when the run began`;
-		const start = await service.start({onCommand: hooks.onCommand});
-		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code))
-			throw new Error(`the files are back, but MSSYNC would not start again: ${serviceFailure(start.error)}`);
-		const waited = await waitForState(service, 'RUNNING', {
-			timeoutMs: this.timings.serviceTimeoutMs,
-			intervalMs: this.timings.pollIntervalMs,
-			onCommand: hooks.onCommand,
-		});
-		if (!waited.ok)
-			throw new Error(
-				`the files are back, but MSSYNC did not reach RUNNING (${waited.reason === 'timeout' ? `still ${waited.state}` : serviceFailure(waited.error)})`,
-			);
-		return 'MSSYNC running again, as it was found';
-	}
-}
-
-/** What the admin does in Synchronization Manager, with a checklist of the servers named for this run. */
-/** "Synchronize all servers" as the admin does it in Synchronization Manager, checking these servers. */
-export function synchronizeInstructions(names: readonly string[], since: string): string[] {
-	return [
-		'On the PDC, open Synchronization Manager (Start ▸ Programs ▸ Administrative Tools).',
-		'Choose NetWare Server ▸ Synchronize all servers. It can take a long time: about the number of accounts times the number of servers.',
-		names.length ? `Wait until each of these shows a blue check: ${listNames([...names])}.` : 'Wait until every server shows a blue check.',
-		`A server still showing a red X: note it; the Event Viewer's Application log says why (since ${since.slice(0, 16).replace('T', ' ')}).`,
-	];
-}
-
-function listNames(names: string[]): string {
-	return names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (${names.length - 12} more)` : names.join(', ');
 }

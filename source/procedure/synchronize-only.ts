@@ -6,8 +6,7 @@
  */
 import type {Target} from '../targets/capabilities.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
-import {synchronizeInstructions} from './restore-run.js';
-import {synchronizeStep} from './synchronize-step.js';
+import {synchronizeInstructions, synchronizeStep} from './synchronize-step.js';
 
 export const SYNCHRONIZE_ONLY = {
 	step: 'synchronize-only',

@@ -1,4 +1,5 @@
 import type {Target} from '../targets/capabilities.js';
+import {listNames} from './list-names.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
 
 /**
@@ -45,4 +46,14 @@ export async function synchronizeStep(target: Target, hooks: RunHooks, options: 
 		advice: failed[0]!.advice ?? 'retry the failed servers',
 		sync: results,
 	};
+}
+
+/** "Synchronize all servers" as the admin does it in Synchronization Manager, checking these servers. */
+export function synchronizeInstructions(names: readonly string[], since: string): string[] {
+	return [
+		'On the PDC, open Synchronization Manager (Start ▸ Programs ▸ Administrative Tools).',
+		'Choose NetWare Server ▸ Synchronize all servers. It can take a long time: about the number of accounts times the number of servers.',
+		names.length ? `Wait until each of these shows a blue check: ${listNames([...names])}.` : 'Wait until every server shows a blue check.',
+		`A server still showing a red X: note it; the Event Viewer's Application log says why (since ${since.slice(0, 16).replace('T', ' ')}).`,
+	];
 }

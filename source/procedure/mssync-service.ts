@@ -1,0 +1,140 @@
+/**
+ * MSSYNC stopped and started as a restore needs it: the steps "Stop MSSYNC" and "Start MSSYNC", the check
+ * that it is still stopped before the database is touched, and the roll back's stop and its "as it was
+ * found". An answer of net or sc is never taken alone: polling the service's state confirms it, within
+ * the run's time limit. ARCHITECTURE.md, "The run and its journal".
+ */
+import type {RunStarted} from '../journal/entries.js';
+import type {ServiceControl} from '../targets/capabilities.js';
+import {serviceFailure} from '../services/service-messages.js';
+import {waitForState} from '../targets/wait-for-state.js';
+import type {RunHooks, StepOutcome} from './procedure-run.js';
+
+/** Stop answers that mean "it is stopped, or on its way": net's 3521/2189/3528, sc's 1062/1061. Polling says which. */
+const STOP_UNDER_WAY = [3521, 2189, 3528, 1062, 1061];
+/** Start answers that mean "it already runs": net's 2182, sc's 1056. */
+const ALREADY_RUNNING = [2182, 1056];
+
+export type RunTimings = {serviceTimeoutMs: number; pollIntervalMs: number};
+/** How long MSSYNC may take to stop or start: 90 s, or DSMN_RESYNC_SERVICE_TIMEOUT seconds for a slow server. */
+export function defaultTimings(env: NodeJS.ProcessEnv = process.env): RunTimings {
+	const seconds = Number(env['DSMN_RESYNC_SERVICE_TIMEOUT']);
+	return {serviceTimeoutMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 90_000, pollIntervalMs: 250};
+}
+
+function seconds(ms: number): string {
+	return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The step "Stop MSSYNC": stopped, or on its way and confirmed by polling; already stopped is done. */
+export async function stopService(service: ServiceControl, timings: RunTimings, hooks: RunHooks): Promise<StepOutcome> {
+	const began = Date.now();
+	const now = await service.query({onCommand: hooks.onCommand});
+	if (now.ok && now.state === 'STOPPED') return {status: 'done', summary: 'MSSYNC was already stopped'};
+	if (!now.ok) return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(now.error)}`, advice: now.error.advice};
+	if (now.state === 'RUNNING' || now.state === 'PAUSED') {
+		const stop = await service.stop({onCommand: hooks.onCommand});
+		// 3521 already stopped; 2189 and 3528: it is on its way (or stuck): polling says which, within the timeout.
+		if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code)) {
+			return {
+				status: 'failed',
+				message: `${service.describe('stop')} failed: ${serviceFailure(stop.error)} (error ${stop.error.code})`,
+				advice: stop.error.advice,
+			};
+		}
+	}
+	const waited = await waitForState(service, 'STOPPED', {
+		timeoutMs: timings.serviceTimeoutMs,
+		intervalMs: timings.pollIntervalMs,
+		onCommand: hooks.onCommand,
+		onPoll: hooks.onPoll,
+	});
+	if (waited.ok) return {status: 'done', summary: `MSSYNC stopped after ${seconds(Date.now() - began)} (confirmed by ${service.describe('query')})`};
+	if (waited.reason === 'timeout') {
+		return {
+			status: 'failed',
+			message: `MSSYNC did not stop within ${Math.round(timings.serviceTimeoutMs / 1000)} s: it is still ${waited.state ?? 'in an unknown state'}`,
+			advice: 'wait a minute and retry; if it stays STOP_PENDING, stop it from Control Panel ▸ Services, or restart the server',
+		};
+	}
+	return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
+}
+
+/** Before a step touches the database: MSSYNC still stopped (undefined), or the step's refusal. */
+export async function requireStopped(service: ServiceControl, hooks: RunHooks): Promise<StepOutcome | undefined> {
+	const now = await service.query({onCommand: hooks.onCommand});
+	if (now.ok && now.state === 'STOPPED') return undefined;
+	return {
+		status: 'failed',
+		message: `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}: the database must not be touched while it runs`,
+		advice: 'someone or something started it again: stop it (the "Stop MSSYNC" step) and retry',
+	};
+}
+
+/** The step "Start MSSYNC": running, confirmed by polling; already running is done. */
+export async function startService(service: ServiceControl, timings: RunTimings, hooks: RunHooks): Promise<StepOutcome> {
+	const began = Date.now();
+	const now = await service.query({onCommand: hooks.onCommand});
+	if (now.ok && now.state === 'RUNNING') return {status: 'done', summary: 'MSSYNC was already running'};
+	const start = await service.start({onCommand: hooks.onCommand});
+	if (!start.ok && !ALREADY_RUNNING.includes(start.error.code)) {
+		const command = service.describe('start');
+		return {
+			status: 'failed',
+			message: `${command} failed: ${serviceFailure(start.error)} (${command.startsWith('net start') ? 'NET HELPMSG' : 'error'} ${start.error.code})`,
+			advice: start.error.advice,
+		};
+	}
+	const waited = await waitForState(service, 'RUNNING', {
+		timeoutMs: timings.serviceTimeoutMs,
+		intervalMs: timings.pollIntervalMs,
+		onCommand: hooks.onCommand,
+		onPoll: hooks.onPoll,
+	});
+	if (waited.ok) return {status: 'done', summary: `MSSYNC is running after ${seconds(Date.now() - began)} (confirmed by ${service.describe('query')})`};
+	if (waited.reason === 'timeout') {
+		return {
+			status: 'failed',
+			message: `MSSYNC did not reach RUNNING within ${Math.round(timings.serviceTimeoutMs / 1000)} s (it is ${waited.state})`,
+			advice: "look in Event Viewer's Application log for Jet errors; retry, or roll back",
+		};
+	}
+	return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
+}
+
+/** A roll back touches the database only with MSSYNC stopped: stopped now, or an error saying it cannot go on yet. */
+export async function stopForRollback(service: ServiceControl, timings: RunTimings, hooks: RunHooks): Promise<void> {
+	const now = await service.query({onCommand: hooks.onCommand});
+	if (!now.ok) throw new Error(`cannot query MSSYNC (${serviceFailure(now.error)}), so the database cannot be put back yet`);
+	if (now.state !== 'STOPPED') {
+		const stop = await service.stop({onCommand: hooks.onCommand});
+		if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code))
+			throw new Error(`MSSYNC would not stop (${serviceFailure(stop.error)}), so the database cannot be put back yet`);
+		const waited = await waitForState(service, 'STOPPED', {
+			timeoutMs: timings.serviceTimeoutMs,
+			intervalMs: timings.pollIntervalMs,
+			onCommand: hooks.onCommand,
+		});
+		if (!waited.ok) throw new Error('MSSYNC would not stop, so the database cannot be put back yet');
+	}
+}
+
+/** MSSYNC as the journal found it before the run: started again if it ran, left stopped if it was stopped. */
+export async function putServiceBack(service: ServiceControl, before: RunStarted['serviceBefore'], timings: RunTimings, hooks: RunHooks): Promise<string> {
+	const now = await service.query({onCommand: hooks.onCommand});
+	if (now.ok && now.state === before) return `MSSYNC ${before === 'RUNNING' ? 'running' : 'stopped'}, as it was found`;
+	if (before !== 'RUNNING') return `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}; it was ${before} when the run began`;
+	const start = await service.start({onCommand: hooks.onCommand});
+	if (!start.ok && !ALREADY_RUNNING.includes(start.error.code))
+		throw new Error(`the files are back, but MSSYNC would not start again: ${serviceFailure(start.error)}`);
+	const waited = await waitForState(service, 'RUNNING', {
+		timeoutMs: timings.serviceTimeoutMs,
+		intervalMs: timings.pollIntervalMs,
+		onCommand: hooks.onCommand,
+	});
+	if (!waited.ok)
+		throw new Error(
+			`the files are back, but MSSYNC did not reach RUNNING (${waited.reason === 'timeout' ? `still ${waited.state}` : serviceFailure(waited.error)})`,
+		);
+	return 'MSSYNC running again, as it was found';
+}

@@ -1,0 +1,72 @@
+/**
+ * What each step of a restore will change, in the words its confirmation shows: what it runs, moves or
+ * copies, and whether (and how) a roll back undoes it. On a target the tool cannot synchronize, the
+ * last step's words are the administrator's instructions.
+ */
+import type {RunStarted} from '../journal/entries.js';
+import type {Target} from '../targets/capabilities.js';
+import {formatBytes} from '../text/format.js';
+import {listNames} from './list-names.js';
+import type {RestoreStepId} from './restore-steps.js';
+import {synchronizeInstructions} from './synchronize-step.js';
+
+/** What a confirmation reads of a restore run. */
+export type RestoreToConfirm = {
+	readonly target: Target;
+	readonly start: Pick<RunStarted, 'at'>;
+	readonly snapshot: string;
+	readonly backup: string;
+	previewMoveAside(): Promise<string[]>;
+	previewCopy(): Promise<{name: string; size: number}[]>;
+};
+
+/** What a step will change, in the words its confirmation shows. */
+export async function describeRestoreChanges(run: RestoreToConfirm, step: string): Promise<string[]> {
+	const {target} = run;
+	switch (step as RestoreStepId) {
+		case 'stop-service':
+			return [
+				`Runs "${target.service.describe('stop')}" on ${target.description}, then "${target.service.describe('query')}" until it reports STOPPED.`,
+				'Synchronization pauses until MSSYNC starts again (step 4).',
+				'A roll back undoes it: MSSYNC is left as it was found.',
+			];
+		case 'move-aside': {
+			const names = await run.previewMoveAside();
+			return [
+				`Moves ${names.length} files out of ${target.database.syncagnt}`,
+				`into ${run.snapshot} (a rename: nothing is deleted):`,
+				listNames(names),
+				'A roll back undoes it: it moves them back, byte for byte.',
+			];
+		}
+		case 'copy-backup': {
+			const files = await run.previewCopy();
+			const total = files.reduce((n, f) => n + f.size, 0);
+			return [
+				`Replaces the live database: copies ${files.length} files (${formatBytes(total)}) from ${run.backup}`,
+				`into ${target.database.syncagnt}:`,
+				listNames(files.map(f => f.name)),
+				'Only the bytes validated when this run began are copied (their SHA-256 is in the journal); a file changed since is refused.',
+				`Each is copied under a temporary name, ${target.database.files.verification}, then renamed into place.`,
+				'A roll back undoes it: the files it replaces are in the snapshot folder since the previous step.',
+			];
+		}
+		case 'start-service':
+			return [
+				`Runs "${target.service.describe('start')}", then "${target.service.describe('query')}" until it reports RUNNING.`,
+				'A roll back stops it again to put the original files back, then leaves it as it was found.',
+			];
+		case 'synchronize':
+			if (!target.sync)
+				return synchronizeInstructions(
+					(await target.servers.list()).map(s => s.name),
+					run.start.at,
+				);
+			return [
+				'Runs "Synchronize all servers": DSMN propagates again, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684).',
+				'It can take a long time; a server that fails does not stop the others.',
+				'A roll back cannot undo it: it puts the database back, but what the servers received stays on them.',
+			];
+	}
+	return [];
+}
