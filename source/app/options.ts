@@ -4,9 +4,8 @@
  */
 import type {TargetKind} from '../targets/capabilities.js';
 
-export type {TargetKind};
-export type Flow = 'restore' | 'reconstruct';
-export type PasswordPolicy = 'random' | 'initial';
+type Flow = 'restore' | 'reconstruct';
+type PasswordPolicy = 'random' | 'initial';
 
 export type WizardOptions = {
 	target?: TargetKind;

@@ -7,7 +7,7 @@ import {passwordsFileProblem} from '../procedure/passwords.js';
 import type {NetWareServerInfo, Target} from '../targets/capabilities.js';
 
 /** Where the passwords file must never be written: inside the practice lab, or in SYNCAGNT. */
-export function passwordsFileForbidden(target: Target): string[] {
+function passwordsFileForbidden(target: Target): string[] {
 	return target.kind === 'lab' ? [target.location] : [target.database.syncagnt];
 }
 

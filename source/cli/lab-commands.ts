@@ -98,7 +98,7 @@ export async function labSyncCommand(dir: string, json: boolean, glyphs: Glyphs,
 }
 
 /** What each staged fault does, in the words `lab fault` and `lab status` use. */
-export const FAULT_EFFECTS: Record<LabFault, string> = {
+const FAULT_EFFECTS: Record<LabFault, string> = {
 	'stop-refused': 'stop-refused (MSSYNC refuses to stop: NET HELPMSG 2191, [SC] ControlService FAILED 1052)',
 	'stop-hangs': 'stop-hangs (a stop never finishes: MSSYNC stays STOP_PENDING, NET HELPMSG 3528)',
 	'start-refused': 'start-refused (MSSYNC starts and stops at once, JET refusing the database: NET HELPMSG 3534, [SC] StartService FAILED 1067)',

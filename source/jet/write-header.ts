@@ -13,7 +13,7 @@ import {
 import {encodeJetTime, encodeSignature, type JetTime, type Signature} from './signature.js';
 
 /** An LGPOS: USHORT ib, USHORT isec, LONG lGeneration. */
-export type LogPosition = {generation: number; sector?: number; offset?: number};
+type LogPosition = {generation: number; sector?: number; offset?: number};
 
 export type NewDatabaseHeader = {
 	state?: number;

@@ -7,8 +7,8 @@ import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 
 export const OBJ_RECORD = 128;
-export const PROP_RECORD = 64;
-export const VAL_RECORD = 136;
+const PROP_RECORD = 64;
+const VAL_RECORD = 136;
 const NONE = 0xffffffff;
 
 export const ObjectType = {user: 0x0001, group: 0x0002, fileServer: 0x0004, msWinNt: 0x06bb} as const;
@@ -16,7 +16,7 @@ export const ObjectType = {user: 0x0001, group: 0x0002, fileServer: 0x0004, msWi
 export const SYNC_AGENT = 'WINNT_SYNC_AGENT';
 export const MS_WINNT = 'MS_WINNT';
 
-export type BinderyProperty = {name: string; value: string};
+type BinderyProperty = {name: string; value: string};
 export type BinderyObject = {id: number; type: number; name: string; properties: BinderyProperty[]};
 
 export const BINDERY_FILES = ['NET$OBJ', 'NET$PROP', 'NET$VAL'] as const;
@@ -74,9 +74,9 @@ export function encodeBindery(objects: readonly BinderyObject[]): BinderyFiles {
 	return {obj, prop, val};
 }
 
-export class BinderyFormatError extends Error {}
+class BinderyFormatError extends Error {}
 
-export function decodeBindery(files: BinderyFiles): BinderyObject[] {
+function decodeBindery(files: BinderyFiles): BinderyObject[] {
 	const {obj, prop, val} = files;
 	if (obj.byteLength % OBJ_RECORD || prop.byteLength % PROP_RECORD || val.byteLength % VAL_RECORD) {
 		throw new BinderyFormatError('a bindery file is not a whole number of records');

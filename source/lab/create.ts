@@ -16,7 +16,7 @@ const PDC = 'NTPDC';
 
 export type CreatedLab = {dir: string; state: LabState; red: string[]};
 
-export async function assertUsableLabFolder(dir: string): Promise<void> {
+async function assertUsableLabFolder(dir: string): Promise<void> {
 	let entries: string[];
 	try {
 		const info = await stat(dir);

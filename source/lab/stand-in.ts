@@ -98,7 +98,7 @@ function scFailure(operation: string, code: number): StandInOutput {
 	return {exitCode: code, stdout: `[SC] ${operation} FAILED ${code}:\n\n${WIN32_ERRORS[code]?.message ?? ''}\n\n`, stderr: ''};
 }
 
-export function scStateText(service: LabService): string {
+function scStateText(service: LabService): string {
 	const code = SERVICE_STATE_CODES[service.state];
 	const controls = service.state === 'RUNNING' ? '(STOPPABLE, NOT_PAUSABLE, ACCEPTS_SHUTDOWN)' : '(NOT_STOPPABLE, NOT_PAUSABLE, IGNORES_SHUTDOWN)';
 	const exitCode = service.state === 'STOPPED' && service.lastError ? '1067  (0x42b)' : '0  (0x0)';

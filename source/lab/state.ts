@@ -6,7 +6,7 @@ import {describeZodError} from '../text/zod-message.js';
 import {LabError} from './lab-error.js';
 
 export const LAB_FILE = 'lab.json';
-export const LAB_FORMAT = 'dsmn-resync-lab';
+const LAB_FORMAT = 'dsmn-resync-lab';
 
 export const serviceStates = ['STOPPED', 'START_PENDING', 'STOP_PENDING', 'RUNNING'] as const;
 
@@ -19,7 +19,7 @@ export const serviceStates = ['STOPPED', 'START_PENDING', 'STOP_PENDING', 'RUNNI
 export const labFaults = ['stop-refused', 'start-refused', 'stop-hangs', 'access-denied'] as const;
 export type LabFault = (typeof labFaults)[number];
 
-export const labServiceSchema = z.object({
+const labServiceSchema = z.object({
 	state: z.enum(serviceStates),
 	/** While pending: when the transition completes (ms since the epoch) and into which state. */
 	pendingUntil: z.number().int().nonnegative().optional(),
@@ -27,7 +27,7 @@ export const labServiceSchema = z.object({
 	lastError: z.string().optional(),
 });
 
-export const labStateSchema = z.object({
+const labStateSchema = z.object({
 	format: z.literal(LAB_FORMAT),
 	version: z.literal(1),
 	seed: z.number().int(),

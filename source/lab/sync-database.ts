@@ -58,7 +58,7 @@ function getString(page: Uint8Array, offset: number): string {
 	return text.decode(page.subarray(offset + 1, offset + 1 + length));
 }
 
-export function serverPage(pgno: number, record: ServerRecord): Uint8Array {
+function serverPage(pgno: number, record: ServerRecord): Uint8Array {
 	const page = new Uint8Array(PAGE);
 	const view = pageHeader(page, pgno, 'SRVR');
 	putString(page, 16, 48, record.name);
@@ -119,7 +119,7 @@ export function serverPageNumber(index: number): number {
 	return FIRST_SERVER_PAGE + index;
 }
 
-export type ServerEntry = {index: number; pgno: number; intact: boolean; record?: ServerRecord};
+type ServerEntry = {index: number; pgno: number; intact: boolean; record?: ServerRecord};
 
 export type SyncDatabaseView = {
 	intact: boolean;

@@ -17,7 +17,7 @@ import {labPaths, loadLab} from './state.js';
 import {readSyncDatabase, writeServerRecord} from './sync-database.js';
 
 /** How long DSMN waits for a NetWare server that does not answer, in the lab: 8 s at the default pace, less when the lab is fast. */
-export function offlineTimeoutMs(pace: number): number {
+function offlineTimeoutMs(pace: number): number {
 	return Math.min(8000, Math.max(300, pace * 64));
 }
 

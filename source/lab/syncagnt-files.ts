@@ -7,7 +7,7 @@ import {checkpointPages, databaseHeaderPage, logHeaderPage} from '../jet/write-h
 import type {Random} from './random.js';
 
 /** Jet 500 on NT 4.0 writes log files of 1 MiB. */
-export const LOG_FILE_SIZE = 1024 * 1024;
+const LOG_FILE_SIZE = 1024 * 1024;
 
 export type JetIdentity = {signDb: Signature; signLog: Signature};
 
@@ -27,7 +27,7 @@ export function systemDatabase(identity: JetIdentity, random: Random): Uint8Arra
 	return file;
 }
 
-export function logFile(generation: number, signLog: Signature, created: JetTime, random: Random): Uint8Array {
+function logFile(generation: number, signLog: Signature, created: JetTime, random: Random): Uint8Array {
 	const file = new Uint8Array(LOG_FILE_SIZE);
 	file.set(logHeaderPage({generation, signLog, created, ...(generation > 1 ? {previousCreated: created} : {}), fileSize: LOG_FILE_SIZE}), 0);
 	// A little log data after the header sector, so the file is not all padding.

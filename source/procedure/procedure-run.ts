@@ -16,8 +16,8 @@ export type StepDef = {
 	manual?: boolean;
 };
 
-export type CopyProgressEvent = {file: string; fileDone: number; fileTotal: number; bytesDone: number; bytesTotal: number};
-export type CountProgressEvent = {label: string; done: number; total: number};
+type CopyProgressEvent = {file: string; fileDone: number; fileTotal: number; bytesDone: number; bytesTotal: number};
+type CountProgressEvent = {label: string; done: number; total: number};
 
 export type RunHooks = {
 	onCommand?: CommandListener;

@@ -16,7 +16,7 @@ import {freshSnapshotFolder} from './snapshot-name.js';
 const PARTIAL_COPY = /^\..+\.dsmn-copy$/;
 
 /** The moves the journal holds into a folder, in their order (a retried move appears twice). */
-export function movesInto(entries: readonly JournalEntry[], files: DatabaseFiles, folder: string): MoveEntry[] {
+function movesInto(entries: readonly JournalEntry[], files: DatabaseFiles, folder: string): MoveEntry[] {
 	const prefix = files.join(folder, '');
 	return entries.filter((e): e is MoveEntry => e.type === 'move' && e.to.startsWith(prefix));
 }

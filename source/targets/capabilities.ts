@@ -85,7 +85,7 @@ export type NetWareServerInfo = {
 	problem?: string;
 };
 
-export type BinderyBackupInfo = {ok: boolean; problems: string[]; usersInBackup: number; usersLost: string[]; taken?: Date};
+type BinderyBackupInfo = {ok: boolean; problems: string[]; usersInBackup: number; usersLost: string[]; taken?: Date};
 
 export interface NetWareServers {
 	list(): Promise<NetWareServerInfo[]>;

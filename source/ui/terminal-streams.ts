@@ -8,7 +8,7 @@ import {toAsciiCells} from '../text/ascii.js';
 type Stdout = NodeJS.WriteStream;
 
 /** The same stream, with every write passed through `map` first. */
-export function mappedStdout(stdout: Stdout, map: (text: string) => string): Stdout {
+function mappedStdout(stdout: Stdout, map: (text: string) => string): Stdout {
 	return new Proxy(stdout, {
 		get(target, property) {
 			if (property === 'write')

@@ -21,10 +21,10 @@ import {labPaths} from '../../source/lab/state.js';
 const LMHOSTS = '/etc/samba/lmhosts';
 const SAMBA_LOGS = '/var/log/samba';
 export const ADMIN_PASSWORD = 'Adm1n-Pass!';
-export const OPERATOR_PASSWORD = 'Oper4tor-Pass!';
+const OPERATOR_PASSWORD = 'Oper4tor-Pass!';
 
 /** Whether this machine can host the server; when it cannot, why (the tests say so, or fail under CI). */
-export function sambaUnavailable(): string | undefined {
+function sambaUnavailable(): string | undefined {
 	for (const program of ['smbd', 'net', 'smbclient', 'smbpasswd']) {
 		if (spawnSync('sh', ['-c', `command -v ${program}`]).status !== 0) return `${program} is not installed (Debian: apt-get install samba smbclient)`;
 	}

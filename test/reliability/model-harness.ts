@@ -39,8 +39,8 @@ type Inject =
 	/** MSSYNC stopped by someone before the run (the state a reconstruct must refuse: item 4). */
 	| {kind: 'service-stopped'};
 
-export type Mode = 'lab' | 'windows';
-export type Flow = 'restore' | 'reconstruct';
+type Mode = 'lab' | 'windows';
+type Flow = 'restore' | 'reconstruct';
 export type FirstState = {id: string; mode: Mode; flow: Flow; step: string; inject: Inject};
 
 const RESTORE_POINTS: {step: string; name: string; inject: Inject}[] = [
@@ -102,7 +102,7 @@ export const FIRST_STATES: FirstState[] = [
 
 // ─── The model: follow-up actions ────────────────────────────────────────────────────────────────────────
 
-export const ACTIONS = {
+const ACTIONS = {
 	resume: 'run again with --resume',
 	rollback: 'run again with --rollback',
 	retry: 'start a new scripted run with the same answers',
@@ -111,7 +111,7 @@ export const ACTIONS = {
 	'other-retry': 'a new run on another target',
 	second: 'a second process (--rollback) started while a first (--resume, or a new run) holds the target',
 } as const;
-export type Action = keyof typeof ACTIONS;
+type Action = keyof typeof ACTIONS;
 const ACTION_IDS = Object.keys(ACTIONS) as Action[];
 
 export type Case = {first: FirstState; actions: Action[]};
