@@ -15,6 +15,8 @@ import {operations, WizardSession, type ControllerDeps} from './session.js';
 import type {WizardState} from './state.js';
 import {confirmationMismatch} from './summary.js';
 import {eraseFrom, typeInto} from './text-entry.js';
+import {ChoiceCursor} from './choice-cursor.js';
+import {applyIntent, type Intent} from './intent.js';
 
 export type {ControllerDeps};
 
@@ -166,4 +168,14 @@ export class WizardController {
 	hangup = (signal: string): Promise<void> => this.navigation.hangup(signal);
 	fatal = (error: unknown): void => this.navigation.fatal(error);
 	done = (): void => this.navigation.done();
+
+	// ——— keys (ARCHITECTURE.md, "Keys and type-ahead"): applied in intent.ts, the list pointer in choice-cursor.ts ———
+
+	/** The pointer of the list of choices on screen. */
+	readonly choices = new ChoiceCursor(this);
+
+	/** What a key means, done: the promise is the work it started. */
+	dispatch(intent: Intent): Promise<void> | void {
+		return applyIntent(this, intent);
+	}
 }

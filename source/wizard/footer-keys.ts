@@ -1,7 +1,8 @@
 /**
  * The footer: the keys that work on this screen, and only those. It is read from the same facts the
- * key handler (source/ui/App.tsx) acts on, so what it offers is what a key does.
+ * keymap (source/ui/keymap.ts) reads, so what it offers is what a key does.
  */
+import {choicesOf} from './choices.js';
 import {FIELDS} from './fields.js';
 import type {Screen, WizardState} from './state.js';
 
@@ -15,30 +16,6 @@ export function isTyping(screen: Screen): boolean {
 		(screen.name === 'discover' && screen.results === undefined && !screen.searching) ||
 		(screen.name === 'confirm' && screen.word !== undefined)
 	);
-}
-
-/** Screens with a list chosen with the arrows and Enter. */
-function hasChoice(screen: Screen): boolean {
-	switch (screen.name) {
-		case 'target':
-		case 'resume':
-		case 'inspect':
-		case 'ask-backup':
-		case 'plan':
-		case 'consequences':
-		case 'password-policy':
-		case 'failure':
-		case 'manual':
-			return true;
-		case 'validation':
-			return true;
-		case 'discover':
-			return (screen.results?.filter(r => !r.live).length ?? 0) > 0;
-		case 'confirm':
-			return screen.word === undefined;
-		default:
-			return false;
-	}
 }
 
 export function footerKeys(state: WizardState, canGoBack: boolean, glyphs: {upDown: string; separator: string}): string {
@@ -62,7 +39,7 @@ export function footerKeys(state: WizardState, canGoBack: boolean, glyphs: {upDo
 	}
 	if (screen.name === 'multi-select') keys.push(`${glyphs.upDown} move`, 'Space chooses', 'Enter goes on');
 	else if (screen.name === 'manual' && screen.checklist?.items.length) keys.push('Tab next server', 'Space ticks', `${glyphs.upDown} Enter choose`);
-	else if (hasChoice(screen)) keys.push(`${glyphs.upDown} Enter choose`);
+	else if (choicesOf(screen)?.items.length) keys.push(`${glyphs.upDown} Enter choose`);
 	if (screen.name === 'confirm' && screen.word === undefined) keys.push('y yes');
 	if (canGoBack) keys.push('Esc back');
 	keys.push('? why', 'q quit');

@@ -3,22 +3,11 @@ import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../wizard/state.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
-import {Select} from '../widgets/Select.js';
+import {Select, type ChoiceView} from '../widgets/Select.js';
 import {TextField} from '../widgets/TextField.js';
 
-export function ConfirmScreen({
-	screen,
-	canGoBack,
-	onConfirm,
-	onDecline,
-	onBack,
-}: {
-	screen: Extract<Screen, {name: 'confirm'}>;
-	canGoBack: boolean;
-	onConfirm: () => void;
-	onDecline: () => void;
-	onBack: () => void;
-}) {
+/** `choice`: Yes or No, where the step is confirmed with y or Enter rather than a typed word. */
+export function ConfirmScreen({screen, choice}: {screen: Extract<Screen, {name: 'confirm'}>; choice: ChoiceView}) {
 	const glyphs = useGlyphs();
 	const {title} = screen;
 	return (
@@ -38,14 +27,7 @@ export function ConfirmScreen({
 					{screen.error ? <Text color="yellow">{screen.error}</Text> : null}
 				</>
 			) : (
-				<Select
-					initialIndex={0}
-					items={[
-						{label: `Yes — ${title}`, value: 'yes'},
-						{label: canGoBack ? 'No — go back (nothing has been changed)' : 'Not now — leave; start again later to resume', value: 'no'},
-					]}
-					onSelect={value => (value === 'yes' ? onConfirm() : canGoBack ? onBack() : onDecline())}
-				/>
+				<Select {...choice} />
 			)}
 		</Box>
 	);

@@ -3,9 +3,9 @@ import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../wizard/state.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
-import {Select} from '../widgets/Select.js';
+import {Select, type ChoiceView} from '../widgets/Select.js';
 
-export function ConsequencesScreen({screen, onContinue}: {screen: Extract<Screen, {name: 'consequences'}>; onContinue: () => void}) {
+export function ConsequencesScreen({screen, choice}: {screen: Extract<Screen, {name: 'consequences'}>; choice: ChoiceView}) {
 	const glyphs = useGlyphs();
 	return (
 		<Box flexDirection="column">
@@ -26,7 +26,7 @@ export function ConsequencesScreen({screen, onContinue}: {screen: Extract<Screen
 					{glyphs.warning} {safeText(warning)}
 				</Text>
 			))}
-			<Select items={[{label: 'I understand: choose the servers', value: 'go'}]} onSelect={onContinue} />
+			<Select {...choice} />
 		</Box>
 	);
 }

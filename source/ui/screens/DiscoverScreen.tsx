@@ -1,12 +1,12 @@
 import {Box} from 'ink';
 import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../wizard/state.js';
-import {formatBytes, formatDate} from '../../text/format.js';
 import {safeText} from '../../text/sanitize.js';
-import {Select} from '../widgets/Select.js';
+import {Select, type ChoiceView} from '../widgets/Select.js';
 import {TextField} from '../widgets/TextField.js';
 
-export function DiscoverScreen({screen, onChoose}: {screen: Extract<Screen, {name: 'discover'}>; onChoose: (folder: string) => void}) {
+/** `choice`: the backup sets found, once the search is done. */
+export function DiscoverScreen({screen, choice}: {screen: Extract<Screen, {name: 'discover'}>; choice: ChoiceView}) {
 	const usable = screen.results?.filter(r => !r.live) ?? [];
 	return (
 		<Box flexDirection="column">
@@ -26,13 +26,7 @@ export function DiscoverScreen({screen, onChoose}: {screen: Extract<Screen, {nam
 					<Text>
 						Found {usable.length} backup set{usable.length === 1 ? '' : 's'}, newest first:
 					</Text>
-					<Select
-						items={usable.slice(0, 8).map(r => ({
-							label: `${safeText(r.folder)} — ${formatDate(r.modified)}, ${r.files} files, ${formatBytes(r.size)}${r.madeByTool ? ` — made by dsmn-resync: ${r.madeByTool.includes('before-restore') ? 'the database a restore replaced' : 'files a roll back took out'}, not a backup` : ''}`,
-							value: r.folder,
-						}))}
-						onSelect={onChoose}
-					/>
+					<Select {...choice} />
 				</>
 			)}
 		</Box>

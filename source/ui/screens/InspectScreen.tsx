@@ -4,7 +4,7 @@ import type {Screen} from '../../wizard/state.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 import {count, verb} from '../../text/plural.js';
-import {Select} from '../widgets/Select.js';
+import {Select, type ChoiceView} from '../widgets/Select.js';
 
 /** What the rows that did not fit hold: counted, never assumed ("… and 17 more: 3 with a red X, 14 synchronized"). */
 export function hiddenServersLine(hidden: readonly {synchronized: boolean}[], real: boolean): string {
@@ -14,23 +14,12 @@ export function hiddenServersLine(hidden: readonly {synchronized: boolean}[], re
 	return `… and ${hidden.length} more: ${parts.join(', ')}`;
 }
 
-type Choice = 'continue' | 'again' | 'leave' | 'synchronize';
-
-export function InspectScreen({screen, rows, onChoose}: {screen: Extract<Screen, {name: 'inspect'}>; rows: number; onChoose: (choice: Choice) => void}) {
+export function InspectScreen({screen, rows, choice}: {screen: Extract<Screen, {name: 'inspect'}>; rows: number; choice: ChoiceView}) {
 	const glyphs = useGlyphs();
 	const red = screen.servers.filter(s => !s.synchronized);
 	const failing = screen.checks.filter(c => !c.ok);
 	const room = Math.max(3, rows - 15 - screen.checks.length - failing.length);
 	const shown = screen.servers.length > room ? [...red, ...screen.servers.filter(s => s.synchronized)].slice(0, room - 1) : screen.servers;
-	const items: {label: string; value: Choice}[] = failing.length
-		? [
-				{label: 'Check again', value: 'again'},
-				{label: 'Leave (nothing was changed)', value: 'leave'},
-			]
-		: [
-				{label: 'Continue: restore or reconstruct', value: 'continue'},
-				{label: 'Only synchronize all servers (nothing else is changed)', value: 'synchronize'},
-			];
 	return (
 		<Box flexDirection="column">
 			<Text>
@@ -80,7 +69,7 @@ export function InspectScreen({screen, rows, onChoose}: {screen: Extract<Screen,
 				</>
 			)}
 			{failing.length ? <Text color="red">The target is not ready: fix what is marked {glyphs.error}, then check again. Nothing was changed.</Text> : null}
-			<Select items={items} onSelect={onChoose} />
+			<Select {...choice} />
 		</Box>
 	);
 }

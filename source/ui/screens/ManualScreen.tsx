@@ -6,7 +6,7 @@ import {rowsOf, wrappedRows} from '../../text/measure.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 import {useNow} from '../use-now.js';
-import {Select} from '../widgets/Select.js';
+import {Select, type ChoiceView} from '../widgets/Select.js';
 
 /** A step only a person can do on a real server: exact instructions, then the admin's word that it is done. */
 /**
@@ -14,17 +14,7 @@ import {Select} from '../widgets/Select.js';
  * instructions are measured as they wrap at this width (display width, not String.length), so that the
  * checklist and the choice below them stay on screen.
  */
-export function ManualScreen({
-	screen,
-	rows,
-	columns,
-	onChoose,
-}: {
-	screen: Extract<Screen, {name: 'manual'}>;
-	rows: number;
-	columns: number;
-	onChoose: (choice: 'done' | 'later') => void;
-}) {
+export function ManualScreen({screen, rows, columns, choice}: {screen: Extract<Screen, {name: 'manual'}>; rows: number; columns: number; choice: ChoiceView}) {
 	const glyphs = useGlyphs();
 	const used =
 		wrappedRows(`${glyphs.arrow} Your turn: ${screen.title}`, columns) +
@@ -43,14 +33,7 @@ export function ManualScreen({
 			))}
 			{screen.startedAt !== undefined ? <Elapsed since={screen.startedAt} /> : null}
 			{screen.checklist?.items.length ? <ServerChecklist checklist={screen.checklist} room={room} /> : null}
-			<Select
-				initialIndex={1}
-				items={[
-					{label: 'I have done it — go on', value: 'done'},
-					{label: 'Not yet — leave; start again to confirm it later', value: 'later'},
-				]}
-				onSelect={onChoose}
-			/>
+			<Select {...choice} />
 		</Box>
 	);
 }

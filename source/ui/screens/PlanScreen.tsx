@@ -2,9 +2,9 @@ import {Box} from 'ink';
 import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../wizard/state.js';
 import {safeText} from '../../text/sanitize.js';
-import {Select} from '../widgets/Select.js';
+import {Select, type ChoiceView} from '../widgets/Select.js';
 
-export function PlanScreen({screen, rows, onStart}: {screen: Extract<Screen, {name: 'plan'}>; rows: number; onStart: () => void}) {
+export function PlanScreen({screen, rows, choice}: {screen: Extract<Screen, {name: 'plan'}>; rows: number; choice: ChoiceView}) {
 	const room = Math.max(3, rows - 10 - screen.lines.length);
 	const steps = screen.steps.length > room ? [...screen.steps.slice(0, room - 1), `… and ${screen.steps.length - room + 1} more steps`] : screen.steps;
 	return (
@@ -21,7 +21,7 @@ export function PlanScreen({screen, rows, onStart}: {screen: Extract<Screen, {na
 				</Text>
 			))}
 			<Text>Each step asks before it changes anything.</Text>
-			<Select items={[{label: 'Begin', value: 'begin'}]} onSelect={onStart} />
+			<Select {...choice} />
 		</Box>
 	);
 }

@@ -4,10 +4,10 @@ import type {Screen} from '../../wizard/state.js';
 import {formatAge, formatDate} from '../../text/format.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
-import {Select} from '../widgets/Select.js';
+import {Select, type ChoiceView} from '../widgets/Select.js';
 
 /** An unfinished run: when it began, what it restores, how it was left (from its journal), and what resuming does. */
-export function ResumeScreen({screen, onChoose}: {screen: Extract<Screen, {name: 'resume'}>; onChoose: (choice: 'resume' | 'rollback' | 'leave') => void}) {
+export function ResumeScreen({screen, choice}: {screen: Extract<Screen, {name: 'resume'}>; choice: ChoiceView}) {
 	const glyphs = useGlyphs();
 	const started = new Date(screen.started);
 	const {standing} = screen;
@@ -48,23 +48,7 @@ export function ResumeScreen({screen, onChoose}: {screen: Extract<Screen, {name:
 				<Text>{next}</Text>
 			)}
 			{screen.canRollback ? null : <Text dimColor>A {screen.flow} cannot be rolled back by this tool: resuming finishes it.</Text>}
-			<Select
-				items={[
-					...(screen.rollbackBegan
-						? []
-						: [{label: screen.next ? `Resume — continue with "${screen.next}"` : 'Resume — close the run', value: 'resume' as const}]),
-					...(screen.canRollback
-						? [
-								{
-									label: screen.rollbackBegan ? 'Continue the roll back' : 'Roll back — put SYNCAGNT and MSSYNC back as they were before the run',
-									value: 'rollback' as const,
-								},
-							]
-						: []),
-					{label: 'Leave it for now — it stays in the journal', value: 'leave' as const},
-				]}
-				onSelect={onChoose}
-			/>
+			<Select {...choice} />
 		</Box>
 	);
 }

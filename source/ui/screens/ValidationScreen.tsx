@@ -4,19 +4,9 @@ import type {Screen} from '../../wizard/state.js';
 import {formatBytes, formatDate} from '../../text/format.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
-import {Select} from '../widgets/Select.js';
+import {Select, type ChoiceView} from '../widgets/Select.js';
 
-export function ValidationScreen({
-	screen,
-	rows,
-	onAccept,
-	onBack,
-}: {
-	screen: Extract<Screen, {name: 'validation'}>;
-	rows: number;
-	onAccept: () => void;
-	onBack: () => void;
-}) {
+export function ValidationScreen({screen, rows, choice}: {screen: Extract<Screen, {name: 'validation'}>; rows: number; choice: ChoiceView}) {
 	const glyphs = useGlyphs();
 	const {report} = screen;
 	const mark = {ok: glyphs.ok, warning: glyphs.warning, error: glyphs.error};
@@ -49,24 +39,13 @@ export function ValidationScreen({
 			))}
 			{report.errors.length + report.warnings.length > 6 ? <Text dimColor>(dsmn-resync check {safeText(report.folder)} lists them all)</Text> : null}
 			{report.valid ? (
-				<Select
-					items={[
-						{
-							label: report.warnings.length
-								? `I have read the ${report.warnings.length === 1 ? 'warning' : `${report.warnings.length} warnings`}: continue`
-								: 'Continue',
-							value: 'accept',
-						},
-						{label: 'Choose another folder', value: 'back'},
-					]}
-					onSelect={value => (value === 'accept' ? onAccept() : onBack())}
-				/>
+				<Select {...choice} />
 			) : (
 				<>
 					<Text color="red" bold>
 						This folder cannot be restored from. Nothing was changed.
 					</Text>
-					<Select items={[{label: 'Choose another folder', value: 'back'}]} onSelect={onBack} />
+					<Select {...choice} />
 				</>
 			)}
 		</Box>

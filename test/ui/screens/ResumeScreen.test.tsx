@@ -2,6 +2,7 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import type {Screen} from '../../../source/wizard/state.js';
 import {ResumeScreen} from '../../../source/ui/screens/ResumeScreen.js';
+import {choiceOf} from '../../helpers/screen-harness.js';
 
 const base: Extract<Screen, {name: 'resume'}> = {
 	name: 'resume',
@@ -17,19 +18,20 @@ const base: Extract<Screen, {name: 'resume'}> = {
 
 describe('the resume screen offers only what can be done', () => {
 	it('a restore: resume, roll back, leave', () => {
-		const frame = render(<ResumeScreen screen={base} onChoose={() => {}} />).lastFrame() ?? '';
+		const frame = render(<ResumeScreen screen={base} choice={choiceOf(base)} />).lastFrame() ?? '';
 		expect(frame).toContain('Resume — continue with "Move the current database aside"');
 		expect(frame).toContain('Roll back');
 	});
 
 	it('a reconstruct: no roll back offered, and it says why', () => {
-		const frame = render(<ResumeScreen screen={{...base, flow: 'reconstruct', canRollback: false}} onChoose={() => {}} />).lastFrame() ?? '';
+		const frame =
+			render(<ResumeScreen screen={{...base, flow: 'reconstruct', canRollback: false}} choice={choiceOf({...base, canRollback: false})} />).lastFrame() ?? '';
 		expect(frame).not.toContain('Roll back');
 		expect(frame).toContain('A reconstruct cannot be rolled back by this tool: resuming finishes it.');
 	});
 
 	it('a run whose roll back began: only continuing the roll back, or leaving', () => {
-		const frame = render(<ResumeScreen screen={{...base, rollbackBegan: true}} onChoose={() => {}} />).lastFrame() ?? '';
+		const frame = render(<ResumeScreen screen={{...base, rollbackBegan: true}} choice={choiceOf({...base, rollbackBegan: true})} />).lastFrame() ?? '';
 		expect(frame).not.toContain('Resume —');
 		expect(frame).toContain('Continue the roll back');
 		expect(frame).toContain('rolling back again continues it');

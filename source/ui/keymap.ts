@@ -1,0 +1,62 @@
+/**
+ * What a key does, screen by screen: a pure function of the wizard's state and one key, giving the
+ * intent the controller applies (source/wizard/intent.ts), or nothing (ARCHITECTURE.md, "Keys and
+ * type-ahead"). The footer (source/wizard/footer-keys.ts) offers exactly these keys.
+ */
+import {choicesOf} from '../wizard/choices.js';
+import {isTyping} from '../wizard/footer-keys.js';
+import type {Intent} from '../wizard/intent.js';
+import type {WizardState} from '../wizard/state.js';
+import type {KeyPress} from './split-keys.js';
+
+/**
+ * `alone`: the key came by itself, not out of a burst (keys typed ahead before a redraw, or pasted,
+ * which Ink hands over as one string: split-keys.ts). Only a key that came alone works a list: the keys
+ * of a burst may have been typed before the list was drawn, and no choice happens by accident.
+ */
+export function keymap(state: WizardState, {input, key}: KeyPress, alone = true): Intent | undefined {
+	const {screen, overlay} = state;
+	if (overlay === 'quit') {
+		if (input === 'y' || input === 'Y') return {type: 'leave'};
+		if (input === 'n' || input === 'N' || key.escape) return {type: 'stay'};
+		return undefined;
+	}
+	// Any key closes the why.
+	if (overlay === 'help') return {type: 'toggle-help'};
+	if (key.ctrl && input === 'c') return {type: 'ask-to-leave'};
+	if (screen.name === 'multi-select') {
+		if (input === '?') return {type: 'toggle-help'};
+		if (key.upArrow) return {type: 'move-cursor', delta: -1};
+		if (key.downArrow) return {type: 'move-cursor', delta: 1};
+		if (input === ' ') return {type: 'toggle-selected'};
+		if (key.return) return {type: 'submit-selection'};
+		if (key.escape) return {type: 'back'};
+		if (input === 'q') return {type: 'ask-to-leave'};
+		return undefined;
+	}
+	// A text field takes every printable key, q and ? included.
+	if (isTyping(screen)) {
+		if (key.return) return {type: 'submit-text'};
+		if (key.tab) return {type: 'complete-text'};
+		if (key.backspace || key.delete) return {type: 'erase-text'};
+		if (key.escape) return {type: 'back'};
+		if (input && !key.ctrl && !key.meta) return {type: 'type-text', text: input};
+		return undefined;
+	}
+	if (screen.name === 'manual' && screen.checklist) {
+		if (key.tab) return {type: 'next-checklist-server'};
+		if (input === ' ') return {type: 'tick-checklist-server'};
+	}
+	if (input === '?') return {type: 'toggle-help'};
+	if (input === 'q') return {type: 'ask-to-leave'};
+	if (key.escape) return {type: 'back'};
+	if (screen.name === 'summary' && key.return) return {type: 'finish'};
+	if (screen.name === 'confirm' && (input === 'y' || input === 'Y')) return {type: 'confirm'};
+	// The list: not while a step runs, nor once the wizard is leaving.
+	if (alone && !state.busy && state.exit === undefined && choicesOf(screen)?.items.length) {
+		if (key.upArrow) return {type: 'move-cursor', delta: -1};
+		if (key.downArrow) return {type: 'move-cursor', delta: 1};
+		if (key.return) return {type: 'choose'};
+	}
+	return undefined;
+}

@@ -1,0 +1,143 @@
+/**
+ * The lists chosen from with the arrows and Enter: which items each screen offers, and where its pointer
+ * starts. The screens draw them (source/ui/widgets/Select.tsx), the pointer is kept by `ChoiceCursor`
+ * (choice-cursor.ts) and Enter acts on the item under it (intent.ts): one list, read by all three
+ * (ARCHITECTURE.md, "Keys and type-ahead").
+ */
+import {formatBytes, formatDate} from '../text/format.js';
+import {safeText} from '../text/sanitize.js';
+import type {Choice, Screen} from './state.js';
+
+/** What each screen's items stand for: the answer Enter gives to the controller. */
+export type ChoiceValues = {
+	target: 'lab' | 'windows' | 'remote';
+	resume: 'resume' | 'rollback' | 'leave';
+	inspect: 'continue' | 'again' | 'leave' | 'synchronize';
+	'ask-backup': 'yes' | 'no' | 'unsure';
+	/** A folder found by the search. */
+	discover: string;
+	validation: 'accept' | 'back';
+	plan: 'begin';
+	manual: 'done' | 'later';
+	consequences: 'go';
+	'password-policy': 'random' | 'initial';
+	confirm: 'yes' | 'no';
+	failure: 'retry' | 'retry-failed' | 'rollback' | 'finish' | 'stop';
+};
+
+export type ChoiceScreen = keyof ChoiceValues;
+
+/** A screen's list: its items, and the one the pointer starts on. */
+export type ChoiceList = {items: Choice[]; initial: number};
+
+const list = <V extends string>(items: Choice<V>[], initial = 0): ChoiceList => ({items, initial});
+
+/** The list on this screen, or none (a text field, a running step, a summary, a multi-select with its own cursor). */
+export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undefined {
+	switch (screen.name) {
+		case 'target':
+			return list<ChoiceValues['target']>([
+				{label: 'The practice lab — a simulated NT server and NetWare servers; nothing real is touched', value: 'lab'},
+				{label: 'This Windows machine — a rehearsal against a service named MSSYNC here (never the DSMN server itself)', value: 'windows'},
+				{label: 'A remote NT server — the PDC running DSMN: a real recovery', value: 'remote'},
+			]);
+		case 'resume':
+			return list<ChoiceValues['resume']>([
+				...(screen.rollbackBegan
+					? []
+					: [{label: screen.next ? `Resume — continue with "${screen.next}"` : 'Resume — close the run', value: 'resume' as const}]),
+				...(screen.canRollback
+					? [
+							{
+								label: screen.rollbackBegan ? 'Continue the roll back' : 'Roll back — put SYNCAGNT and MSSYNC back as they were before the run',
+								value: 'rollback' as const,
+							},
+						]
+					: []),
+				{label: 'Leave it for now — it stays in the journal', value: 'leave' as const},
+			]);
+		case 'inspect':
+			return list<ChoiceValues['inspect']>(
+				screen.checks.some(c => !c.ok)
+					? [
+							{label: 'Check again', value: 'again'},
+							{label: 'Leave (nothing was changed)', value: 'leave'},
+						]
+					: [
+							{label: 'Continue: restore or reconstruct', value: 'continue'},
+							{label: 'Only synchronize all servers (nothing else is changed)', value: 'synchronize'},
+						],
+			);
+		case 'ask-backup':
+			return list<ChoiceValues['ask-backup']>([
+				{label: 'Yes — restore it (KB Q148678, steps 1–4)', value: 'yes'},
+				{label: 'No — reconstruct the NetWare account information', value: 'no'},
+				{label: 'Not sure — search for backup sets', value: 'unsure'},
+			]);
+		case 'discover': {
+			const usable = screen.results?.filter(r => !r.live) ?? [];
+			if (usable.length === 0) return undefined;
+			return list<ChoiceValues['discover']>(
+				usable.slice(0, 8).map(r => ({
+					label: `${safeText(r.folder)} — ${formatDate(r.modified)}, ${r.files} files, ${formatBytes(r.size)}${r.madeByTool ? ` — made by dsmn-resync: ${r.madeByTool.includes('before-restore') ? 'the database a restore replaced' : 'files a roll back took out'}, not a backup` : ''}`,
+					value: r.folder,
+				})),
+			);
+		}
+		case 'validation': {
+			const {report} = screen;
+			return report.valid
+				? list<ChoiceValues['validation']>([
+						{
+							label: report.warnings.length
+								? `I have read the ${report.warnings.length === 1 ? 'warning' : `${report.warnings.length} warnings`}: continue`
+								: 'Continue',
+							value: 'accept',
+						},
+						{label: 'Choose another folder', value: 'back'},
+					])
+				: list<ChoiceValues['validation']>([{label: 'Choose another folder', value: 'back'}]);
+		}
+		case 'plan':
+			return list<ChoiceValues['plan']>([{label: 'Begin', value: 'begin'}]);
+		case 'manual':
+			// The pointer starts on "Not yet".
+			return list<ChoiceValues['manual']>(
+				[
+					{label: 'I have done it — go on', value: 'done'},
+					{label: 'Not yet — leave; start again to confirm it later', value: 'later'},
+				],
+				1,
+			);
+		case 'consequences':
+			return list<ChoiceValues['consequences']>([{label: 'I understand: choose the servers', value: 'go'}]);
+		case 'password-policy':
+			return list<ChoiceValues['password-policy']>([
+				{label: 'A random password for each user, listed in a private file (safer)', value: 'random'},
+				{label: 'One initial password you type; each user must change it at next logon', value: 'initial'},
+			]);
+		case 'confirm':
+			// A typed word is asked instead where the step cannot be undone.
+			if (screen.word !== undefined) return undefined;
+			return list<ChoiceValues['confirm']>([
+				{label: `Yes — ${screen.title}`, value: 'yes'},
+				{label: canGoBack ? 'No — go back (nothing has been changed)' : 'Not now — leave; start again later to resume', value: 'no'},
+			]);
+		case 'failure':
+			return list<ChoiceValues['failure']>(
+				screen.step === 'synchronize' && screen.failedServers?.length
+					? [
+							{label: `Retry ${screen.failedServers.join(', ')}`, value: 'retry-failed'},
+							{label: 'Finish — leave them red for now', value: 'finish'},
+							...(screen.canRollback ? [{label: 'Roll back everything', value: 'rollback' as const}] : []),
+						]
+					: [
+							{label: 'Retry this step', value: 'retry'},
+							...(screen.canRollback ? [{label: 'Roll back — put everything back as it was', value: 'rollback' as const}] : []),
+							{label: 'Stop here — leave; start again later to resume', value: 'stop'},
+						],
+			);
+		default:
+			return undefined;
+	}
+}

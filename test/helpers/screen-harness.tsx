@@ -1,0 +1,95 @@
+/**
+ * One screen, drawn and driven as the wizard does: its keys go through the real input handler
+ * (split-keys, the type-ahead queue, the keymap, the list pointer and applyIntent) to a stand-in for the
+ * controller that records what it was asked to do.
+ */
+import {render} from 'ink-testing-library';
+import type {ReactNode} from 'react';
+import {useSyncExternalStore} from 'react';
+import {UNICODE_GLYPHS} from '../../source/text/glyphs.js';
+import {GlyphsContext} from '../../source/ui/theme.js';
+import {useKeys} from '../../source/ui/use-keys.js';
+import type {ChoiceView} from '../../source/ui/widgets/Select.js';
+import {ChoiceCursor} from '../../source/wizard/choice-cursor.js';
+import {choicesOf} from '../../source/wizard/choices.js';
+import {applyIntent, type Intent, type IntentTarget} from '../../source/wizard/intent.js';
+import type {Screen, WizardState} from '../../source/wizard/state.js';
+
+export const KEYS = {enter: '\r', escape: '\u001B', up: '\u001B[A', down: '\u001B[B', ctrlC: '\u0003', backspace: '\u007F', tab: '\t'} as const;
+
+/** A controller method called, with its arguments: `['answerBackup', 'no']`. */
+export type Call = [string, ...unknown[]];
+
+/** Stands in for the controller: the state as given, the real list pointer, every other method recorded. */
+export class FakeWizard {
+	state: WizardState;
+	readonly calls: Call[] = [];
+	readonly ignoredKeys: ('now' | 'next-screen')[] = [];
+	readonly choices: ChoiceCursor;
+	canGoBackAnswer = false;
+	/** What a recorded method does besides being recorded: `{answerBackup: () => wizard.set(…)}`. */
+	respond: Partial<Record<keyof IntentTarget, (...args: unknown[]) => void>> = {};
+	private readonly listeners = new Set<() => void>();
+	private readonly target: IntentTarget;
+
+	constructor(screen: Screen, patch: Partial<WizardState> = {}) {
+		this.state = {screen, log: [], commands: [], busy: false, leaving: false, ...patch};
+		this.choices = new ChoiceCursor(this);
+		const own: Partial<IntentTarget> = {getState: this.getState, canGoBack: () => this.canGoBackAnswer, choices: this.choices};
+		this.target = new Proxy(own as IntentTarget, {
+			get: (target, name: string) =>
+				name in target
+					? Reflect.get(target, name)
+					: (...args: unknown[]) => {
+							this.calls.push([name, ...args]);
+							this.respond[name as keyof IntentTarget]?.(...args);
+						},
+		});
+	}
+
+	getState = (): WizardState => this.state;
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	/** As the controller's own changes: drawn at once. */
+	set(patch: Partial<WizardState>): void {
+		this.state = {...this.state, ...patch};
+		for (const listener of this.listeners) listener();
+	}
+
+	dispatch = (intent: Intent): Promise<void> | void => applyIntent(this.target, intent);
+
+	noteIgnoredKey = (when: 'now' | 'next-screen'): void => void this.ignoredKeys.push(when);
+
+	fatal = (error: unknown): void => {
+		throw error;
+	};
+}
+
+function Harness({wizard, draw}: {wizard: FakeWizard; draw: (screen: Screen, choice: ChoiceView) => ReactNode}) {
+	useKeys(wizard);
+	const {screen} = useSyncExternalStore(wizard.subscribe, wizard.getState);
+	const pointer = useSyncExternalStore(wizard.choices.subscribe, wizard.choices.pointer);
+	return <>{draw(screen, {items: choicesOf(screen, wizard.canGoBackAnswer)?.items ?? [], pointer})}</>;
+}
+
+/** Draws `screen` with `draw` (the screen's component), its list and pointer as the wizard gives them. */
+export function mountScreen<S extends Screen>(screen: S, draw: (screen: S, choice: ChoiceView) => ReactNode, patch: Partial<WizardState> = {}) {
+	const wizard = new FakeWizard(screen, patch);
+	const ui = render(
+		<GlyphsContext.Provider value={UNICODE_GLYPHS}>
+			<Harness wizard={wizard} draw={(now, choice) => draw(now as S, choice)} />
+		</GlyphsContext.Provider>,
+	);
+	const frame = () => ui.lastFrame() ?? '';
+	return {wizard, ui, frame};
+}
+
+/** The list a screen offers, with the pointer where it starts: for drawing a screen without keys. */
+export function choiceOf(screen: Screen, canGoBack = false): ChoiceView {
+	const list = choicesOf(screen, canGoBack);
+	return {items: list?.items ?? [], pointer: list?.initial ?? 0};
+}

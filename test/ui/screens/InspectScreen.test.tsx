@@ -1,0 +1,96 @@
+/** The inspect screen counts and explains: what it prints must be so. */
+import {render} from 'ink-testing-library';
+import {describe, expect, it} from 'vitest';
+import type {Screen} from '../../../source/wizard/state.js';
+import {UNICODE_GLYPHS} from '../../../source/text/glyphs.js';
+import {hiddenServersLine, InspectScreen} from '../../../source/ui/screens/InspectScreen.js';
+import {GlyphsContext} from '../../../source/ui/theme.js';
+import {choiceOf, KEYS, mountScreen} from '../../helpers/screen-harness.js';
+import {waitFor} from '../../helpers/wait-for.js';
+
+const withGlyphs = (node: React.ReactNode) => <GlyphsContext.Provider value={UNICODE_GLYPHS}>{node}</GlyphsContext.Provider>;
+
+const lab: Extract<Screen, {name: 'inspect'}> = {
+	name: 'inspect',
+	syncagnt: '/lab/SYSTEM32/SYNCAGNT',
+	service: 'RUNNING',
+	servers: [
+		{name: 'FS1', synchronized: true, syncAgent: true, users: 12},
+		{name: 'FS2', synchronized: false, syncAgent: true, users: 12, problem: 'its record in MSSYNC.MDB is damaged'},
+	],
+	files: 12,
+	real: false,
+	checks: [{name: 'service', ok: true, detail: 'MSSYNC answers: RUNNING'}],
+};
+
+describe('the inspect screen', () => {
+	it('counts the rows it hides: red ones are never summed up as synchronized', () => {
+		// 32 servers, 18 red (every server but the 14 even ones up to FS28), at 30 rows: not all fit.
+		const servers = Array.from({length: 32}, (_, i) => ({name: `FS${i + 1}`, synchronized: i % 2 === 1 && i < 28, syncAgent: true, users: 120}));
+		const red = servers.filter(s => !s.synchronized).length;
+		expect(red).toBe(18);
+		const screen: Extract<Screen, {name: 'inspect'}> = {name: 'inspect', syncagnt: '/S', service: 'RUNNING', servers, files: 12, real: false, checks: []};
+		const ui = render(withGlyphs(<InspectScreen screen={screen} rows={30} choice={choiceOf(screen)} />));
+		const frame = ui.lastFrame() ?? '';
+		const shownRed = (frame.match(/✗ FS\d+/g) ?? []).length;
+		const shownGreen = (frame.match(/✓ FS\d+/g) ?? []).length;
+		expect(shownRed).toBeLessThan(red);
+		expect(frame).toContain(`… and ${32 - shownRed - shownGreen} more: ${red - shownRed} with a red X, ${14 - shownGreen} synchronized`);
+		expect(frame).toContain('18 of 32 servers show a red X.');
+		ui.unmount();
+	});
+
+	it('says "shows" for one server, and words the hidden rows by what they are', () => {
+		const screen: Extract<Screen, {name: 'inspect'}> = {
+			name: 'inspect',
+			syncagnt: '/S',
+			service: 'RUNNING',
+			servers: [
+				{name: 'FS1', synchronized: false, syncAgent: true, users: 1},
+				{name: 'FS2', synchronized: true, syncAgent: true, users: 1},
+			],
+			files: 1,
+			real: false,
+			checks: [],
+		};
+		const one = render(withGlyphs(<InspectScreen screen={screen} rows={30} choice={choiceOf(screen)} />));
+		expect(one.lastFrame()).toContain('1 of 2 servers shows a red X.');
+		one.unmount();
+		expect(hiddenServersLine([{synchronized: true}, {synchronized: true}], false)).toBe('… and 2 more: 2 synchronized');
+		expect(hiddenServersLine([{synchronized: false}], false)).toBe('… and 1 more: 1 with a red X');
+	});
+
+	it('draws the target, its checks and servers, and offers to go on or only synchronize', async () => {
+		const {ui, frame, wizard} = mountScreen(lab, (screen, choice) => <InspectScreen screen={screen} rows={30} choice={choice} />);
+		expect(frame()).toContain('SYNCAGNT /lab/SYSTEM32/SYNCAGNT (12 files)');
+		expect(frame()).toContain('Service MSSYNC: RUNNING');
+		expect(frame()).toContain('✓ MSSYNC answers: RUNNING');
+		expect(frame()).toMatch(/✗ FS2\s+its record in MSSYNC\.MDB is damaged/);
+		expect(frame()).toMatch(/❯ Continue: restore or reconstruct/);
+		ui.stdin.write(KEYS.down);
+		await waitFor(() => expect(frame()).toMatch(/❯ Only synchronize all servers/));
+		ui.stdin.write(KEYS.enter);
+		await waitFor(() => expect(wizard.calls).toEqual([['continueFromInspect', 'synchronize']]));
+		ui.unmount();
+	});
+
+	it('a target that is not ready: says what to fix, and offers only to check again or leave', async () => {
+		const screen = {...lab, checks: [{name: 'write', ok: false, detail: 'SYNCAGNT cannot be written', fix: 'Run as an administrator.'}]};
+		const {ui, frame, wizard} = mountScreen(screen, (now, choice) => <InspectScreen screen={now} rows={30} choice={choice} />);
+		expect(frame()).toContain('✗ SYNCAGNT cannot be written');
+		expect(frame()).toContain('What to do: Run as an administrator.');
+		expect(frame()).toContain('The target is not ready');
+		expect(frame()).toMatch(/❯ Check again/);
+		expect(frame()).not.toContain('Continue: restore');
+		ui.stdin.write(KEYS.enter);
+		await waitFor(() => expect(wizard.calls).toEqual([['continueFromInspect', 'again']]));
+		ui.unmount();
+	});
+
+	it('a real server: points to Synchronization Manager for the list of servers', () => {
+		const screen = {...lab, real: true, servers: []};
+		const ui = render(withGlyphs(<InspectScreen screen={screen} rows={30} choice={choiceOf(screen)} />));
+		expect(ui.lastFrame()).toContain("DSMN's list of NetWare servers is in Synchronization Manager");
+		ui.unmount();
+	});
+});
