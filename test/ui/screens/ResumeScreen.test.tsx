@@ -2,7 +2,8 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import type {Screen} from '../../../source/wizard/state.js';
 import {ResumeScreen} from '../../../source/ui/screens/ResumeScreen.js';
-import {choiceOf} from '../../helpers/screen-harness.js';
+import {choiceOf, KEYS, mountScreen} from '../../helpers/screen-harness.js';
+import {waitFor} from '../../helpers/wait-for.js';
 
 const base: Extract<Screen, {name: 'resume'}> = {
 	name: 'resume',
@@ -35,5 +36,18 @@ describe('the resume screen offers only what can be done', () => {
 		expect(frame).not.toContain('Resume —');
 		expect(frame).toContain('Continue the roll back');
 		expect(frame).toContain('rolling back again continues it');
+	});
+
+	it('says how the run was left, and Enter on the item under the pointer answers', async () => {
+		const {ui, frame, wizard} = mountScreen(base, (screen, choice) => <ResumeScreen screen={screen} choice={choice} />);
+		expect(frame()).toContain('A restore run on this target was cut off between two steps.');
+		expect(frame()).toContain('Journal: /j/NTPDC-1.jsonl');
+		expect(frame()).toContain('Resuming goes on with "Move the current database aside".');
+		expect(frame()).toMatch(/❯ Resume — continue/);
+		ui.stdin.write(KEYS.down);
+		await waitFor(() => expect(frame()).toMatch(/❯ Roll back/));
+		ui.stdin.write(KEYS.enter);
+		await waitFor(() => expect(wizard.calls).toEqual([['resumeChoice', 'rollback']]));
+		ui.unmount();
 	});
 });

@@ -1,0 +1,28 @@
+import {describe, expect, it} from 'vitest';
+import {ConsequencesScreen} from '../../../source/ui/screens/ConsequencesScreen.js';
+import type {Screen} from '../../../source/wizard/state.js';
+import {KEYS, mountScreen} from '../../helpers/screen-harness.js';
+import {waitFor} from '../../helpers/wait-for.js';
+
+const screen: Extract<Screen, {name: 'consequences'}> = {name: 'consequences', servers: ['FS2', 'FS3'], users: 120, warnings: ['FS4 does not answer.']};
+
+describe('the consequences of reconstructing', () => {
+	it('says what is deleted, that every user gets a new password, and the warnings; Enter goes on', async () => {
+		const {ui, frame, wizard} = mountScreen(screen, (now, choice) => <ConsequencesScreen screen={now} choice={choice} />);
+		expect(frame()).toContain('Without a backup, the NetWare account information is reconstructed (KB Q148678)');
+		expect(frame()).toContain('(those with a red X: FS2, FS3)');
+		expect(frame()).toContain('Every propagated user — 120 of them — gets a new password');
+		expect(frame()).toContain('⚠ FS4 does not answer.');
+		expect(frame()).toMatch(/❯ I understand: choose the servers/);
+		ui.stdin.write(KEYS.enter);
+		await waitFor(() => expect(wizard.calls).toEqual([['acceptConsequences']]));
+		ui.unmount();
+	});
+
+	it('without a count of users or red servers, says so plainly', () => {
+		const {ui, frame} = mountScreen({name: 'consequences', servers: []}, (now, choice) => <ConsequencesScreen screen={now} choice={choice} />);
+		expect(frame()).toContain('For each server you choose,');
+		expect(frame()).toContain('Every propagated user gets a new password');
+		ui.unmount();
+	});
+});

@@ -1,0 +1,24 @@
+import {describe, expect, it} from 'vitest';
+import {PasswordsFileScreen} from '../../../source/ui/screens/PasswordsFileScreen.js';
+import {KEYS, mountScreen} from '../../helpers/screen-harness.js';
+import {waitFor} from '../../helpers/wait-for.js';
+
+describe('the passwords file', () => {
+	it('draws the path and the error, and what kind of file it will be', () => {
+		const {ui, frame} = mountScreen({name: 'passwords-file', input: '/home/admin/passwords.txt', error: 'That file exists: it is never overwritten.'}, now => (
+			<PasswordsFileScreen screen={now} />
+		));
+		expect(frame()).toContain('Where should the list of new passwords go?');
+		expect(frame()).toContain('File: /home/admin/passwords.txt');
+		expect(frame()).toContain('That file exists: it is never overwritten.');
+		expect(frame()).toContain('readable only by you (mode 0600)');
+		ui.unmount();
+	});
+
+	it('typing, Tab completes, Enter submits, Esc goes back', async () => {
+		const {ui, wizard} = mountScreen({name: 'passwords-file', input: ''}, now => <PasswordsFileScreen screen={now} />);
+		for (const key of ['/', KEYS.tab, KEYS.enter, KEYS.escape]) ui.stdin.write(key);
+		await waitFor(() => expect(wizard.calls).toEqual([['typeText', '/'], ['complete'], ['submitText'], ['back']]));
+		ui.unmount();
+	});
+});

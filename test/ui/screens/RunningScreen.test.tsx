@@ -1,0 +1,42 @@
+import {describe, expect, it} from 'vitest';
+import {RunningScreen} from '../../../source/ui/screens/RunningScreen.js';
+import type {Screen} from '../../../source/wizard/state.js';
+import {KEYS, mountScreen} from '../../helpers/screen-harness.js';
+import {waitFor} from '../../helpers/wait-for.js';
+
+const copying: Extract<Screen, {name: 'running'}> = {
+	name: 'running',
+	step: 'copy-backup',
+	title: 'Copy the backup into SYNCAGNT',
+	progress: {kind: 'copy', file: 'MSSYNC.MDB', fileDone: 1, fileTotal: 4, bytesDone: 73_728, bytesTotal: 147_456, startedAt: Date.now()},
+};
+
+describe('a step running', () => {
+	it('draws its title and progress: a copy in bytes, a count, the service state', () => {
+		const copy = mountScreen(copying, now => <RunningScreen screen={now} rows={20} columns={80} leaving={false} />, {busy: true});
+		expect(copy.frame()).toContain('Copy the backup into SYNCAGNT…');
+		expect(copy.frame()).toContain('50%');
+		expect(copy.frame()).toContain('72.0 KiB of 144 KiB');
+		expect(copy.frame()).toContain('MSSYNC.MDB');
+		copy.ui.unmount();
+		const count = mountScreen({...copying, progress: {kind: 'count', label: 'files moved', done: 1, total: 4}}, now => (
+			<RunningScreen screen={now} rows={20} columns={80} leaving={false} />
+		));
+		expect(count.frame()).toMatch(/25%\s+files moved/);
+		count.ui.unmount();
+		const service = mountScreen({...copying, title: 'Stop MSSYNC', progress: {kind: 'service', state: 'STOP_PENDING'}}, now => (
+			<RunningScreen screen={now} rows={20} columns={80} leaving />
+		));
+		expect(service.frame()).toContain('MSSYNC: STOP_PENDING');
+		expect(service.frame()).toContain('Leaving once this step reaches a safe point…');
+		service.ui.unmount();
+	});
+
+	it('while it runs, q asks to leave (at the next safe point) and Enter does nothing', async () => {
+		const {ui, wizard} = mountScreen(copying, now => <RunningScreen screen={now} rows={20} columns={80} leaving={false} />, {busy: true});
+		ui.stdin.write(KEYS.enter);
+		ui.stdin.write('q');
+		await waitFor(() => expect(wizard.calls).toEqual([['requestQuit']]));
+		ui.unmount();
+	});
+});
