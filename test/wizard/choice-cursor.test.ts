@@ -1,0 +1,80 @@
+import {describe, expect, it} from 'vitest';
+import {ChoiceCursor} from '../../source/wizard/choice-cursor.js';
+import type {Screen, WizardState} from '../../source/wizard/state.js';
+
+function cursorOn(screen: Screen) {
+	let state: WizardState = {screen, log: [], commands: [], busy: false, leaving: false};
+	const ignored: string[] = [];
+	const cursor = new ChoiceCursor({getState: () => state, noteIgnoredKey: when => void ignored.push(when)});
+	const show = (patch: Partial<WizardState>) => (state = {...state, ...patch});
+	return {cursor, ignored, show};
+}
+
+const confirm = (step: string): Extract<Screen, {name: 'confirm'}> => ({name: 'confirm', step, title: step, changes: [], typed: ''});
+
+describe('the pointer of the list on screen', () => {
+	it('starts where the list says, moves with each arrow, and wraps at both ends', () => {
+		const {cursor} = cursorOn({name: 'ask-backup'});
+		expect(cursor.pointer()).toBe(0);
+		cursor.move(-1);
+		expect(cursor.pointer()).toBe(2);
+		cursor.move(1);
+		expect(cursor.pointer()).toBe(0);
+		const manual = cursorOn({name: 'manual', step: 'synchronize', title: 'Synchronize all servers', instructions: []});
+		expect(manual.cursor.pointer()).toBe(1);
+	});
+
+	it('tells who draws it when it moves', () => {
+		const {cursor} = cursorOn({name: 'ask-backup'});
+		let told = 0;
+		const stop = cursor.subscribe(() => told++);
+		cursor.move(1);
+		stop();
+		cursor.move(1);
+		expect(told).toBe(1);
+	});
+
+	it('Enter gives the item under the pointer once the key has been handled, with the screen it was chosen on', async () => {
+		const {cursor} = cursorOn({name: 'ask-backup'});
+		cursor.move(1);
+		const chosen: string[] = [];
+		const work = cursor.choose((screen, value) => void chosen.push(`${screen.name}:${value}`));
+		expect(chosen).toEqual([]);
+		await work;
+		expect(chosen).toEqual(['ask-backup:no']);
+	});
+
+	it('a second Enter before the first is acted on is not taken, and the next screen will say so', async () => {
+		const {cursor, ignored} = cursorOn({name: 'ask-backup'});
+		const chosen: string[] = [];
+		const first = cursor.choose((_, value) => void chosen.push(value));
+		// An arrow of the same moment does not move a pointer already chosen from.
+		cursor.move(1);
+		expect(cursor.choose((_, value) => void chosen.push(value))).toBeUndefined();
+		await first;
+		expect(chosen).toEqual(['yes']);
+		expect(ignored).toEqual(['next-screen']);
+	});
+
+	it('starts over on a new list: another screen, another step, other items, or an overlay over it', () => {
+		const {cursor, show} = cursorOn(confirm('stop-service'));
+		cursor.move(1);
+		expect(cursor.pointer()).toBe(1);
+		show({screen: {...confirm('stop-service'), changes: ['drawn again']}});
+		expect(cursor.pointer()).toBe(1);
+		show({screen: confirm('move-aside')});
+		expect(cursor.pointer()).toBe(0);
+		cursor.move(1);
+		show({overlay: 'help'});
+		expect(cursor.pointer()).toBe(0);
+		show({overlay: undefined});
+		expect(cursor.pointer()).toBe(0);
+	});
+
+	it('on a screen without a list: nothing moves and nothing is chosen', () => {
+		const {cursor} = cursorOn({name: 'loading', message: '…'});
+		cursor.move(1);
+		expect(cursor.pointer()).toBe(0);
+		expect(cursor.choose(() => undefined)).toBeUndefined();
+	});
+});
