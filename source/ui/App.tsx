@@ -26,7 +26,6 @@ import {RunningScreen} from './screens/RunningScreen.js';
 import {SummaryScreen} from './screens/SummaryScreen.js';
 import {TargetFieldScreen} from './screens/TargetFieldScreen.js';
 import {TargetScreen} from './screens/TargetScreen.js';
-import {UnavailableScreen} from './screens/UnavailableScreen.js';
 import {ValidationScreen} from './screens/ValidationScreen.js';
 import {useGlyphs} from './theme.js';
 import {HelpOverlay, QuitOverlay} from './widgets/Overlays.js';
@@ -141,8 +140,6 @@ export function App({controller}: {controller: WizardController}) {
 				return <FailureScreen screen={screen} choice={choice} />;
 			case 'summary':
 				return <SummaryScreen screen={screen} ended={state.exit !== undefined} />;
-			case 'unavailable':
-				return <UnavailableScreen message={screen.message} />;
 		}
 	}
 }

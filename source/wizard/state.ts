@@ -70,8 +70,7 @@ export type Screen =
 	| {name: 'password-entry'; stage: 'first' | 'second'; length: number; error?: string}
 	| {name: 'passwords-file'; input: string; error?: string}
 	/** The end: what was done, where things are, what to do next; `exit` is the process's exit status (see --help). */
-	| {name: 'summary'; title: string; lines: string[]; ok: boolean; exit: number; /** Nothing was done: Esc may go back to change an answer. */ back?: boolean}
-	| {name: 'unavailable'; message: string};
+	| {name: 'summary'; title: string; lines: string[]; ok: boolean; exit: number; /** Nothing was done: Esc may go back to change an answer. */ back?: boolean};
 
 export type StepHelp = {why: string; kb: string};
 

@@ -179,7 +179,7 @@ describe('the keymap: what a key does on each screen', () => {
 	});
 
 	it('a screen with nothing to choose: only ?, q and Esc', () => {
-		for (const screen of [{name: 'loading', message: '…'} as const, {name: 'unavailable', message: 'no'} as const]) {
+		for (const screen of [{name: 'loading', message: '…'} as const]) {
 			expect(on(screen, ENTER)).toBeUndefined();
 			expect(on(screen, DOWN)).toBeUndefined();
 			expect(on(screen, char('?'))).toEqual({type: 'toggle-help'});
