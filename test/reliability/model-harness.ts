@@ -499,6 +499,20 @@ const STEP_CLAIM = /^(?:✓|\[ok\]) (.+?): /;
 
 type Before = {tree: string; prints: Record<'A' | 'B', string>; service: string};
 
+/** The journals' entries (a line cut by a kill is skipped). */
+function entriesOf(journals: string): {type?: string; step?: string; outcome?: string}[] {
+	return journals
+		.split('\n')
+		.filter(Boolean)
+		.flatMap(line => {
+			try {
+				return [JSON.parse(line) as {type?: string; step?: string; outcome?: string}];
+			} catch {
+				return []; // a line cut by the kill
+			}
+		});
+}
+
 /** What must hold after an action; each broken rule as one sentence. */
 async function check(
 	world: World,
@@ -517,18 +531,7 @@ async function check(
 	const now = await hashes(paths.syncagnt);
 	const journals = await journalsOf(world, target.lab);
 	// The lab's synchronization writes into MSSYNC.MDB and MSSYNC.LOG: once it has run, those bytes are DSMN's.
-	const synchronized = journals
-		.split('\n')
-		.filter(Boolean)
-		.some(line => {
-			let entry: {type?: string; step?: string} = {};
-			try {
-				entry = JSON.parse(line) as typeof entry;
-			} catch {
-				// a line cut by the kill
-			}
-			return entry.type === 'step-started' && (entry.step === 'synchronize' || entry.step?.startsWith('add-server:'));
-		});
+	const synchronized = entriesOf(journals).some(e => e.type === 'step-started' && (e.step === 'synchronize' || e.step?.startsWith('add-server:')));
 	const mayDiffer = new Set(synchronized ? ['MSSYNC.MDB', 'MSSYNC.LOG'] : ['MSSYNC.LOG']);
 	const originalMayDiffer = new Set(['MSSYNC.LOG', ...(world.first.flow === 'reconstruct' ? ['MSSYNC.MDB'] : [])]);
 	const isOriginal = sameSet(now, target.originals, originalMayDiffer);
@@ -587,8 +590,16 @@ async function check(
 		}
 	}
 	if (claims.includes('Roll back') && !concurrent) {
-		if (!isOriginal)
-			problems.push(`"✓ Roll back" printed, but SYNCAGNT${where} is not the original set (${setDifference(now, target.originals, originalMayDiffer)})`);
+		// A roll back puts SYNCAGNT back as the rolled-back run found it: the original set, or, when an
+		// earlier restore on this target was completed (only an unfinished run is rolled back), the backup
+		// set that run left.
+		const restoredEarlier = world.first.flow === 'restore' && entriesOf(journals).some(e => e.type === 'run-ended' && e.outcome === 'completed');
+		if (restoredEarlier ? !isBackup : !isOriginal)
+			problems.push(
+				restoredEarlier
+					? `"✓ Roll back" printed after an earlier run was completed, but SYNCAGNT${where} is not the backup set it left (${setDifference(now, target.backupSet, mayDiffer)})`
+					: `"✓ Roll back" printed, but SYNCAGNT${where} is not the original set (${setDifference(now, target.originals, originalMayDiffer)})`,
+			);
 		if (service !== target.serviceBefore)
 			problems.push(`"✓ Roll back" printed, but MSSYNC${where} is ${service}; it was ${target.serviceBefore} before the run`);
 	}
