@@ -130,7 +130,9 @@ export class WizardController {
 	async startPlan(): Promise<void> {
 		const screen = this.s.store.screen;
 		if (screen.name !== 'plan') return;
-		await this.driver.begin(screen.flow === 'restore' ? await this.restore.begin() : await this.reconstruct.begin());
+		const history = [...this.s.store.history];
+		const run = screen.flow === 'restore' ? await this.restore.begin() : await this.reconstruct.begin();
+		await this.driver.begin(run, screen, history);
 	}
 
 	confirmNext = (): Promise<void> => this.driver.confirmNext();

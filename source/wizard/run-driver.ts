@@ -8,7 +8,7 @@ import {resumeChoices} from '../app/resume-policy.js';
 import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
 import type {SyncEvent} from '../services/synchronization.js';
 import type {WizardSession, WizardRun} from './session.js';
-import type {Progress, ServerProgress} from './state.js';
+import type {Progress, Screen, ServerProgress} from './state.js';
 import {
 	finishedInLab,
 	finishedOnRealServer,
@@ -29,12 +29,16 @@ export class RunDriver {
 
 	constructor(private readonly s: WizardSession) {}
 
-	/** Begin on the plan: the run has its journal; its first confirmation is next. */
-	async begin(run: WizardRun): Promise<void> {
+	/**
+	 * Begin on the plan: the run has its journal; its first confirmation is next. `plan` and `history` are
+	 * the plan screen and the screens before it as they were when Begin was pressed (beginning hashes the
+	 * backup, which can take a while): Esc at the first confirmation goes back to them.
+	 */
+	async begin(run: WizardRun, plan: Screen, history: Screen[]): Promise<void> {
 		const {store} = this.s;
 		this.s.run = run;
-		this.s.planScreen = store.screen;
-		this.s.planHistory = [...store.history];
+		this.s.planScreen = plan;
+		this.s.planHistory = history;
 		store.history.length = 0;
 		store.log('info', `Journal: ${run.journalPath}`);
 		store.set({steps: this.s.stepList()});
@@ -67,7 +71,6 @@ export class RunDriver {
 		if (!info) throw new Error(`the run has no step ${step}`);
 		if (info.manual) {
 			// Nothing for the tool to confirm: it cannot do this step. The instructions, then the admin's word.
-			if (!run.awaitingManual(step)) this.s.actedSinceOpen = true;
 			const outcome = run.awaitingManual(step) ? undefined : await run.execute(step, this.hooks(step));
 			if (outcome && outcome.status !== 'manual') return this.afterStep(step, info.title, outcome);
 			const instructions = outcome?.instructions ?? (await run.describeChanges(step));
