@@ -80,7 +80,10 @@ export function App({controller}: {controller: WizardController}) {
 					</Text>
 				)}
 			</Static>
-			<Box flexDirection="column" width={columns}>
+			{/* No width of its own: Ink lays the frame out at the terminal's width when it redraws after a resize,
+			    before React has the new size (a width from React state drew one frame at the old width, which the
+			    narrower terminal wrapped: a stale header left above the frame). */}
+			<Box flexDirection="column">
 				<Text>
 					<Text bold>dsmn-resync</Text>
 					<Text dimColor>
