@@ -38,14 +38,12 @@ export class WizardController {
 		this.synchronizeOnly = new SynchronizeOnly(this.s, this.driver);
 		this.navigation = new Navigation(this.s);
 		this.s.handovers = {
-			openTarget: () => this.target.openTarget(),
 			inspect: () => this.target.inspect(),
 			askField: (field, error) => this.target.askField(field, error),
 			askSynchronizeOnly: () => this.synchronizeOnly.ask(),
 			startReconstruct: () => this.reconstruct.start(),
 			chooseBinderyServers: servers => this.reconstruct.chooseBinderyServers(servers),
 			confirmNext: () => this.driver.confirmNext(),
-			runConfirmed: step => this.runConfirmed(step),
 			leave: signal => this.navigation.leave(signal),
 		};
 	}

@@ -208,7 +208,7 @@ export class RunDriver {
 	private async serverNames(): Promise<string[]> {
 		const run = this.s.run;
 		if (run?.flow === 'reconstruct') return run.servers;
-		return (await this.s.openTarget.servers.list()).map(s => s.name);
+		return (await this.s.activeTarget.servers.list()).map(s => s.name);
 	}
 
 	/** Tab on the manual synchronization: the next server of the checklist. */
@@ -283,7 +283,7 @@ export class RunDriver {
 	/** The end: the run closed as completed, and what it did, as far as the tool can see. */
 	private async finish(stillRed: string[] = []): Promise<void> {
 		const run = this.s.activeRun;
-		const target = this.s.openTarget;
+		const target = this.s.activeTarget;
 		await run.end('completed');
 		const result: RunResult =
 			run.flow === 'restore' ? {flow: 'restore', backup: run.backup, syncagnt: target.database.syncagnt} : {flow: 'reconstruct', servers: run.servers};

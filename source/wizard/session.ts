@@ -38,8 +38,6 @@ export const operations = () => import('./operations.js');
  * screen. The controller fills these in with its parts' methods.
  */
 export type Handovers = {
-	/** The target flow: open the target the answers name (resume screen or inspection next). */
-	openTarget(): Promise<void>;
 	/** The target flow: look at the target again (the inspection's "Check again"). */
 	inspect(): Promise<void>;
 	/** The target flow: ask one of the target's fields. */
@@ -52,8 +50,6 @@ export type Handovers = {
 	chooseBinderyServers(servers: string[]): Promise<void>;
 	/** The run driver: the next step's confirmation (or the end). */
 	confirmNext(): Promise<void>;
-	/** The run driver: a step confirmed (by y, Enter or the typed word). */
-	runConfirmed(step: string): Promise<void>;
 	/** Leaving: at once, or at the running step's safe point. */
 	leave(signal?: string): Promise<void>;
 };
@@ -97,7 +93,7 @@ export class WizardSession {
 	}
 
 	/** The target, once open: every question after the first screen has one. */
-	get openTarget(): Target {
+	get activeTarget(): Target {
 		if (!this.target) throw new Error('no target is open');
 		return this.target;
 	}

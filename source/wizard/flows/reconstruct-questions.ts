@@ -23,7 +23,7 @@ export class ReconstructQuestions {
 
 	/** "No backup": before anything changes, the reconstruct needs MSSYNC running ("Add Server to Manage"). */
 	async start(): Promise<void> {
-		const target = this.s.openTarget;
+		const target = this.s.activeTarget;
 		const {store} = this.s;
 		this.plan = {};
 		const {serviceProblem, earlierPasswordLists, earlierListsWarning} = await operations();
@@ -46,7 +46,7 @@ export class ReconstructQuestions {
 	}
 
 	async acceptConsequences(): Promise<void> {
-		const target = this.s.openTarget;
+		const target = this.s.activeTarget;
 		const servers = await target.servers.list();
 		// A real server's list is in Synchronization Manager, out of reach: the admin names them.
 		if (servers.length === 0) return this.s.handovers.askField('servers');
@@ -92,7 +92,7 @@ export class ReconstructQuestions {
 			}
 			return this.chooseBinderyServers(screen.selected);
 		}
-		const target = this.s.openTarget;
+		const target = this.s.activeTarget;
 		for (const server of screen.selected) {
 			const problem = await binderyBackupProblem(target, server);
 			if (problem) {
@@ -113,7 +113,7 @@ export class ReconstructQuestions {
 	/** The second question: restore which servers' binderies (optional), with what each would lose. */
 	async chooseBinderyServers(servers: string[]): Promise<void> {
 		this.plan.servers = servers;
-		const ops = this.s.openTarget.servers.reconstruct;
+		const ops = this.s.activeTarget.servers.reconstruct;
 		const items = [];
 		for (const server of servers) {
 			const check = ops ? await ops.checkBinderyBackup(server) : undefined;
@@ -192,7 +192,7 @@ export class ReconstructQuestions {
 		const screen = store.screen;
 		if (screen.name !== 'passwords-file') return;
 		const path = screen.input.trim();
-		const problem = await passwordsFilePlaceProblem(this.s.openTarget, path);
+		const problem = await passwordsFilePlaceProblem(this.s.activeTarget, path);
 		if (problem) {
 			store.set({screen: {...screen, error: `Not there: ${problem}.`}});
 			return;
@@ -203,7 +203,7 @@ export class ReconstructQuestions {
 
 	private async showPlan(): Promise<void> {
 		const plan = this.answers();
-		const target = this.s.openTarget;
+		const target = this.s.activeTarget;
 		const byHand = !target.servers.reconstruct;
 		const {reconstructSteps} = await operations();
 		const preview = reconstructSteps(plan.servers, plan.restoreBindery).map(
@@ -233,7 +233,7 @@ export class ReconstructQuestions {
 	/** Begin on the plan: the run, with the initial password if one was typed (then forgotten here). */
 	async begin(): Promise<ReconstructRun> {
 		const {ReconstructRun} = await operations();
-		const run = await ReconstructRun.begin(this.s.openTarget, this.answers());
+		const run = await ReconstructRun.begin(this.s.activeTarget, this.answers());
 		if (this.initialPassword !== undefined) run.provideInitialPassword(this.initialPassword);
 		this.initialPassword = undefined;
 		return run;

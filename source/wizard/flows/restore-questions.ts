@@ -33,7 +33,7 @@ export class RestoreQuestions {
 			return;
 		}
 		const {discoverBackups} = await operations();
-		const suggestions = await discoverBackups([this.searchRoot()], {maxDepth: 3, liveSyncagnt: this.s.openTarget.database.syncagnt});
+		const suggestions = await discoverBackups([this.searchRoot()], {maxDepth: 3, liveSyncagnt: this.s.activeTarget.database.syncagnt});
 		const usable = suggestions.filter(s => !s.live);
 		const prefill = usable.find(s => !s.madeByTool)?.folder;
 		store.go({name: 'choose-backup', input: this.s.options.backup ?? prefill ?? '', candidates: [], suggestions: usable});
@@ -63,7 +63,7 @@ export class RestoreQuestions {
 		const {results: _earlier, ...searching} = screen;
 		store.set({screen: {...searching, searching: true}});
 		const {discoverBackups} = await operations();
-		const results = await discoverBackups([screen.input.trim() || '.'], {maxDepth: 5, liveSyncagnt: this.s.openTarget.database.syncagnt});
+		const results = await discoverBackups([screen.input.trim() || '.'], {maxDepth: 5, liveSyncagnt: this.s.activeTarget.database.syncagnt});
 		store.set({screen: {...searching, searching: false, results}});
 	}
 
@@ -71,14 +71,14 @@ export class RestoreQuestions {
 		const {store} = this.s;
 		store.go({name: 'loading', message: `Checking ${folder}…`});
 		const {validateBackup} = await operations();
-		const report = await validateBackup(resolve(folder), {liveSyncagnt: this.s.openTarget.database.syncagnt});
+		const report = await validateBackup(resolve(folder), {liveSyncagnt: this.s.activeTarget.database.syncagnt});
 		store.set({screen: {name: 'validation', report}});
 	}
 
 	async acceptValidation(): Promise<void> {
 		const screen = this.s.store.screen;
 		if (screen.name !== 'validation' || !screen.report.valid) return;
-		const target = this.s.openTarget;
+		const target = this.s.activeTarget;
 		this.backup = screen.report.folder;
 		const {RESTORE_STEPS} = await operations();
 		this.s.store.go({
@@ -97,6 +97,6 @@ export class RestoreQuestions {
 	async begin(): Promise<RestoreRun> {
 		if (this.backup === undefined) throw new Error('no backup was accepted');
 		const {RestoreRun} = await operations();
-		return RestoreRun.begin(this.s.openTarget, this.backup, {onCommand: this.s.store.onCommand});
+		return RestoreRun.begin(this.s.activeTarget, this.backup, {onCommand: this.s.store.onCommand});
 	}
 }

@@ -15,7 +15,7 @@ export class SynchronizeOnly {
 
 	async ask(): Promise<void> {
 		const {describeSynchronizeOnly, SYNCHRONIZE_ONLY} = await operations();
-		const {changes, manual} = await describeSynchronizeOnly(this.s.openTarget);
+		const {changes, manual} = await describeSynchronizeOnly(this.s.activeTarget);
 		if (manual) {
 			// The tool cannot press the button on a real server: the instructions, and nothing to resume.
 			this.s.store.go(synchronizeOnlyByHand(changes));
@@ -40,7 +40,7 @@ export class SynchronizeOnly {
 		store.set({busy: true, screen: {name: 'running', step, title: SYNCHRONIZE_ONLY.title, progress: {kind: 'none'}}});
 		let outcome;
 		try {
-			outcome = await synchronizeOnly(this.s.openTarget, {...this.driver.hooks(step), stopRequested: () => this.s.state.leaving});
+			outcome = await synchronizeOnly(this.s.activeTarget, {...this.driver.hooks(step), stopRequested: () => this.s.state.leaving});
 		} finally {
 			store.set({busy: false});
 		}

@@ -133,7 +133,7 @@ export class TargetFlow {
 
 	/** What the target is like before anything is offered: on a real server, every preflight check. */
 	async inspect(): Promise<void> {
-		const target = this.s.openTarget;
+		const target = this.s.activeTarget;
 		const {store} = this.s;
 		store.set({screen: {name: 'loading', message: 'Looking at the target…'}});
 		const {RestoreRun, preflight} = await operations();
