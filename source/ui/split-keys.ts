@@ -8,7 +8,8 @@ import type {Key} from 'ink';
 
 export type KeyPress = {input: string; key: Key};
 
-const NO_KEY: Key = {
+/** A key with no modifier and no special key: what a plain character is, and the base of every key built here. */
+export const NO_KEY: Key = {
 	upArrow: false,
 	downArrow: false,
 	leftArrow: false,

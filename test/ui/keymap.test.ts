@@ -1,31 +1,7 @@
-import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {keymap} from '../../source/ui/keymap.js';
-import type {KeyPress} from '../../source/ui/split-keys.js';
+import {NO_KEY, type KeyPress} from '../../source/ui/split-keys.js';
 import type {Screen, WizardState} from '../../source/wizard/state.js';
-
-const NO_KEY: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
 
 const char = (input: string): KeyPress => ({input, key: {...NO_KEY, shift: /[A-Z]/.test(input)}});
 const special = (name: 'upArrow' | 'downArrow' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete'): KeyPress => ({
