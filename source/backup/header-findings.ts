@@ -5,13 +5,46 @@
  */
 import {generationFromName} from '../jet/log-names.js';
 import {formatVersionText, type readDatabaseHeader, type readLogHeader} from '../jet/read-header.js';
-import {JET500_MIN_DATABASE_BYTES, JET500_MIN_DATABASE_PAGES, JET500_RESERVED_PAGES} from '../jet/layout.js';
+import {JET500_PREV_VERSION} from '../jet/layout.js';
+import {JET500_MIN_DATABASE_BYTES, JET500_MIN_DATABASE_PAGES, JET500_RESERVED_PAGES} from '../jet/page.js';
 import {formatBytes} from '../text/format.js';
 import {ERR, NOTE, WARN, type Finding} from './findings.js';
 import type {FileKind} from './report.js';
 
+/** The NT version the server runs: it decides whether a JET 200-format database can be used. */
+export type NtVersion = '3.51' | '4.0';
+
+export type DatabaseContext = {
+	/** MSSYNC.MDB or SYSTEM.MDB: the restore cannot do without it. */
+	required: boolean;
+	/** The server's NT version, when known (`check --nt`, the target). */
+	nt?: NtVersion | undefined;
+};
+
+/** What a JET 200-format database means, by the server's NT version (ARCHITECTURE.md, "Validation rules"). */
+function legacyFindings(nt: NtVersion | undefined): Finding[] {
+	if (nt === '3.51') return [NOTE("JET 200-format database, as NT 3.51's DSMN writes it: usable on this NT 3.51 server; its pages are not checked")];
+	if (nt === '4.0') {
+		return [
+			ERR(
+				"is a JET 200-format database (NT 3.51's DSMN): the Jet 500 engine of NT 4.0 refuses it (error -1210, JET_errDatabase200Format), so MSSYNC would not start; use a backup taken on this NT 4.0 server",
+			),
+		];
+	}
+	return [
+		WARN(
+			"is a JET 200-format database (NT 3.51's DSMN): usable only if the server runs NT 3.51; NT 4.0's Jet 500 refuses it (error -1210, JET_errDatabase200Format). Say which with --nt 3.51 or --nt 4.0",
+		),
+	];
+}
+
 /** A database or patch file, by its header page and its size. */
-export function databaseFindings(header: ReturnType<typeof readDatabaseHeader>, size: number, kind: FileKind): Finding[] {
+export function databaseFindings(
+	header: ReturnType<typeof readDatabaseHeader>,
+	size: number,
+	kind: FileKind,
+	context: DatabaseContext = {required: false},
+): Finding[] {
 	const what = kind === 'patch' ? 'patch file' : 'database';
 	switch (header.kind) {
 		case 'access':
@@ -27,7 +60,7 @@ export function databaseFindings(header: ReturnType<typeof readDatabaseHeader>, 
 		case 'too-short':
 			return [ERR(`is only ${header.length} bytes: shorter than one page, so it is truncated; use another backup set`)];
 		case 'legacy':
-			return [NOTE('legacy JET (JET 200/400 of NT 3.5x): header not checked')];
+			return legacyFindings(context.nt);
 		case 'unrecognised':
 			if (header.formatVersion !== undefined) {
 				return [
@@ -36,9 +69,14 @@ export function databaseFindings(header: ReturnType<typeof readDatabaseHeader>, 
 					),
 				];
 			}
-			return [
-				WARN(`has an unrecognised header (not a Jet 500 ${what}, nor a recognisable JET 200/400 page), so it cannot be checked; make sure it really is DSMN's`),
-			];
+			if (context.required || kind === 'patch') {
+				return [
+					ERR(
+						`is not a database JET can open: neither a Jet 500 ${what} (no JET header) nor a JET 200-format one; restoring it would leave MSSYNC unable to start. Use the ${what} from a DSMN backup set`,
+					),
+				];
+			}
+			return [WARN(`has an unrecognised header (not a Jet 500 ${what}, nor a recognisable JET 200-format page), so it cannot be checked`)];
 		case 'jet500': {
 			if (header.layout !== 'jet500') {
 				return [
@@ -47,19 +85,22 @@ export function databaseFindings(header: ReturnType<typeof readDatabaseHeader>, 
 					),
 				];
 			}
-			const findings: Finding[] = [NOTE(`Jet ${formatVersionText(header.formatVersion)}, ${header.stateName}, ${header.pageSize}-byte pages`)];
+			const previous = header.formatVersion === JET500_PREV_VERSION ? ' (the earlier format Jet 500 still opens)' : '';
+			const findings: Finding[] = [NOTE(`Jet ${formatVersionText(header.formatVersion)}${previous}, ${header.stateName}, ${header.pageSize}-byte pages`)];
 			if (kind === 'database' && size < JET500_MIN_DATABASE_BYTES) {
 				findings.push(
 					ERR(
-						`is ${formatBytes(size)} (${size} bytes): a Jet 500 database is never shorter than ${JET500_MIN_DATABASE_BYTES} bytes — its header and shadow header (${JET500_RESERVED_PAGES} pages) and the ${JET500_MIN_DATABASE_PAGES} pages JET gives every new database — so this one is truncated; use another backup set`,
+						`is ${formatBytes(size)} (${size} bytes): a Jet 500 database is never shorter than ${JET500_MIN_DATABASE_BYTES} bytes (${JET500_RESERVED_PAGES + JET500_MIN_DATABASE_PAGES} pages) — its header and shadow header (${JET500_RESERVED_PAGES} pages) and the ${JET500_MIN_DATABASE_PAGES}-page primary extent JET gives every new database — so this one is truncated; use another backup set`,
 					),
 				);
 			}
-			const pageSizeOk = [2048, 4096, 8192, 16384, 32768].includes(header.pageSize);
 			if (header.checksumOk === false) findings.push(WARN('has a header whose checksum does not match: the header page may be damaged'));
-			if (!pageSizeOk) findings.push(WARN(`has an unusual page size in its header (${header.pageSize} bytes): the header may be damaged`));
-			else if (size % header.pageSize !== 0) {
-				findings.push(WARN(`is ${size} bytes, not a whole number of ${header.pageSize}-byte pages: it may be truncated mid-page`));
+			if (size % header.pageSize !== 0) {
+				findings.push(
+					ERR(
+						`is ${size} bytes, not a whole number of ${header.pageSize}-byte pages: it ends ${size % header.pageSize} bytes into page ${Math.floor(size / header.pageSize) - JET500_RESERVED_PAGES + 1}, so the copy was cut off (Jet 500 sizes its files in whole pages); use another backup set`,
+					),
+				);
 			}
 			if (kind === 'database' && header.state === 2) {
 				findings.push(

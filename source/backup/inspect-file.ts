@@ -9,7 +9,7 @@ import {basename, dirname, join} from 'node:path';
 import {DATABASE_HEADER_BYTES, readDatabaseHeader, readLogHeader} from '../jet/read-header.js';
 import {classifyName, isRestoredFile, REQUIRED_DATABASES} from './classify.js';
 import {ERR, errnoText, NOTE, WARN, worst, type Finding} from './findings.js';
-import {databaseFindings, logFindings} from './header-findings.js';
+import {databaseFindings, logFindings, type NtVersion} from './header-findings.js';
 import type {FileKind, FileReport} from './report.js';
 
 /** An entry of the folder as listed: a device, pipe or socket is never opened, a link is followed with care. */
@@ -33,7 +33,7 @@ export const HEAD_BYTES = DATABASE_HEADER_BYTES;
  * Inspects one entry with synchronous calls (open, fstat, one read, close): for 10,000 log files this
  * is several times faster than promise-based I/O. The caller yields to the event loop between batches.
  */
-export function inspect(folder: string, entry: Entry, buffer: Uint8Array): Inspected {
+export function inspect(folder: string, entry: Entry, buffer: Uint8Array, nt?: NtVersion): Inspected {
 	const {name} = entry;
 	const path = join(folder, name);
 	const kind: FileKind = classifyName(name);
@@ -61,7 +61,8 @@ export function inspect(folder: string, entry: Entry, buffer: Uint8Array): Inspe
 			const head = buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
 			if (kind === 'database' || kind === 'patch') {
 				database = readDatabaseHeader(head);
-				findings.push(...databaseFindings(database, size, kind));
+				const required = (REQUIRED_DATABASES as readonly string[]).includes(name.toUpperCase());
+				findings.push(...databaseFindings(database, size, kind, {required, nt}));
 			} else if (kind === 'log' || kind === 'reserve-log') {
 				log = readLogHeader(head);
 				findings.push(...logFindings(log, name));

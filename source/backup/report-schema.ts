@@ -21,6 +21,7 @@ export const validationReportSchema = z.object({
 	files: z.array(fileReportSchema),
 	errors: z.array(z.string()),
 	warnings: z.array(z.string()),
+	pagesVerified: z.number().int().nonnegative().optional(),
 	taken: z.string().optional(),
 });
 

@@ -22,6 +22,8 @@ export type ValidationReport = {
 	files: FileReport[];
 	errors: string[];
 	warnings: string[];
+	/** Pages of MSSYNC.MDB, SYSTEM.MDB and the patch files whose checksum and number were verified. */
+	pagesVerified?: number | undefined;
 	/** When the newest database of the set was written, if known. */
 	taken?: string | undefined;
 };

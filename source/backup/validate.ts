@@ -15,14 +15,53 @@ import {formatAge, formatDate} from '../text/format.js';
 import {classifyName, REQUIRED_DATABASES} from './classify.js';
 import {ERR, errnoText, WARN, worst} from './findings.js';
 import {looksLikeLiveSyncagnt, sameFolder, snapshotKind} from './folder-kind.js';
+import type {NtVersion} from './header-findings.js';
 import {HEAD_BYTES, inspect, linkFindings, toReport, type Entry, type Inspected} from './inspect-file.js';
+import {pageFindings} from './page-findings.js';
+import {scanPages} from './page-scan.js';
 import type {ValidationReport} from './report.js';
+
+/** How far the page scan is: called after every read (1 MiB, 256 pages). */
+export type PageProgress = {file: string; pagesDone: number; pagesTotal: number};
 
 export type ValidateOptions = {
 	/** The target's live SYNCAGNT folder: a backup must never be it. */
 	liveSyncagnt?: string;
 	now?: Date;
+	/** The server's NT version, when known: a JET 200-format database is an error on NT 4.0 only. */
+	nt?: NtVersion | undefined;
+	onProgress?: (progress: PageProgress) => void;
 };
+
+const PAGE = 4096;
+
+/** Every page of the databases and patch files that would be restored, verified (ARCHITECTURE.md, "Validation rules"). */
+async function verifyPages(folder: string, inspected: Inspected[], onProgress: ValidateOptions['onProgress']): Promise<number> {
+	const toScan = inspected.filter(
+		i =>
+			(i.kind === 'patch' || (REQUIRED_DATABASES as readonly string[]).includes(i.name.toUpperCase())) &&
+			i.database?.kind === 'jet500' &&
+			i.database.layout === 'jet500' &&
+			worst(i.findings) !== 'error',
+	);
+	const pagesTotal = toScan.reduce((sum, i) => sum + Math.floor(i.size / PAGE), 0);
+	let before = 0;
+	let verified = 0;
+	for (const entry of toScan) {
+		const kind = entry.kind === 'patch' ? 'patch' : 'database';
+		try {
+			const scan = await scanPages(join(folder, entry.name), kind, bytes =>
+				onProgress?.({file: entry.name, pagesDone: before + Math.floor(bytes / PAGE), pagesTotal}),
+			);
+			entry.findings.push(...pageFindings(scan, entry.kind));
+			verified += scan.verified;
+		} catch (error) {
+			entry.findings.push(ERR(`cannot be read to its end: ${errnoText(error)}`));
+		}
+		before += Math.floor(entry.size / PAGE);
+	}
+	return verified;
+}
 
 /** Windows' order: case-insensitive, then by code point. */
 function compareNames(a: string, b: string): number {
@@ -82,11 +121,13 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 			inspected.push({name: entry.name, kind: classifyName(entry.name), size: 0, mtimeMs: 0, findings: [linkFinding]});
 			continue;
 		}
-		const result = inspect(folder, entry, buffer);
+		const result = inspect(folder, entry, buffer, options.nt);
 		if (linkFinding) result.findings.unshift(linkFinding);
 		inspected.push(result);
 		if (i % 512 === 511) await yieldToLoop(); // keep a wizard's screen alive on a large or slow folder
 	}
+
+	const pagesVerified = await verifyPages(folder, inspected, options.onProgress);
 
 	const errors: string[] = [];
 	const warnings: string[] = [];
@@ -173,5 +214,5 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 		);
 	}
 	if (madeByTool) warnings.unshift(madeByTool);
-	return {folder, valid: errors.length === 0, files: inspected.map(toReport), errors, warnings, ...(taken ? {taken} : {})};
+	return {folder, valid: errors.length === 0, files: inspected.map(toReport), errors, warnings, pagesVerified, ...(taken ? {taken} : {})};
 }

@@ -151,10 +151,8 @@ export const ACCESS_MAGIC = Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.fro
 export const ACE_MAGIC = Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.from('Standard ACE DB', 'latin1')]);
 
 /**
- * The smallest a Jet 500 database can be: its header and shadow header (cpageDBReserved, 2 pages) and the
- * primary extent JET gives every new database (cpgDatabaseMin, 16 pages) — both in the Jet 500 engine's
- * source (io.h and daeconst.h); Jet 500 never shrinks a file. ARCHITECTURE.md, "Validation rules".
+ * `ulDAEPrevVersion` of Jet 500's daedef.h ("temporary to make exchange compatible"): a header of this
+ * format version has the same `DBFILEHDR_FIXED` and Jet 500 opens it (`ErrDBReadHeaderCheckConsistency`
+ * accepts `ulDAEVersion` and `ulDAEPrevVersion`). ARCHITECTURE.md, "JET page and header layouts".
  */
-export const JET500_RESERVED_PAGES = 2;
-export const JET500_MIN_DATABASE_PAGES = 16;
-export const JET500_MIN_DATABASE_BYTES = (JET500_RESERVED_PAGES + JET500_MIN_DATABASE_PAGES) * PAGE_SIZE_DEFAULT;
+export const JET500_PREV_VERSION = 0x400;

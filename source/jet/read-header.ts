@@ -6,6 +6,7 @@ import {
 	ESE97_VERSION,
 	EseDatabaseHeader,
 	EseLogHeader,
+	JET500_PREV_VERSION,
 	JET500_VERSION,
 	Jet500Checkpoint,
 	Jet500DatabaseHeader,
@@ -48,7 +49,8 @@ export const DATABASE_HEADER_BYTES = PAGE_SIZE_DEFAULT;
 
 /** Which layout a database header's format version (offset 8) calls for, if any. */
 function databaseLayoutOf(version: number): JetLayout | undefined {
-	if (version === JET500_VERSION) return 'jet500';
+	// 0x400 (`ulDAEPrevVersion`) has Jet 500's struct, and Jet 500 opens it (ARCHITECTURE.md, "JET page and header layouts").
+	if (version === JET500_VERSION || version === JET500_PREV_VERSION) return 'jet500';
 	if (version >= ESE97_VERSION) return 'ese97';
 	return undefined;
 }

@@ -75,7 +75,7 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		consistent: {position: {generation: lastGeneration}, at: created},
 		attached: {position: {generation: 1}, at: created},
 	});
-	const live = encodeSyncDatabase({header: header(liveGenerations), domain: DOMAIN, pdc: PDC, servers: liveRecords, accounts});
+	const live = encodeSyncDatabase({header: header(liveGenerations), domain: DOMAIN, pdc: PDC, servers: liveRecords, accounts, pages: options.dbPages});
 	names.forEach((name, i) => {
 		if (red.has(name)) damagePage(live, serverPageNumber(i), i + options.seed);
 	});
@@ -96,11 +96,12 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		// Taken while the domain was healthy, before the latest changes: every server must be resynchronized after it.
 		const backupRecords = names.map(name => ({name, synchronized: false, accountsPropagated: Math.max(0, options.accounts - 8)}));
 		await mkdir(paths.backup, {recursive: true});
+		const backupDatabase = encodeSyncDatabase({header: header(4), domain: DOMAIN, pdc: PDC, servers: backupRecords, accounts, pages: options.dbPages});
 		const files = new Map<string, Uint8Array>([
-			['MSSYNC.MDB', encodeSyncDatabase({header: header(4), domain: DOMAIN, pdc: PDC, servers: backupRecords, accounts})],
+			['MSSYNC.MDB', backupDatabase],
 			['SYSTEM.MDB', systemDatabase(identity, random)],
 			...logFiles(4, identity.signLog, created, random),
-			['MSSYNC.PAT', patchFile(identity, random)],
+			['MSSYNC.PAT', patchFile(identity, backupDatabase)],
 		]);
 		const age = random.int(3, 20) * 86_400_000 + random.int(0, 86_399) * 1000;
 		const backupTime = new Date(now.getTime() - age);

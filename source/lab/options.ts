@@ -7,8 +7,16 @@ export type LabOptions = {
 	/** Simulated milliseconds to propagate one account; 0 = as fast as possible. */
 	pace: number;
 	seed: number;
+	/** MSSYNC.MDB's size in pages (header pages included); at least Jet 500's 258. */
+	dbPages?: number;
 };
 
 export const LAB_DEFAULTS: LabOptions = {servers: 5, accounts: 120, backup: true, offline: [], pace: 125, seed: 1};
 
-export const LAB_LIMITS = {servers: {min: 1, max: 999}, accounts: {min: 1, max: 2000}, pace: {min: 0, max: 60_000}} as const;
+export const LAB_LIMITS = {
+	servers: {min: 1, max: 999},
+	accounts: {min: 1, max: 2000},
+	pace: {min: 0, max: 60_000},
+	/** 258 pages (a new Jet 500 database) to 524,290 (`cpgDatabaseMax` + the two header pages, 2 GiB). */
+	dbPages: {min: 258, max: 524_290},
+} as const;

@@ -51,7 +51,16 @@ describe('validateBackup', () => {
 				.map(f => f.name)
 				.sort(),
 		).toEqual(['JET.LOG', 'JET00001.LOG', 'JET00002.LOG', 'JET00003.LOG', 'MSSYNC.MDB', 'MSSYNC.PAT', 'SYSTEM.MDB']);
-		expect(file(report, 'MSSYNC.MDB')).toMatchObject({kind: 'database', status: 'ok', messages: ['Jet 0x500, clean shutdown, 4096-byte pages']});
+		expect(file(report, 'MSSYNC.MDB')).toMatchObject({
+			kind: 'database',
+			status: 'ok',
+			messages: [
+				'Jet 0x500, clean shutdown, 4096-byte pages',
+				'8 of 256 pages verified (checksum and page number), 248 never written (all zeros, as Jet 500 leaves them)',
+			],
+		});
+		expect(file(report, 'MSSYNC.PAT').messages).toEqual(['Jet 0x500, clean shutdown, 4096-byte pages', '1 of 1 pages verified (checksum)']);
+		expect(report.pagesVerified).toBe(8 + 3 + 1);
 	});
 
 	it.each(['MSSYNC.MDB', 'SYSTEM.MDB'])('refuses a set without %s', async name => {
@@ -71,20 +80,23 @@ describe('validateBackup', () => {
 		expect(file(report, 'MSSYNC.MDB')).toMatchObject({status: 'error', restored: false});
 	});
 
-	it('warns about a database truncated mid-page', async () => {
+	it('refuses a database cut off mid-page: Jet 500 sizes its files in whole pages', async () => {
 		const dir = await backupCopy();
-		await truncate(join(dir, 'MSSYNC.MDB'), 18 * 4096 + 1000);
+		await truncate(join(dir, 'MSSYNC.MDB'), 258 * 4096 + 1000);
 		const report = await validateBackup(dir);
-		expect(report.valid).toBe(true);
-		expect(report.warnings).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB is 74728 bytes, not a whole number of 4096-byte pages/));
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual(
+			'MSSYNC.MDB is 1057768 bytes, not a whole number of 4096-byte pages: it ends 1000 bytes into page 257, so the copy was cut off (Jet 500 sizes its files in whole pages); use another backup set',
+		);
 	});
 
 	it.each([
 		[
 			4096,
-			/^MSSYNC\.MDB is 4\.0 KiB \(4096 bytes\): a Jet 500 database is never shorter than 73728 bytes — its header and shadow header \(2 pages\) and the 16 pages JET gives every new database — so this one is truncated/,
+			/^MSSYNC\.MDB is 4\.0 KiB \(4096 bytes\): a Jet 500 database is never shorter than 1056768 bytes \(258 pages\) — its header and shadow header \(2 pages\) and the 256-page primary extent JET gives every new database — so this one is truncated/,
 		],
-		[17 * 4096, /^MSSYNC\.MDB is 68\.0 KiB \(69632 bytes\): a Jet 500 database is never shorter than 73728 bytes/],
+		[257 * 4096, /^MSSYNC\.MDB is 1\.0 MiB \(1052672 bytes\): a Jet 500 database is never shorter than 1056768 bytes \(258 pages\)/],
+		[18 * 4096, /^MSSYNC\.MDB is 72\.0 KiB \(73728 bytes\): a Jet 500 database is never shorter than 1056768 bytes/],
 		[1000, /^MSSYNC\.MDB is only 1000 bytes: shorter than one page, so it is truncated/],
 	])('refuses a database of %i bytes, shorter than Jet 500 ever makes one, saying the minimum and why', async (size, message) => {
 		const dir = await backupCopy();
@@ -139,9 +151,9 @@ describe('validateBackup', () => {
 		expect(report.errors).toContainEqual(
 			expect.stringMatching(/^SYSTEM\.MDB is an ESE database of format 0x620 \(Windows 2000 and later\), not Jet 500 \(0x500\)/),
 		);
-		ese.writeUInt32LE(0x400, 8);
+		ese.writeUInt32LE(0x300, 8);
 		await writeFile(join(dir, 'SYSTEM.MDB'), ese);
-		expect((await validateBackup(dir)).errors).toContainEqual(expect.stringMatching(/^SYSTEM\.MDB is a JET Blue database of format 0x400, not Jet 500/));
+		expect((await validateBackup(dir)).errors).toContainEqual(expect.stringMatching(/^SYSTEM\.MDB is a JET Blue database of format 0x300, not Jet 500/));
 	});
 
 	it('warns about a dirty shutdown', async () => {
@@ -292,7 +304,7 @@ describe('validateBackup', () => {
 		expect(report.warnings).toContainEqual(expect.stringMatching(/^no log \(JET\*\.LOG\) or patch \(\*\.PAT\) files/));
 	});
 
-	it('reports a legacy JET 200 database as not checked, and an unrecognised one as a warning', async () => {
+	it('judges a JET 200-format database by the NT version, and refuses a required database JET cannot open', async () => {
 		const dir = await backupCopy();
 		const legacy = new Uint8Array(8192).map((_, i) => (i * 11) & 0xff);
 		sealPage(legacy.subarray(0, 4096), 'jet200');
@@ -300,8 +312,21 @@ describe('validateBackup', () => {
 		const odd = new Uint8Array(8192).fill(0x41);
 		await writeFile(join(dir, 'MSSYNC.MDB'), odd);
 		const report = await validateBackup(dir);
-		expect(file(report, 'SYSTEM.MDB')).toMatchObject({status: 'ok', messages: ['legacy JET (JET 200/400 of NT 3.5x): header not checked']});
-		expect(report.warnings).toContainEqual(expect.stringMatching(/^MSSYNC\.MDB has an unrecognised header/));
+		expect(file(report, 'SYSTEM.MDB')).toMatchObject({status: 'warning'});
+		expect(report.warnings).toContainEqual(
+			"SYSTEM.MDB is a JET 200-format database (NT 3.51's DSMN): usable only if the server runs NT 3.51; NT 4.0's Jet 500 refuses it (error -1210, JET_errDatabase200Format). Say which with --nt 3.51 or --nt 4.0",
+		);
+		expect(report.valid).toBe(false);
+		expect(report.errors).toContainEqual(
+			'MSSYNC.MDB is not a database JET can open: neither a Jet 500 database (no JET header) nor a JET 200-format one; restoring it would leave MSSYNC unable to start. Use the database from a DSMN backup set',
+		);
+		expect(file(await validateBackup(dir, {nt: '3.51'}), 'SYSTEM.MDB')).toMatchObject({
+			status: 'ok',
+			messages: ["JET 200-format database, as NT 3.51's DSMN writes it: usable on this NT 3.51 server; its pages are not checked"],
+		});
+		expect((await validateBackup(dir, {nt: '4.0'})).errors).toContainEqual(
+			"SYSTEM.MDB is a JET 200-format database (NT 3.51's DSMN): the Jet 500 engine of NT 4.0 refuses it (error -1210, JET_errDatabase200Format), so MSSYNC would not start; use a backup taken on this NT 4.0 server",
+		);
 	});
 
 	it('handles 10,000 log files, reading only their headers', async () => {
@@ -330,7 +355,7 @@ describe('dsmn-resync check', () => {
 		const result = await runCli(['check', await backupCopy()]);
 		expect(result.exitCode).toBe(0);
 		expect(result.stdout).toMatch(/FILE\s+SIZE\s+DATE\s+KIND\s+NOTES/);
-		expect(result.stdout).toMatch(/✓ MSSYNC\.MDB\s+72\.0 KiB/);
+		expect(result.stdout).toMatch(/✓ MSSYNC\.MDB\s+1\.0 MiB/);
 		expect(result.stdout).toContain('Verdict: VALID, with 1 warning to acknowledge before restoring.');
 	});
 

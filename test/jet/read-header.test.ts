@@ -290,8 +290,14 @@ describe('an ESE97 database header (DBFILEHDR of ESE)', () => {
 
 	it('a JET Blue magic with a version of neither layout is unrecognised, not guessed at', () => {
 		const page = jet500Database(3);
+		new DataView(page.buffer).setUint32(8, 0x300, true);
+		expect(readDatabaseHeader(seal(page, jet500Sum))).toEqual({kind: 'unrecognised', formatVersion: 0x300});
+	});
+
+	it("reads format 0x400 (Jet 500's ulDAEPrevVersion, which it still opens) with Jet 500's struct", () => {
+		const page = jet500Database(3);
 		new DataView(page.buffer).setUint32(8, 0x400, true);
-		expect(readDatabaseHeader(seal(page, jet500Sum))).toEqual({kind: 'unrecognised', formatVersion: 0x400});
+		expect(readDatabaseHeader(seal(page, jet500Sum))).toMatchObject({kind: 'jet500', layout: 'jet500', formatVersion: 0x400, state: 3, checksumOk: true});
 	});
 });
 
