@@ -1,4 +1,6 @@
-import {validateBackup} from '../backup/validate.js';
+import type {NtVersion} from '../backup/header-findings.js';
+import {scanProgressText} from '../backup/scan-progress.js';
+import {validateBackup, type PageProgress} from '../backup/validate.js';
 import type {ValidationReport} from '../backup/report.js';
 import {toAscii} from '../text/ascii.js';
 import {formatBytes, formatDate} from '../text/format.js';
@@ -27,6 +29,10 @@ export function renderReport(report: ValidationReport, glyphs: Glyphs): string {
 		});
 		lines.push('');
 	}
+	if (report.pagesVerified !== undefined) {
+		const scanned = report.files.filter(f => f.messages.some(m => / pages verified \(/.test(m))).map(f => safeText(f.name));
+		if (scanned.length > 0) lines.push(`Pages verified: ${report.pagesVerified.toLocaleString('en-US')}, in ${scanned.join(', ')}.`, '');
+	}
 	for (const error of report.errors) lines.push(`${glyphs.error} ${safeText(error)}`);
 	for (const warning of report.warnings) lines.push(`${glyphs.warning} ${safeText(warning)}`);
 	if (report.errors.length + report.warnings.length > 0) lines.push('');
@@ -40,8 +46,32 @@ export function renderReport(report: ValidationReport, glyphs: Glyphs): string {
 	return lines.join('\n');
 }
 
-export async function checkCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output): Promise<number> {
-	const report = await validateBackup(dir);
+/** Progress on stderr, redrawn in place at most every 250 ms, only where a person watches a terminal. */
+function progressReporter(output: Output): {onProgress: (p: PageProgress) => void; done: () => void} {
+	const started = Date.now();
+	let last = 0;
+	let shown = false;
+	return {
+		onProgress: p => {
+			const now = Date.now();
+			if (now - last < 250 && p.pagesDone < p.pagesTotal) return;
+			last = now;
+			shown = true;
+			output.err(`\r\x1b[2K${scanProgressText(p, now - started)}`);
+		},
+		done: () => {
+			if (shown) output.err('\r\x1b[2K');
+		},
+	};
+}
+
+export type CheckOptions = {json: boolean; nt?: NtVersion | undefined; progress?: boolean};
+
+export async function checkCommand(dir: string, options: CheckOptions, glyphs: Glyphs, output: Output): Promise<number> {
+	const {json} = options;
+	const progress = options.progress && !json ? progressReporter(output) : undefined;
+	const report = await validateBackup(dir, {nt: options.nt, ...(progress ? {onProgress: progress.onProgress} : {})});
+	progress?.done();
 	output.out(json ? jsonLine('validation-report', report) : renderReport(report, glyphs));
 	return report.valid ? 0 : 1;
 }

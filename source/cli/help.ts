@@ -13,7 +13,9 @@ USAGE
                                            reached from this modern machine
   dsmn-resync --target windows             a rehearsal on this Windows machine,
                                            with a service named MSSYNC here
-  dsmn-resync check DIR [--json]           validate a backup set
+  dsmn-resync check DIR [--json]           validate a backup set, every page;
+             [--nt 3.51|4.0]               the server's NT version, if the
+                                           set holds JET 200-format files
   dsmn-resync lab create DIR [OPTIONS]     make a practice lab
   dsmn-resync lab status DIR [--json]      show a practice lab's state
   dsmn-resync lab sync DIR [--json]        "Synchronize all servers" in the lab
@@ -52,6 +54,8 @@ LAB OPTIONS (lab create)
   --offline NAME    a server that does not answer during synchronization
   --pace MS         time to propagate one account (default 125 ms; 0 = fast)
   --seed N          the same seed makes the same lab, byte for byte (default 1)
+  --db-pages N      MSSYNC.MDB's size in 4 KiB pages (default 258, the least
+                    Jet 500 makes; up to 524290, 2 GiB), for large scans
 
 KEYS (the footer lists those that work on the screen shown)
   arrows, Enter  choose        Esc  back, where nothing has changed yet

@@ -57,7 +57,7 @@ export async function main(
 			}
 			case 'check': {
 				const {checkCommand} = await import('./check-command.js');
-				return await checkCommand(command.dir, command.json, glyphs, io);
+				return await checkCommand(command.dir, {json: command.json, nt: command.nt, progress: process.stderr.isTTY}, glyphs, io);
 			}
 			case 'wizard':
 				return await wizard({...command.options, ascii: glyphs.ascii}, io);

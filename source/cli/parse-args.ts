@@ -9,7 +9,7 @@ export type Command =
 	| {kind: 'help'}
 	| {kind: 'version'}
 	| {kind: 'wizard'; options: WizardOptions}
-	| {kind: 'check'; dir: string; json: boolean}
+	| {kind: 'check'; dir: string; json: boolean; nt?: '3.51' | '4.0' | undefined}
 	| {kind: 'lab-create'; dir: string; options: LabOptions}
 	| {kind: 'lab-status'; dir: string; json: boolean}
 	| {kind: 'lab-reachability'; dir: string; server: string; online: boolean}
@@ -139,6 +139,7 @@ function parseLab(args: string[]): Command {
 				offline: {type: 'string', multiple: true},
 				pace: {type: 'string'},
 				seed: {type: 'string'},
+				'db-pages': {type: 'string'},
 			},
 			'lab create',
 		);
@@ -157,6 +158,7 @@ function parseLab(args: string[]): Command {
 				offline,
 				pace: wholeNumber('--pace', values.pace, LAB_DEFAULTS.pace, LAB_LIMITS.pace),
 				seed: wholeNumber('--seed', values.seed, LAB_DEFAULTS.seed, {min: 0, max: 2 ** 32 - 1}),
+				...(values['db-pages'] === undefined ? {} : {dbPages: wholeNumber('--db-pages', values['db-pages'], LAB_LIMITS.dbPages.min, LAB_LIMITS.dbPages)}),
 			},
 		};
 	}
@@ -210,8 +212,8 @@ function parseCommand(argv: string[]): Command {
 	if (first === 'help') return {kind: 'help'};
 	if (first === 'lab') return parseLab(rest);
 	if (first === 'check') {
-		const {values, positionals} = parse(rest, {json: {type: 'boolean'}}, 'check');
-		return {kind: 'check', dir: onlyDir(positionals, 'check'), json: values.json ?? false};
+		const {values, positionals} = parse(rest, {json: {type: 'boolean'}, nt: {type: 'string'}}, 'check');
+		return {kind: 'check', dir: onlyDir(positionals, 'check'), json: values.json ?? false, nt: oneOf('--nt', values.nt, ['3.51', '4.0'] as const)};
 	}
 	return parseWizard(argv);
 }

@@ -13,6 +13,12 @@ describe('the command line', () => {
 		});
 	});
 
+	it('reads check --nt and lab create --db-pages', () => {
+		expect(parseCommandLine(['check', 'B', '--nt', '4.0'])).toEqual({kind: 'check', dir: 'B', json: false, nt: '4.0'});
+		expect(parseCommandLine(['check', 'B'])).toEqual({kind: 'check', dir: 'B', json: false, nt: undefined});
+		expect(parseCommandLine(['lab', 'create', 'L', '--db-pages', '262146'])).toMatchObject({options: {dbPages: 262146}});
+	});
+
 	it.each(['stop-refused', 'start-refused', 'stop-hangs', 'access-denied'] as const)('reads lab fault DIR %s', fault => {
 		expect(parseCommandLine(['lab', 'fault', 'L', fault])).toEqual({kind: 'lab-fault', dir: 'L', fault});
 	});
@@ -35,6 +41,8 @@ describe('the command line', () => {
 		[['--resume', '--rollback', '--lab', 'L'], /exclude each other/],
 		[['--flow', 'restore', '--backup'], /--backup needs a value/],
 		[['check'], /check needs a folder/],
+		[['check', 'B', '--nt', '5.0'], /--nt must be 3\.51 or 4\.0, not "5\.0"/],
+		[['lab', 'create', 'L', '--db-pages', '16'], /--db-pages must be between 258 and 524290, not 16/],
 		[['lab', 'fault', 'L'], /lab fault takes a lab folder and a fault/],
 		[['lab', 'fault', 'L', 'meltdown'], /lab fault must be stop-refused or start-refused or stop-hangs or access-denied or clear, not "meltdown"/],
 		[['lab', 'fault', 'L', 'clear', 'x'], /lab fault takes a lab folder and a fault/],
