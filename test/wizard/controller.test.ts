@@ -52,6 +52,22 @@ describe('the wizard controller', () => {
 		await controller.dispose();
 	});
 
+	it("shows the page scan's progress while it checks a large backup", async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, dbPages: 4000});
+		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		await controller.start();
+		const messages: string[] = [];
+		controller.subscribe(() => {
+			const s = screen(controller);
+			if (s.name === 'loading') messages.push(s.message);
+		});
+		await controller.chooseBackup(labPaths(dir).backup);
+		expect(screen(controller)).toMatchObject({name: 'validation', report: {valid: true, pagesVerified: 12}});
+		expect(messages).toContainEqual(expect.stringMatching(/^Checking .*backup…\nVerifying pages: [\d,]+ of 4,261 \(\d+%\)/));
+		await controller.dispose();
+	});
+
 	it('walks the whole restore flow, each destructive step only after its confirmation', async () => {
 		const {dir, controller} = await labController();
 		expect(screen(controller)).toMatchObject({name: 'inspect', service: 'RUNNING'});

@@ -4,6 +4,8 @@
  * the plan into a `RestoreRun` bound to the validated bytes.
  */
 import {resolve} from 'node:path';
+import {scanProgressText} from '../../backup/scan-progress.js';
+import type {PageProgress} from '../../backup/validate.js';
 import type {RestoreRun} from '../../procedure/restore-run.js';
 import {operations, type WizardSession} from '../session.js';
 import {targetNotReady} from '../summary.js';
@@ -69,9 +71,19 @@ export class RestoreQuestions {
 
 	async chooseBackup(folder: string): Promise<void> {
 		const {store} = this.s;
-		store.go({name: 'loading', message: `Checking ${folder}…`});
+		const message = `Checking ${folder}…`;
+		store.go({name: 'loading', message});
 		const {validateBackup} = await operations();
-		const report = await validateBackup(resolve(folder), {liveSyncagnt: this.s.activeTarget.database.syncagnt});
+		// Every page is verified: on a large database, say how far (ARCHITECTURE.md, "Validation rules").
+		const started = Date.now();
+		let shown = 0;
+		const onProgress = (p: PageProgress) => {
+			const now = Date.now();
+			if (now - shown < 250 || store.screen.name !== 'loading') return;
+			shown = now;
+			store.set({screen: {name: 'loading', message: `${message}\n${scanProgressText(p, now - started)}`}});
+		};
+		const report = await validateBackup(resolve(folder), {liveSyncagnt: this.s.activeTarget.database.syncagnt, onProgress});
 		store.set({screen: {name: 'validation', report}});
 	}
 
