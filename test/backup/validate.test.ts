@@ -351,6 +351,22 @@ describe('validateBackup', () => {
 });
 
 describe('dsmn-resync check', () => {
+	it('refuses a text file named MSSYNC.MDB, and a scripted restore with --yes does not copy it in (issue 29 item 5)', async () => {
+		const target = join(await tempDir(), 'lab');
+		await createLab(target, {...LAB_DEFAULTS, pace: 0});
+		const dir = await backupCopy();
+		await writeFile(join(dir, 'MSSYNC.MDB'), 'This is not a database.\r\n'.repeat(300));
+		const check = await runCli(['check', dir]);
+		expect(check.exitCode).toBe(1);
+		expect(check.stdout).toContain('✗ MSSYNC.MDB is not a database JET can open');
+		const live = join(labPaths(target).syncagnt, 'MSSYNC.MDB');
+		const before = await readFile(live);
+		const restore = await runCli(['--lab', target, '--flow', 'restore', '--backup', dir, '--yes']);
+		expect(restore.exitCode).not.toBe(0);
+		expect(restore.stdout + restore.stderr).toContain('MSSYNC.MDB is not a database JET can open');
+		expect(await readFile(live)).toEqual(before);
+	});
+
 	it('prints a table and a verdict, exit 0 for a valid set', async () => {
 		const result = await runCli(['check', await backupCopy()]);
 		expect(result.exitCode).toBe(0);
