@@ -1,6 +1,7 @@
 /**
  * Decides whether a folder really holds a usable DSMN account synchronization backup (ARCHITECTURE.md, "Validation rules"),
- * reading only the first page of each file. Pure of any UI; never writes.
+ * reading the first page of each file, then every page of the databases and patch files that would be
+ * restored (`page-scan.ts`). Pure of any UI; never writes.
  *
  * Here: the folder as a whole (what it is, its listing) and the rules across its files (the two databases,
  * names that differ only in case, the log generations and signatures, orphan patch files, the age). Each

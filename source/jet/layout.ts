@@ -1,7 +1,7 @@
 /**
  * Where the fields of a JET "Blue" header are, for the two layouts this program reads: Jet 500 (the
  * engine of NT 4.0, which DSMN uses; format version 0x500) and ESE97 and later (format 0x620 and up).
- * The derivation, field by field, is in ARCHITECTURE.md ("JET header layouts"); in short:
+ * The derivation, field by field, is in ARCHITECTURE.md ("JET page and header layouts"); in short:
  *
  * Jet 500 — the structs of the Jet 500 engine's own source (the "xjet" tree of jet500 in the public
  * copies of the Windows source: inc/daedef.h declares `ulDAEVersion 0x00000500` and the database

@@ -1,7 +1,7 @@
 /**
  * Header fixtures built byte for byte from the engines' structs, with every offset computed here from
  * the field sizes (not taken from source/jet/layout.ts), so that the reader and the writer are checked
- * against the structs and not against themselves. The structs: ARCHITECTURE.md, "JET header layouts".
+ * against the structs and not against themselves. The structs: ARCHITECTURE.md, "JET page and header layouts".
  */
 import {describe, expect, it} from 'vitest';
 import {generationFromName, logFileName} from '../../source/jet/log-names.js';
