@@ -7,7 +7,7 @@
 //   level, which CommonJS cannot; here the same WebAssembly is compiled and instantiated synchronously;
 // - Ink without its DevTools and their top-level awaits, as in dist/ (scripts/build.js);
 // - the lab's stand-in net and sc: the executable itself, started with a first argument of its own.
-// `npm run package -- linux` (or `windows`) builds one.
+// `npm run package -- linux` (or `windows`) builds one; `--out DIR` puts them elsewhere than release/.
 import {spawnSync} from 'node:child_process';
 import {chmod, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -20,7 +20,7 @@ import {cacheFolder, ensureNodeExe, NODE_WIN_VERSION} from './windows/wine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const RELEASE = join(root, 'release');
-export const EXECUTABLES = {linux: join(RELEASE, 'dsmn-resync-linux-x64'), windows: join(RELEASE, 'dsmn-resync-win-x64.exe')};
+export const EXECUTABLE_NAMES = {linux: 'dsmn-resync-linux-x64', windows: 'dsmn-resync-win-x64.exe'};
 /** The first argument that makes the executable the lab's stand-in (source/lab/stand-in-path.ts). */
 export const STAND_IN_ARGUMENT = '--dsmn-resync-lab-stand-in';
 // Node's own marker in its binary, which postject flips to say a program is injected.
@@ -106,7 +106,8 @@ export async function bundle(outfile, build_ = buildInfo()) {
 		target: 'node20',
 		jsx: 'automatic',
 		alias: {'react-devtools-core': emptyDevtools},
-		define: {...programDefines(build_), __SEA_STAND_IN_ARGUMENT__: JSON.stringify(STAND_IN_ARGUMENT)},
+		// import.meta exists only in ES modules; its one use (stand-in-path.ts) is never reached in the executable.
+		define: {...programDefines(build_), __SEA_STAND_IN_ARGUMENT__: JSON.stringify(STAND_IN_ARGUMENT), 'import.meta.url': 'undefined'},
 		minify: true,
 		legalComments: 'none',
 		metafile: true,
@@ -139,33 +140,46 @@ async function executable(work, main, node, output, {codeCache}) {
 	return (await stat(output)).size;
 }
 
-async function packageAll(which) {
+/** The executables named in `which` ('linux', 'windows'), into `outDir`: their paths and sizes. */
+export async function packageExecutables(which, outDir = RELEASE, log = text => process.stdout.write(`${text}\n`)) {
 	const [major] = process.versions.node.split('.');
 	if (major !== '20') throw new Error(`npm run package needs Node 20 (the blob is made by this Node, for Node 20 binaries); this is ${process.version}`);
-	await mkdir(RELEASE, {recursive: true});
+	await mkdir(outDir, {recursive: true});
 	const work = await mkdtemp(join(tmpdir(), 'dsmn-package-'));
+	const made = {};
 	try {
 		const main = join(work, 'dsmn-resync.cjs');
 		await bundle(main);
-		process.stdout.write(`bundle: ${((await stat(main)).size / 1024).toFixed(0)} KiB of CommonJS\n`);
+		log(`bundle: ${((await stat(main)).size / 1024).toFixed(0)} KiB of CommonJS`);
 		if (which.includes('linux')) {
 			if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error('the Linux executable is built from this Node, which must be Linux x64');
-			const size = await executable(work, main, process.execPath, EXECUTABLES.linux, {codeCache: true});
-			process.stdout.write(`${EXECUTABLES.linux}: ${(size / 1024 ** 2).toFixed(1)} MiB (Node ${process.versions.node})\n`);
+			const path = join(outDir, EXECUTABLE_NAMES.linux);
+			made.linux = {path, size: await executable(work, main, process.execPath, path, {codeCache: true})};
+			log(`${path}: ${(made.linux.size / 1024 ** 2).toFixed(1)} MiB (Node ${process.versions.node})`);
 		}
 		if (which.includes('windows')) {
 			// The blob's format is Node's own: node.exe must be the version that makes it.
-			if (process.versions.node !== NODE_WIN_VERSION) throw new Error(`the Windows executable needs Node ${NODE_WIN_VERSION} here, as node.exe; this is ${process.version}`);
-			const nodeExe = await ensureNodeExe(cacheFolder(), text => process.stdout.write(`· ${text}\n`));
-			const size = await executable(work, main, nodeExe, EXECUTABLES.windows, {codeCache: false});
-			process.stdout.write(`${EXECUTABLES.windows}: ${(size / 1024 ** 2).toFixed(1)} MiB (node.exe ${NODE_WIN_VERSION}, not signed)\n`);
+			if (process.versions.node !== NODE_WIN_VERSION)
+				throw new Error(`the Windows executable needs Node ${NODE_WIN_VERSION} here, as node.exe; this is ${process.version}`);
+			const nodeExe = await ensureNodeExe(cacheFolder(), text => log(`· ${text}`));
+			const path = join(outDir, EXECUTABLE_NAMES.windows);
+			made.windows = {path, size: await executable(work, main, nodeExe, path, {codeCache: false})};
+			log(`${path}: ${(made.windows.size / 1024 ** 2).toFixed(1)} MiB (node.exe ${NODE_WIN_VERSION}, not signed)`);
 		}
 	} finally {
 		await rm(work, {recursive: true, force: true});
 	}
+	return made;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-	const asked = process.argv.slice(2);
-	await packageAll(asked.length > 0 ? asked : ['linux', 'windows']);
+	const args = process.argv.slice(2);
+	const out = args.indexOf('--out');
+	const outDir = out === -1 ? RELEASE : args[out + 1];
+	const asked = args.filter((a, i) => a !== '--out' && i !== out + 1);
+	if (!outDir || asked.some(a => a !== 'linux' && a !== 'windows')) {
+		process.stderr.write('usage: node scripts/package.js [linux] [windows] [--out DIR]\n');
+		process.exit(2);
+	}
+	await packageExecutables(asked.length > 0 ? asked : ['linux', 'windows'], outDir);
 }
