@@ -1,17 +1,50 @@
 // Bundles the program into dist/: cli.js (the command line, small and fast to start), the wizard's UI in a
-// chunk loaded only when drawn, and lab-tool.js (the practice lab's stand-in net and sc).
+// chunk loaded only when drawn, and lab-tool.js (the practice lab's stand-in net and sc). Everything the
+// program runs is in dist/: it imports nothing but Node's own modules (checked below), so the package has
+// no dependencies. scripts/package.js bundles the same code, with the same fixes, for the single executables.
+import {spawnSync} from 'node:child_process';
 import {chmod, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
-import {fileURLToPath} from 'node:url';
+import {builtinModules} from 'node:module';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
-await rm(new URL('../dist', import.meta.url), {recursive: true, force: true});
-await mkdir(new URL('../dist', import.meta.url), {recursive: true});
 
-// react-devtools-core is an optional import of Ink, for development only.
-const emptyDevtools = new URL('../dist/.empty-devtools.js', import.meta.url);
-await writeFile(emptyDevtools, 'export default {};\n');
+/** `git ARGS` in the project (no shell): its output, or null when git is missing or this is not a clone. */
+function git(args) {
+	const result = spawnSync('git', args, {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']});
+	return result.status === 0 ? result.stdout.trim() : null;
+}
+
+/**
+ * The build baked into the program (source/build-info.ts): the commit, "-modified" when tracked files had
+ * changes, and the date (SOURCE_DATE_EPOCH when set, for a reproducible build; otherwise now, in UTC).
+ */
+export function buildInfo() {
+	const commit = git(['rev-parse', '--short=12', 'HEAD']);
+	const modified = commit !== null && git(['status', '--porcelain', '--untracked-files=no']) !== '';
+	const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+	const date = (Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	return {commit: commit === null ? null : `${commit}${modified ? '-modified' : ''}`, date};
+}
+
+/** What esbuild replaces in the program: the production React, the version and the build. */
+export function programDefines(build = buildInfo()) {
+	return {'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(pkg.version), __BUILD__: JSON.stringify(build)};
+}
+
+/** Every import a bundle leaves to run time must be one of Node's own modules: anything else would need node_modules. */
+export function onlyNodeImports(metafile) {
+	const builtins = new Set(builtinModules);
+	const outside = Object.entries(metafile.outputs).flatMap(([output, {imports}]) =>
+		imports.filter(i => i.external && !i.path.startsWith('node:') && !builtins.has(i.path)).map(i => `${output} imports ${i.path}`),
+	);
+	if (outside.length > 0) throw new Error(`the bundle imports packages at run time, which the package does not carry: ${outside.join('; ')}`);
+}
+
+// react-devtools-core is an optional import of Ink, for development only: bundled as this empty module.
+export const emptyDevtools = fileURLToPath(new URL('../dist/.empty-devtools.js', import.meta.url));
 
 /**
  * Ink 6.8.0's incremental renderer (only changed lines are rewritten: what a slow SSH link needs) moves
@@ -60,26 +93,53 @@ export const fixInkIncrementalRendering = {
 	},
 };
 
-const result = await build({
-	plugins: [fixInkIncrementalRendering],
-	absWorkingDir: root,
-	entryPoints: {cli: 'cli.tsx', 'lab-tool': 'source/lab/stand-in-main.ts'},
-	outdir: 'dist',
-	bundle: true,
-	splitting: true,
-	format: 'esm',
-	platform: 'node',
-	target: 'node20',
-	jsx: 'automatic',
-	chunkNames: 'chunks/[name]-[hash]',
-	alias: {'react-devtools-core': fileURLToPath(emptyDevtools)},
-	define: {'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(pkg.version)},
-	// Bundled CommonJS (react, signal-exit…) calls require() for Node's own modules.
-	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
-	minify: true,
-	legalComments: 'none',
-	metafile: true,
-	logLevel: 'warning',
-});
-await chmod(new URL('../dist/cli.js', import.meta.url), 0o755);
-await writeFile(new URL('../dist/meta.json', import.meta.url), JSON.stringify(result.metafile));
+/**
+ * Ink connects to React DevTools when DEV=true, through ws and react-devtools-core, and reads its own
+ * package.json: a developer's tools, which the package does not carry (react-devtools-core is bundled
+ * empty; Ink's package.json is not beside the bundle). Both are taken out, with the top-level awaits that
+ * load them (which a CommonJS bundle, scripts/package.js, cannot hold), so that DEV=true in an
+ * administrator's environment changes nothing and nothing of ws is left to import.
+ */
+export const inkWithoutDevtools = {
+	name: 'ink-without-devtools',
+	setup(pluginBuild) {
+		pluginBuild.onLoad({filter: /ink[\\/]build[\\/]devtools\.js$/}, () => ({contents: 'export {};\n', loader: 'js'}));
+		pluginBuild.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, async args => {
+			const text = await readFile(args.path, 'utf8');
+			const withoutDevtools = replaceOnce(args.path, text, "await import('./devtools.js');", '');
+			return {contents: replaceOnce(args.path, withoutDevtools, '? await loadPackageJson()', '? {name: undefined, version: undefined}'), loader: 'js'};
+		});
+	},
+};
+
+async function buildDist() {
+	await rm(new URL('../dist', import.meta.url), {recursive: true, force: true});
+	await mkdir(new URL('../dist', import.meta.url), {recursive: true});
+	await writeFile(emptyDevtools, 'export default {};\n');
+	const result = await build({
+		plugins: [fixInkIncrementalRendering, inkWithoutDevtools],
+		absWorkingDir: root,
+		entryPoints: {cli: 'cli.tsx', 'lab-tool': 'source/lab/stand-in-main.ts'},
+		outdir: 'dist',
+		bundle: true,
+		splitting: true,
+		format: 'esm',
+		platform: 'node',
+		target: 'node20',
+		jsx: 'automatic',
+		chunkNames: 'chunks/[name]-[hash]',
+		alias: {'react-devtools-core': emptyDevtools},
+		define: programDefines(),
+		// Bundled CommonJS (react, signal-exit…) calls require() for Node's own modules.
+		banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
+		minify: true,
+		legalComments: 'none',
+		metafile: true,
+		logLevel: 'warning',
+	});
+	onlyNodeImports(result.metafile);
+	await chmod(new URL('../dist/cli.js', import.meta.url), 0o755);
+	await writeFile(new URL('../dist/meta.json', import.meta.url), JSON.stringify(result.metafile));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildDist();

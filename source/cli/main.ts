@@ -2,6 +2,7 @@
  * The program: argv → a command → its exit code. Everything but the wizard runs without loading
  * Ink or React; the wizard's UI is imported only when it is about to be drawn.
  */
+import {describeBuild} from '../build-info.js';
 import {EXIT} from '../errors/exit-codes.js';
 import {LabError} from '../lab/lab-error.js';
 import type {Io} from '../app/io.js';
@@ -14,9 +15,6 @@ import {HELP} from './help.js';
 import {jsonLine} from '../app/json-line.js';
 import {printError, processOutput} from './output.js';
 import {globalFlags, parseCommandLine} from './parse-args.js';
-
-declare const __VERSION__: string;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export async function main(
 	argv: string[],
@@ -33,7 +31,7 @@ export async function main(
 				io.out(HELP);
 				return EXIT.ok;
 			case 'version':
-				io.out(`dsmn-resync ${VERSION}\n`);
+				io.out(`${describeBuild()}\n`);
 				return EXIT.ok;
 			case 'lab-create': {
 				const {labCreateCommand} = await import('./lab-commands.js');

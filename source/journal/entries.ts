@@ -19,6 +19,8 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 		passwordPolicy: z.enum(['random', 'initial']).optional(),
 		/** Where the new passwords go: the path only, never a password. */
 		passwordsFile: z.string().optional(),
+		/** The dsmn-resync that began the run (`--version`), written by the journal itself; absent in journals of older versions. */
+		program: z.object({version: z.string(), commit: z.string().nullable(), built: z.string().nullable()}).optional(),
 	}),
 	z.object({type: z.literal('passwords-file'), at: z.string(), path: z.string(), users: z.number()}),
 	/** What a step is about to change, as confirmed by the admin; `folder` where the files go (a roll back's aside folder). */

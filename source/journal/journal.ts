@@ -5,6 +5,7 @@
  */
 import {mkdir, open, readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
+import {BUILD_INFO} from '../build-info.js';
 import {describeZodError} from '../text/zod-message.js';
 import {syncFolder} from '../fs/atomic-write.js';
 import {journalEntrySchema, type JournalEntry, type RunStarted} from './entries.js';
@@ -56,11 +57,12 @@ export class Journal {
 		return new Journal(path, clock);
 	}
 
-	/** Appends one entry and flushes it to disk before returning. */
+	/** Appends one entry and flushes it to disk before returning. A run's first entry says which dsmn-resync wrote it. */
 	async append(entry: NewEntry): Promise<void> {
 		if (this.ended) throw new JournalError(`${this.path} is closed: its run has ended`);
 		if (KILL_BEFORE_ENTRY > 0 && ++entriesWritten === KILL_BEFORE_ENTRY) process.kill(process.pid, 'SIGKILL');
-		const line = journalEntrySchema.parse({...entry, at: this.clock().toISOString()});
+		const stamped = entry.type === 'run-started' ? {...entry, program: entry.program ?? BUILD_INFO} : entry;
+		const line = journalEntrySchema.parse({...stamped, at: this.clock().toISOString()});
 		const handle = await open(this.path, 'a', 0o600);
 		try {
 			await handle.appendFile(`${JSON.stringify(line)}\n`);

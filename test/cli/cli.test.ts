@@ -11,7 +11,11 @@ describe('dsmn-resync (the built dist/cli.js)', () => {
 		expect(help.stdout).toMatch(/^dsmn-resync — /);
 		for (const part of ['USAGE', 'lab create DIR', 'check DIR', '--flow restore|reconstruct', 'EXIT STATUS']) expect(help.stdout).toContain(part);
 		const version = await runCli(['--version']);
-		expect(version).toMatchObject({exitCode: 0, stdout: expect.stringMatching(/^dsmn-resync \d+\.\d+\.\d+\n$/)});
+		// The version and the build scripts/build.js baked in (test/build-info.test.ts has the wording).
+		expect(version).toMatchObject({
+			exitCode: 0,
+			stdout: expect.stringMatching(/^dsmn-resync \d+\.\d+\.\d+ \(commit [0-9a-f]{12}(-modified)?, built \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)\n$/),
+		});
 	});
 
 	it('creates a lab and prints its status as the §4 JSON', async () => {

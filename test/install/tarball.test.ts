@@ -1,0 +1,102 @@
+/**
+ * The tarball an administrator carries to a closed network: `npm pack` of the built dist/, installed with
+ * `npm install -g` into an empty prefix while the registry cannot be reached, then run from that prefix's
+ * bin/ as an administrator would: --version, lab create, a scripted restore of the lab.
+ * Packed with --ignore-scripts: `prepare` would rebuild dist/ under the other tests running meanwhile
+ * (npm test builds dist/ before the tests).
+ */
+import {existsSync} from 'node:fs';
+import {readdir, readFile, writeFile} from 'node:fs/promises';
+import {createServer} from 'node:net';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {execa} from 'execa';
+import {describe, expect, it} from 'vitest';
+import {tempDir, userEnv} from '../helpers/run-cli.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+// Under `npm run`, npm_execpath is npm's own script: it runs with this Node, without a shell.
+const npm = process.env['npm_execpath']?.endsWith('.js') ? [process.execPath, process.env['npm_execpath']] : ['npm'];
+
+/** A local port nothing listens on: opened by the system, then closed. */
+async function closedPort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address();
+	await new Promise(resolve => server.close(resolve));
+	if (address === null || typeof address === 'string') throw new Error('no port');
+	return address.port;
+}
+
+async function npmRun(args: string[], env: Record<string, string>, cwd = root) {
+	const result = await execa(npm[0]!, [...npm.slice(1), ...args], {cwd, env: userEnv(env), extendEnv: false, reject: false, stdin: 'ignore'});
+	return {exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr)};
+}
+
+describe('the tarball installs and runs with no registry', () => {
+	it('npm pack holds dist/ and no dependency; npm install -g --offline from it gives a dsmn-resync that restores a lab', async () => {
+		const work = await tempDir('dsmn-tarball-');
+		const [userconfig, globalconfig] = [join(work, 'user-npmrc'), join(work, 'global-npmrc')];
+		await writeFile(userconfig, '');
+		await writeFile(globalconfig, '');
+		// No registry (a closed port), an empty cache, no user or global configuration of this machine.
+		const offline = {
+			npm_config_registry: `http://127.0.0.1:${await closedPort()}/`,
+			npm_config_cache: join(work, 'npm-cache'),
+			npm_config_userconfig: userconfig,
+			npm_config_globalconfig: globalconfig,
+			npm_config_audit: 'false',
+			npm_config_fund: 'false',
+			npm_config_update_notifier: 'false',
+		};
+
+		const pack = await npmRun(['pack', '--ignore-scripts', '--json', '--pack-destination', work], offline);
+		expect(pack.exitCode, pack.stderr).toBe(0);
+		const [packed] = JSON.parse(pack.stdout) as [{filename: string; files: {path: string}[]}];
+		const version = (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {version: string}).version;
+		expect(packed.filename).toBe(`dsmn-resync-${version}.tgz`);
+		const files = packed.files.map(f => f.path);
+		expect(files).toContain('dist/cli.js');
+		expect(files).toContain('dist/lab-tool.js');
+		// Only what the program runs (npm adds package.json and the README itself).
+		expect(files.filter(f => !f.startsWith('dist/') && f !== 'package.json' && f !== 'README.md')).toEqual([]);
+		expect(files).not.toContain('dist/meta.json');
+		expect(files.filter(f => f.startsWith('dist/') && !f.endsWith('.js'))).toEqual([]);
+
+		const prefix = join(work, 'prefix');
+		const install = await npmRun(['install', '--global', '--offline', '--prefix', prefix, join(work, packed.filename)], offline, work);
+		expect(install.exitCode, install.stderr).toBe(0);
+		const installed = join(prefix, 'lib', 'node_modules', 'dsmn-resync');
+		const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as {dependencies?: object};
+		expect(manifest.dependencies ?? {}).toEqual({});
+		expect(existsSync(join(installed, 'node_modules')), 'npm installed packages beside it').toBe(false);
+
+		// As an administrator runs it: from the prefix's bin/ on PATH, in a folder of their own.
+		const env = userEnv({PATH: `${join(prefix, 'bin')}:${process.env['PATH'] ?? ''}`});
+		const run = async (args: string[]) => {
+			const result = await execa('dsmn-resync', args, {cwd: work, env, extendEnv: false, reject: false, stdin: 'ignore'});
+			return {exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr)};
+		};
+		const shown = await run(['--version']);
+		expect(shown.exitCode).toBe(0);
+		expect(shown.stdout).toMatch(new RegExp(`^dsmn-resync ${version.replaceAll('.', '\\.')} \\(commit [^,]+, built [0-9TZ:-]+\\)$`));
+
+		const lab = join(work, 'lab');
+		const created = await run(['lab', 'create', lab, '--pace', '0']);
+		expect(created.exitCode, created.stderr).toBe(0);
+		const restored = await run(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes']);
+		expect(restored.exitCode, restored.stdout + restored.stderr).toBe(0);
+		expect(restored.stdout).toContain('5 servers synchronized');
+		const status = JSON.parse((await run(['lab', 'status', lab, '--json'])).stdout) as {servers: {synchronized: boolean}[]};
+		expect(status.servers.every(s => s.synchronized)).toBe(true);
+
+		// The journal's first line names the same build as --version.
+		const [journal] = (await readdir(join(lab, 'journal'))).filter(n => n.endsWith('.jsonl'));
+		const first = JSON.parse((await readFile(join(lab, 'journal', journal!), 'utf8')).split('\n')[0]!) as {
+			type: string;
+			program: {version: string; commit: string | null; built: string};
+		};
+		expect(first.type).toBe('run-started');
+		expect(shown.stdout).toBe(`dsmn-resync ${first.program.version} (commit ${first.program.commit}, built ${first.program.built})`);
+	}, 120_000);
+});
