@@ -4,7 +4,10 @@ When Directory Service Manager for NetWare (DSMN) keeps showing a red X next to
 NetWare servers and "Synchronize…" does not clear it, this wizard walks you
 through Microsoft KB Q148678: restore the account synchronization database from
 a backup, or, with no backup, reconstruct the NetWare account information.
-Every destructive step is confirmed, journaled and reversible.
+Every step that changes something is confirmed first and journaled. Stopping
+MSSYNC and replacing its database can be rolled back; deleting a server's
+WINNT_SYNC_AGENT, restoring a bindery and synchronizing cannot be undone by
+the tool: the wizard says so before each.
 
 USAGE
   dsmn-resync                              the wizard; asks where to work

@@ -28,6 +28,7 @@ import {runStanding} from '../procedure/run-standing.js';
 import {formatDate} from '../text/format.js';
 import {chooseGlyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
+import {serviceNotAsFound} from '../wizard/summary.js';
 
 export async function runScripted(options: WizardOptions, io: Io): Promise<number> {
 	const glyphs = chooseGlyphs(io.env, options.ascii);
@@ -152,6 +153,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			if (stop) {
 				await run.noteInterrupted(signalName, step);
 				say(`${glyphs.warning} Interrupted before "${stepTitle(run, step)}". ${again(run)}`, {event: 'interrupted', before: step, journal: run.journalPath});
+				await sayService(run);
 				return EXIT.interrupted;
 			}
 			if (run.awaitingManual(step)) {
@@ -172,6 +174,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			}
 			if (outcome.status === 'interrupted') {
 				say(`${glyphs.warning} ${outcome.message}. ${again(run)}`, {event: 'interrupted', step, journal: run.journalPath});
+				await sayService(run);
 				return EXIT.interrupted;
 			}
 			if (outcome.status === 'failed') {
@@ -190,6 +193,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 					journal: run.journalPath,
 					step,
 				});
+				await sayService(run);
 				return EXIT.failed;
 			}
 		}
@@ -201,6 +205,21 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		for (const [name, handler] of handlers) process.off(name, handler);
 		await lock?.release();
 		if (!outputClosed) process.stdout.off('error', onOutputError);
+	}
+
+	/** Where a restore stops with MSSYNC not as it found it (stopped: DSMN stays down): said, with how to bring it back. */
+	async function sayService(run: ProcedureRun) {
+		if (!(run instanceof RestoreRun)) return;
+		const now = await run.target.service.query().catch(() => undefined);
+		if (!now?.ok) return;
+		const line = serviceNotAsFound(
+			run.start.serviceBefore,
+			now.state,
+			run.rollbackBegan()
+				? 'run the same command again with --rollback'
+				: 'run the same command again with --resume (it goes on to "Start MSSYNC"), or with --rollback (SYNCAGNT as it was, MSSYNC as found)',
+		);
+		if (line) say(`${glyphs.warning} ${line}`, {event: 'warning', message: line});
 	}
 
 	function sayOtherRun(other: UnfinishedRun) {

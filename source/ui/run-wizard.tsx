@@ -1,6 +1,7 @@
 import {render} from 'ink';
 import type {WizardOptions} from '../app/options.js';
 import {WizardController} from '../wizard/controller.js';
+import {launcherOf} from '../wizard/start-again.js';
 import {chooseGlyphs} from '../text/glyphs.js';
 import {App} from './App.js';
 import {asciiStdout, DumbTerminal} from './terminal-streams.js';
@@ -8,7 +9,8 @@ import {GlyphsContext} from './theme.js';
 
 /** Draws the wizard in this terminal until it is done; returns the exit code. */
 export async function runWizard(options: WizardOptions): Promise<number> {
-	const controller = new WizardController(options);
+	// Every "start again" the wizard prints is the command this one was started with (npm start, the bin, node …).
+	const controller = new WizardController(options, {launcher: launcherOf(process.argv[1], process.env)});
 	// A terminal that went away must not crash a step halfway: writes to it are dropped from then on.
 	process.stdout.on('error', () => {});
 	const onSignal = (signal: string) => () => void controller.hangup(signal).catch(() => {});

@@ -6,8 +6,10 @@
  * before a redraw over a slow SSH link, and Enter must choose the item the arrows reached, never the one
  * drawn a moment before (on a confirmation, "Yes" where the admin had moved to "Not now").
  *
- * A new list starts over: another screen (or the same screen for another step), other items on the
- * same screen, or an overlay drawn over it (the list is drawn again when it closes).
+ * A new list starts over: another screen (or the same screen for another step), or other items on the
+ * same screen. An overlay drawn over the list (the help, the quit question) is not a new list: the
+ * pointer stays where the admin left it, so that the Enter after closing it chooses what was pointed at
+ * before (on a confirmation, "No" where the admin had moved to it, never "Yes" again).
  */
 import {choicesOf} from './choices.js';
 import type {Choice, Screen, WizardState} from './state.js';
@@ -16,7 +18,7 @@ import type {Choice, Screen, WizardState} from './state.js';
 export type CursorSource = {getState(): WizardState; noteIgnoredKey(when: 'now' | 'next-screen'): void};
 
 export class ChoiceCursor {
-	/** Which list the pointer is on: the screen's name, its step and its items' values, or the overlay over it. */
+	/** Which list the pointer is on: the screen's name, its step and its items' values. */
 	private list?: string;
 	private index = 0;
 	/** Enter chose, and the choice is about to be acted on: the keys of the same moment are not taken for the next screen. */
@@ -64,13 +66,13 @@ export class ChoiceCursor {
 		);
 	}
 
-	/** The items of the list drawn now; the pointer starts over when that is another list. */
+	/** The items of the list drawn now (none under an overlay); the pointer starts over when that is another list. */
 	private follow(): Choice[] | undefined {
 		const {screen, overlay} = this.source.getState();
-		const choices = overlay ? undefined : choicesOf(screen);
-		const list = overlay
-			? `overlay:${overlay}`
-			: [screen.name, 'step' in screen ? screen.step : '', ...(choices?.items.map(item => item.value) ?? [])].join('\u0000');
+		const choices = choicesOf(screen);
+		const list = [screen.name, 'step' in screen ? screen.step : '', ...(choices?.items.map(item => item.value) ?? [])].join('\u0000');
+		// Under an overlay nothing is chosen or moved, and the list under it keeps its pointer.
+		if (overlay) return undefined;
 		if (list !== this.list) {
 			this.list = list;
 			this.index = choices ? Math.min(Math.max(0, choices.initial), choices.items.length - 1) : 0;

@@ -75,7 +75,7 @@ export class Navigation {
 	/** What leaving now means, as the quit question says it. */
 	leavingNote(): string {
 		const run = this.s.run;
-		return leavingNote(this.s.state.busy, Boolean(run?.hasChangedAnything()), Boolean(run?.canRollback));
+		return leavingNote(this.s.state.busy, Boolean(run?.hasChangedAnything()), Boolean(run?.canRollback), this.s.again());
 	}
 
 	requestQuit(): void {
@@ -110,14 +110,14 @@ export class Navigation {
 			// A run resumed here but not acted on: its journal already says how it was left (failed, cut off,
 			// waiting for a manual step), and stays the truth for the next start.
 			if (this.s.actedSinceOpen) await run.noteInterrupted(signal);
-			from = {kind: 'run', canRollback: run.canRollback, where: run.whereThingsAre()};
+			from = {kind: 'run', canRollback: run.canRollback, where: run.whereThingsAre(), service: await this.s.serviceLine()};
 		} else if (run) {
 			// Begun, but no step started: nothing to resume.
 			await run.end('abandoned');
 			from = {kind: 'untouched-run'};
 		} else from = this.s.synchronizedAlone ? {kind: 'synchronizing'} : {kind: 'nothing'};
 		// The last frame is the truth: not a progress bar or a choice, but where things are.
-		const summary = left(from);
+		const summary = left(from, this.s.again());
 		store.set({busy: false, leaving: false, overlay: undefined, screen: summary, exit: summary.exit});
 	}
 
@@ -125,7 +125,7 @@ export class Navigation {
 	fatal(error: unknown): void {
 		const said = (error as {message?: unknown} | undefined)?.message;
 		const message = typeof said === 'string' ? said : String(error);
-		this.s.store.set({busy: false, screen: unexpected(message, this.s.whereThingsAre([]))});
+		this.s.store.set({busy: false, screen: unexpected(message, this.s.whereThingsAre([]), this.s.again())});
 	}
 
 	/** Enter on the summary: the exit status the summary was shown with. */

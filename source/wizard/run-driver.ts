@@ -189,7 +189,7 @@ export class RunDriver {
 		const screen = store.screen;
 		if (screen.name !== 'manual') return;
 		if (choice === 'later') {
-			const summary = waitingForManualStep(screen.title, this.s.whereThingsAre([]));
+			const summary = waitingForManualStep(screen.title, this.s.whereThingsAre([]), this.s.again());
 			store.set({screen: summary, exit: summary.exit});
 			return;
 		}
@@ -239,12 +239,13 @@ export class RunDriver {
 		if (choice === 'finish') return this.finish(screen.failedServers);
 		if (await run.nothingChanged()) {
 			await run.end('nothing-changed');
-			store.set({screen: stoppedNothingChanged(screen.title, run.journalPath)});
+			store.set({screen: stoppedNothingChanged(screen.title, run.journalPath, this.s.again())});
 			return;
 		}
 		// Stop here: the run stays unfinished in the journal; the next start offers to resume (or roll back).
 		await run.noteInterrupted('stopped by the admin', screen.step);
-		const summary = stoppedHere(run.canRollback, this.s.whereThingsAre([]));
+		const service = await this.s.serviceLine();
+		const summary = stoppedHere(run.canRollback, this.s.whereThingsAre(service ? [service] : []), this.s.again());
 		store.set({screen: summary, exit: summary.exit});
 	}
 
@@ -293,6 +294,6 @@ export class RunDriver {
 			return;
 		}
 		const red = (await target.servers.list()).filter(s => !s.synchronized).map(s => s.name);
-		this.s.store.set({steps: this.s.stepList(), screen: finishedInLab(result, red, stillRed.length > 0, where)});
+		this.s.store.set({steps: this.s.stepList(), screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again())});
 	}
 }

@@ -14,6 +14,8 @@ import type {FieldName} from './fields.js';
 import type {Screen, WizardState} from './state.js';
 import {WizardStore} from './store.js';
 import {SecretEntry} from './text-entry.js';
+import {startAgainCommand, type Launcher} from './start-again.js';
+import {serviceNotAsFound} from './summary.js';
 
 export type ControllerDeps = {
 	/** Where a new practice lab goes when the admin picks it without --lab. */
@@ -25,6 +27,8 @@ export type ControllerDeps = {
 	syncIntervalMs?: number;
 	/** Which system this runs on: it decides how a remote server is reached (sc.exe, or Samba). */
 	platform?: NodeJS.Platform;
+	/** What starts dsmn-resync as the admin typed it (start-again.ts): every "start again" names it. */
+	launcher?: Launcher;
 };
 
 /** The run the wizard drives: one of the two flows of KB Q148678. */
@@ -84,6 +88,7 @@ export class WizardSession {
 			progressIntervalMs: deps.progressIntervalMs ?? 100,
 			syncIntervalMs: deps.syncIntervalMs ?? deps.progressIntervalMs ?? 700,
 			platform: deps.platform ?? process.platform,
+			launcher: deps.launcher ?? 'dsmn-resync',
 		};
 		this.store = new WizardStore({now: this.deps.now, progressIntervalMs: this.deps.progressIntervalMs, syncIntervalMs: this.deps.syncIntervalMs});
 	}
@@ -116,6 +121,29 @@ export class WizardSession {
 		return this.run
 			?.steps()
 			.map(s => ({id: s.id, title: s.title, status: s.id === running ? 'running' : s.id === failed ? 'failed' : done.has(s.id) ? 'done' : 'pending'}));
+	}
+
+	/** The command that starts the wizard again on this target, as the admin can type it from where they are. */
+	again(): string {
+		return startAgainCommand(this.deps.launcher, this.options);
+	}
+
+	/**
+	 * At an end: MSSYNC when it is not as the run found it (stopped mid-restore: DSMN stays down), and
+	 * the command that brings it back. Nothing when it is as found, or cannot be read.
+	 */
+	async serviceLine(): Promise<string | undefined> {
+		const {run, target} = this;
+		if (!run || !target) return undefined;
+		const now = await target.service.query().catch(() => undefined);
+		if (!now?.ok) return undefined;
+		const found = run.start.serviceBefore;
+		const bringBack = run.rollbackBegan()
+			? `${this.again()}, then "Continue the roll back" (MSSYNC is left ${found === 'RUNNING' ? 'running' : 'stopped'}, as found)`
+			: run.canRollback
+				? `${this.again()}, then Resume (it goes on to "Start MSSYNC") or Roll back (SYNCAGNT as it was, MSSYNC ${found === 'RUNNING' ? 'running' : 'stopped'} as found)`
+				: `${this.again()}, then Resume`;
+		return serviceNotAsFound(found, now.state, bringBack);
 	}
 
 	/** The lines a summary ends with: where the run left every file (snapshot, passwords file, journal). */

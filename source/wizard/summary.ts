@@ -8,24 +8,33 @@ import type {Screen} from './state.js';
 
 export type Summary = Extract<Screen, {name: 'summary'}>;
 
-const NOT_READY_TAIL = 'Nothing was changed. Fix what is marked, then start dsmn-resync again.';
+/**
+ * Every "start again" below names the command (`again`, start-again.ts): one that works as printed from
+ * where the admin is, on the same target.
+ */
 
 export function cannotOpenTarget(message: string, hint: string | undefined): Summary {
 	return {name: 'summary', title: 'Cannot open the target', lines: [message, ...(hint ? [hint] : [])], ok: false, exit: EXIT.failed, back: true};
 }
 
-export function journalUnreadable(message: string): Summary {
+export function journalUnreadable(message: string, again: string): Summary {
 	return {
 		name: 'summary',
 		title: 'A journal cannot be read',
-		lines: [message, 'Nothing was changed. Move that file out of the journal folder if it is not needed, then start again.'],
+		lines: [message, `Nothing was changed. Move that file out of the journal folder if it is not needed, then start again: ${again}`],
 		ok: false,
 		exit: EXIT.failed,
 	};
 }
 
-export function targetNotReady(): Summary {
-	return {name: 'summary', title: 'The target is not ready', ok: false, exit: EXIT.failed, lines: [NOT_READY_TAIL]};
+export function targetNotReady(again: string): Summary {
+	return {
+		name: 'summary',
+		title: 'The target is not ready',
+		ok: false,
+		exit: EXIT.failed,
+		lines: [`Nothing was changed. Fix what is marked, then start again: ${again}`],
+	};
 }
 
 export function notReadyToReconstruct(problem: string, advice: string | undefined): Summary {
@@ -46,7 +55,7 @@ export function synchronizeOnlyDone(summary: string): Summary {
 	return {name: 'summary', title: 'Done: every server shows a blue check', ok: true, exit: EXIT.ok, lines: [`${summary}. Nothing else was changed.`]};
 }
 
-export function synchronizeOnlyFailed(message: string, advice: string | undefined): Summary {
+export function synchronizeOnlyFailed(message: string, advice: string | undefined, again: string): Summary {
 	return {
 		name: 'summary',
 		title: 'Synchronized, but not every server',
@@ -55,24 +64,24 @@ export function synchronizeOnlyFailed(message: string, advice: string | undefine
 		lines: [
 			message,
 			...(advice === undefined ? [] : [`What to do: ${advice}`]),
-			'Then start dsmn-resync again and choose "Only synchronize all servers". Nothing else was changed.',
+			`Then start again (${again}) and choose "Only synchronize all servers". Nothing else was changed.`,
 		],
 	};
 }
 
 /** "I will do it later" on a manual step: the run waits in its journal. */
-export function waitingForManualStep(title: string, where: string[]): Summary {
+export function waitingForManualStep(title: string, where: string[], again: string): Summary {
 	return {
 		name: 'summary',
 		title: `Waiting for you: ${title}`,
 		ok: false,
 		exit: EXIT.manual,
-		lines: ['Do the step as instructed, then start dsmn-resync again on this target and confirm it.', ...where],
+		lines: [`Do the step as instructed, then start again on this target and confirm it: ${again}`, ...where],
 	};
 }
 
 /** A step failed before anything changed: the run is closed as such and never blocks the next one. */
-export function stoppedNothingChanged(title: string, journal: string): Summary {
+export function stoppedNothingChanged(title: string, journal: string, again: string): Summary {
 	return {
 		name: 'summary',
 		title: 'Stopped: nothing was changed',
@@ -80,19 +89,19 @@ export function stoppedNothingChanged(title: string, journal: string): Summary {
 		exit: EXIT.failed,
 		lines: [
 			`${title} failed before anything changed, so this run is closed (journal ${journal}).`,
-			'Fix the cause, then start dsmn-resync again: it begins a new run.',
+			`Fix the cause, then start again (it begins a new run): ${again}`,
 		],
 	};
 }
 
 /** Stopped after a failure: the run stays unfinished in the journal. */
-export function stoppedHere(canRollback: boolean, where: string[]): Summary {
+export function stoppedHere(canRollback: boolean, where: string[], again: string): Summary {
 	return {
 		name: 'summary',
 		title: 'Stopped here',
 		ok: false,
 		exit: EXIT.failed,
-		lines: [`Nothing more was changed. Start dsmn-resync again on this target to resume it${canRollback ? ' or roll it back' : ''}.`, ...where],
+		lines: [`Nothing more was changed. To resume it${canRollback ? ' or roll it back' : ''}, start again on this target: ${again}`, ...where],
 	};
 }
 
@@ -153,64 +162,72 @@ export function finishedOnRealServer(result: RunResult, unticked: string[], wher
 }
 
 /** The end of a run in the lab, where the tool reads the check marks: the servers still red, and why. */
-export function finishedInLab(result: RunResult, red: string[], didNotSynchronize: boolean, where: string[]): Summary {
+export function finishedInLab(result: RunResult, red: string[], didNotSynchronize: boolean, where: string[], again: string): Summary {
 	return {
 		name: 'summary',
 		title: red.length === 0 ? 'Done: every server shows a blue check' : `Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X`,
 		ok: red.length === 0,
 		exit: red.length === 0 ? EXIT.ok : EXIT.failed,
-		lines: [resultLine(result), ...stillRedLines(result, red, didNotSynchronize), ...where],
+		lines: [resultLine(result), ...stillRedLines(result, red, didNotSynchronize, again), ...where],
 	};
 }
 
 /** What to do about the servers still red: those this run did not touch need a run of their own. */
-export function stillRedLines(result: RunResult, red: string[], didNotSynchronize: boolean): string[] {
+export function stillRedLines(result: RunResult, red: string[], didNotSynchronize: boolean, again: string): string[] {
 	const untouched = result.flow === 'reconstruct' ? red.filter(name => !result.servers.includes(name)) : [];
 	const failed = red.filter(name => !untouched.includes(name));
 	return [
 		...(failed.length
 			? [
-					`Still red: ${failed.join(', ')}${didNotSynchronize ? ' (did not synchronize)' : ''}. When they answer again, start dsmn-resync again and choose "Only synchronize all servers" (or use Synchronize all servers in Synchronization Manager).`,
+					`Still red: ${failed.join(', ')}${didNotSynchronize ? ' (did not synchronize)' : ''}. When they answer again, start again (${again}) and choose "Only synchronize all servers" (or use Synchronize all servers in Synchronization Manager).`,
 				]
 			: []),
 		...(untouched.length
-			? [`${were(untouched)} not reconstructed in this run: start dsmn-resync again and choose ${untouched.length === 1 ? 'it' : 'them'}.`]
+			? [`${were(untouched)} not reconstructed in this run: start again (${again}) and choose ${untouched.length === 1 ? 'it' : 'them'}.`]
 			: []),
 	];
 }
 
 /** What leaving now means, as the quit question says it. */
-export function leavingNote(busy: boolean, changed: boolean, canRollback: boolean): string {
+export function leavingNote(busy: boolean, changed: boolean, canRollback: boolean, again: string): string {
 	if (busy) return 'A step is running: it will finish to a safe point first, then the wizard leaves. The run waits in its journal, to resume next time.';
-	if (changed) return `Everything done so far is in the journal: start again on this target to resume${canRollback ? ' or roll back' : ''}.`;
+	if (changed) return `Everything done so far is in the journal: to resume${canRollback ? ' or roll back' : ''}, start again on this target: ${again}`;
 	return 'Nothing has been changed on the target.';
 }
 
 /** Where the admin left from: a run that changed something, a run begun but untouched, a synchronization part way, nothing. */
-export type LeftFrom = {kind: 'run'; canRollback: boolean; where: string[]} | {kind: 'untouched-run'} | {kind: 'synchronizing'} | {kind: 'nothing'};
+export type LeftFrom =
+	| {kind: 'run'; canRollback: boolean; where: string[]; /** MSSYNC not as the run found it (serviceNotAsFound). */ service?: string | undefined}
+	| {kind: 'untouched-run'}
+	| {kind: 'synchronizing'}
+	| {kind: 'nothing'};
 
 /** The last frame when the admin leaves: not a progress bar or a choice, but where things are. */
-export function left(from: LeftFrom): Summary {
+export function left(from: LeftFrom, again: string): Summary {
 	const lines =
 		from.kind === 'run'
-			? [`The run waits in its journal: start dsmn-resync again on this target to resume it${from.canRollback ? ' or roll it back' : ''}.`, ...from.where]
+			? [
+					`The run waits in its journal: to resume it${from.canRollback ? ' or roll it back' : ''}, start again on this target: ${again}`,
+					...(from.service ? [from.service] : []),
+					...from.where,
+				]
 			: from.kind === 'synchronizing'
 				? [
 						'Synchronization stopped part way: that is safe (a server half propagated is simply not synchronized yet).',
-						'To finish, start dsmn-resync again and choose "Only synchronize all servers".',
+						`To finish, start again (${again}) and choose "Only synchronize all servers".`,
 					]
 				: ['Nothing was changed.'];
 	return {name: 'summary', title: from.kind === 'run' ? 'Left at a safe point' : 'Left', ok: false, exit: EXIT.interrupted, lines};
 }
 
 /** Something unexpected: what happened and where things are; never leave the admin guessing. */
-export function unexpected(message: string, where: string[]): Summary {
+export function unexpected(message: string, where: string[], again: string): Summary {
 	return {
 		name: 'summary',
 		title: 'Something unexpected went wrong',
 		ok: false,
 		exit: EXIT.failed,
-		lines: [message, 'Nothing more will be changed. Start dsmn-resync again on this target: it will offer to resume.', ...where],
+		lines: [message, `Nothing more will be changed. Start again on this target (it will offer to resume): ${again}`, ...where],
 	};
 }
 
@@ -220,4 +237,16 @@ export function confirmationMismatch(word: string, typed: string): string {
 	if (typed.trim().toUpperCase() === word.toUpperCase())
 		return `"${typed}" is not ${word}: type it exactly, in capital letters, then Enter. Nothing has been changed.`;
 	return `"${typed}" is not ${word}: type ${word}, then Enter, to go on (or Ctrl+C to leave). Nothing has been changed.`;
+}
+
+const spoken = (state: string) => state.toLowerCase().replace(/_/g, ' ');
+
+/**
+ * MSSYNC as a run leaves it, when that is not as the run found it: its state, what that means for DSMN,
+ * and how to bring it back (`bringBack`: the command, and what to choose there). Nothing when it is as found.
+ */
+export function serviceNotAsFound(found: string, now: string, bringBack: string): string | undefined {
+	if (now === found) return undefined;
+	const down = found === 'RUNNING' && now !== 'RUNNING' ? ': DSMN synchronizes nothing until it runs again' : '';
+	return `MSSYNC is ${spoken(now)} (it was ${spoken(found)} when this run began)${down}. To bring it back: ${bringBack}.`;
 }

@@ -17,11 +17,14 @@ export class PtySession {
 	/** Every byte the program wrote, for byte counts and for searching the scrollback. */
 	raw = '';
 
-	constructor(args: string[], options: {cols?: number; rows?: number; env?: Record<string, string>} = {}) {
+	/** `command`: what runs instead of `node dist/cli.js` (npm start, say), given `args` after its own; `cwd`: where. */
+	constructor(args: string[], options: {cols?: number; rows?: number; env?: Record<string, string>; command?: string[]; cwd?: string} = {}) {
 		const cols = options.cols ?? 100;
 		const rows = options.rows ?? 30;
 		this.terminal = new Terminal({cols, rows, scrollback: 5000, allowProposedApi: true});
-		this.process = pty.spawn(process.execPath, [CLI, ...args], {
+		const [file, ...before] = options.command ?? [process.execPath, CLI];
+		this.process = pty.spawn(file!, [...before, ...args], {
+			...(options.cwd ? {cwd: options.cwd} : {}),
 			name: options.env?.['TERM'] ?? 'xterm-256color',
 			cols,
 			rows,

@@ -125,7 +125,7 @@ describe('the wizard in any terminal', () => {
 		expect((await session.exited).exitCode).toBe(130);
 		const last = session.screen();
 		expect(last).toContain('Left at a safe point');
-		expect(last).toMatch(/start dsmn-resync again on this target to resume it or roll it back/);
+		expect(last.replace(/\n(?=\S)/g, ' ')).toMatch(/to resume it or roll it back, start again on this target: node \S+cli\.js --lab/);
 		expect(last).not.toContain('Leaving once this step reaches a safe point');
 		expect(last).not.toMatch(/Enter choose|q quit|q leaves/);
 		expect(last).not.toMatch(/\d+\/600 accounts/);

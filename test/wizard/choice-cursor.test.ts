@@ -56,7 +56,7 @@ describe('the pointer of the list on screen', () => {
 		expect(ignored).toEqual(['next-screen']);
 	});
 
-	it('starts over on a new list: another screen, another step, other items, or an overlay over it', () => {
+	it('starts over on a new list: another screen, another step, other items', () => {
 		const {cursor, show} = cursorOn(confirm('stop-service'));
 		cursor.move(1);
 		expect(cursor.pointer()).toBe(1);
@@ -64,11 +64,20 @@ describe('the pointer of the list on screen', () => {
 		expect(cursor.pointer()).toBe(1);
 		show({screen: confirm('move-aside')});
 		expect(cursor.pointer()).toBe(0);
+		show({screen: {...confirm('move-aside'), word: 'RESTORE'}});
+		expect(cursor.pointer()).toBe(0);
+	});
+
+	it('keeps its place through an overlay (the help, the quit question): nothing moves or is chosen under it', () => {
+		const {cursor, show} = cursorOn(confirm('stop-service'));
 		cursor.move(1);
-		show({overlay: 'help'});
-		expect(cursor.pointer()).toBe(0);
-		show({overlay: undefined});
-		expect(cursor.pointer()).toBe(0);
+		for (const overlay of ['help', 'quit'] as const) {
+			show({overlay});
+			cursor.move(1);
+			expect(cursor.choose(() => undefined)).toBeUndefined();
+			show({overlay: undefined});
+			expect(cursor.pointer()).toBe(1);
+		}
 	});
 
 	it('on a screen without a list: nothing moves and nothing is chosen', () => {

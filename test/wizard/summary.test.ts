@@ -1,19 +1,20 @@
 import {describe, expect, it} from 'vitest';
 import {EXIT} from '../../source/errors/exit-codes.js';
-import {finishedInLab, finishedOnRealServer, left, leavingNote, rollbackConfirmation, stillRedLines} from '../../source/wizard/summary.js';
+import {finishedInLab, finishedOnRealServer, left, leavingNote, rollbackConfirmation, serviceNotAsFound, stillRedLines} from '../../source/wizard/summary.js';
 
 const where = ['Journal: /var/lib/dsmn-resync/run.jsonl'];
+const again = 'npm start -- --lab /tmp/lab';
 
 describe("the wizard's summaries (pure wording)", () => {
 	it('says which servers stay red and why: those the run did not reconstruct need a run of their own', () => {
 		const result = {flow: 'reconstruct', servers: ['FS1', 'FS2']} as const;
-		const lines = stillRedLines(result, ['FS2', 'FS3'], true);
+		const lines = stillRedLines(result, ['FS2', 'FS3'], true, again);
 		expect(lines[0]).toMatch(/^Still red: FS2 \(did not synchronize\)\./);
-		expect(lines[1]).toBe('FS3 was not reconstructed in this run: start dsmn-resync again and choose it.');
-		const summary = finishedInLab(result, ['FS2', 'FS3'], true, where);
+		expect(lines[1]).toBe('FS3 was not reconstructed in this run: start again (npm start -- --lab /tmp/lab) and choose it.');
+		const summary = finishedInLab(result, ['FS2', 'FS3'], true, where, again);
 		expect(summary).toMatchObject({title: 'Done, but FS2, FS3 still show a red X', ok: false, exit: EXIT.failed});
 		expect(summary.lines.at(-1)).toBe(where[0]);
-		expect(finishedInLab(result, [], false, where)).toMatchObject({title: 'Done: every server shows a blue check', ok: true, exit: EXIT.ok});
+		expect(finishedInLab(result, [], false, where, again)).toMatchObject({title: 'Done: every server shows a blue check', ok: true, exit: EXIT.ok});
 	});
 
 	it('on a real server claims only what the admin saw: unticked servers are named, not called green', () => {
@@ -26,11 +27,28 @@ describe("the wizard's summaries (pure wording)", () => {
 	});
 
 	it('says what leaving means before it happens, and where things are after', () => {
-		expect(leavingNote(true, true, true)).toMatch(/^A step is running: it will finish to a safe point first/);
-		expect(leavingNote(false, true, false)).toBe('Everything done so far is in the journal: start again on this target to resume.');
-		expect(leavingNote(false, false, true)).toBe('Nothing has been changed on the target.');
-		expect(left({kind: 'run', canRollback: true, where})).toMatchObject({title: 'Left at a safe point', exit: EXIT.interrupted});
-		expect(left({kind: 'nothing'}).lines).toEqual(['Nothing was changed.']);
+		expect(leavingNote(true, true, true, again)).toMatch(/^A step is running: it will finish to a safe point first/);
+		expect(leavingNote(false, true, false, again)).toBe(
+			'Everything done so far is in the journal: to resume, start again on this target: npm start -- --lab /tmp/lab',
+		);
+		expect(leavingNote(false, false, true, again)).toBe('Nothing has been changed on the target.');
+		expect(left({kind: 'run', canRollback: true, where}, again)).toMatchObject({title: 'Left at a safe point', exit: EXIT.interrupted});
+		expect(left({kind: 'nothing'}, again).lines).toEqual(['Nothing was changed.']);
+	});
+
+	it('says MSSYNC is not as the run found it, and how to bring it back; nothing when it is as found', () => {
+		const line = serviceNotAsFound('RUNNING', 'STOPPED', 'npm start -- --lab /tmp/lab, then Resume');
+		expect(line).toBe(
+			'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until it runs again. To bring it back: npm start -- --lab /tmp/lab, then Resume.',
+		);
+		expect(serviceNotAsFound('RUNNING', 'RUNNING', 'x')).toBeUndefined();
+		expect(serviceNotAsFound('STOPPED', 'START_PENDING', 'x')).toBe('MSSYNC is start pending (it was stopped when this run began). To bring it back: x.');
+		const summary = left({kind: 'run', canRollback: true, where, service: line}, again);
+		expect(summary.lines).toEqual([
+			'The run waits in its journal: to resume it or roll it back, start again on this target: npm start -- --lab /tmp/lab',
+			line,
+			...where,
+		]);
 	});
 
 	it('the roll back confirmation names the snapshot and how MSSYNC is left', () => {

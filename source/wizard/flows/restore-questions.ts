@@ -19,7 +19,7 @@ export class RestoreQuestions {
 	async continueFromInspect(choice: 'continue' | 'again' | 'leave' | 'synchronize' = 'continue'): Promise<void> {
 		if (choice === 'again') return this.s.handovers.inspect();
 		if (choice === 'leave') {
-			const screen = targetNotReady();
+			const screen = targetNotReady(this.s.again());
 			this.s.store.set({screen, exit: screen.exit});
 			return;
 		}

@@ -52,6 +52,6 @@ export class SynchronizeOnly {
 		}
 		const message = outcome.status === 'failed' ? outcome.message : 'it did not finish';
 		store.log('error', `${SYNCHRONIZE_ONLY.title} failed: ${message}`);
-		store.set({screen: synchronizeOnlyFailed(message, outcome.status === 'failed' ? outcome.advice : undefined)});
+		store.set({screen: synchronizeOnlyFailed(message, outcome.status === 'failed' ? outcome.advice : undefined, this.s.again())});
 	}
 }

@@ -97,7 +97,7 @@ export class TargetFlow {
 		try {
 			unfinished = await findUnfinishedRun(target.journalDir, ownerOf(target));
 		} catch (error) {
-			store.set({screen: journalUnreadable((error as Error).message)});
+			store.set({screen: journalUnreadable((error as Error).message, this.s.again())});
 			return;
 		}
 		if (unfinished) {

@@ -1,0 +1,54 @@
+/**
+ * The command that starts this wizard again on the same target, as the admin can type it from where
+ * they are (ARCHITECTURE.md, "The wizard"): every "start again" on an end screen prints it. Someone who
+ * began with `npm start` has no `dsmn-resync` on the PATH, and `npm start` alone makes a fresh lab: for
+ * them it is `npm start -- --lab DIR`, which reuses that lab.
+ */
+import {basename} from 'node:path';
+import type {WizardOptions} from '../app/options.js';
+
+/** What starts dsmn-resync, as typed: `dsmn-resync`, `npm start --`, or `node …/dist/cli.js`. */
+export type Launcher = string;
+
+/** Set by scripts/start-lab.js (`npm start`) for the wizard it starts. */
+export const NPM_START_ENV = 'DSMN_RESYNC_LAUNCHER';
+
+/**
+ * A word of a command as a POSIX shell (and, without a double quote in it, cmd.exe) reads it: as it is
+ * when plain, else in double quotes (backslashes of a Windows path kept), or single quotes if it holds one.
+ */
+export function shellWord(word: string): string {
+	if (/^[\w@%+=:,./\\-]+$/.test(word)) return word;
+	// In double quotes a backslash is itself, except before " $ ` \ or at the end.
+	if (!/["$`]|\\(\\|$)/.test(word)) return `"${word}"`;
+	return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * How this process was started: by `npm start` (the variable above), by the package's `bin` (its name
+ * on the PATH), or as `node path/to/cli.js` (printed with that script's absolute path, so that it works
+ * from any folder).
+ */
+export function launcherOf(script: string | undefined, env: NodeJS.ProcessEnv): Launcher {
+	if (env[NPM_START_ENV] === 'npm start') return 'npm start --';
+	// Installed (npm's Windows shims run node on the installed cli.js): the bin's name is on the PATH.
+	if (script && /\.[cm]?js$/.test(basename(script)) && !/node_modules[\\/]dsmn-resync[\\/]/.test(script)) return `node ${shellWord(script)}`;
+	return 'dsmn-resync';
+}
+
+/** The same target again: the lab's folder, this machine, or the remote server (and the SYNCAGNT named). */
+export function startAgainCommand(
+	launcher: Launcher,
+	options: Pick<WizardOptions, 'target' | 'lab' | 'host' | 'syncagnt' | 'credentialsFile' | 'credentialsTyped'>,
+): string {
+	const words = [launcher];
+	if (options.target === 'lab' && options.lab) words.push('--lab', shellWord(options.lab));
+	else if (options.target === 'windows') words.push('--target', 'windows');
+	else if (options.target === 'remote' && options.host) {
+		words.push('--target', 'remote', '--host', shellWord(options.host));
+		// A file the admin named is named again; the wizard's own (the account typed here) is gone by then.
+		if (options.credentialsFile && !options.credentialsTyped) words.push('--credentials-file', shellWord(options.credentialsFile));
+	}
+	if (options.syncagnt && options.target !== 'lab') words.push('--syncagnt', shellWord(options.syncagnt));
+	return words.join(' ');
+}

@@ -1,0 +1,56 @@
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {labStatusSchema} from '../../source/lab/status.js';
+import {CLI, runCli, tempDir} from '../helpers/run-cli.js';
+import {KEYS, PtySession} from './pty-session.js';
+import {restoreUpTo} from './restore-keys.js';
+
+async function makeLab() {
+	const dir = join(await tempDir(), 'lab');
+	expect((await runCli(['lab', 'create', dir, '--pace', '0'])).exitCode).toBe(0);
+	return dir;
+}
+
+const serviceState = async (dir: string) => labStatusSchema.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout)).service.state;
+
+/** The history as one line per paragraph: the last frame's lines are wrapped at the terminal's width. */
+const unwrapped = (session: PtySession) => session.history().replace(/\n(?=\S)/g, ' ');
+
+const STOPPED = 'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until it runs again. To bring it back:';
+
+describe('leaving mid-restore with MSSYNC stopped: the last screen says so, and how to bring it back', () => {
+	it('"Not now — leave" at the Start MSSYNC confirmation', async () => {
+		const dir = await makeLab();
+		const session = new PtySession(['--lab', dir], {cols: 200});
+		await restoreUpTo(session, 'start-service');
+		await session.type(KEYS.down);
+		await session.waitFor(/❯ Not now — leave/);
+		await session.type(KEYS.enter);
+		await session.waitFor('Leave dsmn-resync?');
+		await session.type('y');
+		expect((await session.exited).exitCode).toBe(130);
+		expect(await serviceState(dir)).toBe('STOPPED');
+		expect(session.screen()).toContain('Left at a safe point');
+		expect(unwrapped(session)).toContain(`${STOPPED} node ${CLI} --lab ${dir}, then Resume (it goes on to "Start MSSYNC") or Roll back`);
+	});
+
+	it('a closed terminal (SIGHUP) at the same point', async () => {
+		const dir = await makeLab();
+		const session = new PtySession(['--lab', dir], {cols: 200});
+		await restoreUpTo(session, 'start-service');
+		await session.kill('SIGHUP');
+		expect((await session.exited).exitCode).toBe(130);
+		expect(unwrapped(session)).toContain(STOPPED);
+	});
+
+	it('a scripted restore that stops at Start MSSYNC says the same', async () => {
+		const dir = await makeLab();
+		expect((await runCli(['lab', 'fault', dir, 'start-refused'])).exitCode).toBe(0);
+		const result = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes']);
+		expect(result.exitCode).toBe(1);
+		expect(await serviceState(dir)).toBe('STOPPED');
+		expect(result.stdout).toContain(`${STOPPED} run the same command again with --resume (it goes on to "Start MSSYNC"), or with --rollback`);
+		const json = await runCli(['--lab', dir, '--resume', '--json']);
+		expect(json.stdout).toContain('"event":"warning","message":"MSSYNC is stopped (it was running when this run began)');
+	});
+});

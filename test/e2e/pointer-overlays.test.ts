@@ -1,0 +1,56 @@
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {labStatusSchema} from '../../source/lab/status.js';
+import {runCli, tempDir} from '../helpers/run-cli.js';
+import {KEYS, PtySession} from './pty-session.js';
+import {restoreUpTo} from './restore-keys.js';
+
+async function makeLab() {
+	const dir = join(await tempDir(), 'lab');
+	expect((await runCli(['lab', 'create', dir, '--pace', '0'])).exitCode).toBe(0);
+	return dir;
+}
+
+const serviceState = async (dir: string) => labStatusSchema.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout)).service.state;
+
+describe('the list pointer stays where the admin left it, through every overlay', () => {
+	it('on a confirmation: No, then ? and a key, then q and n: Enter still says No and nothing is stopped', async () => {
+		const dir = await makeLab();
+		const session = new PtySession(['--lab', dir]);
+		try {
+			await restoreUpTo(session, 'stop-service');
+			await session.type(KEYS.down);
+			await session.waitFor(/❯ No — go back/);
+			await session.type('?');
+			await session.waitFor(/any key closes/i);
+			await session.type('x');
+			await session.waitFor(/❯ No — go back/);
+			await session.type('q');
+			await session.waitFor('Leave dsmn-resync?');
+			await session.type('n');
+			await session.waitFor(/❯ No — go back/);
+			expect(session.screen()).not.toMatch(/❯ Yes/);
+			await session.type(KEYS.enter);
+			await session.waitFor('The plan (KB Q148678)');
+			expect(await serviceState(dir)).toBe('RUNNING');
+		} finally {
+			await session.kill();
+		}
+	});
+
+	it('on the first screen: the second item stays pointed at through ?', async () => {
+		const dir = await makeLab();
+		const session = new PtySession(['--lab', dir]);
+		try {
+			await session.waitFor(/❯ Continue: restore or reconstruct/);
+			await session.type(KEYS.down);
+			await session.waitFor(/❯ Only synchronize all servers/);
+			await session.type('?');
+			await session.waitFor(/any key closes/i);
+			await session.type(KEYS.escape);
+			await session.waitFor(/❯ Only synchronize all servers/);
+		} finally {
+			await session.kill();
+		}
+	});
+});
