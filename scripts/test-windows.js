@@ -3,7 +3,8 @@
 // \\HOST\ADMIN$ paths, net.exe and sc.exe, icacls) run for real: the built dist/cli.js under the Windows
 // build of Node 20, under Wine. Wine's own net.exe and sc.exe drive a real service named MSSYNC in Wine's
 // service manager; `sc \\NTPDC1` is a stand-in (sc.cmd first on WINEPATH) over that same service, and
-// \\NTPDC1\ADMIN$ a folder of this machine. One line per check; the last line is "N passed, N failed".
+// \\NTPDC1\ADMIN$ a folder of this machine. Last, the single executable dsmn-resync-win-x64.exe, built
+// here (scripts/windows/executable-checks.js). One line per check; the last line is "N passed, N failed".
 // What it cannot cover: a real NT 4.0 server, and the wizard's keys (see the README).
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
@@ -14,6 +15,7 @@ import {basename, dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {build} from 'esbuild';
+import {executableChecks} from './windows/executable-checks.js';
 import {cacheFolder, ensureNodeExe, ensureWine, NODE_WIN_VERSION, prefixProcesses, toWindows as W, Wine} from './windows/wine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -585,6 +587,10 @@ async function checks(win, work, run) {
 		says(refused, 'the server did not answer');
 		says(refused, 'The target is not ready: nothing was changed.');
 	});
+
+	// ── The single executable, dsmn-resync-win-x64.exe (scripts/windows/executable-checks.js) ─────────────
+	const helpers = {check, assert, exits, says, linuxCli, journals, journalEntries, endedAs, onlyEntry, restoredCorrectly, allSynchronized, note};
+	await executableChecks(win, work, helpers);
 }
 
 try {
