@@ -1,12 +1,14 @@
 // npm run bench: each figure is a ratio against a baseline measured in the same run, on the same machine
 // (these machines are shared and noisy: absolute times mean little, ratios much more). Medians of several runs.
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import pty from 'node-pty';
+import {packageExecutables} from './package.js';
+import {cacheFolder, ensureNodeExe, toWindows, Wine} from './windows/wine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -43,10 +45,10 @@ print(e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 }
 
 /** Time from spawn in a pseudo-terminal until `text` has been written (or the process exits, when text is null). */
-function ptyTime(args, text) {
+function ptyTime(args, text, file = process.execPath) {
 	return new Promise((resolve, reject) => {
 		const started = process.hrtime.bigint();
-		const child = pty.spawn(process.execPath, args, {cols: 100, rows: 30, env: {...env, LANG: 'en_US.UTF-8'}});
+		const child = pty.spawn(file, args, {cols: 100, rows: 30, env: {...env, LANG: 'en_US.UTF-8'}});
 		let seen = '';
 		let done = false;
 		const finish = () => {
@@ -301,7 +303,72 @@ async function syncView() {
 	}
 }
 
+/** The single executables (scripts/package.js) against the tarball's `node dist/cli.js`: sizes, then start-up. */
+async function executables() {
+	const made = await packageExecutables(['linux', 'windows'], join(work, 'release'), () => undefined);
+	const mib = bytes => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+	const nodeExe = await ensureNodeExe(cacheFolder(), () => undefined);
+	rows.push([
+		'executable: dsmn-resync-linux-x64 size vs its Node binary',
+		mib(made.linux.size),
+		mib(statSync(process.execPath).size),
+		made.linux.size / statSync(process.execPath).size,
+		'(context)',
+	]);
+	rows.push([
+		'executable: dsmn-resync-win-x64.exe size vs node.exe',
+		mib(made.windows.size),
+		mib(statSync(nodeExe).size),
+		made.windows.size / statSync(nodeExe).size,
+		'(context)',
+	]);
+	const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {cwd: root, encoding: 'utf8', env});
+	const [{filename, unpackedSize}] = JSON.parse(tarball);
+	const tgz = statSync(join(work, filename)).size;
+	rows.push([
+		'tarball: size (unpacked) vs the Linux executable',
+		`${(tgz / 1024).toFixed(0)} KiB (${(unpackedSize / 1024).toFixed(0)} KiB)`,
+		mib(made.linux.size),
+		tgz / made.linux.size,
+		'(context; needs Node 20)',
+	]);
+	const runs = 11;
+	const medianOf = async (args, text, file) => {
+		const times = [];
+		for (let i = 0; i < runs; i++) times.push(await ptyTime(args, text, file));
+		return median(times);
+	};
+	const exeVersion = await medianOf(['--version'], null, made.linux.path);
+	const distVersion = await medianOf([cli, '--version'], null);
+	rows.push(['startup: executable --version vs node dist/cli.js --version', ms(exeVersion), ms(distVersion), exeVersion / distVersion, '≤ 1.2']);
+	const exeWizard = await medianOf([], 'Where do you want to work?', made.linux.path);
+	const distWizard = await medianOf([cli], 'Where do you want to work?');
+	rows.push(['startup: executable wizard first frame vs node dist/cli.js', ms(exeWizard), ms(distWizard), exeWizard / distWizard, '≤ 1.2']);
+	// Under Wine (when installed and its prefix made by npm run test:windows): wall time of --version, the exe vs node.exe dist\cli.js.
+	if (spawnSync('wine', ['--version'], {stdio: 'ignore'}).status === 0 && existsSync(join(cacheFolder(), 'prefix'))) {
+		const win = new Wine(cacheFolder(), nodeExe);
+		win.startServer();
+		try {
+			const wineTimes = async argv => {
+				const times = [];
+				for (let i = 0; i < 5; i++) {
+					const run = await win.run('wine', argv);
+					if (run.code !== 0) throw new Error(`wine ${argv.join(' ')} failed: ${run.stderr}`);
+					times.push(run.ms / 1000);
+				}
+				return median(times);
+			};
+			const exe = await wineTimes([toWindows(made.windows.path), '--version']);
+			const node = await wineTimes([nodeExe, toWindows(cli), '--version']);
+			rows.push(['startup under Wine: .exe --version vs node.exe dist\\cli.js --version', ms(exe), ms(node), exe / node, '≤ 1.2']);
+		} finally {
+			await win.stop();
+		}
+	}
+}
+
 try {
+	if (want('executables')) await executables();
 	if (want('startup')) await startup();
 	if (want('sync')) await syncView();
 	if (want('check')) validation();
