@@ -15,7 +15,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import postject from 'postject';
-import {buildInfo, emptyDevtools, fixInkIncrementalRendering, inkWithoutDevtools, onlyNodeImports, programDefines} from './build.js';
+import {buildInfo, fixInkIncrementalRendering, inkWithoutDevtools, onlyNodeImports, programDefines} from './build.js';
 import {cacheFolder, ensureNodeExe, NODE_WIN_VERSION} from './windows/wine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -93,8 +93,6 @@ export * from './generated/YGEnums.js';
 
 /** The program as one CommonJS file. */
 export async function bundle(outfile, build_ = buildInfo()) {
-	await mkdir(join(root, 'dist'), {recursive: true});
-	await writeFile(emptyDevtools, 'export default {};\n');
 	const result = await build({
 		plugins: [fixInkIncrementalRendering, inkWithoutDevtools, yogaSynchronous],
 		absWorkingDir: root,
@@ -105,7 +103,6 @@ export async function bundle(outfile, build_ = buildInfo()) {
 		platform: 'node',
 		target: 'node20',
 		jsx: 'automatic',
-		alias: {'react-devtools-core': emptyDevtools},
 		// import.meta exists only in ES modules; its one use (stand-in-path.ts) is never reached in the executable.
 		define: {...programDefines(build_), __SEA_STAND_IN_ARGUMENT__: JSON.stringify(STAND_IN_ARGUMENT), 'import.meta.url': 'undefined'},
 		minify: true,

@@ -5,22 +5,20 @@
  * a pseudo-terminal (Ink and its WebAssembly layout engine, loaded synchronously in the executable).
  * The Windows executable is run under Wine by `npm run test:windows`.
  */
-import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
+import {mkdir, mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import xterm from '@xterm/headless';
 import {execa} from 'execa';
-import pty from 'node-pty';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {userEnv} from '../helpers/run-cli.js';
-import {waitFor} from '../helpers/wait-for.js';
+import {wizardFirstFrame} from './first-frame.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let exe = '';
 let work = '';
-// Without Node on the PATH: the executable must need nothing of this machine's Node.
-const env = () => userEnv({PATH: '/usr/sbin:/sbin:/bin'});
+// An empty folder as the PATH: the executable needs no Node (nor anything else) of this machine.
+const env = () => userEnv({PATH: join(work, 'empty-path')});
 
 async function run(args: string[]) {
 	const result = await execa(exe, args, {cwd: work, env: env(), extendEnv: false, reject: false, stdin: 'ignore'});
@@ -34,6 +32,7 @@ describe('the Linux single executable', () => {
 		const built = await execa(process.execPath, [join(root, 'scripts', 'package.js'), 'linux', '--out', work], {cwd: root, reject: false});
 		expect(built.exitCode, String(built.stderr)).toBe(0);
 		exe = join(work, 'dsmn-resync-linux-x64');
+		await mkdir(join(work, 'empty-path'));
 	}, 120_000);
 
 	afterAll(() => rm(work, {recursive: true, force: true}));
@@ -63,27 +62,6 @@ describe('the Linux single executable', () => {
 	}, 60_000);
 
 	it('draws the wizard’s first frame in a terminal, and q leaves it', async () => {
-		const terminal = new xterm.Terminal({cols: 100, rows: 30, allowProposedApi: true});
-		const child = pty.spawn(exe, [], {name: 'xterm-256color', cols: 100, rows: 30, cwd: work, env: {...env(), LANG: 'en_US.UTF-8'}});
-		const exited = new Promise<number>(resolve => child.onExit(e => resolve(e.exitCode)));
-		let raw = '';
-		child.onData(data => {
-			raw += data;
-			terminal.write(data);
-		});
-		const screen = () => {
-			const buffer = terminal.buffer.active;
-			return Array.from({length: terminal.rows}, (_, i) => buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '').join('\n');
-		};
-		try {
-			await waitFor(() => expect(screen(), `it wrote ${JSON.stringify(raw.slice(0, 2000))}`).toContain('Where do you want to work?'), 20_000);
-			child.write('q');
-			await waitFor(() => expect(screen()).toContain('Leave dsmn-resync?'), 10_000);
-			child.write('y');
-			expect(await exited).toBe(130);
-		} finally {
-			child.kill();
-			terminal.dispose();
-		}
+		await wizardFirstFrame(exe, work, env());
 	}, 60_000);
 });

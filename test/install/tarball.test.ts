@@ -1,7 +1,7 @@
 /**
  * The tarball an administrator carries to a closed network: `npm pack` of the built dist/, installed with
  * `npm install -g` into an empty prefix while the registry cannot be reached, then run from that prefix's
- * bin/ as an administrator would: --version, lab create, a scripted restore of the lab.
+ * bin/ as an administrator would: --version, lab create, a scripted restore of the lab, the wizard's first frame.
  * Packed with --ignore-scripts: `prepare` would rebuild dist/ under the other tests running meanwhile
  * (npm test builds dist/ before the tests).
  */
@@ -13,6 +13,7 @@ import {fileURLToPath} from 'node:url';
 import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
 import {tempDir, userEnv} from '../helpers/run-cli.js';
+import {wizardFirstFrame} from './first-frame.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // Under `npm run`, npm_execpath is npm's own script: it runs with this Node, without a shell.
@@ -89,6 +90,9 @@ describe('the tarball installs and runs with no registry', () => {
 		expect(restored.stdout).toContain('5 servers synchronized');
 		const status = JSON.parse((await run(['lab', 'status', lab, '--json'])).stdout) as {servers: {synchronized: boolean}[]};
 		expect(status.servers.every(s => s.synchronized)).toBe(true);
+
+		// The wizard's chunks (Ink, React, the layout engine's WebAssembly) load from the installed dist/ too.
+		await wizardFirstFrame(join(prefix, 'bin', 'dsmn-resync'), work, env);
 
 		// The journal's first line names the same build as --version.
 		const [journal] = (await readdir(join(lab, 'journal'))).filter(n => n.endsWith('.jsonl'));
