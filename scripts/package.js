@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// npm run package: the two single executables, release/dsmn-resync-linux-x64 and release/dsmn-resync-win-x64.exe,
-// each a Node 20 binary (this machine's node, and the node.exe the Windows checks use) with the program
-// injected as a single executable application (node --experimental-sea-config, then postject). Node 20
-// runs only a CommonJS main script there, so the program is bundled once more, as CommonJS, with:
+// npm run package: what an administrator carries, in release/: the tarball (npm pack), the two single
+// executables dsmn-resync-linux-x64 and dsmn-resync-win-x64.exe, and SHA256SUMS. Each executable is a
+// Node 20 binary (this machine's node, and the node.exe the Windows checks use) with the program injected
+// as a single executable application (node --experimental-sea-config, then postject). Node 20 runs only
+// a CommonJS main script there, so the program is bundled once more, as CommonJS, with:
 // - yoga-layout (Ink's layout engine) loaded synchronously: its module awaits its WebAssembly at the top
 //   level, which CommonJS cannot; here the same WebAssembly is compiled and instantiated synchronously;
 // - Ink without its DevTools and their top-level awaits, as in dist/ (scripts/build.js);
 // - the lab's stand-in net and sc: the executable itself, started with a first argument of its own.
-// `npm run package -- linux` (or `windows`) builds one; `--out DIR` puts them elsewhere than release/.
+// `npm run package -- linux` (or `windows`, `tarball`) builds one; `--out DIR` puts them elsewhere than release/.
 import {spawnSync} from 'node:child_process';
-import {chmod, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
+import {createHash} from 'node:crypto';
+import {chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -169,14 +171,45 @@ export async function packageExecutables(which, outDir = RELEASE, log = text => 
 	return made;
 }
 
+/** `npm pack` into `outDir` (its prepare script builds dist/ first): the tarball's path. */
+function packTarball(outDir) {
+	// Under `npm run`, npm_execpath is npm's own script: run it with this Node, no shell.
+	const npm = process.env.npm_execpath?.endsWith('.js') ? [process.execPath, process.env.npm_execpath] : ['npm'];
+	const packed = run(npm[0], [...npm.slice(1), 'pack', '--json', '--pack-destination', outDir], {cwd: root});
+	return join(outDir, JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')))[0].filename);
+}
+
+/**
+ * SHA256SUMS beside what `outDir` holds of the release (each file hashed now): what an administrator checks
+ * the carried copy against, with `sha256sum -c SHA256SUMS`, or `Get-FileHash NAME` in PowerShell.
+ */
+async function writeChecksums(outDir) {
+	const names = (await readdir(outDir)).filter(n => Object.values(EXECUTABLE_NAMES).includes(n) || /^dsmn-resync-.+\.tgz$/.test(n)).sort();
+	const lines = [];
+	for (const name of names)
+		lines.push(
+			`${createHash('sha256')
+				.update(await readFile(join(outDir, name)))
+				.digest('hex')}  ${name}\n`,
+		);
+	await writeFile(join(outDir, 'SHA256SUMS'), lines.join(''));
+	return names;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
 	const args = process.argv.slice(2);
 	const out = args.indexOf('--out');
 	const outDir = out === -1 ? RELEASE : args[out + 1];
 	const asked = args.filter((a, i) => a !== '--out' && i !== out + 1);
-	if (!outDir || asked.some(a => a !== 'linux' && a !== 'windows')) {
-		process.stderr.write('usage: node scripts/package.js [linux] [windows] [--out DIR]\n');
+	if (!outDir || asked.some(a => !['tarball', 'linux', 'windows'].includes(a))) {
+		process.stderr.write('usage: node scripts/package.js [tarball] [linux] [windows] [--out DIR]\n');
 		process.exit(2);
 	}
-	await packageExecutables(asked.length > 0 ? asked : ['linux', 'windows'], outDir);
+	const which = asked.length > 0 ? asked : ['tarball', 'linux', 'windows'];
+	if (which.includes('tarball')) {
+		await mkdir(outDir, {recursive: true});
+		process.stdout.write(`${packTarball(outDir)}\n`);
+	}
+	if (which.includes('linux') || which.includes('windows')) await packageExecutables(which, outDir);
+	process.stdout.write(`${join(outDir, 'SHA256SUMS')}: ${(await writeChecksums(outDir)).join(', ')}\n`);
 }
