@@ -11,7 +11,7 @@
 // `npm run package -- linux` (or `windows`, `tarball`) builds one; `--out DIR` puts them elsewhere than release/.
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
+import {chmod, copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -169,12 +169,28 @@ export async function packageExecutables(which, outDir = RELEASE, log = text => 
 	return made;
 }
 
-/** `npm pack` into `outDir` (its prepare script builds dist/ first): the tarball's path. */
-function packTarball(outDir) {
-	// Under `npm run`, npm_execpath is npm's own script: run it with this Node, no shell.
-	const npm = process.env.npm_execpath?.endsWith('.js') ? [process.execPath, process.env.npm_execpath] : ['npm'];
-	const packed = run(npm[0], [...npm.slice(1), 'pack', '--json', '--pack-destination', outDir], {cwd: root});
-	return join(outDir, JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')))[0].filename);
+/**
+ * The tarball, dsmn-resync-VERSION.tgz in `outDir`, packed from dist/ (built before) and a package.json
+ * with only what an installed program needs: no scripts, which npm would otherwise list on the
+ * administrator's machine as install scripts to approve (`prepare` builds dist/ in a clone, and the
+ * tarball has no scripts/ to run), and no devDependencies. Its path.
+ */
+async function packTarball(outDir) {
+	const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+	const stage = await mkdtemp(join(tmpdir(), 'dsmn-tarball-'));
+	try {
+		const manifest = {...Object.fromEntries(['name', 'version', 'description', 'license', 'type', 'bin', 'engines'].map(k => [k, pkg[k]])), files: ['dist']};
+		await writeFile(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+		await copyFile(join(root, 'README.md'), join(stage, 'README.md'));
+		// dist/ without esbuild's record of the build and the empty module it bundles (not run).
+		await cp(join(root, 'dist'), join(stage, 'dist'), {recursive: true, filter: path => !/[\\/](meta\.json|\.empty-devtools\.js)$/.test(path)});
+		// Under `npm run`, npm_execpath is npm's own script: run it with this Node, no shell.
+		const npm = process.env.npm_execpath?.endsWith('.js') ? [process.execPath, process.env.npm_execpath] : ['npm'];
+		const packed = run(npm[0], [...npm.slice(1), 'pack', '--ignore-scripts', '--json', '--pack-destination', outDir], {cwd: stage});
+		return join(outDir, JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')))[0].filename);
+	} finally {
+		await rm(stage, {recursive: true, force: true});
+	}
 }
 
 /**
@@ -198,15 +214,18 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
 	const args = process.argv.slice(2);
 	const out = args.indexOf('--out');
 	const outDir = out === -1 ? RELEASE : args[out + 1];
-	const asked = args.filter((a, i) => a !== '--out' && i !== out + 1);
+	const noBuild = args.includes('--no-build');
+	const asked = args.filter((a, i) => a !== '--out' && a !== '--no-build' && (out === -1 || i !== out + 1));
 	if (!outDir || asked.some(a => !['tarball', 'linux', 'windows'].includes(a))) {
-		process.stderr.write('usage: node scripts/package.js [tarball] [linux] [windows] [--out DIR]\n');
+		process.stderr.write('usage: node scripts/package.js [tarball] [linux] [windows] [--out DIR] [--no-build]\n');
 		process.exit(2);
 	}
 	const which = asked.length > 0 ? asked : ['tarball', 'linux', 'windows'];
 	if (which.includes('tarball')) {
 		await mkdir(outDir, {recursive: true});
-		process.stdout.write(`${packTarball(outDir)}\n`);
+		// --no-build: dist/ as it is (the tests, which run while other tests read dist/).
+		if (!noBuild) run(process.execPath, [join(root, 'scripts', 'build.js')], {stdio: 'inherit'});
+		process.stdout.write(`${await packTarball(outDir)}\n`);
 	}
 	if (which.includes('linux') || which.includes('windows')) await packageExecutables(which, outDir);
 	process.stdout.write(`${join(outDir, 'SHA256SUMS')}: ${(await writeChecksums(outDir)).join(', ')}\n`);

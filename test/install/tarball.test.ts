@@ -1,9 +1,9 @@
 /**
- * The tarball an administrator carries to a closed network: `npm pack` of the built dist/, installed with
- * `npm install -g` into an empty prefix while the registry cannot be reached, then run from that prefix's
- * bin/ as an administrator would: --version, lab create, a scripted restore of the lab, the wizard's first frame.
- * Packed with --ignore-scripts: `prepare` would rebuild dist/ under the other tests running meanwhile
- * (npm test builds dist/ before the tests).
+ * The tarball an administrator carries to a closed network, as `npm run package` makes it (`npm pack` of
+ * the built dist/), installed with `npm install -g` into an empty prefix while the registry cannot be
+ * reached, then run from that prefix's bin/ as an administrator would: --version, lab create, a scripted
+ * restore of the lab, the wizard's first frame. Packed with --no-build: a build would replace dist/ under
+ * the other tests running meanwhile (npm test builds dist/ before the tests).
  */
 import {existsSync} from 'node:fs';
 import {readdir, readFile, writeFile} from 'node:fs/promises';
@@ -35,7 +35,7 @@ async function npmRun(args: string[], env: Record<string, string>, cwd = root) {
 }
 
 describe('the tarball installs and runs with no registry', () => {
-	it('npm pack holds dist/ and no dependency; npm install -g --offline from it gives a dsmn-resync that restores a lab', async () => {
+	it('the tarball holds dist/, no dependency and no script; npm install -g --offline from it gives a dsmn-resync that restores a lab', async () => {
 		const work = await tempDir('dsmn-tarball-');
 		const [userconfig, globalconfig] = [join(work, 'user-npmrc'), join(work, 'global-npmrc')];
 		await writeFile(userconfig, '');
@@ -51,25 +51,36 @@ describe('the tarball installs and runs with no registry', () => {
 			npm_config_update_notifier: 'false',
 		};
 
-		const pack = await npmRun(['pack', '--ignore-scripts', '--json', '--pack-destination', work], offline);
-		expect(pack.exitCode, pack.stderr).toBe(0);
-		const [packed] = JSON.parse(pack.stdout) as [{filename: string; files: {path: string}[]}];
+		// What npm run package puts in release/ (scripts/package.js: npm pack of dist/ and a package.json for running it).
+		const pack = await execa(process.execPath, [join(root, 'scripts', 'package.js'), 'tarball', '--out', work, '--no-build'], {
+			cwd: root,
+			env: userEnv(offline),
+			extendEnv: false,
+			reject: false,
+		});
+		expect(pack.exitCode, String(pack.stderr)).toBe(0);
 		const version = (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {version: string}).version;
-		expect(packed.filename).toBe(`dsmn-resync-${version}.tgz`);
-		const files = packed.files.map(f => f.path);
+		const tarball = join(work, `dsmn-resync-${version}.tgz`);
+		const files = String((await execa('tar', ['-tzf', tarball])).stdout)
+			.split('\n')
+			.map(f => f.replace(/^package\//, ''));
 		expect(files).toContain('dist/cli.js');
 		expect(files).toContain('dist/lab-tool.js');
-		// Only what the program runs (npm adds package.json and the README itself).
+		// Only what the program runs, its package.json and its README.
 		expect(files.filter(f => !f.startsWith('dist/') && f !== 'package.json' && f !== 'README.md')).toEqual([]);
 		expect(files).not.toContain('dist/meta.json');
-		expect(files.filter(f => f.startsWith('dist/') && !f.endsWith('.js'))).toEqual([]);
+		expect(files.filter(f => f.startsWith('dist/') && !f.endsWith('.js') && !f.endsWith('/'))).toEqual([]);
 
 		const prefix = join(work, 'prefix');
-		const install = await npmRun(['install', '--global', '--offline', '--prefix', prefix, join(work, packed.filename)], offline, work);
+		const install = await npmRun(['install', '--global', '--offline', '--prefix', prefix, tarball], offline, work);
 		expect(install.exitCode, install.stderr).toBe(0);
+		// Nothing for the administrator to approve or wonder about: no scripts, so no "install scripts" warning.
+		expect(install.stderr).not.toMatch(/install.scripts/i);
 		const installed = join(prefix, 'lib', 'node_modules', 'dsmn-resync');
-		const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as {dependencies?: object};
-		expect(manifest.dependencies ?? {}).toEqual({});
+		const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as Record<string, unknown>;
+		expect(manifest['dependencies'] ?? {}).toEqual({});
+		expect(manifest['scripts']).toBeUndefined();
+		expect(manifest['devDependencies']).toBeUndefined();
 		expect(existsSync(join(installed, 'node_modules')), 'npm installed packages beside it').toBe(false);
 
 		// As an administrator runs it: from the prefix's bin/ on PATH, in a folder of their own.
