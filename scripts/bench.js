@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import pty from 'node-pty';
-import {packageExecutables} from './package.js';
+import {packageExecutables, packTarball} from './package.js';
 import {cacheFolder, ensureNodeExe, toWindows, Wine} from './windows/wine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -322,9 +322,23 @@ async function executables() {
 		made.windows.size / statSync(nodeExe).size,
 		'(context)',
 	]);
-	const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {cwd: root, encoding: 'utf8', env});
-	const [{filename, unpackedSize}] = JSON.parse(tarball);
-	const tgz = statSync(join(work, filename)).size;
+	// The release's tarball (npm run package), of the dist/ npm run bench has just built; unpacked: its files' sizes.
+	const tgz = statSync(await packTarball(work)).size;
+	const listing = execFileSync(
+		'tar',
+		[
+			'-tvzf',
+			join(
+				work,
+				readdirSync(work).find(n => n.endsWith('.tgz')),
+			),
+		],
+		{encoding: 'utf8'},
+	);
+	const unpackedSize = listing
+		.trim()
+		.split('\n')
+		.reduce((sum, line) => sum + Number(line.split(/\s+/)[2]), 0);
 	rows.push([
 		'tarball: dsmn-resync-VERSION.tgz size (unpacked)',
 		`${(tgz / 1024).toFixed(0)} KiB`,

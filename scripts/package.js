@@ -175,7 +175,7 @@ export async function packageExecutables(which, outDir = RELEASE, log = text => 
  * administrator's machine as install scripts to approve (`prepare` builds dist/ in a clone, and the
  * tarball has no scripts/ to run), and no devDependencies. Its path.
  */
-async function packTarball(outDir) {
+export async function packTarball(outDir) {
 	const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 	const stage = await mkdtemp(join(tmpdir(), 'dsmn-tarball-'));
 	try {
