@@ -323,18 +323,9 @@ async function executables() {
 		'(context)',
 	]);
 	// The release's tarball (npm run package), of the dist/ npm run bench has just built; unpacked: its files' sizes.
-	const tgz = statSync(await packTarball(work)).size;
-	const listing = execFileSync(
-		'tar',
-		[
-			'-tvzf',
-			join(
-				work,
-				readdirSync(work).find(n => n.endsWith('.tgz')),
-			),
-		],
-		{encoding: 'utf8'},
-	);
+	const tarball = await packTarball(work);
+	const tgz = statSync(tarball).size;
+	const listing = execFileSync('tar', ['-tvzf', tarball], {encoding: 'utf8'});
 	const unpackedSize = listing
 		.trim()
 		.split('\n')
