@@ -120,9 +120,19 @@ export class PageVerifier {
 	private judge(words: Uint32Array, base: number, offset: number): void {
 		const s = this.scan;
 		s.pages++;
-		let sum = SEED;
-		for (let i = base + 1; i < base + WORDS; i++) sum += words[i]!;
-		const computed = sum >>> 0;
+		// UlUtilChecksum: the seed plus every word but the first, modulo 2^32. Four running sums (exact in a
+		// double: 1023 words stay far below 2^53) let the JIT keep them in registers; twice as fast as one.
+		let s0 = SEED + words[base + 1]! + words[base + 2]! + words[base + 3]!;
+		let s1 = 0;
+		let s2 = 0;
+		let s3 = 0;
+		for (let i = base + 4; i < base + WORDS; i += 4) {
+			s0 += words[i]!;
+			s1 += words[i + 1]!;
+			s2 += words[i + 2]!;
+			s3 += words[i + 3]!;
+		}
+		const computed = (s0 + s1 + s2 + s3) >>> 0;
 		const stored = words[base]!;
 		const last = words[base + WORDS - 1]!;
 		// pgnoThisPage: the three bytes after the trailer's first byte (little-endian).
