@@ -90,12 +90,12 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 		if (code === 'ENOTDIR') return refused(folder, `${folder} is not a folder: part of the path is a file`);
 		return refused(folder, `${folder} cannot be opened: ${errnoText(error)}`);
 	}
-	if ((options.liveSyncagnt && (await sameFolder(folder, options.liveSyncagnt))) || looksLikeLiveSyncagnt(folder)) {
-		return refused(
-			folder,
-			`${folder} is the live SYNCAGNT folder, not a backup: restoring it onto itself would replace the database with itself. Give the folder of an account synchronization backup`,
-		);
-	}
+	// The live folder is never a backup; its files are still read, so that a damaged page (the red X's
+	// cause, JET's -1018) is named.
+	const live =
+		(options.liveSyncagnt && (await sameFolder(folder, options.liveSyncagnt))) || looksLikeLiveSyncagnt(folder)
+			? `${folder} is the live SYNCAGNT folder, not a backup: restoring it onto itself would replace the database with itself. Give the folder of an account synchronization backup`
+			: undefined;
 
 	const madeByTool = snapshotKind(folder);
 	let entries: Entry[];
@@ -129,6 +129,15 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 	}
 
 	const pagesVerified = await verifyPages(folder, inspected, options.onProgress);
+	if (live) {
+		// In the live folder a damaged page is what a restore from a backup repairs, not a reason to look for another.
+		const fileErrors = inspected.flatMap(i =>
+			i.findings
+				.filter(f => f.status === 'error')
+				.map(f => `${i.name} ${f.message.replace(/\. Use another backup set$/, ': restoring the database from a backup repairs this (KB Q148678)')}`),
+		);
+		return {folder, valid: false, files: inspected.map(toReport), errors: [live, ...fileErrors], warnings: [], pagesVerified};
+	}
 
 	const errors: string[] = [];
 	const warnings: string[] = [];

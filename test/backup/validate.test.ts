@@ -235,6 +235,18 @@ describe('validateBackup', () => {
 		expect(named.errors[0]).toMatch(/is the live SYNCAGNT folder/);
 	});
 
+	it("names the live database's damaged pages, the symptom behind the red X, while refusing the folder", async () => {
+		const report = await validateBackup(labPaths(lab).syncagnt);
+		expect(report.valid).toBe(false);
+		const damaged = report.errors.filter(e =>
+			/^MSSYNC\.MDB has a damaged page: page \d+ \(offset \d+\) stores checksum 0x[0-9a-f]{8} but its bytes give 0x[0-9a-f]{8}; JET stops with error -1018/.test(
+				e,
+			),
+		);
+		expect(damaged.length).toBeGreaterThan(0);
+		expect(report.warnings).toEqual([]);
+	});
+
 	it('accepts a folder whose name has spaces and non-ASCII letters, and lower-case file names', async () => {
 		const dir = await backupCopy('my backup — été 1999');
 		for (const name of ['MSSYNC.MDB', 'SYSTEM.MDB', 'JET.LOG']) await rename(join(dir, name), join(dir, name.toLowerCase()));
