@@ -53,7 +53,7 @@ describe('the restore flow, end to end in a pseudo-terminal', () => {
 		await session.waitFor('Done: every server shows a blue check');
 		await session.type(KEYS.enter);
 		expect(await session.exited).toMatchObject({exitCode: 0});
-		expect(session.history()).toMatch(/✓ Copy the backup into SYNCAGNT: 7 files \(4\.1 MiB\) copied: each flushed to disk/);
+		expect(session.history()).toMatch(/✓ Copy the backup into SYNCAGNT: 7 files \(6\.0 MiB\) copied: each flushed to disk/);
 		await expectRestored(dir, originals);
 	});
 

@@ -13,6 +13,7 @@ import {readBindery} from '../../source/lab/bindery.js';
 import {seededRandom} from '../../source/lab/random.js';
 import {labStatus} from '../../source/lab/status.js';
 import {CLI, runCli, userEnv} from '../helpers/run-cli.js';
+import {PAGE, RESERVED, writtenPage} from '../jet/jet500-file-writer.js';
 
 export type KillReport = {point: number; killedAfterMs: number; killed: boolean; at: string; recovery: 'resume' | 'rollback'; problems: string[]};
 
@@ -63,8 +64,13 @@ function runAndKill(args: string[], kill: KillPoint | number): Promise<{killed: 
 async function growBackupDatabase(path: string, size: number): Promise<void> {
 	const handle = await open(path, 'r+');
 	try {
-		const chunk = Buffer.alloc(1024 * 1024, 0x5a);
-		for (let at = (await handle.stat()).size; at < size; at += chunk.length) await handle.write(chunk, 0, Math.min(chunk.length, size - at), at);
+		// Written pages, as Jet 500 writes them (each sealed, carrying its own number): the validator verifies every page.
+		const chunk = new Uint8Array(1024 * 1024);
+		for (let at = (await handle.stat()).size; at < size; at += chunk.length) {
+			const length = Math.min(chunk.length, size - at);
+			for (let offset = 0; offset < length; offset += PAGE) chunk.set(writtenPage((at + offset) / PAGE - RESERVED + 1, 0x5a), offset);
+			await handle.write(chunk, 0, length, at);
+		}
 	} finally {
 		await handle.close();
 	}

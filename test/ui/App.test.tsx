@@ -88,7 +88,7 @@ describe('the wizard on screen', () => {
 		await press(ENTER, 'Do you have a backup');
 		await press(ENTER, 'Which folder holds the backup?');
 		await press(ENTER, /Backup .*backup/);
-		expect(frame()).toMatch(/✓ MSSYNC\.MDB\s+72\.0 KiB/);
+		expect(frame()).toMatch(/✓ MSSYNC\.MDB\s+1\.0 MiB/);
 		expect(frame()).toMatch(/⚠ the backup is \d+ days old/);
 		expect(frame()).toContain('I have read the warning: continue');
 		await press(ENTER, 'The plan (KB Q148678)');
