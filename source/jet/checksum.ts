@@ -1,6 +1,6 @@
 /**
- * Page and header checksums of the JET engines, each from its own source (ARCHITECTURE.md, "JET header
- * layouts"). All three store a 32-bit little-endian checksum in the first word and compute it over
+ * Page and header checksums of the JET engines, each from its own source (ARCHITECTURE.md, "JET page
+ * and header layouts"). All three store a 32-bit little-endian checksum in the first word and compute it over
  * every other 32-bit little-endian word of the page:
  *
  * - `jet500`: Jet 500's `UlUtilChecksum` — 0x89ABCDEF plus the sum of the words (modulo 2^32). It seals
