@@ -22,8 +22,19 @@ function problemText(p: PageProblem, kind: FileKind): string {
 	return `has a misplaced page: page ${p.pgno} (offset ${p.offset}) carries the number of page ${p.carries}, so the file was pieced together wrongly; ${JET_STOPS}. Use another backup set`;
 }
 
+/** The header and its shadow, as `ErrUtilReadShadowedHeader` reads them: the shadow serves when the first is damaged. */
+function headerFindings(scan: PageScan): Finding[] {
+	if (!scan.headers || scan.headers.primary) return [];
+	if (scan.headers.shadow) return [NOTE('header page damaged, its shadow (page 1 of the file) intact: JET reads the shadow')];
+	return [
+		ERR(
+			'has a damaged header page and a damaged shadow: JET cannot read the header (error -1206, JET_errDatabaseCorrupted), so MSSYNC would not start. Use another backup set',
+		),
+	];
+}
+
 export function pageFindings(scan: PageScan, kind: FileKind): Finding[] {
-	const findings = scan.problems.slice(0, NAMED).map(p => ERR(problemText(p, kind)));
+	const findings = [...headerFindings(scan), ...scan.problems.slice(0, NAMED).map(p => ERR(problemText(p, kind)))];
 	const more = scan.problemCount - Math.min(scan.problems.length, NAMED);
 	if (more > 0) findings.push(ERR(`has ${more} more damaged or misplaced page${more === 1 ? '' : 's'}`));
 	const unused = scan.neverWritten > 0 ? `, ${scan.neverWritten} never written (all zeros, as Jet 500 leaves them)` : '';

@@ -16,7 +16,7 @@ import {formatAge, formatDate} from '../text/format.js';
 import {classifyName, REQUIRED_DATABASES} from './classify.js';
 import {ERR, errnoText, WARN, worst} from './findings.js';
 import {looksLikeLiveSyncagnt, sameFolder, snapshotKind} from './folder-kind.js';
-import type {NtVersion} from './header-findings.js';
+import {HEADER_CHECKSUM_WARNING, type NtVersion} from './header-findings.js';
 import {HEAD_BYTES, inspect, linkFindings, toReport, type Entry, type Inspected} from './inspect-file.js';
 import {pageFindings} from './page-findings.js';
 import {scanPages} from './page-scan.js';
@@ -54,6 +54,8 @@ async function verifyPages(folder: string, inspected: Inspected[], onProgress: V
 			const scan = await scanPages(join(folder, entry.name), kind, bytes =>
 				onProgress?.({file: entry.name, pagesDone: before + Math.floor(bytes / PAGE), pagesTotal}),
 			);
+			// With both header pages read, what the shadow says replaces the first page's own warning.
+			if (scan.headers) entry.findings = entry.findings.filter(f => f.message !== HEADER_CHECKSUM_WARNING);
 			entry.findings.push(...pageFindings(scan, entry.kind));
 			verified += scan.verified;
 		} catch (error) {

@@ -13,6 +13,7 @@
  *   `ErrUtilNewSize`, utilw32.c) and formats a page in memory before its first write (`ErrBFNewPage`),
  *   so such a page is never read before it is written. It is counted, not an error.
  */
+import {pageIsIntact} from './checksum.js';
 import {JET500_PAGE_SIZE, JET500_RESERVED_PAGES} from './page.js';
 
 const PAGE = JET500_PAGE_SIZE;
@@ -43,6 +44,11 @@ export type PageScan = {
 	problems: PageProblem[];
 	/** Bytes after the last whole page (a file ending mid-page). */
 	trailingBytes: number;
+	/**
+	 * Whether the header page and its shadow carry their checksum (`ErrUtilReadShadowedHeader` reads the
+	 * shadow when the first is damaged); undefined when the file is shorter than the two.
+	 */
+	headers?: {primary: boolean; shadow: boolean} | undefined;
 };
 
 function isAllZero(words: Uint32Array, base: number): boolean {
@@ -52,6 +58,7 @@ function isAllZero(words: Uint32Array, base: number): boolean {
 
 export class PageVerifier {
 	private offset = 0; // file offset of the next byte pushed
+	private readonly header = new Uint8Array(JET500_RESERVED_PAGES * PAGE);
 	private readonly carry = new Uint8Array(PAGE);
 	private readonly carryWords = new Uint32Array(this.carry.buffer);
 	private carried = 0;
@@ -73,12 +80,16 @@ export class PageVerifier {
 
 	push(chunk: Uint8Array): void {
 		let at = 0;
-		// Bytes of the header pages are not pages to verify here.
+		// The header pages are kept aside: only their checksums are judged here.
 		const headerEnd = JET500_RESERVED_PAGES * PAGE;
 		if (this.offset < headerEnd) {
-			const skip = Math.min(headerEnd - this.offset, chunk.byteLength);
-			at += skip;
-			this.offset += skip;
+			const take = Math.min(headerEnd - this.offset, chunk.byteLength);
+			this.header.set(chunk.subarray(0, take), this.offset);
+			at += take;
+			this.offset += take;
+			if (this.offset === headerEnd) {
+				this.scan.headers = {primary: pageIsIntact(this.header.subarray(0, PAGE)), shadow: pageIsIntact(this.header.subarray(PAGE))};
+			}
 		}
 		if (this.carried > 0) {
 			const take = Math.min(PAGE - this.carried, chunk.byteLength - at);
@@ -114,7 +125,7 @@ export class PageVerifier {
 	}
 
 	finish(): PageScan {
-		return {...this.scan, problems: [...this.scan.problems], trailingBytes: this.carried};
+		return {...this.scan, problems: [...this.scan.problems], trailingBytes: this.offset < JET500_RESERVED_PAGES * PAGE ? 0 : this.carried};
 	}
 
 	private judge(words: Uint32Array, base: number, offset: number): void {

@@ -132,6 +132,22 @@ describe('the pages of a Jet 500 database', () => {
 		]);
 	});
 
+	it('a damaged header page with an intact shadow: VALID, JET reads the shadow; both damaged: NOT VALID', async () => {
+		const file = databaseFile();
+		file[3000]! ^= 0xff; // in the header page, after DBFILEHDR_FIXED's fields
+		const dir = await backupWith(file);
+		const report = await validateBackup(dir);
+		expect(report).toMatchObject({valid: true, errors: []});
+		expect((await mssyncOf(dir)).messages).toContain('header page damaged, its shadow (page 1 of the file) intact: JET reads the shadow');
+		expect(report.warnings.filter(w => w.startsWith('MSSYNC.MDB'))).toEqual([]);
+		file[PAGE + 3000]! ^= 0xff;
+		const both = await validateBackup(await backupWith(file));
+		expect(both.valid).toBe(false);
+		expect(both.errors).toEqual([
+			'MSSYNC.MDB has a damaged header page and a damaged shadow: JET cannot read the header (error -1206, JET_errDatabaseCorrupted), so MSSYNC would not start. Use another backup set',
+		]);
+	});
+
 	it('names the first five bad pages and counts the rest', async () => {
 		const file = databaseFile({written: 20});
 		for (let pgno = 2; pgno <= 9; pgno++) pageAt(file, pgno)[999]! ^= 0xff;

@@ -10,7 +10,15 @@ function verify(file: Uint8Array, kind: PageFileKind = 'database', chunk = file.
 
 describe('the page verifier', () => {
 	it('verifies a database laid out from the structs: every written page, the never-written ones counted', () => {
-		expect(verify(databaseFile({written: 10}))).toEqual({pages: 256, verified: 10, neverWritten: 246, problemCount: 0, problems: [], trailingBytes: 0});
+		expect(verify(databaseFile({written: 10}))).toEqual({
+			pages: 256,
+			verified: 10,
+			neverWritten: 246,
+			problemCount: 0,
+			problems: [],
+			trailingBytes: 0,
+			headers: {primary: true, shadow: true},
+		});
 	});
 
 	it.each([1, 3, 4095, 4097, 65_536, 1_000_003])('finds the same in chunks of %i bytes (pages cut across reads)', chunk => {
