@@ -15,6 +15,7 @@
  */
 import {pageIsIntact} from './checksum.js';
 import {JET500_PAGE_SIZE, JET500_RESERVED_PAGES} from './page.js';
+import {PAGES_PER_CALL, pageSummer, type PageSummer} from './page-sum.js';
 
 const PAGE = JET500_PAGE_SIZE;
 const WORDS = PAGE / 4;
@@ -64,9 +65,11 @@ export class PageVerifier {
 	private carried = 0;
 	private readonly scan: PageScan = {pages: 0, verified: 0, neverWritten: 0, problemCount: 0, problems: [], trailingBytes: 0};
 
+	/** `summer`: the WebAssembly page sums, or undefined to sum in JavaScript (both are tested). */
 	constructor(
 		private readonly kind: PageFileKind,
 		private readonly keep = 20,
+		private readonly summer: PageSummer | undefined = pageSummer(),
 	) {}
 
 	/** How many whole pages have been judged so far. */
@@ -107,7 +110,11 @@ export class PageVerifier {
 			// Words straight from the chunk when it is aligned (the usual case); else page by page through the carry.
 			if (start % 4 === 0) {
 				const words = new Uint32Array(chunk.buffer, start, whole * WORDS);
-				for (let p = 0; p < whole; p++) this.judge(words, p * WORDS, this.offset + p * PAGE);
+				for (let first = 0; first < whole; first += PAGES_PER_CALL) {
+					const count = Math.min(PAGES_PER_CALL, whole - first);
+					const sums = this.summer?.sum(chunk.subarray(at + first * PAGE), count);
+					for (let p = first; p < first + count; p++) this.judge(words, p * WORDS, this.offset + p * PAGE, sums?.[p - first]);
+				}
 			} else {
 				for (let p = 0; p < whole; p++) {
 					this.carry.set(chunk.subarray(at + p * PAGE, at + (p + 1) * PAGE));
@@ -128,11 +135,10 @@ export class PageVerifier {
 		return {...this.scan, problems: [...this.scan.problems], trailingBytes: this.offset < JET500_RESERVED_PAGES * PAGE ? 0 : this.carried};
 	}
 
-	private judge(words: Uint32Array, base: number, offset: number): void {
-		const s = this.scan;
-		s.pages++;
-		// UlUtilChecksum: the seed plus every word but the first, modulo 2^32. Four running sums (exact in a
-		// double: 1023 words stay far below 2^53) let the JIT keep them in registers; twice as fast as one.
+	/** UlUtilChecksum of the page at `base`: the seed plus every word but the first, modulo 2^32. */
+	private static checksumOf(words: Uint32Array, base: number): number {
+		// Four running sums (exact in a double: 1023 words stay far below 2^53) let the JIT keep them in
+		// registers; twice as fast as one. Used where WebAssembly SIMD is not (page-sum.ts).
 		let s0 = SEED + words[base + 1]! + words[base + 2]! + words[base + 3]!;
 		let s1 = 0;
 		let s2 = 0;
@@ -143,7 +149,14 @@ export class PageVerifier {
 			s2 += words[i + 2]!;
 			s3 += words[i + 3]!;
 		}
-		const computed = (s0 + s1 + s2 + s3) >>> 0;
+		return (s0 + s1 + s2 + s3) >>> 0;
+	}
+
+	/** Judges the page at `base`; `sum`, when given, is the sum of all its words (page-sum.ts). */
+	private judge(words: Uint32Array, base: number, offset: number, sum?: number): void {
+		const s = this.scan;
+		s.pages++;
+		const computed = sum === undefined ? PageVerifier.checksumOf(words, base) : (SEED + sum - words[base]!) >>> 0;
 		const stored = words[base]!;
 		const last = words[base + WORDS - 1]!;
 		// pgnoThisPage: the three bytes after the trailer's first byte (little-endian).

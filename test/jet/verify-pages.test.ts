@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest';
+import {pageSummer} from '../../source/jet/page-sum.js';
 import {PageVerifier, type PageFileKind} from '../../source/jet/verify-pages.js';
 import {PAGE, checksum, databaseFile, headerPage, offsetOf, pageAt, seal, writtenPage} from './jet500-file-writer.js';
 
-function verify(file: Uint8Array, kind: PageFileKind = 'database', chunk = file.byteLength) {
-	const verifier = new PageVerifier(kind);
+function verify(file: Uint8Array, kind: PageFileKind = 'database', chunk = file.byteLength, simd = true) {
+	const verifier = simd ? new PageVerifier(kind) : new PageVerifier(kind, 20, undefined);
 	for (let at = 0; at < file.byteLength; at += chunk) verifier.push(file.subarray(at, at + chunk));
 	return verifier.finish();
 }
@@ -27,6 +28,16 @@ describe('the page verifier', () => {
 		const whole = verify(file);
 		expect(verify(file, 'database', chunk)).toEqual(whole);
 		expect(whole).toMatchObject({verified: 39, problemCount: 1, problems: [{kind: 'checksum', pgno: 33, offset: offsetOf(33)}]});
+	});
+
+	it('finds the same with the WebAssembly sums and with JavaScript’s', () => {
+		const file = databaseFile({written: 300, pages: 600});
+		pageAt(file, 33)[2000]! ^= 0x10;
+		file.set(writtenPage(7, 3), offsetOf(290));
+		expect(pageSummer()).toBeDefined();
+		const js = verify(file, 'database', file.byteLength, false);
+		expect(verify(file)).toEqual(js);
+		expect(js).toMatchObject({pages: 598, verified: 298, neverWritten: 298, problemCount: 2});
 	});
 
 	it('reads the words of an unaligned chunk too', () => {
