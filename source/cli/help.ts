@@ -25,7 +25,9 @@ USAGE
   dsmn-resync lab offline|online DIR NAME  a lab server stops/starts answering
   dsmn-resync lab fault DIR FAULT          make MSSYNC fail, to practise:
                                            stop-refused, stop-hangs,
-                                           start-refused, access-denied;
+                                           start-refused, access-denied,
+                                           gateway-stopped (System error
+                                           1068), stop-says-2184;
                                            clear ends it
 
 WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)

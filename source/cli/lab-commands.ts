@@ -103,6 +103,9 @@ const FAULT_EFFECTS: Record<LabFault, string> = {
 	'stop-hangs': 'stop-hangs (a stop never finishes: MSSYNC stays STOP_PENDING, NET HELPMSG 3528)',
 	'start-refused': 'start-refused (MSSYNC starts and stops at once, JET refusing the database: NET HELPMSG 3534, [SC] StartService FAILED 1067)',
 	'access-denied': 'access-denied (this account may query MSSYNC but not control it: System error 5, [SC] OpenService FAILED 5)',
+	'gateway-stopped':
+		'gateway-stopped (NwcWorkstation, Gateway Service for NetWare, is stopped: MSSYNC will not start, System error 1068, [SC] StartService FAILED 1068; net start NwcWorkstation ends it)',
+	'stop-says-2184': 'stop-says-2184 (a stop that succeeds while net says NET HELPMSG 2184, "The service has not been started.")',
 };
 
 /**

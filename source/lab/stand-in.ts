@@ -46,12 +46,36 @@ function pending(service: LabService): boolean {
 }
 
 const SYSTEM_ERROR_5 = 'System error 5 has occurred.\n\nAccess is denied.\n\n';
+const SYSTEM_ERROR_1068 = `System error 1068 has occurred.\n\n${WIN32_ERRORS[1068]!.message}\n\n`;
+
+/** The service MSSYNC depends on: Gateway Service for NetWare. */
+export const GATEWAY_SERVICE = 'NwcWorkstation';
+const GATEWAY_DISPLAY_NAME = 'Gateway Service for NetWare';
+
+/** `net start|stop NwcWorkstation`: its state is the fault gateway-stopped; starting it clears that fault. */
+async function netGateway(dir: string, verb: string): Promise<StandInOutput> {
+	const state = await loadLab(dir);
+	const stopped = state.fault === 'gateway-stopped';
+	if (verb === 'start') {
+		if (!stopped)
+			return {exitCode: 2, stdout: '', stderr: `The requested service has already been started.\n\nMore help is available by typing NET HELPMSG 2182.\n\n`};
+		const {fault: _started, ...rest} = state;
+		await saveLab(dir, rest);
+		return {
+			exitCode: 0,
+			stdout: `The ${GATEWAY_DISPLAY_NAME} service is starting.\nThe ${GATEWAY_DISPLAY_NAME} service was started successfully.\n\n`,
+			stderr: '',
+		};
+	}
+	return {exitCode: 1, stdout: '', stderr: `The lab does not stop ${GATEWAY_SERVICE}: stage it with dsmn-resync lab fault ${dir} gateway-stopped\n`};
+}
 
 export async function net(dir: string, args: string[], io: Io = realIo): Promise<StandInOutput> {
 	const [verb = '', name = ''] = args.map(a => a.toLowerCase());
 	if ((verb !== 'start' && verb !== 'stop') || !name) {
 		return {exitCode: 1, stdout: '', stderr: 'The syntax of this command is:\n\nNET START | STOP service\n'};
 	}
+	if (name === GATEWAY_SERVICE.toLowerCase()) return netGateway(dir, verb);
 	if (name.toUpperCase() !== SERVICE_NAME && name !== SERVICE_DISPLAY_NAME.toLowerCase()) return netError(2185);
 	const {state, service} = await current(dir, io);
 	if (state.fault === 'access-denied') return {exitCode: 2, stdout: '', stderr: SYSTEM_ERROR_5};
@@ -70,6 +94,8 @@ export async function net(dir: string, args: string[], io: Io = realIo): Promise
 		await waitSettled(dir, io);
 		const done = await loadLab(dir);
 		await saveLab(dir, {...done, service: settle(done.service, io.now())});
+		// KB Q171882: net can end a stop that worked with "The service has not been started."
+		if (state.fault === 'stop-says-2184') return netError(2184);
 		return {
 			exitCode: 0,
 			stdout: `The ${SERVICE_DISPLAY_NAME} service is stopping.\nThe ${SERVICE_DISPLAY_NAME} service was stopped successfully.\n\n`,
@@ -78,6 +104,7 @@ export async function net(dir: string, args: string[], io: Io = realIo): Promise
 	}
 
 	if (service.state === 'RUNNING') return netError(2182);
+	if (state.fault === 'gateway-stopped') return {exitCode: 2, stdout: '', stderr: SYSTEM_ERROR_1068};
 	const refusal = await startRefusal(dir, state);
 	await saveLab(dir, {...state, service: {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs}});
 	await waitSettled(dir, io);
@@ -98,13 +125,13 @@ function scFailure(operation: string, code: number): StandInOutput {
 	return {exitCode: code, stdout: `[SC] ${operation} FAILED ${code}:\n\n${WIN32_ERRORS[code]?.message ?? ''}\n\n`, stderr: ''};
 }
 
-function scStateText(service: LabService): string {
+function scStateText(service: LabService, name = SERVICE_NAME): string {
 	const code = SERVICE_STATE_CODES[service.state];
 	const controls = service.state === 'RUNNING' ? '(STOPPABLE, NOT_PAUSABLE, ACCEPTS_SHUTDOWN)' : '(NOT_STOPPABLE, NOT_PAUSABLE, IGNORES_SHUTDOWN)';
 	const exitCode = service.state === 'STOPPED' && service.lastError ? '1067  (0x42b)' : '0  (0x0)';
 	return [
 		'',
-		`SERVICE_NAME: ${SERVICE_NAME}`,
+		`SERVICE_NAME: ${name}`,
 		'        TYPE               : 10  WIN32_OWN_PROCESS',
 		`        STATE              : ${code}  ${service.state}`,
 		`                                ${controls}`,
@@ -126,6 +153,10 @@ export async function sc(dir: string, args: string[], io: Io = realIo): Promise<
 			stderr: '',
 		};
 	}
+	if (name.toLowerCase() === GATEWAY_SERVICE.toLowerCase() && verb.toLowerCase() === 'query') {
+		const gateway: LabService = {state: (await loadLab(dir)).fault === 'gateway-stopped' ? 'STOPPED' : 'RUNNING'};
+		return {exitCode: 0, stdout: scStateText(gateway, GATEWAY_SERVICE), stderr: ''};
+	}
 	if (name.toUpperCase() !== SERVICE_NAME) return scFailure(operation, 1060);
 	const {state, service} = await current(dir, io);
 	// An account that may query services but not control them: sc opens the service for control and is refused.
@@ -144,6 +175,7 @@ export async function sc(dir: string, args: string[], io: Io = realIo): Promise<
 		default: {
 			if (pending(service)) return scFailure('StartService', 1061);
 			if (service.state === 'RUNNING') return scFailure('StartService', 1056);
+			if (state.fault === 'gateway-stopped') return scFailure('StartService', 1068);
 			const refusal = await startRefusal(dir, state);
 			if (refusal) {
 				// The service process ends before it reports running: StartService fails with 1067.
