@@ -21,7 +21,9 @@ USAGE
                                            set holds JET 200-format files
   dsmn-resync lab create DIR [OPTIONS]     make a practice lab
   dsmn-resync lab status DIR [--json]      show a practice lab's state
-  dsmn-resync lab sync DIR [--json]        "Synchronize all servers" in the lab
+  dsmn-resync lab sync DIR [--full] [--json]
+                                           "Synchronize all servers" in the lab
+                                           (--full: "Fully synchronize…")
   dsmn-resync lab offline|online DIR NAME  a lab server stops/starts answering
   dsmn-resync lab fault DIR FAULT          make MSSYNC fail, to practise:
                                            stop-refused, stop-hangs,
@@ -61,6 +63,10 @@ LAB OPTIONS (lab create)
   --seed N          the same seed makes the same lab, byte for byte (default 1)
   --db-pages N      MSSYNC.MDB's size in 4 KiB pages (default 258, the least
                     Jet 500 makes; up to 524290, 2 GiB), for large scans
+  --backup-age DAYS the backup is this old; accounts changed since (4 a day)
+  --change-log-size N  the domain's change log holds the last N changes
+                    (default 64): a restored backup older than it logs
+                    Event 8005; lab sync DIR --full fixes what it skipped
 
 KEYS (the footer lists those that work on the screen shown)
   arrows, Enter  choose        Esc  back, where nothing has changed yet

@@ -54,8 +54,12 @@ export async function labStatusCommand(dir: string, json: boolean, glyphs: Glyph
 			const mark = s.synchronized ? glyphs.ok : glyphs.error;
 			const state = s.synchronized ? 'synchronized' : 'not synchronized';
 			const note = [s.online ? '' : 'offline', s.problem ?? ''].filter(Boolean).join('; ');
-			return `${mark.padEnd(markWidth)}${safeText(s.name).padEnd(width)}  ${state.padEnd(16)}  ${(s.syncAgent ? 'present' : 'deleted').padEnd(16)}  ${String(s.users).padStart(5)}  ${note}`;
+			const stale = s.staleAccounts.length
+				? `${s.staleAccounts.length} stale account${s.staleAccounts.length === 1 ? '' : 's'} (changed since the backup, not sent)`
+				: '';
+			return `${mark.padEnd(markWidth)}${safeText(s.name).padEnd(width)}  ${state.padEnd(16)}  ${(s.syncAgent ? 'present' : 'deleted').padEnd(16)}  ${String(s.users).padStart(5)}  ${[note, stale].filter(Boolean).join('; ')}`;
 		}),
+		...status.events.map(e => `Application log: Event ${e.id} (${e.source}, ${e.type}, ${e.at.slice(0, 19).replace('T', ' ')} UTC): ${safeText(e.text)}`),
 		'',
 	];
 	output.out(lines.join('\n'));
@@ -77,8 +81,9 @@ export async function labReachabilityCommand(dir: string, server: string, online
  * `lab sync DIR`: what clicking "Synchronize all servers" in Synchronization Manager does to the lab,
  * with no view — one line per server as it finishes (JSON lines with --json). Exit 1 if any stays red.
  */
-export async function labSyncCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output): Promise<number> {
+export async function labSyncCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output, full = false): Promise<number> {
 	const results = await synchronizeLab(dir, {
+		full,
 		onEvent: event => {
 			if (event.type === 'server-finished')
 				output.out(json ? jsonLine(event.type, {server: event.server, done: event.done}) : `${glyphs.ok} ${event.server}: ${event.done} accounts propagated\n`);

@@ -47,7 +47,7 @@ export async function main(
 			}
 			case 'lab-sync': {
 				const {labSyncCommand} = await import('./lab-commands.js');
-				return await labSyncCommand(command.dir, command.json, glyphs, io);
+				return await labSyncCommand(command.dir, command.json, glyphs, io, command.full);
 			}
 			case 'lab-fault': {
 				const {labFaultCommand} = await import('./lab-commands.js');

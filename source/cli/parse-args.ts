@@ -13,7 +13,7 @@ export type Command =
 	| {kind: 'lab-create'; dir: string; options: LabOptions}
 	| {kind: 'lab-status'; dir: string; json: boolean}
 	| {kind: 'lab-reachability'; dir: string; server: string; online: boolean}
-	| {kind: 'lab-sync'; dir: string; json: boolean}
+	| {kind: 'lab-sync'; dir: string; json: boolean; full: boolean}
 	/** `lab fault DIR KIND|clear`: stage a failure of MSSYNC's control for practice (undefined = clear). */
 	| {kind: 'lab-fault'; dir: string; fault: LabFault | undefined};
 
@@ -140,6 +140,8 @@ function parseLab(args: string[]): Command {
 				pace: {type: 'string'},
 				seed: {type: 'string'},
 				'db-pages': {type: 'string'},
+				'backup-age': {type: 'string'},
+				'change-log-size': {type: 'string'},
 			},
 			'lab create',
 		);
@@ -159,6 +161,10 @@ function parseLab(args: string[]): Command {
 				pace: wholeNumber('--pace', values.pace, LAB_DEFAULTS.pace, LAB_LIMITS.pace),
 				seed: wholeNumber('--seed', values.seed, LAB_DEFAULTS.seed, {min: 0, max: 2 ** 32 - 1}),
 				...(values['db-pages'] === undefined ? {} : {dbPages: wholeNumber('--db-pages', values['db-pages'], LAB_LIMITS.dbPages.min, LAB_LIMITS.dbPages)}),
+				...(values['backup-age'] === undefined ? {} : {backupAgeDays: wholeNumber('--backup-age', values['backup-age'], 0, LAB_LIMITS.backupAgeDays)}),
+				...(values['change-log-size'] === undefined
+					? {}
+					: {changeLogSize: wholeNumber('--change-log-size', values['change-log-size'], 0, LAB_LIMITS.changeLogSize)}),
 			},
 		};
 	}
@@ -172,8 +178,8 @@ function parseLab(args: string[]): Command {
 		return {kind: 'lab-reachability', dir: positionals[0]!, server: positionals[1]!.toUpperCase(), online: verb === 'online'};
 	}
 	if (verb === 'sync') {
-		const {values, positionals} = parse(rest, {json: {type: 'boolean'}}, 'lab sync');
-		return {kind: 'lab-sync', dir: onlyDir(positionals, 'lab sync'), json: values.json ?? false};
+		const {values, positionals} = parse(rest, {json: {type: 'boolean'}, full: {type: 'boolean'}}, 'lab sync');
+		return {kind: 'lab-sync', dir: onlyDir(positionals, 'lab sync'), json: values.json ?? false, full: values.full ?? false};
 	}
 	if (verb === 'fault') {
 		const {positionals} = parse(rest, {}, 'lab fault');

@@ -6,7 +6,8 @@ import {domainAccounts, nativeUsers} from './domain.js';
 import {serverNames} from './names.js';
 import {seededRandom} from './random.js';
 import {LabError} from './lab-error.js';
-import type {LabOptions} from './options.js';
+import {CHANGE_LOG_SIZE_DEFAULT, type LabOptions} from './options.js';
+import {newChangeLog} from './change-log.js';
 import {LAB_FILE, labPaths, saveLab, type LabState} from './state.js';
 import {damagePage, encodeSyncDatabase, serverPageNumber, type ServerRecord} from './sync-database.js';
 import {checkpointFile, logFiles, patchFile, systemDatabase, type JetIdentity} from './syncagnt-files.js';
@@ -160,6 +161,7 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		accounts: options.accounts,
 		servers: names.map(name => ({name, offline: options.offline.includes(name)})),
 		service: {state: 'RUNNING'},
+		...(options.backupAgeDays === undefined ? {} : {changeLog: newChangeLog(options.backupAgeDays, options.changeLogSize ?? CHANGE_LOG_SIZE_DEFAULT)}),
 	};
 	// Written last: a folder with lab.json is a complete lab.
 	await saveLab(dir, state);

@@ -6,6 +6,7 @@
 import {setTimeout as sleep} from 'node:timers/promises';
 import {netHelpText, WIN32_ERRORS} from '../services/service-messages.js';
 import {SERVICE_STATE_CODES} from '../services/service-state.js';
+import {afterStart} from './change-log.js';
 import {jetStartError, SERVICE_DISPLAY_NAME, SERVICE_NAME, settle} from './service.js';
 import {labPaths, loadLab, saveLab, type LabService, type LabState} from './state.js';
 
@@ -113,7 +114,7 @@ export async function net(dir: string, args: string[], io: Io = realIo): Promise
 		await saveLab(dir, {...after, service: {state: 'STOPPED', lastError: refusal}});
 		return netError(3534, `The ${SERVICE_DISPLAY_NAME} service is starting.\nThe ${SERVICE_DISPLAY_NAME} service could not be started.\n\n`);
 	}
-	await saveLab(dir, {...after, service: {state: 'RUNNING'}});
+	await saveLab(dir, await afterStart(dir, {...after, service: {state: 'RUNNING'}}, new Date(io.now())));
 	return {
 		exitCode: 0,
 		stdout: `The ${SERVICE_DISPLAY_NAME} service is starting.\nThe ${SERVICE_DISPLAY_NAME} service was started successfully.\n\n`,
@@ -183,7 +184,7 @@ export async function sc(dir: string, args: string[], io: Io = realIo): Promise<
 				return scFailure('StartService', 1067);
 			}
 			const next: LabService = {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs};
-			await saveLab(dir, {...state, service: next});
+			await saveLab(dir, await afterStart(dir, {...state, service: next}, new Date(io.now())));
 			return {exitCode: 0, stdout: scStateText(next), stderr: ''};
 		}
 	}

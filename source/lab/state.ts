@@ -29,6 +29,27 @@ const labServiceSchema = z.object({
 	lastError: z.string().optional(),
 });
 
+/** An entry of the Application log that MSSYNC wrote (Event Viewer ▸ Log ▸ Application). */
+const labEventSchema = z.object({
+	id: z.number().int(),
+	source: z.literal('MSSYNC'),
+	type: z.enum(['error', 'warning', 'information']),
+	at: z.string(),
+	text: z.string(),
+});
+export type LabEvent = z.infer<typeof labEventSchema>;
+
+/** The domain's SAM change log (lab/change-log.ts): its size, the changes made since the backup, what became of them. */
+const labChangeLogSchema = z.object({
+	size: z.number().int().positive(),
+	backupAgeDays: z.number().int().nonnegative(),
+	changesSinceBackup: z.number().int().nonnegative(),
+	/** Set when MSSYNC started on the restored database: whether its position had left the log (Event 8005). */
+	positionLost: z.boolean().optional(),
+	/** The servers that have received the changes since the backup. */
+	sentTo: z.array(z.string()).optional(),
+});
+
 const labStateSchema = z.object({
 	format: z.literal(LAB_FORMAT),
 	version: z.literal(1),
@@ -42,6 +63,8 @@ const labStateSchema = z.object({
 	servers: z.array(z.object({name: z.string().min(1), offline: z.boolean()})).min(1),
 	service: labServiceSchema,
 	fault: z.enum(labFaults).optional(),
+	changeLog: labChangeLogSchema.optional(),
+	events: z.array(labEventSchema).optional(),
 });
 
 export type LabState = z.infer<typeof labStateSchema>;

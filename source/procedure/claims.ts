@@ -78,7 +78,7 @@ export const CLAIMS = {
 	'readd-migrate': {
 		articles: ['Q154761', 'Q189441', 'Q183684'],
 		says: 'Adding a server again, one chooses which of its accounts move into the domain and which groups go back to it (Q154761, Q183684); Q189441, after its accounts went missing, adds the servers back without migrating user accounts.',
-		matches: /\bmigrat/i,
+		matches: /\bmigrat|move into the domain|go back to it/i,
 	},
 	'agent-blocks-add': {
 		articles: ['Q149906', 'Q153617'],
@@ -211,6 +211,11 @@ export function cite(id: ClaimId, only?: readonly Article[]): string {
 	const articles = (CLAIMS[id].articles as readonly Article[]).filter(a => !only || only.includes(a));
 	if (articles.length === 0) throw new Error(`claim ${id} is not said by ${only?.join(', ')}`);
 	return `KB ${articles.join(', ')}`;
+}
+
+/** "KB Q1, Q2" for a sentence that makes several claims: the articles of each, once. */
+export function citeEach(ids: readonly ClaimId[]): string {
+	return `KB ${[...new Set(ids.flatMap(id => CLAIMS[id].articles as readonly Article[]))].join(', ')}`;
 }
 
 /** Claims known to be wrong that a text must never make again, with what the articles say instead. */

@@ -4,7 +4,7 @@
  * table") and on each server's NetWare version: a 4.x server gets no 3.x tools.
  */
 import type {StepDef} from './procedure-run.js';
-import {cite} from './claims.js';
+import {cite, citeEach} from './claims.js';
 
 export type NetWareVersion = '2.x' | '3.x' | '4.x';
 
@@ -29,10 +29,7 @@ export function binderyRestoreRefusal(server: string, version: NetWareVersion): 
 		: undefined;
 }
 
-const ALLOW_4X =
-	'DSMN adds a NetWare 4.x server only in bindery emulation, and only once Allow4X (REG_DWORD, 1) is set under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters on the PDC and the NT server restarted; without it the dialog says "<server> is a Netware 4.X server. It cannot be added to the Domain." (' +
-	cite('netware-4x') +
-	').';
+const ALLOW_4X = `DSMN adds a NetWare 4.x server only in bindery emulation, and only once Allow4X (REG_DWORD, 1) is set under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters on the PDC and the NT server restarted (${cite('netware-4x')}); without it the dialog says "<server> is a Netware 4.X server. It cannot be added to the Domain."`;
 
 const READD_CHOICE = `In the dialog you choose which of the server's users and groups move into the domain, and which domain groups go back to it (${cite('readd-migrate', ['Q154761', 'Q183684'])}). Migrating brings the server's accounts into the domain: a name the domain already has is merged into that account. Adding it without migrating keeps the domain's accounts as they are and only sends the chosen groups to the server, as ${cite('readd-migrate', ['Q189441'])} does when the domain's accounts are the ones to trust.`;
 
@@ -69,7 +66,7 @@ export function reconstructSteps(
 			id: `add-server:${server}`,
 			title: `Add ${server} back to the domain`,
 			kb: 'KB Q148678, no backup, step 3: "Use Synchronization Manager to add the NetWare server back to the domain"',
-			why: `Synchronization Manager's "Add Server to Manage" creates WINNT_SYNC_AGENT and the MS_WINNT object (naming the PDC) on ${server}, and a new record for it in DSMN's database. It needs Gateway Service for NetWare and NWLink on the PDC, ${server} up and seen on the network (SAP), and a Supervisor (or equivalent) login on ${server} (${cite('add-server-dialog')}). ${READD_CHOICE}${version === '4.x' ? ` ${ALLOW_4X}` : ''}`,
+			why: `Synchronization Manager's "Add Server to Manage" creates WINNT_SYNC_AGENT and the MS_WINNT object (naming the PDC) on ${server}, and a new record for it in DSMN's database. It needs Gateway Service for NetWare and NWLink on the PDC, ${server} up and seen on the network (SAP), and a Supervisor (or equivalent) login on ${server} (${citeEach(['add-server-dialog', 'nwcworkstation'])}). ${READD_CHOICE}${version === '4.x' ? ` ${ALLOW_4X}` : ''}`,
 			confirmation: {kind: 'yes-no'},
 			manual: manual.netware,
 		});

@@ -37,6 +37,21 @@ describe('the claims table', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it('the texts built from the table hold against it: restore and reconstruct steps, manual instructions, NetWare 2.x/3.x/4.x', async () => {
+		const {RESTORE_STEPS} = await import('../../source/procedure/restore-steps.js');
+		const {reconstructSteps, manualNetWareInstructions} = await import('../../source/procedure/reconstruct-texts.js');
+		const texts = [
+			...RESTORE_STEPS.flatMap(s => [s.kb, s.why]),
+			...reconstructSteps(['FS1', 'FS2', 'FS3'], ['FS1', 'FS2'], undefined, {FS1: '2.x', FS3: '4.x'}).flatMap(s => [s.kb, s.why]),
+			...(['2.x', '3.x', '4.x'] as const).flatMap(version =>
+				['delete-agent', 'restore-bindery', 'add-server', 'set-passwords'].flatMap(kind =>
+					manualNetWareInstructions(kind, 'FS1', {initialPassword: true, version}),
+				),
+			),
+		];
+		expect(citationProblems(texts.join('\n'))).toEqual([]);
+	});
+
 	it('cite() names the articles of a claim, or the ones asked for', () => {
 		expect(cite('chgpass')).toBe('KB Q183684');
 		expect(cite('dsmchk', ['Q154760'])).toBe('KB Q154760');
