@@ -49,6 +49,11 @@ export async function main(
 				const {labSyncCommand} = await import('./lab-commands.js');
 				return await labSyncCommand(command.dir, command.json, glyphs, io, command.full);
 			}
+			case 'lab-dsmpack': {
+				const {dsmpackRepair} = await import('../lab/dsmpack.js');
+				io.out(`${(await dsmpackRepair(command.dir)).join('\n')}\n`);
+				return 0;
+			}
 			case 'lab-fault': {
 				const {labFaultCommand} = await import('./lab-commands.js');
 				return await labFaultCommand(command.dir, command.fault, io);

@@ -14,6 +14,8 @@ export type Command =
 	| {kind: 'lab-status'; dir: string; json: boolean}
 	| {kind: 'lab-reachability'; dir: string; server: string; online: boolean}
 	| {kind: 'lab-sync'; dir: string; json: boolean; full: boolean}
+	/** `lab dsmpack DIR`: dsmpack /r in the lab's SYNCAGNT (after lab create --wont-start). */
+	| {kind: 'lab-dsmpack'; dir: string}
 	/** `lab fault DIR KIND|clear`: stage a failure of MSSYNC's control for practice (undefined = clear). */
 	| {kind: 'lab-fault'; dir: string; fault: LabFault | undefined};
 
@@ -142,6 +144,7 @@ function parseLab(args: string[]): Command {
 				'db-pages': {type: 'string'},
 				'backup-age': {type: 'string'},
 				'change-log-size': {type: 'string'},
+				'wont-start': {type: 'boolean'},
 			},
 			'lab create',
 		);
@@ -165,6 +168,7 @@ function parseLab(args: string[]): Command {
 				...(values['change-log-size'] === undefined
 					? {}
 					: {changeLogSize: wholeNumber('--change-log-size', values['change-log-size'], 0, LAB_LIMITS.changeLogSize)}),
+				...(values['wont-start'] ? {wontStart: true} : {}),
 			},
 		};
 	}
@@ -176,6 +180,10 @@ function parseLab(args: string[]): Command {
 		const {positionals} = parse(rest, {}, `lab ${verb}`);
 		if (positionals.length !== 2) throw new UsageError(`lab ${verb} takes a lab folder and a server name`, `for example: dsmn-resync lab ${verb} ./lab FS3`);
 		return {kind: 'lab-reachability', dir: positionals[0]!, server: positionals[1]!.toUpperCase(), online: verb === 'online'};
+	}
+	if (verb === 'dsmpack') {
+		const {positionals} = parse(rest, {}, 'lab dsmpack');
+		return {kind: 'lab-dsmpack', dir: onlyDir(positionals, 'lab dsmpack')};
 	}
 	if (verb === 'sync') {
 		const {values, positionals} = parse(rest, {json: {type: 'boolean'}, full: {type: 'boolean'}}, 'lab sync');
@@ -190,7 +198,7 @@ function parseLab(args: string[]): Command {
 		return {kind: 'lab-fault', dir: positionals[0]!, fault: fault === 'clear' ? undefined : (fault as LabFault)};
 	}
 	if (verb === undefined) throw new UsageError('lab needs a subcommand: create or status', 'for example: dsmn-resync lab create ./practice-lab');
-	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, online, offline, fault');
+	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, dsmpack, online, offline, fault');
 }
 
 /**

@@ -8,6 +8,7 @@ import {seededRandom} from './random.js';
 import {LabError} from './lab-error.js';
 import {CHANGE_LOG_SIZE_DEFAULT, type LabOptions} from './options.js';
 import {newChangeLog} from './change-log.js';
+import {CRASH_START_ERROR} from './dsmpack.js';
 import {LAB_FILE, labPaths, saveLab, type LabState} from './state.js';
 import {damagePage, encodeSyncDatabase, serverPageNumber, type ServerRecord} from './sync-database.js';
 import {checkpointFile, logFiles, patchFile, systemDatabase, type JetIdentity} from './syncagnt-files.js';
@@ -62,6 +63,8 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 	// Which servers show the red X: their records in the live database are damaged. At least one.
 	const red = new Set(names.filter(() => random.next() < 0.5));
 	if (red.size === 0) red.add(random.pick(names));
+	// After a crash (--wont-start) the records are whole: the red X comes from the changes not yet propagated.
+	const damaged = options.wontStart ? new Set<string>() : red;
 	const missingSinceDamage = new Map(names.map(name => [name, red.has(name) ? Math.min(options.accounts, random.int(1, 5)) : 0]));
 
 	const liveRecords: ServerRecord[] = names.map(name => ({
@@ -78,7 +81,7 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 	});
 	const live = encodeSyncDatabase({header: header(liveGenerations), domain: DOMAIN, pdc: PDC, servers: liveRecords, accounts, pages: options.dbPages});
 	names.forEach((name, i) => {
-		if (red.has(name)) damagePage(live, serverPageNumber(i), i + options.seed);
+		if (damaged.has(name)) damagePage(live, serverPageNumber(i), i + options.seed);
 	});
 
 	await mkdir(paths.syncagnt, {recursive: true});
@@ -160,7 +163,8 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		pdc: PDC,
 		accounts: options.accounts,
 		servers: names.map(name => ({name, offline: options.offline.includes(name)})),
-		service: {state: 'RUNNING'},
+		service: options.wontStart ? {state: 'STOPPED', lastError: CRASH_START_ERROR} : {state: 'RUNNING'},
+		...(options.wontStart ? {crashed: true as const} : {}),
 		...(options.backupAgeDays === undefined ? {} : {changeLog: newChangeLog(options.backupAgeDays, options.changeLogSize ?? CHANGE_LOG_SIZE_DEFAULT)}),
 	};
 	// Written last: a folder with lab.json is a complete lab.

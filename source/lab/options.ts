@@ -13,6 +13,8 @@ export type LabOptions = {
 	backupAgeDays?: number;
 	/** `--change-log-size N`: the domain's change log holds the last N account changes. */
 	changeLogSize?: number;
+	/** `--wont-start`: MSSYNC fails to start after a crash, until dsmpack /r repairs the database. */
+	wontStart?: boolean;
 };
 
 export const LAB_DEFAULTS: LabOptions = {servers: 5, accounts: 120, backup: true, offline: [], pace: 125, seed: 1};

@@ -7,6 +7,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {netHelpText, WIN32_ERRORS} from '../services/service-messages.js';
 import {SERVICE_STATE_CODES} from '../services/service-state.js';
 import {afterStart} from './change-log.js';
+import {crashStartError} from './dsmpack.js';
 import {jetStartError, SERVICE_DISPLAY_NAME, SERVICE_NAME, settle} from './service.js';
 import {labPaths, loadLab, saveLab, type LabService, type LabState} from './state.js';
 
@@ -38,7 +39,7 @@ export const FAULT_START_ERROR = '-1206 JET_errDatabaseCorrupted: JET refused MS
 /** Why MSSYNC would stop at once if started now: the staged fault, else what JET finds in SYNCAGNT. */
 async function startRefusal(dir: string, state: LabState): Promise<string | undefined> {
 	if (state.fault === 'start-refused') return FAULT_START_ERROR;
-	return jetStartError(labPaths(dir).syncagnt);
+	return (await crashStartError(dir, state)) ?? jetStartError(labPaths(dir).syncagnt);
 }
 
 /** A service in the middle of a transition, a hung one included (STOP_PENDING with no end). */

@@ -64,6 +64,8 @@ const labStateSchema = z.object({
 	service: labServiceSchema,
 	fault: z.enum(labFaults).optional(),
 	changeLog: labChangeLogSchema.optional(),
+	/** `lab create --wont-start`: a crash left MSSYNC.MDB inconsistent, so MSSYNC will not start until dsmpack /r repairs it (lab/dsmpack.ts) or a restore replaces it. */
+	crashed: z.literal(true).optional(),
 	events: z.array(labEventSchema).optional(),
 });
 
