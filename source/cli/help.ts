@@ -64,11 +64,11 @@ LAB OPTIONS (lab create)
   --db-pages N      MSSYNC.MDB's size in 4 KiB pages (default 258, the least
                     Jet 500 makes; up to 524290, 2 GiB), for large scans
   --backup-age DAYS the backup is this old; accounts changed since (4 a day)
-  --wont-start      MSSYNC fails to start after a crash, until
-                    dsmn-resync lab dsmpack DIR (dsmpack /r) repairs it
   --change-log-size N  the domain's change log holds the last N changes
                     (default 64): a restored backup older than it logs
                     Event 8005; lab sync DIR --full fixes what it skipped
+  --wont-start      MSSYNC fails to start after a crash, until
+                    dsmn-resync lab dsmpack DIR (dsmpack /r) repairs it
 
 KEYS (the footer lists those that work on the screen shown)
   arrows, Enter  choose        Esc  back, where nothing has changed yet
