@@ -69,6 +69,8 @@ LAB OPTIONS (lab create)
                     Event 8005; lab sync DIR --full fixes what it skipped
   --wont-start      MSSYNC fails to start after a crash, until
                     dsmn-resync lab dsmpack DIR (dsmpack /r) repairs it
+  --new-pdc         the PDC was lost: a promoted BDC with DSMN newly
+                    installed; the backup goes to SYNCAGNT\\Backup (Q154761)
 
 KEYS (the footer lists those that work on the screen shown)
   arrows, Enter  choose        Esc  back, where nothing has changed yet

@@ -24,6 +24,9 @@ export async function labCreateCommand(dir: string, options: LabOptions, output:
 			`  red X on ${lab.red.join(', ')}: the live database in ${api.join('SystemRoot', 'SYSTEM32', 'SYNCAGNT')} is damaged`,
 			options.backup ? `  a valid account synchronization backup in backup${api.sep}` : '  no backup (--no-backup): practise the reconstruct flow',
 			...(options.offline.length ? [`  offline during synchronization: ${options.offline.join(', ')}`] : []),
+			...(options.newPdc
+				? [`  the PDC was lost: this is a promoted BDC with DSMN newly installed (empty database); put the backup in SYNCAGNT${api.sep}Backup`]
+				: []),
 			...(options.wontStart ? [`  MSSYNC will not start after a crash: practise dsmpack /r (dsmn-resync lab dsmpack ${safeText(dir)}) before a restore`] : []),
 			...(lab.state.changeLog
 				? [

@@ -145,6 +145,7 @@ function parseLab(args: string[]): Command {
 				'backup-age': {type: 'string'},
 				'change-log-size': {type: 'string'},
 				'wont-start': {type: 'boolean'},
+				'new-pdc': {type: 'boolean'},
 			},
 			'lab create',
 		);
@@ -169,6 +170,7 @@ function parseLab(args: string[]): Command {
 					? {}
 					: {changeLogSize: wholeNumber('--change-log-size', values['change-log-size'], 0, LAB_LIMITS.changeLogSize)}),
 				...(values['wont-start'] ? {wontStart: true} : {}),
+				...(values['new-pdc'] ? {newPdc: true} : {}),
 			},
 		};
 	}

@@ -9,6 +9,7 @@ import {LabError} from './lab-error.js';
 import {CHANGE_LOG_SIZE_DEFAULT, type LabOptions} from './options.js';
 import {newChangeLog} from './change-log.js';
 import {CRASH_START_ERROR} from './dsmpack.js';
+import {PROMOTED_BDC} from './new-pdc.js';
 import {LAB_FILE, labPaths, saveLab, type LabState} from './state.js';
 import {damagePage, encodeSyncDatabase, serverPageNumber, type ServerRecord} from './sync-database.js';
 import {checkpointFile, logFiles, patchFile, systemDatabase, type JetIdentity} from './syncagnt-files.js';
@@ -79,7 +80,16 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		consistent: {position: {generation: lastGeneration}, at: created},
 		attached: {position: {generation: 1}, at: created},
 	});
-	const live = encodeSyncDatabase({header: header(liveGenerations), domain: DOMAIN, pdc: PDC, servers: liveRecords, accounts, pages: options.dbPages});
+	const live = options.newPdc
+		? // A new installation on the promoted BDC: its own database, knowing no server and no account yet.
+			encodeSyncDatabase({
+				header: {...header(1), signDb: {...identity.signDb, random: identity.signDb.random ^ 0x7e7e}},
+				domain: DOMAIN,
+				pdc: PROMOTED_BDC,
+				servers: [],
+				accounts: [],
+			})
+		: encodeSyncDatabase({header: header(liveGenerations), domain: DOMAIN, pdc: PDC, servers: liveRecords, accounts, pages: options.dbPages});
 	names.forEach((name, i) => {
 		if (damaged.has(name)) damagePage(live, serverPageNumber(i), i + options.seed);
 	});
@@ -88,9 +98,12 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 	const write = (path: string, data: Uint8Array | string) => writeFile(path, data);
 	await write(join(paths.syncagnt, 'MSSYNC.MDB'), live);
 	await write(join(paths.syncagnt, 'SYSTEM.MDB'), systemDatabase(identity, random));
-	for (const [name, data] of logFiles(liveGenerations, identity.signLog, created, random)) await write(join(paths.syncagnt, name), data);
-	await write(join(paths.syncagnt, 'JET.CHK'), checkpointFile(liveGenerations, identity.signLog));
-	for (const name of ['RES1.LOG', 'RES2.LOG']) await write(join(paths.syncagnt, name), logFiles(1, identity.signLog, created, random).get('JET.LOG')!);
+	// A fresh installation has written no logs yet; the old PDC's SYNCAGNT has its whole history.
+	if (!options.newPdc) {
+		for (const [name, data] of logFiles(liveGenerations, identity.signLog, created, random)) await write(join(paths.syncagnt, name), data);
+		await write(join(paths.syncagnt, 'JET.CHK'), checkpointFile(liveGenerations, identity.signLog));
+		for (const name of ['RES1.LOG', 'RES2.LOG']) await write(join(paths.syncagnt, name), logFiles(1, identity.signLog, created, random).get('JET.LOG')!);
+	}
 	await write(
 		join(paths.syncagnt, 'MSSYNC.LOG'),
 		names.map(name => `Server ${name} was added to domain ${DOMAIN}. ${options.accounts} accounts were propagated.\r\n`).join(''),
@@ -160,11 +173,12 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		pace: options.pace,
 		serviceDelayMs: options.pace === 0 ? 0 : 800,
 		domain: DOMAIN,
-		pdc: PDC,
+		pdc: options.newPdc ? PROMOTED_BDC : PDC,
 		accounts: options.accounts,
 		servers: names.map(name => ({name, offline: options.offline.includes(name)})),
 		service: options.wontStart ? {state: 'STOPPED', lastError: CRASH_START_ERROR} : {state: 'RUNNING'},
 		...(options.wontStart ? {crashed: true as const} : {}),
+		...(options.newPdc ? {newPdc: true as const} : {}),
 		...(options.backupAgeDays === undefined ? {} : {changeLog: newChangeLog(options.backupAgeDays, options.changeLogSize ?? CHANGE_LOG_SIZE_DEFAULT)}),
 	};
 	// Written last: a folder with lab.json is a complete lab.

@@ -15,6 +15,8 @@ export type LabOptions = {
 	changeLogSize?: number;
 	/** `--wont-start`: MSSYNC fails to start after a crash, until dsmpack /r repairs the database. */
 	wontStart?: boolean;
+	/** `--new-pdc`: the PDC was lost; a promoted BDC runs a freshly installed DSMN with an empty database. */
+	newPdc?: boolean;
 };
 
 export const LAB_DEFAULTS: LabOptions = {servers: 5, accounts: 120, backup: true, offline: [], pace: 125, seed: 1};

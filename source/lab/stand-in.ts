@@ -8,6 +8,7 @@ import {netHelpText, WIN32_ERRORS} from '../services/service-messages.js';
 import {SERVICE_STATE_CODES} from '../services/service-state.js';
 import {afterStart} from './change-log.js';
 import {crashStartError} from './dsmpack.js';
+import {adoptBackupAtStart} from './new-pdc.js';
 import {jetStartError, SERVICE_DISPLAY_NAME, SERVICE_NAME, settle} from './service.js';
 import {labPaths, loadLab, saveLab, type LabService, type LabState} from './state.js';
 
@@ -107,8 +108,9 @@ export async function net(dir: string, args: string[], io: Io = realIo): Promise
 
 	if (service.state === 'RUNNING') return netError(2182);
 	if (state.fault === 'gateway-stopped') return {exitCode: 2, stdout: '', stderr: SYSTEM_ERROR_1068};
-	const refusal = await startRefusal(dir, state);
-	await saveLab(dir, {...state, service: {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs}});
+	const adopted = await adoptBackupAtStart(dir, state);
+	const refusal = await startRefusal(dir, adopted);
+	await saveLab(dir, {...adopted, service: {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs}});
 	await waitSettled(dir, io);
 	const after = await loadLab(dir);
 	if (refusal) {
@@ -178,14 +180,16 @@ export async function sc(dir: string, args: string[], io: Io = realIo): Promise<
 			if (pending(service)) return scFailure('StartService', 1061);
 			if (service.state === 'RUNNING') return scFailure('StartService', 1056);
 			if (state.fault === 'gateway-stopped') return scFailure('StartService', 1068);
-			const refusal = await startRefusal(dir, state);
+			const adopted = await adoptBackupAtStart(dir, state);
+			await saveLab(dir, adopted);
+			const refusal = await startRefusal(dir, adopted);
 			if (refusal) {
 				// The service process ends before it reports running: StartService fails with 1067.
-				await saveLab(dir, {...state, service: {state: 'STOPPED', lastError: refusal}});
+				await saveLab(dir, {...adopted, service: {state: 'STOPPED', lastError: refusal}});
 				return scFailure('StartService', 1067);
 			}
 			const next: LabService = {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs};
-			await saveLab(dir, await afterStart(dir, {...state, service: next}, new Date(io.now())));
+			await saveLab(dir, await afterStart(dir, {...adopted, service: next}, new Date(io.now())));
 			return {exitCode: 0, stdout: scStateText(next), stderr: ''};
 		}
 	}

@@ -66,6 +66,8 @@ const labStateSchema = z.object({
 	changeLog: labChangeLogSchema.optional(),
 	/** `lab create --wont-start`: a crash left MSSYNC.MDB inconsistent, so MSSYNC will not start until dsmpack /r repairs it (lab/dsmpack.ts) or a restore replaces it. */
 	crashed: z.literal(true).optional(),
+	/** `lab create --new-pdc`: SYNCAGNT holds a fresh installation's empty database until a backup is put in its backup subfolder and MSSYNC starts (lab/new-pdc.ts). */
+	newPdc: z.literal(true).optional(),
 	events: z.array(labEventSchema).optional(),
 });
 

@@ -70,6 +70,11 @@ export const CLAIMS = {
 		says: 'After the PDC failed, with a backup: promote a BDC, install DSMN on it if not done, net stop MSSYNC, create a backup subfolder of SYNCAGNT, copy MSSYNC.MDB, SYSTEM.MDB, JET*.LOG and *.PAT into it, start MSSYNC, Synchronize all servers.',
 		matches: /\bpromot|\bBDC\b|new PDC|backup subfolder|PDC was lost/i,
 	},
+	'old-pdc-stops': {
+		articles: ['Q188357'],
+		says: 'MSSYNC runs only on the PDC: on the old PDC, when a new PDC begins running in the domain, the Sync Agent Service stops and logs that it can only run on the PDC.',
+		matches: /old PDC .*stops|only (run )?on the PDC/i,
+	},
 	'bindery-from-before': {
 		articles: ['Q154761', 'Q148678'],
 		says: 'The bindery backup to restore is one from before the server was added to the domain (Q154761); Q148678 makes the restore optional: only if the bindery should go back to its state before synchronization.',
