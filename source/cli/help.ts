@@ -69,6 +69,9 @@ LAB OPTIONS (lab create)
                     Event 8005; lab sync DIR --full fixes what it skipped
   --wont-start      MSSYNC fails to start after a crash, until
                     dsmn-resync lab dsmpack DIR (dsmpack /r) repairs it
+  --netware FS2=4.x servers that run NetWare 4.x (bindery emulation, no
+                    BINDFIX backup); DSMN refuses them unless --allow4x
+                    (Allow4X set on the PDC, KB Q145589)
   --new-pdc         the PDC was lost: a promoted BDC with DSMN newly
                     installed; the backup goes to SYNCAGNT\\Backup (Q154761)
 

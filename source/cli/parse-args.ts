@@ -2,6 +2,7 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {LAB_DEFAULTS, LAB_LIMITS, type LabOptions} from '../lab/options.js';
 import {labFaults, type LabFault} from '../lab/state.js';
+import {parseNetWareVersions, type NetWareVersion} from '../procedure/reconstruct-texts.js';
 import type {WizardOptions} from '../app/options.js';
 import {UsageError} from '../errors/hinted-error.js';
 
@@ -129,6 +130,13 @@ function serverList(flag: string, value: string | undefined): string[] | undefin
 	return names;
 }
 
+/** `--netware FS1=3.x,FS2=4.x`. */
+function netwareVersions(text: string): Record<string, NetWareVersion> {
+	const parsed = parseNetWareVersions(text);
+	if (!parsed.ok) throw new UsageError(`--netware: ${parsed.reason}`, 'for example: --netware FS2=4.x');
+	return parsed.versions;
+}
+
 function parseLab(args: string[]): Command {
 	const [verb, ...rest] = args;
 	if (verb === 'create') {
@@ -146,6 +154,8 @@ function parseLab(args: string[]): Command {
 				'change-log-size': {type: 'string'},
 				'wont-start': {type: 'boolean'},
 				'new-pdc': {type: 'boolean'},
+				netware: {type: 'string'},
+				allow4x: {type: 'boolean'},
 			},
 			'lab create',
 		);
@@ -171,6 +181,8 @@ function parseLab(args: string[]): Command {
 					: {changeLogSize: wholeNumber('--change-log-size', values['change-log-size'], 0, LAB_LIMITS.changeLogSize)}),
 				...(values['wont-start'] ? {wontStart: true} : {}),
 				...(values['new-pdc'] ? {newPdc: true} : {}),
+				...(values.netware === undefined ? {} : {netware: netwareVersions(values.netware)}),
+				...(values.allow4x ? {allow4x: true} : {}),
 			},
 		};
 	}

@@ -40,6 +40,12 @@ async function assertUsableLabFolder(dir: string): Promise<void> {
 
 export async function createLab(dir: string, options: LabOptions, now = new Date()): Promise<CreatedLab> {
 	const names = serverNames(options.servers);
+	for (const [name, version] of Object.entries(options.netware ?? {})) {
+		if (!names.includes(name))
+			throw new LabError(`--netware ${name}=${version}: the lab has no server of that name`, `its servers are ${names[0]} to ${names.at(-1)}`);
+		if (version === '2.x')
+			throw new LabError(`--netware ${name}=2.x: the lab's binderies are NetWare 3.x files`, 'the lab models 3.x and 4.x (bindery emulation) servers');
+	}
 	for (const name of options.offline) {
 		if (!names.includes(name)) throw new LabError(`--offline ${name}: the lab has no server of that name`, `its servers are ${names[0]} to ${names.at(-1)}`);
 	}
@@ -155,10 +161,13 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 			...dsmnObjects(id, PDC),
 			...propagated.map(a => ({id: id(), type: ObjectType.user, name: a.name, properties: [{name: 'IDENTIFICATION', value: a.fullName}]})),
 		];
-		for (const [extension, objects] of [
-			['SYS', current],
-			['OLD', base],
-		] as const) {
+		// NetWare 4.x keeps its accounts in NDS: no BINDFIX backup (.OLD) to restore.
+		for (const [extension, objects] of options.netware?.[name] === '4.x'
+			? ([['SYS', current]] as const)
+			: ([
+					['SYS', current],
+					['OLD', base],
+				] as const)) {
 			const files = encodeBindery(objects);
 			await write(join(system, `NET$OBJ.${extension}`), files.obj);
 			await write(join(system, `NET$PROP.${extension}`), files.prop);
@@ -175,7 +184,8 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		domain: DOMAIN,
 		pdc: options.newPdc ? PROMOTED_BDC : PDC,
 		accounts: options.accounts,
-		servers: names.map(name => ({name, offline: options.offline.includes(name)})),
+		servers: names.map(name => ({name, offline: options.offline.includes(name), ...(options.netware?.[name] ? {netware: options.netware[name]} : {})})),
+		...(options.allow4x ? {allow4x: true} : {}),
 		service: options.wontStart ? {state: 'STOPPED', lastError: CRASH_START_ERROR} : {state: 'RUNNING'},
 		...(options.wontStart ? {crashed: true as const} : {}),
 		...(options.newPdc ? {newPdc: true as const} : {}),

@@ -17,6 +17,10 @@ export type LabOptions = {
 	wontStart?: boolean;
 	/** `--new-pdc`: the PDC was lost; a promoted BDC runs a freshly installed DSMN with an empty database. */
 	newPdc?: boolean;
+	/** `--netware FS2=4.x`: servers that run another NetWare than 3.x; a 4.x server runs bindery emulation and has no BINDFIX backup. */
+	netware?: Readonly<Record<string, '2.x' | '3.x' | '4.x'>>;
+	/** `--allow4x`: Allow4X is set on the PDC, so DSMN adds 4.x servers. */
+	allow4x?: boolean;
 };
 
 export const LAB_DEFAULTS: LabOptions = {servers: 5, accounts: 120, backup: true, offline: [], pace: 125, seed: 1};

@@ -60,7 +60,10 @@ const labStateSchema = z.object({
 	domain: z.string().min(1),
 	pdc: z.string().min(1),
 	accounts: z.number().int().nonnegative(),
-	servers: z.array(z.object({name: z.string().min(1), offline: z.boolean()})).min(1),
+	/** Each server; `netware` its version when not 3.x (`lab create --netware FS2=4.x`). */
+	servers: z.array(z.object({name: z.string().min(1), offline: z.boolean(), netware: z.enum(['2.x', '3.x', '4.x']).optional()})).min(1),
+	/** Allow4X (REG_DWORD 1) under MSSYNC's Parameters key: without it DSMN refuses NetWare 4.x servers (KB Q145589). */
+	allow4x: z.boolean().optional(),
 	service: labServiceSchema,
 	fault: z.enum(labFaults).optional(),
 	changeLog: labChangeLogSchema.optional(),
