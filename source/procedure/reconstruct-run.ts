@@ -17,7 +17,7 @@ import {generatePassword, passwordsFileRun, readPasswordsFile, removePartialPass
 import {JournaledRun, ownerOf, startJournal} from './journaled-run.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {synchronizeInstructions, synchronizeStep} from './synchronize-step.js';
-import {manualNetWareInstructions, reconstructSteps} from './reconstruct-texts.js';
+import {manualNetWareInstructions, reconstructSteps, versionOf, type NetWareVersions} from './reconstruct-texts.js';
 
 export {reconstructSteps} from './reconstruct-texts.js';
 
@@ -27,6 +27,8 @@ export type ReconstructPlan = {
 	passwordPolicy: 'random' | 'initial';
 	/** Where the tool writes the passwords it sets; none on a real server, where the admin sets them by hand. */
 	passwordsFile?: string;
+	/** Each server's NetWare version where it is not 3.x (`--netware FS2=4.x`). */
+	netware?: NetWareVersions;
 };
 
 function stamp(at: Date): string {
@@ -86,6 +88,7 @@ export class ReconstructRun extends JournaledRun {
 			restoreBindery: plan.restoreBindery,
 			passwordPolicy: plan.passwordPolicy,
 			...(plan.passwordsFile === undefined ? {} : {passwordsFile: plan.passwordsFile}),
+			...(plan.netware && Object.keys(plan.netware).length ? {netware: {...plan.netware}} : {}),
 		});
 		return new ReconstructRun(target, journal, start, [start]);
 	}
@@ -128,7 +131,12 @@ export class ReconstructRun extends JournaledRun {
 	}
 
 	steps(): StepDef[] {
-		return reconstructSteps(this.servers, this.start.restoreBindery ?? [], {netware: !this.target.servers.reconstruct, sync: !this.target.sync});
+		return reconstructSteps(
+			this.servers,
+			this.start.restoreBindery ?? [],
+			{netware: !this.target.servers.reconstruct, sync: !this.target.sync},
+			this.start.netware,
+		);
 	}
 
 	private ops() {
@@ -140,7 +148,7 @@ export class ReconstructRun extends JournaledRun {
 	async describeChanges(step: string): Promise<string[]> {
 		const [kind, server = ''] = step.split(':');
 		if (!this.target.servers.reconstruct && kind !== 'synchronize')
-			return manualNetWareInstructions(kind!, server, {initialPassword: this.passwordPolicy === 'initial'});
+			return manualNetWareInstructions(kind!, server, {initialPassword: this.passwordPolicy === 'initial', version: versionOf(this.start.netware, server)});
 		if (kind === 'synchronize' && !this.target.sync) return synchronizeInstructions(this.servers, this.start.at);
 		switch (kind) {
 			case 'delete-agent':
