@@ -38,6 +38,8 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --select FS1,FS2               servers to reconstruct (default: the red ones)
   --restore-bindery FS2          of those, restore these binderies from
                                  NET$*.OLD first (every change since is lost)
+  --netware FS1=3.x,FS2=4.x     each server's NetWare version (default 3.x):
+                                 4.x gets no 3.x tools and needs Allow4X
   --password-policy random|initial
                                  a random password per user, or one initial
                                  password to change at next logon
