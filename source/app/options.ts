@@ -21,6 +21,8 @@ export type WizardOptions = {
 	select?: string[];
 	/** Reconstruct: the chosen servers whose bindery is restored from NET$*.OLD first. */
 	restoreBindery?: string[];
+	/** Restore: "Synchronize all servers" or "Fully synchronize all servers" at the end (`--synchronize normal|full`). */
+	synchronize?: 'normal' | 'full';
 	/** Reconstruct: each server's NetWare version where it is not 3.x (`--netware FS2=4.x`). */
 	netware?: Record<string, NetWareVersion>;
 	passwordPolicy?: PasswordPolicy;

@@ -38,6 +38,9 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --select FS1,FS2               servers to reconstruct (default: the red ones)
   --restore-bindery FS2          of those, restore these binderies from
                                  NET$*.OLD first (every change since is lost)
+  --synchronize normal|full      restore: end with "Synchronize all servers" or
+                                 "Fully synchronize all servers" (for a backup
+                                 older than the change log covers: Event 8005)
   --netware FS1=3.x,FS2=4.x     each server's NetWare version (default 3.x):
                                  4.x gets no 3.x tools and needs Allow4X
   --password-policy random|initial

@@ -282,7 +282,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			folder: validation.folder,
 			warnings: n,
 		});
-		return RestoreRun.begin(target, validation.folder);
+		return RestoreRun.begin(target, validation.folder, options.synchronize ? {synchronize: options.synchronize} : {});
 	}
 
 	async function runStep(run: ProcedureRun, step: string): Promise<StepOutcome> {
