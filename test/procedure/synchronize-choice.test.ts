@@ -47,3 +47,12 @@ describe('recommending Synchronize or Fully synchronize', () => {
 		expect(event8005Check()[0]).toMatch(/Event Viewer on the PDC, Log ▸ Application, and look for Event 8005 from MSSYNC/);
 	});
 });
+
+describe("the restore's synchronize step (its ?)", () => {
+	it('explains the change log, Event 8005 and the full synchronize', async () => {
+		const {RESTORE_STEPS} = await import('../../source/procedure/restore-steps.js');
+		const why = RESTORE_STEPS.find(s => s.id === 'synchronize')!.why;
+		expect(why).toMatch(/MSSYNC logs Event 8005 in the Application log and those changes are skipped while every server shows a blue check \(KB Q189441\)/);
+		expect(why).toMatch(/"Fully synchronize all servers" \(--synchronize full\) sends every account again: recommended for a backup more than a day old/);
+	});
+});
