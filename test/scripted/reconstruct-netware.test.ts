@@ -7,11 +7,25 @@ import {runCli, tempDir} from '../helpers/run-cli.js';
 
 async function lab() {
 	const dir = join(await tempDir(), 'lab');
-	expect((await runCli(['lab', 'create', dir, '--pace', '0', '--servers', '2', '--accounts', '10', '--no-backup', '--netware', 'FS2=4.x', '--allow4x'])).exitCode).toBe(0);
+	expect(
+		(await runCli(['lab', 'create', dir, '--pace', '0', '--servers', '2', '--accounts', '10', '--no-backup', '--netware', 'FS2=4.x', '--allow4x'])).exitCode,
+	).toBe(0);
 	return dir;
 }
 
-const answers = (dir: string) => ['--lab', dir, '--flow', 'reconstruct', '--select', 'FS1,FS2', '--password-policy', 'random', '--passwords-file', join(dir, '..', 'pw.txt'), '--yes'];
+const answers = (dir: string) => [
+	'--lab',
+	dir,
+	'--flow',
+	'reconstruct',
+	'--select',
+	'FS1,FS2',
+	'--password-policy',
+	'random',
+	'--passwords-file',
+	join(dir, '..', 'pw.txt'),
+	'--yes',
+];
 
 describe('--netware FS2=4.x (scripted reconstruct)', () => {
 	it('refuses --restore-bindery for a 4.x server, before anything changes', async () => {

@@ -8,7 +8,9 @@ import {runCli, tempDir} from '../helpers/run-cli.js';
 describe('--synchronize normal|full', () => {
 	it('full: after a restore past the change log, every server blue and no account stale', {timeout: 120_000}, async () => {
 		const dir = join(await tempDir(), 'lab');
-		expect((await runCli(['lab', 'create', dir, '--pace', '0', '--servers', '2', '--accounts', '30', '--backup-age', '30', '--change-log-size', '10'])).exitCode).toBe(0);
+		expect(
+			(await runCli(['lab', 'create', dir, '--pace', '0', '--servers', '2', '--accounts', '30', '--backup-age', '30', '--change-log-size', '10'])).exitCode,
+		).toBe(0);
 		const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--synchronize', 'full', '--yes']);
 		expect(run.exitCode, run.stdout + run.stderr).toBe(0);
 		const status = JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout.trim()) as {
