@@ -2,6 +2,7 @@
  * The answers of a wizard or scripted run: what the command line gave, and what the wizard asked for the
  * rest. The front ends fill it; the application layer and the runs read it (ARCHITECTURE.md, "Layers").
  */
+import type {NetWareVersion} from '../procedure/reconstruct-texts.js';
 import type {TargetKind} from '../targets/capabilities.js';
 
 type Flow = 'restore' | 'reconstruct';
@@ -20,6 +21,10 @@ export type WizardOptions = {
 	select?: string[];
 	/** Reconstruct: the chosen servers whose bindery is restored from NET$*.OLD first. */
 	restoreBindery?: string[];
+	/** Restore: "Synchronize all servers" or "Fully synchronize all servers" at the end (`--synchronize normal|full`). */
+	synchronize?: 'normal' | 'full';
+	/** Reconstruct: each server's NetWare version where it is not 3.x (`--netware FS2=4.x`). */
+	netware?: Record<string, NetWareVersion>;
 	passwordPolicy?: PasswordPolicy;
 	passwordsFile?: string;
 	passwordEnv?: string;

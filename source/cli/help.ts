@@ -21,11 +21,15 @@ USAGE
                                            set holds JET 200-format files
   dsmn-resync lab create DIR [OPTIONS]     make a practice lab
   dsmn-resync lab status DIR [--json]      show a practice lab's state
-  dsmn-resync lab sync DIR [--json]        "Synchronize all servers" in the lab
+  dsmn-resync lab sync DIR [--full] [--json]
+                                           "Synchronize all servers" in the lab
+                                           (--full: "Fully synchronize…")
   dsmn-resync lab offline|online DIR NAME  a lab server stops/starts answering
   dsmn-resync lab fault DIR FAULT          make MSSYNC fail, to practise:
                                            stop-refused, stop-hangs,
-                                           start-refused, access-denied;
+                                           start-refused, access-denied,
+                                           gateway-stopped (System error
+                                           1068), stop-says-2184;
                                            clear ends it
 
 WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
@@ -34,6 +38,11 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --select FS1,FS2               servers to reconstruct (default: the red ones)
   --restore-bindery FS2          of those, restore these binderies from
                                  NET$*.OLD first (every change since is lost)
+  --synchronize normal|full      restore: end with "Synchronize all servers" or
+                                 "Fully synchronize all servers" (for a backup
+                                 older than the change log covers: Event 8005)
+  --netware FS1=3.x,FS2=4.x     each server's NetWare version (default 3.x):
+                                 4.x gets no 3.x tools and needs Allow4X
   --password-policy random|initial
                                  a random password per user, or one initial
                                  password to change at next logon
@@ -59,6 +68,17 @@ LAB OPTIONS (lab create)
   --seed N          the same seed makes the same lab, byte for byte (default 1)
   --db-pages N      MSSYNC.MDB's size in 4 KiB pages (default 258, the least
                     Jet 500 makes; up to 524290, 2 GiB), for large scans
+  --backup-age DAYS the backup is this old; accounts changed since (4 a day)
+  --change-log-size N  the domain's change log holds the last N changes
+                    (default 64): a restored backup older than it logs
+                    Event 8005; lab sync DIR --full fixes what it skipped
+  --wont-start      MSSYNC fails to start after a crash, until
+                    dsmn-resync lab dsmpack DIR (dsmpack /r) repairs it
+  --netware FS2=4.x servers that run NetWare 4.x (bindery emulation, no
+                    BINDFIX backup); DSMN refuses them unless --allow4x
+                    (Allow4X set on the PDC, KB Q145589)
+  --new-pdc         the PDC was lost: a promoted BDC with DSMN newly
+                    installed; the backup goes to SYNCAGNT\\Backup (Q154761)
 
 KEYS (the footer lists those that work on the screen shown)
   arrows, Enter  choose        Esc  back, where nothing has changed yet

@@ -24,6 +24,15 @@ export async function labCreateCommand(dir: string, options: LabOptions, output:
 			`  red X on ${lab.red.join(', ')}: the live database in ${api.join('SystemRoot', 'SYSTEM32', 'SYNCAGNT')} is damaged`,
 			options.backup ? `  a valid account synchronization backup in backup${api.sep}` : '  no backup (--no-backup): practise the reconstruct flow',
 			...(options.offline.length ? [`  offline during synchronization: ${options.offline.join(', ')}`] : []),
+			...(options.newPdc
+				? [`  the PDC was lost: this is a promoted BDC with DSMN newly installed (empty database); put the backup in SYNCAGNT${api.sep}Backup`]
+				: []),
+			...(options.wontStart ? [`  MSSYNC will not start after a crash: practise dsmpack /r (dsmn-resync lab dsmpack ${safeText(dir)}) before a restore`] : []),
+			...(lab.state.changeLog
+				? [
+						`  backup ${lab.state.changeLog.backupAgeDays} days old, ${lab.state.changeLog.changesSinceBackup} account changes since; the change log holds ${lab.state.changeLog.size}`,
+					]
+				: []),
 			'',
 			`Next: dsmn-resync --lab ${safeText(dir)}`,
 			'',
@@ -54,8 +63,12 @@ export async function labStatusCommand(dir: string, json: boolean, glyphs: Glyph
 			const mark = s.synchronized ? glyphs.ok : glyphs.error;
 			const state = s.synchronized ? 'synchronized' : 'not synchronized';
 			const note = [s.online ? '' : 'offline', s.problem ?? ''].filter(Boolean).join('; ');
-			return `${mark.padEnd(markWidth)}${safeText(s.name).padEnd(width)}  ${state.padEnd(16)}  ${(s.syncAgent ? 'present' : 'deleted').padEnd(16)}  ${String(s.users).padStart(5)}  ${note}`;
+			const stale = s.staleAccounts.length
+				? `${s.staleAccounts.length} stale account${s.staleAccounts.length === 1 ? '' : 's'} (changed since the backup, not sent)`
+				: '';
+			return `${mark.padEnd(markWidth)}${safeText(s.name).padEnd(width)}  ${state.padEnd(16)}  ${(s.syncAgent ? 'present' : 'deleted').padEnd(16)}  ${String(s.users).padStart(5)}  ${[note, stale].filter(Boolean).join('; ')}`;
 		}),
+		...status.events.map(e => `Application log: Event ${e.id} (${e.source}, ${e.type}, ${e.at.slice(0, 19).replace('T', ' ')} UTC): ${safeText(e.text)}`),
 		'',
 	];
 	output.out(lines.join('\n'));
@@ -77,8 +90,9 @@ export async function labReachabilityCommand(dir: string, server: string, online
  * `lab sync DIR`: what clicking "Synchronize all servers" in Synchronization Manager does to the lab,
  * with no view — one line per server as it finishes (JSON lines with --json). Exit 1 if any stays red.
  */
-export async function labSyncCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output): Promise<number> {
+export async function labSyncCommand(dir: string, json: boolean, glyphs: Glyphs, output: Output, full = false): Promise<number> {
 	const results = await synchronizeLab(dir, {
+		full,
 		onEvent: event => {
 			if (event.type === 'server-finished')
 				output.out(json ? jsonLine(event.type, {server: event.server, done: event.done}) : `${glyphs.ok} ${event.server}: ${event.done} accounts propagated\n`);
@@ -103,6 +117,9 @@ const FAULT_EFFECTS: Record<LabFault, string> = {
 	'stop-hangs': 'stop-hangs (a stop never finishes: MSSYNC stays STOP_PENDING, NET HELPMSG 3528)',
 	'start-refused': 'start-refused (MSSYNC starts and stops at once, JET refusing the database: NET HELPMSG 3534, [SC] StartService FAILED 1067)',
 	'access-denied': 'access-denied (this account may query MSSYNC but not control it: System error 5, [SC] OpenService FAILED 5)',
+	'gateway-stopped':
+		'gateway-stopped (NwcWorkstation, Gateway Service for NetWare, is stopped: MSSYNC will not start, System error 1068, [SC] StartService FAILED 1068; net start NwcWorkstation ends it)',
+	'stop-says-2184': 'stop-says-2184 (a stop that succeeds while net says NET HELPMSG 2184, "The service has not been started.")',
 };
 
 /**

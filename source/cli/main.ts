@@ -47,7 +47,12 @@ export async function main(
 			}
 			case 'lab-sync': {
 				const {labSyncCommand} = await import('./lab-commands.js');
-				return await labSyncCommand(command.dir, command.json, glyphs, io);
+				return await labSyncCommand(command.dir, command.json, glyphs, io, command.full);
+			}
+			case 'lab-dsmpack': {
+				const {dsmpackRepair} = await import('../lab/dsmpack.js');
+				io.out(`${(await dsmpackRepair(command.dir)).join('\n')}\n`);
+				return 0;
 			}
 			case 'lab-fault': {
 				const {labFaultCommand} = await import('./lab-commands.js');

@@ -2,6 +2,7 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {LAB_DEFAULTS, LAB_LIMITS, type LabOptions} from '../lab/options.js';
 import {labFaults, type LabFault} from '../lab/state.js';
+import {parseNetWareVersions, type NetWareVersion} from '../procedure/reconstruct-texts.js';
 import type {WizardOptions} from '../app/options.js';
 import {UsageError} from '../errors/hinted-error.js';
 
@@ -13,7 +14,9 @@ export type Command =
 	| {kind: 'lab-create'; dir: string; options: LabOptions}
 	| {kind: 'lab-status'; dir: string; json: boolean}
 	| {kind: 'lab-reachability'; dir: string; server: string; online: boolean}
-	| {kind: 'lab-sync'; dir: string; json: boolean}
+	| {kind: 'lab-sync'; dir: string; json: boolean; full: boolean}
+	/** `lab dsmpack DIR`: dsmpack /r in the lab's SYNCAGNT (after lab create --wont-start). */
+	| {kind: 'lab-dsmpack'; dir: string}
 	/** `lab fault DIR KIND|clear`: stage a failure of MSSYNC's control for practice (undefined = clear). */
 	| {kind: 'lab-fault'; dir: string; fault: LabFault | undefined};
 
@@ -29,6 +32,8 @@ const WIZARD_OPTIONS = {
 	backup: {type: 'string'},
 	select: {type: 'string'},
 	'restore-bindery': {type: 'string'},
+	netware: {type: 'string'},
+	synchronize: {type: 'string'},
 	'password-policy': {type: 'string'},
 	'passwords-file': {type: 'string'},
 	'password-env': {type: 'string'},
@@ -100,6 +105,8 @@ function parseWizard(args: string[]): Command {
 			...(values.backup !== undefined ? {backup: nonEmpty('--backup', values.backup)!} : {}),
 			...(select ? {select} : {}),
 			...(restoreBindery ? {restoreBindery} : {}),
+			...(values.netware !== undefined ? {netware: netwareVersions(values.netware)} : {}),
+			...(values.synchronize ? {synchronize: oneOf('--synchronize', values.synchronize, ['normal', 'full'] as const)!} : {}),
 			...(values['password-policy'] ? {passwordPolicy: oneOf('--password-policy', values['password-policy'], ['random', 'initial'] as const)!} : {}),
 			...(values['passwords-file'] !== undefined ? {passwordsFile: nonEmpty('--passwords-file', values['passwords-file'])!} : {}),
 			...(values['password-env'] !== undefined ? {passwordEnv: nonEmpty('--password-env', values['password-env'])!} : {}),
@@ -127,6 +134,13 @@ function serverList(flag: string, value: string | undefined): string[] | undefin
 	return names;
 }
 
+/** `--netware FS1=3.x,FS2=4.x`. */
+function netwareVersions(text: string): Record<string, NetWareVersion> {
+	const parsed = parseNetWareVersions(text);
+	if (!parsed.ok) throw new UsageError(`--netware: ${parsed.reason}`, 'for example: --netware FS2=4.x');
+	return parsed.versions;
+}
+
 function parseLab(args: string[]): Command {
 	const [verb, ...rest] = args;
 	if (verb === 'create') {
@@ -140,6 +154,13 @@ function parseLab(args: string[]): Command {
 				pace: {type: 'string'},
 				seed: {type: 'string'},
 				'db-pages': {type: 'string'},
+				'backup-age': {type: 'string'},
+				'change-log-size': {type: 'string'},
+				'wont-start': {type: 'boolean'},
+				'new-pdc': {type: 'boolean'},
+				netware: {type: 'string'},
+				synchronize: {type: 'string'},
+				allow4x: {type: 'boolean'},
 			},
 			'lab create',
 		);
@@ -159,6 +180,14 @@ function parseLab(args: string[]): Command {
 				pace: wholeNumber('--pace', values.pace, LAB_DEFAULTS.pace, LAB_LIMITS.pace),
 				seed: wholeNumber('--seed', values.seed, LAB_DEFAULTS.seed, {min: 0, max: 2 ** 32 - 1}),
 				...(values['db-pages'] === undefined ? {} : {dbPages: wholeNumber('--db-pages', values['db-pages'], LAB_LIMITS.dbPages.min, LAB_LIMITS.dbPages)}),
+				...(values['backup-age'] === undefined ? {} : {backupAgeDays: wholeNumber('--backup-age', values['backup-age'], 0, LAB_LIMITS.backupAgeDays)}),
+				...(values['change-log-size'] === undefined
+					? {}
+					: {changeLogSize: wholeNumber('--change-log-size', values['change-log-size'], 0, LAB_LIMITS.changeLogSize)}),
+				...(values['wont-start'] ? {wontStart: true} : {}),
+				...(values['new-pdc'] ? {newPdc: true} : {}),
+				...(values.netware === undefined ? {} : {netware: netwareVersions(values.netware)}),
+				...(values.allow4x ? {allow4x: true} : {}),
 			},
 		};
 	}
@@ -171,9 +200,13 @@ function parseLab(args: string[]): Command {
 		if (positionals.length !== 2) throw new UsageError(`lab ${verb} takes a lab folder and a server name`, `for example: dsmn-resync lab ${verb} ./lab FS3`);
 		return {kind: 'lab-reachability', dir: positionals[0]!, server: positionals[1]!.toUpperCase(), online: verb === 'online'};
 	}
+	if (verb === 'dsmpack') {
+		const {positionals} = parse(rest, {}, 'lab dsmpack');
+		return {kind: 'lab-dsmpack', dir: onlyDir(positionals, 'lab dsmpack')};
+	}
 	if (verb === 'sync') {
-		const {values, positionals} = parse(rest, {json: {type: 'boolean'}}, 'lab sync');
-		return {kind: 'lab-sync', dir: onlyDir(positionals, 'lab sync'), json: values.json ?? false};
+		const {values, positionals} = parse(rest, {json: {type: 'boolean'}, full: {type: 'boolean'}}, 'lab sync');
+		return {kind: 'lab-sync', dir: onlyDir(positionals, 'lab sync'), json: values.json ?? false, full: values.full ?? false};
 	}
 	if (verb === 'fault') {
 		const {positionals} = parse(rest, {}, 'lab fault');
@@ -184,7 +217,7 @@ function parseLab(args: string[]): Command {
 		return {kind: 'lab-fault', dir: positionals[0]!, fault: fault === 'clear' ? undefined : (fault as LabFault)};
 	}
 	if (verb === undefined) throw new UsageError('lab needs a subcommand: create or status', 'for example: dsmn-resync lab create ./practice-lab');
-	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, online, offline, fault');
+	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, dsmpack, online, offline, fault');
 }
 
 /**

@@ -17,6 +17,10 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 		/** Reconstruct: the servers whose bindery is restored from NET$*.OLD. */
 		restoreBindery: z.array(z.string()).optional(),
 		passwordPolicy: z.enum(['random', 'initial']).optional(),
+		/** Reconstruct: each server's NetWare version where it is not 3.x (its steps and instructions depend on it). */
+		netware: z.record(z.string(), z.enum(['2.x', '3.x', '4.x'])).optional(),
+		/** Restore: "Synchronize all servers" (normal) or "Fully synchronize all servers" (full) at the end. */
+		synchronize: z.enum(['normal', 'full']).optional(),
 		/** Where the new passwords go: the path only, never a password. */
 		passwordsFile: z.string().optional(),
 		/** The dsmn-resync that began the run (`--version`), written by the journal itself; absent in journals of older versions. */

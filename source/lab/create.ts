@@ -6,7 +6,10 @@ import {domainAccounts, nativeUsers} from './domain.js';
 import {serverNames} from './names.js';
 import {seededRandom} from './random.js';
 import {LabError} from './lab-error.js';
-import type {LabOptions} from './options.js';
+import {CHANGE_LOG_SIZE_DEFAULT, type LabOptions} from './options.js';
+import {newChangeLog} from './change-log.js';
+import {CRASH_START_ERROR} from './dsmpack.js';
+import {PROMOTED_BDC} from './new-pdc.js';
 import {LAB_FILE, labPaths, saveLab, type LabState} from './state.js';
 import {damagePage, encodeSyncDatabase, serverPageNumber, type ServerRecord} from './sync-database.js';
 import {checkpointFile, logFiles, patchFile, systemDatabase, type JetIdentity} from './syncagnt-files.js';
@@ -37,6 +40,12 @@ async function assertUsableLabFolder(dir: string): Promise<void> {
 
 export async function createLab(dir: string, options: LabOptions, now = new Date()): Promise<CreatedLab> {
 	const names = serverNames(options.servers);
+	for (const [name, version] of Object.entries(options.netware ?? {})) {
+		if (!names.includes(name))
+			throw new LabError(`--netware ${name}=${version}: the lab has no server of that name`, `its servers are ${names[0]} to ${names.at(-1)}`);
+		if (version === '2.x')
+			throw new LabError(`--netware ${name}=2.x: the lab's binderies are NetWare 3.x files`, 'the lab models 3.x and 4.x (bindery emulation) servers');
+	}
 	for (const name of options.offline) {
 		if (!names.includes(name)) throw new LabError(`--offline ${name}: the lab has no server of that name`, `its servers are ${names[0]} to ${names.at(-1)}`);
 	}
@@ -61,6 +70,8 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 	// Which servers show the red X: their records in the live database are damaged. At least one.
 	const red = new Set(names.filter(() => random.next() < 0.5));
 	if (red.size === 0) red.add(random.pick(names));
+	// After a crash (--wont-start) the records are whole: the red X comes from the changes not yet propagated.
+	const damaged = options.wontStart ? new Set<string>() : red;
 	const missingSinceDamage = new Map(names.map(name => [name, red.has(name) ? Math.min(options.accounts, random.int(1, 5)) : 0]));
 
 	const liveRecords: ServerRecord[] = names.map(name => ({
@@ -75,18 +86,30 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		consistent: {position: {generation: lastGeneration}, at: created},
 		attached: {position: {generation: 1}, at: created},
 	});
-	const live = encodeSyncDatabase({header: header(liveGenerations), domain: DOMAIN, pdc: PDC, servers: liveRecords, accounts, pages: options.dbPages});
+	const live = options.newPdc
+		? // A new installation on the promoted BDC: its own database, knowing no server and no account yet.
+			encodeSyncDatabase({
+				header: {...header(1), signDb: {...identity.signDb, random: identity.signDb.random ^ 0x7e7e}},
+				domain: DOMAIN,
+				pdc: PROMOTED_BDC,
+				servers: [],
+				accounts: [],
+			})
+		: encodeSyncDatabase({header: header(liveGenerations), domain: DOMAIN, pdc: PDC, servers: liveRecords, accounts, pages: options.dbPages});
 	names.forEach((name, i) => {
-		if (red.has(name)) damagePage(live, serverPageNumber(i), i + options.seed);
+		if (damaged.has(name)) damagePage(live, serverPageNumber(i), i + options.seed);
 	});
 
 	await mkdir(paths.syncagnt, {recursive: true});
 	const write = (path: string, data: Uint8Array | string) => writeFile(path, data);
 	await write(join(paths.syncagnt, 'MSSYNC.MDB'), live);
 	await write(join(paths.syncagnt, 'SYSTEM.MDB'), systemDatabase(identity, random));
-	for (const [name, data] of logFiles(liveGenerations, identity.signLog, created, random)) await write(join(paths.syncagnt, name), data);
-	await write(join(paths.syncagnt, 'JET.CHK'), checkpointFile(liveGenerations, identity.signLog));
-	for (const name of ['RES1.LOG', 'RES2.LOG']) await write(join(paths.syncagnt, name), logFiles(1, identity.signLog, created, random).get('JET.LOG')!);
+	// A fresh installation has written no logs yet; the old PDC's SYNCAGNT has its whole history.
+	if (!options.newPdc) {
+		for (const [name, data] of logFiles(liveGenerations, identity.signLog, created, random)) await write(join(paths.syncagnt, name), data);
+		await write(join(paths.syncagnt, 'JET.CHK'), checkpointFile(liveGenerations, identity.signLog));
+		for (const name of ['RES1.LOG', 'RES2.LOG']) await write(join(paths.syncagnt, name), logFiles(1, identity.signLog, created, random).get('JET.LOG')!);
+	}
 	await write(
 		join(paths.syncagnt, 'MSSYNC.LOG'),
 		names.map(name => `Server ${name} was added to domain ${DOMAIN}. ${options.accounts} accounts were propagated.\r\n`).join(''),
@@ -138,10 +161,13 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 			...dsmnObjects(id, PDC),
 			...propagated.map(a => ({id: id(), type: ObjectType.user, name: a.name, properties: [{name: 'IDENTIFICATION', value: a.fullName}]})),
 		];
-		for (const [extension, objects] of [
-			['SYS', current],
-			['OLD', base],
-		] as const) {
+		// NetWare 4.x keeps its accounts in NDS: no BINDFIX backup (.OLD) to restore.
+		for (const [extension, objects] of options.netware?.[name] === '4.x'
+			? ([['SYS', current]] as const)
+			: ([
+					['SYS', current],
+					['OLD', base],
+				] as const)) {
 			const files = encodeBindery(objects);
 			await write(join(system, `NET$OBJ.${extension}`), files.obj);
 			await write(join(system, `NET$PROP.${extension}`), files.prop);
@@ -156,10 +182,14 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		pace: options.pace,
 		serviceDelayMs: options.pace === 0 ? 0 : 800,
 		domain: DOMAIN,
-		pdc: PDC,
+		pdc: options.newPdc ? PROMOTED_BDC : PDC,
 		accounts: options.accounts,
-		servers: names.map(name => ({name, offline: options.offline.includes(name)})),
-		service: {state: 'RUNNING'},
+		servers: names.map(name => ({name, offline: options.offline.includes(name), ...(options.netware?.[name] ? {netware: options.netware[name]} : {})})),
+		...(options.allow4x ? {allow4x: true} : {}),
+		service: options.wontStart ? {state: 'STOPPED', lastError: CRASH_START_ERROR} : {state: 'RUNNING'},
+		...(options.wontStart ? {crashed: true as const} : {}),
+		...(options.newPdc ? {newPdc: true as const} : {}),
+		...(options.backupAgeDays === undefined ? {} : {changeLog: newChangeLog(options.backupAgeDays, options.changeLogSize ?? CHANGE_LOG_SIZE_DEFAULT)}),
 	};
 	// Written last: a folder with lab.json is a complete lab.
 	await saveLab(dir, state);

@@ -115,6 +115,11 @@ export async function addServerToDomain(dir: string, server: string): Promise<{p
 	if (settle(state.service, Date.now()).state !== 'RUNNING') {
 		throw new LabError('MSSYNC is not running: Synchronization Manager cannot add a server', 'start the MSSYNC service first');
 	}
+	if (state.servers[index]!.netware === '4.x' && !state.allow4x)
+		throw new LabError(
+			`${server} is a Netware 4.X server. It cannot be added to the Domain.`,
+			'set Allow4X (REG_DWORD 1) under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters on the PDC and restart it (KB Q145589); in the lab: lab create --allow4x',
+		);
 	if (state.servers[index]!.offline)
 		throw new LabError(`${server} did not answer: Synchronization Manager cannot log in to it`, `check that ${server} is up, then retry`);
 	const system = paths.serverSystem(server);

@@ -9,9 +9,24 @@ export type LabOptions = {
 	seed: number;
 	/** MSSYNC.MDB's size in pages (header pages included); at least Jet 500's 258. */
 	dbPages?: number;
+	/** `--backup-age DAYS`: the backup was taken this many days ago, and the domain's accounts changed since (lab/change-log.ts). */
+	backupAgeDays?: number;
+	/** `--change-log-size N`: the domain's change log holds the last N account changes. */
+	changeLogSize?: number;
+	/** `--wont-start`: MSSYNC fails to start after a crash, until dsmpack /r repairs the database. */
+	wontStart?: boolean;
+	/** `--new-pdc`: the PDC was lost; a promoted BDC runs a freshly installed DSMN with an empty database. */
+	newPdc?: boolean;
+	/** `--netware FS2=4.x`: servers that run another NetWare than 3.x; a 4.x server runs bindery emulation and has no BINDFIX backup. */
+	netware?: Readonly<Record<string, '2.x' | '3.x' | '4.x'>>;
+	/** `--allow4x`: Allow4X is set on the PDC, so DSMN adds 4.x servers. */
+	allow4x?: boolean;
 };
 
 export const LAB_DEFAULTS: LabOptions = {servers: 5, accounts: 120, backup: true, offline: [], pace: 125, seed: 1};
+
+/** The change log's size when only --backup-age is given. */
+export const CHANGE_LOG_SIZE_DEFAULT = 64;
 
 export const LAB_LIMITS = {
 	servers: {min: 1, max: 999},
@@ -19,4 +34,6 @@ export const LAB_LIMITS = {
 	pace: {min: 0, max: 60_000},
 	/** 258 pages (a new Jet 500 database) to 524,290 (`cpgDatabaseMax` + the two header pages, 2 GiB). */
 	dbPages: {min: 258, max: 524_290},
+	backupAgeDays: {min: 0, max: 3650},
+	changeLogSize: {min: 1, max: 1_000_000},
 } as const;

@@ -6,6 +6,9 @@
 import {setTimeout as sleep} from 'node:timers/promises';
 import {netHelpText, WIN32_ERRORS} from '../services/service-messages.js';
 import {SERVICE_STATE_CODES} from '../services/service-state.js';
+import {afterStart} from './change-log.js';
+import {crashStartError} from './dsmpack.js';
+import {adoptBackupAtStart} from './new-pdc.js';
 import {jetStartError, SERVICE_DISPLAY_NAME, SERVICE_NAME, settle} from './service.js';
 import {labPaths, loadLab, saveLab, type LabService, type LabState} from './state.js';
 
@@ -37,7 +40,7 @@ export const FAULT_START_ERROR = '-1206 JET_errDatabaseCorrupted: JET refused MS
 /** Why MSSYNC would stop at once if started now: the staged fault, else what JET finds in SYNCAGNT. */
 async function startRefusal(dir: string, state: LabState): Promise<string | undefined> {
 	if (state.fault === 'start-refused') return FAULT_START_ERROR;
-	return jetStartError(labPaths(dir).syncagnt);
+	return (await crashStartError(dir, state)) ?? jetStartError(labPaths(dir).syncagnt);
 }
 
 /** A service in the middle of a transition, a hung one included (STOP_PENDING with no end). */
@@ -46,12 +49,36 @@ function pending(service: LabService): boolean {
 }
 
 const SYSTEM_ERROR_5 = 'System error 5 has occurred.\n\nAccess is denied.\n\n';
+const SYSTEM_ERROR_1068 = `System error 1068 has occurred.\n\n${WIN32_ERRORS[1068]!.message}\n\n`;
+
+/** The service MSSYNC depends on: Gateway Service for NetWare. */
+export const GATEWAY_SERVICE = 'NwcWorkstation';
+const GATEWAY_DISPLAY_NAME = 'Gateway Service for NetWare';
+
+/** `net start|stop NwcWorkstation`: its state is the fault gateway-stopped; starting it clears that fault. */
+async function netGateway(dir: string, verb: string): Promise<StandInOutput> {
+	const state = await loadLab(dir);
+	const stopped = state.fault === 'gateway-stopped';
+	if (verb === 'start') {
+		if (!stopped)
+			return {exitCode: 2, stdout: '', stderr: `The requested service has already been started.\n\nMore help is available by typing NET HELPMSG 2182.\n\n`};
+		const {fault: _started, ...rest} = state;
+		await saveLab(dir, rest);
+		return {
+			exitCode: 0,
+			stdout: `The ${GATEWAY_DISPLAY_NAME} service is starting.\nThe ${GATEWAY_DISPLAY_NAME} service was started successfully.\n\n`,
+			stderr: '',
+		};
+	}
+	return {exitCode: 1, stdout: '', stderr: `The lab does not stop ${GATEWAY_SERVICE}: stage it with dsmn-resync lab fault ${dir} gateway-stopped\n`};
+}
 
 export async function net(dir: string, args: string[], io: Io = realIo): Promise<StandInOutput> {
 	const [verb = '', name = ''] = args.map(a => a.toLowerCase());
 	if ((verb !== 'start' && verb !== 'stop') || !name) {
 		return {exitCode: 1, stdout: '', stderr: 'The syntax of this command is:\n\nNET START | STOP service\n'};
 	}
+	if (name === GATEWAY_SERVICE.toLowerCase()) return netGateway(dir, verb);
 	if (name.toUpperCase() !== SERVICE_NAME && name !== SERVICE_DISPLAY_NAME.toLowerCase()) return netError(2185);
 	const {state, service} = await current(dir, io);
 	if (state.fault === 'access-denied') return {exitCode: 2, stdout: '', stderr: SYSTEM_ERROR_5};
@@ -70,6 +97,8 @@ export async function net(dir: string, args: string[], io: Io = realIo): Promise
 		await waitSettled(dir, io);
 		const done = await loadLab(dir);
 		await saveLab(dir, {...done, service: settle(done.service, io.now())});
+		// KB Q171882: net can end a stop that worked with "The service has not been started."
+		if (state.fault === 'stop-says-2184') return netError(2184);
 		return {
 			exitCode: 0,
 			stdout: `The ${SERVICE_DISPLAY_NAME} service is stopping.\nThe ${SERVICE_DISPLAY_NAME} service was stopped successfully.\n\n`,
@@ -78,15 +107,17 @@ export async function net(dir: string, args: string[], io: Io = realIo): Promise
 	}
 
 	if (service.state === 'RUNNING') return netError(2182);
-	const refusal = await startRefusal(dir, state);
-	await saveLab(dir, {...state, service: {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs}});
+	if (state.fault === 'gateway-stopped') return {exitCode: 2, stdout: '', stderr: SYSTEM_ERROR_1068};
+	const adopted = await adoptBackupAtStart(dir, state);
+	const refusal = await startRefusal(dir, adopted);
+	await saveLab(dir, {...adopted, service: {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs}});
 	await waitSettled(dir, io);
 	const after = await loadLab(dir);
 	if (refusal) {
 		await saveLab(dir, {...after, service: {state: 'STOPPED', lastError: refusal}});
 		return netError(3534, `The ${SERVICE_DISPLAY_NAME} service is starting.\nThe ${SERVICE_DISPLAY_NAME} service could not be started.\n\n`);
 	}
-	await saveLab(dir, {...after, service: {state: 'RUNNING'}});
+	await saveLab(dir, await afterStart(dir, {...after, service: {state: 'RUNNING'}}, new Date(io.now())));
 	return {
 		exitCode: 0,
 		stdout: `The ${SERVICE_DISPLAY_NAME} service is starting.\nThe ${SERVICE_DISPLAY_NAME} service was started successfully.\n\n`,
@@ -98,13 +129,13 @@ function scFailure(operation: string, code: number): StandInOutput {
 	return {exitCode: code, stdout: `[SC] ${operation} FAILED ${code}:\n\n${WIN32_ERRORS[code]?.message ?? ''}\n\n`, stderr: ''};
 }
 
-function scStateText(service: LabService): string {
+function scStateText(service: LabService, name = SERVICE_NAME): string {
 	const code = SERVICE_STATE_CODES[service.state];
 	const controls = service.state === 'RUNNING' ? '(STOPPABLE, NOT_PAUSABLE, ACCEPTS_SHUTDOWN)' : '(NOT_STOPPABLE, NOT_PAUSABLE, IGNORES_SHUTDOWN)';
 	const exitCode = service.state === 'STOPPED' && service.lastError ? '1067  (0x42b)' : '0  (0x0)';
 	return [
 		'',
-		`SERVICE_NAME: ${SERVICE_NAME}`,
+		`SERVICE_NAME: ${name}`,
 		'        TYPE               : 10  WIN32_OWN_PROCESS',
 		`        STATE              : ${code}  ${service.state}`,
 		`                                ${controls}`,
@@ -126,6 +157,10 @@ export async function sc(dir: string, args: string[], io: Io = realIo): Promise<
 			stderr: '',
 		};
 	}
+	if (name.toLowerCase() === GATEWAY_SERVICE.toLowerCase() && verb.toLowerCase() === 'query') {
+		const gateway: LabService = {state: (await loadLab(dir)).fault === 'gateway-stopped' ? 'STOPPED' : 'RUNNING'};
+		return {exitCode: 0, stdout: scStateText(gateway, GATEWAY_SERVICE), stderr: ''};
+	}
 	if (name.toUpperCase() !== SERVICE_NAME) return scFailure(operation, 1060);
 	const {state, service} = await current(dir, io);
 	// An account that may query services but not control them: sc opens the service for control and is refused.
@@ -144,14 +179,17 @@ export async function sc(dir: string, args: string[], io: Io = realIo): Promise<
 		default: {
 			if (pending(service)) return scFailure('StartService', 1061);
 			if (service.state === 'RUNNING') return scFailure('StartService', 1056);
-			const refusal = await startRefusal(dir, state);
+			if (state.fault === 'gateway-stopped') return scFailure('StartService', 1068);
+			const adopted = await adoptBackupAtStart(dir, state);
+			await saveLab(dir, adopted);
+			const refusal = await startRefusal(dir, adopted);
 			if (refusal) {
 				// The service process ends before it reports running: StartService fails with 1067.
-				await saveLab(dir, {...state, service: {state: 'STOPPED', lastError: refusal}});
+				await saveLab(dir, {...adopted, service: {state: 'STOPPED', lastError: refusal}});
 				return scFailure('StartService', 1067);
 			}
 			const next: LabService = {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs};
-			await saveLab(dir, {...state, service: next});
+			await saveLab(dir, await afterStart(dir, {...adopted, service: next}, new Date(io.now())));
 			return {exitCode: 0, stdout: scStateText(next), stderr: ''};
 		}
 	}

@@ -14,9 +14,11 @@ export const serviceStates = ['STOPPED', 'START_PENDING', 'STOP_PENDING', 'RUNNI
  * A failure staged on purpose (`lab fault DIR KIND`), obeyed by the stand-in net and sc until cleared:
  * stop-refused — MSSYNC refuses the stop control; stop-hangs — it stays STOP_PENDING; start-refused —
  * it starts and stops at once, as when JET refuses the database; access-denied — this account may query
- * the service but not control it.
+ * the service but not control it; gateway-stopped — NwcWorkstation (Gateway Service for NetWare), which
+ * MSSYNC depends on, is stopped, so MSSYNC's start fails with System error 1068 until `net start
+ * NwcWorkstation`; stop-says-2184 — a stop that succeeds while net says NET HELPMSG 2184.
  */
-export const labFaults = ['stop-refused', 'start-refused', 'stop-hangs', 'access-denied'] as const;
+export const labFaults = ['stop-refused', 'start-refused', 'stop-hangs', 'access-denied', 'gateway-stopped', 'stop-says-2184'] as const;
 export type LabFault = (typeof labFaults)[number];
 
 const labServiceSchema = z.object({
@@ -25,6 +27,27 @@ const labServiceSchema = z.object({
 	pendingUntil: z.number().int().nonnegative().optional(),
 	/** Why the last start failed (a Jet error), as the event log would say. */
 	lastError: z.string().optional(),
+});
+
+/** An entry of the Application log that MSSYNC wrote (Event Viewer ▸ Log ▸ Application). */
+const labEventSchema = z.object({
+	id: z.number().int(),
+	source: z.literal('MSSYNC'),
+	type: z.enum(['error', 'warning', 'information']),
+	at: z.string(),
+	text: z.string(),
+});
+export type LabEvent = z.infer<typeof labEventSchema>;
+
+/** The domain's SAM change log (lab/change-log.ts): its size, the changes made since the backup, what became of them. */
+const labChangeLogSchema = z.object({
+	size: z.number().int().positive(),
+	backupAgeDays: z.number().int().nonnegative(),
+	changesSinceBackup: z.number().int().nonnegative(),
+	/** Set when MSSYNC started on the restored database: whether its position had left the log (Event 8005). */
+	positionLost: z.boolean().optional(),
+	/** The servers that have received the changes since the backup. */
+	sentTo: z.array(z.string()).optional(),
 });
 
 const labStateSchema = z.object({
@@ -37,9 +60,18 @@ const labStateSchema = z.object({
 	domain: z.string().min(1),
 	pdc: z.string().min(1),
 	accounts: z.number().int().nonnegative(),
-	servers: z.array(z.object({name: z.string().min(1), offline: z.boolean()})).min(1),
+	/** Each server; `netware` its version when not 3.x (`lab create --netware FS2=4.x`). */
+	servers: z.array(z.object({name: z.string().min(1), offline: z.boolean(), netware: z.enum(['2.x', '3.x', '4.x']).optional()})).min(1),
+	/** Allow4X (REG_DWORD 1) under MSSYNC's Parameters key: without it DSMN refuses NetWare 4.x servers (KB Q145589). */
+	allow4x: z.boolean().optional(),
 	service: labServiceSchema,
 	fault: z.enum(labFaults).optional(),
+	changeLog: labChangeLogSchema.optional(),
+	/** `lab create --wont-start`: a crash left MSSYNC.MDB inconsistent, so MSSYNC will not start until dsmpack /r repairs it (lab/dsmpack.ts) or a restore replaces it. */
+	crashed: z.literal(true).optional(),
+	/** `lab create --new-pdc`: SYNCAGNT holds a fresh installation's empty database until a backup is put in its backup subfolder and MSSYNC starts (lab/new-pdc.ts). */
+	newPdc: z.literal(true).optional(),
+	events: z.array(labEventSchema).optional(),
 });
 
 export type LabState = z.infer<typeof labStateSchema>;

@@ -6,6 +6,7 @@ import {ObjectType, MS_WINNT, SYNC_AGENT, binderyObjectNames} from './bindery.js
 import {SERVICE_NAME, settle} from './service.js';
 import {labFaults, labPaths, loadLab, serviceStates} from './state.js';
 import {readSyncDatabase} from './sync-database.js';
+import {staleOn} from './change-log.js';
 
 export const labStatusSchema = z.object({
 	lab: z.string(),
@@ -26,8 +27,12 @@ export const labStatusSchema = z.object({
 			users: z.number(),
 			online: z.boolean(),
 			problem: z.string().optional(),
+			/** Accounts whose NetWare copy on this server differs from the domain's (changed since the backup, not yet sent). */
+			staleAccounts: z.array(z.string()),
 		}),
 	),
+	/** The Application log entries MSSYNC wrote (e.g. Event 8005), oldest first. */
+	events: z.array(z.object({id: z.number(), source: z.string(), type: z.string(), at: z.string(), text: z.string()})),
 });
 
 export type LabStatus = z.infer<typeof labStatusSchema>;
@@ -70,6 +75,7 @@ export async function labStatus(dir: string, now = Date.now()): Promise<LabStatu
 			users,
 			online: !server.offline,
 			...(problem ? {problem} : {}),
+			staleAccounts: staleOn(state, server.name),
 		};
 	});
 	return {
@@ -82,5 +88,6 @@ export async function labStatus(dir: string, now = Date.now()): Promise<LabStatu
 		database: {present: databaseName !== undefined, readable: database !== undefined},
 		backup: backupPresent,
 		servers,
+		events: state.events ?? [],
 	};
 }

@@ -13,7 +13,8 @@ import type {SyncEvent, SyncOptions, SyncResult} from '../services/synchronizati
 import {binderyHasUser, binderyPaths, encodeBindery, ObjectType, readBindery, SYNC_AGENT, type BinderyObject} from './bindery.js';
 import {domainAccounts} from './domain.js';
 import {settle} from './service.js';
-import {labPaths, loadLab} from './state.js';
+import {afterSynchronize} from './change-log.js';
+import {labPaths, loadLab, saveLab} from './state.js';
 import {readSyncDatabase, writeServerRecord} from './sync-database.js';
 
 /** How long DSMN waits for a NetWare server that does not answer, in the lab: 8 s at the default pace, less when the lab is fast. */
@@ -177,5 +178,10 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 		return {server: name, ok: true, done: total, total};
 	};
 
-	return Promise.all(servers.map(s => one(s.name)));
+	const results = await Promise.all(servers.map(s => one(s.name)));
+	// The change log's accounts (lab/change-log.ts): recorded once, after every server is done.
+	const reached = results.filter(r => r.ok).map(r => r.server);
+	const now = await loadLab(dir);
+	if (now.changeLog) await saveLab(dir, afterSynchronize(now, reached, options.full === true));
+	return results;
 }

@@ -10,8 +10,11 @@ import {serviceFailure} from '../services/service-messages.js';
 import {waitForState} from '../targets/wait-for-state.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
 
-/** Stop answers that mean "it is stopped, or on its way": net's 3521/2189/3528, sc's 1062/1061. Polling says which. */
-const STOP_UNDER_WAY = [3521, 2189, 3528, 1062, 1061];
+/**
+ * Stop answers that mean "it is stopped, or on its way": net's 3521/2189/3528, 2184 (said after a stop that
+ * succeeded, services/service-messages.ts) and 2186 (no answer in time), sc's 1062/1061. Polling says which.
+ */
+const STOP_UNDER_WAY = [3521, 2184, 2186, 2189, 3528, 1062, 1061];
 /** Start answers that mean "it already runs": net's 2182, sc's 1056. */
 const ALREADY_RUNNING = [2182, 1056];
 

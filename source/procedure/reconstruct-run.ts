@@ -17,6 +17,9 @@ import {generatePassword, passwordsFileRun, readPasswordsFile, removePartialPass
 import {JournaledRun, ownerOf, startJournal} from './journaled-run.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {synchronizeInstructions, synchronizeStep} from './synchronize-step.js';
+import {manualNetWareInstructions, reconstructSteps, versionOf, type NetWareVersions} from './reconstruct-texts.js';
+
+export {reconstructSteps} from './reconstruct-texts.js';
 
 export type ReconstructPlan = {
 	servers: string[];
@@ -24,60 +27,12 @@ export type ReconstructPlan = {
 	passwordPolicy: 'random' | 'initial';
 	/** Where the tool writes the passwords it sets; none on a real server, where the admin sets them by hand. */
 	passwordsFile?: string;
+	/** Each server's NetWare version where it is not 3.x (`--netware FS2=4.x`). */
+	netware?: NetWareVersions;
 };
 
 function stamp(at: Date): string {
 	return at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-}
-
-/** The steps of a reconstruct of these servers, in the KB's order. */
-export function reconstructSteps(servers: readonly string[], restoreBindery: readonly string[], manual = {netware: false, sync: false}): StepDef[] {
-	const steps: StepDef[] = [];
-	for (const server of servers) {
-		steps.push({
-			id: `delete-agent:${server}`,
-			title: `Delete WINNT_SYNC_AGENT from ${server}`,
-			kb: 'KB Q148678, no backup, step 1: "Delete the WINNT_SYNC_AGENT user account from each NetWare server that participates in the domain"',
-			why: `DSMN manages ${server} through the NetWare user WINNT_SYNC_AGENT. While it exists, adding the server back fails with "…has already been added to a Windows NT Domain" (KB Q149906). Only adding the server again brings it back. KB Q149906's other fix, where a DSMN that still works manages the server: release the server in that DSMN instead of deleting the account.`,
-			confirmation: {kind: 'typed', word: server},
-			manual: manual.netware,
-		});
-		if (restoreBindery.includes(server)) {
-			steps.push({
-				id: `restore-bindery:${server}`,
-				title: `Restore ${server}'s bindery from its backup`,
-				kb: 'KB Q148678, no backup, step 2: "Restore the bindery from a backup (if you want the NetWare server bindery to return to its previous state before synchronization)"',
-				why: `NET$OBJ.OLD, NET$PROP.OLD and NET$VAL.OLD replace ${server}'s bindery: every user, group and right changed since that backup is lost. The current bindery files are kept aside, not deleted. The KB means a bindery backup from before the server joined the domain (KB Q154761): .OLD files are whatever BINDFIX last kept, of any date, and a tape backup is the usual source. BINDREST is for NetWare 3.x: NetWare 2.x keeps its bindery in NET$BIND.SYS and NET$BVAL.SYS, and on NetWare 4.x (NDS) BINDREST does not apply.`,
-				confirmation: {kind: 'typed', word: server},
-				manual: manual.netware,
-			});
-		}
-		steps.push({
-			id: `add-server:${server}`,
-			title: `Add ${server} back to the domain`,
-			kb: 'KB Q148678, no backup, step 3: "Use Synchronization Manager to add the NetWare server back to the domain"',
-			why: `Synchronization Manager's "Add Server to Manage" creates WINNT_SYNC_AGENT and the MS_WINNT object (naming the PDC) on ${server}, and a new record for it in DSMN's database. It needs Gateway Service for NetWare and NWLink on the PDC, and ${server} up and seen on the network (SAP). The dialog itself offers how the propagated accounts get their passwords (KB Q183684, Q153617).`,
-			confirmation: {kind: 'yes-no'},
-			manual: manual.netware,
-		});
-	}
-	steps.push({
-		id: 'set-passwords',
-		title: 'Set a new password for each propagated user',
-		kb: 'KB Q148678, no backup, step 3: "Set a new password for each propagated user"',
-		why: 'DSMN cannot propagate an account whose password it does not know, and a new database knows none. The passwords go only to the file you named (mode 0600), never to the screen or the journal. Afterwards NetWare users change their passwords with CHGPASS or MSLOGIN, not SETPASS (KB Q183684).',
-		confirmation: {kind: 'yes-no'},
-		manual: manual.netware,
-	});
-	steps.push({
-		id: 'synchronize',
-		title: 'Synchronize all servers',
-		kb: 'KB Q148678, step 4: "select Synchronize all servers from the NetWare server menu"',
-		why: 'DSMN propagates to each server added back the NetWare-enabled accounts ("Maintain NetWare Compatible Login") of the groups chosen for that server, with their new passwords (KB Q183684). A server that fails does not stop the others. Afterwards DSMCHK can confirm that the NetWare passwords really are in sync (KB Q154760).',
-		confirmation: {kind: 'yes-no'},
-		manual: manual.sync,
-	});
-	return steps;
 }
 
 /** A reconstruct of this target that gave users new passwords: its list stops working once they are changed again. */
@@ -133,6 +88,7 @@ export class ReconstructRun extends JournaledRun {
 			restoreBindery: plan.restoreBindery,
 			passwordPolicy: plan.passwordPolicy,
 			...(plan.passwordsFile === undefined ? {} : {passwordsFile: plan.passwordsFile}),
+			...(plan.netware && Object.keys(plan.netware).length ? {netware: {...plan.netware}} : {}),
 		});
 		return new ReconstructRun(target, journal, start, [start]);
 	}
@@ -175,7 +131,12 @@ export class ReconstructRun extends JournaledRun {
 	}
 
 	steps(): StepDef[] {
-		return reconstructSteps(this.servers, this.start.restoreBindery ?? [], {netware: !this.target.servers.reconstruct, sync: !this.target.sync});
+		return reconstructSteps(
+			this.servers,
+			this.start.restoreBindery ?? [],
+			{netware: !this.target.servers.reconstruct, sync: !this.target.sync},
+			this.start.netware,
+		);
 	}
 
 	private ops() {
@@ -184,41 +145,10 @@ export class ReconstructRun extends JournaledRun {
 		return ops;
 	}
 
-	/** On a real server, what the admin does by hand for each NetWare step. */
-	private manualInstructions(kind: string, server: string): string[] {
-		switch (kind) {
-			case 'delete-agent':
-				return [
-					`On a workstation, log in to ${server} as SUPERVISOR (or an equivalent) and run SYSCON.`,
-					'Choose User Information, select WINNT_SYNC_AGENT, press Delete (Del) and confirm.',
-					`Check: WINNT_SYNC_AGENT no longer appears in ${server}'s user list.`,
-				];
-			case 'restore-bindery':
-				return [
-					`At ${server}'s console or as SUPERVISOR, make sure nobody is logged in, then run BINDREST from SYS:SYSTEM (NetWare 3.x).`,
-					'It replaces the bindery with NET$OBJ.OLD, NET$PROP.OLD and NET$VAL.OLD: every change since those files were written is lost.',
-				];
-			case 'add-server':
-				return [
-					'On the PDC, in Synchronization Manager: NetWare Server ▸ Add Server to Manage.',
-					`First: Gateway Service for NetWare and NWLink run on the PDC, and ${server} is up and seen on the network (SAP).`,
-					`Choose ${server} and give the Supervisor password. The dialog offers how the propagated accounts get their passwords (KB Q183684, Q153617).`,
-					'If it says the server "has already been added to a Windows NT Domain" (KB Q149906), WINNT_SYNC_AGENT is still on it: do the previous step again.',
-				];
-			case 'set-passwords':
-				return [
-					`In User Manager for Domains, give each NetWare-enabled user a new password${this.passwordPolicy === 'initial' ? ' (one initial password), and tick "User Must Change Password at Next Logon"' : ''}.`,
-					'Only users with "Maintain NetWare Compatible Login" ticked are propagated; the others need nothing.',
-					'Hand the passwords over privately: never on a shared folder, in a ticket or by e-mail.',
-					'Users change their passwords later with CHGPASS or MSLOGIN, not SETPASS (KB Q183684).',
-				];
-		}
-		return [];
-	}
-
 	async describeChanges(step: string): Promise<string[]> {
 		const [kind, server = ''] = step.split(':');
-		if (!this.target.servers.reconstruct && kind !== 'synchronize') return this.manualInstructions(kind!, server);
+		if (!this.target.servers.reconstruct && kind !== 'synchronize')
+			return manualNetWareInstructions(kind!, server, {initialPassword: this.passwordPolicy === 'initial', version: versionOf(this.start.netware, server)});
 		if (kind === 'synchronize' && !this.target.sync) return synchronizeInstructions(this.servers, this.start.at);
 		switch (kind) {
 			case 'delete-agent':
@@ -304,7 +234,7 @@ export class ReconstructRun extends JournaledRun {
 			case 'add-server':
 				if (this.previousAttemptCutOff(step) && this.finishedSteps().includes(`delete-agent:${server}`)) {
 					// An attempt of this run was killed midway: WINNT_SYNC_AGENT was deleted by this run's first step, so
-					// one there now is that attempt's, half done. Take it away and add the server whole (else Q149906).
+					// one there now is that attempt's, half done. Take it away and add the server whole (else it "has already been added", Q149906).
 					// A retry after a plain failure does not come here: that agent is not ours to delete silently.
 					await ops.deleteSyncAgent(server);
 				}

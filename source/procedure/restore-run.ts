@@ -44,11 +44,20 @@ export class RestoreRun extends JournaledRun {
 		super(target, journal, start, entries);
 	}
 
-	static async begin(target: Target, backup: string, options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener} = {}): Promise<RestoreRun> {
+	static async begin(
+		target: Target,
+		backup: string,
+		options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener; synchronize?: 'normal' | 'full'} = {},
+	): Promise<RestoreRun> {
 		const now = options.now ?? new Date();
 		const validated = await validateAndBind(backup, target.database.syncagnt);
 		const snapshot = await freshSnapshotFolder(target.database, now);
-		const {journal, start} = await startJournal(target, now, {flow: 'restore', backup, snapshot}, options.onCommand);
+		const {journal, start} = await startJournal(
+			target,
+			now,
+			{flow: 'restore', backup, snapshot, ...(options.synchronize ? {synchronize: options.synchronize} : {})},
+			options.onCommand,
+		);
 		const run = new RestoreRun(target, journal, start, [start], options.timings ?? defaultTimings());
 		await run.record({type: 'backup-validated', files: validated});
 		return run;
@@ -272,7 +281,7 @@ export class RestoreRun extends JournaledRun {
 
 	private async synchronize(hooks: RunHooks): Promise<StepOutcome> {
 		if (!this.target.sync) return {status: 'manual', instructions: await this.describeChanges('synchronize')};
-		return synchronizeStep(this.target, hooks);
+		return synchronizeStep(this.target, hooks, {full: this.start.synchronize === 'full'});
 	}
 
 	/** Puts SYNCAGNT back as it was, as a journaled sequence of its own (`restore-rollback.ts`). */

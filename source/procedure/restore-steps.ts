@@ -43,7 +43,7 @@ export const RESTORE_STEPS: readonly StepInfo[] = [
 		id: 'synchronize',
 		title: 'Synchronize all servers',
 		kb: 'KB Q148678, step 4: "select Synchronize all servers from the NetWare server menu. This may take a significant amount of time"',
-		why: 'The restored database is older than the domain: every change since the backup must be propagated again. A server that does not answer does not stop the others; it can be retried at the end.',
+		why: 'The restored database is older than the domain: every change since the backup must be propagated again. It continues from the position in the domain\'s change log that it recorded; when the circular log no longer holds that position, MSSYNC logs Event 8005 in the Application log and those changes are skipped while every server shows a blue check (KB Q189441). "Fully synchronize all servers" (--synchronize full) sends every account again: recommended for a backup more than a day old. A server that does not answer does not stop the others; it can be retried at the end.',
 		confirmation: {kind: 'yes-no'},
 	},
 ];

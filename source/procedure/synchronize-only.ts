@@ -28,7 +28,7 @@ export async function describeSynchronizeOnly(target: Target): Promise<{changes:
 	return {
 		manual: false,
 		changes: [
-			'Runs "Synchronize all servers": every domain account is propagated again to every managed NetWare server.',
+			'Runs "Synchronize all servers": DSMN sends each managed NetWare server what changed in the NetWare-enabled accounts of the groups chosen for it (KB Q183684).',
 			'Nothing else is changed: no database is replaced, no server removed. A server that fails does not stop the others.',
 		],
 	};

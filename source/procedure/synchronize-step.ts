@@ -6,7 +6,7 @@ import type {RunHooks, StepOutcome} from './procedure-run.js';
  * "Synchronize all servers", the last step of both flows. Stopping it part way is safe (a server half
  * propagated is simply not synchronized yet), so leaving aborts it at once rather than waiting.
  */
-export async function synchronizeStep(target: Target, hooks: RunHooks, options: {mustSucceed?: readonly string[]} = {}): Promise<StepOutcome> {
+export async function synchronizeStep(target: Target, hooks: RunHooks, options: {mustSucceed?: readonly string[]; full?: boolean} = {}): Promise<StepOutcome> {
 	if (!target.sync) {
 		return {
 			status: 'failed',
@@ -20,6 +20,8 @@ export async function synchronizeStep(target: Target, hooks: RunHooks, options: 
 			...(hooks.only ? {only: hooks.only} : {}),
 			...(hooks.signal ? {signal: hooks.signal} : {}),
 			onEvent: hooks.onSync,
+			// "Fully synchronize all servers" (procedure/synchronize-choice.ts): every account sent again.
+			...(options.full ? {full: true} : {}),
 		});
 	} catch (error) {
 		if (hooks.signal?.aborted) return {status: 'interrupted', message: 'synchronization stopped part way (safe: run it again to finish)'};
@@ -49,10 +51,10 @@ export async function synchronizeStep(target: Target, hooks: RunHooks, options: 
 }
 
 /** "Synchronize all servers" as the admin does it in Synchronization Manager, checking these servers. */
-export function synchronizeInstructions(names: readonly string[], since: string): string[] {
+export function synchronizeInstructions(names: readonly string[], since: string, full = false): string[] {
 	return [
 		'On the PDC, open Synchronization Manager (Start ▸ Programs ▸ Administrative Tools).',
-		'Choose NetWare Server ▸ Synchronize all servers. It can take a long time: about the number of accounts times the number of servers.',
+		`Choose NetWare Server ▸ ${full ? 'Fully synchronize all servers' : 'Synchronize all servers'}. It can take a long time: about the number of accounts times the number of servers.`,
 		names.length ? `Wait until each of these shows a blue check: ${listNames([...names])}.` : 'Wait until every server shows a blue check.',
 		`A server still showing a red X: note it; the Event Viewer's Application log says why (since ${since.slice(0, 16).replace('T', ' ')}).`,
 	];

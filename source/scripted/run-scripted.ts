@@ -2,6 +2,7 @@
  * Scripted runs (ARCHITECTURE.md, "The command line and the front ends"): every answer given as a flag, no terminal needed. One line per step
  * (JSON lines with --json); Ctrl+C, SIGTERM or a closed session stop at the next safe point.
  */
+import {binderyRestoreRefusal, versionOf} from '../procedure/reconstruct-texts.js';
 import {resolve} from 'node:path';
 import type {Io} from '../app/io.js';
 import type {WizardOptions} from '../app/options.js';
@@ -281,7 +282,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			folder: validation.folder,
 			warnings: n,
 		});
-		return RestoreRun.begin(target, validation.folder);
+		return RestoreRun.begin(target, validation.folder, options.synchronize ? {synchronize: options.synchronize} : {});
 	}
 
 	async function runStep(run: ProcedureRun, step: string): Promise<StepOutcome> {
@@ -364,13 +365,16 @@ async function beginReconstruct(target: Target, options: WizardOptions, io: Io, 
 	const notChosen = restoreBindery.filter(name => !chosen.includes(name));
 	if (notChosen.length)
 		throw new UsageError(`--restore-bindery names servers that are not reconstructed: ${notChosen.join(', ')}`, `it takes some of ${chosen.join(', ')}`);
+	const netware = Object.fromEntries(Object.entries(options.netware ?? {}).filter(([name]) => chosen.includes(name)));
 	for (const server of restoreBindery) {
+		const refusal = binderyRestoreRefusal(server, versionOf(netware, server));
+		if (refusal) throw new UsageError(refusal, 'leave it out of --restore-bindery');
 		const problem = await binderyBackupProblem(target, server);
 		if (problem) throw new UsageError(problem, 'leave it out of --restore-bindery');
 	}
 	if (!target.servers.reconstruct) {
 		// A real server: every NetWare step, the passwords included, is the admin's, with instructions.
-		return ReconstructRun.begin(target, {servers: chosen, restoreBindery, passwordPolicy: options.passwordPolicy ?? 'random'});
+		return ReconstructRun.begin(target, {servers: chosen, restoreBindery, passwordPolicy: options.passwordPolicy ?? 'random', netware});
 	}
 	const problem = await passwordsFilePlaceProblem(target, options.passwordsFile!);
 	if (problem) throw new UsageError(`--passwords-file ${options.passwordsFile}: ${problem}`);
@@ -378,6 +382,7 @@ async function beginReconstruct(target: Target, options: WizardOptions, io: Io, 
 	const run = await ReconstructRun.begin(target, {
 		servers: chosen,
 		restoreBindery,
+		netware,
 		passwordPolicy: options.passwordPolicy!,
 		passwordsFile: resolve(options.passwordsFile!),
 	});

@@ -22,10 +22,20 @@ type Explanation = {message: string; meaning: string; advice: string};
 
 const NET_HELPMSG: Record<number, Explanation> = {
 	2182: {message: 'The requested service has already been started.', meaning: 'the service is already running', advice: 'nothing to do: it is running'},
+	2184: {
+		message: 'The service has not been started.',
+		meaning: 'NET says the service has not been started; NET HELPMSG 2184 after a stop can come from a stop that succeeded (KB Q171882)',
+		advice: 'query the state (sc query MSSYNC) before anything else: STOPPED means the stop worked',
+	},
 	2185: {
 		message: 'The service name is invalid.',
 		meaning: 'there is no service named MSSYNC on that machine',
 		advice: 'check that DSMN is installed on this server: it runs only on the PDC of the domain',
+	},
+	2186: {
+		message: 'The service is not responding to the control function.',
+		meaning: 'the service did not answer the start or stop in time',
+		advice: 'query its state (sc query MSSYNC): it may still finish; if it stays pending, use Control Panel ▸ Services or restart the server',
 	},
 	2189: {
 		message: 'The service could not be controlled in its present state.',
@@ -92,6 +102,17 @@ export const WIN32_ERRORS: Record<number, Explanation> = {
 		message: 'The process terminated unexpectedly.',
 		meaning: 'the service started and then stopped at once',
 		advice: "look in the Event Viewer's Application log for MSSYNC's reason (a Jet error means the database or its logs); retry, or roll back",
+	},
+	1068: {
+		message: 'The dependency service or group failed to start.',
+		meaning: 'a service MSSYNC depends on did not start: MSSYNC depends on NwcWorkstation, Gateway Service for NetWare (KB Q154706)',
+		advice:
+			"start Gateway Service for NetWare first (net start NwcWorkstation, or Control Panel ▸ Services), read its own error in Event Viewer's System log if it fails, then start MSSYNC again",
+	},
+	1075: {
+		message: 'The dependency service does not exist or has been marked for deletion.',
+		meaning: 'NwcWorkstation, the Gateway Service for NetWare that MSSYNC depends on, is not installed: it was removed while DSMN was installed (KB Q154706)',
+		advice: 'install Gateway Service for NetWare again (Control Panel ▸ Network ▸ Services), restart the server, then start MSSYNC',
 	},
 	1722: {
 		message: 'The RPC server is unavailable.',

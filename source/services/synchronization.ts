@@ -13,6 +13,8 @@ export type SyncOptions = {
 	only?: readonly string[] | undefined;
 	signal?: AbortSignal | undefined;
 	onEvent?: ((event: SyncEvent) => void) | undefined;
+	/** "Fully synchronize all servers": every propagated account is sent again, not only what the change log holds since the database's position. */
+	full?: boolean | undefined;
 };
 
 export interface Synchronization {

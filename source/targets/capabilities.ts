@@ -108,6 +108,8 @@ export type Target = {
 	/** "practice lab in /tmp/lab", "this machine", "\\\\PDC1". */
 	description: string;
 	service: ServiceControl;
+	/** NwcWorkstation (Gateway Service for NetWare), which MSSYNC depends on: the preflight queries it where the target can. */
+	gateway?: ServiceControl;
 	database: DatabaseFolder;
 	servers: NetWareServers;
 	/** "Synchronize all servers": run by the tool in the lab; a manual step on a real server. */

@@ -4,9 +4,9 @@
  */
 import {randomBytes} from 'node:crypto';
 import {hintOf} from '../errors/hinted-error.js';
-import type {ControlOptions, DatabaseFolder, Target} from './capabilities.js';
+import type {ControlOptions, DatabaseFolder, ServiceControl, Target} from './capabilities.js';
 import type {ServiceState} from '../services/service-state.js';
-import {serviceFailure} from '../services/service-messages.js';
+import {explainWin32, serviceFailure} from '../services/service-messages.js';
 import {CommandNotFoundError} from './run-command.js';
 
 const PROBE_PREFIX = '.dsmn-resync-write-test-';
@@ -37,6 +37,31 @@ export type Check = {
 export function serviceProblem(flow: 'restore' | 'reconstruct' | undefined, state: ServiceState, target: Target): string | undefined {
 	if (flow !== 'reconstruct' || state === 'RUNNING') return undefined;
 	return `MSSYNC is ${state}: the reconstruct adds each server back to the domain through DSMN, which needs it running. Start it first ("${target.service.describe('start')}"), then begin again`;
+}
+
+/** MSSYNC depends on NwcWorkstation (services/service-messages.ts, System error 1068): stopped or missing, MSSYNC cannot start. */
+async function gatewayCheck(gateway: ServiceControl, onCommand: ControlOptions['onCommand']): Promise<Check> {
+	const query = await gateway.query(onCommand ? {onCommand} : {});
+	if (!query.ok) {
+		const missing = query.error.code === 1060;
+		return {
+			name: 'gateway',
+			ok: !missing,
+			...(missing ? {} : {warning: true}),
+			detail: missing
+				? `${gateway.serviceName} (Gateway Service for NetWare) is not installed, and MSSYNC depends on it`
+				: `${gateway.serviceName} could not be queried: ${serviceFailure(query.error)}`,
+			fix: missing ? explainWin32(1075).advice : 'check Gateway Service for NetWare in Control Panel ▸ Services',
+		};
+	}
+	return query.state === 'RUNNING'
+		? {name: 'gateway', ok: true, detail: `${gateway.serviceName} (Gateway Service for NetWare, which MSSYNC depends on) answers: RUNNING`}
+		: {
+				name: 'gateway',
+				ok: false,
+				detail: `${gateway.serviceName} (Gateway Service for NetWare) is ${query.state}: MSSYNC, which depends on it, cannot start (System error 1068)`,
+				fix: explainWin32(1068).advice,
+			};
 }
 
 export async function preflight(
@@ -72,6 +97,7 @@ export async function preflight(
 			});
 		} else throw error;
 	}
+	if (target.gateway) checks.push(await gatewayCheck(target.gateway, options.onCommand));
 	const {syncagnt, files} = target.database;
 	const probe = files.join(syncagnt, `${PROBE_PREFIX}${randomBytes(4).toString('hex')}`);
 	try {

@@ -44,7 +44,10 @@ describe('the command line', () => {
 		[['check', 'B', '--nt', '5.0'], /--nt must be 3\.51 or 4\.0, not "5\.0"/],
 		[['lab', 'create', 'L', '--db-pages', '16'], /--db-pages must be between 258 and 524290, not 16/],
 		[['lab', 'fault', 'L'], /lab fault takes a lab folder and a fault/],
-		[['lab', 'fault', 'L', 'meltdown'], /lab fault must be stop-refused or start-refused or stop-hangs or access-denied or clear, not "meltdown"/],
+		[
+			['lab', 'fault', 'L', 'meltdown'],
+			/lab fault must be stop-refused or start-refused or stop-hangs or access-denied or gateway-stopped or stop-says-2184 or clear, not "meltdown"/,
+		],
 		[['lab', 'fault', 'L', 'clear', 'x'], /lab fault takes a lab folder and a fault/],
 	])('refuses %j with a clear reason', (argv, message) => {
 		expect(() => parseCommandLine(argv)).toThrow(message);

@@ -18,6 +18,7 @@ describe('the preflight', () => {
 		const checks = await preflight(labTarget(dir), {bytesNeeded: 1024});
 		expect(checks.map(c => [c.name, c.ok])).toEqual([
 			['service', true],
+			['gateway', true],
 			['folder', true],
 			['space', true],
 		]);

@@ -44,6 +44,7 @@ export function labTarget(dir: string): Target {
 		kind: 'lab',
 		description: `practice lab in ${absolute}`,
 		service: new NetScServiceControl(standIn('net', absolute), standIn('sc', absolute)),
+		gateway: new NetScServiceControl(standIn('net', absolute), standIn('sc', absolute), 'NwcWorkstation'),
 		database: {syncagnt: paths.syncagnt, snapshotParent: join(paths.systemRoot, 'SYSTEM32'), files: new LocalFiles()},
 		servers: new LabServers(absolute),
 		sync: {synchronizeAll: options => synchronizeLab(absolute, options)},

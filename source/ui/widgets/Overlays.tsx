@@ -6,9 +6,9 @@ import {useGlyphs} from '../theme.js';
 /** The multi-select screens ask two different things: each says what it means. */
 const MULTI_SELECT_HELP = {
 	servers:
-		'Reconstructing a server takes it out of the domain (its WINNT_SYNC_AGENT is deleted) and adds it back, so that DSMN propagates every account to it again (KB Q148678). Choose the servers that show a red X; the others are left alone. Space chooses or leaves the server under the pointer; Enter goes on.',
+		'Reconstructing a server takes it out of the domain (its WINNT_SYNC_AGENT is deleted) and adds it back, so that DSMN propagates to it again the NetWare-enabled accounts of the groups chosen for it (KB Q148678, Q183684). Choose the servers that show a red X; the others are left alone. Space chooses or leaves the server under the pointer; Enter goes on.',
 	bindery:
-		"Optional. A server's bindery backup (NET$OBJ.OLD, NET$PROP.OLD, NET$VAL.OLD, made by BINDFIX) holds its users as they were before DSMN managed it. Restoring it (BINDREST) first brings that server back to that state: every user, group and change made on it since the backup is lost. Choose a server only if you want that; with none chosen, the reconstruct keeps each server's bindery as it is. Space chooses or leaves the server under the pointer; Enter goes on.",
+		"Optional. A server's bindery backup (NET$OBJ.OLD, NET$PROP.OLD, NET$VAL.OLD, made by BINDFIX) holds whatever BINDFIX last saved, of any date: the KB means a backup from before the server joined the domain (KB Q154761), often on tape. Restoring it (BINDREST) first brings that server back to the state of that backup: every user, group and change made on it since the backup is lost. Choose a server only if you want that; with none chosen, the reconstruct keeps each server's bindery as it is. Space chooses or leaves the server under the pointer; Enter goes on.",
 } as const;
 
 const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {

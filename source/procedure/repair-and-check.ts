@@ -1,0 +1,79 @@
+/**
+ * Two things an expert does around the KB's procedures (ARCHITECTURE.md, "The claims table"):
+ *
+ * - Repair before restore: when MSSYNC will not start after a crash or a power cut, `dsmpack /r` repairs
+ *   and compacts the database in place, keeping what changed since the last backup, and keeps the old one
+ *   as mssync.bkp. It is offered first, when the symptom fits, before anything is replaced. The scripted
+ *   run names it `--repair dsmpack`.
+ * - Checking the result: DSMDUMP lists the database's server and account tables; DSMCHK compares a user's
+ *   password on the NetWare servers with the domain's. Offered, optional, at the end of both flows.
+ */
+import type {StepDef} from './procedure-run.js';
+import {cite} from './claims.js';
+
+/** What the admin sees, asked first: the situation decides the steps. */
+export type Symptom = 'red-x' | 'wont-start';
+
+export const SYMPTOMS: Readonly<Record<Symptom, string>> = {
+	'red-x': 'Servers show a red X that synchronizing does not clear',
+	'wont-start': 'MSSYNC will not start (after a crash or a power cut)',
+};
+
+/** Whether `dsmpack /r` fits the symptom: only a service that will not start, never a plain red X. */
+export function repairFits(symptom: Symptom): boolean {
+	return symptom === 'wont-start';
+}
+
+const SYNCAGNT = '%SystemRoot%\\System32\\Syncagnt';
+
+/** The commands of the repair, exactly as typed at the PDC's command prompt. */
+export const DSMPACK_COMMANDS = [`cd /d ${SYNCAGNT}`, 'net stop MSSYNC', 'dsmpack /r', 'net start MSSYNC'] as const;
+
+/** The repair as steps: each a manual step on a real server (dsmpack runs at the server's own prompt). */
+export function repairSteps(manual: boolean): StepDef[] {
+	return [
+		{
+			id: 'stop-service',
+			title: 'Stop MSSYNC',
+			kb: `${cite('dsmpack', ['Q197852'])}: stop the service before dsmpack`,
+			why: 'dsmpack needs the database closed: JET holds it open while MSSYNC runs.',
+			confirmation: {kind: 'yes-no'},
+		},
+		{
+			id: 'dsmpack',
+			title: 'Repair the database with dsmpack /r',
+			kb: `${cite('dsmpack', ['Q197852'])}: "dsmpack /r" in SYNCAGNT, MSSYNC stopped`,
+			why: `dsmpack, installed with DSMN, repairs and compacts MSSYNC.MDB where it is, after a crash or a power cut or when MSSYNC will not start; the database as it was stays beside it as mssync.bkp (${cite('dsmpack', ['Q197852'])}). Unlike a restore, nothing changed since the last backup is lost, so it comes first. If JET then still refuses the logs (error -530), Q188357 deletes JET*.LOG, JET*.CHK and RES*.LOG after dsmpack (${cite('jet-530')}); if MSSYNC still will not start, restore the backup.`,
+			confirmation: {kind: 'yes-no'},
+			manual,
+		},
+		{
+			id: 'start-service',
+			title: 'Start MSSYNC',
+			kb: `${cite('dsmpack', ['Q197852'])}: restart the service after dsmpack`,
+			why: 'If it starts, the repair worked: synchronize the servers. If it does not, restore the database from a backup (KB Q148678).',
+			confirmation: {kind: 'yes-no'},
+		},
+	];
+}
+
+/** What the admin does at the PDC for the dsmpack step. */
+export function dsmpackInstructions(): string[] {
+	return [
+		`At the PDC, open a command prompt and type, one line at a time: ${DSMPACK_COMMANDS.join(' ; ')}`,
+		`dsmpack prints "Initiating DEFRAGMENTATION mode (with REPAIR option)" and ends with "Operation completed successfully"; the database as it was is kept as mssync.bkp (${cite('dsmpack', ['Q197852'])}).`,
+		'If it reports an error instead, do not delete anything: restore the database from a backup.',
+	];
+}
+
+/** The optional check at the end of both flows: the exact commands, for this domain and these servers. */
+export function resultCheckInstructions(domain: string | undefined, servers: readonly string[]): string[] {
+	const d = domain ?? 'DOMAIN';
+	const server = servers[0] ?? 'SERVER';
+	return [
+		`Optional: DSMDUMP and DSMCHK are on the DSMN disc, not installed by default (${cite('dsmdump', ['Q197852'])}). Expand them first, e.g. expand d:\\Dsmn\\Nt40\\I386\\Dsmchk.ex_ ${SYNCAGNT}\\Dsmchk.exe, and Swclnt.dl_ to Swclnt.dll beside it (${cite('dsmchk', ['Q154760'])}).`,
+		`DSMDUMP lists the database's SERVER TABLE and ACCOUNT TABLE: at the PDC, cd /d ${SYNCAGNT} ; net stop MSSYNC ; dsmdump >db.txt ; net start MSSYNC. DSMDUMP's output should list each server, and each group as propagated to the servers chosen for it (${cite('dsmdump', ['Q197852'])}).`,
+		`DSMCHK compares a user's NetWare password with the domain's: dsmchk -d ${d} -u USERNAME -n ${server} (leave out -n for every server) (${cite('dsmchk', ['Q154760'])}).`,
+		`DSMCHK's exit code (ERRORLEVEL): 0 in sync; 1 not in sync; 2 the server is unknown to DSMN; 3 the domain is unknown; 4 the user is unknown to DSMN; 5 the user is not propagated to that server (${cite('dsmchk', ['Q154760'])}).`,
+	];
+}

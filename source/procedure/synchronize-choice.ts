@@ -1,0 +1,68 @@
+/**
+ * "Synchronize all servers" or "Fully synchronize all servers" after a restore (both on Synchronization
+ * Manager's NetWare Server menu, KB Q148678). A restored database resumes from the position in the
+ * domain's change log that it recorded; when the circular log no longer reaches back that far, MSSYNC logs
+ * Event 8005 and the changes made since the backup never reach NetWare, while every server shows a blue
+ * check (KB Q189441). The wizard and the scripted run (`--synchronize normal|full`) both ask this file
+ * what to recommend and what to say. ARCHITECTURE.md, "Synchronize all servers".
+ */
+import {cite} from './claims.js';
+
+export type SynchronizeKind = 'normal' | 'full';
+
+/**
+ * A backup older than this is not trusted to be within the change log. The log holds a fixed number of
+ * changes (its size, ChangeLogSize), not a fixed time: on a busy domain a day's changes can fill it, and
+ * nothing outside the PDC's registry and the log itself says how far back it reaches.
+ */
+export const CHANGE_LOG_TRUSTED_MS = 24 * 60 * 60 * 1000;
+
+export type SynchronizeAdvice = {recommended: SynchronizeKind; because: string};
+
+function age(ms: number): string {
+	const hours = Math.round(ms / 3_600_000);
+	return hours < 48 ? `${hours} hour${hours === 1 ? '' : 's'}` : `${Math.round(hours / 24)} days`;
+}
+
+/** What to recommend for a backup taken at `taken` (its newest database file), and why, in words the admin can check. */
+export function recommendSynchronize(taken: Date | undefined, now: Date): SynchronizeAdvice {
+	const how = `The tool cannot see how far back the domain's change log reaches: it holds a fixed number of account changes, not days, so the tool trusts it only for a backup less than ${age(CHANGE_LOG_TRUSTED_MS)} old.`;
+	if (taken === undefined) return {recommended: 'full', because: `The backup's age is unknown. ${how}`};
+	const old = now.getTime() - taken.getTime();
+	if (old > CHANGE_LOG_TRUSTED_MS) return {recommended: 'full', because: `The backup is ${age(old)} old. ${how}`};
+	return {
+		recommended: 'normal',
+		because: `The backup is ${age(Math.max(0, old))} old: the change log very likely still holds its position. ${how} If Event 8005 appears after MSSYNC starts, fully synchronize after all.`,
+	};
+}
+
+/** The two choices, as the screen and `--help` name them, with what each costs. */
+export const SYNCHRONIZE_CHOICES: Readonly<Record<SynchronizeKind, {label: string; consequence: string}>> = {
+	normal: {
+		label: 'Synchronize all servers',
+		consequence:
+			"Sends what the domain's change log holds since the restored database's position: quick, but when that position has left the log the changes made since the backup are silently skipped.",
+	},
+	full: {
+		label: 'Fully synchronize all servers',
+		consequence:
+			'Sends every propagated account to every server again: it takes longer (about the number of accounts times the number of servers), and reaches the same state whatever the change log holds.',
+	},
+};
+
+/** The explanation at the synchronize step (its `?`), with the recommendation for this backup. */
+export function synchronizeExplanation(advice: SynchronizeAdvice): string[] {
+	return [
+		`The restored database continues from the position in the domain's change log that it recorded. The log is circular: when it no longer holds that position, MSSYNC logs Event 8005 and some changes since the backup never reach the NetWare servers, although every server shows a blue check (${cite('change-log-8005')}).`,
+		`Synchronization Manager's NetWare Server menu has both: ${SYNCHRONIZE_CHOICES.normal.label} and ${SYNCHRONIZE_CHOICES.full.label} (${cite('synchronize-menu', ['Q148678'])}).`,
+		`Recommended: ${SYNCHRONIZE_CHOICES[advice.recommended].label}. ${advice.because}`,
+	];
+}
+
+/** What to look at once MSSYNC runs again on the restored database. */
+export function event8005Check(): string[] {
+	return [
+		'After MSSYNC starts: open Event Viewer on the PDC, Log ▸ Application, and look for Event 8005 from MSSYNC since the start ("…failed to find the last change log entry it processed…").',
+		`If Event 8005 is there, changes made since the backup were skipped (${cite('change-log-8005')}). Then choose NetWare Server ▸ Fully synchronize all servers in Synchronization Manager: it sends every account again (${cite('full-synchronize', ['Q253716'])}).`,
+	];
+}
