@@ -7,10 +7,10 @@ import type {Io} from '../app/io.js';
 import type {WizardOptions} from '../app/options.js';
 import {EXIT} from '../errors/exit-codes.js';
 import {UsageError} from '../errors/hinted-error.js';
-import {validateBackup} from '../backup/validate.js';
-import {findUnfinishedRun, findUnfinishedRuns, type UnfinishedRun} from '../journal/journal.js';
-import {TargetBusyError, TargetLock} from '../journal/target-lock.js';
-import {commandFor, lockKey, ownerOf} from '../procedure/journaled-run.js';
+import {TargetBusyError} from '../journal/target-lock.js';
+import {openTarget, otherRunText, type OpenTarget, type OtherRun} from '../app/open-target.js';
+import {prepareRestore} from '../app/prepare-restore.js';
+import {reconstructPreflight} from '../app/prepare-reconstruct.js';
 import {initialPasswordProblem} from '../procedure/passwords.js';
 import {binderyBackupProblem, passwordsFilePlaceProblem, redServers, unmanagedServers} from '../app/reconstruct-answers.js';
 import {scriptedResumeProblem} from '../app/resume-policy.js';
@@ -19,8 +19,7 @@ import type {ProcedureRun, StepOutcome} from '../procedure/procedure-run.js';
 import {earlierListsWarning, earlierPasswordLists, ReconstructRun} from '../procedure/reconstruct-run.js';
 import {RestoreRun} from '../procedure/restore-run.js';
 import type {Target} from '../targets/capabilities.js';
-import {preflight, removeStaleProbes} from '../targets/preflight.js';
-import {resolveTarget} from '../app/resolve-target.js';
+import type {Check} from '../targets/preflight.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../services/synchronization.js';
 import {jsonLine} from '../app/json-line.js';
@@ -58,12 +57,12 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		onSignal('output closed')();
 	};
 	process.stdout.on('error', onOutputError);
-	let lock: TargetLock | undefined;
+	let release: (() => Promise<void>) | undefined;
 	try {
-		const target = await resolveTarget(options);
 		const what = options.rollback ? 'a roll back' : options.resume ? 'a resumed run' : `a ${options.flow} run`;
+		let opened: OpenTarget;
 		try {
-			lock = await TargetLock.acquire(lockKey(target), target.journalDir, target.description, `${what} (scripted)`);
+			opened = await openTarget(options, `${what} (scripted)`);
 		} catch (error) {
 			if (!(error instanceof TargetBusyError)) throw error;
 			say(`${glyphs.error} ${safeText(error.message)}\n  What to do: ${error.hint}`, {
@@ -74,12 +73,10 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			});
 			return EXIT.failed;
 		}
-		await removeStaleProbes(target.database);
-		const unfinished = await findUnfinishedRun(target.journalDir, ownerOf(target));
+		release = opened.release;
+		const {target, unfinished} = opened;
 		// Runs of other targets that share this journal folder: named, never touched.
-		for (const other of (await findUnfinishedRuns(target.journalDir)).filter(r => r !== unfinished && r.path !== unfinished?.path)) {
-			sayOtherRun(other);
-		}
+		for (const other of opened.others) sayOtherRun(other);
 		let run: ProcedureRun;
 		if (unfinished) {
 			const refusal = scriptedResumeProblem(unfinished, options);
@@ -136,7 +133,9 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				);
 			}
 			if (options.flow === 'reconstruct') {
-				if (!(await checkTarget(target, 'reconstruct'))) {
+				const checks = await reconstructPreflight(target);
+				sayChecks(checks);
+				if (!checks.every(c => c.ok)) {
 					say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
 					return EXIT.failed;
 				}
@@ -203,7 +202,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		return EXIT.ok;
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
-		await lock?.release();
+		await release?.();
 		if (!outputClosed) process.stdout.off('error', onOutputError);
 	}
 
@@ -222,13 +221,15 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		if (line) say(`${glyphs.warning} ${line}`, {event: 'warning', message: line});
 	}
 
-	function sayOtherRun(other: UnfinishedRun) {
-		const verbs =
-			other.start.flow === 'restore' ? `${commandFor(other.start, 'resume')}, or ${commandFor(other.start, 'rollback')}` : commandFor(other.start, 'resume');
-		say(
-			`${glyphs.bullet} An unfinished ${other.start.flow} run of another target (${safeText(other.start.target.description)}, SYNCAGNT ${safeText(other.start.syncagnt)}) is left as it is: ${safeText(other.path)}\n  To continue it: ${safeText(verbs)}`,
-			{event: 'other-run', journal: other.path, target: other.start.target, syncagnt: other.start.syncagnt},
-		);
+	function sayOtherRun(other: OtherRun) {
+		const {text, continueWith} = otherRunText(other);
+		const {start, path} = other.run;
+		say(`${glyphs.bullet} ${safeText(text)}\n  To continue it: ${safeText(continueWith)}`, {
+			event: 'other-run',
+			journal: path,
+			target: start.target,
+			syncagnt: start.syncagnt,
+		});
 	}
 
 	/** Shows each command as it runs; a poll repeating the same command is shown once. */
@@ -249,9 +250,8 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			});
 	}
 
-	/** Says what works and what does not before anything changes; false when something blocks. */
-	async function checkTarget(target: Target, flow: 'restore' | 'reconstruct', bytesNeeded?: number): Promise<boolean> {
-		const checks = await preflight(target, {flow, ...(bytesNeeded === undefined ? {} : {bytesNeeded})});
+	/** Says what works and what does not before anything changes. */
+	function sayChecks(checks: Check[]): void {
 		for (const check of checks) {
 			const mark = !check.ok ? glyphs.error : check.warning ? glyphs.warning : glyphs.ok;
 			say(`${mark} ${safeText(check.detail)}${check.fix ? `\n  What to do: ${check.fix}` : ''}${check.warning ? ' (acknowledged by --yes)' : ''}`, {
@@ -259,19 +259,19 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				...check,
 			});
 		}
-		return checks.every(c => c.ok);
 	}
 
 	async function beginRestore(target: Target): Promise<RestoreRun | undefined> {
-		const validation = await validateBackup(options.backup!, {liveSyncagnt: target.database.syncagnt});
+		const prepared = await prepareRestore(target, options.backup!);
+		const {validation} = prepared;
 		for (const warning of validation.warnings) say(`${glyphs.warning} ${safeText(warning)}`, {event: 'warning', message: warning});
 		for (const error of validation.errors) say(`${glyphs.error} ${safeText(error)}`, {event: 'error', message: error});
-		if (!validation.valid) {
+		if (prepared.stage === 'invalid-backup') {
 			say(`${glyphs.error} The backup is not valid: nothing was changed.`, {event: 'refused', reason: 'invalid backup'});
 			return undefined;
 		}
-		const bytes = validation.files.filter(f => f.restored).reduce((sum, f) => sum + f.size, 0);
-		if (!(await checkTarget(target, 'restore', bytes))) {
+		sayChecks(prepared.checks);
+		if (prepared.stage !== 'ready') {
 			say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
 			return undefined;
 		}
