@@ -25,14 +25,6 @@ export class JournalError extends HintedError {
 }
 
 /**
- * For the crash harness only: SIGKILL this process just before its Nth journal entry is written. Every file
- * operation of a run is followed by a journal entry, so "before entry N" is exactly the window between an
- * operation and its journal line. Unset in any real use. ARCHITECTURE.md, "Crash testing".
- */
-const KILL_BEFORE_ENTRY = Number(process.env['DSMN_RESYNC_TEST_KILL_BEFORE_ENTRY'] ?? 0);
-let entriesWritten = 0;
-
-/**
  * A run's journal file. It holds no file open between entries: each entry is appended, flushed and the
  * file closed again, so a run that is left without an end (dropped after a resume, cut off by a failed
  * step) leaves no handle behind for the garbage collector to close.
@@ -69,7 +61,6 @@ export class Journal {
 	/** Appends one entry and flushes it to disk before returning. A run's first entry says which dsmn-resync wrote it. */
 	async append(entry: NewEntry): Promise<void> {
 		if (this.ended) throw new JournalError(`${this.path} is closed: its run has ended`, 'start a new run: this one is over');
-		if (KILL_BEFORE_ENTRY > 0 && ++entriesWritten === KILL_BEFORE_ENTRY) process.kill(process.pid, 'SIGKILL');
 		const stamped = entry.type === 'run-started' ? {...entry, program: entry.program ?? BUILD_INFO} : entry;
 		const line = journalEntrySchema.parse({...stamped, at: this.clock().toISOString()});
 		const handle = await open(this.path, 'a', 0o600);
