@@ -10,7 +10,6 @@ import {missingAnswers} from '../app/scripted-answers.js';
 import {HintedError, UsageError} from '../errors/hinted-error.js';
 import {toAscii} from '../text/ascii.js';
 import {chooseGlyphs, type Glyphs} from '../text/glyphs.js';
-import {HELP} from './help.js';
 import {jsonLine} from '../app/json-line.js';
 import {printError, processOutput} from './output.js';
 import {globalFlags, parseCommandLine} from './parse-args.js';
@@ -28,9 +27,11 @@ export async function main(
 		const command = parseCommandLine(argv);
 		commandKind = command.kind;
 		switch (command.kind) {
-			case 'help':
+			case 'help': {
+				const {HELP} = await import('./help.js');
 				io.out(HELP);
 				return EXIT.ok;
+			}
 			case 'version':
 				io.out(`${describeBuild()}\n`);
 				return EXIT.ok;

@@ -20,3 +20,12 @@ export const LAB_LIMITS = {
 	/** 258 pages (a new Jet 500 database) to 524,290 (`cpgDatabaseMax` + the two header pages, 2 GiB). */
 	dbPages: {min: 258, max: 524_290},
 } as const;
+
+/**
+ * A failure staged on purpose (`lab fault DIR KIND`), obeyed by the stand-in net and sc until cleared:
+ * stop-refused — MSSYNC refuses the stop control; stop-hangs — it stays STOP_PENDING; start-refused —
+ * it starts and stops at once, as when JET refuses the database; access-denied — this account may query
+ * the service but not control it.
+ */
+export const labFaults = ['stop-refused', 'start-refused', 'stop-hangs', 'access-denied'] as const;
+export type LabFault = (typeof labFaults)[number];
