@@ -5,7 +5,7 @@
 import type {TargetKind} from '../targets/capabilities.js';
 
 type Flow = 'restore' | 'reconstruct';
-type PasswordPolicy = 'random' | 'initial';
+export type PasswordPolicy = 'random' | 'initial';
 
 export type WizardOptions = {
 	target?: TargetKind;

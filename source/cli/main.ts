@@ -6,7 +6,7 @@ import {describeBuild} from '../build-info.js';
 import {EXIT} from '../errors/exit-codes.js';
 import type {Io} from '../app/io.js';
 import type {WizardOptions} from '../app/options.js';
-import {missingAnswers} from '../app/scripted-answers.js';
+import {scriptedAnswers} from '../app/scripted-answers.js';
 import {HintedError, UsageError} from '../errors/hinted-error.js';
 import {toAscii} from '../text/ascii.js';
 import {chooseGlyphs, type Glyphs} from '../text/glyphs.js';
@@ -98,16 +98,16 @@ async function reportError(error: unknown, json: boolean, io: Io, command: strin
 }
 
 async function wizard(options: WizardOptions, io: Io): Promise<number> {
-	const missing = missingAnswers(options);
 	if (!io.stdinIsTty || !io.stdoutIsTty) {
-		if (missing.length > 0) {
+		const {answers, missing} = scriptedAnswers(options);
+		if (!answers) {
 			throw new UsageError(
 				`no terminal to ask in, and these answers are missing: ${missing.join(', ')}`,
 				'give them as flags for a scripted run, or run in a terminal for the wizard',
 			);
 		}
 		const {runScripted} = await import('../scripted/run-scripted.js');
-		return runScripted(options, io);
+		return runScripted(options, answers, io);
 	}
 	const {runWizard} = await import('../ui/run-wizard.js');
 	return runWizard(options);

@@ -5,6 +5,7 @@
 import {resolve} from 'node:path';
 import type {Io} from '../app/io.js';
 import type {WizardOptions} from '../app/options.js';
+import type {ScriptedAnswers} from '../app/scripted-answers.js';
 import {EXIT} from '../errors/exit-codes.js';
 import {UsageError} from '../errors/hinted-error.js';
 import {TargetBusyError} from '../journal/target-lock.js';
@@ -29,7 +30,7 @@ import {chooseGlyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
 import {serviceNotAsFound} from '../wizard/summary.js';
 
-export async function runScripted(options: WizardOptions, io: Io): Promise<number> {
+export async function runScripted(options: WizardOptions, answers: ScriptedAnswers, io: Io): Promise<number> {
 	const glyphs = chooseGlyphs(io.env, options.ascii);
 	// A closed output (`--json | head -2`, a dropped pipe) is not a crash: the step finishes, is journaled,
 	// and the run stops at the next safe point, as on SIGTERM; nothing more is written to it.
@@ -59,7 +60,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 	process.stdout.on('error', onOutputError);
 	let release: (() => Promise<void>) | undefined;
 	try {
-		const what = options.rollback ? 'a roll back' : options.resume ? 'a resumed run' : `a ${options.flow} run`;
+		const what = answers.intent === 'rollback' ? 'a roll back' : answers.intent === 'resume' ? 'a resumed run' : `a ${answers.intent} run`;
 		let opened: OpenTarget;
 		try {
 			opened = await openTarget(options, `${what} (scripted)`);
@@ -79,7 +80,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		for (const other of opened.others) sayOtherRun(other);
 		let run: ProcedureRun;
 		if (unfinished) {
-			const refusal = scriptedResumeProblem(unfinished, options);
+			const refusal = scriptedResumeProblem(unfinished, {resume: answers.intent === 'resume', rollback: answers.intent === 'rollback'});
 			if (refusal) throw refusal;
 			const opened = await resumeRun(target, unfinished);
 			if (opened.flow === 'reconstruct' && opened.needsInitialPassword()) opened.provideInitialPassword(await initialPassword(options, io));
@@ -105,7 +106,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				during: standing.during ?? null,
 				next: next ?? null,
 			});
-			if (options.rollback) {
+			if (answers.intent === 'rollback') {
 				const outcome = await run.rollback({onCommand: echo});
 				report('rollback', 'Roll back', outcome);
 				const kept = run.whereThingsAre();
@@ -126,22 +127,22 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				return outcome.status === 'done' ? EXIT.ok : EXIT.failed;
 			}
 		} else {
-			if (options.resume || options.rollback) {
+			if (answers.intent === 'resume' || answers.intent === 'rollback') {
 				throw new UsageError(
-					`there is no cut-off run to ${options.resume ? 'resume' : 'roll back'} on this target`,
+					`there is no cut-off run to ${answers.intent === 'resume' ? 'resume' : 'roll back'} on this target`,
 					`journals are kept in ${target.journalDir}`,
 				);
 			}
-			if (options.flow === 'reconstruct') {
+			if (answers.intent === 'reconstruct') {
 				const checks = await reconstructPreflight(target);
 				sayChecks(checks);
 				if (!checks.every(c => c.ok)) {
 					say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
 					return EXIT.failed;
 				}
-				run = await beginReconstruct(target, options, io, text => say(`${glyphs.warning} ${safeText(text)}`, {event: 'warning', message: text}));
+				run = await beginReconstruct(target, answers, options, io, text => say(`${glyphs.warning} ${safeText(text)}`, {event: 'warning', message: text}));
 			} else {
-				const restore = await beginRestore(target);
+				const restore = await beginRestore(target, answers.backup);
 				if (!restore) return EXIT.failed;
 				run = restore;
 			}
@@ -261,8 +262,8 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		}
 	}
 
-	async function beginRestore(target: Target): Promise<RestoreRun | undefined> {
-		const prepared = await prepareRestore(target, options.backup!);
+	async function beginRestore(target: Target, backup: string): Promise<RestoreRun | undefined> {
+		const prepared = await prepareRestore(target, backup);
 		const {validation} = prepared;
 		for (const warning of validation.warnings) say(`${glyphs.warning} ${safeText(warning)}`, {event: 'warning', message: warning});
 		for (const error of validation.errors) say(`${glyphs.error} ${safeText(error)}`, {event: 'error', message: error});
@@ -352,15 +353,21 @@ async function firstLineOfStdin(): Promise<string | undefined> {
 	return text.split(/\r?\n/)[0];
 }
 
-async function beginReconstruct(target: Target, options: WizardOptions, io: Io, warn: (text: string) => void): Promise<ReconstructRun> {
+async function beginReconstruct(
+	target: Target,
+	answers: Extract<ScriptedAnswers, {intent: 'reconstruct'}>,
+	options: WizardOptions,
+	io: Io,
+	warn: (text: string) => void,
+): Promise<ReconstructRun> {
 	for (const line of earlierListsWarning(await earlierPasswordLists(target))) warn(line);
 	const servers = await target.servers.list();
-	const chosen = (options.select ?? redServers(servers)).map(n => n.toUpperCase());
+	const chosen = (answers.select ?? redServers(servers)).map(n => n.toUpperCase());
 	const unknown = unmanagedServers(chosen, servers);
 	if (unknown.length)
 		throw new UsageError(`--select names servers the domain does not manage: ${unknown.join(', ')}`, `its servers are ${servers.map(s => s.name).join(', ')}`);
 	if (chosen.length === 0) throw new UsageError('no server shows a red X: name the servers to reconstruct with --select FS1,FS2');
-	const restoreBindery = options.restoreBindery ?? [];
+	const {restoreBindery} = answers;
 	const notChosen = restoreBindery.filter(name => !chosen.includes(name));
 	if (notChosen.length)
 		throw new UsageError(`--restore-bindery names servers that are not reconstructed: ${notChosen.join(', ')}`, `it takes some of ${chosen.join(', ')}`);
@@ -372,14 +379,16 @@ async function beginReconstruct(target: Target, options: WizardOptions, io: Io, 
 		// A real server: every NetWare step, the passwords included, is the admin's, with instructions.
 		return ReconstructRun.begin(target, {servers: chosen, restoreBindery, passwordPolicy: options.passwordPolicy ?? 'random'});
 	}
-	const problem = await passwordsFilePlaceProblem(target, options.passwordsFile!);
-	if (problem) throw new UsageError(`--passwords-file ${options.passwordsFile}: ${problem}`);
-	const password = options.passwordPolicy === 'initial' ? await initialPassword(options, io) : undefined;
+	const {passwords} = answers;
+	if (!passwords) throw new UsageError('the lab sets the passwords itself: give --password-policy random|initial and --passwords-file PATH');
+	const problem = await passwordsFilePlaceProblem(target, passwords.file);
+	if (problem) throw new UsageError(`--passwords-file ${passwords.file}: ${problem}`);
+	const password = passwords.policy === 'initial' ? await initialPassword(options, io) : undefined;
 	const run = await ReconstructRun.begin(target, {
 		servers: chosen,
 		restoreBindery,
-		passwordPolicy: options.passwordPolicy!,
-		passwordsFile: resolve(options.passwordsFile!),
+		passwordPolicy: passwords.policy,
+		passwordsFile: resolve(passwords.file),
 	});
 	if (password !== undefined) run.provideInitialPassword(password);
 	return run;
