@@ -60,7 +60,7 @@ export async function main(
 				return await checkCommand(command.dir, {json: command.json, nt: command.nt, progress: process.stderr.isTTY}, glyphs, io);
 			}
 			case 'wizard':
-				return await wizard({...command.options, ascii: glyphs.ascii}, io);
+				return await wizard({...command.options, ascii: glyphs.ascii}, io, glyphs);
 		}
 	} catch (error) {
 		return await reportError(error, flags.json, io, commandKind);
@@ -97,7 +97,7 @@ async function reportError(error: unknown, json: boolean, io: Io, command: strin
 	return EXIT.failed;
 }
 
-async function wizard(options: WizardOptions, io: Io): Promise<number> {
+async function wizard(options: WizardOptions, io: Io, glyphs: Glyphs): Promise<number> {
 	if (!io.stdinIsTty || !io.stdoutIsTty) {
 		const {answers, missing} = scriptedAnswers(options);
 		if (!answers) {
@@ -107,8 +107,8 @@ async function wizard(options: WizardOptions, io: Io): Promise<number> {
 			);
 		}
 		const {runScripted} = await import('../scripted/run-scripted.js');
-		return runScripted(options, answers, io);
+		return runScripted(options, answers, io, glyphs);
 	}
 	const {runWizard} = await import('../ui/run-wizard.js');
-	return runWizard(options);
+	return runWizard(options, io, glyphs);
 }

@@ -26,12 +26,12 @@ import type {SyncEvent} from '../services/synchronization.js';
 import {jsonLine} from '../app/json-line.js';
 import {runStanding} from '../procedure/run-standing.js';
 import {formatDate} from '../text/format.js';
-import {chooseGlyphs} from '../text/glyphs.js';
+import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
 import {serviceNotAsFound} from '../wizard/summary.js';
 
-export async function runScripted(options: WizardOptions, answers: ScriptedAnswers, io: Io): Promise<number> {
-	const glyphs = chooseGlyphs(io.env, options.ascii);
+/** A scripted run to its end; the glyphs are the command line's choice (cli/main.ts), as is the Io (its text made ASCII with them). */
+export async function runScripted(options: WizardOptions, answers: ScriptedAnswers, io: Io, glyphs: Glyphs): Promise<number> {
 	// A closed output (`--json | head -2`, a dropped pipe) is not a crash: the step finishes, is journaled,
 	// and the run stops at the next safe point, as on SIGTERM; nothing more is written to it.
 	let outputClosed = false;
