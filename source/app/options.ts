@@ -6,7 +6,7 @@ import type {NetWareVersion} from '../procedure/reconstruct-texts.js';
 import type {TargetKind} from '../targets/capabilities.js';
 
 type Flow = 'restore' | 'reconstruct';
-type PasswordPolicy = 'random' | 'initial';
+export type PasswordPolicy = 'random' | 'initial';
 
 export type WizardOptions = {
 	target?: TargetKind;

@@ -1,22 +1,54 @@
-import type {WizardOptions} from './options.js';
+import type {PasswordPolicy, WizardOptions} from './options.js';
 
 /**
- * The flags a run without a terminal still needs (ARCHITECTURE.md, "The command line and the front ends"): every question of the wizard must be
- * answered on the command line. Empty when the run can go to the end unattended.
+ * What a run without a terminal was told to do, typed (ARCHITECTURE.md, "The command line and the front
+ * ends"): every question of the wizard answered on the command line, each flow with the fields it needs,
+ * so that the scripted runner never re-checks an optional flag.
  */
-export function missingAnswers(options: WizardOptions): string[] {
+export type ScriptedAnswers =
+	| {intent: 'resume'}
+	| {intent: 'rollback'}
+	| {intent: 'restore'; backup: string}
+	| {
+			intent: 'reconstruct';
+			/** The servers named with --select; undefined: those with a red X. */
+			select: string[] | undefined;
+			restoreBindery: string[];
+			/** The lab's reconstruct sets the passwords itself: how, and where the list goes. On a real server the admin does (a manual step). */
+			passwords: {policy: PasswordPolicy; file: string} | undefined;
+	  };
+
+/** The typed answers, or the flags still missing (each as --help names it). */
+export function scriptedAnswers(options: WizardOptions): {answers: ScriptedAnswers; missing: []} | {answers: undefined; missing: string[]} {
 	const missing: string[] = [];
 	if (!options.target) missing.push('--lab DIR (or --target windows|remote)');
-	if (options.resume || options.rollback) return missing;
+	if (options.resume || options.rollback)
+		return missing.length ? {answers: undefined, missing} : {answers: options.rollback ? {intent: 'rollback'} : {intent: 'resume'}, missing: []};
+	let answers: ScriptedAnswers | undefined;
 	if (!options.flow) {
 		missing.push('--flow restore|reconstruct');
 	} else if (options.flow === 'restore') {
-		if (!options.backup) missing.push('--backup DIR');
-	} else if (options.target === 'lab') {
+		if (options.backup) answers = {intent: 'restore', backup: options.backup};
+		else missing.push('--backup DIR');
+	} else {
+		const {passwordPolicy: policy, passwordsFile: file} = options;
 		// On a real server the admin sets the passwords by hand (a manual step): no policy, no file.
-		if (!options.passwordPolicy) missing.push('--password-policy random|initial');
-		if (!options.passwordsFile) missing.push('--passwords-file PATH');
+		if (options.target === 'lab') {
+			if (!policy) missing.push('--password-policy random|initial');
+			if (!file) missing.push('--passwords-file PATH');
+		}
+		answers = {
+			intent: 'reconstruct',
+			select: options.select,
+			restoreBindery: options.restoreBindery ?? [],
+			passwords: policy && file ? {policy, file} : undefined,
+		};
 	}
 	if (!options.yes) missing.push('--yes');
-	return missing;
+	return answers && missing.length === 0 ? {answers, missing: []} : {answers: undefined, missing};
+}
+
+/** The flags a run without a terminal still needs: empty when the run can go to the end unattended. */
+export function missingAnswers(options: WizardOptions): string[] {
+	return scriptedAnswers(options).missing;
 }

@@ -4,14 +4,12 @@
  */
 import {describeBuild} from '../build-info.js';
 import {EXIT} from '../errors/exit-codes.js';
-import {LabError} from '../lab/lab-error.js';
 import type {Io} from '../app/io.js';
 import type {WizardOptions} from '../app/options.js';
-import {missingAnswers} from '../app/scripted-answers.js';
-import {UsageError} from '../errors/hinted-error.js';
+import {scriptedAnswers} from '../app/scripted-answers.js';
+import {HintedError, UsageError} from '../errors/hinted-error.js';
 import {toAscii} from '../text/ascii.js';
 import {chooseGlyphs, type Glyphs} from '../text/glyphs.js';
-import {HELP} from './help.js';
 import {jsonLine} from '../app/json-line.js';
 import {printError, processOutput} from './output.js';
 import {globalFlags, parseCommandLine} from './parse-args.js';
@@ -24,12 +22,16 @@ export async function main(
 	// The glyphs are chosen once, here, for whatever the command prints (the wizard included).
 	const glyphs: Glyphs = chooseGlyphs(given.env, flags.ascii);
 	const io: Io = glyphs.ascii ? {...given, out: text => given.out(toAscii(text)), err: text => given.err(toAscii(text))} : given;
+	let commandKind = 'unknown';
 	try {
 		const command = parseCommandLine(argv);
+		commandKind = command.kind;
 		switch (command.kind) {
-			case 'help':
+			case 'help': {
+				const {HELP} = await import('./help.js');
 				io.out(HELP);
 				return EXIT.ok;
+			}
 			case 'version':
 				io.out(`${describeBuild()}\n`);
 				return EXIT.ok;
@@ -63,36 +65,55 @@ export async function main(
 				return await checkCommand(command.dir, {json: command.json, nt: command.nt, progress: process.stderr.isTTY}, glyphs, io);
 			}
 			case 'wizard':
-				return await wizard({...command.options, ascii: glyphs.ascii}, io);
+				return await wizard({...command.options, ascii: glyphs.ascii}, io, glyphs);
 		}
 	} catch (error) {
-		if (error instanceof UsageError || error instanceof LabError) {
-			// With --json, a script reads standard output: the refusal is a JSON line there too.
-			if (flags.json) io.out(jsonLine('usage-error', {message: error.message, ...(error.hint ? {hint: error.hint} : {})}));
-			printError(io, error.message, error.hint);
-			return error.exitCode;
-		}
-		if (flags.json) {
-			io.out(jsonLine('fatal', {message: (error as Error)?.message ?? String(error)}));
-			printError(io, (error as Error)?.message ?? String(error), 'this is a fault of dsmn-resync: a journal, if any, still lets you --resume');
-			return EXIT.failed;
-		}
-		throw error;
+		return await reportError(error, flags.json, io, commandKind);
 	}
 }
 
-async function wizard(options: WizardOptions, io: Io): Promise<number> {
-	const missing = missingAnswers(options);
+/**
+ * The one place an error ends a command (ARCHITECTURE.md, "Errors and exit codes"). A `HintedError` is an
+ * expected failure: its message, what to do next, and its exit code. Anything else is a defect: one line
+ * that says so, and its stack in a file of the state folder whose path that line gives.
+ */
+async function reportError(error: unknown, json: boolean, io: Io, command: string): Promise<number> {
+	if (error instanceof HintedError) {
+		// With --json, a script reads standard output: the failure is a JSON line there too.
+		if (json) {
+			const hint = error.hint ? {hint: error.hint} : {};
+			io.out(
+				error.exitCode === EXIT.usage
+					? jsonLine('usage-error', {message: error.message, ...hint})
+					: jsonLine('failed', {message: error.message, ...hint, exit: error.exitCode}),
+			);
+		}
+		printError(io, error.message, error.hint);
+		return error.exitCode;
+	}
+	const {defectDetails, defectMessage, writeDefectReport} = await import('./defect-report.js');
+	const report = await writeDefectReport(error, {build: describeBuild(), command, env: io.env});
+	const message = defectMessage(error);
+	const where =
+		'path' in report ? `the details are in ${report.path}: please send that file with your report` : `its details could not be saved (${report.unwritten})`;
+	if (json) io.out(jsonLine('fatal', {message, ...('path' in report ? {report: report.path} : {})}));
+	printError(io, `a defect of dsmn-resync stopped it: ${message}`, `${where}. A journal, if any, still lets you --resume or --rollback.`);
+	if (io.env['DSMN_RESYNC_DEBUG'] || !('path' in report)) io.err(`${defectDetails(error)}\n`);
+	return EXIT.failed;
+}
+
+async function wizard(options: WizardOptions, io: Io, glyphs: Glyphs): Promise<number> {
 	if (!io.stdinIsTty || !io.stdoutIsTty) {
-		if (missing.length > 0) {
+		const {answers, missing} = scriptedAnswers(options);
+		if (!answers) {
 			throw new UsageError(
 				`no terminal to ask in, and these answers are missing: ${missing.join(', ')}`,
 				'give them as flags for a scripted run, or run in a terminal for the wizard',
 			);
 		}
 		const {runScripted} = await import('../scripted/run-scripted.js');
-		return runScripted(options, io);
+		return runScripted(options, answers, io, glyphs);
 	}
 	const {runWizard} = await import('../ui/run-wizard.js');
-	return runWizard(options);
+	return runWizard(options, io, glyphs);
 }

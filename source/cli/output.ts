@@ -1,4 +1,5 @@
 import type {Output} from '../app/io.js';
+import {safeText} from '../text/sanitize.js';
 
 export type {Output};
 
@@ -7,7 +8,7 @@ export const processOutput: Output = {
 	err: text => process.stderr.write(text),
 };
 
-/** The one-line error with its hint that every refusal prints. */
+/** The one-line error with its hint that every refusal prints; control characters (from a path, a server's answer) shown as escapes. */
 export function printError(output: Output, message: string, hint?: string): void {
-	output.err(`dsmn-resync: ${message}\n${hint ? `  ${hint}\n` : ''}`);
+	output.err(`dsmn-resync: ${safeText(message)}\n${hint ? `  ${safeText(hint)}\n` : ''}`);
 }

@@ -1,7 +1,6 @@
 /** The command line (ARCHITECTURE.md, "The command line and the front ends") → a typed command. Pure: no I/O, no Ink. */
 import {parseArgs, type ParseArgsConfig} from 'node:util';
-import {LAB_DEFAULTS, LAB_LIMITS, type LabOptions} from '../lab/options.js';
-import {labFaults, type LabFault} from '../lab/state.js';
+import {LAB_DEFAULTS, LAB_LIMITS, labFaults, type LabFault, type LabOptions} from '../lab/options.js';
 import {parseNetWareVersions, type NetWareVersion} from '../procedure/reconstruct-texts.js';
 import type {WizardOptions} from '../app/options.js';
 import {UsageError} from '../errors/hinted-error.js';

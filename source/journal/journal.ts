@@ -6,6 +6,7 @@
 import {mkdir, open, readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {BUILD_INFO} from '../build-info.js';
+import {HintedError} from '../errors/hinted-error.js';
 import {describeZodError} from '../text/zod-message.js';
 import {syncFolder} from '../fs/atomic-write.js';
 import {journalEntrySchema, type JournalEntry, type RunStarted} from './entries.js';
@@ -13,15 +14,15 @@ import {journalEntrySchema, type JournalEntry, type RunStarted} from './entries.
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type NewEntry = DistributiveOmit<JournalEntry, 'at'>;
 
-class JournalError extends Error {}
-
-/**
- * For the crash harness only: SIGKILL this process just before its Nth journal entry is written. Every file
- * operation of a run is followed by a journal entry, so "before entry N" is exactly the window between an
- * operation and its journal line. Unset in any real use. ARCHITECTURE.md, "Crash testing".
- */
-const KILL_BEFORE_ENTRY = Number(process.env['DSMN_RESYNC_TEST_KILL_BEFORE_ENTRY'] ?? 0);
-let entriesWritten = 0;
+/** A journal that cannot be read or written as a journal (a line altered by hand, a run already ended): the admin can act on it. */
+export class JournalError extends HintedError {
+	constructor(
+		message: string,
+		hint = 'move that journal out of the journal folder to start afresh (its run is then forgotten), or put the line back as it was',
+	) {
+		super(message, hint);
+	}
+}
 
 /**
  * A run's journal file. It holds no file open between entries: each entry is appended, flushed and the
@@ -59,8 +60,7 @@ export class Journal {
 
 	/** Appends one entry and flushes it to disk before returning. A run's first entry says which dsmn-resync wrote it. */
 	async append(entry: NewEntry): Promise<void> {
-		if (this.ended) throw new JournalError(`${this.path} is closed: its run has ended`);
-		if (KILL_BEFORE_ENTRY > 0 && ++entriesWritten === KILL_BEFORE_ENTRY) process.kill(process.pid, 'SIGKILL');
+		if (this.ended) throw new JournalError(`${this.path} is closed: its run has ended`, 'start a new run: this one is over');
 		const stamped = entry.type === 'run-started' ? {...entry, program: entry.program ?? BUILD_INFO} : entry;
 		const line = journalEntrySchema.parse({...stamped, at: this.clock().toISOString()});
 		const handle = await open(this.path, 'a', 0o600);
@@ -89,7 +89,7 @@ export function parseJournal(text: string, path: string): JournalEntry[] {
 		try {
 			json = JSON.parse(line);
 		} catch {
-			throw new JournalError(`${path} line ${index + 1} is not JSON: the journal was altered; move it aside to start afresh`);
+			throw new JournalError(`${path} line ${index + 1} is not JSON: the journal was altered`);
 		}
 		const parsed = journalEntrySchema.safeParse(json);
 		if (!parsed.success) throw new JournalError(`${path} line ${index + 1}: ${describeZodError(parsed.error)}`);

@@ -37,3 +37,14 @@ export const LAB_LIMITS = {
 	backupAgeDays: {min: 0, max: 3650},
 	changeLogSize: {min: 1, max: 1_000_000},
 } as const;
+
+/**
+ * A failure staged on purpose (`lab fault DIR KIND`), obeyed by the stand-in net and sc until cleared:
+ * stop-refused — MSSYNC refuses the stop control; stop-hangs — it stays STOP_PENDING; start-refused —
+ * it starts and stops at once, as when JET refuses the database; access-denied — this account may query
+ * the service but not control it; gateway-stopped — NwcWorkstation (Gateway Service for NetWare), which
+ * MSSYNC depends on, is stopped, so MSSYNC's start fails with System error 1068 until `net start
+ * NwcWorkstation`; stop-says-2184 — a stop that succeeds while net says NET HELPMSG 2184.
+ */
+export const labFaults = ['stop-refused', 'start-refused', 'stop-hangs', 'access-denied', 'gateway-stopped', 'stop-says-2184'] as const;
+export type LabFault = (typeof labFaults)[number];

@@ -4,22 +4,15 @@ import {z} from 'zod';
 import {writeFileAtomic} from '../fs/atomic-write.js';
 import {describeZodError} from '../text/zod-message.js';
 import {LabError} from './lab-error.js';
+import {labFaults} from './options.js';
 
 export const LAB_FILE = 'lab.json';
 const LAB_FORMAT = 'dsmn-resync-lab';
 
 export const serviceStates = ['STOPPED', 'START_PENDING', 'STOP_PENDING', 'RUNNING'] as const;
 
-/**
- * A failure staged on purpose (`lab fault DIR KIND`), obeyed by the stand-in net and sc until cleared:
- * stop-refused — MSSYNC refuses the stop control; stop-hangs — it stays STOP_PENDING; start-refused —
- * it starts and stops at once, as when JET refuses the database; access-denied — this account may query
- * the service but not control it; gateway-stopped — NwcWorkstation (Gateway Service for NetWare), which
- * MSSYNC depends on, is stopped, so MSSYNC's start fails with System error 1068 until `net start
- * NwcWorkstation`; stop-says-2184 — a stop that succeeds while net says NET HELPMSG 2184.
- */
-export const labFaults = ['stop-refused', 'start-refused', 'stop-hangs', 'access-denied', 'gateway-stopped', 'stop-says-2184'] as const;
-export type LabFault = (typeof labFaults)[number];
+// The faults are listed with the lab's options (`options.ts`): the command line reads them without loading zod.
+export {labFaults, type LabFault} from './options.js';
 
 const labServiceSchema = z.object({
 	state: z.enum(serviceStates),

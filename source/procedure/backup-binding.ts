@@ -8,11 +8,19 @@ import {join} from 'node:path';
 import {validateBackup} from '../backup/validate.js';
 import {digestFile} from '../fs/copy-verified.js';
 import type {ValidatedFile} from '../journal/entries.js';
+import {HintedError} from '../errors/hinted-error.js';
+
+/** The backup could not be bound to the run: nothing was changed. */
+export class BackupBindingError extends HintedError {}
 
 /** The backup as validated, with each restored file's bytes bound by size, time and SHA-256. */
 export async function validateAndBind(backup: string, liveSyncagnt: string): Promise<ValidatedFile[]> {
 	const first = await validateBackup(backup, {liveSyncagnt});
-	if (!first.valid) throw new Error(`the backup is not valid: ${first.errors[0]}`);
+	if (!first.valid)
+		throw new BackupBindingError(
+			`the backup is not valid: ${first.errors[0]}`,
+			'check the folder (dsmn-resync check FOLDER says what is wrong), or choose another backup',
+		);
 	const names = first.files.filter(f => f.restored).map(f => f.name);
 	const bound: ValidatedFile[] = [];
 	for (const name of names) {
@@ -25,11 +33,14 @@ export async function validateAndBind(backup: string, liveSyncagnt: string): Pro
 	const second = await validateBackup(backup, {liveSyncagnt});
 	const again = second.files.filter(f => f.restored).map(f => f.name);
 	if (!second.valid || again.join('/') !== names.join('/'))
-		throw new Error(`the backup changed while it was being validated: ${second.errors[0] ?? 'its files differ'}`);
+		throw new BackupBindingError(
+			`the backup changed while it was being validated: ${second.errors[0] ?? 'its files differ'}`,
+			'start again when nothing writes to the backup folder',
+		);
 	for (const file of bound) {
 		const facts = await digestFacts(join(first.folder, file.name));
 		if (facts.size !== file.size || facts.mtimeMs !== file.mtimeMs)
-			throw new Error(`${file.name} in the backup changed while it was being validated: start again when nothing writes to the backup folder`);
+			throw new BackupBindingError(`${file.name} in the backup changed while it was being validated`, 'start again when nothing writes to the backup folder');
 	}
 	return bound;
 }

@@ -4,11 +4,15 @@
  * found". An answer of net or sc is never taken alone: polling the service's state confirms it, within
  * the run's time limit. ARCHITECTURE.md, "The run and its journal".
  */
+import {HintedError} from '../errors/hinted-error.js';
 import type {RunStarted} from '../journal/entries.js';
 import type {ServiceControl} from '../targets/capabilities.js';
 import {serviceFailure} from '../services/service-messages.js';
 import {waitForState} from '../targets/wait-for-state.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
+
+/** MSSYNC would not do what a roll back needs of it: the roll back stops there and can be run again. */
+export class MssyncServiceError extends HintedError {}
 
 /**
  * Stop answers that mean "it is stopped, or on its way": net's 3521/2189/3528, 2184 (said after a stop that
@@ -108,17 +112,21 @@ export async function startService(service: ServiceControl, timings: RunTimings,
 /** A roll back touches the database only with MSSYNC stopped: stopped now, or an error saying it cannot go on yet. */
 export async function stopForRollback(service: ServiceControl, timings: RunTimings, hooks: RunHooks): Promise<void> {
 	const now = await service.query({onCommand: hooks.onCommand});
-	if (!now.ok) throw new Error(`cannot query MSSYNC (${serviceFailure(now.error)}), so the database cannot be put back yet`);
+	if (!now.ok) throw new MssyncServiceError(`cannot query MSSYNC (${serviceFailure(now.error)}), so the database cannot be put back yet`, now.error.advice);
 	if (now.state !== 'STOPPED') {
 		const stop = await service.stop({onCommand: hooks.onCommand});
 		if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code))
-			throw new Error(`MSSYNC would not stop (${serviceFailure(stop.error)}), so the database cannot be put back yet`);
+			throw new MssyncServiceError(`MSSYNC would not stop (${serviceFailure(stop.error)}), so the database cannot be put back yet`, stop.error.advice);
 		const waited = await waitForState(service, 'STOPPED', {
 			timeoutMs: timings.serviceTimeoutMs,
 			intervalMs: timings.pollIntervalMs,
 			onCommand: hooks.onCommand,
 		});
-		if (!waited.ok) throw new Error('MSSYNC would not stop, so the database cannot be put back yet');
+		if (!waited.ok)
+			throw new MssyncServiceError(
+				'MSSYNC would not stop, so the database cannot be put back yet',
+				`stop MSSYNC by hand (${service.describe('stop')}), then roll back again`,
+			);
 	}
 }
 
@@ -129,15 +137,16 @@ export async function putServiceBack(service: ServiceControl, before: RunStarted
 	if (before !== 'RUNNING') return `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}; it was ${before} when the run began`;
 	const start = await service.start({onCommand: hooks.onCommand});
 	if (!start.ok && !ALREADY_RUNNING.includes(start.error.code))
-		throw new Error(`the files are back, but MSSYNC would not start again: ${serviceFailure(start.error)}`);
+		throw new MssyncServiceError(`the files are back, but MSSYNC would not start again: ${serviceFailure(start.error)}`, start.error.advice);
 	const waited = await waitForState(service, 'RUNNING', {
 		timeoutMs: timings.serviceTimeoutMs,
 		intervalMs: timings.pollIntervalMs,
 		onCommand: hooks.onCommand,
 	});
 	if (!waited.ok)
-		throw new Error(
+		throw new MssyncServiceError(
 			`the files are back, but MSSYNC did not reach RUNNING (${waited.reason === 'timeout' ? `still ${waited.state}` : serviceFailure(waited.error)})`,
+			`look in Event Viewer's Application log for Jet errors, then start MSSYNC by hand (${service.describe('start')})`,
 		);
 	return 'MSSYNC running again, as it was found';
 }

@@ -6,12 +6,13 @@ import {binderyRestoreRefusal, versionOf} from '../procedure/reconstruct-texts.j
 import {resolve} from 'node:path';
 import type {Io} from '../app/io.js';
 import type {WizardOptions} from '../app/options.js';
+import type {ScriptedAnswers} from '../app/scripted-answers.js';
 import {EXIT} from '../errors/exit-codes.js';
 import {UsageError} from '../errors/hinted-error.js';
-import {validateBackup} from '../backup/validate.js';
-import {findUnfinishedRun, findUnfinishedRuns, type UnfinishedRun} from '../journal/journal.js';
-import {TargetBusyError, TargetLock} from '../journal/target-lock.js';
-import {commandFor, lockKey, ownerOf} from '../procedure/journaled-run.js';
+import {TargetBusyError} from '../journal/target-lock.js';
+import {openTarget, otherRunText, type OpenTarget, type OtherRun} from '../app/open-target.js';
+import {prepareRestore} from '../app/prepare-restore.js';
+import {reconstructPreflight} from '../app/prepare-reconstruct.js';
 import {initialPasswordProblem} from '../procedure/passwords.js';
 import {binderyBackupProblem, passwordsFilePlaceProblem, redServers, unmanagedServers} from '../app/reconstruct-answers.js';
 import {scriptedResumeProblem} from '../app/resume-policy.js';
@@ -20,19 +21,18 @@ import type {ProcedureRun, StepOutcome} from '../procedure/procedure-run.js';
 import {earlierListsWarning, earlierPasswordLists, ReconstructRun} from '../procedure/reconstruct-run.js';
 import {RestoreRun} from '../procedure/restore-run.js';
 import type {Target} from '../targets/capabilities.js';
-import {preflight, removeStaleProbes} from '../targets/preflight.js';
-import {resolveTarget} from '../app/resolve-target.js';
+import type {Check} from '../targets/preflight.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../services/synchronization.js';
 import {jsonLine} from '../app/json-line.js';
 import {runStanding} from '../procedure/run-standing.js';
 import {formatDate} from '../text/format.js';
-import {chooseGlyphs} from '../text/glyphs.js';
+import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
 import {serviceNotAsFound} from '../wizard/summary.js';
 
-export async function runScripted(options: WizardOptions, io: Io): Promise<number> {
-	const glyphs = chooseGlyphs(io.env, options.ascii);
+/** A scripted run to its end; the glyphs are the command line's choice (cli/main.ts), as is the Io (its text made ASCII with them). */
+export async function runScripted(options: WizardOptions, answers: ScriptedAnswers, io: Io, glyphs: Glyphs): Promise<number> {
 	// A closed output (`--json | head -2`, a dropped pipe) is not a crash: the step finishes, is journaled,
 	// and the run stops at the next safe point, as on SIGTERM; nothing more is written to it.
 	let outputClosed = false;
@@ -59,12 +59,12 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		onSignal('output closed')();
 	};
 	process.stdout.on('error', onOutputError);
-	let lock: TargetLock | undefined;
+	let release: (() => Promise<void>) | undefined;
 	try {
-		const target = await resolveTarget(options);
-		const what = options.rollback ? 'a roll back' : options.resume ? 'a resumed run' : `a ${options.flow} run`;
+		const what = answers.intent === 'rollback' ? 'a roll back' : answers.intent === 'resume' ? 'a resumed run' : `a ${answers.intent} run`;
+		let opened: OpenTarget;
 		try {
-			lock = await TargetLock.acquire(lockKey(target), target.journalDir, target.description, `${what} (scripted)`);
+			opened = await openTarget(options, `${what} (scripted)`);
 		} catch (error) {
 			if (!(error instanceof TargetBusyError)) throw error;
 			say(`${glyphs.error} ${safeText(error.message)}\n  What to do: ${error.hint}`, {
@@ -75,15 +75,13 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			});
 			return EXIT.failed;
 		}
-		await removeStaleProbes(target.database);
-		const unfinished = await findUnfinishedRun(target.journalDir, ownerOf(target));
+		release = opened.release;
+		const {target, unfinished} = opened;
 		// Runs of other targets that share this journal folder: named, never touched.
-		for (const other of (await findUnfinishedRuns(target.journalDir)).filter(r => r !== unfinished && r.path !== unfinished?.path)) {
-			sayOtherRun(other);
-		}
+		for (const other of opened.others) sayOtherRun(other);
 		let run: ProcedureRun;
 		if (unfinished) {
-			const refusal = scriptedResumeProblem(unfinished, options);
+			const refusal = scriptedResumeProblem(unfinished, {resume: answers.intent === 'resume', rollback: answers.intent === 'rollback'});
 			if (refusal) throw refusal;
 			const opened = await resumeRun(target, unfinished);
 			if (opened.flow === 'reconstruct' && opened.needsInitialPassword()) opened.provideInitialPassword(await initialPassword(options, io));
@@ -109,7 +107,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				during: standing.during ?? null,
 				next: next ?? null,
 			});
-			if (options.rollback) {
+			if (answers.intent === 'rollback') {
 				const outcome = await run.rollback({onCommand: echo});
 				report('rollback', 'Roll back', outcome);
 				const kept = run.whereThingsAre();
@@ -130,20 +128,22 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				return outcome.status === 'done' ? EXIT.ok : EXIT.failed;
 			}
 		} else {
-			if (options.resume || options.rollback) {
+			if (answers.intent === 'resume' || answers.intent === 'rollback') {
 				throw new UsageError(
-					`there is no cut-off run to ${options.resume ? 'resume' : 'roll back'} on this target`,
+					`there is no cut-off run to ${answers.intent === 'resume' ? 'resume' : 'roll back'} on this target`,
 					`journals are kept in ${target.journalDir}`,
 				);
 			}
-			if (options.flow === 'reconstruct') {
-				if (!(await checkTarget(target, 'reconstruct'))) {
+			if (answers.intent === 'reconstruct') {
+				const checks = await reconstructPreflight(target);
+				sayChecks(checks);
+				if (!checks.every(c => c.ok)) {
 					say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
 					return EXIT.failed;
 				}
-				run = await beginReconstruct(target, options, io, text => say(`${glyphs.warning} ${safeText(text)}`, {event: 'warning', message: text}));
+				run = await beginReconstruct(target, answers, options, io, text => say(`${glyphs.warning} ${safeText(text)}`, {event: 'warning', message: text}));
 			} else {
-				const restore = await beginRestore(target);
+				const restore = await beginRestore(target, answers.backup);
 				if (!restore) return EXIT.failed;
 				run = restore;
 			}
@@ -204,7 +204,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		return EXIT.ok;
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
-		await lock?.release();
+		await release?.();
 		if (!outputClosed) process.stdout.off('error', onOutputError);
 	}
 
@@ -223,13 +223,15 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 		if (line) say(`${glyphs.warning} ${line}`, {event: 'warning', message: line});
 	}
 
-	function sayOtherRun(other: UnfinishedRun) {
-		const verbs =
-			other.start.flow === 'restore' ? `${commandFor(other.start, 'resume')}, or ${commandFor(other.start, 'rollback')}` : commandFor(other.start, 'resume');
-		say(
-			`${glyphs.bullet} An unfinished ${other.start.flow} run of another target (${safeText(other.start.target.description)}, SYNCAGNT ${safeText(other.start.syncagnt)}) is left as it is: ${safeText(other.path)}\n  To continue it: ${safeText(verbs)}`,
-			{event: 'other-run', journal: other.path, target: other.start.target, syncagnt: other.start.syncagnt},
-		);
+	function sayOtherRun(other: OtherRun) {
+		const {text, continueWith} = otherRunText(other);
+		const {start, path} = other.run;
+		say(`${glyphs.bullet} ${safeText(text)}\n  To continue it: ${safeText(continueWith)}`, {
+			event: 'other-run',
+			journal: path,
+			target: start.target,
+			syncagnt: start.syncagnt,
+		});
 	}
 
 	/** Shows each command as it runs; a poll repeating the same command is shown once. */
@@ -250,9 +252,8 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			});
 	}
 
-	/** Says what works and what does not before anything changes; false when something blocks. */
-	async function checkTarget(target: Target, flow: 'restore' | 'reconstruct', bytesNeeded?: number): Promise<boolean> {
-		const checks = await preflight(target, {flow, ...(bytesNeeded === undefined ? {} : {bytesNeeded})});
+	/** Says what works and what does not before anything changes. */
+	function sayChecks(checks: Check[]): void {
 		for (const check of checks) {
 			const mark = !check.ok ? glyphs.error : check.warning ? glyphs.warning : glyphs.ok;
 			say(`${mark} ${safeText(check.detail)}${check.fix ? `\n  What to do: ${check.fix}` : ''}${check.warning ? ' (acknowledged by --yes)' : ''}`, {
@@ -260,19 +261,19 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				...check,
 			});
 		}
-		return checks.every(c => c.ok);
 	}
 
-	async function beginRestore(target: Target): Promise<RestoreRun | undefined> {
-		const validation = await validateBackup(options.backup!, {liveSyncagnt: target.database.syncagnt});
+	async function beginRestore(target: Target, backup: string): Promise<RestoreRun | undefined> {
+		const prepared = await prepareRestore(target, backup);
+		const {validation} = prepared;
 		for (const warning of validation.warnings) say(`${glyphs.warning} ${safeText(warning)}`, {event: 'warning', message: warning});
 		for (const error of validation.errors) say(`${glyphs.error} ${safeText(error)}`, {event: 'error', message: error});
-		if (!validation.valid) {
+		if (prepared.stage === 'invalid-backup') {
 			say(`${glyphs.error} The backup is not valid: nothing was changed.`, {event: 'refused', reason: 'invalid backup'});
 			return undefined;
 		}
-		const bytes = validation.files.filter(f => f.restored).reduce((sum, f) => sum + f.size, 0);
-		if (!(await checkTarget(target, 'restore', bytes))) {
+		sayChecks(prepared.checks);
+		if (prepared.stage !== 'ready') {
 			say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
 			return undefined;
 		}
@@ -353,15 +354,21 @@ async function firstLineOfStdin(): Promise<string | undefined> {
 	return text.split(/\r?\n/)[0];
 }
 
-async function beginReconstruct(target: Target, options: WizardOptions, io: Io, warn: (text: string) => void): Promise<ReconstructRun> {
+async function beginReconstruct(
+	target: Target,
+	answers: Extract<ScriptedAnswers, {intent: 'reconstruct'}>,
+	options: WizardOptions,
+	io: Io,
+	warn: (text: string) => void,
+): Promise<ReconstructRun> {
 	for (const line of earlierListsWarning(await earlierPasswordLists(target))) warn(line);
 	const servers = await target.servers.list();
-	const chosen = (options.select ?? redServers(servers)).map(n => n.toUpperCase());
+	const chosen = (answers.select ?? redServers(servers)).map(n => n.toUpperCase());
 	const unknown = unmanagedServers(chosen, servers);
 	if (unknown.length)
 		throw new UsageError(`--select names servers the domain does not manage: ${unknown.join(', ')}`, `its servers are ${servers.map(s => s.name).join(', ')}`);
 	if (chosen.length === 0) throw new UsageError('no server shows a red X: name the servers to reconstruct with --select FS1,FS2');
-	const restoreBindery = options.restoreBindery ?? [];
+	const {restoreBindery} = answers;
 	const notChosen = restoreBindery.filter(name => !chosen.includes(name));
 	if (notChosen.length)
 		throw new UsageError(`--restore-bindery names servers that are not reconstructed: ${notChosen.join(', ')}`, `it takes some of ${chosen.join(', ')}`);
@@ -376,15 +383,17 @@ async function beginReconstruct(target: Target, options: WizardOptions, io: Io, 
 		// A real server: every NetWare step, the passwords included, is the admin's, with instructions.
 		return ReconstructRun.begin(target, {servers: chosen, restoreBindery, passwordPolicy: options.passwordPolicy ?? 'random', netware});
 	}
-	const problem = await passwordsFilePlaceProblem(target, options.passwordsFile!);
-	if (problem) throw new UsageError(`--passwords-file ${options.passwordsFile}: ${problem}`);
-	const password = options.passwordPolicy === 'initial' ? await initialPassword(options, io) : undefined;
+	const {passwords} = answers;
+	if (!passwords) throw new UsageError('the lab sets the passwords itself: give --password-policy random|initial and --passwords-file PATH');
+	const problem = await passwordsFilePlaceProblem(target, passwords.file);
+	if (problem) throw new UsageError(`--passwords-file ${passwords.file}: ${problem}`);
+	const password = passwords.policy === 'initial' ? await initialPassword(options, io) : undefined;
 	const run = await ReconstructRun.begin(target, {
 		servers: chosen,
 		restoreBindery,
 		netware,
-		passwordPolicy: options.passwordPolicy!,
-		passwordsFile: resolve(options.passwordsFile!),
+		passwordPolicy: passwords.policy,
+		passwordsFile: resolve(passwords.file),
 	});
 	if (password !== undefined) run.provideInitialPassword(password);
 	return run;

@@ -5,13 +5,13 @@
 export {discoverBackups} from '../backup/discover.js';
 export {validateBackup} from '../backup/validate.js';
 export {completePath} from '../fs/complete-path.js';
-export {findUnfinishedRun} from '../journal/journal.js';
-export {TargetBusyError, TargetLock} from '../journal/target-lock.js';
-export {lockKey, ownerOf} from '../procedure/journaled-run.js';
+export {JournalError} from '../journal/journal.js';
+export {openTarget, otherRunText} from '../app/open-target.js';
+export {restorePreflight} from '../app/prepare-restore.js';
+export {reconstructPreflight} from '../app/prepare-reconstruct.js';
 export {createLab} from '../lab/create.js';
-export {preflight, removeStaleProbes, serviceProblem} from '../targets/preflight.js';
+export {preflight} from '../targets/preflight.js';
 export {temporaryCredentialsFile} from '../targets/real/credentials.js';
-export {resolveTarget} from '../app/resolve-target.js';
 export {initialPasswordProblem, passwordsFileProblem} from '../procedure/passwords.js';
 export {earlierListsWarning, earlierPasswordLists, ReconstructRun, reconstructSteps} from '../procedure/reconstruct-run.js';
 export {RestoreRun} from '../procedure/restore-run.js';

@@ -37,6 +37,21 @@ export function targetNotReady(again: string): Summary {
 	};
 }
 
+/** The restore's preflight refused this backup on this target (too little space for its copy…): each failed check and its fix. */
+export function targetNotReadyFor(failing: readonly {detail: string; fix?: string | undefined}[]): Summary {
+	return {
+		name: 'summary',
+		title: 'The target is not ready for this backup: nothing was changed',
+		ok: false,
+		exit: EXIT.failed,
+		lines: [
+			...failing.flatMap(c => [c.detail, ...(c.fix ? [`What to do: ${c.fix}`] : [])]),
+			'Esc goes back to choose another backup; or fix that, then start again.',
+		],
+		back: true,
+	};
+}
+
 export function notReadyToReconstruct(problem: string, advice: string | undefined): Summary {
 	return {name: 'summary', title: 'Not ready to reconstruct: nothing was changed', ok: false, exit: EXIT.failed, lines: [problem, ...(advice ? [advice] : [])]};
 }

@@ -7,6 +7,7 @@ import {createHash} from 'node:crypto';
 import {mkdtemp, open, readdir, readFile, rm, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {isRestoredFile, isStaleInLiveFolder} from '../../source/backup/classify.js';
 import {readJournal} from '../../source/journal/journal.js';
 import {readBindery} from '../../source/lab/bindery.js';
@@ -14,6 +15,9 @@ import {seededRandom} from '../../source/lab/random.js';
 import {labStatus} from '../../source/lab/status.js';
 import {CLI, runCli, userEnv} from '../helpers/run-cli.js';
 import {PAGE, RESERVED, writtenPage} from '../jet/jet500-file-writer.js';
+
+/** The preload that SIGKILLs the CLI just before its Nth journal entry (KILL_BEFORE_ENTRY). */
+const KILL_BEFORE_ENTRY = fileURLToPath(new URL('../helpers/kill-before-entry.mjs', import.meta.url));
 
 export type KillReport = {point: number; killedAfterMs: number; killed: boolean; at: string; recovery: 'resume' | 'rollback'; problems: string[]};
 
@@ -50,8 +54,10 @@ async function hashes(dir: string, filter: (name: string) => boolean): Promise<M
 function runAndKill(args: string[], kill: KillPoint | number): Promise<{killed: boolean}> {
 	const point: KillPoint = typeof kill === 'number' ? {afterMs: kill} : kill;
 	return new Promise(resolve => {
-		const env = 'beforeEntry' in point ? userEnv({DSMN_RESYNC_TEST_KILL_BEFORE_ENTRY: String(point.beforeEntry)}) : userEnv();
-		const child = spawn(process.execPath, [CLI, ...args], {env, stdio: 'ignore'});
+		// The kill before an entry is injected from outside, by a preload: the product holds no test hook.
+		const inject = 'beforeEntry' in point ? ['--import', KILL_BEFORE_ENTRY] : [];
+		const env = 'beforeEntry' in point ? userEnv({KILL_BEFORE_ENTRY: String(point.beforeEntry)}) : userEnv();
+		const child = spawn(process.execPath, [...inject, CLI, ...args], {env, stdio: 'ignore'});
 		const timer = 'afterMs' in point ? setTimeout(() => child.kill('SIGKILL'), point.afterMs) : undefined;
 		child.on('exit', (_code, signal) => {
 			clearTimeout(timer);

@@ -26,11 +26,11 @@ export class ReconstructQuestions {
 		const target = this.s.activeTarget;
 		const {store} = this.s;
 		this.plan = {};
-		const {serviceProblem, earlierPasswordLists, earlierListsWarning} = await operations();
-		const service = await target.service.query({onCommand: store.onCommand});
-		const problem = service.ok ? serviceProblem('reconstruct', service.state, target) : `MSSYNC does not answer: ${service.error.meaning}`;
-		if (problem) {
-			store.set({screen: notReadyToReconstruct(problem, service.ok ? undefined : service.error.advice)});
+		const {reconstructPreflight, earlierPasswordLists, earlierListsWarning} = await operations();
+		// The same preflight as a scripted reconstruct: DSMN must be running to add each server back.
+		const failed = (await reconstructPreflight(target, {onCommand: store.onCommand})).find(c => !c.ok);
+		if (failed) {
+			store.set({screen: notReadyToReconstruct(failed.detail, failed.fix)});
 			return;
 		}
 		const servers = await target.servers.list();

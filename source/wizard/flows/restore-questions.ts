@@ -8,7 +8,7 @@ import {scanProgressText} from '../../backup/scan-progress.js';
 import type {PageProgress} from '../../backup/validate.js';
 import type {RestoreRun} from '../../procedure/restore-run.js';
 import {operations, type WizardSession} from '../session.js';
-import {targetNotReady} from '../summary.js';
+import {targetNotReady, targetNotReadyFor} from '../summary.js';
 
 export class RestoreQuestions {
 	/** The backup folder the admin accepted after its validation. */
@@ -91,8 +91,15 @@ export class RestoreQuestions {
 		const screen = this.s.store.screen;
 		if (screen.name !== 'validation' || !screen.report.valid) return;
 		const target = this.s.activeTarget;
+		const {RESTORE_STEPS, restorePreflight} = await operations();
+		// The same preflight as a scripted run, with the bytes the copy needs: refused here, before MSSYNC is stopped.
+		this.s.store.go({name: 'loading', message: 'Checking the target for this backup…'});
+		const failing = (await restorePreflight(target, screen.report, {onCommand: this.s.store.onCommand})).filter(c => !c.ok);
+		if (failing.length) {
+			this.s.store.set({screen: targetNotReadyFor(failing)});
+			return;
+		}
 		this.backup = screen.report.folder;
-		const {RESTORE_STEPS} = await operations();
 		this.s.store.go({
 			name: 'plan',
 			flow: 'restore',

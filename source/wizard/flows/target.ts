@@ -7,7 +7,6 @@ import {HintedError} from '../../errors/hinted-error.js';
 import type {UnfinishedRun} from '../../journal/journal.js';
 import {LAB_DEFAULTS} from '../../lab/options.js';
 import {runStanding} from '../../procedure/run-standing.js';
-import type {Check} from '../../targets/preflight.js';
 import {FIELDS, fieldProblem, serverNames, type FieldName} from '../fields.js';
 import {operations, type WizardSession} from '../session.js';
 import {cannotOpenTarget, journalUnreadable} from '../summary.js';
@@ -77,28 +76,27 @@ export class TargetFlow {
 			if (!options.credentialsFile) return this.askField('username');
 		}
 		store.set({screen: {name: 'loading', message: 'Looking at the target…'}});
-		const {resolveTarget, findUnfinishedRun, removeStaleProbes, TargetLock, lockKey, ownerOf, resumeRun} = await operations();
-		let target;
+		const {openTarget, otherRunText, resumeRun, JournalError} = await operations();
+		// One run per target: held while the wizard has this target open, released by the OS if it dies.
+		await this.releaseLock?.();
+		this.releaseLock = undefined;
+		this.s.target = undefined;
+		let opened;
 		try {
-			target = await resolveTarget(options);
-			this.s.target = target;
-			// One run per target: held while the wizard has this target open, released by the OS if it dies.
-			await this.releaseLock?.();
-			const lock = await TargetLock.acquire(lockKey(target), target.journalDir, target.description, 'the wizard');
-			this.releaseLock = () => lock.release();
+			opened = await openTarget(options, 'the wizard');
 		} catch (error) {
-			this.s.target = undefined;
-			store.set({screen: cannotOpenTarget((error as Error).message, error instanceof HintedError ? error.hint : undefined)});
+			if (error instanceof JournalError) store.set({screen: journalUnreadable(error.message, this.s.again())});
+			else store.set({screen: cannotOpenTarget((error as Error).message, error instanceof HintedError ? error.hint : undefined)});
 			return;
 		}
+		const {target, unfinished} = opened;
+		this.s.target = target;
+		this.releaseLock = opened.release;
 		store.set({targetDescription: target.description});
-		await removeStaleProbes(target.database);
-		let unfinished: UnfinishedRun | undefined;
-		try {
-			unfinished = await findUnfinishedRun(target.journalDir, ownerOf(target));
-		} catch (error) {
-			store.set({screen: journalUnreadable((error as Error).message, this.s.again())});
-			return;
+		// Runs of other targets that share this journal folder: named, never touched.
+		for (const other of opened.others) {
+			const {text, continueWith} = otherRunText(other);
+			store.log('warning', `${text}. To continue it: ${continueWith}`);
 		}
 		if (unfinished) {
 			this.s.run = await resumeRun(target, unfinished);
@@ -139,17 +137,13 @@ export class TargetFlow {
 		const {RestoreRun, preflight} = await operations();
 		const servers = await target.servers.list();
 		const files = await RestoreRun.countFiles(target).catch(() => 0);
-		let state: string;
-		let checks: Check[] = [];
-		if (target.kind === 'lab') {
-			const service = await target.service.query({onCommand: store.onCommand});
-			state = service.ok ? service.state : `unknown (${service.error.meaning})`;
-		} else {
-			// On a real server, say plainly what works and what does not before any step is offered.
-			checks = await preflight(target, {onCommand: store.onCommand});
-			state = checks.find(c => c.name === 'service')?.state ?? 'unknown (see below)';
-		}
-		store.go({name: 'inspect', syncagnt: target.database.syncagnt, service: state, servers, files, real: target.kind !== 'lab', checks}, false);
+		// Say plainly what works and what does not before any step is offered: on the lab as on a real server.
+		const checks = await preflight(target, {onCommand: store.onCommand});
+		const service = checks.find(c => c.name === 'service');
+		const state = service?.state ?? (target.kind === 'lab' ? `unknown (${service?.detail ?? 'see below'})` : 'unknown (see below)');
+		// The lab shows only what is wrong: its checks that pass say nothing a practice run needs.
+		const shown = target.kind === 'lab' ? checks.filter(c => !c.ok || c.warning) : checks;
+		store.go({name: 'inspect', syncagnt: target.database.syncagnt, service: state, servers, files, real: target.kind !== 'lab', checks: shown}, false);
 	}
 
 	askField(field: FieldName, error?: string): void {

@@ -81,8 +81,10 @@ describe('Select', () => {
 			ui.stdin.write(ENTER);
 			ui.stdin.write(ENTER);
 			await waitFor(() => expect(wizard.calls).toEqual([['answerBackup', 'yes']]));
-			await new Promise(resolve => setTimeout(resolve, 50));
-			expect(wizard.calls).toEqual([['answerBackup', 'yes']]);
+			// A sentinel key: once q has asked to leave, the second Enter before it was handled, and chose nothing.
+			ui.stdin.write('q');
+			await waitFor(() => expect(wizard.calls).toContainEqual(['requestQuit']));
+			expect(wizard.calls).toEqual([['answerBackup', 'yes'], ['requestQuit']]);
 			expect(wizard.ignoredKeys).toEqual(['next-screen']);
 			ui.unmount();
 		});
@@ -90,8 +92,10 @@ describe('Select', () => {
 		it('as one string (typed ahead): chooses nothing', async () => {
 			const {ui, wizard} = mount();
 			ui.stdin.write(ENTER + ENTER);
-			await new Promise(resolve => setTimeout(resolve, 50));
-			expect(wizard.calls).toEqual([]);
+			// A sentinel key: once q has asked to leave, the burst before it was handled, and chose nothing.
+			ui.stdin.write('q');
+			await waitFor(() => expect(wizard.calls).toContainEqual(['requestQuit']));
+			expect(wizard.calls).toEqual([['requestQuit']]);
 			ui.unmount();
 		});
 	});

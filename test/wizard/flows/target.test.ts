@@ -1,0 +1,68 @@
+/**
+ * Opening a target in the wizard goes through the same use case as a scripted run (ARCHITECTURE.md, "Use
+ * cases"): the lab gets the preflight too, and the other targets' unfinished runs are named.
+ */
+import {copyFile, mkdir, rm} from 'node:fs/promises';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {parseCommandLine} from '../../../source/cli/parse-args.js';
+import {createLab} from '../../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../../source/lab/options.js';
+import {RestoreRun} from '../../../source/procedure/restore-run.js';
+import {labTarget} from '../../../source/targets/lab/lab-target.js';
+import {choicesOf} from '../../../source/wizard/choices.js';
+import {WizardController} from '../../../source/wizard/controller.js';
+import {tempDir} from '../../helpers/run-cli.js';
+
+async function newLab(name = 'lab') {
+	const dir = join(await tempDir(), name);
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+	return dir;
+}
+
+function wizardOn(lab: string): WizardController {
+	const command = parseCommandLine(['--lab', lab]);
+	if (command.kind !== 'wizard') throw new Error('not the wizard');
+	return new WizardController(command.options, {platform: 'linux'});
+}
+
+describe('the wizard opening a lab', () => {
+	it('runs the preflight on the lab too: a SYNCAGNT that cannot be written is a failed check, and only "Check again" or "Leave" are offered', async () => {
+		const lab = await newLab();
+		await rm(labTarget(lab).database.syncagnt, {recursive: true});
+		const controller = wizardOn(lab);
+		try {
+			await controller.start();
+			const screen = controller.getState().screen;
+			expect(screen).toMatchObject({
+				name: 'inspect',
+				checks: [{name: 'folder', ok: false, detail: expect.stringContaining('cannot be written'), fix: expect.any(String)}],
+			});
+			expect(choicesOf(screen, false)?.items.map(i => i.value)).toEqual(['again', 'leave']);
+		} finally {
+			await controller.dispose();
+		}
+	});
+
+	it("names another target's unfinished run in the same journal folder, with the commands that continue it, and leaves it alone", async () => {
+		const a = await newLab('a');
+		const b = await newLab('b');
+		const run = await RestoreRun.begin(labTarget(a), join(a, 'backup'));
+		await mkdir(join(b, 'journal'), {recursive: true});
+		const copy = join(b, 'journal', 'A-20261201-101500.jsonl');
+		await copyFile(run.journalPath, copy);
+		const controller = wizardOn(b);
+		try {
+			await controller.start();
+			expect(controller.getState().screen).toMatchObject({name: 'inspect'});
+			expect(controller.getState().log).toContainEqual(
+				expect.objectContaining({
+					tone: 'warning',
+					text: expect.stringContaining(`is left as it is: ${copy}. To continue it: dsmn-resync --lab ${a} --resume, or dsmn-resync --lab ${a} --rollback`),
+				}),
+			);
+		} finally {
+			await controller.dispose();
+		}
+	});
+});
