@@ -38,7 +38,10 @@ export function keymap(state: WizardState, {input, key}: KeyPress, alone = true)
 	if (isTyping(screen)) {
 		if (key.return) return {type: 'submit-text'};
 		if (key.tab) return {type: 'complete-text'};
-		if (key.backspace || key.delete) return {type: 'erase-text'};
+		if (key.backspace || key.delete) return key.meta || key.ctrl ? {type: 'erase-text', what: 'word'} : {type: 'erase-text'};
+		// A shell's line editing: Ctrl+U erases the line, Ctrl+W the last word.
+		if (key.ctrl && input === 'u') return {type: 'erase-text', what: 'line'};
+		if (key.ctrl && input === 'w') return {type: 'erase-text', what: 'word'};
 		if (key.escape) return {type: 'back'};
 		if (input && !key.ctrl && !key.meta) return {type: 'type-text', text: input};
 		return undefined;

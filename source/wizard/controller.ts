@@ -14,7 +14,7 @@ import {FIELDS} from './fields.js';
 import {operations, WizardSession, type ControllerDeps} from './session.js';
 import type {WizardState} from './state.js';
 import {confirmationMismatch} from './summary.js';
-import {eraseFrom, typeInto} from './text-entry.js';
+import {eraseFrom, typeInto, type Erase} from './text-entry.js';
 import {ChoiceCursor} from './choice-cursor.js';
 import {applyIntent, type Intent} from './intent.js';
 
@@ -79,8 +79,8 @@ export class WizardController {
 		if (screen) this.s.store.set({screen});
 	}
 
-	eraseText(): void {
-		const screen = eraseFrom(this.s.store.screen, this.s.secret);
+	eraseText(what: Erase = 'char'): void {
+		const screen = eraseFrom(this.s.store.screen, this.s.secret, what);
 		if (screen) this.s.store.set({screen});
 	}
 

@@ -111,6 +111,13 @@ describe('the keymap: what a key does on each screen', () => {
 			expect(on(screen, ESC)).toEqual({type: 'back'});
 			expect(on(screen, DOWN)).toBeUndefined();
 		}
+		// A shell's line editing.
+		const ctrl = (input: string): KeyPress => ({input, key: {...NO_KEY, ctrl: true}});
+		for (const screen of fields) {
+			expect(on(screen, ctrl('u'))).toEqual({type: 'erase-text', what: 'line'});
+			expect(on(screen, ctrl('w'))).toEqual({type: 'erase-text', what: 'word'});
+			expect(on(screen, {input: '', key: {...NO_KEY, backspace: true, meta: true}})).toEqual({type: 'erase-text', what: 'word'});
+		}
 		// Pasted text arrives whole, and is typed whole.
 		expect(on(confirmWord, char('RESTORE'))).toEqual({type: 'type-text', text: 'RESTORE'});
 		// Enter out of a burst still submits a field: that is how a path typed ahead is taken.
