@@ -171,6 +171,11 @@ export class WizardController {
 
 	// ——— keys (ARCHITECTURE.md, "Keys and type-ahead"): applied in intent.ts, the list pointer in choice-cursor.ts ———
 
+	/** How long a screen must have been on view before a key answers it. */
+	get seenMs(): number {
+		return this.s.deps.seenMs;
+	}
+
 	/** The pointer of the list of choices on screen. */
 	readonly choices = new ChoiceCursor(this);
 

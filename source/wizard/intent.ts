@@ -77,7 +77,7 @@ export function applyIntent(wizard: IntentTarget, intent: Intent): Promise<void>
 		case 'type-text':
 			return wizard.typeText(intent.text);
 		case 'erase-text':
-			return wizard.eraseText(intent.what);
+			return intent.what ? wizard.eraseText(intent.what) : wizard.eraseText();
 		case 'complete-text':
 			return wizard.complete();
 		case 'submit-text':

@@ -25,7 +25,7 @@ function options(argv: string[]): WizardOptions {
 async function mount(ascii = false) {
 	const dir = join(await tempDir(), 'lab');
 	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
-	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0, seenMs: 0});
 	const ui = render(
 		<GlyphsContext.Provider value={ascii ? ASCII_GLYPHS : UNICODE_GLYPHS}>
 			<App controller={controller} />

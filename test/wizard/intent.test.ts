@@ -21,7 +21,7 @@ describe('applyIntent: what each intent asks of the controller', () => {
 	it('each intent calls the method named after it', () => {
 		const cases: [Intent, unknown[]][] = [
 			[{type: 'type-text', text: 'ab'}, ['typeText', 'ab']],
-			[{type: 'erase-text'}, ['eraseText', undefined]],
+			[{type: 'erase-text'}, ['eraseText']],
 			[{type: 'erase-text', what: 'line'}, ['eraseText', 'line']],
 			[{type: 'complete-text'}, ['complete']],
 			[{type: 'submit-text'}, ['submitText']],
