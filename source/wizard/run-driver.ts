@@ -97,6 +97,7 @@ export class RunDriver {
 				changes,
 				typed: '',
 				...(info.confirmation.kind === 'typed' ? {word: info.confirmation.word} : {}),
+				...(run.hasChangedAnything() ? {changed: true} : {}),
 			},
 			overlay: undefined,
 		});
@@ -122,7 +123,12 @@ export class RunDriver {
 	}
 
 	private setProgress(step: string, progress: Progress): void {
-		this.s.store.set({screen: {name: 'running', step, title: this.s.title(step), progress}}, progress.kind === 'sync' ? 'sync' : 'throttled');
+		const current = this.s.store.screen;
+		const startedAt = current.name === 'running' && current.step === step ? current.startedAt : undefined;
+		this.s.store.set(
+			{screen: {name: 'running', step, title: this.s.title(step), progress, ...(startedAt === undefined ? {} : {startedAt})}},
+			progress.kind === 'sync' ? 'sync' : 'throttled',
+		);
 	}
 
 	private onSync(step: string, event: SyncEvent): void {
@@ -147,7 +153,7 @@ export class RunDriver {
 		this.s.actedSinceOpen = true;
 		const title = this.s.title(step);
 		this.s.stepAbort = new AbortController();
-		store.set({busy: true, steps: this.s.stepList(undefined, step), screen: {name: 'running', step, title, progress: {kind: 'none'}}});
+		store.set({busy: true, steps: this.s.stepList(undefined, step), screen: {name: 'running', step, title, progress: {kind: 'none'}, startedAt: this.s.deps.now()}});
 		const outcome = await run.execute(step, this.hooks(step, only));
 		store.set({busy: false});
 		await this.afterStep(step, title, outcome);
@@ -269,7 +275,7 @@ export class RunDriver {
 		const run = this.s.activeRun;
 		const {store} = this.s;
 		this.s.actedSinceOpen = true;
-		store.set({busy: true, screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}}});
+		store.set({busy: true, screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}, startedAt: this.s.deps.now()}});
 		const outcome = await run.rollback({onCommand: store.onCommand});
 		store.set({busy: false});
 		if (outcome.status === 'done') {
