@@ -153,7 +153,11 @@ export class RunDriver {
 		this.s.actedSinceOpen = true;
 		const title = this.s.title(step);
 		this.s.stepAbort = new AbortController();
-		store.set({busy: true, steps: this.s.stepList(undefined, step), screen: {name: 'running', step, title, progress: {kind: 'none'}, startedAt: this.s.deps.now()}});
+		store.set({
+			busy: true,
+			steps: this.s.stepList(undefined, step),
+			screen: {name: 'running', step, title, progress: {kind: 'none'}, startedAt: this.s.deps.now()},
+		});
 		const outcome = await run.execute(step, this.hooks(step, only));
 		store.set({busy: false});
 		await this.afterStep(step, title, outcome);
