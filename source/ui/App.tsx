@@ -44,6 +44,8 @@ function useTerminalSize(): {rows: number; columns: number} {
 	return size;
 }
 
+const LAST_COMMAND = 'Last command: ';
+
 /** Draws the wizard's state; its keys go through the one input handler (ARCHITECTURE.md, "Keys and type-ahead"). */
 export function App({controller}: {controller: WizardController}) {
 	const state = useSyncExternalStore(controller.subscribe, controller.getState);
@@ -95,7 +97,13 @@ export function App({controller}: {controller: WizardController}) {
 				{state.overlay === 'quit' ? <QuitOverlay note={controller.leavingNote()} /> : null}
 				{state.overlay ? null : renderScreen()}
 				{state.notice ? <Text color="yellow">{state.notice}</Text> : null}
-				{state.commands.length > 0 && state.exit === undefined ? <Text dimColor>$ {shortenMiddle(safeText(state.commands.at(-1)!), columns - 2)}</Text> : null}
+				{/* The newest command run on the target, named as such (the commands are the proof of what the tool did). */}
+				{state.commands.length > 0 && state.exit === undefined ? (
+					<Text dimColor>
+						{LAST_COMMAND}
+						{shortenMiddle(safeText(state.commands.at(-1)!), columns - LAST_COMMAND.length)}
+					</Text>
+				) : null}
 				{footer ? <Text dimColor>{footer}</Text> : null}
 			</Box>
 		</>
@@ -142,7 +150,7 @@ export function App({controller}: {controller: WizardController}) {
 			case 'failure':
 				return <FailureScreen screen={screen} choice={choice} />;
 			case 'summary':
-				return <SummaryScreen screen={screen} ended={state.exit !== undefined} />;
+				return <SummaryScreen screen={screen} />;
 		}
 	}
 }
