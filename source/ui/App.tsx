@@ -45,6 +45,8 @@ function useTerminalSize(): {rows: number; columns: number} {
 }
 
 const LAST_COMMAND = 'Last command: ';
+/** About what an overlay's box takes (its border, title, text and last line), left to a running step under it. */
+const OVERLAY_ROWS = 7;
 
 /** Draws the wizard's state; its keys go through the one input handler (ARCHITECTURE.md, "Keys and type-ahead"). */
 export function App({controller}: {controller: WizardController}) {
@@ -95,7 +97,8 @@ export function App({controller}: {controller: WizardController}) {
 				{state.steps ? <StepList steps={state.steps} columns={columns} /> : null}
 				{state.overlay === 'help' ? <HelpOverlay screen={screen} /> : null}
 				{state.overlay === 'quit' ? <QuitOverlay note={controller.leavingNote()} /> : null}
-				{state.overlay ? null : renderScreen()}
+				{/* A running step stays in view under the help or the quit question: its progress is what the admin watches. */}
+				{state.overlay && screen.name !== 'running' ? null : renderScreen()}
 				{state.notice ? <Text color="yellow">{state.notice}</Text> : null}
 				{/* The newest command run on the target, named as such (the commands are the proof of what the tool did). */}
 				{state.commands.length > 0 && state.exit === undefined ? (
@@ -146,7 +149,7 @@ export function App({controller}: {controller: WizardController}) {
 			case 'confirm':
 				return <ConfirmScreen screen={screen} choice={choice} />;
 			case 'running':
-				return <RunningScreen screen={screen} rows={rows - chromeRows} columns={columns} leaving={state.leaving} />;
+				return <RunningScreen screen={screen} rows={rows - chromeRows - (state.overlay ? OVERLAY_ROWS : 0)} columns={columns} leaving={state.leaving} />;
 			case 'failure':
 				return <FailureScreen screen={screen} choice={choice} />;
 			case 'summary':

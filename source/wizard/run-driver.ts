@@ -82,7 +82,7 @@ export class RunDriver {
 			store.set({
 				steps: this.s.stepList(undefined, step),
 				screen: {name: 'manual', step, title: info.title, help: {why: info.why, kb: info.kb}, instructions, ...watch},
-				overlay: undefined,
+				overlay: this.openQuestion(),
 			});
 			return;
 		}
@@ -99,8 +99,16 @@ export class RunDriver {
 				...(info.confirmation.kind === 'typed' ? {word: info.confirmation.word} : {}),
 				...(run.hasChangedAnything() ? {changed: true} : {}),
 			},
-			overlay: undefined,
+			overlay: this.openQuestion(),
 		});
+	}
+
+	/**
+	 * The quit question asked while a step ran stays open on the screen that follows (unanswered, it must
+	 * not vanish when the step ends); the help of the step before closes.
+	 */
+	private openQuestion(): 'quit' | undefined {
+		return this.s.state.overlay === 'quit' ? 'quit' : undefined;
 	}
 
 	/** What a step reports as it runs, drawn on the running screen. */
