@@ -64,7 +64,8 @@ export function synchronizeOnlyFailed(message: string, advice: string | undefine
 		lines: [
 			message,
 			...(advice === undefined ? [] : [`What to do: ${advice}`]),
-			`Then start again (${again}) and choose "Only synchronize all servers". Nothing else was changed.`,
+			// The first screen offers both: the restore or reconstruct for a damaged record, synchronizing again for a server that was away.
+			`Then start again (${again}) and choose "Continue: restore or reconstruct" where a record is damaged, or "Only synchronize all servers" once a server that did not answer is back. Nothing else was changed.`,
 		],
 	};
 }

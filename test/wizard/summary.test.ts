@@ -1,6 +1,15 @@
 import {describe, expect, it} from 'vitest';
 import {EXIT} from '../../source/errors/exit-codes.js';
-import {finishedInLab, finishedOnRealServer, left, leavingNote, rollbackConfirmation, serviceNotAsFound, stillRedLines} from '../../source/wizard/summary.js';
+import {
+	finishedInLab,
+	finishedOnRealServer,
+	left,
+	leavingNote,
+	rollbackConfirmation,
+	serviceNotAsFound,
+	stillRedLines,
+	synchronizeOnlyFailed,
+} from '../../source/wizard/summary.js';
 
 const where = ['Journal: /var/lib/dsmn-resync/run.jsonl'];
 const again = 'npm start -- --lab /tmp/lab';
@@ -49,6 +58,13 @@ describe("the wizard's summaries (pure wording)", () => {
 			line,
 			...where,
 		]);
+	});
+
+	it('a failed "Only synchronize" leads to what fixes it: the restore or reconstruct for a damaged record, not synchronizing again only', () => {
+		const summary = synchronizeOnlyFailed('FS2: its record is damaged', 'restore the database from a backup, or reconstruct this server', again);
+		expect(summary.lines.at(-1)).toBe(
+			'Then start again (npm start -- --lab /tmp/lab) and choose "Continue: restore or reconstruct" where a record is damaged, or "Only synchronize all servers" once a server that did not answer is back. Nothing else was changed.',
+		);
 	});
 
 	it('the roll back confirmation names the snapshot and how MSSYNC is left', () => {
