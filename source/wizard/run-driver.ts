@@ -292,7 +292,9 @@ export class RunDriver {
 		store.set({busy: false});
 		if (outcome.status === 'done') {
 			store.log('ok', `Rolled back: ${outcome.summary}`);
-			store.set({steps: undefined, screen: rolledBack(outcome.summary, this.s.whereThingsAre([]))});
+			const target = this.s.activeTarget;
+			const red = target.kind === 'lab' ? (await target.servers.list()).filter(s => !s.synchronized).map(s => s.name) : undefined;
+			store.set({steps: undefined, screen: rolledBack(outcome.summary, this.s.whereThingsAre([]), red, this.s.again())});
 		} else if (outcome.status === 'failed') {
 			store.log('error', `Roll back failed: ${outcome.message}`);
 			store.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: outcome.message, advice: outcome.advice, canRollback: false}});
