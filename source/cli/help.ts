@@ -84,6 +84,7 @@ KEYS (the footer lists those that work on the screen shown)
   arrows, Enter  choose        Esc  back, where nothing has changed yet
   ?              why this step q, Ctrl+C  leave, at a safe point only
   In a text field every key is typed, q and ? too: Ctrl+C leaves from there.
+  There Backspace erases a character, Ctrl+W a word, Ctrl+U the whole line.
 
 EXIT STATUS (the same rule for the wizard and scripted runs)
   0    done: every step finished and no server is known to be red, or

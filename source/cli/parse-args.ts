@@ -77,14 +77,19 @@ function nonEmpty(flag: string, value: string | undefined): string | undefined {
 }
 
 function onlyDir(positionals: string[], what: string): string {
-	if (positionals.length === 0) throw new UsageError(`${what} needs a folder`, `for example: dsmn-resync ${what} ./practice-lab`);
+	if (positionals.length === 0)
+		throw new UsageError(`${what} needs a folder`, `for example: dsmn-resync ${what} ./practice-lab${what === 'check' ? '/backup' : ''}`);
 	if (positionals.length > 1) throw new UsageError(`${what} takes one folder, not ${positionals.length} (${positionals.join(' ')})`);
 	return positionals[0]!;
 }
 
 function parseWizard(args: string[]): Command {
 	const {values, positionals} = parse(args, WIZARD_OPTIONS, '');
-	if (positionals.length > 0) throw new UsageError(`unknown command ${positionals[0]}`, 'commands: check, lab create, lab status; see: dsmn-resync --help');
+	if (positionals.length > 0)
+		throw new UsageError(
+			`unknown command ${positionals[0]}`,
+			'commands: check, lab create, lab status, lab sync, lab offline, lab online, lab fault; see: dsmn-resync --help',
+		);
 	const target = oneOf('--target', values.target, ['lab', 'windows', 'remote'] as const) ?? (values.lab !== undefined ? 'lab' : undefined);
 	if (values.lab !== undefined && target !== 'lab') throw new UsageError('--lab goes with the practice lab, not --target ' + target);
 	if (target === 'remote' && !values.host) throw new UsageError('--target remote needs --host NAME', 'for example: --target remote --host NTPDC1');

@@ -47,7 +47,8 @@ export const ASCII_GLYPHS: Glyphs = {
 	barEmpty: '.',
 	pointer: '>',
 	bullet: '*',
-	arrow: '>',
+	// Not the list pointer's ">": a step running must not look like the item chosen.
+	arrow: '~',
 	checked: '[x]',
 	unchecked: '[ ]',
 	separator: '-',

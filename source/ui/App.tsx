@@ -44,6 +44,10 @@ function useTerminalSize(): {rows: number; columns: number} {
 	return size;
 }
 
+const LAST_COMMAND = 'Last command: ';
+/** About what an overlay's box takes (its border, title, text and last line), left to a running step under it. */
+const OVERLAY_ROWS = 7;
+
 /** Draws the wizard's state; its keys go through the one input handler (ARCHITECTURE.md, "Keys and type-ahead"). */
 export function App({controller}: {controller: WizardController}) {
 	const state = useSyncExternalStore(controller.subscribe, controller.getState);
@@ -93,9 +97,16 @@ export function App({controller}: {controller: WizardController}) {
 				{state.steps ? <StepList steps={state.steps} columns={columns} /> : null}
 				{state.overlay === 'help' ? <HelpOverlay screen={screen} /> : null}
 				{state.overlay === 'quit' ? <QuitOverlay note={controller.leavingNote()} /> : null}
-				{state.overlay ? null : renderScreen()}
+				{/* A running step stays in view under the help or the quit question: its progress is what the admin watches. */}
+				{state.overlay && screen.name !== 'running' ? null : renderScreen()}
 				{state.notice ? <Text color="yellow">{state.notice}</Text> : null}
-				{state.commands.length > 0 && state.exit === undefined ? <Text dimColor>$ {shortenMiddle(safeText(state.commands.at(-1)!), columns - 2)}</Text> : null}
+				{/* The newest command run on the target, named as such (the commands are the proof of what the tool did). */}
+				{state.commands.length > 0 && state.exit === undefined ? (
+					<Text dimColor>
+						{LAST_COMMAND}
+						{shortenMiddle(safeText(state.commands.at(-1)!), columns - LAST_COMMAND.length)}
+					</Text>
+				) : null}
 				{footer ? <Text dimColor>{footer}</Text> : null}
 			</Box>
 		</>
@@ -138,11 +149,11 @@ export function App({controller}: {controller: WizardController}) {
 			case 'confirm':
 				return <ConfirmScreen screen={screen} choice={choice} />;
 			case 'running':
-				return <RunningScreen screen={screen} rows={rows - chromeRows} columns={columns} leaving={state.leaving} />;
+				return <RunningScreen screen={screen} rows={rows - chromeRows - (state.overlay ? OVERLAY_ROWS : 0)} columns={columns} leaving={state.leaving} />;
 			case 'failure':
 				return <FailureScreen screen={screen} choice={choice} />;
 			case 'summary':
-				return <SummaryScreen screen={screen} ended={state.exit !== undefined} />;
+				return <SummaryScreen screen={screen} />;
 		}
 	}
 }

@@ -10,9 +10,11 @@ import type {WizardState} from '../wizard/state.js';
 import type {KeyPress} from './split-keys.js';
 
 /**
- * `alone`: the key came by itself, not out of a burst (keys typed ahead before a redraw, or pasted,
- * which Ink hands over as one string: split-keys.ts). Only a key that came alone works a list: the keys
- * of a burst may have been typed before the list was drawn, and no choice happens by accident.
+ * `alone`: the key came by itself (not out of a burst: keys typed ahead before a redraw, or pasted, which
+ * Ink hands over as one string: split-keys.ts), on a screen that had been on view for a moment
+ * (type-ahead.ts). Only such a key answers a question — moves or chooses in a list, confirms with y,
+ * chooses servers — on every screen: keys pressed together, or before the screen could be read, answer
+ * nothing, and the screen says so (use-keys.ts). Typing into a field, ?, q, Esc and Ctrl+C answer nothing.
  */
 export function keymap(state: WizardState, {input, key}: KeyPress, alone = true): Intent | undefined {
 	const {screen, overlay} = state;
@@ -26,24 +28,28 @@ export function keymap(state: WizardState, {input, key}: KeyPress, alone = true)
 	if (key.ctrl && input === 'c') return {type: 'ask-to-leave'};
 	if (screen.name === 'multi-select') {
 		if (input === '?') return {type: 'toggle-help'};
+		if (key.escape) return {type: 'back'};
+		if (input === 'q') return {type: 'ask-to-leave'};
+		if (!alone) return undefined;
 		if (key.upArrow) return {type: 'move-cursor', delta: -1};
 		if (key.downArrow) return {type: 'move-cursor', delta: 1};
 		if (input === ' ') return {type: 'toggle-selected'};
 		if (key.return) return {type: 'submit-selection'};
-		if (key.escape) return {type: 'back'};
-		if (input === 'q') return {type: 'ask-to-leave'};
 		return undefined;
 	}
 	// A text field takes every printable key, q and ? included.
 	if (isTyping(screen)) {
 		if (key.return) return {type: 'submit-text'};
 		if (key.tab) return {type: 'complete-text'};
-		if (key.backspace || key.delete) return {type: 'erase-text'};
+		if (key.backspace || key.delete) return key.meta || key.ctrl ? {type: 'erase-text', what: 'word'} : {type: 'erase-text'};
+		// A shell's line editing: Ctrl+U erases the line, Ctrl+W the last word.
+		if (key.ctrl && input === 'u') return {type: 'erase-text', what: 'line'};
+		if (key.ctrl && input === 'w') return {type: 'erase-text', what: 'word'};
 		if (key.escape) return {type: 'back'};
 		if (input && !key.ctrl && !key.meta) return {type: 'type-text', text: input};
 		return undefined;
 	}
-	if (screen.name === 'manual' && screen.checklist) {
+	if (screen.name === 'manual' && screen.checklist && alone) {
 		if (key.tab) return {type: 'next-checklist-server'};
 		if (input === ' ') return {type: 'tick-checklist-server'};
 	}
@@ -51,7 +57,7 @@ export function keymap(state: WizardState, {input, key}: KeyPress, alone = true)
 	if (input === 'q') return {type: 'ask-to-leave'};
 	if (key.escape) return {type: 'back'};
 	if (screen.name === 'summary' && key.return) return {type: 'finish'};
-	if (screen.name === 'confirm' && (input === 'y' || input === 'Y')) return {type: 'confirm'};
+	if (screen.name === 'confirm' && alone && (input === 'y' || input === 'Y')) return {type: 'confirm'};
 	// The list: not while a step runs, nor once the wizard is leaving.
 	if (alone && !state.busy && state.exit === undefined && choicesOf(screen)?.items.length) {
 		if (key.upArrow) return {type: 'move-cursor', delta: -1};

@@ -33,6 +33,9 @@ export const NO_KEY: Key = {
 };
 
 export function splitBurst(input: string, key: Key): KeyPress[] {
+	// A line feed alone is Enter too: what the terminal sends for Enter typed before the wizard took the
+	// keyboard (the line discipline turns it into one), or Ctrl+J. Ink names it "enter", not "return".
+	if (input === '\n' && !key.return) return [{input: '', key: {...NO_KEY, return: true}}];
 	// One key, or a sequence Ink already recognised: as it is.
 	if ([...input].length <= 1 || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.escape || key.meta) return [{input, key}];
 	const keys: KeyPress[] = [];
@@ -41,6 +44,8 @@ export function splitBurst(input: string, key: Key): KeyPress[] {
 		else if (char === '\t') keys.push({input: '', key: {...NO_KEY, tab: true}});
 		else if (char === '\u007F' || char === '\b') keys.push({input: '', key: {...NO_KEY, backspace: true}});
 		else if (char === '\u0003') keys.push({input: 'c', key: {...NO_KEY, ctrl: true}});
+		else if (char === '\u0015') keys.push({input: 'u', key: {...NO_KEY, ctrl: true}});
+		else if (char === '\u0017') keys.push({input: 'w', key: {...NO_KEY, ctrl: true}});
 		else if (char < ' ')
 			continue; // another control character: no key of ours
 		else keys.push({input: char, key: {...NO_KEY, shift: /[A-Z]/.test(char)}});

@@ -6,6 +6,12 @@
  * field), the rest are dropped, and the screen says a key was not used: such a screen is answered after
  * reading it. Keys that arrived while those were handled were typed before that screen was seen:
  * dropped too.
+ *
+ * One rule for every screen: a key answers a question only if it came alone on a screen that had been on
+ * view for a moment (`seenMs`: 250 ms in the wizard, ControllerDeps; no one reads a screen faster; a quick double Enter's second key is not an answer to
+ * the screen the first one led to). Keys pressed while the wizard is loading (starting, looking at the
+ * target) are kept for the screen that follows: a text field takes them, any other screen says they
+ * were not used.
  */
 import type {WizardState} from '../wizard/state.js';
 import type {KeyPress} from './split-keys.js';
@@ -18,6 +24,11 @@ function screenKey({screen}: WizardState): string {
 	return [screen.name, 'step' in screen ? screen.step : '', 'field' in screen ? screen.field : '', 'stage' in screen ? screen.stage : ''].join(':');
 }
 
+/** The keys that answer nothing, and act while the wizard loads. */
+function actsWhileLoading({input, key}: KeyPress): boolean {
+	return input === 'q' || input === '?' || key.escape || (key.ctrl && input === 'c');
+}
+
 export type TypeAheadHost = {
 	/** The wizard's state as drawn, and its changes. */
 	getState(): WizardState;
@@ -26,6 +37,10 @@ export type TypeAheadHost = {
 	handle(press: KeyPress, alone: boolean): Promise<void> | void;
 	/** Keys were dropped: said on the screen they were not used on. */
 	ignored(): void;
+	/** The clock the `seenMs` rule reads (tests pass their own). */
+	now?: () => number;
+	/** How long a screen must have been on view before a key answers it (0, the default: at once). */
+	seenMs?: number;
 };
 
 export class TypeAhead {
@@ -38,17 +53,49 @@ export class TypeAhead {
 	/** Bursts up to this number arrived before the screen they would act on was seen: dropped. */
 	private droppedUpTo = 0;
 
-	constructor(private readonly host: TypeAheadHost) {}
+	/** Keys pressed while the wizard loads, for the screen that follows. */
+	private readonly held: KeyPress[] = [];
+	/** The screen on view, and since when. */
+	private shown: string;
+	private shownAt: number;
+	private readonly now: () => number;
+
+	constructor(private readonly host: TypeAheadHost) {
+		this.now = host.now ?? (() => performance.now());
+		this.shown = screenKey(host.getState());
+		this.shownAt = this.now();
+		host.subscribe(() => {
+			const key = screenKey(host.getState());
+			if (key === this.shown) return;
+			this.shown = key;
+			this.shownAt = this.now();
+			// The wizard has loaded: the keys pressed meanwhile go to the screen it shows.
+			if (this.held.length && host.getState().screen.name !== 'loading') this.enqueue(this.held.splice(0), false);
+		});
+	}
+
+	/** The screen on view has been there long enough to have been read. */
+	private seen(): boolean {
+		return this.now() - this.shownAt >= (this.host.seenMs ?? 0);
+	}
 
 	/** The keys of one input event, in the order they were typed. */
 	push(keys: KeyPress[]): void {
+		// Pressed while the wizard loads: kept for the screen that follows, never answering it (q, ?, Esc
+		// and Ctrl+C act at once: leaving is never held up).
+		if (this.host.getState().screen.name === 'loading' && !keys.every(actsWhileLoading)) return void this.held.push(...keys);
 		// One key, nothing typed ahead still being handled: at once.
-		if (keys.length === 1 && this.waiting === 0) return void this.host.handle(keys[0]!, true);
+		if (keys.length === 1 && this.waiting === 0) return void this.host.handle(keys[0]!, this.seen());
+		this.enqueue(keys, true);
+	}
+
+	/** Keys handled after those before them; `canAnswer` false: pressed before the screen they reach was shown. */
+	private enqueue(keys: KeyPress[], canAnswer: boolean): void {
 		const arrived = ++this.arrivals;
 		this.waiting++;
 		this.chain = this.chain.then(async () => {
 			try {
-				if (arrived > this.droppedUpTo) await this.typeAhead(keys);
+				if (arrived > this.droppedUpTo) await this.typeAhead(keys, canAnswer);
 				else this.host.ignored();
 			} finally {
 				this.waiting--;
@@ -61,11 +108,11 @@ export class TypeAhead {
 		return this.chain;
 	}
 
-	private async typeAhead(keys: KeyPress[]): Promise<void> {
+	private async typeAhead(keys: KeyPress[], canAnswer: boolean): Promise<void> {
 		for (const [index, press] of keys.entries()) {
 			const before = screenKey(this.host.getState());
 			// Until the key has done its work or led elsewhere: a step it starts may run for minutes.
-			await this.untilSettled(this.host.handle(press, keys.length === 1), before);
+			await this.untilSettled(this.host.handle(press, canAnswer && keys.length === 1 && this.seen()), before);
 			const now = this.host.getState();
 			if (screenKey(now) !== before && (now.overlay || !CARRIES_TYPE_AHEAD.has(now.screen.name))) {
 				this.droppedUpTo = this.arrivals;

@@ -6,12 +6,17 @@
 import {useInput} from 'ink';
 import {useRef} from 'react';
 import type {WizardController} from '../wizard/controller.js';
+import {isTyping} from '../wizard/footer-keys.js';
 import {keymap} from './keymap.js';
 import {splitBurst} from './split-keys.js';
 import {TypeAhead} from './type-ahead.js';
 
 /** What the input handler needs of the controller. */
-export type KeysController = Pick<WizardController, 'getState' | 'subscribe' | 'dispatch' | 'noteIgnoredKey' | 'fatal'>;
+export type KeysController = Pick<WizardController, 'getState' | 'subscribe' | 'dispatch' | 'noteIgnoredKey' | 'fatal'> &
+	Partial<Pick<WizardController, 'seenMs'>>;
+
+/** Screens with no question to answer: a key there answers nothing, and there is nothing to say about it. */
+const QUIET = new Set(['loading', 'running', 'summary']);
 
 export function useKeys(controller: KeysController): void {
 	const queue = useRef<TypeAhead>(undefined);
@@ -19,12 +24,16 @@ export function useKeys(controller: KeysController): void {
 		getState: controller.getState,
 		subscribe: controller.subscribe,
 		handle(press, alone) {
-			const intent = keymap(controller.getState(), press, alone);
+			const state = controller.getState();
+			const intent = keymap(state, press, alone);
+			// A key that would have answered, had it come alone on a screen already read: said, not dropped in silence.
+			if (!intent && !alone && !state.overlay && !isTyping(state.screen) && !QUIET.has(state.screen.name)) controller.noteIgnoredKey('now');
 			const work = intent ? controller.dispatch(intent) : undefined;
 			// The controller's own failures end on a summary that says where things are.
 			return work ? work.catch(error => controller.fatal(error)) : undefined;
 		},
 		ignored: () => controller.noteIgnoredKey('now'),
+		seenMs: controller.seenMs ?? 0,
 	});
 	useInput((input, key) => queue.current!.push(splitBurst(input, key)));
 }

@@ -121,7 +121,14 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 			if (screen.word !== undefined) return undefined;
 			return list<ChoiceValues['confirm']>([
 				{label: `Yes — ${screen.title}`, value: 'yes'},
-				{label: canGoBack ? 'No — go back (nothing has been changed)' : 'Not now — leave; start again later to resume', value: 'no'},
+				{
+					label: !canGoBack
+						? 'Not now — leave; start again later to resume'
+						: screen.changed
+							? 'No — go back (this step is not done; what the run did before stays)'
+							: 'No — go back (nothing has been changed)',
+					value: 'no',
+				},
 			]);
 		case 'failure':
 			return list<ChoiceValues['failure']>(

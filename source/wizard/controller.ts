@@ -14,7 +14,7 @@ import {FIELDS} from './fields.js';
 import {operations, WizardSession, type ControllerDeps} from './session.js';
 import type {WizardState} from './state.js';
 import {confirmationMismatch} from './summary.js';
-import {eraseFrom, typeInto} from './text-entry.js';
+import {eraseFrom, typeInto, type Erase} from './text-entry.js';
 import {ChoiceCursor} from './choice-cursor.js';
 import {applyIntent, type Intent} from './intent.js';
 
@@ -79,8 +79,8 @@ export class WizardController {
 		if (screen) this.s.store.set({screen});
 	}
 
-	eraseText(): void {
-		const screen = eraseFrom(this.s.store.screen, this.s.secret);
+	eraseText(what: Erase = 'char'): void {
+		const screen = eraseFrom(this.s.store.screen, this.s.secret, what);
 		if (screen) this.s.store.set({screen});
 	}
 
@@ -170,6 +170,11 @@ export class WizardController {
 	done = (): void => this.navigation.done();
 
 	// ——— keys (ARCHITECTURE.md, "Keys and type-ahead"): applied in intent.ts, the list pointer in choice-cursor.ts ———
+
+	/** How long a screen must have been on view before a key answers it. */
+	get seenMs(): number {
+		return this.s.deps.seenMs;
+	}
 
 	/** The pointer of the list of choices on screen. */
 	readonly choices = new ChoiceCursor(this);

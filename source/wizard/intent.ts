@@ -3,6 +3,7 @@
  * choose, go back, ask why, leave. The front end turns keys into intents (source/ui/keymap.ts) and hands
  * them to the controller's `dispatch`, which applies them here (ARCHITECTURE.md, "Keys and type-ahead").
  */
+import type {Erase} from './text-entry.js';
 import type {ChoiceCursor} from './choice-cursor.js';
 import type {ChoiceScreen, ChoiceValues} from './choices.js';
 import type {Screen, WizardState} from './state.js';
@@ -10,7 +11,8 @@ import type {Screen, WizardState} from './state.js';
 export type Intent =
 	/** Text fields: a printable key (or several pasted), Backspace, Tab, Enter. */
 	| {type: 'type-text'; text: string}
-	| {type: 'erase-text'}
+	/** Backspace (a character), Ctrl+W (a word), Ctrl+U (the line). */
+	| {type: 'erase-text'; what?: Erase}
 	| {type: 'complete-text'}
 	| {type: 'submit-text'}
 	/** The pointer of the list on screen: a choice list's, or a multi-select's. */
@@ -41,7 +43,7 @@ export interface IntentTarget {
 	canGoBack(): boolean;
 	readonly choices: Pick<ChoiceCursor, 'move' | 'choose'>;
 	typeText(text: string): void;
-	eraseText(): void;
+	eraseText(what?: Erase): void;
 	complete(): Promise<void>;
 	submitText(): Promise<void>;
 	moveCursor(delta: number): void;
@@ -75,7 +77,7 @@ export function applyIntent(wizard: IntentTarget, intent: Intent): Promise<void>
 		case 'type-text':
 			return wizard.typeText(intent.text);
 		case 'erase-text':
-			return wizard.eraseText();
+			return intent.what ? wizard.eraseText(intent.what) : wizard.eraseText();
 		case 'complete-text':
 			return wizard.complete();
 		case 'submit-text':

@@ -82,7 +82,7 @@ export class RunDriver {
 			store.set({
 				steps: this.s.stepList(undefined, step),
 				screen: {name: 'manual', step, title: info.title, help: {why: info.why, kb: info.kb}, instructions, ...watch},
-				overlay: undefined,
+				overlay: this.openQuestion(),
 			});
 			return;
 		}
@@ -97,9 +97,18 @@ export class RunDriver {
 				changes,
 				typed: '',
 				...(info.confirmation.kind === 'typed' ? {word: info.confirmation.word} : {}),
+				...(run.hasChangedAnything() ? {changed: true} : {}),
 			},
-			overlay: undefined,
+			overlay: this.openQuestion(),
 		});
+	}
+
+	/**
+	 * The quit question asked while a step ran stays open on the screen that follows (unanswered, it must
+	 * not vanish when the step ends); the help of the step before closes.
+	 */
+	private openQuestion(): 'quit' | undefined {
+		return this.s.state.overlay === 'quit' ? 'quit' : undefined;
 	}
 
 	/** What a step reports as it runs, drawn on the running screen. */
@@ -122,7 +131,12 @@ export class RunDriver {
 	}
 
 	private setProgress(step: string, progress: Progress): void {
-		this.s.store.set({screen: {name: 'running', step, title: this.s.title(step), progress}}, progress.kind === 'sync' ? 'sync' : 'throttled');
+		const current = this.s.store.screen;
+		const startedAt = current.name === 'running' && current.step === step ? current.startedAt : undefined;
+		this.s.store.set(
+			{screen: {name: 'running', step, title: this.s.title(step), progress, ...(startedAt === undefined ? {} : {startedAt})}},
+			progress.kind === 'sync' ? 'sync' : 'throttled',
+		);
 	}
 
 	private onSync(step: string, event: SyncEvent): void {
@@ -147,7 +161,11 @@ export class RunDriver {
 		this.s.actedSinceOpen = true;
 		const title = this.s.title(step);
 		this.s.stepAbort = new AbortController();
-		store.set({busy: true, steps: this.s.stepList(undefined, step), screen: {name: 'running', step, title, progress: {kind: 'none'}}});
+		store.set({
+			busy: true,
+			steps: this.s.stepList(undefined, step),
+			screen: {name: 'running', step, title, progress: {kind: 'none'}, startedAt: this.s.deps.now()},
+		});
 		const outcome = await run.execute(step, this.hooks(step, only));
 		store.set({busy: false});
 		await this.afterStep(step, title, outcome);
@@ -269,12 +287,14 @@ export class RunDriver {
 		const run = this.s.activeRun;
 		const {store} = this.s;
 		this.s.actedSinceOpen = true;
-		store.set({busy: true, screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}}});
+		store.set({busy: true, screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}, startedAt: this.s.deps.now()}});
 		const outcome = await run.rollback({onCommand: store.onCommand});
 		store.set({busy: false});
 		if (outcome.status === 'done') {
 			store.log('ok', `Rolled back: ${outcome.summary}`);
-			store.set({steps: undefined, screen: rolledBack(outcome.summary, this.s.whereThingsAre([]))});
+			const target = this.s.activeTarget;
+			const red = target.kind === 'lab' ? (await target.servers.list()).filter(s => !s.synchronized).map(s => s.name) : undefined;
+			store.set({steps: undefined, screen: rolledBack(outcome.summary, this.s.whereThingsAre([]), red, this.s.again())});
 		} else if (outcome.status === 'failed') {
 			store.log('error', `Roll back failed: ${outcome.message}`);
 			store.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: outcome.message, advice: outcome.advice, canRollback: false}});

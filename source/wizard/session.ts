@@ -27,6 +27,8 @@ export type ControllerDeps = {
 	syncIntervalMs?: number;
 	/** Which system this runs on: it decides how a remote server is reached (sc.exe, or Samba). */
 	platform?: NodeJS.Platform;
+	/** How long a screen must have been on view before a key answers it (ARCHITECTURE.md, "Keys and type-ahead"; 250 ms). */
+	seenMs?: number;
 	/** What starts dsmn-resync as the admin typed it (start-again.ts): every "start again" names it. */
 	launcher?: Launcher;
 };
@@ -89,6 +91,7 @@ export class WizardSession {
 			syncIntervalMs: deps.syncIntervalMs ?? deps.progressIntervalMs ?? 700,
 			platform: deps.platform ?? process.platform,
 			launcher: deps.launcher ?? 'dsmn-resync',
+			seenMs: deps.seenMs ?? 250,
 		};
 		this.store = new WizardStore({now: this.deps.now, progressIntervalMs: this.deps.progressIntervalMs, syncIntervalMs: this.deps.syncIntervalMs});
 	}

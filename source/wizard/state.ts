@@ -51,8 +51,17 @@ export type Screen =
 			word?: string;
 			error?: string;
 			canGoBack?: boolean;
+			/** The run had changed something before this confirmation (a resumed run): going back does not undo it. */
+			changed?: boolean;
 	  }
-	| {name: 'running'; step: string; title: string; help?: StepHelp; progress: Progress}
+	| {
+			name: 'running';
+			step: string;
+			title: string;
+			help?: StepHelp;
+			progress: Progress;
+			/** When the step began: its elapsed time is drawn. */ startedAt?: number;
+	  }
 	| {name: 'failure'; step: string; title: string; help?: StepHelp; message: string; advice: string; failedServers?: string[]; canRollback: boolean}
 	| {name: 'manual'; step: string; title: string; help?: StepHelp; instructions: string[]; checklist?: Checklist; startedAt?: number}
 	| {name: 'consequences'; servers: string[]; users?: number; warnings?: string[]}

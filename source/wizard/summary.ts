@@ -79,7 +79,8 @@ export function synchronizeOnlyFailed(message: string, advice: string | undefine
 		lines: [
 			message,
 			...(advice === undefined ? [] : [`What to do: ${advice}`]),
-			`Then start again (${again}) and choose "Only synchronize all servers". Nothing else was changed.`,
+			// The first screen offers both: the restore or reconstruct for a damaged record, synchronizing again for a server that was away.
+			`Then start again (${again}) and choose "Continue: restore or reconstruct" where a record is damaged, or "Only synchronize all servers" once a server that did not answer is back. Nothing else was changed.`,
 		],
 	};
 }
@@ -139,8 +140,24 @@ export function rollbackConfirmation(snapshot: string, serviceBefore: string | u
 	};
 }
 
-export function rolledBack(summary: string, where: string[]): Summary {
-	return {name: 'summary', title: 'Rolled back: SYNCAGNT is as it was', ok: true, exit: EXIT.ok, lines: [summary, ...where]};
+/**
+ * After a roll back: what it did, that the servers are as the run found them (red where they were: `red`,
+ * as the lab reads them; undefined on a real server, where the tool cannot see them), and what next.
+ */
+export function rolledBack(summary: string, where: string[], red: string[] | undefined, again: string): Summary {
+	const servers =
+		red === undefined
+			? 'The servers are as the run found them: those that showed a red X still do.'
+			: red.length
+				? `${red.join(', ')} ${red.length === 1 ? 'shows' : 'show'} a red X again, as before the run.`
+				: 'No server shows a red X.';
+	return {
+		name: 'summary',
+		title: 'Rolled back: SYNCAGNT is as it was',
+		ok: true,
+		exit: EXIT.ok,
+		lines: [summary, servers, `Next: start again (${again}) to restore another backup, or to reconstruct without one.`, ...where],
+	};
 }
 
 /** What a finished run did, in one line: the backup restored, or the servers reconstructed. */

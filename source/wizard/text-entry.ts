@@ -40,8 +40,9 @@ export class SecretEntry {
 		this.value = (this.value + text).slice(0, max);
 	}
 
-	erase(): void {
-		this.value = this.value.slice(0, -1);
+	/** The last character, or (a word or the line: Ctrl+W, Ctrl+U) all of it: a secret's words are not shown, so none is guessed at. */
+	erase(what: Erase = 'char'): void {
+		this.value = what === 'char' ? this.value.slice(0, -1) : '';
 	}
 
 	clear(): void {
@@ -74,16 +75,27 @@ export function typeInto(screen: Screen, text: string, secret: SecretEntry): Scr
 	return entry.clearsError ? withoutError(typed) : typed;
 }
 
-/** The screen with its last character erased, or undefined when there is nothing to erase into. */
-export function eraseFrom(screen: Screen, secret: SecretEntry): Screen | undefined {
+/** What an erasing key takes off the end of the line: Backspace a character, Ctrl+W a word, Ctrl+U the whole line (as a shell does). */
+export type Erase = 'char' | 'word' | 'line';
+
+/** The line without its last word, as Ctrl+W in a shell: the spaces before it, then up to a space or a path separator. */
+export function withoutLastWord(line: string): string {
+	const trimmed = line.replace(/[\s]+$/, '');
+	const cut = Math.max(trimmed.lastIndexOf(' '), trimmed.replace(/[/\\]+$/, '').search(/[/\\][^/\\]*$/));
+	return cut < 0 ? '' : trimmed.slice(0, cut + 1);
+}
+
+/** The screen with the end of its line erased (a character, a word, the line), or undefined when there is nothing to erase into. */
+export function eraseFrom(screen: Screen, secret: SecretEntry, what: Erase = 'char'): Screen | undefined {
 	const entry = entryOf(screen);
 	if (!entry) return undefined;
 	if (entry.kind === 'secret') {
-		secret.erase();
+		secret.erase(what);
 		return {...screen, length: secret.length} as Screen;
 	}
 	const line = lineOf(screen, entry.key);
-	return {...screen, [entry.key]: line.slice(0, -1)};
+	const left = what === 'line' ? '' : what === 'word' ? withoutLastWord(line) : line.slice(0, -1);
+	return {...screen, [entry.key]: left};
 }
 
 function lineOf(screen: Screen, key: 'input' | 'typed'): string {

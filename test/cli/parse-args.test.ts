@@ -53,6 +53,19 @@ describe('the command line', () => {
 		expect(() => parseCommandLine(argv)).toThrow(message);
 	});
 
+	it('gives hints that work: check is shown on a backup folder; an unknown command names every command', () => {
+		const hintOf = (argv: string[]) => {
+			try {
+				parseCommandLine(argv);
+			} catch (error) {
+				return (error as {hint?: string}).hint;
+			}
+			return undefined;
+		};
+		expect(hintOf(['check'])).toBe('for example: dsmn-resync check ./practice-lab/backup');
+		expect(hintOf(['chek'])).toBe('commands: check, lab create, lab status, lab sync, lab offline, lab online, lab fault; see: dsmn-resync --help');
+	});
+
 	it('names every answer a scripted run still lacks', () => {
 		const wizard = parseCommandLine(['--lab', 'L', '--flow', 'reconstruct']);
 		expect(wizard.kind === 'wizard' && missingAnswers(wizard.options)).toEqual(['--password-policy random|initial', '--passwords-file PATH', '--yes']);

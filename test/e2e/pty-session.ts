@@ -10,6 +10,9 @@ const {Terminal} = xterm;
 
 export const KEYS = {enter: '\r', escape: '\u001B', up: '\u001B[A', down: '\u001B[B', ctrlC: '\u0003', backspace: '\u007F', tab: '\t'} as const;
 
+/** How long a test reads a screen before it presses a key: longer than the wizard's 250 ms. */
+const READ_MS = 300;
+
 export class PtySession {
 	private readonly terminal: InstanceType<typeof Terminal>;
 	private readonly process: pty.IPty;
@@ -57,6 +60,10 @@ export class PtySession {
 		return lines.join('\n');
 	}
 
+	/**
+	 * Until the screen shows `expected`, then as long as a person takes to read it: the wizard takes no
+	 * answer from a key pressed sooner (ARCHITECTURE.md, "Keys and type-ahead"; 250 ms).
+	 */
 	async waitFor(expected: string | RegExp, timeoutMs = 15_000): Promise<void> {
 		const started = Date.now();
 		const matches = () => (typeof expected === 'string' ? this.screen().includes(expected) : expected.test(this.screen()));
@@ -64,6 +71,12 @@ export class PtySession {
 			if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(expected)}; the screen shows:\n${this.screen()}`);
 			await new Promise(resolve => setTimeout(resolve, 25));
 		}
+		await new Promise(resolve => setTimeout(resolve, READ_MS));
+	}
+
+	/** Writes the keys at once, in one piece: as one SSH packet delivers them. */
+	write(keys: string): void {
+		this.process.write(keys);
 	}
 
 	/** Types each key separately, as a person does. */

@@ -69,8 +69,8 @@ describe.skipIf(skip)('the restore flow on a real Samba server, from Linux, in a
 		const footer = session
 			.screen()
 			.split('\n')
-			.find(line => line.startsWith('$ '))!;
-		expect(footer).toMatch(new RegExp(`^\\$ net rpc service status Spooler .*….* -p ${s.port}$`));
+			.find(line => line.startsWith('Last command: '))!;
+		expect(footer).toMatch(new RegExp(`^Last command: net rpc service status Spooler .*….* -p ${s.port}$`));
 		expect(footer.length).toBeLessThanOrEqual(100);
 		await session.waitFor('Blue checks seen: 0 of 2');
 		await session.type(' ');

@@ -7,6 +7,12 @@ import {join} from 'node:path';
 const NOT_ASCII = /[\u0080-\uFFFF]/;
 
 describe('ASCII for terminals that are not UTF-8', () => {
+	it('marks a running step otherwise than the list pointer', () => {
+		expect(ASCII_GLYPHS.arrow).not.toBe(ASCII_GLYPHS.pointer);
+		expect(toAscii(`${UNICODE_GLYPHS.arrow} Stop MSSYNC`)).toBe(`${ASCII_GLYPHS.arrow} Stop MSSYNC`);
+		expect(toAscii(UNICODE_GLYPHS.pointer)).toBe(ASCII_GLYPHS.pointer);
+	});
+
 	it('gives every glyph of the program an ASCII form, and keeps columns for text already laid out', () => {
 		for (const value of Object.values(UNICODE_GLYPHS)) if (typeof value === 'string') expect(toAscii(value)).not.toMatch(NOT_ASCII);
 		for (const value of Object.values(ASCII_GLYPHS)) if (typeof value === 'string') expect(value).not.toMatch(NOT_ASCII);

@@ -25,7 +25,7 @@ function options(argv: string[]): WizardOptions {
 async function mount(ascii = false) {
 	const dir = join(await tempDir(), 'lab');
 	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
-	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0, seenMs: 0});
 	const ui = render(
 		<GlyphsContext.Provider value={ascii ? ASCII_GLYPHS : UNICODE_GLYPHS}>
 			<App controller={controller} />
@@ -48,7 +48,7 @@ describe('the wizard on screen', () => {
 		expect(frame()).toMatch(/✓ FS1\s+synchronized/);
 		expect(frame()).toMatch(/✗ FS2\s+its record in MSSYNC\.MDB is damaged/);
 		expect(frame()).toContain('3 of 5 servers show a red X.');
-		expect(frame()).toContain('$ sc query MSSYNC');
+		expect(frame()).toContain('Last command: sc query MSSYNC');
 		ui.unmount();
 	});
 

@@ -88,6 +88,8 @@ describe('the keymap: what a key does on each screen', () => {
 		expect(on(confirmYesNo, char('Y'))).toEqual({type: 'confirm'});
 		expect(on(confirmYesNo, ENTER)).toEqual({type: 'choose'});
 		expect(on(confirmYesNo, char('n'))).toBeUndefined();
+		// Out of a burst, or before the screen could be read: y confirms nothing.
+		expect(on(confirmYesNo, char('y'), {}, false)).toBeUndefined();
 	});
 
 	it('a text field takes every printable key, q and ? included; Enter submits, Tab completes, Backspace erases, Esc goes back', () => {
@@ -111,6 +113,13 @@ describe('the keymap: what a key does on each screen', () => {
 			expect(on(screen, ESC)).toEqual({type: 'back'});
 			expect(on(screen, DOWN)).toBeUndefined();
 		}
+		// A shell's line editing.
+		const ctrl = (input: string): KeyPress => ({input, key: {...NO_KEY, ctrl: true}});
+		for (const screen of fields) {
+			expect(on(screen, ctrl('u'))).toEqual({type: 'erase-text', what: 'line'});
+			expect(on(screen, ctrl('w'))).toEqual({type: 'erase-text', what: 'word'});
+			expect(on(screen, {input: '', key: {...NO_KEY, backspace: true, meta: true}})).toEqual({type: 'erase-text', what: 'word'});
+		}
 		// Pasted text arrives whole, and is typed whole.
 		expect(on(confirmWord, char('RESTORE'))).toEqual({type: 'type-text', text: 'RESTORE'});
 		// Enter out of a burst still submits a field: that is how a path typed ahead is taken.
@@ -126,12 +135,14 @@ describe('the keymap: what a key does on each screen', () => {
 		expect(on({name: 'discover', input: '/', searching: false, results: [{...found, live: true}]}, ENTER)).toBeUndefined();
 	});
 
-	it('a multi-select: arrows move, Space chooses or leaves, Enter goes on (even typed ahead), Esc back, q leaves', () => {
+	it('a multi-select: arrows move, Space chooses or leaves, Enter goes on (not out of a burst: the one rule), Esc back, q leaves', () => {
 		expect(on(multiSelect, UP)).toEqual({type: 'move-cursor', delta: -1});
 		expect(on(multiSelect, DOWN)).toEqual({type: 'move-cursor', delta: 1});
 		expect(on(multiSelect, char(' '))).toEqual({type: 'toggle-selected'});
 		expect(on(multiSelect, ENTER)).toEqual({type: 'submit-selection'});
-		expect(on(multiSelect, ENTER, {}, false)).toEqual({type: 'submit-selection'});
+		expect(on(multiSelect, ENTER, {}, false)).toBeUndefined();
+		expect(on(multiSelect, char(' '), {}, false)).toBeUndefined();
+		expect(on(multiSelect, char('q'), {}, false)).toEqual({type: 'ask-to-leave'});
 		expect(on(multiSelect, ESC)).toEqual({type: 'back'});
 		expect(on(multiSelect, char('q'))).toEqual({type: 'ask-to-leave'});
 		expect(on(multiSelect, char('?'))).toEqual({type: 'toggle-help'});

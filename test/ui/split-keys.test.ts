@@ -36,4 +36,14 @@ describe('splitBurst', () => {
 			['é', false, false, false, false, false],
 		]);
 	});
+
+	it('takes a line feed alone for Enter (typed before the wizard took the keyboard), and Ctrl+U, Ctrl+W out of a burst', () => {
+		expect(splitBurst('\n', plain).map(k => k.key.return)).toEqual([true]);
+		expect(splitBurst('a\u0015b\u0017', plain).map(k => [k.input, k.key.ctrl])).toEqual([
+			['a', false],
+			['u', true],
+			['b', false],
+			['w', true],
+		]);
+	});
 });

@@ -130,4 +130,56 @@ describe('keys typed ahead', () => {
 		expect(handled).toEqual(['h', '']);
 		expect(ignored).toBe(1);
 	});
+
+	describe('the one rule: a key answers only a screen on view for a moment; keys pressed while loading wait for the screen', () => {
+		/** A host on a clock the test moves: each key handled is recorded with whether it may answer. */
+		function clocked(start: Screen) {
+			let time = 0;
+			let state: WizardState = {screen: start, log: [], commands: [], busy: false, leaving: false};
+			const listeners = new Set<() => void>();
+			const handled: string[] = [];
+			const queue = new TypeAhead({
+				getState: () => state,
+				subscribe: listener => {
+					listeners.add(listener);
+					return () => listeners.delete(listener);
+				},
+				handle({input, key}: KeyPress, alone) {
+					handled.push(`${state.screen.name}:${key.return ? '⏎' : input}${alone ? '' : '+'}`);
+				},
+				ignored: () => undefined,
+				now: () => time,
+				seenMs: 250,
+			});
+			const show = (screen: Screen) => {
+				state = {...state, screen};
+				for (const listener of listeners) listener();
+			};
+			return {queue, handled, show, wait: (ms: number) => (time += ms)};
+		}
+
+		it('a key alone answers a screen shown 250 ms before, not one shown 50 ms before', () => {
+			const {queue, handled, show, wait} = clocked(choice);
+			wait(300);
+			queue.push(burst('\r'));
+			show({name: 'validation', report: {valid: true, errors: [], warnings: [], files: []} as never});
+			wait(50);
+			queue.push(burst('\r'));
+			wait(250);
+			queue.push(burst('\r'));
+			expect(handled).toEqual(['ask-backup:⏎', 'validation:⏎+', 'validation:⏎']);
+		});
+
+		it('keys pressed while loading are kept for the screen that follows, never answering it; q acts at once', async () => {
+			const {queue, handled, show, wait} = clocked(loading);
+			queue.push(burst('\r'));
+			queue.push(burst('ab'));
+			queue.push(burst('q'));
+			expect(handled).toEqual(['loading:q+']);
+			wait(1000);
+			show(field);
+			await queue.settled();
+			expect(handled).toEqual(['loading:q+', 'choose-backup:⏎+', 'choose-backup:a+', 'choose-backup:b+']);
+		});
+	});
 });

@@ -37,6 +37,19 @@ async function toFirstConfirmation(controller: WizardController) {
 }
 
 describe('the wizard tells the truth', () => {
+	it('the quit question asked while a step runs stays open, unanswered, when the step ends', async () => {
+		const {controller} = await labController();
+		await toFirstConfirmation(controller);
+		const work = controller.confirm();
+		expect(screen(controller)).toMatchObject({name: 'running', step: 'stop-service'});
+		controller.requestQuit();
+		await work;
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside'});
+		expect(controller.getState().overlay).toBe('quit');
+		expect(controller.leavingNote()).toMatch(/^Everything done so far is in the journal/);
+		await controller.dispose();
+	});
+
 	it('Esc at the first confirmation after Begin goes back to the plan: nothing had changed, and the unstarted run is closed', async () => {
 		const {dir, controller} = await labController();
 		await toFirstConfirmation(controller);

@@ -261,7 +261,11 @@ describe('the wizard controller, reconstruct flow', () => {
 		await controller.submitText();
 		controller.typeText('Winter#2027');
 		await controller.submitText();
-		expect(screen(controller)).toMatchObject({name: 'password-entry', stage: 'first', error: 'The two did not match. Type it again.'});
+		expect(screen(controller)).toMatchObject({
+			name: 'password-entry',
+			stage: 'first',
+			error: 'The two did not match, so neither is kept: type the password again, from the start (then once more to be sure).',
+		});
 		controller.typeText('Winter#2026');
 		await controller.submitText();
 		controller.typeText('Winter#2026');

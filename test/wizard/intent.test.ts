@@ -22,6 +22,7 @@ describe('applyIntent: what each intent asks of the controller', () => {
 		const cases: [Intent, unknown[]][] = [
 			[{type: 'type-text', text: 'ab'}, ['typeText', 'ab']],
 			[{type: 'erase-text'}, ['eraseText']],
+			[{type: 'erase-text', what: 'line'}, ['eraseText', 'line']],
 			[{type: 'complete-text'}, ['complete']],
 			[{type: 'submit-text'}, ['submitText']],
 			[{type: 'toggle-selected'}, ['toggleSelected']],

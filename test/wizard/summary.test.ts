@@ -1,6 +1,16 @@
 import {describe, expect, it} from 'vitest';
 import {EXIT} from '../../source/errors/exit-codes.js';
-import {finishedInLab, finishedOnRealServer, left, leavingNote, rollbackConfirmation, serviceNotAsFound, stillRedLines} from '../../source/wizard/summary.js';
+import {
+	finishedInLab,
+	finishedOnRealServer,
+	left,
+	leavingNote,
+	rollbackConfirmation,
+	rolledBack,
+	serviceNotAsFound,
+	stillRedLines,
+	synchronizeOnlyFailed,
+} from '../../source/wizard/summary.js';
 
 const where = ['Journal: /var/lib/dsmn-resync/run.jsonl'];
 const again = 'npm start -- --lab /tmp/lab';
@@ -49,6 +59,23 @@ describe("the wizard's summaries (pure wording)", () => {
 			line,
 			...where,
 		]);
+	});
+
+	it('a failed "Only synchronize" leads to what fixes it: the restore or reconstruct for a damaged record, not synchronizing again only', () => {
+		const summary = synchronizeOnlyFailed('FS2: its record is damaged', 'restore the database from a backup, or reconstruct this server', again);
+		expect(summary.lines.at(-1)).toBe(
+			'Then start again (npm start -- --lab /tmp/lab) and choose "Continue: restore or reconstruct" where a record is damaged, or "Only synchronize all servers" once a server that did not answer is back. Nothing else was changed.',
+		);
+	});
+
+	it('after a roll back: the servers red again, and what to do next', () => {
+		expect(rolledBack('11 files put back', where, ['FS2', 'FS4'], again).lines).toEqual([
+			'11 files put back',
+			'FS2, FS4 show a red X again, as before the run.',
+			'Next: start again (npm start -- --lab /tmp/lab) to restore another backup, or to reconstruct without one.',
+			...where,
+		]);
+		expect(rolledBack('x', where, undefined, again).lines[1]).toBe('The servers are as the run found them: those that showed a red X still do.');
 	});
 
 	it('the roll back confirmation names the snapshot and how MSSYNC is left', () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Screen} from '../../source/wizard/state.js';
-import {entryOf, eraseFrom, SecretEntry, typeInto, withoutError} from '../../source/wizard/text-entry.js';
+import {entryOf, eraseFrom, SecretEntry, typeInto, withoutError, withoutLastWord} from '../../source/wizard/text-entry.js';
 
 describe('the one model of a typed line', () => {
 	it('types into the visible line of a screen, up to its limit, and clears the error the key answers', () => {
@@ -41,5 +41,20 @@ describe('the one model of a typed line', () => {
 		const screen: Screen = {name: 'passwords-file', input: '/root/pw.txt', error: 'Not there: inside the lab.'};
 		expect(eraseFrom(screen, new SecretEntry())).toEqual({...screen, input: '/root/pw.tx'});
 		expect(withoutError(screen)).toEqual({name: 'passwords-file', input: '/root/pw.txt'});
+	});
+
+	it('erases as a shell does: Ctrl+W the last word (a path one folder at a time), Ctrl+U the whole line, a secret whole', () => {
+		const screen: Screen = {name: 'passwords-file', input: '/home/admin/dsmn-resync-passwords.txt'};
+		const secret = new SecretEntry();
+		expect(eraseFrom(screen, secret, 'word')).toEqual({...screen, input: '/home/admin/'});
+		expect(eraseFrom(screen, secret, 'line')).toEqual({...screen, input: ''});
+		expect(withoutLastWord('/home/admin/')).toBe('/home/');
+		expect(withoutLastWord('C:\\WINNT\\SYSTEM32')).toBe('C:\\WINNT\\');
+		expect(withoutLastWord('two words ')).toBe('two ');
+		expect(withoutLastWord('/')).toBe('');
+		let field: Screen = {name: 'password-entry', stage: 'first', length: 0};
+		field = typeInto(field, 'two words', secret)!;
+		expect(eraseFrom(field, secret, 'word')).toMatchObject({length: 0});
+		expect(secret.peek()).toBe('');
 	});
 });

@@ -19,7 +19,17 @@ export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract
 			<Text bold color="cyan">
 				{glyphs.arrow} {title}…
 			</Text>
-			{progress.kind === 'service' && progress.state ? <Text>MSSYNC: {progress.state}</Text> : null}
+			{/* Stopping or starting MSSYNC may take up to its timeout (90 s): the time so far says it is not stuck. */}
+			{progress.kind === 'service' || progress.kind === 'none' ? (
+				<Text>
+					{[
+						progress.kind === 'service' && progress.state ? `MSSYNC: ${progress.state}` : '',
+						screen.startedAt === undefined ? '' : `${Math.max(0, Math.floor((now - screen.startedAt) / 1000))} s so far`,
+					]
+						.filter(Boolean)
+						.join(` ${glyphs.separator} `)}
+				</Text>
+			) : null}
 			{progress.kind === 'count' ? (
 				<Text>
 					{bar(progress.done, progress.total, Math.max(10, Math.min(30, columns - 34)), glyphs)} {percent(progress.done, progress.total)}{' '}

@@ -4,8 +4,8 @@ import type {Screen} from '../../wizard/state.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 
-/** `ended`: the wizard is leaving (this is the last frame): no key is offered. */
-export function SummaryScreen({screen, ended}: {screen: Extract<Screen, {name: 'summary'}>; ended: boolean}) {
+/** What was done and where things are; the footer says Enter leaves (once: not here as well). */
+export function SummaryScreen({screen}: {screen: Extract<Screen, {name: 'summary'}>}) {
 	const glyphs = useGlyphs();
 	return (
 		<Box flexDirection="column">
@@ -15,7 +15,6 @@ export function SummaryScreen({screen, ended}: {screen: Extract<Screen, {name: '
 			{screen.lines.map((line, i) => (
 				<Text key={i}>{safeText(line)}</Text>
 			))}
-			{ended ? null : <Text dimColor>Enter leaves.</Text>}
 		</Box>
 	);
 }

@@ -173,7 +173,14 @@ export class ReconstructQuestions {
 		const first = this.firstPassword;
 		this.firstPassword = undefined;
 		if (typed !== first) {
-			store.set({screen: {name: 'password-entry', stage: 'first', length: 0, error: 'The two did not match. Type it again.'}});
+			store.set({
+				screen: {
+					name: 'password-entry',
+					stage: 'first',
+					length: 0,
+					error: 'The two did not match, so neither is kept: type the password again, from the start (then once more to be sure).',
+				},
+			});
 			return;
 		}
 		// A run that was resumed needs it now; a new one keeps it until the run begins.

@@ -28,8 +28,14 @@ describe('a step running', () => {
 			<RunningScreen screen={now} rows={20} columns={80} leaving />
 		));
 		expect(service.frame()).toContain('MSSYNC: STOP_PENDING');
-		expect(service.frame()).toContain('Leaving once this step reaches a safe point…');
 		service.ui.unmount();
+		// The time so far: stopping MSSYNC may take up to its timeout.
+		const slow = mountScreen({...copying, title: 'Stop MSSYNC', progress: {kind: 'service', state: 'STOP_PENDING'}, startedAt: Date.now() - 42_000}, now => (
+			<RunningScreen screen={now} rows={20} columns={80} leaving />
+		));
+		expect(slow.frame()).toContain('MSSYNC: STOP_PENDING · 42 s so far');
+		slow.ui.unmount();
+		expect(slow.frame()).toContain('Leaving once this step reaches a safe point…');
 	});
 
 	it('while it runs, q asks to leave (at the next safe point) and Enter does nothing', async () => {

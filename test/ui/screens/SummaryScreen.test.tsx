@@ -14,17 +14,18 @@ const done: Extract<Screen, {name: 'summary'}> = {
 
 describe('the summary', () => {
 	it('says what was done and where things are; Enter leaves', async () => {
-		const {ui, frame, wizard} = mountScreen(done, now => <SummaryScreen screen={now} ended={false} />);
+		const {ui, frame, wizard} = mountScreen(done, now => <SummaryScreen screen={now} />);
 		expect(frame()).toContain('✓ The backup is restored and every server is synchronized');
 		expect(frame()).toContain('Journal: /j/NTPDC-1.jsonl');
-		expect(frame()).toContain('Enter leaves.');
+		// The footer says it, once.
+		expect(frame()).not.toContain('Enter leaves');
 		ui.stdin.write(KEYS.enter);
 		await waitFor(() => expect(wizard.calls).toEqual([['done']]));
 		ui.unmount();
 	});
 
-	it('its last frame offers no key; a summary that is not good news is marked so', () => {
-		const {ui, frame} = mountScreen({...done, ok: false, title: 'Left'}, now => <SummaryScreen screen={now} ended />);
+	it('a summary that is not good news is marked so, and offers no key of its own', () => {
+		const {ui, frame} = mountScreen({...done, ok: false, title: 'Left'}, now => <SummaryScreen screen={now} />);
 		expect(frame()).toContain('⚠ Left');
 		expect(frame()).not.toContain('Enter leaves.');
 		ui.unmount();

@@ -1,0 +1,62 @@
+/**
+ * One rule for every screen (ARCHITECTURE.md, "Keys and type-ahead"): a key answers a question only if it
+ * came alone on a screen that had been on view for a moment; otherwise it is not used, and the screen
+ * says so. Keys pressed while the wizard starts are not lost in silence either.
+ */
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {runCli, tempDir} from '../helpers/run-cli.js';
+import {KEYS, PtySession} from './pty-session.js';
+
+const NOT_USED = 'A key you pressed before this screen appeared was not used here';
+
+async function makeLab() {
+	const dir = join(await tempDir(), 'lab');
+	expect((await runCli(['lab', 'create', dir, '--pace', '0'])).exitCode).toBe(0);
+	return dir;
+}
+
+const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+describe('keys pressed together or too soon answer nothing, and the screen says so', () => {
+	it('two Enters in one packet on a choice screen: neither chooses, and the screen says a key was not used', async () => {
+		const session = new PtySession(['--lab', await makeLab()]);
+		try {
+			await session.waitFor(/❯ Continue: restore or reconstruct/);
+			session.write(`${KEYS.enter}${KEYS.enter}`);
+			await session.waitFor(NOT_USED);
+			expect(session.screen()).toMatch(/❯ Continue: restore or reconstruct/);
+		} finally {
+			await session.kill();
+		}
+	});
+
+	it('a second Enter 50 ms after the first does not answer the question the first one led to', async () => {
+		const session = new PtySession(['--lab', await makeLab()]);
+		try {
+			await session.waitFor(/❯ Continue: restore or reconstruct/);
+			session.write(KEYS.enter);
+			await pause(50);
+			session.write(KEYS.enter);
+			await session.waitFor('Do you have a backup');
+			await pause(500);
+			expect(session.screen()).toContain('Do you have a backup');
+			expect(session.screen()).toContain(NOT_USED);
+			expect(session.screen()).not.toContain('Which folder holds the backup?');
+		} finally {
+			await session.kill();
+		}
+	});
+
+	it('keys pressed while the wizard starts reach the first screen, which says they were not used', async () => {
+		const session = new PtySession(['--lab', await makeLab()]);
+		try {
+			// Before the first frame: the line discipline still holds the keyboard.
+			session.write(KEYS.enter);
+			await session.waitFor(/❯ Continue: restore or reconstruct/);
+			await session.waitFor(NOT_USED);
+		} finally {
+			await session.kill();
+		}
+	});
+});
