@@ -14,6 +14,8 @@ export const SLOW_SUITE = [
 	'test/e2e/terminals.test.ts',
 	'test/e2e/reconstruct-wizard.test.ts',
 	'test/targets/real/real-targets.test.ts',
+	'test/install/tarball.test.ts',
+	'test/install/executable.test.ts',
 ];
 
 /** In `npm test` too, at a smaller size (each reads DSMN_TEST_SUITE): a sample of the slow suite. */

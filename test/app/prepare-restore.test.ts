@@ -30,7 +30,7 @@ describe('prepareRestore', () => {
 		if (prepared.stage !== 'ready') return;
 		expect(prepared.bytesNeeded).toBe(bytesToCopy(prepared.validation));
 		expect(prepared.bytesNeeded).toBeGreaterThan(0);
-		expect(prepared.checks.map(c => c.name)).toEqual(['service', 'folder', 'space']);
+		expect(prepared.checks.map(c => c.name)).toEqual(['service', 'gateway', 'folder', 'space']);
 		expect(prepared.checks.every(c => c.ok)).toBe(true);
 	});
 

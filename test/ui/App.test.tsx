@@ -48,7 +48,7 @@ describe('the wizard on screen', () => {
 		expect(frame()).toMatch(/✓ FS1\s+synchronized/);
 		expect(frame()).toMatch(/✗ FS2\s+its record in MSSYNC\.MDB is damaged/);
 		expect(frame()).toContain('3 of 5 servers show a red X.');
-		expect(frame()).toContain('Last command: sc query MSSYNC');
+		expect(frame()).toContain('Last command: sc query NwcWorkstation');
 		ui.unmount();
 	});
 

@@ -34,8 +34,8 @@ describe('a step running', () => {
 			<RunningScreen screen={now} rows={20} columns={80} leaving />
 		));
 		expect(slow.frame()).toContain('MSSYNC: STOP_PENDING · 42 s so far');
-		slow.ui.unmount();
 		expect(slow.frame()).toContain('Leaving once this step reaches a safe point…');
+		slow.ui.unmount();
 	});
 
 	it('while it runs, q asks to leave (at the next safe point) and Enter does nothing', async () => {
