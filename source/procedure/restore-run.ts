@@ -286,6 +286,8 @@ export class RestoreRun extends JournaledRun {
 
 	/** Puts SYNCAGNT back as it was, as a journaled sequence of its own (`restore-rollback.ts`). */
 	async rollback(hooks: RunHooks = {}): Promise<StepOutcome> {
+		const refused = await this.holdServer();
+		if (refused) return refused;
 		return rollBackRestore(
 			{
 				target: this.target,

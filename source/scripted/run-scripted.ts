@@ -109,6 +109,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 				during: standing.during ?? null,
 				next: next ?? null,
 			});
+			if (options.breakLock) run.breakLockIfGone = true;
 			if (options.rollback) {
 				const outcome = await run.rollback({onCommand: echo});
 				report('rollback', 'Roll back', outcome);
@@ -150,6 +151,7 @@ export async function runScripted(options: WizardOptions, io: Io): Promise<numbe
 			say(`Journal: ${run.journalPath}`, {event: 'journal', path: run.journalPath});
 		}
 
+		if (options.breakLock) run.breakLockIfGone = true;
 		for (let step = run.nextStep(); step; step = run.nextStep()) {
 			if (stop) {
 				await run.noteInterrupted(signalName, step);

@@ -7,7 +7,7 @@
  */
 import {createHash} from 'node:crypto';
 import {createReadStream, createWriteStream} from 'node:fs';
-import {mkdtemp, rm, stat, writeFile} from 'node:fs/promises';
+import {mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
 import {pipeline} from 'node:stream/promises';
@@ -18,6 +18,9 @@ import {CommandNotFoundError, runCommand, type CommandSpec} from '../run-command
 import {HintedError} from '../../errors/hinted-error.js';
 import {safeText} from '../../text/sanitize.js';
 import {connectionArgs, type SambaConnection} from './samba-connection.js';
+import {parseDu, parseLs, type LsEntry} from './smb-listing.js';
+
+export {parseDu, parseLs} from './smb-listing.js';
 
 /** What smbclient said went wrong, as an error the run can explain (`code` like node:fs's, `hint` what to do). */
 class SmbError extends HintedError {
@@ -37,40 +40,6 @@ const NOT_THERE = new Set(['NT_STATUS_NO_SUCH_FILE', 'NT_STATUS_OBJECT_NAME_NOT_
 /** The characters smbclient's -c parser cannot carry inside a quoted name, and those a share path cannot hold. */
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /["\\;*?<>|:\u0000-\u001f\u007f]/;
-
-/** One entry of `ls`: "  NAME   ATTRIBUTES   SIZE  Sun Nov 29 17:34:50 2026". */
-const LS_LINE = /^ {2}(.+?)\s+([A-Z]*)\s+(\d+)\s+(\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4})\s*$/;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-export type LsEntry = {name: string; directory: boolean; size: number; mtimeMs: number};
-
-/** The entries of smbclient's `ls` output (the "." and ".." entries and the free-space line left out). */
-export function parseLs(stdout: string): LsEntry[] {
-	const entries: LsEntry[] = [];
-	for (const line of stdout.split(/\r?\n/)) {
-		const match = LS_LINE.exec(line);
-		if (!match) continue;
-		const [, name, attributes, size, date] = match as unknown as [string, string, string, string, string];
-		if (name === '.' || name === '..') continue;
-		entries.push({name, directory: attributes.includes('D'), size: Number(size), mtimeMs: lsTime(date)});
-	}
-	return entries;
-}
-
-/** smbclient prints times in this machine's time zone: "Sun Nov 29 17:34:50 2026". */
-function lsTime(date: string): number {
-	const [, month, day, time, year] = date.split(/\s+/) as [string, string, string, string, string];
-	const [h, m, s] = time.split(':').map(Number) as [number, number, number];
-	return new Date(Number(year), MONTHS.indexOf(month), Number(day), h, m, s).getTime();
-}
-
-/** `du`'s "N blocks of size S. M blocks available": the bytes free; undefined when the share reports no size (unknown). */
-export function parseDu(stdout: string): number | undefined {
-	const match = /(\d+) blocks of size (\d+)\. (\d+) blocks available/.exec(stdout);
-	if (!match) return undefined;
-	const [total, size, available] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	return total === 0 || size === 0 ? undefined : available * size;
-}
 
 export class SmbFiles implements DatabaseFiles {
 	readonly verification = 'read back from the server over SMB and compared by SHA-256 (the server may answer from its cache)';
@@ -210,6 +179,43 @@ export class SmbFiles implements DatabaseFiles {
 		// smbclient's mkdir exits 0 even when it fails: whether the folder is there now is what counts.
 		const output = await this.smb(commands.join('; '));
 		if (!(await this.stat(folder))) throw this.failure(`making ${folder}`, output);
+	}
+
+	async createFolder(folder: string): Promise<void> {
+		// One SMB create of a directory: the server refuses it when the name is taken (smbclient exits 0 either way).
+		const output = await this.smb(`mkdir "${this.inShare(folder)}"`);
+		const status = this.status(output);
+		if (status === 'NT_STATUS_OBJECT_NAME_COLLISION') throw new SmbError(`${folder} already exists`, 'EEXIST', 'look on the server, then retry', status);
+		if (status || output.exitCode !== 0) throw this.failure(`making ${folder}`, output);
+	}
+
+	async removeFolder(folder: string): Promise<void> {
+		const output = await this.smb(`rmdir "${this.inShare(folder)}"`);
+		const status = this.status(output);
+		if (status && NOT_THERE.has(status)) return;
+		if (status || output.exitCode !== 0) throw this.failure(`removing the folder ${folder}`, output);
+	}
+
+	async writeText(path: string, text: string): Promise<void> {
+		const inShare = this.inShare(path);
+		await this.withPrivateFolder(async folder => {
+			const local = join(folder, 'text');
+			await writeFile(local, text, {mode: 0o600});
+			const output = await this.smb(`put ${this.local(local)} "${inShare}"`);
+			if (this.status(output) || output.exitCode !== 0) throw this.failure(`writing ${path}`, output);
+		});
+	}
+
+	async readText(path: string): Promise<string | undefined> {
+		const inShare = this.inShare(path);
+		return this.withPrivateFolder(async folder => {
+			const local = join(folder, 'text');
+			const output = await this.smb(`get "${inShare}" ${this.local(local)}`);
+			const status = this.status(output);
+			if (status && NOT_THERE.has(status)) return undefined;
+			if (status || output.exitCode !== 0) throw this.failure(`reading ${path}`, output);
+			return readFile(local, 'utf8');
+		});
 	}
 
 	async rename(from: string, to: string): Promise<void> {
