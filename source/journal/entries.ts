@@ -38,8 +38,11 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 	z.object({type: z.literal('step-started'), at: z.string(), step: z.string()}),
 	z.object({type: z.literal('step-finished'), at: z.string(), step: z.string(), summary: z.string()}),
 	z.object({type: z.literal('step-failed'), at: z.string(), step: z.string(), message: z.string()}),
-	/** Written before a rename; the rename's outcome is read back from the disk. */
-	z.object({type: z.literal('move'), at: z.string(), from: z.string(), to: z.string()}),
+	/**
+	 * Written before a rename; the rename's outcome is read back from the disk. An original moved aside
+	 * carries its size and SHA-256 (one read just before): resume and roll back know it by its bytes.
+	 */
+	z.object({type: z.literal('move'), at: z.string(), from: z.string(), to: z.string(), size: z.number().optional(), sha256: z.string().optional()}),
 	/** Written after the rename (and the folders flushed). */
 	z.object({type: z.literal('moved'), at: z.string(), from: z.string(), to: z.string()}),
 	z.object({type: z.literal('copied'), at: z.string(), name: z.string(), size: z.number(), sha256: z.string()}),

@@ -31,6 +31,8 @@ export type CopyInOptions = {
 	signal?: AbortSignal;
 	/** The bytes that were validated: a source that no longer hashes to this is refused before anything is put in place. */
 	expect?: FileDigest;
+	/** Asked once the copy is verified, just before it is renamed into place: a throw leaves nothing in place. */
+	beforeRename?: () => Promise<void>;
 };
 
 /**

@@ -303,6 +303,7 @@ export class SmbFiles implements DatabaseFiles {
 				);
 			}
 			try {
+				await options.beforeRename?.();
 				await this.rename(temporary, destination);
 			} catch (error) {
 				await this.remove(temporary).catch(() => {});
