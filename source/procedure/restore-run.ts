@@ -12,6 +12,7 @@
 import {join} from 'node:path';
 import {isStaleInLiveFolder} from '../backup/classify.js';
 import {SourceChangedError, temporaryName} from '../fs/copy-verified.js';
+import {spaceVerdict} from '../fs/free-space.js';
 import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, MoveEntry, RunStarted, ValidatedFile} from '../journal/entries.js';
 import type {DatabaseFiles, FileDigest, Target} from '../targets/capabilities.js';
@@ -248,10 +249,11 @@ export class RestoreRun extends JournaledRun {
 		}
 		// Not a byte written when it cannot fit: a full disk found now costs nothing to fix.
 		const free = await files.freeBytes(this.target.database.syncagnt);
-		if (free !== undefined && free <= toCopy) {
+		const space = free === undefined ? undefined : spaceVerdict(free, toCopy);
+		if (space && !space.fits) {
 			return {
 				status: 'failed',
-				message: `${formatBytes(free)} free on the volume of ${this.target.database.syncagnt}, ${formatBytes(toCopy)} needed: nothing was copied`,
+				message: `on the volume of ${this.target.database.syncagnt}, ${space.text}: nothing was copied`,
 				advice: 'free some space on that volume, then retry; or roll back',
 			};
 		}

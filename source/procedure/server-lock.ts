@@ -130,8 +130,10 @@ export class ServerLock {
 
 	/**
 	 * Takes the server's writer lock for this run, or throws ServerBusyError naming who holds it. A lock
-	 * left by this same run (its process gone: a crash, a closed session) is this run's own and is taken
-	 * back; any other holder is refused, and broken only when `breakIfGone` and it is believed gone.
+	 * left by this same run (same run id and journal, on this machine: after a crash, a closed session) is
+	 * this run's own and is taken back; two live processes on one journal are kept apart by the local lock
+	 * (`journal/target-lock.ts`), which every front end takes first. Any other holder is refused, and
+	 * broken only when `breakIfGone` and it is believed gone.
 	 */
 	static async acquire(
 		database: DatabaseFolder,
@@ -165,14 +167,12 @@ export class ServerLock {
 			}
 			const holder = parseHolder(await files.readText(holderFile));
 			const ownLeftover = holder
-				? holder.runId === claim.runId &&
-					holder.journal === claim.journal &&
-					holder.machine === mine.machine &&
-					(holder.pid === process.pid || processGone(holder.pid))
+				? holder.runId === claim.runId && holder.journal === claim.journal && holder.machine === mine.machine
 				: claim.wasTaking === true;
 			if (ownLeftover) {
 				const taken = {...mine, since: holder?.since ?? at};
-				await files.writeText(holderFile, JSON.stringify(taken));
+				// The holder file already names this run: rewriting it (this process's id) may fail on a full disk, which must not block a roll back.
+				await files.writeText(holderFile, JSON.stringify(taken)).catch(() => {});
 				return {lock: ServerLock.holding(database, taken, timings)};
 			}
 			let gone: string | undefined;
