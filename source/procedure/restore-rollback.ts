@@ -7,6 +7,7 @@
 import type {NewEntry} from '../journal/journal.js';
 import type {JournalEntry, MoveEntry, RunStarted} from '../journal/entries.js';
 import type {DatabaseFiles, FileDigest, Target} from '../targets/capabilities.js';
+import {hintOf} from '../errors/hinted-error.js';
 import {adviceFor} from './journaled-run.js';
 import {putServiceBack, stopForRollback, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
@@ -211,7 +212,7 @@ export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Pr
 		return {
 			status: 'failed',
 			message,
-			advice: `${adviceFor(error)}; then roll back again: it continues from where this one stopped (nothing it did is undone twice)`,
+			advice: `${hintOf(error) ?? adviceFor(error)}; then roll back again: it continues from where this one stopped (nothing it did is undone twice)`,
 		};
 	}
 }

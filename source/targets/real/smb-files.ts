@@ -16,6 +16,7 @@ import type {CopyInOptions, DatabaseFiles, FileDigest, FileFacts} from '../capab
 import type {CommandOutput} from '../../services/parse-service-output.js';
 import {CommandNotFoundError, runCommand, type CommandSpec} from '../run-command.js';
 import {HintedError} from '../../errors/hinted-error.js';
+import {adviceForErrno, NT_STATUS} from '../../fs/errno-advice.js';
 import {safeText} from '../../text/sanitize.js';
 import {connectionArgs, type SambaConnection} from './samba-connection.js';
 import {parseDu, parseLs, type LsEntry} from './smb-listing.js';
@@ -117,13 +118,17 @@ export class SmbFiles implements DatabaseFiles {
 		).slice(0, 400);
 		const host = this.connection.host;
 		const [code, hint] = ((): [string, string] => {
+			// The one table of causes (fs/errno-advice.ts) first: a sharing violation, a dropped connection, a read-only share.
+			const known = status ? NT_STATUS[status] : undefined;
+			if (known) return [known.code, adviceForErrno({code: known.code, status})];
+			if (/Connection to \S+ failed|NT_STATUS_CONNECTION/.test(said)) return ['ECONNABORTED', adviceForErrno({code: 'ECONNABORTED'})];
 			switch (status) {
 				case 'NT_STATUS_ACCESS_DENIED':
 				case 'NT_STATUS_NETWORK_ACCESS_DENIED':
-				case 'NT_STATUS_MEDIA_WRITE_PROTECTED':
-					return ['EACCES', `use an account of the Administrators group of ${host}'s domain (ADMIN$ is theirs only)`];
-				case 'NT_STATUS_DISK_FULL':
-					return ['ENOSPC', `free some space on ${host}'s system volume, then retry`];
+					return [
+						'EACCES',
+						`${host} refused it: the share may be read-only, or this account may not write there; check the share's permissions on ${host}, and use an account of the Administrators group of its domain (ADMIN$ is theirs only)`,
+					];
 				case 'NT_STATUS_OBJECT_NAME_COLLISION':
 					return ['EEXIST', 'something of that name is there already: look on the server, then retry'];
 				case 'NT_STATUS_LOGON_FAILURE':
