@@ -7,7 +7,7 @@
  */
 import {createHash} from 'node:crypto';
 import {createReadStream, createWriteStream} from 'node:fs';
-import {mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
+import {mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
 import {pipeline} from 'node:stream/promises';
@@ -47,6 +47,7 @@ export class SmbFiles implements DatabaseFiles {
 	/** //HOST/ADMIN$ */
 	readonly root: string;
 	readonly access: string;
+	private cleaned = false;
 
 	constructor(
 		private readonly smbclient: CommandSpec,
@@ -239,9 +240,13 @@ export class SmbFiles implements DatabaseFiles {
 		if (status || output.exitCode !== 0) throw this.failure(`removing ${path}`, output);
 	}
 
-	/** A private folder of ours for the bytes going to and coming from the server, removed after. */
+	/** A private folder of ours for the bytes going to and coming from the server, removed after; named with this process's id. */
 	private async withPrivateFolder<T>(work: (folder: string) => Promise<T>): Promise<T> {
-		const folder = await mkdtemp(join(tmpdir(), 'dsmn-resync-smb-'));
+		if (!this.cleaned) {
+			this.cleaned = true;
+			await removeDeadPrivateFolders(tmpdir());
+		}
+		const folder = await mkdtemp(join(tmpdir(), `${PRIVATE_PREFIX}${process.pid}-`));
 		try {
 			return await work(folder);
 		} finally {
@@ -347,6 +352,29 @@ export class SmbFiles implements DatabaseFiles {
 	private shareOf(path: string): string {
 		return path.replace(/\\/g, '/').split('/').filter(Boolean).slice(0, 2).join('/').toUpperCase();
 	}
+}
+
+const PRIVATE_PREFIX = 'dsmn-resync-smb-';
+
+/**
+ * The private folders of earlier runs whose process is gone (SIGKILLed mid-copy: the outgoing copy and the
+ * read-back are left there): removed. A folder of a process that still runs is never touched.
+ */
+export async function removeDeadPrivateFolders(parent: string): Promise<string[]> {
+	const removed: string[] = [];
+	for (const name of await readdir(parent).catch(() => [] as string[])) {
+		const pid = new RegExp(`^${PRIVATE_PREFIX}(\\d+)-`).exec(name)?.[1];
+		if (!pid || Number(pid) === process.pid) continue;
+		try {
+			process.kill(Number(pid), 0);
+			continue; // its process still runs
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'ESRCH') continue;
+		}
+		await rm(join(parent, name), {recursive: true, force: true});
+		removed.push(name);
+	}
+	return removed;
 }
 
 async function hashLocal(path: string): Promise<FileDigest> {
