@@ -66,7 +66,7 @@ export class ServerBusyError extends HintedError {
 		super(
 			`another dsmn-resync holds this server's writer lock: ${who}${gone ? `. It is believed gone: ${gone}` : ''}`,
 			gone
-				? `if no one is working on this server, run again with --break-lock (the wizard asks you to type the holder's machine name); if that run is only unfinished, resume or roll it back where it ran${holder ? ` (${holder.machine}, journal ${holder.journal})` : ''}. Nothing was changed.`
+				? `if that run is only unfinished, resume or roll it back where it ran${holder ? ` (${holder.machine}, journal ${holder.journal})` : ''}; if you are sure no one is working on this server, start dsmn-resync again with --break-lock. Nothing was changed.`
 				: 'wait for it to finish, or ask whoever runs it to leave it at a safe point first; two runs on one database would undo each other. Nothing was changed.',
 		);
 	}
