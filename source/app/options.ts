@@ -32,5 +32,7 @@ export type WizardOptions = {
 	json: boolean;
 	resume: boolean;
 	rollback: boolean;
+	/** Break the server's writer lock when its holder is believed gone (said why; journaled). */
+	breakLock?: boolean;
 	ascii: boolean;
 };

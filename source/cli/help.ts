@@ -50,6 +50,8 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --password-env NAME            read the initial password from variable NAME
   --yes, -y                      accept every confirmation (never a manual step)
   --resume | --rollback          continue or undo a run that was cut off
+  --break-lock                   take over a server whose writer lock is held
+                                 by a run believed gone (said why; journaled)
   --json                         JSON lines instead of text, for every command
                                  (schema/dsmn-resync-events.schema.json)
   --syncagnt PATH                the SYNCAGNT folder (remote: a mounted share;

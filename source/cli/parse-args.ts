@@ -40,6 +40,7 @@ const WIZARD_OPTIONS = {
 	json: {type: 'boolean'},
 	resume: {type: 'boolean'},
 	rollback: {type: 'boolean'},
+	'break-lock': {type: 'boolean'},
 } as const satisfies Options;
 
 function parse<O extends Options>(args: string[], options: O, where: string) {
@@ -118,6 +119,7 @@ function parseWizard(args: string[]): Command {
 			json: values.json ?? false,
 			resume: values.resume ?? false,
 			rollback: values.rollback ?? false,
+			...(values['break-lock'] ? {breakLock: true} : {}),
 			ascii: false,
 		},
 	};

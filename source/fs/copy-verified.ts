@@ -61,7 +61,7 @@ export class SourceChangedError extends HintedError {
 export async function copyVerified(
 	source: string,
 	destination: string,
-	options: {onProgress?: CopyProgress; signal?: AbortSignal; expect?: CopyResult} = {},
+	options: {onProgress?: CopyProgress; signal?: AbortSignal; expect?: CopyResult; beforeRename?: () => Promise<void>} = {},
 ): Promise<CopyResult> {
 	const temporary = temporaryName(destination);
 	const buffer = Buffer.allocUnsafe(CHUNK);
@@ -111,6 +111,12 @@ export async function copyVerified(
 		throw new CopyVerifyError(
 			`the copy of ${basename(source)} read back different from what was written (SHA-256 differs): the disk, its driver or the memory may be failing`,
 		);
+	}
+	try {
+		await options.beforeRename?.();
+	} catch (error) {
+		await rm(temporary, {force: true});
+		throw error;
 	}
 	await rename(temporary, destination);
 	await syncFolder(dirname(destination));

@@ -22,10 +22,43 @@ const ADVICE: Record<string, string> = {
 	EHOSTUNREACH: 'the server cannot be reached: check the network, then retry',
 	ECONNRESET: 'the connection to the server was reset: check the network and the mount, then retry',
 	ESTALE: 'the mounted share went stale: unmount and mount it again, then retry',
+	ECONNREFUSED: 'nothing answers at the server any more: check that it is on and reachable, then retry (or resume)',
+	ECONNABORTED: 'the server or the network went away mid-operation: check that the server answers, then resume (a step goes on from where it stopped)',
+};
+
+/**
+ * SMB's NT_STATUS codes (as smbclient prints them) by what they mean here: the errno-like code the run
+ * reasons with, and the advice of the same table as the errnos (one table for the steps, the preflight and
+ * the roll back). Where the cause is the server's (a sharing violation, a read-only share), the advice says so.
+ */
+export const NT_STATUS: Record<string, {code: string; advice?: string}> = {
+	NT_STATUS_SHARING_VIOLATION: {
+		code: 'EBUSY',
+		advice:
+			"another program has that file open on the server: close it, or find it in the server's Computer Management ▸ Shared Folders ▸ Open Files and close it there, then retry",
+	},
+	NT_STATUS_FILE_LOCK_CONFLICT: {code: 'EBUSY'},
+	NT_STATUS_MEDIA_WRITE_PROTECTED: {
+		code: 'EROFS',
+		advice: "the share or its volume is read-only: make it writable on the server (the share's permissions), then retry",
+	},
+	NT_STATUS_DISK_FULL: {code: 'ENOSPC'},
+	NT_STATUS_CONNECTION_DISCONNECTED: {code: 'ECONNABORTED'},
+	NT_STATUS_CONNECTION_RESET: {code: 'ECONNABORTED'},
+	NT_STATUS_CONNECTION_ABORTED: {code: 'ECONNABORTED'},
+	NT_STATUS_PIPE_BROKEN: {code: 'ECONNABORTED'},
+	NT_STATUS_END_OF_FILE: {code: 'ECONNABORTED'},
+	NT_STATUS_IO_TIMEOUT: {code: 'ETIMEDOUT'},
+	NT_STATUS_CONNECTION_REFUSED: {code: 'ECONNREFUSED'},
+	NT_STATUS_HOST_UNREACHABLE: {code: 'EHOSTUNREACH'},
+	NT_STATUS_NETWORK_UNREACHABLE: {code: 'EHOSTUNREACH'},
 };
 
 export function adviceForErrno(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	const status = (error as {status?: unknown} | undefined)?.status;
+	const smb = typeof status === 'string' ? NT_STATUS[status] : undefined;
+	if (smb?.advice) return smb.advice;
 	if (code && ADVICE[code]) return ADVICE[code];
 	const cause = code ? `the cause (${code}) is not one dsmn-resync knows` : 'the cause is not known';
 	return `${cause}: read the message above, fix what it names, then retry (the failure screen says whether a roll back is possible)`;

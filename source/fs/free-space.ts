@@ -1,4 +1,5 @@
 import {statfs} from 'node:fs/promises';
+import {formatBytes} from '../text/format.js';
 
 /**
  * Bytes an unprivileged writer may still use on the volume holding this path; undefined where it cannot
@@ -13,4 +14,14 @@ export async function freeBytes(path: string, measure: typeof statfs = statfs): 
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * Whether a copy of `needed` bytes fits in `free`, compared in exact bytes, and words that make the
+ * verdict evident: both amounts and the margin (rounded amounts alone can read the wrong way round).
+ */
+export function spaceVerdict(free: number, needed: number): {fits: boolean; text: string} {
+	const fits = free > needed;
+	const margin = fits ? `${formatBytes(free - needed)} to spare` : free === needed ? 'not a byte to spare' : `${formatBytes(needed - free)} short`;
+	return {fits, text: `${formatBytes(free)} free, ${formatBytes(needed)} needed for the copy: ${margin}`};
 }

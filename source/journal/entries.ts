@@ -38,13 +38,39 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 	z.object({type: z.literal('step-started'), at: z.string(), step: z.string()}),
 	z.object({type: z.literal('step-finished'), at: z.string(), step: z.string(), summary: z.string()}),
 	z.object({type: z.literal('step-failed'), at: z.string(), step: z.string(), message: z.string()}),
-	/** Written before a rename; the rename's outcome is read back from the disk. */
-	z.object({type: z.literal('move'), at: z.string(), from: z.string(), to: z.string()}),
+	/**
+	 * Written before a rename; the rename's outcome is read back from the disk. An original moved aside
+	 * carries its size and SHA-256 (one read just before): resume and roll back know it by its bytes.
+	 */
+	z.object({type: z.literal('move'), at: z.string(), from: z.string(), to: z.string(), size: z.number().optional(), sha256: z.string().optional()}),
 	/** Written after the rename (and the folders flushed). */
 	z.object({type: z.literal('moved'), at: z.string(), from: z.string(), to: z.string()}),
 	z.object({type: z.literal('copied'), at: z.string(), name: z.string(), size: z.number(), sha256: z.string()}),
 	z.object({type: z.literal('manual-step'), at: z.string(), step: z.string(), instructions: z.string()}),
 	z.object({type: z.literal('interrupted'), at: z.string(), step: z.string().optional(), signal: z.string()}),
+	/**
+	 * The server's writer lock: "taking" before its folder is made, "taken" once it names this run, "broken"
+	 * when a lock believed gone was broken on request (its holder and why), "released" when given up.
+	 */
+	z.object({
+		type: z.literal('writer-lock'),
+		at: z.string(),
+		action: z.enum(['taking', 'taken', 'broken', 'released']),
+		folder: z.string(),
+		holder: z
+			.object({
+				machine: z.string(),
+				user: z.string(),
+				pid: z.number(),
+				since: z.string(),
+				refreshed: z.string(),
+				runId: z.string(),
+				journal: z.string(),
+				what: z.string(),
+			})
+			.optional(),
+		reason: z.string().optional(),
+	}),
 	z.object({type: z.literal('run-ended'), at: z.string(), outcome: z.enum(['completed', 'rolled-back', 'abandoned', 'nothing-changed'])}),
 ]);
 

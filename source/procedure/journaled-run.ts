@@ -9,6 +9,7 @@ import {Journal, journalName, type NewEntry, type RunOwner} from '../journal/jou
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {ControlOptions, Target} from '../targets/capabilities.js';
 import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
+import {lockFolder, ServerBusyError, ServerLock, type LockTimings} from './server-lock.js';
 
 export function adviceFor(error: unknown): string {
 	return adviceForErrno(error);
@@ -60,6 +61,11 @@ export abstract class JournaledRun implements ProcedureRun {
 	abstract readonly flow: 'restore' | 'reconstruct';
 	abstract readonly canRollback: boolean;
 	protected readonly entries: JournalEntry[];
+	private serverLock: ServerLock | undefined;
+	/** Break the server's writer lock when its holder is believed gone (--break-lock; the wizard's typed confirmation). */
+	breakLockIfGone = false;
+	/** The writer lock's refresh and staleness (tests shorten them). */
+	lockTimings: LockTimings | undefined;
 
 	protected constructor(
 		readonly target: Target,
@@ -116,6 +122,48 @@ export abstract class JournaledRun implements ProcedureRun {
 		return this.entries.some(e => e.type === 'step-started' && e.step === 'rollback');
 	}
 
+	/**
+	 * The server's writer lock, taken before this process changes anything (a step, a roll back) and kept
+	 * until the run ends: undefined once held, or the refusal, with nothing changed. The same run (resumed
+	 * after a crash, a closed session) takes back the lock it left. ARCHITECTURE.md, "The run and its journal".
+	 */
+	async holdServer(): Promise<Extract<StepOutcome, {status: 'failed'}> | undefined> {
+		const lost = this.serverLock?.lostTo;
+		if (lost) {
+			return {
+				status: 'failed',
+				message: `this server's writer lock was broken by run ${lost.runId} of ${lost.user} on ${lost.machine}: nothing more was changed`,
+				advice: `two runs must not change one database: agree with whoever runs ${lost.runId} which run goes on; this one's journal keeps what it did (${this.journal.path})`,
+			};
+		}
+		if (this.serverLock) return undefined;
+		const folder = lockFolder(this.target.database);
+		const lastLock = [...this.entries].reverse().find(e => e.type === 'writer-lock');
+		const wasTaking = lastLock?.type === 'writer-lock' && lastLock.action === 'taking';
+		if (!wasTaking) await this.record({type: 'writer-lock', action: 'taking', folder});
+		try {
+			const {lock, broke} = await ServerLock.acquire(
+				this.target.database,
+				{runId: this.start.runId, journal: this.journal.path, what: `a ${this.flow} run`, wasTaking: true},
+				{breakIfGone: this.breakLockIfGone, ...(this.lockTimings ? {timings: this.lockTimings} : {})},
+			);
+			this.serverLock = lock;
+			if (broke) await this.record({type: 'writer-lock', action: 'broken', folder, ...(broke.holder ? {holder: broke.holder} : {}), reason: broke.reason});
+			await this.record({type: 'writer-lock', action: 'taken', folder});
+			return undefined;
+		} catch (error) {
+			const outcome = {status: 'failed' as const, message: (error as Error).message, advice: hintOf(error) ?? adviceFor(error)};
+			await this.record({type: 'writer-lock', action: 'released', folder, reason: outcome.message});
+			if (error instanceof ServerBusyError) return outcome;
+			return {...outcome, message: `the server's writer lock could not be taken: ${outcome.message}`};
+		}
+	}
+
+	/** Stops refreshing the writer lock without giving it up: the process leaves, the run stays unfinished (and takes it back when resumed). */
+	leaveServer(): void {
+		this.serverLock?.stop();
+	}
+
 	async execute(step: string, hooks: RunHooks = {}): Promise<StepOutcome> {
 		if (this.rollbackBegan()) {
 			return {
@@ -124,6 +172,8 @@ export abstract class JournaledRun implements ProcedureRun {
 				advice: 'roll back again (--rollback): it continues from where the earlier roll back stopped',
 			};
 		}
+		const refused = await this.holdServer();
+		if (refused) return refused;
 		await this.record({type: 'step-started', step});
 		let outcome: StepOutcome;
 		try {
@@ -153,7 +203,25 @@ export abstract class JournaledRun implements ProcedureRun {
 	/** Whether the steps that started and failed here can have changed nothing but the service. */
 	protected abstract sideEffectFreeFailure(): boolean;
 
+	/** The journal says this run holds the server's writer lock (taken, and not released since). */
+	private holdsLockByJournal(): boolean {
+		const last = [...this.entries].reverse().find(e => e.type === 'writer-lock');
+		return last?.type === 'writer-lock' && (last.action === 'taken' || last.action === 'taking' || last.action === 'broken');
+	}
+
 	async end(outcome: 'completed' | 'rolled-back' | 'abandoned' | 'nothing-changed'): Promise<void> {
+		// A run ended by a process that changed nothing itself (a manual step confirmed on --resume) still gives up the lock its run left.
+		if (!this.serverLock && this.holdsLockByJournal()) await this.holdServer();
+		if (this.serverLock) {
+			const {folder} = this.serverLock;
+			// A lock that cannot be removed now (the server went away) is not a reason to leave the run unended: its journal says it ended.
+			const failed = await this.serverLock.release().then(
+				() => undefined,
+				(error: unknown) => (error as Error).message,
+			);
+			await this.record({type: 'writer-lock', action: 'released', folder, ...(failed ? {reason: `not removed: ${failed}`} : {})});
+			this.serverLock = undefined;
+		}
 		await this.record({type: 'run-ended', outcome});
 		await this.journal.close();
 	}

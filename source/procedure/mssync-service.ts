@@ -7,7 +7,7 @@
 import {HintedError} from '../errors/hinted-error.js';
 import type {RunStarted} from '../journal/entries.js';
 import type {ServiceControl} from '../targets/capabilities.js';
-import {serviceFailure} from '../services/service-messages.js';
+import {serviceFailure, type ServiceCommandError} from '../services/service-messages.js';
 import {waitForState} from '../targets/wait-for-state.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
 
@@ -67,14 +67,29 @@ export async function stopService(service: ServiceControl, timings: RunTimings, 
 	return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
 }
 
-/** Before a step touches the database: MSSYNC still stopped (undefined), or the step's refusal. */
-export async function requireStopped(service: ServiceControl, hooks: RunHooks): Promise<StepOutcome | undefined> {
+/** A failed query as what it is: the command's own words and error number, never a guess at the state. */
+export function queryFailed(service: ServiceControl, error: ServiceCommandError): string {
+	return `${service.describe('query')} failed: ${serviceFailure(error)} (error ${error.code}); MSSYNC's state is not known`;
+}
+
+/**
+ * Before the database is touched (each step that changes files, and each rename into SYNCAGNT): MSSYNC
+ * still stopped (undefined), or the refusal, at that safe point. A failed query is said as such.
+ */
+export async function requireStopped(service: ServiceControl, hooks: RunHooks): Promise<Extract<StepOutcome, {status: 'failed'}> | undefined> {
 	const now = await service.query({onCommand: hooks.onCommand});
 	if (now.ok && now.state === 'STOPPED') return undefined;
+	if (!now.ok) {
+		return {
+			status: 'failed',
+			message: `${queryFailed(service, now.error)}, so nothing more was changed`,
+			advice: `${now.error.advice}; then retry (the step goes on from where it stopped), or roll back`,
+		};
+	}
 	return {
 		status: 'failed',
-		message: `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}: the database must not be touched while it runs`,
-		advice: 'someone or something started it again: stop it (the "Stop MSSYNC" step) and retry',
+		message: `MSSYNC is ${now.state} (${service.describe('query')}): someone or something started it after it was stopped, and the database must not be touched while it runs: the step stopped here and nothing more was changed`,
+		advice: `find out who or what started it (DSMN must stay stopped until the database is in place), stop it (${service.describe('stop')}), then retry: the step goes on from where it stopped; or roll back`,
 	};
 }
 
@@ -134,7 +149,12 @@ export async function stopForRollback(service: ServiceControl, timings: RunTimin
 export async function putServiceBack(service: ServiceControl, before: RunStarted['serviceBefore'], timings: RunTimings, hooks: RunHooks): Promise<string> {
 	const now = await service.query({onCommand: hooks.onCommand});
 	if (now.ok && now.state === before) return `MSSYNC ${before === 'RUNNING' ? 'running' : 'stopped'}, as it was found`;
-	if (before !== 'RUNNING') return `MSSYNC is ${now.ok ? now.state : 'in an unknown state'}; it was ${before} when the run began`;
+	if (!now.ok) throw new Error(`the files are back, but ${queryFailed(service, now.error)}: it was ${before} when the run began`);
+	if (before === 'STOPPED')
+		throw new Error(
+			`the files are back, but MSSYNC is ${now.state}; it was STOPPED when the run began (someone started it meanwhile): stop it, then roll back again`,
+		);
+	if (before !== 'RUNNING') return `MSSYNC is ${now.state}; its state when the run began is not known (${before})`;
 	const start = await service.start({onCommand: hooks.onCommand});
 	if (!start.ok && !ALREADY_RUNNING.includes(start.error.code))
 		throw new MssyncServiceError(`the files are back, but MSSYNC would not start again: ${serviceFailure(start.error)}`, start.error.advice);

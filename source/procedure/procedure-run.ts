@@ -64,4 +64,6 @@ export interface ProcedureRun {
 	awaitingManual(step: string): boolean;
 	/** The admin's word that a manual step is done; `note` adds what they reported (the servers ticked). */
 	confirmManual(step: string, note?: string): Promise<StepOutcome>;
+	/** Break the server's writer lock when its holder is believed gone (--break-lock; the wizard's typed confirmation). */
+	breakLockIfGone: boolean;
 }

@@ -6,7 +6,7 @@
  */
 import type {NewEntry} from '../journal/journal.js';
 import type {JournalEntry, MoveEntry, RunStarted} from '../journal/entries.js';
-import type {DatabaseFiles, Target} from '../targets/capabilities.js';
+import type {DatabaseFiles, FileDigest, Target} from '../targets/capabilities.js';
 import {hintOf} from '../errors/hinted-error.js';
 import {adviceFor} from './journaled-run.js';
 import {putServiceBack, stopForRollback, type RunTimings} from './mssync-service.js';
@@ -48,49 +48,130 @@ export type RollbackContext = {
 	end(outcome: 'rolled-back'): Promise<void>;
 };
 
-/**
- * A file in SYNCAGNT that this run put there, whether or not its journal line was written: a name the
- * copy step restores, once the copy began, whose original (if there was one) is safe in the snapshot.
- */
-async function restoredInPlace(run: RollbackContext): Promise<string[]> {
-	const {entries} = run;
-	const {files} = run.target.database;
-	if (!entries.some(e => e.type === 'step-started' && e.step === 'copy-backup')) return [];
-	const planned = new Set(entries.filter(e => e.type === 'step-plan' && e.step === 'move-aside').flatMap(e => (e as {files: string[]}).files));
-	// From the journal alone (a roll back never needs the backup): the bound files, the copy's plan, what it journaled.
-	const copyNames = new Set<string>();
+export type Stranger = {where: string; name: string; size: number; mtimeMs: number; sha256: string};
+
+/** Digests known from the journal: the originals as moved aside, the copies as this run verified them (or as bound). */
+function knownDigests(entries: readonly JournalEntry[], files: DatabaseFiles, snapshot: string) {
+	const originals = new Map<string, FileDigest | undefined>();
+	for (const move of originalMoves(entries, files, snapshot)) {
+		const name = baseName(move.to);
+		originals.set(name, move.sha256 !== undefined && move.size !== undefined ? {size: move.size, sha256: move.sha256} : undefined);
+	}
+	const copies = new Map<string, FileDigest>();
 	for (const e of entries) {
-		if (e.type === 'backup-validated') for (const f of e.files) copyNames.add(f.name);
-		if (e.type === 'step-plan' && e.step === 'copy-backup') for (const name of e.files) copyNames.add(name);
-		if (e.type === 'copied') copyNames.add(e.name);
+		if (e.type === 'backup-validated') for (const f of e.files) if (!copies.has(f.name)) copies.set(f.name, {size: f.size, sha256: f.sha256});
+		if (e.type === 'copied') copies.set(e.name, {size: e.size, sha256: e.sha256});
 	}
-	const present = await files.list(run.target.database.syncagnt);
-	const ours: string[] = [];
-	for (const name of present) {
-		if (!copyNames.has(name)) continue;
-		const originalSafe = !planned.has(name) || (await files.stat(files.join(run.snapshot, name))) !== undefined;
-		if (originalSafe) ours.push(name);
+	return {originals, copies};
+}
+
+function baseName(path: string): string {
+	return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}
+
+function same(a: FileDigest, b: FileDigest | undefined): boolean {
+	return b !== undefined && a.size === b.size && a.sha256 === b.sha256;
+}
+
+/**
+ * SYNCAGNT (and the snapshot) read by their bytes: the files this run restored (bytes as it copied them),
+ * the originals already back (bytes as moved aside, none left in the snapshot), and strangers: anything
+ * else at a name the roll back would touch. A journal from before originals carried their digest is read
+ * by names, as it was then.
+ */
+async function readInPlace(run: RollbackContext): Promise<{restored: string[]; strangers: Stranger[]}> {
+	const {entries, snapshot} = run;
+	const {files, syncagnt} = run.target.database;
+	const copyStarted = entries.some(e => e.type === 'step-started' && e.step === 'copy-backup');
+	const planned = new Set(entries.filter(e => e.type === 'step-plan' && e.step === 'move-aside').flatMap(e => (e as {files: string[]}).files));
+	const {originals, copies} = knownDigests(entries, files, snapshot);
+	const copyNames = new Set(copies.keys());
+	for (const e of entries) if (e.type === 'step-plan' && e.step === 'copy-backup') for (const name of e.files) copyNames.add(name);
+	const restored: string[] = [];
+	const strangers: Stranger[] = [];
+	const stranger = async (where: string, name: string, digest: FileDigest) => {
+		const facts = await files.stat(files.join(where, name));
+		strangers.push({where, name, size: digest.size, mtimeMs: facts?.mtimeMs ?? 0, sha256: digest.sha256});
+	};
+	const byBytes = originalMoves(entries, files, snapshot).every(m => m.sha256 !== undefined);
+	for (const name of (await files.list(syncagnt)).sort()) {
+		const isCopy = copyStarted && copyNames.has(name);
+		if (!isCopy && !originals.has(name)) continue; // not a name this run touched: left as it is
+		const originalSafe = !planned.has(name) || (await files.stat(files.join(snapshot, name))) !== undefined;
+		if (!byBytes) {
+			// A journal from before originals carried their digest: ours once the copy began, when its original is safe.
+			if (isCopy && originalSafe) restored.push(name);
+			continue;
+		}
+		const found = await files.digest(files.join(syncagnt, name));
+		const original = originals.get(name);
+		const inSnapshot = (await files.stat(files.join(snapshot, name))) !== undefined;
+		if (original && same(found, original) && !inSnapshot) continue; // the original, back (or never moved)
+		if (isCopy && same(found, copies.get(name)) && originalSafe) {
+			restored.push(name);
+			continue;
+		}
+		await stranger(syncagnt, name, found);
 	}
-	return ours.sort();
+	for (const move of originalMoves(entries, files, snapshot)) {
+		const expected = originals.get(baseName(move.to));
+		if (!expected || !(await files.stat(move.to))) continue;
+		const found = await files.digest(move.to);
+		if (!same(found, expected)) await stranger(snapshot, baseName(move.to), found);
+	}
+	return {restored, strangers};
+}
+
+function describeStranger(s: Stranger): string {
+	return `${s.name} in ${s.where} (${s.size} bytes, modified ${new Date(s.mtimeMs).toISOString().slice(0, 19).replace('T', ' ')} UTC, SHA-256 ${s.sha256.slice(0, 16)}…)`;
+}
+
+/** The originals in SYNCAGNT, checked against their digests: how many are back, and which are not. */
+async function checkOriginalsBack(run: RollbackContext): Promise<{back: number; missing: string[]}> {
+	const {files, syncagnt} = run.target.database;
+	const {originals} = knownDigests(run.entries, files, run.snapshot);
+	let back = 0;
+	const missing: string[] = [];
+	for (const [name, expected] of originals) {
+		const path = files.join(syncagnt, name);
+		const there = expected ? (await files.stat(path)) && same(await files.digest(path), expected) : (await files.stat(path)) !== undefined;
+		if (there) back++;
+		else missing.push(name);
+	}
+	return {back, missing};
 }
 
 /**
  * Puts SYNCAGNT back as it was: the files this run copied in go aside (kept), the snapshot's files
  * return byte for byte, and the service is left as it was found. A journaled sequence of its own: cut
- * off or failed, the next roll back continues it from the disk and the journal.
+ * off or failed, the next roll back continues it from the disk and the journal. Every file is known by
+ * its bytes: a stranger stops it before anything moves, and "back" is counted by reading SYNCAGNT.
  */
 export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Promise<StepOutcome> {
 	await run.record({type: 'step-started', step: 'rollback'});
 	try {
 		const {service} = run.target;
 		const {files, syncagnt} = run.target.database;
-		const restored = await restoredInPlace(run);
-		const partials = (await files.list(syncagnt)).filter(n => PARTIAL_COPY.test(n));
+		const {originals, copies} = knownDigests(run.entries, files, run.snapshot);
+		const present = await files.list(syncagnt);
+		const partials = present.filter(n => PARTIAL_COPY.test(n));
+		const copyStarted = run.entries.some(e => e.type === 'step-started' && e.step === 'copy-backup');
+		const touched = present.some(n => originals.has(n) || (copyStarted && copies.has(n)));
 		const toPutBack: MoveEntry[] = [];
 		for (const move of originalMoves(run.entries, files, run.snapshot).reverse()) if (await files.stat(move.to)) toPutBack.push(move);
-		const filesToMove = restored.length + partials.length + toPutBack.length > 0;
-		// The database may be touched only with MSSYNC stopped; with nothing to move it is not stopped at all.
-		if (filesToMove) await stopForRollback(service, run.timings, hooks);
+		// The database may be read and touched only with MSSYNC stopped; with nothing to move it is not stopped at all.
+		if (touched || partials.length + toPutBack.length > 0) await stopForRollback(service, run.timings, hooks);
+		const {restored, strangers} = await readInPlace(run);
+		if (strangers.length > 0) {
+			const message = `the roll back found ${strangers.length === 1 ? 'a file' : `${strangers.length} files`} that ${strangers.length === 1 ? 'is' : 'are'} neither what this run copied nor the original it moved aside: ${strangers.map(describeStranger).join('; ')}. Nothing was moved; MSSYNC is stopped`;
+			await run.record({type: 'step-failed', step: 'rollback', message});
+			return {
+				status: 'failed',
+				message,
+				advice:
+					'find out who put it there (if MSSYNC ran on the restored database, DSMN itself changed it); move it out of that folder to keep it, then roll back again: nothing this run did is undone twice',
+			};
+		}
 		for (const name of partials) await files.remove(files.join(syncagnt, name));
 		if (restored.length > 0) {
 			const aside = rolledBackFolder(run.entries) ?? (await freshSnapshotFolder(run.target.database, new Date(), 'rolled-back'));
@@ -109,13 +190,19 @@ export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Pr
 			await run.move(move.to, move.from);
 		}
 		await files.flush(syncagnt);
+		// "As it was" only once SYNCAGNT was read: every original back with the bytes it had when it was moved aside.
+		const {back, missing} = await checkOriginalsBack(run);
+		if (missing.length > 0)
+			throw new Error(
+				`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not back in SYNCAGNT with the bytes moved aside (looked in SYNCAGNT and in ${run.snapshot})`,
+			);
+		const snapshotLeft = (await files.stat(run.snapshot)) ? await files.list(run.snapshot) : undefined;
+		if (snapshotLeft?.length === 0) await files.removeFolder(run.snapshot); // emptied by this roll back: nothing in it to keep
 		const serviceNote = await putServiceBack(service, run.serviceBefore, run.timings, hooks);
-		const putBack = originalMoves(run.entries, files, run.snapshot).filter(m =>
-			run.entries.some(e => e.type === 'moved' && e.from === m.to && e.to === m.from),
-		).length;
 		const aside = rolledBackFolder(run.entries);
-		const keptAside = aside ? new Set(movesInto(run.entries, files, aside).map(m => m.to)).size : 0;
-		const summary = `${putBack} original file${putBack === 1 ? '' : 's'} back in SYNCAGNT${keptAside ? `; the ${keptAside} restored file${keptAside === 1 ? '' : 's'} moved to ${aside}` : ''}; ${serviceNote}`;
+		const keptAside = aside && (await files.stat(aside)) ? (await files.list(aside)).filter(n => copies.has(n)).length : 0;
+		const checked = originals.size > 0 && [...originals.values()].every(d => d !== undefined) ? ', each checked by SHA-256 against what was moved aside' : '';
+		const summary = `${back} original file${back === 1 ? '' : 's'} back in SYNCAGNT${checked}${keptAside ? `; the ${keptAside} restored file${keptAside === 1 ? '' : 's'} moved to ${aside}` : ''}; ${serviceNote}`;
 		await run.record({type: 'step-finished', step: 'rollback', summary});
 		await run.end('rolled-back');
 		return {status: 'done', summary};

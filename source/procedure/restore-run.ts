@@ -12,9 +12,10 @@
 import {join} from 'node:path';
 import {isStaleInLiveFolder} from '../backup/classify.js';
 import {SourceChangedError, temporaryName} from '../fs/copy-verified.js';
+import {spaceVerdict} from '../fs/free-space.js';
 import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {JournalEntry, MoveEntry, RunStarted, ValidatedFile} from '../journal/entries.js';
-import type {DatabaseFiles, Target} from '../targets/capabilities.js';
+import type {DatabaseFiles, FileDigest, Target} from '../targets/capabilities.js';
 import type {CommandListener} from '../targets/run-command.js';
 import {formatBytes} from '../text/format.js';
 import {digestFacts, validateAndBind} from './backup-binding.js';
@@ -28,6 +29,13 @@ import {synchronizeStep} from './synchronize-step.js';
 import {freshSnapshotFolder} from './snapshot-name.js';
 
 export type FileToCopy = {name: string; size: number};
+
+/** MSSYNC was found running at a safe point inside a copy: the step stops there with this outcome. */
+class SafePointStop extends Error {
+	constructor(readonly outcome: Extract<StepOutcome, {status: 'failed'}>) {
+		super(outcome.message);
+	}
+}
 export type {RunTimings} from './mssync-service.js';
 
 export class RestoreRun extends JournaledRun {
@@ -152,7 +160,7 @@ export class RestoreRun extends JournaledRun {
 			case 'copy-backup':
 				return this.copyBackup(hooks);
 			case 'start-service':
-				return startService(this.target.service, this.timings, hooks);
+				return this.startAfterCheck(hooks);
 			case 'synchronize':
 				return this.synchronize(hooks);
 		}
@@ -164,9 +172,9 @@ export class RestoreRun extends JournaledRun {
 		return originalMoves(this.entries, this.files, this.snapshot);
 	}
 
-	/** A rename journaled before and after: a cut between the two is read back from the disk. */
-	private async move(from: string, to: string): Promise<void> {
-		await this.record({type: 'move', from, to});
+	/** A rename journaled before and after: a cut between the two is read back from the disk. An original carries its digest. */
+	private async move(from: string, to: string, digest?: FileDigest): Promise<void> {
+		await this.record({type: 'move', from, to, ...(digest ? {size: digest.size, sha256: digest.sha256} : {})});
 		await this.files.rename(from, to);
 		await this.record({type: 'moved', from, to});
 	}
@@ -186,7 +194,8 @@ export class RestoreRun extends JournaledRun {
 					advice: `look in ${this.snapshot}; move that file elsewhere, then retry`,
 				};
 			}
-			await this.move(this.inSyncagnt(name), this.inSnapshot(name));
+			// Known by its bytes: one streaming read of the original just before it moves, journaled with the move.
+			await this.move(this.inSyncagnt(name), this.inSnapshot(name), await this.files.digest(this.inSyncagnt(name), hooks.signal));
 		}
 		await this.files.flush(this.target.database.syncagnt);
 		await this.files.flush(this.snapshot);
@@ -240,10 +249,11 @@ export class RestoreRun extends JournaledRun {
 		}
 		// Not a byte written when it cannot fit: a full disk found now costs nothing to fix.
 		const free = await files.freeBytes(this.target.database.syncagnt);
-		if (free !== undefined && free <= toCopy) {
+		const space = free === undefined ? undefined : spaceVerdict(free, toCopy);
+		if (space && !space.fits) {
 			return {
 				status: 'failed',
-				message: `${formatBytes(free)} free on the volume of ${this.target.database.syncagnt}, ${formatBytes(toCopy)} needed: nothing was copied`,
+				message: `on the volume of ${this.target.database.syncagnt}, ${space.text}: nothing was copied`,
 				advice: 'free some space on that volume, then retry; or roll back',
 			};
 		}
@@ -260,10 +270,17 @@ export class RestoreRun extends JournaledRun {
 			try {
 				const result = await files.copyIn(join(this.backup, file.name), destination, {
 					expect: {size: file.size, sha256: file.sha256},
+					// MSSYNC watched while files change: asked just before each verified copy is renamed into place.
+					beforeRename: async () => {
+						const started = await requireStopped(this.target.service, hooks);
+						if (started) throw new SafePointStop(started);
+					},
 					onProgress: done => hooks.onCopyProgress?.({file: file.name, fileDone: done, fileTotal: file.size, bytesDone: bytesBefore + done, bytesTotal}),
 				});
 				await this.record({type: 'copied', name: file.name, size: result.size, sha256: result.sha256});
 			} catch (error) {
+				if (error instanceof SafePointStop)
+					return {...error.outcome, message: `${error.outcome.message} (before ${file.name}; ${copied.size} of ${validated.length} files are in place)`};
 				if (error instanceof SourceChangedError) {
 					return {status: 'failed', message: `${error.message}; ${copied.size} of ${validated.length} files are in place`, advice: error.hint};
 				}
@@ -272,11 +289,50 @@ export class RestoreRun extends JournaledRun {
 			copied.add(file.name);
 			bytesBefore += file.size;
 		}
+		// The last query was just before the last rename into place (or at the step's start): every file went in with MSSYNC stopped.
+		this.copiesChecked = true;
 		return {
 			status: 'done',
 			summary: `${validated.length} files (${formatBytes(bytesTotal)}) copied: each ${this.files.verification}, and matching the backup as validated`,
 			details: validated.map(f => f.name),
 		};
+	}
+
+	/** The copies in SYNCAGNT were put there or read by this process (a resumed run reads them once, before MSSYNC starts). */
+	private copiesChecked = false;
+
+	/**
+	 * A resumed run reads every file the copy put in SYNCAGNT before MSSYNC starts on them: each must still
+	 * be the bytes validated. Once MSSYNC has started, the files are DSMN's (it changes them as it works).
+	 */
+	private async recheckCopies(): Promise<{failed?: StepOutcome; note?: string}> {
+		if (this.copiesChecked || !this.finishedSteps().includes('copy-backup')) return {};
+		const validated = await this.validatedFiles();
+		for (const file of validated) {
+			const path = this.inSyncagnt(file.name);
+			const facts = await this.files.stat(path);
+			const found = facts ? await this.files.digest(path) : undefined;
+			if (found?.sha256 === file.sha256 && found.size === file.size) continue;
+			const what = found
+				? `is not what this run copied: ${found.size} bytes (copied: ${file.size}), modified ${new Date(facts!.mtimeMs).toISOString().slice(0, 19).replace('T', ' ')} UTC, SHA-256 ${found.sha256.slice(0, 16)}… (copied: ${file.sha256.slice(0, 16)}…)`
+				: 'is gone';
+			return {
+				failed: {
+					status: 'failed',
+					message: `${file.name} in SYNCAGNT ${what}: checked before MSSYNC starts on it; nothing was started`,
+					advice: `find out who changed it. A roll back stops at such a file too: move it out of SYNCAGNT (keep it), then roll back; or put the backup's ${file.name} back in its place, then retry`,
+				},
+			};
+		}
+		this.copiesChecked = true;
+		return {note: `the ${validated.length} files already in SYNCAGNT read again: each still the validated bytes (SHA-256)`};
+	}
+
+	private async startAfterCheck(hooks: RunHooks): Promise<StepOutcome> {
+		const check = await this.recheckCopies();
+		if (check.failed) return check.failed;
+		const outcome = await startService(this.target.service, this.timings, hooks);
+		return outcome.status === 'done' && check.note ? {...outcome, summary: `${outcome.summary}; before it, ${check.note}`} : outcome;
 	}
 
 	private async synchronize(hooks: RunHooks): Promise<StepOutcome> {
@@ -286,6 +342,8 @@ export class RestoreRun extends JournaledRun {
 
 	/** Puts SYNCAGNT back as it was, as a journaled sequence of its own (`restore-rollback.ts`). */
 	async rollback(hooks: RunHooks = {}): Promise<StepOutcome> {
+		const refused = await this.holdServer();
+		if (refused) return refused;
 		return rollBackRestore(
 			{
 				target: this.target,

@@ -107,6 +107,7 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 				during: standing.during ?? null,
 				next: next ?? null,
 			});
+			if (options.breakLock) run.breakLockIfGone = true;
 			if (answers.intent === 'rollback') {
 				const outcome = await run.rollback({onCommand: echo});
 				report('rollback', 'Roll back', outcome);
@@ -149,7 +150,7 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 			}
 			say(`Journal: ${run.journalPath}`, {event: 'journal', path: run.journalPath});
 		}
-
+		if (options.breakLock) run.breakLockIfGone = true;
 		for (let step = run.nextStep(); step; step = run.nextStep()) {
 			if (stop) {
 				await run.noteInterrupted(signalName, step);

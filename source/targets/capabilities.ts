@@ -31,6 +31,8 @@ export type CopyInOptions = {
 	signal?: AbortSignal;
 	/** The bytes that were validated: a source that no longer hashes to this is refused before anything is put in place. */
 	expect?: FileDigest;
+	/** Asked once the copy is verified, just before it is renamed into place: a throw leaves nothing in place. */
+	beforeRename?: () => Promise<void>;
 };
 
 /**
@@ -47,6 +49,14 @@ export interface DatabaseFiles {
 	stat(path: string): Promise<FileFacts | undefined>;
 	/** Creates the folder (and its parents) when absent. */
 	mkdir(folder: string): Promise<void>;
+	/** Creates one folder atomically: fails with code EEXIST when anything of that name is there (the server's writer lock). */
+	createFolder(folder: string): Promise<void>;
+	/** Removes an empty folder of ours; nothing when absent; fails when it is not empty. */
+	removeFolder(folder: string): Promise<void>;
+	/** Writes a small text file of ours, replacing what is there (the writer lock's holder). */
+	writeText(path: string, text: string): Promise<void>;
+	/** Reads a small text file; undefined when nothing is there. */
+	readText(path: string): Promise<string | undefined>;
 	/** A rename on the same volume. Never replaces: fails when `to` exists. */
 	rename(from: string, to: string): Promise<void>;
 	/** Creates an empty file of ours (the preflight's write probe); fails when something is there. */

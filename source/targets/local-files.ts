@@ -1,8 +1,8 @@
 /** SYNCAGNT on a local disk (the lab, this machine, a mounted share): DatabaseFiles through node:fs. */
-import {mkdir, open, readdir, rename, rm, stat} from 'node:fs/promises';
+import {mkdir, open, readdir, readFile, rename, rm, rmdir, stat} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {DatabaseFiles, FileFacts} from './capabilities.js';
-import {syncFolder} from '../fs/atomic-write.js';
+import {syncFolder, writeFileAtomic} from '../fs/atomic-write.js';
 import {copyVerified, digestFile} from '../fs/copy-verified.js';
 import {freeBytes} from '../fs/free-space.js';
 
@@ -30,6 +30,31 @@ export class LocalFiles implements DatabaseFiles {
 
 	async mkdir(folder: string): Promise<void> {
 		await mkdir(folder, {recursive: true});
+	}
+
+	async createFolder(folder: string): Promise<void> {
+		await mkdir(folder);
+	}
+
+	async removeFolder(folder: string): Promise<void> {
+		try {
+			await rmdir(folder);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		}
+	}
+
+	writeText(path: string, text: string): Promise<void> {
+		return writeFileAtomic(path, text);
+	}
+
+	async readText(path: string): Promise<string | undefined> {
+		try {
+			return await readFile(path, 'utf8');
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+			throw error;
+		}
 	}
 
 	async rename(from: string, to: string): Promise<void> {

@@ -8,6 +8,8 @@ import type {ControlOptions, DatabaseFolder, ServiceControl, Target} from './cap
 import type {ServiceState} from '../services/service-state.js';
 import {explainWin32, serviceFailure} from '../services/service-messages.js';
 import {CommandNotFoundError} from './run-command.js';
+import {spaceVerdict} from '../fs/free-space.js';
+import {formatBytes} from '../text/format.js';
 
 const PROBE_PREFIX = '.dsmn-resync-write-test-';
 
@@ -146,15 +148,15 @@ export async function preflight(
 				name: 'space',
 				ok: true,
 				warning: true,
-				detail: `the free space of ${syncagnt} is unknown (the share reports no size); the copy needs ${Math.ceil(options.bytesNeeded / 1024 / 1024)} MiB and will say if it runs out`,
+				detail: `the free space of ${syncagnt} is unknown (the share reports no size); the copy needs ${formatBytes(options.bytesNeeded)} and will say if it runs out`,
 				fix: "make sure the server's system volume has that much free before you go on",
 			});
 		} else {
-			const ok = free > options.bytesNeeded;
+			const {fits: ok, text} = spaceVerdict(free, options.bytesNeeded);
 			checks.push({
 				name: 'space',
 				ok,
-				detail: `${Math.floor(free / 1024 / 1024)} MiB free, ${Math.ceil(options.bytesNeeded / 1024 / 1024)} MiB needed for the copy`,
+				detail: text,
 				...(ok ? {} : {fix: 'free some space on that volume (the snapshot is a rename and needs none)'}),
 			});
 		}

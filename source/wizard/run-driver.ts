@@ -37,6 +37,7 @@ export class RunDriver {
 	async begin(run: WizardRun, plan: Screen, history: Screen[]): Promise<void> {
 		const {store} = this.s;
 		this.s.run = run;
+		if (this.s.options.breakLock) run.breakLockIfGone = true; // --break-lock: a writer lock believed gone is broken (said why, journaled)
 		this.s.planScreen = plan;
 		this.s.planHistory = history;
 		store.history.length = 0;

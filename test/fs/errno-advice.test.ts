@@ -23,3 +23,22 @@ describe('advice for a failed file operation', () => {
 		expect(adviceFor(failure('ENAMETOOLONG'))).toBe(adviceForErrno(failure('ENAMETOOLONG')));
 	});
 });
+
+describe('one table for SMB statuses and errnos (issue 27, finding 4)', () => {
+	const smb = (code: string, status: string) => Object.assign(new Error('smbclient said …'), {code, status});
+
+	it('names the actual cause: a sharing violation is another program holding the file, not a disk error', () => {
+		expect(adviceForErrno(smb('EIO', 'NT_STATUS_SHARING_VIOLATION'))).toMatch(/another program has that file open.*Shared Folders ▸ Open Files/);
+		expect(adviceForErrno(smb('EIO', 'NT_STATUS_SHARING_VIOLATION'))).not.toMatch(/I\/O error/);
+	});
+
+	it('a dropped connection says the server or the network went away, and to resume; a refused one is known too', () => {
+		expect(adviceForErrno(failure('ECONNABORTED'))).toMatch(/went away.*then resume/);
+		expect(adviceForErrno(failure('ECONNREFUSED'))).not.toMatch(/not one dsmn-resync knows/);
+	});
+
+	it('a write-protected share says read-only, not rights', () => {
+		expect(adviceForErrno(smb('EACCES', 'NT_STATUS_MEDIA_WRITE_PROTECTED'))).toMatch(/read-only/);
+		expect(adviceForErrno(smb('EACCES', 'NT_STATUS_MEDIA_WRITE_PROTECTED'))).not.toMatch(/administrator/);
+	});
+});

@@ -128,7 +128,9 @@ describe('a roll back is a journaled sequence of its own (issue 12)', () => {
 		const second = await (await resumed(t)).rollback();
 		expect(second).toMatchObject({
 			status: 'done',
-			summary: expect.stringMatching(/^11 original files back in SYNCAGNT; the \d+ restored files moved to .*; MSSYNC running again/),
+			summary: expect.stringMatching(
+				/^11 original files back in SYNCAGNT, each checked by SHA-256 against what was moved aside; the \d+ restored files moved to .*; MSSYNC running again/,
+			),
 		});
 		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
 		const systemDir = join(paths.systemRoot, 'SYSTEM32');

@@ -157,7 +157,9 @@ describe('a restore run on the lab', () => {
 		const rolledBack = await run.rollback();
 		expect(rolledBack).toMatchObject({
 			status: 'done',
-			summary: expect.stringMatching(/^11 original files back in SYNCAGNT; the 6 restored files moved to .*SYNCAGNT\.rolled-back-/),
+			summary: expect.stringMatching(
+				/^11 original files back in SYNCAGNT, each checked by SHA-256 against what was moved aside; the 6 restored files moved to .*SYNCAGNT\.rolled-back-/,
+			),
 		});
 		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
 		expect((await labStatus(dir)).service.state).toBe('RUNNING');
@@ -184,7 +186,10 @@ describe('a restore run on the lab', () => {
 		await runSteps(run, ['stop-service']);
 		await target.service.start();
 		const outcome = await run.execute('move-aside');
-		expect(outcome).toMatchObject({status: 'failed', message: expect.stringMatching(/MSSYNC is RUNNING: the database must not be touched/)});
+		expect(outcome).toMatchObject({
+			status: 'failed',
+			message: expect.stringMatching(/MSSYNC is RUNNING \(sc query MSSYNC\): .*the database must not be touched while it runs/),
+		});
 		expect((await readdir(paths.syncagnt)).length).toBe(12);
 	});
 

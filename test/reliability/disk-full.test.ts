@@ -83,7 +83,7 @@ describe('a disk too small, or filling up during the copy', () => {
 		const {lab, backup, syncagnt, originals} = await labWithBigBackup('too-small', 40);
 		const run = await runCli(['--lab', lab, '--flow', 'restore', '--backup', backup, '--yes']);
 		expect(run.exitCode).toBe(1);
-		expect(run.stdout).toMatch(/✗ \d+ MiB free, 4\d MiB needed for the copy/);
+		expect(run.stdout).toMatch(/✗ \d+\.\d MiB free, 4\d\.\d MiB needed for the copy: \d+(\.\d)? MiB short/);
 		expect(run.stdout).toContain('The target is not ready: nothing was changed.');
 		expect(await hashFolder(syncagnt, isStaleInLiveFolder)).toEqual(originals);
 	});
@@ -124,7 +124,9 @@ describe('a disk too small, or filling up during the copy', () => {
 		const outcome = await run.execute('copy-backup');
 		expect(outcome).toMatchObject({
 			status: 'failed',
-			message: expect.stringMatching(/free on the volume of .*SYNCAGNT, \d+\.\d MiB needed: nothing was copied$/),
+			message: expect.stringMatching(
+				/^on the volume of .*SYNCAGNT, \d+(\.\d)? (B|KiB|MiB) free, \d+\.\d MiB needed for the copy: \d+(\.\d)? [KM]iB short: nothing was copied$/,
+			),
 		});
 		await rm(filler);
 		expect(await run.execute('copy-backup')).toMatchObject({status: 'done'});

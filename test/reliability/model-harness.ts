@@ -9,7 +9,7 @@
  */
 import {spawn} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
+import {chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {basename, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -110,6 +110,8 @@ const ACTIONS = {
 	'other-rollback': '--rollback aimed at another target (a second lab; on Windows: another SYNCAGNT, the same journal folder)',
 	'other-retry': 'a new run on another target',
 	second: 'a second process (--rollback) started while a first (--resume, or a new run) holds the target',
+	'second-writer':
+		'a second writer (a new run from another state folder, the target spelled another way) started while a first (--resume, or a new run) holds the server',
 } as const;
 type Action = keyof typeof ACTIONS;
 const ACTION_IDS = Object.keys(ACTIONS) as Action[];
@@ -190,9 +192,13 @@ type World = {
 	root: string;
 	first: FirstState;
 	A: string;
+	/** A spelled another way (a symbolic link to it): another desk's name for the same server. */
+	A2: string;
 	B: string;
 	bin: string;
 	stateHome: string;
+	/** Another desk's state folder (the second writer's journals). */
+	stateHome2: string;
 	passwords: string;
 	targets: Record<'A' | 'B', TargetInfo>;
 };
@@ -231,13 +237,17 @@ async function makeWorld(first: FirstState): Promise<World> {
 		await saveLab(A, {...state, service: {state: 'STOPPED'}});
 	}
 	if (first.inject.kind === 'fault' && !first.inject.at) await setFault(A, first.inject.fault);
+	const A2 = join(root, 'labs', 'A-again');
+	await symlink('A', A2);
 	return {
 		root,
 		first,
 		A,
+		A2,
 		B,
 		bin,
 		stateHome: join(root, 'state'),
+		stateHome2: join(root, 'state2'),
 		passwords: join(root, 'passwords.txt'),
 		targets: {A: await targetInfo(A, first.flow), B: await targetInfo(B, first.flow)},
 	};
@@ -250,7 +260,7 @@ async function setFault(lab: string, fault: LabFault | undefined): Promise<void>
 	await saveLab(lab, fault ? {...state, fault} : hung ? {...rest, service: {state: 'STOPPED'}} : rest);
 }
 
-function envFor(world: World, lab: string, extra: Record<string, string> = {}): Record<string, string> {
+function envFor(world: World, lab: string, extra: Record<string, string> = {}, desk: 'this' | 'other' = 'this'): Record<string, string> {
 	const common = {DSMN_RESYNC_SERVICE_TIMEOUT: '2', ...extra};
 	if (world.first.mode === 'lab') return userEnv(common);
 	return userEnv({
@@ -258,7 +268,7 @@ function envFor(world: World, lab: string, extra: Record<string, string> = {}): 
 		PATH: `${world.bin}:${process.env['PATH']}`,
 		DSMN_LAB_DIR: lab,
 		SystemRoot: join(lab, 'SystemRoot'),
-		XDG_STATE_HOME: world.stateHome,
+		XDG_STATE_HOME: desk === 'this' ? world.stateHome : world.stateHome2,
 	});
 }
 
@@ -355,12 +365,22 @@ async function act(world: World, action: Action): Promise<Outcome[]> {
 		case 'other-retry': {
 			return [{label: 'a new run on the other target', result: await cli(newRunArgs(world, world.B), envFor(world, world.B)), aimedAt: 'B'}];
 		}
-		case 'second': {
+		case 'second':
+		case 'second-writer': {
 			// The first process pauses (as in a long copy) before its next journal entry; the second starts then.
 			const marker = join(world.root, 'paused');
 			await rm(marker, {force: true});
 			const firstArgs = (await hasUnfinishedRun(world)) ? [...targetArgs(world, world.A), '--resume'] : newRunArgs(world, world.A);
-			const holder = cli(firstArgs, env, {at: {type: 'step-started'}, pauseMs: 3000, pausedFile: marker});
+			// A second writer takes longer to reach its first step (validation, preflight): the first is held until it has finished.
+			const release = join(world.root, 'released');
+			await rm(release, {force: true});
+			const holder = cli(
+				firstArgs,
+				env,
+				action === 'second-writer'
+					? {at: {type: 'step-started'}, pauseMs: 60_000, pausedFile: marker, releaseFile: release}
+					: {at: {type: 'step-started'}, pauseMs: 3000, pausedFile: marker},
+			);
 			let finished = false;
 			void holder.then(() => (finished = true));
 			while (!finished && !(await stat(marker).catch(() => undefined))) await new Promise(r => setTimeout(r, 25));
@@ -371,6 +391,14 @@ async function act(world: World, action: Action): Promise<Outcome[]> {
 				return [
 					{label: firstLabel, result: first, aimedAt: 'A', sequential: true},
 					{label: '--rollback after it', result: await cli([...targetArgs(world, world.A), '--rollback'], env), aimedAt: 'A', sequential: true},
+				];
+			}
+			if (action === 'second-writer') {
+				const other = await cli(newRunArgs(world, world.A2), envFor(world, world.A2, {}, 'other'));
+				await writeFile(release, '');
+				return [
+					{label: 'the second writer (a new run from another state folder, the target spelled another way)', result: other, aimedAt: 'A'},
+					{label: firstLabel, result: await holder, aimedAt: 'A'},
 				];
 			}
 			const second = await cli([...targetArgs(world, world.A), '--rollback'], env);
@@ -416,9 +444,15 @@ async function treePrint(dir: string, skip: (rel: string) => boolean = () => fal
 			const path = join(folder, entry.name);
 			const rel = relative(dir, path).replace(/\d{8}-\d{6}(-\d+)?/g, 'T');
 			if (skip(rel)) continue;
-			if (entry.isDirectory()) {
+			if (entry.isSymbolicLink()) {
+				lines.push(`${rel} (a link)`);
+			} else if (entry.isDirectory()) {
 				lines.push(`${rel}/`);
 				await walk(path);
+			} else if (entry.name === 'HOLDER.JSON') {
+				// The writer lock by the run that holds it (its process and refresh times change with every take).
+				const holder = JSON.parse(await readFile(path, 'utf8').catch(() => '{}')) as {runId?: string};
+				lines.push(`${rel} ${String(holder.runId).replace(/\d{8}-\d{6}(-\d+)?/g, 'T')}`);
 			} else if (rel === 'lab.json') {
 				const state = JSON.parse(await readFile(path, 'utf8')) as {service: {state: string; lastError?: string}; fault?: string; servers: unknown};
 				lines.push(`lab.json ${state.service.state} ${state.fault ?? ''} ${JSON.stringify(state.servers)}`);
@@ -451,7 +485,7 @@ async function treePrint(dir: string, skip: (rel: string) => boolean = () => fal
 
 /** The whole world's state, for pruning sequences that reach a state already explored. */
 async function worldPrint(world: World): Promise<string> {
-	return treePrint(world.root, rel => rel === 'bin' || rel.startsWith('bin/') || rel === 'paused');
+	return treePrint(world.root, rel => rel === 'bin' || rel.startsWith('bin/') || rel === 'paused' || rel === 'released');
 }
 
 /** How a folder differs from a set: the names missing, extra, or with other bytes. */
@@ -542,7 +576,8 @@ async function check(
 	const service = status.service.state;
 	const lines = result.output.split('\n');
 	const output = result.output;
-	const asides = (await readdir(system32)).filter(n => n !== 'SYNCAGNT');
+	// The folders beside SYNCAGNT that hold files (the writer lock holds only its holder's name).
+	const asides = (await readdir(system32)).filter(n => n !== 'SYNCAGNT' && !n.endsWith('.dsmn-resync-lock'));
 	const command = result.exitCode !== NO_COMMAND;
 	const where = aimedAt === 'A' ? '' : ' of the other target';
 
@@ -637,7 +672,13 @@ async function check(
 
 /** What the "nothing was changed" rule leaves out: journals, the lab's state file, our own markers, passwords files. */
 const quiet = (rel: string) =>
-	rel.startsWith('state') || rel.includes('journal') || rel.endsWith('lab.json') || rel === 'paused' || rel.startsWith('passwords') || rel.startsWith('bin');
+	rel.startsWith('state') ||
+	rel.includes('journal') ||
+	rel.endsWith('lab.json') ||
+	rel === 'paused' ||
+	rel === 'released' ||
+	rel.startsWith('passwords') ||
+	rel.startsWith('bin');
 
 function firstDifference(a: string, b: string): string {
 	const x = a.split('\n');
@@ -647,6 +688,39 @@ function firstDifference(a: string, b: string): string {
 }
 
 /** One process per target: a second one started while the first holds it is refused before it changes anything. */
+/** Every journal of runs on A, from both desks (A's own journal folder, both state folders), spelled either way. */
+async function journalsOfA(world: World): Promise<{path: string; entries: {type?: string; at?: string; runId?: string; syncagnt?: string}[]}[]> {
+	const found = [];
+	for (const dir of [labPaths(world.A).journal, join(world.stateHome, 'dsmn-resync'), join(world.stateHome2, 'dsmn-resync')]) {
+		for (const name of await readdir(dir).catch(() => [] as string[])) {
+			if (!name.endsWith('.jsonl')) continue;
+			const entries = entriesOf(await readFile(join(dir, name), 'utf8')) as {type?: string; at?: string; runId?: string; syncagnt?: string}[];
+			const syncagnt = entries[0]?.syncagnt ?? '';
+			if (syncagnt.includes('/labs/A/') || syncagnt.includes('/labs/A-again/')) found.push({path: join(dir, name), entries});
+		}
+	}
+	return found;
+}
+
+/** Never two runs that both changed SYNCAGNT at once: a run's changes begin only after any other run that changed it has ended. */
+async function checkOneWriter(world: World): Promise<string[]> {
+	const runs = (await journalsOfA(world))
+		.map(j => ({
+			path: j.path,
+			first: j.entries.find(e => e.type === 'move' || e.type === 'copied')?.at,
+			end: j.entries.find(e => e.type === 'run-ended')?.at,
+		}))
+		.filter((r): r is {path: string; first: string; end: string | undefined} => r.first !== undefined);
+	const problems: string[] = [];
+	for (const a of runs)
+		for (const b of runs)
+			if (a !== b && a.first <= b.first && (a.end === undefined || b.first < a.end))
+				problems.push(
+					`two runs changed SYNCAGNT at once: ${b.path} began changing it at ${b.first}, while ${a.path} (changing it since ${a.first}) had ${a.end ? `not yet ended (it ended at ${a.end})` : 'not ended'}`,
+				);
+	return problems;
+}
+
 function checkSecond(results: {label: string; result: Result}[]): string[] {
 	const [second] = results;
 	if (!second) return [];
@@ -681,6 +755,7 @@ async function stepCase(world: World, action: Action | 'first', transcript: stri
 	}
 	if (action === 'clear') violations.push(...(await check(world, 'clearing the fault', {exitCode: NO_COMMAND, output: '', killed: false}, 'A', before, false)));
 	if (concurrent) violations.push(...checkSecond(outcomes));
+	violations.push(...(await checkOneWriter(world)));
 	return violations;
 }
 

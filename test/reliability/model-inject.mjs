@@ -7,12 +7,13 @@
  *   {"at": {...}, "labFault": "start-refused", "lab": "/tmp/…/lab"}
  *       stage a lab fault (as `lab fault` does) just before that entry: a failure that begins mid-run;
  *   {"at": {...}, "pauseMs": 3000, "pausedFile": "/tmp/…/paused"}
- *       hold the run there for a while (as a long copy does), saying so by creating pausedFile;
+ *       hold the run there for a while (as a long copy does), saying so by creating pausedFile; with
+ *       "releaseFile", until that file exists (pauseMs at most);
  *   {"copyFault": "ENOSPC" | "EIO", "file": "MSSYNC.MDB"}
  *       the disk fills while the copy writes that file, or reading it from the backup fails with EIO.
  * The journal's entries are recognised by what is appended: one JSON line with a "type".
  */
-import {readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import fsp from 'node:fs/promises';
 import {syncBuiltinESMExports} from 'node:module';
 import {join} from 'node:path';
@@ -46,7 +47,10 @@ async function beforeJournalLine(text) {
 	fired = true;
 	if (spec.pauseMs) {
 		writeFileSync(spec.pausedFile, String(process.pid));
-		await new Promise(resolve => setTimeout(resolve, spec.pauseMs));
+		// With releaseFile: held until that file exists (the second process has finished), pauseMs at most.
+		const until = Date.now() + spec.pauseMs;
+		do await new Promise(resolve => setTimeout(resolve, spec.releaseFile ? 20 : spec.pauseMs));
+		while (spec.releaseFile && !existsSync(spec.releaseFile) && Date.now() < until);
 	}
 	if (spec.kill) process.kill(process.pid, 'SIGKILL');
 	if (spec.labFault) {

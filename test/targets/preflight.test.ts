@@ -38,9 +38,22 @@ describe('the preflight', () => {
 			name: 'space',
 			ok: true,
 			warning: true,
-			detail: expect.stringContaining('is unknown (the share reports no size); the copy needs 5 MiB'),
+			detail: expect.stringContaining('is unknown (the share reports no size); the copy needs 5.0 MiB'),
 		});
 		expect(checks.every(c => c.ok)).toBe(true);
+	});
+
+	it('compares exact bytes and says the margin, so that its text never contradicts its verdict (issue 27, finding 5)', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+		const lab = labTarget(dir);
+		const files = new LocalFiles();
+		const MiB = 1024 * 1024;
+		files.freeBytes = async () => 4.5 * MiB;
+		const enough = await preflight({...lab, database: {...lab.database, files}}, {bytesNeeded: Math.round(4.15 * MiB)});
+		expect(enough.at(-1)).toMatchObject({name: 'space', ok: true, detail: '4.5 MiB free, 4.1 MiB needed for the copy: 358 KiB to spare'});
+		const short = await preflight({...lab, database: {...lab.database, files}}, {bytesNeeded: 4.5 * MiB + 1});
+		expect(short.at(-1)).toMatchObject({name: 'space', ok: false, detail: '4.5 MiB free, 4.5 MiB needed for the copy: 1 B short'});
 	});
 
 	it('removes a write probe left by a run killed between making and removing it, and nothing else', async () => {

@@ -7,7 +7,7 @@
  */
 import {createHash} from 'node:crypto';
 import {createReadStream, createWriteStream} from 'node:fs';
-import {mkdtemp, rm, stat, writeFile} from 'node:fs/promises';
+import {mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
 import {pipeline} from 'node:stream/promises';
@@ -16,8 +16,12 @@ import type {CopyInOptions, DatabaseFiles, FileDigest, FileFacts} from '../capab
 import type {CommandOutput} from '../../services/parse-service-output.js';
 import {CommandNotFoundError, runCommand, type CommandSpec} from '../run-command.js';
 import {HintedError} from '../../errors/hinted-error.js';
+import {adviceForErrno, NT_STATUS} from '../../fs/errno-advice.js';
 import {safeText} from '../../text/sanitize.js';
 import {connectionArgs, type SambaConnection} from './samba-connection.js';
+import {parseDu, parseLs, type LsEntry} from './smb-listing.js';
+
+export {parseDu, parseLs} from './smb-listing.js';
 
 /** What smbclient said went wrong, as an error the run can explain (`code` like node:fs's, `hint` what to do). */
 class SmbError extends HintedError {
@@ -38,45 +42,12 @@ const NOT_THERE = new Set(['NT_STATUS_NO_SUCH_FILE', 'NT_STATUS_OBJECT_NAME_NOT_
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /["\\;*?<>|:\u0000-\u001f\u007f]/;
 
-/** One entry of `ls`: "  NAME   ATTRIBUTES   SIZE  Sun Nov 29 17:34:50 2026". */
-const LS_LINE = /^ {2}(.+?)\s+([A-Z]*)\s+(\d+)\s+(\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4})\s*$/;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-export type LsEntry = {name: string; directory: boolean; size: number; mtimeMs: number};
-
-/** The entries of smbclient's `ls` output (the "." and ".." entries and the free-space line left out). */
-export function parseLs(stdout: string): LsEntry[] {
-	const entries: LsEntry[] = [];
-	for (const line of stdout.split(/\r?\n/)) {
-		const match = LS_LINE.exec(line);
-		if (!match) continue;
-		const [, name, attributes, size, date] = match as unknown as [string, string, string, string, string];
-		if (name === '.' || name === '..') continue;
-		entries.push({name, directory: attributes.includes('D'), size: Number(size), mtimeMs: lsTime(date)});
-	}
-	return entries;
-}
-
-/** smbclient prints times in this machine's time zone: "Sun Nov 29 17:34:50 2026". */
-function lsTime(date: string): number {
-	const [, month, day, time, year] = date.split(/\s+/) as [string, string, string, string, string];
-	const [h, m, s] = time.split(':').map(Number) as [number, number, number];
-	return new Date(Number(year), MONTHS.indexOf(month), Number(day), h, m, s).getTime();
-}
-
-/** `du`'s "N blocks of size S. M blocks available": the bytes free; undefined when the share reports no size (unknown). */
-export function parseDu(stdout: string): number | undefined {
-	const match = /(\d+) blocks of size (\d+)\. (\d+) blocks available/.exec(stdout);
-	if (!match) return undefined;
-	const [total, size, available] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	return total === 0 || size === 0 ? undefined : available * size;
-}
-
 export class SmbFiles implements DatabaseFiles {
 	readonly verification = 'read back from the server over SMB and compared by SHA-256 (the server may answer from its cache)';
 	/** //HOST/ADMIN$ */
 	readonly root: string;
 	readonly access: string;
+	private cleaned = false;
 
 	constructor(
 		private readonly smbclient: CommandSpec,
@@ -148,13 +119,17 @@ export class SmbFiles implements DatabaseFiles {
 		).slice(0, 400);
 		const host = this.connection.host;
 		const [code, hint] = ((): [string, string] => {
+			// The one table of causes (fs/errno-advice.ts) first: a sharing violation, a dropped connection, a read-only share.
+			const known = status ? NT_STATUS[status] : undefined;
+			if (known) return [known.code, adviceForErrno({code: known.code, status})];
+			if (/Connection to \S+ failed|NT_STATUS_CONNECTION/.test(said)) return ['ECONNABORTED', adviceForErrno({code: 'ECONNABORTED'})];
 			switch (status) {
 				case 'NT_STATUS_ACCESS_DENIED':
 				case 'NT_STATUS_NETWORK_ACCESS_DENIED':
-				case 'NT_STATUS_MEDIA_WRITE_PROTECTED':
-					return ['EACCES', `use an account of the Administrators group of ${host}'s domain (ADMIN$ is theirs only)`];
-				case 'NT_STATUS_DISK_FULL':
-					return ['ENOSPC', `free some space on ${host}'s system volume, then retry`];
+					return [
+						'EACCES',
+						`${host} refused it: the share may be read-only, or this account may not write there; check the share's permissions on ${host}, and use an account of the Administrators group of its domain (ADMIN$ is theirs only)`,
+					];
 				case 'NT_STATUS_OBJECT_NAME_COLLISION':
 					return ['EEXIST', 'something of that name is there already: look on the server, then retry'];
 				case 'NT_STATUS_LOGON_FAILURE':
@@ -212,6 +187,43 @@ export class SmbFiles implements DatabaseFiles {
 		if (!(await this.stat(folder))) throw this.failure(`making ${folder}`, output);
 	}
 
+	async createFolder(folder: string): Promise<void> {
+		// One SMB create of a directory: the server refuses it when the name is taken (smbclient exits 0 either way).
+		const output = await this.smb(`mkdir "${this.inShare(folder)}"`);
+		const status = this.status(output);
+		if (status === 'NT_STATUS_OBJECT_NAME_COLLISION') throw new SmbError(`${folder} already exists`, 'EEXIST', 'look on the server, then retry', status);
+		if (status || output.exitCode !== 0) throw this.failure(`making ${folder}`, output);
+	}
+
+	async removeFolder(folder: string): Promise<void> {
+		const output = await this.smb(`rmdir "${this.inShare(folder)}"`);
+		const status = this.status(output);
+		if (status && NOT_THERE.has(status)) return;
+		if (status || output.exitCode !== 0) throw this.failure(`removing the folder ${folder}`, output);
+	}
+
+	async writeText(path: string, text: string): Promise<void> {
+		const inShare = this.inShare(path);
+		await this.withPrivateFolder(async folder => {
+			const local = join(folder, 'text');
+			await writeFile(local, text, {mode: 0o600});
+			const output = await this.smb(`put ${this.local(local)} "${inShare}"`);
+			if (this.status(output) || output.exitCode !== 0) throw this.failure(`writing ${path}`, output);
+		});
+	}
+
+	async readText(path: string): Promise<string | undefined> {
+		const inShare = this.inShare(path);
+		return this.withPrivateFolder(async folder => {
+			const local = join(folder, 'text');
+			const output = await this.smb(`get "${inShare}" ${this.local(local)}`);
+			const status = this.status(output);
+			if (status && NOT_THERE.has(status)) return undefined;
+			if (status || output.exitCode !== 0) throw this.failure(`reading ${path}`, output);
+			return readFile(local, 'utf8');
+		});
+	}
+
 	async rename(from: string, to: string): Promise<void> {
 		const source = this.inShare(from);
 		const destination = this.inShare(to);
@@ -228,9 +240,13 @@ export class SmbFiles implements DatabaseFiles {
 		if (status || output.exitCode !== 0) throw this.failure(`removing ${path}`, output);
 	}
 
-	/** A private folder of ours for the bytes going to and coming from the server, removed after. */
+	/** A private folder of ours for the bytes going to and coming from the server, removed after; named with this process's id. */
 	private async withPrivateFolder<T>(work: (folder: string) => Promise<T>): Promise<T> {
-		const folder = await mkdtemp(join(tmpdir(), 'dsmn-resync-smb-'));
+		if (!this.cleaned) {
+			this.cleaned = true;
+			await removeDeadPrivateFolders(tmpdir());
+		}
+		const folder = await mkdtemp(join(tmpdir(), `${PRIVATE_PREFIX}${process.pid}-`));
 		try {
 			return await work(folder);
 		} finally {
@@ -297,6 +313,7 @@ export class SmbFiles implements DatabaseFiles {
 				);
 			}
 			try {
+				await options.beforeRename?.();
 				await this.rename(temporary, destination);
 			} catch (error) {
 				await this.remove(temporary).catch(() => {});
@@ -335,6 +352,29 @@ export class SmbFiles implements DatabaseFiles {
 	private shareOf(path: string): string {
 		return path.replace(/\\/g, '/').split('/').filter(Boolean).slice(0, 2).join('/').toUpperCase();
 	}
+}
+
+const PRIVATE_PREFIX = 'dsmn-resync-smb-';
+
+/**
+ * The private folders of earlier runs whose process is gone (SIGKILLed mid-copy: the outgoing copy and the
+ * read-back are left there): removed. A folder of a process that still runs is never touched.
+ */
+export async function removeDeadPrivateFolders(parent: string): Promise<string[]> {
+	const removed: string[] = [];
+	for (const name of await readdir(parent).catch(() => [] as string[])) {
+		const pid = new RegExp(`^${PRIVATE_PREFIX}(\\d+)-`).exec(name)?.[1];
+		if (!pid || Number(pid) === process.pid) continue;
+		try {
+			process.kill(Number(pid), 0);
+			continue; // its process still runs
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'ESRCH') continue;
+		}
+		await rm(join(parent, name), {recursive: true, force: true});
+		removed.push(name);
+	}
+	return removed;
 }
 
 async function hashLocal(path: string): Promise<FileDigest> {

@@ -100,6 +100,7 @@ export class TargetFlow {
 		}
 		if (unfinished) {
 			this.s.run = await resumeRun(target, unfinished);
+			if (options.breakLock) this.s.run.breakLockIfGone = true; // --break-lock (said why, journaled)
 			store.history.length = 0;
 			this.showResume(unfinished);
 			return;

@@ -4,11 +4,12 @@
  * cannot carry are refused before any command runs.
  */
 import {createHash} from 'node:crypto';
-import {readdir, readFile, writeFile} from 'node:fs/promises';
+import {spawnSync} from 'node:child_process';
+import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {SourceChangedError} from '../../../source/fs/copy-verified.js';
-import {SmbFiles} from '../../../source/targets/real/smb-files.js';
+import {removeDeadPrivateFolders, SmbFiles} from '../../../source/targets/real/smb-files.js';
 import {tempDir} from '../../helpers/run-cli.js';
 import {sambaReason, startSambaServer, type SambaServer} from '../../helpers/samba-server.js';
 
@@ -24,6 +25,19 @@ describe('names smbclient cannot carry safely', () => {
 		expect(files.join('//NTPDC1/ADMIN$/SYSTEM32', 'SYNCAGNT')).toBe('//NTPDC1/ADMIN$/SYSTEM32/SYNCAGNT');
 		expect(files.join('//NTPDC1/ADMIN$/SYSTEM32/SYNCAGNT', '')).toBe('//NTPDC1/ADMIN$/SYSTEM32/SYNCAGNT/');
 		await expect(files.stat('/NTPDC1/ADMIN$/SYSTEM32')).rejects.toThrow('is not on //NTPDC1/ADMIN$');
+	});
+});
+
+describe('the private folders of a run killed mid-copy (issue 27, finding 7)', () => {
+	it('are removed by a later run once their process is gone; a running process keeps its own', async () => {
+		const parent = await tempDir();
+		const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+		for (const name of [`dsmn-resync-smb-${dead}-a1`, `dsmn-resync-smb-${process.pid}-b2`, 'dsmn-resync-smb-1-c3', 'other-folder']) {
+			await mkdir(join(parent, name), {mode: 0o700});
+			await writeFile(join(parent, name, 'outgoing'), 'bytes', {mode: 0o600});
+		}
+		expect(await removeDeadPrivateFolders(parent)).toEqual([`dsmn-resync-smb-${dead}-a1`]);
+		expect((await readdir(parent)).sort()).toEqual(['dsmn-resync-smb-1-c3', `dsmn-resync-smb-${process.pid}-b2`, 'other-folder'].sort());
 	});
 });
 
