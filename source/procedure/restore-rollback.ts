@@ -83,6 +83,9 @@ async function readInPlace(run: RollbackContext): Promise<{restored: string[]; s
 	const {entries, snapshot} = run;
 	const {files, syncagnt} = run.target.database;
 	const copyStarted = entries.some(e => e.type === 'step-started' && e.step === 'copy-backup');
+	// Once this run started MSSYNC, DSMN writes to the restored database and its logs: a copy's bytes then differ
+	// from what was copied and are still this run's (moved aside with the rest, never deleted).
+	const dsmnRan = entries.some(e => e.type === 'step-started' && e.step === 'start-service');
 	const planned = new Set(entries.filter(e => e.type === 'step-plan' && e.step === 'move-aside').flatMap(e => (e as {files: string[]}).files));
 	const {originals, copies} = knownDigests(entries, files, snapshot);
 	const copyNames = new Set(copies.keys());
@@ -107,7 +110,7 @@ async function readInPlace(run: RollbackContext): Promise<{restored: string[]; s
 		const original = originals.get(name);
 		const inSnapshot = (await files.stat(files.join(snapshot, name))) !== undefined;
 		if (original && same(found, original) && !inSnapshot) continue; // the original, back (or never moved)
-		if (isCopy && same(found, copies.get(name)) && originalSafe) {
+		if (isCopy && (dsmnRan || same(found, copies.get(name))) && originalSafe) {
 			restored.push(name);
 			continue;
 		}

@@ -61,7 +61,7 @@ describe('the wizard on a disk too small for the backup', () => {
 				exit: 1,
 				title: expect.stringContaining('nothing was changed'),
 				lines: expect.arrayContaining([
-					expect.stringMatching(/^\d+ MiB free, 4\d MiB needed for the copy$/),
+					expect.stringMatching(/^[\d.]+ MiB free, 4\d\.\d MiB needed for the copy: [\d.]+ MiB short$/),
 					expect.stringContaining('What to do: free some space'),
 				]),
 			});
