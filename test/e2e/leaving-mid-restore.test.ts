@@ -14,7 +14,7 @@ async function makeLab() {
 const serviceState = async (dir: string) => labStatusSchema.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout)).service.state;
 
 /** The history as one line per paragraph: the last frame's lines are wrapped at the terminal's width. */
-const unwrapped = (session: PtySession) => session.history().replace(/\n(?=\S)/g, ' ');
+const unwrapped = (session: PtySession) => session.history().replace(/[ ]*\n[ ]*/g, ' ');
 
 const STOPPED = 'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until it runs again. To bring it back:';
 
