@@ -208,7 +208,6 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		await release?.();
 		if (!outputClosed) process.stdout.off('error', onOutputError);
 	}
-
 	/** Where a restore stops with MSSYNC not as it found it (stopped: DSMN stays down): said, with how to bring it back. */
 	async function sayService(run: ProcedureRun) {
 		if (!(run instanceof RestoreRun)) return;
