@@ -1,14 +1,60 @@
 /**
- * A run found unfinished in a target's journal, opened as the flow it began as (ARCHITECTURE.md, "The run
- * and its journal"): the wizard and the scripted runner resume and roll back the same objects.
+ * Use case: resume a run found unfinished (ARCHITECTURE.md, "Use cases", "The run and its journal"): the
+ * run opened as the flow it began as, and how the journal says it was left, so that the wizard's resume
+ * screen and a scripted --resume or --rollback say the same thing about the same objects.
  */
 import type {UnfinishedRun} from '../journal/journal.js';
 import {ReconstructRun} from '../procedure/reconstruct-run.js';
 import {RestoreRun} from '../procedure/restore-run.js';
+import {runStanding, type RunStanding} from '../procedure/run-standing.js';
 import type {Target} from '../targets/capabilities.js';
+import type {BeginOptions} from './begin-run.js';
 
 export type OpenedRun = RestoreRun | ReconstructRun;
 
+/** An unfinished run as found: when it began, what it restores, how it was left, and what comes next (ids and titles). */
+export type FoundRun = {
+	journal: string;
+	flow: 'restore' | 'reconstruct';
+	/** ISO 8601, as journaled. */
+	started: string;
+	backup?: string;
+	standing: RunStanding;
+	/** The title of the step the standing is about (failed, waiting, or under way when cut off). */
+	standingTitle?: string;
+	next?: {step: string; title: string};
+	/** The titles of the steps already done. */
+	finished: string[];
+};
+
 export function resumeRun(target: Target, unfinished: UnfinishedRun): Promise<OpenedRun> {
 	return unfinished.start.flow === 'restore' ? RestoreRun.resume(target, unfinished) : ReconstructRun.resume(target, unfinished);
+}
+
+/** The run reopened (its lock is taken by its first step or roll back), and what was found. */
+export async function resumeUnfinished(
+	target: Target,
+	unfinished: UnfinishedRun,
+	options: Pick<BeginOptions, 'breakLock'> = {},
+): Promise<{run: OpenedRun; found: FoundRun}> {
+	const run = await resumeRun(target, unfinished);
+	if (options.breakLock) run.breakLockIfGone = true;
+	const title = (step: string) => run.steps().find(s => s.id === step)?.title ?? step;
+	const standing = runStanding(unfinished.entries);
+	const about = standing.step ?? standing.during;
+	const next = run.nextStep();
+	const {start} = unfinished;
+	return {
+		run,
+		found: {
+			journal: unfinished.path,
+			flow: start.flow,
+			started: start.at,
+			...(start.backup ? {backup: start.backup} : {}),
+			standing,
+			...(about ? {standingTitle: title(about)} : {}),
+			...(next ? {next: {step: next, title: title(next)}} : {}),
+			finished: run.finishedSteps().map(title),
+		},
+	};
 }

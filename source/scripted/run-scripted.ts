@@ -2,34 +2,30 @@
  * Scripted runs (ARCHITECTURE.md, "The command line and the front ends"): every answer given as a flag, no terminal needed. One line per step
  * (JSON lines with --json); Ctrl+C, SIGTERM or a closed session stop at the next safe point.
  */
-import {binderyRestoreRefusal, versionOf} from '../procedure/reconstruct-texts.js';
-import {resolve} from 'node:path';
 import type {Io} from '../app/io.js';
 import type {WizardOptions} from '../app/options.js';
 import type {ScriptedAnswers} from '../app/scripted-answers.js';
 import {EXIT} from '../errors/exit-codes.js';
 import {UsageError} from '../errors/hinted-error.js';
 import {TargetBusyError} from '../journal/target-lock.js';
+import {beginReconstruct, beginRestore} from '../app/begin-run.js';
 import {openTarget, otherRunText, type OpenTarget, type OtherRun} from '../app/open-target.js';
 import {prepareRestore} from '../app/prepare-restore.js';
 import {reconstructPreflight} from '../app/prepare-reconstruct.js';
-import {initialPasswordProblem} from '../procedure/passwords.js';
-import {binderyBackupProblem, passwordsFilePlaceProblem, redServers, unmanagedServers} from '../app/reconstruct-answers.js';
 import {scriptedResumeProblem} from '../app/resume-policy.js';
-import {resumeRun} from '../app/unfinished-run.js';
+import {rollBack, type RollBackResult} from '../app/roll-back.js';
+import {serviceLineNow} from '../app/service-as-found.js';
+import {resumeUnfinished, type FoundRun, type OpenedRun} from '../app/unfinished-run.js';
 import type {ProcedureRun, StepOutcome} from '../procedure/procedure-run.js';
-import {earlierListsWarning, earlierPasswordLists, ReconstructRun} from '../procedure/reconstruct-run.js';
-import {RestoreRun} from '../procedure/restore-run.js';
 import type {Target} from '../targets/capabilities.js';
 import type {Check} from '../targets/preflight.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../services/synchronization.js';
 import {jsonLine} from '../app/json-line.js';
-import {runStanding} from '../procedure/run-standing.js';
 import {formatDate} from '../text/format.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
-import {serviceNotAsFound} from '../wizard/summary.js';
+import {initialPasswordFromFlags, reconstructFromFlags} from './reconstruct-flags.js';
 
 /** A scripted run to its end; the glyphs are the command line's choice (cli/main.ts), as is the Io (its text made ASCII with them). */
 export async function runScripted(options: WizardOptions, answers: ScriptedAnswers, io: Io, glyphs: Glyphs): Promise<number> {
@@ -79,39 +75,28 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		const {target, unfinished} = opened;
 		// Runs of other targets that share this journal folder: named, never touched.
 		for (const other of opened.others) sayOtherRun(other);
-		let run: ProcedureRun;
+		let run: OpenedRun;
 		if (unfinished) {
 			const refusal = scriptedResumeProblem(unfinished, {resume: answers.intent === 'resume', rollback: answers.intent === 'rollback'});
 			if (refusal) throw refusal;
-			const opened = await resumeRun(target, unfinished);
-			if (opened.flow === 'reconstruct' && opened.needsInitialPassword()) opened.provideInitialPassword(await initialPassword(options, io));
-			run = opened;
-			const standing = runStanding(unfinished.entries);
-			const began = formatDate(new Date(unfinished.start.at));
-			const next = run.nextStep();
-			const how =
-				standing.state === 'failed'
-					? `Found the ${unfinished.start.flow} run begun ${began}: "${stepTitle(run, standing.step!)}" failed (${safeText(standing.message ?? '')}).`
-					: standing.state === 'awaiting-manual'
-						? `Found the ${unfinished.start.flow} run begun ${began}, waiting for you to confirm "${stepTitle(run, standing.step!)}".`
-						: standing.during
-							? `Found the ${unfinished.start.flow} run begun ${began}, cut off during "${stepTitle(run, standing.during)}".`
-							: `Found the ${unfinished.start.flow} run begun ${began}, cut off ${next ? `before "${stepTitle(run, next)}"` : 'after its last step'}.`;
-			say(`${how}${unfinished.start.backup ? ` It restores ${safeText(unfinished.start.backup)}.` : ''} Journal: ${run.journalPath}`, {
+			const resumed = await resumeUnfinished(target, unfinished, {breakLock: options.breakLock});
+			run = resumed.run;
+			if (run.flow === 'reconstruct' && run.needsInitialPassword()) run.provideInitialPassword(await initialPasswordFromFlags(options, io));
+			const {found} = resumed;
+			say(`${foundText(found)}${found.backup ? ` It restores ${safeText(found.backup)}.` : ''} Journal: ${run.journalPath}`, {
 				event: 'found-run',
 				journal: run.journalPath,
-				flow: unfinished.start.flow,
-				state: standing.state,
-				started: unfinished.start.at,
-				...(unfinished.start.backup ? {backup: unfinished.start.backup} : {}),
-				during: standing.during ?? null,
-				next: next ?? null,
+				flow: found.flow,
+				state: found.standing.state,
+				started: found.started,
+				...(found.backup ? {backup: found.backup} : {}),
+				during: found.standing.during ?? null,
+				next: found.next?.step ?? null,
 			});
-			if (options.breakLock) run.breakLockIfGone = true;
 			if (answers.intent === 'rollback') {
-				const outcome = await run.rollback({onCommand: echo});
+				const outcome = await rollBack(run, {onCommand: echo});
 				report('rollback', 'Roll back', outcome);
-				const kept = run.whereThingsAre();
+				const {kept} = outcome;
 				if (outcome.status === 'done')
 					say(`${glyphs.ok} Rolled back: SYNCAGNT and MSSYNC are as they were before the run. ${kept.join(' ')}`, {
 						event: 'rolled-back',
@@ -142,15 +127,15 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 					say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
 					return EXIT.failed;
 				}
-				run = await beginReconstruct(target, answers, options, io, text => say(`${glyphs.warning} ${safeText(text)}`, {event: 'warning', message: text}));
+				const warn = (text: string) => say(`${glyphs.warning} ${safeText(text)}`, {event: 'warning', message: text});
+				run = await beginReconstruct(target, await reconstructFromFlags(target, answers, options, io, warn), {breakLock: options.breakLock});
 			} else {
-				const restore = await beginRestore(target, answers.backup);
+				const restore = await prepareAndBeginRestore(target, answers.backup);
 				if (!restore) return EXIT.failed;
 				run = restore;
 			}
 			say(`Journal: ${run.journalPath}`, {event: 'journal', path: run.journalPath});
 		}
-		if (options.breakLock) run.breakLockIfGone = true;
 		for (let step = run.nextStep(); step; step = run.nextStep()) {
 			if (stop) {
 				await run.noteInterrupted(signalName, step);
@@ -208,14 +193,9 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		await release?.();
 		if (!outputClosed) process.stdout.off('error', onOutputError);
 	}
-	/** Where a restore stops with MSSYNC not as it found it (stopped: DSMN stays down): said, with how to bring it back. */
-	async function sayService(run: ProcedureRun) {
-		if (!(run instanceof RestoreRun)) return;
-		const now = await run.target.service.query().catch(() => undefined);
-		if (!now?.ok) return;
-		const line = serviceNotAsFound(
-			run.start.serviceBefore,
-			now.state,
+	/** Where a run stops with MSSYNC not as it found it (a restore stopped it: DSMN stays down): said, with how to bring it back. */
+	async function sayService(run: OpenedRun) {
+		const line = await serviceLineNow(run, () =>
 			run.rollbackBegan()
 				? 'run the same command again with --rollback'
 				: 'run the same command again with --resume (it goes on to "Start MSSYNC"), or with --rollback (SYNCAGNT as it was, MSSYNC as found)',
@@ -241,7 +221,7 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		say(`  $ ${event.command}`, {event: 'command', command: event.command});
 	}
 
-	function report(step: string, title: string, outcome: StepOutcome) {
+	function report(step: string, title: string, outcome: StepOutcome | RollBackResult) {
 		if (outcome.status === 'done') say(`${glyphs.ok} ${title}: ${outcome.summary}`, {event: 'step-finished', step, summary: outcome.summary});
 		else if (outcome.status === 'failed')
 			say(`${glyphs.error} ${title} failed: ${safeText(outcome.message)}\n  What to do: ${outcome.advice}`, {
@@ -263,7 +243,7 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		}
 	}
 
-	async function beginRestore(target: Target, backup: string): Promise<RestoreRun | undefined> {
+	async function prepareAndBeginRestore(target: Target, backup: string): Promise<OpenedRun | undefined> {
 		const prepared = await prepareRestore(target, backup);
 		const {validation} = prepared;
 		for (const warning of validation.warnings) say(`${glyphs.warning} ${safeText(warning)}`, {event: 'warning', message: warning});
@@ -283,7 +263,7 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 			folder: validation.folder,
 			warnings: n,
 		});
-		return RestoreRun.begin(target, validation.folder, options.synchronize ? {synchronize: options.synchronize} : {});
+		return beginRestore(target, {backup: validation.folder, synchronize: options.synchronize}, {breakLock: options.breakLock});
 	}
 
 	async function runStep(run: ProcedureRun, step: string): Promise<StepOutcome> {
@@ -323,78 +303,12 @@ function stepTitle(run: ProcedureRun, step: string): string {
 	return run.steps().find(s => s.id === step)?.title ?? step;
 }
 
-/** The initial password of a scripted reconstruct: from the variable --password-env names, else stdin's first line. Never argv. */
-async function initialPassword(options: WizardOptions, io: Io): Promise<string> {
-	let password: string | undefined;
-	if (options.passwordEnv) {
-		password = io.env[options.passwordEnv];
-		if (password === undefined) throw new UsageError(`the variable ${options.passwordEnv} (--password-env) is not set`);
-	} else {
-		password = await firstLineOfStdin();
-		if (password === undefined)
-			throw new UsageError('--password-policy initial needs the password on standard input, or in a variable named by --password-env');
-	}
-	const problem = initialPasswordProblem(password);
-	if (problem) throw new UsageError(`the initial password cannot be used: ${problem}`);
-	return password;
-}
-
-async function firstLineOfStdin(): Promise<string | undefined> {
-	if (process.stdin.isTTY) return undefined;
-	let text = '';
-	try {
-		for await (const chunk of process.stdin) {
-			text += String(chunk);
-			if (text.includes('\n')) break;
-		}
-	} catch {
-		return undefined; // no standard input at all
-	}
-	if (text === '') return undefined;
-	return text.split(/\r?\n/)[0];
-}
-
-async function beginReconstruct(
-	target: Target,
-	answers: Extract<ScriptedAnswers, {intent: 'reconstruct'}>,
-	options: WizardOptions,
-	io: Io,
-	warn: (text: string) => void,
-): Promise<ReconstructRun> {
-	for (const line of earlierListsWarning(await earlierPasswordLists(target))) warn(line);
-	const servers = await target.servers.list();
-	const chosen = (answers.select ?? redServers(servers)).map(n => n.toUpperCase());
-	const unknown = unmanagedServers(chosen, servers);
-	if (unknown.length)
-		throw new UsageError(`--select names servers the domain does not manage: ${unknown.join(', ')}`, `its servers are ${servers.map(s => s.name).join(', ')}`);
-	if (chosen.length === 0) throw new UsageError('no server shows a red X: name the servers to reconstruct with --select FS1,FS2');
-	const {restoreBindery} = answers;
-	const notChosen = restoreBindery.filter(name => !chosen.includes(name));
-	if (notChosen.length)
-		throw new UsageError(`--restore-bindery names servers that are not reconstructed: ${notChosen.join(', ')}`, `it takes some of ${chosen.join(', ')}`);
-	const netware = Object.fromEntries(Object.entries(options.netware ?? {}).filter(([name]) => chosen.includes(name)));
-	for (const server of restoreBindery) {
-		const refusal = binderyRestoreRefusal(server, versionOf(netware, server));
-		if (refusal) throw new UsageError(refusal, 'leave it out of --restore-bindery');
-		const problem = await binderyBackupProblem(target, server);
-		if (problem) throw new UsageError(problem, 'leave it out of --restore-bindery');
-	}
-	if (!target.servers.reconstruct) {
-		// A real server: every NetWare step, the passwords included, is the admin's, with instructions.
-		return ReconstructRun.begin(target, {servers: chosen, restoreBindery, passwordPolicy: options.passwordPolicy ?? 'random', netware});
-	}
-	const {passwords} = answers;
-	if (!passwords) throw new UsageError('the lab sets the passwords itself: give --password-policy random|initial and --passwords-file PATH');
-	const problem = await passwordsFilePlaceProblem(target, passwords.file);
-	if (problem) throw new UsageError(`--passwords-file ${passwords.file}: ${problem}`);
-	const password = passwords.policy === 'initial' ? await initialPassword(options, io) : undefined;
-	const run = await ReconstructRun.begin(target, {
-		servers: chosen,
-		restoreBindery,
-		netware,
-		passwordPolicy: passwords.policy,
-		passwordsFile: resolve(passwords.file),
-	});
-	if (password !== undefined) run.provideInitialPassword(password);
-	return run;
+/** How the journal left a run found unfinished, in one sentence. */
+function foundText(found: FoundRun): string {
+	const {standing, standingTitle = ''} = found;
+	const began = `Found the ${found.flow} run begun ${formatDate(new Date(found.started))}`;
+	if (standing.state === 'failed') return `${began}: "${standingTitle}" failed (${safeText(standing.message ?? '')}).`;
+	if (standing.state === 'awaiting-manual') return `${began}, waiting for you to confirm "${standingTitle}".`;
+	if (standing.during) return `${began}, cut off during "${standingTitle}".`;
+	return `${began}, cut off ${found.next ? `before "${found.next.title}"` : 'after its last step'}.`;
 }

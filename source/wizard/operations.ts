@@ -17,4 +17,5 @@ export {earlierListsWarning, earlierPasswordLists, ReconstructRun, reconstructSt
 export {RestoreRun} from '../procedure/restore-run.js';
 export {RESTORE_STEPS} from '../procedure/restore-steps.js';
 export {describeSynchronizeOnly, SYNCHRONIZE_ONLY, synchronizeOnly} from '../procedure/synchronize-only.js';
-export {resumeRun} from '../app/unfinished-run.js';
+export {resumeUnfinished} from '../app/unfinished-run.js';
+export {beginReconstruct, beginRestore} from '../app/begin-run.js';

@@ -5,6 +5,7 @@
  * stop); the end says what was done and where everything is.
  */
 import {resumeChoices} from '../app/resume-policy.js';
+import {rollBack} from '../app/roll-back.js';
 import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
 import type {SyncEvent} from '../services/synchronization.js';
 import type {WizardSession, WizardRun} from './session.js';
@@ -37,7 +38,6 @@ export class RunDriver {
 	async begin(run: WizardRun, plan: Screen, history: Screen[]): Promise<void> {
 		const {store} = this.s;
 		this.s.run = run;
-		if (this.s.options.breakLock) run.breakLockIfGone = true; // --break-lock: a writer lock believed gone is broken (said why, journaled)
 		this.s.planScreen = plan;
 		this.s.planHistory = history;
 		store.history.length = 0;
@@ -289,14 +289,12 @@ export class RunDriver {
 		const {store} = this.s;
 		this.s.actedSinceOpen = true;
 		store.set({busy: true, screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}, startedAt: this.s.deps.now()}});
-		const outcome = await run.rollback({onCommand: store.onCommand});
+		const outcome = await rollBack(run, {onCommand: store.onCommand});
 		store.set({busy: false});
 		if (outcome.status === 'done') {
 			store.log('ok', `Rolled back: ${outcome.summary}`);
-			const target = this.s.activeTarget;
-			const red = target.kind === 'lab' ? (await target.servers.list()).filter(s => !s.synchronized).map(s => s.name) : undefined;
-			store.set({steps: undefined, screen: rolledBack(outcome.summary, this.s.whereThingsAre([]), red, this.s.again())});
-		} else if (outcome.status === 'failed') {
+			store.set({steps: undefined, screen: rolledBack(outcome.summary, this.s.whereThingsAre([]), outcome.red, this.s.again())});
+		} else {
 			store.log('error', `Roll back failed: ${outcome.message}`);
 			store.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: outcome.message, advice: outcome.advice, canRollback: false}});
 		}

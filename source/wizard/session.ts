@@ -7,6 +7,7 @@ import {mkdtemp} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {WizardOptions} from '../app/options.js';
+import {serviceLineNow} from '../app/service-as-found.js';
 import type {ReconstructRun} from '../procedure/reconstruct-run.js';
 import type {RestoreRun} from '../procedure/restore-run.js';
 import type {Target} from '../targets/capabilities.js';
@@ -15,7 +16,6 @@ import type {Screen, WizardState} from './state.js';
 import {WizardStore} from './store.js';
 import {SecretEntry} from './text-entry.js';
 import {startAgainCommand, type Launcher} from './start-again.js';
-import {serviceNotAsFound} from './summary.js';
 
 export type ControllerDeps = {
 	/** Where a new practice lab goes when the admin picks it without --lab. */
@@ -136,17 +136,16 @@ export class WizardSession {
 	 * the command that brings it back. Nothing when it is as found, or cannot be read.
 	 */
 	async serviceLine(): Promise<string | undefined> {
-		const {run, target} = this;
-		if (!run || !target) return undefined;
-		const now = await target.service.query().catch(() => undefined);
-		if (!now?.ok) return undefined;
-		const found = run.start.serviceBefore;
-		const bringBack = run.rollbackBegan()
-			? `${this.again()}, then "Continue the roll back" (MSSYNC is left ${found === 'RUNNING' ? 'running' : 'stopped'}, as found)`
-			: run.canRollback
-				? `${this.again()}, then Resume (it goes on to "Start MSSYNC") or Roll back (SYNCAGNT as it was, MSSYNC ${found === 'RUNNING' ? 'running' : 'stopped'} as found)`
-				: `${this.again()}, then Resume`;
-		return serviceNotAsFound(found, now.state, bringBack);
+		const {run} = this;
+		if (!run) return undefined;
+		const again = this.again();
+		return serviceLineNow(run, found =>
+			run.rollbackBegan()
+				? `${again}, then "Continue the roll back" (MSSYNC is left ${found === 'RUNNING' ? 'running' : 'stopped'}, as found)`
+				: run.canRollback
+					? `${again}, then Resume (it goes on to "Start MSSYNC") or Roll back (SYNCAGNT as it was, MSSYNC ${found === 'RUNNING' ? 'running' : 'stopped'} as found)`
+					: `${again}, then Resume`,
+		);
 	}
 
 	/** The lines a summary ends with: where the run left every file (snapshot, passwords file, journal). */

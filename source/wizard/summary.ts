@@ -270,15 +270,3 @@ export function confirmationMismatch(word: string, typed: string): string {
 		return `"${typed}" is not ${word}: type it exactly, in capital letters, then Enter. Nothing has been changed.`;
 	return `"${typed}" is not ${word}: type ${word}, then Enter, to go on (or Ctrl+C to leave). Nothing has been changed.`;
 }
-
-const spoken = (state: string) => state.toLowerCase().replace(/_/g, ' ');
-
-/**
- * MSSYNC as a run leaves it, when that is not as the run found it: its state, what that means for DSMN,
- * and how to bring it back (`bringBack`: the command, and what to choose there). Nothing when it is as found.
- */
-export function serviceNotAsFound(found: string, now: string, bringBack: string): string | undefined {
-	if (now === found) return undefined;
-	const down = found === 'RUNNING' && now !== 'RUNNING' ? ': DSMN synchronizes nothing until it runs again' : '';
-	return `MSSYNC is ${spoken(now)} (it was ${spoken(found)} when this run began)${down}. To bring it back: ${bringBack}.`;
-}

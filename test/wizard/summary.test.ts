@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {serviceNotAsFound} from '../../source/app/service-as-found.js';
 import {EXIT} from '../../source/errors/exit-codes.js';
 import {
 	finishedInLab,
@@ -7,7 +8,6 @@ import {
 	leavingNote,
 	rollbackConfirmation,
 	rolledBack,
-	serviceNotAsFound,
 	stillRedLines,
 	synchronizeOnlyFailed,
 } from '../../source/wizard/summary.js';

@@ -239,9 +239,12 @@ export class ReconstructQuestions {
 
 	/** Begin on the plan: the run, with the initial password if one was typed (then forgotten here). */
 	async begin(): Promise<ReconstructRun> {
-		const {ReconstructRun} = await operations();
-		const run = await ReconstructRun.begin(this.s.activeTarget, this.answers());
-		if (this.initialPassword !== undefined) run.provideInitialPassword(this.initialPassword);
+		const {beginReconstruct} = await operations();
+		const run = await beginReconstruct(
+			this.s.activeTarget,
+			{plan: this.answers(), initialPassword: this.initialPassword},
+			{breakLock: this.s.options.breakLock},
+		);
 		this.initialPassword = undefined;
 		return run;
 	}

@@ -115,7 +115,7 @@ export class RestoreQuestions {
 	/** Begin on the plan: the run, bound to the backup's bytes as they are now. */
 	async begin(): Promise<RestoreRun> {
 		if (this.backup === undefined) throw new Error('no backup was accepted');
-		const {RestoreRun} = await operations();
-		return RestoreRun.begin(this.s.activeTarget, this.backup, {onCommand: this.s.store.onCommand});
+		const {beginRestore} = await operations();
+		return beginRestore(this.s.activeTarget, {backup: this.backup}, {breakLock: this.s.options.breakLock, onCommand: this.s.store.onCommand});
 	}
 }

@@ -4,9 +4,8 @@
  * locked for this wizard, a run found unfinished offered on the resume screen, or the target inspected.
  */
 import {HintedError} from '../../errors/hinted-error.js';
-import type {UnfinishedRun} from '../../journal/journal.js';
+import type {FoundRun} from '../../app/unfinished-run.js';
 import {LAB_DEFAULTS} from '../../lab/options.js';
-import {runStanding} from '../../procedure/run-standing.js';
 import {FIELDS, fieldProblem, serverNames, type FieldName} from '../fields.js';
 import {operations, type WizardSession} from '../session.js';
 import {cannotOpenTarget, journalUnreadable} from '../summary.js';
@@ -76,7 +75,7 @@ export class TargetFlow {
 			if (!options.credentialsFile) return this.askField('username');
 		}
 		store.set({screen: {name: 'loading', message: 'Looking at the target…'}});
-		const {openTarget, otherRunText, resumeRun, JournalError} = await operations();
+		const {openTarget, otherRunText, resumeUnfinished, JournalError} = await operations();
 		// One run per target: held while the wizard has this target open, released by the OS if it dies.
 		await this.releaseLock?.();
 		this.releaseLock = undefined;
@@ -99,33 +98,30 @@ export class TargetFlow {
 			store.log('warning', `${text}. To continue it: ${continueWith}`);
 		}
 		if (unfinished) {
-			this.s.run = await resumeRun(target, unfinished);
-			if (options.breakLock) this.s.run.breakLockIfGone = true; // --break-lock (said why, journaled)
+			const resumed = await resumeUnfinished(target, unfinished, {breakLock: options.breakLock});
+			this.s.run = resumed.run;
 			store.history.length = 0;
-			this.showResume(unfinished);
+			this.showResume(resumed.found);
 			return;
 		}
 		await this.inspect();
 	}
 
 	/** The unfinished run as the journal has it: when it began, what it restores, how it was left. */
-	private showResume(unfinished: UnfinishedRun): void {
+	private showResume(found: FoundRun): void {
 		const run = this.s.activeRun;
-		const next = run.nextStep();
-		const standing = runStanding(unfinished.entries);
-		const about = standing.step ?? standing.during;
 		this.s.resumeScreen = {
 			name: 'resume',
-			journal: unfinished.path,
-			finished: run.finishedSteps().map(step => this.s.title(step)),
-			flow: unfinished.start.flow,
-			started: unfinished.start.at,
-			...(unfinished.start.backup ? {backup: unfinished.start.backup} : {}),
-			standing,
-			...(about ? {standingTitle: this.s.title(about)} : {}),
+			journal: found.journal,
+			finished: found.finished,
+			flow: found.flow,
+			started: found.started,
+			...(found.backup ? {backup: found.backup} : {}),
+			standing: found.standing,
+			...(found.standingTitle ? {standingTitle: found.standingTitle} : {}),
 			canRollback: run.canRollback,
 			rollbackBegan: run.rollbackBegan(),
-			...(next ? {next: this.s.title(next)} : {}),
+			...(found.next ? {next: found.next.title} : {}),
 		};
 		this.s.store.set({steps: this.s.stepList(), screen: this.s.resumeScreen});
 	}
