@@ -1,4 +1,5 @@
 import type {PasswordPolicy, WizardOptions} from './options.js';
+import {targetSpecOf} from './target-spec.js';
 
 /**
  * What a run without a terminal was told to do, typed (ARCHITECTURE.md, "The command line and the front
@@ -21,7 +22,8 @@ export type ScriptedAnswers =
 /** The typed answers, or the flags still missing (each as --help names it). */
 export function scriptedAnswers(options: WizardOptions): {answers: ScriptedAnswers; missing: []} | {answers: undefined; missing: string[]} {
 	const missing: string[] = [];
-	if (!options.target) missing.push('--lab DIR (or --target windows|remote)');
+	const {missing: target} = targetSpecOf(options);
+	if (target) missing.push(target);
 	if (options.resume || options.rollback)
 		return missing.length ? {answers: undefined, missing} : {answers: options.rollback ? {intent: 'rollback'} : {intent: 'resume'}, missing: []};
 	let answers: ScriptedAnswers | undefined;

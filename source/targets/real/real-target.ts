@@ -8,7 +8,7 @@
 import {hostname} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {UsageError} from '../../errors/hinted-error.js';
-import type {NetWareServerInfo, NetWareServers, Target, TargetKind} from '../capabilities.js';
+import type {NetWareServerInfo, NetWareServers, Target} from '../capabilities.js';
 import {LocalFiles} from '../local-files.js';
 import {NetScServiceControl} from '../net-sc-service-control.js';
 import type {CommandSpec} from '../run-command.js';
@@ -21,16 +21,21 @@ import {ScServiceControl} from './sc-service-control.js';
 import {SmbFiles} from './smb-files.js';
 import {stateFolder} from './state-folder.js';
 
-/** What a real target is made from: the answers of the run that name the server and how to reach it. */
-export type RealTargetOptions = {
-	target?: TargetKind;
-	host?: string;
-	syncagnt?: string;
-	credentialsFile?: string;
-	/** The account was typed in the wizard (its file is the wizard's own, temporary). */
-	credentialsTyped?: boolean;
-	select?: string[];
-};
+/**
+ * What a real target is made from: the server the run names and how to reach it, each kind with the
+ * fields it needs (`app/target-spec.ts` narrows a run's answers to it once), and the servers named with --select.
+ */
+export type RealTargetSpec = (
+	| {kind: 'windows'; syncagnt?: string | undefined}
+	| {
+			kind: 'remote';
+			host: string;
+			syncagnt?: string | undefined;
+			credentialsFile?: string | undefined;
+			/** The account was typed in the wizard (its file is the wizard's own, temporary). */
+			credentialsTyped?: boolean | undefined;
+	  }
+) & {select?: string[] | undefined};
 
 const program = (name: string): CommandSpec => ({file: name, prefix: [], display: name});
 
@@ -43,18 +48,14 @@ class NamedServers implements NetWareServers {
 	}
 }
 
-export async function realTarget(
-	options: RealTargetOptions,
-	env: NodeJS.ProcessEnv = process.env,
-	platform: NodeJS.Platform = process.platform,
-): Promise<Target> {
+export async function realTarget(options: RealTargetSpec, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<Target> {
 	const servers = new NamedServers((options.select ?? []).map(s => s.toUpperCase()));
 	const journalDir = stateFolder(env, platform);
 	const serviceName = env['DSMN_RESYNC_SERVICE'] || 'MSSYNC';
 	if (!/^[\w$.-]{1,256}$/.test(serviceName))
 		throw new UsageError(`DSMN_RESYNC_SERVICE ${JSON.stringify(serviceName)} is not a service name`, 'leave it unset for MSSYNC');
 	const timeoutMs = serviceTimeoutMs(env);
-	if (options.target === 'windows') {
+	if (options.kind === 'windows') {
 		const systemRoot = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? 'C:\\WINNT';
 		const syncagnt = resolve(options.syncagnt ?? join(systemRoot, 'SYSTEM32', 'SYNCAGNT'));
 		return {
@@ -68,7 +69,7 @@ export async function realTarget(
 			location: hostname(),
 		};
 	}
-	const host = options.host!;
+	const {host} = options;
 	const problem = hostNameProblem(host);
 	if (problem) throw new UsageError(`--host ${JSON.stringify(host)}: ${problem}`);
 	if (platform === 'win32') {

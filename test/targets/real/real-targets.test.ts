@@ -263,7 +263,10 @@ describe('--target remote from Windows (sc \\\\HOST, here a stand-in sc on PATH)
 		try {
 			const command = parseCommandLine(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt]);
 			if (command.kind !== 'wizard') throw new Error('not the wizard');
-			const target = await realTarget(command.options, process.env, 'win32');
+			const {targetSpecOf} = await import('../../../source/app/target-spec.js');
+			const {spec} = targetSpecOf(command.options);
+			if (spec?.kind !== 'remote') throw new Error('not a remote target');
+			const target = await realTarget(spec, process.env, 'win32');
 			expect(target.service.describe('stop')).toBe('sc \\\\NTPDC1 stop MSSYNC');
 			const run = await RestoreRun.begin(target, s.backup, {timings: {serviceTimeoutMs: 3000, pollIntervalMs: 20}});
 			for (const step of ['stop-service', 'move-aside', 'copy-backup'] as const) expect(await run.execute(step), step).toMatchObject({status: 'done'});
