@@ -21,7 +21,8 @@ import type {Target} from '../targets/capabilities.js';
 import type {Check} from '../targets/preflight.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../services/synchronization.js';
-import {jsonLine} from '../app/json-line.js';
+import type {Event} from '../app/events.js';
+import {eventLine, type EventFields} from '../app/json-line.js';
 import {formatDate} from '../text/format.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
@@ -32,9 +33,9 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 	// A closed output (`--json | head -2`, a dropped pipe) is not a crash: the step finishes, is journaled,
 	// and the run stops at the next safe point, as on SIGTERM; nothing more is written to it.
 	let outputClosed = false;
-	const say = (text: string, {event, ...fields}: {event: string} & Record<string, unknown>) => {
+	const say = (text: string, event: Event) => {
 		if (outputClosed) return;
-		if (options.json) io.out(jsonLine(event, fields));
+		if (options.json) io.out(eventLine(event));
 		else io.out(`${text}\n`);
 	};
 	let stop = false;
@@ -271,7 +272,7 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		const info = steps.find(s => s.id === step)!;
 		say(`[${steps.indexOf(info) + 1}/${steps.length}] ${info.title}…`, {event: 'step-started', step});
 		let lastProgress = 0;
-		const progress = (json: Record<string, unknown>) => {
+		const progress = (json: EventFields<'progress'>) => {
 			if (options.json && Date.now() - lastProgress >= 1000) {
 				lastProgress = Date.now();
 				say('', {event: 'progress', ...json});

@@ -1,0 +1,199 @@
+/**
+ * Everything dsmn-resync reports on standard output, as one discriminated union (ARCHITECTURE.md, "Events
+ * and --json"): the events of a scripted run, of `check`, of `lab status` and `lab sync`, and the end of a
+ * command that failed. Each front end renders these: `scripted/render-text.ts` as text lines,
+ * `app/json-line.ts` as JSON lines (each with "at"); `npm run schema` writes the published JSON Schema from
+ * this union (schema/dsmn-resync-events.schema.json), and a test fails when the committed file differs.
+ * Only types are imported from here by the program, so zod is loaded by none of its commands.
+ */
+import {z} from 'zod';
+
+const text = z.string();
+const count = z.number().int().min(0);
+const serviceState = z.enum(['STOPPED', 'START_PENDING', 'STOP_PENDING', 'RUNNING', 'CONTINUE_PENDING', 'PAUSE_PENDING', 'PAUSED']);
+const event = <const Name extends string, Shape extends z.ZodRawShape>(name: Name, shape: Shape, description?: string) => {
+	const schema = z.strictObject({event: z.literal(name), ...shape});
+	return description ? schema.meta({description}) : schema;
+};
+
+export const EVENTS = [
+	event('usage-error', {message: text, hint: text.optional()}, 'The command line was refused (exit status 2): nothing was changed.'),
+	event(
+		'fatal',
+		{message: text, report: text.optional().meta({description: "The file in the state folder that holds the defect's details (its stack)."})},
+		'A defect of dsmn-resync stopped the program (exit status 1): its details are in the file named by "report", if it could be written; the journal, if any, still allows --resume or --rollback.',
+	),
+	event(
+		'failed',
+		{message: text, hint: text.optional(), exit: z.number().int()},
+		'A known failure ended the command (a journal altered by hand, a backup that changed while it was bound, a service that would not stop): what happened, what to do next, and the exit status. A journal, if any, says what was done.',
+	),
+	event('command', {command: text}, 'A command the tool runs (net, sc, smbclient…), shown as it starts; never with a password.'),
+	event('stopping', {signal: text}, 'A signal arrived: the run stops at the next safe point.'),
+	event(
+		'found-run',
+		{
+			journal: text,
+			flow: z.enum(['restore', 'reconstruct']),
+			state: z.enum(['interrupted', 'failed', 'awaiting-manual', 'unfinished']).meta({
+				description: 'How the run was left: cut off (a signal, a crash, the admin left), a step failed, a step waits for the admin, or none of these recorded.',
+			}),
+			started: text.meta({description: 'When the run began.', format: 'date-time'}),
+			backup: text.optional().meta({description: 'A restore run: the backup folder it restores.'}),
+			during: text.nullable().meta({description: 'The step that was under way when it stopped, if any.'}),
+			next: text.nullable().meta({description: 'The step to do next, or null if every step had finished.'}),
+		},
+		'--resume or --rollback found an unfinished run in the journal.',
+	),
+	event(
+		'refused',
+		{
+			reason: text,
+			message: text.optional(),
+			holder: z
+				.strictObject({pid: z.number().int(), since: text.meta({format: 'date-time'}), what: text})
+				.optional()
+				.meta({description: 'reason "busy": the process that holds the target.'}),
+		},
+		'The run did not begin: nothing was changed.',
+	),
+	event('journal', {path: text}, 'A run began; its journal is here.'),
+	event(
+		'check',
+		{
+			name: text,
+			ok: z.boolean(),
+			detail: text,
+			fix: text.optional(),
+			state: serviceState.optional(),
+			warning: z.boolean().optional().meta({description: 'Not a refusal: something to acknowledge (unknown free space on a share, say).'}),
+		},
+		'One pre-flight check of the target.',
+	),
+	event('warning', {message: text}),
+	event('error', {message: text}),
+	event('validated', {folder: text, warnings: count}, 'The backup set is valid; warnings were acknowledged by --yes.'),
+	event('step-started', {step: text}),
+	event(
+		'progress',
+		{label: text.optional(), server: text.optional(), done: count, total: count.optional()},
+		"At most one a second: a count (files, users) or a server's accounts propagated so far.",
+	),
+	event('server-finished', {server: text, done: count}),
+	event('server-failed', {server: text, reason: text, advice: text.optional()}),
+	event('step-finished', {step: text, summary: text}),
+	event('step-failed', {step: text, message: text, advice: text}),
+	event(
+		'manual-step',
+		{step: text, instructions: z.array(text)},
+		'A person must do this step (exit status 3 follows); run again with --resume once it is done.',
+	),
+	event('instruction', {text}),
+	event('waiting', {journal: text}, 'The last line of a run stopped at a manual step (exit status 3).'),
+	event(
+		'interrupted',
+		{before: text.optional(), step: text.optional(), journal: text.optional()},
+		'The last line of a run stopped by a signal at a safe point (exit status 130); --resume continues it.',
+	),
+	event(
+		'stopped',
+		{journal: text, step: text.optional()},
+		'The last line of a run whose step failed (exit status 1); the run stays in the journal for --resume (or --rollback).',
+	),
+	event(
+		'completed',
+		{
+			journal: text,
+			kept: z.array(text).optional().meta({description: 'Where the run kept things (the replaced files, the passwords file, the journal), in words.'}),
+		},
+		'The last line of a run that finished every step (exit status 0).',
+	),
+	event(
+		'rolled-back',
+		{ok: z.boolean(), journal: text, kept: z.array(text).optional()},
+		'The last line of --rollback: ok true (exit status 0) when SYNCAGNT and MSSYNC are as they were before the run.',
+	),
+	event(
+		'sync-finished',
+		{synchronized: z.array(text), failed: z.array(text)},
+		'The last line of lab sync: which servers now show a blue check; exit status 1 if any failed.',
+	),
+	event(
+		'validation-report',
+		{
+			folder: text,
+			valid: z.boolean(),
+			taken: text.optional(),
+			pagesVerified: count.optional(),
+			errors: z.array(text),
+			warnings: z.array(text),
+			files: z.array(
+				z.strictObject({
+					name: text,
+					size: count,
+					mtime: text,
+					kind: z.enum(['database', 'log', 'checkpoint', 'reserve-log', 'patch', 'other']),
+					status: z.enum(['ok', 'warning', 'error']),
+					messages: z.array(text),
+					restored: z.boolean(),
+				}),
+			),
+		},
+		'check --json: the one line, the verdict on a backup set.',
+	),
+	event(
+		'lab-status',
+		{
+			lab: text,
+			seed: z.number().int(),
+			pace: z.number().int(),
+			accounts: z.number().int(),
+			service: z.strictObject({name: z.literal('MSSYNC'), state: serviceState, lastError: text.optional()}),
+			database: z.strictObject({present: z.boolean(), readable: z.boolean()}),
+			backup: z.boolean(),
+			servers: z.array(
+				z.strictObject({
+					name: text,
+					synchronized: z.boolean(),
+					syncAgent: z.boolean(),
+					managed: z.boolean(),
+					users: count,
+					online: z.boolean(),
+					problem: text.optional(),
+					staleAccounts: z.array(text).optional().meta({
+						description:
+							"Accounts whose NetWare copy on this server differs from the domain's: changed since the backup and not yet sent (lab create --backup-age).",
+					}),
+				}),
+			),
+			events: z
+				.array(z.strictObject({id: z.number().int(), source: text, type: text, at: text, text}))
+				.optional()
+				.meta({description: 'The Application log entries MSSYNC wrote, oldest first (e.g. Event 8005).'}),
+			fault: z
+				.enum(['stop-refused', 'stop-hangs', 'start-refused', 'access-denied', 'gateway-stopped', 'stop-says-2184'])
+				.optional()
+				.meta({description: 'A fault staged with `lab fault`, while it is active.'}),
+		},
+		"lab status --json: the one line, what Synchronization Manager and the lab's NetWare servers would show.",
+	),
+	event(
+		'closed',
+		{reason: z.literal('nothing-changed'), journal: text, step: text.optional()},
+		'The last line of a run whose step failed before anything changed: the run is closed as such (exit status 1) and never blocks the next one.',
+	),
+	event(
+		'other-run',
+		{
+			journal: text,
+			target: z.strictObject({kind: z.enum(['lab', 'windows', 'remote']), description: text, location: text}),
+			syncagnt: text,
+		},
+		'An unfinished run of another target that shares this journal folder: named, never touched.',
+	),
+] as const;
+
+export const Event = z.discriminatedUnion('event', EVENTS);
+/** One thing dsmn-resync reports: what both renderers (text, JSON lines) take. */
+export type Event = z.infer<typeof Event>;
+export type EventName = Event['event'];
