@@ -3,7 +3,6 @@
  * a time or the command line gave them as flags (ARCHITECTURE.md, "The command line and the front ends").
  * Each front end says it in its own words: a screen's error line, or a usage error naming the flag.
  */
-import {passwordsFileProblem} from '../procedure/passwords.js';
 import type {NetWareServerInfo, Target} from '../targets/capabilities.js';
 
 /** Where the passwords file must never be written: inside the practice lab, or in SYNCAGNT. */
@@ -12,7 +11,9 @@ function passwordsFileForbidden(target: Target): string[] {
 }
 
 /** Why the passwords file cannot go there, or undefined when it can. */
-export function passwordsFilePlaceProblem(target: Target, path: string): Promise<string | undefined> {
+export async function passwordsFilePlaceProblem(target: Target, path: string): Promise<string | undefined> {
+	// Loaded when asked: the passwords module brings execa, which the wizard's first frame does not need (ARCHITECTURE.md, "The command line and the front ends").
+	const {passwordsFileProblem} = await import('../procedure/passwords.js');
 	return passwordsFileProblem(path, passwordsFileForbidden(target));
 }
 
