@@ -5,8 +5,11 @@
  * kind of line is seen, and that the check can fail.
  */
 import {spawn} from 'node:child_process';
+import {copyFile, mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {beginRestore} from '../../source/app/begin-run.js';
+import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {schemaLines, schemaProblem} from '../helpers/json-lines.js';
 import {CLI, runCli, tempDir, userEnv} from '../helpers/run-cli.js';
 import {standinServer} from '../helpers/standin-server.js';
@@ -80,6 +83,19 @@ describe('the JSON lines schema', () => {
 		});
 	});
 
+	it('MSSYNC that will not start again: step-failed, stopped, then a warning that says MSSYNC is stopped and how to bring it back (exit 1)', async () => {
+		const dir = await lab();
+		expect((await runCli(['lab', 'fault', dir, 'start-refused'])).exitCode).toBe(0);
+		const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes', '--json']);
+		expect(run.exitCode).toBe(1);
+		const lines = schemaLines(run.stdout);
+		expect(lines.map(l => l['event'])).toEqual(expect.arrayContaining(['step-failed', 'stopped']));
+		expect(lines.at(-1)).toMatchObject({
+			event: 'warning',
+			message: expect.stringMatching(/^MSSYNC is stopped \(it was running when this run began\).*--rollback/),
+		});
+	}, 120_000);
+
 	it('a refused backup: error lines, then refused (exit 1)', async () => {
 		const dir = await lab();
 		const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'nothing-here'), '--yes', '--json']);
@@ -118,6 +134,22 @@ describe('the JSON lines schema', () => {
 		const lines = schemaLines(out);
 		expect(lines.map(l => l['event'])).toEqual(expect.arrayContaining(['progress', 'stopping']));
 		expect(lines.at(-1)).toMatchObject({event: 'interrupted', journal: expect.any(String)});
+	});
+});
+
+describe('another target’s unfinished run', () => {
+	it('is named as other-run (never touched) before the refusal of a --resume with nothing to resume here', async () => {
+		const a = await lab();
+		const b = await lab();
+		// A's run, begun and left (as a run cut off); its journal in B's journal folder, as real servers share the state folder.
+		const run = await beginRestore(labTarget(a), {backup: join(a, 'backup')});
+		await mkdir(join(b, 'journal'), {recursive: true});
+		await copyFile(run.journalPath, join(b, 'journal', 'A-20261201-101500.jsonl'));
+		const refused = await runCli(['--lab', b, '--resume', '--json']);
+		expect(refused.exitCode).toBe(2);
+		const lines = schemaLines(refused.stdout);
+		expect(lines.map(l => l['event'])).toEqual(['other-run', 'usage-error']);
+		expect(lines[0]).toMatchObject({event: 'other-run', target: {kind: 'lab', location: a}});
 	});
 });
 

@@ -1,6 +1,7 @@
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
+import {schemaLines} from '../helpers/json-lines.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 
 describe('a run whose first step failed with nothing changed (issue 12, item 7)', () => {
@@ -11,10 +12,7 @@ describe('a run whose first step failed with nothing changed (issue 12, item 7)'
 		expect((await runCli(['lab', 'fault', lab, 'access-denied'])).exitCode).toBe(0);
 		const refused = await runCli(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes', '--json']);
 		expect(refused.exitCode).toBe(1);
-		const lines = refused.stdout
-			.trim()
-			.split('\n')
-			.map(l => JSON.parse(l) as {event: string; reason?: string; step?: string});
+		const lines = schemaLines(refused.stdout);
 		expect(lines.at(-1)).toMatchObject({event: 'closed', reason: 'nothing-changed', step: 'stop-service'});
 		expect(await findUnfinishedRun(join(lab, 'journal'))).toBeUndefined();
 		const journals = (await import('node:fs/promises')).readdir;
