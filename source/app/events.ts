@@ -57,6 +57,35 @@ export const EVENTS = [
 		},
 		'The run did not begin: nothing was changed.',
 	),
+	event(
+		'server-locked',
+		{
+			message: text.meta({description: 'Who holds the lock, since when, and why it is believed gone when it is.'}),
+			advice: text.meta({
+				description: "What to do: wait, or resume or roll back the holder's run where it ran, or --break-lock when no one works on the server.",
+			}),
+			holder: z
+				.strictObject({
+					machine: text,
+					user: text,
+					pid: z.number().int(),
+					since: text.meta({format: 'date-time'}),
+					refreshed: text.meta({format: 'date-time'}),
+					runId: text,
+					journal: text.meta({description: "The holder's journal, on the holder's machine."}),
+					what: text,
+				})
+				.nullable()
+				.meta({description: "The lock's holder file (null when the lock names no holder)."}),
+			gone: text.nullable().meta({
+				description:
+					'Why the holder is believed gone (its process ended, its run ended in its journal, or no refresh for a stated time); null while it may still work.',
+			}),
+			lockFolder: text.meta({description: "The lock's folder beside SYNCAGNT."}),
+			journal: text.meta({description: "This run's journal."}),
+		},
+		"The server's writer lock is held by another dsmn-resync (another machine, state folder or spelling of the host): this run changed nothing and exits with status 1. Printed before any step line; a new run refused so is closed as nothing-changed.",
+	),
 	event('journal', {path: text}, 'A run began; its journal is here.'),
 	event(
 		'check',

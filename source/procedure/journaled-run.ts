@@ -9,7 +9,7 @@ import {Journal, journalName, type NewEntry, type RunOwner} from '../journal/jou
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {ControlOptions, Target} from '../targets/capabilities.js';
 import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
-import {lockFolder, ServerBusyError, ServerLock, type LockTimings} from './server-lock.js';
+import {lockFolder, ServerBusyError, ServerLock, type LockTimings, type ServerRefusal} from './server-lock.js';
 
 export function adviceFor(error: unknown): string {
 	return adviceForErrno(error);
@@ -62,6 +62,8 @@ export abstract class JournaledRun implements ProcedureRun {
 	abstract readonly canRollback: boolean;
 	protected readonly entries: JournalEntry[];
 	private serverLock: ServerLock | undefined;
+	/** Who held the server when this process was last refused its writer lock. */
+	private refusedBy: ServerRefusal | undefined;
 	/** Break the server's writer lock when its holder is believed gone (--break-lock; the wizard's typed confirmation). */
 	breakLockIfGone = false;
 	/** The writer lock's refresh and staleness (tests shorten them). */
@@ -154,9 +156,24 @@ export abstract class JournaledRun implements ProcedureRun {
 		} catch (error) {
 			const outcome = {status: 'failed' as const, message: (error as Error).message, advice: hintOf(error) ?? adviceFor(error)};
 			await this.record({type: 'writer-lock', action: 'released', folder, reason: outcome.message});
-			if (error instanceof ServerBusyError) return outcome;
+			if (error instanceof ServerBusyError) {
+				this.refusedBy = {...error.refusal, advice: outcome.advice};
+				return outcome;
+			}
 			return {...outcome, message: `the server's writer lock could not be taken: ${outcome.message}`};
 		}
+	}
+
+	/**
+	 * The front ends ask for the server before the first step line, so that a refusal is said as such (who
+	 * holds it, since when, why it may be gone, what to do), never as a failed step. Undefined once held;
+	 * a lock that could not be taken for another reason (the server did not answer) is left to the step,
+	 * which says so with its own advice.
+	 */
+	async claimServer(): Promise<ServerRefusal | undefined> {
+		this.refusedBy = undefined;
+		const refused = await this.holdServer();
+		return refused ? this.refusedBy : undefined;
 	}
 
 	/** Stops refreshing the writer lock without giving it up: the process leaves, the run stays unfinished (and takes it back when resumed). */

@@ -2,6 +2,7 @@
 import type {CommandListener} from '../targets/run-command.js';
 import type {ServiceState} from '../services/service-state.js';
 import type {SyncEvent, SyncResult} from '../services/synchronization.js';
+import type {ServerRefusal} from './server-lock.js';
 
 export type StepDef = {
 	id: string;
@@ -64,6 +65,8 @@ export interface ProcedureRun {
 	awaitingManual(step: string): boolean;
 	/** The admin's word that a manual step is done; `note` adds what they reported (the servers ticked). */
 	confirmManual(step: string, note?: string): Promise<StepOutcome>;
+	/** Takes the server's writer lock before any step: undefined once held, or who holds it (a refusal, nothing changed). */
+	claimServer(): Promise<ServerRefusal | undefined>;
 	/** Break the server's writer lock when its holder is believed gone (--break-lock; the wizard's typed confirmation). */
 	breakLockIfGone: boolean;
 }

@@ -52,6 +52,9 @@ function minutes(ms: number): string {
 	return m >= 1 ? `${m} minute${m === 1 ? '' : 's'}` : `${Math.max(1, Math.round(ms / 1000))} s`;
 }
 
+/** Why the server's writer lock was refused: who holds it, why the holder is believed gone (when it is), the lock's folder, what to do. */
+export type ServerRefusal = {holder?: LockHolder; gone?: string; folder: string; message: string; advice: string};
+
 /** Another run holds the server: nothing was changed. `gone` says why its holder is believed gone, when it is. */
 export class ServerBusyError extends HintedError {
 	declare readonly hint: string;
@@ -69,6 +72,16 @@ export class ServerBusyError extends HintedError {
 				? `if that run is only unfinished, resume or roll it back where it ran${holder ? ` (${holder.machine}, journal ${holder.journal})` : ''}; if you are sure no one is working on this server, start dsmn-resync again with --break-lock. Nothing was changed.`
 				: 'wait for it to finish, or ask whoever runs it to leave it at a safe point first; two runs on one database would undo each other. Nothing was changed.',
 		);
+	}
+
+	get refusal(): ServerRefusal {
+		return {
+			...(this.holder ? {holder: this.holder} : {}),
+			...(this.gone ? {gone: this.gone} : {}),
+			folder: this.folder,
+			message: this.message,
+			advice: this.hint,
+		};
 	}
 }
 

@@ -27,6 +27,7 @@ import {formatDate} from '../text/format.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
 import {initialPasswordFromFlags, reconstructFromFlags} from './reconstruct-flags.js';
+import {refusedByServerLock} from './server-refusal.js';
 
 /** A scripted run to its end; the glyphs are the command line's choice (cli/main.ts), as is the Io (its text made ASCII with them). */
 export async function runScripted(options: WizardOptions, answers: ScriptedAnswers, io: Io, glyphs: Glyphs): Promise<number> {
@@ -94,6 +95,7 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 				during: found.standing.during ?? null,
 				next: found.next?.step ?? null,
 			});
+			if (await refusedByServerLock(run, false, options.breakLock ?? false, say, glyphs)) return EXIT.failed;
 			if (answers.intent === 'rollback') {
 				const outcome = await rollBack(run, {onCommand: echo});
 				report('rollback', 'Roll back', outcome);
@@ -137,6 +139,7 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 			}
 			say(`Journal: ${run.journalPath}`, {event: 'journal', path: run.journalPath});
 		}
+		if (await refusedByServerLock(run, !unfinished, options.breakLock ?? false, say, glyphs)) return EXIT.failed;
 		for (let step = run.nextStep(); step; step = run.nextStep()) {
 			if (stop) {
 				await run.noteInterrupted(signalName, step);
