@@ -12,6 +12,8 @@ import {adviceFor} from './journaled-run.js';
 import {putServiceBack, stopForRollback, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
 import {freshSnapshotFolder} from './snapshot-name.js';
+import {classifyName} from '../backup/classify.js';
+import {generationFromName} from '../jet/log-names.js';
 
 /** A partial copy of ours, left by a run cut off in the middle of a file: ".NAME.dsmn-copy". */
 const PARTIAL_COPY = /^\..+\.dsmn-copy$/;
@@ -65,6 +67,23 @@ function knownDigests(entries: readonly JournalEntry[], files: DatabaseFiles, sn
 	return {originals, copies};
 }
 
+/**
+ * What the restored database's engine makes once MSSYNC runs on it (Jet 500: a new log generation when JET.LOG
+ * fills, its checkpoint JET.CHK, its reserve logs RESn.LOG): not in the backup, so no copy of this run, and
+ * not the originals, which were moved aside before. Such a file belongs to the restored database and goes
+ * aside with it (kept); a log generation counts only beyond the highest this run copied. ARCHITECTURE.md,
+ * "The run and its journal".
+ */
+function madeByEngine(name: string, copyNames: ReadonlySet<string>): boolean {
+	if (copyNames.has(name)) return false;
+	const kind = classifyName(name);
+	if (kind === 'checkpoint' || kind === 'reserve-log') return true;
+	const generation = generationFromName(name);
+	if (typeof generation !== 'number') return false;
+	const copied = [...copyNames].map(generationFromName).filter((g): g is number => typeof g === 'number');
+	return generation > Math.max(0, ...copied);
+}
+
 function baseName(path: string): string {
 	return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 }
@@ -79,7 +98,7 @@ function same(a: FileDigest, b: FileDigest | undefined): boolean {
  * else at a name the roll back would touch. A journal from before originals carried their digest is read
  * by names, as it was then.
  */
-async function readInPlace(run: RollbackContext): Promise<{restored: string[]; strangers: Stranger[]}> {
+async function readInPlace(run: RollbackContext): Promise<{restored: string[]; engineMade: string[]; strangers: Stranger[]}> {
 	const {entries, snapshot} = run;
 	const {files, syncagnt} = run.target.database;
 	const copyStarted = entries.some(e => e.type === 'step-started' && e.step === 'copy-backup');
@@ -91,6 +110,7 @@ async function readInPlace(run: RollbackContext): Promise<{restored: string[]; s
 	const copyNames = new Set(copies.keys());
 	for (const e of entries) if (e.type === 'step-plan' && e.step === 'copy-backup') for (const name of e.files) copyNames.add(name);
 	const restored: string[] = [];
+	const engineMade: string[] = [];
 	const strangers: Stranger[] = [];
 	const stranger = async (where: string, name: string, digest: FileDigest) => {
 		const facts = await files.stat(files.join(where, name));
@@ -99,7 +119,8 @@ async function readInPlace(run: RollbackContext): Promise<{restored: string[]; s
 	const byBytes = originalMoves(entries, files, snapshot).every(m => m.sha256 !== undefined);
 	for (const name of (await files.list(syncagnt)).sort()) {
 		const isCopy = copyStarted && copyNames.has(name);
-		if (!isCopy && !originals.has(name)) continue; // not a name this run touched: left as it is
+		const byEngine = dsmnRan && madeByEngine(name, copyNames);
+		if (!isCopy && !byEngine && !originals.has(name)) continue; // not a name this run touched: left as it is
 		const originalSafe = !planned.has(name) || (await files.stat(files.join(snapshot, name))) !== undefined;
 		if (!byBytes) {
 			// A journal from before originals carried their digest: ours once the copy began, when its original is safe.
@@ -110,6 +131,10 @@ async function readInPlace(run: RollbackContext): Promise<{restored: string[]; s
 		const original = originals.get(name);
 		const inSnapshot = (await files.stat(files.join(snapshot, name))) !== undefined;
 		if (original && same(found, original) && !inSnapshot) continue; // the original, back (or never moved)
+		if (byEngine && (!original || inSnapshot)) {
+			engineMade.push(name); // made by DSMN on the restored database; an original of the same name is safe in the snapshot
+			continue;
+		}
 		if (isCopy && (dsmnRan || same(found, copies.get(name))) && originalSafe) {
 			restored.push(name);
 			continue;
@@ -122,7 +147,7 @@ async function readInPlace(run: RollbackContext): Promise<{restored: string[]; s
 		const found = await files.digest(move.to);
 		if (!same(found, expected)) await stranger(snapshot, baseName(move.to), found);
 	}
-	return {restored, strangers};
+	return {restored, engineMade, strangers};
 }
 
 function describeStranger(s: Stranger): string {
@@ -164,7 +189,8 @@ export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Pr
 		for (const move of originalMoves(run.entries, files, run.snapshot).reverse()) if (await files.stat(move.to)) toPutBack.push(move);
 		// The database may be read and touched only with MSSYNC stopped; with nothing to move it is not stopped at all.
 		if (touched || partials.length + toPutBack.length > 0) await stopForRollback(service, run.timings, hooks);
-		const {restored, strangers} = await readInPlace(run);
+		const {restored: copiesInPlace, engineMade, strangers} = await readInPlace(run);
+		const restored = [...copiesInPlace, ...engineMade];
 		if (strangers.length > 0) {
 			const message = `the roll back found ${strangers.length === 1 ? 'a file' : `${strangers.length} files`} that ${strangers.length === 1 ? 'is' : 'are'} neither what this run copied nor the original it moved aside: ${strangers.map(describeStranger).join('; ')}. Nothing was moved; MSSYNC is stopped`;
 			await run.record({type: 'step-failed', step: 'rollback', message});
@@ -203,9 +229,14 @@ export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Pr
 		if (snapshotLeft?.length === 0) await files.removeFolder(run.snapshot); // emptied by this roll back: nothing in it to keep
 		const serviceNote = await putServiceBack(service, run.serviceBefore, run.timings, hooks);
 		const aside = rolledBackFolder(run.entries);
-		const keptAside = aside && (await files.stat(aside)) ? (await files.list(aside)).filter(n => copies.has(n)).length : 0;
+		const heldAside = aside && (await files.stat(aside)) ? await files.list(aside) : [];
+		const keptAside = heldAside.filter(n => copies.has(n)).length;
+		const made = heldAside.filter(n => !copies.has(n)).sort();
+		const madeNote = made.length
+			? `; ${made.join(', ')}, made by DSMN on the restored database after MSSYNC started, moved there too (kept: ${made.length === 1 ? 'it belongs' : 'they belong'} to the restored database, not to the originals)`
+			: '';
 		const checked = originals.size > 0 && [...originals.values()].every(d => d !== undefined) ? ', each checked by SHA-256 against what was moved aside' : '';
-		const summary = `${back} original file${back === 1 ? '' : 's'} back in SYNCAGNT${checked}${keptAside ? `; the ${keptAside} restored file${keptAside === 1 ? '' : 's'} moved to ${aside}` : ''}; ${serviceNote}`;
+		const summary = `${back} original file${back === 1 ? '' : 's'} back in SYNCAGNT${checked}${keptAside ? `; the ${keptAside} restored file${keptAside === 1 ? '' : 's'} moved to ${aside}` : ''}${madeNote}; ${serviceNote}`;
 		await run.record({type: 'step-finished', step: 'rollback', summary});
 		await run.end('rolled-back');
 		return {status: 'done', summary};
