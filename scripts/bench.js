@@ -452,6 +452,80 @@ async function executables() {
 	}
 }
 
+/**
+ * The hashing of the originals in "Move aside" over SMB (issue 27): the remote target's SHA-256 of a 256 MiB
+ * MSSYNC.MDB on a real Samba server (test/helpers/samba-server.ts, bundled here), against smbclient reading
+ * the same file to /dev/null. Skipped, and said so, where this machine cannot host smbd (not root, no Samba).
+ */
+async function hashingOverSmb() {
+	const cache = join(root, 'node_modules', '.cache', 'dsmn-bench');
+	mkdirSync(cache, {recursive: true});
+	const bundle = join(cache, 'smb-hashing.mjs');
+	await build({
+		stdin: {
+			contents: `export {sambaReason, startSambaServer} from './test/helpers/samba-server.ts';\nexport {realTarget} from './source/targets/real/real-target.ts';\n`,
+			resolveDir: root,
+			loader: 'ts',
+		},
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		packages: 'external',
+		outfile: bundle,
+		logLevel: 'error',
+	});
+	const {sambaReason, startSambaServer, realTarget} = await import(bundle);
+	const {skip, reason} = sambaReason();
+	if (skip) {
+		rows.push([`move aside over SMB: not measured (${reason})`, '', '', NaN, '']);
+		return;
+	}
+	const server = await startSambaServer();
+	try {
+		const database = join(server.syncagnt, 'MSSYNC.MDB');
+		bigDatabase(database, readFileSync(database).subarray(0, 40960), 256 * 1024 ** 2);
+		const target = await realTarget({target: 'remote', host: server.name, credentialsFile: server.auth.admin}, {...env, ...server.env});
+		const {files, syncagnt} = target.database;
+		const remote = files.join(syncagnt, 'MSSYNC.MDB');
+		const runs = 5;
+		const ours = [];
+		const base = [];
+		for (let i = 0; i < runs; i++) {
+			const t0 = process.hrtime.bigint();
+			execFileSync(
+				'smbclient',
+				[
+					`//${server.name}/ADMIN$`,
+					'-A',
+					server.auth.admin,
+					'--option=client min protocol=NT1',
+					'-p',
+					String(server.port),
+					'-c',
+					'get SYSTEM32\\SYNCAGNT\\MSSYNC.MDB /dev/null',
+				],
+				{
+					env: {...env, ...server.env},
+					stdio: 'ignore',
+				},
+			);
+			base.push(Number(process.hrtime.bigint() - t0) / 1e9);
+			const t1 = process.hrtime.bigint();
+			await files.digest(remote);
+			ours.push(Number(process.hrtime.bigint() - t1) / 1e9);
+		}
+		rows.push([
+			'move aside over SMB: SHA-256 of a 256 MiB original (smbclient) vs smbclient get FILE /dev/null',
+			ms(median(ours)),
+			ms(median(base)),
+			median(ours) / median(base),
+			'≤ 1.3',
+		]);
+	} finally {
+		await server.stop();
+	}
+}
+
 try {
 	if (want('executables')) await executables();
 	if (want('startup')) await startup();
@@ -459,6 +533,7 @@ try {
 	if (want('check')) validation();
 	if (want('pages')) pages();
 	if (want('restore')) restore();
+	if (want('hashing')) await hashingOverSmb();
 } finally {
 	rmSync(work, {recursive: true, force: true});
 }
