@@ -1,6 +1,7 @@
 import {Box, Static, useApp, useStdout} from 'ink';
 import {Text} from './widgets/Text.js';
 import {useEffect, useState, useSyncExternalStore} from 'react';
+import {BREAK_LOCK_STEP} from '../wizard/break-lock.js';
 import {choicesOf} from '../wizard/choices.js';
 import {footerKeys} from '../wizard/footer-keys.js';
 import type {WizardController} from '../wizard/controller.js';
@@ -9,6 +10,7 @@ import {shortenMiddle} from '../text/shorten.js';
 import {useKeys} from './use-keys.js';
 import {AskBackupScreen} from './screens/AskBackupScreen.js';
 import {ChooseBackupScreen} from './screens/ChooseBackupScreen.js';
+import {BreakLockScreen} from './screens/BreakLockScreen.js';
 import {ConfirmScreen} from './screens/ConfirmScreen.js';
 import {ConsequencesScreen} from './screens/ConsequencesScreen.js';
 import {ManualScreen} from './screens/ManualScreen.js';
@@ -147,7 +149,7 @@ export function App({controller}: {controller: WizardController}) {
 			case 'passwords-file':
 				return <PasswordsFileScreen screen={screen} />;
 			case 'confirm':
-				return <ConfirmScreen screen={screen} choice={choice} />;
+				return screen.step === BREAK_LOCK_STEP ? <BreakLockScreen screen={screen} /> : <ConfirmScreen screen={screen} choice={choice} />;
 			case 'running':
 				return <RunningScreen screen={screen} rows={rows - chromeRows - (state.overlay ? OVERLAY_ROWS : 0)} columns={columns} leaving={state.leaving} />;
 			case 'failure':

@@ -17,6 +17,7 @@ import {confirmationMismatch} from './summary.js';
 import {eraseFrom, typeInto, type Erase} from './text-entry.js';
 import {ChoiceCursor} from './choice-cursor.js';
 import {applyIntent, type Intent} from './intent.js';
+import {BREAK_LOCK_STEP, breakLockConfirmation, lockRefused} from './break-lock.js';
 
 export type {ControllerDeps};
 
@@ -128,10 +129,21 @@ export class WizardController {
 	async startPlan(): Promise<void> {
 		const screen = this.s.store.screen;
 		if (screen.name !== 'plan') return;
-		const history = [...this.s.store.history];
-		const run = screen.flow === 'restore' ? await this.restore.begin() : await this.reconstruct.begin();
-		await this.driver.begin(run, screen, history);
+		await this.beginPlanned(screen, [...this.s.store.history]);
 	}
+
+	/** The run of the plan, once the server's writer lock is held (break-lock.ts); `breakLock`: the admin typed the holder's name. */
+	private async beginPlanned(plan: Extract<WizardState['screen'], {name: 'plan'}>, history: WizardState['screen'][], breakLock = false): Promise<void> {
+		const run = plan.flow === 'restore' ? await this.restore.begin() : await this.reconstruct.begin();
+		if (breakLock || this.s.options.breakLock) run.breakLockIfGone = true;
+		const refusal = await run.claimServer();
+		if (!refusal) return this.driver.begin(run, plan, history);
+		await run.end('nothing-changed'); // refused before any step: this run is closed, a new one begins if the lock is broken
+		this.lockedPlan = {plan, history};
+		this.s.store.set({screen: refusal.gone ? breakLockConfirmation(refusal) : lockRefused(refusal)});
+	}
+
+	private lockedPlan: {plan: Extract<WizardState['screen'], {name: 'plan'}>; history: WizardState['screen'][]} | undefined;
 
 	confirmNext = (): Promise<void> => this.driver.confirmNext();
 
@@ -144,6 +156,7 @@ export class WizardController {
 	}
 
 	private async runConfirmed(step: string): Promise<void> {
+		if (step === BREAK_LOCK_STEP && this.lockedPlan) return this.beginPlanned(this.lockedPlan.plan, this.lockedPlan.history, true);
 		if (step === 'synchronize-only') await this.synchronizeOnly.run();
 		else if (step === 'rollback') await this.driver.rollback();
 		else await this.driver.runStep(step);
