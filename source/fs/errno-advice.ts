@@ -3,7 +3,8 @@
  * the cause, or, for a cause not known here, says so and gives the code.
  */
 const ADVICE: Record<string, string> = {
-	ENOSPC: 'the disk is full: free some space on that volume, then retry (the files already in place are kept)',
+	ENOSPC:
+		'the disk is full: free some space on that volume, then retry (files already in place are kept; moving the originals aside is a rename and needs no space)',
 	EDQUOT: 'the disk quota of this account is used up: free some space or raise the quota, then retry',
 	EACCES: 'permission denied: run as an administrator of that server (or check the share and file permissions), then retry',
 	EPERM: 'the operation is not permitted: run as an administrator of that server, check that no file is read-only, then retry',
@@ -53,6 +54,11 @@ export const NT_STATUS: Record<string, {code: string; advice?: string}> = {
 	NT_STATUS_HOST_UNREACHABLE: {code: 'EHOSTUNREACH'},
 	NT_STATUS_NETWORK_UNREACHABLE: {code: 'EHOSTUNREACH'},
 };
+
+/** The table's advice for an errno code, or undefined when the cause is not one it knows (the preflight's findings read it too). */
+export function knownAdvice(code: string | undefined): string | undefined {
+	return code ? ADVICE[code] : undefined;
+}
 
 export function adviceForErrno(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;

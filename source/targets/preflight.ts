@@ -9,6 +9,7 @@ import type {ServiceState} from '../services/service-state.js';
 import {explainWin32, serviceFailure} from '../services/service-messages.js';
 import {CommandNotFoundError} from './run-command.js';
 import {spaceVerdict} from '../fs/free-space.js';
+import {adviceForErrno, knownAdvice} from '../fs/errno-advice.js';
 import {formatBytes} from '../text/format.js';
 
 const PROBE_PREFIX = '.dsmn-resync-write-test-';
@@ -131,13 +132,14 @@ export async function preflight(
 				name: 'folder',
 				ok: false,
 				detail: `${syncagnt} cannot be written, ${files.access} (${code && !hint ? code : (error as Error).message})`,
+				// The same table as the steps' and the roll back's (fs/errno-advice.ts): one cause, one advice.
 				fix:
 					hint ??
 					(code === 'ENOENT'
 						? target.kind === 'remote'
 							? "check the server's name; or leave out --syncagnt to reach SYNCAGNT through smbclient, or give the SYSTEM32/SYNCAGNT folder of the mounted ADMIN$ share"
 							: 'check that DSMN is installed here, or give --syncagnt PATH'
-						: 'run as an administrator of the server (the account needs write access to SYNCAGNT)'),
+						: (knownAdvice(code) ?? 'run as an administrator of the server (the account needs write access to SYNCAGNT)')),
 			});
 		}
 	}
@@ -157,7 +159,7 @@ export async function preflight(
 				name: 'space',
 				ok,
 				detail: text,
-				...(ok ? {} : {fix: 'free some space on that volume (the snapshot is a rename and needs none)'}),
+				...(ok ? {} : {fix: adviceForErrno({code: 'ENOSPC'})}),
 			});
 		}
 	}
