@@ -4,7 +4,8 @@
  * confirms. A manual step is never marked done without that confirmation.
  */
 import {adviceForErrno} from '../fs/errno-advice.js';
-import {hintOf} from '../errors/hinted-error.js';
+import {HintedError, hintOf} from '../errors/hinted-error.js';
+import {CommandNotFoundError} from '../targets/run-command.js';
 import {Journal, journalName, type NewEntry, type RunOwner} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {ControlOptions, Target} from '../targets/capabilities.js';
@@ -42,7 +43,13 @@ export async function startJournal(
 	fields: Pick<RunStarted, 'flow'> & Partial<Omit<RunStarted, 'type' | 'runId' | 'target' | 'syncagnt' | 'serviceBefore' | 'at'>>,
 	onCommand?: ControlOptions['onCommand'],
 ): Promise<{journal: Journal; start: RunStarted}> {
-	const service = await target.service.query(onCommand ? {onCommand} : {});
+	// A query that could not be run (it timed out, the program went missing since the preflight) is a failed query: the run does not begin.
+	const service = await target.service.query(onCommand ? {onCommand} : {}).catch((error: unknown) => {
+		throw new HintedError(
+			`${target.service.serviceName} could not be asked for its state as the run began: ${(error as Error).message}. Nothing was changed`,
+			adviceForErrno({code: error instanceof CommandNotFoundError && error.timedOut ? 'ETIMEDOUT' : (error as NodeJS.ErrnoException).code}),
+		);
+	});
 	const name = journalName(target.host, now);
 	const journal = await Journal.create(target.journalDir, name);
 	const start: Omit<RunStarted, 'at'> = {

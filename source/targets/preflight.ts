@@ -91,12 +91,15 @@ export async function preflight(
 		if (error instanceof CommandNotFoundError) {
 			const samba = target.kind === 'remote' && process.platform !== 'win32';
 			checks.push({
-				name: 'command',
+				name: error.timedOut ? 'server' : 'command',
 				ok: false,
 				detail: error.message,
-				fix: samba
-					? "install Samba's client tools (Debian: apt-get install samba-common-bin smbclient; macOS: brew install samba)"
-					: 'this target needs net.exe and sc.exe on PATH (a modern Windows has both; NT 4.0 ships no sc.exe); a real DSMN server is reached with --target remote',
+				// It ran and did not answer in time: not a missing program (the same advice as a step's timeout).
+				fix: error.timedOut
+					? adviceForErrno({code: 'ETIMEDOUT'})
+					: samba
+						? "install Samba's client tools (Debian: apt-get install samba-common-bin smbclient; macOS: brew install samba)"
+						: 'this target needs net.exe and sc.exe on PATH (a modern Windows has both; NT 4.0 ships no sc.exe); a real DSMN server is reached with --target remote',
 			});
 		} else throw error;
 	}

@@ -517,6 +517,7 @@ async function journalsOf(world: World, lab: string): Promise<string> {
 	for (const name of await readdir(labPaths(lab).journal).catch(() => [] as string[])) text += await readFile(join(labPaths(lab).journal, name), 'utf8');
 	const shared = join(world.stateHome, 'dsmn-resync');
 	for (const name of await readdir(shared).catch(() => [] as string[])) {
+		if (!name.endsWith('.jsonl')) continue; // a defect report's folder, a lock's socket: not a journal
 		const content = await readFile(join(shared, name), 'utf8');
 		if (content.split('\n')[0]!.includes(`"${labPaths(lab).syncagnt}"`)) text += content;
 	}
@@ -756,6 +757,14 @@ async function stepCase(world: World, action: Action | 'first', transcript: stri
 	if (action === 'clear') violations.push(...(await check(world, 'clearing the fault', {exitCode: NO_COMMAND, output: '', killed: false}, 'A', before, false)));
 	if (concurrent) violations.push(...checkSecond(outcomes));
 	violations.push(...(await checkOneWriter(world)));
+	// An unexpected error is a defect, written to <state>/defects/ (cli/defect-report.ts): never expected of any action.
+	for (const home of [world.stateHome, world.stateHome2]) {
+		const defects = await readdir(join(home, 'dsmn-resync', 'defects')).catch(() => [] as string[]);
+		for (const name of defects) {
+			const text = await readFile(join(home, 'dsmn-resync', 'defects', name), 'utf8').catch(() => '');
+			violations.push(`a defect was reported (${name}): ${text.slice(0, 1500)}`);
+		}
+	}
 	return violations;
 }
 

@@ -12,6 +12,7 @@ import {adviceFor} from '../../source/procedure/journaled-run.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {LocalFiles} from '../../source/targets/local-files.js';
 import {preflight} from '../../source/targets/preflight.js';
+import {CommandNotFoundError} from '../../source/targets/run-command.js';
 import {tempDir} from '../helpers/run-cli.js';
 
 async function labWith(files: LocalFiles) {
@@ -51,5 +52,25 @@ describe('the preflight and the steps: one cause, one advice', () => {
 		};
 		const checks = await preflight(await labWith(files), {});
 		expect(checks.find(c => c.name === 'folder')).toMatchObject({ok: false, fix: expect.stringContaining('run as an administrator of the server')});
+	});
+});
+
+describe('a service query that timed out, in the preflight', () => {
+	it('is a server that did not answer in time, not a missing program (found by the model test under load)', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+		const lab = labTarget(dir);
+		const service = {
+			...lab.service,
+			serviceName: lab.service.serviceName,
+			query: () => Promise.reject(new CommandNotFoundError('sc query MSSYNC', 'it did not finish within 2000 ms', true)),
+		};
+		const checks = await preflight({...lab, service}, {});
+		expect(checks[0]).toMatchObject({
+			name: 'server',
+			ok: false,
+			detail: 'sc query MSSYNC could not be run: it did not finish within 2000 ms',
+			fix: adviceFor(failure('ETIMEDOUT')),
+		});
 	});
 });
