@@ -29,10 +29,10 @@ export const SLOW_SUITE = [
 const SAMPLED = ['test/reliability/crash.test.ts'];
 
 /**
- * Tests of pure code (screens drawn in memory, text, the Jet page layouts): they start no process, mock
- * no module and leave no global changed, so their files share a worker's modules instead of importing
- * them again each (isolate: false; about a third of the CPU time of the same files isolated, measured
- * with `npx vitest run --no-isolate` against the default). A test file here must keep to that.
+ * The screen, text and Jet page tests: they mock no module and leave no global changed (process.env,
+ * timers, the working folder), so their files share a worker's modules instead of importing them again
+ * each (isolate: false; about a third of the CPU time of the same files isolated, measured with
+ * `npx vitest run --no-isolate` against the default). A test file here must keep to that.
  */
 const SHARED_MODULES = ['test/ui/**/*.test.{ts,tsx}', 'test/text/**/*.test.ts', 'test/jet/**/*.test.ts'];
 
