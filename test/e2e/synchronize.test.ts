@@ -36,20 +36,4 @@ describe('"Synchronize all servers" in a pseudo-terminal', () => {
 		expect(await session.exited).toMatchObject({exitCode: 0});
 		expect((await status(dir)).servers.every(s => s.synchronized && s.syncAgent)).toBe(true);
 	});
-
-	it('fits a 60×20 terminal, keeping the live area shorter than the screen', async () => {
-		const dir = join(await tempDir(), 'lab');
-		expect((await runCli(['lab', 'create', dir, '--servers', '32', '--accounts', '1000', '--pace', '3'])).exitCode).toBe(0);
-		const session = new PtySession(['--lab', dir], {cols: 60, rows: 20});
-		await restoreUntilSynchronized(session);
-		await session.waitFor(/… and \d+ more/);
-		const screen = session.screen().split('\n');
-		expect(screen.every(line => line.length <= 60)).toBe(true);
-		expect(screen.filter(line => line.startsWith('dsmn-resync · KB Q148678'))).toHaveLength(1);
-		await session.waitFor(/Done/, 30_000);
-		// Nothing but the wizard may write to the terminal (a Node warning on stderr once broke this screen).
-		expect(session.raw).not.toMatch(/Warning|\(node:\d+\)/);
-		await session.type(KEYS.enter);
-		await session.exited;
-	});
 });

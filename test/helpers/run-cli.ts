@@ -1,9 +1,5 @@
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {execa} from 'execa';
-import {afterEach} from 'vitest';
 import {schemaLines} from './json-lines.js';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -31,15 +27,5 @@ export async function runCli(args: string[], options: {env?: Record<string, stri
 	return {exitCode: result.exitCode ?? -1, stdout, stderr: String(result.stderr)};
 }
 
-const made: string[] = [];
-
-/** A fresh temporary folder, removed after the test. */
-export async function tempDir(prefix = 'dsmn-test-'): Promise<string> {
-	const dir = await mkdtemp(join(tmpdir(), prefix));
-	made.push(dir);
-	return dir;
-}
-
-afterEach(async () => {
-	await Promise.all(made.splice(0).map(dir => rm(dir, {recursive: true, force: true})));
-});
+/** A fresh temporary folder, removed after the test (test/helpers/temp-dirs.ts). */
+export {tempDir} from './temp-dirs.js';
