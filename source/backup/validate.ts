@@ -31,6 +31,8 @@ export type ValidateOptions = {
 	now?: Date;
 	/** The server's NT version, when known: a JET 200-format database is an error on NT 4.0 only. */
 	nt?: NtVersion | undefined;
+	/** Asked only when a database's verdict depends on the NT version and `nt` is not given (the target asks its server). */
+	learnNt?: () => Promise<NtVersion | undefined>;
 	onProgress?: (progress: PageProgress) => void;
 };
 
@@ -129,6 +131,25 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 		inspected.push(result);
 		if (i % 512 === 511) await yieldToLoop(); // keep a wizard's screen alive on a large or slow folder
 	}
+	// A JET 200-format database is judged by the server's NT version: asked for only when one is there.
+	const needsNt = () => inspected.filter(i => i.kind === 'database' && i.database?.kind === 'legacy');
+	let nt = options.nt;
+	if (nt === undefined && options.learnNt && needsNt().length > 0) {
+		nt = await options.learnNt();
+		if (nt) {
+			for (const entry of needsNt()) {
+				const again = inspect(
+					folder,
+					entries.find(e => e.name === entry.name)!,
+					buffer,
+					nt,
+				);
+				// Only the header's verdict changes with the version: a link's finding stays.
+				entry.findings = [...entry.findings.filter(f => f.message.startsWith('is a symbolic link')), ...again.findings];
+			}
+		}
+	}
+	const undecided = nt === undefined ? needsNt().map(i => i.name) : [];
 
 	const pagesVerified = await verifyPages(folder, inspected, options.onProgress);
 	if (live) {
@@ -226,5 +247,14 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 		);
 	}
 	if (madeByTool) warnings.unshift(madeByTool);
-	return {folder, valid: errors.length === 0, files: inspected.map(toReport), errors, warnings, pagesVerified, ...(taken ? {taken} : {})};
+	return {
+		folder,
+		valid: errors.length === 0,
+		files: inspected.map(toReport),
+		errors,
+		warnings,
+		pagesVerified,
+		...(taken ? {taken} : {}),
+		...(undecided.length ? {needsNt: undecided} : {}),
+	};
 }
