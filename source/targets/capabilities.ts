@@ -34,6 +34,8 @@ export type CopyInOptions = {
 	expect?: FileDigest;
 	/** Asked once the copy is verified, just before it is renamed into place: a throw leaves nothing in place. */
 	beforeRename?: () => Promise<void>;
+	/** Each chunk of the copy as it is read back for its hash, in order: a database's pages are verified in the same pass. */
+	readBack?: (chunk: Uint8Array) => void;
 };
 
 /**
