@@ -125,11 +125,13 @@ async function startup() {
 function bigDatabase(path, header, size) {
 	const PAGE = 4096;
 	const fd = openSync(path, 'w');
-	writeSync(fd, header.subarray(0, 2 * PAGE));
+	// The header pages and whatever whole pages of the lab's database were given (the lab reads its records there).
+	const kept = Math.max(2, Math.floor(header.length / PAGE));
+	writeSync(fd, header.subarray(0, kept * PAGE));
 	const chunk = Buffer.alloc(1024 * 1024);
 	for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 131 + 7) & 0xff;
-	let pgno = 1;
-	for (let written = 2 * PAGE; written < size;) {
+	let pgno = kept - 1;
+	for (let written = kept * PAGE; written < size;) {
 		const n = Math.min(chunk.length, size - written);
 		for (let at = 0; at < n; at += PAGE) {
 			chunk[at + PAGE - 4] = 1; // pgtypRecord
@@ -233,11 +235,11 @@ function restore() {
 	for (let i = 0; i < runs; i++) {
 		const lab = makeLab(`lab-restore-${i}`);
 		const backup = join(lab, 'backup');
-		const header = readFileSync(join(backup, 'MSSYNC.MDB')).subarray(0, 40960);
+		const header = readFileSync(join(backup, 'MSSYNC.MDB'));
 		bigDatabase(join(backup, 'MSSYNC.MDB'), header, 1024 ** 3);
 		// The live database as big: "Move aside" reads each original once for its SHA-256 (issue 27).
 		const live = join(lab, 'SystemRoot', 'SYSTEM32', 'SYNCAGNT');
-		bigDatabase(join(live, 'MSSYNC.MDB'), readFileSync(join(live, 'MSSYNC.MDB')).subarray(0, 40960), 1024 ** 3);
+		bigDatabase(join(live, 'MSSYNC.MDB'), readFileSync(join(live, 'MSSYNC.MDB')), 1024 ** 3);
 		const t1 = process.hrtime.bigint();
 		execFileSync(
 			'sha256sum',
