@@ -20,6 +20,16 @@ async function labWithJet200Backup(...create: string[]): Promise<string> {
 	return lab;
 }
 
+describe('check --json on a JET 200-format set', {timeout: 60_000}, () => {
+	it('names the files whose verdict waits for --nt (needsNt, in the published schema); with --nt none', async () => {
+		const lab = await labWithJet200Backup();
+		const unknown = await runCli(['check', join(lab, 'backup'), '--json']);
+		expect(JSON.parse(unknown.stdout)).toMatchObject({event: 'validation-report', valid: true, needsNt: ['MSSYNC.MDB']});
+		const known = await runCli(['check', join(lab, 'backup'), '--json', '--nt', '3.51']);
+		expect(JSON.parse(known.stdout)).not.toHaveProperty('needsNt');
+	});
+});
+
 describe('a JET 200-format backup on the lab', {timeout: 120_000}, () => {
 	it("NT 4.0 (the lab's default, as its srvinfo says): refused with -1210, nothing changed", async () => {
 		const lab = await labWithJet200Backup();
