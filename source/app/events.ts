@@ -154,6 +154,8 @@ export const EVENTS = [
 			valid: z.boolean(),
 			taken: text.optional(),
 			pagesVerified: count.optional(),
+			/** JET 200-format databases whose verdict depends on the server's NT version, which was not given (--nt 3.51|4.0). */
+			needsNt: z.array(text).optional(),
 			errors: z.array(text),
 			warnings: z.array(text),
 			files: z.array(

@@ -34,5 +34,7 @@ export type WizardOptions = {
 	rollback: boolean;
 	/** Break the server's writer lock when its holder is believed gone (said why; journaled). */
 	breakLock?: boolean;
+	/** `--nt 3.51|4.0`: the server's NT version, used where the target cannot ask the server (ARCHITECTURE.md, "Targets"). */
+	nt?: '3.51' | '4.0';
 	ascii: boolean;
 };

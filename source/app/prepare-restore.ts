@@ -7,6 +7,7 @@ import type {ValidationReport} from '../backup/report.js';
 import {validateBackup} from '../backup/validate.js';
 import type {ControlOptions, Target} from '../targets/capabilities.js';
 import {preflight, type Check} from '../targets/preflight.js';
+import {ntVersionMissing} from '../targets/server-version.js';
 
 export type PreparedRestore =
 	/** The backup cannot be used: its errors say why; the target was not checked. */
@@ -27,8 +28,10 @@ export function restorePreflight(target: Target, validation: ValidationReport, o
 }
 
 export async function prepareRestore(target: Target, backup: string, options: {onCommand?: ControlOptions['onCommand']} = {}): Promise<PreparedRestore> {
-	const validation = await validateBackup(backup, {liveSyncagnt: target.database.syncagnt});
+	const validation = await validateBackup(backup, {liveSyncagnt: target.database.syncagnt, learnNt: async () => (await target.serverVersion?.learn())?.nt});
 	if (!validation.valid) return {stage: 'invalid-backup', validation};
+	// A run without a terminal cannot be asked which NT the server runs: the answer is missing (exit 2).
+	if (validation.needsNt?.length) throw await ntVersionMissing(target, validation.needsNt);
 	const bytesNeeded = bytesToCopy(validation);
 	const checks = await restorePreflight(target, validation, options);
 	return {stage: checks.every(c => c.ok) ? 'ready' : 'target-not-ready', validation, bytesNeeded, checks};

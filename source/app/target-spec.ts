@@ -10,13 +10,13 @@ import type {WizardOptions} from './options.js';
 
 export type TargetSpec = {kind: 'lab'; lab: string} | RealTargetSpec;
 
-type TargetAnswers = Pick<WizardOptions, 'target' | 'lab' | 'host' | 'syncagnt' | 'credentialsFile' | 'credentialsTyped' | 'select'>;
+type TargetAnswers = Pick<WizardOptions, 'target' | 'lab' | 'host' | 'syncagnt' | 'credentialsFile' | 'credentialsTyped' | 'select' | 'nt'>;
 
 /** The spec the answers name; or, when one is missing, the flag that gives it (as --help names it). */
 export function targetSpecOf(options: TargetAnswers): {spec: TargetSpec; missing?: undefined} | {spec?: undefined; missing: string} {
-	const {target, lab, host, syncagnt, credentialsFile, credentialsTyped, select} = options;
+	const {target, lab, host, syncagnt, credentialsFile, credentialsTyped, select, nt} = options;
 	if (target === 'lab') return lab ? {spec: {kind: 'lab', lab}} : {missing: '--lab DIR'};
-	if (target === 'windows') return {spec: {kind: 'windows', syncagnt, select}};
-	if (target === 'remote') return host ? {spec: {kind: 'remote', host, syncagnt, credentialsFile, credentialsTyped, select}} : {missing: '--host NAME'};
+	if (target === 'windows') return {spec: {kind: 'windows', syncagnt, select, nt}};
+	if (target === 'remote') return host ? {spec: {kind: 'remote', host, syncagnt, credentialsFile, credentialsTyped, select, nt}} : {missing: '--host NAME'};
 	return {missing: '--lab DIR (or --target windows|remote)'};
 }

@@ -7,6 +7,7 @@
  */
 import {closeSync, openSync, readSync} from 'node:fs';
 import {setImmediate as yieldToLoop} from 'node:timers/promises';
+import {pageSummer} from '../jet/page-sum.js';
 import {PageVerifier, type PageFileKind, type PageScan} from '../jet/verify-pages.js';
 
 const CHUNK = 1024 * 1024;
@@ -16,12 +17,14 @@ export type ScanProgress = (bytesDone: number) => void;
 
 export async function scanPages(path: string, kind: PageFileKind, onProgress?: ScanProgress): Promise<PageScan> {
 	const verifier = new PageVerifier(kind);
-	const buffer = new Uint8Array(CHUNK);
+	// Read straight into the WebAssembly summer's memory: the pages are summed where they land, no copy.
+	// Each read is pushed before the next await, so the shared buffer is never overwritten under a scan.
+	const buffer = pageSummer()?.input ?? new Uint8Array(CHUNK);
 	const fd = openSync(path, 'r');
 	try {
 		let done = 0;
 		for (let reads = 1; ; reads++) {
-			const bytesRead = readSync(fd, buffer, 0, CHUNK, done);
+			const bytesRead = readSync(fd, buffer, 0, buffer.byteLength, done);
 			if (bytesRead === 0) break;
 			verifier.push(buffer.subarray(0, bytesRead));
 			done += bytesRead;

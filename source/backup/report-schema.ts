@@ -23,6 +23,7 @@ export const validationReportSchema = z.object({
 	warnings: z.array(z.string()),
 	pagesVerified: z.number().int().nonnegative().optional(),
 	taken: z.string().optional(),
+	needsNt: z.array(z.string()).optional(),
 });
 
 // The schema and the type must describe the same thing.

@@ -26,4 +26,6 @@ export type ValidationReport = {
 	pagesVerified?: number | undefined;
 	/** When the newest database of the set was written, if known. */
 	taken?: string | undefined;
+	/** JET 200-format databases whose verdict depends on the server's NT version, which was not known (`--nt 3.51|4.0`). */
+	needsNt?: string[] | undefined;
 };

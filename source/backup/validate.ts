@@ -11,13 +11,13 @@ import {readdirSync} from 'node:fs';
 import {realpath, stat} from 'node:fs/promises';
 import {setImmediate as yieldToLoop} from 'node:timers/promises';
 import {dirname, join, resolve} from 'node:path';
-import {generationFromName, logFileName} from '../jet/log-names.js';
 import {formatAge, formatDate} from '../text/format.js';
 import {classifyName, REQUIRED_DATABASES} from './classify.js';
 import {ERR, errnoText, WARN, worst} from './findings.js';
 import {looksLikeLiveSyncagnt, sameFolder, snapshotKind} from './folder-kind.js';
 import {HEADER_CHECKSUM_WARNING, type NtVersion} from './header-findings.js';
 import {HEAD_BYTES, inspect, linkFindings, toReport, type Entry, type Inspected} from './inspect-file.js';
+import {logSetWarnings} from './log-set.js';
 import {pageFindings} from './page-findings.js';
 import {scanPages} from './page-scan.js';
 import type {ValidationReport} from './report.js';
@@ -31,6 +31,8 @@ export type ValidateOptions = {
 	now?: Date;
 	/** The server's NT version, when known: a JET 200-format database is an error on NT 4.0 only. */
 	nt?: NtVersion | undefined;
+	/** Asked only when a database's verdict depends on the NT version and `nt` is not given (the target asks its server). */
+	learnNt?: () => Promise<NtVersion | undefined>;
 	onProgress?: (progress: PageProgress) => void;
 };
 
@@ -129,6 +131,25 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 		inspected.push(result);
 		if (i % 512 === 511) await yieldToLoop(); // keep a wizard's screen alive on a large or slow folder
 	}
+	// A JET 200-format database is judged by the server's NT version: asked for only when one is there.
+	const needsNt = () => inspected.filter(i => i.kind === 'database' && i.database?.kind === 'legacy');
+	let nt = options.nt;
+	if (nt === undefined && options.learnNt && needsNt().length > 0) {
+		nt = await options.learnNt();
+		if (nt) {
+			for (const entry of needsNt()) {
+				const again = inspect(
+					folder,
+					entries.find(e => e.name === entry.name)!,
+					buffer,
+					nt,
+				);
+				// Only the header's verdict changes with the version: a link's finding stays.
+				entry.findings = [...entry.findings.filter(f => f.message.startsWith('is a symbolic link')), ...again.findings];
+			}
+		}
+	}
+	const undecided = nt === undefined ? needsNt().map(i => i.name) : [];
 
 	const pagesVerified = await verifyPages(folder, inspected, options.onProgress);
 	if (live) {
@@ -166,41 +187,8 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 		);
 	}
 
-	// Logs: generations run without a gap up to JET.LOG, and belong to this database.
-	const numbered = logs
-		.map(entry => ({entry, generation: generationFromName(entry.name)}))
-		.filter((l): l is {entry: Inspected; generation: number} => typeof l.generation === 'number');
-	const current = byUpper.get('JET.LOG');
-	const currentGeneration = current?.log?.kind === 'jet500' ? current.log.generation : undefined;
-	const generations = new Set(numbered.map(l => l.generation));
-	if (currentGeneration !== undefined) generations.add(currentGeneration);
-	if (generations.size > 1) {
-		const sorted = [...generations].sort((a, b) => a - b);
-		const missing: number[] = [];
-		for (let g = sorted[0]!; g <= sorted.at(-1)! && missing.length <= 5; g++) if (!generations.has(g)) missing.push(g);
-		if (missing.length > 0) {
-			const names = missing.slice(0, 5).map(logFileName).join(', ') + (missing.length > 5 ? ', …' : '');
-			warnings.push(`the log generations have a gap (${names} missing): JET cannot replay past it, so the changes after it are lost`);
-		}
-	}
-	if (currentGeneration !== undefined) {
-		for (const {entry, generation} of numbered) {
-			if (generation >= currentGeneration) {
-				entry.findings.push(WARN(`is generation ${generation}, not older than JET.LOG (generation ${currentGeneration}): the logs come from different runs`));
-			}
-		}
-	}
-	if (databaseSignature) {
-		for (const entry of logs) {
-			if (entry.log?.kind === 'jet500' && entry.log.signLog !== databaseSignature) {
-				entry.findings.push(
-					ERR(
-						"belongs to another database (its log signature differs from MSSYNC.MDB's): JET refuses it (error -530, JET_errBadLogSignature; KB Q188357); use the logs saved with this database",
-					),
-				);
-			}
-		}
-	}
+	// Logs: JET.LOG there, generations without a gap up to it, all of this database (log-set.ts).
+	warnings.push(...logSetWarnings(inspected, databaseSignature));
 	for (const patch of patches) {
 		const base = patch.name.replace(/\.pat$/i, '').toUpperCase();
 		if (!byUpper.has(`${base}.MDB`)) {
@@ -216,7 +204,8 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 		}
 	}
 
-	const databases = REQUIRED_DATABASES.map(n => byUpper.get(n)).filter((i): i is Inspected => i !== undefined && worst(i.findings) !== 'error');
+	// The age is said whatever else is wrong: the files' times are facts even when their contents are refused.
+	const databases = REQUIRED_DATABASES.map(n => byUpper.get(n)).filter((i): i is Inspected => i !== undefined && i.mtimeMs > 0);
 	let taken: string | undefined;
 	if (databases.length > 0) {
 		const newest = Math.max(...databases.map(d => d.mtimeMs));
@@ -226,5 +215,14 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 		);
 	}
 	if (madeByTool) warnings.unshift(madeByTool);
-	return {folder, valid: errors.length === 0, files: inspected.map(toReport), errors, warnings, pagesVerified, ...(taken ? {taken} : {})};
+	return {
+		folder,
+		valid: errors.length === 0,
+		files: inspected.map(toReport),
+		errors,
+		warnings,
+		pagesVerified,
+		...(taken ? {taken} : {}),
+		...(undecided.length ? {needsNt: undecided} : {}),
+	};
 }

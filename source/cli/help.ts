@@ -52,6 +52,8 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --resume | --rollback          continue or undo a run that was cut off
   --break-lock                   take over a server whose writer lock is held
                                  by a run believed gone (said why; journaled)
+  --nt 3.51|4.0                  the server's NT version, where the tool cannot
+                                 ask it (from Windows, or srvinfo failed)
   --json                         JSON lines instead of text, for every command
                                  (schema/dsmn-resync-events.schema.json)
   --syncagnt PATH                the SYNCAGNT folder (remote: a mounted share;
@@ -81,6 +83,7 @@ LAB OPTIONS (lab create)
                     (Allow4X set on the PDC, KB Q145589)
   --new-pdc         the PDC was lost: a promoted BDC with DSMN newly
                     installed; the backup goes to SYNCAGNT\\Backup (Q154761)
+  --nt 3.51|4.0     the NT version the lab's server reports (default 4.0)
 
 KEYS (the footer lists those that work on the screen shown)
   arrows, Enter  choose        Esc  back, where nothing has changed yet

@@ -41,6 +41,7 @@ const WIZARD_OPTIONS = {
 	resume: {type: 'boolean'},
 	rollback: {type: 'boolean'},
 	'break-lock': {type: 'boolean'},
+	nt: {type: 'string'},
 } as const satisfies Options;
 
 function parse<O extends Options>(args: string[], options: O, where: string) {
@@ -120,6 +121,7 @@ function parseWizard(args: string[]): Command {
 			resume: values.resume ?? false,
 			rollback: values.rollback ?? false,
 			...(values['break-lock'] ? {breakLock: true} : {}),
+			...(values.nt !== undefined ? {nt: oneOf('--nt', values.nt, ['3.51', '4.0'] as const)!} : {}),
 			ascii: false,
 		},
 	};
@@ -167,6 +169,7 @@ function parseLab(args: string[]): Command {
 				netware: {type: 'string'},
 				synchronize: {type: 'string'},
 				allow4x: {type: 'boolean'},
+				nt: {type: 'string'},
 			},
 			'lab create',
 		);
@@ -194,6 +197,7 @@ function parseLab(args: string[]): Command {
 				...(values['new-pdc'] ? {newPdc: true} : {}),
 				...(values.netware === undefined ? {} : {netware: netwareVersions(values.netware)}),
 				...(values.allow4x ? {allow4x: true} : {}),
+				...(values.nt !== undefined ? {nt: oneOf('--nt', values.nt, ['3.51', '4.0'] as const)!} : {}),
 			},
 		};
 	}

@@ -19,7 +19,10 @@ export function temporaryName(destination: string): string {
 	return join(dirname(destination), `.${basename(destination)}.dsmn-copy`);
 }
 
-async function hashFile(path: string, buffer: Buffer, signal?: AbortSignal): Promise<string> {
+/** Each chunk of the copy as it is read back, in order (the page verifier of a database: backup/read-back-pages.ts). */
+export type ReadBackListener = (chunk: Uint8Array) => void;
+
+async function hashFile(path: string, buffer: Buffer, signal?: AbortSignal, onChunk?: ReadBackListener): Promise<string> {
 	const hash = createHash('sha256');
 	const handle = await open(path, 'r');
 	try {
@@ -28,6 +31,7 @@ async function hashFile(path: string, buffer: Buffer, signal?: AbortSignal): Pro
 			const {bytesRead} = await handle.read(buffer, 0, buffer.length, null);
 			if (bytesRead === 0) break;
 			hash.update(buffer.subarray(0, bytesRead));
+			onChunk?.(buffer.subarray(0, bytesRead));
 		}
 	} finally {
 		await handle.close();
@@ -61,7 +65,7 @@ export class SourceChangedError extends HintedError {
 export async function copyVerified(
 	source: string,
 	destination: string,
-	options: {onProgress?: CopyProgress; signal?: AbortSignal; expect?: CopyResult; beforeRename?: () => Promise<void>} = {},
+	options: {onProgress?: CopyProgress; signal?: AbortSignal; expect?: CopyResult; beforeRename?: () => Promise<void>; readBack?: ReadBackListener} = {},
 ): Promise<CopyResult> {
 	const temporary = temporaryName(destination);
 	const buffer = Buffer.allocUnsafe(CHUNK);
@@ -101,7 +105,7 @@ export async function copyVerified(
 	}
 	let copyHash: string;
 	try {
-		copyHash = await hashFile(temporary, buffer, options.signal);
+		copyHash = await hashFile(temporary, buffer, options.signal, options.readBack);
 	} catch (error) {
 		await rm(temporary, {force: true});
 		throw error;

@@ -12,7 +12,7 @@
  *     block loop                                         ;; per page, while $n > 0
  *       $n i32.eqz br_if 1
  *       v128.const 0 local.set $acc   $p + 4096 local.set $end
- *       loop  $acc ($p v128.load) i32x4.add local.set $acc   $p += 16   br_if ($p < $end) 0  end
+ *       loop  $acc += (v128.load $p offset 0, 16, 32, 48; i32x4.add each)   $p += 64   br_if ($p < $end) 0  end
  *       $out ← lane 0 + lane 1 + lane 2 + lane 3        $out += 4   $n -= 1   br 0
  *     end end)
  */
@@ -49,21 +49,15 @@ function moduleBytes(): Uint8Array {
 		0x03,
 		0x40, // loop
 		...get(4),
-		...get(0),
-		0xfd,
-		0x00,
-		4,
-		0,
-		0xfd,
-		0xae,
-		0x01,
-		...set(4), // $acc += v128.load $p
+		...[0, 16, 32, 48].flatMap(offset => [...get(0), 0xfd, 0x00, 4, offset, 0xfd, 0xae, 0x01]),
+		...set(4), // $acc += the four v128s at $p, $p + 16, $p + 32, $p + 48
 		...get(0),
 		0x41,
-		16,
+		0xc0,
+		0x00,
 		0x6a,
 		0x22,
-		0, // $p += 16 (tee)
+		0, // $p += 64 (tee)
 		...get(3),
 		0x49,
 		0x0d,
@@ -109,6 +103,11 @@ function moduleBytes(): Uint8Array {
 export type PageSummer = {
 	/** Sums `pages` whole pages of `bytes` (at most PAGES_PER_CALL); the sums, one per page, valid until the next call. */
 	sum(bytes: Uint8Array, pages: number): Uint32Array;
+	/**
+	 * A buffer of PAGES_PER_CALL pages inside the module's memory: bytes read into it are summed where they
+	 * are, without a copy. Shared by every scan, so fill it and sum it without yielding in between.
+	 */
+	readonly input: Uint8Array;
 };
 
 /** As much of the WebAssembly API as is used here (the project's TypeScript libraries do not declare it). */
@@ -128,10 +127,16 @@ export function pageSummer(): PageSummer | undefined {
 		const sums = new Uint32Array(memory.buffer, SUMS_AT, PAGES_PER_CALL);
 		cached = {
 			sum(bytes, pages) {
-				heap.set(bytes.subarray(0, pages * PAGE), 0);
-				sumPages(0, pages, SUMS_AT);
+				// Already in the module's memory (read into `input`): summed in place; else copied there first.
+				if (bytes.buffer === memory.buffer && bytes.byteOffset % 16 === 0 && bytes.byteOffset + pages * PAGE <= SUMS_AT) {
+					sumPages(bytes.byteOffset, pages, SUMS_AT);
+				} else {
+					heap.set(bytes.subarray(0, pages * PAGE), 0);
+					sumPages(0, pages, SUMS_AT);
+				}
 				return sums;
 			},
+			input: heap.subarray(0, SUMS_AT),
 		};
 	} catch {
 		cached = undefined;

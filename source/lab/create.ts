@@ -189,6 +189,7 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		service: options.wontStart ? {state: 'STOPPED', lastError: CRASH_START_ERROR} : {state: 'RUNNING'},
 		...(options.wontStart ? {crashed: true as const} : {}),
 		...(options.newPdc ? {newPdc: true as const} : {}),
+		...(options.nt ? {nt: options.nt} : {}),
 		...(options.backupAgeDays === undefined ? {} : {changeLog: newChangeLog(options.backupAgeDays, options.changeLogSize ?? CHANGE_LOG_SIZE_DEFAULT)}),
 	};
 	// Written last: a folder with lab.json is a complete lab.

@@ -21,6 +21,8 @@ export type LabOptions = {
 	netware?: Readonly<Record<string, '2.x' | '3.x' | '4.x'>>;
 	/** `--allow4x`: Allow4X is set on the PDC, so DSMN adds 4.x servers. */
 	allow4x?: boolean;
+	/** `--nt 3.51|4.0`: the NT version the lab's server reports (srvinfo, and so the validation); 4.0 when not given. */
+	nt?: '3.51' | '4.0';
 };
 
 export const LAB_DEFAULTS: LabOptions = {servers: 5, accounts: 120, backup: true, offline: [], pace: 125, seed: 1};

@@ -65,6 +65,8 @@ const labStateSchema = z.object({
 	/** `lab create --new-pdc`: SYNCAGNT holds a fresh installation's empty database until a backup is put in its backup subfolder and MSSYNC starts (lab/new-pdc.ts). */
 	newPdc: z.literal(true).optional(),
 	events: z.array(labEventSchema).optional(),
+	/** `lab create --nt 3.51`: the NT version the server reports (its srvinfo); NT 4.0 when absent. */
+	nt: z.enum(['3.51', '4.0']).optional(),
 });
 
 export type LabState = z.infer<typeof labStateSchema>;

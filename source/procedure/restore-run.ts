@@ -11,6 +11,7 @@
  */
 import {join} from 'node:path';
 import {isStaleInLiveFolder} from '../backup/classify.js';
+import {ReadBackPages} from '../backup/read-back-pages.js';
 import {SourceChangedError, temporaryName} from '../fs/copy-verified.js';
 import {spaceVerdict} from '../fs/free-space.js';
 import {Journal, type UnfinishedRun} from '../journal/journal.js';
@@ -258,6 +259,7 @@ export class RestoreRun extends JournaledRun {
 			};
 		}
 		let bytesBefore = 0;
+		let pagesVerified = 0;
 		for (const file of validated) {
 			if (copied.has(file.name)) {
 				bytesBefore += file.size;
@@ -267,11 +269,15 @@ export class RestoreRun extends JournaledRun {
 				return {status: 'interrupted', message: `stopped before ${file.name}; ${copied.size} of ${validated.length} files are in place`};
 			const destination = this.inSyncagnt(file.name);
 			await files.remove(this.inSyncagnt(temporaryName(file.name))); // a partial copy of ours from a run cut off (named in the folder's own syntax)
+			// A database's pages are verified as the copy is read back for its hash (one pass).
+			const pages = ReadBackPages.for(file.name);
 			try {
 				const result = await files.copyIn(join(this.backup, file.name), destination, {
 					expect: {size: file.size, sha256: file.sha256},
+					...(pages ? {readBack: pages.push} : {}),
 					// MSSYNC watched while files change: asked just before each verified copy is renamed into place.
 					beforeRename: async () => {
+						pagesVerified += pages?.check() ?? 0;
 						const started = await requireStopped(this.target.service, hooks);
 						if (started) throw new SafePointStop(started);
 					},
@@ -293,7 +299,7 @@ export class RestoreRun extends JournaledRun {
 		this.copiesChecked = true;
 		return {
 			status: 'done',
-			summary: `${validated.length} files (${formatBytes(bytesTotal)}) copied: each ${this.files.verification}, and matching the backup as validated`,
+			summary: `${validated.length} files (${formatBytes(bytesTotal)}) copied: each ${this.files.verification}, and matching the backup as validated${pagesVerified ? `; ${pagesVerified.toLocaleString('en-US')} database pages verified in the copies` : ''}`,
 			details: validated.map(f => f.name),
 		};
 	}

@@ -6,6 +6,7 @@ import type {CommandListener} from './run-command.js';
 import type {ServiceCommandError} from '../services/service-messages.js';
 import type {ServiceState} from '../services/service-state.js';
 import type {Synchronization} from '../services/synchronization.js';
+import type {ServerVersionSource} from './server-version.js';
 
 /** Where a run works: a practice lab, this Windows machine, or a remote NT server. */
 export type TargetKind = 'lab' | 'windows' | 'remote';
@@ -33,6 +34,8 @@ export type CopyInOptions = {
 	expect?: FileDigest;
 	/** Asked once the copy is verified, just before it is renamed into place: a throw leaves nothing in place. */
 	beforeRename?: () => Promise<void>;
+	/** Each chunk of the copy as it is read back for its hash, in order: a database's pages are verified in the same pass. */
+	readBack?: (chunk: Uint8Array) => void;
 };
 
 /**
@@ -124,6 +127,8 @@ export type Target = {
 	servers: NetWareServers;
 	/** "Synchronize all servers": run by the tool in the lab; a manual step on a real server. */
 	sync?: Synchronization;
+	/** Which NT the server runs (a JET 200-format database depends on it): asked of the server where the target can. */
+	serverVersion?: ServerVersionSource;
 	/** The NT server's name, for journal file names. */
 	host: string;
 	/** Where the run journal lives for this target. */

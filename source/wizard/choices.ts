@@ -6,6 +6,7 @@
  */
 import {formatBytes, formatDate} from '../text/format.js';
 import {safeText} from '../text/sanitize.js';
+import {ntVersionChoices, type NtAnswer} from './nt-version-question.js';
 import type {Choice, Screen} from './state.js';
 
 /** What each screen's items stand for: the answer Enter gives to the controller. */
@@ -16,7 +17,7 @@ export type ChoiceValues = {
 	'ask-backup': 'yes' | 'no' | 'unsure';
 	/** A folder found by the search. */
 	discover: string;
-	validation: 'accept' | 'back';
+	validation: 'accept' | 'back' | NtAnswer;
 	plan: 'begin';
 	manual: 'done' | 'later';
 	consequences: 'go';
@@ -86,6 +87,9 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 		}
 		case 'validation': {
 			const {report} = screen;
+			// The verdict waits for the server's NT version: asked here, before "continue" is offered.
+			const nt = ntVersionChoices(report);
+			if (nt) return list<ChoiceValues['validation']>([...nt, {label: 'Choose another folder', value: 'back'}]);
 			return report.valid
 				? list<ChoiceValues['validation']>([
 						{

@@ -67,6 +67,7 @@ export class WizardController {
 	answerBackup = (answer: 'yes' | 'no' | 'unsure'): Promise<void> => this.restore.answerBackup(answer);
 	chooseBackup = (folder: string): Promise<void> => this.restore.chooseBackup(folder);
 	acceptValidation = (): Promise<void> => this.restore.acceptValidation();
+	answerNtVersion = (answer: 'nt-4.0' | 'nt-3.51'): Promise<void> => this.restore.answerNtVersion(answer);
 	acceptConsequences = (): Promise<void> => this.reconstruct.acceptConsequences();
 	moveCursor = (delta: number): void => this.reconstruct.moveCursor(delta);
 	toggleSelected = (): void => this.reconstruct.toggleSelected();

@@ -6,6 +6,7 @@
 import type {Erase} from './text-entry.js';
 import type {ChoiceCursor} from './choice-cursor.js';
 import type {ChoiceScreen, ChoiceValues} from './choices.js';
+import type {NtAnswer} from './nt-version-question.js';
 import type {Screen, WizardState} from './state.js';
 
 export type Intent =
@@ -64,6 +65,7 @@ export interface IntentTarget {
 	answerBackup(answer: ChoiceValues['ask-backup']): Promise<void>;
 	chooseBackup(folder: ChoiceValues['discover']): Promise<void>;
 	acceptValidation(): Promise<void>;
+	answerNtVersion(answer: NtAnswer): Promise<void>;
 	startPlan(): Promise<void>;
 	manualChoice(choice: ChoiceValues['manual']): Promise<void>;
 	acceptConsequences(): Promise<void>;
@@ -126,6 +128,7 @@ function applyChoice(wizard: IntentTarget, screen: Screen, value: string): Promi
 		case 'discover':
 			return wizard.chooseBackup(value);
 		case 'validation':
+			if (value === 'nt-4.0' || value === 'nt-3.51') return wizard.answerNtVersion(value);
 			return value === 'accept' ? wizard.acceptValidation() : wizard.back();
 		case 'plan':
 			return wizard.startPlan();

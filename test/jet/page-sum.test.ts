@@ -19,4 +19,15 @@ describe('the page sums in WebAssembly SIMD', () => {
 		expect(sums[5]).toBe(((0xffffffff * 1024) % 2 ** 32) >>> 0);
 		expect(Array.from(summer.sum(bytes.subarray(4096 * 10), 3).subarray(0, 3))).toEqual([10, 11, 12].map(p => plainSum(bytes, p)));
 	});
+
+	it('sums pages read into its own input buffer where they are, with the same sums as a copy', () => {
+		const summer = pageSummer()!;
+		const bytes = new Uint8Array(PAGES_PER_CALL * 4096).map((_, i) => (i * 97 + (i >> 12) * 29 + 3) & 0xff);
+		summer.input.set(bytes);
+		const expected = Array.from({length: PAGES_PER_CALL}, (_, p) => plainSum(bytes, p));
+		expect(Array.from(summer.sum(summer.input, PAGES_PER_CALL))).toEqual(expected);
+		// From an offset within it (after the two header pages), as a scan's first read is summed.
+		expect(Array.from(summer.sum(summer.input.subarray(8192), 5).subarray(0, 5))).toEqual(expected.slice(2, 7));
+		expect(summer.input.byteLength).toBe(PAGES_PER_CALL * 4096);
+	});
 });

@@ -8,11 +8,11 @@ describe("rpcclient's srvinfo", () => {
 		['4.0', 0x900b, 'pdc', '4.0'],
 		['4.0', 0x9013, 'bdc', '4.0'],
 		['3.51', 0x900b, 'pdc', '3.51'],
-		['5.0', 0x9003, 'other', undefined],
+		['5.0', 0x9003, 'neither', undefined],
 	] as const)('os version %s, server type %i: role %s, NT %s', (version, type, role, nt) => {
 		const text = `\tNTPDC          Wk Sv NT PDC\n\tplatform_id     :\t500\n\tos version      :\t${version}\n\tserver type     :\t0x${type.toString(16)}\n`;
 		const info = parseSrvinfo(text)!;
-		expect(info).toEqual({osVersion: version, serverType: type, role});
+		expect(info).toEqual({osVersion: version, serverType: type, role, platformId: 500});
 		expect(ntVersionOf(info)).toBe(nt);
 	});
 
@@ -35,7 +35,7 @@ describe.skipIf(skip)('srvinfo from a real smbd', {timeout: 60_000}, () => {
 			const result = spawnSync('rpcclient', ['-A', auth, '-p', String(server.port), '-c', 'srvinfo', server.name], {encoding: 'utf8'});
 			expect(result.status).toBe(0);
 			const info = parseSrvinfo(result.stdout);
-			expect(info).toMatchObject({osVersion: expect.stringMatching(/^\d+\.\d+$/), role: 'other'});
+			expect(info).toMatchObject({osVersion: expect.stringMatching(/^\d+\.\d+$/), role: 'neither'});
 			expect(ntVersionOf(info!)).toBeUndefined();
 		}
 	});

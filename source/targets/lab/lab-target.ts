@@ -9,8 +9,9 @@ import {LocalFiles} from '../local-files.js';
 import {NetScServiceControl} from '../net-sc-service-control.js';
 import type {CommandSpec} from '../run-command.js';
 import {synchronizeLab} from '../../lab/sync-engine.js';
+import {askSrvinfo, ServerVersionSource} from '../server-version.js';
 
-function standIn(program: 'net' | 'sc', dir: string): CommandSpec {
+function standIn(program: 'net' | 'sc' | 'rpcclient', dir: string): CommandSpec {
 	return {file: process.execPath, prefix: [standInScript(), program], display: program, env: {DSMN_LAB_DIR: dir}};
 }
 
@@ -48,6 +49,8 @@ export function labTarget(dir: string): Target {
 		database: {syncagnt: paths.syncagnt, snapshotParent: join(paths.systemRoot, 'SYSTEM32'), files: new LocalFiles()},
 		servers: new LabServers(absolute),
 		sync: {synchronizeAll: options => synchronizeLab(absolute, options)},
+		// The lab's server says its NT version as a real one does: asked with srvinfo (`lab create --nt`).
+		serverVersion: new ServerVersionSource(() => askSrvinfo(standIn('rpcclient', absolute), [], 'NTPDC', 10_000)),
 		host: 'NTPDC',
 		journalDir: paths.journal,
 		location: absolute,

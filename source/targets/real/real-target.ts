@@ -6,6 +6,7 @@
  * (a rehearsal against a test server); nothing else changes with it.
  */
 import {hostname} from 'node:os';
+import type {NtVersion} from '../../backup/header-findings.js';
 import {dirname, join, resolve} from 'node:path';
 import {UsageError} from '../../errors/hinted-error.js';
 import type {NetWareServerInfo, NetWareServers, Target} from '../capabilities.js';
@@ -15,11 +16,12 @@ import type {CommandSpec} from '../run-command.js';
 import {checkCredentialsFile} from './credentials.js';
 import {hostNameProblem} from './host-name.js';
 import {serviceTimeoutMs} from '../service-timeout.js';
-import {smbPort, type SambaConnection} from './samba-connection.js';
+import {connectionArgs, smbPort, type SambaConnection} from './samba-connection.js';
 import {SambaServiceControl} from './samba-service-control.js';
 import {ScServiceControl} from './sc-service-control.js';
 import {SmbFiles} from './smb-files.js';
 import {stateFolder} from './state-folder.js';
+import {askSrvinfo, ServerVersionSource, thisMachineVersion} from '../server-version.js';
 
 /**
  * What a real target is made from: the server the run names and how to reach it, each kind with the
@@ -35,7 +37,11 @@ export type RealTargetSpec = (
 			/** The account was typed in the wizard (its file is the wizard's own, temporary). */
 			credentialsTyped?: boolean | undefined;
 	  }
-) & {select?: string[] | undefined};
+) & {
+	select?: string[] | undefined;
+	/** `--nt 3.51|4.0`: the server's NT version, used where the server cannot be asked. */
+	nt?: NtVersion | undefined;
+};
 
 const program = (name: string): CommandSpec => ({file: name, prefix: [], display: name});
 
@@ -64,6 +70,7 @@ export async function realTarget(options: RealTargetSpec, env: NodeJS.ProcessEnv
 			service: new NetScServiceControl(program('net'), program('sc'), serviceName, timeoutMs),
 			database: {syncagnt, snapshotParent: dirname(syncagnt), files: new LocalFiles()},
 			servers,
+			serverVersion: new ServerVersionSource(async () => thisMachineVersion(), options.nt),
 			host: hostname(),
 			journalDir,
 			location: hostname(),
@@ -80,6 +87,8 @@ export async function realTarget(options: RealTargetSpec, env: NodeJS.ProcessEnv
 			service: new ScServiceControl(program('sc'), host, serviceName, timeoutMs),
 			database: {syncagnt, snapshotParent: dirname(syncagnt), files: new LocalFiles()},
 			servers,
+			// sc.exe and ADMIN$ do not say which NT the server runs: the admin does (--nt, or the wizard asks).
+			serverVersion: new ServerVersionSource('from Windows the tool does not ask the server its version', options.nt),
 			host,
 			journalDir,
 			location: host,
@@ -114,6 +123,8 @@ export async function realTarget(options: RealTargetSpec, env: NodeJS.ProcessEnv
 		service,
 		database: {syncagnt, snapshotParent: options.syncagnt ? dirname(syncagnt) : files.join(`//${host}/ADMIN$`, 'SYSTEM32'), files},
 		servers,
+		// The account is in the private -A file (mode 0600), never in argv.
+		serverVersion: new ServerVersionSource(() => askSrvinfo(program('rpcclient'), connectionArgs(connection), host, timeoutMs), options.nt),
 		host,
 		journalDir,
 		location: host,

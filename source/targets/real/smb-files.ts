@@ -301,7 +301,7 @@ export class SmbFiles implements DatabaseFiles {
 			let read: FileDigest;
 			try {
 				await this.fetch(temporary, back, sent.size, options.signal);
-				read = await hashLocal(back);
+				read = await hashLocal(back, options.readBack);
 			} catch (error) {
 				await this.remove(temporary).catch(() => {});
 				throw error;
@@ -377,9 +377,12 @@ export async function removeDeadPrivateFolders(parent: string): Promise<string[]
 	return removed;
 }
 
-async function hashLocal(path: string): Promise<FileDigest> {
+async function hashLocal(path: string, onChunk?: (chunk: Uint8Array) => void): Promise<FileDigest> {
 	const hash = createHash('sha256');
-	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+	for await (const chunk of createReadStream(path)) {
+		hash.update(chunk as Buffer);
+		onChunk?.(chunk as Buffer);
+	}
 	return {size: (await stat(path)).size, sha256: hash.digest('hex')};
 }
 

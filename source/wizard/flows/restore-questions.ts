@@ -7,12 +7,15 @@ import {resolve} from 'node:path';
 import {scanProgressText} from '../../backup/scan-progress.js';
 import type {PageProgress} from '../../backup/validate.js';
 import type {RestoreRun} from '../../procedure/restore-run.js';
+import {NT_OF, type NtAnswer} from '../nt-version-question.js';
 import {operations, type WizardSession} from '../session.js';
 import {targetNotReady, targetNotReadyFor} from '../summary.js';
 
 export class RestoreQuestions {
 	/** The backup folder the admin accepted after its validation. */
 	private backup: string | undefined;
+	/** The server's NT version as the admin answered it, where the target could not learn it. */
+	private nt: '4.0' | '3.51' | undefined;
 
 	constructor(private readonly s: WizardSession) {}
 
@@ -83,8 +86,19 @@ export class RestoreQuestions {
 			shown = now;
 			store.set({screen: {name: 'loading', message: `${message}\n${scanProgressText(p, now - started)}`}});
 		};
-		const report = await validateBackup(resolve(folder), {liveSyncagnt: this.s.activeTarget.database.syncagnt, onProgress});
+		const target = this.s.activeTarget;
+		const nt = this.nt ? {nt: this.nt} : {learnNt: async () => (await target.serverVersion?.learn())?.nt};
+		const report = await validateBackup(resolve(folder), {liveSyncagnt: target.database.syncagnt, onProgress, ...nt});
 		store.set({screen: {name: 'validation', report}});
+	}
+
+	/** The answer to the NT version question: the backup checked again with it (nt-version-question.ts). */
+	async answerNtVersion(answer: NtAnswer): Promise<void> {
+		const screen = this.s.store.screen;
+		if (screen.name !== 'validation') return;
+		this.nt = NT_OF[answer];
+		this.s.activeTarget.serverVersion?.answer(this.nt);
+		await this.chooseBackup(screen.report.folder);
 	}
 
 	async acceptValidation(): Promise<void> {
