@@ -94,6 +94,23 @@ export const fixInkIncrementalRendering = {
 };
 
 /**
+ * Ink wraps text with wrap-ansi (hard): a path is cut mid-word ("SystemRoo" / "t/SYSTEM32") and a wrapped
+ * row starts with the space it broke at. The bundle's Ink wraps with source/text/wrap.ts instead, which the
+ * wizard also measures its rows with (source/text/measure.ts), so that what it counts is what is drawn.
+ */
+const INK_WRAP_IMPORT = "import wrapAnsi from 'wrap-ansi';";
+export const inkWrapsAtWords = {
+	name: 'ink-wraps-at-words',
+	setup(pluginBuild) {
+		pluginBuild.onLoad({filter: /ink[\\/]build[\\/]wrap-text\.js$/}, async args => {
+			const text = await readFile(args.path, 'utf8');
+			const wrap = JSON.stringify(fileURLToPath(new URL('../source/text/wrap.ts', import.meta.url)));
+			return {contents: replaceOnce(args.path, text, INK_WRAP_IMPORT, `import {wrapText as wrapAnsi} from ${wrap};`), loader: 'js'};
+		});
+	},
+};
+
+/**
  * Ink connects to React DevTools when DEV=true, through ws and react-devtools-core, and reads its own
  * package.json: a developer's tools, which the package does not carry (react-devtools-core is bundled
  * empty; Ink's package.json is not beside the bundle). Both are taken out, with the top-level awaits that
@@ -117,7 +134,7 @@ async function buildDist() {
 	await mkdir(new URL('../dist', import.meta.url), {recursive: true});
 	await writeFile(emptyDevtools, 'export default {};\n');
 	const result = await build({
-		plugins: [fixInkIncrementalRendering, inkWithoutDevtools],
+		plugins: [fixInkIncrementalRendering, inkWithoutDevtools, inkWrapsAtWords],
 		absWorkingDir: root,
 		entryPoints: {cli: 'cli.tsx', 'lab-tool': 'source/lab/stand-in-main.ts'},
 		outdir: 'dist',

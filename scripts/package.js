@@ -17,7 +17,7 @@ import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import postject from 'postject';
-import {buildInfo, fixInkIncrementalRendering, inkWithoutDevtools, onlyNodeImports, programDefines} from './build.js';
+import {buildInfo, fixInkIncrementalRendering, inkWithoutDevtools, inkWrapsAtWords, onlyNodeImports, programDefines} from './build.js';
 import {cacheFolder, ensureNodeExe} from './windows/wine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -96,7 +96,7 @@ export * from './generated/YGEnums.js';
 /** The program as one CommonJS file. */
 export async function bundle(outfile, build_ = buildInfo()) {
 	const result = await build({
-		plugins: [fixInkIncrementalRendering, inkWithoutDevtools, yogaSynchronous],
+		plugins: [fixInkIncrementalRendering, inkWithoutDevtools, inkWrapsAtWords, yogaSynchronous],
 		absWorkingDir: root,
 		entryPoints: ['scripts/package-entry.js'],
 		outfile,

@@ -1,18 +1,18 @@
 /**
  * How much room text takes on a terminal: display width (a CJK character takes two columns, a
- * combining mark none), and the rows a line takes once wrapped as Ink wraps it (wrap-ansi, hard).
+ * combining mark none), and the rows a line takes once wrapped as the bundled Ink wraps it (text/wrap.ts).
  */
 import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import {wrapText} from './wrap.js';
 
 export function displayWidth(text: string): number {
 	return stringWidth(text);
 }
 
-/** The rows one line takes at this width, wrapped as Ink wraps a <Text>. */
+/** The rows one line takes at this width, wrapped as the bundled Ink wraps a <Text>. */
 export function wrappedRows(line: string, columns: number): number {
 	if (columns <= 0 || line === '') return 1;
-	return wrapAnsi(line, columns, {hard: true, trim: false}).split('\n').length;
+	return wrapText(line, columns).split('\n').length;
 }
 
 export function rowsOf(lines: readonly string[], columns: number): number {

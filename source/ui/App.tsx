@@ -11,7 +11,7 @@ import {useKeys} from './use-keys.js';
 import {AskBackupScreen} from './screens/AskBackupScreen.js';
 import {ChooseBackupScreen} from './screens/ChooseBackupScreen.js';
 import {BreakLockScreen} from './screens/BreakLockScreen.js';
-import {ConfirmScreen} from './screens/ConfirmScreen.js';
+import {ConfirmScreen, confirmLayout} from './screens/ConfirmScreen.js';
 import {ConsequencesScreen} from './screens/ConsequencesScreen.js';
 import {ManualScreen} from './screens/ManualScreen.js';
 import {MultiSelectScreen} from './screens/MultiSelectScreen.js';
@@ -66,6 +66,7 @@ export function App({controller}: {controller: WizardController}) {
 	const {screen} = state;
 	const canGoBack = controller.canGoBack();
 	const footer = footerKeys(state, canGoBack, glyphs);
+	const footerUnder = state.overlay ? footerKeys({...state, overlay: undefined}, canGoBack, glyphs) : footer;
 	const choice = {items: choicesOf(screen, canGoBack)?.items ?? [], pointer};
 	const separator = ` ${glyphs.separator} `;
 	// What is drawn around the screen: the header, the step list, the notice, the commands, the footer.
@@ -75,7 +76,8 @@ export function App({controller}: {controller: WizardController}) {
 		stepListRows(state.steps, columns) +
 		(state.notice ? wrappedRows(state.notice, columns) : 0) +
 		(state.commands.length ? 1 : 0) +
-		(footer ? wrappedRows(footer, columns) : 0);
+		// The footer as it is without an overlay: a confirmation lays out the same with its help open (hiddenLines).
+		(footerUnder ? wrappedRows(footerUnder, columns) : 0);
 	return (
 		<>
 			<Static items={state.log}>
@@ -97,7 +99,7 @@ export function App({controller}: {controller: WizardController}) {
 					</Text>
 				</Text>
 				{state.steps ? <StepList steps={state.steps} columns={columns} /> : null}
-				{state.overlay === 'help' ? <HelpOverlay screen={screen} /> : null}
+				{state.overlay === 'help' ? <HelpOverlay screen={screen} steps={state.steps} hidden={hiddenLines()} /> : null}
 				{state.overlay === 'quit' ? <QuitOverlay note={controller.leavingNote()} /> : null}
 				{/* A running step stays in view under the help or the quit question: its progress is what the admin watches. */}
 				{state.overlay && screen.name !== 'running' ? null : renderScreen()}
@@ -114,6 +116,20 @@ export function App({controller}: {controller: WizardController}) {
 		</>
 	);
 
+	/** The lines of a confirmation that its screen had no room for: the help shows them. */
+	function hiddenLines(): string[] {
+		if (screen.name !== 'confirm') return [];
+		const shown = new Set(
+			confirmLayout(
+				screen,
+				rows - chromeRows,
+				columns,
+				choice.items.map(item => item.label),
+			).lines,
+		);
+		return screen.changes.map(safeText).filter(line => !shown.has(line));
+	}
+
 	function renderScreen() {
 		switch (screen.name) {
 			case 'target':
@@ -123,7 +139,7 @@ export function App({controller}: {controller: WizardController}) {
 			case 'resume':
 				return <ResumeScreen screen={screen} choice={choice} />;
 			case 'inspect':
-				return <InspectScreen screen={screen} rows={rows} choice={choice} />;
+				return <InspectScreen screen={screen} rows={rows - chromeRows} columns={columns} choice={choice} />;
 			case 'target-field':
 				return <TargetFieldScreen screen={screen} />;
 			case 'ask-backup':
@@ -133,15 +149,15 @@ export function App({controller}: {controller: WizardController}) {
 			case 'discover':
 				return <DiscoverScreen screen={screen} choice={choice} />;
 			case 'validation':
-				return <ValidationScreen screen={screen} rows={rows} choice={choice} />;
+				return <ValidationScreen screen={screen} rows={rows - chromeRows} columns={columns} choice={choice} />;
 			case 'plan':
-				return <PlanScreen screen={screen} rows={rows} choice={choice} />;
+				return <PlanScreen screen={screen} rows={rows - chromeRows} columns={columns} choice={choice} />;
 			case 'manual':
 				return <ManualScreen screen={screen} rows={rows - chromeRows} columns={columns} choice={choice} />;
 			case 'consequences':
 				return <ConsequencesScreen screen={screen} choice={choice} />;
 			case 'multi-select':
-				return <MultiSelectScreen screen={screen} rows={rows} />;
+				return <MultiSelectScreen screen={screen} rows={rows - chromeRows} columns={columns} />;
 			case 'password-policy':
 				return <PasswordPolicyScreen choice={choice} />;
 			case 'password-entry':
@@ -149,7 +165,11 @@ export function App({controller}: {controller: WizardController}) {
 			case 'passwords-file':
 				return <PasswordsFileScreen screen={screen} />;
 			case 'confirm':
-				return screen.step === BREAK_LOCK_STEP ? <BreakLockScreen screen={screen} /> : <ConfirmScreen screen={screen} choice={choice} />;
+				return screen.step === BREAK_LOCK_STEP ? (
+					<BreakLockScreen screen={screen} />
+				) : (
+					<ConfirmScreen screen={screen} rows={rows - chromeRows} columns={columns} choice={choice} />
+				);
 			case 'running':
 				return <RunningScreen screen={screen} rows={rows - chromeRows - (state.overlay ? OVERLAY_ROWS : 0)} columns={columns} leaving={state.leaving} />;
 			case 'failure':

@@ -5,6 +5,7 @@
  */
 import {choicesOf} from '../wizard/choices.js';
 import {isTyping} from '../wizard/footer-keys.js';
+import {questionMarkHelps} from '../wizard/text-entry.js';
 import type {Intent} from '../wizard/intent.js';
 import type {WizardState} from '../wizard/state.js';
 import type {KeyPress} from './split-keys.js';
@@ -37,8 +38,9 @@ export function keymap(state: WizardState, {input, key}: KeyPress, alone = true)
 		if (key.return) return {type: 'submit-selection'};
 		return undefined;
 	}
-	// A text field takes every printable key, q and ? included.
+	// A text field takes every printable key, q included, and ? except on an empty visible line (text-entry.ts).
 	if (isTyping(screen)) {
+		if (input === '?' && questionMarkHelps(screen)) return {type: 'toggle-help'};
 		if (key.return) return {type: 'submit-text'};
 		if (key.tab) return {type: 'complete-text'};
 		if (key.backspace || key.delete) return key.meta || key.ctrl ? {type: 'erase-text', what: 'word'} : {type: 'erase-text'};

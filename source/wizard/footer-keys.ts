@@ -4,6 +4,7 @@
  */
 import {choicesOf} from './choices.js';
 import {FIELDS} from './fields.js';
+import {entryOf, questionMarkHelps} from './text-entry.js';
 import type {Screen, WizardState} from './state.js';
 
 /** Text fields: every printable key is typed into them, q and ? included. */
@@ -34,6 +35,7 @@ export function footerKeys(state: WizardState, canGoBack: boolean, glyphs: {upDo
 		keys.push(screen.name === 'confirm' ? `type ${screen.word}, Enter` : 'Enter when done');
 		if (completes) keys.push('Tab completes');
 		if (canGoBack) keys.push('Esc back');
+		if (entryOf(screen)?.kind === 'visible') keys.push(questionMarkHelps(screen) ? '? why' : '? why (on an empty line)');
 		keys.push('Ctrl+C quit');
 		return keys.join(` ${glyphs.separator} `);
 	}

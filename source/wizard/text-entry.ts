@@ -98,6 +98,16 @@ export function eraseFrom(screen: Screen, secret: SecretEntry, what: Erase = 'ch
 	return {...screen, [entry.key]: left};
 }
 
+/**
+ * Whether `?` asks for help here rather than being typed: on a visible line while it is empty (a
+ * confirmation's word, a path, a name never starts with "?"); never in a secret, where "?" may be a
+ * password's first character.
+ */
+export function questionMarkHelps(screen: Screen): boolean {
+	const entry = entryOf(screen);
+	return entry?.kind === 'visible' && lineOf(screen, entry.key) === '';
+}
+
 function lineOf(screen: Screen, key: 'input' | 'typed'): string {
 	const value = (screen as unknown as Partial<Record<'input' | 'typed', unknown>>)[key];
 	return typeof value === 'string' ? value : '';

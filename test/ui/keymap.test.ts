@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {keymap} from '../../source/ui/keymap.js';
 import {NO_KEY, type KeyPress} from '../../source/ui/split-keys.js';
 import type {Screen, WizardState} from '../../source/wizard/state.js';
+import {questionMarkHelps} from '../../source/wizard/text-entry.js';
 
 const char = (input: string): KeyPress => ({input, key: {...NO_KEY, shift: /[A-Z]/.test(input)}});
 const special = (name: 'upArrow' | 'downArrow' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete'): KeyPress => ({
@@ -92,6 +93,18 @@ describe('the keymap: what a key does on each screen', () => {
 		expect(on(confirmYesNo, char('y'), {}, false)).toBeUndefined();
 	});
 
+	it('? on an empty visible line asks for help (typed confirmations, paths, names); in a password, or once typing began, it is typed', () => {
+		const empty: Screen[] = [
+			confirmWord,
+			{name: 'choose-backup', input: '', candidates: [], suggestions: []},
+			{name: 'passwords-file', input: ''},
+			{name: 'target-field', field: 'host', input: '', length: 0},
+		];
+		for (const screen of empty) expect(on(screen, char('?'))).toEqual({type: 'toggle-help'});
+		expect(on({...confirmWord, typed: 'RES'}, char('?'))).toEqual({type: 'type-text', text: '?'});
+		expect(on({name: 'password-entry', stage: 'first', length: 0}, char('?'))).toEqual({type: 'type-text', text: '?'});
+	});
+
 	it('a text field takes every printable key, q and ? included; Enter submits, Tab completes, Backspace erases, Esc goes back', () => {
 		const fields: Screen[] = [
 			confirmWord,
@@ -103,7 +116,7 @@ describe('the keymap: what a key does on each screen', () => {
 		];
 		for (const screen of fields) {
 			expect(on(screen, char('q'))).toEqual({type: 'type-text', text: 'q'});
-			expect(on(screen, char('?'))).toEqual({type: 'type-text', text: '?'});
+			if (!questionMarkHelps(screen)) expect(on(screen, char('?'))).toEqual({type: 'type-text', text: '?'});
 			expect(on(screen, char('y'))).toEqual({type: 'type-text', text: 'y'});
 			expect(on(screen, char(' '))).toEqual({type: 'type-text', text: ' '});
 			expect(on(screen, ENTER)).toEqual({type: 'submit-text'});

@@ -8,10 +8,12 @@ const state = (screen: Screen, extra: Partial<WizardState> = {}): WizardState =>
 describe('the footer offers only the keys that work on the screen', () => {
 	it('a text field: Enter, Tab where it completes, Ctrl+C — never q, which is typed into the field', () => {
 		const field = footerKeys(state({name: 'choose-backup', input: '', candidates: [], suggestions: []}), true, glyphs);
-		expect(field).toBe('Enter when done · Tab completes · Esc back · Ctrl+C quit');
+		expect(field).toBe('Enter when done · Tab completes · Esc back · ? why · Ctrl+C quit');
+		const typing = footerKeys(state({name: 'choose-backup', input: '/b', candidates: [], suggestions: []}), true, glyphs);
+		expect(typing).toBe('Enter when done · Tab completes · Esc back · ? why (on an empty line) · Ctrl+C quit');
 		expect(footerKeys(state({name: 'password-entry', stage: 'first', length: 0}), false, glyphs)).toBe('Enter when done · Ctrl+C quit');
 		expect(footerKeys(state({name: 'confirm', step: 's', title: 'T', changes: [], typed: '', word: 'RESTORE'}), false, glyphs)).toBe(
-			'type RESTORE, Enter · Ctrl+C quit',
+			'type RESTORE, Enter · ? why · Ctrl+C quit',
 		);
 	});
 

@@ -1,6 +1,8 @@
 import {Box} from 'ink';
 import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../wizard/state.js';
+import type {NetWareServerInfo} from '../../targets/capabilities.js';
+import {rowsOf, wrappedRows} from '../../text/measure.js';
 import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 import {count, verb} from '../../text/plural.js';
@@ -14,12 +16,54 @@ export function hiddenServersLine(hidden: readonly {synchronized: boolean}[], re
 	return `… and ${hidden.length} more: ${parts.join(', ')}`;
 }
 
-export function InspectScreen({screen, rows, choice}: {screen: Extract<Screen, {name: 'inspect'}>; rows: number; choice: ChoiceView}) {
+const serverLine = (server: NetWareServerInfo) =>
+	`x ${safeText(server.name).padEnd(8)} ${server.synchronized ? 'synchronized' : safeText(server.problem ?? 'not synchronized')}`;
+
+/**
+ * How the servers fit `rows` rows under the rest (ARCHITECTURE.md, "Layout at any size"): each wrapped
+ * whole where the rows allow; else one row each, its reason cut; else the red ones first, the rest counted.
+ */
+export function inspectLayout(screen: Extract<Screen, {name: 'inspect'}>, rows: number, columns: number, choices: readonly string[]) {
+	const failing = screen.checks.filter(c => !c.ok);
+	const fixed =
+		wrappedRows(`SYNCAGNT ${safeText(screen.syncagnt)} (${screen.files} files)`, columns) +
+		1 +
+		rowsOf(
+			screen.checks.flatMap(c => [`x ${safeText(c.detail)}`, ...(c.fix ? [` What to do: ${safeText(c.fix)}`] : [])]),
+			columns,
+		) +
+		2 +
+		(failing.length ? wrappedRows(`The target is not ready: fix what is marked x, then check again. Nothing was changed.`, columns) : 0) +
+		rowsOf(
+			choices.map(label => `  ${label}`),
+			columns,
+		);
+	const servers = screen.servers.length;
+	if (fixed + rowsOf(screen.servers.map(serverLine), columns) <= rows) return {servers, wrap: true};
+	return {servers: fixed + servers <= rows ? servers : Math.max(3, rows - fixed) - 1, wrap: false};
+}
+
+export function InspectScreen({
+	screen,
+	rows,
+	columns = 80,
+	choice,
+}: {
+	screen: Extract<Screen, {name: 'inspect'}>;
+	rows: number;
+	columns?: number;
+	choice: ChoiceView;
+}) {
 	const glyphs = useGlyphs();
 	const red = screen.servers.filter(s => !s.synchronized);
 	const failing = screen.checks.filter(c => !c.ok);
-	const room = Math.max(3, rows - 15 - screen.checks.length - failing.length);
-	const shown = screen.servers.length > room ? [...red, ...screen.servers.filter(s => s.synchronized)].slice(0, room - 1) : screen.servers;
+	const layout = inspectLayout(
+		screen,
+		rows,
+		columns,
+		choice.items.map(item => item.label),
+	);
+	const shown = layout.servers < screen.servers.length ? [...red, ...screen.servers.filter(s => s.synchronized)].slice(0, layout.servers) : screen.servers;
 	return (
 		<Box flexDirection="column">
 			<Text>
@@ -42,7 +86,7 @@ export function InspectScreen({screen, rows, choice}: {screen: Extract<Screen, {
 				<>
 					<Text bold>Managed NetWare servers</Text>
 					{shown.map(server => (
-						<Text key={server.name}>
+						<Text key={server.name} wrap={layout.wrap ? 'wrap' : 'truncate-end'}>
 							{screen.real ? (
 								<Text>{glyphs.bullet}</Text>
 							) : (

@@ -1,6 +1,8 @@
 import {Box} from 'ink';
 import {Text} from './Text.js';
-import type {Screen} from '../../wizard/state.js';
+import type {Screen, WizardState} from '../../wizard/state.js';
+import {failureHelp, runningHelp} from '../../wizard/step-help.js';
+import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 
 /** The multi-select screens ask two different things: each says what it means. */
@@ -37,13 +39,29 @@ const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {
 		'A previous run on this target was cut off. Resume continues from the first unfinished step; roll back puts SYNCAGNT and MSSYNC back as they were before it.',
 };
 
-export function HelpOverlay({screen}: {screen: Screen}) {
+/**
+ * `?`: why this screen asks what it asks. On a failure, what each answer does and which is safe now; while
+ * a step runs, what it does and how long it can take; on a confirmation, the lines the screen had no room
+ * for (`hidden`), then why.
+ */
+export function HelpOverlay({screen, steps, hidden = []}: {screen: Screen; steps?: WizardState['steps']; hidden?: readonly string[]}) {
 	const glyphs = useGlyphs();
-	const info = screen.name === 'confirm' || screen.name === 'running' || screen.name === 'failure' || screen.name === 'manual' ? screen.help : undefined;
+	const info = screen.name === 'confirm' || screen.name === 'manual' ? screen.help : undefined;
+	const own = screen.name === 'failure' ? failureHelp(screen, steps) : screen.name === 'running' ? runningHelp(screen) : undefined;
 	return (
 		<Box flexDirection="column" borderStyle={glyphs.border} borderColor="cyan" paddingX={1}>
-			<Text bold>Why this step</Text>
-			{info ? (
+			<Text bold>{screen.name === 'failure' ? 'What each answer does' : 'Why this step'}</Text>
+			{hidden.map((line, i) => (
+				<Text key={`h${i}`}>{safeText(line)}</Text>
+			))}
+			{own ? (
+				<>
+					{own.map((line, i) => (
+						<Text key={i}>{safeText(line)}</Text>
+					))}
+					{screen.name !== 'confirm' && 'help' in screen && screen.help ? <Text dimColor>{screen.help.kb}</Text> : null}
+				</>
+			) : info ? (
 				<>
 					<Text>{info.why}</Text>
 					<Text dimColor>{info.kb}</Text>

@@ -17,11 +17,14 @@ export function Select({items, pointer}: ChoiceView) {
 	const glyphs = useGlyphs();
 	return (
 		<Box flexDirection="column">
+			{/* The pointer in a column of its own: a label that wraps goes on under its own first word. */}
 			{items.map((item, index) => (
-				<Text key={item.value} {...(index === pointer ? {color: 'cyan', bold: true} : {})}>
-					{index === pointer ? `${glyphs.pointer} ` : '  '}
-					{item.label}
-				</Text>
+				<Box key={item.value}>
+					<Box flexShrink={0}>
+						<Text {...(index === pointer ? {color: 'cyan', bold: true} : {})}>{index === pointer ? `${glyphs.pointer} ` : '  '}</Text>
+					</Box>
+					<Text {...(index === pointer ? {color: 'cyan', bold: true} : {})}>{item.label}</Text>
+				</Box>
 			))}
 		</Box>
 	);

@@ -26,7 +26,7 @@ describe('the plan', () => {
 	});
 
 	it('a reconstruct says it has no backup; in a short terminal the steps left out are counted', () => {
-		const {ui, frame} = mountScreen({...plan, flow: 'reconstruct'}, (now, choice) => <PlanScreen screen={now} rows={12} choice={choice} />);
+		const {ui, frame} = mountScreen({...plan, flow: 'reconstruct'}, (now, choice) => <PlanScreen screen={now} rows={6} choice={choice} />);
 		expect(frame()).toContain('The plan (KB Q148678, no backup)');
 		expect(frame()).toMatch(/… and 3 more steps/);
 		ui.unmount();

@@ -23,8 +23,8 @@ describe("a real target's field", () => {
 		ui.unmount();
 	});
 
-	it('typing (q and ? too), Backspace, Enter, Esc', async () => {
-		const {ui, wizard} = mountScreen({name: 'target-field', field: 'host', input: '', length: 0}, now => <TargetFieldScreen screen={now} />);
+	it('typing (q too, and ? once the line is not empty), Backspace, Enter, Esc', async () => {
+		const {ui, wizard} = mountScreen({name: 'target-field', field: 'host', input: 'h', length: 1}, now => <TargetFieldScreen screen={now} />);
 		for (const key of ['q', '?', KEYS.backspace, KEYS.enter, KEYS.escape]) ui.stdin.write(key);
 		await waitFor(() => expect(wizard.calls).toEqual([['typeText', 'q'], ['typeText', '?'], ['eraseText'], ['submitText'], ['back']]));
 		ui.unmount();

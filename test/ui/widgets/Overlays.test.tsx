@@ -33,6 +33,57 @@ describe('the ? help', () => {
 	});
 });
 
+describe('the ? help where it matters most', () => {
+	const steps = [
+		{id: 'stop-service', title: 'Stop MSSYNC', status: 'done' as const},
+		{id: 'move-aside', title: 'Move the current database aside', status: 'done' as const},
+		{id: 'copy-backup', title: 'Copy the backup into SYNCAGNT', status: 'failed' as const},
+		{id: 'start-service', title: 'Start MSSYNC', status: 'pending' as const},
+	];
+
+	it('on a failure: what Retry, Roll back and Stop here each do, to which steps, and which is safe now', () => {
+		const screen: Screen = {
+			name: 'failure',
+			step: 'copy-backup',
+			title: 'Copy the backup into SYNCAGNT',
+			message: 'disk full',
+			advice: 'free space',
+			canRollback: true,
+		};
+		const ui = render(withGlyphs(<HelpOverlay screen={screen} steps={steps} />));
+		const frame = (ui.lastFrame() ?? '').replace(/[│\n ]+/g, ' ');
+		expect(frame).toContain('Retry this step: runs "Copy the backup into SYNCAGNT" again from its start');
+		expect(frame).toContain('undoes, last first, "Stop MSSYNC", "Move the current database aside"');
+		expect(frame).toContain('changes nothing more; MSSYNC stays stopped');
+		expect(frame).toContain('Safe now, whatever the cause: "Stop here — leave; start again later to resume"');
+		expect(frame).not.toContain('Follow the prompts');
+		ui.unmount();
+	});
+
+	it('while a step runs: what it does and how long it can take', () => {
+		const screen: Screen = {
+			name: 'running',
+			step: 'stop-service',
+			title: 'Stop MSSYNC',
+			progress: {kind: 'none'},
+			help: {why: 'DSMN must not write.', kb: 'KB'},
+		};
+		const ui = render(withGlyphs(<HelpOverlay screen={screen} steps={steps} />));
+		const frame = (ui.lastFrame() ?? '').replace(/[│\n ]+/g, ' ');
+		expect(frame).toContain('DSMN must not write.');
+		expect(frame).toContain('MSSYNC can take up to 90 s to stop');
+		expect(frame).not.toContain('Follow the prompts');
+		ui.unmount();
+	});
+
+	it('on a confirmation, the lines its screen had no room for come first', () => {
+		const screen: Screen = {name: 'confirm', step: 'copy-backup', title: 'Copy', changes: [], typed: '', word: 'RESTORE', help: {why: 'Why.', kb: 'KB'}};
+		const ui = render(withGlyphs(<HelpOverlay screen={screen} hidden={['Each is copied under a temporary name.']} />));
+		expect(ui.lastFrame()).toMatch(/Each is copied under a temporary name\.[\s\S]*Why\./);
+		ui.unmount();
+	});
+});
+
 describe('the quit question', () => {
 	it('says what leaving now means, and which keys answer', () => {
 		const ui = render(withGlyphs(<QuitOverlay note="Nothing has been changed on the target." />));

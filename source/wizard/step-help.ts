@@ -1,0 +1,68 @@
+/**
+ * What `?` says where it matters most (ARCHITECTURE.md, "The wizard"): on a failure, what each answer
+ * does, to what, and which is safe now; while a step runs, what it does and how long it can take.
+ * Built from the screen and the run's step list, so that it names this run's steps, not steps in general.
+ */
+import {serviceTimeoutMs} from '../targets/service-timeout.js';
+import {choicesOf} from './choices.js';
+import type {Screen, WizardState} from './state.js';
+
+type Steps = WizardState['steps'];
+
+const quoted = (titles: readonly string[]) => titles.map(title => `"${title}"`).join(', ');
+
+/** How long a step can take, said as what the admin sees meanwhile. */
+export function stepDuration(step: string, env: NodeJS.ProcessEnv = process.env): string {
+	const seconds = Math.round(serviceTimeoutMs(env) / 1000);
+	switch (step) {
+		case 'stop-service':
+		case 'start-service':
+			return `MSSYNC can take up to ${seconds} s to ${step === 'stop-service' ? 'stop' : 'start'}; the time so far is shown. After that the step fails and says what the service reported.`;
+		case 'move-aside':
+			return 'A rename in the same folder: it takes seconds.';
+		case 'copy-backup':
+			return 'As long as the backup takes to copy and read back: the bytes done and the time left are shown.';
+		case 'synchronize':
+		case 'synchronize-only':
+			return "DSMN sends each server its accounts in turn: the longer the account list and the slower the link, the longer it takes. Each server's progress is shown.";
+		case 'rollback':
+			return 'It moves the files back and brings MSSYNC back to the state the run found: seconds, plus the time MSSYNC takes to stop or start.';
+		default:
+			return 'The time so far is shown.';
+	}
+}
+
+/** What `?` says while a step runs: what it does, how long it can take, and what q does meanwhile. */
+export function runningHelp(screen: Extract<Screen, {name: 'running'}>): string[] {
+	return [
+		...(screen.help ? [screen.help.why] : [`${screen.title}.`]),
+		stepDuration(screen.step),
+		'q leaves at the next safe point: this step finishes first, and the journal keeps the run.',
+	];
+}
+
+/** What each answer on a failure does, to what, and which is safe now. */
+export function failureHelp(screen: Extract<Screen, {name: 'failure'}>, steps: Steps): string[] {
+	const done = (steps ?? []).filter(step => step.status === 'done').map(step => step.title);
+	const stopped =
+		(steps ?? []).some(s => s.id === 'stop-service' && s.status === 'done') && !(steps ?? []).some(s => s.id === 'start-service' && s.status === 'done');
+	const servers = screen.failedServers?.join(', ') ?? '';
+	const lines = (choicesOf(screen)?.items ?? []).map(item => {
+		switch (item.value) {
+			case 'retry':
+				return `${item.label}: runs "${screen.title}" again from its start; ${done.length ? `what is done (${quoted(done)}) is not done again` : 'no other step runs'}. Safe once the cause above is fixed; until then it fails the same way.`;
+			case 'retry-failed':
+				return `${item.label}: synchronizes ${servers} again, and no other server. Safe: nothing else is changed.`;
+			case 'finish':
+				return `${item.label}: ends the run as it is; ${servers} keep their red X, and "Only synchronize all servers" can try them again later. Safe: what was done stays done.`;
+			case 'rollback':
+				return `${item.label}: undoes, last first, ${done.length ? quoted(done) : 'what this step began'}, so that SYNCAGNT and MSSYNC are as the run found them${screen.step === 'synchronize' ? '; what DSMN already sent to the NetWare servers is not taken back' : ''}. It asks before it begins.`;
+			case 'stop':
+				return `${item.label}: changes nothing more${stopped ? '; MSSYNC stays stopped, so DSMN does not synchronize until the run is resumed or rolled back' : ''}. The journal keeps the run: start again on this target to resume or roll back.`;
+			default:
+				return item.label;
+		}
+	});
+	const safest = (choicesOf(screen)?.items ?? []).find(item => item.value === 'stop' || item.value === 'finish');
+	return [...lines, ...(safest ? [`Safe now, whatever the cause: "${safest.label}" — it changes nothing more.`] : [])];
+}

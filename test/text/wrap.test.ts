@@ -1,0 +1,36 @@
+import {describe, expect, it} from 'vitest';
+import {wrapText} from '../../source/text/wrap.js';
+
+describe('wrapText', () => {
+	it('breaks at spaces and starts no row with the space it broke at', () => {
+		expect(wrapText('every change to accounts since then', 16)).toBe('every change to\naccounts since\nthen');
+	});
+
+	it('breaks a path too long for a row after a separator, not mid-word', () => {
+		const path = '/tmp/dsmn-resync-lab-DfX5ff/lab/SystemRoot/SYSTEM32/SYNCAGNT';
+		const rows = wrapText(`into ${path} now`, 40).split('\n');
+		expect(rows).toEqual(['into /tmp/dsmn-resync-lab-DfX5ff/lab/', 'SystemRoot/SYSTEM32/SYNCAGNT now']);
+	});
+
+	it('cuts mid-word only when no separator fits, and keeps a line that fits as it is', () => {
+		expect(wrapText('ABCDEFGHIJ', 4)).toBe('ABCD\nEFGH\nIJ');
+		expect(wrapText('  indented   columns  ', 40)).toBe('  indented   columns  ');
+	});
+
+	it('keeps the indent of the first row and wraps each line of its own', () => {
+		expect(wrapText('  one two three\nfour', 9)).toBe('  one two\nthree\nfour');
+	});
+
+	it('carries a style over to the next row, and never counts an escape as a column', () => {
+		const dim = '\u001B[2m';
+		const undim = '\u001B[22m';
+		const rows = wrapText(`${dim}aaaa bbbb${undim} cc`, 6).split('\n');
+		// eslint-disable-next-line no-control-regex -- the escapes taken out to read the text
+		expect(rows.map(row => row.replace(/\u001B\[[0-9;]*m/g, ''))).toEqual(['aaaa', 'bbbb', 'cc']);
+		expect(rows[1]!.startsWith(dim)).toBe(true);
+	});
+
+	it('counts a wide character as two columns', () => {
+		expect(wrapText('日本 日本', 4)).toBe('日本\n日本');
+	});
+});
