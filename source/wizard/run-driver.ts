@@ -288,11 +288,16 @@ export class RunDriver {
 		const run = this.s.activeRun;
 		const {store} = this.s;
 		this.s.actedSinceOpen = true;
-		store.set({busy: true, screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}, startedAt: this.s.deps.now()}});
+		// The step list goes: its ticks are what the roll back undoes, not what is done.
+		store.set({
+			busy: true,
+			steps: undefined,
+			screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}, startedAt: this.s.deps.now()},
+		});
 		const outcome = await rollBack(run, {onCommand: store.onCommand});
 		store.set({busy: false});
 		if (outcome.status === 'done') {
-			store.log('ok', `Rolled back: ${outcome.summary}`);
+			// Said once, on the last screen (not also in the log above it).
 			store.set({steps: undefined, screen: rolledBack(outcome.summary, this.s.whereThingsAre([]), outcome.red, this.s.again())});
 		} else {
 			store.log('error', `Roll back failed: ${outcome.message}`);

@@ -156,8 +156,19 @@ export function rolledBack(summary: string, where: string[], red: string[] | und
 		title: 'Rolled back: SYNCAGNT is as it was',
 		ok: true,
 		exit: EXIT.ok,
-		lines: [summary, servers, `Next: start again (${again}) to restore another backup, or to reconstruct without one.`, ...where],
+		lines: [
+			summary,
+			servers,
+			`Next: start again (${again}) to restore another backup, or to reconstruct without one.`,
+			...where.filter(line => !namesAgain(line, summary)),
+		],
 	};
+}
+
+/** Whether `line` only names again a folder `said` names already ("moved to X", then "The restored files were moved to X."). */
+function namesAgain(line: string, said: string): boolean {
+	const folder = /(?:moved to|kept in) (\S+?)\.?$/.exec(line)?.[1];
+	return folder !== undefined && said.includes(folder);
 }
 
 /** What a finished run did, in one line: the backup restored, or the servers reconstructed. */

@@ -198,8 +198,15 @@ describe('the wizard controller', () => {
 		expect(screen(again)).toMatchObject({name: 'resume', finished: ['Stop MSSYNC'], next: 'Move the current database aside'});
 		await again.resumeChoice('rollback');
 		expect(screen(again)).toMatchObject({name: 'confirm', step: 'rollback'});
+		const states: unknown[] = [];
+		const unsubscribe = again.subscribe(() => states.push(again.getState()));
 		await again.confirm();
 		await waitFor(() => expect(screen(again)).toMatchObject({name: 'summary', ok: true}));
+		unsubscribe();
+		// While it rolls back, no step list ticks the steps it undoes; what it did is said once, on the last screen.
+		expect(states).toContainEqual(expect.objectContaining({screen: expect.objectContaining({name: 'running', step: 'rollback'})}));
+		for (const state of states as {screen: {name: string}; steps?: unknown}[]) if (state.screen.name === 'running') expect(state.steps).toBeUndefined();
+		expect(again.getState().log.map(line => line.text)).not.toContainEqual(expect.stringMatching(/^Rolled back/));
 		expect((await labStatus(dir)).service.state).toBe('RUNNING');
 		expect((await readJournal(unfinished!.path)).at(-1)).toMatchObject({type: 'run-ended', outcome: 'rolled-back'});
 	});

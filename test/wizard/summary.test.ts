@@ -78,6 +78,18 @@ describe("the wizard's summaries (pure wording)", () => {
 		expect(rolledBack('x', where, undefined, again).lines[1]).toBe('The servers are as the run found them: those that showed a red X still do.');
 	});
 
+	it('after a roll back, the folder the restored files went to is named once', () => {
+		const aside = '/lab/SYNCAGNT.rolled-back-1';
+		const {lines} = rolledBack(
+			`11 original files back in SYNCAGNT; the 7 restored files moved to ${aside}; MSSYNC is RUNNING`,
+			[`The restored files were moved to ${aside}.`, 'The journal of this run: /j'],
+			[],
+			again,
+		);
+		expect(lines.join('\n').split(aside)).toHaveLength(2);
+		expect(lines).toContain('The journal of this run: /j');
+	});
+
 	it('the roll back confirmation names the snapshot and how MSSYNC is left', () => {
 		const screen = rollbackConfirmation('/w/SYNCAGNT.before-restore-1', 'STOPPED');
 		expect(screen).toMatchObject({name: 'confirm', step: 'rollback'});
