@@ -44,9 +44,14 @@ export function keymap(state: WizardState, {input, key}: KeyPress, alone = true)
 		if (key.return) return {type: 'submit-text'};
 		if (key.tab) return {type: 'complete-text'};
 		if (key.backspace || key.delete) return key.meta || key.ctrl ? {type: 'erase-text', what: 'word'} : {type: 'erase-text'};
-		// A shell's line editing: Ctrl+U erases the line, Ctrl+W the last word.
+		// A shell's line editing: Ctrl+U erases up to the cursor, Ctrl+W the word before it.
 		if (key.ctrl && input === 'u') return {type: 'erase-text', what: 'line'};
 		if (key.ctrl && input === 'w') return {type: 'erase-text', what: 'word'};
+		// The cursor: Left, Right, Home or Ctrl+A, End or Ctrl+E.
+		if (key.leftArrow) return {type: 'move-text-cursor', to: 'left'};
+		if (key.rightArrow) return {type: 'move-text-cursor', to: 'right'};
+		if (key.home || (key.ctrl && input === 'a')) return {type: 'move-text-cursor', to: 'start'};
+		if (key.end || (key.ctrl && input === 'e')) return {type: 'move-text-cursor', to: 'end'};
 		if (key.escape) return {type: 'back'};
 		if (input && !key.ctrl && !key.meta) return {type: 'type-text', text: input};
 		return undefined;

@@ -46,6 +46,8 @@ export function splitBurst(input: string, key: Key): KeyPress[] {
 		else if (char === '\u0003') keys.push({input: 'c', key: {...NO_KEY, ctrl: true}});
 		else if (char === '\u0015') keys.push({input: 'u', key: {...NO_KEY, ctrl: true}});
 		else if (char === '\u0017') keys.push({input: 'w', key: {...NO_KEY, ctrl: true}});
+		else if (char === '\u0001') keys.push({input: 'a', key: {...NO_KEY, ctrl: true}});
+		else if (char === '\u0005') keys.push({input: 'e', key: {...NO_KEY, ctrl: true}});
 		else if (char < ' ')
 			continue; // another control character: no key of ours
 		else keys.push({input: char, key: {...NO_KEY, shift: /[A-Z]/.test(char)}});

@@ -14,7 +14,7 @@ import {FIELDS} from './fields.js';
 import {operations, WizardSession, type ControllerDeps} from './session.js';
 import type {WizardState} from './state.js';
 import {confirmationMismatch} from './summary.js';
-import {eraseFrom, typeInto, type Erase} from './text-entry.js';
+import {eraseFrom, moveCursorIn, typeInto, type CursorMove, type Erase} from './text-entry.js';
 import {ChoiceCursor} from './choice-cursor.js';
 import {applyIntent, type Intent} from './intent.js';
 import {BREAK_LOCK_STEP, breakLockConfirmation, lockRefused} from './break-lock.js';
@@ -86,6 +86,11 @@ export class WizardController {
 		if (screen) this.s.store.set({screen});
 	}
 
+	moveTextCursor(to: CursorMove): void {
+		const screen = moveCursorIn(this.s.store.screen, to);
+		if (screen) this.s.store.set({screen});
+	}
+
 	/** Tab on a line that holds a path: completed as far as it is unambiguous. */
 	async complete(): Promise<void> {
 		const screen = this.s.store.screen;
@@ -98,8 +103,10 @@ export class WizardController {
 		const {completePath} = await operations();
 		const {completed, candidates} = await completePath(screen.input);
 		const now = this.s.store.screen;
-		if (now.name === 'choose-backup') this.s.store.set({screen: {...now, input: completed, candidates}});
-		else if (now.name === 'discover' || now.name === 'passwords-file' || now.name === 'target-field') this.s.store.set({screen: {...now, input: completed}});
+		// The line completed: the cursor at its end.
+		if (now.name === 'choose-backup') this.s.store.set({screen: moveCursorIn({...now, input: completed, candidates}, 'end') ?? now});
+		else if (now.name === 'discover' || now.name === 'passwords-file' || now.name === 'target-field')
+			this.s.store.set({screen: moveCursorIn({...now, input: completed}, 'end') ?? {...now, input: completed}});
 	}
 
 	/** Enter on a line: whatever that line answers. */

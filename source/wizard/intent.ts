@@ -3,7 +3,7 @@
  * choose, go back, ask why, leave. The front end turns keys into intents (source/ui/keymap.ts) and hands
  * them to the controller's `dispatch`, which applies them here (ARCHITECTURE.md, "Keys and type-ahead").
  */
-import type {Erase} from './text-entry.js';
+import type {CursorMove, Erase} from './text-entry.js';
 import type {ChoiceCursor} from './choice-cursor.js';
 import type {ChoiceScreen, ChoiceValues} from './choices.js';
 import type {NtAnswer} from './nt-version-question.js';
@@ -14,6 +14,8 @@ export type Intent =
 	| {type: 'type-text'; text: string}
 	/** Backspace (a character), Ctrl+W (a word), Ctrl+U (the line). */
 	| {type: 'erase-text'; what?: Erase}
+	/** Left, Right, Home or Ctrl+A, End or Ctrl+E: where typing goes in the line. */
+	| {type: 'move-text-cursor'; to: CursorMove}
 	| {type: 'complete-text'}
 	| {type: 'submit-text'}
 	/** The pointer of the list on screen: a choice list's, or a multi-select's. */
@@ -45,6 +47,7 @@ export interface IntentTarget {
 	readonly choices: Pick<ChoiceCursor, 'move' | 'choose'>;
 	typeText(text: string): void;
 	eraseText(what?: Erase): void;
+	moveTextCursor(to: CursorMove): void;
 	complete(): Promise<void>;
 	submitText(): Promise<void>;
 	moveCursor(delta: number): void;
@@ -80,6 +83,8 @@ export function applyIntent(wizard: IntentTarget, intent: Intent): Promise<void>
 			return wizard.typeText(intent.text);
 		case 'erase-text':
 			return intent.what ? wizard.eraseText(intent.what) : wizard.eraseText();
+		case 'move-text-cursor':
+			return wizard.moveTextCursor(intent.to);
 		case 'complete-text':
 			return wizard.complete();
 		case 'submit-text':

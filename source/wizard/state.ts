@@ -34,11 +34,11 @@ export type Screen =
 			canRollback: boolean;
 			rollbackBegan: boolean;
 	  }
-	| {name: 'target-field'; field: FieldName; input: string; length: number; error?: string}
+	| {name: 'target-field'; field: FieldName; input: string; cursor?: number; length: number; error?: string}
 	| {name: 'inspect'; syncagnt: string; service: string; servers: NetWareServerInfo[]; files: number; real: boolean; checks: Check[]}
 	| {name: 'ask-backup'}
-	| {name: 'choose-backup'; input: string; candidates: string[]; suggestions: BackupCandidate[]; error?: string}
-	| {name: 'discover'; input: string; results?: BackupCandidate[]; searching: boolean}
+	| {name: 'choose-backup'; input: string; cursor?: number; candidates: string[]; suggestions: BackupCandidate[]; error?: string}
+	| {name: 'discover'; input: string; cursor?: number; results?: BackupCandidate[]; searching: boolean}
 	| {name: 'validation'; report: ValidationReport}
 	| {name: 'plan'; flow: 'restore' | 'reconstruct'; steps: string[]; lines: string[]}
 	| {
@@ -48,6 +48,7 @@ export type Screen =
 			help?: StepHelp;
 			changes: string[];
 			typed: string;
+			cursor?: number;
 			word?: string;
 			error?: string;
 			canGoBack?: boolean;
@@ -77,7 +78,8 @@ export type Screen =
 	  }
 	| {name: 'password-policy'}
 	| {name: 'password-entry'; stage: 'first' | 'second'; length: number; error?: string}
-	| {name: 'passwords-file'; input: string; error?: string}
+	/** `cursor`: where typing goes in `input` (text-entry.ts); at its end when absent. */
+	| {name: 'passwords-file'; input: string; cursor?: number; error?: string}
 	/** The end: what was done, where things are, what to do next; `exit` is the process's exit status (see --help). */
 	| {name: 'summary'; title: string; lines: string[]; ok: boolean; exit: number; /** Nothing was done: Esc may go back to change an answer. */ back?: boolean};
 

@@ -62,7 +62,7 @@ export class SecretEntry {
 	}
 }
 
-/** The screen with `text` typed at its end, or undefined when typing does nothing there. */
+/** The screen with `text` typed at its cursor (at the end unless moved), or undefined when typing does nothing there. */
 export function typeInto(screen: Screen, text: string, secret: SecretEntry): Screen | undefined {
 	const entry = entryOf(screen);
 	if (!entry) return undefined;
@@ -71,11 +71,38 @@ export function typeInto(screen: Screen, text: string, secret: SecretEntry): Scr
 		return withoutError({...screen, length: secret.length} as Screen);
 	}
 	const line = lineOf(screen, entry.key);
-	const typed = {...screen, [entry.key]: (line + text).slice(0, entry.max)};
+	const at = cursorOf(screen, line);
+	const before = (line.slice(0, at) + text).slice(0, Math.max(0, entry.max - (line.length - at)));
+	const typed = withCursor(screen, entry.key, before + line.slice(at), before.length);
 	return entry.clearsError ? withoutError(typed) : typed;
 }
 
-/** What an erasing key takes off the end of the line: Backspace a character, Ctrl+W a word, Ctrl+U the whole line (as a shell does). */
+/** Where the cursor goes: a character left or right, the line's start (Home, Ctrl+A) or end (End, Ctrl+E). */
+export type CursorMove = 'left' | 'right' | 'start' | 'end';
+
+/** The screen with its line's cursor moved, or undefined where there is no visible line (a secret has no cursor: its characters are not shown). */
+export function moveCursorIn(screen: Screen, move: CursorMove): Screen | undefined {
+	const entry = entryOf(screen);
+	if (entry?.kind !== 'visible') return undefined;
+	const line = lineOf(screen, entry.key);
+	const at = cursorOf(screen, line);
+	const to = move === 'start' ? 0 : move === 'end' ? line.length : Math.min(line.length, Math.max(0, at + (move === 'left' ? -1 : 1)));
+	return withCursor(screen, entry.key, line, to);
+}
+
+/** Where typing goes in `line`: the screen's cursor, or the end. */
+export function cursorOf(screen: Screen, line: string): number {
+	const cursor = (screen as {cursor?: unknown}).cursor;
+	return typeof cursor === 'number' ? Math.min(line.length, Math.max(0, cursor)) : line.length;
+}
+
+/** The screen with `line` in it and the cursor at `at`: kept only when it is not at the end, so a line typed straight through has none. */
+function withCursor(screen: Screen, key: 'input' | 'typed', line: string, at: number): Screen {
+	const {cursor: _old, ...rest} = screen as Screen & {cursor?: number};
+	return (at < line.length ? {...rest, [key]: line, cursor: at} : {...rest, [key]: line}) as Screen;
+}
+
+/** What an erasing key takes before the cursor: Backspace a character, Ctrl+W a word, Ctrl+U all of it (as a shell does). */
 export type Erase = 'char' | 'word' | 'line';
 
 /** The line without its last word, as Ctrl+W in a shell: the spaces before it, then up to a space or a path separator. */
@@ -93,9 +120,12 @@ export function eraseFrom(screen: Screen, secret: SecretEntry, what: Erase = 'ch
 		secret.erase(what);
 		return {...screen, length: secret.length} as Screen;
 	}
+	// As a shell erases: backwards from the cursor, what is after it kept.
 	const line = lineOf(screen, entry.key);
-	const left = what === 'line' ? '' : what === 'word' ? withoutLastWord(line) : line.slice(0, -1);
-	return {...screen, [entry.key]: left};
+	const at = cursorOf(screen, line);
+	const head = line.slice(0, at);
+	const left = what === 'line' ? '' : what === 'word' ? withoutLastWord(head) : head.slice(0, -1);
+	return withCursor(screen, entry.key, left + line.slice(at), left.length);
 }
 
 /**

@@ -132,6 +132,13 @@ describe('the keymap: what a key does on each screen', () => {
 			expect(on(screen, ctrl('u'))).toEqual({type: 'erase-text', what: 'line'});
 			expect(on(screen, ctrl('w'))).toEqual({type: 'erase-text', what: 'word'});
 			expect(on(screen, {input: '', key: {...NO_KEY, backspace: true, meta: true}})).toEqual({type: 'erase-text', what: 'word'});
+			// The cursor: Ctrl+A and Home to the start, Ctrl+E and End to the end, Left and Right.
+			expect(on(screen, ctrl('a'))).toEqual({type: 'move-text-cursor', to: 'start'});
+			expect(on(screen, ctrl('e'))).toEqual({type: 'move-text-cursor', to: 'end'});
+			expect(on(screen, {input: '', key: {...NO_KEY, home: true}})).toEqual({type: 'move-text-cursor', to: 'start'});
+			expect(on(screen, {input: '', key: {...NO_KEY, end: true}})).toEqual({type: 'move-text-cursor', to: 'end'});
+			expect(on(screen, {input: '', key: {...NO_KEY, leftArrow: true}})).toEqual({type: 'move-text-cursor', to: 'left'});
+			expect(on(screen, {input: '', key: {...NO_KEY, rightArrow: true}})).toEqual({type: 'move-text-cursor', to: 'right'});
 		}
 		// Pasted text arrives whole, and is typed whole.
 		expect(on(confirmWord, char('RESTORE'))).toEqual({type: 'type-text', text: 'RESTORE'});

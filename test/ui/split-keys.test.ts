@@ -45,5 +45,10 @@ describe('splitBurst', () => {
 			['b', false],
 			['w', true],
 		]);
+		expect(splitBurst('\u0001x\u0005', plain).map(k => [k.input, k.key.ctrl])).toEqual([
+			['a', true],
+			['x', false],
+			['e', true],
+		]);
 	});
 });

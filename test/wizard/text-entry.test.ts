@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Screen} from '../../source/wizard/state.js';
-import {entryOf, eraseFrom, SecretEntry, typeInto, withoutError, withoutLastWord} from '../../source/wizard/text-entry.js';
+import {entryOf, eraseFrom, moveCursorIn, SecretEntry, typeInto, withoutError, withoutLastWord} from '../../source/wizard/text-entry.js';
 
 describe('the one model of a typed line', () => {
 	it('types into the visible line of a screen, up to its limit, and clears the error the key answers', () => {
@@ -13,6 +13,27 @@ describe('the one model of a typed line', () => {
 		// A search line has no error to clear; a backup folder's line has no limit.
 		expect(typeInto({name: 'discover', input: '/srv', searching: false}, '/b', secret)).toEqual({name: 'discover', input: '/srv/b', searching: false});
 		expect(entryOf({name: 'choose-backup', input: '', candidates: [], suggestions: []})).toMatchObject({kind: 'visible', max: Infinity});
+	});
+
+	it('a cursor, as in a shell: Home, End, Left, Right move it; typing and erasing happen at it', () => {
+		const secret = new SecretEntry();
+		let screen: Screen = {name: 'passwords-file', input: '/home/admin/pw.txt'};
+		screen = moveCursorIn(screen, 'start')!;
+		expect(screen).toEqual({name: 'passwords-file', input: '/home/admin/pw.txt', cursor: 0});
+		for (let i = 0; i < 6; i++) screen = moveCursorIn(screen, 'right')!;
+		screen = typeInto(screen, 'x', secret)!;
+		expect(screen).toEqual({name: 'passwords-file', input: '/home/xadmin/pw.txt', cursor: 7});
+		screen = eraseFrom(screen, secret)!;
+		expect(screen).toEqual({name: 'passwords-file', input: '/home/admin/pw.txt', cursor: 6});
+		// Ctrl+W takes the word before the cursor, Ctrl+U all before it; what follows stays.
+		expect(eraseFrom(screen, secret, 'word')).toEqual({name: 'passwords-file', input: '/admin/pw.txt', cursor: 1});
+		expect(eraseFrom(screen, secret, 'line')).toEqual({name: 'passwords-file', input: 'admin/pw.txt', cursor: 0});
+		// Left stops at the start, Right at the end; at the end the cursor is the line's end, kept as no cursor at all.
+		expect(moveCursorIn({name: 'passwords-file', input: 'ab', cursor: 0}, 'left')).toEqual({name: 'passwords-file', input: 'ab', cursor: 0});
+		expect(moveCursorIn({name: 'passwords-file', input: 'ab', cursor: 1}, 'right')).toEqual({name: 'passwords-file', input: 'ab'});
+		expect(moveCursorIn({name: 'passwords-file', input: 'ab', cursor: 0}, 'end')).toEqual({name: 'passwords-file', input: 'ab'});
+		// A secret has no cursor: its characters are not shown.
+		expect(moveCursorIn({name: 'password-entry', stage: 'first', length: 3}, 'start')).toBeUndefined();
 	});
 
 	it('keeps a secret out of the screen: only its length is drawn, and it is taken once', () => {

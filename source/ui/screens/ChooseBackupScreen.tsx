@@ -9,7 +9,7 @@ export function ChooseBackupScreen({screen}: {screen: Extract<Screen, {name: 'ch
 	return (
 		<Box flexDirection="column">
 			<Text bold>Which folder holds the backup?</Text>
-			<TextField label="Folder: " value={safeText(screen.input)} />
+			<TextField label="Folder: " value={safeText(screen.input)} cursor={screen.cursor} />
 			{screen.candidates.length > 0 ? <Text dimColor>{screen.candidates.map(safeText).join('  ')}</Text> : null}
 			{screen.error ? <Text color="yellow">{screen.error}</Text> : null}
 			{screen.suggestions.length > 0 ? (

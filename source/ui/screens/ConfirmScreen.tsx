@@ -67,7 +67,7 @@ export function ConfirmScreen({screen, rows = 1000, columns = 80, choice}: {scre
 						{layout.short ? 'Type ' : 'Read what it changes above, and whether it can be undone. Type '}
 						<Text bold>{screen.word}</Text> and press Enter to go on.
 					</Text>
-					<TextField label="> " value={screen.typed} />
+					<TextField label="> " value={screen.typed} cursor={screen.cursor} />
 					{screen.error ? <Text color="yellow">{screen.error}</Text> : null}
 				</>
 			) : (

@@ -13,7 +13,7 @@ export function DiscoverScreen({screen, choice}: {screen: Extract<Screen, {name:
 			<Text bold>Search for backup sets</Text>
 			{screen.results === undefined ? (
 				<>
-					<TextField label="Search under: " value={safeText(screen.input)} />
+					<TextField label="Search under: " value={safeText(screen.input)} cursor={screen.cursor} />
 					<Text dimColor>{screen.searching ? 'Searching…' : 'Enter searches (five levels down, links not followed).'}</Text>
 				</>
 			) : usable.length === 0 ? (

@@ -8,9 +8,9 @@ export function PasswordsFileScreen({screen}: {screen: Extract<Screen, {name: 'p
 	return (
 		<Box flexDirection="column">
 			<Text bold>Where should the list of new passwords go?</Text>
-			<TextField label="File: " value={safeText(screen.input)} />
+			<TextField label="File: " value={safeText(screen.input)} cursor={screen.cursor} />
 			{screen.error ? <Text color="yellow">{safeText(screen.error)}</Text> : null}
-			<Text dimColor>A new file, readable only by you (mode 0600), never inside the lab or SYNCAGNT · Tab completes · Enter</Text>
+			<Text dimColor>A new file, readable only by you (mode 0600), never inside the lab or SYNCAGNT · Tab completes · ←→ Home End move · Enter</Text>
 		</Box>
 	);
 }

@@ -13,7 +13,11 @@ export function TargetFieldScreen({screen}: {screen: Extract<Screen, {name: 'tar
 	return (
 		<Box flexDirection="column">
 			<Text bold>{spec.question}</Text>
-			<TextField label="> " value={spec.secret ? glyphs.bullet.repeat(screen.length) : safeText(screen.input)} />
+			<TextField
+				label="> "
+				value={spec.secret ? glyphs.bullet.repeat(screen.length) : safeText(screen.input)}
+				cursor={spec.secret ? undefined : screen.cursor}
+			/>
 			{screen.error ? <Text color="yellow">{safeText(screen.error)}</Text> : null}
 			<Text dimColor>{spec.hint}</Text>
 		</Box>

@@ -21,4 +21,23 @@ describe('the passwords file', () => {
 		await waitFor(() => expect(wizard.calls).toEqual([['typeText', '/'], ['complete'], ['submitText'], ['back']]));
 		ui.unmount();
 	});
+
+	it('moves the cursor with Home, End, Ctrl+A, Ctrl+E, Left and Right, and draws the line whole around it', async () => {
+		const {ui, frame, wizard} = mountScreen({name: 'passwords-file', input: '/home/admin/passwords.txt', cursor: 6}, now => (
+			<PasswordsFileScreen screen={now} />
+		));
+		expect(frame()).toContain('File: /home/admin/passwords.txt');
+		for (const key of ['\u001B[H', '\u001B[F', '\u0001', '\u0005', '\u001B[D', '\u001B[C']) ui.stdin.write(key);
+		await waitFor(() =>
+			expect(wizard.calls).toEqual([
+				['moveTextCursor', 'start'],
+				['moveTextCursor', 'end'],
+				['moveTextCursor', 'start'],
+				['moveTextCursor', 'end'],
+				['moveTextCursor', 'left'],
+				['moveTextCursor', 'right'],
+			]),
+		);
+		ui.unmount();
+	});
 });
