@@ -27,7 +27,7 @@ export async function describeRestoreChanges(run: RestoreToConfirm, step: string
 	switch (step as RestoreStepId) {
 		case 'stop-service':
 			return [
-				`Runs "${target.service.describe('stop')}" on ${target.description}, then "${target.service.describe('query')}" until it reports STOPPED.`,
+				`Runs "${target.service.describe('stop')}" on ${target.description.startsWith('practice lab') ? 'the ' : ''}${target.description}, then "${target.service.describe('query')}" until it reports STOPPED.`,
 				'Synchronization pauses until MSSYNC starts again (step 4).',
 				'A roll back undoes it: MSSYNC is left as it was found.',
 			];

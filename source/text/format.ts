@@ -20,6 +20,7 @@ export function formatDate(date: Date): string {
 /** "3 days", "5 hours", "12 minutes". */
 export function formatAge(ms: number): string {
 	const minutes = Math.floor(ms / 60_000);
+	if (minutes < 1) return 'less than a minute';
 	if (minutes < 60) return `${Math.max(0, minutes)} minute${minutes === 1 ? '' : 's'}`;
 	const hours = Math.floor(minutes / 60);
 	if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'}`;

@@ -31,7 +31,8 @@ const ESCAPES = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B
 /**
  * For TERM=dumb. Ink, in its debug mode, writes the whole output (the log, then the live frame) on each
  * render; this prints only what is new: from the first line that differs from what was printed last, to
- * the end — plain lines, appended, never a cursor movement. Frames are printed at most every `intervalMs`
+ * the end, or to the lines after it that are as printed (the footer is not printed again with each
+ * progress update) — plain lines, appended, never a cursor movement. Frames are printed at most every `intervalMs`
  * (a progress bar would otherwise fill the scrollback); flush() prints the last one, which is the truth.
  */
 export class DumbTerminal {
@@ -92,8 +93,15 @@ export class DumbTerminal {
 		let same = 0;
 		while (same < lines.length && same < this.printed.length && lines[same] === this.printed[same]) same++;
 		if (same === lines.length && same === this.printed.length) return;
+		// The lines after the change, when they are as printed (the last command, the footer): not printed
+		// again on an update in place, so that a step's progress is one new line each time, not the footer.
+		let tail = 0;
+		while (tail < lines.length - same && tail < this.printed.length - same && lines[lines.length - 1 - tail] === this.printed[this.printed.length - 1 - tail])
+			tail++;
+		// Only for an update in place (as many lines as before): a new screen is printed to its end.
+		const until = tail > 0 && lines.length === this.printed.length ? lines.length - tail : lines.length;
 		this.printed = lines;
-		const fresh = lines.slice(Math.min(same, lines.length - 1));
+		const fresh = lines.slice(Math.min(same, lines.length - 1), until);
 		if (fresh.length) this.stdout.write(`${fresh.join('\n')}\n`);
 	}
 }

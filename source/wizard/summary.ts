@@ -13,8 +13,10 @@ export type Summary = Extract<Screen, {name: 'summary'}>;
  * where the admin is, on the same target.
  */
 
-export function cannotOpenTarget(message: string, hint: string | undefined): Summary {
-	return {name: 'summary', title: 'Cannot open the target', lines: [message, ...(hint ? [hint] : [])], ok: false, exit: EXIT.failed, back: true};
+/** `launcher`: what started this wizard (start-again.ts); a command in the hint is printed as it works from there. */
+export function cannotOpenTarget(message: string, hint: string | undefined, launcher = 'dsmn-resync'): Summary {
+	const runnable = hint?.replace(/\bdsmn-resync (?=\S)/g, `${launcher} `);
+	return {name: 'summary', title: 'Cannot open the target', lines: [message, ...(runnable ? [runnable] : [])], ok: false, exit: EXIT.failed, back: true};
 }
 
 export function journalUnreadable(message: string, again: string): Summary {

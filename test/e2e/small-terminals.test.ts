@@ -99,6 +99,7 @@ describe.each(SIZES)('the wizard at %i×%i', (cols, rows) => {
 		expect(session.screen()).not.toMatch(/more steps/);
 		await session.type(KEYS.enter);
 		await screenAt(session, 'Runs "net stop MSSYNC"', cols, seen);
+		expect(session.screen()).toMatch(/on\s+the\s+practice\s+lab\s+in/);
 		await session.type('y');
 		await screenAt(session, /Moves \d+ files out of/, cols, seen);
 		await session.type('y');

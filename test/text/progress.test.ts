@@ -21,6 +21,9 @@ describe('text helpers', () => {
 		expect(formatBytes(1536)).toBe('1.5 KiB');
 		expect(formatBytes(1024 ** 3)).toBe('1.0 GiB');
 		expect(formatAge(3 * 86_400_000)).toBe('3 days');
+		// Never "0 minutes ago".
+		expect(formatAge(20_000)).toBe('less than a minute');
+		expect(formatAge(60_000)).toBe('1 minute');
 		expect(formatDuration(3_725_000)).toBe('1:02:05');
 	});
 

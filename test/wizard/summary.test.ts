@@ -8,6 +8,7 @@ import {
 	leavingNote,
 	rollbackConfirmation,
 	rolledBack,
+	cannotOpenTarget,
 	stillRedLines,
 	synchronizeOnlyFailed,
 } from '../../source/wizard/summary.js';
@@ -76,6 +77,18 @@ describe("the wizard's summaries (pure wording)", () => {
 			...where,
 		]);
 		expect(rolledBack('x', where, undefined, again).lines[1]).toBe('The servers are as the run found them: those that showed a red X still do.');
+	});
+
+	it('a target that cannot be opened: the command in the hint is printed as it works from where the admin started', () => {
+		const hint = 'create one with: dsmn-resync lab create /tmp/x';
+		expect(cannotOpenTarget('/tmp/x is not a practice lab', hint, 'npm start --').lines).toEqual([
+			'/tmp/x is not a practice lab',
+			'create one with: npm start -- lab create /tmp/x',
+		]);
+		expect(cannotOpenTarget('/tmp/x is not a practice lab', hint, 'node /opt/d/dist/cli.js').lines[1]).toBe(
+			'create one with: node /opt/d/dist/cli.js lab create /tmp/x',
+		);
+		expect(cannotOpenTarget('/tmp/x is not a practice lab', hint).lines[1]).toBe(hint);
 	});
 
 	it('after a roll back, the folder the restored files went to is named once', () => {

@@ -85,7 +85,7 @@ export class TargetFlow {
 			opened = await openTarget(options, 'the wizard');
 		} catch (error) {
 			if (error instanceof JournalError) store.set({screen: journalUnreadable(error.message, this.s.again())});
-			else store.set({screen: cannotOpenTarget((error as Error).message, error instanceof HintedError ? error.hint : undefined)});
+			else store.set({screen: cannotOpenTarget((error as Error).message, error instanceof HintedError ? error.hint : undefined, this.s.deps.launcher)});
 			return;
 		}
 		const {target, unfinished} = opened;

@@ -1,0 +1,30 @@
+import {describe, expect, it} from 'vitest';
+import {DumbTerminal} from '../../source/ui/terminal-streams.js';
+
+/** A DumbTerminal writing into a list, every frame printed at once (no interval). */
+function dumb() {
+	const written: string[] = [];
+	const stdout = {write: (text: string) => written.push(text), columns: 80, rows: 24} as unknown as NodeJS.WriteStream;
+	return {terminal: new DumbTerminal(stdout, 0), written};
+}
+
+describe('TERM=dumb', () => {
+	it('a step progressing prints its new progress line, not the footer again each time', () => {
+		const {terminal, written} = dumb();
+		const frame = (seconds: number) => `dsmn-resync\n> Stop MSSYNC...\n${seconds} s so far\nLast command: net stop MSSYNC\nq leaves at the next safe point\n`;
+		terminal.stream.write(frame(0));
+		terminal.stream.write(frame(1));
+		terminal.stream.write(frame(2));
+		expect(written).toEqual([frame(0), '1 s so far\n', '2 s so far\n']);
+		expect(written.join('').match(/q leaves/g)).toHaveLength(1);
+	});
+
+	it('a new screen is printed from the first line that differs to its end', () => {
+		const {terminal, written} = dumb();
+		terminal.stream.write('header\nquestion one\n> Yes\nfooter\n');
+		terminal.stream.write('header\nquestion two\n> Yes\n  No\nfooter\n');
+		expect(written.at(-1)).toBe('question two\n> Yes\n  No\nfooter\n');
+		terminal.stream.write('header\nthe end\n');
+		expect(written.at(-1)).toBe('the end\n');
+	});
+});
