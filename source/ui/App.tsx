@@ -118,7 +118,7 @@ export function App({controller}: {controller: WizardController}) {
 
 	/** The lines of a confirmation that its screen had no room for: the help shows them. */
 	function hiddenLines(): string[] {
-		if (screen.name !== 'confirm') return [];
+		if (screen.name !== 'confirm' || screen.step === BREAK_LOCK_STEP) return [];
 		const shown = new Set(
 			confirmLayout(
 				screen,
