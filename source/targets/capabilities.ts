@@ -122,6 +122,8 @@ export type Target = {
 	gateway?: ServiceControl;
 	database: DatabaseFolder;
 	servers: NetWareServers;
+	/** `dsmpack /r` in SYNCAGNT (KB Q197852): run by the tool in the lab, its printed lines returned; absent where it runs at the server's console (a manual step). */
+	repair?: {dsmpack(): Promise<string[]>};
 	/** "Synchronize all servers": run by the tool in the lab; a manual step on a real server. */
 	sync?: Synchronization;
 	/** The NT server's name, for journal file names. */
