@@ -51,17 +51,24 @@ export async function rollBackNewPdc(run: NewPdcRollbackContext, hooks: RunHooks
 		const created = run.entries.some(e => e.type === 'step-plan' && e.step === NEW_PDC_FOLDER_PLAN);
 		const dsmnRan = run.entries.some(e => e.type === 'step-started' && e.step === 'start-service');
 		const copies = copiesOf(run.entries);
+		const journaled = new Set(run.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name));
 		const present = copyStarted && (await files.stat(run.backupFolder)) ? await files.list(run.backupFolder) : [];
-		const ours = present.filter(n => copies.has(n));
 		const partials = present.filter(n => PARTIAL_COPY.test(n));
-		if (ours.length + partials.length > 0 || dsmnRan) await stopForRollback(service, run.timings, hooks);
-		// Known by their bytes: a file of a copied name that is not the copy (and MSSYNC never ran on it) is a stranger.
+		if (present.some(n => copies.has(n)) || partials.length > 0 || dsmnRan) await stopForRollback(service, run.timings, hooks);
+		// Known by their bytes: a journaled copy that is no longer the copy (and MSSYNC never ran on it) is a stranger;
+		// an unjournaled file of a copied name is ours only when it is the backup's bytes (a copy cut off before its line).
+		const ours: string[] = [];
 		const strangers: string[] = [];
-		for (const name of ours) {
-			if (dsmnRan) continue;
+		for (const name of present.filter(n => copies.has(n))) {
+			if (dsmnRan && journaled.has(name)) {
+				ours.push(name);
+				continue;
+			}
 			const found = await files.digest(files.join(run.backupFolder, name));
 			const copy = copies.get(name)!;
-			if (found.size !== copy.size || found.sha256 !== copy.sha256) strangers.push(`${name} (${found.size} bytes, SHA-256 ${found.sha256.slice(0, 16)}…)`);
+			const same = found.size === copy.size && found.sha256 === copy.sha256;
+			if (same) ours.push(name);
+			else if (journaled.has(name)) strangers.push(`${name} (${found.size} bytes, SHA-256 ${found.sha256.slice(0, 16)}…)`);
 		}
 		if (strangers.length > 0) {
 			const message = `${run.backupFolder} holds ${strangers.join('; ')}, not what this run copied. Nothing was moved; MSSYNC is stopped`;
