@@ -17,7 +17,7 @@ export type OpenedRun = RestoreRun | NewPdcRun | ReconstructRun | RepairRun;
 /** An unfinished run as found: when it began, what it restores, how it was left, and what comes next (ids and titles). */
 export type FoundRun = {
 	journal: string;
-	flow: 'restore' | 'reconstruct';
+	flow: 'restore' | 'reconstruct' | 'repair';
 	/** ISO 8601, as journaled. */
 	started: string;
 	backup?: string;

@@ -38,9 +38,17 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --select FS1,FS2               servers to reconstruct (default: the red ones)
   --restore-bindery FS2          of those, restore these binderies from
                                  NET$*.OLD first (every change since is lost)
+  --pdc same|new                 restore: on the PDC that ran DSMN (same,
+                                 KB Q148678) or on a BDC promoted after the
+                                 PDC was lost, DSMN newly installed (new,
+                                 KB Q154761: the backup goes to SYNCAGNT\\Backup)
   --synchronize normal|full      restore: end with "Synchronize all servers" or
                                  "Fully synchronize all servers" (for a backup
                                  older than the change log covers: Event 8005)
+  --repair dsmpack               instead of a restore, when MSSYNC will not
+                                 start after a crash: repairs the database
+                                 in place with dsmpack /r (KB Q197852),
+                                 keeping mssync.bkp
   --netware FS1=3.x,FS2=4.x     each server's NetWare version (default 3.x):
                                  4.x gets no 3.x tools and needs Allow4X
   --password-policy random|initial
@@ -115,5 +123,6 @@ ENVIRONMENT
 EXAMPLES
   dsmn-resync lab create ./lab && dsmn-resync --lab ./lab
   dsmn-resync check ./lab/backup
-  dsmn-resync --lab ./lab --flow restore --backup ./lab/backup --yes
+  dsmn-resync --lab ./lab --flow restore --pdc same --synchronize normal \\
+              --backup ./lab/backup --yes
 `;

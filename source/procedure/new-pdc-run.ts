@@ -26,6 +26,7 @@ import {formatBytes} from '../text/format.js';
 import {digestFacts, validateAndBind} from './backup-binding.js';
 import {JournaledRun, startJournal} from './journaled-run.js';
 import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
+import {cite} from './claims.js';
 import {NEW_PDC_BACKUP_FOLDER, newPdcSteps} from './new-pdc.js';
 import {rollBackNewPdc, NEW_PDC_FOLDER_PLAN} from './new-pdc-rollback.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
@@ -120,7 +121,7 @@ export class NewPdcRun extends JournaledRun {
 			}
 			case 'start-service':
 				return [
-					`Runs ${service.describe('start')}: MSSYNC takes its database from ${this.backupFolder} as it starts (KB Q154761).`,
+					`Runs ${service.describe('start')}: MSSYNC takes its database from the backup subfolder ${this.backupFolder} as it starts (${cite('new-pdc')}).`,
 					"After that the database in SYNCAGNT is the backup's: a roll back then stops MSSYNC and moves the Backup copies aside, but the new installation's empty database is not kept.",
 				];
 			case 'synchronize': {
@@ -153,7 +154,7 @@ export class NewPdcRun extends JournaledRun {
 				`and leaves MSSYNC ${before}, as it was found.`,
 			],
 			why: "On a new PDC nothing of the new installation was replaced: the run only added the Backup subfolder's copies, so a roll back takes those away. Once MSSYNC has started on them, SYNCAGNT's database is the one MSSYNC took from the subfolder; the roll back says so.",
-			kb: 'KB Q154761 has no roll back: this is the tool keeping its promise that nothing is lost.',
+			kb: `The recovery on a new PDC (${cite('new-pdc')}) has no roll back: this is the tool keeping its promise that nothing is lost.`,
 		};
 	}
 
