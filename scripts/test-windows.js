@@ -389,7 +389,20 @@ async function checks(win, work, run) {
 	const scState = async () => /STATE\s*:\s*\d+\s+(\w+)/.exec((await sc(['query', 'MSSYNC'])).stdout)?.[1] ?? 'none';
 	// MSSYNC runs Wine's spoolsv.exe from a folder of its own: renaming the folder makes its next start fail.
 	const serviceBin = join(win.prefix, 'drive_c', 'dsmn-svc');
+	// NwcWorkstation (Gateway Service for NetWare), which MSSYNC depends on and the preflight queries: another copy of spoolsv.exe.
+	const gatewayBin = join(win.prefix, 'drive_c', 'dsmn-gw');
+	const createGateway = async () => {
+		await win.wine(['net', 'stop', 'NwcWorkstation']);
+		await sc(['delete', 'NwcWorkstation']);
+		await mkdir(gatewayBin, {recursive: true});
+		await cp(join(system32, 'spoolsv.exe'), join(gatewayBin, 'spoolsv.exe'));
+		const made = await sc(['create', 'NwcWorkstation', 'binpath=', 'C:\\dsmn-gw\\spoolsv.exe', 'type=', 'own', 'start=', 'demand']);
+		assert(made.code === 0, `sc create NwcWorkstation failed (exit code ${made.code})`);
+		const started = await win.wine(['net', 'start', 'NwcWorkstation']);
+		assert(started.code === 0, `net start NwcWorkstation: exit code ${started.code}, ${started.stdout}`);
+	};
 	const createService = async () => {
+		await createGateway();
 		await win.wine(['net', 'stop', 'MSSYNC']);
 		await sc(['delete', 'MSSYNC']);
 		await mkdir(serviceBin, {recursive: true});

@@ -117,6 +117,8 @@ ENVIRONMENT
                   (default 90); it also bounds each net and smbclient call
   DSMN_RESYNC_SERVICE  the service to control (default MSSYNC;
                   Spooler to rehearse on a Samba server)
+  DSMN_RESYNC_GATEWAY  the service MSSYNC depends on, checked first
+                  (default NwcWorkstation; empty: none)
   DSMN_RESYNC_SMB_PORT  the port net and smbclient connect to
                   (a test server, an SSH tunnel)
 

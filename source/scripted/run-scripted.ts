@@ -28,7 +28,7 @@ import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
 import {initialPasswordFromFlags, reconstructFromFlags} from './reconstruct-flags.js';
 import {refusedByServerLock} from './server-refusal.js';
-import {beginRestoreFor, closingCheck, repairOffer} from './situation.js';
+import {beginRestoreFor, closingCheck, repairOffer, roleRefusal} from './situation.js';
 import {RepairRun} from '../procedure/repair-run.js';
 
 /** A scripted run to its end; the glyphs are the command line's choice (cli/main.ts), as is the Io (its text made ASCII with them). */
@@ -261,6 +261,14 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 			return undefined;
 		}
 		sayChecks(prepared.checks);
+		const refused = await roleRefusal(target, answers.pdc);
+		if (refused)
+			say(`${glyphs.error} ${refused.message}\n  What to do: ${refused.advice}`, {
+				event: 'refused',
+				reason: 'bdc',
+				message: `${refused.message}; ${refused.advice}`,
+			});
+		if (refused) return undefined;
 		const offer = repairOffer(prepared.checks);
 		if (offer) say(`${glyphs.arrow} ${offer}`, {event: 'warning', message: offer});
 		if (prepared.stage !== 'ready') {
