@@ -24,6 +24,11 @@ USAGE
   dsmn-resync lab sync DIR [--full] [--json]
                                            "Synchronize all servers" in the lab
                                            (--full: "Fully synchronize…")
+  dsmn-resync lab dsmdump DIR              the lab's DSMDUMP: the database's
+                                           tables (MSSYNC stopped)
+  dsmn-resync lab dsmchk DIR -d DOMAIN -u USER [-n SERVER]
+                                           the lab's DSMCHK: exit 0 in sync,
+                                           1 not; 2-5 unknown or not there
   dsmn-resync lab offline|online DIR NAME  a lab server stops/starts answering
   dsmn-resync lab fault DIR FAULT          make MSSYNC fail, to practise:
                                            stop-refused, stop-hangs,

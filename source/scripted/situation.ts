@@ -5,6 +5,7 @@
  * DSMDUMP/DSMCHK check named on the last lines (procedure/repair-and-check.ts).
  */
 import type {ScriptedAnswers} from '../app/scripted-answers.js';
+import {loadLab} from '../lab/state.js';
 import {NewPdcRun} from '../procedure/new-pdc-run.js';
 import {restoreRoleRefusal} from '../procedure/new-pdc.js';
 import type {ServerRole} from '../services/server-role.js';
@@ -47,5 +48,11 @@ export async function closingCheck(run: ProcedureRun, target: Target): Promise<s
 		list => list.map(s => s.name),
 		() => [],
 	);
-	return [...next, ...resultCheckInstructions(undefined, servers)];
+	const lab = target.kind === 'lab' ? await loadLab(target.location).catch(() => undefined) : undefined;
+	const practice = lab
+		? [
+				`In this lab the same check: dsmn-resync lab dsmchk ${target.location} -d ${lab.domain} -u USERNAME, and dsmn-resync lab dsmdump ${target.location} with MSSYNC stopped.`,
+			]
+		: [];
+	return [...next, ...resultCheckInstructions(lab?.domain, servers), ...practice];
 }
