@@ -34,11 +34,7 @@ describe.skipIf(skip)('the gateway check against a real smbd (net rpc service st
 	});
 
 	const target = (gateway: string) =>
-		realTarget(
-			{target: 'remote', host: server.name, credentialsFile: server.auth.admin},
-			{...process.env, ...server.env, DSMN_RESYNC_GATEWAY: gateway},
-			'linux',
-		);
+		realTarget({kind: 'remote', host: server.name, credentialsFile: server.auth.admin}, {...process.env, ...server.env, DSMN_RESYNC_GATEWAY: gateway}, 'linux');
 
 	it('a service the server has (Spooler standing in) answers RUNNING: the check passes', {timeout: 60_000}, async () => {
 		const checks = await preflight(await target('Spooler'));
