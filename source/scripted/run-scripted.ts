@@ -193,8 +193,9 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		}
 		await run.end('completed');
 		const kept = run.whereThingsAre();
+		// The optional check comes just before the last line, which stays "completed" (--json readers stop there).
+		for (const line of await closingCheck(run, target)) say(`${glyphs.bullet} ${line}`, {event: 'instruction', text: line});
 		say(`${glyphs.ok} Done. ${kept.join(' ')}`, {event: 'completed', journal: run.journalPath, kept});
-		for (const line of await closingCheck(run, target)) say(`  ${line}`, {event: 'instruction', text: line});
 		return EXIT.ok;
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);

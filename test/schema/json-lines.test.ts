@@ -112,7 +112,20 @@ describe('the JSON lines schema', () => {
 	it('MSSYNC that will not start again: step-failed, stopped, then a warning that says MSSYNC is stopped and how to bring it back (exit 1)', async () => {
 		const dir = await lab();
 		expect((await runCli(['lab', 'fault', dir, 'start-refused'])).exitCode).toBe(0);
-		const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes', '--json']);
+		const run = await runCli([
+			'--lab',
+			dir,
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			join(dir, 'backup'),
+			'--yes',
+			'--json',
+		]);
 		expect(run.exitCode).toBe(1);
 		const lines = schemaLines(run.stdout);
 		expect(lines.map(l => l['event'])).toEqual(expect.arrayContaining(['step-failed', 'stopped']));

@@ -24,7 +24,9 @@ describe('scripted runs for the server situation, on the lab', () => {
 			expect(run.stdout).toMatch(/Copy the backup into SYNCAGNT\\Backup/);
 			expect(run.stdout).toMatch(/copied into .*SYNCAGNT[\\/]Backup/);
 			expect(run.stdout).toMatch(/dsmdump >db\.txt/);
-			expect(run.stdout).toMatch(/dsmchk -d DOMAIN -u USERNAME -n FS1/);
+			expect(run.stdout).toMatch(/dsmchk -d CORP -u USERNAME -n FS1/);
+			expect(run.stdout).toMatch(/lab dsmchk .* -d CORP -u USERNAME/);
+			expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^✓ Done\./);
 			expect((await labStatus(dir)).servers.map(s => s.synchronized)).toEqual([true, true]);
 			const {syncagnt, journal} = labPaths(dir);
 			expect((await readdir(join(syncagnt, 'Backup'))).sort()).toContain('MSSYNC.MDB');
