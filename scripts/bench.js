@@ -258,7 +258,7 @@ function restore() {
 		base.push(Number(process.hrtime.bigint() - t0) / 1e9);
 		rmSync(dest, {recursive: true, force: true});
 
-		const m = measure([process.execPath, cli, '--lab', lab, '--flow', 'restore', '--backup', backup, '--yes']);
+		const m = measure([process.execPath, cli, '--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', backup, '--yes']);
 		whole.push(m.seconds);
 		peak = Math.max(peak, m.kib);
 		const journalDir = join(lab, 'journal');
@@ -310,7 +310,11 @@ function readUsage(file) {
 function labAtSyncStep(name, servers, accounts, pace) {
 	const dir = join(work, name);
 	execFileSync(process.execPath, [cli, 'lab', 'create', dir, '--servers', String(servers), '--accounts', String(accounts), '--pace', '0'], {env});
-	execFileSync(process.execPath, [cli, '--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes'], {env, stdio: 'ignore'});
+	execFileSync(
+		process.execPath,
+		[cli, '--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes'],
+		{env, stdio: 'ignore'},
+	);
 	const journalDir = join(dir, 'journal');
 	const path = join(journalDir, readdirSync(journalDir)[0]);
 	const lines = readFileSync(path, 'utf8').trim().split('\n');

@@ -273,7 +273,19 @@ async function checks(win, work, run) {
 	await check('restore on the lab: SYNCAGNT is the backup byte for byte, the snapshot the old database, the journal completed', async () => {
 		const before = join(work, 'lab-win-before');
 		await cp(syncagnt(labWin), before, {recursive: true});
-		const restored = await run(['--lab', W(labWin), '--flow', 'restore', '--backup', W(join(labWin, 'backup')), '--yes']);
+		const restored = await run([
+			'--lab',
+			W(labWin),
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			W(join(labWin, 'backup')),
+			'--yes',
+		]);
 		exits(restored, 0);
 		says(restored, '$ net stop MSSYNC');
 		says(restored, `moved into ${W(syncagnt(labWin))}.before-restore-`);
@@ -290,7 +302,7 @@ async function checks(win, work, run) {
 		const lab = join(work, 'lab-resume');
 		exits(linuxCli(['lab', 'create', lab, '--seed', '8', '--pace', '0']), 0);
 		exits(linuxCli(['lab', 'offline', lab, 'FS2']), 0);
-		const first = await run(['--lab', W(lab), '--flow', 'restore', '--backup', W(join(lab, 'backup')), '--yes']);
+		const first = await run(['--lab', W(lab), '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', W(join(lab, 'backup')), '--yes']);
 		exits(first, 1);
 		says(first, 'FS2');
 		exits(linuxCli(['lab', 'online', lab, 'FS2']), 0);
@@ -309,7 +321,7 @@ async function checks(win, work, run) {
 		const before = join(work, 'lab-kill-before');
 		await cp(syncagnt(lab), before, {recursive: true});
 		let killedAfter = '';
-		const killed = await run(['--lab', W(lab), '--flow', 'restore', '--backup', W(join(lab, 'backup')), '--yes'], {
+		const killed = await run(['--lab', W(lab), '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', W(join(lab, 'backup')), '--yes'], {
 			onStart: (child, outPath) => {
 				const poll = setInterval(() => {
 					const text = existsSync(outPath) ? readFileSync(outPath, 'utf8') : '';
@@ -326,7 +338,7 @@ async function checks(win, work, run) {
 		assert(killedAfter !== '' && killed.signal === 'SIGKILL', `the run was not killed mid-run (exit ${killed.code}): ${tail(killed.stdout)}`);
 		// The lab's stand-in net/sc started by the killed process finish on their own.
 		for (let i = 0; i < 100 && prefixProcesses(win.prefix).some(p => p.cmdline.includes('lab-tool.js')); i++) await sleep(100);
-		const refused = await run(['--lab', W(lab), '--flow', 'restore', '--backup', W(join(lab, 'backup')), '--yes']);
+		const refused = await run(['--lab', W(lab), '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', W(join(lab, 'backup')), '--yes']);
 		exits(refused, 2);
 		says(refused, '--resume');
 		says(refused, '--rollback');
@@ -377,7 +389,20 @@ async function checks(win, work, run) {
 	const scState = async () => /STATE\s*:\s*\d+\s+(\w+)/.exec((await sc(['query', 'MSSYNC'])).stdout)?.[1] ?? 'none';
 	// MSSYNC runs Wine's spoolsv.exe from a folder of its own: renaming the folder makes its next start fail.
 	const serviceBin = join(win.prefix, 'drive_c', 'dsmn-svc');
+	// NwcWorkstation (Gateway Service for NetWare), which MSSYNC depends on and the preflight queries: another copy of spoolsv.exe.
+	const gatewayBin = join(win.prefix, 'drive_c', 'dsmn-gw');
+	const createGateway = async () => {
+		await win.wine(['net', 'stop', 'NwcWorkstation']);
+		await sc(['delete', 'NwcWorkstation']);
+		await mkdir(gatewayBin, {recursive: true});
+		await cp(join(system32, 'spoolsv.exe'), join(gatewayBin, 'spoolsv.exe'));
+		const made = await sc(['create', 'NwcWorkstation', 'binpath=', 'C:\\dsmn-gw\\spoolsv.exe', 'type=', 'own', 'start=', 'demand']);
+		assert(made.code === 0, `sc create NwcWorkstation failed (exit code ${made.code})`);
+		const started = await win.wine(['net', 'start', 'NwcWorkstation']);
+		assert(started.code === 0, `net start NwcWorkstation: exit code ${started.code}, ${started.stdout}`);
+	};
 	const createService = async () => {
+		await createGateway();
 		await win.wine(['net', 'stop', 'MSSYNC']);
 		await sc(['delete', 'MSSYNC']);
 		await mkdir(serviceBin, {recursive: true});
@@ -403,7 +428,7 @@ async function checks(win, work, run) {
 	await check('--target windows restore: net stop, move, copy, net start, then stops at the manual step (exit 3); journal in %LOCALAPPDATA%', async () => {
 		const before = join(work, 'windows-before');
 		await cp(liveSyncagnt, before, {recursive: true});
-		const first = await run(['--target', 'windows', '--flow', 'restore', '--backup', W(backup), '--yes']);
+		const first = await run(['--target', 'windows', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', W(backup), '--yes']);
 		exits(first, 3);
 		for (const text of [
 			'$ sc query MSSYNC',
@@ -433,7 +458,21 @@ async function checks(win, work, run) {
 		await cp(syncagnt(source), custom, {recursive: true});
 		const before = join(work, 'custom-before');
 		await cp(custom, before, {recursive: true});
-		const first = await run(['--target', 'windows', '--syncagnt', 'C:\\dsmn\\folder', '--flow', 'restore', '--backup', W(backup), '--yes']);
+		const first = await run([
+			'--target',
+			'windows',
+			'--syncagnt',
+			'C:\\dsmn\\folder',
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			W(backup),
+			'--yes',
+		]);
 		exits(first, 3);
 		says(first, 'C:\\dsmn\\folder.before-restore-');
 		doesNotSay(first, 'SYNCAGNT.before-restore-');
@@ -476,7 +515,7 @@ async function checks(win, work, run) {
 		await rename(serviceBin, `${serviceBin}.away`); // MSSYNC keeps running; its next start cannot find it
 		const before = join(work, 'start-fails-before');
 		await cp(liveSyncagnt, before, {recursive: true});
-		const failing = await run(['--target', 'windows', '--flow', 'restore', '--backup', W(backup), '--yes']);
+		const failing = await run(['--target', 'windows', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', W(backup), '--yes']);
 		exits(failing, 1);
 		says(
 			failing,
@@ -499,7 +538,7 @@ async function checks(win, work, run) {
 		const before = join(work, 'missing-before');
 		await cp(liveSyncagnt, before, {recursive: true});
 		const count = journals(journalDir).length;
-		const refused = await run(['--target', 'windows', '--flow', 'restore', '--backup', W(backup), '--yes']);
+		const refused = await run(['--target', 'windows', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', W(backup), '--yes']);
 		exits(refused, 1);
 		says(refused, 'sc.exe failed (exit code 1) without an error number, and printed nothing');
 		says(refused, 'The target is not ready: nothing was changed.');
@@ -549,7 +588,10 @@ async function checks(win, work, run) {
 	await check('--target remote --host NTPDC1 restore through sc \\\\NTPDC1 stop|start|query and \\\\NTPDC1\\ADMIN$, then --resume', async () => {
 		const before = join(work, 'remote-before');
 		await cp(remoteSyncagnt, before, {recursive: true});
-		let first = await run(['--target', 'remote', '--host', 'NTPDC1', '--flow', 'restore', '--backup', W(backup), '--yes'], {env: remoteEnv});
+		let first = await run(
+			['--target', 'remote', '--host', 'NTPDC1', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', W(backup), '--yes'],
+			{env: remoteEnv},
+		);
 		// Under load Wine's CreateProcess of cmd.exe (for sc.cmd) now and then fails ("spawn UNKNOWN"); the
 		// program then stops, journaled, and says to retry: the admin's --resume, as here. Said in the check's line.
 		let retried = '';
@@ -582,7 +624,10 @@ async function checks(win, work, run) {
 	});
 	await check('--target remote --host NTPDC2, a server that does not answer: said plainly, nothing changed', async () => {
 		await fresh(journalDir);
-		const refused = await run(['--target', 'remote', '--host', 'NTPDC2', '--flow', 'restore', '--backup', W(backup), '--yes'], {env: remoteEnv});
+		const refused = await run(
+			['--target', 'remote', '--host', 'NTPDC2', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', W(backup), '--yes'],
+			{env: remoteEnv},
+		);
 		exits(refused, 1);
 		says(refused, 'the server did not answer');
 		says(refused, 'The target is not ready: nothing was changed.');

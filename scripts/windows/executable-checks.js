@@ -48,7 +48,7 @@ export async function executableChecks(win, work, t) {
 	await t.check('dsmn-resync-win-x64.exe: a scripted restore of the lab (the executable its own net and sc) ends completed, every server green', async () => {
 		const before = join(work, 'lab-exe-before');
 		await cp(syncagnt, before, {recursive: true});
-		const restored = await run(['--lab', W(lab), '--flow', 'restore', '--backup', W(join(lab, 'backup')), '--yes']);
+		const restored = await run(['--lab', W(lab), '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', W(join(lab, 'backup')), '--yes']);
 		t.exits(restored, 0);
 		t.says(restored, '$ net stop MSSYNC');
 		const journal = t.journals(join(lab, 'journal'))[0];

@@ -34,7 +34,7 @@ export const EVENTS = [
 		'found-run',
 		{
 			journal: text,
-			flow: z.enum(['restore', 'reconstruct']),
+			flow: z.enum(['restore', 'reconstruct', 'repair']),
 			state: z.enum(['interrupted', 'failed', 'awaiting-manual', 'unfinished']).meta({
 				description: 'How the run was left: cut off (a signal, a crash, the admin left), a step failed, a step waits for the admin, or none of these recorded.',
 			}),

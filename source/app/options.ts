@@ -21,6 +21,10 @@ export type WizardOptions = {
 	select?: string[];
 	/** Reconstruct: the chosen servers whose bindery is restored from NET$*.OLD first. */
 	restoreBindery?: string[];
+	/** Restore: on the PDC that ran DSMN (same, KB Q148678) or on a promoted BDC with DSMN newly installed (new, KB Q154761) (`--pdc same|new`). */
+	pdc?: 'same' | 'new';
+	/** MSSYNC will not start after a crash: repair the database with dsmpack /r (KB Q197852) instead of restoring (`--repair dsmpack`). */
+	repair?: 'dsmpack';
 	/** Restore: "Synchronize all servers" or "Fully synchronize all servers" at the end (`--synchronize normal|full`). */
 	synchronize?: 'normal' | 'full';
 	/** Reconstruct: each server's NetWare version where it is not 3.x (`--netware FS2=4.x`). */

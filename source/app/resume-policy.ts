@@ -28,6 +28,7 @@ export function scriptedResumeProblem(unfinished: UnfinishedRun, wanted: {resume
 			restore ? 'run again with --resume to continue it, or --rollback to put everything back as it was' : 'run again with --resume to continue it',
 		);
 	}
-	if (wanted.rollback && !restore) return new UsageError('a reconstruct run cannot be rolled back by the tool', 'run again with --resume to finish it');
+	if (wanted.rollback && !restore)
+		return new UsageError(`a ${unfinished.start.flow} run cannot be rolled back by the tool`, 'run again with --resume to finish it');
 	return undefined;
 }

@@ -1,3 +1,4 @@
+import {UsageError} from '../errors/hinted-error.js';
 import type {PasswordPolicy, WizardOptions} from './options.js';
 import {targetSpecOf} from './target-spec.js';
 
@@ -9,7 +10,9 @@ import {targetSpecOf} from './target-spec.js';
 export type ScriptedAnswers =
 	| {intent: 'resume'}
 	| {intent: 'rollback'}
-	| {intent: 'restore'; backup: string}
+	| {intent: 'restore'; backup: string; pdc: 'same' | 'new'; synchronize: 'normal' | 'full'}
+	/** MSSYNC will not start: dsmpack /r first (KB Q197852), a run of its own. */
+	| {intent: 'repair'}
 	| {
 			intent: 'reconstruct';
 			/** The servers named with --select; undefined: those with a red X. */
@@ -27,11 +30,18 @@ export function scriptedAnswers(options: WizardOptions): {answers: ScriptedAnswe
 	if (options.resume || options.rollback)
 		return missing.length ? {answers: undefined, missing} : {answers: options.rollback ? {intent: 'rollback'} : {intent: 'resume'}, missing: []};
 	let answers: ScriptedAnswers | undefined;
-	if (!options.flow) {
+	if (options.repair) {
+		if (options.flow)
+			throw new UsageError(`--repair dsmpack is a run of its own: leave out --flow ${options.flow}`, 'restore after it only if MSSYNC still will not start');
+		answers = {intent: 'repair'};
+	} else if (!options.flow) {
 		missing.push('--flow restore|reconstruct');
 	} else if (options.flow === 'restore') {
-		if (options.backup) answers = {intent: 'restore', backup: options.backup};
-		else missing.push('--backup DIR');
+		const {backup, pdc, synchronize} = options;
+		if (!backup) missing.push('--backup DIR');
+		if (!pdc) missing.push('--pdc same|new');
+		if (!synchronize) missing.push('--synchronize normal|full');
+		if (backup && pdc && synchronize) answers = {intent: 'restore', backup, pdc, synchronize};
 	} else {
 		const {passwordPolicy: policy, passwordsFile: file} = options;
 		// On a real server the admin sets the passwords by hand (a manual step): no policy, no file.

@@ -5,17 +5,19 @@
  */
 import type {UnfinishedRun} from '../journal/journal.js';
 import {ReconstructRun} from '../procedure/reconstruct-run.js';
+import {isNewPdcRun, NewPdcRun} from '../procedure/new-pdc-run.js';
+import {RepairRun} from '../procedure/repair-run.js';
 import {RestoreRun} from '../procedure/restore-run.js';
 import {runStanding, type RunStanding} from '../procedure/run-standing.js';
 import type {Target} from '../targets/capabilities.js';
 import type {BeginOptions} from './begin-run.js';
 
-export type OpenedRun = RestoreRun | ReconstructRun;
+export type OpenedRun = RestoreRun | NewPdcRun | ReconstructRun | RepairRun;
 
 /** An unfinished run as found: when it began, what it restores, how it was left, and what comes next (ids and titles). */
 export type FoundRun = {
 	journal: string;
-	flow: 'restore' | 'reconstruct';
+	flow: 'restore' | 'reconstruct' | 'repair';
 	/** ISO 8601, as journaled. */
 	started: string;
 	backup?: string;
@@ -28,6 +30,8 @@ export type FoundRun = {
 };
 
 export function resumeRun(target: Target, unfinished: UnfinishedRun): Promise<OpenedRun> {
+	if (isNewPdcRun(unfinished.start)) return NewPdcRun.resume(target, unfinished);
+	if (unfinished.start.flow === 'repair') return RepairRun.resume(target, unfinished);
 	return unfinished.start.flow === 'restore' ? RestoreRun.resume(target, unfinished) : ReconstructRun.resume(target, unfinished);
 }
 

@@ -24,6 +24,11 @@ USAGE
   dsmn-resync lab sync DIR [--full] [--json]
                                            "Synchronize all servers" in the lab
                                            (--full: "Fully synchronize…")
+  dsmn-resync lab dsmdump DIR              the lab's DSMDUMP: the database's
+                                           tables (MSSYNC stopped)
+  dsmn-resync lab dsmchk DIR -d DOMAIN -u USER [-n SERVER]
+                                           the lab's DSMCHK: exit 0 in sync,
+                                           1 not; 2-5 unknown or not there
   dsmn-resync lab offline|online DIR NAME  a lab server stops/starts answering
   dsmn-resync lab fault DIR FAULT          make MSSYNC fail, to practise:
                                            stop-refused, stop-hangs,
@@ -38,9 +43,17 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
   --select FS1,FS2               servers to reconstruct (default: the red ones)
   --restore-bindery FS2          of those, restore these binderies from
                                  NET$*.OLD first (every change since is lost)
+  --pdc same|new                 restore: on the PDC that ran DSMN (same,
+                                 KB Q148678) or on a BDC promoted after the
+                                 PDC was lost, DSMN newly installed (new,
+                                 KB Q154761: the backup goes to SYNCAGNT\\Backup)
   --synchronize normal|full      restore: end with "Synchronize all servers" or
                                  "Fully synchronize all servers" (for a backup
                                  older than the change log covers: Event 8005)
+  --repair dsmpack               instead of a restore, when MSSYNC will not
+                                 start after a crash: repairs the database
+                                 in place with dsmpack /r (KB Q197852),
+                                 keeping mssync.bkp
   --netware FS1=3.x,FS2=4.x     each server's NetWare version (default 3.x):
                                  4.x gets no 3.x tools and needs Allow4X
   --password-policy random|initial
@@ -112,11 +125,14 @@ ENVIRONMENT
                   (default 90); it also bounds each net and smbclient call
   DSMN_RESYNC_SERVICE  the service to control (default MSSYNC;
                   Spooler to rehearse on a Samba server)
+  DSMN_RESYNC_GATEWAY  the service MSSYNC depends on, checked first
+                  (default NwcWorkstation; empty: none)
   DSMN_RESYNC_SMB_PORT  the port net and smbclient connect to
                   (a test server, an SSH tunnel)
 
 EXAMPLES
   dsmn-resync lab create ./lab && dsmn-resync --lab ./lab
   dsmn-resync check ./lab/backup
-  dsmn-resync --lab ./lab --flow restore --backup ./lab/backup --yes
+  dsmn-resync --lab ./lab --flow restore --pdc same --synchronize normal \\
+              --backup ./lab/backup --yes
 `;

@@ -2,6 +2,7 @@
  * The program: argv → a command → its exit code. Everything but the wizard runs without loading
  * Ink or React; the wizard's UI is imported only when it is about to be drawn.
  */
+import {safeText} from '../text/sanitize.js';
 import {describeBuild} from '../build-info.js';
 import {EXIT} from '../errors/exit-codes.js';
 import type {Io} from '../app/io.js';
@@ -55,6 +56,17 @@ export async function main(
 				const {dsmpackRepair} = await import('../lab/dsmpack.js');
 				io.out(`${(await dsmpackRepair(command.dir)).join('\n')}\n`);
 				return 0;
+			}
+			case 'lab-dsmdump': {
+				const {labDsmdump} = await import('../lab/dsm-tools.js');
+				io.out(`${(await labDsmdump(command.dir)).map(l => safeText(l)).join('\n')}\n`);
+				return 0;
+			}
+			case 'lab-dsmchk': {
+				const {labDsmchk} = await import('../lab/dsm-tools.js');
+				const result = await labDsmchk(command.dir, command.domain, command.user, command.server);
+				io.out(`${result.lines.map(l => safeText(l)).join('\n')}\n`);
+				return result.exitCode;
 			}
 			case 'lab-fault': {
 				const {labFaultCommand} = await import('./lab-commands.js');

@@ -16,6 +16,9 @@ export type Command =
 	| {kind: 'lab-sync'; dir: string; json: boolean; full: boolean}
 	/** `lab dsmpack DIR`: dsmpack /r in the lab's SYNCAGNT (after lab create --wont-start). */
 	| {kind: 'lab-dsmpack'; dir: string}
+	/** `lab dsmdump DIR` and `lab dsmchk DIR -d DOMAIN -u USER [-n SERVER]`: the optional check after a restore or a repair. */
+	| {kind: 'lab-dsmdump'; dir: string}
+	| {kind: 'lab-dsmchk'; dir: string; domain: string; user: string; server?: string}
 	/** `lab fault DIR KIND|clear`: stage a failure of MSSYNC's control for practice (undefined = clear). */
 	| {kind: 'lab-fault'; dir: string; fault: LabFault | undefined};
 
@@ -33,6 +36,8 @@ const WIZARD_OPTIONS = {
 	'restore-bindery': {type: 'string'},
 	netware: {type: 'string'},
 	synchronize: {type: 'string'},
+	pdc: {type: 'string'},
+	repair: {type: 'string'},
 	'password-policy': {type: 'string'},
 	'passwords-file': {type: 'string'},
 	'password-env': {type: 'string'},
@@ -113,6 +118,8 @@ function parseWizard(args: string[]): Command {
 			...(restoreBindery ? {restoreBindery} : {}),
 			...(values.netware !== undefined ? {netware: netwareVersions(values.netware)} : {}),
 			...(values.synchronize ? {synchronize: oneOf('--synchronize', values.synchronize, ['normal', 'full'] as const)!} : {}),
+			...(values.pdc !== undefined ? {pdc: oneOf('--pdc', values.pdc, ['same', 'new'] as const)!} : {}),
+			...(values.repair !== undefined ? {repair: oneOf('--repair', values.repair, ['dsmpack'] as const)!} : {}),
 			...(values['password-policy'] ? {passwordPolicy: oneOf('--password-policy', values['password-policy'], ['random', 'initial'] as const)!} : {}),
 			...(values['passwords-file'] !== undefined ? {passwordsFile: nonEmpty('--passwords-file', values['passwords-file'])!} : {}),
 			...(values['password-env'] !== undefined ? {passwordEnv: nonEmpty('--password-env', values['password-env'])!} : {}),
@@ -214,6 +221,16 @@ function parseLab(args: string[]): Command {
 		const {positionals} = parse(rest, {}, 'lab dsmpack');
 		return {kind: 'lab-dsmpack', dir: onlyDir(positionals, 'lab dsmpack')};
 	}
+	if (verb === 'dsmdump') {
+		const {positionals} = parse(rest, {}, 'lab dsmdump');
+		return {kind: 'lab-dsmdump', dir: onlyDir(positionals, 'lab dsmdump')};
+	}
+	if (verb === 'dsmchk') {
+		const {values, positionals} = parse(rest, {d: {type: 'string'}, u: {type: 'string'}, n: {type: 'string'}}, 'lab dsmchk');
+		if (!values.d || !values.u)
+			throw new UsageError('lab dsmchk needs -d DOMAIN and -u USER', 'for example: dsmn-resync lab dsmchk ./lab -d LAB -u JSMITH -n FS1');
+		return {kind: 'lab-dsmchk', dir: onlyDir(positionals, 'lab dsmchk'), domain: values.d, user: values.u, ...(values.n ? {server: values.n} : {})};
+	}
 	if (verb === 'sync') {
 		const {values, positionals} = parse(rest, {json: {type: 'boolean'}, full: {type: 'boolean'}}, 'lab sync');
 		return {kind: 'lab-sync', dir: onlyDir(positionals, 'lab sync'), json: values.json ?? false, full: values.full ?? false};
@@ -227,7 +244,7 @@ function parseLab(args: string[]): Command {
 		return {kind: 'lab-fault', dir: positionals[0]!, fault: fault === 'clear' ? undefined : (fault as LabFault)};
 	}
 	if (verb === undefined) throw new UsageError('lab needs a subcommand: create or status', 'for example: dsmn-resync lab create ./practice-lab');
-	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, dsmpack, online, offline, fault');
+	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, dsmpack, dsmdump, dsmchk, online, offline, fault');
 }
 
 /**

@@ -6,7 +6,7 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 		type: z.literal('run-started'),
 		at: z.string(),
 		runId: z.string(),
-		flow: z.enum(['restore', 'reconstruct']),
+		flow: z.enum(['restore', 'reconstruct', 'repair']),
 		target: z.object({kind: z.enum(['lab', 'windows', 'remote']), description: z.string(), location: z.string()}),
 		syncagnt: z.string(),
 		backup: z.string().optional(),
@@ -19,6 +19,8 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 		passwordPolicy: z.enum(['random', 'initial']).optional(),
 		/** Reconstruct: each server's NetWare version where it is not 3.x (its steps and instructions depend on it). */
 		netware: z.record(z.string(), z.enum(['2.x', '3.x', '4.x'])).optional(),
+		/** Restore: on the PDC that ran DSMN ("same", KB Q148678; absent in older journals) or on a promoted BDC ("new", KB Q154761). */
+		pdc: z.enum(['same', 'new']).optional(),
 		/** Restore: "Synchronize all servers" (normal) or "Fully synchronize all servers" (full) at the end. */
 		synchronize: z.enum(['normal', 'full']).optional(),
 		/** Where the new passwords go: the path only, never a password. */

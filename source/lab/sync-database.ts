@@ -209,7 +209,7 @@ export async function readSyncDatabase(path: string): Promise<SyncDatabaseView |
 				accounts.push({name: getString(page, at), fullName: getString(page, at + 21)});
 			}
 		}
-		return {intact, domain: getString(catalog, 32), pdc: getString(catalog, 48), servers, accounts};
+		return {intact, domain: getString(catalog, BODY + 16), pdc: getString(catalog, BODY + 32), servers, accounts};
 	} finally {
 		await handle.close();
 	}

@@ -65,7 +65,7 @@ export async function startJournal(
 }
 
 export abstract class JournaledRun implements ProcedureRun {
-	abstract readonly flow: 'restore' | 'reconstruct';
+	abstract readonly flow: 'restore' | 'reconstruct' | 'repair';
 	abstract readonly canRollback: boolean;
 	protected readonly entries: JournalEntry[];
 	private serverLock: ServerLock | undefined;

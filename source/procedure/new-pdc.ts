@@ -8,6 +8,7 @@
  */
 import type {StepDef} from './procedure-run.js';
 import {cite} from './claims.js';
+import type {ServerRole} from '../services/server-role.js';
 
 export type PdcSituation = 'same' | 'new';
 
@@ -69,4 +70,20 @@ export function newPdcSteps(manualSync: boolean): StepDef[] {
 			manual: manualSync,
 		},
 	];
+}
+
+/**
+ * A restore refused by the role the server reports (`rpcclient -c srvinfo`): DSMN runs only on the PDC,
+ * so a restore on a BDC (either situation) is refused, with what to do. The server cannot tell "the PDC
+ * that ran DSMN" from "a BDC promoted since": that stays the admin's answer. Undefined: go on.
+ */
+export function restoreRoleRefusal(role: ServerRole | 'other' | undefined, pdc: PdcSituation): {message: string; advice: string} | undefined {
+	if (role !== 'bdc') return undefined;
+	return {
+		message: 'the server reports itself as a BDC (rpcclient srvinfo): MSSYNC runs only on the PDC, so nothing was changed',
+		advice:
+			pdc === 'new'
+				? 'promote this BDC to PDC in Server Manager first (Computer ▸ Promote to Primary Domain Controller), install DSMN on it if not done, then run again'
+				: 'point the tool at the PDC (--host NAME); if the PDC was lost, promote this BDC first, then run again with --pdc new',
+	};
 }

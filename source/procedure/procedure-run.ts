@@ -42,7 +42,7 @@ export type StepOutcome =
 	| {status: 'manual'; instructions: string[]};
 
 export interface ProcedureRun {
-	readonly flow: 'restore' | 'reconstruct';
+	readonly flow: 'restore' | 'reconstruct' | 'repair';
 	readonly journalPath: string;
 	/** Whether a roll back can put everything back (the restore can; a reconstruct cannot undo a deleted user). */
 	readonly canRollback: boolean;

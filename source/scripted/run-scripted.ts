@@ -8,7 +8,7 @@ import type {ScriptedAnswers} from '../app/scripted-answers.js';
 import {EXIT} from '../errors/exit-codes.js';
 import {UsageError} from '../errors/hinted-error.js';
 import {TargetBusyError} from '../journal/target-lock.js';
-import {beginReconstruct, beginRestore} from '../app/begin-run.js';
+import {beginReconstruct} from '../app/begin-run.js';
 import {openTarget, otherRunText, type OpenTarget, type OtherRun} from '../app/open-target.js';
 import {prepareRestore} from '../app/prepare-restore.js';
 import {reconstructPreflight} from '../app/prepare-reconstruct.js';
@@ -28,6 +28,8 @@ import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
 import {initialPasswordFromFlags, reconstructFromFlags} from './reconstruct-flags.js';
 import {refusedByServerLock} from './server-refusal.js';
+import {beginRestoreFor, closingCheck, repairOffer, roleRefusal} from './situation.js';
+import {RepairRun} from '../procedure/repair-run.js';
 
 /** A scripted run to its end; the glyphs are the command line's choice (cli/main.ts), as is the Io (its text made ASCII with them). */
 export async function runScripted(options: WizardOptions, answers: ScriptedAnswers, io: Io, glyphs: Glyphs): Promise<number> {
@@ -132,8 +134,9 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 				}
 				const warn = (text: string) => say(`${glyphs.warning} ${safeText(text)}`, {event: 'warning', message: text});
 				run = await beginReconstruct(target, await reconstructFromFlags(target, answers, options, io, warn), {breakLock: options.breakLock});
-			} else {
-				const restore = await prepareAndBeginRestore(target, answers.backup);
+			} else if (answers.intent === 'repair') run = await RepairRun.begin(target);
+			else {
+				const restore = await prepareAndBeginRestore(target, answers);
 				if (!restore) return EXIT.failed;
 				run = restore;
 			}
@@ -190,6 +193,8 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		}
 		await run.end('completed');
 		const kept = run.whereThingsAre();
+		// The optional check comes just before the last line, which stays "completed" (--json readers stop there).
+		for (const line of await closingCheck(run, target)) say(`${glyphs.bullet} ${line}`, {event: 'instruction', text: line});
 		say(`${glyphs.ok} Done. ${kept.join(' ')}`, {event: 'completed', journal: run.journalPath, kept});
 		return EXIT.ok;
 	} finally {
@@ -247,8 +252,8 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		}
 	}
 
-	async function prepareAndBeginRestore(target: Target, backup: string): Promise<OpenedRun | undefined> {
-		const prepared = await prepareRestore(target, backup);
+	async function prepareAndBeginRestore(target: Target, answers: Extract<ScriptedAnswers, {intent: 'restore'}>): Promise<OpenedRun | undefined> {
+		const prepared = await prepareRestore(target, answers.backup);
 		const {validation} = prepared;
 		for (const warning of validation.warnings) say(`${glyphs.warning} ${safeText(warning)}`, {event: 'warning', message: warning});
 		for (const error of validation.errors) say(`${glyphs.error} ${safeText(error)}`, {event: 'error', message: error});
@@ -257,6 +262,16 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 			return undefined;
 		}
 		sayChecks(prepared.checks);
+		const refused = await roleRefusal(target, answers.pdc);
+		if (refused)
+			say(`${glyphs.error} ${refused.message}\n  What to do: ${refused.advice}`, {
+				event: 'refused',
+				reason: 'bdc',
+				message: `${refused.message}; ${refused.advice}`,
+			});
+		if (refused) return undefined;
+		const offer = repairOffer(prepared.checks);
+		if (offer) say(`${glyphs.arrow} ${offer}`, {event: 'warning', message: offer});
 		if (prepared.stage !== 'ready') {
 			say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
 			return undefined;
@@ -267,7 +282,9 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 			folder: validation.folder,
 			warnings: n,
 		});
-		return beginRestore(target, {backup: validation.folder, synchronize: options.synchronize}, {breakLock: options.breakLock});
+		const run = await beginRestoreFor(target, validation.folder, answers);
+		if (options.breakLock) run.breakLockIfGone = true;
+		return run;
 	}
 
 	async function runStep(run: ProcedureRun, step: string): Promise<StepOutcome> {

@@ -125,6 +125,8 @@ export type Target = {
 	gateway?: ServiceControl;
 	database: DatabaseFolder;
 	servers: NetWareServers;
+	/** `dsmpack /r` in SYNCAGNT (KB Q197852): run by the tool in the lab, its printed lines returned; absent where it runs at the server's console (a manual step). */
+	repair?: {dsmpack(): Promise<string[]>};
 	/** "Synchronize all servers": run by the tool in the lab; a manual step on a real server. */
 	sync?: Synchronization;
 	/** Which NT the server runs (a JET 200-format database depends on it): asked of the server where the target can. */

@@ -8,6 +8,7 @@ import {resumeChoices} from '../app/resume-policy.js';
 import {rollBack} from '../app/roll-back.js';
 import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
 import type {SyncEvent} from '../services/synchronization.js';
+import {NewPdcRun} from '../procedure/new-pdc-run.js';
 import type {WizardSession, WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
 import {
@@ -272,6 +273,10 @@ export class RunDriver {
 	askRollback(): void {
 		const run = this.s.activeRun;
 		if (run.flow !== 'restore') return;
+		if (run instanceof NewPdcRun) {
+			this.s.store.set({screen: rollbackConfirmation('', run.start.serviceBefore, run.rollbackExplanation())});
+			return;
+		}
 		this.s.store.set({screen: rollbackConfirmation(run.snapshot, run.start.serviceBefore)});
 	}
 
@@ -311,7 +316,11 @@ export class RunDriver {
 		const target = this.s.activeTarget;
 		await run.end('completed');
 		const result: RunResult =
-			run.flow === 'restore' ? {flow: 'restore', backup: run.backup, syncagnt: target.database.syncagnt} : {flow: 'reconstruct', servers: run.servers};
+			run.flow === 'restore'
+				? {flow: 'restore', backup: run.backup, syncagnt: run instanceof NewPdcRun ? run.backupFolder : target.database.syncagnt}
+				: run.flow === 'repair'
+					? {flow: 'repair', syncagnt: target.database.syncagnt}
+					: {flow: 'reconstruct', servers: run.servers};
 		const where = this.s.whereThingsAre([]);
 		if (target.kind !== 'lab') {
 			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where)});

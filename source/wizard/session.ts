@@ -10,6 +10,8 @@ import type {WizardOptions} from '../app/options.js';
 import {serviceLineNow} from '../app/service-as-found.js';
 import type {ReconstructRun} from '../procedure/reconstruct-run.js';
 import type {RestoreRun} from '../procedure/restore-run.js';
+import type {NewPdcRun} from '../procedure/new-pdc-run.js';
+import type {RepairRun} from '../procedure/repair-run.js';
 import type {Target} from '../targets/capabilities.js';
 import type {FieldName} from './fields.js';
 import type {Screen, WizardState} from './state.js';
@@ -34,7 +36,7 @@ export type ControllerDeps = {
 };
 
 /** The run the wizard drives: one of the two flows of KB Q148678. */
-export type WizardRun = RestoreRun | ReconstructRun;
+export type WizardRun = RestoreRun | NewPdcRun | ReconstructRun | RepairRun;
 
 /** The wizard's heavy half (validation, discovery, the lab, the run), loaded after the first frame. */
 export const operations = () => import('./operations.js');

@@ -124,7 +124,14 @@ export function stoppedHere(canRollback: boolean, where: string[], again: string
 }
 
 /** The roll back's confirmation: exactly what it moves, and how it leaves MSSYNC. */
-export function rollbackConfirmation(snapshot: string, serviceBefore: string | undefined): Screen {
+export function rollbackConfirmation(
+	snapshot: string,
+	serviceBefore: string | undefined,
+	/** A run that explains its own roll back (a restore on a new PDC, KB Q154761). */
+	explained?: {changes: string[]; why: string; kb: string},
+): Screen {
+	if (explained)
+		return {name: 'confirm', step: 'rollback', title: 'Roll back', help: {why: explained.why, kb: explained.kb}, typed: '', changes: explained.changes};
 	return {
 		name: 'confirm',
 		step: 'rollback',
@@ -174,9 +181,12 @@ function namesAgain(line: string, said: string): boolean {
 }
 
 /** What a finished run did, in one line: the backup restored, or the servers reconstructed. */
-export type RunResult = {flow: 'restore'; backup: string; syncagnt: string} | {flow: 'reconstruct'; servers: readonly string[]};
+export type RunResult =
+	{flow: 'restore'; backup: string; syncagnt: string} | {flow: 'reconstruct'; servers: readonly string[]} | {flow: 'repair'; syncagnt: string};
 
 function resultLine(result: RunResult): string {
+	if (result.flow === 'repair')
+		return `MSSYNC.MDB in ${result.syncagnt} was repaired by dsmpack /r and MSSYNC runs again; the database as it was is kept as mssync.bkp.`;
 	return result.flow === 'restore'
 		? `The backup from ${result.backup} is in ${result.syncagnt}, verified by SHA-256.`
 		: `Reconstructed: ${result.servers.join(', ')}.`;

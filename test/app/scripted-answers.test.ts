@@ -10,8 +10,22 @@ function answersOf(argv: string[]) {
 }
 
 describe('scriptedAnswers', () => {
+	it('the dsmpack repair is a run of its own: no --flow, no backup; with --flow it is refused', () => {
+		expect(answersOf(['--lab', 'L', '--repair', 'dsmpack', '--yes'])).toEqual({answers: {intent: 'repair'}, missing: []});
+		expect(() => answersOf(['--lab', 'L', '--repair', 'dsmpack', '--flow', 'restore', '--yes'])).toThrow(/--repair dsmpack is a run of its own/);
+		expect(() => answersOf(['--lab', 'L', '--repair', 'chkdsk'])).toThrow(/--repair must be dsmpack, not "chkdsk"/);
+		expect(() => answersOf(['--lab', 'L', '--pdc', 'old'])).toThrow(/--pdc must be same or new, not "old"/);
+	});
+
 	it('a restore carries its backup; a resume or a roll back needs no flow', () => {
-		expect(answersOf(['--lab', 'L', '--flow', 'restore', '--backup', 'B', '--yes'])).toEqual({answers: {intent: 'restore', backup: 'B'}, missing: []});
+		expect(answersOf(['--lab', 'L', '--flow', 'restore', '--backup', 'B', '--pdc', 'same', '--synchronize', 'normal', '--yes'])).toEqual({
+			answers: {intent: 'restore', backup: 'B', pdc: 'same', synchronize: 'normal'},
+			missing: [],
+		});
+		expect(answersOf(['--lab', 'L', '--flow', 'restore', '--backup', 'B', '--pdc', 'new', '--synchronize', 'full', '--yes'])).toEqual({
+			answers: {intent: 'restore', backup: 'B', pdc: 'new', synchronize: 'full'},
+			missing: [],
+		});
 		expect(answersOf(['--lab', 'L', '--resume'])).toEqual({answers: {intent: 'resume'}, missing: []});
 		expect(answersOf(['--lab', 'L', '--rollback'])).toEqual({answers: {intent: 'rollback'}, missing: []});
 	});
@@ -28,7 +42,14 @@ describe('scriptedAnswers', () => {
 	});
 
 	it('names every flag still missing, and gives no answers then', () => {
-		expect(answersOf(['--lab', 'L', '--flow', 'restore'])).toEqual({answers: undefined, missing: ['--backup DIR', '--yes']});
+		expect(answersOf(['--lab', 'L', '--flow', 'restore'])).toEqual({
+			answers: undefined,
+			missing: ['--backup DIR', '--pdc same|new', '--synchronize normal|full', '--yes'],
+		});
+		expect(answersOf(['--lab', 'L', '--flow', 'restore', '--backup', 'B', '--pdc', 'same', '--yes'])).toEqual({
+			answers: undefined,
+			missing: ['--synchronize normal|full'],
+		});
 		expect(answersOf(['--lab', 'L', '--flow', 'reconstruct', '--yes'])).toEqual({
 			answers: undefined,
 			missing: ['--password-policy random|initial', '--passwords-file PATH'],

@@ -373,7 +373,7 @@ describe('dsmn-resync check', () => {
 		expect(check.stdout).toContain('✗ MSSYNC.MDB is not a database JET can open');
 		const live = join(labPaths(target).syncagnt, 'MSSYNC.MDB');
 		const before = await readFile(live);
-		const restore = await runCli(['--lab', target, '--flow', 'restore', '--backup', dir, '--yes']);
+		const restore = await runCli(['--lab', target, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', dir, '--yes']);
 		expect(restore.exitCode).not.toBe(0);
 		expect(restore.stdout + restore.stderr).toContain('MSSYNC.MDB is not a database JET can open');
 		expect(await readFile(live)).toEqual(before);

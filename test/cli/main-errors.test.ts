@@ -27,7 +27,7 @@ async function labWithDamagedJournal() {
 describe('a journal altered by hand', () => {
 	it('gives its path, the line, and what to do: no stack, exit 1, in text and with --json', async () => {
 		const {dir, path} = await labWithDamagedJournal();
-		const args = ['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes'];
+		const args = ['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes'];
 
 		const text = await runCli(args);
 		expect(text.exitCode).toBe(1);

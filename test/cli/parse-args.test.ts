@@ -39,7 +39,7 @@ describe('the command line', () => {
 		[['--target', 'remote'], /needs --host/],
 		[['--target', 'mainframe'], /--target must be lab or windows or remote/],
 		[['--resume', '--rollback', '--lab', 'L'], /exclude each other/],
-		[['--flow', 'restore', '--backup'], /--backup needs a value/],
+		[['--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup'], /--backup needs a value/],
 		[['check'], /check needs a folder/],
 		[['check', 'B', '--nt', '5.0'], /--nt must be 3\.51 or 4\.0, not "5\.0"/],
 		[['lab', 'create', 'L', '--db-pages', '16'], /--db-pages must be between 258 and 524290, not 16/],
@@ -69,7 +69,7 @@ describe('the command line', () => {
 	it('names every answer a scripted run still lacks', () => {
 		const wizard = parseCommandLine(['--lab', 'L', '--flow', 'reconstruct']);
 		expect(wizard.kind === 'wizard' && missingAnswers(wizard.options)).toEqual(['--password-policy random|initial', '--passwords-file PATH', '--yes']);
-		const complete = parseCommandLine(['--lab', 'L', '--flow', 'restore', '--backup', 'B', '--yes']);
+		const complete = parseCommandLine(['--lab', 'L', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', 'B', '--yes']);
 		expect(complete.kind === 'wizard' && missingAnswers(complete.options)).toEqual([]);
 	});
 });

@@ -56,10 +56,14 @@ describe('interrupts and the terminal', () => {
 
 	it('SIGTERM during a scripted run stops at the next safe point and exits 130', async () => {
 		const dir = await lab('--pace', '40');
-		const child = spawn(process.execPath, [CLI, '--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes'], {
-			env: userEnv(),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[CLI, '--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes'],
+			{
+				env: userEnv(),
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let out = '';
 		child.stdout.on('data', d => {
 			out += String(d);

@@ -46,7 +46,7 @@ describe('leaving mid-restore with MSSYNC stopped: the last screen says so, and 
 	it('a scripted restore that stops at Start MSSYNC says the same', async () => {
 		const dir = await makeLab();
 		expect((await runCli(['lab', 'fault', dir, 'start-refused'])).exitCode).toBe(0);
-		const result = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes']);
+		const result = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes']);
 		expect(result.exitCode).toBe(1);
 		expect(await serviceState(dir)).toBe('STOPPED');
 		expect(result.stdout).toContain(`${STOPPED} run the same command again with --resume (it goes on to "Start MSSYNC"), or with --rollback`);

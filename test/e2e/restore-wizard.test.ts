@@ -60,7 +60,7 @@ describe('the restore flow, end to end in a pseudo-terminal', () => {
 	it('runs the same restore scripted, without a terminal, one line per step', async () => {
 		const dir = await makeLab();
 		const originals = await hashFolder(join(dir, 'SystemRoot', 'SYSTEM32', 'SYNCAGNT'), n => n !== 'MSSYNC.LOG');
-		const result = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes']);
+		const result = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes']);
 		expect(result.exitCode).toBe(0);
 		for (const line of ['[1/5] Stop MSSYNC…', '✓ Move the current database aside: 11 files moved', '✓ Synchronize all servers: 5 servers synchronized'])
 			expect(result.stdout).toContain(line);
@@ -69,7 +69,20 @@ describe('the restore flow, end to end in a pseudo-terminal', () => {
 
 	it('prints JSON lines with --json', async () => {
 		const dir = await makeLab();
-		const result = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes', '--json']);
+		const result = await runCli([
+			'--lab',
+			dir,
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			join(dir, 'backup'),
+			'--yes',
+			'--json',
+		]);
 		expect(result.exitCode).toBe(0);
 		const events = result.stdout
 			.trim()
@@ -81,7 +94,19 @@ describe('the restore flow, end to end in a pseudo-terminal', () => {
 
 	it('refuses an invalid backup scripted (exit 1), changing nothing', async () => {
 		const dir = await makeLab();
-		const result = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'nothing-here'), '--yes']);
+		const result = await runCli([
+			'--lab',
+			dir,
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			join(dir, 'nothing-here'),
+			'--yes',
+		]);
 		expect(result.exitCode).toBe(1);
 		expect(result.stdout).toContain('does not exist');
 		expect((await runCli(['lab', 'status', dir, '--json'])).stdout).toContain('"state":"RUNNING"');

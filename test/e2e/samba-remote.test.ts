@@ -53,7 +53,19 @@ describe.skipIf(skip)('the remote target against a real Samba server (net rpc, s
 		const s = await start();
 		const before = await hashFolder(s.syncagnt);
 		const began = Date.now();
-		const first = await remote(s, s.auth.admin, ['--flow', 'restore', '--backup', s.backup, '--select', 'FS1,FS2', '--yes']);
+		const first = await remote(s, s.auth.admin, [
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			s.backup,
+			'--select',
+			'FS1,FS2',
+			'--yes',
+		]);
 		timings.push(`restore: ${Date.now() - began} ms`);
 		expect(first.stdout).toContain(`through smbclient on //${s.name}/ADMIN$, no mount`);
 		expect(first.stdout).toContain(`$ net rpc service stop Spooler -S ${s.name}`);
@@ -77,7 +89,7 @@ describe.skipIf(skip)('the remote target against a real Samba server (net rpc, s
 	it('rolls back byte for byte over SMB, and leaves Spooler running as it was found', async () => {
 		const s = await start();
 		const before = await hashFolder(s.syncagnt);
-		const first = await remote(s, s.auth.admin, ['--flow', 'restore', '--backup', s.backup, '--yes']);
+		const first = await remote(s, s.auth.admin, ['--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes']);
 		expect(first.exitCode).toBe(3);
 		expect(await hashFolder(s.syncagnt)).not.toEqual(before);
 		const began = Date.now();
@@ -91,7 +103,7 @@ describe.skipIf(skip)('the remote target against a real Samba server (net rpc, s
 
 	it('says what is known when the server refuses to start the service, in text, --json and the journal', async () => {
 		const s = await start({disableSpoolss: true});
-		const run = await remote(s, s.auth.admin, ['--flow', 'restore', '--backup', s.backup, '--yes', '--json']);
+		const run = await remote(s, s.auth.admin, ['--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes', '--json']);
 		const events = run.stdout
 			.split('\n')
 			.filter(Boolean)
@@ -112,7 +124,7 @@ describe.skipIf(skip)('the remote target against a real Samba server (net rpc, s
 	it('with a query-only account: the state is read, nothing is written, and it says which account to use', async () => {
 		const s = await start();
 		const before = await hashFolder(s.syncagnt);
-		const run = await remote(s, s.auth.operator, ['--flow', 'restore', '--backup', s.backup, '--yes']);
+		const run = await remote(s, s.auth.operator, ['--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes']);
 		expect(run.stdout).toContain('✓ Spooler answers: RUNNING');
 		expect(run.stdout).toContain('cannot be written');
 		expect(run.stdout).toContain('NT_STATUS_ACCESS_DENIED');
@@ -124,7 +136,7 @@ describe.skipIf(skip)('the remote target against a real Samba server (net rpc, s
 
 	it("with a wrong password: says the server refused it, names the file to check, and shows net's words", async () => {
 		const s = await start();
-		const run = await remote(s, s.auth.wrongPassword, ['--flow', 'restore', '--backup', s.backup, '--yes']);
+		const run = await remote(s, s.auth.wrongPassword, ['--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes']);
 		expect(run.stdout).toContain(`${s.name} refused the user name or password`);
 		expect(run.stdout).toContain('NT_STATUS_LOGON_FAILURE');
 		expect(run.stdout).toContain(`check the username, password and domain lines in ${s.auth.wrongPassword}`);
@@ -133,7 +145,7 @@ describe.skipIf(skip)('the remote target against a real Samba server (net rpc, s
 
 	it("with a name that does not resolve: says so, with net's own words", async () => {
 		const s = await start();
-		const run = await remote(s, s.auth.admin, ['--flow', 'restore', '--backup', s.backup, '--yes'], 'NOSUCHHOST');
+		const run = await remote(s, s.auth.admin, ['--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes'], 'NOSUCHHOST');
 		expect(run.stdout).toContain('the name NOSUCHHOST did not resolve to an address');
 		expect(run.stdout).toContain('Unable to find a suitable server for domain CORP');
 		expect(run.exitCode).toBe(1);

@@ -49,7 +49,7 @@ describe('the Linux single executable', () => {
 		expect(checked.exitCode).toBe(0);
 		expect(JSON.parse(checked.stdout)).toMatchObject({event: 'validation-report'});
 
-		const restored = await run(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes']);
+		const restored = await run(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes']);
 		expect(restored.exitCode, restored.stdout + restored.stderr).toBe(0);
 		// The stand-in net and sc answered: MSSYNC was stopped and started through them.
 		expect(restored.stdout).toContain('$ net stop MSSYNC');

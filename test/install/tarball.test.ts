@@ -96,7 +96,7 @@ describe('the tarball installs and runs with no registry', () => {
 		const lab = join(work, 'lab');
 		const created = await run(['lab', 'create', lab, '--pace', '0']);
 		expect(created.exitCode, created.stderr).toBe(0);
-		const restored = await run(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes']);
+		const restored = await run(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes']);
 		expect(restored.exitCode, restored.stdout + restored.stderr).toBe(0);
 		expect(restored.stdout).toContain('5 servers synchronized');
 		const status = JSON.parse((await run(['lab', 'status', lab, '--json'])).stdout) as {servers: {synchronized: boolean}[]};

@@ -32,7 +32,7 @@ async function restoredLab(backupAge: number, changeLogSize: number) {
 	const before = await labStatus(dir);
 	// 30 days at 4 changes a day: 120 changes since the backup (as many of the 40 accounts as that touches), none on the NetWare servers yet.
 	expect(before.servers.every(s => s.staleAccounts.length > 0)).toBe(true);
-	const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes']);
+	const run = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes']);
 	expect(run.exitCode, run.stdout + run.stderr).toBe(0);
 	return dir;
 }

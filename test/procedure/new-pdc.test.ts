@@ -6,7 +6,7 @@ import {NEW_PDC_BACKUP_FOLDER as LAB_FOLDER} from '../../source/lab/new-pdc.js';
 import {net} from '../../source/lab/stand-in.js';
 import {labPaths} from '../../source/lab/state.js';
 import {citationProblems} from '../../source/procedure/claims.js';
-import {NEW_PDC_BACKUP_FOLDER, newPdcSteps, PDC_CHOICES, pdcExplanation} from '../../source/procedure/new-pdc.js';
+import {NEW_PDC_BACKUP_FOLDER, newPdcSteps, PDC_CHOICES, pdcExplanation, restoreRoleRefusal} from '../../source/procedure/new-pdc.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 
 const clock = () => {
@@ -30,6 +30,18 @@ describe('this PDC, or a new one', () => {
 		expect(steps[1]).toMatchObject({title: 'Copy the backup into SYNCAGNT\\Backup', confirmation: {kind: 'typed', word: 'RESTORE'}});
 		expect(steps[3]!.manual).toBe(true);
 		expect(NEW_PDC_BACKUP_FOLDER).toBe(LAB_FOLDER);
+	});
+});
+
+describe('the role the server reports', () => {
+	it('a BDC is refused for either situation, with what to do; a PDC or an unknown role goes on', () => {
+		expect(restoreRoleRefusal('bdc', 'same')).toMatchObject({
+			message: expect.stringMatching(/reports itself as a BDC/),
+			advice: expect.stringMatching(/--pdc new/),
+		});
+		expect(restoreRoleRefusal('bdc', 'new')).toMatchObject({advice: expect.stringMatching(/promote this BDC to PDC/)});
+		expect(restoreRoleRefusal('pdc', 'new')).toBeUndefined();
+		expect(restoreRoleRefusal(undefined, 'same')).toBeUndefined();
 	});
 });
 

@@ -14,7 +14,7 @@ describe('a scripted --resume reads again the files already in SYNCAGNT', () => 
 		const lab = join(await tempDir(), 'lab');
 		expect((await runCli(['lab', 'create', lab, '--pace', '0'])).exitCode).toBe(0);
 		expect((await runCli(['lab', 'fault', lab, 'start-refused'])).exitCode).toBe(0);
-		const failed = await runCli(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes']);
+		const failed = await runCli(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes']);
 		expect(failed.stdout).toContain('✗ Start MSSYNC failed');
 		expect(failed.exitCode).toBe(1);
 		expect((await runCli(['lab', 'fault', lab, 'clear'])).exitCode).toBe(0);
@@ -32,7 +32,9 @@ describe('a scripted --resume reads again the files already in SYNCAGNT', () => 
 		const lab = join(await tempDir(), 'lab');
 		expect((await runCli(['lab', 'create', lab, '--pace', '0'])).exitCode).toBe(0);
 		expect((await runCli(['lab', 'fault', lab, 'start-refused'])).exitCode).toBe(0);
-		expect((await runCli(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes'])).exitCode).toBe(1);
+		expect(
+			(await runCli(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes'])).exitCode,
+		).toBe(1);
 		expect((await runCli(['lab', 'fault', lab, 'clear'])).exitCode).toBe(0);
 		const resumed = await runCli(['--lab', lab, '--resume']);
 		expect(resumed.stdout).toContain('before it, the 7 files already in SYNCAGNT read again: each still the validated bytes (SHA-256)');

@@ -96,7 +96,7 @@ export async function timeRestore(databaseMiB: number): Promise<{ms: number; ent
 		await runCli(['lab', 'create', lab, '--pace', '0']);
 		await growBackupDatabase(join(lab, 'backup', 'MSSYNC.MDB'), databaseMiB * 1024 * 1024);
 		const started = performance.now();
-		await runAndKill(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes'], 600_000);
+		await runAndKill(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes'], 600_000);
 		return {ms: performance.now() - started, entries: await journalLength(lab)};
 	} finally {
 		await rm(root, {recursive: true, force: true});
@@ -134,7 +134,10 @@ export async function restoreCrashTrial(
 		const backup = await hashes(join(lab, 'backup'), isRestoredFile);
 		const killedAfterMs = Math.floor(random.next() * options.spanMs);
 		const kill = options.kill ?? {afterMs: killedAfterMs};
-		const {killed} = await runAndKill(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes'], kill);
+		const {killed} = await runAndKill(
+			['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes'],
+			kill,
+		);
 		const at = killed ? await lastEntry(lab) : 'finished before the kill';
 
 		// Right after the kill: no file in SYNCAGNT under a final name is partial or foreign. (The preflight's

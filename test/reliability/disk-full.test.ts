@@ -81,7 +81,7 @@ describe('a disk too small, or filling up during the copy', () => {
 	it('refuses before any change when the backup cannot fit (preflight)', async ({skip}) => {
 		if (!mountPoint) return skip();
 		const {lab, backup, syncagnt, originals} = await labWithBigBackup('too-small', 40);
-		const run = await runCli(['--lab', lab, '--flow', 'restore', '--backup', backup, '--yes']);
+		const run = await runCli(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', backup, '--yes']);
 		expect(run.exitCode).toBe(1);
 		expect(run.stdout).toMatch(/✗ \d+\.\d MiB free, 4\d\.\d MiB needed for the copy: \d+(\.\d)? MiB short/);
 		expect(run.stdout).toContain('The target is not ready: nothing was changed.');

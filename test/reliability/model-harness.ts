@@ -277,7 +277,8 @@ function targetArgs(world: World, lab: string): string[] {
 }
 
 function newRunArgs(world: World, lab: string): string[] {
-	if (world.first.flow === 'restore') return [...targetArgs(world, lab), '--flow', 'restore', '--backup', labPaths(lab).backup, '--yes'];
+	if (world.first.flow === 'restore')
+		return [...targetArgs(world, lab), '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', labPaths(lab).backup, '--yes'];
 	return [
 		...targetArgs(world, lab),
 		'--flow',

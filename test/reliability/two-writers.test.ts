@@ -36,13 +36,13 @@ describe.skipIf(skip)('one server, one writer, wherever the second one runs from
 	it('refuses a second run from another state folder and another host spelling while the first is unfinished; the first ends and frees it', async () => {
 		const s = (server = await startSambaServer());
 		const system32 = join(s.systemRoot, 'SYSTEM32');
-		const first = await from(s, 'desk-a', s.name, ['--flow', 'restore', '--backup', s.backup, '--yes']);
+		const first = await from(s, 'desk-a', s.name, ['--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes']);
 		expect(first.exitCode).toBe(3); // waits for the manual synchronization: unfinished, the server still its own
 		expect(await readdir(system32)).toContain('SYNCAGNT.dsmn-resync-lock');
 		const holder = JSON.parse(await readFile(join(system32, 'SYNCAGNT.dsmn-resync-lock', 'HOLDER.JSON'), 'utf8')) as Record<string, unknown>;
 
 		const server32 = await hashFolder(system32);
-		const second = await from(s, 'desk-b', '127.0.0.1', ['--flow', 'restore', '--backup', s.backup, '--yes']);
+		const second = await from(s, 'desk-b', '127.0.0.1', ['--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes']);
 		expect(second.stdout).toContain(`another dsmn-resync holds this server's writer lock: run ${String(holder['runId'])}`);
 		expect(second.stdout).toContain(`since ${String(holder['since']).slice(0, 19).replace('T', ' ')} UTC`);
 		// The first run's process has exited: said so, and never broken without --break-lock.
@@ -57,16 +57,27 @@ describe.skipIf(skip)('one server, one writer, wherever the second one runs from
 		expect(done.exitCode).toBe(0);
 		expect(await readdir(system32)).not.toContain('SYNCAGNT.dsmn-resync-lock');
 		expect(await journalOf(s, 'desk-a')).toMatch(/"writer-lock".*"action":"released"/);
-		const later = await from(s, 'desk-b', '127.0.0.1', ['--flow', 'restore', '--backup', s.backup, '--yes']);
+		const later = await from(s, 'desk-b', '127.0.0.1', ['--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes']);
 		expect(later.stdout).not.toContain('writer lock');
 		expect(later.exitCode).toBe(3);
 	});
 
 	it('breaks a lock believed gone only with --break-lock, and journals whose it was and why', async () => {
 		const s = (server = await startSambaServer());
-		const first = await from(s, 'desk-a', s.name, ['--flow', 'restore', '--backup', s.backup, '--yes']);
+		const first = await from(s, 'desk-a', s.name, ['--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes']);
 		expect(first.exitCode).toBe(3);
-		const rollback = await from(s, 'desk-b', '127.0.0.1', ['--flow', 'restore', '--backup', s.backup, '--yes', '--break-lock']);
+		const rollback = await from(s, 'desk-b', '127.0.0.1', [
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			s.backup,
+			'--yes',
+			'--break-lock',
+		]);
 		expect(rollback.stdout).not.toContain("holds this server's writer lock");
 		const journal = (await journalOf(s, 'desk-b')).split('\n').filter(Boolean);
 		const broken = journal.map(l => JSON.parse(l) as Record<string, unknown>).find(e => e['type'] === 'writer-lock' && e['action'] === 'broken');

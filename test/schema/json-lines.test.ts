@@ -58,7 +58,20 @@ describe('the JSON lines schema', () => {
 
 	it('a run that stops on a red server, then --rollback: found-run says how it was left, rolled-back is the last line', async () => {
 		const dir = await lab('--offline', 'FS3');
-		const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes', '--json']);
+		const run = await runCli([
+			'--lab',
+			dir,
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			join(dir, 'backup'),
+			'--yes',
+			'--json',
+		]);
 		expect(run.exitCode).toBe(1);
 		const lines = schemaLines(run.stdout);
 		expect(lines.at(-1)).toMatchObject({event: 'stopped', step: 'synchronize'});
@@ -75,7 +88,20 @@ describe('the JSON lines schema', () => {
 
 	it('a run to the end: its last line is "completed", with where things are kept', async () => {
 		const dir = await lab();
-		const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes', '--json']);
+		const run = await runCli([
+			'--lab',
+			dir,
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			join(dir, 'backup'),
+			'--yes',
+			'--json',
+		]);
 		expect(run.exitCode).toBe(0);
 		expect(schemaLines(run.stdout).at(-1)).toMatchObject({
 			event: 'completed',
@@ -86,7 +112,20 @@ describe('the JSON lines schema', () => {
 	it('MSSYNC that will not start again: step-failed, stopped, then a warning that says MSSYNC is stopped and how to bring it back (exit 1)', async () => {
 		const dir = await lab();
 		expect((await runCli(['lab', 'fault', dir, 'start-refused'])).exitCode).toBe(0);
-		const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes', '--json']);
+		const run = await runCli([
+			'--lab',
+			dir,
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			join(dir, 'backup'),
+			'--yes',
+			'--json',
+		]);
 		expect(run.exitCode).toBe(1);
 		const lines = schemaLines(run.stdout);
 		expect(lines.map(l => l['event'])).toEqual(expect.arrayContaining(['step-failed', 'stopped']));
@@ -98,7 +137,20 @@ describe('the JSON lines schema', () => {
 
 	it('a refused backup: error lines, then refused (exit 1)', async () => {
 		const dir = await lab();
-		const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'nothing-here'), '--yes', '--json']);
+		const run = await runCli([
+			'--lab',
+			dir,
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			join(dir, 'nothing-here'),
+			'--yes',
+			'--json',
+		]);
 		expect(run.exitCode).toBe(1);
 		const lines = schemaLines(run.stdout);
 		expect(lines.map(l => l['event'])).toContain('error');
@@ -107,7 +159,10 @@ describe('the JSON lines schema', () => {
 
 	it('a manual step on a real server: manual-step, instruction, waiting (exit 3); --resume says the run awaits the admin', async () => {
 		const s = await standinServer();
-		const first = await runCli(['--target', 'windows', '--flow', 'restore', '--backup', s.backup, '--select', 'FS1,FS2', '--yes', '--json'], {env: s.env});
+		const first = await runCli(
+			['--target', 'windows', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--select', 'FS1,FS2', '--yes', '--json'],
+			{env: s.env},
+		);
 		expect(first.exitCode).toBe(3);
 		const lines = schemaLines(first.stdout);
 		expect(lines.map(l => l['event'])).toEqual(expect.arrayContaining(['manual-step', 'instruction']));
@@ -120,10 +175,14 @@ describe('the JSON lines schema', () => {
 	it('SIGTERM mid-run: progress, stopping, then interrupted as the last line (exit 130)', async () => {
 		const slow = join(await tempDir(), 'lab');
 		expect((await runCli(['lab', 'create', slow, '--pace', '40'])).exitCode).toBe(0);
-		const child = spawn(process.execPath, [CLI, '--lab', slow, '--flow', 'restore', '--backup', join(slow, 'backup'), '--yes', '--json'], {
-			env: userEnv(),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[CLI, '--lab', slow, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(slow, 'backup'), '--yes', '--json'],
+			{
+				env: userEnv(),
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let out = '';
 		child.stdout.on('data', d => {
 			out += String(d);
@@ -157,7 +216,9 @@ describe('the scripted text for a found run', () => {
 	it('says how the run was left, when it began and what it restores — not "cut off" for a failed run', async () => {
 		const dir = join(await tempDir(), 'lab');
 		expect((await runCli(['lab', 'create', dir, '--pace', '0', '--offline', 'FS3'])).exitCode).toBe(0);
-		expect((await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--yes'])).exitCode).toBe(1);
+		expect(
+			(await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes'])).exitCode,
+		).toBe(1);
 		const resumed = await runCli(['--lab', dir, '--resume']);
 		expect(resumed.stdout).toMatch(
 			/^Found the restore run begun \d{4}-\d\d-\d\d \d\d:\d\d: "Synchronize all servers" failed \(1 of 5 servers still shows a red X: FS3/m,

@@ -9,10 +9,14 @@ describe('a scripted run whose output is closed (`--json | head -2`)', () => {
 	it('is not a crash: the step finishes, is journaled, the run stops at the next safe point and resumes', async () => {
 		const lab = join(await tempDir(), 'lab');
 		expect((await runCli(['lab', 'create', lab, '--pace', '0'])).exitCode).toBe(0);
-		const child = spawn(process.execPath, [CLI, '--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes', '--json'], {
-			env: userEnv(),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[CLI, '--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes', '--json'],
+			{
+				env: userEnv(),
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let stderr = '';
 		child.stderr.on('data', chunk => (stderr += String(chunk)));
 		let lines = 0;

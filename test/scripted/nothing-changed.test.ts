@@ -10,7 +10,20 @@ describe('a run whose first step failed with nothing changed (issue 12, item 7)'
 		expect((await runCli(['lab', 'create', lab, '--pace', '0'])).exitCode).toBe(0);
 		// An account that may query MSSYNC but not control it.
 		expect((await runCli(['lab', 'fault', lab, 'access-denied'])).exitCode).toBe(0);
-		const refused = await runCli(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes', '--json']);
+		const refused = await runCli([
+			'--lab',
+			lab,
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			join(lab, 'backup'),
+			'--yes',
+			'--json',
+		]);
 		expect(refused.exitCode).toBe(1);
 		const lines = schemaLines(refused.stdout);
 		expect(lines.at(-1)).toMatchObject({event: 'closed', reason: 'nothing-changed', step: 'stop-service'});
@@ -21,7 +34,7 @@ describe('a run whose first step failed with nothing changed (issue 12, item 7)'
 
 		// Fixed (another account, here the fault cleared): the next run begins, with no --resume asked for.
 		expect((await runCli(['lab', 'fault', lab, 'clear'])).exitCode).toBe(0);
-		const next = await runCli(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes']);
+		const next = await runCli(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes']);
 		expect(next.exitCode, next.stdout + next.stderr).toBe(0);
 		expect(next.stdout).toMatch(/Done\./);
 	}, 120_000);

@@ -11,7 +11,7 @@ describe('--synchronize normal|full', () => {
 		expect(
 			(await runCli(['lab', 'create', dir, '--pace', '0', '--servers', '2', '--accounts', '30', '--backup-age', '30', '--change-log-size', '10'])).exitCode,
 		).toBe(0);
-		const run = await runCli(['--lab', dir, '--flow', 'restore', '--backup', join(dir, 'backup'), '--synchronize', 'full', '--yes']);
+		const run = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--backup', join(dir, 'backup'), '--synchronize', 'full', '--yes']);
 		expect(run.exitCode, run.stdout + run.stderr).toBe(0);
 		const status = JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout.trim()) as {
 			servers: {synchronized: boolean; staleAccounts: string[]}[];

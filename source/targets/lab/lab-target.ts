@@ -1,6 +1,7 @@
 import {join, resolve} from 'node:path';
 import {standInScript} from '../../lab/stand-in-path.js';
 import {domainAccounts} from '../../lab/domain.js';
+import {dsmpackRepair} from '../../lab/dsmpack.js';
 import {addServerToDomain, checkBinderyBackup, deleteSyncAgent, restoreBindery, setDomainPasswords} from '../../lab/netware-ops.js';
 import {labPaths, loadLab} from '../../lab/state.js';
 import {labStatus} from '../../lab/status.js';
@@ -48,6 +49,7 @@ export function labTarget(dir: string): Target {
 		gateway: new NetScServiceControl(standIn('net', absolute), standIn('sc', absolute), 'NwcWorkstation'),
 		database: {syncagnt: paths.syncagnt, snapshotParent: join(paths.systemRoot, 'SYSTEM32'), files: new LocalFiles()},
 		servers: new LabServers(absolute),
+		repair: {dsmpack: () => dsmpackRepair(absolute)},
 		sync: {synchronizeAll: options => synchronizeLab(absolute, options)},
 		// The lab's server says its NT version as a real one does: asked with srvinfo (`lab create --nt`).
 		serverVersion: new ServerVersionSource(() => askSrvinfo(standIn('rpcclient', absolute), [], 'NTPDC', 10_000)),

@@ -22,6 +22,7 @@ import {ScServiceControl} from './sc-service-control.js';
 import {SmbFiles} from './smb-files.js';
 import {stateFolder} from './state-folder.js';
 import {askSrvinfo, ServerVersionSource, thisMachineVersion} from '../server-version.js';
+import {gatewayServiceName} from './gateway-name.js';
 
 /**
  * What a real target is made from: the server the run names and how to reach it, each kind with the
@@ -61,6 +62,7 @@ export async function realTarget(options: RealTargetSpec, env: NodeJS.ProcessEnv
 	if (!/^[\w$.-]{1,256}$/.test(serviceName))
 		throw new UsageError(`DSMN_RESYNC_SERVICE ${JSON.stringify(serviceName)} is not a service name`, 'leave it unset for MSSYNC');
 	const timeoutMs = serviceTimeoutMs(env);
+	const gatewayName = gatewayServiceName(env, serviceName);
 	if (options.kind === 'windows') {
 		const systemRoot = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? 'C:\\WINNT';
 		const syncagnt = resolve(options.syncagnt ?? join(systemRoot, 'SYSTEM32', 'SYNCAGNT'));
@@ -68,6 +70,7 @@ export async function realTarget(options: RealTargetSpec, env: NodeJS.ProcessEnv
 			kind: 'windows',
 			description: `this machine (${hostname()})`,
 			service: new NetScServiceControl(program('net'), program('sc'), serviceName, timeoutMs),
+			...(gatewayName ? {gateway: new NetScServiceControl(program('net'), program('sc'), gatewayName, timeoutMs)} : {}),
 			database: {syncagnt, snapshotParent: dirname(syncagnt), files: new LocalFiles()},
 			servers,
 			serverVersion: new ServerVersionSource(async () => thisMachineVersion(), options.nt),
@@ -85,6 +88,7 @@ export async function realTarget(options: RealTargetSpec, env: NodeJS.ProcessEnv
 			kind: 'remote',
 			description: `\\\\${host}`,
 			service: new ScServiceControl(program('sc'), host, serviceName, timeoutMs),
+			...(gatewayName ? {gateway: new ScServiceControl(program('sc'), host, gatewayName, timeoutMs)} : {}),
 			database: {syncagnt, snapshotParent: dirname(syncagnt), files: new LocalFiles()},
 			servers,
 			// sc.exe and ADMIN$ do not say which NT the server runs: the admin does (--nt, or the wizard asks).
@@ -121,6 +125,7 @@ export async function realTarget(options: RealTargetSpec, env: NodeJS.ProcessEnv
 		kind: 'remote',
 		description: `\\\\${host} (Samba${options.syncagnt ? ', SYNCAGNT mounted' : ''})`,
 		service,
+		...(gatewayName ? {gateway: new SambaServiceControl(program('net'), connection, gatewayName, timeoutMs)} : {}),
 		database: {syncagnt, snapshotParent: options.syncagnt ? dirname(syncagnt) : files.join(`//${host}/ADMIN$`, 'SYSTEM32'), files},
 		servers,
 		// The account is in the private -A file (mode 0600), never in argv.

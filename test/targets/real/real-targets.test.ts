@@ -11,7 +11,10 @@ import {standinServer as server} from '../../helpers/standin-server.js';
 describe('--target windows (net.exe and sc.exe, here stand-ins on PATH)', () => {
 	it('restores through net and sc, stops at the manual "Synchronize all servers" (exit 3), and --resume finishes', async () => {
 		const s = await server();
-		const first = await runCli(['--target', 'windows', '--flow', 'restore', '--backup', s.backup, '--select', 'FS1,FS2', '--yes'], {env: s.env});
+		const first = await runCli(
+			['--target', 'windows', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--select', 'FS1,FS2', '--yes'],
+			{env: s.env},
+		);
 		expect(first.exitCode).toBe(3);
 		expect(first.stdout).toContain('$ net stop MSSYNC');
 		expect(first.stdout).toContain('▸ Your turn: Synchronize all servers');
@@ -30,7 +33,9 @@ describe('--target windows (net.exe and sc.exe, here stand-ins on PATH)', () => 
 
 	it('fails plainly when MSSYNC hangs in STOP_PENDING, after the timeout', async () => {
 		const s = await server('stop-hangs');
-		const run = await runCli(['--target', 'windows', '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		const run = await runCli(['--target', 'windows', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes'], {
+			env: s.env,
+		});
 		expect(run.exitCode).toBe(1);
 		expect(run.stdout).toMatch(/MSSYNC did not stop within 2 s: it is still STOP_PENDING/);
 		expect(run.stdout).toContain('Control Panel ▸ Services');
@@ -39,7 +44,9 @@ describe('--target windows (net.exe and sc.exe, here stand-ins on PATH)', () => 
 	it('reports a service that will not start (NET HELPMSG 3534) with what to do, and rolls back', async () => {
 		const s = await server('start-fails');
 		const originals = await hashFolder(s.syncagnt);
-		const run = await runCli(['--target', 'windows', '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		const run = await runCli(['--target', 'windows', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes'], {
+			env: s.env,
+		});
 		expect(run.exitCode).toBe(1);
 		expect(run.stdout).toContain('net start MSSYNC failed: the service started and then stopped at once (NET HELPMSG 3534)');
 		expect(run.stdout).toContain("Event Viewer's Application log");
@@ -55,7 +62,9 @@ describe('--target windows (net.exe and sc.exe, here stand-ins on PATH)', () => 
 	])('refuses to begin when the preflight finds %s, changing nothing', async (behaviour, meaning) => {
 		const s = await server(behaviour);
 		const before = await hashFolder(s.syncagnt);
-		const run = await runCli(['--target', 'windows', '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		const run = await runCli(['--target', 'windows', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes'], {
+			env: s.env,
+		});
 		expect(run.exitCode).toBe(1);
 		expect(run.stdout).toContain(meaning);
 		expect(run.stdout).toContain('The target is not ready: nothing was changed.');
@@ -109,6 +118,10 @@ describe('--target remote from Linux (Samba net rpc, here a stand-in)', () => {
 				s.credentials,
 				'--flow',
 				'restore',
+				'--pdc',
+				'same',
+				'--synchronize',
+				'normal',
 				'--backup',
 				s.backup,
 				'--yes',
@@ -138,6 +151,10 @@ describe('--target remote from Linux (Samba net rpc, here a stand-in)', () => {
 				s.credentials,
 				'--flow',
 				'restore',
+				'--pdc',
+				'same',
+				'--synchronize',
+				'normal',
 				'--backup',
 				s.backup,
 				'--yes',
@@ -145,15 +162,53 @@ describe('--target remote from Linux (Samba net rpc, here a stand-in)', () => {
 			{env: s.env},
 		);
 		expect(open).toMatchObject({exitCode: 2, stderr: expect.stringContaining('can be read by others (mode 644)')});
-		const host = await runCli(['--target', 'remote', '--host', 'bad name?', '--syncagnt', s.syncagnt, '--flow', 'restore', '--backup', s.backup, '--yes'], {
-			env: s.env,
-		});
+		const host = await runCli(
+			[
+				'--target',
+				'remote',
+				'--host',
+				'bad name?',
+				'--syncagnt',
+				s.syncagnt,
+				'--flow',
+				'restore',
+				'--pdc',
+				'same',
+				'--synchronize',
+				'normal',
+				'--backup',
+				s.backup,
+				'--yes',
+			],
+			{
+				env: s.env,
+			},
+		);
 		expect(host).toMatchObject({exitCode: 2, stderr: expect.stringContaining('a NetBIOS name cannot hold')});
-		const account = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--flow', 'restore', '--backup', s.backup, '--yes'], {env: s.env});
+		const account = await runCli(
+			['--target', 'remote', '--host', 'NTPDC1', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes'],
+			{env: s.env},
+		);
 		expect(account).toMatchObject({exitCode: 2, stderr: expect.stringContaining('needs --credentials-file FILE')});
 		await chmod(s.credentials, 0o600);
 		const port = await runCli(
-			['--target', 'remote', '--host', 'NTPDC1', '--credentials-file', s.credentials, '--flow', 'restore', '--backup', s.backup, '--yes'],
+			[
+				'--target',
+				'remote',
+				'--host',
+				'NTPDC1',
+				'--credentials-file',
+				s.credentials,
+				'--flow',
+				'restore',
+				'--pdc',
+				'same',
+				'--synchronize',
+				'normal',
+				'--backup',
+				s.backup,
+				'--yes',
+			],
 			{env: {...s.env, DSMN_RESYNC_SMB_PORT: '99999'}},
 		);
 		expect(port).toMatchObject({exitCode: 2, stderr: expect.stringContaining('DSMN_RESYNC_SMB_PORT must be a port number')});
@@ -174,6 +229,10 @@ describe('--target remote from Linux (Samba net rpc, here a stand-in)', () => {
 				s.credentials,
 				'--flow',
 				'restore',
+				'--pdc',
+				'same',
+				'--synchronize',
+				'normal',
 				'--backup',
 				s.backup,
 				'--yes',
@@ -198,6 +257,10 @@ describe('--target remote from Linux (Samba net rpc, here a stand-in)', () => {
 				s.credentials,
 				'--flow',
 				'restore',
+				'--pdc',
+				'same',
+				'--synchronize',
+				'normal',
 				'--backup',
 				s.backup,
 				'--yes',

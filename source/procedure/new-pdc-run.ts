@@ -1,0 +1,326 @@
+/**
+ * The restore on a new PDC (KB Q154761): the PDC was lost, a BDC was promoted and DSMN installed on it
+ * afresh. Stop MSSYNC, create the `Backup` subfolder of SYNCAGNT, copy the backup there (never into
+ * SYNCAGNT itself), start MSSYNC (it takes its database from that subfolder), Synchronize all servers.
+ * Journaled like the restore (ARCHITECTURE.md, "The run and its journal"): each step says "started" before
+ * it touches anything and "finished" after; each copy is verified and journaled; run again, a step does only
+ * what is left. Roll back moves the copies it made into a rolled-back folder (kept), removes the subfolder
+ * when this run created it, and puts MSSYNC back as it was found (`new-pdc-rollback.ts`).
+ *
+ * API (stable; the wizard and the scripted run use it):
+ *   NewPdcRun.begin(target, backup, {now?, timings?, onCommand?, synchronize?}) → a new run (journal flow
+ *     "restore", pdc "new"); NewPdcRun.resume(target, unfinished, timings?) → the run found unfinished.
+ *   run.flow === 'restore', run.pdc === 'new', run.backup, run.backupFolder, run.steps() (newPdcSteps),
+ *   run.rollbackExplanation(),
+ *   run.previewCopy(), run.describeChanges(step), run.whereThingsAre(), run.rollback(hooks).
+ *   isNewPdcRun(start): whether a journal's first line began such a run.
+ */
+import {join} from 'node:path';
+import {SourceChangedError, temporaryName} from '../fs/copy-verified.js';
+import {spaceVerdict} from '../fs/free-space.js';
+import {Journal, type UnfinishedRun} from '../journal/journal.js';
+import type {JournalEntry, RunStarted, ValidatedFile} from '../journal/entries.js';
+import type {Target} from '../targets/capabilities.js';
+import type {CommandListener} from '../targets/run-command.js';
+import {formatBytes} from '../text/format.js';
+import {digestFacts, validateAndBind} from './backup-binding.js';
+import {JournaledRun, startJournal} from './journaled-run.js';
+import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
+import {cite} from './claims.js';
+import {NEW_PDC_BACKUP_FOLDER, newPdcSteps} from './new-pdc.js';
+import {rollBackNewPdc, NEW_PDC_FOLDER_PLAN} from './new-pdc-rollback.js';
+import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
+import {rolledBackFolder} from './restore-rollback.js';
+import {event8005Check} from './synchronize-choice.js';
+import {synchronizeInstructions, synchronizeStep} from './synchronize-step.js';
+
+/** The first line of a journal began a restore on a new PDC (KB Q154761). */
+export function isNewPdcRun(start: RunStarted): boolean {
+	return start.flow === 'restore' && start.pdc === 'new';
+}
+
+export type NewPdcFileToCopy = {name: string; size: number};
+
+export class NewPdcRun extends JournaledRun {
+	readonly flow = 'restore' as const;
+	readonly pdc = 'new' as const;
+	readonly canRollback = true;
+
+	private constructor(
+		target: Target,
+		journal: Journal,
+		start: RunStarted,
+		entries: JournalEntry[],
+		private readonly timings: RunTimings,
+	) {
+		super(target, journal, start, entries);
+	}
+
+	static async begin(
+		target: Target,
+		backup: string,
+		options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener; synchronize?: 'normal' | 'full'} = {},
+	): Promise<NewPdcRun> {
+		const now = options.now ?? new Date();
+		const validated = await validateAndBind(backup, target.database.syncagnt);
+		const {journal, start} = await startJournal(
+			target,
+			now,
+			{flow: 'restore', pdc: 'new', backup, ...(options.synchronize ? {synchronize: options.synchronize} : {})},
+			options.onCommand,
+		);
+		const run = new NewPdcRun(target, journal, start, [start], options.timings ?? defaultTimings());
+		await run.record({type: 'backup-validated', files: validated});
+		return run;
+	}
+
+	static async resume(target: Target, run: UnfinishedRun, timings: RunTimings = defaultTimings()): Promise<NewPdcRun> {
+		return new NewPdcRun(target, await Journal.reopen(run.path), run.start, run.entries, timings);
+	}
+
+	get backup(): string {
+		return this.start.backup!;
+	}
+
+	/** SYNCAGNT\Backup on the target, in its own path syntax. */
+	get backupFolder(): string {
+		return this.target.database.files.join(this.target.database.syncagnt, NEW_PDC_BACKUP_FOLDER);
+	}
+
+	steps(): StepDef[] {
+		return newPdcSteps(!this.target.sync);
+	}
+
+	protected sideEffectFreeFailure(): boolean {
+		return this.entries.filter(e => e.type === 'step-started').every(e => e.type === 'step-started' && e.step === 'stop-service');
+	}
+
+	private validatedFiles(): ValidatedFile[] {
+		const entry = this.entries.find(e => e.type === 'backup-validated');
+		return entry?.type === 'backup-validated' ? entry.files : [];
+	}
+
+	/** What the copy step copies into SYNCAGNT\Backup: the backup's databases, JET*.LOG and *.PAT, as validated. */
+	previewCopy(): Promise<NewPdcFileToCopy[]> {
+		return Promise.resolve(this.validatedFiles().map(f => ({name: f.name, size: f.size})));
+	}
+
+	async describeChanges(step: string): Promise<string[]> {
+		const {service} = this.target;
+		switch (step) {
+			case 'stop-service':
+				return [`Runs ${service.describe('stop')}: the newly installed DSMN closes its empty database. A roll back starts it again.`];
+			case 'copy-backup': {
+				const files = await this.previewCopy();
+				const total = files.reduce((n, f) => n + f.size, 0);
+				return [
+					`Creates ${this.backupFolder} (when absent) and copies ${files.length} files (${formatBytes(total)}) of ${this.backup} into it: ${files.map(f => f.name).join(', ')}.`,
+					"Nothing in SYNCAGNT itself is replaced: the new installation's files stay where they are.",
+					'A roll back moves these copies into a folder beside SYNCAGNT (kept) and removes the Backup subfolder when this run created it.',
+				];
+			}
+			case 'start-service':
+				return [
+					`Runs ${service.describe('start')}: MSSYNC takes its database from the backup subfolder ${this.backupFolder} as it starts (${cite('new-pdc')}).`,
+					"After that the database in SYNCAGNT is the backup's: a roll back then stops MSSYNC and moves the Backup copies aside, but the new installation's empty database is not kept.",
+				];
+			case 'synchronize': {
+				const full = this.start.synchronize === 'full';
+				if (!this.target.sync)
+					return [
+						...synchronizeInstructions(
+							(await this.target.servers.list()).map(s => s.name),
+							this.start.at,
+							full,
+						),
+						...event8005Check(),
+					];
+				return [
+					`Runs "${full ? 'Fully synchronize all servers' : 'Synchronize all servers'}": DSMN on the new PDC brings every managed NetWare server up to the restored database.`,
+					'A roll back cannot undo it: what the servers received stays on them.',
+				];
+			}
+		}
+		return [];
+	}
+
+	/** What the roll back's confirmation says it will do, and why (the wizard's `?`). */
+	rollbackExplanation(): {changes: string[]; why: string; kb: string} {
+		const before = this.start.serviceBefore === 'RUNNING' ? 'running' : 'stopped';
+		return {
+			changes: [
+				`Stops MSSYNC if it runs, moves the copies this run made in ${this.backupFolder} into a folder beside SYNCAGNT (kept),`,
+				'removes the Backup subfolder when this run created it and nothing else is in it,',
+				`and leaves MSSYNC ${before}, as it was found.`,
+			],
+			why: "On a new PDC nothing of the new installation was replaced: the run only added the Backup subfolder's copies, so a roll back takes those away. Once MSSYNC has started on them, SYNCAGNT's database is the one MSSYNC took from the subfolder; the roll back says so.",
+			kb: `The recovery on a new PDC (${cite('new-pdc')}) has no roll back: this is the tool keeping its promise that nothing is lost.`,
+		};
+	}
+
+	whereThingsAre(): string[] {
+		const ended = this.entries.some(e => e.type === 'run-ended' && e.outcome === 'rolled-back');
+		const aside = rolledBackFolder(this.entries);
+		const copied = this.entries.some(e => e.type === 'copied');
+		if (ended) {
+			return [
+				...(aside && this.entries.some(e => e.type === 'move' && e.to.startsWith(aside)) ? [`The copies this run made were moved to ${aside}.`] : []),
+				`The journal of this run: ${this.journalPath}`,
+			];
+		}
+		return [...(copied ? [`The backup's copies are in ${this.backupFolder}.`] : []), `The journal of this run: ${this.journalPath}`];
+	}
+
+	protected perform(stepId: string, hooks: RunHooks): Promise<StepOutcome> {
+		switch (stepId) {
+			case 'stop-service':
+				return stopService(this.target.service, this.timings, hooks);
+			case 'copy-backup':
+				return this.copyBackup(hooks);
+			case 'start-service':
+				return this.startAfterCheck(hooks);
+			case 'synchronize':
+				return this.synchronize(hooks);
+		}
+		return Promise.resolve({status: 'failed', message: `unknown step ${stepId}`, advice: 'start again'});
+	}
+
+	private inFolder(name: string): string {
+		return this.target.database.files.join(this.backupFolder, name);
+	}
+
+	private async copyBackup(hooks: RunHooks): Promise<StepOutcome> {
+		const refused = await requireStopped(this.target.service, hooks);
+		if (refused) return refused;
+		const {files} = this.target.database;
+		const validated = this.validatedFiles();
+		for (const file of validated) {
+			const facts = await digestFacts(join(this.backup, file.name)).catch(() => undefined);
+			if (!facts || facts.size !== file.size || facts.mtimeMs !== file.mtimeMs) {
+				return {
+					status: 'failed',
+					message: `${file.name} in the backup ${facts ? 'changed' : 'disappeared'} after it was validated: nothing more was copied`,
+					advice: 'find out who changed the backup; roll back, then start a new run so that the backup is validated again',
+				};
+			}
+		}
+		// The subfolder: made by this run (journaled first, so a roll back removes it) or found there already (left).
+		const planned = this.entries.some(e => e.type === 'step-plan' && e.step === NEW_PDC_FOLDER_PLAN);
+		if (!planned && !(await files.stat(this.backupFolder))) {
+			await this.record({type: 'step-plan', step: NEW_PDC_FOLDER_PLAN, files: [], folder: this.backupFolder});
+		}
+		await files.mkdir(this.backupFolder);
+		await files.flush(this.target.database.syncagnt);
+		await this.record({type: 'step-plan', step: 'copy-backup', files: validated.map(f => f.name), folder: this.backupFolder});
+		const copied = new Set(this.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name));
+		let toCopy = 0;
+		for (const file of validated) {
+			const destination = this.inFolder(file.name);
+			if (!(await files.stat(destination))) {
+				toCopy += file.size;
+				continue;
+			}
+			const inPlace = await files.digest(destination);
+			if (inPlace.sha256 !== file.sha256 || inPlace.size !== file.size) {
+				return {
+					status: 'failed',
+					message: copied.has(file.name)
+						? `${file.name} in ${this.backupFolder} is no longer the copy this run verified`
+						: `${this.backupFolder} already holds a ${file.name} that this run did not copy: nothing was copied over it`,
+					advice: `move that file out of ${this.backupFolder} (keep it), then retry; or roll back`,
+				};
+			}
+			if (!copied.has(file.name)) {
+				await this.record({type: 'copied', name: file.name, size: inPlace.size, sha256: inPlace.sha256});
+				copied.add(file.name);
+			}
+		}
+		const free = await files.freeBytes(this.target.database.syncagnt);
+		const space = free === undefined ? undefined : spaceVerdict(free, toCopy);
+		if (space && !space.fits) {
+			return {
+				status: 'failed',
+				message: `on the volume of ${this.target.database.syncagnt}, ${space.text}: nothing was copied`,
+				advice: 'free some space on that volume, then retry; or roll back',
+			};
+		}
+		const bytesTotal = validated.reduce((n, f) => n + f.size, 0);
+		let bytesBefore = 0;
+		for (const file of validated) {
+			if (copied.has(file.name)) {
+				bytesBefore += file.size;
+				continue;
+			}
+			if (hooks.stopRequested?.())
+				return {status: 'interrupted', message: `stopped before ${file.name}; ${copied.size} of ${validated.length} files are in ${this.backupFolder}`};
+			const destination = this.inFolder(file.name);
+			await files.remove(this.inFolder(temporaryName(file.name)));
+			let stopped: StepOutcome | undefined;
+			try {
+				const result = await files.copyIn(join(this.backup, file.name), destination, {
+					expect: {size: file.size, sha256: file.sha256},
+					beforeRename: async () => {
+						stopped = await requireStopped(this.target.service, hooks);
+						if (stopped) throw new Error('MSSYNC is running');
+					},
+					onProgress: done => hooks.onCopyProgress?.({file: file.name, fileDone: done, fileTotal: file.size, bytesDone: bytesBefore + done, bytesTotal}),
+				});
+				await this.record({type: 'copied', name: file.name, size: result.size, sha256: result.sha256});
+			} catch (error) {
+				if (stopped?.status === 'failed')
+					return {...stopped, message: `${stopped.message} (before ${file.name}; ${copied.size} of ${validated.length} files are in place)`};
+				if (error instanceof SourceChangedError)
+					return {status: 'failed', message: `${error.message}; ${copied.size} of ${validated.length} files are in place`, advice: error.hint};
+				throw error;
+			}
+			copied.add(file.name);
+			bytesBefore += file.size;
+		}
+		await files.flush(this.backupFolder);
+		return {
+			status: 'done',
+			summary: `${validated.length} files (${formatBytes(bytesTotal)}) copied into ${this.backupFolder}: each ${files.verification}, and matching the backup as validated`,
+			details: validated.map(f => f.name),
+		};
+	}
+
+	/** Before MSSYNC reads them: every copy in SYNCAGNT\Backup still the bytes this run verified. */
+	private async startAfterCheck(hooks: RunHooks): Promise<StepOutcome> {
+		const {files} = this.target.database;
+		if (!this.entries.some(e => e.type === 'step-finished' && e.step === 'start-service')) {
+			for (const file of this.validatedFiles()) {
+				const path = this.inFolder(file.name);
+				const found = (await files.stat(path)) ? await files.digest(path) : undefined;
+				if (found?.sha256 === file.sha256 && found.size === file.size) continue;
+				return {
+					status: 'failed',
+					message: `${file.name} in ${this.backupFolder} ${found ? 'is not what this run copied' : 'is gone'}: checked before MSSYNC starts on it; nothing was started`,
+					advice: `find out who changed it; put the backup's ${file.name} back there and retry, or roll back`,
+				};
+			}
+		}
+		return startService(this.target.service, this.timings, hooks);
+	}
+
+	private async synchronize(hooks: RunHooks): Promise<StepOutcome> {
+		if (!this.target.sync) return {status: 'manual', instructions: await this.describeChanges('synchronize')};
+		return synchronizeStep(this.target, hooks, {full: this.start.synchronize === 'full'});
+	}
+
+	async rollback(hooks: RunHooks = {}): Promise<StepOutcome> {
+		const refused = await this.holdServer();
+		if (refused) return refused;
+		return rollBackNewPdc(
+			{
+				target: this.target,
+				entries: this.entries,
+				backupFolder: this.backupFolder,
+				serviceBefore: this.start.serviceBefore,
+				timings: this.timings,
+				record: entry => this.record(entry),
+				end: outcome => this.end(outcome),
+			},
+			hooks,
+		);
+	}
+}

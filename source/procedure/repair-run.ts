@@ -1,0 +1,164 @@
+/**
+ * The repair before a restore (KB Q197852): MSSYNC will not start after a crash or a power cut, so
+ * `dsmpack /r` repairs and compacts the database in SYNCAGNT with MSSYNC stopped, keeping the database as
+ * it was in mssync.bkp; then MSSYNC is started, which is the check that the repair worked. Journaled like
+ * every run (ARCHITECTURE.md, "The run and its journal"). dsmpack runs at the server's own console: on a
+ * real server its step is manual (instructions, then the admin's confirmation, then the tool looks for
+ * mssync.bkp); the lab runs its own dsmpack. Non-destructive: nothing is replaced by the tool, so there is
+ * no roll back; the run says what it changed (MSSYNC.MDB repaired in place, mssync.bkp kept beside it).
+ *
+ * API (stable; the wizard and the scripted run use it):
+ *   RepairRun.begin(target, {now?, timings?, onCommand?}) → a new run (journal flow "repair");
+ *   RepairRun.resume(target, unfinished, timings?) → the run found unfinished;
+ *   run.flow === 'repair', run.canRollback === false, run.steps() (repairSteps), run.describeChanges(step),
+ *   run.whereThingsAre(), run.afterRepair() (what to do next, with the optional DSMDUMP/DSMCHK check).
+ */
+import {Journal, type UnfinishedRun} from '../journal/journal.js';
+import type {JournalEntry, RunStarted} from '../journal/entries.js';
+import type {Target} from '../targets/capabilities.js';
+import type {CommandListener} from '../targets/run-command.js';
+import {JournaledRun, startJournal} from './journaled-run.js';
+import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
+import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
+import {repairSteps} from './repair-and-check.js';
+import {cite} from './claims.js';
+
+/** The copy of the database as it was before the repair, which dsmpack keeps in SYNCAGNT. */
+export const DSMPACK_KEPT = 'mssync.bkp';
+
+export class RepairRun extends JournaledRun {
+	readonly flow = 'repair' as const;
+	readonly canRollback = false;
+
+	private constructor(
+		target: Target,
+		journal: Journal,
+		start: RunStarted,
+		entries: JournalEntry[],
+		private readonly timings: RunTimings,
+	) {
+		super(target, journal, start, entries);
+	}
+
+	static async begin(target: Target, options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener} = {}): Promise<RepairRun> {
+		const {journal, start} = await startJournal(target, options.now ?? new Date(), {flow: 'repair'}, options.onCommand);
+		return new RepairRun(target, journal, start, [start], options.timings ?? defaultTimings());
+	}
+
+	static async resume(target: Target, run: UnfinishedRun, timings: RunTimings = defaultTimings()): Promise<RepairRun> {
+		return new RepairRun(target, await Journal.reopen(run.path), run.start, run.entries, timings);
+	}
+
+	steps(): StepDef[] {
+		return repairSteps(!this.target.repair);
+	}
+
+	protected sideEffectFreeFailure(): boolean {
+		return this.entries.filter(e => e.type === 'step-started').every(e => e.type === 'step-started' && e.step === 'stop-service');
+	}
+
+	private get syncagnt(): string {
+		return this.target.database.syncagnt;
+	}
+
+	/** The database commands as typed at the PDC's prompt, for this target's SYNCAGNT (MSSYNC is stopped by the tool first). */
+	consoleInstructions(): string[] {
+		return [
+			`At the PDC, open a command prompt and type, one line at a time: cd /d ${this.syncagnt}  then  dsmpack /r`,
+			`dsmpack prints "Initiating DEFRAGMENTATION mode (with REPAIR option)" and ends with "Operation completed successfully"; the database as it was is kept as ${DSMPACK_KEPT} (${cite('dsmpack', ['Q197852'])}).`,
+			'Do not start MSSYNC yourself: once you confirm, the tool looks for mssync.bkp and starts MSSYNC, which is the check that the repair worked.',
+			'If dsmpack reports an error instead, do not delete anything: confirm nothing, and restore the database from a backup (--flow restore).',
+		];
+	}
+
+	describeChanges(step: string): Promise<string[]> {
+		const {service} = this.target;
+		switch (step) {
+			case 'stop-service':
+				return Promise.resolve([`Runs ${service.describe('stop')} when MSSYNC runs or tries to start: dsmpack needs the database closed.`]);
+			case 'dsmpack':
+				return Promise.resolve(
+					this.target.repair
+						? [
+								`Runs dsmpack /r in ${this.syncagnt}: MSSYNC.MDB is repaired and compacted in place; the database as it was is kept as ${DSMPACK_KEPT} beside it.`,
+							]
+						: this.consoleInstructions(),
+				);
+			case 'start-service':
+				return Promise.resolve([
+					`Runs ${service.describe('start')}, then ${service.describe('query')} until it reports RUNNING: if it starts, the repair worked.`,
+					'If it still will not start, nothing more is changed: restore the database from a backup (KB Q148678).',
+				]);
+		}
+		return Promise.resolve([]);
+	}
+
+	whereThingsAre(): string[] {
+		const repaired = this.finishedSteps().includes('dsmpack');
+		return [
+			...(repaired ? [`The database as it was before the repair is kept as ${this.target.database.files.join(this.syncagnt, DSMPACK_KEPT)}.`] : []),
+			`The journal of this run: ${this.journalPath}`,
+		];
+	}
+
+	/** Once MSSYNC runs again: what the admin does next. */
+	afterRepair(): string[] {
+		return [
+			'MSSYNC runs on the repaired database: in Synchronization Manager, choose NetWare Server ▸ Synchronize all servers, and check that every server shows a blue check.',
+			`Keep ${DSMPACK_KEPT} until the servers are in sync; then take a new backup of SYNCAGNT (KB Q148678).`,
+		];
+	}
+
+	protected perform(stepId: string, hooks: RunHooks): Promise<StepOutcome> {
+		switch (stepId) {
+			case 'stop-service':
+				return stopService(this.target.service, this.timings, hooks);
+			case 'dsmpack':
+				return this.dsmpack(hooks);
+			case 'start-service':
+				return this.startAndCheck(hooks);
+		}
+		return Promise.resolve({status: 'failed', message: `unknown step ${stepId}`, advice: 'start again'});
+	}
+
+	private async dsmpack(hooks: RunHooks): Promise<StepOutcome> {
+		const refused = await requireStopped(this.target.service, hooks);
+		if (refused) return refused;
+		if (!this.target.repair) return {status: 'manual', instructions: this.consoleInstructions()};
+		const printed = await this.target.repair.dsmpack();
+		return {
+			status: 'done',
+			summary: `dsmpack /r repaired MSSYNC.MDB in place; the database as it was is kept as ${DSMPACK_KEPT}`,
+			details: printed,
+		};
+	}
+
+	/** After the admin's confirmation on a real server: mssync.bkp is there (dsmpack ran), then MSSYNC starts. */
+	private async startAndCheck(hooks: RunHooks): Promise<StepOutcome> {
+		const {files} = this.target.database;
+		const kept = await files.stat(files.join(this.syncagnt, DSMPACK_KEPT));
+		if (!kept) {
+			return {
+				status: 'failed',
+				message: `there is no ${DSMPACK_KEPT} in ${this.syncagnt}: dsmpack /r keeps one there, so it did not run on this database; MSSYNC was not started`,
+				advice: `run dsmpack /r in ${this.syncagnt} at the PDC's prompt with MSSYNC stopped, then run again with --resume`,
+			};
+		}
+		const outcome = await startService(this.target.service, this.timings, hooks);
+		if (outcome.status === 'failed')
+			return {
+				...outcome,
+				message: `${outcome.message}: the repair did not bring MSSYNC back`,
+				advice: `restore the database from a backup (dsmn-resync --flow restore --backup DIR); ${DSMPACK_KEPT} stays in SYNCAGNT`,
+			};
+		return outcome.status === 'done' ? {...outcome, summary: `${outcome.summary}: the repair worked (${DSMPACK_KEPT} kept)`} : outcome;
+	}
+
+	async rollback(): Promise<StepOutcome> {
+		return Promise.resolve({
+			status: 'failed',
+			message: 'a repair cannot be rolled back by the tool: dsmpack repaired the database in place',
+			advice: `the database as it was is kept as ${DSMPACK_KEPT} in SYNCAGNT; to go on, restore from a backup (--flow restore)`,
+		});
+	}
+}

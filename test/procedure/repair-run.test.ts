@@ -1,0 +1,73 @@
+/** The dsmpack /r repair (KB Q197852) as a journaled run: simulated on the lab, a manual step on a real server, then verified by MSSYNC starting. */
+import {readdir, rm} from 'node:fs/promises';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {readJournal} from '../../source/journal/journal.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {labPaths} from '../../source/lab/state.js';
+import {RepairRun} from '../../source/procedure/repair-run.js';
+import {labTarget} from '../../source/targets/lab/lab-target.js';
+import {tempDir} from '../helpers/run-cli.js';
+
+const fast = {serviceTimeoutMs: 3000, pollIntervalMs: 20};
+
+async function crashedLab() {
+	const dir = join(await tempDir(), 'lab');
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20, wontStart: true});
+	return {dir, paths: labPaths(dir), target: labTarget(dir)};
+}
+
+describe('the repair run (dsmpack /r, KB Q197852)', () => {
+	it('on the lab: MSSYNC stopped, dsmpack repairs in place keeping mssync.bkp, and MSSYNC starts again', async () => {
+		const {paths, target} = await crashedLab();
+		expect(await target.service.start()).toMatchObject({ok: false});
+		const run = await RepairRun.begin(target, {timings: fast});
+		expect(run.steps().map(s => s.id)).toEqual(['stop-service', 'dsmpack', 'start-service']);
+		expect(run.steps()[1]!.manual).toBeFalsy();
+		expect(await run.execute('stop-service')).toMatchObject({status: 'done'});
+		expect(await run.execute('dsmpack')).toMatchObject({status: 'done', details: expect.arrayContaining(['Operation completed successfully.'])});
+		expect(await readdir(paths.syncagnt)).toContain('mssync.bkp');
+		expect(await run.execute('start-service')).toMatchObject({status: 'done', summary: expect.stringMatching(/the repair worked \(mssync\.bkp kept\)/)});
+		await run.end('completed');
+		expect(run.whereThingsAre()[0]).toMatch(/kept as .*mssync\.bkp/);
+		expect((await readJournal(run.journalPath))[0]).toMatchObject({flow: 'repair'});
+		expect(run.canRollback).toBe(false);
+	});
+
+	it('on a target without dsmpack of its own: a manual step at the console; without mssync.bkp the start is refused', async () => {
+		const {paths, target} = await crashedLab();
+		const {repair: _none, ...real} = target;
+		const run = await RepairRun.begin(real, {timings: fast});
+		expect(run.steps()[1]!.manual).toBe(true);
+		await run.execute('stop-service');
+		const manual = await run.execute('dsmpack');
+		expect(manual).toMatchObject({status: 'manual', instructions: expect.arrayContaining([expect.stringMatching(/cd \/d .*SYNCAGNT {2}then {2}dsmpack \/r/)])});
+		await run.confirmManual('dsmpack');
+		// The admin confirmed, but dsmpack left no mssync.bkp: it did not run, and MSSYNC is not started.
+		await rm(join(paths.syncagnt, 'mssync.bkp'), {force: true});
+		const start = await run.execute('start-service');
+		expect(start).toMatchObject({status: 'failed', message: expect.stringMatching(/no mssync\.bkp .* MSSYNC was not started/)});
+		expect(await target.service.query()).toMatchObject({state: 'STOPPED'});
+		run.leaveServer();
+	});
+
+	it('a repair that does not bring MSSYNC back says to restore from a backup', async () => {
+		const {paths, target} = await crashedLab();
+		const {repair: _none, ...real} = target;
+		const run = await RepairRun.begin(real, {timings: fast});
+		await run.execute('stop-service');
+		await run.execute('dsmpack');
+		await run.confirmManual('dsmpack');
+		// mssync.bkp there, but the crash was not repaired (dsmpack not really run): the start fails.
+		const {writeFile} = await import('node:fs/promises');
+		await writeFile(join(paths.syncagnt, 'mssync.bkp'), 'x');
+		const start = await run.execute('start-service');
+		expect(start).toMatchObject({
+			status: 'failed',
+			message: expect.stringMatching(/the repair did not bring MSSYNC back/),
+			advice: expect.stringMatching(/restore the database from a backup/),
+		});
+		run.leaveServer();
+	});
+});
