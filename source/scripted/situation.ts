@@ -8,7 +8,6 @@ import type {ScriptedAnswers} from '../app/scripted-answers.js';
 import {loadLab} from '../lab/state.js';
 import {NewPdcRun} from '../procedure/new-pdc-run.js';
 import {restoreRoleRefusal} from '../procedure/new-pdc.js';
-import type {ServerRole} from '../services/server-role.js';
 import type {ProcedureRun} from '../procedure/procedure-run.js';
 import {resultCheckInstructions} from '../procedure/repair-and-check.js';
 import {RepairRun} from '../procedure/repair-run.js';
@@ -24,12 +23,9 @@ export function beginRestoreFor(target: Target, folder: string, answers: Restore
 	return answers.pdc === 'new' ? NewPdcRun.begin(target, folder, options) : RestoreRun.begin(target, folder, options);
 }
 
-/** What a target that can ask the server says of it (`rpcclient -c srvinfo`): its role among PDC and BDC. */
-type AsksServer = {serverVersion?: {learn(): Promise<{info?: {role: ServerRole | 'other'}}>} | undefined};
-
 /** A restore refused because the server reports itself as a BDC (where the target can ask it); undefined: go on. */
 export async function roleRefusal(target: Target, pdc: 'same' | 'new'): Promise<{message: string; advice: string} | undefined> {
-	const learned = await (target as Target & AsksServer).serverVersion?.learn().catch(() => undefined);
+	const learned = await target.serverVersion?.learn().catch(() => undefined);
 	return restoreRoleRefusal(learned?.info?.role, pdc);
 }
 
