@@ -16,24 +16,27 @@ export const SYNCHRONIZE_ONLY = {
 } as const;
 
 /** What the confirmation says it will do; on a target the tool cannot synchronize, the admin's instructions. */
-export async function describeSynchronizeOnly(target: Target): Promise<{changes: string[]; manual: boolean}> {
+export async function describeSynchronizeOnly(target: Target, full = false): Promise<{changes: string[]; manual: boolean}> {
 	if (!target.sync)
 		return {
 			manual: true,
 			changes: synchronizeInstructions(
 				(await target.servers.list()).map(s => s.name),
 				new Date().toISOString(),
+				full,
 			),
 		};
 	return {
 		manual: false,
 		changes: [
-			'Runs "Synchronize all servers": DSMN sends each managed NetWare server what changed in the NetWare-enabled accounts of the groups chosen for it (KB Q183684).',
+			full
+				? 'Runs "Fully synchronize all servers": every propagated account is sent again to each managed NetWare server, whatever the change log holds; it takes longer than a plain synchronize.'
+				: 'Runs "Synchronize all servers": DSMN sends each managed NetWare server what changed in the NetWare-enabled accounts of the groups chosen for it (KB Q183684).',
 			'Nothing else is changed: no database is replaced, no server removed. A server that fails does not stop the others.',
 		],
 	};
 }
 
-export async function synchronizeOnly(target: Target, hooks: RunHooks): Promise<StepOutcome> {
-	return synchronizeStep(target, hooks);
+export async function synchronizeOnly(target: Target, hooks: RunHooks, full = false): Promise<StepOutcome> {
+	return synchronizeStep(target, hooks, full ? {full} : {});
 }

@@ -26,6 +26,7 @@ import {PlanScreen} from './screens/PlanScreen.js';
 import {ResumeScreen} from './screens/ResumeScreen.js';
 import {RunningScreen} from './screens/RunningScreen.js';
 import {SummaryScreen} from './screens/SummaryScreen.js';
+import {SituationScreen} from './screens/SituationScreen.js';
 import {TargetFieldScreen} from './screens/TargetFieldScreen.js';
 import {TargetScreen} from './screens/TargetScreen.js';
 import {ValidationScreen} from './screens/ValidationScreen.js';
@@ -176,6 +177,8 @@ export function App({controller}: {controller: WizardController}) {
 				return <FailureScreen screen={screen} choice={choice} />;
 			case 'summary':
 				return <SummaryScreen screen={screen} />;
+			case 'situation':
+				return <SituationScreen screen={screen} choice={choice} />;
 		}
 	}
 }

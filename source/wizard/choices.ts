@@ -24,6 +24,8 @@ export type ChoiceValues = {
 	'password-policy': 'random' | 'initial';
 	confirm: 'yes' | 'no';
 	failure: 'retry' | 'retry-failed' | 'rollback' | 'finish' | 'stop';
+	/** A situation question's items are its own (flows/situation-*.ts). */
+	situation: string;
 };
 
 export type ChoiceScreen = keyof ChoiceValues;
@@ -104,6 +106,8 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 		}
 		case 'plan':
 			return list<ChoiceValues['plan']>([{label: 'Begin', value: 'begin'}]);
+		case 'situation':
+			return list(screen.items, screen.initial);
 		case 'manual':
 			// The pointer starts on "Not yet".
 			return list<ChoiceValues['manual']>(

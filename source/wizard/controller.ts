@@ -6,6 +6,7 @@
 import type {WizardOptions} from '../app/options.js';
 import {ReconstructQuestions} from './flows/reconstruct-questions.js';
 import {RestoreQuestions} from './flows/restore-questions.js';
+import {SituationFlow} from './flows/situation.js';
 import {SynchronizeOnly} from './flows/synchronize-only.js';
 import {TargetFlow} from './flows/target.js';
 import {Navigation} from './navigation.js';
@@ -29,6 +30,7 @@ export class WizardController {
 	private readonly driver: RunDriver;
 	private readonly synchronizeOnly: SynchronizeOnly;
 	private readonly navigation: Navigation;
+	private readonly situation: SituationFlow;
 
 	constructor(options: WizardOptions, deps: ControllerDeps = {}) {
 		this.s = new WizardSession(options, deps);
@@ -38,12 +40,22 @@ export class WizardController {
 		this.driver = new RunDriver(this.s);
 		this.synchronizeOnly = new SynchronizeOnly(this.s, this.driver);
 		this.navigation = new Navigation(this.s);
+		this.situation = new SituationFlow(this.s, {
+			askBackup: () => this.s.store.go({name: 'ask-backup'}),
+			repair: () => this.restore.repair(),
+			restorePlan: (kind, advice) => this.restore.showPlan(kind, advice, this.situation.answers.pdc),
+			synchronizeOnly: kind => this.synchronizeOnly.ask(kind),
+			binderyQuestion: (servers, versions) => this.reconstruct.chooseBinderyServers(servers, versions),
+		});
 		this.s.handovers = {
 			inspect: () => this.target.inspect(),
 			askField: (field, error) => this.target.askField(field, error),
-			askSynchronizeOnly: () => this.synchronizeOnly.ask(),
+			askSymptom: () => this.situation.askSymptom(),
+			askSynchronize: taken => this.situation.askSynchronize('restore', taken),
+			askNetWare: servers => this.situation.askNetWare(servers),
+			askSynchronizeOnly: async () => this.situation.askSynchronize('only'),
 			startReconstruct: () => this.reconstruct.start(),
-			chooseBinderyServers: servers => this.reconstruct.chooseBinderyServers(servers),
+			chooseBinderyServers: async servers => this.situation.askNetWare(servers),
 			confirmNext: () => this.driver.confirmNext(),
 			leave: signal => this.navigation.leave(signal),
 		};
@@ -73,6 +85,8 @@ export class WizardController {
 	toggleSelected = (): void => this.reconstruct.toggleSelected();
 	submitSelection = (): Promise<void> => this.reconstruct.submitSelection();
 	choosePasswordPolicy = (policy: 'random' | 'initial'): Promise<void> => this.reconstruct.choosePasswordPolicy(policy);
+	/** Enter on a situation question (flows/situation.ts): the symptom, the PDC, the repair, the synchronize, a NetWare version. */
+	answerSituation = (value: string): Promise<void> => this.situation.answer(value);
 
 	// ——— typing (one model for every line: text-entry.ts) ———
 

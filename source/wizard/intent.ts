@@ -74,6 +74,7 @@ export interface IntentTarget {
 	acceptConsequences(): Promise<void>;
 	choosePasswordPolicy(policy: ChoiceValues['password-policy']): Promise<void>;
 	failureChoice(choice: ChoiceValues['failure']): Promise<void>;
+	answerSituation(value: ChoiceValues['situation']): Promise<void>;
 }
 
 /** Does what the intent says; the promise is the work it started (a step may run for minutes). */
@@ -149,5 +150,7 @@ function applyChoice(wizard: IntentTarget, screen: Screen, value: string): Promi
 			return wizard.canGoBack() ? wizard.back() : wizard.requestQuit();
 		case 'failure':
 			return wizard.failureChoice(value as ChoiceValues['failure']);
+		case 'situation':
+			return wizard.answerSituation(value);
 	}
 }

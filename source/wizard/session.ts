@@ -52,6 +52,12 @@ export type Handovers = {
 	askField(field: FieldName, error?: string): void;
 	/** "Only synchronize all servers", chosen on the inspection. */
 	askSynchronizeOnly(): Promise<void>;
+	/** The situation (flows/situation.ts): the first question after the inspection's "Continue". */
+	askSymptom(): void;
+	/** The situation: "Synchronize" or "Fully synchronize", before a restore's plan (`taken`: the backup's age). */
+	askSynchronize(taken: string | undefined): void;
+	/** The situation: the chosen servers' NetWare versions, before the reconstruct's bindery question. */
+	askNetWare(servers: string[]): void;
 	/** "No backup": the reconstruct flow's first screen. */
 	startReconstruct(): Promise<void>;
 	/** The reconstruct flow, once the servers are named (typed on a real target, chosen in the lab). */

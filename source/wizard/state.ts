@@ -76,6 +76,12 @@ export type Screen =
 			selected: string[];
 			error?: string;
 	  }
+	/**
+	 * A question about the situation (flows/situation.ts): the symptom, which PDC this is, the repair
+	 * offered first, how to synchronize, a server's NetWare version. `step` names the question (the
+	 * pointer starts over on each); its items and where the pointer starts are the flow's.
+	 */
+	| {name: 'situation'; step: string; title: string; lines: string[]; items: Choice[]; initial: number; help: StepHelp}
 	| {name: 'password-policy'}
 	| {name: 'password-entry'; stage: 'first' | 'second'; length: number; error?: string}
 	/** `cursor`: where typing goes in `input` (text-entry.ts); at its end when absent. */

@@ -46,7 +46,7 @@ const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {
  */
 export function HelpOverlay({screen, steps, hidden = []}: {screen: Screen; steps?: WizardState['steps']; hidden?: readonly string[]}) {
 	const glyphs = useGlyphs();
-	const info = screen.name === 'confirm' || screen.name === 'manual' ? screen.help : undefined;
+	const info = screen.name === 'confirm' || screen.name === 'manual' || screen.name === 'situation' ? screen.help : undefined;
 	const own = screen.name === 'failure' ? failureHelp(screen, steps) : screen.name === 'running' ? runningHelp(screen) : undefined;
 	return (
 		<Box flexDirection="column" borderStyle={glyphs.border} borderColor="cyan" paddingX={1}>

@@ -7,6 +7,8 @@ import {join, resolve} from 'node:path';
 import {homedir} from 'node:os';
 import {binderyBackupProblem, passwordsFilePlaceProblem, redServers} from '../../app/reconstruct-answers.js';
 import type {ReconstructPlan, ReconstructRun} from '../../procedure/reconstruct-run.js';
+import {binderyRestoreRefusal, versionOf, type NetWareVersions} from '../../procedure/reconstruct-texts.js';
+import {netwarePlanLine} from './situation-netware.js';
 import {operations, type WizardSession} from '../session.js';
 import {notReadyToReconstruct} from '../summary.js';
 import {withoutError} from '../text-entry.js';
@@ -90,11 +92,12 @@ export class ReconstructQuestions {
 				store.set({screen: {...screen, error: 'Choose at least one server (Space), then Enter.'}});
 				return;
 			}
-			return this.chooseBinderyServers(screen.selected);
+			// Their NetWare versions first (flows/situation.ts), then the bindery question.
+			return this.s.handovers.askNetWare(screen.selected);
 		}
 		const target = this.s.activeTarget;
 		for (const server of screen.selected) {
-			const problem = await binderyBackupProblem(target, server);
+			const problem = binderyRestoreRefusal(server, versionOf(this.plan.netware, server)) ?? (await binderyBackupProblem(target, server));
 			if (problem) {
 				store.set({screen: {...screen, error: `${problem}. Leave it unchosen.`}});
 				return;
@@ -111,19 +114,23 @@ export class ReconstructQuestions {
 	}
 
 	/** The second question: restore which servers' binderies (optional), with what each would lose. */
-	async chooseBinderyServers(servers: string[]): Promise<void> {
+	async chooseBinderyServers(servers: string[], netware: NetWareVersions = {}): Promise<void> {
 		this.plan.servers = servers;
+		this.plan.netware = netware;
 		const ops = this.s.activeTarget.servers.reconstruct;
 		const items = [];
 		for (const server of servers) {
-			const check = ops ? await ops.checkBinderyBackup(server) : undefined;
+			const refusal = binderyRestoreRefusal(server, versionOf(netware, server));
+			const check = ops && !refusal ? await ops.checkBinderyBackup(server) : undefined;
 			items.push({
 				value: server,
-				label: !check
-					? `${server.padEnd(10)} with BINDREST on the server (you will be told how)`
-					: check.ok
-						? `${server.padEnd(10)} backup of ${check.taken?.toISOString().slice(0, 10) ?? '?'}: ${check.usersInBackup} users; ${check.usersLost.length} users would be lost`
-						: `${server.padEnd(10)} no usable bindery backup (${check.problems[0]})`,
+				label: refusal
+					? `${server.padEnd(10)} NetWare 4.x: no bindery backup to restore (NDS)`
+					: !check
+						? `${server.padEnd(10)} with BINDREST on the server (you will be told how)`
+						: check.ok
+							? `${server.padEnd(10)} backup of ${check.taken?.toISOString().slice(0, 10) ?? '?'}: ${check.usersInBackup} users; ${check.usersLost.length} users would be lost`
+							: `${server.padEnd(10)} no usable bindery backup (${check.problems[0]})`,
 			});
 		}
 		this.s.store.go({
@@ -213,7 +220,7 @@ export class ReconstructQuestions {
 		const target = this.s.activeTarget;
 		const byHand = !target.servers.reconstruct;
 		const {reconstructSteps} = await operations();
-		const preview = reconstructSteps(plan.servers, plan.restoreBindery).map(
+		const preview = reconstructSteps(plan.servers, plan.restoreBindery, undefined, plan.netware).map(
 			s => `${s.title}${byHand ? ' (by you, with instructions)' : s.confirmation.kind === 'typed' ? ` (you will type ${s.confirmation.word})` : ''}`,
 		);
 		this.s.store.go({
@@ -224,6 +231,7 @@ export class ReconstructQuestions {
 				byHand
 					? 'On a real server each NetWare step is yours: the tool gives the exact instructions and records each step once you say it is done.'
 					: `New passwords: ${plan.passwordPolicy === 'random' ? 'a random one per user' : 'one initial password, to change at next logon'}, listed in ${plan.passwordsFile}`,
+				...[netwarePlanLine(plan.servers, plan.netware ?? {})].filter(line => line !== undefined),
 				`Journal: ${target.journalDir}`,
 				'You need NetWare Supervisor rights on each server.',
 			],
@@ -232,9 +240,15 @@ export class ReconstructQuestions {
 
 	/** The answers, complete: the plan is shown only once every question has one. */
 	private answers(): ReconstructPlan {
-		const {servers, restoreBindery, passwordPolicy, passwordsFile} = this.plan;
+		const {servers, restoreBindery, passwordPolicy, passwordsFile, netware} = this.plan;
 		if (!servers || !restoreBindery || !passwordPolicy) throw new Error('the reconstruct plan is not complete');
-		return {servers, restoreBindery, passwordPolicy, ...(passwordsFile === undefined ? {} : {passwordsFile})};
+		return {
+			servers,
+			restoreBindery,
+			passwordPolicy,
+			...(passwordsFile === undefined ? {} : {passwordsFile}),
+			...(netware && Object.keys(netware).length ? {netware} : {}),
+		};
 	}
 
 	/** Begin on the plan: the run, with the initial password if one was typed (then forgotten here). */

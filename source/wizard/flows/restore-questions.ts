@@ -6,16 +6,22 @@
 import {resolve} from 'node:path';
 import {scanProgressText} from '../../backup/scan-progress.js';
 import type {PageProgress} from '../../backup/validate.js';
+import type {PdcSituation} from '../../procedure/new-pdc.js';
 import type {RestoreRun} from '../../procedure/restore-run.js';
 import {NT_OF, type NtAnswer} from '../nt-version-question.js';
+import type {SynchronizeAdvice, SynchronizeKind} from '../../procedure/synchronize-choice.js';
 import {operations, type WizardSession} from '../session.js';
 import {targetNotReady, targetNotReadyFor} from '../summary.js';
+import {synchronizePlanLine} from './situation-synchronize.js';
+import {newPdcPlan, repairByHand} from './situation-restore.js';
 
 export class RestoreQuestions {
 	/** The backup folder the admin accepted after its validation. */
 	private backup: string | undefined;
 	/** The server's NT version as the admin answered it, where the target could not learn it. */
 	private nt: '4.0' | '3.51' | undefined;
+	/** How the servers are synchronized at the end (the situation's question, before the plan). */
+	private synchronize: SynchronizeKind | undefined;
 
 	constructor(private readonly s: WizardSession) {}
 
@@ -27,7 +33,8 @@ export class RestoreQuestions {
 			return;
 		}
 		if (choice === 'synchronize') return this.s.handovers.askSynchronizeOnly();
-		this.s.store.go({name: 'ask-backup'});
+		// The situation first (flows/situation.ts); the backup question follows it.
+		this.s.handovers.askSymptom();
 	}
 
 	async answerBackup(answer: 'yes' | 'no' | 'unsure'): Promise<void> {
@@ -105,7 +112,7 @@ export class RestoreQuestions {
 		const screen = this.s.store.screen;
 		if (screen.name !== 'validation' || !screen.report.valid) return;
 		const target = this.s.activeTarget;
-		const {RESTORE_STEPS, restorePreflight} = await operations();
+		const {restorePreflight} = await operations();
 		// The same preflight as a scripted run, with the bytes the copy needs: refused here, before MSSYNC is stopped.
 		this.s.store.go({name: 'loading', message: 'Checking the target for this backup…'});
 		const failing = (await restorePreflight(target, screen.report, {onCommand: this.s.store.onCommand})).filter(c => !c.ok);
@@ -114,22 +121,48 @@ export class RestoreQuestions {
 			return;
 		}
 		this.backup = screen.report.folder;
+		// Synchronize or Fully synchronize, judged from the backup's age: asked before the plan (the run journals it).
+		this.s.handovers.askSynchronize(screen.report.taken);
+	}
+
+	/** The plan, once the synchronize is chosen: KB Q148678's steps, or KB Q154761's on a new PDC. */
+	async showPlan(kind: SynchronizeKind, advice: SynchronizeAdvice, pdc: PdcSituation | undefined): Promise<void> {
+		const target = this.s.activeTarget;
+		if (this.backup === undefined) throw new Error('no backup was accepted');
+		this.synchronize = kind;
+		const at = synchronizePlanLine(kind, advice);
+		if (pdc === 'new') {
+			this.s.store.go(newPdcPlan(target, this.backup, at));
+			return;
+		}
+		const {RESTORE_STEPS} = await operations();
 		this.s.store.go({
 			name: 'plan',
 			flow: 'restore',
 			steps: RESTORE_STEPS.map(step => `${step.title}${step.confirmation.kind === 'typed' ? ` (you will type ${step.confirmation.word})` : ''}`),
 			lines: [
-				`Backup: ${screen.report.folder}`,
+				`Backup: ${this.backup}`,
 				`The current files will be kept in ${target.database.files.join(target.database.snapshotParent, 'SYNCAGNT.before-restore-…')}`,
+				at,
 				`Journal: ${target.journalDir}`,
 			],
 		});
+	}
+
+	/** "MSSYNC will not start", repair chosen: dsmpack /r, which the tool cannot run on the server. */
+	async repair(): Promise<void> {
+		const screen = repairByHand(this.s.activeTarget, this.s.again());
+		this.s.store.set({screen, exit: screen.exit});
 	}
 
 	/** Begin on the plan: the run, bound to the backup's bytes as they are now. */
 	async begin(): Promise<RestoreRun> {
 		if (this.backup === undefined) throw new Error('no backup was accepted');
 		const {beginRestore} = await operations();
-		return beginRestore(this.s.activeTarget, {backup: this.backup}, {breakLock: this.s.options.breakLock, onCommand: this.s.store.onCommand});
+		return beginRestore(
+			this.s.activeTarget,
+			{backup: this.backup, ...(this.synchronize ? {synchronize: this.synchronize} : {})},
+			{breakLock: this.s.options.breakLock, onCommand: this.s.store.onCommand},
+		);
 	}
 }

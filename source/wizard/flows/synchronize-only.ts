@@ -3,19 +3,24 @@
  * because it changes nothing that a roll back would put back. In the lab the tool presses the button;
  * on a real server it says how to, and changes nothing.
  */
+import type {SynchronizeKind} from '../../procedure/synchronize-choice.js';
 import {operations, type WizardSession} from '../session.js';
 import type {RunDriver} from '../run-driver.js';
 import {synchronizeOnlyFailed, synchronizeOnlyByHand, synchronizeOnlyDone} from '../summary.js';
 
 export class SynchronizeOnly {
+	/** "Synchronize" or "Fully synchronize", as the admin chose (flows/situation.ts). */
+	private kind: SynchronizeKind = 'normal';
+
 	constructor(
 		private readonly s: WizardSession,
 		private readonly driver: Pick<RunDriver, 'hooks'>,
 	) {}
 
-	async ask(): Promise<void> {
+	async ask(kind: SynchronizeKind = 'normal'): Promise<void> {
+		this.kind = kind;
 		const {describeSynchronizeOnly, SYNCHRONIZE_ONLY} = await operations();
-		const {changes, manual} = await describeSynchronizeOnly(this.s.activeTarget);
+		const {changes, manual} = await describeSynchronizeOnly(this.s.activeTarget, kind === 'full');
 		if (manual) {
 			// The tool cannot press the button on a real server: the instructions, and nothing to resume.
 			this.s.store.go(synchronizeOnlyByHand(changes));
@@ -24,7 +29,7 @@ export class SynchronizeOnly {
 		this.s.store.go({
 			name: 'confirm',
 			step: SYNCHRONIZE_ONLY.step,
-			title: SYNCHRONIZE_ONLY.title,
+			title: kind === 'full' ? 'Fully synchronize all servers' : SYNCHRONIZE_ONLY.title,
 			help: {why: SYNCHRONIZE_ONLY.why, kb: SYNCHRONIZE_ONLY.kb},
 			changes,
 			typed: '',
@@ -40,7 +45,7 @@ export class SynchronizeOnly {
 		store.set({busy: true, screen: {name: 'running', step, title: SYNCHRONIZE_ONLY.title, progress: {kind: 'none'}}});
 		let outcome;
 		try {
-			outcome = await synchronizeOnly(this.s.activeTarget, {...this.driver.hooks(step), stopRequested: () => this.s.state.leaving});
+			outcome = await synchronizeOnly(this.s.activeTarget, {...this.driver.hooks(step), stopRequested: () => this.s.state.leaving}, this.kind === 'full');
 		} finally {
 			store.set({busy: false});
 		}

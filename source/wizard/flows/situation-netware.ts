@@ -1,0 +1,68 @@
+/**
+ * The reconstruct's question "Which NetWare version does each server run?" (ARCHITECTURE.md, "The
+ * claims table"): asked once the servers are chosen, before the bindery question, because the bindery
+ * backup's files, the tools and whether DSMN can add the server at all depend on it. A server not
+ * asked about is 3.x. The steps per version are `procedure/reconstruct-texts.ts`'s, as the scripted
+ * `--netware` builds them.
+ */
+import {cite} from '../../procedure/claims.js';
+import {binderyBackupNames, versionOf, type NetWareVersion, type NetWareVersions} from '../../procedure/reconstruct-texts.js';
+import type {Screen} from '../state.js';
+
+type Question = Extract<Screen, {name: 'situation'}>;
+
+/** The first question: all 3.x (the usual case, one Enter), or one question per server. */
+export function netwareAllQuestion(servers: readonly string[], known: NetWareVersions): Question {
+	const other = servers.some(server => versionOf(known, server) !== '3.x');
+	return {
+		name: 'situation',
+		step: 'netware',
+		title: `Which NetWare version do ${servers.length === 1 ? servers[0] : 'the chosen servers'} run?`,
+		lines: [
+			'The steps differ by version: the bindery backup BINDFIX keeps, the tools, and whether DSMN can add the server back at all.',
+			`NetWare 4.x: DSMN manages it only in bindery emulation, once Allow4X is set on the PDC and the PDC restarted (${cite('netware-4x')}).`,
+		],
+		items: [
+			{label: `${servers.length === 1 ? 'It runs' : 'All run'} NetWare 3.x`, value: 'all-3.x'},
+			{label: servers.length === 1 ? 'Another version (4.x or 2.x)' : 'Some run another version (4.x or 2.x): ask for each server', value: 'each'},
+		],
+		initial: other ? 1 : 0,
+		help: {
+			why: `NetWare 3.x's BINDFIX keeps ${binderyBackupNames('3.x').join(', ')}; NetWare 2.x's keeps ${binderyBackupNames('2.x').join(' and ')}; BINDREST, run by SUPERVISOR from SYS:SYSTEM at a workstation, puts either back. NetWare 4.x keeps its accounts in NDS: no SYSCON, no BINDREST.`,
+			kb: `A 4.x server without Allow4X is refused: "<server> is a Netware 4.X server. It cannot be added to the Domain." (${cite('netware-4x')})`,
+		},
+	};
+}
+
+const LABELS: Readonly<Record<NetWareVersion, string>> = {
+	'3.x': 'NetWare 3.x',
+	'4.x': 'NetWare 4.x — bindery emulation; needs Allow4X on the PDC, no SYSCON or BINDREST',
+	'2.x': 'NetWare 2.x — its bindery backup is NET$BIND.OLD and NET$BVAL.OLD',
+};
+
+const ORDER: readonly NetWareVersion[] = ['3.x', '4.x', '2.x'];
+
+/** One server's question; the pointer starts on what is known of it (a `--netware` answer), else 3.x. */
+export function netwareServerQuestion(server: string, known: NetWareVersions): Question {
+	return {
+		name: 'situation',
+		step: `netware:${server}`,
+		title: `Which NetWare version does ${server} run?`,
+		lines: [],
+		items: ORDER.map(version => ({label: LABELS[version], value: version})),
+		initial: ORDER.indexOf(versionOf(known, server)),
+		help: netwareAllQuestion([server], known).help,
+	};
+}
+
+/** The answers as the run takes them: only the servers that are not 3.x. */
+export function netwareAnswers(answers: Readonly<Record<string, NetWareVersion>>): NetWareVersions {
+	return Object.fromEntries(Object.entries(answers).filter(([, version]) => version !== '3.x'));
+}
+
+/** The plan's line: each server's version, where one is not 3.x. */
+export function netwarePlanLine(servers: readonly string[], versions: NetWareVersions): string | undefined {
+	const other = servers.filter(server => versionOf(versions, server) !== '3.x');
+	if (other.length === 0) return undefined;
+	return `NetWare versions: ${servers.map(server => `${server} ${versionOf(versions, server)}`).join(', ')}.`;
+}

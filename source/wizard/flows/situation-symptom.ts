@@ -1,0 +1,85 @@
+/**
+ * The first questions (ARCHITECTURE.md, "The wizard"): what the admin sees, and which PDC this is. They
+ * establish the situation before the backup question, which still follows and still branches into
+ * restore or reconstruct. "MSSYNC will not start" offers the dsmpack repair first; "the PDC was lost"
+ * restores onto the new PDC (KB Q154761) rather than over the database (KB Q148678). What each
+ * procedure does and says is `procedure/new-pdc.ts`'s and `procedure/repair-and-check.ts`'s.
+ */
+import {cite} from '../../procedure/claims.js';
+import {PDC_CHOICES, pdcExplanation, type PdcSituation} from '../../procedure/new-pdc.js';
+import {dsmpackInstructions, SYMPTOMS, type Symptom} from '../../procedure/repair-and-check.js';
+import {roleAdvice, type ServerInfo} from '../../services/server-role.js';
+import type {Screen} from '../state.js';
+
+type Question = Extract<Screen, {name: 'situation'}>;
+
+/** What the admin sees: the symptoms of `repair-and-check.ts`, and a lost PDC. */
+export type WizardSymptom = Symptom | 'pdc-lost';
+
+export function symptomQuestion(): Question {
+	return {
+		name: 'situation',
+		step: 'symptom',
+		title: 'What brings you here?',
+		lines: ['The answer decides the steps: a repair first, a restore over this database, or a restore onto a new PDC.'],
+		items: [
+			{label: SYMPTOMS['red-x'], value: 'red-x'},
+			{label: `${SYMPTOMS['wont-start']}: a repair with dsmpack is offered first`, value: 'wont-start'},
+			{label: 'The PDC was lost: this server is a BDC promoted to PDC, with DSMN newly installed', value: 'pdc-lost'},
+		],
+		initial: 0,
+		help: {
+			why: 'A red X that synchronizing does not clear is the case KB Q148678 is written for. When MSSYNC will not start after a crash, dsmpack /r often repairs the database in place, without losing what changed since the last backup. When the PDC itself was lost, the backup goes onto the promoted BDC in another way.',
+			kb: `A red X: ${cite('red-x', ['Q148678'])}. Repair with dsmpack: ${cite('dsmpack', ['Q197852'])}. The PDC was lost: ${cite('new-pdc')}.`,
+		},
+	};
+}
+
+/** "This PDC ran DSMN all along, or a new PDC"; `role`: what the server says of itself, where the target can ask. */
+export function pdcQuestion(role: ServerInfo | undefined): Question {
+	const [same, lost, ...rest] = pdcExplanation();
+	return {
+		name: 'situation',
+		step: 'pdc',
+		title: 'Is this the PDC that ran DSMN all along?',
+		lines: role ? [roleAdvice(role)] : [],
+		items: [
+			{label: PDC_CHOICES.same.label, value: 'same'},
+			{label: PDC_CHOICES.new.label, value: 'new'},
+		],
+		initial: 0,
+		help: {why: `${same} ${lost}`, kb: rest.join(' ')},
+	};
+}
+
+/** What the role the server reports says of an answer, where it contradicts it. */
+export function pdcAnswerProblem(answer: PdcSituation, role: ServerInfo | undefined): string | undefined {
+	if (!role || role.role === 'pdc') return undefined;
+	return `${roleAdvice(role)} ${answer === 'new' ? 'Promote it first, then start again.' : ''}`.trim();
+}
+
+/** "MSSYNC will not start": the repair offered first, before anything is replaced. */
+export function repairQuestion(): Question {
+	return {
+		name: 'situation',
+		step: 'repair',
+		title: 'Repair the database with dsmpack /r first?',
+		lines: [
+			'dsmpack repairs and compacts MSSYNC.MDB where it is and keeps the old one as mssync.bkp: nothing changed since the last backup is lost. A restore comes after it only if MSSYNC still will not start.',
+		],
+		items: [
+			{label: 'Yes — repair first with dsmpack /r (keeps mssync.bkp)', value: 'repair'},
+			{label: 'No — go on to the backup question (restore or reconstruct)', value: 'skip'},
+		],
+		initial: 0,
+		help: {
+			why: dsmpackInstructions().join(' '),
+			kb: `Repair with dsmpack /r: ${cite('dsmpack', ['Q197852'])}. If JET then refuses the logs with error -530: ${cite('jet-530')}.`,
+		},
+	};
+}
+
+/** The values of a symptom's items, as the flow reads them. */
+export function isSymptom(value: string): value is WizardSymptom {
+	return value === 'red-x' || value === 'wont-start' || value === 'pdc-lost';
+}

@@ -1,0 +1,57 @@
+/**
+ * The question "Synchronize, or Fully synchronize?" (ARCHITECTURE.md, "Synchronize all servers"): asked
+ * before a restore's plan, once the backup's age is known, and before "Only synchronize all servers". What
+ * to recommend and why is `procedure/synchronize-choice.ts`'s; here is only the screen it makes.
+ */
+import {
+	event8005Check,
+	recommendSynchronize,
+	SYNCHRONIZE_CHOICES,
+	synchronizeExplanation,
+	type SynchronizeAdvice,
+	type SynchronizeKind,
+} from '../../procedure/synchronize-choice.js';
+import type {Screen} from '../state.js';
+
+export type SynchronizeContext = 'restore' | 'only';
+
+const KINDS: readonly SynchronizeKind[] = ['normal', 'full'];
+
+/** The advice for a synchronize with no database restored: the recorded position is the live one. */
+function adviceWithoutRestore(): SynchronizeAdvice {
+	return {
+		recommended: 'normal',
+		because:
+			'Nothing is restored: DSMN continues from its own position in the change log. If Event 8005 is in the Application log since MSSYNC last started, or accounts are wrong on a server that shows a blue check, fully synchronize.',
+	};
+}
+
+/** The advice for this context: a restore's from the backup's age (`taken`, its newest database file). */
+export function synchronizeAdvice(context: SynchronizeContext, taken: string | undefined, now: Date): SynchronizeAdvice {
+	if (context === 'only') return adviceWithoutRestore();
+	return recommendSynchronize(taken === undefined ? undefined : new Date(taken), now);
+}
+
+/** The question's screen: the change log explained, the two choices with what each costs, the recommended one first under the pointer. */
+export function synchronizeQuestion(context: SynchronizeContext, advice: SynchronizeAdvice): Extract<Screen, {name: 'situation'}> {
+	const [first, ...explanation] = synchronizeExplanation(advice);
+	const recommendation = explanation.pop()!;
+	return {
+		name: 'situation',
+		step: `synchronize-${context}`,
+		title: context === 'restore' ? 'How should the servers be synchronized at the end of the restore?' : 'How should the servers be synchronized?',
+		lines: [
+			recommendation,
+			...KINDS.map(kind => `${SYNCHRONIZE_CHOICES[kind].label}: ${SYNCHRONIZE_CHOICES[kind].consequence}`),
+			...event8005Check().slice(0, 1),
+		],
+		items: KINDS.map(kind => ({label: `${SYNCHRONIZE_CHOICES[kind].label}${kind === advice.recommended ? ' (recommended)' : ''}`, value: kind})),
+		initial: KINDS.indexOf(advice.recommended),
+		help: {why: [first!, ...explanation].join(' '), kb: event8005Check().join(' ')},
+	};
+}
+
+/** The plan's line for the choice made. */
+export function synchronizePlanLine(kind: SynchronizeKind, advice: SynchronizeAdvice): string {
+	return `At the end: ${SYNCHRONIZE_CHOICES[kind].label}${kind === advice.recommended ? ' (recommended)' : ` (recommended: ${SYNCHRONIZE_CHOICES[advice.recommended].label})`}; then look for Event 8005 in the Application log.`;
+}

@@ -1,0 +1,117 @@
+/**
+ * The situation decides the steps (ARCHITECTURE.md, "The wizard"): the questions an expert asks before
+ * and inside the two branches of KB Q148678. Before the backup question: what the admin sees (a red X;
+ * MSSYNC will not start, with the dsmpack repair offered first; a lost PDC) and which PDC this is. In
+ * the restore: "Synchronize" or "Fully synchronize" at the end, from the backup's age. In the
+ * reconstruct: each server's NetWare version. The backup question and its branches stay as they are:
+ * these questions come before or inside them, never instead. Each question's screen is built by its own
+ * file (situation-symptom.ts, situation-synchronize.ts, situation-netware.ts); where an answer leads is
+ * the controller's (`SituationLinks`), so that this part imports no other.
+ */
+import type {PdcSituation} from '../../procedure/new-pdc.js';
+import type {NetWareVersion, NetWareVersions} from '../../procedure/reconstruct-texts.js';
+import type {SynchronizeAdvice, SynchronizeKind} from '../../procedure/synchronize-choice.js';
+import type {WizardSession} from '../session.js';
+import {netwareAllQuestion, netwareAnswers, netwareServerQuestion} from './situation-netware.js';
+import {isSymptom, pdcQuestion, repairQuestion, symptomQuestion, type WizardSymptom} from './situation-symptom.js';
+import {synchronizeAdvice, synchronizeQuestion, type SynchronizeContext} from './situation-synchronize.js';
+
+/** Where an answer leads: the other parts' methods, filled in by the controller. */
+export type SituationLinks = {
+	/** The backup question, as before the situation was asked. */
+	askBackup(): void;
+	/** "MSSYNC will not start", repair chosen: the dsmpack repair. */
+	repair(): Promise<void>;
+	/** The restore's plan, with the synchronize chosen. */
+	restorePlan(kind: SynchronizeKind, advice: SynchronizeAdvice): Promise<void>;
+	/** "Only synchronize all servers", with the synchronize chosen. */
+	synchronizeOnly(kind: SynchronizeKind): Promise<void>;
+	/** The reconstruct's bindery question, once every chosen server's version is known. */
+	binderyQuestion(servers: string[], versions: NetWareVersions): Promise<void>;
+};
+
+/** What the situation questions established. */
+export type SituationAnswers = {symptom?: WizardSymptom; pdc?: PdcSituation};
+
+export class SituationFlow {
+	readonly answers: SituationAnswers = {};
+	private advice: SynchronizeAdvice | undefined;
+	private servers: string[] = [];
+	private versions: Record<string, NetWareVersion> = {};
+
+	constructor(
+		private readonly s: WizardSession,
+		private readonly links: SituationLinks,
+	) {}
+
+	/** The first question after the look at the target. */
+	askSymptom(): void {
+		this.s.store.go(symptomQuestion());
+	}
+
+	/** Before the restore's plan (the backup's age known) or "Only synchronize all servers". */
+	askSynchronize(context: SynchronizeContext, taken?: string): void {
+		this.advice = synchronizeAdvice(context, taken, new Date(this.s.deps.now()));
+		this.s.store.go(synchronizeQuestion(context, this.advice));
+	}
+
+	/** Once the reconstruct's servers are chosen: their NetWare versions, before the bindery question. */
+	askNetWare(servers: string[]): void {
+		this.servers = servers;
+		this.versions = {};
+		this.s.store.go(netwareAllQuestion(servers, this.known()));
+	}
+
+	/** What the command line said of the versions (`--netware`): where the pointer starts. */
+	private known(): NetWareVersions {
+		return this.s.options.netware ?? {};
+	}
+
+	/** Enter on a situation question. */
+	async answer(value: string): Promise<void> {
+		const screen = this.s.store.screen;
+		if (screen.name !== 'situation') return;
+		const {step} = screen;
+		if (step === 'symptom' && isSymptom(value)) return this.answerSymptom(value);
+		if (step === 'repair') return value === 'repair' ? this.links.repair() : this.askPdc();
+		if (step === 'pdc' && (value === 'same' || value === 'new')) {
+			this.answers.pdc = value;
+			return this.links.askBackup();
+		}
+		if (step.startsWith('synchronize-') && (value === 'normal' || value === 'full')) {
+			const advice = this.advice!;
+			return step === 'synchronize-only' ? this.links.synchronizeOnly(value) : this.links.restorePlan(value, advice);
+		}
+		if (step === 'netware') {
+			if (value === 'each') return this.askServer(0);
+			return this.links.binderyQuestion(this.servers, {});
+		}
+		if (step.startsWith('netware:')) {
+			const server = step.slice('netware:'.length);
+			this.versions[server] = value as NetWareVersion;
+			return this.askServer(this.servers.indexOf(server) + 1);
+		}
+	}
+
+	private answerSymptom(symptom: WizardSymptom): void {
+		this.answers.symptom = symptom;
+		delete this.answers.pdc;
+		if (symptom === 'wont-start') return this.s.store.go(repairQuestion());
+		if (symptom === 'pdc-lost') {
+			// The symptom says which PDC this is: the question would only ask it again.
+			this.answers.pdc = 'new';
+			return this.links.askBackup();
+		}
+		this.askPdc();
+	}
+
+	private askPdc(): void {
+		this.s.store.go(pdcQuestion(undefined));
+	}
+
+	private askServer(index: number): Promise<void> | void {
+		const server = this.servers[index];
+		if (server === undefined) return this.links.binderyQuestion(this.servers, netwareAnswers(this.versions));
+		this.s.store.go(netwareServerQuestion(server, this.known()));
+	}
+}
