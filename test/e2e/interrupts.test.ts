@@ -6,6 +6,7 @@ import {readJournal} from '../../source/journal/journal.js';
 import {labStatusSchema} from '../../source/lab/status.js';
 import {CLI, runCli, tempDir, userEnv} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
+import {throughSituation} from './situation-keys.js';
 import {restoreUpTo} from './restore-keys.js';
 
 async function lab(...flags: string[]) {
@@ -92,6 +93,7 @@ describe('interrupts and the terminal', () => {
 		await session.waitFor(/servers? shows? a red X\./);
 		await session.resize(60, 20);
 		await session.type(KEYS.enter);
+		await throughSituation(session);
 		await session.waitFor('Do you have a backup');
 		// The frame once the redraw after the resize has landed (a frame caught half way is not the claim).
 		const headers = () =>

@@ -38,11 +38,11 @@ describe('keys pressed together or too soon answer nothing, and the screen says 
 			session.write(KEYS.enter);
 			await pause(50);
 			session.write(KEYS.enter);
-			await session.waitFor('Do you have a backup');
+			await session.waitFor('What brings you here?');
 			await pause(500);
-			expect(session.screen()).toContain('Do you have a backup');
+			expect(session.screen()).toContain('What brings you here?');
 			expect(session.screen()).toContain(NOT_USED);
-			expect(session.screen()).not.toContain('Which folder holds the backup?');
+			expect(session.screen()).not.toContain('Is this the PDC that ran DSMN all along?');
 		} finally {
 			await session.kill();
 		}

@@ -5,6 +5,7 @@ import {labStatusSchema} from '../../source/lab/status.js';
 import {readPasswordsFile} from '../../source/procedure/passwords.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
+import {throughSituation} from './situation-keys.js';
 
 /** Every command line on this machine, sampled while `during` runs: no password may ever be in one. */
 async function sampleArgv(during: Promise<unknown>): Promise<Set<string>> {
@@ -40,6 +41,7 @@ describe('the reconstruct flow, end to end', () => {
 		const drive = (async () => {
 			await session.waitFor(/servers? shows? a red X\./);
 			await session.type(KEYS.enter);
+			await throughSituation(session);
 			await session.waitFor('Do you have a backup');
 			await session.type(KEYS.down, KEYS.enter);
 			await session.waitFor('Every propagated user — 120 of them — gets a new password');

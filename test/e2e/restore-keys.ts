@@ -1,4 +1,5 @@
 import {KEYS, type PtySession} from './pty-session.js';
+import {throughSituation, throughSynchronizeChoice} from './situation-keys.js';
 
 /** The restore flow's confirmations, in order, as the wizard shows them on a lab. */
 const CONFIRMATIONS = [
@@ -6,7 +7,7 @@ const CONFIRMATIONS = [
 	['move-aside', /Moves \d+ files out of/],
 	['copy-backup', /⚠ Copy the backup into SYNCAGNT/],
 	['start-service', /Runs "net start MSSYNC"/],
-	['synchronize', /Runs "Synchronize all servers"/],
+	['synchronize', /Runs "(Fully s|S)ynchronize all servers"/],
 ] as const;
 
 export type RestoreConfirmation = (typeof CONFIRMATIONS)[number][0];
@@ -15,12 +16,14 @@ export type RestoreConfirmation = (typeof CONFIRMATIONS)[number][0];
 export async function restoreUpTo(session: PtySession, last: RestoreConfirmation): Promise<void> {
 	await session.waitFor(/servers? shows? a red X\./);
 	await session.type(KEYS.enter);
+	await throughSituation(session);
 	await session.waitFor('Do you have a backup');
 	await session.type(KEYS.enter);
 	await session.waitFor('Which folder holds the backup?');
 	await session.type(KEYS.enter);
 	await session.waitFor('I have read the warning: continue');
 	await session.type(KEYS.enter);
+	await throughSynchronizeChoice(session);
 	await session.waitFor('The plan (KB Q148678)');
 	await session.type(KEYS.enter);
 	for (const [step, shown] of CONFIRMATIONS) {

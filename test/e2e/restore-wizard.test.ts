@@ -48,7 +48,7 @@ describe('the restore flow, end to end in a pseudo-terminal', () => {
 		await session.type(...'RESTORE', KEYS.enter);
 		await session.waitFor(/Runs "net start MSSYNC"/);
 		await session.type('y');
-		await session.waitFor(/Runs "Synchronize all servers"/);
+		await session.waitFor(/Runs "(Fully s|S)ynchronize all servers"/);
 		await session.type('y');
 		await session.waitFor('Done: every server shows a blue check');
 		await session.type(KEYS.enter);

@@ -11,6 +11,7 @@ import {hashFolder} from '../helpers/hash-folder.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {ADMIN_PASSWORD, sambaReason, startSambaServer, type SambaServer} from '../helpers/samba-server.js';
 import {KEYS, PtySession} from './pty-session.js';
+import {throughSituation, throughSynchronizeChoice} from './situation-keys.js';
 
 const {skip} = sambaReason();
 
@@ -47,12 +48,14 @@ describe.skipIf(skip)('the restore flow on a real Samba server, from Linux, in a
 		expect(session.screen()).toContain(`\\\\${s.name} (Samba)`);
 		expect(session.screen()).not.toContain('practice lab in');
 		await session.type(KEYS.enter);
+		await throughSituation(session);
 		await session.waitFor('Do you have a backup of the account synchronization database?');
 		await session.type(KEYS.enter);
 		await session.waitFor('Which folder holds the backup?');
 		await session.type(KEYS.enter);
 		await session.waitFor(/I have read the warning: continue|Restore from this backup/);
 		await session.type(KEYS.enter);
+		await throughSynchronizeChoice(session);
 		await session.waitFor('The plan (KB Q148678)');
 		expect(session.screen()).toContain(`//${s.name}/ADMIN$/SYSTEM32/SYNCAGNT.before-restore-…`);
 		await session.type(KEYS.enter);

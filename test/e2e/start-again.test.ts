@@ -3,6 +3,7 @@ import {dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import {KEYS, PtySession} from './pty-session.js';
+import {throughSituation, throughSynchronizeChoice} from './situation-keys.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const made: string[] = [];
@@ -26,12 +27,14 @@ describe('"start again" for someone who began with npm start', () => {
 			const header = `practice lab in ${lab}`;
 			expect(first.screen()).toContain(header);
 			await first.type(KEYS.enter);
+			await throughSituation(first);
 			await first.waitFor('Do you have a backup');
 			await first.type(KEYS.enter);
 			await first.waitFor('Which folder holds the backup?');
 			await first.type(KEYS.enter);
 			await first.waitFor('I have read the warning: continue');
 			await first.type(KEYS.enter);
+			await throughSynchronizeChoice(first);
 			await first.waitFor('The plan (KB Q148678)');
 			await first.type(KEYS.enter);
 			await first.waitFor(/Runs "net stop MSSYNC"/);

@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
+import {throughSituation, throughSynchronizeChoice} from './situation-keys.js';
 import {restoreUpTo} from './restore-keys.js';
 
 const NOT_ASCII = /[\u0080-\uFFFF]/;
@@ -20,12 +21,14 @@ async function lab(...flags: string[]) {
 async function toFirstConfirmation(session: PtySession) {
 	await session.waitFor(/servers? shows? a red X\./);
 	await session.type(KEYS.enter);
+	await throughSituation(session);
 	await session.waitFor('Do you have a backup');
 	await session.type(KEYS.enter);
 	await session.waitFor('Which folder holds the backup?');
 	await session.type(KEYS.enter);
 	await session.waitFor('I have read the warning: continue');
 	await session.type(KEYS.enter);
+	await throughSynchronizeChoice(session);
 	await session.waitFor('The plan (KB Q148678)');
 	await session.type(KEYS.enter);
 	await session.waitFor('Runs "net stop MSSYNC"');

@@ -63,10 +63,14 @@ describe('the wizard on screen', () => {
 	it('asks the backup question, explains it with ?, and goes back with Esc', async () => {
 		const {frame, press, ui} = await mount();
 		await waitFor(() => expect(frame()).toContain('Continue'));
+		await press(ENTER, 'What brings you here?');
+		await press(ENTER, 'Is this the PDC that ran DSMN all along?');
 		await press(ENTER, 'Do you have a backup of the account synchronization database?');
 		await press('?', 'Why this step');
 		expect(frame()).toContain('KB Q148678');
 		await press('x', 'Do you have a backup');
+		await press(ESC, 'Is this the PDC that ran DSMN all along?');
+		await press(ESC, 'What brings you here?');
 		await press(ESC, 'Managed NetWare servers');
 		ui.unmount();
 	});
@@ -85,12 +89,15 @@ describe('the wizard on screen', () => {
 	it('types a backup path, validates it, and shows the table and the warning to acknowledge', async () => {
 		const {frame, press, ui} = await mount();
 		await waitFor(() => expect(frame()).toContain('Continue'));
+		await press(ENTER, 'What brings you here?');
+		await press(ENTER, 'Is this the PDC that ran DSMN all along?');
 		await press(ENTER, 'Do you have a backup');
 		await press(ENTER, 'Which folder holds the backup?');
 		await press(ENTER, /Backup .*backup/);
 		expect(frame()).toMatch(/✓ MSSYNC\.MDB\s+1\.0 MiB/);
 		expect(frame()).toMatch(/⚠ the backup is \d+ days old/);
 		expect(frame()).toContain('I have read the warning: continue');
+		await press(ENTER, 'How should the servers be synchronized at the end of the restore?');
 		await press(ENTER, 'The plan (KB Q148678)');
 		expect(frame()).toContain('(you will type RESTORE)');
 		ui.unmount();
@@ -99,6 +106,8 @@ describe('the wizard on screen', () => {
 	it('takes a path and Enter typed ahead in one burst, and drops what follows once a choice is on screen', async () => {
 		const {dir, frame, press, ui} = await mount();
 		await waitFor(() => expect(frame()).toContain('Continue'));
+		await press(ENTER, 'What brings you here?');
+		await press(ENTER, 'Is this the PDC that ran DSMN all along?');
 		await press(ENTER, 'Do you have a backup');
 		await press(ENTER, 'Which folder holds the backup?');
 		const typed = (frame().match(/Folder: (.*)/)?.[1] ?? '').trimEnd();
@@ -117,10 +126,16 @@ describe('the wizard on screen', () => {
 	it('refuses a typed path that is not a backup, naming why', async () => {
 		const {frame, press, ui} = await mount();
 		await waitFor(() => expect(frame()).toContain('Continue'));
+		await press(ENTER, 'What brings you here?');
+		await press(ENTER, 'Is this the PDC that ran DSMN all along?');
 		await press(ENTER, 'Do you have a backup');
 		await press(DOWN, /❯ No — reconstruct/);
 		await press(DOWN, /❯ Not sure/);
+		await press(ESC, 'Is this the PDC that ran DSMN all along?');
+		await press(ESC, 'What brings you here?');
 		await press(ESC, 'Managed NetWare servers');
+		await press(ENTER, 'What brings you here?');
+		await press(ENTER, 'Is this the PDC that ran DSMN all along?');
 		await press(ENTER, 'Do you have a backup');
 		await press(ENTER, 'Which folder holds the backup?');
 		const typed = (frame().match(/Folder: (.*)/)?.[1] ?? '').trimEnd();

@@ -102,6 +102,9 @@ describe('the reconstruct flow on a real server', () => {
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'servers'});
 		type(controller, 'fs1, fs2');
 		await controller.submitText();
+		// Their NetWare versions first: both 3.x.
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware'});
+		await controller.answerSituation('all-3.x');
 		expect(screen(controller)).toMatchObject({
 			name: 'multi-select',
 			purpose: 'bindery',

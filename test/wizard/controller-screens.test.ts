@@ -33,6 +33,7 @@ async function toFirstConfirmation(controller: WizardController) {
 	await controller.answerBackup('yes');
 	await controller.submitText();
 	await controller.acceptValidation();
+	await controller.answerSituation('normal');
 	await controller.startPlan();
 }
 
@@ -61,10 +62,13 @@ describe('the wizard tells the truth', () => {
 		expect(controller.getState().steps).toBeUndefined();
 		expect((await readJournal(journal)).at(-1)).toMatchObject({type: 'run-ended', outcome: 'abandoned'});
 		expect(await findUnfinishedRun(labPaths(dir).journal)).toBeUndefined();
-		// The plan can be begun again, and from there Esc still goes back further.
+		// The plan can be begun again, and from there Esc still goes back further: the synchronize question, the validation.
+		await controller.back();
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'synchronize-restore'});
 		await controller.back();
 		expect(screen(controller).name).toBe('validation');
 		await controller.acceptValidation();
+		await controller.answerSituation('normal');
 		await controller.startPlan();
 		await controller.confirm();
 		expect(controller.canGoBack()).toBe(false);
@@ -179,6 +183,7 @@ describe('the wizard tells the truth', () => {
 		await controller.answerBackup('no');
 		await controller.acceptConsequences();
 		await controller.submitSelection();
+		await controller.answerSituation('all-3.x');
 		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'bindery'});
 		const s = screen(controller);
 		expect(s.name === 'multi-select' && s.hint).not.toContain('None are chosen');
@@ -207,15 +212,19 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();
 		await again.continueFromInspect('synchronize');
+		await again.answerSituation('normal');
 		expect(screen(again)).toMatchObject({
 			name: 'confirm',
 			step: 'synchronize-only',
 			changes: [expect.stringContaining('Runs "Synchronize all servers"'), expect.stringContaining('Nothing else is changed')],
 		});
-		// Nothing has changed yet: Esc goes back to the first look.
+		// Nothing has changed yet: Esc goes back to the synchronize question, then to the first look.
+		await again.back();
+		expect(screen(again)).toMatchObject({name: 'situation', step: 'synchronize-only'});
 		await again.back();
 		expect(screen(again).name).toBe('inspect');
 		await again.continueFromInspect('synchronize');
+		await again.answerSituation('normal');
 		await again.confirm();
 		expect(screen(again)).toMatchObject({name: 'summary', ok: true, exit: 0, title: 'Done: every server shows a blue check'});
 		// The summary is an end: Esc does not lead back to the confirmation, to run it again.
@@ -229,6 +238,7 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 	it('a server still offline: says which and why, exits 1, and what to do next', async () => {
 		const {controller} = await labController({offline: ['FS1']});
 		await controller.continueFromInspect('synchronize');
+		await controller.answerSituation('normal');
 		await controller.confirm();
 		expect(screen(controller)).toMatchObject({
 			name: 'summary',

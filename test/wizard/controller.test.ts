@@ -77,6 +77,7 @@ describe('the wizard controller', () => {
 		await controller.submitText();
 		expect(screen(controller)).toMatchObject({name: 'validation', report: {valid: true}});
 		await controller.acceptValidation();
+		await controller.answerSituation('normal');
 		expect(screen(controller).name).toBe('plan');
 		await controller.startPlan();
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'stop-service'});
@@ -108,15 +109,24 @@ describe('the wizard controller', () => {
 	it('goes back with Esc only while nothing has changed', async () => {
 		const {controller} = await labController();
 		void controller.continueFromInspect();
+		await controller.answerSituation('red-x');
+		await controller.answerSituation('same');
 		await controller.answerBackup('yes');
 		void controller.back();
 		expect(screen(controller).name).toBe('ask-backup');
+		void controller.back();
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'pdc'});
+		await controller.answerSituation('same');
 		await controller.answerBackup('yes');
 		await controller.submitText();
 		await controller.acceptValidation();
+		await controller.answerSituation('normal');
+		void controller.back();
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'synchronize-restore'});
 		void controller.back();
 		expect(screen(controller).name).toBe('validation');
 		await controller.acceptValidation();
+		await controller.answerSituation('normal');
 		await controller.startPlan();
 		await controller.confirm();
 		void controller.back();
@@ -136,6 +146,7 @@ describe('the wizard controller', () => {
 			},
 		});
 		await controller.acceptValidation();
+		await controller.answerSituation('normal');
 		expect(screen(controller).name).toBe('validation');
 		void controller.back();
 		expect(screen(controller).name).toBe('choose-backup');
@@ -157,6 +168,7 @@ describe('the wizard controller', () => {
 		await controller.answerBackup('yes');
 		await controller.submitText();
 		await controller.acceptValidation();
+		await controller.answerSituation('normal');
 		await controller.startPlan();
 		await controller.confirm();
 		controller.requestQuit();
@@ -220,6 +232,7 @@ describe('the wizard controller', () => {
 		await controller.answerBackup('yes');
 		await controller.submitText();
 		await controller.acceptValidation();
+		await controller.answerSituation('normal');
 		await controller.startPlan();
 		for (const step of ['stop-service', 'move-aside']) {
 			expect(screen(controller)).toMatchObject({step});
@@ -257,6 +270,8 @@ describe('the wizard controller, reconstruct flow', () => {
 		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'servers', error: expect.stringContaining('at least one')});
 		controller.toggleSelected();
 		await controller.submitSelection();
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware'});
+		await controller.answerSituation('all-3.x');
 		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'bindery', selected: []});
 		await controller.submitSelection();
 		await controller.choosePasswordPolicy('initial');

@@ -54,6 +54,7 @@ describe('the wizard on a disk too small for the backup', () => {
 			await controller.chooseBackup(backup);
 			expect(controller.getState().screen).toMatchObject({name: 'validation', report: {valid: true}});
 			await controller.acceptValidation();
+			await controller.answerSituation('normal');
 
 			expect(controller.getState().screen).toMatchObject({
 				name: 'summary',

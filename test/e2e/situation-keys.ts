@@ -1,0 +1,15 @@
+import {KEYS, type PtySession} from './pty-session.js';
+
+/** The situation questions before the backup question, answered as the usual case: a red X on the PDC that ran DSMN. */
+export async function throughSituation(session: PtySession): Promise<void> {
+	await session.waitFor('What brings you here?');
+	await session.type(KEYS.enter);
+	await session.waitFor('Is this the PDC that ran DSMN all along?');
+	await session.type(KEYS.enter);
+}
+
+/** "Synchronize or Fully synchronize", before a restore's plan: the recommended one (under the pointer). */
+export async function throughSynchronizeChoice(session: PtySession): Promise<void> {
+	await session.waitFor('How should the servers be synchronized');
+	await session.type(KEYS.enter);
+}
