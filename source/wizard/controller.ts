@@ -156,7 +156,7 @@ export class WizardController {
 
 	/** The run of the plan, once the server's writer lock is held (break-lock.ts); `breakLock`: the admin typed the holder's name. */
 	private async beginPlanned(plan: Extract<WizardState['screen'], {name: 'plan'}>, history: WizardState['screen'][], breakLock = false): Promise<void> {
-		const run = plan.flow === 'restore' ? await this.restore.begin() : await this.reconstruct.begin();
+		const run = plan.flow === 'reconstruct' ? await this.reconstruct.begin() : await this.restore.begin(plan.flow);
 		if (breakLock || this.s.options.breakLock) run.breakLockIfGone = true;
 		const refusal = await run.claimServer();
 		if (!refusal) return this.driver.begin(run, plan, history);

@@ -15,6 +15,8 @@ export {temporaryCredentialsFile} from '../targets/real/credentials.js';
 export {initialPasswordProblem, passwordsFileProblem} from '../procedure/passwords.js';
 export {earlierListsWarning, earlierPasswordLists, ReconstructRun, reconstructSteps} from '../procedure/reconstruct-run.js';
 export {RestoreRun} from '../procedure/restore-run.js';
+export {NewPdcRun} from '../procedure/new-pdc-run.js';
+export {RepairRun} from '../procedure/repair-run.js';
 export {RESTORE_STEPS} from '../procedure/restore-steps.js';
 export {describeSynchronizeOnly, SYNCHRONIZE_ONLY, synchronizeOnly} from '../procedure/synchronize-only.js';
 export {resumeUnfinished} from '../app/unfinished-run.js';

@@ -40,7 +40,8 @@ export type Screen =
 	| {name: 'choose-backup'; input: string; cursor?: number; candidates: string[]; suggestions: BackupCandidate[]; error?: string}
 	| {name: 'discover'; input: string; cursor?: number; results?: BackupCandidate[]; searching: boolean}
 	| {name: 'validation'; report: ValidationReport}
-	| {name: 'plan'; flow: 'restore' | 'reconstruct'; steps: string[]; lines: string[]}
+	/** `new-pdc`: the restore onto a new PDC (KB Q154761); `repair`: dsmpack /r first (KB Q197852): flows/situation.ts. */
+	| {name: 'plan'; flow: 'restore' | 'reconstruct' | 'new-pdc' | 'repair'; steps: string[]; lines: string[]}
 	| {
 			name: 'confirm';
 			step: string;

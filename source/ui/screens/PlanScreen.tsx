@@ -5,6 +5,13 @@ import {rowsOf} from '../../text/measure.js';
 import {safeText} from '../../text/sanitize.js';
 import {Select, type ChoiceView} from '../widgets/Select.js';
 
+const PLAN_TITLES: Readonly<Record<Extract<Screen, {name: 'plan'}>['flow'], string>> = {
+	restore: 'KB Q148678',
+	reconstruct: 'KB Q148678, no backup',
+	'new-pdc': 'KB Q154761, the backup onto a new PDC',
+	repair: 'KB Q197852, repair with dsmpack',
+};
+
 /**
  * How the plan fits `rows` rows (ARCHITECTURE.md, "Layout at any size"): every step first, one row each;
  * the lines under them (backup, snapshot folder, journal) wrapped, else one row each cut in the middle,
@@ -35,7 +42,7 @@ export function PlanScreen({
 	const shown = screen.steps.slice(0, layout.steps);
 	return (
 		<Box flexDirection="column">
-			<Text bold>The plan (KB Q148678{screen.flow === 'reconstruct' ? ', no backup' : ''})</Text>
+			<Text bold>The plan ({PLAN_TITLES[screen.flow]})</Text>
 			{shown.map((step, i) => (
 				<Text key={i} wrap="truncate-end">
 					{i + 1}. {safeText(step)}

@@ -7,13 +7,15 @@ import {resolve} from 'node:path';
 import {scanProgressText} from '../../backup/scan-progress.js';
 import type {PageProgress} from '../../backup/validate.js';
 import type {PdcSituation} from '../../procedure/new-pdc.js';
+import type {NewPdcRun} from '../../procedure/new-pdc-run.js';
+import type {RepairRun} from '../../procedure/repair-run.js';
 import type {RestoreRun} from '../../procedure/restore-run.js';
 import {NT_OF, type NtAnswer} from '../nt-version-question.js';
 import type {SynchronizeAdvice, SynchronizeKind} from '../../procedure/synchronize-choice.js';
 import {operations, type WizardSession} from '../session.js';
 import {targetNotReady, targetNotReadyFor} from '../summary.js';
 import {synchronizePlanLine} from './situation-synchronize.js';
-import {newPdcPlan, repairByHand} from './situation-restore.js';
+import {newPdcPlan, repairPlan} from './situation-restore.js';
 
 export class RestoreQuestions {
 	/** The backup folder the admin accepted after its validation. */
@@ -149,20 +151,28 @@ export class RestoreQuestions {
 		});
 	}
 
-	/** "MSSYNC will not start", repair chosen: dsmpack /r, which the tool cannot run on the server. */
+	/** "MSSYNC will not start", repair chosen: the plan of the dsmpack repair (KB Q197852), before any restore. */
 	async repair(): Promise<void> {
-		const screen = repairByHand(this.s.activeTarget, this.s.again());
-		this.s.store.set({screen, exit: screen.exit});
+		this.s.store.go(repairPlan(this.s.activeTarget));
 	}
 
-	/** Begin on the plan: the run, bound to the backup's bytes as they are now. */
-	async begin(): Promise<RestoreRun> {
+	/** Begin on the plan: the run, bound to the backup's bytes as they are now (the repair has no backup). */
+	async begin(flow: 'restore' | 'new-pdc' | 'repair' = 'restore'): Promise<RestoreRun | NewPdcRun | RepairRun> {
+		const {beginRestore, NewPdcRun, RepairRun} = await operations();
+		const onCommand = this.s.store.onCommand;
+		const breakLock = this.s.options.breakLock;
+		if (flow === 'repair') {
+			const repair = await RepairRun.begin(this.s.activeTarget, {onCommand});
+			if (breakLock) repair.breakLockIfGone = true;
+			return repair;
+		}
 		if (this.backup === undefined) throw new Error('no backup was accepted');
-		const {beginRestore} = await operations();
-		return beginRestore(
-			this.s.activeTarget,
-			{backup: this.backup, ...(this.synchronize ? {synchronize: this.synchronize} : {})},
-			{breakLock: this.s.options.breakLock, onCommand: this.s.store.onCommand},
-		);
+		const synchronize = this.synchronize ? {synchronize: this.synchronize} : {};
+		if (flow === 'new-pdc') {
+			const run = await NewPdcRun.begin(this.s.activeTarget, this.backup, {onCommand, ...synchronize});
+			if (breakLock) run.breakLockIfGone = true;
+			return run;
+		}
+		return beginRestore(this.s.activeTarget, {backup: this.backup, ...synchronize}, {breakLock, onCommand});
 	}
 }

@@ -1,49 +1,51 @@
 /**
  * Where the situation leads inside the restore branch (ARCHITECTURE.md, "The wizard"): the dsmpack
- * repair offered first when MSSYNC will not start, and the restore onto a new PDC (KB Q154761). Pure
- * wording: the steps and their texts are `procedure/repair-and-check.ts`'s and `procedure/new-pdc.ts`'s.
+ * repair offered first when MSSYNC will not start, and the restore onto a new PDC (KB Q154761). The
+ * plans only: the runs are `procedure/repair-run.ts` and `procedure/new-pdc-run.ts`, their steps and
+ * texts `procedure/repair-and-check.ts` and `procedure/new-pdc.ts`.
  */
-import {EXIT} from '../../errors/exit-codes.js';
 import {NEW_PDC_BACKUP_FOLDER, newPdcSteps} from '../../procedure/new-pdc.js';
-import {dsmpackInstructions} from '../../procedure/repair-and-check.js';
+import {repairSteps} from '../../procedure/repair-and-check.js';
+import type {StepDef} from '../../procedure/procedure-run.js';
 import type {Target} from '../../targets/capabilities.js';
 import type {Screen} from '../state.js';
 
-type Summary = Extract<Screen, {name: 'summary'}>;
+type Plan = Extract<Screen, {name: 'plan'}>;
 
-/**
- * The repair: dsmpack runs at the PDC's own prompt, so the tool says how and stops (exit 3, a step done
- * by hand); the lab has a stand-in for it.
- */
-export function repairByHand(target: Pick<Target, 'kind' | 'location'>, again: string): Summary {
+function stepLine(step: StepDef, byHand: boolean): string {
+	if (step.manual) return `${step.title} (${byHand ? 'by you, with instructions' : 'by you'})`;
+	return `${step.title}${step.confirmation.kind === 'typed' ? ` (you will type ${step.confirmation.word})` : ''}`;
+}
+
+/** "MSSYNC will not start", repair chosen: dsmpack /r, run by the tool in the lab, at the PDC's own prompt elsewhere. */
+export function repairPlan(target: Pick<Target, 'repair' | 'journalDir' | 'database'>): Plan {
+	const byHand = !target.repair;
 	return {
-		name: 'summary',
-		title: 'Repair the database with dsmpack /r first: nothing was changed',
-		ok: true,
-		exit: EXIT.manual,
+		name: 'plan',
+		flow: 'repair',
+		steps: repairSteps(byHand).map(step => stepLine(step, true)),
 		lines: [
-			...dsmpackInstructions(),
-			...(target.kind === 'lab' ? [`In the practice lab, this does what dsmpack /r does: dsmn-resync lab dsmpack ${target.location}`] : []),
-			`Then start again (${again}): if MSSYNC runs, choose "Only synchronize all servers"; if it still will not start, answer the backup question and restore.`,
+			`dsmpack /r repairs MSSYNC.MDB in ${target.database.syncagnt} where it is and keeps the database as it was as mssync.bkp: nothing is replaced, nothing changed since the last backup is lost.`,
+			byHand
+				? "dsmpack runs at the PDC's own command prompt: the tool stops MSSYNC, gives the exact commands, waits for your word, then starts MSSYNC."
+				: "In the practice lab the tool runs the lab's dsmpack.",
+			'If MSSYNC still will not start afterwards, start again and restore the backup.',
+			`Journal: ${target.journalDir}`,
 		],
 	};
 }
 
-/** The restore onto a new PDC, until the tool runs it: its steps, to do by hand (Esc goes back to change an answer). */
-export function newPdcPlan(target: Pick<Target, 'database'>, backup: string, synchronizeLine: string): Summary {
-	const steps = newPdcSteps(true);
+/** The restore onto a new PDC: the backup into SYNCAGNT's backup subfolder, the new installation's files left as they are. */
+export function newPdcPlan(target: Pick<Target, 'sync' | 'journalDir' | 'database'>, backup: string, synchronizeLine: string): Plan {
 	return {
-		name: 'summary',
-		title: 'The restore onto a new PDC is not run by this version of the tool: nothing was changed',
-		ok: false,
-		exit: EXIT.manual,
+		name: 'plan',
+		flow: 'new-pdc',
+		steps: newPdcSteps(!target.sync).map(step => stepLine(step, true)),
 		lines: [
-			`Do these steps by hand on the new PDC, with the backup in ${backup}:`,
-			...steps.map((step, i) => `${i + 1}. ${step.title} — ${step.kb}`),
-			`The backup subfolder is ${target.database.files.join(target.database.syncagnt, NEW_PDC_BACKUP_FOLDER)}.`,
+			`Backup: ${backup}`,
+			`It goes into ${target.database.files.join(target.database.syncagnt, NEW_PDC_BACKUP_FOLDER)}; the new installation's files in SYNCAGNT stay as they are. A roll back moves the copies aside (kept).`,
 			synchronizeLine,
-			'Esc goes back to change an answer.',
+			`Journal: ${target.journalDir}`,
 		],
-		back: true,
 	};
 }
