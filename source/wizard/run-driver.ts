@@ -9,6 +9,7 @@ import {rollBack} from '../app/roll-back.js';
 import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
 import type {SyncEvent} from '../services/synchronization.js';
 import {NewPdcRun} from '../procedure/new-pdc-run.js';
+import {afterRunChecks} from './flows/situation-check.js';
 import type {WizardSession, WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
 import {
@@ -321,7 +322,9 @@ export class RunDriver {
 				: run.flow === 'repair'
 					? {flow: 'repair', syncagnt: target.database.syncagnt}
 					: {flow: 'reconstruct', servers: run.servers};
-		const where = this.s.whereThingsAre([]);
+		// Then what can be checked: Event 8005 after a restore, DSMDUMP and DSMCHK (flows/situation-check.ts).
+		const servers = run.flow === 'reconstruct' ? run.servers : (await target.servers.list()).map(s => s.name);
+		const where = [...this.s.whereThingsAre([]), ...afterRunChecks(run.flow, run.start.synchronize, servers)];
 		if (target.kind !== 'lab') {
 			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where)});
 			return;
