@@ -29,7 +29,7 @@ export function netwareAllQuestion(servers: readonly string[], known: NetWareVer
 		initial: other ? 1 : 0,
 		help: {
 			why: `NetWare 3.x's BINDFIX keeps ${binderyBackupNames('3.x').join(', ')}; NetWare 2.x's keeps ${binderyBackupNames('2.x').join(' and ')}; BINDREST, run by SUPERVISOR from SYS:SYSTEM at a workstation, puts either back. NetWare 4.x keeps its accounts in NDS: no SYSCON, no BINDREST.`,
-			kb: `A 4.x server without Allow4X is refused: "<server> is a Netware 4.X server. It cannot be added to the Domain." (${cite('netware-4x')})`,
+			kb: `Without Allow4X, Add Server to Manage refuses a 4.x server: it "cannot be added to the Domain" (${cite('netware-4x')}).`,
 		},
 	};
 }

@@ -1,0 +1,252 @@
+/** The situation decides the steps: the questions before and inside the two branches, driven in-process on the lab. */
+import {readdir} from 'node:fs/promises';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import type {WizardOptions} from '../../../source/app/options.js';
+import {parseCommandLine} from '../../../source/cli/parse-args.js';
+import {readJournal} from '../../../source/journal/journal.js';
+import {createLab} from '../../../source/lab/create.js';
+import {LAB_DEFAULTS, type LabOptions} from '../../../source/lab/options.js';
+import {labPaths} from '../../../source/lab/state.js';
+import {labStatus} from '../../../source/lab/status.js';
+import {citationProblems} from '../../../source/procedure/claims.js';
+import {WizardController} from '../../../source/wizard/controller.js';
+import {choicesOf} from '../../../source/wizard/choices.js';
+import {netwareAllQuestion, netwareServerQuestion} from '../../../source/wizard/flows/situation-netware.js';
+import {pdcQuestion, repairQuestion, symptomQuestion} from '../../../source/wizard/flows/situation-symptom.js';
+import {synchronizeAdvice, synchronizeQuestion} from '../../../source/wizard/flows/situation-synchronize.js';
+import type {Screen} from '../../../source/wizard/state.js';
+import {tempDir} from '../../helpers/run-cli.js';
+
+function options(argv: string[]): WizardOptions {
+	const command = parseCommandLine(argv);
+	if (command.kind !== 'wizard') throw new Error('not the wizard');
+	return command.options;
+}
+
+async function labController(lab: Partial<LabOptions> = {}) {
+	const dir = join(await tempDir(), 'lab');
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0, ...lab});
+	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+	await controller.start();
+	return {dir, controller};
+}
+
+const screen = (c: WizardController) => c.getState().screen;
+
+/** The item the pointer starts on, as Enter would choose it. */
+function pointed(s: Screen): string | undefined {
+	const list = choicesOf(s);
+	return list?.items[list.initial]?.value;
+}
+
+async function journalStart(dir: string) {
+	const name = (await readdir(labPaths(dir).journal)).find(n => n.endsWith('.jsonl'))!;
+	return (await readJournal(join(labPaths(dir).journal, name)))[0]!;
+}
+
+/** Every step of a run confirmed, typed words included, until the summary. */
+async function confirmAll(controller: WizardController) {
+	for (let i = 0; i < 20; i++) {
+		const s = screen(controller);
+		if (s.name === 'summary') return s;
+		if (s.name !== 'confirm') throw new Error(`stopped on ${s.name}: ${JSON.stringify(s).slice(0, 400)}`);
+		if (s.word) {
+			controller.typeText(s.word);
+			await controller.submitText();
+		} else await controller.confirm();
+	}
+	throw new Error('no end');
+}
+
+describe('the situation questions', {timeout: 180_000}, () => {
+	it('come before the backup question, which still follows and still branches: a red X on the PDC that ran DSMN', async () => {
+		const {controller} = await labController();
+		await controller.continueFromInspect();
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'symptom'});
+		expect(pointed(screen(controller))).toBe('red-x');
+		await controller.answerSituation('red-x');
+		const pdc = screen(controller);
+		expect(pdc).toMatchObject({name: 'situation', step: 'pdc'});
+		// Its ? says why the two procedures differ, each with its article.
+		expect(pdc.name === 'situation' && pdc.help.why).toMatch(/KB Q148678[\s\S]*backup subfolder[\s\S]*KB Q154761/);
+		await controller.answerSituation('same');
+		expect(screen(controller).name).toBe('ask-backup');
+		await controller.answerBackup('no');
+		expect(screen(controller).name).toBe('consequences');
+		await controller.dispose();
+	});
+
+	it('"The PDC was lost" needs no PDC question, and restores into SYNCAGNT\\Backup (KB Q154761), leaving the new installation\'s files', async () => {
+		const {dir, controller} = await labController({newPdc: true});
+		const before = (await readdir(labPaths(dir).syncagnt)).sort();
+		await controller.continueFromInspect();
+		await controller.answerSituation('pdc-lost');
+		expect(screen(controller).name).toBe('ask-backup');
+		await controller.answerBackup('yes');
+		await controller.submitText();
+		await controller.acceptValidation();
+		await controller.answerSituation('normal');
+		expect(screen(controller)).toMatchObject({name: 'plan', flow: 'new-pdc', steps: expect.arrayContaining([expect.stringContaining('SYNCAGNT\\Backup')])});
+		await controller.startPlan();
+		const end = await confirmAll(controller);
+		expect(end).toMatchObject({ok: true});
+		expect(await journalStart(dir)).toMatchObject({flow: 'restore', pdc: 'new', synchronize: 'normal'});
+		expect((await readdir(join(labPaths(dir).syncagnt, 'Backup'))).map(n => n.toUpperCase())).toContain('MSSYNC.MDB');
+		// The new installation's own files are where they were.
+		expect((await readdir(labPaths(dir).syncagnt)).filter(n => n !== 'Backup').sort()).toEqual(expect.arrayContaining(before.filter(n => n !== 'Backup')));
+	});
+
+	it('"MSSYNC will not start" offers dsmpack /r first (KB Q197852): the repair runs, MSSYNC starts, mssync.bkp is kept', async () => {
+		const {dir, controller} = await labController({wontStart: true});
+		await controller.continueFromInspect();
+		await controller.answerSituation('wont-start');
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'repair'});
+		expect(pointed(screen(controller))).toBe('repair');
+		await controller.answerSituation('repair');
+		expect(screen(controller)).toMatchObject({name: 'plan', flow: 'repair'});
+		await controller.startPlan();
+		const end = await confirmAll(controller);
+		expect(end.lines.join('\n')).toContain('mssync.bkp');
+		expect((await labStatus(dir)).service.state).toBe('RUNNING');
+		expect((await readdir(labPaths(dir).syncagnt)).map(n => n.toLowerCase())).toContain('mssync.bkp');
+	});
+
+	it('"MSSYNC will not start", repair declined: the PDC question, then the backup question as usual', async () => {
+		const {controller} = await labController({wontStart: true});
+		await controller.continueFromInspect();
+		await controller.answerSituation('wont-start');
+		await controller.answerSituation('skip');
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'pdc'});
+		await controller.answerSituation('same');
+		expect(screen(controller).name).toBe('ask-backup');
+		await controller.dispose();
+	});
+});
+
+describe('Synchronize or Fully synchronize after a restore', {timeout: 180_000}, () => {
+	it('recommends Full for a backup older than the change log is trusted for; a plain synchronize leaves stale accounts, a full one fixes them', async () => {
+		const {dir, controller} = await labController({backupAgeDays: 30, changeLogSize: 50});
+		await controller.continueFromInspect();
+		await controller.answerSituation('red-x');
+		await controller.answerSituation('same');
+		await controller.answerBackup('yes');
+		await controller.submitText();
+		await controller.acceptValidation();
+		const question = screen(controller);
+		expect(question).toMatchObject({name: 'situation', step: 'synchronize-restore'});
+		expect(pointed(question)).toBe('full');
+		expect(question.name === 'situation' && question.lines[0]).toMatch(/^Recommended: Fully synchronize all servers\. The backup is \d+ days old/);
+		expect(question.name === 'situation' && question.help.why).toMatch(/Event 8005/);
+		// The admin chooses otherwise: the plan says so, and the run journals it.
+		await controller.answerSituation('normal');
+		expect(screen(controller)).toMatchObject({
+			name: 'plan',
+			lines: expect.arrayContaining([expect.stringMatching(/^At the end: Synchronize all servers \(recommended: Fully synchronize all servers\)/)]),
+		});
+		await controller.startPlan();
+		const end = await confirmAll(controller);
+		expect(end).toMatchObject({ok: true, title: 'Done: every server shows a blue check'});
+		expect(end.lines).toEqual(expect.arrayContaining([expect.stringMatching(/look for Event 8005/)]));
+		expect(await journalStart(dir)).toMatchObject({synchronize: 'normal'});
+		// Every server blue, and yet accounts are stale on the NetWare side: the bad day.
+		let status = await labStatus(dir);
+		expect(status.servers.every(s => s.synchronized)).toBe(true);
+		expect(status.servers.some(s => s.staleAccounts.length > 0)).toBe(true);
+		expect(status.events.some(e => e.id === 8005)).toBe(true);
+		await controller.dispose();
+
+		// "Only synchronize all servers", fully this time: nothing stale is left.
+		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		await again.start();
+		await again.continueFromInspect('synchronize');
+		expect(pointed(screen(again))).toBe('normal');
+		await again.answerSituation('full');
+		expect(screen(again)).toMatchObject({name: 'confirm', step: 'synchronize-only', title: 'Fully synchronize all servers'});
+		await again.confirm();
+		expect(screen(again)).toMatchObject({name: 'summary', ok: true});
+		status = await labStatus(dir);
+		expect(status.servers.every(s => s.synchronized && s.staleAccounts.length === 0)).toBe(true);
+		await again.dispose();
+	});
+});
+
+describe("each server's NetWare version in the reconstruct", {timeout: 180_000}, () => {
+	it('asks each server when not all run 3.x: a 4.x server gets no bindery restore, and the run carries the versions', async () => {
+		const {dir, controller} = await labController({backup: false, netware: {FS2: '4.x'}, allow4x: true});
+		await controller.continueFromInspect();
+		await controller.answerSituation('red-x');
+		await controller.answerSituation('same');
+		await controller.answerBackup('no');
+		await controller.acceptConsequences();
+		await controller.submitSelection();
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware'});
+		expect(pointed(screen(controller))).toBe('all-3.x');
+		await controller.answerSituation('each');
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware:FS2'});
+		expect(pointed(screen(controller))).toBe('3.x');
+		await controller.answerSituation('4.x');
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware:FS4'});
+		await controller.answerSituation('3.x');
+		await controller.answerSituation('2.x');
+		const bindery = screen(controller);
+		expect(bindery).toMatchObject({name: 'multi-select', purpose: 'bindery'});
+		expect(bindery.name === 'multi-select' && bindery.items.find(i => i.value === 'FS2')?.label).toMatch(/NetWare 4\.x: no bindery backup to restore/);
+		// Choosing the 4.x server for BINDREST is refused, with why.
+		controller.toggleSelected();
+		await controller.submitSelection();
+		expect(screen(controller)).toMatchObject({
+			name: 'multi-select',
+			purpose: 'bindery',
+			error: expect.stringMatching(/FS2 runs NetWare 4\.x: .*BINDREST does not apply/),
+		});
+		controller.toggleSelected();
+		await controller.submitSelection();
+		await controller.choosePasswordPolicy('random');
+		controller.eraseText('line');
+		controller.typeText(join(await tempDir(), 'passwords.txt'));
+		await controller.submitText();
+		expect(screen(controller)).toMatchObject({
+			name: 'plan',
+			flow: 'reconstruct',
+			lines: expect.arrayContaining(['NetWare versions: FS2 4.x, FS4 3.x, FS5 2.x.']),
+		});
+		await controller.startPlan();
+		expect(await journalStart(dir)).toMatchObject({flow: 'reconstruct', netware: {FS2: '4.x', FS5: '2.x'}});
+		const add = screen(controller);
+		expect(add).toMatchObject({name: 'confirm', step: 'delete-agent:FS2'});
+		await controller.dispose();
+	});
+
+	it('one Enter when all are 3.x: the bindery question follows with the 3.x backups', async () => {
+		const {controller} = await labController({backup: false});
+		await controller.continueFromInspect();
+		await controller.answerSituation('red-x');
+		await controller.answerSituation('same');
+		await controller.answerBackup('no');
+		await controller.acceptConsequences();
+		await controller.submitSelection();
+		await controller.answerSituation('all-3.x');
+		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'bindery'});
+		await controller.dispose();
+	});
+});
+
+describe('what the situation questions say', () => {
+	it('cites each article only for what it says (the claims table)', () => {
+		const advice = synchronizeAdvice('restore', new Date(Date.now() - 30 * 86_400_000).toISOString(), new Date());
+		const screens = [
+			symptomQuestion(),
+			pdcQuestion(undefined),
+			repairQuestion(),
+			synchronizeQuestion('restore', advice),
+			synchronizeQuestion('only', synchronizeAdvice('only', undefined, new Date())),
+			netwareAllQuestion(['FS1', 'FS2'], {FS2: '4.x'}),
+			netwareServerQuestion('FS2', {}),
+		];
+		for (const s of screens) {
+			const text = [s.title, ...s.lines, ...s.items.map(i => i.label), s.help.why, s.help.kb].join('\n');
+			expect(citationProblems(text), s.step).toEqual([]);
+		}
+	});
+});
