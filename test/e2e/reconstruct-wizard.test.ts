@@ -49,6 +49,8 @@ describe('the reconstruct flow, end to end', () => {
 			await session.waitFor('Which NetWare servers do you want to reconstruct?');
 			expect(session.screen()).toContain(`Chosen: ${red.join(', ')}`);
 			await session.type(KEYS.enter);
+			await session.waitFor('Which NetWare version do the chosen servers run?');
+			await session.type(KEYS.enter);
 			await session.waitFor('Restore the bindery from its backup');
 			await session.type(KEYS.enter);
 			await session.waitFor('How should the propagated users get their new passwords?');

@@ -17,7 +17,7 @@ export function netwareAllQuestion(servers: readonly string[], known: NetWareVer
 	return {
 		name: 'situation',
 		step: 'netware',
-		title: `Which NetWare version do ${servers.length === 1 ? servers[0] : 'the chosen servers'} run?`,
+		title: servers.length === 1 ? `Which NetWare version does ${servers[0]} run?` : 'Which NetWare version do the chosen servers run?',
 		lines: [
 			'The steps differ by version: the bindery backup BINDFIX keeps, the tools, and whether DSMN can add the server back at all.',
 			`NetWare 4.x: DSMN manages it only in bindery emulation, once Allow4X is set on the PDC and the PDC restarted (${cite('netware-4x')}).`,
@@ -48,7 +48,7 @@ export function netwareServerQuestion(server: string, known: NetWareVersions): Q
 		name: 'situation',
 		step: `netware:${server}`,
 		title: `Which NetWare version does ${server} run?`,
-		lines: [],
+		lines: netwareAllQuestion([server], known).lines,
 		items: ORDER.map(version => ({label: LABELS[version], value: version})),
 		initial: ORDER.indexOf(versionOf(known, server)),
 		help: netwareAllQuestion([server], known).help,

@@ -59,6 +59,8 @@ export class SituationFlow {
 	askNetWare(servers: string[]): void {
 		this.servers = servers;
 		this.versions = {};
+		// One server: its own question at once.
+		if (servers.length === 1) return void this.askServer(0);
 		this.s.store.go(netwareAllQuestion(servers, this.known()));
 	}
 
