@@ -322,9 +322,11 @@ export class RunDriver {
 				: run.flow === 'repair'
 					? {flow: 'repair', syncagnt: target.database.syncagnt}
 					: {flow: 'reconstruct', servers: run.servers};
-		// Then what can be checked: Event 8005 after a restore, DSMDUMP and DSMCHK (flows/situation-check.ts).
+		// What can be checked now (Event 8005 after a restore, DSMDUMP and DSMCHK: flows/situation-check.ts), printed
+		// above the summary, which stays short enough for a small terminal.
 		const servers = run.flow === 'reconstruct' ? run.servers : (await target.servers.list()).map(s => s.name);
-		const where = [...this.s.whereThingsAre([]), ...afterRunChecks(run.flow, run.start.synchronize, servers)];
+		for (const line of afterRunChecks(run.flow, run.start.synchronize, servers)) this.s.store.log('info', line);
+		const where = this.s.whereThingsAre([]);
 		if (target.kind !== 'lab') {
 			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where)});
 			return;

@@ -3,7 +3,6 @@ import {describe, expect, it} from 'vitest';
 import {labStatusSchema} from '../../source/lab/status.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
-import {throughSynchronizeChoice} from './situation-keys.js';
 import {restoreUpTo} from './restore-keys.js';
 
 async function makeLab() {
@@ -32,7 +31,6 @@ describe('the list pointer stays where the admin left it, through every overlay'
 			await session.waitFor(/❯ No — go back/);
 			expect(session.screen()).not.toMatch(/❯ Yes/);
 			await session.type(KEYS.enter);
-			await throughSynchronizeChoice(session);
 			await session.waitFor('The plan (KB Q148678)');
 			expect(await serviceState(dir)).toBe('RUNNING');
 		} finally {

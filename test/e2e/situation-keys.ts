@@ -10,6 +10,7 @@ export async function throughSituation(session: PtySession): Promise<void> {
 
 /** "Synchronize or Fully synchronize", before a restore's plan: the recommended one (under the pointer). */
 export async function throughSynchronizeChoice(session: PtySession): Promise<void> {
-	await session.waitFor('How should the servers be synchronized');
+	// The recommended item, at the bottom of the question: a short terminal scrolls its title away.
+	await session.waitFor(/❯ .*ynchronize all servers \(recommended\)/);
 	await session.type(KEYS.enter);
 }

@@ -6,7 +6,7 @@
  * procedure does and says is `procedure/new-pdc.ts`'s and `procedure/repair-and-check.ts`'s.
  */
 import {cite} from '../../procedure/claims.js';
-import {PDC_CHOICES, pdcExplanation, type PdcSituation} from '../../procedure/new-pdc.js';
+import {PDC_CHOICES, pdcExplanation} from '../../procedure/new-pdc.js';
 import {dsmpackInstructions, SYMPTOMS, type Symptom} from '../../procedure/repair-and-check.js';
 import {roleAdvice, type ServerInfo} from '../../services/server-role.js';
 import type {Screen} from '../state.js';
@@ -50,12 +50,6 @@ export function pdcQuestion(role: ServerInfo | undefined): Question {
 		initial: 0,
 		help: {why: `${same} ${lost}`, kb: rest.join(' ')},
 	};
-}
-
-/** What the role the server reports says of an answer, where it contradicts it. */
-export function pdcAnswerProblem(answer: PdcSituation, role: ServerInfo | undefined): string | undefined {
-	if (!role || role.role === 'pdc') return undefined;
-	return `${roleAdvice(role)} ${answer === 'new' ? 'Promote it first, then start again.' : ''}`.trim();
 }
 
 /** "MSSYNC will not start": the repair offered first, before anything is replaced. */

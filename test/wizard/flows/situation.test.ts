@@ -10,6 +10,7 @@ import {LAB_DEFAULTS, type LabOptions} from '../../../source/lab/options.js';
 import {labPaths} from '../../../source/lab/state.js';
 import {labStatus} from '../../../source/lab/status.js';
 import {citationProblems} from '../../../source/procedure/claims.js';
+import {parseSrvinfo} from '../../../source/services/server-role.js';
 import {WizardController} from '../../../source/wizard/controller.js';
 import {choicesOf} from '../../../source/wizard/choices.js';
 import {netwareAllQuestion, netwareServerQuestion} from '../../../source/wizard/flows/situation-netware.js';
@@ -147,7 +148,8 @@ describe('Synchronize or Fully synchronize after a restore', {timeout: 180_000},
 		await controller.startPlan();
 		const end = await confirmAll(controller);
 		expect(end).toMatchObject({ok: true, title: 'Done: every server shows a blue check'});
-		expect(end.lines).toEqual(expect.arrayContaining([expect.stringMatching(/look for Event 8005/)]));
+		const printed = controller.getState().log.map(l => l.text);
+		expect(printed).toEqual(expect.arrayContaining([expect.stringMatching(/look for Event 8005/), expect.stringMatching(/^DSMCHK compares/)]));
 		expect(await journalStart(dir)).toMatchObject({synchronize: 'normal'});
 		// Every server blue, and yet accounts are stale on the NetWare side: the bad day.
 		let status = await labStatus(dir);
@@ -233,6 +235,13 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 });
 
 describe('what the situation questions say', () => {
+	it('the PDC question says what the server reports of itself, where the target can ask it', () => {
+		const bdc = parseSrvinfo('\tplatform_id     :\t500\n\tos version      :\t4.0\n\tserver type     :\t0x11013\n');
+		const shown = pdcQuestion(bdc);
+		expect(shown.lines).toEqual([expect.stringMatching(/reports itself as a BDC \(server type 0x11013\).*Promote it to PDC/)]);
+		expect(pdcQuestion(undefined).lines).toEqual([]);
+	});
+
 	it('cites each article only for what it says (the claims table)', () => {
 		const advice = synchronizeAdvice('restore', new Date(Date.now() - 30 * 86_400_000).toISOString(), new Date());
 		const screens = [
