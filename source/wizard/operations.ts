@@ -10,6 +10,7 @@ export {openTarget, otherRunText} from '../app/open-target.js';
 export {restorePreflight} from '../app/prepare-restore.js';
 export {reconstructPreflight} from '../app/prepare-reconstruct.js';
 export {createLab} from '../lab/create.js';
+export {loadLab} from '../lab/state.js';
 export {preflight} from '../targets/preflight.js';
 export {temporaryCredentialsFile} from '../targets/real/credentials.js';
 export {initialPasswordProblem, passwordsFileProblem} from '../procedure/passwords.js';

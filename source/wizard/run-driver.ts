@@ -10,7 +10,7 @@ import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
 import type {SyncEvent} from '../services/synchronization.js';
 import {NewPdcRun} from '../procedure/new-pdc-run.js';
 import {afterRunChecks} from './flows/situation-check.js';
-import type {WizardSession, WizardRun} from './session.js';
+import {operations, type WizardSession, type WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
 import {
 	finishedInLab,
@@ -311,6 +311,13 @@ export class RunDriver {
 		}
 	}
 
+	/** The lab's folder and domain, for the lab's DSMDUMP and DSMCHK; none when its state cannot be read. */
+	private async labDomain(folder: string): Promise<{folder: string; domain: string} | undefined> {
+		const {loadLab} = await operations();
+		const state = await loadLab(folder).catch(() => undefined);
+		return state ? {folder, domain: state.domain} : undefined;
+	}
+
 	/** The end: the run closed as completed, and what it did, as far as the tool can see. */
 	private async finish(stillRed: string[] = []): Promise<void> {
 		const run = this.s.activeRun;
@@ -325,7 +332,8 @@ export class RunDriver {
 		// What can be checked now (Event 8005 after a restore, DSMDUMP and DSMCHK: flows/situation-check.ts), printed
 		// above the summary, which stays short enough for a small terminal.
 		const servers = run.flow === 'reconstruct' ? run.servers : (await target.servers.list()).map(s => s.name);
-		for (const line of afterRunChecks(run.flow, run.start.synchronize, servers)) this.s.store.log('info', line);
+		const lab = target.kind === 'lab' ? await this.labDomain(target.location) : undefined;
+		for (const line of afterRunChecks(run.flow, run.start.synchronize, servers, lab)) this.s.store.log('info', line);
 		const where = this.s.whereThingsAre([]);
 		if (target.kind !== 'lab') {
 			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where)});
