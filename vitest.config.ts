@@ -23,6 +23,8 @@ export const SLOW_SUITE = [
 	'test/e2e/restore-wizard.test.ts',
 	'test/e2e/synchronize-small-terminal.test.ts',
 	'test/reliability/two-writers.test.ts',
+	// The new-PDC restore against a real smbd (its lab runs are new-pdc-run's and situation-runs').
+	'test/e2e/samba-new-pdc.test.ts',
 ];
 
 /** In `npm test` too, at a smaller size (each reads DSMN_TEST_SUITE): a sample of the slow suite. */
