@@ -68,7 +68,7 @@ describe('a scripted restore on the lab', {timeout: 120_000}, () => {
 	it("says how many database pages its copy step verified in the copies' read-back", async () => {
 		const lab = join(await tempDir(), 'lab');
 		expect((await runCli(['lab', 'create', lab, '--pace', '0'])).exitCode).toBe(0);
-		const run = await runCli(['--lab', lab, '--flow', 'restore', '--backup', join(lab, 'backup'), '--yes']);
+		const run = await runCli(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes']);
 		expect(run.stdout).toMatch(/copied: each [^\n]*, and matching the backup as validated; [\d,]+ database pages verified in the copies/);
 	});
 });
