@@ -8,7 +8,7 @@ import {resumeChoices} from '../app/resume-policy.js';
 import {rollBack} from '../app/roll-back.js';
 import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
 import type {SyncEvent} from '../services/synchronization.js';
-import {NewPdcRun} from '../procedure/new-pdc-run.js';
+import type {NewPdcRun} from '../procedure/new-pdc-run.js';
 import {afterRunChecks} from './flows/situation-check.js';
 import {operations, type WizardSession, type WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
@@ -22,6 +22,14 @@ import {
 	waitingForManualStep,
 	type RunResult,
 } from './summary.js';
+
+/**
+ * The restore onto a new PDC, told by its `pdc` (new-pdc-run.ts's stable API) rather than `instanceof`: the
+ * class is loaded with the runs, after the first frame (`operations.ts`).
+ */
+function onNewPdc(run: WizardRun): run is NewPdcRun {
+	return run.flow === 'restore' && 'pdc' in run && run.pdc === 'new';
+}
 
 export class RunDriver {
 	/** The synchronization view's rows, changed in place as the servers report. */
@@ -274,7 +282,7 @@ export class RunDriver {
 	askRollback(): void {
 		const run = this.s.activeRun;
 		if (run.flow !== 'restore') return;
-		if (run instanceof NewPdcRun) {
+		if (onNewPdc(run)) {
 			this.s.store.set({screen: rollbackConfirmation('', run.start.serviceBefore, run.rollbackExplanation())});
 			return;
 		}
@@ -325,7 +333,7 @@ export class RunDriver {
 		await run.end('completed');
 		const result: RunResult =
 			run.flow === 'restore'
-				? {flow: 'restore', backup: run.backup, syncagnt: run instanceof NewPdcRun ? run.backupFolder : target.database.syncagnt}
+				? {flow: 'restore', backup: run.backup, syncagnt: onNewPdc(run) ? run.backupFolder : target.database.syncagnt}
 				: run.flow === 'repair'
 					? {flow: 'repair', syncagnt: target.database.syncagnt}
 					: {flow: 'reconstruct', servers: run.servers};

@@ -49,6 +49,7 @@ async function atPlanWithLock(agoMs: number) {
 	await controller.answerBackup('yes');
 	await controller.submitText();
 	await controller.acceptValidation();
+	await controller.answerSituation('normal');
 	expect(screen(controller).name).toBe('plan');
 	return {dir, lock, controller};
 }

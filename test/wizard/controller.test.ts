@@ -270,8 +270,8 @@ describe('the wizard controller, reconstruct flow', () => {
 		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'servers', error: expect.stringContaining('at least one')});
 		controller.toggleSelected();
 		await controller.submitSelection();
-		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware'});
-		await controller.answerSituation('all-3.x');
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware:FS5'}); // one server chosen: its own question at once
+		await controller.answerSituation('3.x');
 		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'bindery', selected: []});
 		await controller.submitSelection();
 		await controller.choosePasswordPolicy('initial');

@@ -65,6 +65,9 @@ describe('intents on a real wizard: what the admin sees, and what the run does',
 		const {backup, journal} = labPaths(dir);
 		expect(screen(wizard)).toMatchObject({name: 'inspect', service: 'RUNNING'});
 		await act(wizard, {type: 'choose'});
+		// The situation: red X (the first), the PDC that ran DSMN all along (the first).
+		expect(screen(wizard)).toMatchObject({name: 'situation', step: 'symptom'});
+		await act(wizard, {type: 'choose'}, {type: 'choose'});
 		expect(screen(wizard).name).toBe('ask-backup');
 		await act(wizard, down(), down(), down(-2), {type: 'choose'});
 		expect(screen(wizard)).toMatchObject({name: 'choose-backup', input: backup});
@@ -80,6 +83,8 @@ describe('intents on a real wizard: what the admin sees, and what the run does',
 		expect(screen(wizard)).toMatchObject({input: `${backup}/`});
 		await act(wizard, {type: 'submit-text'});
 		expect(screen(wizard)).toMatchObject({name: 'validation', report: {valid: true}});
+		await act(wizard, {type: 'choose'});
+		expect(screen(wizard)).toMatchObject({name: 'situation', step: 'synchronize-restore'});
 		await act(wizard, {type: 'choose'});
 		expect(screen(wizard)).toMatchObject({name: 'plan', flow: 'restore'});
 		await act(wizard, {type: 'choose'});
@@ -132,6 +137,8 @@ describe('intents on a real wizard: what the admin sees, and what the run does',
 	it('"Only synchronize all servers" on a damaged lab, then Enter on its summary: the wizard ends with the status the summary gave', async () => {
 		const {dir, wizard} = await labWizard();
 		await act(wizard, down(), {type: 'choose'});
+		expect(screen(wizard)).toMatchObject({name: 'situation', step: 'synchronize-only'});
+		await act(wizard, {type: 'choose'});
 		expect(screen(wizard)).toMatchObject({name: 'confirm', step: 'synchronize-only'});
 		await act(wizard, {type: 'confirm'});
 		// The KB's symptom: synchronizing alone leaves the damaged servers red.
@@ -145,7 +152,7 @@ describe('intents on a real wizard: what the admin sees, and what the run does',
 
 	it("the arrows move a multi-select's own cursor, Space chooses the server under it, Enter goes on with those chosen", async () => {
 		const {wizard} = await labWizard(false);
-		await act(wizard, {type: 'choose'}, down(), {type: 'choose'});
+		await act(wizard, {type: 'choose'}, {type: 'choose'}, {type: 'choose'}, down(), {type: 'choose'});
 		expect(screen(wizard)).toMatchObject({name: 'consequences'});
 		await act(wizard, {type: 'choose'});
 		expect(screen(wizard)).toMatchObject({name: 'multi-select', purpose: 'servers', cursor: 0, selected: ['FS2', 'FS4', 'FS5']});
@@ -154,6 +161,8 @@ describe('intents on a real wizard: what the admin sees, and what the run does',
 		await act(wizard, {type: 'submit-selection'});
 		expect(screen(wizard)).toMatchObject({purpose: 'servers', error: expect.stringContaining('at least one')});
 		await act(wizard, {type: 'toggle-selected'}, {type: 'submit-selection'});
+		expect(screen(wizard)).toMatchObject({name: 'situation', step: 'netware:FS5'});
+		await act(wizard, {type: 'choose'});
 		expect(screen(wizard)).toMatchObject({name: 'multi-select', purpose: 'bindery'});
 		await wizard.dispose();
 	});
@@ -163,8 +172,11 @@ describe('intents on a real wizard: what the admin sees, and what the run does',
 		Object.assign(process.env, server.env);
 		const wizard = new WizardController(options(['--target', 'windows']), {platform: 'win32'});
 		await wizard.start();
-		await act(wizard, {type: 'choose'}, down(), {type: 'choose'}, {type: 'choose'});
-		await act(wizard, {type: 'type-text', text: 'fs1, fs2'}, {type: 'submit-text'}, {type: 'submit-selection'}, {type: 'choose'});
+		// Inspect, the situation (red X, the same PDC), no backup, the consequences.
+		await act(wizard, {type: 'choose'}, {type: 'choose'}, {type: 'choose'}, down(), {type: 'choose'}, {type: 'choose'});
+		await act(wizard, {type: 'type-text', text: 'fs1, fs2'}, {type: 'submit-text'});
+		expect(screen(wizard)).toMatchObject({name: 'situation', step: 'netware'});
+		await act(wizard, {type: 'choose'}, {type: 'submit-selection'}, {type: 'choose'});
 		// The NetWare steps are the admin's: "I have done it" on each until the synchronization.
 		for (let i = 0; i < 10; i++) {
 			const now = screen(wizard);
