@@ -25,6 +25,10 @@ export const SLOW_SUITE = [
 	'test/reliability/two-writers.test.ts',
 	// The new-PDC restore against a real smbd (its lab runs are new-pdc-run's and situation-runs').
 	'test/e2e/samba-new-pdc.test.ts',
+	// Whole walks at 60×20 and 80×24, and one pty walk per situation (the situations' in-process walks are
+	// test/wizard/flows/situation.test.ts's, the layout of each screen test/ui's).
+	'test/e2e/small-terminals.test.ts',
+	'test/e2e/situations.test.ts',
 ];
 
 /** In `npm test` too, at a smaller size (each reads DSMN_TEST_SUITE): a sample of the slow suite. */

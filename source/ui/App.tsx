@@ -32,6 +32,7 @@ import {TargetScreen} from './screens/TargetScreen.js';
 import {ValidationScreen} from './screens/ValidationScreen.js';
 import {useGlyphs} from './theme.js';
 import {HelpOverlay, QuitOverlay} from './widgets/Overlays.js';
+import {questionLayout} from './widgets/Question.js';
 import {StepList, stepListRows} from './widgets/StepList.js';
 import {wrappedRows} from '../text/measure.js';
 
@@ -117,17 +118,15 @@ export function App({controller}: {controller: WizardController}) {
 		</>
 	);
 
-	/** The lines of a confirmation that its screen had no room for: the help shows them. */
+	/** The lines of a confirmation or a question that its screen had no room for: the help shows them. */
 	function hiddenLines(): string[] {
+		const labels = choice.items.map(item => item.label);
+		if (screen.name === 'situation') {
+			const shown = new Set(questionLayout(screen, rows - chromeRows, columns, labels).lines);
+			return screen.lines.map(safeText).filter(line => !shown.has(line));
+		}
 		if (screen.name !== 'confirm' || screen.step === BREAK_LOCK_STEP) return [];
-		const shown = new Set(
-			confirmLayout(
-				screen,
-				rows - chromeRows,
-				columns,
-				choice.items.map(item => item.label),
-			).lines,
-		);
+		const shown = new Set(confirmLayout(screen, rows - chromeRows, columns, labels).lines);
 		return screen.changes.map(safeText).filter(line => !shown.has(line));
 	}
 
@@ -178,7 +177,7 @@ export function App({controller}: {controller: WizardController}) {
 			case 'summary':
 				return <SummaryScreen screen={screen} />;
 			case 'situation':
-				return <SituationScreen screen={screen} choice={choice} />;
+				return <SituationScreen screen={screen} rows={rows - chromeRows} columns={columns} choice={choice} />;
 		}
 	}
 }

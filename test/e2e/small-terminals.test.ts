@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
+import {throughSituation, throughSynchronizeChoice} from './situation-keys.js';
 
 const SIZES = [
 	[60, 20],
@@ -58,13 +59,18 @@ function wholeWords(screen: string): string[] {
 	return screen.split('\n').flatMap(row => (row.match(/[A-Za-z0-9_]+/g) ?? []).slice(1, -1));
 }
 
-/** Waits for `expected`, then checks the layout of the screen it is on. */
-async function screenAt(session: PtySession, expected: string | RegExp, cols: number, seen: string[]): Promise<void> {
-	await session.waitFor(expected, 20_000);
+/** Checks the layout of the screen the session is on. */
+function checkScreen(session: PtySession, cols: number, seen: string[]): void {
 	const screen = session.screen();
 	seen.push(screen);
 	const words = new Set([...wholeWords(session.history()), ...seen.flatMap(wholeWords)]);
 	expect(layoutProblems(screen, cols, words), screen).toEqual([]);
+}
+
+/** Waits for `expected`, then checks the layout of the screen it is on. */
+async function screenAt(session: PtySession, expected: string | RegExp, cols: number, seen: string[]): Promise<void> {
+	await session.waitFor(expected, 20_000);
+	checkScreen(session, cols, seen);
 }
 
 async function lab(...flags: string[]): Promise<{dir: string; home: string}> {
@@ -81,12 +87,15 @@ describe.each(SIZES)('the wizard at %i×%i', (cols, rows) => {
 		const seen: string[] = [];
 		await screenAt(session, /servers? shows? a red X\./, cols, seen);
 		await session.type(KEYS.enter);
+		// The situation questions (symptom, PDC), answered by the keys every walk uses, each screen checked.
+		await throughSituation(session, () => checkScreen(session, cols, seen));
 		await screenAt(session, 'Do you have a backup', cols, seen);
 		await session.type(KEYS.enter);
 		await screenAt(session, 'Which folder holds the backup?', cols, seen);
 		await session.type(KEYS.enter);
 		await screenAt(session, 'I have read the warning: continue', cols, seen);
 		await session.type(KEYS.enter);
+		await throughSynchronizeChoice(session, () => checkScreen(session, cols, seen));
 		await screenAt(session, 'The plan (KB Q148678)', cols, seen);
 		for (const [n, step] of [
 			'Stop MSSYNC',
@@ -107,7 +116,8 @@ describe.each(SIZES)('the wizard at %i×%i', (cols, rows) => {
 		await session.type(...'RESTORE', KEYS.enter);
 		await screenAt(session, 'Runs "net start MSSYNC"', cols, seen);
 		await session.type('y');
-		await screenAt(session, 'Runs "Synchronize all servers"', cols, seen);
+		// Synchronize or Fully synchronize, as recommended for the lab backup's age (the situation question).
+		await screenAt(session, /Runs "(Fully s|S)ynchronize all servers"/, cols, seen);
 		await session.type('y');
 		await screenAt(session, /✓ Done/, cols, seen);
 		await session.type(KEYS.enter);
@@ -122,11 +132,15 @@ describe.each(SIZES)('the wizard at %i×%i', (cols, rows) => {
 		const seen: string[] = [];
 		await screenAt(session, /servers? shows? a red X\./, cols, seen);
 		await session.type(KEYS.enter);
+		// The situation questions (symptom, PDC), answered by the keys every walk uses, each screen checked.
+		await throughSituation(session, () => checkScreen(session, cols, seen));
 		await screenAt(session, 'Do you have a backup', cols, seen);
 		await session.type(KEYS.down, KEYS.enter);
 		await screenAt(session, 'I understand: choose the servers', cols, seen);
 		await session.type(KEYS.enter);
 		await screenAt(session, 'Which NetWare servers do you want to reconstruct?', cols, seen);
+		await session.type(KEYS.enter);
+		await screenAt(session, 'Which NetWare version do the chosen servers run?', cols, seen);
 		await session.type(KEYS.enter);
 		await screenAt(session, 'Restore the bindery from its backup', cols, seen);
 		await session.type(KEYS.enter);

@@ -44,7 +44,20 @@ describe('a JET 200-format backup on the lab', {timeout: 120_000}, () => {
 
 	it('lab create --nt 3.51: the same backup is usable, with a note', async () => {
 		const lab = await labWithJet200Backup('--nt', '3.51');
-		const run = await runCli(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes', '--json']);
+		const run = await runCli([
+			'--lab',
+			lab,
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			join(lab, 'backup'),
+			'--yes',
+			'--json',
+		]);
 		const lines = run.stdout
 			.trim()
 			.split('\n')
@@ -71,7 +84,23 @@ describe.skipIf(skip)('a JET 200-format backup on a real server that does not sa
 		for (const name of await readdir(server.backup)) await copyFile(join(server.backup, name), join(backup, name));
 		await writeFile(join(backup, 'MSSYNC.MDB'), jet200File());
 		const before = await hashFolder(server.syncagnt);
-		const args = ['--target', 'remote', '--host', server.name, '--credentials-file', server.auth.admin, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', backup, '--yes'];
+		const args = [
+			'--target',
+			'remote',
+			'--host',
+			server.name,
+			'--credentials-file',
+			server.auth.admin,
+			'--flow',
+			'restore',
+			'--pdc',
+			'same',
+			'--synchronize',
+			'normal',
+			'--backup',
+			backup,
+			'--yes',
+		];
 		const missing = await runCli(args, {env: server.env});
 		expect(missing.exitCode, missing.stdout + missing.stderr).toBe(2);
 		expect(missing.stderr).toMatch(/no terminal to ask in, and this answer is missing: --nt 3\.51\|4\.0/);
