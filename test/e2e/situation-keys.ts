@@ -16,7 +16,7 @@ export async function throughSituation(session: PtySession, onScreen?: OnScreen)
 /** "Synchronize or Fully synchronize", before a restore's plan: the recommended one (under the pointer). */
 export async function throughSynchronizeChoice(session: PtySession, onScreen?: OnScreen): Promise<void> {
 	// The recommended item, at the bottom of the question (on a short terminal the lines above it are cut, counted).
-	await session.waitFor(/❯ .*ynchronize all servers \(recommended\)/);
+	await session.waitFor(/[❯>] .*ynchronize all servers \(recommended\)/);
 	await onScreen?.();
 	await session.type(KEYS.enter);
 }
