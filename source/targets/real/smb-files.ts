@@ -5,12 +5,9 @@
  * its command given with -c, every name quoted for smbclient's own parser — and a name that parser
  * cannot carry safely (a quote, a ";", a wildcard, a control character) is refused, never sent.
  */
-import {createHash} from 'node:crypto';
-import {createReadStream, createWriteStream} from 'node:fs';
-import {mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
+import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
-import {pipeline} from 'node:stream/promises';
 import {CopyVerifyError, SourceChangedError, temporaryName} from '../../fs/copy-verified.js';
 import type {CopyInOptions, DatabaseFiles, FileDigest, FileFacts} from '../capabilities.js';
 import type {CommandOutput} from '../../services/parse-service-output.js';
@@ -19,6 +16,7 @@ import {HintedError} from '../../errors/hinted-error.js';
 import {adviceForErrno, NT_STATUS} from '../../fs/errno-advice.js';
 import {safeText} from '../../text/sanitize.js';
 import {connectionArgs, type SambaConnection} from './samba-connection.js';
+import {copyHashing, hashLocal} from './local-hashing.js';
 import {parseDu, parseLs, type LsEntry} from './smb-listing.js';
 
 export {parseDu, parseLs} from './smb-listing.js';
@@ -375,28 +373,4 @@ export async function removeDeadPrivateFolders(parent: string): Promise<string[]
 		removed.push(name);
 	}
 	return removed;
-}
-
-async function hashLocal(path: string, onChunk?: (chunk: Uint8Array) => void): Promise<FileDigest> {
-	const hash = createHash('sha256');
-	for await (const chunk of createReadStream(path)) {
-		hash.update(chunk as Buffer);
-		onChunk?.(chunk as Buffer);
-	}
-	return {size: (await stat(path)).size, sha256: hash.digest('hex')};
-}
-
-/** Copies a local file to a private one, hashing what was read. */
-async function copyHashing(source: string, destination: string, signal?: AbortSignal): Promise<FileDigest> {
-	const hash = createHash('sha256');
-	let size = 0;
-	async function* hashing(chunks: AsyncIterable<Buffer>) {
-		for await (const chunk of chunks) {
-			hash.update(chunk);
-			size += chunk.length;
-			yield chunk;
-		}
-	}
-	await pipeline(createReadStream(source), hashing, createWriteStream(destination, {mode: 0o600}), signal ? {signal} : {});
-	return {size, sha256: hash.digest('hex')};
 }
