@@ -42,14 +42,23 @@ export const EVENTS = [
 			backup: text.optional().meta({description: 'A restore run: the backup folder it restores.'}),
 			during: text.nullable().meta({description: 'The step that was under way when it stopped, if any.'}),
 			next: text.nullable().meta({description: 'The step to do next, or null if every step had finished.'}),
+			step: text.optional().meta({description: 'State failed or awaiting-manual: the step that failed, or that waits for the admin.'}),
+			message: text.optional().meta({description: 'State failed: why the step failed, as journaled.'}),
+			title: text.optional().meta({description: 'The title of the step the state is about (failed, waiting, or under way when cut off).'}),
+			nextTitle: text.optional().meta({description: 'The title of the step to do next.'}),
 		},
 		'--resume or --rollback found an unfinished run in the journal.',
 	),
 	event(
 		'refused',
 		{
-			reason: text,
+			reason: z.enum(['busy', 'preflight', 'invalid backup', 'bdc']).meta({
+				description:
+					'busy: another process holds the target; preflight: a check failed; invalid backup: the backup set is not valid; bdc: the server reports itself as a BDC.',
+			}),
 			message: text.optional(),
+			hint: text.optional().meta({description: 'reason "busy": what to do.'}),
+			advice: text.optional().meta({description: 'reason "bdc": what to do.'}),
 			holder: z
 				.strictObject({pid: z.number().int(), since: text.meta({format: 'date-time'}), what: text})
 				.optional()
@@ -99,10 +108,13 @@ export const EVENTS = [
 		},
 		'One pre-flight check of the target.',
 	),
-	event('warning', {message: text}),
+	event('warning', {
+		message: text,
+		repair: z.literal('dsmpack').optional().meta({description: 'The warning offers this repair instead of the restore asked for (--repair dsmpack).'}),
+	}),
 	event('error', {message: text}),
 	event('validated', {folder: text, warnings: count}, 'The backup set is valid; warnings were acknowledged by --yes.'),
-	event('step-started', {step: text}),
+	event('step-started', {step: text, title: text, index: z.number().int().min(1), total: count}, 'A step begins: the index-th of total.'),
 	event(
 		'progress',
 		{label: text.optional(), server: text.optional(), done: count, total: count.optional()},
@@ -110,23 +122,34 @@ export const EVENTS = [
 	),
 	event('server-finished', {server: text, done: count}),
 	event('server-failed', {server: text, reason: text, advice: text.optional()}),
-	event('step-finished', {step: text, summary: text}),
-	event('step-failed', {step: text, message: text, advice: text}),
+	event('step-finished', {step: text, title: text, summary: text}),
+	event('step-failed', {step: text, title: text, message: text, advice: text}),
 	event(
 		'manual-step',
-		{step: text, instructions: z.array(text)},
+		{step: text, title: text, instructions: z.array(text)},
 		'A person must do this step (exit status 3 follows); run again with --resume once it is done.',
 	),
-	event('instruction', {text}),
+	event(
+		'instruction',
+		{text, step: text.optional().meta({description: 'The manual step this line is an instruction of; none: a check to make after the run.'})},
+		'One line of what to do: of a manual step, or a check after the run (DSMDUMP, DSMCHK, Event 8005).',
+	),
 	event('waiting', {journal: text}, 'The last line of a run stopped at a manual step (exit status 3).'),
 	event(
 		'interrupted',
-		{before: text.optional(), step: text.optional(), journal: text.optional()},
+		{
+			before: text.optional().meta({description: 'Stopped between steps: the step not begun.'}),
+			step: text.optional().meta({description: 'Stopped within a step, at its safe point.'}),
+			title: text.optional().meta({description: 'The title of that step.'}),
+			message: text.optional().meta({description: 'Stopped within a step: what the step says of where it stopped.'}),
+			journal: text.optional(),
+			rollback: z.boolean().optional().meta({description: 'Whether --rollback can undo the run.'}),
+		},
 		'The last line of a run stopped by a signal at a safe point (exit status 130); --resume continues it.',
 	),
 	event(
 		'stopped',
-		{journal: text, step: text.optional()},
+		{journal: text, step: text.optional(), rollback: z.boolean().optional().meta({description: 'Whether --rollback can undo the run.'})},
 		'The last line of a run whose step failed (exit status 1); the run stays in the journal for --resume (or --rollback).',
 	),
 	event(
@@ -219,6 +242,9 @@ export const EVENTS = [
 			journal: text,
 			target: z.strictObject({kind: z.enum(['lab', 'windows', 'remote']), description: text, location: text}),
 			syncagnt: text,
+			flow: z.enum(['restore', 'reconstruct', 'repair']),
+			resume: text.meta({description: 'The command that resumes it (shown, never run).'}),
+			rollback: text.optional().meta({description: 'A restore: the command that rolls it back.'}),
 		},
 		'An unfinished run of another target that shares this journal folder: named, never touched.',
 	),
@@ -228,3 +254,5 @@ export const Event = z.discriminatedUnion('event', EVENTS);
 /** One thing dsmn-resync reports: what both renderers (text, JSON lines) take. */
 export type Event = z.infer<typeof Event>;
 export type EventName = Event['event'];
+/** What a run reports (a scripted run, and the wizard's run driver): the union less the lines of other commands and of a command's end. */
+export type RunEvent = Exclude<Event, {event: 'usage-error' | 'fatal' | 'failed' | 'validation-report' | 'lab-status' | 'sync-finished'}>;

@@ -10,6 +10,7 @@ import {belongsTo} from '../journal/journal.js';
 import {commandFor, lockKey, ownerOf} from '../procedure/journaled-run.js';
 import type {Target} from '../targets/capabilities.js';
 import {removeStaleProbes} from '../targets/preflight.js';
+import type {RunEvent} from './events.js';
 import type {WizardOptions} from './options.js';
 import {resolveTarget} from './resolve-target.js';
 
@@ -22,6 +23,8 @@ export type OpenTarget = {
 	/** Releases the target's lock; the operating system releases it too however the process ends. */
 	release: () => Promise<void>;
 };
+
+type OtherRunEvent = Extract<RunEvent, {event: 'other-run'}>;
 
 /** An unfinished run of another target, with the commands that continue it (shown, never run). */
 export type OtherRun = {run: UnfinishedRun; resume: string; rollback?: string};
@@ -51,11 +54,24 @@ function otherRun(run: UnfinishedRun): OtherRun {
 	return {run, resume: commandFor(run.start, 'resume'), ...(run.start.flow === 'restore' ? {rollback: commandFor(run.start, 'rollback')} : {})};
 }
 
-/** How a front end names another target's run: one sentence, and what continues it. */
-export function otherRunText(other: OtherRun): {text: string; continueWith: string} {
+/** Another target's run as the event both front ends report (named, never touched). */
+export function otherRunEvent(other: OtherRun): OtherRunEvent {
 	const {start, path} = other.run;
 	return {
-		text: `An unfinished ${start.flow} run of another target (${start.target.description}, SYNCAGNT ${start.syncagnt}) is left as it is: ${path}`,
-		continueWith: other.rollback ? `${other.resume}, or ${other.rollback}` : other.resume,
+		event: 'other-run',
+		journal: path,
+		target: start.target,
+		syncagnt: start.syncagnt,
+		flow: start.flow,
+		resume: other.resume,
+		...(other.rollback ? {rollback: other.rollback} : {}),
+	};
+}
+
+/** How a front end names another target's run: one sentence, and what continues it. */
+export function otherRunText(e: OtherRunEvent): {text: string; continueWith: string} {
+	return {
+		text: `An unfinished ${e.flow} run of another target (${e.target.description}, SYNCAGNT ${e.syncagnt}) is left as it is: ${e.journal}`,
+		continueWith: e.rollback ? `${e.resume}, or ${e.rollback}` : e.resume,
 	};
 }

@@ -9,24 +9,23 @@ import {EXIT} from '../errors/exit-codes.js';
 import {UsageError} from '../errors/hinted-error.js';
 import {TargetBusyError} from '../journal/target-lock.js';
 import {beginReconstruct} from '../app/begin-run.js';
-import {openTarget, otherRunText, type OpenTarget, type OtherRun} from '../app/open-target.js';
+import {openTarget, otherRunEvent, type OpenTarget} from '../app/open-target.js';
 import {prepareRestore} from '../app/prepare-restore.js';
 import {reconstructPreflight} from '../app/prepare-reconstruct.js';
 import {scriptedResumeProblem} from '../app/resume-policy.js';
 import {rollBack, type RollBackResult} from '../app/roll-back.js';
 import {serviceLineNow} from '../app/service-as-found.js';
-import {resumeUnfinished, type FoundRun, type OpenedRun} from '../app/unfinished-run.js';
+import {resumeUnfinished, type OpenedRun} from '../app/unfinished-run.js';
 import type {ProcedureRun, StepOutcome} from '../procedure/procedure-run.js';
 import type {Target} from '../targets/capabilities.js';
 import type {Check} from '../targets/preflight.js';
 import type {CommandEvent} from '../targets/run-command.js';
 import type {SyncEvent} from '../services/synchronization.js';
-import type {Event} from '../app/events.js';
+import type {RunEvent} from '../app/events.js';
 import {eventLine, type EventFields} from '../app/json-line.js';
-import {formatDate} from '../text/format.js';
 import type {Glyphs} from '../text/glyphs.js';
-import {safeText} from '../text/sanitize.js';
 import {initialPasswordFromFlags, reconstructFromFlags} from './reconstruct-flags.js';
+import {textOf} from './render-text.js';
 import {refusedByServerLock} from './server-refusal.js';
 import {beginRestoreFor, closingCheck, repairOffer, roleRefusal} from './situation.js';
 import {RepairRun} from '../procedure/repair-run.js';
@@ -36,17 +35,18 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 	// A closed output (`--json | head -2`, a dropped pipe) is not a crash: the step finishes, is journaled,
 	// and the run stops at the next safe point, as on SIGTERM; nothing more is written to it.
 	let outputClosed = false;
-	const say = (text: string, event: Event) => {
+	// Everything the run reports is an event, rendered once: as a JSON line (--json) or as text.
+	const say = (event: RunEvent) => {
 		if (outputClosed) return;
-		if (options.json) io.out(eventLine(event));
-		else io.out(`${text}\n`);
+		const line = options.json ? eventLine(event) : textOf(event, glyphs);
+		if (line !== undefined) io.out(line);
 	};
 	let stop = false;
 	let signalName = '';
 	const abort = new AbortController();
 	let lastCommand = '';
 	const onSignal = (name: string) => () => {
-		if (!stop) say(`${glyphs.warning} ${name}: stopping at the next safe point…`, {event: 'stopping', signal: name});
+		if (!stop) say({event: 'stopping', signal: name});
 		stop = true;
 		signalName = name;
 		abort.abort();
@@ -67,18 +67,13 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 			opened = await openTarget(options, `${what} (scripted)`);
 		} catch (error) {
 			if (!(error instanceof TargetBusyError)) throw error;
-			say(`${glyphs.error} ${safeText(error.message)}\n  What to do: ${error.hint}`, {
-				event: 'refused',
-				reason: 'busy',
-				message: error.message,
-				...(error.holder ? {holder: error.holder} : {}),
-			});
+			say({event: 'refused', reason: 'busy', message: error.message, hint: error.hint, ...(error.holder ? {holder: error.holder} : {})});
 			return EXIT.failed;
 		}
 		release = opened.release;
 		const {target, unfinished} = opened;
 		// Runs of other targets that share this journal folder: named, never touched.
-		for (const other of opened.others) sayOtherRun(other);
+		for (const other of opened.others) say(otherRunEvent(other));
 		let run: OpenedRun;
 		if (unfinished) {
 			const refusal = scriptedResumeProblem(unfinished, {resume: answers.intent === 'resume', rollback: answers.intent === 'rollback'});
@@ -87,35 +82,26 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 			run = resumed.run;
 			if (run.flow === 'reconstruct' && run.needsInitialPassword()) run.provideInitialPassword(await initialPasswordFromFlags(options, io));
 			const {found} = resumed;
-			say(`${foundText(found)}${found.backup ? ` It restores ${safeText(found.backup)}.` : ''} Journal: ${run.journalPath}`, {
+			const {standing} = found;
+			say({
 				event: 'found-run',
 				journal: run.journalPath,
 				flow: found.flow,
-				state: found.standing.state,
+				state: standing.state,
 				started: found.started,
 				...(found.backup ? {backup: found.backup} : {}),
-				during: found.standing.during ?? null,
+				during: standing.during ?? null,
 				next: found.next?.step ?? null,
+				...(standing.step ? {step: standing.step} : {}),
+				...(standing.message === undefined ? {} : {message: standing.message}),
+				...(found.standingTitle ? {title: found.standingTitle} : {}),
+				...(found.next ? {nextTitle: found.next.title} : {}),
 			});
-			if (await refusedByServerLock(run, false, options.breakLock ?? false, say, glyphs)) return EXIT.failed;
+			if (await refusedByServerLock(run, false, options.breakLock ?? false, say)) return EXIT.failed;
 			if (answers.intent === 'rollback') {
 				const outcome = await rollBack(run, {onCommand: echo});
 				report('rollback', 'Roll back', outcome);
-				const {kept} = outcome;
-				if (outcome.status === 'done')
-					say(`${glyphs.ok} Rolled back: SYNCAGNT and MSSYNC are as they were before the run. ${kept.join(' ')}`, {
-						event: 'rolled-back',
-						ok: true,
-						journal: run.journalPath,
-						kept,
-					});
-				else
-					say(`${glyphs.error} The roll back did not finish: fix the cause, then run again with --rollback. ${kept.join(' ')}`, {
-						event: 'rolled-back',
-						ok: false,
-						journal: run.journalPath,
-						kept,
-					});
+				say({event: 'rolled-back', ok: outcome.status === 'done', journal: run.journalPath, kept: outcome.kept});
 				return outcome.status === 'done' ? EXIT.ok : EXIT.failed;
 			}
 		} else {
@@ -129,10 +115,10 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 				const checks = await reconstructPreflight(target);
 				sayChecks(checks);
 				if (!checks.every(c => c.ok)) {
-					say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
+					say({event: 'refused', reason: 'preflight'});
 					return EXIT.failed;
 				}
-				const warn = (text: string) => say(`${glyphs.warning} ${safeText(text)}`, {event: 'warning', message: text});
+				const warn = (text: string) => say({event: 'warning', message: text});
 				run = await beginReconstruct(target, await reconstructFromFlags(target, answers, options, io, warn), {breakLock: options.breakLock});
 			} else if (answers.intent === 'repair') run = await RepairRun.begin(target);
 			else {
@@ -140,13 +126,13 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 				if (!restore) return EXIT.failed;
 				run = restore;
 			}
-			say(`Journal: ${run.journalPath}`, {event: 'journal', path: run.journalPath});
+			say({event: 'journal', path: run.journalPath});
 		}
-		if (await refusedByServerLock(run, !unfinished, options.breakLock ?? false, say, glyphs)) return EXIT.failed;
+		if (await refusedByServerLock(run, !unfinished, options.breakLock ?? false, say)) return EXIT.failed;
 		for (let step = run.nextStep(); step; step = run.nextStep()) {
 			if (stop) {
 				await run.noteInterrupted(signalName, step);
-				say(`${glyphs.warning} Interrupted before "${stepTitle(run, step)}". ${again(run)}`, {event: 'interrupted', before: step, journal: run.journalPath});
+				say({event: 'interrupted', before: step, title: stepTitle(run, step), journal: run.journalPath, rollback: run.canRollback});
 				await sayService(run);
 				return EXIT.interrupted;
 			}
@@ -158,35 +144,23 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 			}
 			const outcome = await runStep(run, step);
 			if (outcome.status === 'manual') {
-				say(`${glyphs.arrow} Your turn: ${stepTitle(run, step)}`, {event: 'manual-step', step, instructions: outcome.instructions});
-				for (const line of outcome.instructions) say(`  ${safeText(line)}`, {event: 'instruction', text: line});
-				say(`  Once it is done, run the same command again with --resume. (--yes never confirms a step a person must do.)`, {
-					event: 'waiting',
-					journal: run.journalPath,
-				});
+				say({event: 'manual-step', step, title: stepTitle(run, step), instructions: outcome.instructions});
+				for (const line of outcome.instructions) say({event: 'instruction', text: line, step});
+				say({event: 'waiting', journal: run.journalPath});
 				return EXIT.manual;
 			}
 			if (outcome.status === 'interrupted') {
-				say(`${glyphs.warning} ${outcome.message}. ${again(run)}`, {event: 'interrupted', step, journal: run.journalPath});
+				say({event: 'interrupted', step, title: stepTitle(run, step), message: outcome.message, journal: run.journalPath, rollback: run.canRollback});
 				await sayService(run);
 				return EXIT.interrupted;
 			}
 			if (outcome.status === 'failed') {
 				if (await run.nothingChanged()) {
 					await run.end('nothing-changed');
-					say(`  Nothing was changed, so this run is closed (journal ${run.journalPath}): fix the cause, then start a new run.`, {
-						event: 'closed',
-						reason: 'nothing-changed',
-						journal: run.journalPath,
-						step,
-					});
+					say({event: 'closed', reason: 'nothing-changed', journal: run.journalPath, step});
 					return EXIT.failed;
 				}
-				say(`  The run is journaled in ${run.journalPath}: fix the cause, then ${again(run).toLowerCase()}`, {
-					event: 'stopped',
-					journal: run.journalPath,
-					step,
-				});
+				say({event: 'stopped', journal: run.journalPath, step, rollback: run.canRollback});
 				await sayService(run);
 				return EXIT.failed;
 			}
@@ -194,8 +168,8 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		await run.end('completed');
 		const kept = run.whereThingsAre();
 		// The optional check comes just before the last line, which stays "completed" (--json readers stop there).
-		for (const line of await closingCheck(run, target)) say(`${glyphs.bullet} ${line}`, {event: 'instruction', text: line});
-		say(`${glyphs.ok} Done. ${kept.join(' ')}`, {event: 'completed', journal: run.journalPath, kept});
+		for (const line of await closingCheck(run, target)) say({event: 'instruction', text: line});
+		say({event: 'completed', journal: run.journalPath, kept});
 		return EXIT.ok;
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
@@ -209,79 +183,48 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 				? 'run the same command again with --rollback'
 				: 'run the same command again with --resume (it goes on to "Start MSSYNC"), or with --rollback (SYNCAGNT as it was, MSSYNC as found)',
 		);
-		if (line) say(`${glyphs.warning} ${line}`, {event: 'warning', message: line});
-	}
-
-	function sayOtherRun(other: OtherRun) {
-		const {text, continueWith} = otherRunText(other);
-		const {start, path} = other.run;
-		say(`${glyphs.bullet} ${safeText(text)}\n  To continue it: ${safeText(continueWith)}`, {
-			event: 'other-run',
-			journal: path,
-			target: start.target,
-			syncagnt: start.syncagnt,
-		});
+		if (line) say({event: 'warning', message: line});
 	}
 
 	/** Shows each command as it runs; a poll repeating the same command is shown once. */
 	function echo(event: CommandEvent) {
 		if (event.phase !== 'start' || event.command === lastCommand) return;
 		lastCommand = event.command;
-		say(`  $ ${event.command}`, {event: 'command', command: event.command});
+		say({event: 'command', command: event.command});
 	}
 
 	function report(step: string, title: string, outcome: StepOutcome | RollBackResult) {
-		if (outcome.status === 'done') say(`${glyphs.ok} ${title}: ${outcome.summary}`, {event: 'step-finished', step, summary: outcome.summary});
-		else if (outcome.status === 'failed')
-			say(`${glyphs.error} ${title} failed: ${safeText(outcome.message)}\n  What to do: ${outcome.advice}`, {
-				event: 'step-failed',
-				step,
-				message: outcome.message,
-				advice: outcome.advice,
-			});
+		if (outcome.status === 'done') say({event: 'step-finished', step, title, summary: outcome.summary});
+		else if (outcome.status === 'failed') say({event: 'step-failed', step, title, message: outcome.message, advice: outcome.advice});
 	}
 
 	/** Says what works and what does not before anything changes. */
 	function sayChecks(checks: Check[]): void {
-		for (const check of checks) {
-			const mark = !check.ok ? glyphs.error : check.warning ? glyphs.warning : glyphs.ok;
-			say(`${mark} ${safeText(check.detail)}${check.fix ? `\n  What to do: ${check.fix}` : ''}${check.warning ? ' (acknowledged by --yes)' : ''}`, {
-				event: 'check',
-				...check,
-			});
-		}
+		for (const check of checks) say({event: 'check', ...check});
 	}
 
 	async function prepareAndBeginRestore(target: Target, answers: Extract<ScriptedAnswers, {intent: 'restore'}>): Promise<OpenedRun | undefined> {
 		const prepared = await prepareRestore(target, answers.backup);
 		const {validation} = prepared;
-		for (const warning of validation.warnings) say(`${glyphs.warning} ${safeText(warning)}`, {event: 'warning', message: warning});
-		for (const error of validation.errors) say(`${glyphs.error} ${safeText(error)}`, {event: 'error', message: error});
+		for (const warning of validation.warnings) say({event: 'warning', message: warning});
+		for (const error of validation.errors) say({event: 'error', message: error});
 		if (prepared.stage === 'invalid-backup') {
-			say(`${glyphs.error} The backup is not valid: nothing was changed.`, {event: 'refused', reason: 'invalid backup'});
+			say({event: 'refused', reason: 'invalid backup'});
 			return undefined;
 		}
 		sayChecks(prepared.checks);
 		const refused = await roleRefusal(target, answers.pdc);
-		if (refused)
-			say(`${glyphs.error} ${refused.message}\n  What to do: ${refused.advice}`, {
-				event: 'refused',
-				reason: 'bdc',
-				message: `${refused.message}; ${refused.advice}`,
-			});
-		if (refused) return undefined;
-		const offer = repairOffer(prepared.checks);
-		if (offer) say(`${glyphs.arrow} ${offer}`, {event: 'warning', message: offer});
-		if (prepared.stage !== 'ready') {
-			say(`${glyphs.error} The target is not ready: nothing was changed.`, {event: 'refused', reason: 'preflight'});
+		if (refused) {
+			say({event: 'refused', reason: 'bdc', message: refused.message, advice: refused.advice});
 			return undefined;
 		}
-		const n = validation.warnings.length;
-		say(`${glyphs.ok} Backup ${safeText(validation.folder)} is valid${n ? ` (${n} warning${n === 1 ? '' : 's'} acknowledged by --yes)` : ''}.`, {
-			event: 'validated',
-			folder: validation.folder,
-			warnings: n,
-		});
+		const offer = repairOffer(prepared.checks);
+		if (offer) say({event: 'warning', message: offer, repair: 'dsmpack'});
+		if (prepared.stage !== 'ready') {
+			say({event: 'refused', reason: 'preflight'});
+			return undefined;
+		}
+		say({event: 'validated', folder: validation.folder, warnings: validation.warnings.length});
 		const run = await beginRestoreFor(target, validation.folder, answers);
 		if (options.breakLock) run.breakLockIfGone = true;
 		return run;
@@ -290,12 +233,12 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 	async function runStep(run: ProcedureRun, step: string): Promise<StepOutcome> {
 		const steps = run.steps();
 		const info = steps.find(s => s.id === step)!;
-		say(`[${steps.indexOf(info) + 1}/${steps.length}] ${info.title}…`, {event: 'step-started', step});
+		say({event: 'step-started', step, title: info.title, index: steps.indexOf(info) + 1, total: steps.length});
 		let lastProgress = 0;
 		const progress = (json: EventFields<'progress'>) => {
 			if (options.json && Date.now() - lastProgress >= 1000) {
 				lastProgress = Date.now();
-				say('', {event: 'progress', ...json});
+				say({event: 'progress', ...json});
 			}
 		};
 		const outcome = await run.execute(step, {
@@ -304,10 +247,8 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 			onCommand: echo,
 			onCountProgress: e => progress({label: e.label, done: e.done, total: e.total}),
 			onSync: (event: SyncEvent) => {
-				if (event.type === 'server-finished')
-					say(`  ${glyphs.ok} ${event.server}: ${event.done} accounts propagated`, {event: 'server-finished', server: event.server, done: event.done});
-				else if (event.type === 'server-failed')
-					say(`  ${glyphs.error} ${event.server}: ${safeText(event.reason)}`, {event: 'server-failed', server: event.server, reason: event.reason});
+				if (event.type === 'server-finished') say({event: 'server-finished', server: event.server, done: event.done});
+				else if (event.type === 'server-failed') say({event: 'server-failed', server: event.server, reason: event.reason});
 				else if (event.type === 'progress') progress({server: event.server, done: event.done});
 			},
 		});
@@ -316,20 +257,6 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 	}
 }
 
-function again(run: ProcedureRun): string {
-	return `Run again with --resume to continue${run.canRollback ? ', or --rollback to undo' : ''}.`;
-}
-
 function stepTitle(run: ProcedureRun, step: string): string {
 	return run.steps().find(s => s.id === step)?.title ?? step;
-}
-
-/** How the journal left a run found unfinished, in one sentence. */
-function foundText(found: FoundRun): string {
-	const {standing, standingTitle = ''} = found;
-	const began = `Found the ${found.flow} run begun ${formatDate(new Date(found.started))}`;
-	if (standing.state === 'failed') return `${began}: "${standingTitle}" failed (${safeText(standing.message ?? '')}).`;
-	if (standing.state === 'awaiting-manual') return `${began}, waiting for you to confirm "${standingTitle}".`;
-	if (standing.during) return `${began}, cut off during "${standingTitle}".`;
-	return `${began}, cut off ${found.next ? `before "${found.next.title}"` : 'after its last step'}.`;
 }

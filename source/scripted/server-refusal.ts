@@ -3,19 +3,17 @@
  * its journal"): a refusal is its own event, never a failed step. It says who holds the server, since when,
  * why the holder is believed gone (when it is) and what to do; a new run that changed nothing is closed.
  */
-import type {Event} from '../app/events.js';
+import type {RunEvent} from '../app/events.js';
 import type {ProcedureRun} from '../procedure/procedure-run.js';
-import type {Glyphs} from '../text/glyphs.js';
-import {safeText} from '../text/sanitize.js';
 
-type Say = (text: string, event: Event) => void;
+type Say = (event: RunEvent) => void;
 
 /** True when the run was refused (exit 1: nothing was changed); `breakLock` is --break-lock. */
-export async function refusedByServerLock(run: ProcedureRun, isNew: boolean, breakLock: boolean, say: Say, glyphs: Glyphs): Promise<boolean> {
+export async function refusedByServerLock(run: ProcedureRun, isNew: boolean, breakLock: boolean, say: Say): Promise<boolean> {
 	if (breakLock) run.breakLockIfGone = true;
 	const refusal = await run.claimServer();
 	if (!refusal) return false;
-	say(`${glyphs.error} Refused: ${safeText(refusal.message)}\n  What to do: ${safeText(refusal.advice)}`, {
+	say({
 		event: 'server-locked',
 		message: refusal.message,
 		advice: refusal.advice,

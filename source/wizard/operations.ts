@@ -6,7 +6,7 @@ export {discoverBackups} from '../backup/discover.js';
 export {validateBackup} from '../backup/validate.js';
 export {completePath} from '../fs/complete-path.js';
 export {JournalError} from '../journal/journal.js';
-export {openTarget, otherRunText} from '../app/open-target.js';
+export {openTarget, otherRunEvent, otherRunText} from '../app/open-target.js';
 export {restorePreflight} from '../app/prepare-restore.js';
 export {reconstructPreflight} from '../app/prepare-reconstruct.js';
 export {createLab} from '../lab/create.js';

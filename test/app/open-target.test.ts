@@ -2,7 +2,7 @@
 import {copyFile, mkdir, readdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {openTarget, otherRunText} from '../../source/app/open-target.js';
+import {openTarget, otherRunEvent, otherRunText} from '../../source/app/open-target.js';
 import type {WizardOptions} from '../../source/app/options.js';
 import {JournalError} from '../../source/journal/journal.js';
 import {TargetBusyError} from '../../source/journal/target-lock.js';
@@ -58,7 +58,7 @@ describe('openTarget', () => {
 		const onB = await openTarget(onLab(b), 'test');
 		expect(onB.unfinished).toBeUndefined();
 		expect(onB.others).toHaveLength(1);
-		expect(otherRunText(onB.others[0]!)).toEqual({
+		expect(otherRunText(otherRunEvent(onB.others[0]!))).toEqual({
 			text: `An unfinished restore run of another target (practice lab in ${a}, SYNCAGNT ${labTarget(a).database.syncagnt}) is left as it is: ${join(b, 'journal', 'A-20261201-101500.jsonl')}`,
 			continueWith: `dsmn-resync --lab ${a} --resume, or dsmn-resync --lab ${a} --rollback`,
 		});

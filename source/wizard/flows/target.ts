@@ -75,7 +75,7 @@ export class TargetFlow {
 			if (!options.credentialsFile) return this.askField('username');
 		}
 		store.set({screen: {name: 'loading', message: 'Looking at the target…'}});
-		const {openTarget, otherRunText, resumeUnfinished, JournalError} = await operations();
+		const {openTarget, otherRunEvent, otherRunText, resumeUnfinished, JournalError} = await operations();
 		// One run per target: held while the wizard has this target open, released by the OS if it dies.
 		await this.releaseLock?.();
 		this.releaseLock = undefined;
@@ -94,7 +94,7 @@ export class TargetFlow {
 		store.set({targetDescription: target.description});
 		// Runs of other targets that share this journal folder: named, never touched.
 		for (const other of opened.others) {
-			const {text, continueWith} = otherRunText(other);
+			const {text, continueWith} = otherRunText(otherRunEvent(other));
 			store.log('warning', `${text}. To continue it: ${continueWith}`);
 		}
 		if (unfinished) {
