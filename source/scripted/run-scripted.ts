@@ -8,6 +8,7 @@ import type {ScriptedAnswers} from '../app/scripted-answers.js';
 import {EXIT} from '../errors/exit-codes.js';
 import {UsageError} from '../errors/hinted-error.js';
 import {TargetBusyError} from '../journal/target-lock.js';
+import {afterRunChecks} from '../app/after-run-checks.js';
 import {beginReconstruct} from '../app/begin-run.js';
 import {openTarget, otherRunEvent, type OpenTarget} from '../app/open-target.js';
 import {prepareRestore} from '../app/prepare-restore.js';
@@ -27,7 +28,7 @@ import type {Glyphs} from '../text/glyphs.js';
 import {initialPasswordFromFlags, reconstructFromFlags} from './reconstruct-flags.js';
 import {textOf} from './render-text.js';
 import {refusedByServerLock} from './server-refusal.js';
-import {beginRestoreFor, closingCheck, repairOffer, roleRefusal} from './situation.js';
+import {beginRestoreFor, repairOffer, roleRefusal} from './situation.js';
 import {RepairRun} from '../procedure/repair-run.js';
 
 /** A scripted run to its end; the glyphs are the command line's choice (cli/main.ts), as is the Io (its text made ASCII with them). */
@@ -168,7 +169,8 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		await run.end('completed');
 		const kept = run.whereThingsAre();
 		// The optional check comes just before the last line, which stays "completed" (--json readers stop there).
-		for (const line of await closingCheck(run, target)) say({event: 'instruction', text: line});
+		const after = await afterRunChecks(run, target);
+		for (const line of [...after.next, ...after.checks, after.dsmchkExitCodes]) say({event: 'instruction', text: line});
 		say({event: 'completed', journal: run.journalPath, kept});
 		return EXIT.ok;
 	} finally {

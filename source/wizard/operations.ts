@@ -22,3 +22,4 @@ export {RESTORE_STEPS} from '../procedure/restore-steps.js';
 export {describeSynchronizeOnly, SYNCHRONIZE_ONLY, synchronizeOnly} from '../procedure/synchronize-only.js';
 export {resumeUnfinished} from '../app/unfinished-run.js';
 export {beginReconstruct, beginRestore} from '../app/begin-run.js';
+export {afterRunChecks} from '../app/after-run-checks.js';

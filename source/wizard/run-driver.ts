@@ -9,7 +9,6 @@ import {rollBack} from '../app/roll-back.js';
 import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
 import type {SyncEvent} from '../services/synchronization.js';
 import type {NewPdcRun} from '../procedure/new-pdc-run.js';
-import {afterRunChecks} from './flows/situation-check.js';
 import {operations, type WizardSession, type WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
 import {
@@ -319,13 +318,6 @@ export class RunDriver {
 		}
 	}
 
-	/** The lab's folder and domain, for the lab's DSMDUMP and DSMCHK; none when its state cannot be read. */
-	private async labDomain(folder: string): Promise<{folder: string; domain: string} | undefined> {
-		const {loadLab} = await operations();
-		const state = await loadLab(folder).catch(() => undefined);
-		return state ? {folder, domain: state.domain} : undefined;
-	}
-
 	/** The end: the run closed as completed, and what it did, as far as the tool can see. */
 	private async finish(stillRed: string[] = []): Promise<void> {
 		const run = this.s.activeRun;
@@ -337,11 +329,11 @@ export class RunDriver {
 				: run.flow === 'repair'
 					? {flow: 'repair', syncagnt: target.database.syncagnt}
 					: {flow: 'reconstruct', servers: run.servers};
-		// What can be checked now (Event 8005 after a restore, DSMDUMP and DSMCHK: flows/situation-check.ts), printed
-		// above the summary, which stays short enough for a small terminal.
-		const servers = run.flow === 'reconstruct' ? run.servers : (await target.servers.list()).map(s => s.name);
-		const lab = target.kind === 'lab' ? await this.labDomain(target.location) : undefined;
-		for (const line of afterRunChecks(run.flow, run.start.synchronize, servers, lab)) this.s.store.log('info', line);
+		// What can be checked now (app/after-run-checks.ts, as a scripted run prints it), above the summary; a
+		// repair's summary already says what follows, and DSMCHK's exit codes are left to its own help, so
+		// the summary stays short enough for a small terminal.
+		const {afterRunChecks} = await operations();
+		for (const line of (await afterRunChecks(run, target)).checks) this.s.store.log('info', line);
 		const where = this.s.whereThingsAre([]);
 		if (target.kind !== 'lab') {
 			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where)});

@@ -1,0 +1,42 @@
+/**
+ * Use case: what the end of a run offers to check (ARCHITECTURE.md, "Use cases"), the same lines for both
+ * front ends: after a repair, what to do next (the run's own words); after a restore with the plain
+ * synchronize, Event 8005 in the Application log (the restored position had left the change log, so
+ * changes since the backup were skipped although every server shows a blue check); after every flow, the
+ * optional DSMDUMP and DSMCHK check with the exact commands, and in the practice lab its own commands.
+ */
+import {loadLab} from '../lab/state.js';
+import {resultCheckInstructions} from '../procedure/repair-and-check.js';
+import {event8005Check} from '../procedure/synchronize-choice.js';
+import type {Target} from '../targets/capabilities.js';
+import type {OpenedRun} from './unfinished-run.js';
+
+export type AfterRun = {
+	/** After a repair: what to do next (a front end whose summary says it already may leave these out). */
+	next: string[];
+	/** What to check now, in the order printed: Event 8005, DSMDUMP and DSMCHK, the practice lab's commands. */
+	checks: string[];
+	/** What DSMCHK's exit codes mean (left to DSMCHK's own help where the screen is small). */
+	dsmchkExitCodes: string;
+};
+
+export async function afterRunChecks(run: OpenedRun, target: Target): Promise<AfterRun> {
+	const next = run.flow === 'repair' ? run.afterRepair() : [];
+	// A full synchronize sent every account again: Event 8005 no longer matters for the servers.
+	const event8005 = run.flow === 'restore' && run.start.synchronize !== 'full' ? event8005Check() : [];
+	const servers =
+		run.flow === 'reconstruct'
+			? run.servers
+			: await target.servers.list().then(
+					list => list.map(s => s.name),
+					() => [],
+				);
+	const lab = target.kind === 'lab' ? await loadLab(target.location).catch(() => undefined) : undefined;
+	const practice = lab
+		? [
+				`In the practice lab: dsmn-resync lab dsmdump ${target.location} (MSSYNC stopped), and dsmn-resync lab dsmchk ${target.location} -d ${lab.domain} -u USERNAME.`,
+			]
+		: [];
+	const dsm = resultCheckInstructions(lab?.domain, servers);
+	return {next, checks: [...event8005, ...dsm.slice(0, -1), ...practice], dsmchkExitCodes: dsm.at(-1) ?? ''};
+}

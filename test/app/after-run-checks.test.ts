@@ -1,0 +1,73 @@
+/**
+ * The use case "what to check after the run" (ARCHITECTURE.md, "Use cases"), in-process: the same lines
+ * for the wizard and the scripted run, by flow; and a scripted restore that prints them (it printed
+ * neither Event 8005 nor the practice lab's commands when the scripted run had its own list).
+ */
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {afterRunChecks} from '../../source/app/after-run-checks.js';
+import {beginReconstruct, beginRestore} from '../../source/app/begin-run.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {labPaths, loadLab} from '../../source/lab/state.js';
+import {RepairRun} from '../../source/procedure/repair-run.js';
+import {labTarget} from '../../source/targets/lab/lab-target.js';
+import {runCli, tempDir} from '../helpers/run-cli.js';
+
+async function newLab() {
+	const dir = join(await tempDir(), 'lab');
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+	return {dir, paths: labPaths(dir), target: labTarget(dir), domain: (await loadLab(dir)).domain};
+}
+
+describe('afterRunChecks', () => {
+	it('a restore with the plain synchronize: Event 8005 first, then DSMDUMP and DSMCHK for this domain, then the lab’s own commands', async () => {
+		const {dir, paths, target, domain} = await newLab();
+		const run = await beginRestore(target, {backup: paths.backup, synchronize: 'normal'});
+		const after = await afterRunChecks(run, target);
+		expect(after.next).toEqual([]);
+		expect(after.checks[0]).toMatch(/look for Event 8005/);
+		expect(after.checks).toEqual(
+			expect.arrayContaining([expect.stringMatching(/^DSMDUMP lists/), expect.stringContaining(`dsmchk -d ${domain} -u USERNAME -n FS1`)]),
+		);
+		expect(after.checks.at(-1)).toBe(
+			`In the practice lab: dsmn-resync lab dsmdump ${dir} (MSSYNC stopped), and dsmn-resync lab dsmchk ${dir} -d ${domain} -u USERNAME.`,
+		);
+		expect(after.dsmchkExitCodes).toMatch(/^DSMCHK's exit code \(ERRORLEVEL\): 0 in sync/);
+		await run.end('abandoned');
+	});
+
+	it('a full synchronize sent every account again: no Event 8005', async () => {
+		const {paths, target} = await newLab();
+		const run = await beginRestore(target, {backup: paths.backup, synchronize: 'full'});
+		expect((await afterRunChecks(run, target)).checks.some(line => /8005/.test(line))).toBe(false);
+		await run.end('abandoned');
+	});
+
+	it('a reconstruct names its own servers; a repair says what to do next first', async () => {
+		const {dir, target} = await newLab();
+		const reconstruct = await beginReconstruct(target, {
+			plan: {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'random', passwordsFile: join(dir, 'p.txt')},
+		});
+		const checks = (await afterRunChecks(reconstruct, target)).checks;
+		expect(checks.some(line => /8005/.test(line))).toBe(false);
+		expect(checks).toEqual(expect.arrayContaining([expect.stringContaining('-n FS2')]));
+		await reconstruct.end('abandoned');
+		const repair = await RepairRun.begin(target);
+		expect((await afterRunChecks(repair, target)).next).toEqual(repair.afterRepair());
+		await repair.end('abandoned');
+	});
+});
+
+describe('a scripted restore', () => {
+	it('ends with the same checks as the wizard, then "Done."', {timeout: 120_000}, async () => {
+		const dir = join(await tempDir(), 'lab');
+		expect((await runCli(['lab', 'create', dir, '--pace', '0', '--servers', '1', '--accounts', '10'])).exitCode).toBe(0);
+		const run = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--backup', join(dir, 'backup'), '--synchronize', 'normal', '--yes']);
+		expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+		const lines = run.stdout.trimEnd().split('\n');
+		const at = lines.findIndex(line => /look for Event 8005/.test(line));
+		expect(at).toBeGreaterThan(0);
+		expect(lines.slice(at).join('\n')).toMatch(/In the practice lab: dsmn-resync lab dsmdump .*\n.*DSMCHK's exit code[^\n]*\n. Done\. /);
+	});
+});
