@@ -117,9 +117,24 @@ export const EVENTS = [
 	event('step-started', {step: text, title: text, index: z.number().int().min(1), total: count}, 'A step begins: the index-th of total.'),
 	event(
 		'progress',
-		{label: text.optional(), server: text.optional(), done: count, total: count.optional()},
-		"At most one a second: a count (files, users) or a server's accounts propagated so far.",
+		{
+			label: text.optional(),
+			server: text.optional(),
+			file: text.optional().meta({description: 'The copy: the file being copied (done and total are then the bytes of every file).'}),
+			fileDone: count.optional(),
+			fileTotal: count.optional(),
+			done: count,
+			total: count.optional(),
+		},
+		"At most one a second: a count (files, users), the bytes copied, or a server's accounts propagated so far.",
 	),
+	event('service-state', {state: serviceState}, 'At most one a second: the state MSSYNC reports while a step waits for it to stop or start.'),
+	event(
+		'sync-plan',
+		{servers: z.array(z.strictObject({name: text, total: count}))},
+		'Synchronize all servers begins: the servers it sends the accounts to, each with its count.',
+	),
+	event('server-started', {server: text}, 'Synchronization of this server began.'),
 	event('server-finished', {server: text, done: count}),
 	event('server-failed', {server: text, reason: text, advice: text.optional()}),
 	event('step-finished', {step: text, title: text, summary: text}),
@@ -256,3 +271,20 @@ export type Event = z.infer<typeof Event>;
 export type EventName = Event['event'];
 /** What a run reports (a scripted run, and the wizard's run driver): the union less the lines of other commands and of a command's end. */
 export type RunEvent = Exclude<Event, {event: 'usage-error' | 'fatal' | 'failed' | 'validation-report' | 'lab-status' | 'sync-finished'}>;
+/** What a step reports while it runs and as it ends: what both front ends render (the scripted text and JSON lines, the wizard's running screen). */
+export type StepEvent = Extract<
+	RunEvent,
+	{
+		event:
+			| 'step-started'
+			| 'command'
+			| 'progress'
+			| 'service-state'
+			| 'sync-plan'
+			| 'server-started'
+			| 'server-finished'
+			| 'server-failed'
+			| 'step-finished'
+			| 'step-failed';
+	}
+>;

@@ -48,6 +48,9 @@ function textLines(e: RunEvent, glyphs: Glyphs): string | undefined {
 		case 'step-started':
 			return `[${e.index}/${e.total}] ${e.title}…`;
 		case 'progress':
+		case 'service-state':
+		case 'sync-plan':
+		case 'server-started':
 			return undefined;
 		case 'server-finished':
 			return `  ${glyphs.ok} ${e.server}: ${e.done} accounts propagated`;

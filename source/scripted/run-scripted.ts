@@ -15,15 +15,15 @@ import {prepareRestore} from '../app/prepare-restore.js';
 import {reconstructPreflight} from '../app/prepare-reconstruct.js';
 import {scriptedResumeProblem} from '../app/resume-policy.js';
 import {rollBack, type RollBackResult} from '../app/roll-back.js';
+import {runStep, stepEnd} from '../app/run-step.js';
 import {serviceLineNow} from '../app/service-as-found.js';
 import {resumeUnfinished, type OpenedRun} from '../app/unfinished-run.js';
 import type {ProcedureRun, StepOutcome} from '../procedure/procedure-run.js';
 import type {Target} from '../targets/capabilities.js';
 import type {Check} from '../targets/preflight.js';
 import type {CommandEvent} from '../targets/run-command.js';
-import type {SyncEvent} from '../services/synchronization.js';
 import type {RunEvent} from '../app/events.js';
-import {eventLine, type EventFields} from '../app/json-line.js';
+import {eventLine} from '../app/json-line.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {initialPasswordFromFlags, reconstructFromFlags} from './reconstruct-flags.js';
 import {textOf} from './render-text.js';
@@ -143,7 +143,7 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 				report(step, stepTitle(run, step), confirmed);
 				continue;
 			}
-			const outcome = await runStep(run, step);
+			const outcome = await runOneStep(run, step);
 			if (outcome.status === 'manual') {
 				say({event: 'manual-step', step, title: stepTitle(run, step), instructions: outcome.instructions});
 				for (const line of outcome.instructions) say({event: 'instruction', text: line, step});
@@ -196,8 +196,8 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 	}
 
 	function report(step: string, title: string, outcome: StepOutcome | RollBackResult) {
-		if (outcome.status === 'done') say({event: 'step-finished', step, title, summary: outcome.summary});
-		else if (outcome.status === 'failed') say({event: 'step-failed', step, title, message: outcome.message, advice: outcome.advice});
+		const end = stepEnd(step, title, outcome);
+		if (end) say(end);
 	}
 
 	/** Says what works and what does not before anything changes. */
@@ -232,30 +232,22 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		return run;
 	}
 
-	async function runStep(run: ProcedureRun, step: string): Promise<StepOutcome> {
-		const steps = run.steps();
-		const info = steps.find(s => s.id === step)!;
-		say({event: 'step-started', step, title: info.title, index: steps.indexOf(info) + 1, total: steps.length});
+	/** A step run (app/run-step.ts): its events said as they come; the counts and MSSYNC's state at most once a second (--json only). */
+	function runOneStep(run: ProcedureRun, step: string): Promise<StepOutcome> {
 		let lastProgress = 0;
-		const progress = (json: EventFields<'progress'>) => {
-			if (options.json && Date.now() - lastProgress >= 1000) {
-				lastProgress = Date.now();
-				say({event: 'progress', ...json});
-			}
-		};
-		const outcome = await run.execute(step, {
-			stopRequested: () => stop,
-			signal: abort.signal,
-			onCommand: echo,
-			onCountProgress: e => progress({label: e.label, done: e.done, total: e.total}),
-			onSync: (event: SyncEvent) => {
-				if (event.type === 'server-finished') say({event: 'server-finished', server: event.server, done: event.done});
-				else if (event.type === 'server-failed') say({event: 'server-failed', server: event.server, reason: event.reason});
-				else if (event.type === 'progress') progress({server: event.server, done: event.done});
+		return runStep(
+			run,
+			step,
+			event => {
+				if (event.event === 'command') return echo({phase: 'start', command: event.command});
+				if (event.event === 'progress' || event.event === 'service-state') {
+					if (!options.json || Date.now() - lastProgress < 1000) return;
+					lastProgress = Date.now();
+				}
+				say(event);
 			},
-		});
-		report(step, info.title, outcome);
-		return outcome;
+			{stopRequested: () => stop, signal: abort.signal},
+		);
 	}
 }
 

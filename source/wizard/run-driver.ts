@@ -7,7 +7,8 @@
 import {resumeChoices} from '../app/resume-policy.js';
 import {rollBack} from '../app/roll-back.js';
 import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
-import type {SyncEvent} from '../services/synchronization.js';
+import type {StepEvent} from '../app/events.js';
+import {runStep, stepEnd, stepHooks} from '../app/run-step.js';
 import type {NewPdcRun} from '../procedure/new-pdc-run.js';
 import {operations, type WizardSession, type WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
@@ -121,23 +122,72 @@ export class RunDriver {
 		return this.s.state.overlay === 'quit' ? 'quit' : undefined;
 	}
 
-	/** What a step reports as it runs, drawn on the running screen. */
+	/** What a step reports as it runs (app/run-step.ts's events), drawn on the running screen. */
 	hooks(step: string, only?: readonly string[]): RunHooks {
-		const {store} = this.s;
-		return {
-			onCommand: store.onCommand,
+		return stepHooks(event => this.onStepEvent(step, event), {
 			stopRequested: () => this.s.state.leaving,
 			signal: this.s.stepAbort.signal,
 			...(only ? {only} : {}),
-			onPoll: state => this.setProgress(step, {kind: 'service', state}),
-			onCopyProgress: e => {
-				const current = store.screen;
-				const startedAt = current.name === 'running' && current.progress.kind === 'copy' ? current.progress.startedAt : this.s.deps.now();
-				this.setProgress(step, {kind: 'copy', ...e, startedAt});
-			},
-			onCountProgress: e => this.setProgress(step, {kind: 'count', ...e}),
-			onSync: e => this.onSync(step, e),
-		};
+		});
+	}
+
+	/**
+	 * A step's event as the wizard shows it: the same events a scripted run prints (app/events.ts). A new
+	 * step event fails type-checking here until the wizard shows it.
+	 */
+	private onStepEvent(step: string, event: StepEvent): void {
+		const {store} = this.s;
+		switch (event.event) {
+			case 'step-started':
+				store.set({
+					busy: true,
+					steps: this.s.stepList(undefined, step),
+					screen: {name: 'running', step, title: event.title, progress: {kind: 'none'}, startedAt: this.s.deps.now()},
+				});
+				return;
+			case 'command':
+				return store.onCommand({phase: 'start', command: event.command});
+			case 'service-state':
+				return this.setProgress(step, {kind: 'service', state: event.state});
+			case 'progress':
+				return this.onProgress(step, event);
+			case 'sync-plan':
+				this.syncRows = event.servers.map(s => ({name: s.name, total: s.total, done: 0, state: 'waiting'}));
+				this.syncStarted = this.s.deps.now();
+				return this.showSync(step);
+			case 'server-started':
+			case 'server-finished':
+			case 'server-failed': {
+				const row = this.syncRows.find(r => r.name === event.server);
+				if (!row) return;
+				if (event.event === 'server-started') row.state = 'synchronizing';
+				else if (event.event === 'server-finished') Object.assign(row, {state: 'done', done: event.done});
+				else Object.assign(row, {state: 'failed', reason: event.reason});
+				return this.showSync(step);
+			}
+			case 'step-finished':
+				return store.log('ok', `${event.title}: ${event.summary}`);
+			case 'step-failed':
+				return store.log('error', `${event.title} failed: ${event.message}`);
+			default:
+				return unshown(event);
+		}
+	}
+
+	/** A count, the bytes copied, or a server's accounts so far. */
+	private onProgress(step: string, event: Extract<StepEvent, {event: 'progress'}>): void {
+		if (event.server !== undefined) {
+			const row = this.syncRows.find(r => r.name === event.server);
+			if (row) row.done = event.done;
+			return this.showSync(step);
+		}
+		if (event.file !== undefined) {
+			const current = this.s.store.screen;
+			const startedAt = current.name === 'running' && current.progress.kind === 'copy' ? current.progress.startedAt : this.s.deps.now();
+			const {file, fileDone = 0, fileTotal = 0, done, total = 0} = event;
+			return this.setProgress(step, {kind: 'copy', file, fileDone, fileTotal, bytesDone: done, bytesTotal: total, startedAt});
+		}
+		this.setProgress(step, {kind: 'count', label: event.label ?? '', done: event.done, total: event.total ?? 0});
 	}
 
 	private setProgress(step: string, progress: Progress): void {
@@ -149,19 +199,8 @@ export class RunDriver {
 		);
 	}
 
-	private onSync(step: string, event: SyncEvent): void {
-		if (event.type === 'plan') {
-			this.syncRows = event.servers.map(s => ({name: s.name, total: s.total, done: 0, state: 'waiting'}));
-			this.syncStarted = this.s.deps.now();
-		} else {
-			const row = this.syncRows.find(r => r.name === event.server);
-			if (!row) return;
-			if (event.type === 'server-started') row.state = 'synchronizing';
-			else if (event.type === 'progress') row.done = event.done;
-			else if (event.type === 'server-finished') Object.assign(row, {state: 'done', done: event.done});
-			else Object.assign(row, {state: 'failed', reason: event.reason});
-		}
-		// The rows are mutated in place; the view reads them at most a few times a second.
+	/** The synchronization view: its rows are changed in place; the view reads them at most a few times a second. */
+	private showSync(step: string): void {
 		this.setProgress(step, {kind: 'sync', servers: this.syncRows, startedAt: this.syncStarted});
 	}
 
@@ -169,22 +208,19 @@ export class RunDriver {
 		const run = this.s.activeRun;
 		const {store} = this.s;
 		this.s.actedSinceOpen = true;
-		const title = this.s.title(step);
 		this.s.stepAbort = new AbortController();
-		store.set({
-			busy: true,
-			steps: this.s.stepList(undefined, step),
-			screen: {name: 'running', step, title, progress: {kind: 'none'}, startedAt: this.s.deps.now()},
-		});
-		const outcome = await run.execute(step, this.hooks(step, only));
+		const control = {stopRequested: () => this.s.state.leaving, signal: this.s.stepAbort.signal, ...(only ? {only} : {})};
+		const outcome = await runStep(run, step, event => this.onStepEvent(step, event), control);
 		store.set({busy: false});
-		await this.afterStep(step, title, outcome);
+		await this.afterStep(step, this.s.title(step), outcome, true);
 	}
 
-	private async afterStep(step: string, title: string, outcome: StepOutcome): Promise<void> {
+	/** Where a step's outcome leads; `reported`: its end was already reported as an event (runStep). */
+	private async afterStep(step: string, title: string, outcome: StepOutcome, reported = false): Promise<void> {
 		const {store} = this.s;
+		const end = reported ? undefined : stepEnd(step, title, outcome);
+		if (end) this.onStepEvent(step, end);
 		if (outcome.status === 'done') {
-			store.log('ok', `${title}: ${outcome.summary}`);
 			if (this.s.state.leaving) return this.s.handovers.leave();
 			await this.confirmNext();
 			return;
@@ -194,7 +230,6 @@ export class RunDriver {
 			return this.s.handovers.leave();
 		}
 		if (outcome.status === 'manual') return this.confirmNext();
-		store.log('error', `${title} failed: ${outcome.message}`);
 		if (this.s.state.leaving) return this.s.handovers.leave();
 		const failedServers = outcome.sync?.filter(r => !r.ok).map(r => r.server);
 		store.set({
@@ -342,4 +377,9 @@ export class RunDriver {
 		const red = (await target.servers.list()).filter(s => !s.synchronized).map(s => s.name);
 		this.s.store.set({steps: this.s.stepList(), screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again())});
 	}
+}
+
+/** A step event the wizard does not show: a type error while any is left. */
+function unshown(event: never): never {
+	throw new Error(`the wizard does not show the step event ${JSON.stringify(event)}`);
 }

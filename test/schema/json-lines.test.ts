@@ -103,10 +103,16 @@ describe('the JSON lines schema', () => {
 			'--json',
 		]);
 		expect(run.exitCode).toBe(0);
-		expect(schemaLines(run.stdout).at(-1)).toMatchObject({
+		const lines = schemaLines(run.stdout);
+		expect(lines.at(-1)).toMatchObject({
 			event: 'completed',
 			kept: expect.arrayContaining([expect.stringContaining('The journal of this run')]),
 		});
+		// What a step reports while it runs, as the wizard's running screen shows it (app/run-step.ts).
+		const names = lines.map(l => l['event']);
+		expect(names).toEqual(expect.arrayContaining(['service-state', 'sync-plan', 'server-started', 'server-finished']));
+		expect(names.indexOf('sync-plan')).toBeLessThan(names.indexOf('server-started'));
+		expect(lines.find(l => l['event'] === 'step-started')).toMatchObject({index: 1, total: expect.any(Number), title: expect.any(String)});
 	});
 
 	it('MSSYNC that will not start again: step-failed, stopped, then a warning that says MSSYNC is stopped and how to bring it back (exit 1)', async () => {
