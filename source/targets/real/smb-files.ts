@@ -13,7 +13,8 @@ import type {CopyInOptions, DatabaseFiles, FileDigest, FileFacts} from '../capab
 import type {CommandOutput} from '../../services/parse-service-output.js';
 import {CommandNotFoundError, runCommand, type CommandSpec} from '../run-command.js';
 import {HintedError} from '../../errors/hinted-error.js';
-import {adviceForErrno, NT_STATUS} from '../../fs/errno-advice.js';
+import {adviceOf, errnoOf} from '../../advice/causes.js';
+import {causeOfSmbclient} from '../../advice/parse-cause.js';
 import {safeText} from '../../text/sanitize.js';
 import {connectionArgs, type SambaConnection} from './samba-connection.js';
 import {copyHashing} from './local-hashing.js';
@@ -119,39 +120,11 @@ export class SmbFiles implements DatabaseFiles {
 				.join(' / '),
 		).slice(0, 400);
 		const host = this.connection.host;
-		const [code, hint] = ((): [string, string] => {
-			// The one table of causes (fs/errno-advice.ts) first: a sharing violation, a dropped connection, a read-only share.
-			const known = status ? NT_STATUS[status] : undefined;
-			if (known) return [known.code, adviceForErrno({code: known.code, status})];
-			if (/Connection to \S+ failed|NT_STATUS_CONNECTION/.test(said)) return ['ECONNABORTED', adviceForErrno({code: 'ECONNABORTED'})];
-			switch (status) {
-				case 'NT_STATUS_ACCESS_DENIED':
-				case 'NT_STATUS_NETWORK_ACCESS_DENIED':
-					return [
-						'EACCES',
-						`${host} refused it: the share may be read-only, or this account may not write there; check the share's permissions on ${host}, and use an account of the Administrators group of its domain (ADMIN$ is theirs only)`,
-					];
-				case 'NT_STATUS_OBJECT_NAME_COLLISION':
-					return ['EEXIST', 'something of that name is there already: look on the server, then retry'];
-				case 'NT_STATUS_LOGON_FAILURE':
-				case 'NT_STATUS_WRONG_PASSWORD':
-				case 'NT_STATUS_NO_SUCH_USER':
-					return [
-						'EACCES',
-						this.connection.account.typed
-							? 'the password (or user name or domain) typed may be wrong: start again and type them again'
-							: `check the username, password and domain lines in ${this.connection.account.file}`,
-					];
-				case 'NT_STATUS_BAD_NETWORK_NAME':
-					return ['ENOENT', `${host} has no ADMIN$ share for this account: use an administrator account`];
-				default:
-					if (status && NOT_THERE.has(status)) return ['ENOENT', `look on ${host}: the folder or file is not where it was`];
-					if (status && /CONNECTION|IO_TIMEOUT|UNREACHABLE|NOT_FOUND|INVALID_NETWORK|NETWORK_NAME/.test(status)) {
-						return ['ECONNREFUSED', `check the name, that ${host} is on, and that SMB1 is allowed (README, "A remote NT server")`];
-					}
-					return ['EIO', 'read what smbclient said; fix that, then retry, or roll back'];
-			}
-		})();
+		// The one table of causes (advice/causes.ts): a sharing violation, a dropped connection, a read-only share, a wrong password…
+		const cause = causeOfSmbclient(`${output.stdout}\n${output.stderr}`);
+		const [code, hint] = cause
+			? [errnoOf(cause), adviceOf(cause, {host, account: this.connection.account})]
+			: ['EIO', 'read what smbclient said; fix that, then retry, or roll back'];
 		return new SmbError(`${what} on ${host} failed: smbclient said "${said}" (exit code ${output.exitCode})`, code, hint, status);
 	}
 
@@ -288,7 +261,7 @@ export class SmbFiles implements DatabaseFiles {
 			throw new SmbError(
 				`reading ${path} on ${this.connection.host} failed: ${read.digest.size}${of} bytes came, then smbclient was ended by ${read.signal}${words ? ` (it said "${words}")` : ''}`,
 				'ECONNABORTED',
-				adviceForErrno({code: 'ECONNABORTED'}),
+				adviceOf('connection-lost'),
 			);
 		}
 		if (read.exitCode !== 0) {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {adviceForErrno} from '../../source/fs/errno-advice.js';
+import {adviceForError as adviceForErrno} from '../../source/advice/parse-cause.js';
 import {adviceFor} from '../../source/procedure/journaled-run.js';
 
 const failure = (code?: string) => Object.assign(new Error('it failed'), code ? {code} : {});
