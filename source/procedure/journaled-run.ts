@@ -3,7 +3,8 @@
  * the steps, and manual steps — what no program can do on a real server, which the admin does and then
  * confirms. A manual step is never marked done without that confirmation.
  */
-import {adviceForErrno} from '../fs/errno-advice.js';
+import {adviceOf} from '../advice/causes.js';
+import {adviceForError} from '../advice/parse-cause.js';
 import {HintedError, hintOf} from '../errors/hinted-error.js';
 import {CommandNotFoundError} from '../targets/run-command.js';
 import {Journal, journalName, type NewEntry, type RunOwner} from '../journal/journal.js';
@@ -12,8 +13,9 @@ import type {ControlOptions, Target} from '../targets/capabilities.js';
 import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {lockFolder, ServerBusyError, ServerLock, type LockTimings, type ServerRefusal} from './server-lock.js';
 
+/** The advice of the one table of causes (advice/causes.ts) for an error that carries no hint of its own. */
 export function adviceFor(error: unknown): string {
-	return adviceForErrno(error);
+	return adviceForError(error);
 }
 
 /** The target a run belongs to, as its journal's first line records it. */
@@ -47,7 +49,7 @@ export async function startJournal(
 	const service = await target.service.query(onCommand ? {onCommand} : {}).catch((error: unknown) => {
 		throw new HintedError(
 			`${target.service.serviceName} could not be asked for its state as the run began: ${(error as Error).message}. Nothing was changed`,
-			adviceForErrno({code: error instanceof CommandNotFoundError && error.timedOut ? 'ETIMEDOUT' : (error as NodeJS.ErrnoException).code}),
+			error instanceof CommandNotFoundError && error.timedOut ? adviceOf('timed-out') : adviceFor(error),
 		);
 	});
 	const name = journalName(target.host, now);

@@ -6,10 +6,11 @@ import {randomBytes} from 'node:crypto';
 import {hintOf} from '../errors/hinted-error.js';
 import type {ControlOptions, DatabaseFolder, ServiceControl, Target} from './capabilities.js';
 import type {ServiceState} from '../services/service-state.js';
-import {explainWin32, serviceFailure} from '../services/service-messages.js';
+import {serviceFailure} from '../services/service-messages.js';
 import {CommandNotFoundError} from './run-command.js';
 import {spaceVerdict} from '../fs/free-space.js';
-import {adviceForErrno, knownAdvice} from '../fs/errno-advice.js';
+import {adviceOf} from '../advice/causes.js';
+import {causeOfErrno} from '../advice/parse-cause.js';
 import {formatBytes} from '../text/format.js';
 
 const PROBE_PREFIX = '.dsmn-resync-write-test-';
@@ -42,7 +43,7 @@ export function serviceProblem(flow: 'restore' | 'reconstruct' | undefined, stat
 	return `MSSYNC is ${state}: the reconstruct adds each server back to the domain through DSMN, which needs it running. Start it first ("${target.service.describe('start')}"), then begin again`;
 }
 
-/** MSSYNC depends on NwcWorkstation (services/service-messages.ts, System error 1068): stopped or missing, MSSYNC cannot start. */
+/** MSSYNC depends on NwcWorkstation (advice/causes.ts, System error 1068): stopped or missing, MSSYNC cannot start. */
 async function gatewayCheck(gateway: ServiceControl, onCommand: ControlOptions['onCommand']): Promise<Check> {
 	const query = await gateway.query(onCommand ? {onCommand} : {});
 	if (!query.ok) {
@@ -54,7 +55,7 @@ async function gatewayCheck(gateway: ServiceControl, onCommand: ControlOptions['
 			detail: missing
 				? `${gateway.serviceName} (Gateway Service for NetWare) is not installed, and MSSYNC depends on it`
 				: `${gateway.serviceName} could not be queried: ${serviceFailure(query.error)}`,
-			fix: missing ? explainWin32(1075).advice : 'check Gateway Service for NetWare in Control Panel ▸ Services',
+			fix: missing ? adviceOf('dependency-missing') : 'check Gateway Service for NetWare in Control Panel ▸ Services',
 		};
 	}
 	return query.state === 'RUNNING'
@@ -63,7 +64,7 @@ async function gatewayCheck(gateway: ServiceControl, onCommand: ControlOptions['
 				name: 'gateway',
 				ok: false,
 				detail: `${gateway.serviceName} (Gateway Service for NetWare) is ${query.state}: MSSYNC, which depends on it, cannot start (System error 1068)`,
-				fix: explainWin32(1068).advice,
+				fix: adviceOf('dependency-failed'),
 			};
 }
 
@@ -96,7 +97,7 @@ export async function preflight(
 				detail: error.message,
 				// It ran and did not answer in time: not a missing program (the same advice as a step's timeout).
 				fix: error.timedOut
-					? adviceForErrno({code: 'ETIMEDOUT'})
+					? adviceOf('timed-out')
 					: samba
 						? "install Samba's client tools (Debian: apt-get install samba-common-bin smbclient; macOS: brew install samba)"
 						: 'this target needs net.exe and sc.exe on PATH (a modern Windows has both; NT 4.0 ships no sc.exe); a real DSMN server is reached with --target remote',
@@ -131,18 +132,21 @@ export async function preflight(
 		} else {
 			const code = (error as NodeJS.ErrnoException).code;
 			const hint = hintOf(error);
+			const cause = causeOfErrno(code);
 			checks.push({
 				name: 'folder',
 				ok: false,
 				detail: `${syncagnt} cannot be written, ${files.access} (${code && !hint ? code : (error as Error).message})`,
-				// The same table as the steps' and the roll back's (fs/errno-advice.ts): one cause, one advice.
+				// The same table as the steps' and the roll back's (advice/causes.ts): one cause, one advice.
 				fix:
 					hint ??
 					(code === 'ENOENT'
 						? target.kind === 'remote'
 							? "check the server's name; or leave out --syncagnt to reach SYNCAGNT through smbclient, or give the SYSTEM32/SYNCAGNT folder of the mounted ADMIN$ share"
 							: 'check that DSMN is installed here, or give --syncagnt PATH'
-						: (knownAdvice(code) ?? 'run as an administrator of the server (the account needs write access to SYNCAGNT)')),
+						: cause
+							? adviceOf(cause)
+							: 'run as an administrator of the server (the account needs write access to SYNCAGNT)'),
 			});
 		}
 	}
@@ -162,7 +166,7 @@ export async function preflight(
 				name: 'space',
 				ok,
 				detail: text,
-				...(ok ? {} : {fix: adviceForErrno({code: 'ENOSPC'})}),
+				...(ok ? {} : {fix: adviceOf('disk-full')}),
 			});
 		}
 	}

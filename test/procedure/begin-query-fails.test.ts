@@ -8,7 +8,7 @@ import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {HintedError} from '../../source/errors/hinted-error.js';
-import {adviceForErrno} from '../../source/fs/errno-advice.js';
+import {adviceOf} from '../../source/advice/causes.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
@@ -32,7 +32,7 @@ describe('beginning a run when MSSYNC cannot be asked', () => {
 		expect(failed.message).toBe(
 			'MSSYNC could not be asked for its state as the run began: sc query MSSYNC could not be run: it did not finish within 2000 ms. Nothing was changed',
 		);
-		expect(failed.hint).toBe(adviceForErrno({code: 'ETIMEDOUT'}));
+		expect(failed.hint).toBe(adviceOf('timed-out'));
 		expect(await readdir(labPaths(dir).journal).catch(() => [])).toEqual([]);
 	});
 });

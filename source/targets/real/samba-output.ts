@@ -7,6 +7,8 @@ import type {CommandOutput} from '../../services/parse-service-output.js';
 import type {ServiceCommandError} from '../../services/service-messages.js';
 import type {ServiceState} from '../../services/service-state.js';
 import {safeText} from '../../text/sanitize.js';
+import {adviceOf, meaningOf, type AccountSource, type AdviceContext, type Cause} from '../../advice/causes.js';
+import {causeOfConnectStatus, causeOfWerr} from '../../advice/parse-cause.js';
 
 export type SambaVerb = 'status' | 'start' | 'stop';
 export type SambaStatus = {ok: true; state: ServiceState} | {ok: false; error: ServiceCommandError};
@@ -17,7 +19,7 @@ export type SambaContext = {
 	service: string;
 	host: string;
 	/** The account was typed in the wizard, or read from --credentials-file (this path). */
-	account: {typed: true} | {typed: false; file: string};
+	account: AccountSource;
 };
 
 /** net's words for a state (svc_status_string), "resume pending" being SERVICE_CONTINUE_PENDING. */
@@ -48,25 +50,18 @@ function fail(output: CommandOutput, code: number, meaning: string, advice: stri
 	return {ok: false, error: {code, meaning, advice, output: verbatim(output)}};
 }
 
-const NT1_ADVICE = 'NT 4.0 speaks only SMB1 with NTLMv1: see the README, "A remote NT server", for the Samba client settings';
-
-function logonAdvice(context: SambaContext): string {
-	return context.account.typed
-		? `the password (or the user name or domain) typed may be wrong: go back (Esc) and type them again; ${NT1_ADVICE}`
-		: `check the username, password and domain lines in ${context.account.file}; ${NT1_ADVICE}`;
+/** A failure explained by the one table of causes (advice/causes.ts), worded for this server, service and account. */
+function failWith(output: CommandOutput, code: number, cause: Cause, context: AdviceContext, detail = ''): {ok: false; error: ServiceCommandError} {
+	return fail(output, code, `${meaningOf(cause, context)}${detail}`, adviceOf(cause, context));
 }
+
+/** The Win32 number each connection cause stands for (what sc.exe would have said). */
+const CONNECT_CODES: Partial<Record<Cause, number>> = {'logon-failure': 1326, 'account-refused': 1326, 'dialect-refused': 50, 'share-denied': 5};
 
 /** A failure before any service was asked anything: the name, the connection, the account. */
 function connectionFailure(output: CommandOutput, text: string, context: SambaContext): {ok: false; error: ServiceCommandError} | undefined {
 	const domain = /Unable to find a suitable server for domain (\S+)/.exec(text);
-	if (domain) {
-		return fail(
-			output,
-			53,
-			`the name ${context.host} did not resolve to an address (net then looked for a server of domain ${domain[1]} and found none)`,
-			`check the name; or give the server's IPv4 address with --host, or add a line "ADDRESS ${context.host}" to Samba's lmhosts file (/etc/samba/lmhosts)`,
-		);
-	}
+	if (domain) return failWith(output, 53, 'name-not-found', context, ` (net then looked for a server of domain ${domain[1]} and found none)`);
 	if (/Unable to open credentials file|Failed to set parse authentication file/.test(text)) {
 		return fail(
 			output,
@@ -78,46 +73,9 @@ function connectionFailure(output: CommandOutput, text: string, context: SambaCo
 	const status =
 		/Connection failed: (NT_STATUS_\w+)/.exec(text)?.[1] ?? (/Could not connect to server/.test(text) ? /NT_STATUS_\w+/.exec(text)?.[0] : undefined);
 	if (!status) return undefined;
-	switch (status) {
-		case 'NT_STATUS_LOGON_FAILURE':
-		case 'NT_STATUS_WRONG_PASSWORD':
-		case 'NT_STATUS_NO_SUCH_USER':
-			return fail(output, 1326, `${context.host} refused the user name or password`, logonAdvice(context));
-		case 'NT_STATUS_ACCOUNT_DISABLED':
-		case 'NT_STATUS_ACCOUNT_LOCKED_OUT':
-		case 'NT_STATUS_PASSWORD_EXPIRED':
-		case 'NT_STATUS_PASSWORD_MUST_CHANGE':
-			return fail(
-				output,
-				1326,
-				`${context.host} refused the account (${status})`,
-				'use another administrator account, or fix this one in User Manager for Domains',
-			);
-		case 'NT_STATUS_CONNECTION_REFUSED':
-			return fail(
-				output,
-				53,
-				`${context.host} refused the connection: nothing answers SMB there`,
-				'check the name or address, that the server is on, and that its Server service runs',
-			);
-		case 'NT_STATUS_IO_TIMEOUT':
-		case 'NT_STATUS_HOST_UNREACHABLE':
-		case 'NT_STATUS_NETWORK_UNREACHABLE':
-			return fail(
-				output,
-				53,
-				`${context.host} did not answer (${status})`,
-				'check the name or address, that the server is on, and that the network between you lets SMB through',
-			);
-		case 'NT_STATUS_CONNECTION_DISCONNECTED':
-		case 'NT_STATUS_CONNECTION_RESET':
-		case 'NT_STATUS_INVALID_NETWORK_RESPONSE':
-		case 'NT_STATUS_INVALID_PARAMETER_MIX':
-		case 'NT_STATUS_NOT_SUPPORTED':
-			return fail(output, 50, `${context.host} dropped the connection while this client and it chose a dialect (${status})`, NT1_ADVICE);
-		default:
-			return undefined;
-	}
+	const cause = causeOfConnectStatus(status);
+	if (!cause || !['logon-failure', 'account-refused', 'connection-refused', 'timed-out', 'unreachable', 'dialect-refused'].includes(cause)) return undefined;
+	return failWith(output, CONNECT_CODES[cause] ?? 53, cause, context, cause === 'logon-failure' ? '' : ` (${status})`);
 }
 
 /** `net rpc service status NAME`. */
@@ -155,56 +113,21 @@ function explainFailure(verb: SambaVerb, output: CommandOutput, context: SambaCo
 		/(Failed to open service|Query status request failed|Control service request failed|Failed to open Service Control Manager)\.\s+\[(WERR_\w+)\]/.exec(text);
 	if (!request) return undefined;
 	const [, what, werr] = request as unknown as [string, string, string];
-	const {service, host} = context;
-	switch (werr) {
-		case 'WERR_SERVICE_ALREADY_RUNNING':
-			return fail(output, 2182, 'the service is already running', 'nothing to do: it is running');
-		case 'WERR_SERVICE_NOT_ACTIVE':
-			return fail(output, 3521, 'the service is not running', 'nothing to do: it is already stopped');
-		case 'WERR_SERVICE_DOES_NOT_EXIST':
-		case 'WERR_NO_SUCH_SERVICE':
-			return fail(output, 1060, `there is no service named ${service} on ${host}`, 'check that DSMN is installed there: it runs only on the PDC');
-		case 'WERR_SERVICE_DISABLED':
-			return fail(output, 1058, `${service} is disabled on ${host}`, `set its startup to Automatic in Control Panel ▸ Services on ${host}, then retry`);
-		case 'WERR_SERVICE_CANNOT_ACCEPT_CTRL':
-			return fail(output, 1061, 'the service is in the middle of starting or stopping', 'wait a few seconds and try again');
-		case 'WERR_SERVICE_REQUEST_TIMEOUT':
-			return fail(
-				output,
-				1053,
-				`${service} did not answer ${host}'s service manager in time`,
-				`look at ${service} in Control Panel ▸ Services on ${host}, and in its Event Viewer`,
-			);
-		case 'WERR_ACCESS_DENIED':
-			if (what === 'Failed to open service' || what === 'Failed to open Service Control Manager') {
-				return fail(
-					output,
-					5,
-					verb === 'status' ? `the account may not query ${service} on ${host}` : `the account may not ${verb} ${service} on ${host}`,
-					`use an account of the Administrators group of ${host}'s domain`,
-				);
-			}
-			if (verb === 'start') {
-				// The account opened the service with the right to start it: the refusal is the start's own, and net gives no reason.
-				return fail(
-					output,
-					5,
-					`${host} refused to start ${service} and gave no reason but "access denied" (the account was allowed to open ${service} for starting)`,
-					`start ${service} on ${host} itself (Control Panel ▸ Services) to see its own message, and look in its Event Viewer; then retry, or roll back`,
-				);
-			}
-			return fail(
-				output,
-				5,
-				verb === 'stop'
-					? `${host} refused to stop ${service} ("access denied"; the account was allowed to open ${service} for stopping)`
-					: `${host} refused to report ${service}'s state ("access denied")`,
-				`look at ${service} in Control Panel ▸ Services on ${host}, and in its Event Viewer; the account needs to be in the Administrators group of ${host}'s domain`,
-			);
-		default:
-			return undefined;
-	}
+	const cause = causeOfWerr(werr, what, verb);
+	return cause ? failWith(output, WERR_CODES[werr] ?? 5, cause, {...context, verb}) : undefined;
 }
+
+/** The NET HELPMSG or Win32 number each WERR_ stands for (what net.exe or sc.exe would have said). */
+const WERR_CODES: Record<string, number> = {
+	WERR_SERVICE_ALREADY_RUNNING: 2182,
+	WERR_SERVICE_NOT_ACTIVE: 3521,
+	WERR_SERVICE_DOES_NOT_EXIST: 1060,
+	WERR_NO_SUCH_SERVICE: 1060,
+	WERR_SERVICE_DISABLED: 1058,
+	WERR_SERVICE_CANNOT_ACCEPT_CTRL: 1061,
+	WERR_SERVICE_REQUEST_TIMEOUT: 1053,
+	WERR_ACCESS_DENIED: 5,
+};
 
 function unknownOutput(output: CommandOutput): {ok: false; error: ServiceCommandError} {
 	return fail(

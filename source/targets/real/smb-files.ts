@@ -5,7 +5,7 @@
  * its command given with -c, every name quoted for smbclient's own parser — and a name that parser
  * cannot carry safely (a quote, a ";", a wildcard, a control character) is refused, never sent.
  */
-import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
 import {CopyVerifyError, SourceChangedError, temporaryName} from '../../fs/copy-verified.js';
@@ -13,13 +13,17 @@ import type {CopyInOptions, DatabaseFiles, FileDigest, FileFacts} from '../capab
 import type {CommandOutput} from '../../services/parse-service-output.js';
 import {CommandNotFoundError, runCommand, type CommandSpec} from '../run-command.js';
 import {HintedError} from '../../errors/hinted-error.js';
-import {adviceForErrno, NT_STATUS} from '../../fs/errno-advice.js';
+import {adviceOf, errnoOf} from '../../advice/causes.js';
+import {causeOfSmbclient} from '../../advice/parse-cause.js';
 import {safeText} from '../../text/sanitize.js';
 import {connectionArgs, type SambaConnection} from './samba-connection.js';
-import {copyHashing, hashLocal} from './local-hashing.js';
+import {copyHashing} from './local-hashing.js';
+import {readHashing} from './smb-stream.js';
 import {parseDu, parseLs, type LsEntry} from './smb-listing.js';
+import {PRIVATE_PREFIX, removeDeadPrivateFolders} from './private-folders.js';
 
 export {parseDu, parseLs} from './smb-listing.js';
+export {removeDeadPrivateFolders} from './private-folders.js';
 
 /** What smbclient said went wrong, as an error the run can explain (`code` like node:fs's, `hint` what to do). */
 class SmbError extends HintedError {
@@ -116,39 +120,11 @@ export class SmbFiles implements DatabaseFiles {
 				.join(' / '),
 		).slice(0, 400);
 		const host = this.connection.host;
-		const [code, hint] = ((): [string, string] => {
-			// The one table of causes (fs/errno-advice.ts) first: a sharing violation, a dropped connection, a read-only share.
-			const known = status ? NT_STATUS[status] : undefined;
-			if (known) return [known.code, adviceForErrno({code: known.code, status})];
-			if (/Connection to \S+ failed|NT_STATUS_CONNECTION/.test(said)) return ['ECONNABORTED', adviceForErrno({code: 'ECONNABORTED'})];
-			switch (status) {
-				case 'NT_STATUS_ACCESS_DENIED':
-				case 'NT_STATUS_NETWORK_ACCESS_DENIED':
-					return [
-						'EACCES',
-						`${host} refused it: the share may be read-only, or this account may not write there; check the share's permissions on ${host}, and use an account of the Administrators group of its domain (ADMIN$ is theirs only)`,
-					];
-				case 'NT_STATUS_OBJECT_NAME_COLLISION':
-					return ['EEXIST', 'something of that name is there already: look on the server, then retry'];
-				case 'NT_STATUS_LOGON_FAILURE':
-				case 'NT_STATUS_WRONG_PASSWORD':
-				case 'NT_STATUS_NO_SUCH_USER':
-					return [
-						'EACCES',
-						this.connection.account.typed
-							? 'the password (or user name or domain) typed may be wrong: start again and type them again'
-							: `check the username, password and domain lines in ${this.connection.account.file}`,
-					];
-				case 'NT_STATUS_BAD_NETWORK_NAME':
-					return ['ENOENT', `${host} has no ADMIN$ share for this account: use an administrator account`];
-				default:
-					if (status && NOT_THERE.has(status)) return ['ENOENT', `look on ${host}: the folder or file is not where it was`];
-					if (status && /CONNECTION|IO_TIMEOUT|UNREACHABLE|NOT_FOUND|INVALID_NETWORK|NETWORK_NAME/.test(status)) {
-						return ['ECONNREFUSED', `check the name, that ${host} is on, and that SMB1 is allowed (README, "A remote NT server")`];
-					}
-					return ['EIO', 'read what smbclient said; fix that, then retry, or roll back'];
-			}
-		})();
+		// The one table of causes (advice/causes.ts): a sharing violation, a dropped connection, a read-only share, a wrong password…
+		const cause = causeOfSmbclient(`${output.stdout}\n${output.stderr}`);
+		const [code, hint] = cause
+			? [errnoOf(cause), adviceOf(cause, {host, account: this.connection.account})]
+			: ['EIO', 'read what smbclient said; fix that, then retry, or roll back'];
 		return new SmbError(`${what} on ${host} failed: smbclient said "${said}" (exit code ${output.exitCode})`, code, hint, status);
 	}
 
@@ -257,19 +233,54 @@ export class SmbFiles implements DatabaseFiles {
 		return this.timeoutMs + Math.ceil(bytes / 65_536) * 1000;
 	}
 
-	private async fetch(path: string, localFile: string, size: number, signal?: AbortSignal): Promise<void> {
-		const output = await this.smb(`get "${this.inShare(path)}" ${this.local(localFile)}`, {timeoutMs: this.transferTimeout(size), ...(signal ? {signal} : {})});
-		if (this.status(output) || output.exitCode !== 0) throw this.failure(`reading ${path}`, output);
+	/**
+	 * The SHA-256 of a file on the share, streamed from smbclient (smb-stream.ts): one smbclient call, the
+	 * whole file as smbclient announced it (and of `size` bytes when the caller knows), or a failure that
+	 * says how much came and why it stopped. A server that sends nothing for the base timeout is given up on.
+	 */
+	private async readDigest(path: string, size: number | undefined, signal?: AbortSignal, onChunk?: (chunk: Uint8Array) => void): Promise<FileDigest> {
+		const inShare = this.inShare(path);
+		const read = await readHashing(this.smbclient, [this.root, ...connectionArgs(this.connection), '-E', '-c', `get "${inShare}" -`], {
+			idleMs: this.timeoutMs,
+			signal,
+			onChunk,
+		});
+		const expected = size ?? read.announced;
+		const of = expected === undefined ? '' : ` of ${expected}`;
+		if (read.timedOut) {
+			throw new SmbError(
+				`smbclient stopped sending ${path} for ${Math.round(this.timeoutMs / 1000)} s (${read.digest.size}${of} bytes came)`,
+				'ETIMEDOUT',
+				`check that ${this.connection.host} is on and reachable; on a slow link set DSMN_RESYNC_SERVICE_TIMEOUT to more seconds`,
+			);
+		}
+		const said = read.digest.size < 4096 && /NT_STATUS_/.test(read.stdoutStart) ? read.stdoutStart : '';
+		if (read.signal) {
+			// Ended by a signal, not by its own error: SIGPIPE when the server's side of the connection went away while it wrote.
+			const words = safeText(read.stderr.trim()).slice(0, 400);
+			throw new SmbError(
+				`reading ${path} on ${this.connection.host} failed: ${read.digest.size}${of} bytes came, then smbclient was ended by ${read.signal}${words ? ` (it said "${words}")` : ''}`,
+				'ECONNABORTED',
+				adviceOf('connection-lost'),
+			);
+		}
+		if (read.exitCode !== 0) {
+			const came = read.digest.size > 0 ? ` (${read.digest.size}${of} bytes came)` : '';
+			throw this.failure(`reading ${path}${came}`, {exitCode: read.exitCode ?? -1, stdout: said, stderr: read.stderr});
+		}
+		if (!read.complete || read.digest.size !== expected) {
+			throw new SmbError(
+				`reading ${path} on ${this.connection.host} gave ${read.digest.size} bytes, where ${read.announced === undefined ? 'smbclient announced no size' : `smbclient announced ${read.announced}`}${size === undefined ? '' : ` and ${size} were expected`}: the file changed, or the transfer was cut short`,
+				'EIO',
+				'retry; if it happens again, check the network and the server, or roll back',
+			);
+		}
+		return read.digest;
 	}
 
 	async digest(path: string, signal?: AbortSignal): Promise<FileDigest> {
-		const facts = await this.stat(path);
-		if (!facts) throw new SmbError(`${path} does not exist`, 'ENOENT', `look on ${this.connection.host}`);
-		return this.withPrivateFolder(async folder => {
-			const copy = join(folder, 'read-back');
-			await this.fetch(path, copy, facts.size, signal);
-			return hashLocal(copy);
-		});
+		// No listing first: a missing file is smbclient's NT_STATUS_OBJECT_NAME_NOT_FOUND (ENOENT), and its announced size is checked.
+		return this.readDigest(path, undefined, signal);
 	}
 
 	async copyIn(localSource: string, destination: string, options: CopyInOptions = {}): Promise<FileDigest> {
@@ -295,11 +306,9 @@ export class SmbFiles implements DatabaseFiles {
 				throw this.failure(`copying ${basename(localSource)} to ${destination}`, put);
 			}
 			options.onProgress?.(sent.size);
-			const back = join(folder, 'read-back');
 			let read: FileDigest;
 			try {
-				await this.fetch(temporary, back, sent.size, options.signal);
-				read = await hashLocal(back, options.readBack);
+				read = await this.readDigest(temporary, sent.size, options.signal, options.readBack);
 			} catch (error) {
 				await this.remove(temporary).catch(() => {});
 				throw error;
@@ -350,27 +359,4 @@ export class SmbFiles implements DatabaseFiles {
 	private shareOf(path: string): string {
 		return path.replace(/\\/g, '/').split('/').filter(Boolean).slice(0, 2).join('/').toUpperCase();
 	}
-}
-
-const PRIVATE_PREFIX = 'dsmn-resync-smb-';
-
-/**
- * The private folders of earlier runs whose process is gone (SIGKILLed mid-copy: the outgoing copy and the
- * read-back are left there): removed. A folder of a process that still runs is never touched.
- */
-export async function removeDeadPrivateFolders(parent: string): Promise<string[]> {
-	const removed: string[] = [];
-	for (const name of await readdir(parent).catch(() => [] as string[])) {
-		const pid = new RegExp(`^${PRIVATE_PREFIX}(\\d+)-`).exec(name)?.[1];
-		if (!pid || Number(pid) === process.pid) continue;
-		try {
-			process.kill(Number(pid), 0);
-			continue; // its process still runs
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'ESRCH') continue;
-		}
-		await rm(join(parent, name), {recursive: true, force: true});
-		removed.push(name);
-	}
-	return removed;
 }
