@@ -3,7 +3,7 @@ import {Text} from './widgets/Text.js';
 import {useEffect, useState, useSyncExternalStore} from 'react';
 import {BREAK_LOCK_STEP} from '../wizard/break-lock.js';
 import {choicesOf} from '../wizard/choices.js';
-import {footerKeys} from '../wizard/footer-keys.js';
+import {footerKeys} from '../wizard/key-table.js';
 import type {WizardController} from '../wizard/controller.js';
 import {safeText} from '../text/sanitize.js';
 import {shortenMiddle} from '../text/shorten.js';

@@ -1,75 +1,72 @@
 /**
- * What a key does, screen by screen: a pure function of the wizard's state and one key, giving the
- * intent the controller applies (source/wizard/intent.ts), or nothing (ARCHITECTURE.md, "Keys and
- * type-ahead"). The footer (source/wizard/footer-keys.ts) offers exactly these keys.
+ * What a key does, screen by screen: the key's name looked up in the screen's key table
+ * (source/wizard/key-table.ts), giving the intent the controller applies (source/wizard/intent.ts), or
+ * nothing (ARCHITECTURE.md, "Keys and type-ahead"). The footer names the same table's keys.
  */
-import {choicesOf} from '../wizard/choices.js';
-import {isTyping} from '../wizard/footer-keys.js';
-import {questionMarkHelps} from '../wizard/text-entry.js';
+import {screenKeys, type KeyName} from '../wizard/key-table.js';
 import type {Intent} from '../wizard/intent.js';
 import type {WizardState} from '../wizard/state.js';
 import type {KeyPress} from './split-keys.js';
 
 /**
- * `alone`: the key came by itself (not out of a burst: keys typed ahead before a redraw, or pasted, which
- * Ink hands over as one string: split-keys.ts), on a screen that had been on view for a moment
+ * How a key arrived. `alone`: by itself (not out of a burst: keys typed ahead before a redraw, or pasted,
+ * which Ink hands over as one string: split-keys.ts), on a screen that had been on view for a moment
  * (type-ahead.ts). Only such a key answers a question — moves or chooses in a list, confirms with y,
- * chooses servers — on every screen: keys pressed together, or before the screen could be read, answer
- * nothing, and the screen says so (use-keys.ts). Typing into a field, ?, q, Esc and Ctrl+C answer nothing.
+ * chooses servers. `seen`: typed once the screen it reaches was on view (a burst typed on it included);
+ * only such keys are typed into a confirmation's word. Keys that answer nothing (typing into a field, ?,
+ * q, Esc, Ctrl+C) act however they came.
  */
-export function keymap(state: WizardState, {input, key}: KeyPress, alone = true): Intent | undefined {
-	const {screen, overlay} = state;
-	if (overlay === 'quit') {
-		if (input === 'y' || input === 'Y') return {type: 'leave'};
-		if (input === 'n' || input === 'N' || key.escape) return {type: 'stay'};
-		return undefined;
-	}
-	// Any key closes the why.
-	if (overlay === 'help') return {type: 'toggle-help'};
-	if (key.ctrl && input === 'c') return {type: 'ask-to-leave'};
-	if (screen.name === 'multi-select') {
-		if (input === '?') return {type: 'toggle-help'};
-		if (key.escape) return {type: 'back'};
-		if (input === 'q') return {type: 'ask-to-leave'};
-		if (!alone) return undefined;
-		if (key.upArrow) return {type: 'move-cursor', delta: -1};
-		if (key.downArrow) return {type: 'move-cursor', delta: 1};
-		if (input === ' ') return {type: 'toggle-selected'};
-		if (key.return) return {type: 'submit-selection'};
-		return undefined;
-	}
-	// A text field takes every printable key, q included, and ? except on an empty visible line (text-entry.ts).
-	if (isTyping(screen)) {
-		if (input === '?' && questionMarkHelps(screen)) return {type: 'toggle-help'};
-		if (key.return) return {type: 'submit-text'};
-		if (key.tab) return {type: 'complete-text'};
-		if (key.backspace || key.delete) return key.meta || key.ctrl ? {type: 'erase-text', what: 'word'} : {type: 'erase-text'};
-		// A shell's line editing: Ctrl+U erases up to the cursor, Ctrl+W the word before it.
-		if (key.ctrl && input === 'u') return {type: 'erase-text', what: 'line'};
-		if (key.ctrl && input === 'w') return {type: 'erase-text', what: 'word'};
-		// The cursor: Left, Right, Home or Ctrl+A, End or Ctrl+E.
-		if (key.leftArrow) return {type: 'move-text-cursor', to: 'left'};
-		if (key.rightArrow) return {type: 'move-text-cursor', to: 'right'};
-		if (key.home || (key.ctrl && input === 'a')) return {type: 'move-text-cursor', to: 'start'};
-		if (key.end || (key.ctrl && input === 'e')) return {type: 'move-text-cursor', to: 'end'};
-		if (key.escape) return {type: 'back'};
-		if (input && !key.ctrl && !key.meta) return {type: 'type-text', text: input};
-		return undefined;
-	}
-	if (screen.name === 'manual' && screen.checklist && alone) {
-		if (key.tab) return {type: 'next-checklist-server'};
-		if (input === ' ') return {type: 'tick-checklist-server'};
-	}
-	if (input === '?') return {type: 'toggle-help'};
-	if (input === 'q') return {type: 'ask-to-leave'};
-	if (key.escape) return {type: 'back'};
-	if (screen.name === 'summary' && key.return) return {type: 'finish'};
-	if (screen.name === 'confirm' && alone && (input === 'y' || input === 'Y')) return {type: 'confirm'};
-	// The list: not while a step runs, nor once the wizard is leaving.
-	if (alone && !state.busy && state.exit === undefined && choicesOf(screen)?.items.length) {
-		if (key.upArrow) return {type: 'move-cursor', delta: -1};
-		if (key.downArrow) return {type: 'move-cursor', delta: 1};
-		if (key.return) return {type: 'choose'};
-	}
+export type Arrival = {alone: boolean; seen: boolean};
+
+const ALONE: Arrival = {alone: true, seen: true};
+
+/** The named keys that are characters: typed into a line where the screen binds them to nothing. */
+const PRINTABLE = new Set<KeyName>(['space', '?', 'q', 'y', 'n']);
+
+/** The name of a key as the key table knows it, or undefined (a printable key is typed, where a screen takes typing). */
+export function keyName({input, key}: KeyPress): KeyName | undefined {
+	if (key.ctrl && input === 'c') return 'ctrl+c';
+	if (key.return) return 'enter';
+	if (key.tab) return 'tab';
+	if (key.backspace || key.delete) return key.meta || key.ctrl ? 'erase-word' : 'backspace';
+	// A shell's line editing: Ctrl+U erases up to the cursor, Ctrl+W the word before it; Ctrl+A and Ctrl+E go to the ends.
+	if (key.ctrl && input === 'u') return 'erase-line';
+	if (key.ctrl && input === 'w') return 'erase-word';
+	if (key.home || (key.ctrl && input === 'a')) return 'home';
+	if (key.end || (key.ctrl && input === 'e')) return 'end';
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.escape) return 'esc';
+	if (key.ctrl || key.meta) return undefined;
+	if (input === ' ') return 'space';
+	if (input === '?' || input === 'q') return input;
+	if (input === 'y' || input === 'Y') return 'y';
+	if (input === 'n' || input === 'N') return 'n';
 	return undefined;
+}
+
+/**
+ * The intent of one key on the wizard's state. `arrival`: a boolean is `alone` (and `seen`); `canGoBack`:
+ * Esc goes back (the controller's, navigation.ts).
+ */
+export function keymap(state: WizardState, press: KeyPress, arrival: Arrival | boolean = ALONE, canGoBack = true): Intent | undefined {
+	const {alone, seen} = typeof arrival === 'boolean' ? {alone: arrival, seen: arrival} : arrival;
+	// Any key closes the why.
+	if (state.overlay === 'help') return {type: 'toggle-help'};
+	const table = screenKeys(state, canGoBack);
+	const name = keyName(press);
+	const binding = name === undefined ? undefined : table.keys[name];
+	if (binding) return binding.answers && !alone ? undefined : binding.intent;
+	const {input, key} = press;
+	if (!table.typing || (name !== undefined && !PRINTABLE.has(name)) || !input || key.ctrl || key.meta) return undefined;
+	// A confirmation's word takes only what was typed on it: never keys pressed while the step before it ran.
+	if (!table.typing.carries && !seen) return undefined;
+	return {type: 'type-text', text: input};
+}
+
+/** Whether keys typed ahead still belong on this screen (a field): else, arriving early, they are said to be unused (type-ahead.ts). */
+export function carriesTypeAhead(state: WizardState): boolean {
+	return !state.overlay && screenKeys(state, false).typing?.carries === true;
 }

@@ -14,10 +14,8 @@
  * were not used.
  */
 import type {WizardState} from '../wizard/state.js';
+import {carriesTypeAhead, type Arrival} from './keymap.js';
 import type {KeyPress} from './split-keys.js';
-
-/** Screens where keys typed ahead still belong: text fields, where nothing happens before Enter. */
-const CARRIES_TYPE_AHEAD = new Set<WizardState['screen']['name']>(['target-field', 'choose-backup', 'passwords-file', 'password-entry', 'discover']);
 
 /** Which screen this is, for telling when a key led to another one (a field to the next field, a step to the next). */
 function screenKey({screen}: WizardState): string {
@@ -33,8 +31,8 @@ export type TypeAheadHost = {
 	/** The wizard's state as drawn, and its changes. */
 	getState(): WizardState;
 	subscribe(listener: () => void): () => void;
-	/** Handles one key; `alone` when it came by itself. The promise is its work, and never rejects. */
-	handle(press: KeyPress, alone: boolean): Promise<void> | void;
+	/** Handles one key, as it arrived (keymap.ts). The promise is its work, and never rejects. */
+	handle(press: KeyPress, arrival: Arrival): Promise<void> | void;
 	/** Keys were dropped: said on the screen they were not used on. */
 	ignored(): void;
 	/** The clock the `seenMs` rule reads (tests pass their own). */
@@ -85,7 +83,10 @@ export class TypeAhead {
 		// and Ctrl+C act at once: leaving is never held up).
 		if (this.host.getState().screen.name === 'loading' && !keys.every(actsWhileLoading)) return void this.held.push(...keys);
 		// One key, nothing typed ahead still being handled: at once.
-		if (keys.length === 1 && this.waiting === 0) return void this.host.handle(keys[0]!, this.seen());
+		if (keys.length === 1 && this.waiting === 0) {
+			const seen = this.seen();
+			return void this.host.handle(keys[0]!, {alone: seen, seen});
+		}
 		this.enqueue(keys, true);
 	}
 
@@ -112,9 +113,11 @@ export class TypeAhead {
 		for (const [index, press] of keys.entries()) {
 			const before = screenKey(this.host.getState());
 			// Until the key has done its work or led elsewhere: a step it starts may run for minutes.
-			await this.untilSettled(this.host.handle(press, canAnswer && keys.length === 1 && this.seen()), before);
+			// `seen`: typed on the screen it reaches (a burst typed on a screen already read), not held from before it.
+			const seen = canAnswer && this.seen();
+			await this.untilSettled(this.host.handle(press, {alone: seen && keys.length === 1, seen}), before);
 			const now = this.host.getState();
-			if (screenKey(now) !== before && (now.overlay || !CARRIES_TYPE_AHEAD.has(now.screen.name))) {
+			if (screenKey(now) !== before && !carriesTypeAhead(now)) {
 				this.droppedUpTo = this.arrivals;
 				// Keys left over are not used on this screen: said on it, not silently dropped.
 				if (index < keys.length - 1) this.host.ignored();

@@ -6,14 +6,13 @@
 import {useInput} from 'ink';
 import {useRef} from 'react';
 import type {WizardController} from '../wizard/controller.js';
-import {isTyping} from '../wizard/footer-keys.js';
-import {keymap} from './keymap.js';
+import {carriesTypeAhead, keymap} from './keymap.js';
 import {splitBurst} from './split-keys.js';
 import {TypeAhead} from './type-ahead.js';
 
 /** What the input handler needs of the controller. */
 export type KeysController = Pick<WizardController, 'getState' | 'subscribe' | 'dispatch' | 'noteIgnoredKey' | 'fatal'> &
-	Partial<Pick<WizardController, 'seenMs'>>;
+	Partial<Pick<WizardController, 'seenMs' | 'canGoBack'>>;
 
 /** Screens with no question to answer: a key there answers nothing, and there is nothing to say about it. */
 const QUIET = new Set(['loading', 'running', 'summary']);
@@ -23,11 +22,12 @@ export function useKeys(controller: KeysController): void {
 	queue.current ??= new TypeAhead({
 		getState: controller.getState,
 		subscribe: controller.subscribe,
-		handle(press, alone) {
+		handle(press, arrival) {
 			const state = controller.getState();
-			const intent = keymap(state, press, alone);
+			// Without the controller's answer, Esc is offered and the controller decides (navigation.ts).
+			const intent = keymap(state, press, arrival, controller.canGoBack?.() ?? true);
 			// A key that would have answered, had it come alone on a screen already read: said, not dropped in silence.
-			if (!intent && !alone && !state.overlay && !isTyping(state.screen) && !QUIET.has(state.screen.name)) controller.noteIgnoredKey('now');
+			if (!intent && !arrival.alone && !state.overlay && !carriesTypeAhead(state) && !QUIET.has(state.screen.name)) controller.noteIgnoredKey('now');
 			const work = intent ? controller.dispatch(intent) : undefined;
 			// The controller's own failures end on a summary that says where things are.
 			return work ? work.catch(error => controller.fatal(error)) : undefined;

@@ -6,27 +6,37 @@
  */
 import {formatBytes, formatDate} from '../text/format.js';
 import {safeText} from '../text/sanitize.js';
-import {ntVersionChoices, type NtAnswer} from './nt-version-question.js';
+import {ntVersionChoices} from './nt-version-question.js';
 import type {Choice, Screen} from './state.js';
 
+/** The answers each screen's items may give (Enter gives one to the controller): checked, never cast (intent.ts). */
+export const CHOICE_VALUES = {
+	target: ['lab', 'windows', 'remote'],
+	resume: ['resume', 'rollback', 'leave'],
+	inspect: ['continue', 'again', 'leave', 'synchronize'],
+	'ask-backup': ['yes', 'no', 'unsure'],
+	validation: ['accept', 'back', 'nt-4.0', 'nt-3.51'],
+	plan: ['begin'],
+	manual: ['done', 'later'],
+	consequences: ['go'],
+	'password-policy': ['random', 'initial'],
+	confirm: ['yes', 'no'],
+	failure: ['retry', 'retry-failed', 'rollback', 'finish', 'stop'],
+} as const satisfies Record<string, readonly string[]>;
+
 /** What each screen's items stand for: the answer Enter gives to the controller. */
-export type ChoiceValues = {
-	target: 'lab' | 'windows' | 'remote';
-	resume: 'resume' | 'rollback' | 'leave';
-	inspect: 'continue' | 'again' | 'leave' | 'synchronize';
-	'ask-backup': 'yes' | 'no' | 'unsure';
+export type ChoiceValues = {[S in keyof typeof CHOICE_VALUES]: (typeof CHOICE_VALUES)[S][number]} & {
 	/** A folder found by the search. */
 	discover: string;
-	validation: 'accept' | 'back' | NtAnswer;
-	plan: 'begin';
-	manual: 'done' | 'later';
-	consequences: 'go';
-	'password-policy': 'random' | 'initial';
-	confirm: 'yes' | 'no';
-	failure: 'retry' | 'retry-failed' | 'rollback' | 'finish' | 'stop';
 	/** A situation question's items are its own (flows/situation-*.ts). */
 	situation: string;
 };
+
+/** Whether `value` is one of the answers the screen's items give. */
+export function isChoiceOf<S extends keyof typeof CHOICE_VALUES>(screen: S, value: string): value is ChoiceValues[S] {
+	const values: readonly string[] = CHOICE_VALUES[screen];
+	return values.includes(value);
+}
 
 export type ChoiceScreen = keyof ChoiceValues;
 

@@ -11,18 +11,18 @@ import {SynchronizeOnly} from './flows/synchronize-only.js';
 import {TargetFlow} from './flows/target.js';
 import {Navigation} from './navigation.js';
 import {RunDriver} from './run-driver.js';
-import {FIELDS} from './fields.js';
 import {operations, WizardSession, type ControllerDeps} from './session.js';
 import type {WizardState} from './state.js';
 import {confirmationMismatch} from './summary.js';
 import {eraseFrom, moveCursorIn, typeInto, type CursorMove, type Erase} from './text-entry.js';
 import {ChoiceCursor} from './choice-cursor.js';
-import {applyIntent, type Intent} from './intent.js';
+import {applyIntent, type Intent, type IntentTarget} from './intent.js';
+import {completesPath} from './key-table.js';
 import {BREAK_LOCK_STEP, breakLockConfirmation, lockRefused} from './break-lock.js';
 
 export type {ControllerDeps};
 
-export class WizardController {
+export class WizardController implements IntentTarget {
 	private readonly s: WizardSession;
 	private readonly target: TargetFlow;
 	private readonly restore: RestoreQuestions;
@@ -108,12 +108,7 @@ export class WizardController {
 	/** Tab on a line that holds a path: completed as far as it is unambiguous. */
 	async complete(): Promise<void> {
 		const screen = this.s.store.screen;
-		const completes =
-			screen.name === 'choose-backup' ||
-			screen.name === 'discover' ||
-			screen.name === 'passwords-file' ||
-			(screen.name === 'target-field' && FIELDS[screen.field].completes);
-		if (!completes) return;
+		if (!completesPath(screen) || !('input' in screen)) return;
 		const {completePath} = await operations();
 		const {completed, candidates} = await completePath(screen.input);
 		const now = this.s.store.screen;

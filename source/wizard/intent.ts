@@ -5,7 +5,7 @@
  */
 import type {CursorMove, Erase} from './text-entry.js';
 import type {ChoiceCursor} from './choice-cursor.js';
-import type {ChoiceScreen, ChoiceValues} from './choices.js';
+import {isChoiceOf, type ChoiceValues} from './choices.js';
 import type {NtAnswer} from './nt-version-question.js';
 import type {Screen, WizardState} from './state.js';
 
@@ -40,7 +40,7 @@ export type Intent =
 	/** Enter on the summary. */
 	| {type: 'finish'};
 
-/** The controller as an intent reaches it: its public methods (source/wizard/controller.ts), and the list pointer. */
+/** The controller as an intent reaches it: its public methods (source/wizard/controller.ts `implements` it, so the two cannot drift), and the list pointer. */
 export interface IntentTarget {
 	getState(): WizardState;
 	canGoBack(): boolean;
@@ -120,17 +120,17 @@ export function applyIntent(wizard: IntentTarget, intent: Intent): Promise<void>
 	}
 }
 
-/** The answer an item of a screen's list gives: `value` is one of that screen's items (choices.ts names them). */
+/** The answer an item of a screen's list gives: `value` is checked against that screen's answers (choices.ts), never cast. */
 function applyChoice(wizard: IntentTarget, screen: Screen, value: string): Promise<void> | void {
-	switch (screen.name as ChoiceScreen) {
+	switch (screen.name) {
 		case 'target':
-			return wizard.chooseTarget(value as ChoiceValues['target']);
+			return isChoiceOf('target', value) ? wizard.chooseTarget(value) : undefined;
 		case 'resume':
-			return wizard.resumeChoice(value as ChoiceValues['resume']);
+			return isChoiceOf('resume', value) ? wizard.resumeChoice(value) : undefined;
 		case 'inspect':
-			return wizard.continueFromInspect(value as ChoiceValues['inspect']);
+			return isChoiceOf('inspect', value) ? wizard.continueFromInspect(value) : undefined;
 		case 'ask-backup':
-			return wizard.answerBackup(value as ChoiceValues['ask-backup']);
+			return isChoiceOf('ask-backup', value) ? wizard.answerBackup(value) : undefined;
 		case 'discover':
 			return wizard.chooseBackup(value);
 		case 'validation':
@@ -139,18 +139,20 @@ function applyChoice(wizard: IntentTarget, screen: Screen, value: string): Promi
 		case 'plan':
 			return wizard.startPlan();
 		case 'manual':
-			return wizard.manualChoice(value as ChoiceValues['manual']);
+			return isChoiceOf('manual', value) ? wizard.manualChoice(value) : undefined;
 		case 'consequences':
 			return wizard.acceptConsequences();
 		case 'password-policy':
-			return wizard.choosePasswordPolicy(value as ChoiceValues['password-policy']);
+			return isChoiceOf('password-policy', value) ? wizard.choosePasswordPolicy(value) : undefined;
 		case 'confirm':
 			// "No": back where nothing has changed yet, else the quit question (the run waits in its journal).
 			if (value === 'yes') return wizard.confirm();
 			return wizard.canGoBack() ? wizard.back() : wizard.requestQuit();
 		case 'failure':
-			return wizard.failureChoice(value as ChoiceValues['failure']);
+			return isChoiceOf('failure', value) ? wizard.failureChoice(value) : undefined;
 		case 'situation':
 			return wizard.answerSituation(value);
+		default:
+			return undefined;
 	}
 }

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {keymap} from '../../source/ui/keymap.js';
 import {NO_KEY, type KeyPress} from '../../source/ui/split-keys.js';
 import type {Screen, WizardState} from '../../source/wizard/state.js';
+import {completesPath} from '../../source/wizard/key-table.js';
 import {questionMarkHelps} from '../../source/wizard/text-entry.js';
 
 const char = (input: string): KeyPress => ({input, key: {...NO_KEY, shift: /[A-Z]/.test(input)}});
@@ -51,9 +52,10 @@ describe('the keymap: what a key does on each screen', () => {
 		for (const press of [char('x'), ENTER, ESC, DOWN, char('?')]) expect(on(confirmWord, press, {overlay: 'help'})).toEqual({type: 'toggle-help'});
 	});
 
-	it('Ctrl+C asks to leave on every screen, text fields included', () => {
-		for (const screen of [{name: 'target'} as const, confirmWord, multiSelect, summary, {name: 'loading', message: '…'} as const])
+	it('Ctrl+C asks to leave on every screen, text fields included; on the end screen it leaves', () => {
+		for (const screen of [{name: 'target'} as const, confirmWord, multiSelect, {name: 'loading', message: '…'} as const])
 			expect(on(screen, CTRL_C)).toEqual({type: 'ask-to-leave'});
+		expect(on(summary, CTRL_C)).toEqual({type: 'finish'});
 	});
 
 	it('a list: the arrows move the pointer, Enter chooses; ? asks why, q asks to leave, Esc goes back', () => {
@@ -120,7 +122,8 @@ describe('the keymap: what a key does on each screen', () => {
 			expect(on(screen, char('y'))).toEqual({type: 'type-text', text: 'y'});
 			expect(on(screen, char(' '))).toEqual({type: 'type-text', text: ' '});
 			expect(on(screen, ENTER)).toEqual({type: 'submit-text'});
-			expect(on(screen, TAB)).toEqual({type: 'complete-text'});
+			// Tab completes a path; on a password, a name or a confirmation's word it does nothing.
+			expect(on(screen, TAB)).toEqual(completesPath(screen) ? {type: 'complete-text'} : undefined);
 			expect(on(screen, BACKSPACE)).toEqual({type: 'erase-text'});
 			expect(on(screen, special('delete'))).toEqual({type: 'erase-text'});
 			expect(on(screen, ESC)).toEqual({type: 'back'});

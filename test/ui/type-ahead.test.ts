@@ -31,7 +31,7 @@ function wizard(start: Screen, next: Screen, {delay = 5, via}: {delay?: number; 
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
-		handle({input, key}: KeyPress, alone) {
+		handle({input, key}: KeyPress, {alone}) {
 			handled.push(`${state.screen.name}:${key.return ? '⏎' : input}${alone ? '' : '+'}`);
 			if (key.return && state.screen.name === start.name) {
 				if (via) set(via);
@@ -144,7 +144,7 @@ describe('keys typed ahead', () => {
 					listeners.add(listener);
 					return () => listeners.delete(listener);
 				},
-				handle({input, key}: KeyPress, alone) {
+				handle({input, key}: KeyPress, {alone}) {
 					handled.push(`${state.screen.name}:${key.return ? '⏎' : input}${alone ? '' : '+'}`);
 				},
 				ignored: () => undefined,

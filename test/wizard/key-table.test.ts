@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {footerKeys} from '../../source/wizard/footer-keys.js';
+import {footerKeys} from '../../source/wizard/key-table.js';
 import type {Screen, WizardState} from '../../source/wizard/state.js';
 
 const glyphs = {upDown: '↑↓', separator: '·'};
@@ -23,7 +23,7 @@ describe('the footer offers only the keys that work on the screen', () => {
 		expect(footerKeys(state(confirm), true, glyphs)).toBe('↑↓ Enter choose · y yes · Esc back · ? why · q quit');
 		expect(footerKeys(state({name: 'summary', title: 'x', lines: [], ok: true, exit: 0}), false, glyphs)).toBe('Enter leaves');
 		expect(footerKeys(state({name: 'summary', title: 'x', lines: [], ok: true, exit: 0}, {exit: 0}), false, glyphs)).toBe('');
-		expect(footerKeys(state({name: 'running', step: 's', title: 'T', progress: {kind: 'none'}}, {busy: true, leaving: true}), false, glyphs)).toBe('');
+		expect(footerKeys(state({name: 'running', step: 's', title: 'T', progress: {kind: 'none'}}, {busy: true, leaving: true}), false, glyphs)).toBe('? why');
 	});
 
 	it('the multi-select and the manual checklist name their own keys', () => {
