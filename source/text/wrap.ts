@@ -178,3 +178,22 @@ export function wrapText(text: string, columns: number): string {
 		.map(line => wrapLine(line, Math.floor(columns)))
 		.join('\n');
 }
+
+/**
+ * Items laid on a line `separator` apart, wrapped between items, never inside one (a footer's "Esc back"
+ * stays whole); an item wider than the line is wrapped on lines of its own.
+ */
+export function wrapItems(items: readonly string[], columns: number, separator: string): string {
+	if (columns <= 0) return items.join(separator);
+	const lines: string[] = [];
+	let line = '';
+	for (const item of items) {
+		if (line && stringWidth(line + separator + item) <= columns) line += separator + item;
+		else {
+			if (line) lines.push(line);
+			line = stringWidth(item) <= columns ? item : wrapLine(item, Math.floor(columns));
+		}
+	}
+	if (line) lines.push(line);
+	return lines.join('\n');
+}

@@ -3,7 +3,7 @@ import {Text} from './widgets/Text.js';
 import {useEffect, useState, useSyncExternalStore} from 'react';
 import {BREAK_LOCK_STEP} from '../wizard/break-lock.js';
 import {choicesOf} from '../wizard/choices.js';
-import {footerKeys} from '../wizard/key-table.js';
+import {screenKeys} from '../wizard/key-table.js';
 import type {WizardController} from '../wizard/controller.js';
 import {safeText} from '../text/sanitize.js';
 import {shortenMiddle} from '../text/shorten.js';
@@ -35,6 +35,7 @@ import {HelpOverlay, QuitOverlay} from './widgets/Overlays.js';
 import {questionLayout} from './widgets/Question.js';
 import {StepList, stepListRows} from './widgets/StepList.js';
 import {wrappedRows} from '../text/measure.js';
+import {wrapItems} from '../text/wrap.js';
 
 function useTerminalSize(): {rows: number; columns: number} {
 	const {stdout} = useStdout();
@@ -67,10 +68,12 @@ export function App({controller}: {controller: WizardController}) {
 
 	const {screen} = state;
 	const canGoBack = controller.canGoBack();
-	const footer = footerKeys(state, canGoBack, glyphs);
-	const footerUnder = state.overlay ? footerKeys({...state, overlay: undefined}, canGoBack, glyphs) : footer;
-	const choice = {items: choicesOf(screen, canGoBack)?.items ?? [], pointer};
 	const separator = ` ${glyphs.separator} `;
+	// The footer's items wrap whole: a key is never on another row than what it does.
+	const footerOf = (drawn: typeof state) => wrapItems(screenKeys(drawn, canGoBack, glyphs).footer, columns, separator);
+	const footer = footerOf(state);
+	const footerUnder = state.overlay ? footerOf({...state, overlay: undefined}) : footer;
+	const choice = {items: choicesOf(screen, canGoBack)?.items ?? [], pointer};
 	// What is drawn around the screen: the header, the step list, the notice, the commands, the footer.
 	const headerText = `dsmn-resync${separator}KB Q148678${state.targetDescription ? `${separator}${safeText(state.targetDescription)}` : ''}`;
 	const chromeRows =

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {wrapText} from '../../source/text/wrap.js';
+import {wrapItems, wrapText} from '../../source/text/wrap.js';
 
 describe('wrapText', () => {
 	it('breaks at spaces and starts no row with the space it broke at', () => {
@@ -32,5 +32,20 @@ describe('wrapText', () => {
 
 	it('counts a wide character as two columns', () => {
 		expect(wrapText('日本 日本', 4)).toBe('日本\n日本');
+	});
+});
+
+describe('wrapItems', () => {
+	const items = ['Enter when done', 'Tab completes', 'Esc back', '? why', 'Ctrl+C quit'];
+
+	it('wraps between items, never inside one, and drops the separator at the break', () => {
+		const lines = wrapItems(items, 60, ' · ').split('\n');
+		expect(lines).toEqual(['Enter when done · Tab completes · Esc back · ? why', 'Ctrl+C quit']);
+		for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+	});
+
+	it('keeps the items on one line where they fit, and wraps an item wider than the line on its own', () => {
+		expect(wrapItems(items, 200, ' · ')).toBe(items.join(' · '));
+		expect(wrapItems(['q leaves at the next safe point', '? why'], 20, ' - ')).toBe('q leaves at the next\nsafe point\n? why');
 	});
 });

@@ -107,6 +107,13 @@ describe('the keymap: what a key does on each screen', () => {
 		expect(on({name: 'password-entry', stage: 'first', length: 0}, char('?'))).toEqual({type: 'type-text', text: '?'});
 	});
 
+	it("a key typed before a confirmation's word was on view (while the step before it ran) is not typed into it; a field takes it", () => {
+		const early = {alone: false, seen: false};
+		expect(keymap(stateOf(confirmWord), char('y'), early)).toBeUndefined();
+		expect(keymap(stateOf(confirmWord), char('y'), {alone: false, seen: true})).toEqual({type: 'type-text', text: 'y'});
+		expect(keymap(stateOf({name: 'target-field', field: 'host', input: '', length: 0}), char('y'), early)).toEqual({type: 'type-text', text: 'y'});
+	});
+
 	it('a text field takes every printable key, q and ? included; Enter submits, Tab completes, Backspace erases, Esc goes back', () => {
 		const fields: Screen[] = [
 			confirmWord,

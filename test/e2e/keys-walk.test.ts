@@ -1,0 +1,60 @@
+/**
+ * What the first-time walk found about keys and layout, each in the real program in a pseudo-terminal:
+ * a footer's key stays with what it does at 60 columns, and a key typed while a step runs never ends up
+ * in the next confirmation's typed word.
+ */
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {runCli, tempDir} from '../helpers/run-cli.js';
+import {KEYS, PtySession} from './pty-session.js';
+import {restoreUpTo} from './restore-keys.js';
+import {throughSituation} from './situation-keys.js';
+
+async function lab(pace: number): Promise<string> {
+	const dir = join(await tempDir(), 'lab');
+	expect((await runCli(['lab', 'create', dir, '--pace', String(pace)])).exitCode).toBe(0);
+	return dir;
+}
+
+describe('keys and layout, as the first-time walk found them', () => {
+	it('at 60×20 a footer wraps between its items: no key is on another row than what it does', async () => {
+		const session = new PtySession(['--lab', await lab(0)], {cols: 60, rows: 20});
+		await session.waitFor(/servers? shows? a red X\./);
+		await session.type(KEYS.enter);
+		await throughSituation(session);
+		await session.waitFor('Do you have a backup');
+		await session.type(KEYS.enter);
+		// A text field with a line typed: its footer is longer than 60 columns.
+		await session.waitFor('Ctrl+C quit');
+		await session.type('/');
+		await session.waitFor('empty line)');
+		const rows = session.screen().split('\n');
+		const first = rows.findIndex(row => row.startsWith('Enter when done'));
+		const footer = rows.slice(first).filter(row => row.trim() !== '');
+		expect(footer.length, session.screen()).toBeGreaterThan(1);
+		for (const item of ['Enter when done', 'Tab completes', 'Esc back', '? why (on an empty line)', 'Ctrl+C quit'])
+			expect(
+				footer.some(row => row.includes(item)),
+				`"${item}" whole on one row:\n${footer.join('\n')}`,
+			).toBe(true);
+		await session.kill('SIGTERM');
+	});
+
+	it('a y typed while "Move aside" runs is not typed into the next confirmation\'s word: it is said to be unused', async () => {
+		const session = new PtySession(['--lab', await lab(100)]);
+		await restoreUpTo(session, 'move-aside');
+		await session.type('y');
+		// The admin keeps pressing y while the step runs, up to the moment the RESTORE confirmation appears.
+		const started = Date.now();
+		while (!session.screen().includes('Type RESTORE and press Enter') && Date.now() - started < 20_000) {
+			session.write('y');
+			await new Promise(resolve => setTimeout(resolve, 40));
+		}
+		await session.waitFor('Type RESTORE and press Enter');
+		const rows = session.screen().split('\n');
+		const prompt = rows.findIndex(row => row.includes('Type RESTORE and press Enter')) + 1;
+		expect(rows[prompt]?.trim(), session.screen()).toBe('>');
+		expect(session.screen(), 'the notice').toContain('was not used here');
+		await session.kill('SIGTERM');
+	}, 60_000);
+});
