@@ -73,12 +73,18 @@ const CELLS: Record<string, string> = {
 
 const NOT_ASCII = /[\u0080-\u{10FFFF}]/gu;
 
+/**
+ * A menu path's ▸ between two words (Control Panel ▸ Services) reads as a manual writes it in ASCII, ">";
+ * a ▸ alone marks the running step, "~" (not the list pointer's ">").
+ */
+const MENU_STEP = / ▸ /g;
+
 /** The ASCII form of a text that is still to be laid out (widths may change: "…" becomes "..."). */
 export function toAscii(text: string): string {
-	return text.replace(NOT_ASCII, char => WORDS[char] ?? CELLS[char] ?? '?');
+	return text.replace(MENU_STEP, ' > ').replace(NOT_ASCII, char => WORDS[char] ?? CELLS[char] ?? '?');
 }
 
 /** The ASCII form of text already laid out in columns: each character becomes exactly one. */
 export function toAsciiCells(text: string): string {
-	return text.replace(NOT_ASCII, char => CELLS[char] ?? (WORDS[char]?.length === 1 ? WORDS[char] : '?'));
+	return text.replace(MENU_STEP, ' > ').replace(NOT_ASCII, char => CELLS[char] ?? (WORDS[char]?.length === 1 ? WORDS[char] : '?'));
 }

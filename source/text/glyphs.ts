@@ -68,3 +68,8 @@ function terminalIsUnicode(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = p
 export function chooseGlyphs(env: NodeJS.ProcessEnv, ascii: boolean, platform: NodeJS.Platform = process.platform): Glyphs {
 	return !ascii && terminalIsUnicode(env, platform) ? UNICODE_GLYPHS : ASCII_GLYPHS;
 }
+
+/** A status mark in a column, padded to the widest of the set's ✓ ✗ ⚠: "[ok] FS1" and "[X]  FS2" line up. */
+export function markCell(mark: string, glyphs: Glyphs): string {
+	return mark.padEnd(Math.max(glyphs.ok.length, glyphs.error.length, glyphs.warning.length));
+}

@@ -30,6 +30,7 @@ import {SituationScreen} from './screens/SituationScreen.js';
 import {TargetFieldScreen} from './screens/TargetFieldScreen.js';
 import {TargetScreen} from './screens/TargetScreen.js';
 import {ValidationScreen} from './screens/ValidationScreen.js';
+import {markCell} from '../text/glyphs.js';
 import {useGlyphs} from './theme.js';
 import {HelpOverlay, QuitOverlay} from './widgets/Overlays.js';
 import {questionLayout} from './widgets/Question.js';
@@ -88,7 +89,7 @@ export function App({controller}: {controller: WizardController}) {
 			<Static items={state.log}>
 				{line => (
 					<Text key={line.id} color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}>
-						{line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet}{' '}
+						{markCell(line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet, glyphs)}{' '}
 						{safeText(line.text)}
 					</Text>
 				)}

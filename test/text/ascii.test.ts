@@ -13,6 +13,12 @@ describe('ASCII for terminals that are not UTF-8', () => {
 		expect(toAscii(UNICODE_GLYPHS.pointer)).toBe(ASCII_GLYPHS.pointer);
 	});
 
+	it('writes a menu path with ">" (Control Panel > Services), never "~"', () => {
+		const advice = 'stop it from Control Panel ▸ Network ▸ Services, then run again';
+		expect(toAscii(advice)).toBe('stop it from Control Panel > Network > Services, then run again');
+		expect(toAsciiCells(advice)).toBe('stop it from Control Panel > Network > Services, then run again');
+	});
+
 	it('gives every glyph of the program an ASCII form, and keeps columns for text already laid out', () => {
 		for (const value of Object.values(UNICODE_GLYPHS)) if (typeof value === 'string') expect(toAscii(value)).not.toMatch(NOT_ASCII);
 		for (const value of Object.values(ASCII_GLYPHS)) if (typeof value === 'string') expect(value).not.toMatch(NOT_ASCII);

@@ -4,6 +4,7 @@ import type {Screen} from '../../wizard/state.js';
 import type {NetWareServerInfo} from '../../targets/capabilities.js';
 import {rowsOf, wrappedRows} from '../../text/measure.js';
 import {safeText} from '../../text/sanitize.js';
+import {markCell} from '../../text/glyphs.js';
 import {useGlyphs} from '../theme.js';
 import {count, verb} from '../../text/plural.js';
 import {Select, type ChoiceView} from '../widgets/Select.js';
@@ -75,7 +76,7 @@ export function InspectScreen({
 			{screen.checks.map(check => (
 				<Box key={check.name + check.detail} flexDirection="column">
 					<Text>
-						<Text color={check.ok ? 'green' : 'red'}>{check.ok ? glyphs.ok : glyphs.error}</Text> {safeText(check.detail)}
+						<Text color={check.ok ? 'green' : 'red'}>{markCell(check.ok ? glyphs.ok : glyphs.error, glyphs)}</Text> {safeText(check.detail)}
 					</Text>
 					{check.fix ? <Text color="yellow"> What to do: {safeText(check.fix)}</Text> : null}
 				</Box>
@@ -90,7 +91,7 @@ export function InspectScreen({
 							{screen.real ? (
 								<Text>{glyphs.bullet}</Text>
 							) : (
-								<Text color={server.synchronized ? 'green' : 'red'}>{server.synchronized ? glyphs.ok : glyphs.error}</Text>
+								<Text color={server.synchronized ? 'green' : 'red'}>{markCell(server.synchronized ? glyphs.ok : glyphs.error, glyphs)}</Text>
 							)}{' '}
 							{safeText(server.name).padEnd(8)} <Text dimColor>{server.synchronized ? 'synchronized' : safeText(server.problem ?? 'not synchronized')}</Text>
 						</Text>

@@ -4,6 +4,7 @@ import type {Screen} from '../../wizard/state.js';
 import {formatBytes, formatDate} from '../../text/format.js';
 import {displayWidth, rowsOf, wrappedRows} from '../../text/measure.js';
 import {safeText} from '../../text/sanitize.js';
+import {markCell} from '../../text/glyphs.js';
 import {useGlyphs} from '../theme.js';
 import {Select, type ChoiceView} from '../widgets/Select.js';
 
@@ -57,8 +58,8 @@ export function ValidationScreen({
 			? [...report.files.filter(f => f.status !== 'ok'), ...report.files.filter(f => f.status === 'ok')].slice(0, room - 1)
 			: report.files;
 	const width = Math.min(24, Math.max(4, ...files.map(f => safeText(f.name).length)));
-	// The mark, the name, the size and the date before the note: 2 + width + 1 + 9 + 1 + 16 + 1 columns.
-	const before = width + 30;
+	// The mark (as wide as the widest: markCell), the name, the size and the date before the note.
+	const before = markCell('', glyphs).length + 1 + width + 1 + 9 + 1 + 16 + 1;
 	const below = notesBelow(
 		files.map(f => safeText(f.messages[0] ?? '')),
 		before,
@@ -72,8 +73,8 @@ export function ValidationScreen({
 			{files.map(file => (
 				<Box key={file.name} flexDirection="column">
 					<Text wrap="truncate-end">
-						<Text color={color[file.status]}>{mark[file.status]}</Text> {safeText(file.name).slice(0, width).padEnd(width)} {formatBytes(file.size).padStart(9)}{' '}
-						{formatDate(new Date(file.mtime))}
+						<Text color={color[file.status]}>{markCell(mark[file.status], glyphs)}</Text> {safeText(file.name).slice(0, width).padEnd(width)}{' '}
+						{formatBytes(file.size).padStart(9)} {formatDate(new Date(file.mtime))}
 						{below && before + displayWidth(safeText(file.messages[0] ?? '')) > columns ? null : <Text dimColor> {safeText(file.messages[0] ?? '')}</Text>}
 					</Text>
 					{below && before + displayWidth(safeText(file.messages[0] ?? '')) > columns ? (
