@@ -39,11 +39,38 @@ if (created.status !== 0) {
 	process.stdout.write(created.stdout ?? '');
 	process.exit(created.status ?? 1);
 }
+/**
+ * Lines wrapped to the terminal at spaces, never inside a word (the terminal would cut "damaged" in two);
+ * a continued line keeps its indent. A word wider than the terminal (a long path) stays whole.
+ */
+function fitTerminal(text, columns) {
+	if (!columns) return text;
+	return text
+		.split('\n')
+		.flatMap(line => {
+			const indent = /^ */.exec(line)[0];
+			const rows = [];
+			let row = '';
+			for (const word of line.slice(indent.length).split(' ')) {
+				if (row && indent.length + row.length + 1 + word.length > columns) {
+					rows.push(indent + row);
+					row = word;
+				} else row = row ? `${row} ${word}` : word;
+			}
+			rows.push(indent + row);
+			return rows;
+		})
+		.join('\n');
+}
+
 // lab create's "Next: dsmn-resync --lab …" is for those who have the command: here it is npm start's.
 const said = String(created.stdout)
 	.split('\n')
 	.filter(line => !line.startsWith('Next: '))
 	.join('\n')
 	.trimEnd();
-process.stdout.write(`${said}\nTo come back to this lab later: npm start -- --lab ${/\s/.test(lab) ? JSON.stringify(lab) : lab}\n\n`);
+const columns = process.stdout.isTTY ? process.stdout.columns : 0;
+// The command on a line of its own, whole: it is copied as it is.
+const again = `npm start -- --lab ${/\s/.test(lab) ? JSON.stringify(lab) : lab}`;
+process.stdout.write(`${fitTerminal(said, columns)}\n${fitTerminal('To come back to this lab later, run:', columns)}\n  ${again}\n\n`);
 process.exit(run(['--lab', lab, ...args]).status ?? 1);

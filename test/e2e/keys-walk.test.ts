@@ -3,12 +3,16 @@
  * a footer's key stays with what it does at 60 columns, and a key typed while a step runs never ends up
  * in the next confirmation's typed word.
  */
-import {join} from 'node:path';
+import {rm} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 import {throughSituation} from './situation-keys.js';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 async function lab(pace: number): Promise<string> {
 	const dir = join(await tempDir(), 'lab');
@@ -56,5 +60,27 @@ describe('keys and layout, as the first-time walk found them', () => {
 		expect(rows[prompt]?.trim(), session.screen()).toBe('>');
 		expect(session.screen(), 'the notice').toContain('was not used here');
 		await session.kill('SIGTERM');
+	}, 60_000);
+
+	it("npm start's banner wraps at 80 columns between words, and prints the command to come back whole on its own line", async () => {
+		const session = new PtySession([], {command: ['npm', 'start', '--silent'], cwd: REPO, cols: 80, rows: 24});
+		try {
+			await session.waitFor(/servers? shows? a red X\./, 30_000);
+			const history = session.history().split('\n');
+			const banner = history.slice(
+				0,
+				history.findIndex(row => row.startsWith('dsmn-resync')),
+			);
+			for (const word of ['SystemRoot/SYSTEM32/SYNCAGNT', 'damaged', 'synchronization', 'backup/'])
+				expect(
+					banner.some(row => row.split(' ').includes(word)),
+					`"${word}" whole:\n${banner.join('\n')}`,
+				).toBe(true);
+			expect(banner.some(row => /^ {2}npm start -- --lab \S+$/.test(row))).toBe(true);
+		} finally {
+			await session.kill();
+			const lab = /npm start -- --lab (\S+)/.exec(session.raw)?.[1];
+			if (lab) await rm(dirname(lab), {recursive: true, force: true});
+		}
 	}, 60_000);
 });

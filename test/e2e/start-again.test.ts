@@ -21,7 +21,7 @@ describe('"start again" for someone who began with npm start', () => {
 		try {
 			await first.waitFor(/servers? shows? a red X\./, 30_000);
 			// From the bytes written: the screen wraps the line at 80 columns.
-			lab = /To come back to this lab later: npm start -- --lab (\S+)/.exec(first.raw)?.[1];
+			lab = /To come back to this lab later, run:\r?\n {2}npm start -- --lab (\S+)/.exec(first.raw)?.[1];
 			expect(lab).toBeDefined();
 			made.push(dirname(lab!));
 			const header = `practice lab in ${lab}`;
