@@ -4,6 +4,7 @@
  * cannot move the cursor at all: there each screen is printed as plain lines, appended.
  */
 import {toAsciiCells} from '../text/ascii.js';
+import {ASCII_GLYPHS} from '../text/glyphs.js';
 
 type Stdout = NodeJS.WriteStream;
 
@@ -23,6 +24,9 @@ function mappedStdout(stdout: Stdout, map: (text: string) => string): Stdout {
 export function asciiStdout(stdout: Stdout): Stdout {
 	return mappedStdout(stdout, toAsciiCells);
 }
+
+/** The list pointer as a dumb terminal draws it (ASCII: text/glyphs.ts). */
+const POINTER = ASCII_GLYPHS.pointer;
 
 /** Escape sequences (colours, cursor movement): none reach a dumb terminal. */
 // eslint-disable-next-line no-control-regex -- ESC and BEL are what an escape sequence is made of
@@ -99,9 +103,15 @@ export class DumbTerminal {
 		while (tail < lines.length - same && tail < this.printed.length - same && lines[lines.length - 1 - tail] === this.printed[this.printed.length - 1 - tail])
 			tail++;
 		// Only for an update in place (as many lines as before): a new screen is printed to its end.
-		const until = tail > 0 && lines.length === this.printed.length ? lines.length - tail : lines.length;
+		const inPlace = lines.length === this.printed.length;
+		const until = tail > 0 && inPlace ? lines.length - tail : lines.length;
+		const before = this.printed;
 		this.printed = lines;
 		const fresh = lines.slice(Math.min(same, lines.length - 1), until);
+		// The pointer moved in a list (Up, Down): only the item now under it, "> No". Two lines of a list
+		// printed again (the item left and the item reached) read as a list cut short.
+		const pointed = inPlace ? fresh.filter((line, i) => line !== before[same + i] && line.trimStart().startsWith(`${POINTER} `)) : [];
+		if (pointed.length === 1 && fresh.length > 1) return void this.stdout.write(`${pointed[0]}\n`);
 		if (fresh.length) this.stdout.write(`${fresh.join('\n')}\n`);
 	}
 }

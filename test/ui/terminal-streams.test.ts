@@ -27,4 +27,14 @@ describe('TERM=dumb', () => {
 		terminal.stream.write('header\nthe end\n');
 		expect(written.at(-1)).toBe('the end\n');
 	});
+
+	it('Down in a list prints the item now under the pointer, not a piece of the list', () => {
+		const {terminal, written} = dumb();
+		terminal.stream.write('header\nStop MSSYNC?\n> Yes\n  No\n  Leave\nfooter\n');
+		terminal.stream.write('header\nStop MSSYNC?\n  Yes\n> No\n  Leave\nfooter\n');
+		expect(written.at(-1)).toBe('> No\n');
+		terminal.stream.write('header\nStop MSSYNC?\n  Yes\n  No\n> Leave\nfooter\n');
+		expect(written.at(-1)).toBe('> Leave\n');
+		expect(written).toHaveLength(3);
+	});
 });
