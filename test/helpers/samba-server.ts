@@ -59,6 +59,9 @@ export type SambaServer = {
 	env: Record<string, string>;
 	/** How long smbd took to listen, in ms. */
 	startedInMs: number;
+	/** The master smbd's PID and its smb.conf (the model test kills a child serving a connection, edits and reloads the share). */
+	smbdPid: number;
+	config: string;
 	stop(): Promise<void>;
 };
 
@@ -293,6 +296,8 @@ export async function startSambaServer(options: {disableSpoolss?: boolean} = {})
 				XDG_STATE_HOME: join(root, 'state-home'),
 			},
 			startedInMs,
+			smbdPid: smbd.pid!,
+			config,
 			stop,
 		};
 	} catch (error) {
