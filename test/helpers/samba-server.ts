@@ -245,6 +245,9 @@ export async function startSambaServer(options: {disableSpoolss?: boolean} = {})
 				'load printers = no',
 				'printcap name = /dev/null',
 				`disable spoolss = ${options.disableSpoolss ? 'yes' : 'no'}`,
+				// Spooler's state (MSSYNC's stand-in) lives in the rpcd_classic worker that serves svcctl, which
+				// exits after 60 s idle and comes back RUNNING: kept alive for the server's life instead.
+				'rpcd_classic:idle_seconds = 86400',
 				'',
 				'[ADMIN$]',
 				`path = ${paths.systemRoot}`,
