@@ -161,6 +161,8 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 					say({event: 'closed', reason: 'nothing-changed', journal: run.journalPath, step});
 					return EXIT.failed;
 				}
+				// Where SYNCAGNT's files are now (a folder beside it, once moved): said at every stop, not only at the end.
+				for (const line of run.whereThingsAre().filter(l => !l.startsWith('The journal of this run'))) say({event: 'instruction', text: line});
 				say({event: 'stopped', journal: run.journalPath, step, rollback: run.canRollback});
 				await sayService(run);
 				return EXIT.failed;

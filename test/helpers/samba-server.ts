@@ -59,6 +59,9 @@ export type SambaServer = {
 	env: Record<string, string>;
 	/** How long smbd took to listen, in ms. */
 	startedInMs: number;
+	/** The master smbd's PID and its smb.conf (the model test kills a child serving a connection, edits and reloads the share). */
+	smbdPid: number;
+	config: string;
 	stop(): Promise<void>;
 };
 
@@ -242,6 +245,9 @@ export async function startSambaServer(options: {disableSpoolss?: boolean} = {})
 				'load printers = no',
 				'printcap name = /dev/null',
 				`disable spoolss = ${options.disableSpoolss ? 'yes' : 'no'}`,
+				// Spooler's state (MSSYNC's stand-in) lives in the rpcd_classic worker that serves svcctl, which
+				// exits after 60 s idle and comes back RUNNING: kept alive for the server's life instead.
+				'rpcd_classic:idle_seconds = 86400',
 				'',
 				'[ADMIN$]',
 				`path = ${paths.systemRoot}`,
@@ -293,6 +299,8 @@ export async function startSambaServer(options: {disableSpoolss?: boolean} = {})
 				XDG_STATE_HOME: join(root, 'state-home'),
 			},
 			startedInMs,
+			smbdPid: smbd.pid!,
+			config,
 			stop,
 		};
 	} catch (error) {

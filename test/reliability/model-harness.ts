@@ -20,7 +20,7 @@ import {labPaths, loadLab, saveLab, type LabFault} from '../../source/lab/state.
 import {labStatus} from '../../source/lab/status.js';
 import {CLI, userEnv} from '../helpers/run-cli.js';
 
-const INJECT = fileURLToPath(new URL('./model-inject.mjs', import.meta.url));
+export const INJECT = fileURLToPath(new URL('./model-inject.mjs', import.meta.url));
 const LAB_TOOL = fileURLToPath(new URL('../../dist/lab-tool.js', import.meta.url));
 
 // ─── The model: first states (where and how the first run is cut off) ───────────────────────────────────
@@ -294,10 +294,10 @@ function newRunArgs(world: World, lab: string): string[] {
 }
 
 /** exitCode NO_COMMAND: the action ran no command (the fault was cleared). */
-type Result = {exitCode: number; output: string; killed: boolean};
+export type Result = {exitCode: number; output: string; killed: boolean};
 const NO_COMMAND = -2;
 
-function run(file: string, args: string[], env: Record<string, string>, options: {onSpawn?: () => void} = {}): Promise<Result> {
+export function run(file: string, args: string[], env: Record<string, string>, options: {onSpawn?: () => void} = {}): Promise<Result> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(file, args, {env, stdio: ['ignore', 'pipe', 'pipe']});
 		let output = '';
@@ -428,7 +428,7 @@ async function fileHash(path: string): Promise<string> {
 	return hash;
 }
 
-async function hashes(dir: string, filter: (name: string) => boolean = () => true): Promise<Map<string, string>> {
+export async function hashes(dir: string, filter: (name: string) => boolean = () => true): Promise<Map<string, string>> {
 	const out = new Map<string, string>();
 	for (const entry of await readdir(dir, {withFileTypes: true}).catch(() => [])) {
 		if (!entry.isFile() || !filter(entry.name)) continue;
@@ -438,7 +438,7 @@ async function hashes(dir: string, filter: (name: string) => boolean = () => tru
 }
 
 /** Every file under a folder, by normalized path (run times taken out of names), with its SHA-256; lab.json by its service and fault. */
-async function treePrint(dir: string, skip: (rel: string) => boolean = () => false): Promise<string> {
+export async function treePrint(dir: string, skip: (rel: string) => boolean = () => false): Promise<string> {
 	const lines: string[] = [];
 	const walk = async (folder: string) => {
 		for (const entry of (await readdir(folder, {withFileTypes: true}).catch(() => [])).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -490,7 +490,7 @@ async function worldPrint(world: World): Promise<string> {
 }
 
 /** How a folder differs from a set: the names missing, extra, or with other bytes. */
-function setDifference(now: Map<string, string>, expected: Map<string, string>, mayDiffer: Set<string>): string {
+export function setDifference(now: Map<string, string>, expected: Map<string, string>, mayDiffer: Set<string>): string {
 	const missing = [...expected.keys()].filter(n => !now.has(n));
 	const extra = [...now.keys()].filter(n => !expected.has(n));
 	const other = [...expected.keys()].filter(n => now.has(n) && now.get(n) !== expected.get(n) && !mayDiffer.has(n));
@@ -503,7 +503,7 @@ function setDifference(now: Map<string, string>, expected: Map<string, string>, 
 		.join('; ');
 }
 
-function sameSet(now: Map<string, string>, expected: Map<string, string>, mayDiffer: Set<string>): boolean {
+export function sameSet(now: Map<string, string>, expected: Map<string, string>, mayDiffer: Set<string>): boolean {
 	if (now.size !== expected.size) return false;
 	for (const [name, hash] of expected) {
 		if (!now.has(name)) return false;
@@ -536,7 +536,7 @@ const STEP_CLAIM = /^(?:✓|\[ok\]) (.+?): /;
 type Before = {tree: string; prints: Record<'A' | 'B', string>; service: string};
 
 /** The journals' entries (a line cut by a kill is skipped). */
-function entriesOf(journals: string): {type?: string; step?: string; outcome?: string}[] {
+export function entriesOf(journals: string): {type?: string; step?: string; outcome?: string}[] {
 	return journals
 		.split('\n')
 		.filter(Boolean)
@@ -713,6 +713,11 @@ async function checkOneWriter(world: World): Promise<string[]> {
 			end: j.entries.find(e => e.type === 'run-ended')?.at,
 		}))
 		.filter((r): r is {path: string; first: string; end: string | undefined} => r.first !== undefined);
+	return overlappingWriters(runs);
+}
+
+/** The pairs of runs (journal path, first change, end) whose changes to SYNCAGNT overlap in time. */
+export function overlappingWriters(runs: {path: string; first: string; end: string | undefined}[]): string[] {
 	const problems: string[] = [];
 	for (const a of runs)
 		for (const b of runs)
@@ -837,6 +842,7 @@ export async function explore(
 		await save(here);
 		let changed = false;
 		for (const action of ACTION_IDS) {
+			if (pastDeadline()) break;
 			if (changed) await restore(here);
 			changed = true;
 			const sequence = [...path, action];
@@ -879,6 +885,15 @@ export async function explore(
 		await rm(saves, {recursive: true, force: true});
 	}
 	return {sequences, executed, pruned, reports};
+}
+
+/**
+ * MODEL_UNTIL (an ISO time): a full run stops starting actions then, and reports what it explored. The
+ * sequences counted are those run (and those pruned as reaching a state already explored), never more.
+ */
+export function pastDeadline(): boolean {
+	const until = process.env['MODEL_UNTIL'];
+	return until !== undefined && Date.now() > Date.parse(until);
 }
 
 /** Runs `tasks` with at most `limit` at a time. */

@@ -11,6 +11,7 @@
  *       "releaseFile", until that file exists (pauseMs at most);
  *   {"copyFault": "ENOSPC" | "EIO", "file": "MSSYNC.MDB"}
  *       the disk fills while the copy writes that file, or reading it from the backup fails with EIO.
+ * "at" may be a list of such points: the first entry matching any of them.
  * The journal's entries are recognised by what is appended: one JSON line with a "type".
  */
 import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
@@ -28,13 +29,17 @@ function parse(line) {
 	}
 }
 
+/** spec.at is one point, or a list of points (the first entry matching any of them). */
 function matches(entry) {
 	if (!spec.at) return false;
-	return (
-		entry.type === spec.at.type &&
-		(spec.at.step === undefined || entry.step === spec.at.step) &&
-		(spec.at.name === undefined || entry.name === spec.at.name || String(entry.from ?? '').endsWith(`/${spec.at.name}`))
-	);
+	return [spec.at]
+		.flat()
+		.some(
+			at =>
+				entry.type === at.type &&
+				(at.step === undefined || entry.step === at.step) &&
+				(at.name === undefined || entry.name === at.name || String(entry.from ?? '').endsWith(`/${at.name}`)),
+		);
 }
 
 let fired = false;
