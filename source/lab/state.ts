@@ -1,76 +1,130 @@
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {z} from 'zod';
 import {writeFileAtomic} from '../fs/atomic-write.js';
-import {describeZodError} from '../text/zod-message.js';
 import {LabError} from './lab-error.js';
-import {labFaults} from './options.js';
+import {labFaults, type LabFault} from './options.js';
+import {defined, fields, flag, integer, list, oneOf, optional, StateShapeError, text, type Path} from './state-check.js';
 
 export const LAB_FILE = 'lab.json';
 const LAB_FORMAT = 'dsmn-resync-lab';
 
 export const serviceStates = ['STOPPED', 'START_PENDING', 'STOP_PENDING', 'RUNNING'] as const;
 
-// The faults are listed with the lab's options (`options.ts`): the command line reads them without loading zod.
+// The faults are listed with the lab's options (`options.ts`).
 export {labFaults, type LabFault} from './options.js';
 
-const labServiceSchema = z.object({
-	state: z.enum(serviceStates),
+export type LabService = {
+	state: (typeof serviceStates)[number];
 	/** While pending: when the transition completes (ms since the epoch) and into which state. */
-	pendingUntil: z.number().int().nonnegative().optional(),
+	pendingUntil?: number | undefined;
 	/** Why the last start failed (a Jet error), as the event log would say. */
-	lastError: z.string().optional(),
-});
+	lastError?: string | undefined;
+};
 
 /** An entry of the Application log that MSSYNC wrote (Event Viewer ▸ Log ▸ Application). */
-const labEventSchema = z.object({
-	id: z.number().int(),
-	source: z.literal('MSSYNC'),
-	type: z.enum(['error', 'warning', 'information']),
-	at: z.string(),
-	text: z.string(),
-});
-export type LabEvent = z.infer<typeof labEventSchema>;
+export type LabEvent = {id: number; source: 'MSSYNC'; type: 'error' | 'warning' | 'information'; at: string; text: string};
 
 /** The domain's SAM change log (lab/change-log.ts): its size, the changes made since the backup, what became of them. */
-const labChangeLogSchema = z.object({
-	size: z.number().int().positive(),
-	backupAgeDays: z.number().int().nonnegative(),
-	changesSinceBackup: z.number().int().nonnegative(),
+type LabChangeLog = {
+	size: number;
+	backupAgeDays: number;
+	changesSinceBackup: number;
 	/** Set when MSSYNC started on the restored database: whether its position had left the log (Event 8005). */
-	positionLost: z.boolean().optional(),
+	positionLost?: boolean | undefined;
 	/** The servers that have received the changes since the backup. */
-	sentTo: z.array(z.string()).optional(),
-});
+	sentTo?: string[] | undefined;
+};
 
-const labStateSchema = z.object({
-	format: z.literal(LAB_FORMAT),
-	version: z.literal(1),
-	seed: z.number().int(),
-	pace: z.number().int().nonnegative(),
+export type LabState = {
+	format: typeof LAB_FORMAT;
+	version: 1;
+	seed: number;
+	pace: number;
 	/** How long the simulated service takes to start or stop. */
-	serviceDelayMs: z.number().int().nonnegative(),
-	domain: z.string().min(1),
-	pdc: z.string().min(1),
-	accounts: z.number().int().nonnegative(),
+	serviceDelayMs: number;
+	domain: string;
+	pdc: string;
+	accounts: number;
 	/** Each server; `netware` its version when not 3.x (`lab create --netware FS2=4.x`). */
-	servers: z.array(z.object({name: z.string().min(1), offline: z.boolean(), netware: z.enum(['2.x', '3.x', '4.x']).optional()})).min(1),
+	servers: {name: string; offline: boolean; netware?: '2.x' | '3.x' | '4.x' | undefined}[];
 	/** Allow4X (REG_DWORD 1) under MSSYNC's Parameters key: without it DSMN refuses NetWare 4.x servers (KB Q145589). */
-	allow4x: z.boolean().optional(),
-	service: labServiceSchema,
-	fault: z.enum(labFaults).optional(),
-	changeLog: labChangeLogSchema.optional(),
+	allow4x?: boolean | undefined;
+	service: LabService;
+	fault?: LabFault | undefined;
+	changeLog?: LabChangeLog | undefined;
 	/** `lab create --wont-start`: a crash left MSSYNC.MDB inconsistent, so MSSYNC will not start until dsmpack /r repairs it (lab/dsmpack.ts) or a restore replaces it. */
-	crashed: z.literal(true).optional(),
+	crashed?: true | undefined;
 	/** `lab create --new-pdc`: SYNCAGNT holds a fresh installation's empty database until a backup is put in its backup subfolder and MSSYNC starts (lab/new-pdc.ts). */
-	newPdc: z.literal(true).optional(),
-	events: z.array(labEventSchema).optional(),
+	newPdc?: true | undefined;
+	events?: LabEvent[] | undefined;
 	/** `lab create --nt 3.51`: the NT version the server reports (its srvinfo); NT 4.0 when absent. */
-	nt: z.enum(['3.51', '4.0']).optional(),
-});
+	nt?: '3.51' | '4.0' | undefined;
+};
 
-export type LabState = z.infer<typeof labStateSchema>;
-export type LabService = z.infer<typeof labServiceSchema>;
+function labService(value: unknown, path: Path): LabService {
+	const v = fields(value, path);
+	return defined({
+		state: oneOf(v['state'], [...path, 'state'], serviceStates),
+		pendingUntil: optional(v['pendingUntil'], [...path, 'pendingUntil'], (x, p) => integer(x, p, 0)),
+		lastError: optional(v['lastError'], [...path, 'lastError'], text),
+	});
+}
+
+function labEvent(value: unknown, path: Path): LabEvent {
+	const v = fields(value, path);
+	return {
+		id: integer(v['id'], [...path, 'id']),
+		source: oneOf(v['source'], [...path, 'source'], ['MSSYNC']),
+		type: oneOf(v['type'], [...path, 'type'], ['error', 'warning', 'information']),
+		at: text(v['at'], [...path, 'at']),
+		text: text(v['text'], [...path, 'text']),
+	};
+}
+
+function labChangeLog(value: unknown, path: Path): LabChangeLog {
+	const v = fields(value, path);
+	return defined({
+		size: integer(v['size'], [...path, 'size'], 1),
+		backupAgeDays: integer(v['backupAgeDays'], [...path, 'backupAgeDays'], 0),
+		changesSinceBackup: integer(v['changesSinceBackup'], [...path, 'changesSinceBackup'], 0),
+		positionLost: optional(v['positionLost'], [...path, 'positionLost'], flag),
+		sentTo: optional(v['sentTo'], [...path, 'sentTo'], (x, p) => list(x, p, text)),
+	});
+}
+
+function labServer(value: unknown, path: Path): LabState['servers'][number] {
+	const v = fields(value, path);
+	return defined({
+		name: text(v['name'], [...path, 'name'], {nonEmpty: true}),
+		offline: flag(v['offline'], [...path, 'offline']),
+		netware: optional(v['netware'], [...path, 'netware'], (x, p) => oneOf(x, p, ['2.x', '3.x', '4.x'])),
+	});
+}
+
+/** The lab's state as read from lab.json or about to be written: its known fields, each checked (state-check.ts). */
+export function checkLabState(value: unknown): LabState {
+	const v = fields(value, []);
+	const yes = (x: unknown, p: Path) => oneOf(x, p, [true]);
+	return defined({
+		format: oneOf(v['format'], ['format'], [LAB_FORMAT]),
+		version: oneOf(v['version'], ['version'], [1]),
+		seed: integer(v['seed'], ['seed']),
+		pace: integer(v['pace'], ['pace'], 0),
+		serviceDelayMs: integer(v['serviceDelayMs'], ['serviceDelayMs'], 0),
+		domain: text(v['domain'], ['domain'], {nonEmpty: true}),
+		pdc: text(v['pdc'], ['pdc'], {nonEmpty: true}),
+		accounts: integer(v['accounts'], ['accounts'], 0),
+		servers: list(v['servers'], ['servers'], labServer, 1),
+		allow4x: optional(v['allow4x'], ['allow4x'], flag),
+		service: labService(v['service'], ['service']),
+		fault: optional(v['fault'], ['fault'], (x, p) => oneOf(x, p, labFaults)),
+		changeLog: optional(v['changeLog'], ['changeLog'], labChangeLog),
+		crashed: optional(v['crashed'], ['crashed'], yes),
+		newPdc: optional(v['newPdc'], ['newPdc'], yes),
+		events: optional(v['events'], ['events'], (x, p) => list(x, p, labEvent)),
+		nt: optional(v['nt'], ['nt'], (x, p) => oneOf(x, p, ['3.51', '4.0'])),
+	});
+}
 
 export function labPaths(dir: string) {
 	const systemRoot = join(dir, 'SystemRoot');
@@ -104,13 +158,14 @@ export async function loadLab(dir: string): Promise<LabState> {
 	} catch {
 		throw new LabError(`${path} is not valid JSON; the lab's state file is damaged`, 'create a new lab with: dsmn-resync lab create NEWDIR');
 	}
-	const parsed = labStateSchema.safeParse(json);
-	if (!parsed.success) {
-		throw new LabError(`${path} does not look like a lab's state: ${describeZodError(parsed.error)}`, 'create a new lab with: dsmn-resync lab create NEWDIR');
+	try {
+		return checkLabState(json);
+	} catch (error) {
+		if (!(error instanceof StateShapeError)) throw error;
+		throw new LabError(`${path} does not look like a lab's state: ${error.message}`, 'create a new lab with: dsmn-resync lab create NEWDIR');
 	}
-	return parsed.data;
 }
 
 export async function saveLab(dir: string, state: LabState): Promise<void> {
-	await writeFileAtomic(labPaths(dir).state, `${JSON.stringify(labStateSchema.parse(state), null, '\t')}\n`);
+	await writeFileAtomic(labPaths(dir).state, `${JSON.stringify(checkLabState(state), null, '\t')}\n`);
 }
