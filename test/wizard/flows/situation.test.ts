@@ -137,7 +137,7 @@ describe('Synchronize or Fully synchronize after a restore', {timeout: 180_000},
 		const question = screen(controller);
 		expect(question).toMatchObject({name: 'situation', step: 'synchronize-restore'});
 		expect(pointed(question)).toBe('full');
-		expect(question.name === 'situation' && question.lines[0]).toMatch(/^Recommended: Fully synchronize all servers\. The backup is \d+ days old/);
+		expect(question.name === 'situation' && question.lines[0]).toMatch(/^Recommended: Fully synchronize all servers\. The backup is 30 days old/);
 		expect(question.name === 'situation' && question.help.why).toMatch(/Event 8005/);
 		// The admin chooses otherwise: the plan says so, and the run journals it.
 		await controller.answerSituation('normal');
