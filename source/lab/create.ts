@@ -194,6 +194,7 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		...(options.wontStart ? {crashed: true as const} : {}),
 		...(options.newPdc ? {newPdc: true as const} : {}),
 		...(options.nt ? {nt: options.nt} : {}),
+		...(options.role === 'bdc' ? {role: 'bdc' as const} : {}),
 		...(options.backupAgeDays === undefined ? {} : {changeLog: newChangeLog(options.backupAgeDays, options.changeLogSize ?? CHANGE_LOG_SIZE_DEFAULT)}),
 	};
 	// Written last: a folder with lab.json is a complete lab.

@@ -67,6 +67,8 @@ const labStateSchema = z.object({
 	events: z.array(labEventSchema).optional(),
 	/** `lab create --nt 3.51`: the NT version the server reports (its srvinfo); NT 4.0 when absent. */
 	nt: z.enum(['3.51', '4.0']).optional(),
+	/** `lab create --role bdc`: the server reports itself as a BDC (its srvinfo); the PDC when absent. */
+	role: z.literal('bdc').optional(),
 });
 
 export type LabState = z.infer<typeof labStateSchema>;
