@@ -110,6 +110,12 @@ describe('the situation questions', {timeout: 180_000}, () => {
 		await controller.startPlan();
 		const end = await confirmAll(controller);
 		expect(end.lines.join('\n')).toContain('mssync.bkp');
+		// The repair synchronized nothing: the servers still red say so, and what comes next (not "when they answer again").
+		expect(end.title).toMatch(/^Repaired: .* a red X until synchronized$/);
+		expect(end.lines).toContainEqual(expect.stringMatching(/^Still red: .*sent nothing/));
+		expect(end.lines).toContainEqual(expect.stringMatching(/^Next: in Synchronization Manager, NetWare Server ▸ Synchronize all servers \(or start again/));
+		expect(end.lines.join('\n')).not.toMatch(/answer again/);
+		expect(controller.getState().log.map(l => l.text)).toContainEqual(expect.stringMatching(/^DSMCHK compares/));
 		expect((await labStatus(dir)).service.state).toBe('RUNNING');
 		expect((await readdir(labPaths(dir).syncagnt)).map(n => n.toLowerCase())).toContain('mssync.bkp');
 	});
