@@ -97,6 +97,8 @@ LAB OPTIONS (lab create)
   --new-pdc         the PDC was lost: a promoted BDC with DSMN newly
                     installed; the backup goes to SYNCAGNT\\Backup (Q154761)
   --nt 3.51|4.0     the NT version the lab's server reports (default 4.0)
+  --role pdc|bdc    the role it reports (default pdc); a BDC is refused a
+                    restore: promote it first (KB Q154761)
 
 KEYS (the footer lists those that work on the screen shown)
   arrows, Enter  choose        Esc  back, where nothing has changed yet

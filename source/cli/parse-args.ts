@@ -177,6 +177,7 @@ function parseLab(args: string[]): Command {
 				synchronize: {type: 'string'},
 				allow4x: {type: 'boolean'},
 				nt: {type: 'string'},
+				role: {type: 'string'},
 			},
 			'lab create',
 		);
@@ -205,6 +206,7 @@ function parseLab(args: string[]): Command {
 				...(values.netware === undefined ? {} : {netware: netwareVersions(values.netware)}),
 				...(values.allow4x ? {allow4x: true} : {}),
 				...(values.nt !== undefined ? {nt: oneOf('--nt', values.nt, ['3.51', '4.0'] as const)!} : {}),
+				...(values.role !== undefined ? {role: oneOf('--role', values.role, ['pdc', 'bdc'] as const)!} : {}),
 			},
 		};
 	}

@@ -126,7 +126,11 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 			...logFiles(4, identity.signLog, created, random),
 			['MSSYNC.PAT', patchFile(identity, backupDatabase)],
 		]);
-		const age = random.int(3, 20) * 86_400_000 + random.int(0, 86_399) * 1000;
+		// Drawn whatever --backup-age says, so that the rest of the lab is the same for a seed.
+		const days = random.int(3, 20);
+		const within = random.int(0, 86_399) * 1000;
+		// --backup-age DAYS: the files are dated that many whole days back (and part of a day), as the change log assumes.
+		const age = (options.backupAgeDays ?? days) * 86_400_000 + within;
 		const backupTime = new Date(now.getTime() - age);
 		for (const [name, data] of files) {
 			await write(join(paths.backup, name), data);
@@ -190,6 +194,7 @@ export async function createLab(dir: string, options: LabOptions, now = new Date
 		...(options.wontStart ? {crashed: true as const} : {}),
 		...(options.newPdc ? {newPdc: true as const} : {}),
 		...(options.nt ? {nt: options.nt} : {}),
+		...(options.role === 'bdc' ? {role: 'bdc' as const} : {}),
 		...(options.backupAgeDays === undefined ? {} : {changeLog: newChangeLog(options.backupAgeDays, options.changeLogSize ?? CHANGE_LOG_SIZE_DEFAULT)}),
 	};
 	// Written last: a folder with lab.json is a complete lab.

@@ -23,6 +23,8 @@ export type LabOptions = {
 	allow4x?: boolean;
 	/** `--nt 3.51|4.0`: the NT version the lab's server reports (srvinfo, and so the validation); 4.0 when not given. */
 	nt?: '3.51' | '4.0';
+	/** `--role bdc`: the lab's server reports itself as a BDC (its srvinfo), where DSMN's database is not restored; the PDC when not given. */
+	role?: 'pdc' | 'bdc';
 };
 
 export const LAB_DEFAULTS: LabOptions = {servers: 5, accounts: 120, backup: true, offline: [], pace: 125, seed: 1};

@@ -59,6 +59,8 @@ export type LabState = {
 	events?: LabEvent[] | undefined;
 	/** `lab create --nt 3.51`: the NT version the server reports (its srvinfo); NT 4.0 when absent. */
 	nt?: '3.51' | '4.0' | undefined;
+	/** `lab create --role bdc`: the server reports itself as a BDC (its srvinfo); the PDC when absent. */
+	role?: 'bdc' | undefined;
 };
 
 function labService(value: unknown, path: Path): LabService {
@@ -123,6 +125,7 @@ export function checkLabState(value: unknown): LabState {
 		newPdc: optional(v['newPdc'], ['newPdc'], yes),
 		events: optional(v['events'], ['events'], (x, p) => list(x, p, labEvent)),
 		nt: optional(v['nt'], ['nt'], (x, p) => oneOf(x, p, ['3.51', '4.0'])),
+		role: optional(v['role'], ['role'], (x, p) => oneOf(x, p, ['bdc'])),
 	});
 }
 

@@ -19,12 +19,11 @@ import {join} from 'node:path';
 import {SourceChangedError, temporaryName} from '../fs/copy-verified.js';
 import {spaceVerdict} from '../fs/free-space.js';
 import {Journal, type UnfinishedRun} from '../journal/journal.js';
-import type {JournalEntry, RunStarted, ValidatedFile} from '../journal/entries.js';
+import type {RunStarted, ValidatedFile} from '../journal/entries.js';
 import type {Target} from '../targets/capabilities.js';
-import type {CommandListener} from '../targets/run-command.js';
 import {formatBytes} from '../text/format.js';
-import {digestFacts, validateAndBind} from './backup-binding.js';
-import {JournaledRun, startJournal} from './journaled-run.js';
+import {digestFacts} from './backup-binding.js';
+import {beginRestoreShaped, RestoreShapedRun, type RestoreBeginOptions} from './restore-run-begin.js';
 import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
 import {cite} from './claims.js';
 import {NEW_PDC_BACKUP_FOLDER, newPdcSteps} from './new-pdc.js';
@@ -32,7 +31,7 @@ import {rollBackNewPdc, NEW_PDC_FOLDER_PLAN} from './new-pdc-rollback.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {rolledBackFolder} from './restore-rollback.js';
 import {event8005Check} from './synchronize-choice.js';
-import {synchronizeInstructions, synchronizeStep} from './synchronize-step.js';
+import {synchronizeInstructions} from './synchronize-step.js';
 
 /** The first line of a journal began a restore on a new PDC (KB Q154761). */
 export function isNewPdcRun(start: RunStarted): boolean {
@@ -41,37 +40,20 @@ export function isNewPdcRun(start: RunStarted): boolean {
 
 export type NewPdcFileToCopy = {name: string; size: number};
 
-export class NewPdcRun extends JournaledRun {
+export class NewPdcRun extends RestoreShapedRun {
 	readonly flow = 'restore' as const;
 	readonly pdc = 'new' as const;
 	readonly canRollback = true;
 
-	private constructor(
-		target: Target,
-		journal: Journal,
-		start: RunStarted,
-		entries: JournalEntry[],
-		private readonly timings: RunTimings,
-	) {
-		super(target, journal, start, entries);
-	}
-
-	static async begin(
-		target: Target,
-		backup: string,
-		options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener; synchronize?: 'normal' | 'full'} = {},
-	): Promise<NewPdcRun> {
-		const now = options.now ?? new Date();
-		const validated = await validateAndBind(backup, target.database.syncagnt);
-		const {journal, start} = await startJournal(
+	/** A new run on the validated backup (`restore-run-begin.ts`): its first line says pdc "new". */
+	static begin(target: Target, backup: string, options: RestoreBeginOptions = {}): Promise<NewPdcRun> {
+		return beginRestoreShaped(
 			target,
-			now,
-			{flow: 'restore', pdc: 'new', backup, ...(options.synchronize ? {synchronize: options.synchronize} : {})},
-			options.onCommand,
+			backup,
+			options,
+			async () => ({pdc: 'new'}),
+			(journal, start, entries, timings) => new NewPdcRun(target, journal, start, entries, timings),
 		);
-		const run = new NewPdcRun(target, journal, start, [start], options.timings ?? defaultTimings());
-		await run.record({type: 'backup-validated', files: validated});
-		return run;
 	}
 
 	static async resume(target: Target, run: UnfinishedRun, timings: RunTimings = defaultTimings()): Promise<NewPdcRun> {
@@ -300,11 +282,6 @@ export class NewPdcRun extends JournaledRun {
 			}
 		}
 		return startService(this.target.service, this.timings, hooks);
-	}
-
-	private async synchronize(hooks: RunHooks): Promise<StepOutcome> {
-		if (!this.target.sync) return {status: 'manual', instructions: await this.describeChanges('synchronize')};
-		return synchronizeStep(this.target, hooks, {full: this.start.synchronize === 'full'});
 	}
 
 	async rollback(hooks: RunHooks = {}): Promise<StepOutcome> {

@@ -17,11 +17,11 @@ export const NEW_PDC_BACKUP_FOLDER = 'Backup';
 
 export const PDC_CHOICES: Readonly<Record<PdcSituation, {label: string; consequence: string}>> = {
 	same: {
-		label: 'This is the PDC that ran DSMN (KB Q148678)',
+		label: 'this is the PDC that ran DSMN (KB Q148678)',
 		consequence: 'Its SYNCAGNT files are moved aside (kept) and the backup is copied into SYNCAGNT itself; a roll back puts them back.',
 	},
 	new: {
-		label: 'The PDC was lost: this is a BDC promoted to PDC, DSMN newly installed (KB Q154761)',
+		label: 'a BDC promoted to PDC since, DSMN newly installed on it (KB Q154761)',
 		consequence:
 			"The new installation's files stay; the backup is copied into SYNCAGNT\\Backup, which MSSYNC reads when it starts; a roll back removes that subfolder's copies.",
 	},
@@ -33,7 +33,7 @@ export function pdcExplanation(): string[] {
 		`On the PDC that ran DSMN all along, the damaged database is replaced: stop MSSYNC, copy the backup into SYNCAGNT, start MSSYNC, Synchronize all servers (${cite('restore-procedure', ['Q148678'])}).`,
 		`When the PDC was lost, a BDC is promoted and DSMN installed on it afresh; the backup then goes into a backup subfolder of SYNCAGNT, not into SYNCAGNT itself, before MSSYNC starts, and all servers are synchronized (${cite('new-pdc')}).`,
 		`DSMN runs only on the PDC: an old PDC that comes back while the new one runs stops its own MSSYNC (${cite('old-pdc-stops')}).`,
-		'From Linux the tool can ask the server itself: rpcclient -c srvinfo reports its server type, which says PDC or BDC.',
+		'The server itself can say whether it is a PDC or a BDC, never whether it ran DSMN all along. Where the tool can ask it (rpcclient srvinfo from Linux, or the practice lab), the screen shows what it said; from Windows your answer alone decides.',
 	];
 }
 

@@ -11,6 +11,9 @@
 import type {StepDef} from './procedure-run.js';
 import {cite} from './claims.js';
 
+/** The copy of the database as it was before the repair, which dsmpack keeps in SYNCAGNT. */
+export const DSMPACK_KEPT = 'mssync.bkp';
+
 /** What the admin sees, asked first: the situation decides the steps. */
 export type Symptom = 'red-x' | 'wont-start';
 
@@ -75,5 +78,28 @@ export function resultCheckInstructions(domain: string | undefined, servers: rea
 		`DSMDUMP lists the database's SERVER TABLE and ACCOUNT TABLE: at the PDC, cd /d ${SYNCAGNT} ; net stop MSSYNC ; dsmdump >db.txt ; net start MSSYNC. DSMDUMP's output should list each server, and each group as propagated to the servers chosen for it (${cite('dsmdump', ['Q197852'])}).`,
 		`DSMCHK compares a user's NetWare password with the domain's: dsmchk -d ${d} -u USERNAME -n ${server} (leave out -n for every server) (${cite('dsmchk', ['Q154760'])}).`,
 		`DSMCHK's exit code (ERRORLEVEL): 0 in sync; 1 not in sync; 2 the server is unknown to DSMN; 3 the domain is unknown; 4 the user is unknown to DSMN; 5 the user is not propagated to that server (${cite('dsmchk', ['Q154760'])}).`,
+	];
+}
+
+/**
+ * What is true once dsmpack /r has run and MSSYNC started again, and what the admin checks next. The
+ * repair sends nothing to the NetWare servers: a server that showed a red X still does until it is
+ * synchronized from the repaired database. `red`: the servers the tool sees red (the lab), undefined where
+ * it cannot see the check marks (a real server). `onlySynchronize`: how to start the tool's "Only
+ * synchronize all servers", where there is one.
+ */
+export function afterRepairLines(red: readonly string[] | undefined, domain?: string, onlySynchronize?: string): string[] {
+	const state =
+		red === undefined
+			? 'The repair sends nothing to the NetWare servers: a server that showed a red X before still does until it is synchronized.'
+			: red.length === 0
+				? 'Every server shows a blue check on the repaired database.'
+				: `Still red: ${red.join(', ')}. The repair kept what the database knew and sent nothing: what ${red.length === 1 ? 'that server' : 'those servers'} missed reaches ${red.length === 1 ? 'it' : 'them'} only when synchronized.`;
+	const synchronize = `in Synchronization Manager, NetWare Server ▸ Synchronize all servers${onlySynchronize ? ` (or start again, ${onlySynchronize}, and choose "Only synchronize all servers")` : ''}`;
+	return [
+		state,
+		...(red?.length === 0 ? [] : [`Next: ${synchronize}.`]),
+		`Then check: in Event Viewer on the PDC, Log ▸ Application, MSSYNC's entries since it started (why a server stays red, or why MSSYNC stopped again); and a user or two with DSMCHK: dsmchk -d ${domain ?? 'DOMAIN'} -u USERNAME (${cite('dsmchk', ['Q154760'])}).`,
+		`Keep ${DSMPACK_KEPT} until every server shows a blue check; if MSSYNC will not stay running, restore the database from a backup instead.`,
 	];
 }

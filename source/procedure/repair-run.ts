@@ -20,11 +20,10 @@ import type {CommandListener} from '../targets/run-command.js';
 import {JournaledRun, startJournal} from './journaled-run.js';
 import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
-import {repairSteps} from './repair-and-check.js';
+import {afterRepairLines, DSMPACK_KEPT, repairSteps} from './repair-and-check.js';
 import {cite} from './claims.js';
 
-/** The copy of the database as it was before the repair, which dsmpack keeps in SYNCAGNT. */
-export const DSMPACK_KEPT = 'mssync.bkp';
+export {DSMPACK_KEPT} from './repair-and-check.js';
 
 export class RepairRun extends JournaledRun {
 	readonly flow = 'repair' as const;
@@ -102,11 +101,8 @@ export class RepairRun extends JournaledRun {
 	}
 
 	/** Once MSSYNC runs again: what the admin does next. */
-	afterRepair(): string[] {
-		return [
-			'MSSYNC runs on the repaired database: in Synchronization Manager, choose NetWare Server ▸ Synchronize all servers, and check that every server shows a blue check.',
-			`Keep ${DSMPACK_KEPT} until the servers are in sync; then take a new backup of SYNCAGNT (KB Q148678).`,
-		];
+	afterRepair(domain?: string): string[] {
+		return afterRepairLines(undefined, domain);
 	}
 
 	protected perform(stepId: string, hooks: RunHooks): Promise<StepOutcome> {

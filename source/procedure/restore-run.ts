@@ -15,18 +15,16 @@ import {ReadBackPages} from '../backup/read-back-pages.js';
 import {SourceChangedError, temporaryName} from '../fs/copy-verified.js';
 import {spaceVerdict} from '../fs/free-space.js';
 import {Journal, type UnfinishedRun} from '../journal/journal.js';
-import type {JournalEntry, MoveEntry, RunStarted, ValidatedFile} from '../journal/entries.js';
+import type {MoveEntry, ValidatedFile} from '../journal/entries.js';
 import type {DatabaseFiles, FileDigest, Target} from '../targets/capabilities.js';
-import type {CommandListener} from '../targets/run-command.js';
 import {formatBytes} from '../text/format.js';
 import {digestFacts, validateAndBind} from './backup-binding.js';
-import {JournaledRun, startJournal} from './journaled-run.js';
+import {beginRestoreShaped, RestoreShapedRun, type RestoreBeginOptions} from './restore-run-begin.js';
 import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {describeRestoreChanges} from './restore-changes.js';
 import {originalMoves, rolledBackFolder, rollBackRestore} from './restore-rollback.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
-import {synchronizeStep} from './synchronize-step.js';
 import {freshSnapshotFolder} from './snapshot-name.js';
 
 export type FileToCopy = {name: string; size: number};
@@ -39,37 +37,19 @@ class SafePointStop extends Error {
 }
 export type {RunTimings} from './mssync-service.js';
 
-export class RestoreRun extends JournaledRun {
+export class RestoreRun extends RestoreShapedRun {
 	readonly flow = 'restore' as const;
 	readonly canRollback = true;
 
-	private constructor(
-		target: Target,
-		journal: Journal,
-		start: RunStarted,
-		entries: JournalEntry[],
-		private readonly timings: RunTimings,
-	) {
-		super(target, journal, start, entries);
-	}
-
-	static async begin(
-		target: Target,
-		backup: string,
-		options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener; synchronize?: 'normal' | 'full'} = {},
-	): Promise<RestoreRun> {
-		const now = options.now ?? new Date();
-		const validated = await validateAndBind(backup, target.database.syncagnt);
-		const snapshot = await freshSnapshotFolder(target.database, now);
-		const {journal, start} = await startJournal(
+	/** A new run on the validated backup (`restore-run-begin.ts`): its first line names the snapshot folder the current files go to. */
+	static begin(target: Target, backup: string, options: RestoreBeginOptions = {}): Promise<RestoreRun> {
+		return beginRestoreShaped(
 			target,
-			now,
-			{flow: 'restore', backup, snapshot, ...(options.synchronize ? {synchronize: options.synchronize} : {})},
-			options.onCommand,
+			backup,
+			options,
+			async now => ({snapshot: await freshSnapshotFolder(target.database, now)}),
+			(journal, start, entries, timings) => new RestoreRun(target, journal, start, entries, timings),
 		);
-		const run = new RestoreRun(target, journal, start, [start], options.timings ?? defaultTimings());
-		await run.record({type: 'backup-validated', files: validated});
-		return run;
 	}
 
 	static async resume(target: Target, run: UnfinishedRun, timings: RunTimings = defaultTimings()): Promise<RestoreRun> {
@@ -339,11 +319,6 @@ export class RestoreRun extends JournaledRun {
 		if (check.failed) return check.failed;
 		const outcome = await startService(this.target.service, this.timings, hooks);
 		return outcome.status === 'done' && check.note ? {...outcome, summary: `${outcome.summary}; before it, ${check.note}`} : outcome;
-	}
-
-	private async synchronize(hooks: RunHooks): Promise<StepOutcome> {
-		if (!this.target.sync) return {status: 'manual', instructions: await this.describeChanges('synchronize')};
-		return synchronizeStep(this.target, hooks, {full: this.start.synchronize === 'full'});
 	}
 
 	/** Puts SYNCAGNT back as it was, as a journaled sequence of its own (`restore-rollback.ts`). */

@@ -7,6 +7,7 @@
  * what to recommend and what to say. ARCHITECTURE.md, "Synchronize all servers".
  */
 import {cite} from './claims.js';
+import {formatAge} from '../text/format.js';
 
 export type SynchronizeKind = 'normal' | 'full';
 
@@ -19,10 +20,8 @@ export const CHANGE_LOG_TRUSTED_MS = 24 * 60 * 60 * 1000;
 
 export type SynchronizeAdvice = {recommended: SynchronizeKind; because: string};
 
-function age(ms: number): string {
-	const hours = Math.round(ms / 3_600_000);
-	return hours < 48 ? `${hours} hour${hours === 1 ? '' : 's'}` : `${Math.round(hours / 24)} days`;
-}
+/** The age in the words `check` uses for the same files (whole units, never rounded up), so that the two agree. */
+const age = formatAge;
 
 /** What to recommend for a backup taken at `taken` (its newest database file), and why, in words the admin can check. */
 export function recommendSynchronize(taken: Date | undefined, now: Date): SynchronizeAdvice {

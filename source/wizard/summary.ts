@@ -4,6 +4,7 @@
  * target: each says what was changed, where things are, and what the admin does next.
  */
 import {EXIT} from '../errors/exit-codes.js';
+import {afterRepairLines} from '../procedure/repair-and-check.js';
 import type {Screen} from './state.js';
 
 export type Summary = Extract<Screen, {name: 'summary'}>;
@@ -208,9 +209,14 @@ export function finishedOnRealServer(result: RunResult, unticked: string[], wher
 		exit: unticked.length === 0 ? EXIT.ok : EXIT.failed,
 		lines: [
 			resultLine(result),
-			unticked.length
-				? `Not seen with a blue check: ${unticked.join(', ')}. Its reason is in the Event Viewer's Application log on the PDC; when fixed, "Synchronize all servers" again.`
-				: "In Synchronization Manager, every server should now show a blue check; one still red: its reason is in the Event Viewer's Application log.",
+			// The repair synchronizes nothing: what is true after it, and what to check (procedure/repair-and-check.ts).
+			...(result.flow === 'repair'
+				? afterRepairLines(undefined)
+				: [
+						unticked.length
+							? `Not seen with a blue check: ${unticked.join(', ')}. Its reason is in the Event Viewer's Application log on the PDC; when fixed, "Synchronize all servers" again.`
+							: "In Synchronization Manager, every server should now show a blue check; one still red: its reason is in the Event Viewer's Application log.",
+					]),
 			...where,
 		],
 	};
@@ -218,12 +224,18 @@ export function finishedOnRealServer(result: RunResult, unticked: string[], wher
 
 /** The end of a run in the lab, where the tool reads the check marks: the servers still red, and why. */
 export function finishedInLab(result: RunResult, red: string[], didNotSynchronize: boolean, where: string[], again: string): Summary {
+	const repair = result.flow === 'repair';
 	return {
 		name: 'summary',
-		title: red.length === 0 ? 'Done: every server shows a blue check' : `Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X`,
+		title:
+			red.length === 0
+				? 'Done: every server shows a blue check'
+				: repair
+					? `Repaired: ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X until synchronized`
+					: `Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X`,
 		ok: red.length === 0,
 		exit: red.length === 0 ? EXIT.ok : EXIT.failed,
-		lines: [resultLine(result), ...stillRedLines(result, red, didNotSynchronize, again), ...where],
+		lines: [resultLine(result), ...(repair ? afterRepairLines(red, undefined, again) : stillRedLines(result, red, didNotSynchronize, again)), ...where],
 	};
 }
 

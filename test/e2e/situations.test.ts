@@ -102,6 +102,28 @@ describe('each situation in a pseudo-terminal', {timeout: 240_000}, () => {
 		}
 	});
 
+	it('a BDC (lab create --role bdc): the PDC screen shows what the server reported; the restore is refused with what to do, Esc goes back, nothing changed', async () => {
+		const dir = await lab('--role', 'bdc');
+		const session = new PtySession(['--lab', dir], {cols: 120, rows: 40});
+		try {
+			await symptom(session, 0);
+			await session.waitFor('Is this the PDC that ran DSMN all along?');
+			expect(session.screen()).toMatch(/reports itself as a BDC \(server type 0x1013\)/);
+			await session.type(KEYS.enter);
+			await session.waitFor('This server is a BDC: nothing was changed');
+			expect(session.screen()).toMatch(/Run the tool on the PDC that ran DSMN instead/);
+			await session.type(KEYS.escape);
+			await session.waitFor('Is this the PDC that ran DSMN all along?');
+			await session.type(KEYS.down, KEYS.enter);
+			await session.waitFor(/What to do: Promote this BDC to PDC/);
+			await session.type(KEYS.enter);
+			expect(await session.exited).toMatchObject({exitCode: 1});
+			expect((await status(dir)).service.state).toBe('RUNNING');
+		} finally {
+			await session.kill();
+		}
+	});
+
 	it('the PDC was lost: no PDC question, and the backup goes into SYNCAGNT\\Backup (KB Q154761)', async () => {
 		const dir = await lab('--new-pdc');
 		const session = new PtySession(['--lab', dir], {cols: 120, rows: 40});

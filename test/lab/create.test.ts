@@ -9,6 +9,8 @@ import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
 import {labStatus, labStatusSchema} from '../../source/lab/status.js';
 import {readDatabaseHeader, readLogHeader} from '../../source/jet/read-header.js';
+import {validateBackup} from '../../source/backup/validate.js';
+import {synchronizeAdvice} from '../../source/wizard/flows/situation-synchronize.js';
 import {tempDir} from '../helpers/run-cli.js';
 
 async function treeHashes(dir: string): Promise<Record<string, string>> {
@@ -182,4 +184,25 @@ describe('lab create', () => {
 		await expect(createLab(dir, LAB_DEFAULTS)).rejects.toThrow(/not empty and is not a practice lab/);
 		expect(await readdir(dir)).toEqual(['lab']);
 	});
+});
+
+describe("lab create --backup-age: the backup's files are as old as it says", () => {
+	const DAY = 86_400_000;
+	for (const days of [0, 9, 30]) {
+		it(`--backup-age ${days}: check and the synchronize recommendation read ${days} days from the files`, async () => {
+			const dir = join(await tempDir(), 'lab');
+			const now = new Date();
+			await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, backupAgeDays: days}, now);
+			const report = await validateBackup(labPaths(dir).backup, {now});
+			expect(report.taken).toBeDefined();
+			const taken = new Date(report.taken!);
+			// Whole days back, and part of one more: the age floors to what --backup-age said.
+			expect(Math.floor((now.getTime() - taken.getTime()) / DAY)).toBe(days);
+			if (days >= 2) expect(report.warnings).toContainEqual(expect.stringMatching(new RegExp(`^the backup is ${days} days old`)));
+			const advice = synchronizeAdvice('restore', report.taken, now);
+			// Less than a day: the change log is trusted; older: a full synchronize is recommended, with the age the files give.
+			expect(advice.recommended).toBe(days === 0 ? 'normal' : 'full');
+			if (days >= 2) expect(advice.because).toMatch(new RegExp(`^The backup is ${days} days old\\.`));
+		});
+	}
 });

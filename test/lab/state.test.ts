@@ -42,6 +42,7 @@ describe('the lab state file', () => {
 			service: {state: 'START_PENDING', pendingUntil: 5, lastError: '-1206'},
 			events: [{id: 8005, source: 'MSSYNC', type: 'warning', at: '2026-12-06T10:00:00Z', text: 'position lost'}],
 			changeLog: {...state.changeLog!, positionLost: true, sentTo: ['FS1']},
+			role: 'bdc',
 		};
 		await saveLab(dir, full);
 		expect(await loadLab(dir)).toEqual(full);

@@ -19,7 +19,7 @@ describe('this PDC, or a new one', () => {
 		const text = pdcExplanation();
 		expect(text[0]).toMatch(/copy the backup into SYNCAGNT, .* \(KB Q148678\)/);
 		expect(text[1]).toMatch(/a backup subfolder of SYNCAGNT, not into SYNCAGNT itself, .* \(KB Q154761\)/);
-		expect(text[3]).toMatch(/rpcclient -c srvinfo reports its server type/);
+		expect(text[3]).toMatch(/^The server itself can say whether it is a PDC or a BDC, never whether it ran DSMN all along..*rpcclient srvinfo/);
 		const all = [...text, ...Object.values(PDC_CHOICES).flatMap(c => [c.label, c.consequence]), ...newPdcSteps(true).flatMap(s => [s.kb, s.why])];
 		expect(citationProblems(all.join('\n'))).toEqual([]);
 	});

@@ -1,7 +1,15 @@
 /** dsmpack /r before a restore when MSSYNC will not start (Q197852), and DSMDUMP/DSMCHK at the end (Q197852, Q154760). */
 import {describe, expect, it} from 'vitest';
 import {citationProblems} from '../../source/procedure/claims.js';
-import {DSMPACK_COMMANDS, dsmpackInstructions, repairFits, repairSteps, resultCheckInstructions} from '../../source/procedure/repair-and-check.js';
+import {
+	afterRepairLines,
+	DSMPACK_COMMANDS,
+	dsmpackInstructions,
+	repairFits,
+	repairSteps,
+	resultCheckInstructions,
+} from '../../source/procedure/repair-and-check.js';
+import {finishedInLab, finishedOnRealServer} from '../../source/wizard/summary.js';
 
 describe('repair before restore', () => {
 	it('fits only a service that will not start', () => {
@@ -39,5 +47,34 @@ describe('the texts cite only what the articles say', () => {
 	it('repair and check', () => {
 		const texts = [...repairSteps(true).flatMap(s => [s.kb, s.why]), ...dsmpackInstructions(), ...resultCheckInstructions('CORP', ['FS1'])];
 		expect(citationProblems(texts.join('\n'))).toEqual([]);
+	});
+});
+
+describe('after the repair (dsmpack /r, MSSYNC started)', () => {
+	it('says the servers still red stay red until synchronized (the repair sends nothing), what to do next and what to check', () => {
+		const lines = afterRepairLines(['FS1', 'FS3'], 'CORP', 'dsmn-resync --lab /tmp/lab');
+		expect(lines[0]).toBe(
+			'Still red: FS1, FS3. The repair kept what the database knew and sent nothing: what those servers missed reaches them only when synchronized.',
+		);
+		expect(lines[1]).toBe(
+			'Next: in Synchronization Manager, NetWare Server ▸ Synchronize all servers (or start again, dsmn-resync --lab /tmp/lab, and choose "Only synchronize all servers").',
+		);
+		expect(lines[2]).toMatch(/^Then check: in Event Viewer on the PDC, Log ▸ Application, MSSYNC's entries .* dsmchk -d CORP -u USERNAME \(KB Q154760\)\.$/);
+		expect(lines[3]).toMatch(/^Keep mssync\.bkp until every server shows a blue check/);
+		// Where the tool cannot see the check marks, it says what the repair did not do; with none red, nothing to synchronize.
+		expect(afterRepairLines(undefined)[0]).toMatch(/^The repair sends nothing to the NetWare servers/);
+		expect(afterRepairLines([])).not.toContainEqual(expect.stringMatching(/^Next:/));
+		for (const text of [lines, afterRepairLines(undefined), afterRepairLines([])]) expect(citationProblems(text.join('\n'))).toEqual([]);
+	});
+
+	it('the summaries after a repair never say the servers are red because they did not answer', () => {
+		const result = {flow: 'repair', syncagnt: '/lab/SYNCAGNT'} as const;
+		const lab = finishedInLab(result, ['FS2'], false, [], 'dsmn-resync --lab /lab');
+		expect(lab.title).toBe('Repaired: FS2 still shows a red X until synchronized');
+		expect(lab.lines.join('\n')).not.toMatch(/answer again|did not synchronize/);
+		expect(lab.lines).toContainEqual(expect.stringMatching(/^Next: in Synchronization Manager/));
+		const real = finishedOnRealServer(result, [], []);
+		expect(real.lines.join('\n')).not.toMatch(/should now show a blue check/);
+		expect(real.lines[1]).toMatch(/^The repair sends nothing to the NetWare servers/);
 	});
 });

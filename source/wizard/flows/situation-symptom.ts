@@ -8,7 +8,8 @@
 import {cite} from '../../procedure/claims.js';
 import {PDC_CHOICES, pdcExplanation} from '../../procedure/new-pdc.js';
 import {dsmpackInstructions, SYMPTOMS, type Symptom} from '../../procedure/repair-and-check.js';
-import {roleAdvice, type ServerInfo} from '../../services/server-role.js';
+import type {ServerInfo} from '../../services/server-role.js';
+import {roleLines} from './situation-role.js';
 import type {Screen} from '../state.js';
 
 type Question = Extract<Screen, {name: 'situation'}>;
@@ -42,13 +43,39 @@ export function pdcQuestion(role: ServerInfo | undefined): Question {
 		name: 'situation',
 		step: 'pdc',
 		title: 'Is this the PDC that ran DSMN all along?',
-		lines: role ? [roleAdvice(role)] : [],
+		lines: roleLines(role),
 		items: [
-			{label: PDC_CHOICES.same.label, value: 'same'},
-			{label: PDC_CHOICES.new.label, value: 'new'},
+			{label: `Yes — ${PDC_CHOICES.same.label}`, value: 'same'},
+			{label: `No — ${PDC_CHOICES.new.label}`, value: 'new'},
 		],
 		initial: 0,
 		help: {why: `${same} ${lost}`, kb: rest.join(' ')},
+	};
+}
+
+/**
+ * "MSSYNC will not start" while the first screen found it RUNNING (`service`, as that screen showed it):
+ * the two do not fit, since MSSYNC runs only once JET has opened its database. Asked again rather than
+ * refused: a database JET refuses can let MSSYNC start and stop again within moments, after the look.
+ */
+export function runningQuestion(service: string): Question {
+	return {
+		name: 'situation',
+		step: 'running',
+		title: 'MSSYNC is running: does it stop again by itself?',
+		lines: [
+			`The first screen found MSSYNC ${service}. It runs only once JET has opened its database, so a database it cannot open would not let it run for long.`,
+			'If it stops again by itself soon after it starts (Event Viewer, Application log: MSSYNC errors at start), the repair fits. If it keeps running, what you see is the red X.',
+		],
+		items: [
+			{label: 'It stops again soon after it starts: offer the repair with dsmpack', value: 'wont-start'},
+			{label: 'It keeps running: what I see is a red X', value: 'red-x'},
+		],
+		initial: 0,
+		help: {
+			why: 'The dsmpack repair is for a database MSSYNC cannot open; while MSSYNC runs, its database opened. The steps for a red X that synchronizing does not clear are the restore or the reconstruct.',
+			kb: `Repair with dsmpack: ${cite('dsmpack', ['Q197852'])}. A red X: ${cite('red-x', ['Q148678'])}.`,
+		},
 	};
 }
 

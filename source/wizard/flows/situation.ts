@@ -13,7 +13,9 @@ import type {NetWareVersion, NetWareVersions} from '../../procedure/reconstruct-
 import type {SynchronizeAdvice, SynchronizeKind} from '../../procedure/synchronize-choice.js';
 import type {WizardSession} from '../session.js';
 import {netwareAllQuestion, netwareAnswers, netwareServerQuestion} from './situation-netware.js';
-import {isSymptom, pdcQuestion, repairQuestion, symptomQuestion, type WizardSymptom} from './situation-symptom.js';
+import type {ServerInfo} from '../../services/server-role.js';
+import {bdcRefusal, learnRole} from './situation-role.js';
+import {isSymptom, pdcQuestion, repairQuestion, runningQuestion, symptomQuestion, type WizardSymptom} from './situation-symptom.js';
 import {synchronizeAdvice, synchronizeQuestion, type SynchronizeContext} from './situation-synchronize.js';
 
 /** Where an answer leads: the other parts' methods, filled in by the controller. */
@@ -38,6 +40,8 @@ export class SituationFlow {
 	private advice: SynchronizeAdvice | undefined;
 	private servers: string[] = [];
 	private versions: Record<string, NetWareVersion> = {};
+	/** What the server said of its role (PDC or BDC), once asked; undefined where it cannot say. */
+	private role: ServerInfo | undefined;
 
 	constructor(
 		private readonly s: WizardSession,
@@ -75,11 +79,9 @@ export class SituationFlow {
 		if (screen.name !== 'situation') return;
 		const {step} = screen;
 		if (step === 'symptom' && isSymptom(value)) return this.answerSymptom(value);
+		if (step === 'running') return value === 'red-x' ? this.answerSymptom('red-x') : this.s.store.go(repairQuestion());
 		if (step === 'repair') return value === 'repair' ? this.links.repair() : this.askPdc();
-		if (step === 'pdc' && (value === 'same' || value === 'new')) {
-			this.answers.pdc = value;
-			return this.links.askBackup();
-		}
+		if (step === 'pdc' && (value === 'same' || value === 'new')) return this.answerPdc(value);
 		if (step.startsWith('synchronize-') && (value === 'normal' || value === 'full')) {
 			const advice = this.advice!;
 			return step === 'synchronize-only' ? this.links.synchronizeOnly(value) : this.links.restorePlan(value, advice);
@@ -95,20 +97,36 @@ export class SituationFlow {
 		}
 	}
 
-	private answerSymptom(symptom: WizardSymptom): void {
+	private async answerSymptom(symptom: WizardSymptom): Promise<void> {
 		this.answers.symptom = symptom;
 		delete this.answers.pdc;
-		if (symptom === 'wont-start') return this.s.store.go(repairQuestion());
-		if (symptom === 'pdc-lost') {
-			// The symptom says which PDC this is: the question would only ask it again.
-			this.answers.pdc = 'new';
-			return this.links.askBackup();
+		if (symptom === 'wont-start') {
+			// The first screen found MSSYNC running: what the admin sees is asked again, not taken on trust.
+			const running = this.foundRunning();
+			return this.s.store.go(running ? runningQuestion(running) : repairQuestion());
 		}
-		this.askPdc();
+		// The symptom says which PDC this is: the question would only ask it again.
+		if (symptom === 'pdc-lost') return this.answerPdc('new');
+		return this.askPdc();
 	}
 
-	private askPdc(): void {
-		this.s.store.go(pdcQuestion(undefined));
+	/** The service state the first screen showed, when it was RUNNING. */
+	private foundRunning(): string | undefined {
+		const inspect = this.s.store.history.findLast(s => s.name === 'inspect');
+		return inspect?.name === 'inspect' && /^RUNNING\b/.test(inspect.service) ? inspect.service : undefined;
+	}
+
+	private async askPdc(): Promise<void> {
+		this.role = await learnRole(this.s.activeTarget);
+		this.s.store.go(pdcQuestion(this.role));
+	}
+
+	/** A server that reports itself as a BDC takes neither restore: the end says what to do first (Esc changes the answer). */
+	private async answerPdc(pdc: PdcSituation): Promise<void> {
+		this.role ??= await learnRole(this.s.activeTarget);
+		if (this.role?.role === 'bdc') return this.s.store.go(bdcRefusal(this.role, pdc, this.s.again()));
+		this.answers.pdc = pdc;
+		return this.links.askBackup();
 	}
 
 	private askServer(index: number): Promise<void> | void {

@@ -14,7 +14,8 @@ import {parseSrvinfo} from '../../../source/services/server-role.js';
 import {WizardController} from '../../../source/wizard/controller.js';
 import {choicesOf} from '../../../source/wizard/choices.js';
 import {netwareAllQuestion, netwareServerQuestion} from '../../../source/wizard/flows/situation-netware.js';
-import {pdcQuestion, repairQuestion, symptomQuestion} from '../../../source/wizard/flows/situation-symptom.js';
+import {bdcRefusal} from '../../../source/wizard/flows/situation-role.js';
+import {pdcQuestion, repairQuestion, runningQuestion, symptomQuestion} from '../../../source/wizard/flows/situation-symptom.js';
 import {synchronizeAdvice, synchronizeQuestion} from '../../../source/wizard/flows/situation-synchronize.js';
 import type {Screen} from '../../../source/wizard/state.js';
 import {tempDir} from '../../helpers/run-cli.js';
@@ -109,6 +110,12 @@ describe('the situation questions', {timeout: 180_000}, () => {
 		await controller.startPlan();
 		const end = await confirmAll(controller);
 		expect(end.lines.join('\n')).toContain('mssync.bkp');
+		// The repair synchronized nothing: the servers still red say so, and what comes next (not "when they answer again").
+		expect(end.title).toMatch(/^Repaired: .* a red X until synchronized$/);
+		expect(end.lines).toContainEqual(expect.stringMatching(/^Still red: .*sent nothing/));
+		expect(end.lines).toContainEqual(expect.stringMatching(/^Next: in Synchronization Manager, NetWare Server ▸ Synchronize all servers \(or start again/));
+		expect(end.lines.join('\n')).not.toMatch(/answer again/);
+		expect(controller.getState().log.map(l => l.text)).toContainEqual(expect.stringMatching(/^DSMCHK compares/));
 		expect((await labStatus(dir)).service.state).toBe('RUNNING');
 		expect((await readdir(labPaths(dir).syncagnt)).map(n => n.toLowerCase())).toContain('mssync.bkp');
 	});
@@ -137,7 +144,7 @@ describe('Synchronize or Fully synchronize after a restore', {timeout: 180_000},
 		const question = screen(controller);
 		expect(question).toMatchObject({name: 'situation', step: 'synchronize-restore'});
 		expect(pointed(question)).toBe('full');
-		expect(question.name === 'situation' && question.lines[0]).toMatch(/^Recommended: Fully synchronize all servers\. The backup is \d+ days old/);
+		expect(question.name === 'situation' && question.lines[0]).toMatch(/^Recommended: Fully synchronize all servers\. The backup is 30 days old/);
 		expect(question.name === 'situation' && question.help.why).toMatch(/Event 8005/);
 		// The admin chooses otherwise: the plan says so, and the run journals it.
 		await controller.answerSituation('normal');
@@ -238,8 +245,12 @@ describe('what the situation questions say', () => {
 	it('the PDC question says what the server reports of itself, where the target can ask it', () => {
 		const bdc = parseSrvinfo('\tplatform_id     :\t500\n\tos version      :\t4.0\n\tserver type     :\t0x11013\n');
 		const shown = pdcQuestion(bdc);
-		expect(shown.lines).toEqual([expect.stringMatching(/reports itself as a BDC \(server type 0x11013\).*Promote it to PDC/)]);
-		expect(pdcQuestion(undefined).lines).toEqual([]);
+		expect(shown.lines).toEqual([
+			expect.stringMatching(/reports itself as a BDC \(server type 0x11013\).*Promote it to PDC/),
+			'Nothing is restored on a BDC: answer, and the tool says what to do first.',
+		]);
+		// Where the target cannot ask (Windows), the screen says the answer alone decides.
+		expect(pdcQuestion(undefined).lines).toEqual(['The tool cannot ask this server its role from here: your answer decides.']);
 	});
 
 	it('cites each article only for what it says (the claims table)', () => {
@@ -247,6 +258,8 @@ describe('what the situation questions say', () => {
 		const screens = [
 			symptomQuestion(),
 			pdcQuestion(undefined),
+			pdcQuestion(parseSrvinfo('\tserver type     :\t0x1013\n')),
+			runningQuestion('RUNNING'),
 			repairQuestion(),
 			synchronizeQuestion('restore', advice),
 			synchronizeQuestion('only', synchronizeAdvice('only', undefined, new Date())),
@@ -257,5 +270,81 @@ describe('what the situation questions say', () => {
 			const text = [s.title, ...s.lines, ...s.items.map(i => i.label), s.help.why, s.help.kb].join('\n');
 			expect(citationProblems(text), s.step).toEqual([]);
 		}
+		const bdc = parseSrvinfo('\tserver type     :\t0x1013\n')!;
+		for (const pdc of ['same', 'new'] as const) expect(citationProblems(bdcRefusal(bdc, pdc, 'dsmn-resync').lines.join('\n')), pdc).toEqual([]);
+	});
+});
+
+describe('the PDC answer checked against the role the server reports (srvinfo; lab create --role)', {timeout: 180_000}, () => {
+	it('a BDC takes no restore: the PDC screen says what it reported; either answer ends with what to do first, nothing changed, Esc to change it', async () => {
+		const {dir, controller} = await labController({role: 'bdc'});
+		await controller.continueFromInspect();
+		await controller.answerSituation('red-x');
+		const question = screen(controller);
+		expect(question).toMatchObject({name: 'situation', step: 'pdc'});
+		expect(question.name === 'situation' && question.lines.join(' ')).toMatch(/reports itself as a BDC \(server type 0x1013\).*Nothing is restored on a BDC/);
+		await controller.answerSituation('same');
+		const same = screen(controller);
+		expect(same).toMatchObject({name: 'summary', ok: false, title: 'This server is a BDC: nothing was changed', back: true});
+		expect(same.name === 'summary' && same.lines.join('\n')).toMatch(
+			/What to do: Run the tool on the PDC that ran DSMN instead \(--host[\s\S]*If that PDC was lost: Promote this BDC to PDC/,
+		);
+		expect(controller.canGoBack()).toBe(true);
+		await controller.back();
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'pdc'});
+		await controller.answerSituation('new');
+		const lost = screen(controller);
+		expect(lost.name === 'summary' && lost.lines[1]).toMatch(
+			/^What to do: Promote this BDC to PDC in Server Manager .* answer that the PDC was lost \(KB Q154761\)\.$/,
+		);
+		// Nothing was begun: no journal, MSSYNC as found.
+		const journals = await readdir(labPaths(dir).journal).catch(() => []);
+		expect(journals).toEqual([]);
+		expect((await labStatus(dir)).service.state).toBe('RUNNING');
+		await controller.dispose();
+	});
+
+	it('"The PDC was lost" on a BDC not yet promoted (lab create --new-pdc --role bdc): promote it first', async () => {
+		const {controller} = await labController({newPdc: true, role: 'bdc'});
+		await controller.continueFromInspect();
+		await controller.answerSituation('pdc-lost');
+		const end = screen(controller);
+		expect(end).toMatchObject({name: 'summary', ok: false, title: 'This server is a BDC: nothing was changed'});
+		expect(end.name === 'summary' && end.lines[1]).toMatch(/^What to do: Promote this BDC to PDC/);
+		await controller.dispose();
+	});
+
+	it('a PDC fits either answer: the screen says what it reported, and "a BDC promoted since" goes on to the backup question', async () => {
+		const {controller} = await labController();
+		await controller.continueFromInspect();
+		await controller.answerSituation('red-x');
+		const question = screen(controller);
+		expect(question.name === 'situation' && question.lines).toEqual([
+			expect.stringMatching(/^This server reports itself as the domain's PDC \(server type 0x100b\)/),
+			expect.stringMatching(/^Either answer fits a PDC: a BDC promoted after the PDC was lost is the PDC now/),
+		]);
+		await controller.answerSituation('new');
+		expect(screen(controller).name).toBe('ask-backup');
+		await controller.dispose();
+	});
+});
+
+describe('"MSSYNC will not start" while the first screen found it RUNNING', {timeout: 180_000}, () => {
+	it('is asked again with what the server reports: "it keeps running" leads to the red X\'s questions, "it stops again" to the repair', async () => {
+		const {controller} = await labController();
+		await controller.continueFromInspect();
+		await controller.answerSituation('wont-start');
+		const asked = screen(controller);
+		expect(asked).toMatchObject({name: 'situation', step: 'running', title: 'MSSYNC is running: does it stop again by itself?'});
+		expect(asked.name === 'situation' && asked.lines[0]).toMatch(/^The first screen found MSSYNC RUNNING\b/);
+		await controller.answerSituation('red-x');
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'pdc'});
+		await controller.back();
+		await controller.back();
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'symptom'});
+		await controller.answerSituation('wont-start');
+		await controller.answerSituation('wont-start');
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'repair'});
+		await controller.dispose();
 	});
 });
