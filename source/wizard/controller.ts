@@ -45,6 +45,7 @@ export class WizardController implements IntentTarget {
 			repair: () => this.restore.repair(),
 			restorePlan: (kind, advice) => this.restore.showPlan(kind, advice, this.situation.answers.pdc),
 			synchronizeOnly: kind => this.synchronizeOnly.ask(kind),
+			afterSynchronizeOnly: choice => this.synchronizeOnly.after(choice),
 			binderyQuestion: (servers, versions) => this.reconstruct.chooseBinderyServers(servers, versions),
 		});
 		this.s.handovers = {

@@ -85,6 +85,8 @@ export class WizardSession {
 	actedSinceOpen = false;
 	/** Set once "Synchronize all servers" alone has begun: leaving part way says so. */
 	synchronizedAlone = false;
+	/** "Synchronize all servers" or "Fully synchronize all servers", as chosen for "Only synchronize" (its running screen's heading). */
+	synchronizeOnlyTitle: string | undefined;
 	/** Aborted when the admin leaves (or the terminal goes away) while a step runs. */
 	stepAbort = new AbortController();
 	handovers!: Handovers;
@@ -123,6 +125,7 @@ export class WizardSession {
 	/** A step's title as the run names it. */
 	title(step: string): string {
 		if (step === 'rollback') return 'Roll back';
+		if (step === 'synchronize-only' && this.synchronizeOnlyTitle) return this.synchronizeOnlyTitle;
 		return this.run?.steps().find(s => s.id === step)?.title ?? step;
 	}
 

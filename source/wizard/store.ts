@@ -77,6 +77,12 @@ export class WizardStore {
 		this.set({screen, overlay: undefined});
 	}
 
+	/** Shows a screen with nothing behind it for Esc: what came before it has happened (a synchronization done). */
+	goAfterDone(screen: Screen): void {
+		this.history.length = 0;
+		this.set({screen, overlay: undefined});
+	}
+
 	log(tone: LogLine['tone'], text: string): void {
 		this.set({log: [...this.state.log, {id: ++this.logId, tone, text}]});
 	}

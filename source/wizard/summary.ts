@@ -59,10 +59,10 @@ export function notReadyToReconstruct(problem: string, advice: string | undefine
 	return {name: 'summary', title: 'Not ready to reconstruct: nothing was changed', ok: false, exit: EXIT.failed, lines: [problem, ...(advice ? [advice] : [])]};
 }
 
-export function synchronizeOnlyByHand(instructions: string[]): Summary {
+export function synchronizeOnlyByHand(instructions: string[], title = 'Synchronize all servers'): Summary {
 	return {
 		name: 'summary',
-		title: 'Your turn: Synchronize all servers in Synchronization Manager',
+		title: `Your turn: ${title} in Synchronization Manager`,
 		ok: true,
 		exit: EXIT.ok,
 		lines: [...instructions, 'Nothing was changed by dsmn-resync.'],
@@ -73,18 +73,14 @@ export function synchronizeOnlyDone(summary: string): Summary {
 	return {name: 'summary', title: 'Done: every server shows a blue check', ok: true, exit: EXIT.ok, lines: [`${summary}. Nothing else was changed.`]};
 }
 
-export function synchronizeOnlyFailed(message: string, advice: string | undefined, again: string): Summary {
+/** "Only synchronize" that could not run at all (no per-server results): what failed, and how to come back. */
+export function synchronizeOnlyFailed(title: string, message: string, advice: string | undefined, again: string): Summary {
 	return {
 		name: 'summary',
-		title: 'Synchronized, but not every server',
+		title: `${title} failed`,
 		ok: false,
 		exit: EXIT.failed,
-		lines: [
-			message,
-			...(advice === undefined ? [] : [`What to do: ${advice}`]),
-			// The first screen offers both: the restore or reconstruct for a damaged record, synchronizing again for a server that was away.
-			`Then start again (${again}) and choose "Continue: restore or reconstruct" where a record is damaged, or "Only synchronize all servers" once a server that did not answer is back. Nothing else was changed.`,
-		],
+		lines: [message, ...(advice === undefined ? [] : [`What to do: ${advice}`]), 'Nothing else was changed. When that is fixed, start again:', again],
 	};
 }
 

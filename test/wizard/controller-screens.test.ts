@@ -235,17 +235,23 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 		expect(await findUnfinishedRun(labPaths(dir).journal)).toBeUndefined();
 	});
 
-	it('a server still offline: says which and why, exits 1, and what to do next', async () => {
+	it('a server still offline: says which and why, and offers to synchronize again', async () => {
 		const {controller} = await labController({offline: ['FS1']});
 		await controller.continueFromInspect('synchronize');
 		await controller.answerSituation('normal');
 		await controller.confirm();
-		expect(screen(controller)).toMatchObject({
-			name: 'summary',
-			ok: false,
-			exit: 1,
-			lines: expect.arrayContaining([expect.stringContaining('FS1'), expect.stringContaining('Only synchronize all servers')]),
+		const after = screen(controller);
+		expect(after).toMatchObject({
+			name: 'situation',
+			step: 'after-synchronize-only',
+			lines: expect.arrayContaining([expect.stringContaining('FS1 did not answer')]),
+			items: expect.arrayContaining([
+				expect.objectContaining({value: 'again', label: 'Synchronize all servers again'}),
+				expect.objectContaining({value: 'leave'}),
+			]),
 		});
+		await controller.answerSituation('leave');
+		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, exit: 1});
 	});
 });
 

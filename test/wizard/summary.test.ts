@@ -62,11 +62,10 @@ describe("the wizard's summaries (pure wording)", () => {
 		]);
 	});
 
-	it('a failed "Only synchronize" leads to what fixes it: the restore or reconstruct for a damaged record, not synchronizing again only', () => {
-		const summary = synchronizeOnlyFailed('FS2: its record is damaged', 'restore the database from a backup, or reconstruct this server', again);
-		expect(summary.lines.at(-1)).toBe(
-			'Then start again (npm start -- --lab /tmp/lab) and choose "Continue: restore or reconstruct" where a record is damaged, or "Only synchronize all servers" once a server that did not answer is back. Nothing else was changed.',
-		);
+	it('"Only synchronize" that could not run: what failed, and the command to come back whole on its own line', () => {
+		const summary = synchronizeOnlyFailed('Fully synchronize all servers', 'the lab cannot be read', undefined, again);
+		expect(summary).toMatchObject({title: 'Fully synchronize all servers failed', exit: EXIT.failed});
+		expect(summary.lines.at(-1)).toBe(again);
 	});
 
 	it('after a roll back: the servers red again, and what to do next', () => {

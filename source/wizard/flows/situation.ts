@@ -17,6 +17,7 @@ import type {ServerInfo} from '../../services/server-role.js';
 import {bdcRefusal, learnRole} from './situation-role.js';
 import {isSymptom, pdcQuestion, repairQuestion, runningQuestion, symptomQuestion, type WizardSymptom} from './situation-symptom.js';
 import {synchronizeAdvice, synchronizeQuestion, type SynchronizeContext} from './situation-synchronize.js';
+import {AFTER_SYNCHRONIZE_ONLY, synchronizeOnlyQuestion} from './synchronize-only-screens.js';
 
 /** Where an answer leads: the other parts' methods, filled in by the controller. */
 export type SituationLinks = {
@@ -28,6 +29,8 @@ export type SituationLinks = {
 	restorePlan(kind: SynchronizeKind, advice: SynchronizeAdvice): Promise<void>;
 	/** "Only synchronize all servers", with the synchronize chosen. */
 	synchronizeOnly(kind: SynchronizeKind): Promise<void>;
+	/** A choice after "Only synchronize all servers" left servers red (flows/synchronize-only.ts). */
+	afterSynchronizeOnly(choice: string): Promise<void>;
 	/** The reconstruct's bindery question, once every chosen server's version is known. */
 	binderyQuestion(servers: string[], versions: NetWareVersions): Promise<void>;
 };
@@ -56,7 +59,8 @@ export class SituationFlow {
 	/** Before the restore's plan (the backup's age known) or "Only synchronize all servers". */
 	askSynchronize(context: SynchronizeContext, taken?: string): void {
 		this.advice = synchronizeAdvice(context, taken, new Date(this.s.deps.now()));
-		this.s.store.go(synchronizeQuestion(context, this.advice));
+		// Nothing is restored on "Only synchronize": its own explanations (synchronize-only-screens.ts).
+		this.s.store.go(context === 'only' ? synchronizeOnlyQuestion(this.advice) : synchronizeQuestion(context, this.advice));
 	}
 
 	/** Once the reconstruct's servers are chosen: their NetWare versions, before the bindery question. */
@@ -82,6 +86,7 @@ export class SituationFlow {
 		if (step === 'running') return value === 'red-x' ? this.answerSymptom('red-x') : this.s.store.go(repairQuestion());
 		if (step === 'repair') return value === 'repair' ? this.links.repair() : this.askPdc();
 		if (step === 'pdc' && (value === 'same' || value === 'new')) return this.answerPdc(value);
+		if (step === AFTER_SYNCHRONIZE_ONLY) return this.links.afterSynchronizeOnly(value);
 		if (step.startsWith('synchronize-') && (value === 'normal' || value === 'full')) {
 			const advice = this.advice!;
 			return step === 'synchronize-only' ? this.links.synchronizeOnly(value) : this.links.restorePlan(value, advice);

@@ -1,16 +1,20 @@
 /**
  * "Only synchronize all servers" (ARCHITECTURE.md, "Synchronize all servers"): no run and no journal,
  * because it changes nothing that a roll back would put back. In the lab the tool presses the button;
- * on a real server it says how to, and changes nothing.
+ * on a real server it says how to, and changes nothing. Its screens: synchronize-only-screens.ts.
  */
 import type {SynchronizeKind} from '../../procedure/synchronize-choice.js';
+import type {SyncResult} from '../../services/synchronization.js';
 import {operations, type WizardSession} from '../session.js';
 import type {RunDriver} from '../run-driver.js';
 import {synchronizeOnlyFailed, synchronizeOnlyByHand, synchronizeOnlyDone} from '../summary.js';
+import {synchronizeOnlyFailedScreen, synchronizeOnlyLeft, synchronizeOnlyTitle, synchronizeOnlyVerdict} from './synchronize-only-screens.js';
 
 export class SynchronizeOnly {
 	/** "Synchronize" or "Fully synchronize", as the admin chose (flows/situation.ts). */
 	private kind: SynchronizeKind = 'normal';
+	/** The last synchronization's results per server, once it left some red. */
+	private results: readonly SyncResult[] = [];
 
 	constructor(
 		private readonly s: WizardSession,
@@ -19,17 +23,19 @@ export class SynchronizeOnly {
 
 	async ask(kind: SynchronizeKind = 'normal'): Promise<void> {
 		this.kind = kind;
+		// The running screen and the log name the synchronize chosen (session.title).
+		this.s.synchronizeOnlyTitle = synchronizeOnlyTitle(kind);
 		const {describeSynchronizeOnly, SYNCHRONIZE_ONLY} = await operations();
 		const {changes, manual} = await describeSynchronizeOnly(this.s.activeTarget, kind === 'full');
 		if (manual) {
 			// The tool cannot press the button on a real server: the instructions, and nothing to resume.
-			this.s.store.go(synchronizeOnlyByHand(changes));
+			this.s.store.go(synchronizeOnlyByHand(changes, synchronizeOnlyTitle(kind)));
 			return;
 		}
 		this.s.store.go({
 			name: 'confirm',
 			step: SYNCHRONIZE_ONLY.step,
-			title: kind === 'full' ? 'Fully synchronize all servers' : SYNCHRONIZE_ONLY.title,
+			title: synchronizeOnlyTitle(kind),
 			help: {why: SYNCHRONIZE_ONLY.why, kb: SYNCHRONIZE_ONLY.kb},
 			changes,
 			typed: '',
@@ -40,9 +46,10 @@ export class SynchronizeOnly {
 		const {store} = this.s;
 		const {synchronizeOnly, SYNCHRONIZE_ONLY} = await operations();
 		const step = SYNCHRONIZE_ONLY.step;
+		const title = synchronizeOnlyTitle(this.kind);
 		this.s.synchronizedAlone = true;
 		this.s.stepAbort = new AbortController();
-		store.set({busy: true, screen: {name: 'running', step, title: SYNCHRONIZE_ONLY.title, progress: {kind: 'none'}}});
+		store.set({busy: true, screen: {name: 'running', step, title, progress: {kind: 'none'}, startedAt: this.s.deps.now()}});
 		let outcome;
 		try {
 			outcome = await synchronizeOnly(this.s.activeTarget, {...this.driver.hooks(step), stopRequested: () => this.s.state.leaving}, this.kind === 'full');
@@ -50,13 +57,31 @@ export class SynchronizeOnly {
 			store.set({busy: false});
 		}
 		if (outcome.status === 'interrupted' || this.s.state.leaving) return this.s.handovers.leave();
+		this.s.synchronizedAlone = false;
 		if (outcome.status === 'done') {
-			store.log('ok', `${SYNCHRONIZE_ONLY.title}: ${outcome.summary}`);
+			store.log('ok', `${title}: ${outcome.summary}`);
 			store.set({screen: synchronizeOnlyDone(outcome.summary)});
 			return;
 		}
+		if (outcome.status === 'failed' && outcome.sync?.some(r => !r.ok)) {
+			// One verdict, each server's reason once (on the screen), and what can be done from here.
+			this.results = outcome.sync;
+			store.log('warning', `${title}: ${synchronizeOnlyVerdict(outcome.sync)}`);
+			store.goAfterDone(synchronizeOnlyFailedScreen(this.kind, outcome.sync));
+			return;
+		}
 		const message = outcome.status === 'failed' ? outcome.message : 'it did not finish';
-		store.log('error', `${SYNCHRONIZE_ONLY.title} failed: ${message}`);
-		store.set({screen: synchronizeOnlyFailed(message, outcome.status === 'failed' ? outcome.advice : undefined, this.s.again())});
+		store.log('error', `${title} failed: ${message}`);
+		store.set({screen: synchronizeOnlyFailed(title, message, outcome.status === 'failed' ? outcome.advice : undefined, this.s.again())});
+	}
+
+	/** A choice on the screen after a synchronization that left servers red. */
+	async after(choice: string): Promise<void> {
+		if (choice === 'continue') return this.s.handovers.askSymptom();
+		if (choice === 'again') return this.ask(this.kind);
+		if (choice === 'leave') {
+			const screen = synchronizeOnlyLeft(this.results, this.s.again());
+			this.s.store.set({screen, exit: screen.exit});
+		}
 	}
 }

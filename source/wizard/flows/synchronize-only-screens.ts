@@ -1,0 +1,123 @@
+/**
+ * The screens of "Only synchronize all servers" (ARCHITECTURE.md, "The wizard"): its own question (nothing is
+ * restored on this path, so nothing is said of a restored database or of MSSYNC starting), and what follows a
+ * synchronization that left servers red: one verdict, each server's reason once, and what can be done from here
+ * as choices, not as "start again".
+ */
+import {SYNCHRONIZE_CHOICES, type SynchronizeAdvice, type SynchronizeKind} from '../../procedure/synchronize-choice.js';
+import {listNames} from '../../procedure/list-names.js';
+import {EXIT} from '../../errors/exit-codes.js';
+import type {SyncResult} from '../../services/synchronization.js';
+import type {Screen} from '../state.js';
+import type {Summary} from '../summary.js';
+
+type Situation = Extract<Screen, {name: 'situation'}>;
+
+const KINDS: readonly SynchronizeKind[] = ['normal', 'full'];
+
+/** The question's step: the confirmation that follows has the same name (flows/situation.ts answers it). */
+export const SYNCHRONIZE_ONLY_QUESTION = 'synchronize-only';
+/** The screen after a synchronization that left servers red. */
+export const AFTER_SYNCHRONIZE_ONLY = 'after-synchronize-only';
+
+/** What each choice does when nothing is restored: MSSYNC runs on its own database, from its own position. */
+const ALONE: Readonly<Record<SynchronizeKind, string>> = {
+	normal:
+		"sends each server the account changes MSSYNC has not yet propagated, reading on from where it last stopped in the domain's change log: quick. Changes that left the log before MSSYNC read them are not sent.",
+	full: 'sends every propagated account to every server again, whatever the change log holds: it takes longer (about the number of accounts times the number of servers).',
+};
+
+/** "Synchronize" or "Fully synchronize", asked before "Only synchronize all servers". */
+export function synchronizeOnlyQuestion(advice: SynchronizeAdvice): Situation {
+	return {
+		name: 'situation',
+		step: SYNCHRONIZE_ONLY_QUESTION,
+		title: 'How should the servers be synchronized?',
+		lines: [
+			`Recommended: ${SYNCHRONIZE_CHOICES[advice.recommended].label}. ${advice.because}`,
+			...KINDS.map(kind => `${SYNCHRONIZE_CHOICES[kind].label}: ${ALONE[kind]}`),
+			'To check first: on the PDC, Event Viewer, Log ▸ Application: an Event 8005 from MSSYNC means it lost its place in the change log (KB Q189441).',
+		],
+		items: KINDS.map(kind => ({label: `${SYNCHRONIZE_CHOICES[kind].label}${kind === advice.recommended ? ' (recommended)' : ''}`, value: kind})),
+		initial: KINDS.indexOf(advice.recommended),
+		help: {
+			why: "Nothing is restored or replaced here: MSSYNC keeps its own database and its own place in the domain's change log, and only sends accounts to the NetWare servers. Both choices are on Synchronization Manager's NetWare Server menu.",
+			kb: 'When MSSYNC cannot find the last change log entry it processed, it logs Event 8005 and some user and group changes may be lost (KB Q189441).',
+		},
+	};
+}
+
+/** The synchronization's name as chosen: "Synchronize all servers" or "Fully synchronize all servers". */
+export function synchronizeOnlyTitle(kind: SynchronizeKind): string {
+	return SYNCHRONIZE_CHOICES[kind].label;
+}
+
+/** Jet's -1018 on a server's record: synchronizing again cannot mend it, a restore or a reconstruct does. */
+function damaged(result: SyncResult): boolean {
+	return /-1018|record in MSSYNC\.MDB is damaged/i.test(result.reason ?? '');
+}
+
+/** A server's reason, naming it once. */
+function reasonOf(result: SyncResult): string {
+	const reason = result.reason ?? 'it did not finish';
+	return reason.includes(result.server) ? reason : `${result.server}: ${reason}`;
+}
+
+/** One line per piece of advice, naming the servers it is for. */
+function adviceLines(failed: readonly SyncResult[]): string[] {
+	const byAdvice = new Map<string, string[]>();
+	for (const result of failed) {
+		const advice = damaged(result)
+			? 'restore MSSYNC.MDB from a backup, or without one reconstruct the server; "Continue" below goes on to either'
+			: result.advice;
+		if (!advice) continue;
+		byAdvice.set(advice, [...(byAdvice.get(advice) ?? []), result.server]);
+	}
+	return [...byAdvice].map(([advice, names]) => `What to do for ${listNames(names)}: ${advice}.`);
+}
+
+/** The verdict of a synchronization that left servers red: which synchronized, which did not. */
+export function synchronizeOnlyVerdict(results: readonly SyncResult[]): string {
+	const failed = results.filter(r => !r.ok).map(r => r.server);
+	const synchronized = results.length - failed.length;
+	return `${synchronized} of ${results.length} server${results.length === 1 ? '' : 's'} synchronized; ${listNames(failed)} still show${failed.length === 1 ? 's' : ''} a red X`;
+}
+
+/** After a synchronization that left servers red: each reason once, and what can be done from here. */
+export function synchronizeOnlyFailedScreen(kind: SynchronizeKind, results: readonly SyncResult[]): Situation {
+	const failed = results.filter(r => !r.ok);
+	const anyDamaged = failed.some(damaged);
+	const restoreOrReconstruct = {label: 'Continue: restore or reconstruct', value: 'continue'};
+	const again = {label: `${synchronizeOnlyTitle(kind)} again`, value: 'again'};
+	return {
+		name: 'situation',
+		step: AFTER_SYNCHRONIZE_ONLY,
+		title: synchronizeOnlyVerdict(results),
+		lines: [...failed.map(reasonOf), ...adviceLines(failed), 'Nothing else was changed: no database was replaced, no server removed.'],
+		items: [
+			...(anyDamaged ? [restoreOrReconstruct, again] : [again, restoreOrReconstruct]),
+			{label: 'Leave — the red servers stay red for now', value: 'leave'},
+		],
+		initial: 0,
+		help: {
+			why: 'Synchronizing sends the domain\'s accounts to the servers; it does not mend a server\'s damaged record in MSSYNC.MDB (a restore of the database, or a reconstruct of that server, does), and a server that did not answer is synchronized once it is back. "Continue" goes on to the restore or reconstruct questions; nothing changes before their own confirmations.',
+			kb: 'KB Q148678: restore the database from a backup, or reconstruct the NetWare side without one; both end with Synchronize all servers.',
+		},
+	};
+}
+
+/** Leaving after a synchronization that left servers red: the same verdict, and how to come back. */
+export function synchronizeOnlyLeft(results: readonly SyncResult[], again: string): Summary {
+	const failed = results.filter(r => !r.ok);
+	return {
+		name: 'summary',
+		title: synchronizeOnlyVerdict(results),
+		ok: false,
+		exit: EXIT.failed,
+		lines: [
+			...adviceLines(failed).map(line => line.replace(/; "Continue" below goes on to either\.$/, '.')),
+			'Nothing else was changed. To restore, reconstruct or synchronize again, start again:',
+			again,
+		],
+	};
+}

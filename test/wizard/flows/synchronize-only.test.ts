@@ -1,0 +1,99 @@
+/** "Only synchronize all servers" in-process on the lab: its own question, one verdict, each reason once, and what to do from here as choices. */
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import type {WizardOptions} from '../../../source/app/options.js';
+import {parseCommandLine} from '../../../source/cli/parse-args.js';
+import {createLab} from '../../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../../source/lab/options.js';
+import {WizardController} from '../../../source/wizard/controller.js';
+import {choicesOf} from '../../../source/wizard/choices.js';
+import type {Screen} from '../../../source/wizard/state.js';
+import {tempDir} from '../../helpers/run-cli.js';
+
+function options(argv: string[]): WizardOptions {
+	const command = parseCommandLine(argv);
+	if (command.kind !== 'wizard') throw new Error('not the wizard');
+	return command.options;
+}
+
+/** The default lab: FS2, FS4 and FS5 have damaged records (Jet -1018), FS1 and FS3 synchronize. */
+async function labController() {
+	const dir = join(await tempDir(), 'lab');
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0, launcher: 'npm start --'});
+	await controller.start();
+	return {dir, controller};
+}
+
+const screen = (c: WizardController) => c.getState().screen;
+const values = (s: Screen) => choicesOf(s)?.items.map(i => i.value) ?? [];
+
+/** The synchronization chosen and confirmed, with every running screen's heading seen on the way. */
+async function synchronize(controller: WizardController, kind: 'normal' | 'full') {
+	await controller.continueFromInspect('synchronize');
+	const question = screen(controller);
+	await controller.answerSituation(kind);
+	const headings = new Set<string>();
+	const unsubscribe = controller.subscribe(() => {
+		const s = screen(controller);
+		if (s.name === 'running') headings.add(s.title);
+	});
+	await controller.confirm();
+	unsubscribe();
+	return {question, headings: [...headings]};
+}
+
+describe('"Only synchronize all servers"', () => {
+	it('asks with its own explanations: nothing is restored and MSSYNC does not start on this path', async () => {
+		const {controller} = await labController();
+		const {question} = await synchronize(controller, 'full');
+		expect(question).toMatchObject({name: 'situation', step: 'synchronize-only'});
+		const text = question.name === 'situation' ? [question.title, ...question.lines, question.help.why, question.help.kb].join('\n') : '';
+		expect(text).not.toMatch(/restored database|After MSSYNC starts|since the start/);
+		expect(text).toMatch(/Nothing is restored/);
+		await controller.dispose();
+	});
+
+	it('names the synchronize chosen on its running screen, never the step id', async () => {
+		const {controller} = await labController();
+		const {headings} = await synchronize(controller, 'full');
+		expect(headings).toEqual(['Fully synchronize all servers']);
+		await controller.dispose();
+	});
+
+	it('servers left red: one verdict, each reason once, and the next steps as choices', async () => {
+		const {controller} = await labController();
+		await synchronize(controller, 'normal');
+		const after = screen(controller);
+		expect(after).toMatchObject({name: 'situation', step: 'after-synchronize-only', title: '2 of 5 servers synchronized; FS2, FS4, FS5 still show a red X'});
+		if (after.name !== 'situation') throw new Error('not the screen after');
+		const all = [after.title, ...after.lines, ...controller.getState().log.map(l => l.text)].join('\n');
+		// Not "failed" and "synchronized, but" at once; the Jet error of each server said once, not twice.
+		expect(all).not.toMatch(/failed/);
+		expect(all.match(/-1018/g)).toHaveLength(3);
+		expect(all.match(/reconstruct/g)).toHaveLength(1);
+		expect(all).not.toMatch(/start again/);
+		expect(values(after)).toEqual(['continue', 'again', 'leave']);
+		// Esc does not lead back to the confirmation of a synchronization that has happened.
+		expect(controller.canGoBack()).toBe(false);
+
+		// "Continue" goes on to the restore or reconstruct questions, here, without starting again.
+		await controller.answerSituation('continue');
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'symptom'});
+		await controller.dispose();
+	});
+
+	it('"Synchronize again" asks again; "Leave" ends with exit 1 and the command to come back, whole on its line', async () => {
+		const {dir, controller} = await labController();
+		await synchronize(controller, 'full');
+		await controller.answerSituation('again');
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'synchronize-only', title: 'Fully synchronize all servers'});
+		await controller.confirm();
+		await controller.answerSituation('leave');
+		const end = screen(controller);
+		expect(end).toMatchObject({name: 'summary', ok: false, exit: 1, title: '2 of 5 servers synchronized; FS2, FS4, FS5 still show a red X'});
+		expect(end.name === 'summary' && end.lines.at(-1)).toBe(`npm start -- --lab ${dir}`);
+		expect(controller.getState().exit).toBe(1);
+		await controller.dispose();
+	});
+});
