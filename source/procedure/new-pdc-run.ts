@@ -32,6 +32,7 @@ import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {rolledBackFolder} from './restore-rollback.js';
 import {event8005Check} from './synchronize-choice.js';
 import {synchronizeInstructions} from './synchronize-step.js';
+import {withSynchronizeChosen} from './synchronize-titled.js';
 
 /** The first line of a journal began a restore on a new PDC (KB Q154761). */
 export function isNewPdcRun(start: RunStarted): boolean {
@@ -70,7 +71,7 @@ export class NewPdcRun extends RestoreShapedRun {
 	}
 
 	steps(): StepDef[] {
-		return newPdcSteps(!this.target.sync);
+		return withSynchronizeChosen(newPdcSteps(!this.target.sync), this.start.synchronize);
 	}
 
 	protected sideEffectFreeFailure(): boolean {

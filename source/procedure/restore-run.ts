@@ -25,6 +25,7 @@ import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {describeRestoreChanges} from './restore-changes.js';
 import {originalMoves, rolledBackFolder, rollBackRestore} from './restore-rollback.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
+import {withSynchronizeChosen} from './synchronize-titled.js';
 import {freshSnapshotFolder} from './snapshot-name.js';
 
 export type FileToCopy = {name: string; size: number};
@@ -91,7 +92,8 @@ export class RestoreRun extends RestoreShapedRun {
 	}
 
 	steps(): StepDef[] {
-		return RESTORE_STEPS.map(s => (s.id === 'synchronize' && !this.target.sync ? {...s, manual: true} : s));
+		const steps = RESTORE_STEPS.map(s => (s.id === 'synchronize' && !this.target.sync ? {...s, manual: true} : s));
+		return withSynchronizeChosen(steps, this.start.synchronize);
 	}
 
 	/** What the move-aside step would move now: the databases and every JET log, checkpoint, reserve log and patch file. */

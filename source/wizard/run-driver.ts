@@ -360,7 +360,7 @@ export class RunDriver {
 		await run.end('completed');
 		const result: RunResult =
 			run.flow === 'restore'
-				? {flow: 'restore', backup: run.backup, syncagnt: onNewPdc(run) ? run.backupFolder : target.database.syncagnt}
+				? {flow: 'restore', backup: run.backup, syncagnt: onNewPdc(run) ? run.backupFolder : target.database.syncagnt, synchronize: run.start.synchronize}
 				: run.flow === 'repair'
 					? {flow: 'repair', syncagnt: target.database.syncagnt}
 					: {flow: 'reconstruct', servers: run.servers};

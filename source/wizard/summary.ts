@@ -5,6 +5,7 @@
  */
 import {EXIT} from '../errors/exit-codes.js';
 import {afterRepairLines} from '../procedure/repair-and-check.js';
+import type {SynchronizeKind} from '../procedure/synchronize-choice.js';
 import type {Screen} from './state.js';
 
 export type Summary = Extract<Screen, {name: 'summary'}>;
@@ -179,7 +180,24 @@ function namesAgain(line: string, said: string): boolean {
 
 /** What a finished run did, in one line: the backup restored, or the servers reconstructed. */
 export type RunResult =
-	{flow: 'restore'; backup: string; syncagnt: string} | {flow: 'reconstruct'; servers: readonly string[]} | {flow: 'repair'; syncagnt: string};
+	| {flow: 'restore'; backup: string; syncagnt: string; /** As the run was begun with (its journal's first entry). */ synchronize?: SynchronizeKind | undefined}
+	| {flow: 'reconstruct'; servers: readonly string[]}
+	| {flow: 'repair'; syncagnt: string};
+
+/**
+ * After a restore, whichever synchronize ran: the Application log is where a lost change-log position shows
+ * (Event 8005). After a plain synchronize, fully synchronizing sends what was skipped; after a full one, the
+ * article's own case is groups missing from the database although accounts were sent again (KB Q189441).
+ */
+function event8005Line(result: RunResult): string[] {
+	if (result.flow !== 'restore') return [];
+	const look = 'Next: on the PDC, open Event Viewer, Log ▸ Application, and look for Event 8005 from MSSYNC since it started (KB Q189441).';
+	return [
+		result.synchronize === 'full'
+			? `${look} If it is there, list the database with DSMDUMP and compare its groups with the domain's: a group missing there stays missing after fully synchronizing.`
+			: `${look} If it is there, changes made since the backup were skipped: choose NetWare Server ▸ Fully synchronize all servers in Synchronization Manager.`,
+	];
+}
 
 function resultLine(result: RunResult): string {
 	if (result.flow === 'repair')
@@ -205,6 +223,7 @@ export function finishedOnRealServer(result: RunResult, unticked: string[], wher
 		exit: unticked.length === 0 ? EXIT.ok : EXIT.failed,
 		lines: [
 			resultLine(result),
+			...event8005Line(result),
 			// The repair synchronizes nothing: what is true after it, and what to check (procedure/repair-and-check.ts).
 			...(result.flow === 'repair'
 				? afterRepairLines(undefined)
@@ -231,7 +250,12 @@ export function finishedInLab(result: RunResult, red: string[], didNotSynchroniz
 					: `Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X`,
 		ok: red.length === 0,
 		exit: red.length === 0 ? EXIT.ok : EXIT.failed,
-		lines: [resultLine(result), ...(repair ? afterRepairLines(red, undefined, again) : stillRedLines(result, red, didNotSynchronize, again)), ...where],
+		lines: [
+			resultLine(result),
+			...event8005Line(result),
+			...(repair ? afterRepairLines(red, undefined, again) : stillRedLines(result, red, didNotSynchronize, again)),
+			...where,
+		],
 	};
 }
 

@@ -16,6 +16,7 @@ import {operations, type WizardSession} from '../session.js';
 import {targetNotReady, targetNotReadyFor} from '../summary.js';
 import {synchronizePlanLine} from './situation-synchronize.js';
 import {newPdcPlan, repairPlan} from './situation-restore.js';
+import {synchronizeLineChosen, withSynchronizeChosen} from '../../procedure/synchronize-titled.js';
 
 export class RestoreQuestions {
 	/** The backup folder the admin accepted after its validation. */
@@ -134,14 +135,17 @@ export class RestoreQuestions {
 		this.synchronize = kind;
 		const at = synchronizePlanLine(kind, advice);
 		if (pdc === 'new') {
-			this.s.store.go(newPdcPlan(target, this.backup, at));
+			const plan = newPdcPlan(target, this.backup, at);
+			this.s.store.go({...plan, steps: plan.steps.map(line => synchronizeLineChosen(line, kind))});
 			return;
 		}
 		const {RESTORE_STEPS} = await operations();
 		this.s.store.go({
 			name: 'plan',
 			flow: 'restore',
-			steps: RESTORE_STEPS.map(step => `${step.title}${step.confirmation.kind === 'typed' ? ` (you will type ${step.confirmation.word})` : ''}`),
+			steps: withSynchronizeChosen(RESTORE_STEPS, kind).map(
+				step => `${step.title}${step.confirmation.kind === 'typed' ? ` (you will type ${step.confirmation.word})` : ''}`,
+			),
 			lines: [
 				`Backup: ${this.backup}`,
 				`The current files will be kept in ${target.database.files.join(target.database.snapshotParent, 'SYNCAGNT.before-restore-…')}`,

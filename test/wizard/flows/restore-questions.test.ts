@@ -1,0 +1,71 @@
+/** The synchronize chosen before a restore's plan, named wherever the restore names its last step; the Event 8005 reminder on its last screen. */
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import type {WizardOptions} from '../../../source/app/options.js';
+import {parseCommandLine} from '../../../source/cli/parse-args.js';
+import {createLab} from '../../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../../source/lab/options.js';
+import {WizardController} from '../../../source/wizard/controller.js';
+import {tempDir} from '../../helpers/run-cli.js';
+
+function options(argv: string[]): WizardOptions {
+	const command = parseCommandLine(argv);
+	if (command.kind !== 'wizard') throw new Error('not the wizard');
+	return command.options;
+}
+
+const screen = (c: WizardController) => c.getState().screen;
+
+/** A whole restore on a fresh lab, with the synchronize given; every heading and step list seen on the way. */
+async function restore(kind: 'normal' | 'full') {
+	const dir = join(await tempDir(), 'lab');
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+	await controller.start();
+	await controller.continueFromInspect();
+	await controller.answerSituation('red-x');
+	await controller.answerSituation('same');
+	await controller.answerBackup('yes');
+	await controller.submitText();
+	await controller.acceptValidation();
+	await controller.answerSituation(kind);
+	const plan = screen(controller);
+	const seen = new Set<string>();
+	const unsubscribe = controller.subscribe(() => {
+		const s = controller.getState();
+		if (s.screen.name === 'running' || s.screen.name === 'confirm') seen.add(s.screen.title);
+		for (const step of s.steps ?? []) seen.add(step.title);
+	});
+	await controller.startPlan();
+	for (let i = 0; i < 20 && screen(controller).name === 'confirm'; i++) {
+		const s = screen(controller);
+		if (s.name === 'confirm' && s.word) {
+			controller.typeText(s.word);
+			await controller.submitText();
+		} else await controller.confirm();
+	}
+	unsubscribe();
+	const end = screen(controller);
+	await controller.dispose();
+	return {plan, seen: [...seen], end};
+}
+
+describe('the synchronize chosen before the plan', {timeout: 120_000}, () => {
+	it('"Fully synchronize" is what the plan, the confirmation, the step list and the running heading say', async () => {
+		const {plan, seen, end} = await restore('full');
+		expect(plan.name === 'plan' && plan.steps.at(-1)).toBe('Fully synchronize all servers');
+		expect(seen).toContain('Fully synchronize all servers');
+		expect(seen).not.toContain('Synchronize all servers');
+		expect(end).toMatchObject({name: 'summary', ok: true});
+		// The last screen still says where to look after MSSYNC started on the restored database.
+		expect(end.name === 'summary' && end.lines.join('\n')).toMatch(
+			/Event 8005 from MSSYNC since it started \(KB Q189441\)\. If it is there, list the database with DSMDUMP/,
+		);
+	});
+
+	it('a plain synchronize: its last screen says to look for Event 8005, and what to do if it is there', async () => {
+		const {plan, end} = await restore('normal');
+		expect(plan.name === 'plan' && plan.steps.at(-1)).toBe('Synchronize all servers');
+		expect(end.name === 'summary' && end.lines.join('\n')).toMatch(/Event 8005 .*Fully synchronize all servers/);
+	});
+});
