@@ -142,7 +142,7 @@ export const CLAIMS = {
 	},
 	'change-log-8005': {
 		articles: ['Q189441'],
-		says: 'When MSSYNC cannot find the last change log entry it processed, it logs Event 8005 and some user and group changes may be lost; a ChangeLogSize at its maximum prevents it.',
+		says: 'When MSSYNC cannot find the last change log entry it processed, it logs Event 8005 and some user and group changes may be lost; a ChangeLogSize at its maximum prevents it. Groups lost so are missing from the database (DSMDUMP shows it) and a full replication does not bring them back.',
 		matches: /\b8005\b|change log|ChangeLogSize/i,
 		strict: true,
 	},

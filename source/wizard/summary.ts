@@ -187,7 +187,8 @@ export type RunResult =
 /**
  * After a restore, whichever synchronize ran: the Application log is where a lost change-log position shows
  * (Event 8005). After a plain synchronize, fully synchronizing sends what was skipped; after a full one, the
- * article's own case is groups missing from the database although accounts were sent again (KB Q189441).
+ * case the claims table's 'change-log-8005' row describes remains: groups missing from the database although
+ * every account was sent again.
  */
 function event8005Line(result: RunResult): string[] {
 	if (result.flow !== 'restore') return [];
