@@ -239,7 +239,7 @@ export class RunDriver {
 				step,
 				title,
 				message: outcome.message,
-				advice: outcome.advice,
+				advice: this.s.asLaunched(outcome.advice),
 				canRollback: this.s.activeRun.canRollback,
 				...(failedServers?.length ? {failedServers} : {}),
 			},
@@ -366,9 +366,9 @@ export class RunDriver {
 					: {flow: 'reconstruct', servers: run.servers};
 		// What can be checked now (app/after-run-checks.ts, as a scripted run prints it), above the summary; a
 		// repair's summary already says what follows, and DSMCHK's exit codes are left to its own help, so
-		// the summary stays short enough for a small terminal.
+		// the summary stays short enough for a small terminal. Commands as they work from where the admin is.
 		const {afterRunChecks} = await operations();
-		for (const line of (await afterRunChecks(run, target)).checks) this.s.store.log('info', line);
+		for (const line of (await afterRunChecks(run, target)).checks) this.s.store.log('info', this.s.asLaunched(line));
 		const where = this.s.whereThingsAre([]);
 		if (target.kind !== 'lab') {
 			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where)});

@@ -17,7 +17,7 @@ import type {FieldName} from './fields.js';
 import type {Screen, WizardState} from './state.js';
 import {WizardStore} from './store.js';
 import {SecretEntry} from './text-entry.js';
-import {startAgainCommand, type Launcher} from './start-again.js';
+import {asLaunched, startAgainCommand, type Launcher} from './start-again.js';
 
 export type ControllerDeps = {
 	/** Where a new practice lab goes when the admin picks it without --lab. */
@@ -140,6 +140,11 @@ export class WizardSession {
 	/** The command that starts the wizard again on this target, as the admin can type it from where they are. */
 	again(): string {
 		return startAgainCommand(this.deps.launcher, this.options);
+	}
+
+	/** A text naming a command (`dsmn-resync lab dsmdump …`), with the command as it works from where the admin is. */
+	asLaunched(text: string): string {
+		return asLaunched(text, this.deps.launcher);
 	}
 
 	/**

@@ -52,3 +52,13 @@ export function startAgainCommand(
 	if (options.syncagnt && options.target !== 'lab') words.push('--syncagnt', shellWord(options.syncagnt));
 	return words.join(' ');
 }
+
+/**
+ * A text that names a command (`dsmn-resync lab dsmdump DIR`, `dsmn-resync check FOLDER`, `dsmn-resync --lab DIR
+ * --resume`), with the command as it works from where the admin is: `npm start -- lab dsmdump DIR` after `npm
+ * start`, which passes a command on as it is. "another dsmn-resync holds…" names the program, not a command: kept.
+ */
+export function asLaunched(text: string, launcher: Launcher): string {
+	if (launcher === 'dsmn-resync') return text;
+	return text.replace(/\bdsmn-resync(?= (?:lab |check |--\w))/g, launcher);
+}

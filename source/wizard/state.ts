@@ -39,7 +39,8 @@ export type Screen =
 	| {name: 'ask-backup'}
 	| {name: 'choose-backup'; input: string; cursor?: number; candidates: string[]; suggestions: BackupCandidate[]; error?: string}
 	| {name: 'discover'; input: string; cursor?: number; results?: BackupCandidate[]; searching: boolean}
-	| {name: 'validation'; report: ValidationReport}
+	/** `checkCommand`: `check` on this folder, as it works from where the admin is (start-again.ts). */
+	| {name: 'validation'; report: ValidationReport; checkCommand?: string}
 	/** `new-pdc`: the restore onto a new PDC (KB Q154761); `repair`: dsmpack /r first (KB Q197852): flows/situation.ts. */
 	| {name: 'plan'; flow: 'restore' | 'reconstruct' | 'new-pdc' | 'repair'; steps: string[]; lines: string[]}
 	| {

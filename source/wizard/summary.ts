@@ -7,6 +7,7 @@ import {EXIT} from '../errors/exit-codes.js';
 import {afterRepairLines} from '../procedure/repair-and-check.js';
 import type {SynchronizeKind} from '../procedure/synchronize-choice.js';
 import type {Screen} from './state.js';
+import {asLaunched} from './start-again.js';
 
 export type Summary = Extract<Screen, {name: 'summary'}>;
 
@@ -17,7 +18,7 @@ export type Summary = Extract<Screen, {name: 'summary'}>;
 
 /** `launcher`: what started this wizard (start-again.ts); a command in the hint is printed as it works from there. */
 export function cannotOpenTarget(message: string, hint: string | undefined, launcher = 'dsmn-resync'): Summary {
-	const runnable = hint?.replace(/\bdsmn-resync (?=\S)/g, `${launcher} `);
+	const runnable = hint === undefined ? undefined : asLaunched(hint, launcher);
 	return {name: 'summary', title: 'Cannot open the target', lines: [message, ...(runnable ? [runnable] : [])], ok: false, exit: EXIT.failed, back: true};
 }
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {launcherOf, NPM_START_ENV, shellWord, startAgainCommand} from '../../source/wizard/start-again.js';
+import {asLaunched, launcherOf, NPM_START_ENV, shellWord, startAgainCommand} from '../../source/wizard/start-again.js';
 
 describe('the command that starts the wizard again on the same target', () => {
 	it('is the one the admin started with: npm start, the bin on the PATH, or node with the script', () => {
@@ -24,6 +24,15 @@ describe('the command that starts the wizard again on the same target', () => {
 		expect(startAgainCommand('dsmn-resync', {target: 'remote', host: 'NTPDC1', credentialsFile: '/tmp/x', credentialsTyped: true})).toBe(
 			'dsmn-resync --target remote --host NTPDC1',
 		);
+	});
+
+	it('a command printed in a line works from where the admin is; the program named as such is kept', () => {
+		const line =
+			'In the practice lab: dsmn-resync lab dsmdump /tmp/lab (MSSYNC stopped); another dsmn-resync holds it; see dsmn-resync check B, or dsmn-resync --lab L --resume.';
+		expect(asLaunched(line, 'npm start --')).toBe(
+			'In the practice lab: npm start -- lab dsmdump /tmp/lab (MSSYNC stopped); another dsmn-resync holds it; see npm start -- check B, or npm start -- --lab L --resume.',
+		);
+		expect(asLaunched(line, 'dsmn-resync')).toBe(line);
 	});
 
 	it('quotes a word with a space or a quote', () => {

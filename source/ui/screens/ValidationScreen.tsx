@@ -95,7 +95,9 @@ export function ValidationScreen({
 					{glyphs.warning} {safeText(w)}
 				</Text>
 			))}
-			{report.errors.length + report.warnings.length > 6 ? <Text dimColor>(dsmn-resync check {safeText(report.folder)} lists them all)</Text> : null}
+			{report.errors.length + report.warnings.length > 6 ? (
+				<Text dimColor>({safeText(screen.checkCommand ?? `dsmn-resync check ${report.folder}`)} lists them all)</Text>
+			) : null}
 			{report.valid ? (
 				<Select {...choice} />
 			) : (

@@ -11,6 +11,7 @@ import type {NewPdcRun} from '../../procedure/new-pdc-run.js';
 import type {RepairRun} from '../../procedure/repair-run.js';
 import type {RestoreRun} from '../../procedure/restore-run.js';
 import {NT_OF, type NtAnswer} from '../nt-version-question.js';
+import {shellWord} from '../start-again.js';
 import type {SynchronizeAdvice, SynchronizeKind} from '../../procedure/synchronize-choice.js';
 import {operations, type WizardSession} from '../session.js';
 import {targetNotReady, targetNotReadyFor} from '../summary.js';
@@ -99,7 +100,7 @@ export class RestoreQuestions {
 		const target = this.s.activeTarget;
 		const nt = this.nt ? {nt: this.nt} : {learnNt: async () => (await target.serverVersion?.learn())?.nt};
 		const report = await validateBackup(resolve(folder), {liveSyncagnt: target.database.syncagnt, onProgress, ...nt});
-		store.set({screen: {name: 'validation', report}});
+		store.set({screen: {name: 'validation', report, checkCommand: this.s.asLaunched(`dsmn-resync check ${shellWord(report.folder)}`)}});
 	}
 
 	/** The answer to the NT version question: the backup checked again with it (nt-version-question.ts). */

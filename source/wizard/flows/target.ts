@@ -95,7 +95,7 @@ export class TargetFlow {
 		// Runs of other targets that share this journal folder: named, never touched.
 		for (const other of opened.others) {
 			const {text, continueWith} = otherRunText(otherRunEvent(other));
-			store.log('warning', `${text}. To continue it: ${continueWith}`);
+			store.log('warning', `${text}. To continue it: ${this.s.asLaunched(continueWith)}`);
 		}
 		if (unfinished) {
 			const resumed = await resumeUnfinished(target, unfinished, {breakLock: options.breakLock});

@@ -20,7 +20,8 @@ const screen = (c: WizardController) => c.getState().screen;
 async function restore(kind: 'normal' | 'full') {
 	const dir = join(await tempDir(), 'lab');
 	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
-	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+	// Started as `npm start` starts it: every command printed must work from there.
+	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0, launcher: 'npm start --'});
 	await controller.start();
 	await controller.continueFromInspect();
 	await controller.answerSituation('red-x');
@@ -46,8 +47,9 @@ async function restore(kind: 'normal' | 'full') {
 	}
 	unsubscribe();
 	const end = screen(controller);
+	const log = controller.getState().log.map(l => l.text);
 	await controller.dispose();
-	return {plan, seen: [...seen], end};
+	return {dir, plan, seen: [...seen], end, log};
 }
 
 describe('the synchronize chosen before the plan', {timeout: 120_000}, () => {
@@ -63,8 +65,10 @@ describe('the synchronize chosen before the plan', {timeout: 120_000}, () => {
 		);
 	});
 
-	it('a plain synchronize: its last screen says to look for Event 8005, and what to do if it is there', async () => {
-		const {plan, end} = await restore('normal');
+	it("a plain synchronize: its last screen says to look for Event 8005, and what to do if it is there; the lab's commands as npm start runs them", async () => {
+		const {dir, plan, end, log} = await restore('normal');
+		expect(log.join('\n')).toContain(`npm start -- lab dsmdump ${dir}`);
+		expect(log.join('\n')).not.toMatch(/dsmn-resync lab/);
 		expect(plan.name === 'plan' && plan.steps.at(-1)).toBe('Synchronize all servers');
 		expect(end.name === 'summary' && end.lines.join('\n')).toMatch(/Event 8005 .*Fully synchronize all servers/);
 	});
