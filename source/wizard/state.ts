@@ -35,7 +35,8 @@ export type Screen =
 			rollbackBegan: boolean;
 	  }
 	| {name: 'target-field'; field: FieldName; input: string; cursor?: number; length: number; error?: string}
-	| {name: 'inspect'; syncagnt: string; service: string; servers: NetWareServerInfo[]; files: number; real: boolean; checks: Check[]}
+	/** `files`: the database's files in SYNCAGNT (what a restore moves aside); `others`: the names of the rest, left in place. */
+	| {name: 'inspect'; syncagnt: string; service: string; servers: NetWareServerInfo[]; files: number; others?: string[]; real: boolean; checks: Check[]}
 	| {name: 'ask-backup'}
 	| {name: 'choose-backup'; input: string; cursor?: number; candidates: string[]; suggestions: BackupCandidate[]; error?: string}
 	| {name: 'discover'; input: string; cursor?: number; results?: BackupCandidate[]; searching: boolean}

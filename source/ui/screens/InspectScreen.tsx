@@ -21,13 +21,25 @@ const serverLine = (server: NetWareServerInfo) =>
 	`x ${safeText(server.name).padEnd(8)} ${server.synchronized ? 'synchronized' : safeText(server.problem ?? 'not synchronized')}`;
 
 /**
+ * What SYNCAGNT holds, counted as the restore's move-aside counts it (the database's files), and the other
+ * files named: a restore leaves them where they are.
+ */
+export function filesNote(screen: Pick<Extract<Screen, {name: 'inspect'}>, 'files' | 'others'>): string {
+	const others = (screen.others ?? []).map(safeText);
+	const files = `${screen.files} database file${screen.files === 1 ? '' : 's'}`;
+	if (others.length === 0) return `(${files})`;
+	const named = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
+	return `(${files}, and ${named}, which a restore leaves in place)`;
+}
+
+/**
  * How the servers fit `rows` rows under the rest (ARCHITECTURE.md, "Layout at any size"): each wrapped
  * whole where the rows allow; else one row each, its reason cut; else the red ones first, the rest counted.
  */
 export function inspectLayout(screen: Extract<Screen, {name: 'inspect'}>, rows: number, columns: number, choices: readonly string[]) {
 	const failing = screen.checks.filter(c => !c.ok);
 	const fixed =
-		wrappedRows(`SYNCAGNT ${safeText(screen.syncagnt)} (${screen.files} files)`, columns) +
+		wrappedRows(`SYNCAGNT ${safeText(screen.syncagnt)} ${filesNote(screen)}`, columns) +
 		1 +
 		rowsOf(
 			screen.checks.flatMap(c => [`x ${safeText(c.detail)}`, ...(c.fix ? [` What to do: ${safeText(c.fix)}`] : [])]),
@@ -68,7 +80,7 @@ export function InspectScreen({
 	return (
 		<Box flexDirection="column">
 			<Text>
-				SYNCAGNT <Text color="cyan">{safeText(screen.syncagnt)}</Text> ({screen.files} files)
+				SYNCAGNT <Text color="cyan">{safeText(screen.syncagnt)}</Text> {filesNote(screen)}
 			</Text>
 			<Text>
 				Service MSSYNC: <Text color={screen.service === 'RUNNING' ? 'green' : 'yellow'}>{safeText(screen.service)}</Text>

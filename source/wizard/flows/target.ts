@@ -3,6 +3,7 @@
  * remote server (its name and, from Linux or macOS, the account Samba needs), then the target opened:
  * locked for this wizard, a run found unfinished offered on the resume screen, or the target inspected.
  */
+import {isStaleInLiveFolder} from '../../backup/classify.js';
 import {HintedError} from '../../errors/hinted-error.js';
 import type {FoundRun} from '../../app/unfinished-run.js';
 import {LAB_DEFAULTS} from '../../lab/options.js';
@@ -131,16 +132,19 @@ export class TargetFlow {
 		const target = this.s.activeTarget;
 		const {store} = this.s;
 		store.set({screen: {name: 'loading', message: 'Looking at the target…'}});
-		const {RestoreRun, preflight} = await operations();
+		const {preflight} = await operations();
 		const servers = await target.servers.list();
-		const files = await RestoreRun.countFiles(target).catch(() => 0);
+		// The files of the database (what a restore moves aside), counted as the move-aside step counts them; the others named.
+		const names = await target.database.files.list(target.database.syncagnt).catch((): string[] => []);
+		const files = names.filter(isStaleInLiveFolder).length;
+		const others = names.filter(name => !isStaleInLiveFolder(name)).sort();
 		// Say plainly what works and what does not before any step is offered: on the lab as on a real server.
 		const checks = await preflight(target, {onCommand: store.onCommand});
 		const service = checks.find(c => c.name === 'service');
 		const state = service?.state ?? (target.kind === 'lab' ? `unknown (${service?.detail ?? 'see below'})` : 'unknown (see below)');
 		// The lab shows only what is wrong: its checks that pass say nothing a practice run needs.
 		const shown = target.kind === 'lab' ? checks.filter(c => !c.ok || c.warning) : checks;
-		store.go({name: 'inspect', syncagnt: target.database.syncagnt, service: state, servers, files, real: target.kind !== 'lab', checks: shown}, false);
+		store.go({name: 'inspect', syncagnt: target.database.syncagnt, service: state, servers, files, others, real: target.kind !== 'lab', checks: shown}, false);
 	}
 
 	askField(field: FieldName, error?: string): void {

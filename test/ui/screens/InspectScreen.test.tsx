@@ -18,7 +18,8 @@ const lab: Extract<Screen, {name: 'inspect'}> = {
 		{name: 'FS1', synchronized: true, syncAgent: true, users: 12},
 		{name: 'FS2', synchronized: false, syncAgent: true, users: 12, problem: 'its record in MSSYNC.MDB is damaged'},
 	],
-	files: 12,
+	files: 11,
+	others: ['MSSYNC.LOG'],
 	real: false,
 	checks: [{name: 'service', ok: true, detail: 'MSSYNC answers: RUNNING'}],
 };
@@ -62,7 +63,7 @@ describe('the inspect screen', () => {
 
 	it('draws the target, its checks and servers, and offers to go on or only synchronize', async () => {
 		const {ui, frame, wizard} = mountScreen(lab, (screen, choice) => <InspectScreen screen={screen} rows={30} choice={choice} />);
-		expect(frame()).toContain('SYNCAGNT /lab/SYSTEM32/SYNCAGNT (12 files)');
+		expect(frame()).toContain('SYNCAGNT /lab/SYSTEM32/SYNCAGNT (11 database files, and MSSYNC.LOG, which a restore leaves in place)');
 		expect(frame()).toContain('Service MSSYNC: RUNNING');
 		expect(frame()).toContain('✓ MSSYNC answers: RUNNING');
 		expect(frame()).toMatch(/✗ FS2\s+its record in MSSYNC\.MDB is damaged/);

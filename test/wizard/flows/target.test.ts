@@ -27,6 +27,23 @@ function wizardOn(lab: string): WizardController {
 }
 
 describe('the wizard opening a lab', () => {
+	it("counts SYNCAGNT's files as the restore's move-aside counts them, and names the one it leaves in place", async () => {
+		const lab = await newLab();
+		const controller = wizardOn(lab);
+		try {
+			await controller.start();
+			const screen = controller.getState().screen;
+			if (screen.name !== 'inspect') throw new Error(`not the first look: ${screen.name}`);
+			const run = await RestoreRun.begin(labTarget(lab), join(lab, 'backup'));
+			const moved = await run.previewMoveAside();
+			// The lab's SYNCAGNT holds MSSYNC.LOG besides the database: 12 files, of which the restore moves 11.
+			expect({files: screen.files, others: screen.others}).toEqual({files: moved.length, others: ['MSSYNC.LOG']});
+			expect(moved).not.toContain('MSSYNC.LOG');
+		} finally {
+			await controller.dispose();
+		}
+	});
+
 	it('runs the preflight on the lab too: a SYNCAGNT that cannot be written is a failed check, and only "Check again" or "Leave" are offered', async () => {
 		const lab = await newLab();
 		await rm(labTarget(lab).database.syncagnt, {recursive: true});
