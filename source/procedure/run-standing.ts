@@ -12,6 +12,11 @@ export type RunStanding = {
 	step?: string;
 	/** Why the step failed, as journaled. */
 	message?: string;
+	/**
+	 * Cut off between two steps, how it was journaled: `user` when the admin chose to leave (at a safe point),
+	 * else the signal (SIGHUP: the terminal closed). Absent when nothing was journaled (a crash).
+	 */
+	signal?: string;
 };
 
 export function runStanding(entries: readonly JournalEntry[]): RunStanding {
@@ -21,5 +26,7 @@ export function runStanding(entries: readonly JournalEntry[]): RunStanding {
 	if (last?.type === 'step-failed') return {state: 'failed', step: last.step, message: last.message};
 	if (last?.type === 'manual-step') return {state: 'awaiting-manual', step: last.step};
 	if (last?.type === 'step-started') return {state: 'interrupted', during: last.step};
-	return {state: 'interrupted'};
+	// Between two steps: the journal says whether the admin left (signal "user") or a signal ended it.
+	const stop = entries.slice(last ? entries.lastIndexOf(last) + 1 : 0).findLast(e => e.type === 'interrupted');
+	return stop?.type === 'interrupted' ? {state: 'interrupted', signal: stop.signal} : {state: 'interrupted'};
 }

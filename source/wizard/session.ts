@@ -154,13 +154,19 @@ export class WizardSession {
 	async serviceLine(): Promise<string | undefined> {
 		const {run} = this;
 		if (!run) return undefined;
-		const again = this.again();
+		// The command is on a line of its own above this one (summary.ts): a command is never split by a wrap.
+		const done = new Set(run.finishedSteps());
+		const next = run.steps().find(step => !done.has(step.id))?.title;
+		const starts = run.steps().find(step => step.id === 'start-service')?.title;
+		const resume = next
+			? `Resume (it goes on with "${next}"${starts && next !== starts && !done.has('start-service') ? `, and starts MSSYNC at "${starts}"` : ''})`
+			: 'Resume';
 		return serviceLineNow(run, found =>
 			run.rollbackBegan()
-				? `${again}, then "Continue the roll back" (MSSYNC is left ${found === 'RUNNING' ? 'running' : 'stopped'}, as found)`
+				? `start again with the command above, then "Continue the roll back" (MSSYNC is left ${found === 'RUNNING' ? 'running' : 'stopped'}, as found)`
 				: run.canRollback
-					? `${again}, then Resume (it goes on to "Start MSSYNC") or Roll back (SYNCAGNT as it was, MSSYNC ${found === 'RUNNING' ? 'running' : 'stopped'} as found)`
-					: `${again}, then Resume`,
+					? `start again with the command above, then ${resume} or Roll back (SYNCAGNT as it was, MSSYNC ${found === 'RUNNING' ? 'running' : 'stopped'} as found)`
+					: `start again with the command above, then ${resume}`,
 		);
 	}
 

@@ -58,6 +58,11 @@ export class WizardStore {
 			patch = {...patch, notice: this.noticeForNextScreen};
 			this.noticeForNextScreen = undefined;
 		}
+		// "Last command" is the last command of the step on screen: a step that begins starts with none (a move,
+		// a copy, a synchronization run no command), so a query made minutes before is never shown as its own.
+		const {screen} = patch;
+		if (screen?.name === 'running' && !('commands' in patch) && (this.state.screen.name !== 'running' || this.state.screen.step !== screen.step))
+			patch = {...patch, commands: []};
 		this.state = {...this.state, ...patch};
 		if (mode === 'now') {
 			if (this.pendingNotify) clearTimeout(this.pendingNotify);

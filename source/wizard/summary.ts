@@ -118,7 +118,7 @@ export function stoppedHere(canRollback: boolean, where: string[], again: string
 		title: 'Stopped here',
 		ok: false,
 		exit: EXIT.failed,
-		lines: [`Nothing more was changed. To resume it${canRollback ? ' or roll it back' : ''}, start again on this target: ${again}`, ...where],
+		lines: [`Nothing more was changed. To resume it${canRollback ? ' or roll it back' : ''}, start again on this target:`, again, ...where],
 	};
 }
 
@@ -296,7 +296,9 @@ export function left(from: LeftFrom, again: string): Summary {
 	const lines =
 		from.kind === 'run'
 			? [
-					`The run waits in its journal: to resume it${from.canRollback ? ' or roll it back' : ''}, start again on this target: ${again}`,
+					`The run waits in its journal: to resume it${from.canRollback ? ' or roll it back' : ''}, start again on this target:`,
+					// A command on its own line: a wrap never splits it.
+					again,
 					...(from.service ? [from.service] : []),
 					...from.where,
 				]

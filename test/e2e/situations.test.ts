@@ -134,7 +134,7 @@ describe('each situation in a pseudo-terminal', {timeout: 240_000}, () => {
 			await session.waitFor('The plan (KB Q154761, the backup onto a new PDC)');
 			await session.type(KEYS.enter);
 			for (let i = 0; i < 4; i++) {
-				await session.waitFor(/⚠ (Stop MSSYNC|Copy the backup into SYNCAGNT\\Backup|Start MSSYNC|Synchronize all servers)/, 30_000);
+				await session.waitFor(/⚠ (Stop MSSYNC|Copy the backup into SYNCAGNT\\Backup|Start MSSYNC|(Fully s|S)ynchronize all servers)/, 30_000);
 				if (session.screen().includes('Type RESTORE')) await session.type(...'RESTORE', KEYS.enter);
 				else await session.type('y');
 				await session.waitFor(new RegExp(`(✓.*){${i + 1}}`, 's'), 30_000);

@@ -102,9 +102,10 @@ describe.each(SIZES)('the wizard at %i×%i', (cols, rows) => {
 			'Move the current database aside',
 			'Copy the backup into SYNCAGNT',
 			'Start MSSYNC',
-			'Synchronize all servers',
+			// Named as the synchronize chosen: the recommended one for the lab's backup.
+			/(Fully s|S)ynchronize all servers/,
 		].entries())
-			expect(session.screen()).toContain(`${n + 1}. ${step}`);
+			expect(session.screen()).toMatch(typeof step === 'string' ? `${n + 1}. ${step}` : new RegExp(`${n + 1}\\. ${step.source}`));
 		expect(session.screen()).not.toMatch(/more steps/);
 		await session.type(KEYS.enter);
 		await screenAt(session, 'Runs "net stop MSSYNC"', cols, seen);

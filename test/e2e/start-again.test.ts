@@ -49,6 +49,13 @@ describe('"start again" for someone who began with npm start', () => {
 			expect((await first.exited).exitCode).toBe(130);
 			const again = `npm start -- --lab ${lab}`;
 			expect(unwrapped(first)).toContain(`The run waits in its journal: to resume it or roll it back, start again on this target: ${again}`);
+			// The command stands on a line of its own: a wrap never splits it.
+			expect(
+				first
+					.screen()
+					.split('\n')
+					.map(line => line.trim()),
+			).toContain(again);
 		} finally {
 			await first.kill();
 		}
@@ -56,7 +63,8 @@ describe('"start again" for someone who began with npm start', () => {
 		const [command, ...args] = `npm start -- --lab ${lab}`.split(' ');
 		const second = new PtySession(args, {command: [command!], cwd: REPO, cols: 80, rows: 24});
 		try {
-			await second.waitFor('A restore run on this target was cut off', 30_000);
+			// Left on purpose at a safe point, as the journal says: not "cut off".
+			await second.waitFor('A restore run on this target was left at a safe point', 30_000);
 			expect(second.screen()).toMatch(/❯ Resume/);
 			expect(second.history()).not.toContain('Created a practice lab');
 		} finally {

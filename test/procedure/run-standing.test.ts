@@ -22,10 +22,17 @@ describe('how an unfinished run was left', () => {
 		expect(runStanding([started('stop-service')])).toEqual({state: 'interrupted', during: 'stop-service'});
 	});
 
-	it('between two steps (a scripted run stopped before the next): none under way', () => {
+	it('between two steps (a scripted run stopped before the next): none under way, and the signal that stopped it', () => {
 		expect(runStanding([started('stop-service'), finished('stop-service'), {type: 'interrupted', at, step: 'move-aside', signal: 'SIGTERM'}])).toEqual({
 			state: 'interrupted',
+			signal: 'SIGTERM',
 		});
+		// Left on purpose (the wizard's "leave"), or cut off with nothing journaled (a crash).
+		expect(runStanding([started('stop-service'), finished('stop-service'), {type: 'interrupted', at, signal: 'user'}])).toEqual({
+			state: 'interrupted',
+			signal: 'user',
+		});
+		expect(runStanding([started('stop-service'), finished('stop-service')])).toEqual({state: 'interrupted'});
 	});
 
 	it('a failed step, even if the admin then chose Stop here: failed, with its message', () => {

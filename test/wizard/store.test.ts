@@ -49,3 +49,20 @@ describe("the wizard's store", () => {
 		expect(s.current.commands).toEqual(['net stop MSSYNC', 'sc query MSSYNC', 'net start MSSYNC']);
 	});
 });
+
+describe('"Last command"', () => {
+	it('is the last command of the step on screen: a step that begins shows none until it runs one', () => {
+		const s = store(() => 0);
+		s.onCommand({phase: 'start', command: 'sc query NwcWorkstation'});
+		s.set({screen: {name: 'running', step: 'stop-service', title: 'Stop MSSYNC', progress: {kind: 'none'}}});
+		expect(s.current.commands).toEqual([]);
+		s.onCommand({phase: 'start', command: 'net stop MSSYNC'});
+		s.set({screen: {name: 'running', step: 'stop-service', title: 'Stop MSSYNC', progress: {kind: 'service', state: 'STOP_PENDING'}}});
+		expect(s.current.commands).toEqual(['net stop MSSYNC']);
+		// The next confirmation still shows it (what the step just did); the next step, which runs none, shows none.
+		s.set({screen: {name: 'confirm', step: 'move-aside', title: 'Move', changes: [], typed: ''}});
+		expect(s.current.commands).toEqual(['net stop MSSYNC']);
+		s.set({screen: {name: 'running', step: 'move-aside', title: 'Move', progress: {kind: 'none'}}});
+		expect(s.current.commands).toEqual([]);
+	});
+});

@@ -56,7 +56,8 @@ describe("the wizard's summaries (pure wording)", () => {
 		expect(serviceNotAsFound('STOPPED', 'START_PENDING', 'x')).toBe('MSSYNC is start pending (it was stopped when this run began). To bring it back: x.');
 		const summary = left({kind: 'run', canRollback: true, where, service: line}, again);
 		expect(summary.lines).toEqual([
-			'The run waits in its journal: to resume it or roll it back, start again on this target: npm start -- --lab /tmp/lab',
+			'The run waits in its journal: to resume it or roll it back, start again on this target:',
+			'npm start -- --lab /tmp/lab',
 			line,
 			...where,
 		]);

@@ -19,7 +19,11 @@ export function ResumeScreen({screen, choice}: {screen: Extract<Screen, {name: '
 				? `waits for you to do "${about}" and confirm it.`
 				: standing.during
 					? `was cut off during "${about}".`
-					: 'was cut off between two steps.';
+					: standing.signal === 'user'
+						? 'was left at a safe point, between two steps.'
+						: standing.signal
+							? `was stopped between two steps (${safeText(standing.signal)}${standing.signal === 'SIGHUP' ? ': the terminal closed' : ''}).`
+							: 'was cut off between two steps.';
 	const next = !screen.next
 		? 'Every step had finished: resuming closes the run.'
 		: standing.state === 'interrupted' && standing.during === undefined

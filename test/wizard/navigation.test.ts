@@ -1,0 +1,51 @@
+/** Leaving mid-restore on purpose: the last frame names the real next step and keeps the command whole; the next start says it was left, not cut off. */
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import type {WizardOptions} from '../../source/app/options.js';
+import {parseCommandLine} from '../../source/cli/parse-args.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {WizardController} from '../../source/wizard/controller.js';
+import {tempDir} from '../helpers/run-cli.js';
+
+function options(argv: string[]): WizardOptions {
+	const command = parseCommandLine(argv);
+	if (command.kind !== 'wizard') throw new Error('not the wizard');
+	return command.options;
+}
+
+const screen = (c: WizardController) => c.getState().screen;
+
+describe('leaving a restore at a safe point', {timeout: 120_000}, () => {
+	it('after Stop MSSYNC: Resume is said to go on with the move aside, the command stands alone, and the next start says it was left', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0, launcher: 'npm start --'});
+		await controller.start();
+		await controller.continueFromInspect();
+		await controller.answerSituation('red-x');
+		await controller.answerSituation('same');
+		await controller.answerBackup('yes');
+		await controller.submitText();
+		await controller.acceptValidation();
+		await controller.answerSituation('full');
+		await controller.startPlan();
+		await controller.confirm(); // Stop MSSYNC
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside'});
+		controller.requestQuit();
+		await controller.confirmQuit();
+		const end = screen(controller);
+		if (end.name !== 'summary') throw new Error(`not the last frame: ${end.name}`);
+		expect(end.title).toBe('Left at a safe point');
+		expect(end.lines).toContain(`npm start -- --lab ${dir}`);
+		const service = end.lines.find(line => line.startsWith('MSSYNC is stopped'));
+		expect(service).toMatch(/Resume \(it goes on with "Move the current database aside", and starts MSSYNC at "Start MSSYNC"\)/);
+		expect(service).not.toContain(dir);
+		await controller.dispose();
+
+		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		await again.start();
+		expect(screen(again)).toMatchObject({name: 'resume', standing: {state: 'interrupted', signal: 'user'}});
+		await again.dispose();
+	});
+});
