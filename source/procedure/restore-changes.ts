@@ -14,7 +14,7 @@ import {event8005Check} from './synchronize-choice.js';
 /** What a confirmation reads of a restore run. */
 export type RestoreToConfirm = {
 	readonly target: Target;
-	readonly start: Pick<RunStarted, 'at' | 'synchronize'>;
+	readonly start: Pick<RunStarted, 'at' | 'synchronize' | 'serviceBefore'>;
 	readonly snapshot: string;
 	readonly backup: string;
 	previewMoveAside(): Promise<string[]>;
@@ -29,7 +29,12 @@ export async function describeRestoreChanges(run: RestoreToConfirm, step: string
 			return [
 				`Runs "${target.service.describe('stop')}" on ${target.description.startsWith('practice lab') ? 'the ' : ''}${target.description}, then "${target.service.describe('query')}" until it reports STOPPED.`,
 				'Synchronization pauses until MSSYNC starts again (step 4).',
-				'A roll back undoes it: MSSYNC is left as it was found.',
+				// What a roll back does to MSSYNC, said plainly: it puts the service back in the state this run found.
+				run.start.serviceBefore === 'RUNNING'
+					? 'A roll back undoes it: it starts MSSYNC again (MSSYNC was running when this run began).'
+					: run.start.serviceBefore === 'STOPPED'
+						? 'A roll back leaves MSSYNC stopped, as it was when this run began.'
+						: `A roll back puts MSSYNC back as this run found it: ${run.start.serviceBefore.toLowerCase().replace(/_/g, ' ')}.`,
 			];
 		case 'move-aside': {
 			const names = await run.previewMoveAside();

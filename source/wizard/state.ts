@@ -88,7 +88,7 @@ export type Screen =
 	| {name: 'password-policy'}
 	| {name: 'password-entry'; stage: 'first' | 'second'; length: number; error?: string}
 	/** `cursor`: where typing goes in `input` (text-entry.ts); at its end when absent. */
-	| {name: 'passwords-file'; input: string; cursor?: number; error?: string}
+	| {name: 'passwords-file'; input: string; cursor?: number; error?: string; /** Where the suggestion is, and why. */ note?: string}
 	/** The end: what was done, where things are, what to do next; `exit` is the process's exit status (see --help). */
 	| {name: 'summary'; title: string; lines: string[]; ok: boolean; exit: number; /** Nothing was done: Esc may go back to change an answer. */ back?: boolean};
 

@@ -1,4 +1,4 @@
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {WizardOptions} from '../../source/app/options.js';
 import {parseCommandLine} from '../../source/cli/parse-args.js';
@@ -293,6 +293,11 @@ describe('the wizard controller, reconstruct flow', () => {
 		controller.typeText('Winter#2026');
 		await controller.submitText();
 		expect(screen(controller).name).toBe('passwords-file');
+		// In the practice lab the suggestion is beside the lab (never the home folder), and says why.
+		expect(screen(controller)).toMatchObject({
+			input: expect.stringMatching(new RegExp(`^${dirname(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/dsmn-resync-passwords-`)),
+			note: expect.stringContaining('beside the practice lab'),
+		});
 		controller.eraseText();
 		const s = screen(controller);
 		if (s.name === 'passwords-file') for (let i = 0; i < s.input.length; i++) controller.eraseText();

@@ -10,6 +10,7 @@ export function PasswordsFileScreen({screen}: {screen: Extract<Screen, {name: 'p
 			<Text bold>Where should the list of new passwords go?</Text>
 			<TextField label="File: " value={safeText(screen.input)} cursor={screen.cursor} />
 			{screen.error ? <Text color="yellow">{safeText(screen.error)}</Text> : null}
+			{screen.note ? <Text>{safeText(screen.note)}</Text> : null}
 			<Text dimColor>A new file, readable only by you (mode 0600), never inside the lab or SYNCAGNT · Tab completes · ←→ Home End move · Enter</Text>
 		</Box>
 	);

@@ -3,7 +3,7 @@
  * binderies to restore first, the password policy (an initial password typed twice, kept in memory only),
  * where the passwords file goes, the plan. Begin turns the answers into a `ReconstructRun`.
  */
-import {join, resolve} from 'node:path';
+import {dirname, join, resolve} from 'node:path';
 import {homedir} from 'node:os';
 import {binderyBackupProblem, passwordsFilePlaceProblem, redServers} from '../../app/reconstruct-answers.js';
 import type {ReconstructPlan, ReconstructRun} from '../../procedure/reconstruct-run.js';
@@ -156,8 +156,19 @@ export class ReconstructQuestions {
 	}
 
 	private askPasswordsFile(): void {
-		const suggestion = this.s.options.passwordsFile ?? join(homedir(), `dsmn-resync-passwords-${new Date().toISOString().slice(0, 10)}.txt`);
-		this.s.store.go({name: 'passwords-file', input: suggestion});
+		const name = `dsmn-resync-passwords-${new Date().toISOString().slice(0, 10)}.txt`;
+		const target = this.s.activeTarget;
+		// The practice lab's passwords stay with the practice: beside the lab's folder (the lab itself is the
+		// simulated server, where the file may not go). A real server's go to the admin's home folder: private
+		// to them, and off the server and its SYNCAGNT.
+		const lab = target.kind === 'lab';
+		const suggestion = this.s.options.passwordsFile ?? join(lab ? dirname(target.location) : homedir(), name);
+		const note = this.s.options.passwordsFile
+			? undefined
+			: lab
+				? 'Suggested beside the practice lab, not inside it (the lab is the simulated server): practice passwords stay with the practice.'
+				: 'Suggested in your home folder: private to you, and off the NT server (never in SYNCAGNT, which its backups copy).';
+		this.s.store.go({name: 'passwords-file', input: suggestion, ...(note ? {note} : {})});
 	}
 
 	/** Enter on the initial password: the first entry checked, the second compared with it. */
