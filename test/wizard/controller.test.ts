@@ -200,7 +200,13 @@ describe('the wizard controller', () => {
 		expect(screen(glance)).toMatchObject({
 			name: 'summary',
 			exit: 130,
-			lines: [expect.stringMatching(/^The run waits in its journal/), expect.stringMatching(/^MSSYNC is stopped \(it was running/), expect.anything()],
+			// The command to come back stands on a line of its own.
+			lines: [
+				expect.stringMatching(/^The run waits in its journal/),
+				`dsmn-resync --lab ${dir}`,
+				expect.stringMatching(/^MSSYNC is stopped \(it was running/),
+				expect.anything(),
+			],
 		});
 		expect(await readJournal(unfinished!.path)).toHaveLength(entries);
 		await glance.dispose();
