@@ -26,7 +26,8 @@ describe("README's sample screen", () => {
 	it('is the last screen of a restore on the practice lab, as a run draws it at 100 columns', async () => {
 		const dir = join(await tempDir(), 'W1');
 		expect((await runCli(['lab', 'create', dir, '--pace', '0'])).exitCode).toBe(0);
-		const session = new PtySession(['--lab', dir], {cols: 100, rows: 30});
+		// As `npm start` starts it (the README's way in): the commands it prints are npm start's.
+		const session = new PtySession(['--lab', dir], {cols: 100, rows: 30, env: {DSMN_RESYNC_LAUNCHER: 'npm start'}});
 		try {
 			await restoreUpTo(session, 'synchronize');
 			await session.type('y');
