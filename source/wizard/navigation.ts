@@ -4,6 +4,7 @@
  * frame says where everything is.
  */
 import type {WizardSession} from './session.js';
+import {synchronizeOnlyLeft} from './flows/synchronize-only-screens.js';
 import {left, leavingNote, unexpected, type LeftFrom} from './summary.js';
 
 export class Navigation {
@@ -75,6 +76,8 @@ export class Navigation {
 	/** What leaving now means, as the quit question says it. */
 	leavingNote(): string {
 		const run = this.s.run;
+		if (!run && !this.s.state.busy && this.s.synchronizeResults)
+			return 'The servers that synchronized keep the accounts sent to them; leaving changes nothing more.';
 		return leavingNote(this.s.state.busy, Boolean(run?.hasChangedAnything()), Boolean(run?.canRollback), this.s.again());
 	}
 
@@ -105,6 +108,11 @@ export class Navigation {
 		const {store, run} = this.s;
 		const screen = store.screen;
 		if (screen.name === 'summary') return store.set({exit: screen.exit});
+		if (!run && this.s.synchronizeResults) {
+			// "Only synchronize" left servers red and others synchronized: that verdict, not "nothing was changed".
+			const summary = synchronizeOnlyLeft(this.s.synchronizeResults, this.s.again());
+			return store.set({busy: false, leaving: false, overlay: undefined, screen: summary, exit: summary.exit});
+		}
 		let from: LeftFrom;
 		if (run && run.hasChangedAnything()) {
 			// A run resumed here but not acted on: its journal already says how it was left (failed, cut off,

@@ -12,6 +12,7 @@ import type {ReconstructRun} from '../procedure/reconstruct-run.js';
 import type {RestoreRun} from '../procedure/restore-run.js';
 import type {NewPdcRun} from '../procedure/new-pdc-run.js';
 import type {RepairRun} from '../procedure/repair-run.js';
+import type {SyncResult} from '../services/synchronization.js';
 import type {Target} from '../targets/capabilities.js';
 import type {FieldName} from './fields.js';
 import type {Screen, WizardState} from './state.js';
@@ -85,6 +86,8 @@ export class WizardSession {
 	actedSinceOpen = false;
 	/** Set once "Synchronize all servers" alone has begun: leaving part way says so. */
 	synchronizedAlone = false;
+	/** "Only synchronize" ended with servers still red: some servers may have received accounts, so leaving says so (not "nothing was changed"). */
+	synchronizeResults: readonly SyncResult[] | undefined;
 	/** "Synchronize all servers" or "Fully synchronize all servers", as chosen for "Only synchronize" (its running screen's heading). */
 	synchronizeOnlyTitle: string | undefined;
 	/** Aborted when the admin leaves (or the terminal goes away) while a step runs. */

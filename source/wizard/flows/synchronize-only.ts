@@ -66,6 +66,7 @@ export class SynchronizeOnly {
 		if (outcome.status === 'failed' && outcome.sync?.some(r => !r.ok)) {
 			// One verdict, each server's reason once (on the screen), and what can be done from here.
 			this.results = outcome.sync;
+			this.s.synchronizeResults = outcome.sync;
 			store.log('warning', `${title}: ${synchronizeOnlyVerdict(outcome.sync)}`);
 			store.goAfterDone(synchronizeOnlyFailedScreen(this.kind, outcome.sync));
 			return;
@@ -77,6 +78,8 @@ export class SynchronizeOnly {
 
 	/** A choice on the screen after a synchronization that left servers red. */
 	async after(choice: string): Promise<void> {
+		// Going on (to a restore or a reconstruct, or another synchronization) makes the last verdict history.
+		if (choice !== 'leave') this.s.synchronizeResults = undefined;
 		if (choice === 'continue') return this.s.handovers.askSymptom();
 		if (choice === 'again') return this.ask(this.kind);
 		if (choice === 'leave') {

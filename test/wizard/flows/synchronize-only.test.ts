@@ -96,4 +96,19 @@ describe('"Only synchronize all servers"', () => {
 		expect(controller.getState().exit).toBe(1);
 		await controller.dispose();
 	});
+
+	it('q after servers were left red: the quit question and the last frame say what was sent, never "nothing was changed"', async () => {
+		const {dir, controller} = await labController();
+		await synchronize(controller, 'normal');
+		controller.requestQuit();
+		expect(controller.getState().overlay).toBe('quit');
+		expect(controller.leavingNote()).not.toMatch(/[Nn]othing (has been|was) changed/);
+		expect(controller.leavingNote()).toMatch(/keep the accounts sent to them/);
+		await controller.confirmQuit();
+		const end = screen(controller);
+		expect(end).toMatchObject({name: 'summary', exit: 1, title: '2 of 5 servers synchronized; FS2, FS4, FS5 still show a red X'});
+		expect(end.name === 'summary' && end.lines.join('\n')).not.toMatch(/^Nothing was changed\.$/m);
+		expect(end.name === 'summary' && end.lines.at(-1)).toBe(`npm start -- --lab ${dir}`);
+		await controller.dispose();
+	});
 });
