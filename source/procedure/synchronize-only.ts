@@ -15,6 +15,13 @@ export const SYNCHRONIZE_ONLY = {
 	kb: 'KB Q148678 ends both of its procedures with "Synchronize all servers"; on its own it clears a red X whose cause is gone.',
 } as const;
 
+/** Why this step, naming the menu item of the synchronize chosen ("Fully synchronize all servers" when full). */
+export function synchronizeOnlyWhy(full = false): string {
+	return full
+		? 'When a server was offline or was fixed by hand, DSMN needs only to propagate the accounts again: nothing to restore or reconstruct. This is NetWare Server ▸ Fully synchronize all servers in Synchronization Manager.'
+		: SYNCHRONIZE_ONLY.why;
+}
+
 /** What the confirmation says it will do; on a target the tool cannot synchronize, the admin's instructions. */
 export async function describeSynchronizeOnly(target: Target, full = false): Promise<{changes: string[]; manual: boolean}> {
 	if (!target.sync)

@@ -19,7 +19,7 @@ export {RestoreRun} from '../procedure/restore-run.js';
 export {NewPdcRun} from '../procedure/new-pdc-run.js';
 export {RepairRun} from '../procedure/repair-run.js';
 export {RESTORE_STEPS} from '../procedure/restore-steps.js';
-export {describeSynchronizeOnly, SYNCHRONIZE_ONLY, synchronizeOnly} from '../procedure/synchronize-only.js';
+export {describeSynchronizeOnly, SYNCHRONIZE_ONLY, synchronizeOnly, synchronizeOnlyWhy} from '../procedure/synchronize-only.js';
 export {resumeUnfinished} from '../app/unfinished-run.js';
 export {beginReconstruct, beginRestore} from '../app/begin-run.js';
 export {afterRunChecks} from '../app/after-run-checks.js';

@@ -25,7 +25,7 @@ export class SynchronizeOnly {
 		this.kind = kind;
 		// The running screen and the log name the synchronize chosen (session.title).
 		this.s.synchronizeOnlyTitle = synchronizeOnlyTitle(kind);
-		const {describeSynchronizeOnly, SYNCHRONIZE_ONLY} = await operations();
+		const {describeSynchronizeOnly, SYNCHRONIZE_ONLY, synchronizeOnlyWhy} = await operations();
 		const {changes, manual} = await describeSynchronizeOnly(this.s.activeTarget, kind === 'full');
 		if (manual) {
 			// The tool cannot press the button on a real server: the instructions, and nothing to resume.
@@ -36,7 +36,7 @@ export class SynchronizeOnly {
 			name: 'confirm',
 			step: SYNCHRONIZE_ONLY.step,
 			title: synchronizeOnlyTitle(kind),
-			help: {why: SYNCHRONIZE_ONLY.why, kb: SYNCHRONIZE_ONLY.kb},
+			help: {why: synchronizeOnlyWhy(kind === 'full'), kb: SYNCHRONIZE_ONLY.kb},
 			changes,
 			typed: '',
 		});

@@ -61,6 +61,16 @@ describe('"Only synchronize all servers"', () => {
 		await controller.dispose();
 	});
 
+	it("its confirmation's help names the menu item of the synchronize chosen", async () => {
+		const {controller} = await labController();
+		await controller.continueFromInspect('synchronize');
+		await controller.answerSituation('full');
+		const confirm = screen(controller);
+		expect(confirm).toMatchObject({name: 'confirm', title: 'Fully synchronize all servers'});
+		expect(confirm.name === 'confirm' && confirm.help?.why).toMatch(/NetWare Server ▸ Fully synchronize all servers/);
+		await controller.dispose();
+	});
+
 	it('servers left red: one verdict, each reason once, and the next steps as choices', async () => {
 		const {controller} = await labController();
 		await synchronize(controller, 'normal');
