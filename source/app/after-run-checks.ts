@@ -34,7 +34,9 @@ export async function afterRunChecks(run: OpenedRun, target: Target): Promise<Af
 	const lab = target.kind === 'lab' ? await loadLab(target.location).catch(() => undefined) : undefined;
 	const practice = lab
 		? [
-				`In the practice lab: dsmn-resync lab dsmdump ${target.location} (MSSYNC stopped), and dsmn-resync lab dsmchk ${target.location} -d ${lab.domain} -u USERNAME.`,
+				'In the practice lab, the same two (dsmdump with MSSYNC stopped):',
+				`dsmn-resync lab dsmdump ${target.location}`,
+				`dsmn-resync lab dsmchk ${target.location} -d ${lab.domain} -u USERNAME`,
 			]
 		: [];
 	const dsm = resultCheckInstructions(lab?.domain, servers);

@@ -69,14 +69,26 @@ export function dsmpackInstructions(): string[] {
 	];
 }
 
-/** The optional check at the end of both flows: the exact commands, for this domain and these servers. */
+/**
+ * The optional check at the end of both flows: the exact commands, for this domain and these servers. Each
+ * command stands on a line of its own, so that no wrap ever splits one (ARCHITECTURE.md, "Layout at any size"); the
+ * last line is DSMCHK's exit codes.
+ */
 export function resultCheckInstructions(domain: string | undefined, servers: readonly string[]): string[] {
 	const d = domain ?? 'DOMAIN';
 	const server = servers[0] ?? 'SERVER';
 	return [
-		`Optional: DSMDUMP and DSMCHK are on the DSMN disc, not installed by default (${cite('dsmdump', ['Q197852'])}). Expand them first, e.g. expand d:\\Dsmn\\Nt40\\I386\\Dsmchk.ex_ ${SYNCAGNT}\\Dsmchk.exe, and Swclnt.dl_ to Swclnt.dll beside it (${cite('dsmchk', ['Q154760'])}).`,
-		`DSMDUMP lists the database's SERVER TABLE and ACCOUNT TABLE: at the PDC, cd /d ${SYNCAGNT} ; net stop MSSYNC ; dsmdump >db.txt ; net start MSSYNC. DSMDUMP's output should list each server, and each group as propagated to the servers chosen for it (${cite('dsmdump', ['Q197852'])}).`,
-		`DSMCHK compares a user's NetWare password with the domain's: dsmchk -d ${d} -u USERNAME -n ${server} (leave out -n for every server) (${cite('dsmchk', ['Q154760'])}).`,
+		`Optional: DSMDUMP and DSMCHK are on the DSMN disc (d: below), not installed by default (${cite('dsmdump', ['Q197852'])}). At the PDC, expand them into SYNCAGNT, with Swclnt.dll beside DSMCHK (${cite('dsmchk', ['Q154760'])}), one line at a time:`,
+		`cd /d ${SYNCAGNT}`,
+		'expand d:\\Dsmn\\Nt40\\I386\\Dsmchk.ex_ Dsmchk.exe',
+		'expand d:\\Dsmn\\Nt40\\I386\\Swclnt.dl_ Swclnt.dll',
+		`DSMDUMP lists the database's SERVER TABLE and ACCOUNT TABLE, with MSSYNC stopped; in SYNCAGNT, one line at a time:`,
+		'net stop MSSYNC',
+		'dsmdump >db.txt',
+		'net start MSSYNC',
+		`DSMDUMP's output should list each server, and each group as propagated to the servers chosen for it (${cite('dsmdump', ['Q197852'])}).`,
+		`DSMCHK compares a user's NetWare password with the domain's (leave out -n for every server; ${cite('dsmchk', ['Q154760'])}):`,
+		`dsmchk -d ${d} -u USERNAME -n ${server}`,
 		`DSMCHK's exit code (ERRORLEVEL): 0 in sync; 1 not in sync; 2 the server is unknown to DSMN; 3 the domain is unknown; 4 the user is unknown to DSMN; 5 the user is not propagated to that server (${cite('dsmchk', ['Q154760'])}).`,
 	];
 }

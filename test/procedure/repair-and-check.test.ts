@@ -36,10 +36,16 @@ describe('repair before restore', () => {
 describe('checking the result', () => {
 	it('DSMDUMP and DSMCHK with the exact commands for this domain and server', () => {
 		const text = resultCheckInstructions('CORP', ['FS1', 'FS2']);
-		expect(text[1]).toMatch(/cd \/d %SystemRoot%\\System32\\Syncagnt ; net stop MSSYNC ; dsmdump >db\.txt ; net start MSSYNC/);
-		expect(text[2]).toMatch(/dsmchk -d CORP -u USERNAME -n FS1 /);
-		expect(text[3]).toMatch(/0 in sync; 1 not in sync; 2 .*; 5 the user is not propagated to that server/);
 		expect(text[0]).toMatch(/not installed by default/);
+		// Each command a line of its own, whole: a wrap never splits one.
+		expect(text.slice(1, 4)).toEqual([
+			'cd /d %SystemRoot%\\System32\\Syncagnt',
+			'expand d:\\Dsmn\\Nt40\\I386\\Dsmchk.ex_ Dsmchk.exe',
+			'expand d:\\Dsmn\\Nt40\\I386\\Swclnt.dl_ Swclnt.dll',
+		]);
+		expect(text.slice(5, 8)).toEqual(['net stop MSSYNC', 'dsmdump >db.txt', 'net start MSSYNC']);
+		expect(text[10]).toBe('dsmchk -d CORP -u USERNAME -n FS1');
+		expect(text.at(-1)).toMatch(/0 in sync; 1 not in sync; 2 .*; 5 the user is not propagated to that server/);
 	});
 });
 
