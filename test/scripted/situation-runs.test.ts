@@ -78,4 +78,25 @@ describe('scripted runs for the server situation, on the lab', () => {
 			.map(l => JSON.parse(l) as {event: string; message?: string});
 		expect(lines.find(l => l.event === 'warning' && /--repair dsmpack/.test(l.message ?? ''))).toBeDefined();
 	});
+
+	it(
+		'a restore on a server that reports itself as a BDC (lab create --role bdc) is refused before anything changes, with what to do',
+		{timeout: 180_000},
+		async () => {
+			const dir = join(await tempDir(), 'lab');
+			expect((await runCli(['lab', 'create', dir, '--pace', '0', '--servers', '2', '--accounts', '20', '--role', 'bdc'])).exitCode).toBe(0);
+			const {syncagnt, journal} = labPaths(dir);
+			const before = (await readdir(syncagnt)).sort();
+			for (const pdc of ['same', 'new']) {
+				const run = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', pdc, '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes']);
+				expect(run.exitCode, run.stdout + run.stderr).toBe(1);
+				expect(run.stdout + run.stderr).toMatch(/BDC/);
+				expect(run.stdout + run.stderr).toMatch(/promote/i);
+				expect(run.stdout).not.toMatch(/✓ Stop MSSYNC/);
+			}
+			expect((await readdir(syncagnt)).sort()).toEqual(before);
+			expect((await labStatus(dir)).service.state).toBe('RUNNING');
+			expect(await readdir(journal).catch(() => [])).toEqual([]);
+		},
+	);
 });
