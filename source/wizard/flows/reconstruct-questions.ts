@@ -118,6 +118,9 @@ export class ReconstructQuestions {
 		this.plan.servers = servers;
 		this.plan.netware = netware;
 		const ops = this.s.activeTarget.servers.reconstruct;
+		// Users the restore removes that are the domain's propagated accounts come back with the synchronize (with
+		// new passwords); only the others are lost for good.
+		const domainAccounts = new Set(ops ? (await ops.propagatedUsers()).map(name => name.toUpperCase()) : []);
 		const items = [];
 		for (const server of servers) {
 			const refusal = binderyRestoreRefusal(server, versionOf(netware, server));
@@ -129,7 +132,7 @@ export class ReconstructQuestions {
 					: !check
 						? `${server.padEnd(10)} with BINDREST on the server (you will be told how)`
 						: check.ok
-							? `${server.padEnd(10)} backup of ${check.taken?.toISOString().slice(0, 10) ?? '?'}: ${check.usersInBackup} users; ${check.usersLost.length} users would be lost`
+							? `${server.padEnd(10)} backup of ${check.taken?.toISOString().slice(0, 10) ?? '?'}: ${check.usersInBackup} users; ${lostLine(check.usersLost, domainAccounts)}`
 							: `${server.padEnd(10)} no usable bindery backup (${check.problems[0]})`,
 			});
 		}
@@ -273,4 +276,13 @@ export class ReconstructQuestions {
 		this.initialPassword = undefined;
 		return run;
 	}
+}
+
+/** What a bindery restore does to the users made since its backup: the domain's come back with the synchronize, the others are lost. */
+export function lostLine(usersLost: readonly string[], domainAccounts: ReadonlySet<string>): string {
+	const domain = usersLost.filter(name => domainAccounts.has(name.toUpperCase())).length;
+	const others = usersLost.length - domain;
+	const back = domain ? `${domain} domain account${domain === 1 ? '' : 's'} removed, then propagated again` : '';
+	const gone = others ? `${others} other user${others === 1 ? '' : 's'} lost` : '';
+	return [back, gone].filter(Boolean).join('; ') || 'no user lost';
 }

@@ -11,6 +11,7 @@ import {labPaths} from '../../../source/lab/state.js';
 import {labStatus} from '../../../source/lab/status.js';
 import {citationProblems} from '../../../source/procedure/claims.js';
 import {parseSrvinfo} from '../../../source/services/server-role.js';
+import {lostLine} from '../../../source/wizard/flows/reconstruct-questions.js';
 import {WizardController} from '../../../source/wizard/controller.js';
 import {choicesOf} from '../../../source/wizard/choices.js';
 import {netwareAllQuestion, netwareServerQuestion} from '../../../source/wizard/flows/situation-netware.js';
@@ -236,8 +237,27 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 		await controller.acceptConsequences();
 		await controller.submitSelection();
 		await controller.answerSituation('all-3.x');
-		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'bindery'});
+		const bindery = screen(controller);
+		expect(bindery).toMatchObject({name: 'multi-select', purpose: 'bindery'});
+		// The users a bindery restore removes are the domain's propagated accounts here: they come back with the
+		// synchronize, so the label says so instead of "would be lost".
+		const labels = bindery.name === 'multi-select' ? bindery.items.map(i => i.label) : [];
+		expect(labels.length).toBeGreaterThan(0);
+		for (const label of labels) {
+			expect(label).not.toMatch(/would be lost/);
+			expect(label).toMatch(/: \d+ users; \d+ domain accounts removed, then propagated again$/);
+		}
 		await controller.dispose();
+	});
+});
+
+describe('what a bindery restore does to the users made since its backup', () => {
+	it("the domain's accounts come back with the synchronize; the others are lost", () => {
+		const domain = new Set(['ALICE', 'BOB']);
+		expect(lostLine(['alice', 'Bob'], domain)).toBe('2 domain accounts removed, then propagated again');
+		expect(lostLine(['ALICE', 'LOCAL1'], domain)).toBe('1 domain account removed, then propagated again; 1 other user lost');
+		expect(lostLine(['LOCAL1', 'LOCAL2'], domain)).toBe('2 other users lost');
+		expect(lostLine([], domain)).toBe('no user lost');
 	});
 });
 
