@@ -31,7 +31,10 @@ describe('leaving mid-restore with MSSYNC stopped: the last screen says so, and 
 		expect((await session.exited).exitCode).toBe(130);
 		expect(await serviceState(dir)).toBe('STOPPED');
 		expect(session.screen()).toContain('Left at a safe point');
-		expect(unwrapped(session)).toContain(`${STOPPED} node ${CLI} --lab ${dir}, then Resume (it goes on to "Start MSSYNC") or Roll back`);
+		// The command to come back stands whole on its own line; the MSSYNC line points to it.
+		expect(unwrapped(session)).toContain(
+			`start again on this target: node ${CLI} --lab ${dir} ${STOPPED} start again with the command above, then Resume (it goes on with "Start MSSYNC") or Roll back`,
+		);
 	});
 
 	it('a closed terminal (SIGHUP) at the same point', async () => {
