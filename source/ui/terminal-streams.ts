@@ -110,8 +110,13 @@ export class DumbTerminal {
 		const fresh = lines.slice(Math.min(same, lines.length - 1), until);
 		// The pointer moved in a list (Up, Down): only the item now under it, "> No". Two lines of a list
 		// printed again (the item left and the item reached) read as a list cut short.
-		const pointed = inPlace ? fresh.filter((line, i) => line !== before[same + i] && line.trimStart().startsWith(`${POINTER} `)) : [];
-		if (pointed.length === 1 && fresh.length > 1) return void this.stdout.write(`${pointed[0]}\n`);
+		// Only when nothing else changed: the one line that took the pointer and the one that lost it (a new
+		// screen of the same height, the next question, changes its title too, and is printed whole).
+		const isPointer = (line: string | undefined) => line?.trimStart().startsWith(`${POINTER} `) ?? false;
+		const changed = inPlace ? fresh.flatMap((line, i) => (line === before[same + i] ? [] : [{line, was: before[same + i]}])) : [];
+		const moved = changed.length === 2 && changed.every(c => isPointer(c.line) !== isPointer(c.was));
+		const pointed = moved ? changed.filter(c => isPointer(c.line)) : [];
+		if (pointed.length === 1 && fresh.length > 1) return void this.stdout.write(`${pointed[0]!.line}\n`);
 		if (fresh.length) this.stdout.write(`${fresh.join('\n')}\n`);
 	}
 }

@@ -37,4 +37,11 @@ describe('TERM=dumb', () => {
 		expect(written.at(-1)).toBe('> Leave\n');
 		expect(written).toHaveLength(3);
 	});
+
+	it('the next question, as tall as the last, is printed whole: not taken for a move of the pointer', () => {
+		const {terminal, written} = dumb();
+		terminal.stream.write('header\nWhat brings you here?\n> Servers show a red X\n  MSSYNC will not start\nfooter\n');
+		terminal.stream.write('header\nIs this the PDC that ran DSMN all along?\n> Yes, this PDC\n  No, a new PDC\nfooter\n');
+		expect(written.at(-1)).toBe('Is this the PDC that ran DSMN all along?\n> Yes, this PDC\n  No, a new PDC\n');
+	});
 });
