@@ -27,6 +27,8 @@ export type FoundRun = {
 	next?: {step: string; title: string};
 	/** The titles of the steps already done. */
 	finished: string[];
+	/** The last command the run sent to the target, as journaled, and the title of the step that sent it. */
+	lastCommand?: {command: string; title?: string};
 };
 
 export function resumeRun(target: Target, unfinished: UnfinishedRun): Promise<OpenedRun> {
@@ -48,6 +50,7 @@ export async function resumeUnfinished(
 	const about = standing.step ?? standing.during;
 	const next = run.nextStep();
 	const {start} = unfinished;
+	const sent = run.lastCommandSent();
 	return {
 		run,
 		found: {
@@ -59,6 +62,7 @@ export async function resumeUnfinished(
 			...(about ? {standingTitle: title(about)} : {}),
 			...(next ? {next: {step: next, title: title(next)}} : {}),
 			finished: run.finishedSteps().map(title),
+			...(sent ? {lastCommand: {command: sent.command, ...(sent.step ? {title: title(sent.step)} : {})}} : {}),
 		},
 	};
 }

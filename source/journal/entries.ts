@@ -38,8 +38,9 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 		files: z.array(z.object({name: z.string(), size: z.number(), mtimeMs: z.number(), sha256: z.string()})),
 	}),
 	z.object({type: z.literal('step-started'), at: z.string(), step: z.string()}),
-	z.object({type: z.literal('step-finished'), at: z.string(), step: z.string(), summary: z.string()}),
-	z.object({type: z.literal('step-failed'), at: z.string(), step: z.string(), message: z.string()}),
+	/** `command`: the last command the step sent to the target, if it sent any (the resume screen shows it). */
+	z.object({type: z.literal('step-finished'), at: z.string(), step: z.string(), summary: z.string(), command: z.string().optional()}),
+	z.object({type: z.literal('step-failed'), at: z.string(), step: z.string(), message: z.string(), command: z.string().optional()}),
 	/**
 	 * Written before a rename; the rename's outcome is read back from the disk. An original moved aside
 	 * carries its size and SHA-256 (one read just before): resume and roll back know it by its bytes.
@@ -48,8 +49,8 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 	/** Written after the rename (and the folders flushed). */
 	z.object({type: z.literal('moved'), at: z.string(), from: z.string(), to: z.string()}),
 	z.object({type: z.literal('copied'), at: z.string(), name: z.string(), size: z.number(), sha256: z.string()}),
-	z.object({type: z.literal('manual-step'), at: z.string(), step: z.string(), instructions: z.string()}),
-	z.object({type: z.literal('interrupted'), at: z.string(), step: z.string().optional(), signal: z.string()}),
+	z.object({type: z.literal('manual-step'), at: z.string(), step: z.string(), instructions: z.string(), command: z.string().optional()}),
+	z.object({type: z.literal('interrupted'), at: z.string(), step: z.string().optional(), signal: z.string(), command: z.string().optional()}),
 	/**
 	 * The server's writer lock: "taking" before its folder is made, "taken" once it names this run, "broken"
 	 * when a lock believed gone was broken on request (its holder and why), "released" when given up.

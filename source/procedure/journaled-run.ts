@@ -73,6 +73,8 @@ export abstract class JournaledRun implements ProcedureRun {
 	private serverLock: ServerLock | undefined;
 	/** Who held the server when this process was last refused its writer lock. */
 	private refusedBy: ServerRefusal | undefined;
+	/** The last command the step under way sent (journaled when it ends, or when the run is cut off during it). */
+	private stepCommand: string | undefined;
 	/** Break the server's writer lock when its holder is believed gone (--break-lock; the wizard's typed confirmation). */
 	breakLockIfGone = false;
 	/** The writer lock's refresh and staleness (tests shorten them). */
@@ -201,17 +203,25 @@ export abstract class JournaledRun implements ProcedureRun {
 		const refused = await this.holdServer();
 		if (refused) return refused;
 		await this.record({type: 'step-started', step});
+		// The step's last command goes in the entry that ends it: a resumed run shows it ("Last command").
+		this.stepCommand = undefined;
+		const onCommand: RunHooks['onCommand'] = event => {
+			if (event.phase === 'start') this.stepCommand = event.command;
+			hooks.onCommand?.(event);
+		};
 		let outcome: StepOutcome;
 		try {
-			outcome = await this.perform(step, hooks);
+			outcome = await this.perform(step, {...hooks, onCommand});
 		} catch (error) {
 			const hint = hintOf(error);
 			outcome = {status: 'failed', message: (error as Error).message, advice: hint ?? adviceFor(error)};
 		}
-		if (outcome.status === 'done') await this.record({type: 'step-finished', step, summary: outcome.summary});
-		else if (outcome.status === 'failed') await this.record({type: 'step-failed', step, message: outcome.message});
-		else if (outcome.status === 'manual') await this.record({type: 'manual-step', step, instructions: outcome.instructions.join('\n')});
-		else await this.record({type: 'interrupted', step, signal: 'user'});
+		const sent = this.stepCommand ? {command: this.stepCommand} : {};
+		this.stepCommand = undefined;
+		if (outcome.status === 'done') await this.record({type: 'step-finished', step, summary: outcome.summary, ...sent});
+		else if (outcome.status === 'failed') await this.record({type: 'step-failed', step, message: outcome.message, ...sent});
+		else if (outcome.status === 'manual') await this.record({type: 'manual-step', step, instructions: outcome.instructions.join('\n'), ...sent});
+		else await this.record({type: 'interrupted', step, signal: 'user', ...sent});
 		return outcome;
 	}
 
@@ -253,6 +263,13 @@ export abstract class JournaledRun implements ProcedureRun {
 	}
 
 	async noteInterrupted(signal: string, step?: string): Promise<void> {
-		await this.record({type: 'interrupted', signal, ...(step ? {step} : {})});
+		await this.record({type: 'interrupted', signal, ...(step ? {step} : {}), ...(step && this.stepCommand ? {command: this.stepCommand} : {})});
+	}
+
+	/** The last command this run sent, as journaled, and the step that sent it (none journaled: undefined). */
+	lastCommandSent(): {command: string; step?: string} | undefined {
+		const last = this.entries.findLast(e => 'command' in e && typeof e.command === 'string');
+		if (!last || !('command' in last) || !last.command) return undefined;
+		return {command: last.command, ...('step' in last && last.step ? {step: last.step} : {})};
 	}
 }

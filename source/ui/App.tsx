@@ -110,8 +110,8 @@ export function App({controller}: {controller: WizardController}) {
 				{/* A running step stays in view under the help or the quit question: its progress is what the admin watches. */}
 				{state.overlay && screen.name !== 'running' ? null : renderScreen()}
 				{state.notice ? <Text color="yellow">{state.notice}</Text> : null}
-				{/* The newest command run on the target, named as such (the commands are the proof of what the tool did). */}
-				{state.commands.length > 0 && state.exit === undefined ? (
+				{/* The newest command run on the target, named as such (the commands are the proof of what the tool did); the resume screen names the run's own. */}
+				{state.commands.length > 0 && state.exit === undefined && screen.name !== 'resume' ? (
 					<Text dimColor>
 						{LAST_COMMAND}
 						{shortenMiddle(safeText(state.commands.at(-1)!), columns - LAST_COMMAND.length)}
@@ -141,7 +141,7 @@ export function App({controller}: {controller: WizardController}) {
 			case 'loading':
 				return <LoadingScreen message={screen.message} />;
 			case 'resume':
-				return <ResumeScreen screen={screen} choice={choice} />;
+				return <ResumeScreen screen={screen} choice={choice} columns={columns} />;
 			case 'inspect':
 				return <InspectScreen screen={screen} rows={rows - chromeRows} columns={columns} choice={choice} />;
 			case 'target-field':

@@ -33,6 +33,8 @@ export type Screen =
 			standingTitle?: string;
 			canRollback: boolean;
 			rollbackBegan: boolean;
+			/** The last command the run sent, as its journal has it (none journaled: absent). */
+			lastCommand?: {command: string; title?: string};
 	  }
 	| {name: 'target-field'; field: FieldName; input: string; cursor?: number; length: number; error?: string}
 	/** `files`: the database's files in SYNCAGNT (what a restore moves aside); `others`: the names of the rest, left in place. */

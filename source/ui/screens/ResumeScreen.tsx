@@ -3,11 +3,16 @@ import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../wizard/state.js';
 import {formatAge, formatDate} from '../../text/format.js';
 import {safeText} from '../../text/sanitize.js';
+import {shortenMiddle} from '../../text/shorten.js';
 import {useGlyphs} from '../theme.js';
 import {Select, type ChoiceView} from '../widgets/Select.js';
 
+const LAST_COMMAND = 'Last command: ';
+/** "Last command (Stop MSSYNC): ", naming the step that sent it. */
+const lastCommandLabel = (title: string | undefined) => (title ? `Last command (${safeText(title)}): ` : LAST_COMMAND);
+
 /** An unfinished run: when it began, what it restores, how it was left (from its journal), and what resuming does. */
-export function ResumeScreen({screen, choice}: {screen: Extract<Screen, {name: 'resume'}>; choice: ChoiceView}) {
+export function ResumeScreen({screen, choice, columns = 80}: {screen: Extract<Screen, {name: 'resume'}>; choice: ChoiceView; columns?: number}) {
 	const glyphs = useGlyphs();
 	const started = new Date(screen.started);
 	const {standing} = screen;
@@ -41,6 +46,15 @@ export function ResumeScreen({screen, choice}: {screen: Extract<Screen, {name: '
 				{screen.backup ? `, restoring the backup in ${safeText(screen.backup)}` : ''}.
 			</Text>
 			<Text dimColor>Journal: {safeText(screen.journal)}</Text>
+			{/* As the step screens show it: the last command this run sent to the target, whole on its line (cut in the middle). */}
+			{screen.lastCommand ? (
+				<Text dimColor>
+					{lastCommandLabel(screen.lastCommand.title)}
+					{shortenMiddle(safeText(screen.lastCommand.command), columns - lastCommandLabel(screen.lastCommand.title).length)}
+				</Text>
+			) : (
+				<Text dimColor>{LAST_COMMAND}none: its journal records no command sent to the target.</Text>
+			)}
 			{screen.finished.map(title => (
 				<Text key={title}>
 					<Text color="green">{glyphs.ok}</Text> {title}

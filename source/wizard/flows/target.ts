@@ -123,6 +123,7 @@ export class TargetFlow {
 			canRollback: run.canRollback,
 			rollbackBegan: run.rollbackBegan(),
 			...(found.next ? {next: found.next.title} : {}),
+			...(found.lastCommand ? {lastCommand: found.lastCommand} : {}),
 		};
 		this.s.store.set({steps: this.s.stepList(), screen: this.s.resumeScreen});
 	}

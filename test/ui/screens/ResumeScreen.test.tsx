@@ -50,4 +50,13 @@ describe('the resume screen offers only what can be done', () => {
 		await waitFor(() => expect(wizard.calls).toEqual([['resumeChoice', 'rollback']]));
 		ui.unmount();
 	});
+
+	it('the last command the run sent, with its step; or that its journal records none', () => {
+		const none = render(<ResumeScreen screen={base} choice={choiceOf(base)} />).lastFrame() ?? '';
+		expect(none).toContain('Last command: none: its journal records no command sent to the target.');
+		const sent = {...base, lastCommand: {command: 'sc stop MSSYNC\u001B[2J', title: 'Stop MSSYNC'}};
+		const frame = render(<ResumeScreen screen={sent} choice={choiceOf(sent)} columns={60} />).lastFrame() ?? '';
+		expect(frame).toContain('Last command (Stop MSSYNC): sc stop MSSYNC');
+		expect(frame).not.toContain('\u001B[2J');
+	});
 });

@@ -1,0 +1,50 @@
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {runCli, tempDir} from '../helpers/run-cli.js';
+import {KEYS, PtySession} from './pty-session.js';
+import {restoreUpTo} from './restore-keys.js';
+
+async function makeLab() {
+	const dir = join(await tempDir(), 'lab');
+	expect((await runCli(['lab', 'create', dir, '--pace', '0'])).exitCode).toBe(0);
+	return dir;
+}
+
+describe('the resume screen shows the last command the run sent, as the step screens do', () => {
+	it("left at the Start MSSYNC confirmation: the copy step's last query, named with its step", async () => {
+		const dir = await makeLab();
+		const first = new PtySession(['--lab', dir], {cols: 120});
+		await restoreUpTo(first, 'start-service');
+		await first.type(KEYS.down);
+		await first.waitFor(/❯ Not now — leave/);
+		await first.type(KEYS.enter);
+		await first.waitFor('Leave dsmn-resync?');
+		await first.type('y');
+		expect((await first.exited).exitCode).toBe(130);
+
+		const again = new PtySession(['--lab', dir], {cols: 120});
+		await again.waitFor('was left at a safe point');
+		expect(again.screen()).toContain('Last command (Copy the backup into SYNCAGNT): sc query MSSYNC');
+		// Once: the session's own line is not drawn under it.
+		expect(again.screen().match(/Last command/g)).toHaveLength(1);
+		await again.type('q');
+		await again.waitFor('Leave dsmn-resync?');
+		await again.type('y');
+		await again.exited;
+	});
+
+	it('a scripted restore that failed at Start MSSYNC: the command that failed', async () => {
+		const dir = await makeLab();
+		expect((await runCli(['lab', 'fault', dir, 'start-refused'])).exitCode).toBe(0);
+		const scripted = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes']);
+		expect(scripted.exitCode).toBe(1);
+
+		const session = new PtySession(['--lab', dir], {cols: 120});
+		await session.waitFor('stopped when "Start MSSYNC" failed');
+		expect(session.screen()).toMatch(/Last command \(Start MSSYNC\): (net start|sc query) MSSYNC/);
+		await session.type('q');
+		await session.waitFor('Leave dsmn-resync?');
+		await session.type('y');
+		await session.exited;
+	});
+});
