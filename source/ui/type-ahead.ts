@@ -39,6 +39,8 @@ export type TypeAheadHost = {
 	now?: () => number;
 	/** How long a screen must have been on view before a key answers it (0, the default: at once). */
 	seenMs?: number;
+	/** The moment runs only once the screen is drawn (`drawn()`, called after each commit): the wizard's. */
+	untilDrawn?: boolean;
 };
 
 export class TypeAhead {
@@ -72,8 +74,23 @@ export class TypeAhead {
 		});
 	}
 
+	/**
+	 * The screen on view has been drawn (after React committed it): its moment for reading runs from now, not
+	 * from when the wizard chose it. Under a heavy load a frame can take longer to draw than `seenMs`, and a
+	 * key pressed as it appeared would otherwise answer a question no one could yet have read.
+	 */
+	drawn(): void {
+		const key = screenKey(this.host.getState());
+		if (key !== this.shown || this.drawnKey === key) return;
+		this.drawnKey = key;
+		this.shownAt = this.now();
+	}
+	/** The screen last drawn: `drawn()` restarts the moment once per screen. */
+	private drawnKey: string | undefined;
+
 	/** The screen on view has been there long enough to have been read. */
 	private seen(): boolean {
+		if (this.host.untilDrawn && this.drawnKey !== this.shown) return false;
 		return this.now() - this.shownAt >= (this.host.seenMs ?? 0);
 	}
 

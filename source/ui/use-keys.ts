@@ -4,7 +4,7 @@
  * reaches (keymap.ts) and handed to the controller (`dispatch`).
  */
 import {useInput} from 'ink';
-import {useRef} from 'react';
+import {useEffect, useRef} from 'react';
 import type {WizardController} from '../wizard/controller.js';
 import {carriesTypeAhead, keymap} from './keymap.js';
 import {splitBurst} from './split-keys.js';
@@ -34,6 +34,9 @@ export function useKeys(controller: KeysController): void {
 		},
 		ignored: () => controller.noteIgnoredKey('now'),
 		seenMs: controller.seenMs ?? 0,
+		untilDrawn: true,
 	});
 	useInput((input, key) => queue.current!.push(splitBurst(input, key)));
+	// After every commit: a screen's moment for reading starts once it is drawn (type-ahead.ts, drawn()).
+	useEffect(() => queue.current!.drawn());
 }

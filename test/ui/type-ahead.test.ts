@@ -133,7 +133,7 @@ describe('keys typed ahead', () => {
 
 	describe('the one rule: a key answers only a screen on view for a moment; keys pressed while loading wait for the screen', () => {
 		/** A host on a clock the test moves: each key handled is recorded with whether it may answer. */
-		function clocked(start: Screen) {
+		function clocked(start: Screen, untilDrawn = false) {
 			let time = 0;
 			let state: WizardState = {screen: start, log: [], commands: [], busy: false, leaving: false};
 			const listeners = new Set<() => void>();
@@ -150,6 +150,7 @@ describe('keys typed ahead', () => {
 				ignored: () => undefined,
 				now: () => time,
 				seenMs: 250,
+				untilDrawn,
 			});
 			const show = (screen: Screen) => {
 				state = {...state, screen};
@@ -168,6 +169,26 @@ describe('keys typed ahead', () => {
 			wait(250);
 			queue.push(burst('\r'));
 			expect(handled).toEqual(['ask-backup:⏎', 'validation:⏎+', 'validation:⏎']);
+		});
+
+		it('the 250 ms run from when the screen was drawn: a frame drawn late (a loaded machine) is not answered as it appears', () => {
+			const {queue, handled, show, wait} = clocked(choice, true);
+			wait(300);
+			queue.drawn();
+			show({name: 'validation', report: {valid: true, errors: [], warnings: [], files: []} as never});
+			// React and Ink take 400 ms to put it on the terminal: a key that comes meanwhile was typed before it could be seen.
+			wait(400);
+			queue.push(burst('\r'));
+			queue.drawn();
+			// The admin presses Enter 50 ms after seeing it.
+			wait(50);
+			queue.push(burst('\r'));
+			// A later draw of the same screen (a progress update) does not restart the moment.
+			wait(100);
+			queue.drawn();
+			wait(150);
+			queue.push(burst('\r'));
+			expect(handled).toEqual(['validation:⏎+', 'validation:⏎+', 'validation:⏎']);
 		});
 
 		it('keys pressed while loading are kept for the screen that follows, never answering it; q acts at once', async () => {
