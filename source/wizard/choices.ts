@@ -142,9 +142,12 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 				{
 					label: !canGoBack
 						? 'Not now — leave; start again later to resume'
-						: screen.changed
-							? 'No — go back (this step is not done; what the run did before stays)'
-							: 'No — go back (nothing has been changed)',
+						: // Offered only after the run changed something: going back leaves it as it is, never "nothing changed".
+							screen.step === 'rollback'
+							? 'No — go back (nothing is rolled back: the run stays as it is)'
+							: screen.changed
+								? 'No — go back (this step is not done; what the run did before stays)'
+								: 'No — go back (nothing has been changed)',
 					value: 'no',
 				},
 			]);
