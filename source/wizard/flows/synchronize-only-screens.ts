@@ -83,6 +83,32 @@ export function synchronizeOnlyVerdict(results: readonly SyncResult[]): string {
 	return `${synchronized} of ${results.length} server${results.length === 1 ? '' : 's'} synchronized; ${listNames(failed)} still show${failed.length === 1 ? 's' : ''} a red X`;
 }
 
+/**
+ * MSSYNC is not running: Synchronization Manager sends nothing, so "Only synchronize" is not offered as if
+ * it could work (every server would fail, the blue ones included). What to do instead, as choices.
+ */
+export function synchronizeOnlyServiceDown(state: string): Situation {
+	return {
+		name: 'situation',
+		step: AFTER_SYNCHRONIZE_ONLY,
+		title: `MSSYNC is ${state}: synchronizing cannot work until it runs`,
+		lines: [
+			'Synchronization Manager sends nothing to the NetWare servers while the MSSYNC service is stopped. Nothing was changed.',
+			'Start it on the PDC (Control Panel ▸ Services ▸ MSSYNC ▸ Start), then check again.',
+			'If it will not start (after a crash or a power cut), a repair with dsmpack comes first (KB Q197852): choose Continue, then "MSSYNC will not start".',
+		],
+		items: [
+			{label: 'Continue: repair, restore or reconstruct', value: 'continue'},
+			{label: 'Check again: is MSSYNC running now?', value: 'again'},
+		],
+		initial: 0,
+		help: {
+			why: 'DSMN synchronizes through the MSSYNC service: with it stopped, every server would fail, and nothing would be learnt about the red ones.',
+			kb: 'MSSYNC that will not start after a crash: dsmpack /r repairs the database in place (KB Q197852).',
+		},
+	};
+}
+
 /** After a synchronization that left servers red: each reason once, and what can be done from here. */
 export function synchronizeOnlyFailedScreen(kind: SynchronizeKind, results: readonly SyncResult[]): Situation {
 	const failed = results.filter(r => !r.ok);

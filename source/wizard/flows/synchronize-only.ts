@@ -8,7 +8,13 @@ import type {SyncResult} from '../../services/synchronization.js';
 import {operations, type WizardSession} from '../session.js';
 import type {RunDriver} from '../run-driver.js';
 import {synchronizeOnlyFailed, synchronizeOnlyByHand, synchronizeOnlyDone} from '../summary.js';
-import {synchronizeOnlyFailedScreen, synchronizeOnlyLeft, synchronizeOnlyTitle, synchronizeOnlyVerdict} from './synchronize-only-screens.js';
+import {
+	synchronizeOnlyFailedScreen,
+	synchronizeOnlyLeft,
+	synchronizeOnlyServiceDown,
+	synchronizeOnlyTitle,
+	synchronizeOnlyVerdict,
+} from './synchronize-only-screens.js';
 
 export class SynchronizeOnly {
 	/** "Synchronize" or "Fully synchronize", as the admin chose (flows/situation.ts). */
@@ -26,6 +32,12 @@ export class SynchronizeOnly {
 		// The running screen and the log name the synchronize chosen (session.title).
 		this.s.synchronizeOnlyTitle = synchronizeOnlyTitle(kind);
 		const {describeSynchronizeOnly, SYNCHRONIZE_ONLY, synchronizeOnlyWhy} = await operations();
+		// MSSYNC stopped: no synchronization can work; said before it is offered (a query that fails is left to the run).
+		const service = await this.s.activeTarget.service.query({onCommand: this.s.store.onCommand}).catch(() => undefined);
+		if (service?.ok && service.state !== 'RUNNING') {
+			this.s.store.go(synchronizeOnlyServiceDown(service.state));
+			return;
+		}
 		const {changes, manual} = await describeSynchronizeOnly(this.s.activeTarget, kind === 'full');
 		if (manual) {
 			// The tool cannot press the button on a real server: the instructions, and nothing to resume.

@@ -17,9 +17,9 @@ function options(argv: string[]): WizardOptions {
 }
 
 /** The default lab: FS2, FS4 and FS5 have damaged records (Jet -1018), FS1 and FS3 synchronize. */
-async function labController() {
+async function labController(lab: Partial<typeof LAB_DEFAULTS> = {}) {
 	const dir = join(await tempDir(), 'lab');
-	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0, ...lab});
 	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0, launcher: 'npm start --'});
 	await controller.start();
 	return {dir, controller};
@@ -119,6 +119,26 @@ describe('"Only synchronize all servers"', () => {
 		expect(end).toMatchObject({name: 'summary', exit: 1, title: '2 of 5 servers synchronized; FS2, FS4, FS5 still show a red X'});
 		expect(end.name === 'summary' && end.lines.join('\n')).not.toMatch(/^Nothing was changed\.$/m);
 		expect(end.name === 'summary' && end.lines.at(-1)).toBe(`npm start -- --lab ${dir}`);
+		await controller.dispose();
+	});
+
+	it('MSSYNC stopped (it will not start after a crash): not offered as if it could work; the repair is pointed to, nothing is run', async () => {
+		const {controller} = await labController({wontStart: true});
+		await controller.continueFromInspect('synchronize');
+		await controller.answerSituation('normal');
+		const down = screen(controller);
+		expect(down).toMatchObject({name: 'situation', title: 'MSSYNC is STOPPED: synchronizing cannot work until it runs'});
+		expect(down.name === 'situation' && down.lines.join('\n')).toMatch(/MSSYNC will not start/);
+		expect(values(down)).toEqual(['continue', 'again']);
+		// No synchronization ran: no verdict that would call FS1 and FS3, which show a blue check, red.
+		expect(
+			controller
+				.getState()
+				.log.map(l => l.text)
+				.join('\n'),
+		).not.toMatch(/red X/);
+		await controller.answerSituation('continue');
+		expect(screen(controller)).toMatchObject({name: 'situation', title: 'What brings you here?'});
 		await controller.dispose();
 	});
 });
