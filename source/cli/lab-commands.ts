@@ -9,10 +9,21 @@ import {labStatus} from '../lab/status.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
 import {jsonLine} from '../app/json-line.js';
+import {asLaunched, launcherOf, type Launcher} from '../wizard/start-again.js';
 import type {Output} from './output.js';
 
-/** `api` is the platform's path module: its separator is the one the admin's paths use (`\\` on Windows). */
-export async function labCreateCommand(dir: string, options: LabOptions, output: Output, api: PathApi = path): Promise<number> {
+/**
+ * `api` is the platform's path module: its separator is the one the admin's paths use (`\\` on Windows).
+ * `launcher`: the commands it names are printed as they work from where the admin is (`node …/dist/cli.js`
+ * when `dsmn-resync` is not on the PATH: start-again.ts).
+ */
+export async function labCreateCommand(
+	dir: string,
+	options: LabOptions,
+	output: Output,
+	api: PathApi = path,
+	launcher: Launcher = launcherOf(process.argv[1], process.env),
+): Promise<number> {
 	const started = performance.now();
 	const lab = await createLab(dir, options);
 	const ms = Math.round(performance.now() - started);
@@ -36,7 +47,9 @@ export async function labCreateCommand(dir: string, options: LabOptions, output:
 			'',
 			`Next: dsmn-resync --lab ${safeText(dir)}`,
 			'',
-		].join('\n'),
+		]
+			.map(line => asLaunched(line, launcher))
+			.join('\n'),
 	);
 	return 0;
 }

@@ -2,7 +2,7 @@ import {mkdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {labStatusSchema} from '../../source/lab/status.js';
-import {runCli, tempDir} from '../helpers/run-cli.js';
+import {CLI, runCli, tempDir} from '../helpers/run-cli.js';
 
 describe('dsmn-resync (the built dist/cli.js)', () => {
 	it('prints --help and --version and exits 0', async () => {
@@ -22,7 +22,8 @@ describe('dsmn-resync (the built dist/cli.js)', () => {
 		const dir = join(await tempDir(), 'L');
 		const created = await runCli(['lab', 'create', dir, '--seed', '1']);
 		expect(created.exitCode).toBe(0);
-		expect(created.stdout).toContain('Next: dsmn-resync --lab');
+		// As it works from where the admin is: run as node dist/cli.js, dsmn-resync is not on the PATH.
+		expect(created.stdout).toContain(`Next: node ${CLI} --lab ${dir}`);
 		const status = await runCli(['lab', 'status', dir, '--json']);
 		expect(status.exitCode).toBe(0);
 		const json = labStatusSchema.parse(JSON.parse(status.stdout));
