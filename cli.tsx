@@ -2,12 +2,19 @@
 // Ink and chalk do not honour NO_COLOR: map it before either is loaded (they load lazily, with the wizard).
 if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') process.env['FORCE_COLOR'] = '0';
 
-import {describeBuild} from './source/build-info.js';
+// What each start loads (ARCHITECTURE.md, "The command line and the front ends"): this file imports nothing
+// statically. `--version` prints the line scripts/build.js baked in; `--help` and a usage error are answered
+// by one small file (dist/quick-answers.js); only the rest loads the program.
+declare const __VERSION_LINE__: string | undefined;
 
 const argv = process.argv.slice(2);
-// `--version` alone loads nothing but its line (ARCHITECTURE.md, "The command line and the front ends").
-if (argv.length === 1 && argv[0] === '--version') process.stdout.write(`${describeBuild()}\n`);
+if (argv.length === 1 && argv[0] === '--version' && typeof __VERSION_LINE__ === 'string') process.stdout.write(`${__VERSION_LINE__}\n`);
 else {
-	const {main} = await import('./source/cli/main.js');
-	process.exitCode = await main(argv);
+	const {quickAnswer} = await import('./source/cli/quick-answers.js');
+	const answered = quickAnswer(argv);
+	if (answered !== undefined) process.exitCode = answered;
+	else {
+		const {main} = await import('./source/cli/main.js');
+		process.exitCode = await main(argv);
+	}
 }

@@ -1,4 +1,5 @@
-// Bundles the program into dist/: cli.js (the command line, small and fast to start), the wizard's UI in a
+// Bundles the program into dist/: cli.js (the command line, small and fast to start: it imports nothing
+// statically), quick-answers.js (--help and usage errors, one file), the wizard's UI in a
 // chunk loaded only when drawn, and lab-tool.js (the practice lab's stand-in net and sc, one file of its own). Everything the
 // program runs is in dist/: it imports nothing but Node's own modules (checked below), so the package has
 // no dependencies. scripts/package.js bundles the same code, with the same fixes, for the single executables.
@@ -6,7 +7,7 @@ import {spawnSync} from 'node:child_process';
 import {chmod, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {builtinModules} from 'node:module';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
+import {build, transform} from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -31,14 +32,34 @@ export function buildInfo() {
 
 /** What esbuild replaces in the program: the production React, the version and the build. */
 export function programDefines(build = buildInfo()) {
-	return {'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(pkg.version), __BUILD__: JSON.stringify(build)};
+	return {
+		'process.env.NODE_ENV': '"production"',
+		__VERSION__: JSON.stringify(pkg.version),
+		__BUILD_COMMIT__: JSON.stringify(build.commit),
+		__BUILD_DATE__: JSON.stringify(build.date),
+	};
 }
 
-/** Every import a bundle leaves to run time must be one of Node's own modules: anything else would need node_modules. */
+/**
+ * The line `--version` prints, worded by source/build-info.ts itself (its `describeBuild`, run here on the
+ * build's defines), so that dist/cli.js prints it without importing anything.
+ */
+export async function versionLine(defines) {
+	const source = await readFile(new URL('../source/build-info.ts', import.meta.url), 'utf8');
+	const {code} = await transform(source, {loader: 'ts', format: 'esm', define: defines});
+	const {describeBuild} = await import(`data:text/javascript,${encodeURIComponent(code)}`);
+	return describeBuild();
+}
+
+/**
+ * Every import a bundle leaves to run time must be one of Node's own modules, or another file of the
+ * bundle (dist/cli.js loads dist/quick-answers.js): anything else would need node_modules.
+ */
 export function onlyNodeImports(metafile) {
 	const builtins = new Set(builtinModules);
+	const sibling = (output, path) => path.startsWith('./') && metafile.outputs[`${output.slice(0, output.lastIndexOf('/'))}/${path.slice(2)}`] !== undefined;
 	const outside = Object.entries(metafile.outputs).flatMap(([output, {imports}]) =>
-		imports.filter(i => i.external && !i.path.startsWith('node:') && !builtins.has(i.path)).map(i => `${output} imports ${i.path}`),
+		imports.filter(i => i.external && !i.path.startsWith('node:') && !builtins.has(i.path) && !sibling(output, i.path)).map(i => `${output} imports ${i.path}`),
 	);
 	if (outside.length > 0) throw new Error(`the bundle imports packages at run time, which the package does not carry: ${outside.join('; ')}`);
 }
@@ -129,6 +150,39 @@ export const inkWithoutDevtools = {
 	},
 };
 
+/**
+ * cli.tsx's import of quick-answers.ts is left to run time, as ./quick-answers.js: that module is bundled
+ * apart, into one file that shares no chunk with the program, so that `--help` and a usage error load one
+ * file (chunks shared with the program would be several, each a module for Node to load).
+ */
+export const quickAnswersApart = {
+	name: 'quick-answers-apart',
+	setup(pluginBuild) {
+		pluginBuild.onResolve({filter: /[\\/]quick-answers\.js$/}, args =>
+			args.importer.endsWith('cli.tsx') ? {path: './quick-answers.js', external: true} : undefined,
+		);
+	},
+};
+
+// Bundled CommonJS (react, signal-exit…) calls require() for Node's own modules, through esbuild's
+// __require, which throws this when no `require` is in scope.
+const REQUIRE_SHIM = 'Dynamic require of "';
+const REQUIRE_BANNER = "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);\n";
+
+/**
+ * Gives `require` to the outputs that hold esbuild's __require (in a split build, the one runtime chunk
+ * every other imports it from), and to no other: node:module is not loaded where nothing needs it.
+ */
+async function requireWhereNeeded(outputs) {
+	for (const output of outputs.filter(path => path.endsWith('.js'))) {
+		const url = pathToFileURL(`${root}/${output}`);
+		const text = await readFile(url, 'utf8');
+		if (!text.includes(REQUIRE_SHIM)) continue;
+		const hashbang = text.startsWith('#!') ? text.slice(0, text.indexOf('\n') + 1) : '';
+		await writeFile(url, `${hashbang}${REQUIRE_BANNER}${text.slice(hashbang.length)}`);
+	}
+}
+
 async function buildDist() {
 	await rm(new URL('../dist', import.meta.url), {recursive: true, force: true});
 	await mkdir(new URL('../dist', import.meta.url), {recursive: true});
@@ -140,17 +194,16 @@ async function buildDist() {
 		platform: 'node',
 		target: 'node20',
 		define: programDefines(),
-		// Bundled CommonJS (react, signal-exit…) calls require() for Node's own modules.
-		banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
 		minify: true,
 		legalComments: 'none',
 		metafile: true,
 		logLevel: 'warning',
 	};
-	const [program, labTool] = await Promise.all([
+	const [program, quickAnswers, labTool] = await Promise.all([
 		build({
 			...common,
-			plugins: [fixInkIncrementalRendering, inkWithoutDevtools, inkWrapsAtWords],
+			define: {...common.define, __VERSION_LINE__: JSON.stringify(await versionLine(common.define))},
+			plugins: [fixInkIncrementalRendering, inkWithoutDevtools, inkWrapsAtWords, quickAnswersApart],
 			entryPoints: {cli: 'cli.tsx'},
 			outdir: 'dist',
 			splitting: true,
@@ -158,14 +211,20 @@ async function buildDist() {
 			chunkNames: 'chunks/[name]-[hash]',
 			alias: {'react-devtools-core': emptyDevtools},
 		}),
+		build({...common, entryPoints: {'quick-answers': 'source/cli/quick-answers.ts'}, outdir: 'dist'}),
 		// The lab's stand-in starts for every net, sc and rpcclient a lab run makes (about 19 a restore): one
 		// file of its own, sharing no chunk with the program, so that it parses only what it runs.
 		build({...common, entryPoints: {'lab-tool': 'source/lab/stand-in-main.ts'}, outdir: 'dist'}),
 	]);
+	const builds = [program, quickAnswers, labTool];
 	const result = {
-		metafile: {inputs: {...program.metafile.inputs, ...labTool.metafile.inputs}, outputs: {...program.metafile.outputs, ...labTool.metafile.outputs}},
+		metafile: {
+			inputs: Object.assign({}, ...builds.map(b => b.metafile.inputs)),
+			outputs: Object.assign({}, ...builds.map(b => b.metafile.outputs)),
+		},
 	};
 	onlyNodeImports(result.metafile);
+	await requireWhereNeeded(Object.keys(result.metafile.outputs));
 	await chmod(new URL('../dist/cli.js', import.meta.url), 0o755);
 	await writeFile(new URL('../dist/meta.json', import.meta.url), JSON.stringify(result.metafile));
 }

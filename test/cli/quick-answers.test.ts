@@ -1,0 +1,68 @@
+/**
+ * `--help` and a usage error are answered by quick-answers.ts before the program loads (ARCHITECTURE.md,
+ * "The command line and the front ends"): what it prints must be what `main` prints for the same argv,
+ * word for word, on both streams and with the same exit code; anything else it leaves to `main`.
+ */
+import {describe, expect, it} from 'vitest';
+import type {Io} from '../../source/app/io.js';
+import {main} from '../../source/cli/main.js';
+import {quickAnswer} from '../../source/cli/quick-answers.js';
+
+function capture(env: NodeJS.ProcessEnv = {}) {
+	const out: string[] = [];
+	const err: string[] = [];
+	const io: Io = {out: text => out.push(text), err: text => err.push(text), stdinIsTty: false, stdoutIsTty: false, env};
+	// A JSON line's "at" is the time it was written: the only part two runs may not share.
+	const text = (parts: string[]) => parts.join('').replace(/"at":"[^"]+"/g, '"at":"…"');
+	return {io, printed: () => ({out: text(out), err: text(err)})};
+}
+
+const USAGE_ERRORS = [
+	['--no-such-flag'],
+	['--no-such-flag', '--json'],
+	['--no-such-flag', '--ascii'],
+	['--flow', 'sideways', '--lab', 'x'],
+	['lab', 'create'],
+	['lab', 'create', 'x', '--servers', 'many'],
+	['check'],
+	['check', 'a', 'b', '--json'],
+	['--lab'],
+	['lab', 'frobnicate', 'x'],
+];
+
+describe('the quick answers, before the program loads', () => {
+	it.each([[['--help']], [['-h']], [['lab', '--help']], [['--help', '--ascii']]])('%j prints the help main prints, exit 0', async argv => {
+		const quick = capture({LANG: 'en_US.UTF-8'});
+		const full = capture({LANG: 'en_US.UTF-8'});
+		expect(quickAnswer(argv, quick.io)).toBe(0);
+		expect(await main(argv, full.io)).toBe(0);
+		expect(quick.printed()).toEqual(full.printed());
+		expect(quick.printed().out).toMatch(/^dsmn-resync (—|--) bring NetWare servers/);
+	});
+
+	it.each(USAGE_ERRORS.map(argv => [argv]))('%j is the usage error main gives, exit 2', async argv => {
+		const quick = capture();
+		const full = capture();
+		expect(quickAnswer(argv, quick.io)).toBe(2);
+		expect(await main(argv, full.io)).toBe(2);
+		expect(quick.printed()).toEqual(full.printed());
+		expect(quick.printed().err).toMatch(/^dsmn-resync: .+\n {2}\S/);
+	});
+
+	it('writes ASCII only under TERM=dumb or --ascii, as main does', async () => {
+		const quick = capture({TERM: 'dumb'});
+		const full = capture({TERM: 'dumb'});
+		expect(quickAnswer(['--help'], quick.io)).toBe(0);
+		expect(await main(['--help'], full.io)).toBe(0);
+		expect(quick.printed()).toEqual(full.printed());
+		expect(quick.printed().out).not.toMatch(/[^\t\n -~]/);
+	});
+
+	it('leaves every command that runs to main, and prints nothing for it', () => {
+		for (const argv of [[], ['--version'], ['--version', '--ascii'], ['check', '/tmp/backup'], ['lab', 'status', '/tmp/lab'], ['--lab', '/tmp/lab']]) {
+			const quick = capture();
+			expect(quickAnswer(argv, quick.io), JSON.stringify(argv)).toBeUndefined();
+			expect(quick.printed()).toEqual({out: '', err: ''});
+		}
+	});
+});

@@ -1,0 +1,61 @@
+/**
+ * What `--version`, `--help` and a usage error load (ARCHITECTURE.md, "The command line and the front
+ * ends"): dist/cli.js imports nothing statically and prints `--version` itself; `--help` and a usage error
+ * load one more file, dist/quick-answers.js, which imports nothing of the bundle. Checked twice: in
+ * esbuild's record of the bundle (dist/meta.json, written by npm run build), and in the modules Node
+ * actually loads (its loader's own debug log, NODE_DEBUG=esm).
+ */
+import {readFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+import {execa} from 'execa';
+import {describe, expect, it} from 'vitest';
+import {CLI, userEnv} from '../helpers/run-cli.js';
+
+type Metafile = {outputs: Record<string, {imports: {path: string; kind: string; external?: boolean}[]; inputs: Record<string, unknown>}>};
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const metafile = async () => JSON.parse(await readFile(`${dist}meta.json`, 'utf8')) as Metafile;
+
+/** The modules Node loads for `dist/cli.js ARGS`, in order: files as paths under dist/, Node's own as node:NAME. */
+async function modulesLoaded(args: string[]) {
+	const run = await execa(process.execPath, [CLI, ...args], {reject: false, env: userEnv({NODE_DEBUG: 'esm'}), extendEnv: false, stdin: 'ignore'});
+	const loaded = [...String(run.stderr).matchAll(/Translating \w+ (\S+)/g)].map(([, url]) =>
+		url!.startsWith('file:') ? fileURLToPath(url!).replace(dist, 'dist/') : url!,
+	);
+	return {loaded, exitCode: run.exitCode, stdout: String(run.stdout)};
+}
+
+describe('what a start loads before it prints', () => {
+	it('dist/cli.js imports nothing statically; quick-answers.js is one file that imports only Node’s util', async () => {
+		const {outputs} = await metafile();
+		expect(outputs['dist/cli.js']!.imports.filter(i => i.kind !== 'dynamic-import')).toEqual([]);
+		expect(outputs['dist/cli.js']!.imports.map(i => i.path)).toContain('./quick-answers.js');
+		const quick = outputs['dist/quick-answers.js']!;
+		expect(quick.imports).toEqual([{path: 'node:util', kind: 'import-statement', external: true}]);
+		const inputs = Object.keys(quick.inputs);
+		expect(inputs).toEqual(expect.arrayContaining(['source/cli/parse-args.ts', 'source/cli/help.ts', 'source/cli/quick-answers.ts']));
+		expect(inputs.filter(path => path.startsWith('node_modules/'))).toEqual([]);
+	});
+
+	it('--version loads dist/cli.js alone', async () => {
+		const run = await modulesLoaded(['--version']);
+		expect(run.exitCode).toBe(0);
+		expect(run.stdout).toMatch(/^dsmn-resync \d+\.\d+\.\d+ \(commit /);
+		expect(run.loaded).toEqual(['dist/cli.js']);
+	});
+
+	it.each([[['--help']], [['--no-such-flag']], [['check']], [['--no-such-flag', '--json']]])(
+		'%j loads dist/quick-answers.js and node:util, nothing more',
+		async args => {
+			const run = await modulesLoaded(args);
+			expect(run.exitCode).toBe(args.includes('--help') ? 0 : 2);
+			expect(run.loaded).toEqual(['dist/cli.js', 'dist/quick-answers.js', 'node:util']);
+		},
+	);
+
+	it('any other command goes on to the program (so the trace above would see a chunk loaded)', async () => {
+		const run = await modulesLoaded(['lab', 'status', `${dist}no-such-lab`]);
+		expect(run.loaded.slice(0, 2)).toEqual(['dist/cli.js', 'dist/quick-answers.js']);
+		expect(run.loaded.filter(path => path.startsWith('dist/chunks/main-'))).toHaveLength(1);
+	});
+});
