@@ -10,8 +10,8 @@ declare const __VERSION_LINE__: string | undefined;
 const argv = process.argv.slice(2);
 if (argv.length === 1 && argv[0] === '--version' && typeof __VERSION_LINE__ === 'string') process.stdout.write(`${__VERSION_LINE__}\n`);
 else {
-	const {quickAnswer} = await import('./source/cli/quick-answers.js');
-	const answered = quickAnswer(argv);
+	// No argument at all is the wizard: nothing to answer quickly, so its first frame does not wait for the parser twice.
+	const answered = argv.length === 0 ? undefined : (await import('./source/cli/quick-answers.js')).quickAnswer(argv);
 	if (answered !== undefined) process.exitCode = answered;
 	else {
 		const {main} = await import('./source/cli/main.js');

@@ -53,6 +53,13 @@ describe('what a start loads before it prints', () => {
 		},
 	);
 
+	it('the wizard, with no argument, goes straight to the program', async () => {
+		const run = await modulesLoaded([]);
+		expect(run.loaded[0]).toBe('dist/cli.js');
+		expect(run.loaded[1]).toMatch(/^dist\/chunks\/main-/);
+		expect(run.loaded).not.toContain('dist/quick-answers.js');
+	});
+
 	it('any other command goes on to the program (so the trace above would see a chunk loaded)', async () => {
 		const run = await modulesLoaded(['lab', 'status', `${dist}no-such-lab`]);
 		expect(run.loaded.slice(0, 2)).toEqual(['dist/cli.js', 'dist/quick-answers.js']);
