@@ -110,8 +110,14 @@ async function startup() {
 	}
 	// BENCH_BEFORE_CLI=path/to/an/earlier/dist/cli.js: the same figure for an earlier build, in the same run.
 	if (process.env.BENCH_BEFORE_CLI) {
-		const r = await paired([[cli, '--version'], null], [[process.env.BENCH_BEFORE_CLI, '--version'], null]);
-		rows.push(['startup: --version, this build vs BENCH_BEFORE_CLI (paired)', ms(r.ours), ms(r.base), r.ratio, '≤ 1']);
+		for (const [label, args] of [
+			['--version', ['--version']],
+			['--help', ['--help']],
+			['a usage error', ['--no-such-flag']],
+		]) {
+			const r = await paired([[cli, ...args], null], [[process.env.BENCH_BEFORE_CLI, ...args], null]);
+			rows.push([`startup: ${label}, this build vs BENCH_BEFORE_CLI (paired)`, ms(r.ours), ms(r.base), r.ratio, '≤ 1']);
+		}
 	}
 	const wizard = await paired([[cli], 'Where do you want to work?'], [[join(work, 'hello.js')], 'hello from ink']);
 	rows.push(['startup: wizard first frame vs one-line Ink app (bundled alike, paired)', ms(wizard.ours), ms(wizard.base), wizard.ratio, '≤ 1.15']);
@@ -237,6 +243,13 @@ function pages() {
 		peak = Math.max(peak, m.kib);
 		rest.push(measure([process.execPath, cli, 'check', small, '--json']).seconds);
 	}
+	// BENCH_BEFORE_CLI: the same warm check by an earlier build, paired run by run.
+	const warmBefore = [];
+	for (let i = 0; process.env.BENCH_BEFORE_CLI && i < runs; i++) {
+		const b = measure([process.execPath, process.env.BENCH_BEFORE_CLI, 'check', backup, '--json']).seconds;
+		warmBefore.push(measure([process.execPath, cli, 'check', backup, '--json']).seconds / b);
+	}
+	if (warmBefore.length > 0) rows.push(['check, warm cache: this build vs BENCH_BEFORE_CLI (paired, median of ratios)', '', '', median(warmBefore), '≤ 1']);
 	const scan = median(ours) - median(rest);
 	rows.push([
 		'check, warm cache: verify every page of a 1 GiB MSSYNC.MDB vs cat FILE > /dev/null',
@@ -280,6 +293,17 @@ function pages() {
 		cold.ours.push(m);
 		cold.ratios.push(m / b);
 	}
+	// BENCH_BEFORE_CLI: the same cold check by an earlier build, each run paired with one of this build.
+	const before = {ours: [], base: [], ratios: []};
+	for (let i = 0; process.env.BENCH_BEFORE_CLI && i < runs; i++) {
+		dropSet();
+		const b = measure([process.execPath, process.env.BENCH_BEFORE_CLI, 'check', backup, '--json']).seconds;
+		dropSet();
+		const m = measure([process.execPath, cli, 'check', backup, '--json']).seconds;
+		before.base.push(b);
+		before.ours.push(m);
+		before.ratios.push(m / b);
+	}
 	const verified = left === null ? 'eviction unverified: no fincore' : `at most ${(left / 1024 ** 2).toFixed(1)} MiB left cached`;
 	rows.push([
 		`check, cold cache: the same, both reading from disk (paired; ${verified})`,
@@ -288,6 +312,9 @@ function pages() {
 		median(cold.ratios),
 		'≤ 1.3',
 	]);
+	if (before.ratios.length > 0) {
+		rows.push(['check, cold cache: this build vs BENCH_BEFORE_CLI (paired)', ms(median(before.ours)), ms(median(before.base)), median(before.ratios), '≤ 1']);
+	}
 	rmSync(lab, {recursive: true, force: true});
 }
 
