@@ -37,6 +37,14 @@ describe('what a start loads before it prints', () => {
 		expect(inputs.filter(path => path.startsWith('node_modules/'))).toEqual([]);
 	});
 
+	it('only the output holding esbuild’s __require gets require (createRequire, made on first use)', async () => {
+		const outputs = Object.keys((await metafile()).outputs).filter(output => output.endsWith('.js'));
+		const texts = await Promise.all(outputs.map(async output => ({output, text: await readFile(`${dist}${output.slice('dist/'.length)}`, 'utf8')})));
+		const holding = (needle: string) => texts.filter(t => t.text.includes(needle)).map(t => t.output);
+		expect(holding('Dynamic require of "').length).toBeGreaterThan(0);
+		expect(holding('__createRequire')).toEqual(holding('Dynamic require of "'));
+	});
+
 	it('--version loads dist/cli.js alone', async () => {
 		const run = await modulesLoaded(['--version']);
 		expect(run.exitCode).toBe(0);
