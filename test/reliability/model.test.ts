@@ -25,7 +25,9 @@ import {describeSambaModel, exploreSamba, FAULTS_INJECTED, runSambaCase, SAMBA_F
 const replay = process.env['MODEL_CASE'];
 const full = process.env['MODEL_FULL'] === '1';
 const seed = Number(process.env['MODEL_SEED'] ?? 20261129);
-const sample = Number(process.env['MODEL_SAMPLE'] ?? 6);
+/** `npm test` runs the lab cases (a sample of 3); `npm run test:slow` (DSMN_TEST_SUITE=slow) a sample of 6 and the real-Samba cases (vitest.config.ts). */
+const slowSuite = process.env['DSMN_TEST_SUITE'] === 'slow';
+const sample = Number(process.env['MODEL_SAMPLE'] ?? (slowSuite ? 6 : 3));
 const depth = Number(process.env['MODEL_DEPTH'] ?? 3);
 /** MODEL_ONLY=regex: explore only the first states it matches (the full run). */
 const only = new RegExp(process.env['MODEL_ONLY'] ?? '.');
@@ -34,9 +36,7 @@ const workers = Number(process.env['MODEL_WORKERS'] ?? 3);
 const sambaDepth = Number(process.env['MODEL_SAMBA_DEPTH'] ?? 2);
 /** Under CI a machine without Samba fails these tests rather than skip them (test/helpers/samba-server.ts). */
 const samba = !sambaReason().skip;
-/** `npm test` runs the lab sample; `npm run test:slow` (DSMN_TEST_SUITE=slow) the real-Samba cases (vitest.config.ts). */
-const slowSuite = process.env['DSMN_TEST_SUITE'] === 'slow';
-const labSample = !replay && !full && !slowSuite;
+const labSample = !replay && !full;
 const realSambaCasesInTestSlow = !replay && !full && slowSuite && samba;
 /** Sequences the full run found violating, kept as fixed cases in every sample. */
 const SAMBA_FIXED = ['samba.restore.move-aside.kill-before-moved>mssync-started>resume'];
