@@ -1,4 +1,4 @@
-import {configDefaults, defineConfig} from 'vitest/config';
+import {configDefaults, defineConfig, type TestProjectInlineConfiguration} from 'vitest/config';
 
 /**
  * Two suites. `npm test`: lint, types, the unit, screen and end-to-end tests, and a sample of each slow
@@ -8,6 +8,8 @@ import {configDefaults, defineConfig} from 'vitest/config';
  */
 export const SLOW_SUITE = [
 	'test/reliability/crash.test.ts',
+	// Its lab sample in `npm test`, its real-Samba cases (a second writer, the fixed cases) here.
+	'test/reliability/model.test.ts',
 	'test/e2e/samba-remote.test.ts',
 	'test/e2e/samba-wizard.test.ts',
 	'test/e2e/interrupts.test.ts',
@@ -31,8 +33,8 @@ export const SLOW_SUITE = [
 	'test/e2e/situations.test.ts',
 ];
 
-/** In `npm test` too, at a smaller size (each reads DSMN_TEST_SUITE): a sample of the slow suite. */
-const SAMPLED = ['test/reliability/crash.test.ts'];
+/** In `npm test` too, at a smaller size or in part (each reads DSMN_TEST_SUITE): a sample of the slow suite. */
+export const SAMPLED = ['test/reliability/crash.test.ts', 'test/reliability/model.test.ts'];
 
 /**
  * The test files that change what other files would see, so each runs with its own modules: the wizard's
@@ -45,8 +47,16 @@ const SAMPLED = ['test/reliability/crash.test.ts'];
  */
 const OWN_MODULES = ['test/wizard/**/*.test.{ts,tsx}', 'test/reliability/**/*.test.ts'];
 
-const slow = process.env['DSMN_TEST_SUITE'] === 'slow';
-const exclude = [...configDefaults.exclude, ...(slow ? [] : SLOW_SUITE.filter(file => !SAMPLED.includes(file)))];
+/** The projects of one suite: `npm test`'s, or `npm run test:slow`'s (test/vitest-config.test.ts checks that each file is in one). */
+export function suiteProjects(slow: boolean): TestProjectInlineConfiguration[] {
+	const exclude = [...configDefaults.exclude, ...(slow ? [] : SLOW_SUITE.filter(file => !SAMPLED.includes(file)))];
+	return slow
+		? [{extends: true, test: {name: 'slow', include: SLOW_SUITE}}]
+		: [
+				{extends: true, test: {name: 'shared-modules', include: ['test/**/*.test.{ts,tsx}'], exclude: [...exclude, ...OWN_MODULES], isolate: false}},
+				{extends: true, test: {name: 'isolated', include: OWN_MODULES, exclude}},
+			];
+}
 
 export default defineConfig({
 	test: {
@@ -56,11 +66,6 @@ export default defineConfig({
 		setupFiles: ['test/helpers/cleanup.ts'],
 		// Two cores here: the end-to-end tests spawn real processes and pseudo-terminals.
 		maxWorkers: 2,
-		projects: slow
-			? [{extends: true, test: {name: 'slow', include: SLOW_SUITE}}]
-			: [
-					{extends: true, test: {name: 'shared-modules', include: ['test/**/*.test.{ts,tsx}'], exclude: [...exclude, ...OWN_MODULES], isolate: false}},
-					{extends: true, test: {name: 'isolated', include: OWN_MODULES, exclude}},
-				],
+		projects: suiteProjects(process.env['DSMN_TEST_SUITE'] === 'slow'),
 	},
 });

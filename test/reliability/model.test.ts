@@ -25,7 +25,9 @@ import {describeSambaModel, exploreSamba, FAULTS_INJECTED, runSambaCase, SAMBA_F
 const replay = process.env['MODEL_CASE'];
 const full = process.env['MODEL_FULL'] === '1';
 const seed = Number(process.env['MODEL_SEED'] ?? 20261129);
-const sample = Number(process.env['MODEL_SAMPLE'] ?? 6);
+/** `npm test` runs the lab cases (a sample of 3); `npm run test:slow` (DSMN_TEST_SUITE=slow) a sample of 6 and the real-Samba cases (vitest.config.ts). */
+const slowSuite = process.env['DSMN_TEST_SUITE'] === 'slow';
+const sample = Number(process.env['MODEL_SAMPLE'] ?? (slowSuite ? 6 : 3));
 const depth = Number(process.env['MODEL_DEPTH'] ?? 3);
 /** MODEL_ONLY=regex: explore only the first states it matches (the full run). */
 const only = new RegExp(process.env['MODEL_ONLY'] ?? '.');
@@ -34,6 +36,8 @@ const workers = Number(process.env['MODEL_WORKERS'] ?? 3);
 const sambaDepth = Number(process.env['MODEL_SAMBA_DEPTH'] ?? 2);
 /** Under CI a machine without Samba fails these tests rather than skip them (test/helpers/samba-server.ts). */
 const samba = !sambaReason().skip;
+const labSample = !replay && !full;
+const realSambaCasesInTestSlow = !replay && !full && slowSuite && samba;
 /** Sequences the full run found violating, kept as fixed cases in every sample. */
 const SAMBA_FIXED = ['samba.restore.move-aside.kill-before-moved>mssync-started>resume'];
 
@@ -127,7 +131,7 @@ describe('the run under failure sequences (model-based)', () => {
 	// Issue 27: a second writer (another state folder, the target spelled another way) in every sample: while a
 	// first run holds the server after a kill mid-move, and while a resumed run works (on a Windows-like target).
 	const TWO_WRITERS = ['lab.restore.move-aside.kill-before-moved>second-writer>rollback', 'windows.restore.copy-backup.enospc>second-writer'];
-	it.runIf(!replay && !full)('a second writer at a step boundary is refused, and no two runs change SYNCAGNT at once', {timeout: 180_000}, async () => {
+	it.runIf(labSample)('a second writer at a step boundary is refused, and no two runs change SYNCAGNT at once', {timeout: 180_000}, async () => {
 		const reports = await pool(TWO_WRITERS.map(parseCase), 2, c => runCase(c));
 		const bad = reports.filter(r => r.violations.length > 0);
 		expect(bad, `violations:\n${describeViolations(bad)}`).toEqual([]);
@@ -138,7 +142,7 @@ describe('the run under failure sequences (model-based)', () => {
 
 	// Issue 27: the same on real Samba, in every sample: a resumed run holds the server at a step boundary; a new
 	// run from another state folder, naming the host 127.0.0.1, is refused by the lock on the server itself.
-	it.runIf(!replay && !full && samba)(
+	it.runIf(realSambaCasesInTestSlow)(
 		'a second writer on real Samba (another desk, 127.0.0.1) is refused while a run holds the server',
 		{timeout: 240_000},
 		async () => {
@@ -151,12 +155,12 @@ describe('the run under failure sequences (model-based)', () => {
 	);
 
 	// Found by the full run: a resume stopped by MSSYNC started mid-copy did not say where SYNCAGNT's originals were.
-	it.runIf(!replay && !full && samba).each(SAMBA_FIXED)('the fixed case %s', {timeout: 240_000}, async name => {
+	it.runIf(realSambaCasesInTestSlow).each(SAMBA_FIXED)('the fixed case %s', {timeout: 240_000}, async name => {
 		const report = await runSambaCase(name);
 		expect(report.violations, `violations:\n${describeViolations([report])}`).toEqual([]);
 	});
 
-	it.runIf(!replay && !full)(`a sample of ${sample} cases drawn with seed ${seed}`, {timeout: 180_000}, async () => {
+	it.runIf(labSample)(`a sample of ${sample} cases drawn with seed ${seed}`, {timeout: 180_000}, async () => {
 		const started = performance.now();
 		const cases = sampleCases(seed, sample);
 		const reports = await pool(cases, 2, c => runCase(c));
