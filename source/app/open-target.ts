@@ -11,8 +11,8 @@ import {commandFor, lockKey, ownerOf} from '../procedure/journaled-run.js';
 import type {Target} from '../targets/capabilities.js';
 import {removeStaleProbes} from '../targets/preflight.js';
 import type {RunEvent} from './events.js';
-import type {WizardOptions} from './options.js';
 import {resolveTarget} from './resolve-target.js';
+import type {TargetSpec} from './target-spec.js';
 
 export type OpenTarget = {
 	target: Target;
@@ -32,10 +32,10 @@ export type OtherRun = {run: UnfinishedRun; resume: string; rollback?: string};
 /**
  * Opens the target for `what` (named to a second process that finds it busy). Throws `TargetBusyError`
  * when another process holds it, `JournalError` when a journal cannot be read, `UsageError` when the
- * answers name no usable target; the lock is released again whenever this throws.
+ * spec names no usable target; the lock is released again whenever this throws.
  */
-export async function openTarget(options: WizardOptions, what: string): Promise<OpenTarget> {
-	const target = await resolveTarget(options);
+export async function openTarget(spec: TargetSpec, what: string): Promise<OpenTarget> {
+	const target = await resolveTarget(spec);
 	const lock = await TargetLock.acquire(lockKey(target), target.journalDir, target.description, what);
 	try {
 		await removeStaleProbes(target.database);

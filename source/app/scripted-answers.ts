@@ -1,6 +1,6 @@
 import {UsageError} from '../errors/hinted-error.js';
 import type {PasswordPolicy, WizardOptions} from './options.js';
-import {targetSpecOf} from './target-spec.js';
+import {TARGET_FLAG, type TargetSpec} from './target-spec.js';
 
 /**
  * What a run without a terminal was told to do, typed (ARCHITECTURE.md, "The command line and the front
@@ -22,13 +22,18 @@ export type ScriptedAnswers =
 			passwords: {policy: PasswordPolicy; file: string} | undefined;
 	  };
 
-/** The typed answers, or the flags still missing (each as --help names it). */
-export function scriptedAnswers(options: WizardOptions): {answers: ScriptedAnswers; missing: []} | {answers: undefined; missing: string[]} {
+/** A run without a terminal: its target and its typed answers. */
+export type ScriptedRun = {target: TargetSpec; answers: ScriptedAnswers};
+
+/** The typed answers and their target, or the flags still missing (each as --help names it). */
+export function scriptedAnswers(options: WizardOptions): {run: ScriptedRun; missing: []} | {run: undefined; missing: string[]} {
 	const missing: string[] = [];
-	const {missing: target} = targetSpecOf(options);
-	if (target) missing.push(target);
+	const {target} = options;
+	if (!target) missing.push(TARGET_FLAG);
 	if (options.resume || options.rollback)
-		return missing.length ? {answers: undefined, missing} : {answers: options.rollback ? {intent: 'rollback'} : {intent: 'resume'}, missing: []};
+		return target && !missing.length
+			? {run: {target, answers: options.rollback ? {intent: 'rollback'} : {intent: 'resume'}}, missing: []}
+			: {run: undefined, missing};
 	let answers: ScriptedAnswers | undefined;
 	if (options.repair) {
 		if (options.flow)
@@ -45,7 +50,7 @@ export function scriptedAnswers(options: WizardOptions): {answers: ScriptedAnswe
 	} else {
 		const {passwordPolicy: policy, passwordsFile: file} = options;
 		// On a real server the admin sets the passwords by hand (a manual step): no policy, no file.
-		if (options.target === 'lab') {
+		if (target?.kind === 'lab') {
 			if (!policy) missing.push('--password-policy random|initial');
 			if (!file) missing.push('--passwords-file PATH');
 		}
@@ -57,7 +62,7 @@ export function scriptedAnswers(options: WizardOptions): {answers: ScriptedAnswe
 		};
 	}
 	if (!options.yes) missing.push('--yes');
-	return answers && missing.length === 0 ? {answers, missing: []} : {answers: undefined, missing};
+	return target && answers && missing.length === 0 ? {run: {target, answers}, missing: []} : {run: undefined, missing};
 }
 
 /** The flags a run without a terminal still needs: empty when the run can go to the end unattended. */

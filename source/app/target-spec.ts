@@ -1,22 +1,14 @@
 /**
  * The target a run names, narrowed once (ARCHITECTURE.md, "The command line and the front ends"): the
  * practice lab with its folder, this Windows machine, or a remote server with its name, each kind with
- * the fields it needs, so that nothing below re-checks an optional flag. `parse-args.ts` refuses a
- * command line that names a target without what it needs; the wizard gathers the rest (a host typed, an
- * account written); `resolveTarget` narrows the answers here, once, when the target is opened.
+ * the fields it needs, so that nothing below re-checks an optional flag. `parse-args.ts` builds it from
+ * the command line (and refuses one that names a target without what it needs); the wizard builds its
+ * own when the admin chooses the target (a host typed, an account written), never changing the options.
  */
 import type {RealTargetSpec} from '../targets/real/real-target.js';
-import type {WizardOptions} from './options.js';
 
-export type TargetSpec = {kind: 'lab'; lab: string} | RealTargetSpec;
+export type LabTargetSpec = {readonly kind: 'lab'; readonly lab: string};
+export type TargetSpec = LabTargetSpec | RealTargetSpec;
 
-type TargetAnswers = Pick<WizardOptions, 'target' | 'lab' | 'host' | 'syncagnt' | 'credentialsFile' | 'credentialsTyped' | 'select' | 'nt'>;
-
-/** The spec the answers name; or, when one is missing, the flag that gives it (as --help names it). */
-export function targetSpecOf(options: TargetAnswers): {spec: TargetSpec; missing?: undefined} | {spec?: undefined; missing: string} {
-	const {target, lab, host, syncagnt, credentialsFile, credentialsTyped, select, nt} = options;
-	if (target === 'lab') return lab ? {spec: {kind: 'lab', lab}} : {missing: '--lab DIR'};
-	if (target === 'windows') return {spec: {kind: 'windows', syncagnt, select, nt}};
-	if (target === 'remote') return host ? {spec: {kind: 'remote', host, syncagnt, credentialsFile, credentialsTyped, select, nt}} : {missing: '--host NAME'};
-	return {missing: '--lab DIR (or --target windows|remote)'};
-}
+/** The flag that names a target, as --help gives it: what a scripted run without one is missing. */
+export const TARGET_FLAG = '--lab DIR (or --target windows|remote)';

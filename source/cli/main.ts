@@ -17,7 +17,14 @@ import {globalFlags, parseCommandLine} from './parse-args.js';
 
 export async function main(
 	argv: string[],
-	given: Io = {...processOutput, stdinIsTty: Boolean(process.stdin.isTTY), stdoutIsTty: Boolean(process.stdout.isTTY), env: process.env},
+	given: Io = {
+		...processOutput,
+		stdinIsTty: Boolean(process.stdin.isTTY),
+		stdoutIsTty: Boolean(process.stdout.isTTY),
+		env: process.env,
+		script: process.argv[1],
+		stdout: process.stdout,
+	},
 ): Promise<number> {
 	const flags = globalFlags(argv);
 	// The glyphs are chosen once, here, for whatever the command prints (the wizard included).
@@ -77,7 +84,7 @@ export async function main(
 				return await checkCommand(command.dir, {json: command.json, nt: command.nt, progress: process.stderr.isTTY}, glyphs, io);
 			}
 			case 'wizard':
-				return await wizard({...command.options, ascii: glyphs.ascii}, io, glyphs);
+				return await wizard(command.options, io, glyphs);
 		}
 	} catch (error) {
 		return await reportError(error, flags.json, io, commandKind);
@@ -116,15 +123,15 @@ async function reportError(error: unknown, json: boolean, io: Io, command: strin
 
 async function wizard(options: WizardOptions, io: Io, glyphs: Glyphs): Promise<number> {
 	if (!io.stdinIsTty || !io.stdoutIsTty) {
-		const {answers, missing} = scriptedAnswers(options);
-		if (!answers) {
+		const {run, missing} = scriptedAnswers(options);
+		if (!run) {
 			throw new UsageError(
 				`no terminal to ask in, and these answers are missing: ${missing.join(', ')}`,
 				'give them as flags for a scripted run, or run in a terminal for the wizard',
 			);
 		}
 		const {runScripted} = await import('../scripted/run-scripted.js');
-		return runScripted(options, answers, io, glyphs);
+		return runScripted(options, run, io, glyphs);
 	}
 	const {runWizard} = await import('../ui/run-wizard.js');
 	return runWizard(options, io, glyphs);

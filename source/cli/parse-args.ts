@@ -2,7 +2,8 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {LAB_DEFAULTS, LAB_LIMITS, labFaults, type LabFault, type LabOptions} from '../lab/options.js';
 import {parseNetWareVersions, type NetWareVersion} from '../procedure/reconstruct-texts.js';
-import type {WizardOptions} from '../app/options.js';
+import type {RealTargetFlags, WizardOptions} from '../app/options.js';
+import type {TargetSpec} from '../app/target-spec.js';
 import {UsageError} from '../errors/hinted-error.js';
 
 export type Command =
@@ -78,9 +79,17 @@ function oneOf<T extends string>(flag: string, value: string | undefined, choice
 	return value as T;
 }
 
-function nonEmpty(flag: string, value: string | undefined): string | undefined {
-	if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a value`);
+/** A flag's value given: refused when blank. */
+function required(flag: string, value: string): string {
+	if (value.trim() === '') throw new UsageError(`${flag} needs a value`);
 	return value;
+}
+
+/** A flag's value given: one of its choices, else a usage error. */
+function oneOfGiven<T extends string>(flag: string, value: string, choices: readonly T[]): T {
+	const chosen = oneOf(flag, value, choices);
+	if (chosen === undefined) throw new UsageError(`${flag} needs a value`);
+	return chosen;
 }
 
 function onlyDir(positionals: string[], what: string): string {
@@ -97,41 +106,68 @@ function parseWizard(args: string[]): Command {
 			`unknown command ${positionals[0]}`,
 			'commands: check, lab create, lab status, lab sync, lab offline, lab online, lab fault; see: dsmn-resync --help',
 		);
-	const target = oneOf('--target', values.target, ['lab', 'windows', 'remote'] as const) ?? (values.lab !== undefined ? 'lab' : undefined);
-	if (values.lab !== undefined && target !== 'lab') throw new UsageError('--lab goes with the practice lab, not --target ' + target);
-	if (target === 'remote' && !values.host) throw new UsageError('--target remote needs --host NAME', 'for example: --target remote --host NTPDC1');
-	if (values.host !== undefined && target !== 'remote') throw new UsageError('--host goes with --target remote');
+	const kind = oneOf('--target', values.target, ['lab', 'windows', 'remote'] as const) ?? (values.lab !== undefined ? 'lab' : undefined);
+	if (values.lab !== undefined && kind !== 'lab') throw new UsageError(`--lab goes with the practice lab, not --target ${kind ?? ''}`);
+	if (values.host !== undefined && kind !== 'remote') throw new UsageError('--host goes with --target remote');
 	if (values.resume && values.rollback) throw new UsageError('--resume and --rollback exclude each other: choose one');
 	const select = serverList('--select', values.select);
 	const restoreBindery = serverList('--restore-bindery', values['restore-bindery']);
+	const realFlags: RealTargetFlags = {
+		...(values.syncagnt ? {syncagnt: required('--syncagnt', values.syncagnt)} : {}),
+		...(values['credentials-file'] ? {credentialsFile: values['credentials-file']} : {}),
+		...(values.nt !== undefined ? {nt: oneOfGiven('--nt', values.nt, ['3.51', '4.0'] as const)} : {}),
+	};
+	const flow = values.flow ? oneOfGiven('--flow', values.flow, ['restore', 'reconstruct'] as const) : undefined;
+	const synchronize = values.synchronize ? oneOfGiven('--synchronize', values.synchronize, ['normal', 'full'] as const) : undefined;
+	const pdc = values.pdc !== undefined ? oneOfGiven('--pdc', values.pdc, ['same', 'new'] as const) : undefined;
+	const repair = values.repair !== undefined ? oneOfGiven('--repair', values.repair, ['dsmpack'] as const) : undefined;
+	const passwordPolicy = values['password-policy'] ? oneOfGiven('--password-policy', values['password-policy'], ['random', 'initial'] as const) : undefined;
 	return {
 		kind: 'wizard',
 		options: {
-			...(target ? {target} : {}),
-			...(values.lab !== undefined ? {lab: nonEmpty('--lab', values.lab)!} : {}),
-			...(values.host ? {host: values.host} : {}),
-			...(values.syncagnt ? {syncagnt: nonEmpty('--syncagnt', values.syncagnt)!} : {}),
-			...(values['credentials-file'] ? {credentialsFile: values['credentials-file']} : {}),
-			...(values.flow ? {flow: oneOf('--flow', values.flow, ['restore', 'reconstruct'] as const)!} : {}),
-			...(values.backup !== undefined ? {backup: nonEmpty('--backup', values.backup)!} : {}),
+			target: targetSpec(kind, values.lab, values.host, realFlags, select),
+			// Named with the target, the real server's flags are in its spec; named alone, the wizard carries them to the target chosen.
+			realFlags: kind ? {} : realFlags,
+			...(flow ? {flow} : {}),
+			...(values.backup !== undefined ? {backup: required('--backup', values.backup)} : {}),
 			...(select ? {select} : {}),
 			...(restoreBindery ? {restoreBindery} : {}),
 			...(values.netware !== undefined ? {netware: netwareVersions(values.netware)} : {}),
-			...(values.synchronize ? {synchronize: oneOf('--synchronize', values.synchronize, ['normal', 'full'] as const)!} : {}),
-			...(values.pdc !== undefined ? {pdc: oneOf('--pdc', values.pdc, ['same', 'new'] as const)!} : {}),
-			...(values.repair !== undefined ? {repair: oneOf('--repair', values.repair, ['dsmpack'] as const)!} : {}),
-			...(values['password-policy'] ? {passwordPolicy: oneOf('--password-policy', values['password-policy'], ['random', 'initial'] as const)!} : {}),
-			...(values['passwords-file'] !== undefined ? {passwordsFile: nonEmpty('--passwords-file', values['passwords-file'])!} : {}),
-			...(values['password-env'] !== undefined ? {passwordEnv: nonEmpty('--password-env', values['password-env'])!} : {}),
+			...(synchronize ? {synchronize} : {}),
+			...(pdc ? {pdc} : {}),
+			...(repair ? {repair} : {}),
+			...(passwordPolicy ? {passwordPolicy} : {}),
+			...(values['passwords-file'] !== undefined ? {passwordsFile: required('--passwords-file', values['passwords-file'])} : {}),
+			...(values['password-env'] !== undefined ? {passwordEnv: required('--password-env', values['password-env'])} : {}),
 			yes: values.yes ?? false,
 			json: values.json ?? false,
 			resume: values.resume ?? false,
 			rollback: values.rollback ?? false,
-			...(values['break-lock'] ? {breakLock: true} : {}),
-			...(values.nt !== undefined ? {nt: oneOf('--nt', values.nt, ['3.51', '4.0'] as const)!} : {}),
-			ascii: false,
+			breakLock: values['break-lock'] ?? false,
 		},
 	};
+}
+
+/** The target the flags name, with exactly what its kind needs; a kind without it is a usage error. */
+function targetSpec(
+	kind: TargetSpec['kind'] | undefined,
+	lab: string | undefined,
+	host: string | undefined,
+	real: RealTargetFlags,
+	select: string[] | undefined,
+): TargetSpec | undefined {
+	switch (kind) {
+		case undefined:
+			return undefined;
+		case 'lab':
+			if (lab === undefined) throw new UsageError('--target lab needs --lab DIR', 'for example: --lab ./practice-lab');
+			return {kind: 'lab', lab: required('--lab', lab)};
+		case 'windows':
+			return {kind: 'windows', ...real, ...(select ? {select} : {})};
+		case 'remote':
+			if (!host) throw new UsageError('--target remote needs --host NAME', 'for example: --target remote --host NTPDC1');
+			return {kind: 'remote', host, ...real, ...(select ? {select} : {})};
+	}
 }
 
 /** "fs1, FS2" → ["FS1", "FS2"]; a flag given with no name is a usage error. */
@@ -205,8 +241,8 @@ function parseLab(args: string[]): Command {
 				...(values['new-pdc'] ? {newPdc: true} : {}),
 				...(values.netware === undefined ? {} : {netware: netwareVersions(values.netware)}),
 				...(values.allow4x ? {allow4x: true} : {}),
-				...(values.nt !== undefined ? {nt: oneOf('--nt', values.nt, ['3.51', '4.0'] as const)!} : {}),
-				...(values.role !== undefined ? {role: oneOf('--role', values.role, ['pdc', 'bdc'] as const)!} : {}),
+				...(values.nt !== undefined ? {nt: oneOfGiven('--nt', values.nt, ['3.51', '4.0'] as const)} : {}),
+				...(values.role !== undefined ? {role: oneOfGiven('--role', values.role, ['pdc', 'bdc'] as const)} : {}),
 			},
 		};
 	}
@@ -258,13 +294,9 @@ export function globalFlags(argv: readonly string[]): {ascii: boolean; json: boo
 	return {ascii: upTo.includes('--ascii'), json: upTo.includes('--json')};
 }
 
+/** The command; --ascii, taken by every command anywhere on the line, is read by `globalFlags` alone (cli/main.ts decides the glyphs once). */
 export function parseCommandLine(allArgs: string[]): Command {
-	// --ascii is taken by every command, anywhere on the line.
-	const argv = allArgs.filter(arg => arg !== '--ascii');
-	const ascii = allArgs.includes('--ascii');
-	const command = parseCommand(argv);
-	if (command.kind === 'wizard') command.options.ascii = ascii;
-	return command;
+	return parseCommand(allArgs.filter(arg => arg !== '--ascii'));
 }
 
 function parseCommand(argv: string[]): Command {

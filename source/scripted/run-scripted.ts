@@ -4,7 +4,7 @@
  */
 import type {Io} from '../app/io.js';
 import type {WizardOptions} from '../app/options.js';
-import type {ScriptedAnswers} from '../app/scripted-answers.js';
+import type {ScriptedAnswers, ScriptedRun} from '../app/scripted-answers.js';
 import {EXIT} from '../errors/exit-codes.js';
 import {UsageError} from '../errors/hinted-error.js';
 import {TargetBusyError} from '../journal/target-lock.js';
@@ -32,7 +32,7 @@ import {beginRestoreFor, repairOffer, roleRefusal} from './situation.js';
 import {RepairRun} from '../procedure/repair-run.js';
 
 /** A scripted run to its end; the glyphs are the command line's choice (cli/main.ts), as is the Io (its text made ASCII with them). */
-export async function runScripted(options: WizardOptions, answers: ScriptedAnswers, io: Io, glyphs: Glyphs): Promise<number> {
+export async function runScripted(options: WizardOptions, {target: spec, answers}: ScriptedRun, io: Io, glyphs: Glyphs): Promise<number> {
 	// A closed output (`--json | head -2`, a dropped pipe) is not a crash: the step finishes, is journaled,
 	// and the run stops at the next safe point, as on SIGTERM; nothing more is written to it.
 	let outputClosed = false;
@@ -59,13 +59,13 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 		outputClosed = true;
 		onSignal('output closed')();
 	};
-	process.stdout.on('error', onOutputError);
+	io.stdout.on('error', onOutputError);
 	let release: (() => Promise<void>) | undefined;
 	try {
 		const what = answers.intent === 'rollback' ? 'a roll back' : answers.intent === 'resume' ? 'a resumed run' : `a ${answers.intent} run`;
 		let opened: OpenTarget;
 		try {
-			opened = await openTarget(options, `${what} (scripted)`);
+			opened = await openTarget(spec, `${what} (scripted)`);
 		} catch (error) {
 			if (!(error instanceof TargetBusyError)) throw error;
 			say({event: 'refused', reason: 'busy', message: error.message, hint: error.hint, ...(error.holder ? {holder: error.holder} : {})});
@@ -98,7 +98,7 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 				...(found.standingTitle ? {title: found.standingTitle} : {}),
 				...(found.next ? {nextTitle: found.next.title} : {}),
 			});
-			if (await refusedByServerLock(run, false, options.breakLock ?? false, say)) return EXIT.failed;
+			if (await refusedByServerLock(run, false, options.breakLock, say)) return EXIT.failed;
 			if (answers.intent === 'rollback') {
 				const outcome = await rollBack(run, {onCommand: echo});
 				report('rollback', 'Roll back', outcome);
@@ -129,7 +129,7 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 			}
 			say({event: 'journal', path: run.journalPath});
 		}
-		if (await refusedByServerLock(run, !unfinished, options.breakLock ?? false, say)) return EXIT.failed;
+		if (await refusedByServerLock(run, !unfinished, options.breakLock, say)) return EXIT.failed;
 		for (let step = run.nextStep(); step; step = run.nextStep()) {
 			if (stop) {
 				await run.noteInterrupted(signalName, step);
@@ -178,7 +178,7 @@ export async function runScripted(options: WizardOptions, answers: ScriptedAnswe
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
 		await release?.();
-		if (!outputClosed) process.stdout.off('error', onOutputError);
+		if (!outputClosed) io.stdout.off('error', onOutputError);
 	}
 	/** Where a run stops with MSSYNC not as it found it (a restore stopped it: DSMN stays down): said, with how to bring it back. */
 	async function sayService(run: OpenedRun) {

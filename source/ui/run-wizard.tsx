@@ -9,19 +9,20 @@ import {asciiStdout, DumbTerminal} from './terminal-streams.js';
 import {GlyphsContext} from './theme.js';
 
 /** Draws the wizard in this terminal until it is done; returns the exit code. The glyphs are the command line's choice (cli/main.ts). */
-export async function runWizard(options: WizardOptions, io: Pick<Io, 'env'>, glyphs: Glyphs): Promise<number> {
+export async function runWizard(options: WizardOptions, io: Pick<Io, 'env' | 'script' | 'stdout'>, glyphs: Glyphs): Promise<number> {
 	// Every "start again" the wizard prints is the command this one was started with (npm start, the bin, node …).
-	const controller = new WizardController(options, {launcher: launcherOf(process.argv[1], io.env)});
+	const controller = new WizardController(options, {launcher: launcherOf(io.script, io.env)});
 	// A terminal that went away must not crash a step halfway: writes to it are dropped from then on.
-	process.stdout.on('error', () => {});
+	io.stdout.on('error', () => {});
 	const onSignal = (signal: string) => () => void controller.hangup(signal).catch(() => {});
 	const handlers = (['SIGHUP', 'SIGTERM'] as const).map(name => [name, onSignal(name)] as const);
 	for (const [name, handler] of handlers) process.on(name, handler);
 	// TERM=dumb cannot move the cursor: each screen is printed as plain lines, appended (Ink's debug mode
 	// writes whole frames; DumbTerminal prints what changed). Elsewhere only changed lines are rewritten
 	// (Ink's off-by-one in this mode is fixed at bundle time: scripts/build.js), at most 10 frames a second.
-	const dumb = io.env['TERM'] === 'dumb' ? new DumbTerminal(glyphs.ascii ? asciiStdout(process.stdout) : process.stdout) : undefined;
-	const stdout = dumb?.stream ?? (glyphs.ascii ? asciiStdout(process.stdout) : process.stdout);
+	const terminal = glyphs.ascii ? asciiStdout(io.stdout) : io.stdout;
+	const dumb = io.env['TERM'] === 'dumb' ? new DumbTerminal(terminal) : undefined;
+	const stdout = dumb?.stream ?? terminal;
 	// A narrower terminal: Ink clears the screen, writes the log again and draws the frame whole (as fixed
 	// at bundle time: scripts/build.js).
 	const instance = render(

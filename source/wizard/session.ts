@@ -1,12 +1,13 @@
 /**
- * What the parts of the wizard share (ARCHITECTURE.md, "The wizard"): the store, the answers (a copy of
- * the command line's, never the caller's object), the target and the run once they exist, and the
+ * What the parts of the wizard share (ARCHITECTURE.md, "The wizard"): the store, the command line's answers
+ * (read only) and the target chosen from them or in the wizard, the target and the run once they exist, and the
  * hand-overs between the parts, wired by the controller so that no part imports another.
  */
 import {mkdtemp} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {WizardOptions} from '../app/options.js';
+import type {TargetSpec} from '../app/target-spec.js';
 import {serviceLineNow} from '../app/service-as-found.js';
 import type {ReconstructRun} from '../procedure/reconstruct-run.js';
 import type {RestoreRun} from '../procedure/restore-run.js';
@@ -71,7 +72,10 @@ export type Handovers = {
 
 export class WizardSession {
 	readonly store: WizardStore;
+	/** The command line's answers, as main parsed them: read, never changed (what the wizard learns is its own, below). */
 	readonly options: WizardOptions;
+	/** The target the admin named: the command line's, or the one chosen and completed in the wizard (a new value each time). */
+	chosenTarget: TargetSpec | undefined;
 	readonly deps: Required<ControllerDeps>;
 	/** The secret being typed (the remote account's password, the initial password): never in the drawn state. */
 	readonly secret = new SecretEntry();
@@ -95,8 +99,9 @@ export class WizardSession {
 	handovers!: Handovers;
 
 	constructor(options: WizardOptions, deps: ControllerDeps) {
-		// The answers the wizard gathers are its own: the caller's options are never changed.
-		this.options = {...options};
+		// The answers the wizard gathers are its own values (chosenTarget, the flows' answers): the options are only read.
+		this.options = options;
+		this.chosenTarget = options.target;
 		this.deps = {
 			makeLabFolder: deps.makeLabFolder ?? (() => mkdtemp(join(tmpdir(), 'dsmn-resync-lab-'))),
 			now: deps.now ?? Date.now,
@@ -142,7 +147,7 @@ export class WizardSession {
 
 	/** The command that starts the wizard again on this target, as the admin can type it from where they are. */
 	again(): string {
-		return startAgainCommand(this.deps.launcher, this.options);
+		return startAgainCommand(this.deps.launcher, this.chosenTarget);
 	}
 
 	/** A text naming a command (`dsmn-resync lab dsmdump …`), with the command as it works from where the admin is. */

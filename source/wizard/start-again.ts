@@ -5,7 +5,7 @@
  * them it is `npm start -- --lab DIR`, which reuses that lab.
  */
 import {basename} from 'node:path';
-import type {WizardOptions} from '../app/options.js';
+import type {TargetSpec} from '../app/target-spec.js';
 
 /** What starts dsmn-resync, as typed: `dsmn-resync`, `npm start --`, or `node …/dist/cli.js`. */
 export type Launcher = string;
@@ -36,20 +36,18 @@ export function launcherOf(script: string | undefined, env: NodeJS.ProcessEnv): 
 	return 'dsmn-resync';
 }
 
-/** The same target again: the lab's folder, this machine, or the remote server (and the SYNCAGNT named). */
-export function startAgainCommand(
-	launcher: Launcher,
-	options: Pick<WizardOptions, 'target' | 'lab' | 'host' | 'syncagnt' | 'credentialsFile' | 'credentialsTyped'>,
-): string {
+/** The same target again: the lab's folder, this machine, or the remote server (and the SYNCAGNT named); none chosen yet: the launcher alone. */
+export function startAgainCommand(launcher: Launcher, target: TargetSpec | undefined): string {
 	const words = [launcher];
-	if (options.target === 'lab' && options.lab) words.push('--lab', shellWord(options.lab));
-	else if (options.target === 'windows') words.push('--target', 'windows');
-	else if (options.target === 'remote' && options.host) {
-		words.push('--target', 'remote', '--host', shellWord(options.host));
+	if (!target) return launcher;
+	if (target.kind === 'lab') return [launcher, '--lab', shellWord(target.lab)].join(' ');
+	if (target.kind === 'windows') words.push('--target', 'windows');
+	else {
+		words.push('--target', 'remote', '--host', shellWord(target.host));
 		// A file the admin named is named again; the wizard's own (the account typed here) is gone by then.
-		if (options.credentialsFile && !options.credentialsTyped) words.push('--credentials-file', shellWord(options.credentialsFile));
+		if (target.credentialsFile && !target.credentialsTyped) words.push('--credentials-file', shellWord(target.credentialsFile));
 	}
-	if (options.syncagnt && options.target !== 'lab') words.push('--syncagnt', shellWord(options.syncagnt));
+	if (target.syncagnt) words.push('--syncagnt', shellWord(target.syncagnt));
 	return words.join(' ');
 }
 

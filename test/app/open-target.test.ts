@@ -3,7 +3,7 @@ import {copyFile, mkdir, readdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {openTarget, otherRunEvent, otherRunText} from '../../source/app/open-target.js';
-import type {WizardOptions} from '../../source/app/options.js';
+import type {TargetSpec} from '../../source/app/target-spec.js';
 import {JournalError} from '../../source/journal/journal.js';
 import {TargetBusyError} from '../../source/journal/target-lock.js';
 import {createLab} from '../../source/lab/create.js';
@@ -18,7 +18,7 @@ async function newLab(name = 'lab') {
 	return dir;
 }
 
-const onLab = (lab: string): WizardOptions => ({target: 'lab', lab, yes: false, json: false, resume: false, rollback: false, ascii: false});
+const onLab = (lab: string): TargetSpec => ({kind: 'lab', lab});
 
 describe('openTarget', () => {
 	it('holds the target for this process until released: a second opening is refused as busy, naming what holds it', async () => {

@@ -6,7 +6,8 @@ import {parseCommandLine} from '../../source/cli/parse-args.js';
 function answersOf(argv: string[]) {
 	const command = parseCommandLine(argv);
 	if (command.kind !== 'wizard') throw new Error('not a run');
-	return scriptedAnswers(command.options);
+	const {run, missing} = scriptedAnswers(command.options);
+	return {answers: run?.answers, missing};
 }
 
 describe('scriptedAnswers', () => {
@@ -39,6 +40,12 @@ describe('scriptedAnswers', () => {
 			answers: {intent: 'reconstruct', select: undefined, restoreBindery: [], passwords: undefined},
 			missing: [],
 		});
+	});
+
+	it('carries the target the command line names, as parsed once', () => {
+		const command = parseCommandLine(['--target', 'remote', '--host', 'NTPDC1', '--resume']);
+		if (command.kind !== 'wizard') throw new Error('not a run');
+		expect(scriptedAnswers(command.options).run?.target).toEqual({kind: 'remote', host: 'NTPDC1'});
 	});
 
 	it('names every flag still missing, and gives no answers then', () => {

@@ -68,6 +68,8 @@ function failingIo(env: NodeJS.ProcessEnv) {
 		stdinIsTty: false,
 		stdoutIsTty: false,
 		env,
+		script: undefined,
+		stdout: process.stdout,
 	};
 	return {io, out, err};
 }

@@ -12,16 +12,16 @@ describe('the command that starts the wizard again on the same target', () => {
 	});
 
 	it('names the same target: the lab folder (npm start reuses it), this machine, or the remote server', () => {
-		expect(startAgainCommand('npm start --', {target: 'lab', lab: '/tmp/dsmn-resync-lab-x/lab'})).toBe('npm start -- --lab /tmp/dsmn-resync-lab-x/lab');
-		expect(startAgainCommand('dsmn-resync', {target: 'lab', lab: '/tmp/my lab'})).toBe('dsmn-resync --lab "/tmp/my lab"');
-		expect(startAgainCommand('dsmn-resync', {target: 'windows', syncagnt: 'C:\\WINNT\\SYSTEM32\\SYNCAGNT'})).toBe(
+		expect(startAgainCommand('npm start --', {kind: 'lab', lab: '/tmp/dsmn-resync-lab-x/lab'})).toBe('npm start -- --lab /tmp/dsmn-resync-lab-x/lab');
+		expect(startAgainCommand('dsmn-resync', {kind: 'lab', lab: '/tmp/my lab'})).toBe('dsmn-resync --lab "/tmp/my lab"');
+		expect(startAgainCommand('dsmn-resync', {kind: 'windows', syncagnt: 'C:\\WINNT\\SYSTEM32\\SYNCAGNT'})).toBe(
 			'dsmn-resync --target windows --syncagnt C:\\WINNT\\SYSTEM32\\SYNCAGNT',
 		);
-		expect(startAgainCommand('dsmn-resync', {target: 'remote', host: 'NTPDC1', credentialsFile: '/home/a/.ntpdc1', credentialsTyped: false})).toBe(
+		expect(startAgainCommand('dsmn-resync', {kind: 'remote', host: 'NTPDC1', credentialsFile: '/home/a/.ntpdc1', credentialsTyped: false})).toBe(
 			'dsmn-resync --target remote --host NTPDC1 --credentials-file /home/a/.ntpdc1',
 		);
 		// The wizard's own temporary account file is gone when it ends: the account is asked again.
-		expect(startAgainCommand('dsmn-resync', {target: 'remote', host: 'NTPDC1', credentialsFile: '/tmp/x', credentialsTyped: true})).toBe(
+		expect(startAgainCommand('dsmn-resync', {kind: 'remote', host: 'NTPDC1', credentialsFile: '/tmp/x', credentialsTyped: true})).toBe(
 			'dsmn-resync --target remote --host NTPDC1',
 		);
 	});

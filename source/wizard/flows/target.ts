@@ -26,7 +26,7 @@ export class TargetFlow {
 	async start(): Promise<void> {
 		// Parse the heavy half while the admin reads the first screen.
 		setImmediate(() => void operations().catch(() => {}));
-		if (this.s.options.target) {
+		if (this.s.chosenTarget) {
 			await this.openTarget();
 			return;
 		}
@@ -35,6 +35,7 @@ export class TargetFlow {
 
 	async chooseTarget(kind: 'lab' | 'windows' | 'remote'): Promise<void> {
 		const {options, store} = this.s;
+		const {select, realFlags} = options;
 		if (kind === 'windows') {
 			if (this.s.deps.platform !== 'win32') {
 				store.set({
@@ -45,11 +46,12 @@ export class TargetFlow {
 				});
 				return;
 			}
-			options.target = 'windows';
+			this.s.chosenTarget = {kind: 'windows', ...realFlags, ...(select ? {select} : {})};
 			return this.openTarget();
 		}
 		if (kind === 'remote') {
-			options.target = 'remote';
+			// No remote target until its name is typed (a spec without a host cannot be built).
+			this.s.chosenTarget = undefined;
 			// Until the server answers, the header names no target (not the lab of an earlier choice).
 			store.set({targetDescription: undefined});
 			return this.askField('host');
@@ -62,19 +64,17 @@ export class TargetFlow {
 			this.createdLab = dir;
 			store.log('info', `Created a practice lab in ${dir}`);
 		}
-		options.target = 'lab';
-		options.lab = this.createdLab;
+		this.s.chosenTarget = {kind: 'lab', lab: this.createdLab};
 		await this.openTarget();
 	}
 
 	async openTarget(): Promise<void> {
 		const {options, store} = this.s;
+		const spec = this.s.chosenTarget;
+		if (!spec) return this.askField('host');
 		// From Linux or macOS, Samba needs an account: asked once, kept only in a private temporary file.
 		// SYNCAGNT is reached through smbclient unless --syncagnt names a mounted share.
-		if (options.target === 'remote' && this.s.deps.platform !== 'win32') {
-			if (!options.host) return this.askField('host');
-			if (!options.credentialsFile) return this.askField('username');
-		}
+		if (spec.kind === 'remote' && this.s.deps.platform !== 'win32' && !spec.credentialsFile) return this.askField('username');
 		store.set({screen: {name: 'loading', message: 'Looking at the target…'}});
 		const {openTarget, otherRunEvent, otherRunText, resumeUnfinished, JournalError} = await operations();
 		// One run per target: held while the wizard has this target open, released by the OS if it dies.
@@ -83,7 +83,7 @@ export class TargetFlow {
 		this.s.target = undefined;
 		let opened;
 		try {
-			opened = await openTarget(options, 'the wizard');
+			opened = await openTarget(spec, 'the wizard');
 		} catch (error) {
 			if (error instanceof JournalError) store.set({screen: journalUnreadable(error.message, this.s.again())});
 			else store.set({screen: cannotOpenTarget((error as Error).message, error instanceof HintedError ? error.hint : undefined, this.s.deps.launcher)});
@@ -150,12 +150,13 @@ export class TargetFlow {
 
 	askField(field: FieldName, error?: string): void {
 		this.s.secret.clear();
-		const input = field === 'host' ? (this.s.options.host ?? '') : '';
+		const chosen = this.s.chosenTarget;
+		const input = field === 'host' && chosen?.kind === 'remote' ? chosen.host : '';
 		this.s.store.go({name: 'target-field', field, input, length: 0, ...(error ? {error} : {})});
 	}
 
 	async submitField(): Promise<void> {
-		const {options, store} = this.s;
+		const {store} = this.s;
 		const screen = store.screen;
 		if (screen.name !== 'target-field') return;
 		const value = FIELDS[screen.field].secret ? this.s.secret.take() : screen.input;
@@ -165,9 +166,11 @@ export class TargetFlow {
 			return;
 		}
 		switch (screen.field) {
-			case 'host':
-				options.host = value.trim();
+			case 'host': {
+				const {select, realFlags} = this.s.options;
+				this.s.chosenTarget = {kind: 'remote', host: value.trim(), ...realFlags, ...(select ? {select} : {})};
 				return this.openTarget();
+			}
 			case 'username':
 				this.account.username = value.trim();
 				return this.askField('domain');
@@ -184,8 +187,9 @@ export class TargetFlow {
 					...(this.account.domain ? {domain: this.account.domain} : {}),
 				});
 				this.removeCredentials = file.remove;
-				options.credentialsFile = file.path;
-				options.credentialsTyped = true;
+				const chosen = this.s.chosenTarget;
+				if (chosen?.kind !== 'remote') return this.askField('host');
+				this.s.chosenTarget = {...chosen, credentialsFile: file.path, credentialsTyped: true};
 				return this.openTarget();
 			}
 			case 'servers':

@@ -326,8 +326,7 @@ describe('--target remote from Windows (sc \\\\HOST, here a stand-in sc on PATH)
 		try {
 			const command = parseCommandLine(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt]);
 			if (command.kind !== 'wizard') throw new Error('not the wizard');
-			const {targetSpecOf} = await import('../../../source/app/target-spec.js');
-			const {spec} = targetSpecOf(command.options);
+			const spec = command.options.target;
 			if (spec?.kind !== 'remote') throw new Error('not a remote target');
 			const target = await realTarget(spec, process.env, 'win32');
 			expect(target.service.describe('stop')).toBe('sc \\\\NTPDC1 stop MSSYNC');
