@@ -172,6 +172,26 @@ export const EVENTS = [
 		{
 			journal: text,
 			kept: z.array(text).optional().meta({description: 'Where the run kept things (the replaced files, the passwords file, the journal), in words.'}),
+			result: z
+				.discriminatedUnion('flow', [
+					z.strictObject({
+						flow: z.literal('restore'),
+						backup: text.meta({description: 'The backup folder restored from.'}),
+						syncagnt: text.meta({description: 'Where it was restored (SYNCAGNT, or the folder a restore onto a new PDC fills).'}),
+						synchronize: z.enum(['normal', 'full']).optional().meta({description: 'The synchronize the run was begun with.'}),
+					}),
+					z.strictObject({flow: z.literal('reconstruct'), servers: z.array(text).meta({description: 'The servers reconstructed.'})}),
+					z.strictObject({flow: z.literal('repair'), syncagnt: text.meta({description: 'Where dsmpack /r repaired MSSYNC.MDB.'})}),
+				])
+				.optional()
+				.meta({description: "What the run did, as the wizard's summary says it."}),
+			red: z
+				.array(text)
+				.optional()
+				.meta({
+					description:
+						"The practice lab only: the servers that still show a red X (empty: every server shows a blue check). A real server's marks are not seen by the tool.",
+				}),
 		},
 		'The last line of a run that finished every step (exit status 0).',
 	),

@@ -74,8 +74,12 @@ function textLines(e: RunEvent, glyphs: Glyphs): string | undefined {
 			return `  Nothing was changed, so this run is closed (journal ${e.journal}): fix the cause, then start a new run.`;
 		case 'stopped':
 			return `  The run is journaled in ${e.journal}: fix the cause, then ${again(e.rollback).toLowerCase()}`;
-		case 'completed':
-			return `${glyphs.ok} Done. ${(e.kept ?? []).join(' ')}`;
+		case 'completed': {
+			// In the lab the tool reads the marks: servers still red are said, as the wizard's summary says them.
+			const red = e.red ?? [];
+			const done = red.length ? `${glyphs.warning} Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X.` : `${glyphs.ok} Done.`;
+			return `${done} ${(e.kept ?? []).join(' ')}`;
+		}
 		case 'rolled-back':
 			return e.ok
 				? `${glyphs.ok} Rolled back: SYNCAGNT and MSSYNC are as they were before the run. ${(e.kept ?? []).join(' ')}`

@@ -9,6 +9,8 @@ import {EXIT} from '../errors/exit-codes.js';
 import {UsageError} from '../errors/hinted-error.js';
 import {TargetBusyError} from '../journal/target-lock.js';
 import {afterRunChecks} from '../app/after-run-checks.js';
+import {claimServer} from '../app/claim-server.js';
+import {finishRun} from '../app/finish-run.js';
 import {beginReconstruct} from '../app/begin-run.js';
 import {openTarget, otherRunEvent, type OpenTarget} from '../app/open-target.js';
 import {prepareRestore} from '../app/prepare-restore.js';
@@ -27,7 +29,6 @@ import {eventLine} from '../app/json-line.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {initialPasswordFromFlags, reconstructFromFlags} from './reconstruct-flags.js';
 import {textOf} from './render-text.js';
-import {refusedByServerLock} from './server-refusal.js';
 import {beginRestoreFor, repairOffer, roleRefusal} from './situation.js';
 import {RepairRun} from '../procedure/repair-run.js';
 
@@ -98,7 +99,7 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 				...(found.standingTitle ? {title: found.standingTitle} : {}),
 				...(found.next ? {nextTitle: found.next.title} : {}),
 			});
-			if (await refusedByServerLock(run, false, options.breakLock, say)) return EXIT.failed;
+			if (await refusedByServerLock(run, false)) return EXIT.failed;
 			if (answers.intent === 'rollback') {
 				const outcome = await rollBack(run, {onCommand: echo});
 				report('rollback', 'Roll back', outcome);
@@ -129,7 +130,7 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 			}
 			say({event: 'journal', path: run.journalPath});
 		}
-		if (await refusedByServerLock(run, !unfinished, options.breakLock, say)) return EXIT.failed;
+		if (await refusedByServerLock(run, !unfinished)) return EXIT.failed;
 		for (let step = run.nextStep(); step; step = run.nextStep()) {
 			if (stop) {
 				await run.noteInterrupted(signalName, step);
@@ -168,12 +169,11 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 				return EXIT.failed;
 			}
 		}
-		await run.end('completed');
-		const kept = run.whereThingsAre();
+		const completed = await finishRun(run, target);
 		// The optional check comes just before the last line, which stays "completed" (--json readers stop there).
 		const after = await afterRunChecks(run, target);
 		for (const line of [...after.next, ...after.checks, after.dsmchkExitCodes]) say({event: 'instruction', text: line});
-		say({event: 'completed', journal: run.journalPath, kept});
+		say(completed);
 		return EXIT.ok;
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
@@ -188,6 +188,13 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 				: 'run the same command again with --resume (it goes on to "Start MSSYNC"), or with --rollback (SYNCAGNT as it was, MSSYNC as found)',
 		);
 		if (line) say({event: 'warning', message: line});
+	}
+
+	/** The server's writer lock asked for before the first step line (app/claim-server.ts): a refusal is its own event, exit 1. */
+	async function refusedByServerLock(run: ProcedureRun, isNew: boolean): Promise<boolean> {
+		const locked = await claimServer(run, {isNew, breakLock: options.breakLock});
+		if (locked) say(locked);
+		return locked !== undefined;
 	}
 
 	/** Shows each command as it runs; a poll repeating the same command is shown once. */

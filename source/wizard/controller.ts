@@ -3,6 +3,7 @@
  * nothing itself: the store holds what the screens draw, the flows ask the questions, the run driver
  * runs the steps, navigation goes back and leaves. The UI subscribes and hands the admin's intents here.
  */
+import {claimServer} from '../app/claim-server.js';
 import type {WizardOptions} from '../app/options.js';
 import {ReconstructQuestions} from './flows/reconstruct-questions.js';
 import {RestoreQuestions} from './flows/restore-questions.js';
@@ -150,18 +151,28 @@ export class WizardController implements IntentTarget {
 		await this.beginPlanned(screen, [...this.s.store.history]);
 	}
 
-	/** The run of the plan, once the server's writer lock is held (break-lock.ts); `breakLock`: the admin typed the holder's name. */
+	/** The run of the plan, once the server's writer lock is held (app/claim-server.ts, as a scripted run claims it); `breakLock`: the admin typed the holder's name. */
 	private async beginPlanned(plan: Extract<WizardState['screen'], {name: 'plan'}>, history: WizardState['screen'][], breakLock = false): Promise<void> {
 		const run = plan.flow === 'reconstruct' ? await this.reconstruct.begin() : await this.restore.begin(plan.flow);
-		if (breakLock || this.s.options.breakLock) run.breakLockIfGone = true;
-		const refusal = await run.claimServer();
-		if (!refusal) return this.driver.begin(run, plan, history);
-		await run.end('nothing-changed'); // refused before any step: this run is closed, a new one begins if the lock is broken
-		this.lockedPlan = {plan, history};
-		this.s.store.set({screen: refusal.gone ? breakLockConfirmation(refusal) : lockRefused(refusal)});
+		// Refused before any step: this run is closed (nothing changed), a new one begins if the lock is broken.
+		const locked = await claimServer(run, {isNew: true, breakLock: breakLock || this.s.options.breakLock});
+		if (!locked) return this.driver.begin(run, plan, history);
+		this.locked = {plan, history};
+		this.s.store.set({screen: locked.gone ? breakLockConfirmation(locked) : lockRefused(locked)});
 	}
 
-	private lockedPlan: {plan: Extract<WizardState['screen'], {name: 'plan'}>; history: WizardState['screen'][]} | undefined;
+	/** A run found unfinished, resumed or rolled back: the server's writer lock claimed first, as a scripted --resume or --rollback does. */
+	private async resumeClaimed(choice: 'resume' | 'rollback' | 'leave', breakLock = false): Promise<void> {
+		if (choice === 'leave') return this.driver.resumeChoice(choice);
+		const locked = await claimServer(this.s.activeRun, {isNew: false, breakLock: breakLock || this.s.options.breakLock});
+		if (!locked) return this.driver.resumeChoice(choice);
+		this.locked = {resume: choice};
+		this.s.store.set({screen: locked.gone ? breakLockConfirmation(locked) : lockRefused(locked)});
+	}
+
+	/** What waits for the server's lock to be broken: the plan's new run, or the choice made on the resume screen. */
+	private locked:
+		{plan: Extract<WizardState['screen'], {name: 'plan'}>; history: WizardState['screen'][]; resume?: undefined} | {resume: 'resume' | 'rollback'} | undefined;
 
 	confirmNext = (): Promise<void> => this.driver.confirmNext();
 
@@ -174,7 +185,11 @@ export class WizardController implements IntentTarget {
 	}
 
 	private async runConfirmed(step: string): Promise<void> {
-		if (step === BREAK_LOCK_STEP && this.lockedPlan) return this.beginPlanned(this.lockedPlan.plan, this.lockedPlan.history, true);
+		if (step === BREAK_LOCK_STEP && this.locked) {
+			const locked = this.locked;
+			this.locked = undefined;
+			return locked.resume ? this.resumeClaimed(locked.resume, true) : this.beginPlanned(locked.plan, locked.history, true);
+		}
 		if (step === 'synchronize-only') await this.synchronizeOnly.run();
 		else if (step === 'rollback') await this.driver.rollback();
 		else await this.driver.runStep(step);
@@ -184,7 +199,7 @@ export class WizardController implements IntentTarget {
 	moveChecklist = (): void => this.driver.moveChecklist();
 	toggleChecklist = (): void => this.driver.toggleChecklist();
 	failureChoice = (choice: 'retry' | 'retry-failed' | 'rollback' | 'finish' | 'stop'): Promise<void> => this.driver.failureChoice(choice);
-	resumeChoice = (choice: 'resume' | 'rollback' | 'leave'): Promise<void> => this.driver.resumeChoice(choice);
+	resumeChoice = (choice: 'resume' | 'rollback' | 'leave'): Promise<void> => this.resumeClaimed(choice);
 
 	// ——— going back and leaving ———
 

@@ -23,3 +23,4 @@ export {describeSynchronizeOnly, SYNCHRONIZE_ONLY, synchronizeOnly, synchronizeO
 export {resumeUnfinished} from '../app/unfinished-run.js';
 export {beginReconstruct, beginRestore} from '../app/begin-run.js';
 export {afterRunChecks} from '../app/after-run-checks.js';
+export {finishRun} from '../app/finish-run.js';

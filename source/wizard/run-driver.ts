@@ -12,16 +12,7 @@ import {runStep, stepEnd, stepHooks} from '../app/run-step.js';
 import type {NewPdcRun} from '../procedure/new-pdc-run.js';
 import {operations, type WizardSession, type WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
-import {
-	finishedInLab,
-	finishedOnRealServer,
-	rollbackConfirmation,
-	rolledBack,
-	stoppedHere,
-	stoppedNothingChanged,
-	waitingForManualStep,
-	type RunResult,
-} from './summary.js';
+import {finishedInLab, finishedOnRealServer, rollbackConfirmation, rolledBack, stoppedHere, stoppedNothingChanged, waitingForManualStep} from './summary.js';
 
 /**
  * The restore onto a new PDC, told by its `pdc` (new-pdc-run.ts's stable API) rather than `instanceof`: the
@@ -353,28 +344,21 @@ export class RunDriver {
 		}
 	}
 
-	/** The end: the run closed as completed, and what it did, as far as the tool can see. */
+	/** The end: the run closed as completed, and what it did, as far as the tool can see (app/finish-run.ts: the facts a scripted run's `completed` line gives). */
 	private async finish(stillRed: string[] = []): Promise<void> {
 		const run = this.s.activeRun;
 		const target = this.s.activeTarget;
-		await run.end('completed');
-		const result: RunResult =
-			run.flow === 'restore'
-				? {flow: 'restore', backup: run.backup, syncagnt: onNewPdc(run) ? run.backupFolder : target.database.syncagnt, synchronize: run.start.synchronize}
-				: run.flow === 'repair'
-					? {flow: 'repair', syncagnt: target.database.syncagnt}
-					: {flow: 'reconstruct', servers: run.servers};
+		const {afterRunChecks, finishRun} = await operations();
+		const {result, red, kept} = await finishRun(run, target);
 		// What can be checked now (app/after-run-checks.ts, as a scripted run prints it), above the summary; a
 		// repair's summary already says what follows, and DSMCHK's exit codes are left to its own help, so
 		// the summary stays short enough for a small terminal. Commands as they work from where the admin is.
-		const {afterRunChecks} = await operations();
 		for (const line of (await afterRunChecks(run, target)).checks) this.s.store.log('info', this.s.asLaunched(line));
-		const where = this.s.whereThingsAre([]);
-		if (target.kind !== 'lab') {
+		const where = kept ?? [];
+		if (!red) {
 			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where)});
 			return;
 		}
-		const red = (await target.servers.list()).filter(s => !s.synchronized).map(s => s.name);
 		this.s.store.set({steps: this.s.stepList(), screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again())});
 	}
 }

@@ -161,7 +161,17 @@ const SAMPLES: {[Name in RunEvent['event']]: [Extract<RunEvent, {event: Name}>, 
 			'  The run is journaled in /j: fix the cause, then run again with --resume to continue, or --rollback to undo.',
 		],
 	],
-	completed: [[{event: 'completed', journal: '/j', kept: ['Kept: /old.', 'Journal: /j.']}, '✓ Done. Kept: /old. Journal: /j.']],
+	completed: [
+		[{event: 'completed', journal: '/j', kept: ['Kept: /old.', 'Journal: /j.']}, '✓ Done. Kept: /old. Journal: /j.'],
+		[
+			{event: 'completed', journal: '/j', kept: ['Journal: /j.'], result: {flow: 'restore', backup: '/b', syncagnt: '/s', synchronize: 'normal'}, red: []},
+			'✓ Done. Journal: /j.',
+		],
+		[
+			{event: 'completed', journal: '/j', kept: ['Journal: /j.'], result: {flow: 'reconstruct', servers: ['FS2', 'FS3']}, red: ['FS3']},
+			'⚠ Done, but FS3 still shows a red X. Journal: /j.',
+		],
+	],
 	'rolled-back': [
 		[{event: 'rolled-back', ok: true, journal: '/j', kept: ['Kept: /x.']}, '✓ Rolled back: SYNCAGNT and MSSYNC are as they were before the run. Kept: /x.'],
 		[{event: 'rolled-back', ok: false, journal: '/j', kept: []}, '✗ The roll back did not finish: fix the cause, then run again with --rollback. '],

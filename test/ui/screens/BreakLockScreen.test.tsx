@@ -15,7 +15,9 @@ const screen = breakLockConfirmation({
 		what: 'a restore run',
 	},
 	gone: 'no refresh for 12 minutes by this machine’s clock',
-	folder: '/x/SYNCAGNT.dsmn-resync-lock',
+	event: 'server-locked',
+	lockFolder: '/x/SYNCAGNT.dsmn-resync-lock',
+	journal: '/state/journal.jsonl',
 	message: 'another dsmn-resync holds this server’s writer lock',
 	advice: 'start again with --break-lock',
 });
