@@ -17,13 +17,13 @@ import type {WizardState} from './state.js';
 import {confirmationMismatch} from './summary.js';
 import {eraseFrom, moveCursorIn, typeInto, type CursorMove, type Erase} from './text-entry.js';
 import {ChoiceCursor} from './choice-cursor.js';
-import {applyIntent, type Intent, type IntentTarget} from './intent.js';
+import {applyChoice, applyIntent, type ChoiceHandlers, type Intent, type IntentHandlers} from './intent.js';
 import {completesPath} from './key-table.js';
 import {BREAK_LOCK_STEP, breakLockConfirmation, lockRefused} from './break-lock.js';
 
 export type {ControllerDeps};
 
-export class WizardController implements IntentTarget {
+export class WizardController {
 	private readonly s: WizardSession;
 	private readonly target: TargetFlow;
 	private readonly restore: RestoreQuestions;
@@ -225,8 +225,49 @@ export class WizardController implements IntentTarget {
 	/** The pointer of the list of choices on screen. */
 	readonly choices = new ChoiceCursor(this);
 
+	/** What each intent does (intent.ts): one handler per intent type; a new intent without one does not type-check. */
+	readonly intents: IntentHandlers = {
+		'type-text': ({text}) => this.typeText(text),
+		'erase-text': ({what}) => this.eraseText(what),
+		'move-text-cursor': ({to}) => this.moveTextCursor(to),
+		'complete-text': () => this.complete(),
+		'submit-text': () => this.submitText(),
+		// The multi-select keeps its own pointer (each row can be ticked); every other list has the list pointer.
+		'move-cursor': ({delta}) => (this.s.store.screen.name === 'multi-select' ? this.moveCursor(delta) : this.choices.move(delta)),
+		choose: () => this.choices.choose((screen, value) => applyChoice(this.answers, screen, value)),
+		'toggle-selected': () => this.toggleSelected(),
+		'submit-selection': () => this.submitSelection(),
+		'next-checklist-server': () => this.moveChecklist(),
+		'tick-checklist-server': () => this.toggleChecklist(),
+		confirm: () => this.confirm(),
+		back: () => this.back(),
+		'toggle-help': () => this.showHelp(),
+		'ask-to-leave': () => this.requestQuit(),
+		leave: () => this.confirmQuit(),
+		stay: () => this.cancelQuit(),
+		finish: () => this.done(),
+	};
+
+	/** What Enter on an item of each screen's list does with its value (choices.ts): one handler per screen. */
+	readonly answers: ChoiceHandlers = {
+		target: kind => this.chooseTarget(kind),
+		resume: choice => this.resumeChoice(choice),
+		inspect: choice => this.continueFromInspect(choice),
+		'ask-backup': answer => this.answerBackup(answer),
+		discover: folder => this.chooseBackup(folder),
+		validation: value => (value === 'accept' ? this.acceptValidation() : value === 'back' ? this.back() : this.answerNtVersion(value)),
+		plan: () => this.startPlan(),
+		manual: choice => this.manualChoice(choice),
+		consequences: () => this.acceptConsequences(),
+		'password-policy': policy => this.choosePasswordPolicy(policy),
+		// "No": back where nothing has changed yet, else the quit question (the run waits in its journal).
+		confirm: value => (value === 'yes' ? this.confirm() : this.canGoBack() ? this.back() : this.requestQuit()),
+		failure: choice => this.failureChoice(choice),
+		situation: value => this.answerSituation(value),
+	};
+
 	/** What a key means, done: the promise is the work it started. */
 	dispatch(intent: Intent): Promise<void> | void {
-		return applyIntent(this, intent);
+		return applyIntent(this.intents, intent);
 	}
 }
