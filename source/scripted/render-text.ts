@@ -77,7 +77,12 @@ function textLines(e: RunEvent, glyphs: Glyphs): string | undefined {
 		case 'completed': {
 			// In the lab the tool reads the marks: servers still red are said, as the wizard's summary says them.
 			const red = e.red ?? [];
-			const done = red.length ? `${glyphs.warning} Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X.` : `${glyphs.ok} Done.`;
+			const show = `${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X`;
+			const done = !red.length
+				? `${glyphs.ok} Done.`
+				: e.result?.flow === 'repair'
+					? `${glyphs.warning} Repaired: ${show} until synchronized.`
+					: `${glyphs.warning} Done, but ${show}.`;
 			return `${done} ${(e.kept ?? []).join(' ')}`;
 		}
 		case 'rolled-back':

@@ -171,6 +171,10 @@ const SAMPLES: {[Name in RunEvent['event']]: [Extract<RunEvent, {event: Name}>, 
 			{event: 'completed', journal: '/j', kept: ['Journal: /j.'], result: {flow: 'reconstruct', servers: ['FS2', 'FS3']}, red: ['FS3']},
 			'⚠ Done, but FS3 still shows a red X. Journal: /j.',
 		],
+		[
+			{event: 'completed', journal: '/j', kept: ['Journal: /j.'], result: {flow: 'repair', syncagnt: '/s'}, red: ['FS1', 'FS2']},
+			'⚠ Repaired: FS1, FS2 still show a red X until synchronized. Journal: /j.',
+		],
 	],
 	'rolled-back': [
 		[{event: 'rolled-back', ok: true, journal: '/j', kept: ['Kept: /x.']}, '✓ Rolled back: SYNCAGNT and MSSYNC are as they were before the run. Kept: /x.'],
