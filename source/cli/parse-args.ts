@@ -93,10 +93,10 @@ function oneOfGiven<T extends string>(flag: string, value: string, choices: read
 }
 
 function onlyDir(positionals: string[], what: string): string {
-	if (positionals.length === 0)
-		throw new UsageError(`${what} needs a folder`, `for example: dsmn-resync ${what} ./practice-lab${what === 'check' ? '/backup' : ''}`);
-	if (positionals.length > 1) throw new UsageError(`${what} takes one folder, not ${positionals.length} (${positionals.join(' ')})`);
-	return positionals[0]!;
+	const [dir, ...more] = positionals;
+	if (dir === undefined) throw new UsageError(`${what} needs a folder`, `for example: dsmn-resync ${what} ./practice-lab${what === 'check' ? '/backup' : ''}`);
+	if (more.length > 0) throw new UsageError(`${what} takes one folder, not ${positionals.length} (${positionals.join(' ')})`);
+	return dir;
 }
 
 function parseWizard(args: string[]): Command {
@@ -252,8 +252,10 @@ function parseLab(args: string[]): Command {
 	}
 	if (verb === 'online' || verb === 'offline') {
 		const {positionals} = parse(rest, {}, `lab ${verb}`);
-		if (positionals.length !== 2) throw new UsageError(`lab ${verb} takes a lab folder and a server name`, `for example: dsmn-resync lab ${verb} ./lab FS3`);
-		return {kind: 'lab-reachability', dir: positionals[0]!, server: positionals[1]!.toUpperCase(), online: verb === 'online'};
+		const [dir, server] = positionals;
+		if (positionals.length !== 2 || dir === undefined || server === undefined)
+			throw new UsageError(`lab ${verb} takes a lab folder and a server name`, `for example: dsmn-resync lab ${verb} ./lab FS3`);
+		return {kind: 'lab-reachability', dir, server: server.toUpperCase(), online: verb === 'online'};
 	}
 	if (verb === 'dsmpack') {
 		const {positionals} = parse(rest, {}, 'lab dsmpack');
@@ -275,11 +277,12 @@ function parseLab(args: string[]): Command {
 	}
 	if (verb === 'fault') {
 		const {positionals} = parse(rest, {}, 'lab fault');
-		const choices = [...labFaults, 'clear'];
-		if (positionals.length !== 2)
+		const choices = [...labFaults, 'clear'] as const;
+		const [dir, named] = positionals;
+		if (positionals.length !== 2 || dir === undefined || named === undefined)
 			throw new UsageError('lab fault takes a lab folder and a fault', `for example: dsmn-resync lab fault ./lab stop-refused (faults: ${choices.join(', ')})`);
-		const fault = oneOf('lab fault', positionals[1], choices);
-		return {kind: 'lab-fault', dir: positionals[0]!, fault: fault === 'clear' ? undefined : (fault as LabFault)};
+		const fault = oneOfGiven('lab fault', named, choices);
+		return {kind: 'lab-fault', dir, fault: fault === 'clear' ? undefined : fault};
 	}
 	if (verb === undefined) throw new UsageError('lab needs a subcommand: create or status', 'for example: dsmn-resync lab create ./practice-lab');
 	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, dsmpack, dsmdump, dsmchk, online, offline, fault');
