@@ -5,6 +5,7 @@ import {scriptedAnswers} from '../../source/app/scripted-answers.js';
 import type {TargetSpec} from '../../source/app/target-spec.js';
 import {UsageError} from '../../source/errors/hinted-error.js';
 import {parseCommandLine} from '../../source/cli/parse-args.js';
+import {WizardController} from '../../source/wizard/controller.js';
 
 function fromArgv(argv: string[]): WizardOptions {
 	const command = parseCommandLine(argv);
@@ -67,5 +68,20 @@ describe('the target spec', () => {
 		const options = fromArgv(['--lab', '/tmp/lab']);
 		// @ts-expect-error the wizard derives a new target; it cannot assign the command line's
 		options.target = {kind: 'lab', lab: '/elsewhere'};
+	});
+
+	it("the wizard's target is a value of its own: a host typed there leaves the options main holds as parsed", async () => {
+		const options = Object.freeze(fromArgv(['--syncagnt', '/mnt/SYNCAGNT']));
+		const before = structuredClone(options);
+		const wizard = new WizardController(options, {platform: 'linux', seenMs: 0});
+		await wizard.start();
+		await wizard.chooseTarget('remote');
+		wizard.typeText('NTPDC1');
+		await wizard.submitText();
+		// From Linux the account comes next: the remote target now has its host (and --syncagnt), in the wizard only.
+		expect(wizard.getState().screen).toMatchObject({name: 'target-field', field: 'username'});
+		expect(options).toEqual(before);
+		expect(options.target).toBeUndefined();
+		await wizard.dispose();
 	});
 });
