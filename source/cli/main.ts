@@ -45,7 +45,9 @@ export async function main(
 				return EXIT.ok;
 			case 'lab-create': {
 				const {labCreateCommand} = await import('./lab-commands.js');
-				return await labCreateCommand(command.dir, command.options, io);
+				const {launcherOf} = await import('../wizard/start-again.js');
+				// The commands it names, as they work from where the admin is: the script and environment of the Io.
+				return await labCreateCommand(command.dir, command.options, io, undefined, launcherOf(io.script, io.env));
 			}
 			case 'lab-status': {
 				const {labStatusCommand} = await import('./lab-commands.js');
