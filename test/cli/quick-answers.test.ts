@@ -11,7 +11,15 @@ import {quickAnswer} from '../../source/cli/quick-answers.js';
 function capture(env: NodeJS.ProcessEnv = {}) {
 	const out: string[] = [];
 	const err: string[] = [];
-	const io: Io = {out: text => out.push(text), err: text => err.push(text), stdinIsTty: false, stdoutIsTty: false, env};
+	const io: Io = {
+		out: text => out.push(text),
+		err: text => err.push(text),
+		stdinIsTty: false,
+		stdoutIsTty: false,
+		env,
+		script: undefined,
+		stdout: process.stdout,
+	};
 	// A JSON line's "at" is the time it was written: the only part two runs may not share.
 	const text = (parts: string[]) => parts.join('').replace(/"at":"[^"]+"/g, '"at":"…"');
 	return {io, printed: () => ({out: text(out), err: text(err)})};
