@@ -116,7 +116,7 @@ export class NewPdcRun extends RestoreShapedRun {
 							this.start.at,
 							full,
 						),
-						...event8005Check(),
+						...event8005Check(full ? 'full' : 'normal'),
 					];
 				return [
 					`Runs "${full ? 'Fully synchronize all servers' : 'Synchronize all servers'}": DSMN on the new PDC brings every managed NetWare server up to the restored database.`,
