@@ -20,6 +20,8 @@ export class ReconstructQuestions {
 	private firstPassword: string | undefined;
 	/** The initial password, confirmed: handed to the run when it begins, never stored. */
 	private initialPassword: string | undefined;
+	/** The domain's propagated accounts as the consequences screen counted them: the bindery question reuses them. */
+	private propagated: readonly string[] | undefined;
 
 	constructor(private readonly s: WizardSession) {}
 
@@ -28,6 +30,7 @@ export class ReconstructQuestions {
 		const target = this.s.activeTarget;
 		const {store} = this.s;
 		this.plan = {};
+		this.propagated = undefined;
 		const {reconstructPreflight, earlierPasswordLists, earlierListsWarning} = await operations();
 		// The same preflight as a scripted reconstruct: DSMN must be running to add each server back.
 		const failed = (await reconstructPreflight(target, {onCommand: store.onCommand})).find(c => !c.ok);
@@ -37,7 +40,8 @@ export class ReconstructQuestions {
 		}
 		const servers = await target.servers.list();
 		const ops = target.servers.reconstruct;
-		const users = ops ? (await ops.propagatedUsers()).length : undefined;
+		this.propagated = ops ? await ops.propagatedUsers() : undefined;
+		const users = this.propagated?.length;
 		const warnings = earlierListsWarning(await earlierPasswordLists(target));
 		store.go({
 			name: 'consequences',
@@ -120,7 +124,9 @@ export class ReconstructQuestions {
 		const ops = this.s.activeTarget.servers.reconstruct;
 		// Users the restore removes that are the domain's propagated accounts come back with the synchronize (with
 		// new passwords); only the others are lost for good.
-		const domainAccounts = new Set(ops ? (await ops.propagatedUsers()).map(name => name.toUpperCase()) : []);
+		// Read once, for the consequences screen (start); read here only when that screen was not shown.
+		const propagated = this.propagated ?? (ops ? await ops.propagatedUsers() : []);
+		const domainAccounts = new Set(propagated.map(name => name.toUpperCase()));
 		const items = [];
 		for (const server of servers) {
 			const refusal = binderyRestoreRefusal(server, versionOf(netware, server));

@@ -18,6 +18,7 @@ import {netwareAllQuestion, netwareServerQuestion} from '../../../source/wizard/
 import {bdcRefusal} from '../../../source/wizard/flows/situation-role.js';
 import {pdcQuestion, repairQuestion, runningQuestion, symptomQuestion} from '../../../source/wizard/flows/situation-symptom.js';
 import {synchronizeAdvice, synchronizeQuestion} from '../../../source/wizard/flows/situation-synchronize.js';
+import type {WizardSession} from '../../../source/wizard/session.js';
 import type {Screen} from '../../../source/wizard/state.js';
 import {tempDir} from '../../helpers/run-cli.js';
 
@@ -230,6 +231,14 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 
 	it('one Enter when all are 3.x: the bindery question follows with the 3.x backups', async () => {
 		const {controller} = await labController({backup: false});
+		// The domain's propagated accounts are read once: the consequences screen counts them, the bindery question reuses them.
+		const ops = (controller as unknown as {s: WizardSession}).s.activeTarget.servers.reconstruct!;
+		const read = ops.propagatedUsers.bind(ops);
+		let reads = 0;
+		ops.propagatedUsers = () => {
+			reads++;
+			return read();
+		};
 		await controller.continueFromInspect();
 		await controller.answerSituation('red-x');
 		await controller.answerSituation('same');
@@ -247,6 +256,7 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 			expect(label).not.toMatch(/would be lost/);
 			expect(label).toMatch(/: \d+ users; \d+ domain accounts removed, then propagated again$/);
 		}
+		expect(reads).toBe(1);
 		await controller.dispose();
 	});
 });
