@@ -261,6 +261,34 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 	});
 });
 
+describe('the NetWare version question, in plain words', () => {
+	it('says what the answer changes, what 3.x/2.x and 4.x each mean here, and what Allow4X is and where it goes (KB Q145589)', () => {
+		const q = netwareAllQuestion(['FS1', 'FS2'], {});
+		expect(q.lines).toEqual([
+			'The answer changes the steps: which files hold the bindery backup, which NetWare tools the instructions name, and what the PDC needs before it can add the server back.',
+			'NetWare 3.x or 2.x (the usual case): WINNT_SYNC_AGENT is deleted with SYSCON, and a bindery restore, if you choose one, uses BINDREST.',
+			'NetWare 4.x: no SYSCON or BINDREST (its accounts are in NDS). DSMN takes a 4.x server only in bindery emulation, and only after a registry value named Allow4X is set on the PDC and the PDC restarted (KB Q145589).',
+		]);
+		expect(q.help.why).toMatch(
+			/^The bindery backup BINDFIX keeps: on NetWare 3\.x NET\$OBJ\.OLD, NET\$PROP\.OLD, NET\$VAL\.OLD; on 2\.x NET\$BIND\.OLD and NET\$BVAL\.OLD\./,
+		);
+		expect(q.help.why).toMatch(/SUPERVISOR runs it from SYS:SYSTEM at a workstation/);
+		expect(q.help.kb).toMatch(
+			/^Allow4X is a value in the PDC's registry, under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters: name Allow4X, type REG_DWORD, data 1; then restart the PDC\./,
+		);
+		expect(q.help.kb).toMatch(
+			/DSMN adds only NetWare 2\.x and 3\.x servers \(KB Q145589\), .*: "<server> is a Netware 4\.X server\. It cannot be added to the Domain\."$/,
+		);
+		// Each server's items: the version, and for 4.x only what the PDC needs (the reasons are on the screen above them).
+		expect(netwareServerQuestion('FS2', {}).items.map(i => i.label)).toEqual([
+			'NetWare 3.x',
+			'NetWare 4.x (in bindery emulation; the PDC needs Allow4X)',
+			'NetWare 2.x',
+		]);
+		expect(netwareServerQuestion('FS2', {}).lines).toEqual(netwareAllQuestion(['FS2'], {}).lines);
+	});
+});
+
 describe('what a bindery restore does to the users made since its backup', () => {
 	it("the domain's accounts come back with the synchronize; the others are lost", () => {
 		const domain = new Set(['ALICE', 'BOB']);
