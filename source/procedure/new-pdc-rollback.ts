@@ -75,7 +75,7 @@ export async function rollBackNewPdc(run: NewPdcRollbackContext, hooks: RunHooks
 			};
 		}
 		for (const name of partials) await files.remove(files.join(run.backupFolder, name));
-		// Only this run's copies go aside; SYNCAGNT itself was never written by this run (KB Q154761).
+		// Only this run's copies go aside: it wrote only into the backup subfolder, never SYNCAGNT itself (KB Q154761).
 		const aside = await moveCopiesAside(run, run.backupFolder, ours, rolledBackFolder(run.entries), () => `the copy was left in ${run.backupFolder}`);
 		let folderNote = '';
 		if (created && (await files.stat(run.backupFolder))) {

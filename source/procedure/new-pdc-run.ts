@@ -184,7 +184,7 @@ export class NewPdcRun extends RestoreShapedRun {
 		await files.mkdir(this.backupFolder);
 		await files.flush(this.target.database.syncagnt);
 		await this.record({type: 'step-plan', step: 'copy-backup', files: validated.map(f => f.name), folder: this.backupFolder});
-		// Into SYNCAGNT\Backup, not SYNCAGNT itself (KB Q154761): MSSYNC reads the database there as it starts.
+		// Into the backup subfolder SYNCAGNT\Backup, not SYNCAGNT itself (KB Q154761): MSSYNC reads the database there as it starts.
 		const result = await copyValidatedFiles(
 			{
 				files,

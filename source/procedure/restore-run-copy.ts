@@ -1,7 +1,8 @@
 /**
- * The copy step both restore-shaped runs share (ARCHITECTURE.md, "The run and its journal"): the restore
- * copies the validated backup into SYNCAGNT (KB Q148678), the new-PDC run into SYNCAGNT\Backup (KB
- * Q154761). What is the same: every source still as validated before a byte is written; a file already at
+ * The copy step both restore-shaped runs share (ARCHITECTURE.md, "The run and its journal"). The restore
+ * copies the validated backup into SYNCAGNT (KB Q148678).
+ * The new-PDC run copies it into the backup subfolder SYNCAGNT\Backup (KB Q154761).
+ * What is the same: every source still as validated before a byte is written; a file already at
  * the destination counted as copied only when its bytes are the verified ones; nothing written when it
  * cannot fit; each copy verified and renamed into place only while MSSYNC is stopped; each copy journaled.
  * What differs is passed in, explicitly: where the copies go and how that place is named, what to say of a
