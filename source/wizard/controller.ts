@@ -16,6 +16,7 @@ import type {WizardState} from './state.js';
 import {confirmationMismatch} from './summary.js';
 import {eraseFrom, moveCursorIn, typeInto, type CursorMove, type Erase} from './text-entry.js';
 import {ChoiceCursor} from './choice-cursor.js';
+import type {ChoiceValues} from './choices.js';
 import {applyIntent, type Intent, type IntentTarget} from './intent.js';
 import {completesPath} from './key-table.js';
 import {BREAK_LOCK_STEP, breakLockConfirmation, lockRefused} from './break-lock.js';
@@ -81,7 +82,7 @@ export class WizardController implements IntentTarget {
 	chooseBackup = (folder: string): Promise<void> => this.restore.chooseBackup(folder);
 	acceptValidation = (): Promise<void> => this.restore.acceptValidation();
 	answerNtVersion = (answer: 'nt-4.0' | 'nt-3.51'): Promise<void> => this.restore.answerNtVersion(answer);
-	acceptConsequences = (): Promise<void> => this.reconstruct.acceptConsequences();
+	acceptConsequences = (answer?: ChoiceValues['consequences']): Promise<void> => this.reconstruct.acceptConsequences(answer);
 	moveCursor = (delta: number): void => this.reconstruct.moveCursor(delta);
 	toggleSelected = (): void => this.reconstruct.toggleSelected();
 	submitSelection = (): Promise<void> => this.reconstruct.submitSelection();

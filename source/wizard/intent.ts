@@ -71,7 +71,7 @@ export interface IntentTarget {
 	answerNtVersion(answer: NtAnswer): Promise<void>;
 	startPlan(): Promise<void>;
 	manualChoice(choice: ChoiceValues['manual']): Promise<void>;
-	acceptConsequences(): Promise<void>;
+	acceptConsequences(answer?: ChoiceValues['consequences']): Promise<void>;
 	choosePasswordPolicy(policy: ChoiceValues['password-policy']): Promise<void>;
 	failureChoice(choice: ChoiceValues['failure']): Promise<void>;
 	answerSituation(value: ChoiceValues['situation']): Promise<void>;
@@ -141,7 +141,7 @@ function applyChoice(wizard: IntentTarget, screen: Screen, value: string): Promi
 		case 'manual':
 			return isChoiceOf('manual', value) ? wizard.manualChoice(value) : undefined;
 		case 'consequences':
-			return wizard.acceptConsequences();
+			return isChoiceOf('consequences', value) ? wizard.acceptConsequences(value) : undefined;
 		case 'password-policy':
 			return isChoiceOf('password-policy', value) ? wizard.choosePasswordPolicy(value) : undefined;
 		case 'confirm':

@@ -261,6 +261,31 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 	});
 });
 
+describe('Supervisor rights, asked on the consequences screen', {timeout: 180_000}, () => {
+	it('"no Supervisor login on some": nothing changed, why it is needed (KB Q183684), what to do, and the command to start again on its own line', async () => {
+		const {dir, controller} = await labController({backup: false});
+		await controller.continueFromInspect();
+		await controller.answerSituation('red-x');
+		await controller.answerSituation('same');
+		await controller.answerBackup('no');
+		expect(screen(controller)).toMatchObject({name: 'consequences'});
+		const before = await labStatus(dir);
+		await controller.acceptConsequences('no-supervisor');
+		const end = screen(controller);
+		expect(end).toMatchObject({name: 'summary', title: 'Not ready to reconstruct: nothing was changed', ok: false});
+		const lines = end.name === 'summary' ? end.lines : [];
+		expect(lines[0]).toMatch(/Add Server to Manage asks for a Supervisor or equivalent login before it adds the server back \(KB Q183684\)/);
+		expect(lines[1]).toMatch(/^What to do: get a login for each server first .*then start again:$/);
+		expect(lines[2]).toMatch(new RegExp(`^dsmn-resync .*--lab ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+		expect(lines[3]).toBe('To go on now with only the servers you have a login for, start again and choose just those.');
+		expect(citationProblems(lines.join('\n'))).toEqual([]);
+		// Nothing changed: every server as it was, and no run journaled.
+		expect((await labStatus(dir)).servers).toEqual(before.servers);
+		expect(await readdir(labPaths(dir).journal).catch(() => [])).toEqual([]);
+		await controller.dispose();
+	});
+});
+
 describe('the NetWare version question, in plain words', () => {
 	it('says what the answer changes, what 3.x/2.x and 4.x each mean here, and what Allow4X is and where it goes (KB Q145589)', () => {
 		const q = netwareAllQuestion(['FS1', 'FS2'], {});
