@@ -1,8 +1,9 @@
 /**
  * Use case: what the end of a run offers to check (ARCHITECTURE.md, "Use cases"), the same lines for both
- * front ends: after a repair, what to do next (the run's own words); after a restore with the plain
- * synchronize, Event 8005 in the Application log (the restored position had left the change log, so
- * changes since the backup were skipped although every server shows a blue check); after every flow, the
+ * front ends: after a repair, what to do next (the run's own words); after a restore, whichever synchronize
+ * ran, Event 8005 in the Application log (the restored position had left the change log: after the plain
+ * synchronize the changes since the backup were skipped although every server shows a blue check; after a
+ * full one, groups lost that way stay missing from the database); after every flow, the
  * optional DSMDUMP and DSMCHK check with the exact commands, and in the practice lab its own commands.
  */
 import {loadLab} from '../lab/state.js';
@@ -22,8 +23,8 @@ export type AfterRun = {
 
 export async function afterRunChecks(run: OpenedRun, target: Target): Promise<AfterRun> {
 	const next = run.flow === 'repair' ? run.afterRepair() : [];
-	// A full synchronize sent every account again: Event 8005 no longer matters for the servers.
-	const event8005 = run.flow === 'restore' && run.start.synchronize !== 'full' ? event8005Check() : [];
+	// After either synchronize: a full one sends every account again but does not bring back lost groups.
+	const event8005 = run.flow === 'restore' ? event8005Check(run.start.synchronize ?? 'normal') : [];
 	const servers =
 		run.flow === 'reconstruct'
 			? run.servers

@@ -6,15 +6,13 @@
  * or failed, the next roll back continues from the journal and the disk. A file the run did not copy is
  * never moved: it stops the roll back, named, before anything moves.
  */
-import {hintOf} from '../errors/hinted-error.js';
 import type {NewEntry} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {FileDigest, Target} from '../targets/capabilities.js';
-import {adviceFor} from './journaled-run.js';
 import {putServiceBack, stopForRollback, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
 import {rolledBackFolder} from './restore-rollback.js';
-import {freshSnapshotFolder} from './snapshot-name.js';
+import {journaledRollback, moveCopiesAside} from './restore-rollback-common.js';
 
 /** The journal's step-plan entry that says this run created SYNCAGNT\Backup (written before it is made). */
 export const NEW_PDC_FOLDER_PLAN = 'create-backup-folder';
@@ -43,8 +41,7 @@ function copiesOf(entries: readonly JournalEntry[]): Map<string, FileDigest> {
 }
 
 export async function rollBackNewPdc(run: NewPdcRollbackContext, hooks: RunHooks): Promise<StepOutcome> {
-	await run.record({type: 'step-started', step: 'rollback'});
-	try {
+	return journaledRollback(run, async () => {
 		const {service} = run.target;
 		const {files} = run.target.database;
 		const copyStarted = run.entries.some(e => e.type === 'step-started' && e.step === 'copy-backup');
@@ -71,26 +68,15 @@ export async function rollBackNewPdc(run: NewPdcRollbackContext, hooks: RunHooks
 			else if (journaled.has(name)) strangers.push(`${name} (${found.size} bytes, SHA-256 ${found.sha256.slice(0, 16)}…)`);
 		}
 		if (strangers.length > 0) {
-			const message = `${run.backupFolder} holds ${strangers.join('; ')}, not what this run copied. Nothing was moved; MSSYNC is stopped`;
-			await run.record({type: 'step-failed', step: 'rollback', message});
-			return {status: 'failed', message, advice: 'find out who put it there; move it out of that folder to keep it, then roll back again'};
+			return {
+				status: 'failed',
+				message: `${run.backupFolder} holds ${strangers.join('; ')}, not what this run copied. Nothing was moved; MSSYNC is stopped`,
+				advice: 'find out who put it there; move it out of that folder to keep it, then roll back again',
+			};
 		}
 		for (const name of partials) await files.remove(files.join(run.backupFolder, name));
-		let aside = rolledBackFolder(run.entries);
-		if (ours.length > 0) {
-			aside ??= await freshSnapshotFolder(run.target.database, new Date(), 'rolled-back');
-			await run.record({type: 'step-plan', step: 'rollback', files: ours, folder: aside});
-			await files.mkdir(aside);
-			for (const name of ours) {
-				const from = files.join(run.backupFolder, name);
-				const to = files.join(aside, name);
-				if (await files.stat(to)) throw new Error(`${aside} already holds a ${name}: the copy was left in ${run.backupFolder}`);
-				await run.record({type: 'move', from, to});
-				await files.rename(from, to);
-				await run.record({type: 'moved', from, to});
-			}
-			await files.flush(aside);
-		}
+		// Only this run's copies go aside: it wrote only into the backup subfolder, never SYNCAGNT itself (KB Q154761).
+		const aside = await moveCopiesAside(run, run.backupFolder, ours, rolledBackFolder(run.entries), () => `the copy was left in ${run.backupFolder}`);
 		let folderNote = '';
 		if (created && (await files.stat(run.backupFolder))) {
 			const left = await files.list(run.backupFolder);
@@ -105,17 +91,8 @@ export async function rollBackNewPdc(run: NewPdcRollbackContext, hooks: RunHooks
 		const loaded = dsmnRan
 			? "; MSSYNC had started on the backup, so the database in SYNCAGNT is the one it took from the Backup subfolder (the new installation's empty database is not kept)"
 			: '';
-		const summary = `${keptAside ? `the ${keptAside} cop${keptAside === 1 ? 'y' : 'ies'} this run made moved to ${aside}` : 'no copy of this run left to move'}${folderNote}${loaded}; ${serviceNote}`;
-		await run.record({type: 'step-finished', step: 'rollback', summary});
-		await run.end('rolled-back');
-		return {status: 'done', summary};
-	} catch (error) {
-		const message = (error as Error).message;
-		await run.record({type: 'step-failed', step: 'rollback', message});
 		return {
-			status: 'failed',
-			message,
-			advice: `${hintOf(error) ?? adviceFor(error)}; then roll back again: it continues from where this one stopped (nothing it did is undone twice)`,
+			summary: `${keptAside ? `the ${keptAside} cop${keptAside === 1 ? 'y' : 'ies'} this run made moved to ${aside}` : 'no copy of this run left to move'}${folderNote}${loaded}; ${serviceNote}`,
 		};
-	}
+	});
 }

@@ -15,14 +15,11 @@
  *   run.previewCopy(), run.describeChanges(step), run.whereThingsAre(), run.rollback(hooks).
  *   isNewPdcRun(start): whether a journal's first line began such a run.
  */
-import {join} from 'node:path';
-import {SourceChangedError, temporaryName} from '../fs/copy-verified.js';
-import {spaceVerdict} from '../fs/free-space.js';
 import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {RunStarted, ValidatedFile} from '../journal/entries.js';
 import type {Target} from '../targets/capabilities.js';
 import {formatBytes} from '../text/format.js';
-import {digestFacts} from './backup-binding.js';
+import {backupStillAsValidated, copyValidatedFiles} from './restore-run-copy.js';
 import {beginRestoreShaped, RestoreShapedRun, type RestoreBeginOptions} from './restore-run-begin.js';
 import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
 import {cite} from './claims.js';
@@ -116,7 +113,7 @@ export class NewPdcRun extends RestoreShapedRun {
 							this.start.at,
 							full,
 						),
-						...event8005Check(),
+						...event8005Check(full ? 'full' : 'normal'),
 					];
 				return [
 					`Runs "${full ? 'Fully synchronize all servers' : 'Synchronize all servers'}": DSMN on the new PDC brings every managed NetWare server up to the restored database.`,
@@ -177,16 +174,8 @@ export class NewPdcRun extends RestoreShapedRun {
 		if (refused) return refused;
 		const {files} = this.target.database;
 		const validated = this.validatedFiles();
-		for (const file of validated) {
-			const facts = await digestFacts(join(this.backup, file.name)).catch(() => undefined);
-			if (!facts || facts.size !== file.size || facts.mtimeMs !== file.mtimeMs) {
-				return {
-					status: 'failed',
-					message: `${file.name} in the backup ${facts ? 'changed' : 'disappeared'} after it was validated: nothing more was copied`,
-					advice: 'find out who changed the backup; roll back, then start a new run so that the backup is validated again',
-				};
-			}
-		}
+		const changed = await backupStillAsValidated(this.backup, validated);
+		if (changed) return changed;
 		// The subfolder: made by this run (journaled first, so a roll back removes it) or found there already (left).
 		const planned = this.entries.some(e => e.type === 'step-plan' && e.step === NEW_PDC_FOLDER_PLAN);
 		if (!planned && !(await files.stat(this.backupFolder))) {
@@ -195,70 +184,30 @@ export class NewPdcRun extends RestoreShapedRun {
 		await files.mkdir(this.backupFolder);
 		await files.flush(this.target.database.syncagnt);
 		await this.record({type: 'step-plan', step: 'copy-backup', files: validated.map(f => f.name), folder: this.backupFolder});
-		const copied = new Set(this.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name));
-		let toCopy = 0;
-		for (const file of validated) {
-			const destination = this.inFolder(file.name);
-			if (!(await files.stat(destination))) {
-				toCopy += file.size;
-				continue;
-			}
-			const inPlace = await files.digest(destination);
-			if (inPlace.sha256 !== file.sha256 || inPlace.size !== file.size) {
-				return {
-					status: 'failed',
-					message: copied.has(file.name)
-						? `${file.name} in ${this.backupFolder} is no longer the copy this run verified`
-						: `${this.backupFolder} already holds a ${file.name} that this run did not copy: nothing was copied over it`,
+		// Into the backup subfolder SYNCAGNT\Backup, not SYNCAGNT itself (KB Q154761): MSSYNC reads the database there as it starts.
+		const result = await copyValidatedFiles(
+			{
+				files,
+				service: this.target.service,
+				backup: this.backup,
+				validated,
+				copied: new Set(this.entries.flatMap(e => (e.type === 'copied' ? [e.name] : []))),
+				record: entry => this.record(entry),
+				destination: name => this.inFolder(name),
+				volume: this.target.database.syncagnt,
+				where: `in ${this.backupFolder}`,
+				notOurs: (name, copiedByThisRun) => ({
+					message: copiedByThisRun
+						? `${name} in ${this.backupFolder} is no longer the copy this run verified`
+						: `${this.backupFolder} already holds a ${name} that this run did not copy: nothing was copied over it`,
 					advice: `move that file out of ${this.backupFolder} (keep it), then retry; or roll back`,
-				};
-			}
-			if (!copied.has(file.name)) {
-				await this.record({type: 'copied', name: file.name, size: inPlace.size, sha256: inPlace.sha256});
-				copied.add(file.name);
-			}
-		}
-		const free = await files.freeBytes(this.target.database.syncagnt);
-		const space = free === undefined ? undefined : spaceVerdict(free, toCopy);
-		if (space && !space.fits) {
-			return {
-				status: 'failed',
-				message: `on the volume of ${this.target.database.syncagnt}, ${space.text}: nothing was copied`,
-				advice: 'free some space on that volume, then retry; or roll back',
-			};
-		}
-		const bytesTotal = validated.reduce((n, f) => n + f.size, 0);
-		let bytesBefore = 0;
-		for (const file of validated) {
-			if (copied.has(file.name)) {
-				bytesBefore += file.size;
-				continue;
-			}
-			if (hooks.stopRequested?.())
-				return {status: 'interrupted', message: `stopped before ${file.name}; ${copied.size} of ${validated.length} files are in ${this.backupFolder}`};
-			const destination = this.inFolder(file.name);
-			await files.remove(this.inFolder(temporaryName(file.name)));
-			let stopped: StepOutcome | undefined;
-			try {
-				const result = await files.copyIn(join(this.backup, file.name), destination, {
-					expect: {size: file.size, sha256: file.sha256},
-					beforeRename: async () => {
-						stopped = await requireStopped(this.target.service, hooks);
-						if (stopped) throw new Error('MSSYNC is running');
-					},
-					onProgress: done => hooks.onCopyProgress?.({file: file.name, fileDone: done, fileTotal: file.size, bytesDone: bytesBefore + done, bytesTotal}),
-				});
-				await this.record({type: 'copied', name: file.name, size: result.size, sha256: result.sha256});
-			} catch (error) {
-				if (stopped?.status === 'failed')
-					return {...stopped, message: `${stopped.message} (before ${file.name}; ${copied.size} of ${validated.length} files are in place)`};
-				if (error instanceof SourceChangedError)
-					return {status: 'failed', message: `${error.message}; ${copied.size} of ${validated.length} files are in place`, advice: error.hint};
-				throw error;
-			}
-			copied.add(file.name);
-			bytesBefore += file.size;
-		}
+				}),
+				verifyPages: false,
+			},
+			hooks,
+		);
+		if (result.status !== 'copied') return result;
+		const {bytesTotal} = result;
 		await files.flush(this.backupFolder);
 		return {
 			status: 'done',

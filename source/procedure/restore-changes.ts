@@ -70,7 +70,7 @@ export async function describeRestoreChanges(run: RestoreToConfirm, step: string
 						run.start.at,
 						run.start.synchronize === 'full',
 					),
-					...event8005Check(),
+					...event8005Check(run.start.synchronize === 'full' ? 'full' : 'normal'),
 				];
 			if (run.start.synchronize === 'full')
 				return [

@@ -7,11 +7,9 @@
 import type {NewEntry} from '../journal/journal.js';
 import type {JournalEntry, MoveEntry, RunStarted} from '../journal/entries.js';
 import type {DatabaseFiles, FileDigest, Target} from '../targets/capabilities.js';
-import {hintOf} from '../errors/hinted-error.js';
-import {adviceFor} from './journaled-run.js';
 import {putServiceBack, stopForRollback, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
-import {freshSnapshotFolder} from './snapshot-name.js';
+import {journaledRollback, moveCopiesAside} from './restore-rollback-common.js';
 import {classifyName} from '../backup/classify.js';
 import {generationFromName} from '../jet/log-names.js';
 
@@ -176,8 +174,7 @@ async function checkOriginalsBack(run: RollbackContext): Promise<{back: number; 
  * its bytes: a stranger stops it before anything moves, and "back" is counted by reading SYNCAGNT.
  */
 export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Promise<StepOutcome> {
-	await run.record({type: 'step-started', step: 'rollback'});
-	try {
+	return journaledRollback(run, async () => {
 		const {service} = run.target;
 		const {files, syncagnt} = run.target.database;
 		const {originals, copies} = knownDigests(run.entries, files, run.snapshot);
@@ -192,27 +189,16 @@ export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Pr
 		const {restored: copiesInPlace, engineMade, strangers} = await readInPlace(run);
 		const restored = [...copiesInPlace, ...engineMade];
 		if (strangers.length > 0) {
-			const message = `the roll back found ${strangers.length === 1 ? 'a file' : `${strangers.length} files`} that ${strangers.length === 1 ? 'is' : 'are'} neither what this run copied nor the original it moved aside: ${strangers.map(describeStranger).join('; ')}. Nothing was moved; MSSYNC is stopped`;
-			await run.record({type: 'step-failed', step: 'rollback', message});
 			return {
 				status: 'failed',
-				message,
+				message: `the roll back found ${strangers.length === 1 ? 'a file' : `${strangers.length} files`} that ${strangers.length === 1 ? 'is' : 'are'} neither what this run copied nor the original it moved aside: ${strangers.map(describeStranger).join('; ')}. Nothing was moved; MSSYNC is stopped`,
 				advice:
 					'find out who put it there (if MSSYNC ran on the restored database, DSMN itself changed it); move it out of that folder to keep it, then roll back again: nothing this run did is undone twice',
 			};
 		}
 		for (const name of partials) await files.remove(files.join(syncagnt, name));
-		if (restored.length > 0) {
-			const aside = rolledBackFolder(run.entries) ?? (await freshSnapshotFolder(run.target.database, new Date(), 'rolled-back'));
-			await run.record({type: 'step-plan', step: 'rollback', files: restored, folder: aside});
-			await files.mkdir(aside);
-			for (const name of restored) {
-				const to = files.join(aside, name);
-				if (await files.stat(to)) throw new Error(`${aside} already holds a ${name}: the restored ${name} was left in SYNCAGNT`);
-				await run.move(files.join(syncagnt, name), to);
-			}
-			await files.flush(aside);
-		}
+		// The restored files (and what DSMN made on them) go aside, kept; then the originals come back.
+		await moveCopiesAside(run, syncagnt, restored, rolledBackFolder(run.entries), name => `the restored ${name} was left in SYNCAGNT`);
 		for (const move of toPutBack) {
 			if (await files.stat(move.from))
 				throw new Error(`SYNCAGNT holds a ${move.from} that is neither the original nor a file this run copied: the original is still in ${run.snapshot}`);
@@ -236,17 +222,8 @@ export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Pr
 			? `; ${made.join(', ')}, made by DSMN on the restored database after MSSYNC started, moved there too (kept: ${made.length === 1 ? 'it belongs' : 'they belong'} to the restored database, not to the originals)`
 			: '';
 		const checked = originals.size > 0 && [...originals.values()].every(d => d !== undefined) ? ', each checked by SHA-256 against what was moved aside' : '';
-		const summary = `${back} original file${back === 1 ? '' : 's'} back in SYNCAGNT${checked}${keptAside ? `; the ${keptAside} restored file${keptAside === 1 ? '' : 's'} moved to ${aside}` : ''}${madeNote}; ${serviceNote}`;
-		await run.record({type: 'step-finished', step: 'rollback', summary});
-		await run.end('rolled-back');
-		return {status: 'done', summary};
-	} catch (error) {
-		const message = (error as Error).message;
-		await run.record({type: 'step-failed', step: 'rollback', message});
 		return {
-			status: 'failed',
-			message,
-			advice: `${hintOf(error) ?? adviceFor(error)}; then roll back again: it continues from where this one stopped (nothing it did is undone twice)`,
+			summary: `${back} original file${back === 1 ? '' : 's'} back in SYNCAGNT${checked}${keptAside ? `; the ${keptAside} restored file${keptAside === 1 ? '' : 's'} moved to ${aside}` : ''}${madeNote}; ${serviceNote}`,
 		};
-	}
+	});
 }

@@ -9,16 +9,13 @@
  * each: the binding (`backup-binding.ts`), MSSYNC's steps (`mssync-service.ts`), the confirmations' words
  * (`restore-changes.ts`), the roll back (`restore-rollback.ts`), the folders it names (`snapshot-name.ts`).
  */
-import {join} from 'node:path';
 import {isStaleInLiveFolder} from '../backup/classify.js';
-import {ReadBackPages} from '../backup/read-back-pages.js';
-import {SourceChangedError, temporaryName} from '../fs/copy-verified.js';
-import {spaceVerdict} from '../fs/free-space.js';
 import {Journal, type UnfinishedRun} from '../journal/journal.js';
 import type {MoveEntry, ValidatedFile} from '../journal/entries.js';
 import type {DatabaseFiles, FileDigest, Target} from '../targets/capabilities.js';
 import {formatBytes} from '../text/format.js';
-import {digestFacts, validateAndBind} from './backup-binding.js';
+import {validateAndBind} from './backup-binding.js';
+import {backupStillAsValidated, copyValidatedFiles} from './restore-run-copy.js';
 import {beginRestoreShaped, RestoreShapedRun, type RestoreBeginOptions} from './restore-run-begin.js';
 import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
@@ -30,12 +27,6 @@ import {freshSnapshotFolder} from './snapshot-name.js';
 
 export type FileToCopy = {name: string; size: number};
 
-/** MSSYNC was found running at a safe point inside a copy: the step stops there with this outcome. */
-class SafePointStop extends Error {
-	constructor(readonly outcome: Extract<StepOutcome, {status: 'failed'}>) {
-		super(outcome.message);
-	}
-}
 export type {RunTimings} from './mssync-service.js';
 
 export class RestoreRun extends RestoreShapedRun {
@@ -189,94 +180,35 @@ export class RestoreRun extends RestoreShapedRun {
 	private async copyBackup(hooks: RunHooks): Promise<StepOutcome> {
 		const refused = await requireStopped(this.target.service, hooks);
 		if (refused) return refused;
-		const {files} = this;
 		const validated = await this.validatedFiles();
 		await this.record({type: 'step-plan', step: 'copy-backup', files: validated.map(f => f.name)});
-		// Before a byte is written: every source still as validated (size and time), every file already in place ours.
-		for (const file of validated) {
-			const facts = await digestFacts(join(this.backup, file.name)).catch(() => undefined);
-			if (!facts || facts.size !== file.size || facts.mtimeMs !== file.mtimeMs) {
-				return {
-					status: 'failed',
-					message: `${file.name} in the backup ${facts ? 'changed' : 'disappeared'} after it was validated: nothing more was copied`,
-					advice: 'find out who changed the backup; roll back, then start a new run so that the backup is validated again',
-				};
-			}
-		}
-		const copied = new Set(this.entries.filter(e => e.type === 'copied').map(e => (e as {name: string}).name));
-		const bytesTotal = validated.reduce((n, f) => n + f.size, 0);
-		let toCopy = 0;
-		for (const file of validated) {
-			const destination = this.inSyncagnt(file.name);
-			const facts = await files.stat(destination);
-			if (!facts) {
-				toCopy += file.size;
-				continue;
-			}
-			// In place already (this run copied it, or was killed between the rename and its journal line): the bytes say whether it is ours.
-			const inPlace = await files.digest(destination);
-			if (inPlace.sha256 !== file.sha256 || inPlace.size !== file.size) {
-				return {
-					status: 'failed',
-					message: copied.has(file.name)
-						? `${file.name} in SYNCAGNT is no longer the copy this run verified: it was changed after it was copied`
-						: `SYNCAGNT already holds a ${file.name} that this run did not copy`,
+		const changed = await backupStillAsValidated(this.backup, validated);
+		if (changed) return changed;
+		// Into SYNCAGNT itself (KB Q148678), the database pages verified as each copy is read back.
+		const result = await copyValidatedFiles(
+			{
+				files: this.files,
+				service: this.target.service,
+				backup: this.backup,
+				validated,
+				copied: new Set(this.entries.flatMap(e => (e.type === 'copied' ? [e.name] : []))),
+				record: entry => this.record(entry),
+				destination: name => this.inSyncagnt(name),
+				volume: this.target.database.syncagnt,
+				where: 'in place',
+				notOurs: (name, copiedByThisRun) => ({
+					message: copiedByThisRun
+						? `${name} in SYNCAGNT is no longer the copy this run verified: it was changed after it was copied`
+						: `SYNCAGNT already holds a ${name} that this run did not copy`,
 					advice:
 						'roll back (the original database comes back, and what is in SYNCAGNT now is kept aside), or move that file out of SYNCAGNT yourself and retry',
-				};
-			}
-			if (!copied.has(file.name)) {
-				await this.record({type: 'copied', name: file.name, size: inPlace.size, sha256: inPlace.sha256});
-				copied.add(file.name);
-			}
-		}
-		// Not a byte written when it cannot fit: a full disk found now costs nothing to fix.
-		const free = await files.freeBytes(this.target.database.syncagnt);
-		const space = free === undefined ? undefined : spaceVerdict(free, toCopy);
-		if (space && !space.fits) {
-			return {
-				status: 'failed',
-				message: `on the volume of ${this.target.database.syncagnt}, ${space.text}: nothing was copied`,
-				advice: 'free some space on that volume, then retry; or roll back',
-			};
-		}
-		let bytesBefore = 0;
-		let pagesVerified = 0;
-		for (const file of validated) {
-			if (copied.has(file.name)) {
-				bytesBefore += file.size;
-				continue;
-			}
-			if (hooks.stopRequested?.())
-				return {status: 'interrupted', message: `stopped before ${file.name}; ${copied.size} of ${validated.length} files are in place`};
-			const destination = this.inSyncagnt(file.name);
-			await files.remove(this.inSyncagnt(temporaryName(file.name))); // a partial copy of ours from a run cut off (named in the folder's own syntax)
-			// A database's pages are verified as the copy is read back for its hash (one pass).
-			const pages = ReadBackPages.for(file.name);
-			try {
-				const result = await files.copyIn(join(this.backup, file.name), destination, {
-					expect: {size: file.size, sha256: file.sha256},
-					...(pages ? {readBack: pages.push} : {}),
-					// MSSYNC watched while files change: asked just before each verified copy is renamed into place.
-					beforeRename: async () => {
-						pagesVerified += pages?.check() ?? 0;
-						const started = await requireStopped(this.target.service, hooks);
-						if (started) throw new SafePointStop(started);
-					},
-					onProgress: done => hooks.onCopyProgress?.({file: file.name, fileDone: done, fileTotal: file.size, bytesDone: bytesBefore + done, bytesTotal}),
-				});
-				await this.record({type: 'copied', name: file.name, size: result.size, sha256: result.sha256});
-			} catch (error) {
-				if (error instanceof SafePointStop)
-					return {...error.outcome, message: `${error.outcome.message} (before ${file.name}; ${copied.size} of ${validated.length} files are in place)`};
-				if (error instanceof SourceChangedError) {
-					return {status: 'failed', message: `${error.message}; ${copied.size} of ${validated.length} files are in place`, advice: error.hint};
-				}
-				throw error;
-			}
-			copied.add(file.name);
-			bytesBefore += file.size;
-		}
+				}),
+				verifyPages: true,
+			},
+			hooks,
+		);
+		if (result.status !== 'copied') return result;
+		const {bytesTotal, pagesVerified} = result;
 		// The last query was just before the last rename into place (or at the step's start): every file went in with MSSYNC stopped.
 		this.copiesChecked = true;
 		return {

@@ -58,10 +58,22 @@ export function synchronizeExplanation(advice: SynchronizeAdvice): string[] {
 	];
 }
 
-/** What to look at once MSSYNC runs again on the restored database. */
-export function event8005Check(): string[] {
+/**
+ * What to look at once MSSYNC runs again on the restored database, for the synchronize chosen. Event 8005
+ * matters after both: after the plain one, fully synchronizing sends what was skipped; after a full one it
+ * does not help, because the groups lost this way are missing from the database itself (the claims table's
+ * 'change-log-8005' row), which DSMDUMP shows.
+ */
+export function event8005Check(kind: SynchronizeKind = 'normal'): string[] {
+	const look =
+		'After MSSYNC starts: open Event Viewer on the PDC, Log ▸ Application, and look for Event 8005 from MSSYNC since the start ("…failed to find the last change log entry it processed…").';
+	if (kind === 'full')
+		return [
+			look,
+			`Look even after fully synchronizing: if Event 8005 is there, some group changes since the backup were lost from the database itself, and a full synchronize does not bring them back (${cite('change-log-8005')}). List the database with DSMDUMP (below) and compare its groups with the domain's in User Manager for Domains; re-create a group missing there as KB Q189441 describes.`,
+		];
 	return [
-		'After MSSYNC starts: open Event Viewer on the PDC, Log ▸ Application, and look for Event 8005 from MSSYNC since the start ("…failed to find the last change log entry it processed…").',
+		look,
 		`If Event 8005 is there, changes made since the backup were skipped (${cite('change-log-8005')}). Then choose NetWare Server ▸ Fully synchronize all servers in Synchronization Manager: it sends every account again (${cite('full-synchronize', ['Q253716'])}).`,
 	];
 }

@@ -18,7 +18,7 @@ export const CHOICE_VALUES = {
 	validation: ['accept', 'back', 'nt-4.0', 'nt-3.51'],
 	plan: ['begin'],
 	manual: ['done', 'later'],
-	consequences: ['go'],
+	consequences: ['go', 'no-supervisor'],
 	'password-policy': ['random', 'initial'],
 	confirm: ['yes', 'no'],
 	failure: ['retry', 'retry-failed', 'rollback', 'finish', 'stop'],
@@ -128,7 +128,10 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 				1,
 			);
 		case 'consequences':
-			return list<ChoiceValues['consequences']>([{label: 'I understand: choose the servers', value: 'go'}]);
+			return list<ChoiceValues['consequences']>([
+				{label: 'I understand: choose the servers', value: 'go'},
+				{label: 'I have no Supervisor login on some of them', value: 'no-supervisor'},
+			]);
 		case 'password-policy':
 			return list<ChoiceValues['password-policy']>([
 				{label: 'A random password for each user, listed in a private file (safer)', value: 'random'},

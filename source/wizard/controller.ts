@@ -17,6 +17,7 @@ import type {WizardState} from './state.js';
 import {confirmationMismatch} from './summary.js';
 import {eraseFrom, moveCursorIn, typeInto, type CursorMove, type Erase} from './text-entry.js';
 import {ChoiceCursor} from './choice-cursor.js';
+import type {ChoiceValues} from './choices.js';
 import {applyChoice, applyIntent, type ChoiceHandlers, type Intent, type IntentHandlers} from './intent.js';
 import {completesPath} from './key-table.js';
 import {BREAK_LOCK_STEP, breakLockConfirmation, lockRefused} from './break-lock.js';
@@ -82,7 +83,7 @@ export class WizardController {
 	chooseBackup = (folder: string): Promise<void> => this.restore.chooseBackup(folder);
 	acceptValidation = (): Promise<void> => this.restore.acceptValidation();
 	answerNtVersion = (answer: 'nt-4.0' | 'nt-3.51'): Promise<void> => this.restore.answerNtVersion(answer);
-	acceptConsequences = (): Promise<void> => this.reconstruct.acceptConsequences();
+	acceptConsequences = (answer?: ChoiceValues['consequences']): Promise<void> => this.reconstruct.acceptConsequences(answer);
 	moveCursor = (delta: number): void => this.reconstruct.moveCursor(delta);
 	toggleSelected = (): void => this.reconstruct.toggleSelected();
 	submitSelection = (): Promise<void> => this.reconstruct.submitSelection();
@@ -258,7 +259,7 @@ export class WizardController {
 		validation: value => (value === 'accept' ? this.acceptValidation() : value === 'back' ? this.back() : this.answerNtVersion(value)),
 		plan: () => this.startPlan(),
 		manual: choice => this.manualChoice(choice),
-		consequences: () => this.acceptConsequences(),
+		consequences: answer => this.acceptConsequences(answer),
 		'password-policy': policy => this.choosePasswordPolicy(policy),
 		// "No": back where nothing has changed yet, else the quit question (the run waits in its journal).
 		confirm: value => (value === 'yes' ? this.confirm() : this.canGoBack() ? this.back() : this.requestQuit()),

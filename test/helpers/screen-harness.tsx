@@ -74,7 +74,7 @@ export class FakeWizard {
 			value === 'accept' ? this.record('acceptValidation') : value === 'back' ? this.record('back') : this.record('answerNtVersion', value),
 		plan: () => this.record('startPlan'),
 		manual: choice => this.record('manualChoice', choice),
-		consequences: () => this.record('acceptConsequences'),
+		consequences: answer => this.record('acceptConsequences', answer),
 		'password-policy': policy => this.record('choosePasswordPolicy', policy),
 		confirm: value => (value === 'yes' ? this.record('confirm') : this.canGoBackAnswer ? this.record('back') : this.record('requestQuit')),
 		failure: choice => this.record('failureChoice', choice),

@@ -38,7 +38,7 @@ describe('recommending Synchronize or Fully synchronize', () => {
 		expect(text[0]).toMatch(/MSSYNC logs Event 8005 .* every server shows a blue check \(KB Q189441\)/);
 		expect(text[1]).toBe("Synchronization Manager's NetWare Server menu has both: Synchronize all servers and Fully synchronize all servers (KB Q148678).");
 		expect(text[2]).toMatch(/^Recommended: Fully synchronize all servers\. The backup is 30 days old\./);
-		expect(citationProblems([...text, ...event8005Check()].join('\n'))).toEqual([]);
+		expect(citationProblems([...text, ...event8005Check(), ...event8005Check('full')].join('\n'))).toEqual([]);
 	});
 
 	it('each choice says what it costs', () => {

@@ -19,7 +19,7 @@ export function ConsequencesScreen({screen, choice}: {screen: Extract<Screen, {n
 			<Text>
 				{glyphs.bullet} Every propagated user{screen.users === undefined ? '' : ` — ${screen.users} of them —`} gets a new password: they must be told it.
 			</Text>
-			<Text>{glyphs.bullet} You need NetWare Supervisor rights on each server.</Text>
+			<Text>{glyphs.bullet} You need a NetWare Supervisor (or equivalent) login on each server: to delete WINNT_SYNC_AGENT and to add the server back.</Text>
 			<Text>{glyphs.bullet} Restoring a server's bindery from its backup (optional) undoes every change made on it since that backup.</Text>
 			{(screen.warnings ?? []).map(warning => (
 				<Text key={warning} color="yellow">

@@ -11,6 +11,8 @@ import {binderyRestoreRefusal, versionOf, type NetWareVersions} from '../../proc
 import {netwarePlanLine} from './situation-netware.js';
 import {operations, type WizardSession} from '../session.js';
 import {notReadyToReconstruct} from '../summary.js';
+import type {ChoiceValues} from '../choices.js';
+import {cite} from '../../procedure/claims.js';
 import {withoutError} from '../text-entry.js';
 
 export class ReconstructQuestions {
@@ -20,6 +22,8 @@ export class ReconstructQuestions {
 	private firstPassword: string | undefined;
 	/** The initial password, confirmed: handed to the run when it begins, never stored. */
 	private initialPassword: string | undefined;
+	/** The domain's propagated accounts as the consequences screen counted them: the bindery question reuses them. */
+	private propagated: readonly string[] | undefined;
 
 	constructor(private readonly s: WizardSession) {}
 
@@ -28,6 +32,7 @@ export class ReconstructQuestions {
 		const target = this.s.activeTarget;
 		const {store} = this.s;
 		this.plan = {};
+		this.propagated = undefined;
 		const {reconstructPreflight, earlierPasswordLists, earlierListsWarning} = await operations();
 		// The same preflight as a scripted reconstruct: DSMN must be running to add each server back.
 		const failed = (await reconstructPreflight(target, {onCommand: store.onCommand})).find(c => !c.ok);
@@ -37,7 +42,8 @@ export class ReconstructQuestions {
 		}
 		const servers = await target.servers.list();
 		const ops = target.servers.reconstruct;
-		const users = ops ? (await ops.propagatedUsers()).length : undefined;
+		this.propagated = ops ? await ops.propagatedUsers() : undefined;
+		const users = this.propagated?.length;
 		const warnings = earlierListsWarning(await earlierPasswordLists(target));
 		store.go({
 			name: 'consequences',
@@ -47,7 +53,16 @@ export class ReconstructQuestions {
 		});
 	}
 
-	async acceptConsequences(): Promise<void> {
+	/**
+	 * The consequences accepted, or not: deleting WINNT_SYNC_AGENT and adding each server back both need a
+	 * Supervisor (or equivalent) login on that server; without one for every server, nothing is changed and
+	 * the admin is told how to get one, or to reconstruct only the servers they have one for.
+	 */
+	async acceptConsequences(answer: ChoiceValues['consequences'] = 'go'): Promise<void> {
+		if (answer === 'no-supervisor') {
+			this.s.store.set({screen: withoutSupervisorRights(this.s.again())});
+			return;
+		}
 		const target = this.s.activeTarget;
 		const servers = await target.servers.list();
 		// A real server's list is in Synchronization Manager, out of reach: the admin names them.
@@ -120,7 +135,9 @@ export class ReconstructQuestions {
 		const ops = this.s.activeTarget.servers.reconstruct;
 		// Users the restore removes that are the domain's propagated accounts come back with the synchronize (with
 		// new passwords); only the others are lost for good.
-		const domainAccounts = new Set(ops ? (await ops.propagatedUsers()).map(name => name.toUpperCase()) : []);
+		// Read once, for the consequences screen (start); read here only when that screen was not shown.
+		const propagated = this.propagated ?? (ops ? await ops.propagatedUsers() : []);
+		const domainAccounts = new Set(propagated.map(name => name.toUpperCase()));
 		const items = [];
 		for (const server of servers) {
 			const refusal = binderyRestoreRefusal(server, versionOf(netware, server));
@@ -285,4 +302,18 @@ export function lostLine(usersLost: readonly string[], domainAccounts: ReadonlyS
 	const back = domain ? `${domain} domain account${domain === 1 ? '' : 's'} removed, then propagated again` : '';
 	const gone = others ? `${others} other user${others === 1 ? '' : 's'} lost` : '';
 	return [back, gone].filter(Boolean).join('; ') || 'no user lost';
+}
+
+/** The end when the admin has no Supervisor login on some of the servers: nothing changed, and what to do. */
+export function withoutSupervisorRights(again: string): ReturnType<typeof notReadyToReconstruct> {
+	const why = `Each server you reconstruct needs a NetWare Supervisor (or Supervisor-equivalent) login: WINNT_SYNC_AGENT is deleted on the server as SUPERVISOR, and Synchronization Manager's Add Server to Manage asks for a Supervisor or equivalent login before it adds the server back (${cite('add-server-dialog')}). Without it, a server whose WINNT_SYNC_AGENT was deleted could not be added back, and would stay outside the domain.`;
+	return {
+		...notReadyToReconstruct(why, undefined),
+		lines: [
+			why,
+			"What to do: get a login for each server first (the server's SUPERVISOR password, or an account its NetWare administrator made Supervisor-equivalent), then start again:",
+			again,
+			'To go on now with only the servers you have a login for, start again and choose just those.',
+		],
+	};
 }

@@ -19,8 +19,9 @@ export function netwareAllQuestion(servers: readonly string[], known: NetWareVer
 		step: 'netware',
 		title: servers.length === 1 ? `Which NetWare version does ${servers[0]} run?` : 'Which NetWare version do the chosen servers run?',
 		lines: [
-			'The steps differ by version: the bindery backup BINDFIX keeps, the tools, and whether DSMN can add the server back at all.',
-			`NetWare 4.x: DSMN manages it only in bindery emulation, once Allow4X is set on the PDC and the PDC restarted (${cite('netware-4x')}).`,
+			'The answer changes the steps: which files hold the bindery backup, which NetWare tools the instructions name, and what the PDC needs before it can add the server back.',
+			'NetWare 3.x or 2.x (the usual case): WINNT_SYNC_AGENT is deleted with SYSCON, and a bindery restore, if you choose one, uses BINDREST.',
+			`NetWare 4.x: no SYSCON or BINDREST (its accounts are in NDS). DSMN takes a 4.x server only in bindery emulation, and only after a registry value named Allow4X is set on the PDC and the PDC restarted (${cite('netware-4x')}).`,
 		],
 		items: [
 			{label: `${servers.length === 1 ? 'It runs' : 'All run'} NetWare 3.x`, value: 'all-3.x'},
@@ -28,16 +29,23 @@ export function netwareAllQuestion(servers: readonly string[], known: NetWareVer
 		],
 		initial: other ? 1 : 0,
 		help: {
-			why: `NetWare 3.x's BINDFIX keeps ${binderyBackupNames('3.x').join(', ')}; NetWare 2.x's keeps ${binderyBackupNames('2.x').join(' and ')}; BINDREST, run by SUPERVISOR from SYS:SYSTEM at a workstation, puts either back. NetWare 4.x keeps its accounts in NDS: no SYSCON, no BINDREST.`,
-			kb: `Without Allow4X, Add Server to Manage refuses a 4.x server: it "cannot be added to the Domain" (${cite('netware-4x')}).`,
+			why: [
+				`The bindery backup BINDFIX keeps: on NetWare 3.x ${binderyBackupNames('3.x').join(', ')}; on 2.x ${binderyBackupNames('2.x').join(' and ')}.`,
+				'BINDREST puts either back; SUPERVISOR runs it from SYS:SYSTEM at a workstation.',
+				'NetWare 4.x keeps users and groups in NDS (NetWare Directory Services), not in a bindery: SYSCON and BINDREST do not apply, and WINNT_SYNC_AGENT is deleted with NWADMIN or NETADMIN.',
+			].join(' '),
+			kb: [
+				"Allow4X is a value in the PDC's registry, under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters: name Allow4X, type REG_DWORD, data 1; then restart the PDC.",
+				`Without it, DSMN adds only NetWare 2.x and 3.x servers (${cite('netware-4x')}), and Add Server to Manage refuses a 4.x one: "<server> is a Netware 4.X server. It cannot be added to the Domain."`,
+			].join(' '),
 		},
 	};
 }
 
 const LABELS: Readonly<Record<NetWareVersion, string>> = {
 	'3.x': 'NetWare 3.x',
-	'4.x': 'NetWare 4.x — bindery emulation; needs Allow4X on the PDC, no SYSCON or BINDREST',
-	'2.x': 'NetWare 2.x — its bindery backup is NET$BIND.OLD and NET$BVAL.OLD',
+	'4.x': 'NetWare 4.x (in bindery emulation; the PDC needs Allow4X)',
+	'2.x': 'NetWare 2.x',
 };
 
 const ORDER: readonly NetWareVersion[] = ['3.x', '4.x', '2.x'];

@@ -15,7 +15,20 @@ describe('the consequences of reconstructing', () => {
 		expect(frame()).toContain('⚠ FS4 does not answer.');
 		expect(frame()).toMatch(/❯ I understand: choose the servers/);
 		ui.stdin.write(KEYS.enter);
-		await waitFor(() => expect(wizard.calls).toEqual([['acceptConsequences']]));
+		await waitFor(() => expect(wizard.calls).toEqual([['acceptConsequences', 'go']]));
+		ui.unmount();
+	});
+
+	it('says why a Supervisor login is needed on each server, and offers the answer "I have none on some"', async () => {
+		const {ui, frame, wizard} = mountScreen(screen, (now, choice) => <ConsequencesScreen screen={now} choice={choice} />);
+		expect(frame().replace(/\s+/g, ' ')).toContain(
+			'You need a NetWare Supervisor (or equivalent) login on each server: to delete WINNT_SYNC_AGENT and to add the server back.',
+		);
+		expect(frame()).toContain('I have no Supervisor login on some of them');
+		ui.stdin.write(KEYS.down);
+		await waitFor(() => expect(frame()).toMatch(/❯ I have no Supervisor login on some of them/));
+		ui.stdin.write(KEYS.enter);
+		await waitFor(() => expect(wizard.calls).toEqual([['acceptConsequences', 'no-supervisor']]));
 		ui.unmount();
 	});
 

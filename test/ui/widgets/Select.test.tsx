@@ -69,7 +69,7 @@ describe('Select', () => {
 			const {ui, wizard} = mountScreen({name: 'consequences', servers: []}, (screen, choice) => <ConsequencesScreen screen={screen} choice={choice} />);
 			ui.stdin.write(ENTER);
 			ui.stdin.write(ENTER);
-			await waitFor(() => expect(wizard.calls).toEqual([['acceptConsequences']]));
+			await waitFor(() => expect(wizard.calls).toEqual([['acceptConsequences', 'go']]));
 			expect(wizard.ignoredKeys).toEqual(['next-screen']);
 			ui.unmount();
 		});

@@ -18,6 +18,7 @@ import {netwareAllQuestion, netwareServerQuestion} from '../../../source/wizard/
 import {bdcRefusal} from '../../../source/wizard/flows/situation-role.js';
 import {pdcQuestion, repairQuestion, runningQuestion, symptomQuestion} from '../../../source/wizard/flows/situation-symptom.js';
 import {synchronizeAdvice, synchronizeQuestion} from '../../../source/wizard/flows/situation-synchronize.js';
+import type {WizardSession} from '../../../source/wizard/session.js';
 import type {Screen} from '../../../source/wizard/state.js';
 import {tempDir} from '../../helpers/run-cli.js';
 
@@ -230,6 +231,14 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 
 	it('one Enter when all are 3.x: the bindery question follows with the 3.x backups', async () => {
 		const {controller} = await labController({backup: false});
+		// The domain's propagated accounts are read once: the consequences screen counts them, the bindery question reuses them.
+		const ops = (controller as unknown as {s: WizardSession}).s.activeTarget.servers.reconstruct!;
+		const read = ops.propagatedUsers.bind(ops);
+		let reads = 0;
+		ops.propagatedUsers = () => {
+			reads++;
+			return read();
+		};
 		await controller.continueFromInspect();
 		await controller.answerSituation('red-x');
 		await controller.answerSituation('same');
@@ -247,7 +256,61 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 			expect(label).not.toMatch(/would be lost/);
 			expect(label).toMatch(/: \d+ users; \d+ domain accounts removed, then propagated again$/);
 		}
+		expect(reads).toBe(1);
 		await controller.dispose();
+	});
+});
+
+describe('Supervisor rights, asked on the consequences screen', {timeout: 180_000}, () => {
+	it('"no Supervisor login on some": nothing changed, why it is needed (KB Q183684), what to do, and the command to start again on its own line', async () => {
+		const {dir, controller} = await labController({backup: false});
+		await controller.continueFromInspect();
+		await controller.answerSituation('red-x');
+		await controller.answerSituation('same');
+		await controller.answerBackup('no');
+		expect(screen(controller)).toMatchObject({name: 'consequences'});
+		const before = await labStatus(dir);
+		await controller.acceptConsequences('no-supervisor');
+		const end = screen(controller);
+		expect(end).toMatchObject({name: 'summary', title: 'Not ready to reconstruct: nothing was changed', ok: false});
+		const lines = end.name === 'summary' ? end.lines : [];
+		expect(lines[0]).toMatch(/Add Server to Manage asks for a Supervisor or equivalent login before it adds the server back \(KB Q183684\)/);
+		expect(lines[1]).toMatch(/^What to do: get a login for each server first .*then start again:$/);
+		expect(lines[2]).toMatch(new RegExp(`^dsmn-resync .*--lab ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+		expect(lines[3]).toBe('To go on now with only the servers you have a login for, start again and choose just those.');
+		expect(citationProblems(lines.join('\n'))).toEqual([]);
+		// Nothing changed: every server as it was, and no run journaled.
+		expect((await labStatus(dir)).servers).toEqual(before.servers);
+		expect(await readdir(labPaths(dir).journal).catch(() => [])).toEqual([]);
+		await controller.dispose();
+	});
+});
+
+describe('the NetWare version question, in plain words', () => {
+	it('says what the answer changes, what 3.x/2.x and 4.x each mean here, and what Allow4X is and where it goes (KB Q145589)', () => {
+		const q = netwareAllQuestion(['FS1', 'FS2'], {});
+		expect(q.lines).toEqual([
+			'The answer changes the steps: which files hold the bindery backup, which NetWare tools the instructions name, and what the PDC needs before it can add the server back.',
+			'NetWare 3.x or 2.x (the usual case): WINNT_SYNC_AGENT is deleted with SYSCON, and a bindery restore, if you choose one, uses BINDREST.',
+			'NetWare 4.x: no SYSCON or BINDREST (its accounts are in NDS). DSMN takes a 4.x server only in bindery emulation, and only after a registry value named Allow4X is set on the PDC and the PDC restarted (KB Q145589).',
+		]);
+		expect(q.help.why).toMatch(
+			/^The bindery backup BINDFIX keeps: on NetWare 3\.x NET\$OBJ\.OLD, NET\$PROP\.OLD, NET\$VAL\.OLD; on 2\.x NET\$BIND\.OLD and NET\$BVAL\.OLD\./,
+		);
+		expect(q.help.why).toMatch(/SUPERVISOR runs it from SYS:SYSTEM at a workstation/);
+		expect(q.help.kb).toMatch(
+			/^Allow4X is a value in the PDC's registry, under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters: name Allow4X, type REG_DWORD, data 1; then restart the PDC\./,
+		);
+		expect(q.help.kb).toMatch(
+			/DSMN adds only NetWare 2\.x and 3\.x servers \(KB Q145589\), .*: "<server> is a Netware 4\.X server\. It cannot be added to the Domain\."$/,
+		);
+		// Each server's items: the version, and for 4.x only what the PDC needs (the reasons are on the screen above them).
+		expect(netwareServerQuestion('FS2', {}).items.map(i => i.label)).toEqual([
+			'NetWare 3.x',
+			'NetWare 4.x (in bindery emulation; the PDC needs Allow4X)',
+			'NetWare 2.x',
+		]);
+		expect(netwareServerQuestion('FS2', {}).lines).toEqual(netwareAllQuestion(['FS2'], {}).lines);
 	});
 });
 
