@@ -27,6 +27,9 @@ export const SLOW_SUITE = [
 	'test/reliability/two-writers.test.ts',
 	// The new-PDC restore against a real smbd (its lab runs are new-pdc-run's and situation-runs').
 	'test/e2e/samba-new-pdc.test.ts',
+	// The reconstruct (NetWare 4.x) and the dsmpack repair, scripted against a real smbd (their lab runs are
+	// reconstruct-netware's and repair-run's).
+	'test/targets/real/samba-situations.test.ts',
 	// Whole walks at 60×20 and 80×24, and one pty walk per situation (the situations' in-process walks are
 	// test/wizard/flows/situation.test.ts's, the layout of each screen test/ui's).
 	'test/e2e/small-terminals.test.ts',
