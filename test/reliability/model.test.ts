@@ -39,7 +39,11 @@ const samba = !sambaReason().skip;
 const labSample = !replay && !full;
 const realSambaCasesInTestSlow = !replay && !full && slowSuite && samba;
 /** Sequences the full run found violating, kept as fixed cases in every sample. */
-const SAMBA_FIXED = ['samba.restore.move-aside.kill-before-moved>mssync-started>resume'];
+const SAMBA_FIXED = [
+	'samba.restore.move-aside.kill-before-moved>mssync-started>resume',
+	// The smbd child killed as the new run's next smbclient connected (mid-move): advised as the SMB1 settings.
+	'samba.restore.clean>resume>child-killed',
+];
 
 afterAll(() => removeTemplates());
 
