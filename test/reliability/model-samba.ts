@@ -19,16 +19,18 @@ import {ADMIN_PASSWORD, startSambaServer, type SambaServer} from '../helpers/sam
 import {
 	entriesOf,
 	hashes,
+	deadline,
 	INJECT,
 	overlappingWriters,
-	pastDeadline,
 	run,
 	sameSet,
 	setDifference,
 	treePrint,
+	type Exploration,
 	type Report,
 	type Result,
 } from './model-harness.js';
+import {walkBreadthFirst} from './model-explore.js';
 
 // ─── The model ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -532,77 +534,34 @@ async function restore(w: SambaWorld, saved: Saved): Promise<void> {
 }
 
 /**
- * Every sequence of up to `depth` actions after one first state, depth first, on one server: the world
- * (SYSTEM32, both desks' state folders, MSSYNC's state, the faults standing) saved after each action and put
- * back for the next branch; a branch reaching a state already explored at the same or a greater depth is not
- * run again (its sequences are counted as explored, as in model-harness.ts).
+ * Every sequence of up to `depth` actions after one first state, breadth first (model-explore.ts), on one
+ * server, until `until` (Date.now()): the world (SYSTEM32, both desks' state folders, MSSYNC's state, the
+ * faults standing) saved after each action that reaches a new state and put back before each action from it.
  */
 export async function exploreSamba(
 	first: SambaFirst,
 	depth: number,
 	onReport: (r: Report) => void,
 	onAction: (name: string) => void = () => {},
-): Promise<{sequences: number; executed: number; pruned: number; reports: Report[]}> {
+	until = Infinity,
+): Promise<Exploration> {
 	const w = await makeWorld();
-	const saves = await mkdtemp(join(tmpdir(), 'dsmn-model-samba-saves-'));
-	const seen = new Map<string, number>();
-	const reports: Report[] = [];
-	let executed = 0;
-	let pruned = 0;
-	let sequences = 0;
-	const leavesBelow = (d: number) => {
-		let n = 0;
-		for (let k = 1, p = SAMBA_ACTION_IDS.length; k <= d; k++, p *= SAMBA_ACTION_IDS.length) n += p;
-		return n;
-	};
-	const print = async () =>
-		`${await treePrint(w.system32)}\n${await treePrint(join(w.server.root, 'desk-a'))}\n${await treePrint(join(w.server.root, 'desk-b'))}\n${await serviceState(w)} ${JSON.stringify(w.faults)}`;
-	const name = (path: string[]) => [first.id, ...path].join('>');
-	const visit = async (path: SambaAction[], transcript: string[], remaining: number): Promise<void> => {
-		if (remaining === 0) return;
-		const here = await save(w, join(saves, `n${executed}-${path.length}`));
-		let changed = false;
-		for (const action of SAMBA_ACTION_IDS) {
-			if (pastDeadline()) break;
-			if (changed) await restore(w, here);
-			changed = true;
-			const lines = [...transcript];
-			const found = await stepCase(w, first, action, lines);
-			executed++;
-			sequences++;
-			onAction(name([...path, action]));
-			if (found.length > 0) {
-				const report = {name: name([...path, action]), violations: found.map(v => `after ${action}: ${v}`), transcript: lines};
-				reports.push(report);
-				onReport(report);
-			}
-			const state = await print();
-			const known = seen.get(state);
-			if (known !== undefined && known >= remaining - 1) {
-				pruned++;
-				sequences += leavesBelow(remaining - 1);
-				continue;
-			}
-			seen.set(state, remaining - 1);
-			await visit([...path, action], lines, remaining - 1);
-		}
-		await rm(here.dir, {recursive: true, force: true});
-	};
+	const saved = new Map<string, Saved>();
 	try {
-		const transcript: string[] = [];
-		const found = await stepCase(w, first, 'first', transcript);
-		executed++;
-		sequences++;
-		if (found.length > 0) {
-			const report = {name: first.id, violations: found.map(v => `after the first run: ${v}`), transcript};
-			reports.push(report);
-			onReport(report);
-		}
-		seen.set(await print(), depth);
-		await visit([], transcript, depth);
+		return await walkBreadthFirst<SambaAction>({
+			actions: SAMBA_ACTION_IDS,
+			depth,
+			until: Math.min(until, deadline()),
+			name: path => [first.id, ...path].join('>'),
+			step: (action, transcript) => stepCase(w, first, action, transcript),
+			print: async () =>
+				`${await treePrint(w.system32)}\n${await treePrint(join(w.server.root, 'desk-a'))}\n${await treePrint(join(w.server.root, 'desk-b'))}\n${await serviceState(w)} ${JSON.stringify(w.faults)}`,
+			save: async dir => void saved.set(dir, await save(w, dir)),
+			restore: dir => restore(w, saved.get(dir)!),
+			onReport,
+			onAction,
+		});
 	} finally {
 		await stopWorld(w).catch(() => {});
-		await rm(saves, {recursive: true, force: true});
 	}
-	return {sequences, executed, pruned, reports};
 }
