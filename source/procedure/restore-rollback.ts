@@ -206,10 +206,16 @@ export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Pr
 			const aside = rolledBackFolder(run.entries) ?? (await freshSnapshotFolder(run.target.database, new Date(), 'rolled-back'));
 			await run.record({type: 'step-plan', step: 'rollback', files: restored, folder: aside});
 			await files.mkdir(aside);
-			for (const name of restored) {
-				const to = files.join(aside, name);
-				if (await files.stat(to)) throw new Error(`${aside} already holds a ${name}: the restored ${name} was left in SYNCAGNT`);
-				await run.move(files.join(syncagnt, name), to);
+			try {
+				for (const name of restored) {
+					const to = files.join(aside, name);
+					if (await files.stat(to)) throw new Error(`${aside} already holds a ${name}: the restored ${name} was left in SYNCAGNT`);
+					await run.move(files.join(syncagnt, name), to);
+				}
+			} catch (error) {
+				// Stopped before anything went into it (a file held open, say): the folder it made is not left behind empty.
+				if ((await files.list(aside).catch(() => ['?'])).length === 0) await files.removeFolder(aside).catch(() => {});
+				throw error;
 			}
 			await files.flush(aside);
 		}
