@@ -53,13 +53,15 @@ export const SAMBA_ACTIONS = {
 	'read-only': 'the share made read-only (smb.conf, reload) at a step boundary of the next run; stays until fix',
 	password: "the administrator's password changed (smbpasswd) at a step boundary of the next run; stays until fix",
 	'deny-open': 'MSSYNC.MDB held open by another SMB client (smbclient open) from a step boundary of the next run to its end',
+	'held-rollback':
+		'--rollback while another SMB client holds a file of SYNCAGNT open (smbclient open): a file this run restored, else MSSYNC.MDB; closed after it',
 	'disk-full': 'the disk fills (SYSTEM32 is a small tmpfs) after the next run copied or moved a file; stays until fix',
 	'mssync-started': 'MSSYNC (Spooler) started by someone after the next run copied or moved a file',
 	fix: 'the admin fixes the causes: share writable, password back, the disk emptied (no command)',
 } as const;
 export type SambaAction = keyof typeof SAMBA_ACTIONS;
 export const SAMBA_ACTION_IDS = Object.keys(SAMBA_ACTIONS) as SambaAction[];
-type Fault = Exclude<SambaAction, 'resume' | 'rollback' | 'retry' | 'fix'>;
+type Fault = Exclude<SambaAction, 'resume' | 'rollback' | 'retry' | 'fix' | 'held-rollback'>;
 
 /** Faults injected per kind (and those whose point the run never reached), over the whole process. */
 export const FAULTS_INJECTED = new Map<string, number>();
@@ -227,7 +229,7 @@ async function unfinished(w: SambaWorld): Promise<boolean> {
 
 // ─── Actions ────────────────────────────────────────────────────────────────────────────────────────────
 
-type Outcome = {label: string; result: Result; second?: boolean};
+type Outcome = {label: string; result: Result; second?: boolean; held?: string | undefined};
 
 /** Where each fault is injected into the next run: a step boundary, or after a file was moved or copied. */
 const POINT: Record<Fault, At[]> = {
@@ -241,15 +243,16 @@ const POINT: Record<Fault, At[]> = {
 };
 
 /** Holds MSSYNC.MDB open from another SMB client (smbclient's open: no FILE_SHARE_DELETE), until stopped. */
-async function holdOpen(w: SambaWorld): Promise<ChildProcess | undefined> {
-	const child = spawn('smbclient', ['//127.0.0.1/ADMIN$', ...smbArgs(w)], {stdio: ['pipe', 'pipe', 'pipe']});
-	let said = '';
-	child.stdout.on('data', d => (said += String(d)));
-	child.stderr.on('data', d => (said += String(d)));
-	child.stdin.write('open SYSTEM32\\SYNCAGNT\\MSSYNC.MDB\n');
-	const until = Date.now() + 10_000;
-	while (Date.now() < until && !/fnum|NT_STATUS/.test(said) && child.exitCode === null) await new Promise(r => setTimeout(r, 20));
-	if (/fnum/.test(said)) return child;
+async function holdOpen(w: SambaWorld, name = 'MSSYNC.MDB'): Promise<ChildProcess | undefined> {
+	if (!(await hashes(w.syncagnt)).has(name)) return undefined;
+	const child = spawn('smbclient', ['//127.0.0.1/ADMIN$', ...smbArgs(w)], {stdio: ['pipe', 'ignore', 'ignore']});
+	child.stdin.write(`open SYSTEM32\\SYNCAGNT\\${name}\n`);
+	// smbclient's output is buffered without a terminal: the server's own list of open files says when it holds the file.
+	const until = Date.now() + 20_000;
+	while (Date.now() < until && child.exitCode === null) {
+		if (spawnSync('smbstatus', ['-s', w.server.config, '-L'], {encoding: 'utf8'}).stdout.includes(`SYSTEM32/SYNCAGNT/${name}`)) return child;
+		await new Promise(r => setTimeout(r, 100));
+	}
 	child.kill('SIGKILL');
 	return undefined;
 }
@@ -261,6 +264,22 @@ async function act(w: SambaWorld, action: SambaAction): Promise<{outcomes: Outco
 			return {outcomes: [{label: `--${action}`, result: await cliFrom(w, 'desk-a', [`--${action}`])}], serviceFault: false};
 		case 'retry':
 			return {outcomes: [{label: 'a new run', result: await cliFrom(w, 'desk-a', newRun(w))}], serviceFault: false};
+		case 'held-rollback': {
+			// A file the roll back must move: one the run restored (the backup's bytes, not the original's), else MSSYNC.MDB.
+			const now = await hashes(w.syncagnt);
+			const name = [...now].find(([n, h]) => w.backupSet.get(n) === h && w.originals.get(n) !== h)?.[0] ?? 'MSSYNC.MDB';
+			const held = await holdOpen(w, name);
+			if (held) count('held-rollback');
+			try {
+				return {
+					outcomes: [{label: `--rollback while ${name} is held open`, result: await cliFrom(w, 'desk-a', ['--rollback']), held: held ? name : undefined}],
+					serviceFault: false,
+				};
+			} finally {
+				held?.stdin?.end('quit\n');
+				held?.kill('SIGKILL');
+			}
+		}
 		case 'fix':
 			if (w.faults.readOnly) await setReadOnly(w, false);
 			if (w.faults.password) await setPassword(w, false);
@@ -389,6 +408,16 @@ async function check(w: SambaWorld, outcome: Outcome, before: {tree: string; jou
 					problems.push(`exit ${result.exitCode}, SYNCAGNT is neither set, and the output does not name ${folder} (${held.length} files) (${neither})`);
 			}
 	}
+	// A roll back that met a file held open: refused before anything moved, naming the file and the cause, or it did not need it.
+	if (outcome.held && !lines.some(l => /^(?:✓|\[ok\]) Rolled back/.test(l)) && result.exitCode !== 0) {
+		const after = await treePrint(w.system32, rel => rel.startsWith(FILLER) || rel.includes('dsmn-resync-lock'));
+		if (/SHARING_VIOLATION/.test(result.output)) {
+			if (after !== before.tree) problems.push(`a roll back stopped by ${outcome.held} held open changed SYSTEM32 before stopping`);
+			if (!result.output.includes(outcome.held) || !/another program has that file open/.test(result.output))
+				problems.push(`a roll back stopped by ${outcome.held} held open did not name the file and the cause (another program has it open)`);
+		}
+	}
+
 	// The advice is true: once the run has talked to the server (a ✓ it checked there), a failure is not the SMB1 settings.
 	const talked = lines.findIndex(l => /^(?:✓|\[ok\]) /.test(l));
 	const dialect = lines.findIndex((l, i) => i > talked && /SMB1|NTLMv1/.test(l));

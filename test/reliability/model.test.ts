@@ -66,7 +66,7 @@ describe('the model (its table, cases and sample)', () => {
 });
 
 describe('the run under failure sequences (model-based)', () => {
-	it.runIf(replay)(`replays ${replay}`, {timeout: 300_000}, async () => {
+	it.runIf(replay)(`replays ${replay}`, {timeout: 900_000}, async () => {
 		const report = replay!.startsWith('samba.') ? await runSambaCase(replay!) : await runCase(parseCase(replay!));
 		console.log(
 			`${report.name}\n${report.transcript.join('\n')}\n\nviolations: ${report.violations.length}\n${report.violations.map(v => `  - ${v}`).join('\n')}`,
