@@ -25,6 +25,9 @@ export const SLOW_SUITE = [
 	'test/e2e/restore-wizard.test.ts',
 	'test/e2e/synchronize-small-terminal.test.ts',
 	'test/reliability/two-writers.test.ts',
+	// A roll back stopped by a file another SMB client holds open, on a real smbd (about 2 minutes); the
+	// sharing violation's advice is reproduced-causes' in `npm test`.
+	'test/reliability/rollback-sharing-violation.test.ts',
 	// The new-PDC restore against a real smbd (its lab runs are new-pdc-run's and situation-runs').
 	'test/e2e/samba-new-pdc.test.ts',
 	// The reconstruct (NetWare 4.x) and the dsmpack repair, scripted against a real smbd (their lab runs are

@@ -65,13 +65,19 @@ export async function moveCopiesAside(
 	const aside = earlier ?? (await freshSnapshotFolder(run.target.database, new Date(), 'rolled-back'));
 	await run.record({type: 'step-plan', step: 'rollback', files: [...names], folder: aside});
 	await files.mkdir(aside);
-	for (const name of names) {
-		const source = files.join(from, name);
-		const to = files.join(aside, name);
-		if (await files.stat(to)) throw new Error(`${aside} already holds a ${name}: ${leftWhere(name)}`);
-		await run.record({type: 'move', from: source, to});
-		await files.rename(source, to);
-		await run.record({type: 'moved', from: source, to});
+	try {
+		for (const name of names) {
+			const source = files.join(from, name);
+			const to = files.join(aside, name);
+			if (await files.stat(to)) throw new Error(`${aside} already holds a ${name}: ${leftWhere(name)}`);
+			await run.record({type: 'move', from: source, to});
+			await files.rename(source, to);
+			await run.record({type: 'moved', from: source, to});
+		}
+	} catch (error) {
+		// Stopped before anything went into it (a file held open, say): the folder it made is not left behind empty.
+		if ((await files.list(aside).catch(() => ['?'])).length === 0) await files.removeFolder(aside).catch(() => {});
+		throw error;
 	}
 	await files.flush(aside);
 	return aside;

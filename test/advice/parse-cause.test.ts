@@ -76,6 +76,17 @@ describe("smbclient's words, read into a cause", () => {
 		expect(causeOfSmbclient(text)).toBe(cause);
 	});
 
+	// Found by the model test (samba.restore.clean>resume>child-killed): the smbd child killed as a later smbclient of the
+	// run connected; "protocol negotiation failed: NT_STATUS_CONNECTION_DISCONNECTED" was advised as SMB1 settings to change.
+	it('a disconnect while connecting, after this run already talked to the server, is a lost connection (resume), not a dialect', () => {
+		const said = 'protocol negotiation failed: NT_STATUS_CONNECTION_DISCONNECTED';
+		expect(causeOfSmbclient(said)).toBe('dialect-refused');
+		expect(causeOfSmbclient(said, {answeredBefore: true})).toBe('connection-lost');
+		expect(adviceOf(causeOfSmbclient(said, {answeredBefore: true})!)).toMatch(/went away.*then resume/);
+		expect(causeOfSmbclient('protocol negotiation failed: NT_STATUS_INVALID_PARAMETER_MIX', {answeredBefore: true})).toBe('dialect-refused');
+		expect(causeOfSmbclient('session setup failed: NT_STATUS_LOGON_FAILURE', {answeredBefore: true})).toBe('logon-failure');
+	});
+
 	it('a dropped connection mid-transfer is never advised as a dialect or a name to check', () => {
 		expect(adviceOf(causeOfSmbclient('NT_STATUS_CONNECTION_INVALID reading remote file')!)).toMatch(/went away.*then resume/);
 		expect(adviceOf(causeOfSmbclient('NT_STATUS_CONNECTION_INVALID reading remote file')!)).not.toMatch(/SMB1|check the name/);

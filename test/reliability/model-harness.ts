@@ -19,6 +19,9 @@ import {seededRandom} from '../../source/lab/random.js';
 import {labPaths, loadLab, saveLab, type LabFault} from '../../source/lab/state.js';
 import {labStatus} from '../../source/lab/status.js';
 import {CLI, userEnv} from '../helpers/run-cli.js';
+import {walkBreadthFirst, type Exploration} from './model-explore.js';
+
+export type {Exploration} from './model-explore.js';
 
 export const INJECT = fileURLToPath(new URL('./model-inject.mjs', import.meta.url));
 const LAB_TOOL = fileURLToPath(new URL('../../dist/lab-tool.js', import.meta.url));
@@ -805,95 +808,44 @@ export function sampleCases(seed: number, count: number): Case[] {
 	return cases;
 }
 
-export type Exploration = {sequences: number; executed: number; pruned: number; reports: Report[]};
-
 /**
- * Every sequence of up to `depth` actions after one first state, depth first. The world is saved after
- * each action and put back (at the same path: journals hold absolute paths) for the next branch; a branch
- * that reaches a world state already explored at the same or a greater remaining depth is not run again
- * (its sequences are counted as explored: they would act on identical files, journals and service).
+ * Every sequence of up to `depth` actions after one first state, breadth first (model-explore.ts), until
+ * `until` (Date.now()): the world is saved and put back at the same path (journals hold absolute paths).
  */
 export async function explore(
 	first: FirstState,
 	depth: number,
 	onReport: (r: Report) => void,
 	onAction: (name: string) => void = () => {},
+	until = Infinity,
 ): Promise<Exploration> {
 	const world = await makeWorld(first);
-	const saves = await mkdtemp(join(tmpdir(), 'dsmn-model-saves-'));
-	const seen = new Map<string, number>();
-	const reports: Report[] = [];
-	let executed = 0;
-	let pruned = 0;
-	let sequences = 0;
-	const leavesBelow = (d: number) => {
-		let n = 0;
-		for (let k = 1, p = ACTION_IDS.length; k <= d; k++, p *= ACTION_IDS.length) n += p;
-		return n;
-	};
-	const save = async (name: string) => cp(world.root, join(saves, name), {recursive: true, preserveTimestamps: true, verbatimSymlinks: true});
-	const restore = async (name: string) => {
-		await rm(world.root, {recursive: true, force: true});
-		await cp(join(saves, name), world.root, {recursive: true, preserveTimestamps: true, verbatimSymlinks: true});
-	};
-	const visit = async (path: Action[], transcript: string[], remaining: number): Promise<void> => {
-		if (remaining === 0) return;
-		const here = `n${executed}-${path.length}`;
-		await save(here);
-		let changed = false;
-		for (const action of ACTION_IDS) {
-			if (pastDeadline()) break;
-			if (changed) await restore(here);
-			changed = true;
-			const sequence = [...path, action];
-			const lines = [...transcript];
-			const found = await stepCase(world, action, lines);
-			executed++;
-			sequences++;
-			onAction(caseName({first, actions: sequence}));
-			const report = {name: caseName({first, actions: sequence}), violations: found.map(v => `after ${action}: ${v}`), transcript: lines};
-			if (found.length > 0) {
-				reports.push(report);
-				onReport(report);
-			}
-			const print = await worldPrint(world);
-			const known = seen.get(print);
-			if (known !== undefined && known >= remaining - 1) {
-				pruned++;
-				sequences += leavesBelow(remaining - 1);
-				continue;
-			}
-			seen.set(print, remaining - 1);
-			await visit(sequence, lines, remaining - 1);
-		}
-		await rm(join(saves, here), {recursive: true, force: true});
-	};
+	const copy = (from: string, to: string) => cp(from, to, {recursive: true, preserveTimestamps: true, verbatimSymlinks: true});
 	try {
-		const transcript: string[] = [];
-		const found = await stepCase(world, 'first', transcript);
-		executed++;
-		sequences++;
-		if (found.length > 0) {
-			const report = {name: caseName({first, actions: []}), violations: found.map(v => `after the first run: ${v}`), transcript};
-			reports.push(report);
-			onReport(report);
-		}
-		seen.set(await worldPrint(world), depth);
-		await visit([], transcript, depth);
+		return await walkBreadthFirst<Action>({
+			actions: ACTION_IDS,
+			depth,
+			until: Math.min(until, deadline()),
+			name: path => caseName({first, actions: [...path]}),
+			step: (action, transcript) => stepCase(world, action, transcript),
+			print: () => worldPrint(world),
+			save: dir => copy(world.root, dir),
+			restore: async dir => {
+				await rm(world.root, {recursive: true, force: true});
+				await copy(dir, world.root);
+			},
+			onReport,
+			onAction,
+		});
 	} finally {
 		await rm(world.root, {recursive: true, force: true});
-		await rm(saves, {recursive: true, force: true});
 	}
-	return {sequences, executed, pruned, reports};
 }
 
-/**
- * MODEL_UNTIL (an ISO time): a full run stops starting actions then, and reports what it explored. The
- * sequences counted are those run (and those pruned as reaching a state already explored), never more.
- */
-export function pastDeadline(): boolean {
+/** MODEL_UNTIL as Date.now() (Infinity when not set). */
+export function deadline(): number {
 	const until = process.env['MODEL_UNTIL'];
-	return until !== undefined && Date.now() > Date.parse(until);
+	return until === undefined ? Infinity : Date.parse(until);
 }
 
 /** Runs `tasks` with at most `limit` at a time. */

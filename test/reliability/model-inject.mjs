@@ -10,10 +10,16 @@
  *       hold the run there for a while (as a long copy does), saying so by creating pausedFile; with
  *       "releaseFile", until that file exists (pauseMs at most);
  *   {"copyFault": "ENOSPC" | "EIO", "file": "MSSYNC.MDB"}
- *       the disk fills while the copy writes that file, or reading it from the backup fails with EIO.
+ *       the disk fills while the copy writes that file, or reading it from the backup fails with EIO;
+ *   {"at": {...}, "killSmbdChild": {"smbdPid": 1234, "killedFile": "/tmp/…/killed"}}
+ *       once past that entry (and any pause), the next smbclient or net the run starts for its own work
+ *       (not the writer lock's refresh) loses its connection: the smbd child that forks to serve it is
+ *       SIGKILLed as soon as it appears, and killedFile says which command it served. The same command
+ *       at the same point every time, whatever else the machine does (a case replays).
  * "at" may be a list of such points: the first entry matching any of them.
  * The journal's entries are recognised by what is appended: one JSON line with a "type".
  */
+import childProcess from 'node:child_process';
 import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import fsp from 'node:fs/promises';
 import {syncBuiltinESMExports} from 'node:module';
@@ -43,6 +49,8 @@ function matches(entry) {
 }
 
 let fired = false;
+/** killSmbdChild: set once the point is passed; the next matching spawn disarms it. */
+let armed = false;
 let copyStarted = false;
 async function beforeJournalLine(text) {
 	if (typeof text !== 'string' || !text.startsWith('{"type":')) return;
@@ -58,6 +66,7 @@ async function beforeJournalLine(text) {
 		while (spec.releaseFile && !existsSync(spec.releaseFile) && Date.now() < until);
 	}
 	if (spec.kill) process.kill(process.pid, 'SIGKILL');
+	if (spec.killSmbdChild) armed = true;
 	if (spec.labFault) {
 		// What `lab fault DIR KIND` writes: the fault in the lab's state file, written atomically.
 		const file = join(spec.lab, 'lab.json');
@@ -97,5 +106,64 @@ fsp.open = async function open(path, flags, mode) {
 		};
 	}
 	return handle;
+};
+syncBuiltinESMExports();
+
+/** The smbd processes the master has forked (one per connection), read from /proc without starting a process. */
+function smbdChildren(pid) {
+	try {
+		return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+	} catch {
+		return [];
+	}
+}
+
+function isSmbd(pid) {
+	try {
+		return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'smbd';
+	} catch {
+		return false;
+	}
+}
+
+/** The connection of this client dropped: its smbd child killed as soon as it is forked, while it sets up or serves. */
+function dropConnectionOf(client, command) {
+	const {smbdPid, killedFile} = spec.killSmbdChild;
+	const before = new Set(smbdChildren(smbdPid));
+	let done = false;
+	const stop = () => {
+		done = true;
+		clearInterval(timer);
+	};
+	const timer = setInterval(() => {
+		if (done) return;
+		for (const pid of smbdChildren(smbdPid)) {
+			if (before.has(pid) || !isSmbd(pid)) continue;
+			try {
+				process.kill(pid, 'SIGKILL');
+				writeFileSync(killedFile, `${pid} ${command}\n`);
+			} catch {
+				continue; // it ended meanwhile
+			}
+			stop();
+			return;
+		}
+	}, 1);
+	client.once('exit', () => {
+		if (!done) writeFileSync(killedFile, `none: ${command} ended before its smbd child was seen\n`);
+		stop();
+	});
+}
+
+const realSpawn = childProcess.spawn;
+childProcess.spawn = function spawn(file, args, options) {
+	const child = realSpawn.call(this, file, args, options);
+	const argv = Array.isArray(args) ? args.map(String) : [];
+	const command = `${String(file).split('/').at(-1)} ${argv.at(-1) ?? ''}`;
+	if (armed && /(^|\/)(smbclient|net)$/.test(String(file)) && !argv.some(a => a.includes('dsmn-resync-lock'))) {
+		armed = false;
+		dropConnectionOf(child, command);
+	}
+	return child;
 };
 syncBuiltinESMExports();

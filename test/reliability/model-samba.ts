@@ -19,16 +19,18 @@ import {ADMIN_PASSWORD, startSambaServer, type SambaServer} from '../helpers/sam
 import {
 	entriesOf,
 	hashes,
+	deadline,
 	INJECT,
 	overlappingWriters,
-	pastDeadline,
 	run,
 	sameSet,
 	setDifference,
 	treePrint,
+	type Exploration,
 	type Report,
 	type Result,
 } from './model-harness.js';
+import {walkBreadthFirst} from './model-explore.js';
 
 // ─── The model ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -51,13 +53,15 @@ export const SAMBA_ACTIONS = {
 	'read-only': 'the share made read-only (smb.conf, reload) at a step boundary of the next run; stays until fix',
 	password: "the administrator's password changed (smbpasswd) at a step boundary of the next run; stays until fix",
 	'deny-open': 'MSSYNC.MDB held open by another SMB client (smbclient open) from a step boundary of the next run to its end',
+	'held-rollback':
+		'--rollback while another SMB client holds a file of SYNCAGNT open (smbclient open): a file this run restored, else MSSYNC.MDB; closed after it',
 	'disk-full': 'the disk fills (SYSTEM32 is a small tmpfs) after the next run copied or moved a file; stays until fix',
 	'mssync-started': 'MSSYNC (Spooler) started by someone after the next run copied or moved a file',
 	fix: 'the admin fixes the causes: share writable, password back, the disk emptied (no command)',
 } as const;
 export type SambaAction = keyof typeof SAMBA_ACTIONS;
 export const SAMBA_ACTION_IDS = Object.keys(SAMBA_ACTIONS) as SambaAction[];
-type Fault = Exclude<SambaAction, 'resume' | 'rollback' | 'retry' | 'fix'>;
+type Fault = Exclude<SambaAction, 'resume' | 'rollback' | 'retry' | 'fix' | 'held-rollback'>;
 
 /** Faults injected per kind (and those whose point the run never reached), over the whole process. */
 export const FAULTS_INJECTED = new Map<string, number>();
@@ -225,7 +229,7 @@ async function unfinished(w: SambaWorld): Promise<boolean> {
 
 // ─── Actions ────────────────────────────────────────────────────────────────────────────────────────────
 
-type Outcome = {label: string; result: Result; second?: boolean};
+type Outcome = {label: string; result: Result; second?: boolean; held?: string | undefined};
 
 /** Where each fault is injected into the next run: a step boundary, or after a file was moved or copied. */
 const POINT: Record<Fault, At[]> = {
@@ -238,28 +242,17 @@ const POINT: Record<Fault, At[]> = {
 	'mssync-started': [{type: 'moved'}, {type: 'copied'}],
 };
 
-function smbdChildren(pid: number): number[] {
-	const out = spawnSync('pgrep', ['-P', String(pid)], {encoding: 'utf8'}).stdout;
-	return out
-		.split('\n')
-		.filter(Boolean)
-		.map(Number)
-		.filter(child => {
-			const comm = spawnSync('cat', [`/proc/${child}/comm`], {encoding: 'utf8'}).stdout.trim();
-			return comm === 'smbd';
-		});
-}
-
 /** Holds MSSYNC.MDB open from another SMB client (smbclient's open: no FILE_SHARE_DELETE), until stopped. */
-async function holdOpen(w: SambaWorld): Promise<ChildProcess | undefined> {
-	const child = spawn('smbclient', ['//127.0.0.1/ADMIN$', ...smbArgs(w)], {stdio: ['pipe', 'pipe', 'pipe']});
-	let said = '';
-	child.stdout.on('data', d => (said += String(d)));
-	child.stderr.on('data', d => (said += String(d)));
-	child.stdin.write('open SYSTEM32\\SYNCAGNT\\MSSYNC.MDB\n');
-	const until = Date.now() + 10_000;
-	while (Date.now() < until && !/fnum|NT_STATUS/.test(said) && child.exitCode === null) await new Promise(r => setTimeout(r, 20));
-	if (/fnum/.test(said)) return child;
+async function holdOpen(w: SambaWorld, name = 'MSSYNC.MDB'): Promise<ChildProcess | undefined> {
+	if (!(await hashes(w.syncagnt)).has(name)) return undefined;
+	const child = spawn('smbclient', ['//127.0.0.1/ADMIN$', ...smbArgs(w)], {stdio: ['pipe', 'ignore', 'ignore']});
+	child.stdin.write(`open SYSTEM32\\SYNCAGNT\\${name}\n`);
+	// smbclient's output is buffered without a terminal: the server's own list of open files says when it holds the file.
+	const until = Date.now() + 20_000;
+	while (Date.now() < until && child.exitCode === null) {
+		if (spawnSync('smbstatus', ['-s', w.server.config, '-L'], {encoding: 'utf8'}).stdout.includes(`SYSTEM32/SYNCAGNT/${name}`)) return child;
+		await new Promise(r => setTimeout(r, 100));
+	}
 	child.kill('SIGKILL');
 	return undefined;
 }
@@ -271,6 +264,22 @@ async function act(w: SambaWorld, action: SambaAction): Promise<{outcomes: Outco
 			return {outcomes: [{label: `--${action}`, result: await cliFrom(w, 'desk-a', [`--${action}`])}], serviceFault: false};
 		case 'retry':
 			return {outcomes: [{label: 'a new run', result: await cliFrom(w, 'desk-a', newRun(w))}], serviceFault: false};
+		case 'held-rollback': {
+			// A file the roll back must move: one the run restored (the backup's bytes, not the original's), else MSSYNC.MDB.
+			const now = await hashes(w.syncagnt);
+			const name = [...now].find(([n, h]) => w.backupSet.get(n) === h && w.originals.get(n) !== h)?.[0] ?? 'MSSYNC.MDB';
+			const held = await holdOpen(w, name);
+			if (held) count('held-rollback');
+			try {
+				return {
+					outcomes: [{label: `--rollback while ${name} is held open`, result: await cliFrom(w, 'desk-a', ['--rollback']), held: held ? name : undefined}],
+					serviceFault: false,
+				};
+			} finally {
+				held?.stdin?.end('quit\n');
+				held?.kill('SIGKILL');
+			}
+		}
 		case 'fix':
 			if (w.faults.readOnly) await setReadOnly(w, false);
 			if (w.faults.password) await setPassword(w, false);
@@ -287,7 +296,16 @@ async function injected(w: SambaWorld, fault: Fault): Promise<{outcomes: Outcome
 	const release = join(scratch, 'released');
 	const resume = await unfinished(w);
 	const label = `the run the fault meets (${resume ? '--resume' : 'a new run'})`;
-	const holder = cliFrom(w, 'desk-a', resume ? ['--resume'] : newRun(w), {at: POINT[fault], pauseMs: 60_000, pausedFile: paused, releaseFile: release});
+	const killed = join(scratch, 'killed');
+	// The smbd child killed by the run's own process (model-inject.mjs): the connection of the first smbclient or net it starts past the point.
+	const kill = fault === 'child-killed' ? {killSmbdChild: {smbdPid: w.server.smbdPid, killedFile: killed}} : {};
+	const holder = cliFrom(w, 'desk-a', resume ? ['--resume'] : newRun(w), {
+		at: POINT[fault],
+		pauseMs: 60_000,
+		pausedFile: paused,
+		releaseFile: release,
+		...kill,
+	});
 	let finished = false;
 	void holder.then(() => (finished = true));
 	const outcomes: Outcome[] = [];
@@ -299,7 +317,6 @@ async function injected(w: SambaWorld, fault: Fault): Promise<{outcomes: Outcome
 			count(`${fault} (point not reached)`);
 			return {outcomes: [{label, result: await holder}], serviceFault};
 		}
-		let before: number[] = [];
 		switch (fault) {
 			case 'second-writer':
 				outcomes.push({label: 'the second writer (another state folder, the host as 127.0.0.1)', result: await cliFrom(w, 'desk-b', newRun(w)), second: true});
@@ -322,28 +339,18 @@ async function injected(w: SambaWorld, fault: Fault): Promise<{outcomes: Outcome
 				serviceFault = true;
 				break;
 			case 'child-killed':
-				before = smbdChildren(w.server.smbdPid);
 				break;
 		}
 		if (fault !== 'deny-open' || opened) count(fault);
 		await writeFile(release, '');
+		const result = await holder;
 		if (fault === 'child-killed') {
-			// The next connection the run opens: its smbd child killed while it serves it.
-			let killed = false;
-			while (!finished && !killed) {
-				for (const pid of smbdChildren(w.server.smbdPid).filter(p => !before.includes(p))) {
-					try {
-						process.kill(pid, 'SIGKILL');
-						killed = true;
-					} catch {
-						// ended meanwhile
-					}
-				}
-				await new Promise(r => setTimeout(r, 5));
-			}
-			if (!killed) count('child-killed (no connection after the point)');
+			const said = (await readFile(killed, 'utf8').catch(() => 'none: no smbclient or net started past the point')).trim();
+			if (said.startsWith('none')) count('child-killed (no connection after the point)');
+			outcomes.push({label: `${label}, the smbd child serving its connection killed (${said.replace(/^\d+ /, '')})`, result});
+			return {outcomes, serviceFault};
 		}
-		outcomes.push({label, result: await holder});
+		outcomes.push({label, result});
 		return {outcomes, serviceFault};
 	} finally {
 		if (opened) {
@@ -386,17 +393,37 @@ async function check(w: SambaWorld, outcome: Outcome, before: {tree: string; jou
 		return problems.map(p => `${label} (exit ${result.exitCode}): ${p}`);
 	}
 
-	// 1. SYNCAGNT is the original set or the backup set, or the exit is non-zero and the output names where the files are.
+	// 1. SYNCAGNT is the original set or the backup set, or the exit is non-zero and the output names where the files are:
+	// every folder beside it that holds files, but those of runs that have ended (each said where its files were when it
+	// ended: a completed restore's snapshot, named by its "✓ Done"; found by samba.restore.clean>resume>child-killed).
 	if (!isOriginal && !isBackup && !result.killed) {
 		const neither = `against the originals: ${setDifference(now, w.originals, mayDiffer)}; against the backup set: ${setDifference(now, w.backupSet, mayDiffer)}`;
+		const ofEndedRuns = new Set(all.filter(j => j.entries.some(e => e.type === 'run-ended')).flatMap(j => foldersMovedInto(j.entries)));
+		const ofOpenRuns = new Set(all.filter(j => !j.entries.some(e => e.type === 'run-ended')).flatMap(j => foldersMovedInto(j.entries)));
 		if (result.exitCode === 0) problems.push(`exit 0, yet SYNCAGNT is neither the original set nor the backup set (${neither})`);
 		else
-			for (const folder of asides) {
+			for (const folder of asides.filter(f => ofOpenRuns.has(f) || !ofEndedRuns.has(f))) {
 				const held = await readdir(join(w.system32, folder)).catch(() => []);
 				if (held.length > 0 && !result.output.includes(folder))
 					problems.push(`exit ${result.exitCode}, SYNCAGNT is neither set, and the output does not name ${folder} (${held.length} files) (${neither})`);
 			}
 	}
+	// A roll back that met a file held open: refused before anything moved, naming the file and the cause, or it did not need it.
+	if (outcome.held && !lines.some(l => /^(?:✓|\[ok\]) Rolled back/.test(l)) && result.exitCode !== 0) {
+		const after = await treePrint(w.system32, rel => rel.startsWith(FILLER) || rel.includes('dsmn-resync-lock'));
+		if (/SHARING_VIOLATION/.test(result.output)) {
+			if (after !== before.tree) problems.push(`a roll back stopped by ${outcome.held} held open changed SYSTEM32 before stopping`);
+			if (!result.output.includes(outcome.held) || !/another program has that file open/.test(result.output))
+				problems.push(`a roll back stopped by ${outcome.held} held open did not name the file and the cause (another program has it open)`);
+		}
+	}
+
+	// The advice is true: once the run has talked to the server (a ✓ it checked there), a failure is not the SMB1 settings.
+	const talked = lines.findIndex(l => /^(?:✓|\[ok\]) /.test(l));
+	const dialect = lines.findIndex((l, i) => i > talked && /SMB1|NTLMv1/.test(l));
+	if (talked >= 0 && dialect > talked)
+		problems.push(`after the run had talked to the server, a failure was advised as the SMB1 settings: "${lines[dialect]!.trim()}"`);
+
 	// 2. Every original byte is somewhere under SYSTEM32.
 	const everywhere = new Set<string>();
 	for (const folder of ['SYNCAGNT', ...asides]) for (const hash of (await hashes(join(w.system32, folder))).values()) everywhere.add(hash);
@@ -435,6 +462,14 @@ async function check(w: SambaWorld, outcome: Outcome, before: {tree: string; jou
 		if (after !== before.tree) problems.push('the output says "nothing was changed", but SYSTEM32 changed');
 	}
 	return problems.map(p => `${label} (exit ${result.killed ? 'SIGKILL' : result.exitCode}): ${p}`);
+}
+
+/** The folders beside SYNCAGNT a run's journal moved files into (by name). */
+function foldersMovedInto(entries: Journal['entries']): string[] {
+	return (entries as {type?: string; to?: string}[])
+		.filter(e => e.type === 'move' && typeof e.to === 'string')
+		.map(e => e.to!.split('/').at(-2) ?? '')
+		.filter(Boolean);
 }
 
 /** Never two runs that changed SYNCAGNT at once; no defect reported by either desk. */
@@ -528,77 +563,34 @@ async function restore(w: SambaWorld, saved: Saved): Promise<void> {
 }
 
 /**
- * Every sequence of up to `depth` actions after one first state, depth first, on one server: the world
- * (SYSTEM32, both desks' state folders, MSSYNC's state, the faults standing) saved after each action and put
- * back for the next branch; a branch reaching a state already explored at the same or a greater depth is not
- * run again (its sequences are counted as explored, as in model-harness.ts).
+ * Every sequence of up to `depth` actions after one first state, breadth first (model-explore.ts), on one
+ * server, until `until` (Date.now()): the world (SYSTEM32, both desks' state folders, MSSYNC's state, the
+ * faults standing) saved after each action that reaches a new state and put back before each action from it.
  */
 export async function exploreSamba(
 	first: SambaFirst,
 	depth: number,
 	onReport: (r: Report) => void,
 	onAction: (name: string) => void = () => {},
-): Promise<{sequences: number; executed: number; pruned: number; reports: Report[]}> {
+	until = Infinity,
+): Promise<Exploration> {
 	const w = await makeWorld();
-	const saves = await mkdtemp(join(tmpdir(), 'dsmn-model-samba-saves-'));
-	const seen = new Map<string, number>();
-	const reports: Report[] = [];
-	let executed = 0;
-	let pruned = 0;
-	let sequences = 0;
-	const leavesBelow = (d: number) => {
-		let n = 0;
-		for (let k = 1, p = SAMBA_ACTION_IDS.length; k <= d; k++, p *= SAMBA_ACTION_IDS.length) n += p;
-		return n;
-	};
-	const print = async () =>
-		`${await treePrint(w.system32)}\n${await treePrint(join(w.server.root, 'desk-a'))}\n${await treePrint(join(w.server.root, 'desk-b'))}\n${await serviceState(w)} ${JSON.stringify(w.faults)}`;
-	const name = (path: string[]) => [first.id, ...path].join('>');
-	const visit = async (path: SambaAction[], transcript: string[], remaining: number): Promise<void> => {
-		if (remaining === 0) return;
-		const here = await save(w, join(saves, `n${executed}-${path.length}`));
-		let changed = false;
-		for (const action of SAMBA_ACTION_IDS) {
-			if (pastDeadline()) break;
-			if (changed) await restore(w, here);
-			changed = true;
-			const lines = [...transcript];
-			const found = await stepCase(w, first, action, lines);
-			executed++;
-			sequences++;
-			onAction(name([...path, action]));
-			if (found.length > 0) {
-				const report = {name: name([...path, action]), violations: found.map(v => `after ${action}: ${v}`), transcript: lines};
-				reports.push(report);
-				onReport(report);
-			}
-			const state = await print();
-			const known = seen.get(state);
-			if (known !== undefined && known >= remaining - 1) {
-				pruned++;
-				sequences += leavesBelow(remaining - 1);
-				continue;
-			}
-			seen.set(state, remaining - 1);
-			await visit([...path, action], lines, remaining - 1);
-		}
-		await rm(here.dir, {recursive: true, force: true});
-	};
+	const saved = new Map<string, Saved>();
 	try {
-		const transcript: string[] = [];
-		const found = await stepCase(w, first, 'first', transcript);
-		executed++;
-		sequences++;
-		if (found.length > 0) {
-			const report = {name: first.id, violations: found.map(v => `after the first run: ${v}`), transcript};
-			reports.push(report);
-			onReport(report);
-		}
-		seen.set(await print(), depth);
-		await visit([], transcript, depth);
+		return await walkBreadthFirst<SambaAction>({
+			actions: SAMBA_ACTION_IDS,
+			depth,
+			until: Math.min(until, deadline()),
+			name: path => [first.id, ...path].join('>'),
+			step: (action, transcript) => stepCase(w, first, action, transcript),
+			print: async () =>
+				`${await treePrint(w.system32)}\n${await treePrint(join(w.server.root, 'desk-a'))}\n${await treePrint(join(w.server.root, 'desk-b'))}\n${await serviceState(w)} ${JSON.stringify(w.faults)}`,
+			save: async dir => void saved.set(dir, await save(w, dir)),
+			restore: dir => restore(w, saved.get(dir)!),
+			onReport,
+			onAction,
+		});
 	} finally {
 		await stopWorld(w).catch(() => {});
-		await rm(saves, {recursive: true, force: true});
 	}
-	return {sequences, executed, pruned, reports};
 }

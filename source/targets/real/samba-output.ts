@@ -20,6 +20,8 @@ export type SambaContext = {
 	host: string;
 	/** The account was typed in the wizard, or read from --credentials-file (this path). */
 	account: AccountSource;
+	/** A call of this run already succeeded with the same settings: a disconnect while connecting is a lost connection. */
+	answeredBefore?: boolean;
 };
 
 /** net's words for a state (svc_status_string), "resume pending" being SERVICE_CONTINUE_PENDING. */
@@ -56,7 +58,14 @@ function failWith(output: CommandOutput, code: number, cause: Cause, context: Ad
 }
 
 /** The Win32 number each connection cause stands for (what sc.exe would have said). */
-const CONNECT_CODES: Partial<Record<Cause, number>> = {'logon-failure': 1326, 'account-refused': 1326, 'dialect-refused': 50, 'share-denied': 5};
+const CONNECT_CODES: Partial<Record<Cause, number>> = {
+	'logon-failure': 1326,
+	'account-refused': 1326,
+	'dialect-refused': 50,
+	'share-denied': 5,
+	// ERROR_NETNAME_DELETED: the specified network name is no longer available.
+	'connection-lost': 64,
+};
 
 /** A failure before any service was asked anything: the name, the connection, the account. */
 function connectionFailure(output: CommandOutput, text: string, context: SambaContext): {ok: false; error: ServiceCommandError} | undefined {
@@ -73,8 +82,10 @@ function connectionFailure(output: CommandOutput, text: string, context: SambaCo
 	const status =
 		/Connection failed: (NT_STATUS_\w+)/.exec(text)?.[1] ?? (/Could not connect to server/.test(text) ? /NT_STATUS_\w+/.exec(text)?.[0] : undefined);
 	if (!status) return undefined;
-	const cause = causeOfConnectStatus(status);
-	if (!cause || !['logon-failure', 'account-refused', 'connection-refused', 'timed-out', 'unreachable', 'dialect-refused'].includes(cause)) return undefined;
+	const first = causeOfConnectStatus(status);
+	const cause = first === 'dialect-refused' && context.answeredBefore && /CONNECTION|NETWORK/.test(status) ? 'connection-lost' : first;
+	if (!cause || !['logon-failure', 'account-refused', 'connection-refused', 'timed-out', 'unreachable', 'dialect-refused', 'connection-lost'].includes(cause))
+		return undefined;
 	return failWith(output, CONNECT_CODES[cause] ?? 53, cause, context, cause === 'logon-failure' ? '' : ` (${status})`);
 }
 

@@ -17,8 +17,11 @@ export class SambaServiceControl implements ServiceControl {
 		private readonly timeoutMs = 90_000,
 	) {}
 
+	/** A net call of this run has succeeded (the client settings work). */
+	private answered = false;
+
 	private get context(): SambaContext {
-		return {service: this.serviceName, host: this.connection.host, account: this.connection.account};
+		return {service: this.serviceName, host: this.connection.host, account: this.connection.account, answeredBefore: this.answered};
 	}
 
 	private args(verb: SambaVerb): string[] {
@@ -31,7 +34,9 @@ export class SambaServiceControl implements ServiceControl {
 
 	private async run(verb: SambaVerb, options: ControlOptions) {
 		try {
-			return await runCommand(this.net, this.args(verb), {...options, timeoutMs: this.timeoutMs});
+			const output = await runCommand(this.net, this.args(verb), {...options, timeoutMs: this.timeoutMs});
+			if (output.exitCode === 0) this.answered = true;
+			return output;
 		} catch (error) {
 			if (error instanceof CommandNotFoundError && error.timedOut) {
 				const seconds = Math.round(this.timeoutMs / 1000);

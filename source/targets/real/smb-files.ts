@@ -50,6 +50,8 @@ export class SmbFiles implements DatabaseFiles {
 	readonly root: string;
 	readonly access: string;
 	private cleaned = false;
+	/** An smbclient call of this run has succeeded: the client settings work, so a later disconnect is a lost connection. */
+	private answered = false;
 
 	constructor(
 		private readonly smbclient: CommandSpec,
@@ -91,7 +93,12 @@ export class SmbFiles implements DatabaseFiles {
 	private async smb(command: string, options: {signal?: AbortSignal; timeoutMs?: number} = {}): Promise<CommandOutput> {
 		const args = [`${this.root}`, ...connectionArgs(this.connection), '-c', command];
 		try {
-			return await runCommand(this.smbclient, args, {timeoutMs: options.timeoutMs ?? this.timeoutMs, ...(options.signal ? {signal: options.signal} : {})});
+			const output = await runCommand(this.smbclient, args, {
+				timeoutMs: options.timeoutMs ?? this.timeoutMs,
+				...(options.signal ? {signal: options.signal} : {}),
+			});
+			if (output.exitCode === 0) this.answered = true;
+			return output;
 		} catch (error) {
 			if (error instanceof CommandNotFoundError && error.timedOut) {
 				throw new SmbError(
@@ -121,7 +128,7 @@ export class SmbFiles implements DatabaseFiles {
 		).slice(0, 400);
 		const host = this.connection.host;
 		// The one table of causes (advice/causes.ts): a sharing violation, a dropped connection, a read-only share, a wrong password…
-		const cause = causeOfSmbclient(`${output.stdout}\n${output.stderr}`);
+		const cause = causeOfSmbclient(`${output.stdout}\n${output.stderr}`, {answeredBefore: this.answered});
 		const [code, hint] = cause
 			? [errnoOf(cause), adviceOf(cause, {host, account: this.connection.account})]
 			: ['EIO', 'read what smbclient said; fix that, then retry, or roll back'];
@@ -268,6 +275,7 @@ export class SmbFiles implements DatabaseFiles {
 			const came = read.digest.size > 0 ? ` (${read.digest.size}${of} bytes came)` : '';
 			throw this.failure(`reading ${path}${came}`, {exitCode: read.exitCode ?? -1, stdout: said, stderr: read.stderr});
 		}
+		if (read.complete) this.answered = true;
 		if (!read.complete || read.digest.size !== expected) {
 			throw new SmbError(
 				`reading ${path} on ${this.connection.host} gave ${read.digest.size} bytes, where ${read.announced === undefined ? 'smbclient announced no size' : `smbclient announced ${read.announced}`}${size === undefined ? '' : ` and ${size} were expected`}: the file changed, or the transfer was cut short`,

@@ -107,6 +107,15 @@ describe('Samba 4.17 net rpc service, as really printed', () => {
 		expect(result.ok === false && result.error.advice).toContain('Control Panel ▸ Services');
 	});
 
+	// Found by the model test: the smbd child killed as a later net call of a run connected was advised as the SMB1 settings.
+	it('a disconnect while connecting, after a call of this run succeeded, is a lost connection to resume, not a dialect', () => {
+		const t = transcripts.find(t => t.id === '28-no-NT1-option')!;
+		const result = parseSambaStatus(t, {...context(t.command), answeredBefore: true});
+		expect(result).toMatchObject({ok: false, error: {code: 64}});
+		expect(result.ok === false && result.error.advice).toMatch(/went away.*then resume/);
+		expect(result.ok === false && result.error.advice).not.toMatch(/SMB1/);
+	});
+
 	it('advises typing the password again when it was typed, and the file when it came from one', () => {
 		const t = transcripts.find(t => t.id === '20-wrong-password')!;
 		const typed = parseSambaStatus(t, {...context(t.command), account: {typed: true}});
