@@ -28,11 +28,15 @@ export async function labCreateCommand(
 	const lab = await createLab(dir, options);
 	const ms = Math.round(performance.now() - started);
 	const names = lab.state.servers.map(s => s.name);
+	const range = `${names[0]}${names.length > 1 ? `…${names.at(-1)}` : ''}`;
 	output.out(
 		[
 			`Created a practice lab in ${safeText(dir)} (${ms} ms, seed ${options.seed}):`,
-			`  ${names.length} NetWare server${names.length === 1 ? '' : 's'} (${names[0]}${names.length > 1 ? `…${names.at(-1)}` : ''}), ${options.accounts} domain accounts`,
-			`  red X on ${lab.red.join(', ')}: the live database in ${api.join('SystemRoot', 'SYSTEM32', 'SYNCAGNT')} is damaged`,
+			`  ${names.length} NetWare server${names.length === 1 ? '' : 's'} (${range}), ${options.accounts} domain accounts`,
+			// A new installation's database lists no server (lab/create.ts): every one shows a red X, none for damage.
+			options.newPdc
+				? `  red X on every server (${range}): the newly installed database in ${api.join('SystemRoot', 'SYSTEM32', 'SYNCAGNT')} lists none of them`
+				: `  red X on ${lab.red.join(', ')}: the live database in ${api.join('SystemRoot', 'SYSTEM32', 'SYNCAGNT')} is damaged`,
 			options.backup ? `  a valid account synchronization backup in backup${api.sep}` : '  no backup (--no-backup): practise the reconstruct flow',
 			...(options.offline.length ? [`  offline during synchronization: ${options.offline.join(', ')}`] : []),
 			...(options.newPdc

@@ -58,7 +58,9 @@ export function failureHelp(screen: Extract<Screen, {name: 'failure'}>, steps: S
 			case 'rollback':
 				return `${item.label}: undoes, last first, ${done.length ? quoted(done) : 'what this step began'}, so that SYNCAGNT and MSSYNC are as the run found them${screen.step === 'synchronize' ? '; what DSMN already sent to the NetWare servers is not taken back' : ''}. It asks before it begins.`;
 			case 'stop':
-				return `${item.label}: changes nothing more${stopped ? '; MSSYNC stays stopped, so DSMN does not synchronize until the run is resumed or rolled back' : ''}. The journal keeps the run: start again on this target to resume or roll back.`;
+				// A run without a roll back (a reconstruct) is not promised one: only resuming finishes it. A roll
+				// back that failed (run-driver.ts) is offered again when the run is started again.
+				return `${item.label}: changes nothing more${stopped ? '; MSSYNC stays stopped, so DSMN does not synchronize until the run is resumed or rolled back' : ''}. The journal keeps the run: start again on this target to resume${screen.canRollback || screen.step === 'rollback' ? ' or roll back' : ''}.`;
 			default:
 				return item.label;
 		}

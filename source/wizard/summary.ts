@@ -175,7 +175,7 @@ export function rolledBack(summary: string, where: string[], red: string[] | und
 
 /** Whether `line` only names again a folder `said` names already ("moved to X", then "The restored files were moved to X."). */
 function namesAgain(line: string, said: string): boolean {
-	const folder = /(?:moved to|kept in) (\S+?)\.?$/.exec(line)?.[1];
+	const folder = /(?:moved to|kept in|copies are in) (\S+?)\.?$/.exec(line)?.[1];
 	return folder !== undefined && said.includes(folder);
 }
 
@@ -234,7 +234,7 @@ export function finishedOnRealServer(result: RunResult, unticked: string[], wher
 							? `Not seen with a blue check: ${unticked.join(', ')}. Its reason is in the Event Viewer's Application log on the PDC; when fixed, "Synchronize all servers" again.`
 							: "In Synchronization Manager, every server should now show a blue check; one still red: its reason is in the Event Viewer's Application log.",
 					]),
-			...where,
+			...where.filter(line => !namesAgain(line, resultLine(result))),
 		],
 	};
 }
@@ -256,7 +256,7 @@ export function finishedInLab(result: RunResult, red: string[], didNotSynchroniz
 			resultLine(result),
 			...event8005Line(result),
 			...(repair ? afterRepairLines(red, undefined, again) : stillRedLines(result, red, didNotSynchronize, again)),
-			...where,
+			...where.filter(line => !namesAgain(line, resultLine(result))),
 		],
 	};
 }

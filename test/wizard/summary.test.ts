@@ -37,6 +37,18 @@ describe("the wizard's summaries (pure wording)", () => {
 		expect(finishedOnRealServer(result, [], where)).toMatchObject({title: 'Done: every step is finished', ok: true});
 	});
 
+	it("a new PDC's end names the Backup folder once (the procedure's own line about its copies is not said again), keeping the other lines", () => {
+		const backupFolder = '/tmp/lab/SystemRoot/SYSTEM32/SYNCAGNT/Backup';
+		const result = {flow: 'restore', backup: '/tmp/lab/backup', syncagnt: backupFolder, synchronize: 'full'} as const;
+		const procedure = [`The backup's copies are in ${backupFolder}.`, 'The journal of this run: /tmp/lab/journal/NTPDC-1.jsonl'];
+		for (const summary of [finishedInLab(result, [], false, procedure, again), finishedOnRealServer(result, [], procedure)]) {
+			expect(summary.lines.filter(line => line.includes(backupFolder))).toHaveLength(1);
+			expect(summary.lines.at(-1)).toBe(procedure[1]);
+		}
+		const moved = 'The original files were moved to /tmp/lab/SystemRoot/SYSTEM32/SYNCAGNT.before-restore-1.';
+		expect(finishedInLab({...result, syncagnt: '/tmp/lab/SystemRoot/SYSTEM32/SYNCAGNT'}, [], false, [moved], again).lines).toContain(moved);
+	});
+
 	it('says what leaving means before it happens, and where things are after', () => {
 		expect(leavingNote(true, true, true, again)).toMatch(/^A step is running: it will finish to a safe point first/);
 		expect(leavingNote(false, true, false, again)).toBe(

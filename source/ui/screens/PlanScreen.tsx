@@ -13,18 +13,24 @@ const PLAN_TITLES: Readonly<Record<Extract<Screen, {name: 'plan'}>['flow'], stri
 };
 
 /**
- * How the plan fits `rows` rows (ARCHITECTURE.md, "Layout at any size"): every step first, one row each;
- * the lines under them (backup, snapshot folder, journal) wrapped, else one row each cut in the middle,
- * else left out; steps are counted as "… and N more" only when even they do not fit.
+ * How the plan fits `rows` rows (ARCHITECTURE.md, "Layout at any size"): every step first, wrapped whole
+ * when everything fits so, else one row each; the lines under them (backup, snapshot folder, journal)
+ * wrapped, else one row each cut in the middle, else left out; steps are counted as "… and N more" only
+ * when even they do not fit.
  */
 export function planLayout(screen: Extract<Screen, {name: 'plan'}>, rows: number, columns: number, choices: number) {
 	const fixed = 2 + choices;
 	const steps = screen.steps.length;
 	const lines = screen.lines.map(safeText);
-	if (fixed + steps + rowsOf(lines, columns) <= rows) return {steps, lines: 'wrap' as const};
-	if (fixed + steps + lines.length <= rows) return {steps, lines: 'cut' as const};
-	if (fixed + steps <= rows) return {steps, lines: 'none' as const};
-	return {steps: Math.max(2, rows - fixed - 1), lines: 'none' as const};
+	const stepRows = rowsOf(
+		screen.steps.map((step, i) => `${i + 1}. ${safeText(step)}`),
+		columns,
+	);
+	if (fixed + stepRows + rowsOf(lines, columns) <= rows) return {steps, wrapSteps: true, lines: 'wrap' as const};
+	if (fixed + steps + rowsOf(lines, columns) <= rows) return {steps, wrapSteps: false, lines: 'wrap' as const};
+	if (fixed + steps + lines.length <= rows) return {steps, wrapSteps: false, lines: 'cut' as const};
+	if (fixed + steps <= rows) return {steps, wrapSteps: false, lines: 'none' as const};
+	return {steps: Math.max(2, rows - fixed - 1), wrapSteps: false, lines: 'none' as const};
 }
 
 export function PlanScreen({
@@ -44,7 +50,7 @@ export function PlanScreen({
 		<Box flexDirection="column">
 			<Text bold>The plan ({PLAN_TITLES[screen.flow]})</Text>
 			{shown.map((step, i) => (
-				<Text key={i} wrap="truncate-end">
+				<Text key={i} wrap={layout.wrapSteps ? 'wrap' : 'truncate-end'}>
 					{i + 1}. {safeText(step)}
 				</Text>
 			))}

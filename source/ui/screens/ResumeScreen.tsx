@@ -19,7 +19,7 @@ export function ResumeScreen({screen, choice, columns = 80}: {screen: Extract<Sc
 	const about = screen.standingTitle ?? '';
 	const how =
 		standing.state === 'failed'
-			? `stopped when "${about}" failed${standing.message ? `: ${safeText(standing.message)}` : ''}.`
+			? `stopped when "${about}" failed${standing.message ? `: ${safeText(standing.message).replace(/\.+$/, '')}` : ''}.`
 			: standing.state === 'awaiting-manual'
 				? `waits for you to do "${about}" and confirm it.`
 				: standing.during

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {Box} from 'ink';
 import {PlanScreen} from '../../../source/ui/screens/PlanScreen.js';
 import type {Screen} from '../../../source/wizard/state.js';
 import {KEYS, mountScreen} from '../../helpers/screen-harness.js';
@@ -29,6 +30,17 @@ describe('the plan', () => {
 		const {ui, frame} = mountScreen({...plan, flow: 'reconstruct'}, (now, choice) => <PlanScreen screen={now} rows={6} choice={choice} />);
 		expect(frame()).toContain('The plan (KB Q148678, no backup)');
 		expect(frame()).toMatch(/… and 3 more steps/);
+		ui.unmount();
+	});
+
+	it('at 60 columns with rows to spare, a long step wraps whole instead of being cut mid-word', () => {
+		const newPdc = {...plan, flow: 'new-pdc' as const, steps: ['Stop MSSYNC', 'Copy the backup into SYNCAGNT\\Backup (you will type RESTORE)', 'Start MSSYNC']};
+		const {ui, frame} = mountScreen(newPdc, (now, choice) => (
+			<Box width={60}>
+				<PlanScreen screen={now} rows={17} columns={60} choice={choice} />
+			</Box>
+		));
+		expect(frame().replace(/\s+/g, ' ')).toContain('2. Copy the backup into SYNCAGNT\\Backup (you will type RESTORE)');
 		ui.unmount();
 	});
 });

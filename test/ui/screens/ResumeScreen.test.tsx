@@ -59,4 +59,17 @@ describe('the resume screen offers only what can be done', () => {
 		expect(frame).toContain('Last command (Stop MSSYNC): sc stop MSSYNC');
 		expect(frame).not.toContain('\u001B[2J');
 	});
+
+	it('a failure whose message ends a sentence is not given a second full stop', () => {
+		const failed = {
+			...base,
+			flow: 'reconstruct' as const,
+			canRollback: false,
+			standing: {state: 'failed' as const, message: 'FS2 is a Netware 4.X server. It cannot be added to the Domain.'},
+			standingTitle: 'Add FS2 back to the domain',
+		};
+		const frame = render(<ResumeScreen screen={failed} choice={choiceOf(failed)} columns={200} />).lastFrame() ?? '';
+		expect(frame.replace(/\s+/g, ' ')).toContain('failed: FS2 is a Netware 4.X server. It cannot be added to the Domain. ');
+		expect(frame).not.toContain('Domain..');
+	});
 });
