@@ -52,13 +52,13 @@ export const EVENTS = [
 	event(
 		'refused',
 		{
-			reason: z.enum(['busy', 'preflight', 'invalid backup', 'bdc']).meta({
+			reason: z.enum(['busy', 'preflight', 'invalid backup', 'bdc', 'allow4x']).meta({
 				description:
-					'busy: another process holds the target; preflight: a check failed; invalid backup: the backup set is not valid; bdc: the server reports itself as a BDC.',
+					'busy: another process holds the target; preflight: a check failed; invalid backup: the backup set is not valid; bdc: the server reports itself as a BDC; allow4x: a NetWare 4.x server is to be reconstructed and the target reports Allow4X not set on the PDC.',
 			}),
 			message: text.optional(),
 			hint: text.optional().meta({description: 'reason "busy": what to do.'}),
-			advice: text.optional().meta({description: 'reason "bdc": what to do.'}),
+			advice: text.optional().meta({description: 'reasons "bdc" and "allow4x": what to do.'}),
 			holder: z
 				.strictObject({pid: z.number().int(), since: text.meta({format: 'date-time'}), what: text})
 				.optional()
@@ -185,13 +185,10 @@ export const EVENTS = [
 				])
 				.optional()
 				.meta({description: "What the run did, as the wizard's summary says it."}),
-			red: z
-				.array(text)
-				.optional()
-				.meta({
-					description:
-						"The practice lab only: the servers that still show a red X (empty: every server shows a blue check). A real server's marks are not seen by the tool.",
-				}),
+			red: z.array(text).optional().meta({
+				description:
+					"The practice lab only: the servers that still show a red X (empty: every server shows a blue check). A real server's marks are not seen by the tool.",
+			}),
 		},
 		'The last line of a run that finished every step (exit status 0).',
 	),

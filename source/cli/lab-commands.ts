@@ -103,6 +103,16 @@ export async function labReachabilityCommand(dir: string, server: string, online
 	return 0;
 }
 
+/** `lab allow4x DIR`: what the admin does on the PDC before DSMN takes a NetWare 4.x server (KB Q145589): the value set, the NT server restarted. */
+export async function labAllow4xCommand(dir: string, output: Output): Promise<number> {
+	const state = await loadLab(dir);
+	await saveLab(dir, {...state, allow4x: true});
+	output.out(
+		`Allow4X (REG_DWORD, 1) is set under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters on the lab's PDC, and the lab counts the NT server as restarted: DSMN now adds its NetWare 4.x servers (bindery emulation). MSSYNC's state is as it was.\n`,
+	);
+	return 0;
+}
+
 /**
  * `lab sync DIR`: what clicking "Synchronize all servers" in Synchronization Manager does to the lab,
  * with no view — one line per server as it finishes (JSON lines with --json). Exit 1 if any stays red.

@@ -57,6 +57,10 @@ export async function main(
 				const {labReachabilityCommand} = await import('./lab-commands.js');
 				return await labReachabilityCommand(command.dir, command.server, command.online, io);
 			}
+			case 'lab-allow4x': {
+				const {labAllow4xCommand} = await import('./lab-commands.js');
+				return await labAllow4xCommand(command.dir, io);
+			}
 			case 'lab-sync': {
 				const {labSyncCommand} = await import('./lab-commands.js');
 				return await labSyncCommand(command.dir, command.json, glyphs, io, command.full);

@@ -14,6 +14,8 @@ export type Command =
 	| {kind: 'lab-create'; dir: string; options: LabOptions}
 	| {kind: 'lab-status'; dir: string; json: boolean}
 	| {kind: 'lab-reachability'; dir: string; server: string; online: boolean}
+	/** `lab allow4x DIR`: Allow4X set on the lab's PDC and the PDC restarted, as the admin would (KB Q145589). */
+	| {kind: 'lab-allow4x'; dir: string}
 	| {kind: 'lab-sync'; dir: string; json: boolean; full: boolean}
 	/** `lab dsmpack DIR`: dsmpack /r in the lab's SYNCAGNT (after lab create --wont-start). */
 	| {kind: 'lab-dsmpack'; dir: string}
@@ -256,6 +258,10 @@ function parseLab(args: string[]): Command {
 		if (positionals.length !== 2 || dir === undefined || server === undefined)
 			throw new UsageError(`lab ${verb} takes a lab folder and a server name`, `for example: dsmn-resync lab ${verb} ./lab FS3`);
 		return {kind: 'lab-reachability', dir, server: server.toUpperCase(), online: verb === 'online'};
+	}
+	if (verb === 'allow4x') {
+		const {positionals} = parse(rest, {}, 'lab allow4x');
+		return {kind: 'lab-allow4x', dir: onlyDir(positionals, 'lab allow4x')};
 	}
 	if (verb === 'dsmpack') {
 		const {positionals} = parse(rest, {}, 'lab dsmpack');

@@ -153,7 +153,9 @@ export class ReconstructRun extends JournaledRun {
 		switch (kind) {
 			case 'delete-agent':
 				return [
-					`Deletes the NetWare user WINNT_SYNC_AGENT from ${server}'s bindery (as SYSCON: User Information ▸ WINNT_SYNC_AGENT ▸ Delete).`,
+					versionOf(this.start.netware, server) === '4.x'
+						? `Deletes the NetWare user WINNT_SYNC_AGENT from ${server}'s bindery context, as NetWare 4.x's administrative tools would (SYSCON is NetWare 3.x's and does not apply to 4.x).`
+						: `Deletes the NetWare user WINNT_SYNC_AGENT from ${server}'s bindery (as SYSCON: User Information ▸ WINNT_SYNC_AGENT ▸ Delete).`,
 					`DSMN can no longer reach ${server} until it is added back (a later step).`,
 					'The tool cannot undo this: only adding the server back gives it a WINNT_SYNC_AGENT again.',
 				];

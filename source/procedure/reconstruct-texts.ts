@@ -47,6 +47,9 @@ export function binderyRestoreRefusal(server: string, version: NetWareVersion): 
 		: undefined;
 }
 
+/** The registry value DSMN needs before it takes a NetWare 4.x server (the claims table, `netware-4x`). */
+export const ALLOW_4X_VALUE = 'Allow4X (REG_DWORD, 1) under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters';
+
 const ALLOW_4X = `DSMN adds a NetWare 4.x server only in bindery emulation, and only once Allow4X (REG_DWORD, 1) is set under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters on the PDC and the NT server restarted (${cite('netware-4x')}); without it the dialog says "<server> is a Netware 4.X server. It cannot be added to the Domain."`;
 
 const READD_CHOICE = `In the dialog you choose which of the server's users and groups move into the domain, and which domain groups go back to it (${cite('readd-migrate', ['Q154761', 'Q183684'])}). Migrating brings the server's accounts into the domain: a name the domain already has is merged into that account. Adding it without migrating keeps the domain's accounts as they are and only sends the chosen groups to the server, as ${cite('readd-migrate', ['Q189441'])} does when the domain's accounts are the ones to trust.`;
@@ -118,6 +121,7 @@ export function manualNetWareInstructions(kind: string, server: string, options:
 		case 'delete-agent':
 			return version === '4.x'
 				? [
+						`Before you delete anything: check on the PDC that ${ALLOW_4X_VALUE} is set and that the NT server was restarted since. Without Allow4X, DSMN will not take ${server} back once WINNT_SYNC_AGENT is gone (${cite('netware-4x')}): if it is not set, stop here, set it, restart the NT server, and come back.`,
 						`On a workstation, log in to ${server} as ADMIN (or an equivalent) and open NetWare 4.x's administration tool (NWADMIN or NETADMIN), in the container of its bindery context.`,
 						'Select the user WINNT_SYNC_AGENT, delete it and confirm.',
 						`Check: WINNT_SYNC_AGENT no longer appears in ${server}'s bindery context.`,

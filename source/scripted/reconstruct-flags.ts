@@ -13,6 +13,7 @@ import {UsageError} from '../errors/hinted-error.js';
 import {initialPasswordProblem} from '../procedure/passwords.js';
 import {earlierListsWarning, earlierPasswordLists} from '../procedure/reconstruct-run.js';
 import {binderyRestoreRefusal, versionOf} from '../procedure/reconstruct-texts.js';
+import {effectiveVersions} from '../procedure/allow4x-check.js';
 import type {Target} from '../targets/capabilities.js';
 
 export async function reconstructFromFlags(
@@ -33,7 +34,9 @@ export async function reconstructFromFlags(
 	const notChosen = restoreBindery.filter(name => !chosen.includes(name));
 	if (notChosen.length)
 		throw new UsageError(`--restore-bindery names servers that are not reconstructed: ${notChosen.join(', ')}`, `it takes some of ${chosen.join(', ')}`);
-	const netware = Object.fromEntries(Object.entries(options.netware ?? {}).filter(([name]) => chosen.includes(name)));
+	// What the target knows of a version (the lab does) wins over --netware: the steps name the right tools.
+	const versions = await effectiveVersions(target, chosen, options.netware ?? {});
+	const netware = Object.fromEntries(Object.entries(versions).filter(([, version]) => version !== '3.x'));
 	for (const server of restoreBindery) {
 		const refusal = binderyRestoreRefusal(server, versionOf(netware, server));
 		if (refusal) throw new UsageError(refusal, 'leave it out of --restore-bindery');

@@ -105,6 +105,9 @@ function refusedText(e: Extract<RunEvent, {event: 'refused'}>, glyphs: Glyphs): 
 			return `${glyphs.error} ${safeText(e.message ?? '')}\n  What to do: ${e.hint ?? ''}`;
 		case 'bdc':
 			return `${glyphs.error} ${e.message ?? ''}\n  What to do: ${e.advice ?? ''}`;
+		case 'allow4x':
+			// The servers' names come from the target: stripped of control characters.
+			return `${glyphs.error} ${safeText(e.message ?? '')}\n  What to do: ${safeText(e.advice ?? '')}`;
 		case 'invalid backup':
 			return `${glyphs.error} The backup is not valid: nothing was changed.`;
 		case 'preflight':

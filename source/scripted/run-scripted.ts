@@ -15,6 +15,7 @@ import {beginReconstruct} from '../app/begin-run.js';
 import {openTarget, otherRunEvent, type OpenTarget} from '../app/open-target.js';
 import {prepareRestore} from '../app/prepare-restore.js';
 import {reconstructPreflight} from '../app/prepare-reconstruct.js';
+import {allow4xRefusal} from '../procedure/allow4x-check.js';
 import {scriptedResumeProblem} from '../app/resume-policy.js';
 import {rollBack, type RollBackResult} from '../app/roll-back.js';
 import {runStep, stepEnd} from '../app/run-step.js';
@@ -121,7 +122,13 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 					return EXIT.failed;
 				}
 				const warn = (text: string) => say({event: 'warning', message: text});
-				run = await beginReconstruct(target, await reconstructFromFlags(target, answers, options, io, warn), {breakLock: options.breakLock});
+				const reconstruct = await reconstructFromFlags(target, answers, options, io, warn);
+				const refused = await allow4xRefusal(target, reconstruct.plan.servers, reconstruct.plan.netware);
+				if (refused) {
+					say({event: 'refused', reason: 'allow4x', message: refused.message, advice: refused.advice});
+					return EXIT.failed;
+				}
+				run = await beginReconstruct(target, reconstruct, {breakLock: options.breakLock});
 			} else if (answers.intent === 'repair') run = await RepairRun.begin(target);
 			else {
 				const restore = await prepareAndBeginRestore(target, answers);

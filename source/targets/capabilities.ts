@@ -102,6 +102,10 @@ type BinderyBackupInfo = {ok: boolean; problems: string[]; usersInBackup: number
 
 export interface NetWareServers {
 	list(): Promise<NetWareServerInfo[]>;
+	/** Each server's NetWare version, where the target knows it (the lab does); absent where it must be asked. */
+	netwareVersions?(): Promise<Record<string, '2.x' | '3.x' | '4.x'>>;
+	/** Whether Allow4X is set on the PDC (KB Q145589), where the target can read it; absent where it cannot. */
+	allow4x?(): Promise<boolean>;
 	/** The reconstruct flow's NetWare steps; absent where a person must do them (a manual step). */
 	reconstruct?: {
 		deleteSyncAgent(server: string): Promise<'deleted' | 'absent'>;

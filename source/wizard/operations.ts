@@ -9,6 +9,7 @@ export {JournalError} from '../journal/journal.js';
 export {openTarget, otherRunEvent, otherRunText} from '../app/open-target.js';
 export {restorePreflight} from '../app/prepare-restore.js';
 export {reconstructPreflight} from '../app/prepare-reconstruct.js';
+export {allow4xRefusal, effectiveVersions} from '../procedure/allow4x-check.js';
 export {createLab} from '../lab/create.js';
 export {loadLab} from '../lab/state.js';
 export {preflight} from '../targets/preflight.js';

@@ -59,7 +59,7 @@ export type Handovers = {
 	/** The situation: "Synchronize" or "Fully synchronize", before a restore's plan (`taken`: the backup's age). */
 	askSynchronize(taken: string | undefined): void;
 	/** The situation: the chosen servers' NetWare versions, before the reconstruct's bindery question. */
-	askNetWare(servers: string[]): void;
+	askNetWare(servers: string[]): Promise<void>;
 	/** "No backup": the reconstruct flow's first screen. */
 	startReconstruct(): Promise<void>;
 	/** The reconstruct flow, once the servers are named (typed on a real target, chosen in the lab). */

@@ -23,6 +23,11 @@ describe('the command line', () => {
 		expect(parseCommandLine(['lab', 'fault', 'L', fault])).toEqual({kind: 'lab-fault', dir: 'L', fault});
 	});
 
+	it('reads lab allow4x DIR', () => {
+		expect(parseCommandLine(['lab', 'allow4x', 'L'])).toEqual({kind: 'lab-allow4x', dir: 'L'});
+		expect(() => parseCommandLine(['lab', 'allow4x'])).toThrow(/lab allow4x needs a folder/);
+	});
+
 	it('reads lab fault DIR clear as no fault', () => {
 		expect(parseCommandLine(['lab', 'fault', 'L', 'clear'])).toEqual({kind: 'lab-fault', dir: 'L', fault: undefined});
 	});

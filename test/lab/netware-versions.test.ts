@@ -36,6 +36,10 @@ describe('a NetWare 4.x server in the lab', () => {
 		expect(await exists(join(labPaths(dir).serverSystem('FS1'), 'NET$OBJ.OLD'))).toBe(true);
 		await deleteSyncAgent(system);
 		await expect(addServerToDomain(dir, 'FS2')).rejects.toThrow('FS2 is a Netware 4.X server. It cannot be added to the Domain.');
+		// Its advice can be followed on this lab: lab allow4x (the registry value and the restart), then Retry adds it.
+		await expect(addServerToDomain(dir, 'FS2')).rejects.toMatchObject({hint: expect.stringContaining(`dsmn-resync lab allow4x ${dir} does both`)});
+		expect((await runCli(['lab', 'allow4x', dir])).exitCode).toBe(0);
+		await expect(addServerToDomain(dir, 'FS2')).resolves.toMatchObject({pdc: 'NTPDC'});
 	});
 
 	it('with --allow4x it is added', async () => {

@@ -28,6 +28,8 @@ describe('reconstruct with NetWare versions', () => {
 		const deleteFs2 = (await resumed.describeChanges('delete-agent:FS2')).join(' ');
 		expect(deleteFs2).toMatch(/NWADMIN or NETADMIN/);
 		expect(deleteFs2).not.toMatch(/SYSCON/);
+		// On a target that cannot read the registry, the delete step itself asks first for Allow4X (issue 28, item 1).
+		expect(deleteFs2).toMatch(/^Before you delete anything: check on the PDC that Allow4X \(REG_DWORD, 1\) under HKLM\\SYSTEM.* is set/);
 		expect((await resumed.describeChanges('delete-agent:FS1')).join(' ')).toMatch(/run SYSCON/);
 		expect((await resumed.describeChanges('add-server:FS2')).join(' ')).toMatch(/Allow4X \(REG_DWORD, 1\)/);
 		expect(resumed.steps().find(s => s.id === 'add-server:FS2')!.why).toMatch(/KB Q145589/);

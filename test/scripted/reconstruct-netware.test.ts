@@ -5,12 +5,35 @@ import {describe, expect, it} from 'vitest';
 import {labPaths} from '../../source/lab/state.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 
-async function lab() {
+async function lab(allow4x = true) {
 	const dir = join(await tempDir(), 'lab');
 	expect(
-		(await runCli(['lab', 'create', dir, '--pace', '0', '--servers', '2', '--accounts', '10', '--no-backup', '--netware', 'FS2=4.x', '--allow4x'])).exitCode,
+		(
+			await runCli([
+				'lab',
+				'create',
+				dir,
+				'--pace',
+				'0',
+				'--servers',
+				'2',
+				'--accounts',
+				'10',
+				'--no-backup',
+				'--netware',
+				'FS2=4.x',
+				...(allow4x ? ['--allow4x'] : []),
+			])
+		).exitCode,
 	).toBe(0);
 	return dir;
+}
+
+/** Whether each lab server has its WINNT_SYNC_AGENT, as `lab status --json` says. */
+async function agents(dir: string): Promise<Record<string, boolean>> {
+	const status = await runCli(['lab', 'status', dir, '--json']);
+	const parsed = JSON.parse(status.stdout) as {servers: {name: string; syncAgent: boolean}[]};
+	return Object.fromEntries(parsed.servers.map(s => [s.name, s.syncAgent]));
 }
 
 const answers = (dir: string) => [
@@ -49,5 +72,40 @@ describe('--netware FS2=4.x (scripted reconstruct)', () => {
 		const [name] = await readdir(journal);
 		const start = JSON.parse((await readFile(join(journal, name!), 'utf8')).split('\n')[0]!) as {netware?: unknown};
 		expect(start.netware).toEqual({FS2: '4.x'});
+	});
+
+	// Item 1 of issue 28: before this check, WINNT_SYNC_AGENT was deleted from FS2 and only then did adding it back fail.
+	it.each([
+		['answered 4.x', ['--netware', 'FS2=4.x']],
+		['answered 3.x (the lab knows better)', []],
+	])('without Allow4X, a reconstruct of a 4.x server is refused before FS2 loses WINNT_SYNC_AGENT (%s)', {timeout: 120_000}, async (_, netware) => {
+		const dir = await lab(false);
+		expect((await agents(dir)).FS2).toBe(true);
+		const run = await runCli([...answers(dir), ...netware]);
+		expect(run.exitCode, run.stdout + run.stderr).toBe(1);
+		expect(run.stdout + run.stderr).toMatch(/FS2 runs NetWare 4\.x, and Allow4X is not set on the PDC/);
+		expect(run.stdout + run.stderr).toMatch(/What to do: on the PDC, set Allow4X \(REG_DWORD, 1\).*restart the NT server.*dsmn-resync lab allow4x /);
+		expect(await agents(dir)).toEqual({FS1: true, FS2: true});
+		expect(await readdir(labPaths(dir).journal).catch(() => [])).toEqual([]);
+		// What the admin would do on the PDC, done on this lab; then the same run goes through.
+		const allow = await runCli(['lab', 'allow4x', dir]);
+		expect(allow.exitCode).toBe(0);
+		expect(allow.stdout).toMatch(/Allow4X \(REG_DWORD, 1\) is set/);
+		const again = await runCli([...answers(dir), ...netware]);
+		expect(again.exitCode, again.stdout + again.stderr).toBe(0);
+		expect(await agents(dir)).toEqual({FS1: true, FS2: true});
+	});
+
+	it('refused with --json: a "refused" event of reason allow4x', {timeout: 60_000}, async () => {
+		const dir = await lab(false);
+		const run = await runCli([...answers(dir), '--json']);
+		expect(run.exitCode).toBe(1);
+		const refused = run.stdout
+			.split('\n')
+			.filter(Boolean)
+			.map(l => JSON.parse(l) as {event: string; reason?: string; advice?: string})
+			.find(e => e.event === 'refused');
+		expect(refused).toMatchObject({reason: 'allow4x'});
+		expect(refused?.advice).toMatch(/lab allow4x/);
 	});
 });

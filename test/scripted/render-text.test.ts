@@ -29,6 +29,7 @@ const SAMPLES: {[Name in RunEvent['event']]: [Extract<RunEvent, {event: Name}>, 
 	refused: [
 		[{event: 'refused', reason: 'busy', message: 'the target is busy\x1b', hint: 'wait for it'}, '✗ the target is busy\\x1B\n  What to do: wait for it'],
 		[{event: 'refused', reason: 'bdc', message: 'this is a BDC', advice: 'use --host NAME'}, '✗ this is a BDC\n  What to do: use --host NAME'],
+		[{event: 'refused', reason: 'allow4x', message: 'FS2 runs NetWare 4.x', advice: 'set Allow4X'}, '✗ FS2 runs NetWare 4.x\n  What to do: set Allow4X'],
 		[{event: 'refused', reason: 'invalid backup'}, '✗ The backup is not valid: nothing was changed.'],
 		[{event: 'refused', reason: 'preflight'}, '✗ The target is not ready: nothing was changed.'],
 	],

@@ -32,6 +32,15 @@ class LabServers implements NetWareServers {
 		setPasswords: (lines, initial) => setDomainPasswords(this.dir, lines, initial),
 	};
 
+	async netwareVersions() {
+		const state = await loadLab(this.dir);
+		return Object.fromEntries(state.servers.map(s => [s.name, s.netware ?? '3.x'] as const));
+	}
+
+	async allow4x() {
+		return (await loadLab(this.dir)).allow4x === true;
+	}
+
 	async list() {
 		const status = await labStatus(this.dir);
 		return status.servers.map(({name, synchronized, syncAgent, users, problem}) => ({name, synchronized, syncAgent, users, ...(problem ? {problem} : {})}));

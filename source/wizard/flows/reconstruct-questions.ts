@@ -8,7 +8,7 @@ import {homedir} from 'node:os';
 import {binderyBackupProblem, passwordsFilePlaceProblem, redServers} from '../../app/reconstruct-answers.js';
 import type {ReconstructPlan, ReconstructRun} from '../../procedure/reconstruct-run.js';
 import {binderyRestoreRefusal, versionOf, type NetWareVersions} from '../../procedure/reconstruct-texts.js';
-import {netwarePlanLine} from './situation-netware.js';
+import {netwareAnswers, netwarePlanLine} from './situation-netware.js';
 import {operations, type WizardSession} from '../session.js';
 import {notReadyToReconstruct} from '../summary.js';
 import type {ChoiceValues} from '../choices.js';
@@ -129,10 +129,20 @@ export class ReconstructQuestions {
 	}
 
 	/** The second question: restore which servers' binderies (optional), with what each would lose. */
-	async chooseBinderyServers(servers: string[], netware: NetWareVersions = {}): Promise<void> {
+	async chooseBinderyServers(servers: string[], answered: NetWareVersions = {}): Promise<void> {
+		const target = this.s.activeTarget;
+		const {allow4xRefusal, effectiveVersions} = await operations();
+		// Before anything changes: a 4.x server that DSMN cannot take back (no Allow4X) must keep its WINNT_SYNC_AGENT.
+		const refused = await allow4xRefusal(target, servers, answered);
+		if (refused) {
+			this.s.store.set({screen: notReadyToReconstruct(refused.message, `What to do: ${refused.advice}.`)});
+			return;
+		}
+		// What the target knows of a version wins over the answer: the steps name the right tools.
+		const netware = netwareAnswers(await effectiveVersions(target, servers, answered));
 		this.plan.servers = servers;
 		this.plan.netware = netware;
-		const ops = this.s.activeTarget.servers.reconstruct;
+		const ops = target.servers.reconstruct;
 		// Users the restore removes that are the domain's propagated accounts come back with the synchronize (with
 		// new passwords); only the others are lost for good.
 		// Read once, for the consequences screen (start); read here only when that screen was not shown.

@@ -12,7 +12,7 @@ import type {Screen} from '../state.js';
 type Question = Extract<Screen, {name: 'situation'}>;
 
 /** The first question: all 3.x (the usual case, one Enter), or one question per server. */
-export function netwareAllQuestion(servers: readonly string[], known: NetWareVersions): Question {
+export function netwareAllQuestion(servers: readonly string[], known: NetWareVersions, reported?: string): Question {
 	const other = servers.some(server => versionOf(known, server) !== '3.x');
 	return {
 		name: 'situation',
@@ -22,6 +22,7 @@ export function netwareAllQuestion(servers: readonly string[], known: NetWareVer
 			'The answer changes the steps: which files hold the bindery backup, which NetWare tools the instructions name, and what the PDC needs before it can add the server back.',
 			'NetWare 3.x or 2.x (the usual case): WINNT_SYNC_AGENT is deleted with SYSCON, and a bindery restore, if you choose one, uses BINDREST.',
 			`NetWare 4.x: no SYSCON or BINDREST (its accounts are in NDS). DSMN takes a 4.x server only in bindery emulation, and only after a registry value named Allow4X is set on the PDC and the PDC restarted (${cite('netware-4x')}).`,
+			...(reported ? [reported] : []),
 		],
 		items: [
 			{label: `${servers.length === 1 ? 'It runs' : 'All run'} NetWare 3.x`, value: 'all-3.x'},
@@ -50,16 +51,17 @@ const LABELS: Readonly<Record<NetWareVersion, string>> = {
 
 const ORDER: readonly NetWareVersion[] = ['3.x', '4.x', '2.x'];
 
-/** One server's question; the pointer starts on what is known of it (a `--netware` answer), else 3.x. */
-export function netwareServerQuestion(server: string, known: NetWareVersions): Question {
+/** One server's question; the pointer starts on what is known of it (what the target reported, a `--netware` answer), else 3.x. */
+export function netwareServerQuestion(server: string, known: NetWareVersions, reported?: string): Question {
+	const all = netwareAllQuestion([server], known, reported);
 	return {
 		name: 'situation',
 		step: `netware:${server}`,
 		title: `Which NetWare version does ${server} run?`,
-		lines: netwareAllQuestion([server], known).lines,
+		lines: all.lines,
 		items: ORDER.map(version => ({label: LABELS[version], value: version})),
 		initial: ORDER.indexOf(versionOf(known, server)),
-		help: netwareAllQuestion([server], known).help,
+		help: all.help,
 	};
 }
 

@@ -64,17 +64,30 @@ export class SituationFlow {
 	}
 
 	/** Once the reconstruct's servers are chosen: their NetWare versions, before the bindery question. */
-	askNetWare(servers: string[]): void {
+	async askNetWare(servers: string[]): Promise<void> {
 		this.servers = servers;
 		this.versions = {};
+		// What the target knows of its servers (the lab does) is where each question starts, and it says so.
+		this.fromTarget = (await this.s.activeTarget.servers.netwareVersions?.()) ?? {};
 		// One server: its own question at once.
 		if (servers.length === 1) return void this.askServer(0);
-		this.s.store.go(netwareAllQuestion(servers, this.known()));
+		this.s.store.go(netwareAllQuestion(servers, this.known(), this.knownLine(servers)));
 	}
 
-	/** What the command line said of the versions (`--netware`): where the pointer starts. */
+	/** The versions the target reported for the servers being asked about. */
+	private fromTarget: NetWareVersions = {};
+
+	/** Where the pointer starts: what the target knows, else what the command line said (`--netware`). */
 	private known(): NetWareVersions {
-		return this.s.options.netware ?? {};
+		return {...this.s.options.netware, ...this.fromTarget};
+	}
+
+	/** The question's line saying what the target reported, when it reported anything of these servers. */
+	private knownLine(servers: readonly string[]): string | undefined {
+		const reported = servers.filter(server => this.fromTarget[server] !== undefined);
+		if (reported.length === 0) return undefined;
+		const where = this.s.activeTarget.kind === 'lab' ? 'The practice lab' : 'The target';
+		return `${where} says: ${reported.map(server => `${server} runs NetWare ${this.fromTarget[server]}`).join(', ')}. The answer starts from that.`;
 	}
 
 	/** Enter on a situation question. */
@@ -137,6 +150,6 @@ export class SituationFlow {
 	private askServer(index: number): Promise<void> | void {
 		const server = this.servers[index];
 		if (server === undefined) return this.links.binderyQuestion(this.servers, netwareAnswers(this.versions));
-		this.s.store.go(netwareServerQuestion(server, this.known()));
+		this.s.store.go(netwareServerQuestion(server, this.known(), this.knownLine([server])));
 	}
 }

@@ -191,13 +191,19 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 		await controller.answerBackup('no');
 		await controller.acceptConsequences();
 		await controller.submitSelection();
-		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware'});
-		expect(pointed(screen(controller))).toBe('all-3.x');
+		// The lab knows its servers' versions: the question starts from them, and says so.
+		expect(screen(controller)).toMatchObject({
+			name: 'situation',
+			step: 'netware',
+			lines: expect.arrayContaining(['The practice lab says: FS2 runs NetWare 4.x, FS4 runs NetWare 3.x, FS5 runs NetWare 3.x. The answer starts from that.']),
+		});
+		expect(pointed(screen(controller))).toBe('each');
 		await controller.answerSituation('each');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware:FS2'});
-		expect(pointed(screen(controller))).toBe('3.x');
+		expect(pointed(screen(controller))).toBe('4.x');
 		await controller.answerSituation('4.x');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware:FS4'});
+		expect(pointed(screen(controller))).toBe('3.x');
 		await controller.answerSituation('3.x');
 		await controller.answerSituation('2.x');
 		const bindery = screen(controller);
@@ -226,6 +232,34 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 		expect(await journalStart(dir)).toMatchObject({flow: 'reconstruct', netware: {FS2: '4.x', FS5: '2.x'}});
 		const add = screen(controller);
 		expect(add).toMatchObject({name: 'confirm', step: 'delete-agent:FS2'});
+		// The 4.x server's confirmation names no 3.x tool (the version screen says 4.x has no SYSCON).
+		expect(JSON.stringify(add)).not.toMatch(/SYSCON:/);
+		expect(JSON.stringify(add)).toMatch(/bindery context, as NetWare 4\.x's administrative tools would/);
+		await controller.dispose();
+	});
+
+	// Issue 28, item 1: without Allow4X the old flow deleted FS2's WINNT_SYNC_AGENT, then could not add FS2 back.
+	it.each(['all-3.x', '4.x'] as const)('without Allow4X a 4.x server is refused before anything changes, whatever the answer (%s)', async answer => {
+		const {dir, controller} = await labController({backup: false, servers: 2, netware: {FS2: '4.x'}});
+		await controller.continueFromInspect();
+		await controller.answerSituation('red-x');
+		await controller.answerSituation('same');
+		await controller.answerBackup('no');
+		await controller.acceptConsequences();
+		await controller.submitSelection();
+		if (answer === 'all-3.x') await controller.answerSituation('all-3.x');
+		else {
+			await controller.answerSituation('each');
+			await controller.answerSituation('3.x');
+			await controller.answerSituation('4.x');
+		}
+		const refused = screen(controller);
+		expect(refused).toMatchObject({name: 'summary', ok: false, title: 'Not ready to reconstruct: nothing was changed'});
+		const lines = refused.name === 'summary' ? refused.lines.join('\n') : '';
+		expect(lines).toMatch(/FS2 runs NetWare 4\.x, and Allow4X is not set on the PDC/);
+		expect(lines).toMatch(/What to do: on the PDC, set Allow4X \(REG_DWORD, 1\).*restart the NT server.*dsmn-resync lab allow4x /);
+		expect((await labStatus(dir)).servers.map(s => s.syncAgent)).toEqual([true, true]);
+		expect(await readdir(labPaths(dir).journal).catch(() => [])).toEqual([]);
 		await controller.dispose();
 	});
 
