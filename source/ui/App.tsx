@@ -76,7 +76,8 @@ export function App({controller}: {controller: WizardController}) {
 	const footerUnder = state.overlay ? footerOf({...state, overlay: undefined}) : footer;
 	const choice = {items: choicesOf(screen, canGoBack)?.items ?? [], pointer};
 	// What is drawn around the screen: the header, the step list, the notice, the commands, the footer.
-	const headerText = `dsmn-resync${separator}KB Q148678${state.targetDescription ? `${separator}${safeText(state.targetDescription)}` : ''}`;
+	const article = state.kb ?? 'KB Q148678';
+	const headerText = `dsmn-resync${separator}${article}${state.targetDescription ? `${separator}${safeText(state.targetDescription)}` : ''}`;
 	const chromeRows =
 		wrappedRows(headerText, columns) +
 		stepListRows(state.steps, columns) +
@@ -101,7 +102,9 @@ export function App({controller}: {controller: WizardController}) {
 				<Text>
 					<Text bold>dsmn-resync</Text>
 					<Text dimColor>
-						{separator}KB Q148678{state.targetDescription ? `${separator}${safeText(state.targetDescription)}` : ''}
+						{separator}
+						{article}
+						{state.targetDescription ? `${separator}${safeText(state.targetDescription)}` : ''}
 					</Text>
 				</Text>
 				{state.steps ? <StepList steps={state.steps} columns={columns} /> : null}

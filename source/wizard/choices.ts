@@ -83,7 +83,9 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 			);
 		case 'ask-backup':
 			return list<ChoiceValues['ask-backup']>([
-				{label: 'Yes — restore it (KB Q148678, steps 1–4)', value: 'yes'},
+				screen.pdc === 'new'
+					? {label: 'Yes — restore it onto this new PDC (KB Q154761)', value: 'yes'}
+					: {label: 'Yes — restore it (KB Q148678, steps 1–4)', value: 'yes'},
 				{label: 'No — reconstruct the NetWare account information', value: 'no'},
 				{label: 'Not sure — search for backup sets', value: 'unsure'},
 			]);

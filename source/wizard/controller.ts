@@ -43,7 +43,7 @@ export class WizardController {
 		this.synchronizeOnly = new SynchronizeOnly(this.s, this.driver);
 		this.navigation = new Navigation(this.s);
 		this.situation = new SituationFlow(this.s, {
-			askBackup: () => this.s.store.go({name: 'ask-backup'}),
+			askBackup: () => this.s.store.go({name: 'ask-backup', pdc: this.situation.answers.pdc}),
 			repair: () => this.restore.repair(),
 			restorePlan: (kind, advice) => this.restore.showPlan(kind, advice, this.situation.answers.pdc),
 			synchronizeOnly: kind => this.synchronizeOnly.ask(kind),

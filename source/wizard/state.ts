@@ -39,7 +39,7 @@ export type Screen =
 	| {name: 'target-field'; field: FieldName; input: string; cursor?: number; length: number; error?: string}
 	/** `files`: the database's files in SYNCAGNT (what a restore moves aside); `others`: the names of the rest, left in place. */
 	| {name: 'inspect'; syncagnt: string; service: string; servers: NetWareServerInfo[]; files: number; others?: string[]; real: boolean; checks: Check[]}
-	| {name: 'ask-backup'}
+	| {name: 'ask-backup'; /** A promoted BDC (the PDC was lost): its restore follows KB Q154761. */ pdc?: 'same' | 'new' | undefined}
 	| {name: 'choose-backup'; input: string; cursor?: number; candidates: string[]; suggestions: BackupCandidate[]; error?: string}
 	| {name: 'discover'; input: string; cursor?: number; results?: BackupCandidate[]; searching: boolean}
 	/** `checkCommand`: `check` on this folder, as it works from where the admin is (start-again.ts). */
@@ -107,6 +107,8 @@ export type WizardState = {
 	screen: Screen;
 	overlay?: 'help' | 'quit' | undefined;
 	targetDescription?: string | undefined;
+	/** The KB article the chosen procedure follows, for the header: KB Q148678 until the situation names another. */
+	kb?: string | undefined;
 	steps?: {id: string; title: string; status: StepStatus}[] | undefined;
 	/** Finished steps and notable events, printed once above the live area. */
 	log: LogLine[];

@@ -63,6 +63,21 @@ describe('the wizard on screen', () => {
 		ui.unmount();
 	});
 
+	// Issue 28, item 4: the header and the backup answer named KB Q148678 after "The PDC was lost", whose restore follows KB Q154761.
+	it('after "The PDC was lost" the header and the backup answer name KB Q154761', async () => {
+		const {frame, press, ui} = await mount();
+		await waitFor(() => expect(frame()).toContain('Continue'));
+		await press(ENTER, 'What brings you here?');
+		expect(frame().split('\n')[0]).toMatch(/^dsmn-resync . KB Q148678 . practice lab/);
+		await press(DOWN, /❯ MSSYNC will not start/);
+		await press(DOWN, /❯ The PDC was lost/);
+		await press(ENTER, 'Do you have a backup of the account synchronization database?');
+		expect(frame().split('\n')[0]).toMatch(/^dsmn-resync . KB Q154761 . practice lab/);
+		expect(frame()).toMatch(/❯ Yes — restore it onto this new PDC \(KB Q154761\)/);
+		expect(frame()).not.toMatch(/KB Q148678/);
+		ui.unmount();
+	});
+
 	it('asks the backup question, explains it with ?, and goes back with Esc', async () => {
 		const {frame, press, ui} = await mount();
 		await waitFor(() => expect(frame()).toContain('Continue'));

@@ -3,6 +3,7 @@
  * which folder (typed, picked from those found, or searched for); its validation; the plan. Begin turns
  * the plan into a `RestoreRun` bound to the validated bytes.
  */
+import {cite} from '../../procedure/claims.js';
 import {resolve} from 'node:path';
 import {scanProgressText} from '../../backup/scan-progress.js';
 import type {PageProgress} from '../../backup/validate.js';
@@ -158,6 +159,7 @@ export class RestoreQuestions {
 
 	/** "MSSYNC will not start", repair chosen: the plan of the dsmpack repair (KB Q197852), before any restore. */
 	async repair(): Promise<void> {
+		this.s.store.set({kb: cite('dsmpack', ['Q197852'])});
 		this.s.store.go(repairPlan(this.s.activeTarget));
 	}
 

@@ -8,6 +8,7 @@
  * file (situation-symptom.ts, situation-synchronize.ts, situation-netware.ts); where an answer leads is
  * the controller's (`SituationLinks`), so that this part imports no other.
  */
+import {cite} from '../../procedure/claims.js';
 import type {PdcSituation} from '../../procedure/new-pdc.js';
 import type {NetWareVersion, NetWareVersions} from '../../procedure/reconstruct-texts.js';
 import type {SynchronizeAdvice, SynchronizeKind} from '../../procedure/synchronize-choice.js';
@@ -144,6 +145,8 @@ export class SituationFlow {
 		this.role ??= await learnRole(this.s.activeTarget);
 		if (this.role?.role === 'bdc') return this.s.store.go(bdcRefusal(this.role, pdc, this.s.again()));
 		this.answers.pdc = pdc;
+		// The header names the article the chosen procedure follows.
+		this.s.store.set({kb: pdc === 'new' ? cite('new-pdc') : cite('red-x')});
 		return this.links.askBackup();
 	}
 

@@ -18,6 +18,13 @@ describe('the backup question', () => {
 		ui.unmount();
 	});
 
+	it('on a promoted BDC (the PDC was lost) the restore answer names KB Q154761, not Q148678', () => {
+		const {ui, frame} = mountScreen({name: 'ask-backup', pdc: 'new'}, (_, choice) => <AskBackupScreen choice={choice} />);
+		expect(frame()).toMatch(/❯ Yes — restore it onto this new PDC \(KB Q154761\)/);
+		expect(frame()).not.toContain('Q148678');
+		ui.unmount();
+	});
+
 	it('? asks why, Esc goes back, q asks to leave', async () => {
 		const {ui, wizard} = mountScreen({name: 'ask-backup'}, (_, choice) => <AskBackupScreen choice={choice} />);
 		ui.stdin.write('?');
