@@ -123,7 +123,7 @@ export class TargetFlow {
 			canRollback: run.canRollback,
 			rollbackBegan: run.rollbackBegan(),
 			...(found.next ? {next: found.next.title} : {}),
-			...(found.lastCommand ? {lastCommand: found.lastCommand} : {}),
+			...(found.lastCommand ? {lastCommand: found.lastCommand} : {doneWithoutCommand: doneWithoutCommand(found.finished, run.steps())}),
 		};
 		this.s.store.set({steps: this.s.stepList(), screen: this.s.resumeScreen});
 	}
@@ -206,4 +206,13 @@ export class TargetFlow {
 		this.releaseLock = undefined;
 		await release?.();
 	}
+}
+
+/** The finished steps of a run that journaled no command: which were the admin's by hand, which the tool's own. */
+export function doneWithoutCommand(
+	finished: readonly string[],
+	steps: readonly {title: string; manual?: boolean | undefined}[],
+): {byHand: string[]; byTool: string[]} {
+	const manual = new Set(steps.filter(s => s.manual).map(s => s.title));
+	return {byHand: finished.filter(t => manual.has(t)), byTool: finished.filter(t => !manual.has(t))};
 }

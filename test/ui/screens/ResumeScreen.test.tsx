@@ -72,4 +72,27 @@ describe('the resume screen offers only what can be done', () => {
 		expect(frame.replace(/\s+/g, ' ')).toContain('failed: FS2 is a Netware 4.X server. It cannot be added to the Domain. ');
 		expect(frame).not.toContain('Domain..');
 	});
+
+	// Issue 28, item 5: after WINNT_SYNC_AGENT was deleted by hand, "none: its journal records no command" read as if nothing had happened.
+	it('with no command journaled, says which steps were done by hand and which by the tool, not that nothing happened', () => {
+		const failed = {
+			...base,
+			flow: 'reconstruct' as const,
+			canRollback: false,
+			finished: ['Delete WINNT_SYNC_AGENT from FS1', 'Delete WINNT_SYNC_AGENT from FS2'],
+			standing: {state: 'failed' as const, message: 'FS2 is a Netware 4.X server. It cannot be added to the Domain.'},
+			standingTitle: 'Add FS2 back to the domain',
+			doneWithoutCommand: {byHand: ['Delete WINNT_SYNC_AGENT from FS2'], byTool: ['Delete WINNT_SYNC_AGENT from FS1']},
+		};
+		const frame = (render(<ResumeScreen screen={failed} choice={choiceOf(failed)} columns={200} />).lastFrame() ?? '').replace(/\s+/g, ' ');
+		expect(frame).toContain(
+			'Last command: none sent to the target, but steps were done. Done by hand, as the tool directed: Delete WINNT_SYNC_AGENT from FS2. Done by the tool itself, with no command to show: Delete WINNT_SYNC_AGENT from FS1.',
+		);
+		expect(frame).not.toContain('records no command');
+		// Nothing done at all: the old sentence stays true.
+		const none = {...base, finished: [], doneWithoutCommand: {byHand: [], byTool: []}};
+		expect(render(<ResumeScreen screen={none} choice={choiceOf(none)} columns={200} />).lastFrame()).toContain(
+			'Last command: none: its journal records no command sent to the target.',
+		);
+	});
 });

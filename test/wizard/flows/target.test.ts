@@ -12,6 +12,7 @@ import {RestoreRun} from '../../../source/procedure/restore-run.js';
 import {labTarget} from '../../../source/targets/lab/lab-target.js';
 import {choicesOf} from '../../../source/wizard/choices.js';
 import {WizardController} from '../../../source/wizard/controller.js';
+import {doneWithoutCommand} from '../../../source/wizard/flows/target.js';
 import {tempDir} from '../../helpers/run-cli.js';
 
 async function newLab(name = 'lab') {
@@ -81,5 +82,20 @@ describe('the wizard opening a lab', () => {
 		} finally {
 			await controller.dispose();
 		}
+	});
+});
+
+describe('a run found with no command journaled', () => {
+	it('tells the finished steps done by hand (manual steps) from those the tool did itself', () => {
+		const steps = [
+			{title: 'Delete WINNT_SYNC_AGENT from FS1', manual: true},
+			{title: 'Add FS1 back to the domain', manual: true},
+			{title: 'Synchronize all servers', manual: false},
+		];
+		expect(doneWithoutCommand(['Delete WINNT_SYNC_AGENT from FS1', 'Synchronize all servers'], steps)).toEqual({
+			byHand: ['Delete WINNT_SYNC_AGENT from FS1'],
+			byTool: ['Synchronize all servers'],
+		});
+		expect(doneWithoutCommand([], steps)).toEqual({byHand: [], byTool: []});
 	});
 });
