@@ -12,6 +12,7 @@ import {HintedError, UsageError} from '../errors/hinted-error.js';
 import {toAscii} from '../text/ascii.js';
 import {chooseGlyphs, type Glyphs} from '../text/glyphs.js';
 import {jsonLine} from '../app/json-line.js';
+import {asLaunched, launcherOf} from '../wizard/start-again.js';
 import {printError, processOutput} from './output.js';
 import {globalFlags, parseCommandLine} from './parse-args.js';
 
@@ -45,7 +46,6 @@ export async function main(
 				return EXIT.ok;
 			case 'lab-create': {
 				const {labCreateCommand} = await import('./lab-commands.js');
-				const {launcherOf} = await import('../wizard/start-again.js');
 				// The commands it names, as they work from where the admin is: the script and environment of the Io.
 				return await labCreateCommand(command.dir, command.options, io, undefined, launcherOf(io.script, io.env));
 			}
@@ -105,15 +105,17 @@ export async function main(
 async function reportError(error: unknown, json: boolean, io: Io, command: string): Promise<number> {
 	if (error instanceof HintedError) {
 		// With --json, a script reads standard output: the failure is a JSON line there too.
+		// A usage error's "see: dsmn-resync --help", as it works from where the admin is (quick-answers.ts does the same).
+		const launched = error.exitCode === EXIT.usage && error.hint ? asLaunched(error.hint, launcherOf(io.script, io.env)) : error.hint;
 		if (json) {
-			const hint = error.hint ? {hint: error.hint} : {};
+			const hint = launched ? {hint: launched} : {};
 			io.out(
 				error.exitCode === EXIT.usage
 					? jsonLine('usage-error', {message: error.message, ...hint})
 					: jsonLine('failed', {message: error.message, ...hint, exit: error.exitCode}),
 			);
 		}
-		printError(io, error.message, error.hint);
+		printError(io, error.message, launched);
 		return error.exitCode;
 	}
 	const {defectDetails, defectMessage, writeDefectReport} = await import('./defect-report.js');

@@ -9,13 +9,17 @@ import type {Io} from '../app/io.js';
 import {jsonLine} from '../app/json-line.js';
 import {UsageError} from '../errors/hinted-error.js';
 import {toAscii} from '../text/ascii.js';
+import {asLaunched, launcherOf} from '../wizard/start-again.js';
 import {chooseGlyphs} from '../text/glyphs.js';
 import {HELP} from './help.js';
 import {printError, processOutput} from './output.js';
 import {globalFlags, parseCommandLine} from './parse-args.js';
 
 /** The exit code when `argv` asks for help or is a usage error (printed to `given`); undefined when the program must run. */
-export function quickAnswer(argv: string[], given: Pick<Io, 'out' | 'err' | 'env'> = {...processOutput, env: process.env}): number | undefined {
+export function quickAnswer(
+	argv: string[],
+	given: Pick<Io, 'out' | 'err' | 'env' | 'script'> = {...processOutput, env: process.env, script: process.argv[1]},
+): number | undefined {
 	const flags = globalFlags(argv);
 	const glyphs = chooseGlyphs(given.env, flags.ascii);
 	const io = glyphs.ascii ? {...given, out: (text: string) => given.out(toAscii(text)), err: (text: string) => given.err(toAscii(text))} : given;
@@ -26,8 +30,10 @@ export function quickAnswer(argv: string[], given: Pick<Io, 'out' | 'err' | 'env
 	} catch (error) {
 		// Anything but a usage error (a defect) is left to main, which reports it with its stack saved.
 		if (!(error instanceof UsageError)) return undefined;
-		if (flags.json) io.out(jsonLine('usage-error', {message: error.message, ...(error.hint ? {hint: error.hint} : {})}));
-		printError(io, error.message, error.hint);
+		// "see: dsmn-resync --help" as it works from where the admin is (`npm start -- --help` after `npm start`).
+		const hint = error.hint === undefined ? undefined : asLaunched(error.hint, launcherOf(given.script, given.env));
+		if (flags.json) io.out(jsonLine('usage-error', {message: error.message, ...(hint ? {hint} : {})}));
+		printError(io, error.message, hint);
 		return error.exitCode;
 	}
 }

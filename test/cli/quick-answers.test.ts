@@ -74,3 +74,22 @@ describe('the quick answers, before the program loads', () => {
 		}
 	});
 });
+
+describe('a misspelled command, started by npm start or by node', () => {
+	it.each([
+		[{DSMN_RESYNC_LAUNCHER: 'npm start'}, undefined, 'see: npm start -- --help'],
+		[{}, '/opt/x/dist/cli.js', 'see: node /opt/x/dist/cli.js --help'],
+		[{}, '/usr/lib/node_modules/dsmn-resync/dist/cli.js', 'see: dsmn-resync --help'],
+	])('%j %s: the hint is a command that works as printed (%s), in both answers', async (env, script, hint) => {
+		const quick = capture(env);
+		const full = capture(env);
+		quick.io.script = script;
+		full.io.script = script;
+		expect(quickAnswer(['chek'], quick.io)).toBe(2);
+		expect(await main(['chek'], full.io)).toBe(2);
+		expect(quick.printed()).toEqual(full.printed());
+		expect(quick.printed().err).toContain(` ${hint}\n`);
+		expect(quickAnswer(['chek', '--json'], quick.io)).toBe(2);
+		expect(quick.printed().out).toContain(` ${hint}","at"`);
+	});
+});
