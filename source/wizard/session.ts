@@ -13,7 +13,7 @@ import type {ReconstructRun} from '../procedure/reconstruct-run.js';
 import type {RestoreRun} from '../procedure/restore-run.js';
 import type {NewPdcRun} from '../procedure/new-pdc-run.js';
 import type {RepairRun} from '../procedure/repair-run.js';
-import type {SyncResult} from '../services/synchronization.js';
+import type {SyncOnlyResult} from './flows/synchronize-only-screens.js';
 import type {Target} from '../targets/capabilities.js';
 import type {FieldName} from './fields.js';
 import type {Screen, WizardState} from './state.js';
@@ -91,7 +91,7 @@ export class WizardSession {
 	/** Set once "Synchronize all servers" alone has begun: leaving part way says so. */
 	synchronizedAlone = false;
 	/** "Only synchronize" ended with servers still red: some servers may have received accounts, so leaving says so (not "nothing was changed"). */
-	synchronizeResults: readonly SyncResult[] | undefined;
+	synchronizeResults: readonly SyncOnlyResult[] | undefined;
 	/** "Synchronize all servers" or "Fully synchronize all servers", as chosen for "Only synchronize" (its running screen's heading). */
 	synchronizeOnlyTitle: string | undefined;
 	/** Aborted when the admin leaves (or the terminal goes away) while a step runs. */

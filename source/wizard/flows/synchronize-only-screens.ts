@@ -76,11 +76,37 @@ function adviceLines(failed: readonly SyncResult[]): string[] {
 	return [...byAdvice].map(([advice, names]) => `What to do for ${listNames(names)}: ${advice}.`);
 }
 
-/** The verdict of a synchronization that left servers red: which synchronized, which did not. */
-export function synchronizeOnlyVerdict(results: readonly SyncResult[]): string {
-	const failed = results.filter(r => !r.ok).map(r => r.server);
+/**
+ * A server's result, with what Synchronization Manager showed for it before the synchronize began (read
+ * when it starts; undefined where the tool cannot see the marks, as on a real server).
+ */
+export type SyncOnlyResult = SyncResult & {blueBefore?: boolean | undefined};
+
+/** The results with each server's mark from before (`before`: the servers as listed when the synchronize started). */
+export function withMarksBefore(results: readonly SyncResult[], before: readonly {name: string; synchronized: boolean}[] | undefined): SyncOnlyResult[] {
+	return results.map(result => ({...result, blueBefore: before?.find(s => s.name === result.server)?.synchronized}));
+}
+
+/** Did any server that failed show a red X before (or is its mark unknown)? Then "the red servers" exist. */
+function anyRed(results: readonly SyncOnlyResult[]): boolean {
+	return results.some(r => !r.ok && r.blueBefore !== true);
+}
+
+/**
+ * The verdict of a synchronization that left servers unsynchronized: which synchronized, which still show
+ * the red X they showed before, and which showed a blue check and failed now for a reason of their own
+ * (offline, say): those are not said to "still" show a red X.
+ */
+export function synchronizeOnlyVerdict(results: readonly SyncOnlyResult[]): string {
+	const failed = results.filter(r => !r.ok);
+	const red = failed.filter(r => r.blueBefore !== true).map(r => r.server);
+	const blue = failed.filter(r => r.blueBefore === true).map(r => r.server);
 	const synchronized = results.length - failed.length;
-	return `${synchronized} of ${results.length} server${results.length === 1 ? '' : 's'} synchronized; ${listNames(failed)} still show${failed.length === 1 ? 's' : ''} a red X`;
+	return [
+		`${synchronized} of ${results.length} server${results.length === 1 ? '' : 's'} synchronized`,
+		...(red.length ? [`${listNames(red)} still show${red.length === 1 ? 's' : ''} a red X`] : []),
+		...(blue.length ? [`${listNames(blue)} did not synchronize (${blue.length === 1 ? 'it' : 'they'} showed a blue check before)`] : []),
+	].join('; ');
 }
 
 /**
@@ -110,7 +136,7 @@ export function synchronizeOnlyServiceDown(state: string): Situation {
 }
 
 /** After a synchronization that left servers red: each reason once, and what can be done from here. */
-export function synchronizeOnlyFailedScreen(kind: SynchronizeKind, results: readonly SyncResult[]): Situation {
+export function synchronizeOnlyFailedScreen(kind: SynchronizeKind, results: readonly SyncOnlyResult[]): Situation {
 	const failed = results.filter(r => !r.ok);
 	const anyDamaged = failed.some(damaged);
 	const restoreOrReconstruct = {label: 'Continue: restore or reconstruct', value: 'continue'};
@@ -122,7 +148,7 @@ export function synchronizeOnlyFailedScreen(kind: SynchronizeKind, results: read
 		lines: [...failed.map(reasonOf), ...adviceLines(failed), 'Nothing else was changed: no database was replaced, no server removed.'],
 		items: [
 			...(anyDamaged ? [restoreOrReconstruct, again] : [again, restoreOrReconstruct]),
-			{label: 'Leave — the red servers stay red for now', value: 'leave'},
+			{label: anyRed(results) ? 'Leave — the red servers stay red for now' : 'Leave — for now', value: 'leave'},
 		],
 		initial: 0,
 		help: {
@@ -133,7 +159,7 @@ export function synchronizeOnlyFailedScreen(kind: SynchronizeKind, results: read
 }
 
 /** Leaving after a synchronization that left servers red: the same verdict, and how to come back. */
-export function synchronizeOnlyLeft(results: readonly SyncResult[], again: string): Summary {
+export function synchronizeOnlyLeft(results: readonly SyncOnlyResult[], again: string): Summary {
 	const failed = results.filter(r => !r.ok);
 	return {
 		name: 'summary',

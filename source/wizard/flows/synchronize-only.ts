@@ -4,7 +4,6 @@
  * on a real server it says how to, and changes nothing. Its screens: synchronize-only-screens.ts.
  */
 import type {SynchronizeKind} from '../../procedure/synchronize-choice.js';
-import type {SyncResult} from '../../services/synchronization.js';
 import {operations, type WizardSession} from '../session.js';
 import type {RunDriver} from '../run-driver.js';
 import {synchronizeOnlyFailed, synchronizeOnlyByHand, synchronizeOnlyDone} from '../summary.js';
@@ -14,13 +13,15 @@ import {
 	synchronizeOnlyServiceDown,
 	synchronizeOnlyTitle,
 	synchronizeOnlyVerdict,
+	withMarksBefore,
+	type SyncOnlyResult,
 } from './synchronize-only-screens.js';
 
 export class SynchronizeOnly {
 	/** "Synchronize" or "Fully synchronize", as the admin chose (flows/situation.ts). */
 	private kind: SynchronizeKind = 'normal';
 	/** The last synchronization's results per server, once it left some red. */
-	private results: readonly SyncResult[] = [];
+	private results: readonly SyncOnlyResult[] = [];
 
 	constructor(
 		private readonly s: WizardSession,
@@ -62,6 +63,10 @@ export class SynchronizeOnly {
 		this.s.synchronizedAlone = true;
 		this.s.stepAbort = new AbortController();
 		store.set({busy: true, screen: {name: 'running', step, title, progress: {kind: 'none'}, startedAt: this.s.deps.now()}});
+		// Each server's mark as the synchronize starts: a blue server that fails now (offline) is not "still" red.
+		// The practice lab only: a real server's marks are not seen by the tool.
+		const target = this.s.activeTarget;
+		const before = target.kind === 'lab' ? await target.servers.list().catch(() => undefined) : undefined;
 		let outcome;
 		try {
 			outcome = await synchronizeOnly(this.s.activeTarget, {...this.driver.hooks(step), stopRequested: () => this.s.state.leaving}, this.kind === 'full');
@@ -77,10 +82,11 @@ export class SynchronizeOnly {
 		}
 		if (outcome.status === 'failed' && outcome.sync?.some(r => !r.ok)) {
 			// One verdict, each server's reason once (on the screen), and what can be done from here.
-			this.results = outcome.sync;
-			this.s.synchronizeResults = outcome.sync;
-			store.log('warning', `${title}: ${synchronizeOnlyVerdict(outcome.sync)}`);
-			store.goAfterDone(synchronizeOnlyFailedScreen(this.kind, outcome.sync));
+			const results = withMarksBefore(outcome.sync, before);
+			this.results = results;
+			this.s.synchronizeResults = results;
+			store.log('warning', `${title}: ${synchronizeOnlyVerdict(results)}`);
+			store.goAfterDone(synchronizeOnlyFailedScreen(this.kind, results));
 			return;
 		}
 		const message = outcome.status === 'failed' ? outcome.message : 'it did not finish';

@@ -93,6 +93,29 @@ describe('"Only synchronize all servers"', () => {
 		await controller.dispose();
 	});
 
+	it('a server that showed a blue check and then did not answer is not said to "still show a red X": each is told as it was', async () => {
+		// FS3 synchronized before this run (a blue check), and is offline now: it fails for a reason of its own.
+		const {dir, controller} = await labController();
+		const {labReachabilityCommand} = await import('../../../source/cli/lab-commands.js');
+		await labReachabilityCommand(dir, 'FS3', false, {out: () => {}, err: () => {}});
+		await synchronize(controller, 'normal');
+		const after = screen(controller);
+		if (after.name !== 'situation') throw new Error('not the screen after');
+		expect(after.title).toBe('1 of 5 servers synchronized; FS2, FS4, FS5 still show a red X; FS3 did not synchronize (it showed a blue check before)');
+		expect(after.lines.join('\n')).toMatch(/FS3 did not answer/);
+		expect(
+			controller
+				.getState()
+				.log.map(l => l.text)
+				.join('\n'),
+		).not.toMatch(/FS3[^\n]*still show/);
+		controller.requestQuit();
+		await controller.confirmQuit();
+		const last = screen(controller);
+		expect(last.name === 'summary' && last.title).toBe(after.title);
+		await controller.dispose();
+	});
+
 	it('"Synchronize again" asks again; "Leave" ends with exit 1 and the command to come back, whole on its line', async () => {
 		const {dir, controller} = await labController();
 		await synchronize(controller, 'full');
