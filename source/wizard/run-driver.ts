@@ -42,7 +42,8 @@ export class RunDriver {
 		this.s.planScreen = plan;
 		this.s.planHistory = history;
 		store.history.length = 0;
-		store.log('info', `Journal: ${run.journalPath}`);
+		// The journal is not logged here: the log prints above the header, before any step has run. The plan names
+		// the journal folder and every last screen the run's own file (ARCHITECTURE.md, "The wizard").
 		store.set({steps: this.s.stepList()});
 		await this.confirmNext();
 	}

@@ -109,7 +109,7 @@ describe('the wizard in any terminal', () => {
 		expect(session.screen()).toMatch(/▸ (Fully s|S)ynchronize all servers…/);
 		expect(rows.filter(row => row.trim() !== '').at(-1)).toBe('q leaves at the next safe point · ? why');
 		// The log is in the scrollback once, not once per redraw.
-		expect(session.history().split('Journal: ').length - 1).toBe(1);
+		expect(session.history().split('Stop MSSYNC: ').length - 1).toBe(1);
 		await session.kill();
 		await session.exited;
 	});

@@ -38,6 +38,15 @@ async function toFirstConfirmation(controller: WizardController) {
 }
 
 describe('the wizard tells the truth', () => {
+	it('nothing is printed above the header when a run begins: the journal is named on the plan and on the last screen', async () => {
+		const {controller} = await labController();
+		await toFirstConfirmation(controller);
+		expect(screen(controller)).toMatchObject({name: 'confirm'});
+		// The log is drawn above the header (Ink's Static): at the first confirmation no step has run, so it is empty.
+		expect(controller.getState().log).toEqual([]);
+		await controller.dispose();
+	});
+
 	it('the quit question asked while a step runs stays open, unanswered, when the step ends', async () => {
 		const {controller} = await labController();
 		await toFirstConfirmation(controller);
