@@ -1,4 +1,4 @@
-import {dirname, join} from 'node:path';
+import {basename, dirname, join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {WizardOptions} from '../../source/app/options.js';
 import {parseCommandLine} from '../../source/cli/parse-args.js';
@@ -302,7 +302,10 @@ describe('the wizard controller, reconstruct flow', () => {
 		expect(screen(controller).name).toBe('passwords-file');
 		// In the practice lab the suggestion is beside the lab (never the home folder), and says why.
 		expect(screen(controller)).toMatchObject({
-			input: expect.stringMatching(new RegExp(`^${dirname(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/dsmn-resync-passwords-`)),
+			// The lab's own file (its name first): two labs in one folder never share one.
+			input: expect.stringMatching(
+				new RegExp(`^${join(dirname(dir), basename(dir)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-passwords-\\d{4}-\\d\\d-\\d\\d\\.txt$`),
+			),
 			note: expect.stringContaining('beside the practice lab'),
 		});
 		controller.eraseText();

@@ -11,7 +11,7 @@ export function PasswordsFileScreen({screen}: {screen: Extract<Screen, {name: 'p
 			<TextField label="File: " value={safeText(screen.input)} cursor={screen.cursor} />
 			{screen.error ? <Text color="yellow">{safeText(screen.error)}</Text> : null}
 			{screen.note ? <Text>{safeText(screen.note)}</Text> : null}
-			<Text dimColor>A new file, readable only by you (mode 0600), never inside the lab or SYNCAGNT · Tab completes · ←→ Home End move · Enter</Text>
+			<Text dimColor>A new file, readable only by you (mode 0600), never inside the lab or SYNCAGNT · ←→ Home End move</Text>
 		</Box>
 	);
 }

@@ -3,7 +3,7 @@
  * binderies to restore first, the password policy (an initial password typed twice, kept in memory only),
  * where the passwords file goes, the plan. Begin turns the answers into a `ReconstructRun`.
  */
-import {dirname, join, resolve} from 'node:path';
+import {basename, dirname, join, resolve} from 'node:path';
 import {homedir} from 'node:os';
 import {binderyBackupProblem, passwordsFilePlaceProblem, redServers} from '../../app/reconstruct-answers.js';
 import type {ReconstructPlan, ReconstructRun} from '../../procedure/reconstruct-run.js';
@@ -186,13 +186,16 @@ export class ReconstructQuestions {
 	}
 
 	private askPasswordsFile(): void {
-		const name = `dsmn-resync-passwords-${new Date().toISOString().slice(0, 10)}.txt`;
+		const date = new Date().toISOString().slice(0, 10);
 		const target = this.s.activeTarget;
 		// The practice lab's passwords stay with the practice: beside the lab's folder (the lab itself is the
 		// simulated server, where the file may not go). A real server's go to the admin's home folder: private
 		// to them, and off the server and its SYNCAGNT.
 		const lab = target.kind === 'lab';
-		const suggestion = this.s.options.passwordsFile ?? join(lab ? dirname(target.location) : homedir(), name);
+		// The lab's own file, named after it: two labs in one folder (two `npm start` under /tmp) never share one.
+		const suggestion =
+			this.s.options.passwordsFile ??
+			(lab ? join(dirname(target.location), `${basename(target.location)}-passwords-${date}.txt`) : join(homedir(), `dsmn-resync-passwords-${date}.txt`));
 		const note = this.s.options.passwordsFile
 			? undefined
 			: lab

@@ -12,6 +12,8 @@ describe('the passwords file', () => {
 		expect(frame()).toContain('File: /home/admin/passwords.txt');
 		expect(frame()).toContain('That file exists: it is never overwritten.');
 		expect(frame()).toContain('readable only by you (mode 0600)');
+		// The footer says "Tab completes" (key-table.ts): the screen does not say it again.
+		expect(frame()).not.toContain('Tab completes');
 		ui.unmount();
 	});
 
