@@ -78,7 +78,7 @@ describe('the reconstruct flow, end to end', () => {
 
 		const status = labStatusSchema.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout));
 		expect(status.servers.every(s => s.synchronized && s.syncAgent)).toBe(true);
-		const file = (await readdir(root)).find(n => n.startsWith('dsmn-resync-passwords-'))!;
+		const file = (await readdir(root)).find(n => n.startsWith('lab-passwords-'))!;
 		expect((await stat(join(root, file))).mode & 0o777).toBe(0o600);
 		const passwords = (await readPasswordsFile(join(root, file))).map(l => l.password!);
 		expect(passwords).toHaveLength(120);
