@@ -11,6 +11,7 @@ import {
 	type SynchronizeAdvice,
 	type SynchronizeKind,
 } from '../../procedure/synchronize-choice.js';
+import {cite} from '../../procedure/claims.js';
 import type {Screen} from '../state.js';
 
 export type SynchronizeContext = 'restore' | 'only';
@@ -47,7 +48,11 @@ export function synchronizeQuestion(context: SynchronizeContext, advice: Synchro
 		],
 		items: KINDS.map(kind => ({label: `${SYNCHRONIZE_CHOICES[kind].label}${kind === advice.recommended ? ' (recommended)' : ''}`, value: kind})),
 		initial: KINDS.indexOf(advice.recommended),
-		help: {why: [first!, ...explanation].join(' '), kb: event8005Check().join(' ')},
+		// Each thing once (the screen already says where to look for Event 8005), short enough to fit a 60×20 terminal.
+		help: {
+			why: first!,
+			kb: `Both are on Synchronization Manager's NetWare Server menu (${cite('synchronize-menu', ['Q148678'])}). If Event 8005 is there after MSSYNC starts, changes since the backup were skipped (${cite('change-log-8005')}): fully synchronize, which sends every account again (${cite('full-synchronize', ['Q253716'])}).`,
+		},
 	};
 }
 

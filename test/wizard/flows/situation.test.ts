@@ -370,6 +370,15 @@ describe('what the situation questions say', () => {
 		expect(pdcQuestion(undefined).lines).toEqual(['The tool cannot ask this server its role from here: your answer decides.']);
 	});
 
+	it("the synchronize question's ? says each thing once: nothing of its help repeats a line of the screen", () => {
+		// The help shows the lines a small terminal cut, then why and kb: a sentence of the screen in why or kb is said twice.
+		const advice = synchronizeAdvice('restore', new Date(Date.now() - 30 * 86_400_000).toISOString(), new Date());
+		for (const s of [synchronizeQuestion('restore', advice), synchronizeQuestion('only', synchronizeAdvice('only', undefined, new Date()))]) {
+			const sentences = s.lines.flatMap(line => line.split(/(?<=\.)\s+/)).filter(sentence => sentence.length > 30);
+			for (const sentence of sentences) expect(`${s.help.why}\n${s.help.kb}`, s.step).not.toContain(sentence);
+		}
+	});
+
 	it('cites each article only for what it says (the claims table)', () => {
 		const advice = synchronizeAdvice('restore', new Date(Date.now() - 30 * 86_400_000).toISOString(), new Date());
 		const screens = [
