@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {Text} from './Text.js';
 import type {WizardState} from '../../wizard/state.js';
-import {displayWidth, packedRows} from '../../text/measure.js';
+import {displayWidth, packedRows, wrappedRows} from '../../text/measure.js';
 import {safeText} from '../../text/sanitize.js';
 
 /** Whether the steps are drawn on one line only (how many done, the current one). */
@@ -9,10 +9,30 @@ function compact(steps: NonNullable<WizardState['steps']>, columns: number): boo
 	return displayWidth(steps.map((s, i) => `${i + 1}. ${s.title}`).join('  ')) > columns * 1.5 || steps.length > 6;
 }
 
+/** The step under way (running or failed), else the next one: what the one-line list names. */
+function currentStep(steps: NonNullable<WizardState['steps']>) {
+	return steps.find(s => s.status === 'running' || s.status === 'failed') ?? steps.find(s => s.status === 'pending');
+}
+
+/** The one-line list's text, as drawn (the separator and the mark are one column each). */
+function compactText(steps: NonNullable<WizardState['steps']>): string {
+	const done = steps.filter(s => s.status === 'done').length;
+	const current = currentStep(steps);
+	return `${done} of ${steps.length} steps done${current ? ` · > ${steps.indexOf(current) + 1}. ${safeText(current.title)}` : ''}`;
+}
+
+/**
+ * Whether the one-line list wraps whole (ARCHITECTURE.md, "Layout at any size"): on two rows it names the
+ * current step whole ("Copy the backup into SYNCAGNT\Backup"); longer than that, it is cut on one row.
+ */
+function compactWraps(steps: NonNullable<WizardState['steps']>, columns: number): boolean {
+	return wrappedRows(compactText(steps), columns) <= 2;
+}
+
 /** The rows the step list takes at this width: what the screens below it must leave room for. */
 export function stepListRows(steps: WizardState['steps'], columns: number): number {
 	if (!steps) return 0;
-	if (compact(steps, columns)) return 1;
+	if (compact(steps, columns)) return compactWraps(steps, columns) ? wrappedRows(compactText(steps), columns) : 1;
 	return packedRows(
 		steps.map((s, i) => `${i + 1}. ${s.title}`),
 		columns,
@@ -29,10 +49,10 @@ export function StepList({steps, columns}: {steps: NonNullable<WizardState['step
 	const glyphs = useGlyphs();
 	if (compact(steps, columns)) {
 		const done = steps.filter(s => s.status === 'done').length;
-		const current = steps.find(s => s.status === 'running' || s.status === 'failed') ?? steps.find(s => s.status === 'pending');
+		const current = currentStep(steps);
 		const mark = current?.status === 'failed' ? glyphs.error : current?.status === 'running' ? glyphs.arrow : glyphs.bullet;
 		return (
-			<Text wrap="truncate-end">
+			<Text wrap={compactWraps(steps, columns) ? 'wrap' : 'truncate-end'}>
 				<Text color="green">
 					{done} of {steps.length} steps done
 				</Text>
