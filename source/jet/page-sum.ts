@@ -6,7 +6,7 @@
  * verifier then sums in JavaScript.
  *
  * The module, as its text would read:
- *   (memory (export "mem") 34)                          ;; sums at 0, pages from 4096 (grown to fit)
+ *   (memory (export "mem") 34)                          ;; 1 MiB of pages at 0, their sums at 1 MiB
  *   (func (export "sumPages") (param $p i32) (param $n i32) (param $out i32)
  *     (local $end i32) (local $acc v128)
  *     block loop                                         ;; per page, while $n > 0
@@ -19,6 +19,7 @@
 const PAGE = 4096;
 /** Pages summed per call: the first MiB of the module's memory. */
 export const PAGES_PER_CALL = 256;
+const SUMS_AT = PAGES_PER_CALL * PAGE;
 
 const leb = (n: number) => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, n >> 7]);
 const section = (id: number, bytes: number[]) => [id, ...leb(bytes.length), ...bytes];
@@ -103,63 +104,42 @@ export type PageSummer = {
 	/** Sums `pages` whole pages of `bytes` (at most PAGES_PER_CALL); the sums, one per page, valid until the next call. */
 	sum(bytes: Uint8Array, pages: number): Uint32Array;
 	/**
-	 * A buffer inside the module's memory: bytes read into it are summed where they are, without a copy.
-	 * `pageSummer()`'s (PAGES_PER_CALL pages) is shared by every caller, so fill it and sum it without
-	 * yielding in between; `ownPageSummer(bytes)`'s is its caller's alone, for reads left in flight.
+	 * A buffer of PAGES_PER_CALL pages inside the module's memory: bytes read into it are summed where they
+	 * are, without a copy. Shared by every scan, so fill it and sum it without yielding in between.
 	 */
 	readonly input: Uint8Array;
 };
 
 /** As much of the WebAssembly API as is used here (the project's TypeScript libraries do not declare it). */
-type WasmMemory = {buffer: ArrayBuffer; grow(pages: number): number};
 type Wasm = {Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => {exports: Record<string, unknown>}};
 
-/** The module's memory: the sums of one call at 0, then the input, 16-byte aligned (a page's start). */
-const INPUT_AT = PAGE;
-const WASM_PAGE = 65536;
+let cached: PageSummer | undefined | null = null;
 
-let compiled: object | undefined;
-
-function compiledModule(wasm: Wasm): object {
-	compiled ??= new wasm.Module(moduleBytes());
-	return compiled;
-}
-
-/** A summer with `inputBytes` of input in a memory of its own; undefined where WebAssembly SIMD is not available. */
-export function ownPageSummer(inputBytes: number): PageSummer | undefined {
+export function pageSummer(): PageSummer | undefined {
+	if (cached !== null) return cached;
 	try {
 		const wasm = (globalThis as unknown as {WebAssembly?: Wasm}).WebAssembly;
-		if (!wasm) return undefined;
-		const instance = new wasm.Instance(compiledModule(wasm));
-		const memory = instance.exports['mem'] as WasmMemory;
-		const needed = Math.ceil((INPUT_AT + inputBytes) / WASM_PAGE) - memory.buffer.byteLength / WASM_PAGE;
-		// Grown once, before any view is taken: growing later would detach the buffers reads are filling.
-		if (needed > 0) memory.grow(needed);
+		if (!wasm) throw new Error('no WebAssembly');
+		const instance = new wasm.Instance(new wasm.Module(moduleBytes()));
+		const memory = instance.exports['mem'] as {buffer: ArrayBuffer};
 		const sumPages = instance.exports['sumPages'] as (p: number, n: number, out: number) => void;
 		const heap = new Uint8Array(memory.buffer);
-		const sums = new Uint32Array(memory.buffer, 0, PAGES_PER_CALL);
-		const end = INPUT_AT + inputBytes;
-		return {
+		const sums = new Uint32Array(memory.buffer, SUMS_AT, PAGES_PER_CALL);
+		cached = {
 			sum(bytes, pages) {
 				// Already in the module's memory (read into `input`): summed in place; else copied there first.
-				const at = bytes.byteOffset;
-				if (bytes.buffer === memory.buffer && at % 16 === 0 && at >= INPUT_AT && at + pages * PAGE <= end) sumPages(at, pages, 0);
-				else {
-					heap.set(bytes.subarray(0, pages * PAGE), INPUT_AT);
-					sumPages(INPUT_AT, pages, 0);
+				if (bytes.buffer === memory.buffer && bytes.byteOffset % 16 === 0 && bytes.byteOffset + pages * PAGE <= SUMS_AT) {
+					sumPages(bytes.byteOffset, pages, SUMS_AT);
+				} else {
+					heap.set(bytes.subarray(0, pages * PAGE), 0);
+					sumPages(0, pages, SUMS_AT);
 				}
 				return sums;
 			},
-			input: heap.subarray(INPUT_AT, end),
+			input: heap.subarray(0, SUMS_AT),
 		};
 	} catch {
-		return undefined;
+		cached = undefined;
 	}
-}
-
-let shared: PageSummer | undefined | null = null;
-
-export function pageSummer(): PageSummer | undefined {
-	if (shared === null) shared = ownPageSummer(PAGES_PER_CALL * PAGE);
-	return shared;
+	return cached;
 }
