@@ -167,7 +167,11 @@ export const quickAnswersApart = {
 // Bundled CommonJS (react, signal-exit…) calls require() for Node's own modules, through esbuild's
 // __require, which throws this when no `require` is in scope.
 const REQUIRE_SHIM = 'Dynamic require of "';
-const REQUIRE_BANNER = "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);\n";
+// Made on first use: createRequire costs a few milliseconds (Node's CommonJS loader), which `check`, the lab
+// commands and the scripted runs, that bundle no CommonJS in their path, do not pay. Nothing bundled uses
+// require.resolve, require.cache or require.main (only calls).
+const REQUIRE_BANNER =
+	"import {createRequire as __createRequire} from 'node:module'; let __madeRequire; function require(id) { __madeRequire ??= __createRequire(import.meta.url); return __madeRequire(id); }\n";
 
 /**
  * Gives `require` to the outputs that hold esbuild's __require (in a split build, the one runtime chunk

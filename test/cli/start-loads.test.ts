@@ -26,12 +26,13 @@ async function modulesLoaded(args: string[]) {
 }
 
 describe('what a start loads before it prints', () => {
-	it('dist/cli.js imports nothing statically; quick-answers.js is one file that imports only Node’s util', async () => {
+	it('dist/cli.js imports nothing statically; quick-answers.js is one file that imports only Node’s util and path (already in memory: Node’s own loader uses them)', async () => {
 		const {outputs} = await metafile();
 		expect(outputs['dist/cli.js']!.imports.filter(i => i.kind !== 'dynamic-import')).toEqual([]);
 		expect(outputs['dist/cli.js']!.imports.map(i => i.path)).toContain('./quick-answers.js');
 		const quick = outputs['dist/quick-answers.js']!;
-		expect(quick.imports).toEqual([{path: 'node:util', kind: 'import-statement', external: true}]);
+		expect(quick.imports.map(i => i.path).sort()).toEqual(['node:path', 'node:util']);
+		expect(quick.imports.every(i => i.kind === 'import-statement' && i.external)).toBe(true);
 		const inputs = Object.keys(quick.inputs);
 		expect(inputs).toEqual(expect.arrayContaining(['source/cli/parse-args.ts', 'source/cli/help.ts', 'source/cli/quick-answers.ts']));
 		expect(inputs.filter(path => path.startsWith('node_modules/'))).toEqual([]);
@@ -53,11 +54,11 @@ describe('what a start loads before it prints', () => {
 	});
 
 	it.each([[['--help']], [['--no-such-flag']], [['check']], [['--no-such-flag', '--json']]])(
-		'%j loads dist/quick-answers.js and node:util, nothing more',
+		'%j loads dist/quick-answers.js, node:path and node:util, nothing more',
 		async args => {
 			const run = await modulesLoaded(args);
 			expect(run.exitCode).toBe(args.includes('--help') ? 0 : 2);
-			expect(run.loaded).toEqual(['dist/cli.js', 'dist/quick-answers.js', 'node:util']);
+			expect([...run.loaded].sort()).toEqual(['dist/cli.js', 'dist/quick-answers.js', 'node:path', 'node:util']);
 		},
 	);
 
