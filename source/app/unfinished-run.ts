@@ -18,6 +18,8 @@ export type OpenedRun = RestoreRun | NewPdcRun | ReconstructRun | RepairRun;
 export type FoundRun = {
 	journal: string;
 	flow: 'restore' | 'reconstruct' | 'repair';
+	/** A restore onto a new PDC (KB Q154761), not onto the PDC that ran DSMN. */
+	newPdc: boolean;
 	/** ISO 8601, as journaled. */
 	started: string;
 	backup?: string;
@@ -56,6 +58,7 @@ export async function resumeUnfinished(
 		found: {
 			journal: unfinished.path,
 			flow: start.flow,
+			newPdc: isNewPdcRun(start),
 			started: start.at,
 			...(start.backup ? {backup: start.backup} : {}),
 			standing,

@@ -108,7 +108,7 @@ export async function labAllow4xCommand(dir: string, output: Output): Promise<nu
 	const state = await loadLab(dir);
 	await saveLab(dir, {...state, allow4x: true});
 	output.out(
-		`Allow4X (REG_DWORD, 1) is set under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters on the lab's PDC, and the lab counts the NT server as restarted: DSMN now adds its NetWare 4.x servers (bindery emulation). MSSYNC's state is as it was.\n`,
+		`Allow4X (REG_DWORD, 1) is set under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters on the lab's PDC, and the lab takes it as read, as a restart of the NT server would make it: DSMN now adds its NetWare 4.x servers (bindery emulation). The lab did not stop or start MSSYNC; on a real PDC the restart stops it and starts it again.\n`,
 	);
 	return 0;
 }

@@ -1,5 +1,5 @@
 /**
- * Before a reconstruct changes anything (ARCHITECTURE.md, "The runs"): a NetWare 4.x server is added back
+ * Before a reconstruct changes anything (ARCHITECTURE.md, "The run and its journal"): a NetWare 4.x server is added back
  * to the domain only once Allow4X is set on the PDC and the NT server restarted (the claims table,
  * `netware-4x`). Deleting its WINNT_SYNC_AGENT first would leave it unmanaged with no way back, so where the
  * target can tell (the lab knows its registry and its servers' versions) the reconstruct is refused
@@ -22,7 +22,9 @@ export async function effectiveVersions(target: Target, servers: readonly string
 /** Why a reconstruct of these servers must not begin on this target, or undefined (none is 4.x, Allow4X is set, or the target cannot tell). */
 export async function allow4xRefusal(target: Target, servers: readonly string[], answered: NetWareVersions = {}): Promise<Allow4xRefusal | undefined> {
 	const versions = await effectiveVersions(target, servers, answered);
-	const fourX = servers.filter(s => versions[s] === '4.x');
+	// DSMN decides on the server: one the target knows to run 3.x or 2.x is added back whatever was answered.
+	const known = (await target.servers.netwareVersions?.()) ?? {};
+	const fourX = servers.filter(s => (known[s] ?? versions[s]) === '4.x');
 	if (fourX.length === 0) return undefined;
 	const allowed = await target.servers.allow4x?.();
 	if (allowed !== false) return undefined;

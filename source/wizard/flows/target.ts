@@ -3,6 +3,7 @@
  * remote server (its name and, from Linux or macOS, the account Samba needs), then the target opened:
  * locked for this wizard, a run found unfinished offered on the resume screen, or the target inspected.
  */
+import {cite} from '../../procedure/claims.js';
 import {isStaleInLiveFolder} from '../../backup/classify.js';
 import {HintedError} from '../../errors/hinted-error.js';
 import type {FoundRun} from '../../app/unfinished-run.js';
@@ -125,7 +126,9 @@ export class TargetFlow {
 			...(found.next ? {next: found.next.title} : {}),
 			...(found.lastCommand ? {lastCommand: found.lastCommand} : {doneWithoutCommand: doneWithoutCommand(found.finished, run.steps())}),
 		};
-		this.s.store.set({steps: this.s.stepList(), screen: this.s.resumeScreen});
+		// The header names the article the resumed run follows, as it did when the run began.
+		const kb = found.flow === 'repair' ? cite('dsmpack', ['Q197852']) : found.newPdc ? cite('new-pdc') : cite('red-x');
+		this.s.store.set({kb, steps: this.s.stepList(), screen: this.s.resumeScreen});
 	}
 
 	/** What the target is like before anything is offered: on a real server, every preflight check. */
