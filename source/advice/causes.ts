@@ -169,6 +169,15 @@ const TABLE = {
 				? `check the username, password and domain lines in ${c.account.file}; ${NT1}`
 				: `the password (or the user name or domain) typed may be wrong: go back (Esc) and type them again, or start again; ${NT1}`,
 	},
+	// The same account worked earlier in this run: not the client settings, and not a mistyped password.
+	'logon-changed': {
+		errno: 'EACCES',
+		meaning: c => `${c.host} refused the user name or password it had accepted earlier in this run`,
+		advice: c =>
+			c.account?.typed === false
+				? `the account's password was changed, or the account was locked or disabled, since this run began: check it in User Manager for Domains on ${c.host}, put its current password in ${c.account.file}, then resume`
+				: `the account's password was changed, or the account was locked or disabled, since this run began: check it in User Manager for Domains on ${c.host}, then stop here and start again, typing the current password (the run goes on from its journal)`,
+	},
 	'account-refused': {
 		errno: 'EACCES',
 		meaning: c => `${c.host} refused the account`,

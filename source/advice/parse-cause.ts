@@ -160,12 +160,14 @@ export function adviceForError(error: unknown, context: AdviceContext = {}): str
  * What smbclient printed when a command failed: an NT_STATUS printed while connecting (`causeOfConnectStatus`)
  * or during the operation, or a connection that failed without one. Undefined when it names no known cause.
  * `answeredBefore`: this run already talked to the server with the same client settings, so a disconnect
- * while the next connection is set up is the server or the network going away, not a dialect refused.
+ * while the next connection is set up is the server or the network going away, not a dialect refused, and a
+ * logon refused is an account changed since (its password, a lockout), not the client settings.
  */
 export function causeOfSmbclient(text: string, options: {answeredBefore?: boolean} = {}): Cause | undefined {
 	const connecting = /(?:session setup failed|tree connect failed|protocol negotiation failed|Connection to \S+ failed)[^\n]*?(NT_STATUS_\w+)/.exec(text)?.[1];
 	if (connecting) {
 		const cause = causeOfConnectStatus(connecting);
+		if (cause === 'logon-failure' && options.answeredBefore) return 'logon-changed';
 		return cause === 'dialect-refused' && options.answeredBefore && /CONNECTION|NETWORK/.test(connecting) ? 'connection-lost' : cause;
 	}
 	const status = /NT_STATUS_\w+/.exec(text)?.[0];

@@ -84,7 +84,22 @@ describe("smbclient's words, read into a cause", () => {
 		expect(causeOfSmbclient(said, {answeredBefore: true})).toBe('connection-lost');
 		expect(adviceOf(causeOfSmbclient(said, {answeredBefore: true})!)).toMatch(/went away.*then resume/);
 		expect(causeOfSmbclient('protocol negotiation failed: NT_STATUS_INVALID_PARAMETER_MIX', {answeredBefore: true})).toBe('dialect-refused');
-		expect(causeOfSmbclient('session setup failed: NT_STATUS_LOGON_FAILURE', {answeredBefore: true})).toBe('logon-failure');
+		expect(causeOfSmbclient('session setup failed: NT_STATUS_LOGON_FAILURE')).toBe('logon-failure');
+	});
+
+	// Found by the model test's full run (samba.restore.clean>resume>password): the password changed on the server
+	// after the run's preflight had logged on with it was advised as the SMB1 settings and a line of the file to check.
+	it('a logon refused after this run logged on is an account changed since, not the client settings', () => {
+		const cause = causeOfSmbclient('session setup failed: NT_STATUS_LOGON_FAILURE', {answeredBefore: true});
+		expect(cause).toBe('logon-changed');
+		const fromFile = adviceOf(cause!, {host: 'NTPDC', account: {typed: false, file: '/etc/dsmn/auth'}});
+		expect(fromFile).toMatch(/password was changed, or the account was locked or disabled, since this run began/);
+		expect(fromFile).toContain('/etc/dsmn/auth');
+		expect(fromFile).toMatch(/then resume$/);
+		expect(fromFile).not.toMatch(/SMB1|NTLMv1/);
+		const typed = adviceOf(cause!, {host: 'NTPDC', account: {typed: true}});
+		expect(typed).toMatch(/start again, typing the current password/);
+		expect(typed).not.toMatch(/SMB1|NTLMv1|file/);
 	});
 
 	it('a dropped connection mid-transfer is never advised as a dialect or a name to check', () => {

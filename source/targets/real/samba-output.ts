@@ -60,6 +60,7 @@ function failWith(output: CommandOutput, code: number, cause: Cause, context: Ad
 /** The Win32 number each connection cause stands for (what sc.exe would have said). */
 const CONNECT_CODES: Partial<Record<Cause, number>> = {
 	'logon-failure': 1326,
+	'logon-changed': 1326,
 	'account-refused': 1326,
 	'dialect-refused': 50,
 	'share-denied': 5,
@@ -83,10 +84,20 @@ function connectionFailure(output: CommandOutput, text: string, context: SambaCo
 		/Connection failed: (NT_STATUS_\w+)/.exec(text)?.[1] ?? (/Could not connect to server/.test(text) ? /NT_STATUS_\w+/.exec(text)?.[0] : undefined);
 	if (!status) return undefined;
 	const first = causeOfConnectStatus(status);
-	const cause = first === 'dialect-refused' && context.answeredBefore && /CONNECTION|NETWORK/.test(status) ? 'connection-lost' : first;
-	if (!cause || !['logon-failure', 'account-refused', 'connection-refused', 'timed-out', 'unreachable', 'dialect-refused', 'connection-lost'].includes(cause))
+	const cause =
+		first === 'dialect-refused' && context.answeredBefore && /CONNECTION|NETWORK/.test(status)
+			? 'connection-lost'
+			: first === 'logon-failure' && context.answeredBefore
+				? 'logon-changed'
+				: first;
+	if (
+		!cause ||
+		!['logon-failure', 'logon-changed', 'account-refused', 'connection-refused', 'timed-out', 'unreachable', 'dialect-refused', 'connection-lost'].includes(
+			cause,
+		)
+	)
 		return undefined;
-	return failWith(output, CONNECT_CODES[cause] ?? 53, cause, context, cause === 'logon-failure' ? '' : ` (${status})`);
+	return failWith(output, CONNECT_CODES[cause] ?? 53, cause, context, cause === 'logon-failure' || cause === 'logon-changed' ? '' : ` (${status})`);
 }
 
 /** `net rpc service status NAME`. */

@@ -116,6 +116,15 @@ describe('Samba 4.17 net rpc service, as really printed', () => {
 		expect(result.ok === false && result.error.advice).not.toMatch(/SMB1/);
 	});
 
+	// Found by the model test's full run: the password changed after the preflight's net call had logged on.
+	it('a logon refused after a call of this run succeeded is an account changed since, never the SMB1 settings', () => {
+		const t = transcripts.find(t => t.id === '20-wrong-password')!;
+		const result = parseSambaStatus(t, {...context(t.command), answeredBefore: true});
+		expect(result).toMatchObject({ok: false, error: {code: 1326}});
+		expect(result.ok === false && result.error.advice).toMatch(/changed, or the account was locked or disabled, since this run began/);
+		expect(result.ok === false && result.error.advice).not.toMatch(/SMB1|NTLMv1/);
+	});
+
 	it('advises typing the password again when it was typed, and the file when it came from one', () => {
 		const t = transcripts.find(t => t.id === '20-wrong-password')!;
 		const typed = parseSambaStatus(t, {...context(t.command), account: {typed: true}});
