@@ -66,6 +66,13 @@ export async function startJournal(
 	return {journal, start: {...start, at: now.toISOString()}};
 }
 
+/** A roll back of this run began: neither a step nor a manual step's confirmation may go on (ARCHITECTURE.md, "The run and its journal"). */
+const ROLLBACK_BEGAN: StepOutcome = {
+	status: 'failed',
+	message: 'a roll back of this run began and did not finish: its steps cannot be resumed',
+	advice: 'roll back again (--rollback): it continues from where the earlier roll back stopped',
+};
+
 export abstract class JournaledRun implements ProcedureRun {
 	abstract readonly flow: 'restore' | 'reconstruct' | 'repair';
 	abstract readonly canRollback: boolean;
@@ -120,6 +127,7 @@ export abstract class JournaledRun implements ProcedureRun {
 
 	/** The admin says the manual step is done (the wizard's "I have done it", or a scripted --resume). */
 	async confirmManual(step: string, note?: string): Promise<StepOutcome> {
+		if (this.rollbackBegan()) return ROLLBACK_BEGAN;
 		const summary = `done by the administrator, as confirmed${note ? `; ${note}` : ''}`;
 		await this.record({type: 'step-finished', step, summary});
 		return {status: 'done', summary};
@@ -193,13 +201,7 @@ export abstract class JournaledRun implements ProcedureRun {
 	}
 
 	async execute(step: string, hooks: RunHooks = {}): Promise<StepOutcome> {
-		if (this.rollbackBegan()) {
-			return {
-				status: 'failed',
-				message: 'a roll back of this run began and did not finish: its steps cannot be resumed',
-				advice: 'roll back again (--rollback): it continues from where the earlier roll back stopped',
-			};
-		}
+		if (this.rollbackBegan()) return ROLLBACK_BEGAN;
 		const refused = await this.holdServer();
 		if (refused) return refused;
 		await this.record({type: 'step-started', step});

@@ -149,6 +149,11 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 				// Running again with --resume is the admin saying the manual step is done.
 				const confirmed = await run.confirmManual(step);
 				report(step, stepTitle(run, step), confirmed);
+				if (confirmed.status === 'failed') {
+					say({event: 'stopped', journal: run.journalPath, step, rollback: run.canRollback});
+					await sayService(run);
+					return EXIT.failed;
+				}
 				continue;
 			}
 			const outcome = await runOneStep(run, step);

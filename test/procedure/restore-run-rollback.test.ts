@@ -138,6 +138,28 @@ describe('a roll back is a journaled sequence of its own (issue 12)', () => {
 		expect(await findUnfinishedRun(target.journalDir)).toBeUndefined();
 	});
 
+	// Found by the model test's full run (samba.restore.clean>held-rollback>resume): a --resume after a roll back
+	// that had stopped MSSYNC and failed confirmed the waiting "Synchronize all servers" and said "✓ Done".
+	it('a roll back that failed after the run waited at its manual step: the step cannot be confirmed by a resume', async () => {
+		const {paths, target} = await newLab();
+		const service = countingService(target.service);
+		// A real server's Synchronize is the admin's, at the PDC: a manual step (the lab's does it itself).
+		const {sync: _labSync, ...withoutSync} = target;
+		const t: Target = {...withoutSync, service};
+		const run = await RestoreRun.begin(t, paths.backup, {timings: fast});
+		for (const step of ['stop-service', 'move-aside', 'copy-backup', 'start-service'] as const) expect(await run.execute(step)).toMatchObject({status: 'done'});
+		expect(await run.execute('synchronize')).toMatchObject({status: 'manual'});
+		service.refuseStart(true);
+		expect(await run.rollback()).toMatchObject({status: 'failed'});
+
+		const resumeAttempt = await resumed(t);
+		expect(resumeAttempt.nextStep()).toBe('synchronize');
+		expect(resumeAttempt.awaitingManual('synchronize')).toBe(true);
+		expect(await resumeAttempt.confirmManual('synchronize')).toMatchObject({status: 'failed', advice: expect.stringMatching(/--rollback/)});
+		const entries = await readJournal(resumeAttempt.journalPath);
+		expect(entries.some(e => e.type === 'step-finished' && e.step === 'synchronize')).toBe(false);
+	});
+
 	it('rolling back a run cut off at "Stop MSSYNC" moves nothing, never stops the service, and starts it only if it was running', async () => {
 		const {paths, target} = await newLab();
 		const originals = await hashFolder(paths.syncagnt);
