@@ -164,7 +164,12 @@ export const EVENTS = [
 	),
 	event(
 		'stopped',
-		{journal: text, step: text.optional(), rollback: z.boolean().optional().meta({description: 'Whether --rollback can undo the run.'})},
+		{
+			journal: text,
+			step: text.optional(),
+			rollback: z.boolean().optional().meta({description: 'Whether --rollback can undo the run.'}),
+			resume: z.literal(false).optional().meta({description: 'Present when the run cannot be resumed (a roll back of it began): only --rollback finishes it.'}),
+		},
 		'The last line of a run whose step failed (exit status 1); the run stays in the journal for --resume (or --rollback).',
 	),
 	event(

@@ -28,13 +28,6 @@ export function scriptedResumeProblem(unfinished: UnfinishedRun, wanted: {resume
 			restore ? 'run again with --resume to continue it, or --rollback to put everything back as it was' : 'run again with --resume to continue it',
 		);
 	}
-	// Found by the model test's full run (samba.restore.clean>held-rollback>resume): a --resume after a roll back
-	// that stopped MSSYNC and then failed confirmed the waiting manual step and printed "✓ Done", DSMN down.
-	if (wanted.resume && !wanted.rollback && unfinished.entries.some(e => e.type === 'step-started' && e.step === 'rollback'))
-		return new UsageError(
-			`the ${unfinished.start.flow} run on this target (${unfinished.path}) has a roll back that began and did not finish: its steps cannot be resumed`,
-			'run again with --rollback: it continues from where the earlier roll back stopped, and ends with SYNCAGNT and MSSYNC as they were before the run',
-		);
 	if (wanted.rollback && !restore)
 		return new UsageError(`a ${unfinished.start.flow} run cannot be rolled back by the tool`, 'run again with --resume to finish it');
 	return undefined;

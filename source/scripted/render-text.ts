@@ -73,7 +73,7 @@ function textLines(e: RunEvent, glyphs: Glyphs): string | undefined {
 		case 'closed':
 			return `  Nothing was changed, so this run is closed (journal ${e.journal}): fix the cause, then start a new run.`;
 		case 'stopped':
-			return `  The run is journaled in ${e.journal}: fix the cause, then ${again(e.rollback).toLowerCase()}`;
+			return `  The run is journaled in ${e.journal}: fix the cause, then ${(e.resume === false ? 'Run again with --rollback to finish the roll back.' : again(e.rollback)).toLowerCase()}`;
 		case 'completed': {
 			// In the lab the tool reads the marks: servers still red are said, as the wizard's summary says them.
 			const red = e.red ?? [];

@@ -150,7 +150,7 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 				const confirmed = await run.confirmManual(step);
 				report(step, stepTitle(run, step), confirmed);
 				if (confirmed.status === 'failed') {
-					say({event: 'stopped', journal: run.journalPath, step, rollback: run.canRollback});
+					say({event: 'stopped', journal: run.journalPath, step, rollback: run.canRollback, ...(run.rollbackBegan() ? {resume: false as const} : {})});
 					await sayService(run);
 					return EXIT.failed;
 				}
@@ -176,7 +176,7 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 				}
 				// Where SYNCAGNT's files are now (a folder beside it, once moved): said at every stop, not only at the end.
 				for (const line of run.whereThingsAre().filter(l => !l.startsWith('The journal of this run'))) say({event: 'instruction', text: line});
-				say({event: 'stopped', journal: run.journalPath, step, rollback: run.canRollback});
+				say({event: 'stopped', journal: run.journalPath, step, rollback: run.canRollback, ...(run.rollbackBegan() ? {resume: false as const} : {})});
 				await sayService(run);
 				return EXIT.failed;
 			}

@@ -161,6 +161,11 @@ const SAMPLES: {[Name in RunEvent['event']]: [Extract<RunEvent, {event: Name}>, 
 			{event: 'stopped', journal: '/j', step: 's', rollback: true},
 			'  The run is journaled in /j: fix the cause, then run again with --resume to continue, or --rollback to undo.',
 		],
+		// A run whose roll back began (found by the model test's full run): --resume would be refused again.
+		[
+			{event: 'stopped', journal: '/j', step: 'synchronize', rollback: true, resume: false},
+			'  The run is journaled in /j: fix the cause, then run again with --rollback to finish the roll back.',
+		],
 	],
 	completed: [
 		[{event: 'completed', journal: '/j', kept: ['Kept: /old.', 'Journal: /j.']}, '✓ Done. Kept: /old. Journal: /j.'],
