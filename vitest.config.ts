@@ -37,6 +37,8 @@ export const SLOW_SUITE = [
 	// test/wizard/flows/situation.test.ts's, the layout of each screen test/ui's).
 	'test/e2e/small-terminals.test.ts',
 	'test/e2e/situations.test.ts',
+	// The PDC question against real smbd servers, a classic PDC and a classic BDC (their lab walks are situations').
+	'test/e2e/samba-roles.test.ts',
 ];
 
 /** In `npm test` too, at a smaller size or in part (each reads DSMN_TEST_SUITE): a sample of the slow suite. */
