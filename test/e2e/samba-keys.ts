@@ -6,8 +6,11 @@
 import {ADMIN_PASSWORD, type SambaServer} from '../helpers/samba-server.js';
 import {KEYS, type PtySession} from './pty-session.js';
 
-/** From the first screen to the look at the target, answered for `s`; ends with that look on screen. */
-export async function signInToSamba(session: PtySession, s: SambaServer): Promise<void> {
+/**
+ * From the first screen to the look at the target, answered for `s`; ends with `until` on screen: the look
+ * at the target by default (a run found unfinished shows its resume screen instead).
+ */
+export async function signInToSamba(session: PtySession, s: SambaServer, until = '✓ Spooler answers: RUNNING'): Promise<void> {
 	await session.waitFor('Where do you want to work?');
 	await session.type(KEYS.down, KEYS.down, KEYS.enter);
 	await session.waitFor('The NT server running DSMN');
@@ -20,5 +23,5 @@ export async function signInToSamba(session: PtySession, s: SambaServer): Promis
 	await session.type(...ADMIN_PASSWORD);
 	await session.waitFor('•'.repeat(ADMIN_PASSWORD.length));
 	await session.type(KEYS.enter);
-	await session.waitFor('✓ Spooler answers: RUNNING', 60_000);
+	await session.waitFor(until, 60_000);
 }

@@ -46,14 +46,17 @@ describe.skipIf(skip)('the expert’s situations in the wizard on a real Samba s
 		await s?.stop();
 	});
 
-	/** The wizard signed in to the server, at "What brings you here?"; a journal folder of its own, so that one walk's run is not the next one's to resume. */
-	async function wizard(args: string[]): Promise<{session: PtySession; temporary: string}> {
+	/**
+	 * The wizard signed in to the server, its journal in `state` (a walk's own, so that one walk's run is not
+	 * the next one's to resume); past the look at the target to "What brings you here?", or at `until`.
+	 */
+	async function wizard(args: string[], state: string, until?: string): Promise<PtySession> {
 		const temporary = await tempDir();
-		const session = new PtySession(args, {cols: 120, rows: 40, env: {...s.env, TMPDIR: temporary, HOME: temporary, XDG_STATE_HOME: await tempDir()}});
+		const session = new PtySession(args, {cols: 120, rows: 40, env: {...s.env, TMPDIR: temporary, HOME: temporary, XDG_STATE_HOME: state}});
 		sessions.push(session);
-		await signInToSamba(session, s);
-		await session.type(KEYS.enter);
-		return {session, temporary};
+		await signInToSamba(session, s, until);
+		if (!until) await session.type(KEYS.enter);
+		return session;
 	}
 
 	/** A manual step's screen: its title on screen, the text checked, then "I have done it" chosen; returns the step's text. */
@@ -66,9 +69,10 @@ describe.skipIf(skip)('the expert’s situations in the wizard on a real Samba s
 		return text;
 	}
 
-	it('reconstruct, FS1 on 3.x and FS2 on 4.x: every NetWare step is the admin’s, FS2’s with Allow4X and no SYSCON or BINDREST; SYNCAGNT untouched, MSSYNC left running', async () => {
+	it('reconstruct, FS1 on 3.x and FS2 on 4.x: left at the first step and resumed; every NetWare step is the admin’s, FS2’s with Allow4X and no SYSCON or BINDREST; SYNCAGNT untouched, MSSYNC left running', async () => {
 		const before = await hashFolder(s.syncagnt);
-		const {session} = await wizard(['--select', 'FS1,FS2']);
+		const state = await tempDir();
+		let session = await wizard(['--select', 'FS1,FS2'], state);
 		await throughSituation(session);
 		await session.waitFor('Do you have a backup');
 		await session.type(KEYS.down, KEYS.enter);
@@ -95,6 +99,19 @@ describe.skipIf(skip)('the expert’s situations in the wizard on a real Samba s
 		const plan = oneLine(session.screen());
 		expect(plan).toContain('NetWare versions: FS1 3.x, FS2 4.x.');
 		expect(plan).toContain('On a real server each NetWare step is yours');
+		await session.type(KEYS.enter);
+
+		// The admin leaves at the first step ("Not yet"), then starts again: the run waits, and is resumed there.
+		await session.waitFor('▸ Your turn: Delete WINNT_SYNC_AGENT from FS1', 90_000);
+		await session.waitFor('❯ Not yet — leave; start again to confirm it later');
+		await session.type(KEYS.enter);
+		await session.waitFor('⚠ Waiting for you: Delete WINNT_SYNC_AGENT from FS1');
+		const waiting = oneLine(session.screen());
+		// No password has been set yet: the screen says which step sets them, never that they were set.
+		expect(waiting).not.toContain('The new passwords are the ones you set');
+		expect(waiting).toContain('No password has been changed yet: the step "Set a new password for each propagated user" says how');
+		expect(await session.exited).toMatchObject({exitCode: 3});
+		session = await wizard([], state, 'A reconstruct run on this target waits for you to do "Delete WINNT_SYNC_AGENT from FS1"');
 		await session.type(KEYS.enter);
 
 		const deleteFs1 = await done(session, 'Delete WINNT_SYNC_AGENT from FS1');
@@ -140,7 +157,7 @@ describe.skipIf(skip)('the expert’s situations in the wizard on a real Samba s
 	});
 
 	it('repair: "MSSYNC will not start", dsmpack /r offered first; MSSYNC stopped, the admin told what to type; without mssync.bkp MSSYNC is not started; with it, started', async () => {
-		const {session} = await wizard([]);
+		const session = await wizard([], await tempDir());
 		await session.waitFor('What brings you here?');
 		await session.type(KEYS.down, KEYS.enter);
 		// Spooler answers RUNNING: the wizard asks whether it stops again by itself, as MSSYNC does on a database JET cannot open.
