@@ -207,7 +207,9 @@ export class ReconstructRun extends JournaledRun {
 	whereThingsAre(): string[] {
 		const set = this.finishedSteps().includes('set-passwords');
 		const passwords = !this.target.servers.reconstruct
-			? 'The new passwords are the ones you set in User Manager for Domains.'
+			? set
+				? 'The new passwords are the ones you set in User Manager for Domains.'
+				: 'No password has been changed yet: the step "Set a new password for each propagated user" says how, in User Manager for Domains.'
 			: !set
 				? `No password has been changed yet: the set-passwords step lists them in ${this.passwordsFile} when it runs.`
 				: this.passwordPolicy === 'initial'

@@ -29,6 +29,20 @@ export function repairFits(symptom: Symptom): boolean {
 
 const SYNCAGNT = '%SystemRoot%\\System32\\Syncagnt';
 
+/**
+ * SYNCAGNT as the PDC's own command prompt names it, for a `cd /d` typed there: the target may reach it as
+ * `//HOST/ADMIN$/…` (smbclient from Linux), `\\HOST\ADMIN$\…` (from another Windows) or a mount of
+ * this machine, none of which cmd on the PDC can change to. ADMIN$ is %SystemRoot%, so a path under it
+ * becomes %SystemRoot%\…; a drive path (the tool running on the PDC itself) is kept; any other is DSMN's
+ * own folder, %SystemRoot%\System32\Syncagnt.
+ */
+export function syncagntAtConsole(syncagnt: string): string {
+	const admin = /^[\\/]{2}[^\\/]+[\\/]ADMIN\$(?:[\\/](.*))?$/i.exec(syncagnt);
+	if (admin) return ['%SystemRoot%', ...(admin[1] ?? '').split(/[\\/]+/).filter(Boolean)].join('\\');
+	if (/^[A-Za-z]:[\\/]/.test(syncagnt)) return syncagnt;
+	return SYNCAGNT;
+}
+
 /** The commands of the repair, exactly as typed at the PDC's command prompt. */
 export const DSMPACK_COMMANDS = [`cd /d ${SYNCAGNT}`, 'net stop MSSYNC', 'dsmpack /r', 'net start MSSYNC'] as const;
 

@@ -20,7 +20,7 @@ import type {CommandListener} from '../targets/run-command.js';
 import {JournaledRun, startJournal} from './journaled-run.js';
 import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
-import {afterRepairLines, DSMPACK_KEPT, repairSteps} from './repair-and-check.js';
+import {afterRepairLines, DSMPACK_KEPT, repairSteps, syncagntAtConsole} from './repair-and-check.js';
 import {cite} from './claims.js';
 
 export {DSMPACK_KEPT} from './repair-and-check.js';
@@ -63,7 +63,7 @@ export class RepairRun extends JournaledRun {
 	/** The database commands as typed at the PDC's prompt, for this target's SYNCAGNT (MSSYNC is stopped by the tool first). */
 	consoleInstructions(): string[] {
 		return [
-			`At the PDC, open a command prompt and type, one line at a time: cd /d ${this.syncagnt}  then  dsmpack /r`,
+			`At the PDC, open a command prompt and type, one line at a time: cd /d ${syncagntAtConsole(this.syncagnt)}  then  dsmpack /r`,
 			`dsmpack prints "Initiating DEFRAGMENTATION mode (with REPAIR option)" and ends with "Operation completed successfully"; the database as it was is kept as ${DSMPACK_KEPT} (${cite('dsmpack', ['Q197852'])}).`,
 			'Do not start MSSYNC yourself: once you confirm, the tool looks for mssync.bkp and starts MSSYNC, which is the check that the repair worked.',
 			'If dsmpack reports an error instead, do not delete anything: confirm nothing, and restore the database from a backup (--flow restore).',
@@ -137,7 +137,7 @@ export class RepairRun extends JournaledRun {
 			return {
 				status: 'failed',
 				message: `there is no ${DSMPACK_KEPT} in ${this.syncagnt}: dsmpack /r keeps one there, so it did not run on this database; MSSYNC was not started`,
-				advice: `run dsmpack /r in ${this.syncagnt} at the PDC's prompt with MSSYNC stopped, then run again with --resume`,
+				advice: `run dsmpack /r in ${syncagntAtConsole(this.syncagnt)} at the PDC's prompt with MSSYNC stopped, then retry this step (scripted: run again with --resume)`,
 			};
 		}
 		const outcome = await startService(this.target.service, this.timings, hooks);

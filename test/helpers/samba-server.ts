@@ -183,7 +183,21 @@ async function authFile(path: string, username: string, password: string): Promi
 	return path;
 }
 
-export async function startSambaServer(options: {disableSpoolss?: boolean} = {}): Promise<SambaServer> {
+/**
+ * The role smbd plays: a standalone server (the default; srvinfo reports neither PDC nor BDC), or an NT4-style
+ * domain controller (`server role = classic primary|backup domain controller`, `domain logons = yes`), whose
+ * srvinfo reports a PDC (0x8) or a BDC (0x10). Samba 4.17 runs both on this tdbsam passdb
+ * (test/fixtures/samba/rpcclient-srvinfo-roles.txt).
+ */
+export type SambaRole = 'standalone' | 'classic-pdc' | 'classic-bdc';
+
+const ROLE_LINES: Record<SambaRole, string[]> = {
+	standalone: ['server role = standalone server'],
+	'classic-pdc': ['server role = classic primary domain controller', 'domain logons = yes'],
+	'classic-bdc': ['server role = classic backup domain controller', 'domain logons = yes'],
+};
+
+export async function startSambaServer(options: {disableSpoolss?: boolean; role?: SambaRole} = {}): Promise<SambaServer> {
 	const root = await mkdtemp(join(tmpdir(), 'dsmn-samba-'));
 	const undo: (() => Promise<void>)[] = [async () => rm(root, {recursive: true, force: true})];
 	let smbd: ChildProcess | undefined;
@@ -213,7 +227,7 @@ export async function startSambaServer(options: {disableSpoolss?: boolean} = {})
 		if (left.length) throw new Error(`Samba processes of ${config} still run: ${left.join(', ')}`);
 	};
 	try {
-		const name = `NTPDC${randomBytes(2).toString('hex').toUpperCase()}`;
+		const name = `${options.role === 'classic-bdc' ? 'NTBDC' : 'NTPDC'}${randomBytes(2).toString('hex').toUpperCase()}`;
 		const port = await freePort();
 		const lab = join(root, 'lab');
 		await createLab(lab, {...LAB_DEFAULTS, pace: 0});
@@ -226,7 +240,7 @@ export async function startSambaServer(options: {disableSpoolss?: boolean} = {})
 				'[global]',
 				'workgroup = CORP',
 				`netbios name = ${name}`,
-				'server role = standalone server',
+				...ROLE_LINES[options.role ?? 'standalone'],
 				'interfaces = 127.0.0.1',
 				'bind interfaces only = yes',
 				`smb ports = ${port}`,

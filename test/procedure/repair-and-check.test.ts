@@ -8,6 +8,7 @@ import {
 	repairFits,
 	repairSteps,
 	resultCheckInstructions,
+	syncagntAtConsole,
 } from '../../source/procedure/repair-and-check.js';
 import {finishedInLab, finishedOnRealServer} from '../../source/wizard/summary.js';
 
@@ -20,6 +21,15 @@ describe('repair before restore', () => {
 	it('the exact commands, in SYNCAGNT with MSSYNC stopped', () => {
 		expect(DSMPACK_COMMANDS).toEqual(['cd /d %SystemRoot%\\System32\\Syncagnt', 'net stop MSSYNC', 'dsmpack /r', 'net start MSSYNC']);
 		expect(dsmpackInstructions()[0]).toContain('cd /d %SystemRoot%\\System32\\Syncagnt ; net stop MSSYNC ; dsmpack /r ; net start MSSYNC');
+	});
+
+	it("SYNCAGNT as the PDC's own prompt names it: a path through ADMIN$ becomes %SystemRoot%, never a share cmd cannot change to", () => {
+		expect(syncagntAtConsole('//NTPDC/ADMIN$/SYSTEM32/SYNCAGNT')).toBe('%SystemRoot%\\SYSTEM32\\SYNCAGNT');
+		expect(syncagntAtConsole('\\\\NTPDC\\admin$\\System32\\Syncagnt')).toBe('%SystemRoot%\\System32\\Syncagnt');
+		expect(syncagntAtConsole('C:\\WINNT\\system32\\SYNCAGNT')).toBe('C:\\WINNT\\system32\\SYNCAGNT');
+		// A mount on this machine, or another share: DSMN's own folder on the PDC.
+		expect(syncagntAtConsole('/mnt/ntpdc/system32/syncagnt')).toBe('%SystemRoot%\\System32\\Syncagnt');
+		expect(syncagntAtConsole('//NTPDC/C$/WINNT/SYSTEM32/SYNCAGNT')).toBe('%SystemRoot%\\System32\\Syncagnt');
 	});
 
 	it('the dsmpack step is manual on a real server, keeps mssync.bkp, and loses nothing since the backup', () => {
