@@ -33,6 +33,8 @@ export const SLOW_SUITE = [
 	// The reconstruct (NetWare 4.x) and the dsmpack repair, scripted against a real smbd (their lab runs are
 	// reconstruct-netware's and repair-run's).
 	'test/targets/real/samba-situations.test.ts',
+	// Allow4X read from a real smbd's registry, and the 4.x reconstruct refused or let through by it (its parsers: allow4x-registry's).
+	'test/targets/real/allow4x-registry-samba.test.ts',
 	// Whole walks at 60×20 and 80×24, and one pty walk per situation (the situations' in-process walks are
 	// test/wizard/flows/situation.test.ts's, the layout of each screen test/ui's).
 	'test/e2e/small-terminals.test.ts',

@@ -52,13 +52,13 @@ export const EVENTS = [
 	event(
 		'refused',
 		{
-			reason: z.enum(['busy', 'preflight', 'invalid backup', 'bdc', 'allow4x']).meta({
+			reason: z.enum(['busy', 'preflight', 'invalid backup', 'bdc', 'allow4x', 'supervisor']).meta({
 				description:
-					'busy: another process holds the target; preflight: a check failed; invalid backup: the backup set is not valid; bdc: the server reports itself as a BDC; allow4x: a NetWare 4.x server is to be reconstructed and the target reports Allow4X not set on the PDC.',
+					'busy: another process holds the target; preflight: a check failed; invalid backup: the backup set is not valid; bdc: the server reports itself as a BDC; allow4x: a NetWare 4.x server is to be reconstructed and the target reports Allow4X not set on the PDC; supervisor: --supervisor no, the admin has no Supervisor login on some server to reconstruct.',
 			}),
 			message: text.optional(),
 			hint: text.optional().meta({description: 'reason "busy": what to do.'}),
-			advice: text.optional().meta({description: 'reasons "bdc" and "allow4x": what to do.'}),
+			advice: text.optional().meta({description: 'reasons "bdc", "allow4x" and "supervisor": what to do.'}),
 			holder: z
 				.strictObject({pid: z.number().int(), since: text.meta({format: 'date-time'}), what: text})
 				.optional()

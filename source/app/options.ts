@@ -38,6 +38,8 @@ export type WizardOptions = {
 	readonly synchronize?: 'normal' | 'full';
 	/** Reconstruct: each server's NetWare version where it is not 3.x (`--netware FS2=4.x`). */
 	readonly netware?: Readonly<Record<string, NetWareVersion>>;
+	/** Reconstruct: whether the admin has a NetWare Supervisor (or equivalent) login on each chosen server (`--supervisor yes|no`; KB Q183684). */
+	readonly supervisor?: 'yes' | 'no';
 	readonly passwordPolicy?: PasswordPolicy;
 	readonly passwordsFile?: string;
 	readonly passwordEnv?: string;

@@ -20,6 +20,8 @@ export type ScriptedAnswers =
 			restoreBindery: string[];
 			/** The lab's reconstruct sets the passwords itself: how, and where the list goes. On a real server the admin does (a manual step). */
 			passwords: {policy: PasswordPolicy; file: string} | undefined;
+			/** A Supervisor (or equivalent) login on each server (`--supervisor`): "no" ends the run before anything changes, as in the wizard. */
+			supervisor: 'yes' | 'no';
 	  };
 
 /** A run without a terminal: its target and its typed answers. */
@@ -48,17 +50,19 @@ export function scriptedAnswers(options: WizardOptions): {run: ScriptedRun; miss
 		if (!synchronize) missing.push('--synchronize normal|full');
 		if (backup && pdc && synchronize) answers = {intent: 'restore', backup, pdc, synchronize};
 	} else {
-		const {passwordPolicy: policy, passwordsFile: file} = options;
+		const {passwordPolicy: policy, passwordsFile: file, supervisor} = options;
 		// On a real server the admin sets the passwords by hand (a manual step): no policy, no file.
 		if (target?.kind === 'lab') {
 			if (!policy) missing.push('--password-policy random|initial');
 			if (!file) missing.push('--passwords-file PATH');
 		}
-		answers = {
+		if (!supervisor) missing.push('--supervisor yes|no');
+		answers = supervisor && {
 			intent: 'reconstruct',
 			select: options.select,
 			restoreBindery: options.restoreBindery ?? [],
 			passwords: policy && file ? {policy, file} : undefined,
+			supervisor,
 		};
 	}
 	if (!options.yes) missing.push('--yes');

@@ -58,6 +58,10 @@ WIZARD ANSWERS (scripted runs: with every answer given, no terminal is needed)
                                  keeping mssync.bkp
   --netware FS1=3.x,FS2=4.x     each server's NetWare version (default 3.x):
                                  4.x gets no 3.x tools and needs Allow4X
+  --supervisor yes|no            reconstruct: you have a Supervisor (or
+                                 equivalent) login on each server, which
+                                 Add Server to Manage asks for (KB Q183684);
+                                 no: refused, nothing changed
   --password-policy random|initial
                                  a random password per user, or one initial
                                  password to change at next logon

@@ -103,10 +103,26 @@ export async function labReachabilityCommand(dir: string, server: string, online
 	return 0;
 }
 
-/** `lab allow4x DIR`: what the admin does on the PDC before DSMN takes a NetWare 4.x server (KB Q145589): the value set, the NT server restarted. */
+/**
+ * `lab allow4x DIR`: what the admin does on the PDC before DSMN takes a NetWare 4.x server (KB Q145589): the
+ * value set, the NT server restarted. It writes the lab's state, so it takes the lab's run lock first (as a run
+ * does: journal/target-lock.ts): while a wizard or a scripted run holds the lab, it is refused and changes nothing.
+ */
 export async function labAllow4xCommand(dir: string, output: Output): Promise<number> {
-	const state = await loadLab(dir);
-	await saveLab(dir, {...state, allow4x: true});
+	// Loaded here: the other lab commands do not pay for the target and its lock.
+	const [{labTarget}, {TargetLock}, {lockKey}] = await Promise.all([
+		import('../targets/lab/lab-target.js'),
+		import('../journal/target-lock.js'),
+		import('../procedure/journaled-run.js'),
+	]);
+	const target = labTarget(dir);
+	const lock = await TargetLock.acquire(lockKey(target), target.journalDir, target.description, 'lab allow4x');
+	try {
+		const state = await loadLab(dir);
+		await saveLab(dir, {...state, allow4x: true});
+	} finally {
+		await lock.release();
+	}
 	output.out(
 		`Allow4X (REG_DWORD, 1) is set under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters on the lab's PDC, and the lab takes it as read, as a restart of the NT server would make it: DSMN now adds its NetWare 4.x servers (bindery emulation). The lab did not stop or start MSSYNC; on a real PDC the restart stops it and starts it again.\n`,
 	);

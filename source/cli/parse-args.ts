@@ -38,6 +38,7 @@ const WIZARD_OPTIONS = {
 	select: {type: 'string'},
 	'restore-bindery': {type: 'string'},
 	netware: {type: 'string'},
+	supervisor: {type: 'string'},
 	synchronize: {type: 'string'},
 	pdc: {type: 'string'},
 	repair: {type: 'string'},
@@ -123,6 +124,7 @@ function parseWizard(args: string[]): Command {
 	const synchronize = values.synchronize ? oneOfGiven('--synchronize', values.synchronize, ['normal', 'full'] as const) : undefined;
 	const pdc = values.pdc !== undefined ? oneOfGiven('--pdc', values.pdc, ['same', 'new'] as const) : undefined;
 	const repair = values.repair !== undefined ? oneOfGiven('--repair', values.repair, ['dsmpack'] as const) : undefined;
+	const supervisor = values.supervisor !== undefined ? oneOfGiven('--supervisor', values.supervisor, ['yes', 'no'] as const) : undefined;
 	const passwordPolicy = values['password-policy'] ? oneOfGiven('--password-policy', values['password-policy'], ['random', 'initial'] as const) : undefined;
 	return {
 		kind: 'wizard',
@@ -135,6 +137,7 @@ function parseWizard(args: string[]): Command {
 			...(select ? {select} : {}),
 			...(restoreBindery ? {restoreBindery} : {}),
 			...(values.netware !== undefined ? {netware: netwareVersions(values.netware)} : {}),
+			...(supervisor ? {supervisor} : {}),
 			...(synchronize ? {synchronize} : {}),
 			...(pdc ? {pdc} : {}),
 			...(repair ? {repair} : {}),

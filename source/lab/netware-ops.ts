@@ -25,6 +25,7 @@ import {LabError} from './lab-error.js';
 import {settle} from './service.js';
 import {labPaths, loadLab} from './state.js';
 import {readSyncDatabase, writeServerRecord} from './sync-database.js';
+import {shellWord} from '../text/shell-word.js';
 
 const latin1 = new TextDecoder('latin1');
 
@@ -118,7 +119,7 @@ export async function addServerToDomain(dir: string, server: string): Promise<{p
 	if (state.servers[index]!.netware === '4.x' && !state.allow4x)
 		throw new LabError(
 			`${server} is a Netware 4.X server. It cannot be added to the Domain.`,
-			`set Allow4X (REG_DWORD 1) under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters on the PDC and restart it (KB Q145589), then retry; in the lab, dsmn-resync lab allow4x ${dir} does both`,
+			`set Allow4X (REG_DWORD 1) under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters on the PDC and restart it (KB Q145589), then retry; in the lab, leave this run, run dsmn-resync lab allow4x ${shellWord(dir)} (it does both, once no run holds the lab), then resume the run`,
 		);
 	if (state.servers[index]!.offline)
 		throw new LabError(`${server} did not answer: Synchronization Manager cannot log in to it`, `check that ${server} is up, then retry`);

@@ -147,8 +147,12 @@ export class ReconstructRun extends JournaledRun {
 
 	async describeChanges(step: string): Promise<string[]> {
 		const [kind, server = ''] = step.split(':');
-		if (!this.target.servers.reconstruct && kind !== 'synchronize')
-			return manualNetWareInstructions(kind!, server, {initialPassword: this.passwordPolicy === 'initial', version: versionOf(this.start.netware, server)});
+		if (!this.target.servers.reconstruct && kind !== 'synchronize') {
+			const version = versionOf(this.start.netware, server);
+			// Read just before a 4.x server loses its agent, so a resumed run reads it again (procedure/allow4x-check.ts).
+			const allow4x = kind === 'delete-agent' && version === '4.x' ? await this.target.servers.allow4x?.() : undefined;
+			return manualNetWareInstructions(kind!, server, {initialPassword: this.passwordPolicy === 'initial', version, allow4x});
+		}
 		if (kind === 'synchronize' && !this.target.sync) return synchronizeInstructions(this.servers, this.start.at);
 		switch (kind) {
 			case 'delete-agent':

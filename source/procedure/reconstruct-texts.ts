@@ -3,6 +3,7 @@
  * administrator does by hand. Built on the claims table (`claims.ts`; ARCHITECTURE.md, "The claims
  * table") and on each server's NetWare version: a 4.x server gets no 3.x tools.
  */
+import type {Allow4xReading} from '../targets/capabilities.js';
 import type {StepDef} from './procedure-run.js';
 import {cite, citeEach} from './claims.js';
 
@@ -51,6 +52,21 @@ export function binderyRestoreRefusal(server: string, version: NetWareVersion): 
 export const ALLOW_4X_VALUE = 'Allow4X (REG_DWORD, 1) under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters';
 
 const ALLOW_4X = `DSMN adds a NetWare 4.x server only in bindery emulation, and only once Allow4X (REG_DWORD, 1) is set under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters on the PDC and the NT server restarted (${cite('netware-4x')}); without it the dialog says "<server> is a Netware 4.X server. It cannot be added to the Domain."`;
+
+/** The first thing a 4.x server's delete step says on a real server, from Allow4X as read just before it (none: the target cannot read it). */
+export function allow4xBeforeDelete(server: string, reading: Allow4xReading | undefined): string {
+	const noWayBack = `Without Allow4X, DSMN will not take ${server} back once WINNT_SYNC_AGENT is gone (${cite('netware-4x')})`;
+	switch (reading?.state) {
+		case 'set':
+			return `Allow4X is set on the PDC (read from its registry just now: ${reading.how}). Whether the NT server was restarted since it was set cannot be read: if it was not, stop here, restart the NT server, and come back. ${noWayBack}.`;
+		case 'unset':
+			return `Do not delete anything: Allow4X is not set on the PDC (read from its registry just now: ${reading.why}). ${noWayBack}. Stop here, set ${ALLOW_4X_VALUE}, restart the NT server, and come back.`;
+		case 'unread':
+			return `The tool could not read Allow4X on the PDC (${reading.why}), so check it yourself before you delete anything: ${ALLOW_4X_VALUE} set, and the NT server restarted since. ${noWayBack}: if it is not set, stop here, set it, restart the NT server, and come back.`;
+		default:
+			return `Before you delete anything: check on the PDC that ${ALLOW_4X_VALUE} is set and that the NT server was restarted since. ${noWayBack}: if it is not set, stop here, set it, restart the NT server, and come back.`;
+	}
+}
 
 const READD_CHOICE = `In the dialog you choose which of the server's users and groups move into the domain, and which domain groups go back to it (${cite('readd-migrate', ['Q154761', 'Q183684'])}). Migrating brings the server's accounts into the domain: a name the domain already has is merged into that account. Adding it without migrating keeps the domain's accounts as they are and only sends the chosen groups to the server, as ${cite('readd-migrate', ['Q189441'])} does when the domain's accounts are the ones to trust.`;
 
@@ -115,13 +131,17 @@ export function reconstructSteps(
 export const PASSWORDS_AFTERWARDS = `Afterwards users change their passwords with CHGPASS, which comes with DSMN and changes it on every server and in the domain (${cite('chgpass')}). Never with SETPASS on the NetWare server: that password never reaches the domain and the account stops synchronizing, with Event 8020 (${cite('setpass-breaks-sync')}). Only on a server that was not removed properly from an old domain, and still names the old PDC, is SETPASS the way (${cite('setpass-old-domain')}).`;
 
 /** On a real server, what the admin does by hand for each NetWare step. */
-export function manualNetWareInstructions(kind: string, server: string, options: {initialPassword: boolean; version?: NetWareVersion}): string[] {
+export function manualNetWareInstructions(
+	kind: string,
+	server: string,
+	options: {initialPassword: boolean; version?: NetWareVersion; allow4x?: Allow4xReading | undefined},
+): string[] {
 	const version = options.version ?? '3.x';
 	switch (kind) {
 		case 'delete-agent':
 			return version === '4.x'
 				? [
-						`Before you delete anything: check on the PDC that ${ALLOW_4X_VALUE} is set and that the NT server was restarted since. Without Allow4X, DSMN will not take ${server} back once WINNT_SYNC_AGENT is gone (${cite('netware-4x')}): if it is not set, stop here, set it, restart the NT server, and come back.`,
+						allow4xBeforeDelete(server, options.allow4x),
 						`On a workstation, log in to ${server} as ADMIN (or an equivalent) and open NetWare 4.x's administration tool (NWADMIN or NETADMIN), in the container of its bindery context.`,
 						'Select the user WINNT_SYNC_AGENT, delete it and confirm.',
 						`Check: WINNT_SYNC_AGENT no longer appears in ${server}'s bindery context.`,

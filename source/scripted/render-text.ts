@@ -108,6 +108,8 @@ function refusedText(e: Extract<RunEvent, {event: 'refused'}>, glyphs: Glyphs): 
 		case 'allow4x':
 			// The servers' names come from the target: stripped of control characters.
 			return `${glyphs.error} ${safeText(e.message ?? '')}\n  What to do: ${safeText(e.advice ?? '')}`;
+		case 'supervisor':
+			return `${glyphs.error} Not ready to reconstruct: nothing was changed. ${e.message ?? ''}\n  What to do: ${e.advice ?? ''}`;
 		case 'invalid backup':
 			return `${glyphs.error} The backup is not valid: nothing was changed.`;
 		case 'preflight':

@@ -16,6 +16,7 @@ import {openTarget, otherRunEvent, type OpenTarget} from '../app/open-target.js'
 import {prepareRestore} from '../app/prepare-restore.js';
 import {reconstructPreflight} from '../app/prepare-reconstruct.js';
 import {allow4xRefusal} from '../procedure/allow4x-check.js';
+import {asLaunched, launcherOf} from '../wizard/start-again.js';
 import {scriptedResumeProblem} from '../app/resume-policy.js';
 import {rollBack, type RollBackResult} from '../app/roll-back.js';
 import {runStep, stepEnd} from '../app/run-step.js';
@@ -32,6 +33,7 @@ import {initialPasswordFromFlags, reconstructFromFlags} from './reconstruct-flag
 import {textOf} from './render-text.js';
 import {beginRestoreFor, repairOffer, roleRefusal} from './situation.js';
 import {RepairRun} from '../procedure/repair-run.js';
+import {SUPERVISOR_ADVICE, SUPERVISOR_NEEDED} from '../procedure/supervisor-login.js';
 
 /** A scripted run to its end; the glyphs are the command line's choice (cli/main.ts), as is the Io (its text made ASCII with them). */
 export async function runScripted(options: WizardOptions, {target: spec, answers}: ScriptedRun, io: Io, glyphs: Glyphs): Promise<number> {
@@ -115,6 +117,11 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 				);
 			}
 			if (answers.intent === 'reconstruct') {
+				// As the wizard's answer "I have no Supervisor login on some of them": nothing is looked at or changed.
+				if (answers.supervisor === 'no') {
+					say({event: 'refused', reason: 'supervisor', message: SUPERVISOR_NEEDED, advice: `${SUPERVISOR_ADVICE}, with --supervisor yes`});
+					return EXIT.failed;
+				}
 				const checks = await reconstructPreflight(target);
 				sayChecks(checks);
 				if (!checks.every(c => c.ok)) {
@@ -125,7 +132,7 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 				const reconstruct = await reconstructFromFlags(target, answers, options, io, warn);
 				const refused = await allow4xRefusal(target, reconstruct.plan.servers, reconstruct.plan.netware);
 				if (refused) {
-					say({event: 'refused', reason: 'allow4x', message: refused.message, advice: refused.advice});
+					say({event: 'refused', reason: 'allow4x', message: refused.message, advice: asLaunched(refused.advice, launcherOf(io.script, io.env))});
 					return EXIT.failed;
 				}
 				run = await beginReconstruct(target, reconstruct, {breakLock: options.breakLock});

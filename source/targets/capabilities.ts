@@ -100,12 +100,19 @@ export type NetWareServerInfo = {
 
 type BinderyBackupInfo = {ok: boolean; problems: string[]; usersInBackup: number; usersLost: string[]; taken?: Date};
 
+/**
+ * Allow4X (REG_DWORD 1 under MSSYNC's Parameters key) as read from the PDC's registry: set; not set (the
+ * value or its key missing, or another value than 1); or not read, with why in the reading command's own words.
+ * Whether the NT server was restarted since it was set cannot be read by any of them.
+ */
+export type Allow4xReading = {state: 'set'; how: string} | {state: 'unset'; why: string} | {state: 'unread'; why: string};
+
 export interface NetWareServers {
 	list(): Promise<NetWareServerInfo[]>;
 	/** Each server's NetWare version, where the target knows it (the lab does); absent where it must be asked. */
 	netwareVersions?(): Promise<Record<string, '2.x' | '3.x' | '4.x'>>;
-	/** Whether Allow4X is set on the PDC (KB Q145589), where the target can read it; absent where it cannot. */
-	allow4x?(): Promise<boolean>;
+	/** Allow4X on the PDC (KB Q145589) as read now from its registry; absent where the target has no way to read it. */
+	allow4x?(): Promise<Allow4xReading>;
 	/** The reconstruct flow's NetWare steps; absent where a person must do them (a manual step). */
 	reconstruct?: {
 		deleteSyncAgent(server: string): Promise<'deleted' | 'absent'>;

@@ -6,23 +6,15 @@
  */
 import {basename} from 'node:path';
 import type {TargetSpec} from '../app/target-spec.js';
+import {shellWord} from '../text/shell-word.js';
+
+export {shellWord};
 
 /** What starts dsmn-resync, as typed: `dsmn-resync`, `npm start --`, or `node …/dist/cli.js`. */
 export type Launcher = string;
 
 /** Set by scripts/start-lab.js (`npm start`) for the wizard it starts. */
 export const NPM_START_ENV = 'DSMN_RESYNC_LAUNCHER';
-
-/**
- * A word of a command as a POSIX shell (and, without a double quote in it, cmd.exe) reads it: as it is
- * when plain, else in double quotes (backslashes of a Windows path kept), or single quotes if it holds one.
- */
-export function shellWord(word: string): string {
-	if (/^[\w@%+=:,./\\-]+$/.test(word)) return word;
-	// In double quotes a backslash is itself, except before " $ ` \ or at the end.
-	if (!/["$`]|\\(\\|$)/.test(word)) return `"${word}"`;
-	return `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * How this process was started: by `npm start` (the variable above), by the package's `bin` (its name

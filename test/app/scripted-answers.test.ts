@@ -32,14 +32,41 @@ describe('scriptedAnswers', () => {
 	});
 
 	it("a lab's reconstruct carries how the passwords are set and where their list goes; a real server's carries none", () => {
-		expect(answersOf(['--lab', 'L', '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', 'P', '--select', 'FS1', '--yes'])).toEqual({
-			answers: {intent: 'reconstruct', select: ['FS1'], restoreBindery: [], passwords: {policy: 'random', file: 'P'}},
+		expect(
+			answersOf([
+				'--lab',
+				'L',
+				'--flow',
+				'reconstruct',
+				'--password-policy',
+				'random',
+				'--passwords-file',
+				'P',
+				'--select',
+				'FS1',
+				'--supervisor',
+				'yes',
+				'--yes',
+			]),
+		).toEqual({
+			answers: {intent: 'reconstruct', select: ['FS1'], restoreBindery: [], passwords: {policy: 'random', file: 'P'}, supervisor: 'yes'},
 			missing: [],
 		});
-		expect(answersOf(['--target', 'windows', '--flow', 'reconstruct', '--yes'])).toEqual({
-			answers: {intent: 'reconstruct', select: undefined, restoreBindery: [], passwords: undefined},
+		expect(answersOf(['--target', 'windows', '--flow', 'reconstruct', '--supervisor', 'yes', '--yes'])).toEqual({
+			answers: {intent: 'reconstruct', select: undefined, restoreBindery: [], passwords: undefined, supervisor: 'yes'},
 			missing: [],
 		});
+	});
+
+	it('a reconstruct carries the Supervisor answer, as the wizard asks it (KB Q183684): missing, it is named; anything but yes or no is refused', () => {
+		expect(answersOf(['--target', 'windows', '--flow', 'reconstruct', '--supervisor', 'no', '--yes'])).toEqual({
+			answers: {intent: 'reconstruct', select: undefined, restoreBindery: [], passwords: undefined, supervisor: 'no'},
+			missing: [],
+		});
+		expect(answersOf(['--target', 'windows', '--flow', 'reconstruct', '--yes'])).toEqual({answers: undefined, missing: ['--supervisor yes|no']});
+		expect(() => answersOf(['--target', 'windows', '--flow', 'reconstruct', '--supervisor', 'maybe'])).toThrow(/--supervisor must be yes or no, not "maybe"/);
+		// A restore asks no such question.
+		expect(answersOf(['--lab', 'L', '--flow', 'restore', '--backup', 'B', '--pdc', 'same', '--synchronize', 'normal', '--yes']).missing).toEqual([]);
 	});
 
 	it('carries the target the command line names, as parsed once', () => {
@@ -59,7 +86,7 @@ describe('scriptedAnswers', () => {
 		});
 		expect(answersOf(['--lab', 'L', '--flow', 'reconstruct', '--yes'])).toEqual({
 			answers: undefined,
-			missing: ['--password-policy random|initial', '--passwords-file PATH'],
+			missing: ['--password-policy random|initial', '--passwords-file PATH', '--supervisor yes|no'],
 		});
 		expect(answersOf([])).toEqual({answers: undefined, missing: ['--lab DIR (or --target windows|remote)', '--flow restore|reconstruct', '--yes']});
 	});

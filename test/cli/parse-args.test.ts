@@ -73,7 +73,12 @@ describe('the command line', () => {
 
 	it('names every answer a scripted run still lacks', () => {
 		const wizard = parseCommandLine(['--lab', 'L', '--flow', 'reconstruct']);
-		expect(wizard.kind === 'wizard' && missingAnswers(wizard.options)).toEqual(['--password-policy random|initial', '--passwords-file PATH', '--yes']);
+		expect(wizard.kind === 'wizard' && missingAnswers(wizard.options)).toEqual([
+			'--password-policy random|initial',
+			'--passwords-file PATH',
+			'--supervisor yes|no',
+			'--yes',
+		]);
 		const complete = parseCommandLine(['--lab', 'L', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', 'B', '--yes']);
 		expect(complete.kind === 'wizard' && missingAnswers(complete.options)).toEqual([]);
 	});

@@ -98,7 +98,9 @@ describe('the reconstruct flow, end to end', () => {
 		await runCli(['lab', 'create', dir, '--no-backup', '--pace', '0']);
 		const file = join(root, 'initial.txt');
 		const secret = 'Spring+2027x';
-		const run = runCli(['--lab', dir, '--flow', 'reconstruct', '--password-policy', 'initial', '--passwords-file', file, '--yes'], {input: `${secret}\n`});
+		const run = runCli(['--lab', dir, '--flow', 'reconstruct', '--password-policy', 'initial', '--passwords-file', file, '--supervisor', 'yes', '--yes'], {
+			input: `${secret}\n`,
+		});
 		const argv = await sampleArgv(run);
 		const result = await run;
 		expect(result.exitCode).toBe(0);
@@ -124,6 +126,8 @@ describe('the reconstruct flow, end to end', () => {
 			'random',
 			'--passwords-file',
 			join(root, 'p.txt'),
+			'--supervisor',
+			'yes',
 			'--yes',
 		]);
 		expect(wrong).toMatchObject({exitCode: 2, stderr: expect.stringContaining('--restore-bindery names servers that are not reconstructed: FS3')});
@@ -140,6 +144,8 @@ describe('the reconstruct flow, end to end', () => {
 			'random',
 			'--passwords-file',
 			join(root, 'p.txt'),
+			'--supervisor',
+			'yes',
 			'--yes',
 		]);
 		expect(run.exitCode, run.stdout + run.stderr).toBe(0);
@@ -158,9 +164,33 @@ describe('the reconstruct flow, end to end', () => {
 		const root = await tempDir();
 		const dir = join(root, 'lab');
 		await runCli(['lab', 'create', dir, '--no-backup', '--pace', '0']);
-		const inside = await runCli(['--lab', dir, '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', join(dir, 'pw.txt'), '--yes']);
+		const inside = await runCli([
+			'--lab',
+			dir,
+			'--flow',
+			'reconstruct',
+			'--password-policy',
+			'random',
+			'--passwords-file',
+			join(dir, 'pw.txt'),
+			'--supervisor',
+			'yes',
+			'--yes',
+		]);
 		expect(inside).toMatchObject({exitCode: 2, stderr: expect.stringContaining('which others can read')});
-		const missing = await runCli(['--lab', dir, '--flow', 'reconstruct', '--password-policy', 'initial', '--passwords-file', join(root, 'p.txt'), '--yes']);
+		const missing = await runCli([
+			'--lab',
+			dir,
+			'--flow',
+			'reconstruct',
+			'--password-policy',
+			'initial',
+			'--passwords-file',
+			join(root, 'p.txt'),
+			'--supervisor',
+			'yes',
+			'--yes',
+		]);
 		expect(missing).toMatchObject({exitCode: 2, stderr: expect.stringContaining('needs the password on standard input')});
 		expect((await readdir(join(dir, 'journal')).catch(() => [])).length).toBe(0);
 	});

@@ -322,3 +322,18 @@ export async function startSambaServer(options: {disableSpoolss?: boolean; role?
 		throw error;
 	}
 }
+
+/**
+ * Allow4X (KB Q145589) in this server's registry, as an administrator sets it on a PDC: `net rpc registry` over
+ * winreg as Administrator; a number sets REG_DWORD, undefined deletes the value (the key stays).
+ */
+export function setAllow4x(s: SambaServer, value: number | undefined): void {
+	const key = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters';
+	const connection = ['-S', s.name, '-A', s.auth.admin, '--option=client min protocol=NT1', '-p', String(s.port)];
+	for (const args of [['createkey', key], value === undefined ? ['deletevalue', key, 'Allow4X'] : ['setvalue', key, 'Allow4X', 'dword', String(value)]]) {
+		const result = spawnSync('net', ['rpc', 'registry', ...args, ...connection], {encoding: 'utf8'});
+		// Deleting a value that is not there: already as asked.
+		if (result.status !== 0 && !(args[0] === 'deletevalue' && /WERR_FILE_NOT_FOUND/.test(result.stderr)))
+			throw new Error(`net rpc registry ${args[0]} failed: ${result.stderr}${result.stdout}`);
+	}
+}

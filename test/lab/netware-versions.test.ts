@@ -36,10 +36,19 @@ describe('a NetWare 4.x server in the lab', () => {
 		expect(await exists(join(labPaths(dir).serverSystem('FS1'), 'NET$OBJ.OLD'))).toBe(true);
 		await deleteSyncAgent(system);
 		await expect(addServerToDomain(dir, 'FS2')).rejects.toThrow('FS2 is a Netware 4.X server. It cannot be added to the Domain.');
-		// Its advice can be followed on this lab: lab allow4x (the registry value and the restart), then Retry adds it.
-		await expect(addServerToDomain(dir, 'FS2')).rejects.toMatchObject({hint: expect.stringContaining(`dsmn-resync lab allow4x ${dir} does both`)});
+		// Its advice can be followed on this lab: leave the run (it holds the lab), lab allow4x (the registry value and the restart), then resume and retry.
+		await expect(addServerToDomain(dir, 'FS2')).rejects.toMatchObject({
+			hint: expect.stringContaining(`leave this run, run dsmn-resync lab allow4x ${dir} (it does both, once no run holds the lab), then resume the run`),
+		});
 		expect((await runCli(['lab', 'allow4x', dir])).exitCode).toBe(0);
 		await expect(addServerToDomain(dir, 'FS2')).resolves.toMatchObject({pdc: 'NTPDC'});
+	});
+
+	it("names the lab's folder as it must be typed: quoted when it holds a space", async () => {
+		const dir = join(await tempDir(), 'my lab');
+		expect((await runCli(['lab', 'create', dir, '--pace', '0', '--servers', '2', '--accounts', '10', '--netware', 'FS2=4.x'])).exitCode).toBe(0);
+		await deleteSyncAgent(labPaths(dir).serverSystem('FS2'));
+		await expect(addServerToDomain(dir, 'FS2')).rejects.toMatchObject({hint: expect.stringContaining(`dsmn-resync lab allow4x "${dir}" (it does both`)});
 	});
 
 	it('with --allow4x it is added', async () => {

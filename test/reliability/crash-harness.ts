@@ -110,7 +110,10 @@ export async function timeReconstruct(): Promise<{ms: number; entries: number}> 
 		const lab = join(root, 'lab');
 		await runCli(['lab', 'create', lab, '--pace', '1', '--no-backup', '--accounts', '800']);
 		const started = performance.now();
-		await runAndKill(['--lab', lab, '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', join(root, 'p.txt'), '--yes'], 600_000);
+		await runAndKill(
+			['--lab', lab, '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', join(root, 'p.txt'), '--supervisor', 'yes', '--yes'],
+			600_000,
+		);
 		return {ms: performance.now() - started, entries: await journalLength(lab)};
 	} finally {
 		await rm(root, {recursive: true, force: true});
@@ -204,7 +207,10 @@ export async function reconstructCrashTrial(point: number, seed: number, options
 		const passwords = join(root, 'passwords.txt');
 		const killedAfterMs = Math.floor(random.next() * options.spanMs);
 		const kill = options.kill ?? {afterMs: killedAfterMs};
-		const {killed} = await runAndKill(['--lab', lab, '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', passwords, '--yes'], kill);
+		const {killed} = await runAndKill(
+			['--lab', lab, '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', passwords, '--supervisor', 'yes', '--yes'],
+			kill,
+		);
 		const at = killed ? await lastEntry(lab) : 'finished before the kill';
 		// Every bindery still reads as one (never a mix of two writes).
 		const servers = (await readdir(join(lab, 'netware'))).sort();
@@ -218,7 +224,19 @@ export async function reconstructCrashTrial(point: number, seed: number, options
 				const names = (await readBindery(join(lab, 'netware', server, 'SYS', 'SYSTEM'))).map(o => o.name);
 				if (!names.includes('WINNT_SYNC_AGENT')) problems.push(`killed before the run began, yet ${server} lost WINNT_SYNC_AGENT`);
 			}
-			const fresh = await runCli(['--lab', lab, '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', passwords, '--yes']);
+			const fresh = await runCli([
+				'--lab',
+				lab,
+				'--flow',
+				'reconstruct',
+				'--password-policy',
+				'random',
+				'--passwords-file',
+				passwords,
+				'--supervisor',
+				'yes',
+				'--yes',
+			]);
 			if (fresh.exitCode !== 0) problems.push(`starting again exited ${fresh.exitCode}: ${fresh.stdout.slice(-300)} ${fresh.stderr}`);
 		} else if (killed) {
 			const again = await runCli(['--lab', lab, '--resume']);

@@ -292,6 +292,8 @@ function newRunArgs(world: World, lab: string): string[] {
 		'random',
 		'--passwords-file',
 		`${world.passwords}.${basename(lab)}`,
+		'--supervisor',
+		'yes',
 		'--yes',
 	];
 }

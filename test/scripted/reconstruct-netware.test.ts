@@ -3,7 +3,7 @@ import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {labPaths} from '../../source/lab/state.js';
-import {runCli, tempDir} from '../helpers/run-cli.js';
+import {CLI, runCli, tempDir} from '../helpers/run-cli.js';
 
 async function lab(allow4x = true) {
 	const dir = join(await tempDir(), 'lab');
@@ -47,6 +47,8 @@ const answers = (dir: string) => [
 	'random',
 	'--passwords-file',
 	join(dir, '..', 'pw.txt'),
+	'--supervisor',
+	'yes',
 	'--yes',
 ];
 
@@ -84,7 +86,8 @@ describe('--netware FS2=4.x (scripted reconstruct)', () => {
 		const run = await runCli([...answers(dir), ...netware]);
 		expect(run.exitCode, run.stdout + run.stderr).toBe(1);
 		expect(run.stdout + run.stderr).toMatch(/FS2 runs NetWare 4\.x, and Allow4X is not set on the PDC/);
-		expect(run.stdout + run.stderr).toMatch(/What to do: on the PDC, set Allow4X \(REG_DWORD, 1\).*restart the NT server.*dsmn-resync lab allow4x /);
+		// The lab command as this run was launched (node …/dist/cli.js here).
+		expect(run.stdout + run.stderr).toMatch(/What to do: on the PDC, set Allow4X \(REG_DWORD, 1\).*restart the NT server.*; in the lab, node \S+ lab allow4x /);
 		expect(await agents(dir)).toEqual({FS1: true, FS2: true});
 		expect(await readdir(labPaths(dir).journal).catch(() => [])).toEqual([]);
 		// What the admin would do on the PDC, done on this lab; then the same run goes through.
@@ -107,5 +110,21 @@ describe('--netware FS2=4.x (scripted reconstruct)', () => {
 			.find(e => e.event === 'refused');
 		expect(refused).toMatchObject({reason: 'allow4x'});
 		expect(refused?.advice).toMatch(/lab allow4x/);
+	});
+
+	it('names the lab command as it was launched, the folder quoted (here: node …/dist/cli.js, a folder with a space)', {timeout: 60_000}, async () => {
+		const dir = join(await tempDir(), 'my lab');
+		const created = await runCli(['lab', 'create', dir, '--pace', '0', '--servers', '2', '--accounts', '10', '--no-backup', '--netware', 'FS2=4.x']);
+		expect(created.exitCode).toBe(0);
+		const run = await runCli([...answers(dir), '--json']);
+		const refused = run.stdout
+			.split('\n')
+			.filter(Boolean)
+			.map(l => JSON.parse(l) as {event: string; advice?: string})
+			.find(e => e.event === 'refused');
+		expect(refused?.advice).toContain(`; in the lab, node ${CLI} lab allow4x "${dir}" does both`);
+		// The command as printed works: this lab then reconstructs.
+		expect((await runCli(['lab', 'allow4x', dir])).exitCode).toBe(0);
+		expect((await runCli(answers(dir))).exitCode).toBe(0);
 	});
 });

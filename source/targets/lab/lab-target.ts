@@ -5,7 +5,7 @@ import {dsmpackRepair} from '../../lab/dsmpack.js';
 import {addServerToDomain, checkBinderyBackup, deleteSyncAgent, restoreBindery, setDomainPasswords} from '../../lab/netware-ops.js';
 import {labPaths, loadLab} from '../../lab/state.js';
 import {labStatus} from '../../lab/status.js';
-import type {NetWareServers, Target} from '../capabilities.js';
+import type {Allow4xReading, NetWareServers, Target} from '../capabilities.js';
 import {LocalFiles} from '../local-files.js';
 import {NetScServiceControl} from '../net-sc-service-control.js';
 import type {CommandSpec} from '../run-command.js';
@@ -37,8 +37,10 @@ class LabServers implements NetWareServers {
 		return Object.fromEntries(state.servers.map(s => [s.name, s.netware ?? '3.x'] as const));
 	}
 
-	async allow4x() {
-		return (await loadLab(this.dir)).allow4x === true;
+	async allow4x(): Promise<Allow4xReading> {
+		return (await loadLab(this.dir)).allow4x === true
+			? {state: 'set', how: "the lab's registry: REG_DWORD 1"}
+			: {state: 'unset', why: "the value Allow4X is not in the lab's registry"};
 	}
 
 	async list() {

@@ -9,7 +9,8 @@ import {hostname} from 'node:os';
 import type {NtVersion} from '../../backup/header-findings.js';
 import {dirname, join, resolve} from 'node:path';
 import {UsageError} from '../../errors/hinted-error.js';
-import type {NetWareServerInfo, NetWareServers, Target} from '../capabilities.js';
+import type {Allow4xReading, NetWareServerInfo, NetWareServers, Target} from '../capabilities.js';
+import {readAllow4xWithNet, readAllow4xWithReg} from './allow4x-registry.js';
 import {LocalFiles} from '../local-files.js';
 import {NetScServiceControl} from '../net-sc-service-control.js';
 import type {CommandSpec} from '../run-command.js';
@@ -48,7 +49,11 @@ const program = (name: string): CommandSpec => ({file: name, prefix: [], display
 
 /** DSMN's list of managed servers lives inside MSSYNC.MDB: on a real server the admin names them once. */
 class NamedServers implements NetWareServers {
-	constructor(private readonly names: readonly string[]) {}
+	constructor(
+		private readonly names: readonly string[],
+		/** Allow4X read from the PDC's registry (net rpc registry, or reg query). */
+		readonly allow4x: () => Promise<Allow4xReading>,
+	) {}
 
 	async list(): Promise<NetWareServerInfo[]> {
 		return this.names.map(name => ({name, synchronized: false, syncAgent: true, users: 0, problem: 'as Synchronization Manager shows it: look there'}));
@@ -56,7 +61,7 @@ class NamedServers implements NetWareServers {
 }
 
 export async function realTarget(options: RealTargetSpec, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<Target> {
-	const servers = new NamedServers((options.select ?? []).map(s => s.toUpperCase()));
+	const names = (options.select ?? []).map(s => s.toUpperCase());
 	const journalDir = stateFolder(env, platform);
 	const serviceName = env['DSMN_RESYNC_SERVICE'] || 'MSSYNC';
 	if (!/^[\w$.-]{1,256}$/.test(serviceName))
@@ -72,7 +77,7 @@ export async function realTarget(options: RealTargetSpec, env: NodeJS.ProcessEnv
 			service: new NetScServiceControl(program('net'), program('sc'), serviceName, timeoutMs),
 			...(gatewayName ? {gateway: new NetScServiceControl(program('net'), program('sc'), gatewayName, timeoutMs)} : {}),
 			database: {syncagnt, snapshotParent: dirname(syncagnt), files: new LocalFiles()},
-			servers,
+			servers: new NamedServers(names, () => readAllow4xWithReg(program('reg'), undefined, timeoutMs)),
 			serverVersion: new ServerVersionSource(async () => thisMachineVersion(), options.nt),
 			host: hostname(),
 			journalDir,
@@ -90,7 +95,7 @@ export async function realTarget(options: RealTargetSpec, env: NodeJS.ProcessEnv
 			service: new ScServiceControl(program('sc'), host, serviceName, timeoutMs),
 			...(gatewayName ? {gateway: new ScServiceControl(program('sc'), host, gatewayName, timeoutMs)} : {}),
 			database: {syncagnt, snapshotParent: dirname(syncagnt), files: new LocalFiles()},
-			servers,
+			servers: new NamedServers(names, () => readAllow4xWithReg(program('reg'), host, timeoutMs)),
 			// sc.exe and ADMIN$ do not say which NT the server runs: the admin does (--nt, or the wizard asks).
 			serverVersion: new ServerVersionSource('from Windows the tool does not ask the server its version', options.nt),
 			host,
@@ -127,7 +132,7 @@ export async function realTarget(options: RealTargetSpec, env: NodeJS.ProcessEnv
 		service,
 		...(gatewayName ? {gateway: new SambaServiceControl(program('net'), connection, gatewayName, timeoutMs)} : {}),
 		database: {syncagnt, snapshotParent: options.syncagnt ? dirname(syncagnt) : files.join(`//${host}/ADMIN$`, 'SYSTEM32'), files},
-		servers,
+		servers: new NamedServers(names, () => readAllow4xWithNet(program('net'), connection, timeoutMs)),
 		// The account is in the private -A file (mode 0600), never in argv.
 		serverVersion: new ServerVersionSource(() => askSrvinfo(program('rpcclient'), connectionArgs(connection), host, timeoutMs), options.nt),
 		host,

@@ -11,8 +11,8 @@ import {binderyRestoreRefusal, versionOf, type NetWareVersions} from '../../proc
 import {netwareAnswers, netwarePlanLine} from './situation-netware.js';
 import {operations, type WizardSession} from '../session.js';
 import {notReadyToReconstruct} from '../summary.js';
+import {SUPERVISOR_ADVICE, SUPERVISOR_NEEDED} from '../../procedure/supervisor-login.js';
 import type {ChoiceValues} from '../choices.js';
-import {cite} from '../../procedure/claims.js';
 import {withoutError} from '../text-entry.js';
 
 export class ReconstructQuestions {
@@ -135,7 +135,7 @@ export class ReconstructQuestions {
 		// Before anything changes: a 4.x server that DSMN cannot take back (no Allow4X) must keep its WINNT_SYNC_AGENT.
 		const refused = await allow4xRefusal(target, servers, answered);
 		if (refused) {
-			this.s.store.set({screen: notReadyToReconstruct(refused.message, `What to do: ${refused.advice}.`)});
+			this.s.store.set({screen: notReadyToReconstruct(refused.message, `What to do: ${this.s.asLaunched(refused.advice)}.`)});
 			return;
 		}
 		// What the target knows of a version wins over the answer: the steps name the right tools.
@@ -319,14 +319,9 @@ export function lostLine(usersLost: readonly string[], domainAccounts: ReadonlyS
 
 /** The end when the admin has no Supervisor login on some of the servers: nothing changed, and what to do. */
 export function withoutSupervisorRights(again: string): ReturnType<typeof notReadyToReconstruct> {
-	const why = `Each server you reconstruct needs a NetWare Supervisor (or Supervisor-equivalent) login: WINNT_SYNC_AGENT is deleted on the server as SUPERVISOR, and Synchronization Manager's Add Server to Manage asks for a Supervisor or equivalent login before it adds the server back (${cite('add-server-dialog')}). Without it, a server whose WINNT_SYNC_AGENT was deleted could not be added back, and would stay outside the domain.`;
+	const why = SUPERVISOR_NEEDED;
 	return {
 		...notReadyToReconstruct(why, undefined),
-		lines: [
-			why,
-			"What to do: get a login for each server first (the server's SUPERVISOR password, or an account its NetWare administrator made Supervisor-equivalent), then start again:",
-			again,
-			'To go on now with only the servers you have a login for, start again and choose just those.',
-		],
+		lines: [why, `What to do: ${SUPERVISOR_ADVICE}:`, again, 'To go on now with only the servers you have a login for, start again and choose just those.'],
 	};
 }

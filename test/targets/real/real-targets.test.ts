@@ -73,7 +73,7 @@ describe('--target windows (net.exe and sc.exe, here stand-ins on PATH)', () => 
 
 	it('gives the reconstruct flow as manual steps with exact instructions', async () => {
 		const s = await server();
-		const run = await runCli(['--target', 'windows', '--flow', 'reconstruct', '--select', 'FS2', '--yes'], {env: s.env});
+		const run = await runCli(['--target', 'windows', '--flow', 'reconstruct', '--select', 'FS2', '--supervisor', 'yes', '--yes'], {env: s.env});
 		expect(run.exitCode).toBe(3);
 		expect(run.stdout).toContain('▸ Your turn: Delete WINNT_SYNC_AGENT from FS2');
 		expect(run.stdout).toContain('Choose User Information, select WINNT_SYNC_AGENT, press Delete');
