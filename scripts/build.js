@@ -1,6 +1,6 @@
 // Bundles the program into dist/: cli.js (the command line, small and fast to start: it imports nothing
-// statically), quick-answers.js (--help and usage errors, one file), the wizard's UI in a
-// chunk loaded only when drawn, and lab-tool.js (the practice lab's stand-in net and sc, one file of its own). Everything the
+// statically and prints --version and --help itself), quick-answers.js (usage errors, one file), main.js
+// (the program) with the wizard's UI in a chunk loaded only when drawn, and lab-tool.js (the practice lab's stand-in net and sc, one file of its own). Everything the
 // program runs is in dist/: it imports nothing but Node's own modules (checked below), so the package has
 // no dependencies. scripts/package.js bundles the same code, with the same fixes, for the single executables.
 import {spawnSync} from 'node:child_process';
@@ -151,15 +151,17 @@ export const inkWithoutDevtools = {
 };
 
 /**
- * cli.tsx's import of quick-answers.ts is left to run time, as ./quick-answers.js: that module is bundled
- * apart, into one file that shares no chunk with the program, so that `--help` and a usage error load one
- * file (chunks shared with the program would be several, each a module for Node to load).
+ * cli.tsx is bundled alone, with the little it imports statically (the help text and the rule that asks
+ * for it), so that dist/cli.js imports nothing: its imports of quick-answers.ts and main.ts are left to run
+ * time, as ./quick-answers.js and ./main.js, each bundled apart. quick-answers.js is one file that shares
+ * nothing with the program (chunks shared with it would be several, each a module for Node to load);
+ * main.js is the program's entry, its chunks beside it.
  */
-export const quickAnswersApart = {
-	name: 'quick-answers-apart',
+export const apartFromCli = {
+	name: 'apart-from-cli',
 	setup(pluginBuild) {
-		pluginBuild.onResolve({filter: /[\\/]quick-answers\.js$/}, args =>
-			args.importer.endsWith('cli.tsx') ? {path: './quick-answers.js', external: true} : undefined,
+		pluginBuild.onResolve({filter: /[\\/](quick-answers|main)\.js$/}, args =>
+			args.importer.endsWith('cli.tsx') ? {path: `./${args.path.split('/').at(-1)}`, external: true} : undefined,
 		);
 	},
 };
@@ -203,12 +205,18 @@ async function buildDist() {
 		metafile: true,
 		logLevel: 'warning',
 	};
-	const [program, quickAnswers, labTool] = await Promise.all([
+	const [cli, program, quickAnswers, labTool] = await Promise.all([
 		build({
 			...common,
 			define: {...common.define, __VERSION_LINE__: JSON.stringify(await versionLine(common.define))},
-			plugins: [fixInkIncrementalRendering, inkWithoutDevtools, inkWrapsAtWords, quickAnswersApart],
+			plugins: [apartFromCli],
 			entryPoints: {cli: 'cli.tsx'},
+			outdir: 'dist',
+		}),
+		build({
+			...common,
+			plugins: [fixInkIncrementalRendering, inkWithoutDevtools, inkWrapsAtWords],
+			entryPoints: {main: 'source/cli/main.ts'},
 			outdir: 'dist',
 			splitting: true,
 			jsx: 'automatic',
@@ -220,7 +228,7 @@ async function buildDist() {
 		// file of its own, sharing no chunk with the program, so that it parses only what it runs.
 		build({...common, entryPoints: {'lab-tool': 'source/lab/stand-in-main.ts'}, outdir: 'dist'}),
 	]);
-	const builds = [program, quickAnswers, labTool];
+	const builds = [cli, program, quickAnswers, labTool];
 	const result = {
 		metafile: {
 			inputs: Object.assign({}, ...builds.map(b => b.metafile.inputs)),

@@ -16,6 +16,12 @@ const event = <const Name extends string, Shape extends z.ZodRawShape>(name: Nam
 	return description ? schema.meta({description}) : schema;
 };
 
+/** What a run that stays in its journal says of where it is (app/stop-run.ts): its `stopped` and `interrupted`. */
+const stayed = {
+	kept: z.array(text).optional().meta({description: 'Where the run kept things (the files moved aside, the passwords file, the journal), in words.'}),
+	service: text.optional().meta({description: 'MSSYNC when it is not as the run found it (a restore stopped it: DSMN is down), and how to bring it back.'}),
+};
+
 export const EVENTS = [
 	event('usage-error', {message: text, hint: text.optional()}, 'The command line was refused (exit status 2): nothing was changed.'),
 	event(
@@ -159,6 +165,7 @@ export const EVENTS = [
 			message: text.optional().meta({description: 'Stopped within a step: what the step says of where it stopped.'}),
 			journal: text.optional(),
 			rollback: z.boolean().optional().meta({description: 'Whether --rollback can undo the run.'}),
+			...stayed,
 		},
 		'The last line of a run stopped by a signal at a safe point (exit status 130); --resume continues it.',
 	),
@@ -169,6 +176,7 @@ export const EVENTS = [
 			step: text.optional(),
 			rollback: z.boolean().optional().meta({description: 'Whether --rollback can undo the run.'}),
 			resume: z.literal(false).optional().meta({description: 'Present when the run cannot be resumed (a roll back of it began): only --rollback finishes it.'}),
+			...stayed,
 		},
 		'The last line of a run whose step failed (exit status 1); the run stays in the journal for --resume (or --rollback).',
 	),

@@ -9,12 +9,13 @@ import type {Io} from '../app/io.js';
 import type {WizardOptions} from '../app/options.js';
 import {scriptedAnswers} from '../app/scripted-answers.js';
 import {HintedError, UsageError} from '../errors/hinted-error.js';
-import {toAscii} from '../text/ascii.js';
 import {chooseGlyphs, type Glyphs} from '../text/glyphs.js';
 import {jsonLine} from '../app/json-line.js';
-import {asLaunched, launcherOf} from '../wizard/start-again.js';
-import {printError, processOutput} from './output.js';
-import {globalFlags, parseCommandLine} from './parse-args.js';
+import {launcherOf} from '../wizard/start-again.js';
+import {globalFlags} from './global-flags.js';
+import {inGlyphs, printError, processOutput} from './output.js';
+import {parseCommandLine} from './parse-args.js';
+import {reportHinted} from './report-hinted.js';
 
 export async function main(
 	argv: string[],
@@ -30,7 +31,7 @@ export async function main(
 	const flags = globalFlags(argv);
 	// The glyphs are chosen once, here, for whatever the command prints (the wizard included).
 	const glyphs: Glyphs = chooseGlyphs(given.env, flags.ascii);
-	const io: Io = glyphs.ascii ? {...given, out: text => given.out(toAscii(text)), err: text => given.err(toAscii(text))} : given;
+	const io: Io = inGlyphs(given, glyphs);
 	let commandKind = 'unknown';
 	try {
 		const command = parseCommandLine(argv);
@@ -103,21 +104,7 @@ export async function main(
  * that says so, and its stack in a file of the state folder whose path that line gives.
  */
 async function reportError(error: unknown, json: boolean, io: Io, command: string): Promise<number> {
-	if (error instanceof HintedError) {
-		// With --json, a script reads standard output: the failure is a JSON line there too.
-		// A usage error's "see: dsmn-resync --help", as it works from where the admin is (quick-answers.ts does the same).
-		const launched = error.exitCode === EXIT.usage && error.hint ? asLaunched(error.hint, launcherOf(io.script, io.env)) : error.hint;
-		if (json) {
-			const hint = launched ? {hint: launched} : {};
-			io.out(
-				error.exitCode === EXIT.usage
-					? jsonLine('usage-error', {message: error.message, ...hint})
-					: jsonLine('failed', {message: error.message, ...hint, exit: error.exitCode}),
-			);
-		}
-		printError(io, error.message, launched);
-		return error.exitCode;
-	}
+	if (error instanceof HintedError) return reportHinted(error, json, io);
 	const {defectDetails, defectMessage, writeDefectReport} = await import('./defect-report.js');
 	const report = await writeDefectReport(error, {build: describeBuild(), command, env: io.env});
 	const message = defectMessage(error);

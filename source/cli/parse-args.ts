@@ -1,10 +1,11 @@
 /** The command line (ARCHITECTURE.md, "The command line and the front ends") → a typed command. Pure: no I/O, no Ink. */
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {LAB_DEFAULTS, LAB_LIMITS, labFaults, type LabFault, type LabOptions} from '../lab/options.js';
-import {parseNetWareVersions, type NetWareVersion} from '../procedure/reconstruct-texts.js';
+import {parseNetWareVersions, type NetWareVersion} from '../procedure/netware-versions.js';
 import type {RealTargetFlags, WizardOptions} from '../app/options.js';
 import type {TargetSpec} from '../app/target-spec.js';
 import {UsageError} from '../errors/hinted-error.js';
+import {asksForHelp} from './global-flags.js';
 
 export type Command =
 	| {kind: 'help'}
@@ -297,25 +298,15 @@ function parseLab(args: string[]): Command {
 	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, dsmpack, dsmdump, dsmchk, online, offline, fault');
 }
 
-/**
- * Flags every command takes: --ascii (draw ASCII only) and --json (JSON lines), read before the
- * command itself so that even a refused command line answers in the form asked for.
- */
-export function globalFlags(argv: readonly string[]): {ascii: boolean; json: boolean} {
-	const upTo = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
-	return {ascii: upTo.includes('--ascii'), json: upTo.includes('--json')};
-}
-
 /** The command; --ascii, taken by every command anywhere on the line, is read by `globalFlags` alone (cli/main.ts decides the glyphs once). */
 export function parseCommandLine(allArgs: string[]): Command {
 	return parseCommand(allArgs.filter(arg => arg !== '--ascii'));
 }
 
 function parseCommand(argv: string[]): Command {
-	if (argv.includes('--help') || argv.includes('-h')) return {kind: 'help'};
+	if (asksForHelp(argv)) return {kind: 'help'};
 	if (argv.includes('--version') || argv.includes('-V')) return {kind: 'version'};
 	const [first, ...rest] = argv;
-	if (first === 'help') return {kind: 'help'};
 	if (first === 'lab') return parseLab(rest);
 	if (first === 'check') {
 		const {values, positionals} = parse(rest, {json: {type: 'boolean'}, nt: {type: 'string'}}, 'check');

@@ -6,29 +6,13 @@
 import type {Allow4xReading} from '../targets/capabilities.js';
 import type {StepDef} from './procedure-run.js';
 import {cite, citeEach} from './claims.js';
+import type {NetWareVersion} from './netware-versions.js';
 
-export type NetWareVersion = '2.x' | '3.x' | '4.x';
+// The versions and the `--netware` answer live in netware-versions.ts, which the argument parser reads alone.
+export {NETWARE_VERSIONS, parseNetWareVersions, type NetWareVersion} from './netware-versions.js';
 
 /** Each server's NetWare version; a server not named is 3.x. */
 export type NetWareVersions = Readonly<Record<string, NetWareVersion>>;
-
-export const NETWARE_VERSIONS: readonly NetWareVersion[] = ['2.x', '3.x', '4.x'];
-
-/** `FS1=3.x,FS2=4.x` (the `--netware` answer) as versions by server, or the reason it cannot be read. */
-export function parseNetWareVersions(text: string): {ok: true; versions: Record<string, NetWareVersion>} | {ok: false; reason: string} {
-	const versions: Record<string, NetWareVersion> = {};
-	for (const part of text
-		.split(',')
-		.map(p => p.trim())
-		.filter(Boolean)) {
-		const match = /^([^=\s]+)=(\d)\.x$/i.exec(part);
-		const version = match ? (`${match[2]}.x` as NetWareVersion) : undefined;
-		if (!match || !version || !NETWARE_VERSIONS.includes(version))
-			return {ok: false, reason: `"${part}" is not SERVER=VERSION with a version of ${NETWARE_VERSIONS.join(', ')} (for example FS1=3.x,FS2=4.x)`};
-		versions[match[1]!.toUpperCase()] = version;
-	}
-	return {ok: true, versions};
-}
 
 export function versionOf(versions: NetWareVersions | undefined, server: string): NetWareVersion {
 	return versions?.[server] ?? '3.x';

@@ -68,12 +68,16 @@ function textLines(e: RunEvent, glyphs: Glyphs): string | undefined {
 			return `  Once it is done, run the same command again with --resume. (--yes never confirms a step a person must do.)`;
 		case 'interrupted': {
 			const why = e.before === undefined ? (e.message ?? 'Interrupted') : `Interrupted before "${e.title ?? e.before}"`;
-			return `${glyphs.warning} ${why}. ${again(e.rollback)}`;
+			return `${glyphs.warning} ${why}. ${again(e.rollback)}${serviceText(e.service, glyphs)}`;
 		}
 		case 'closed':
 			return `  Nothing was changed, so this run is closed (journal ${e.journal}): fix the cause, then start a new run.`;
-		case 'stopped':
-			return `  The run is journaled in ${e.journal}: fix the cause, then ${(e.resume === false ? 'Run again with --rollback to finish the roll back.' : again(e.rollback)).toLowerCase()}`;
+		case 'stopped': {
+			// Where SYNCAGNT's files are now (a folder beside it, once moved), but the journal, which the line itself names.
+			const kept = (e.kept ?? []).filter(line => !line.startsWith('The journal of this run')).map(line => `${glyphs.bullet} ${line}\n`);
+			const then = e.resume === false ? 'Run again with --rollback to finish the roll back.' : again(e.rollback);
+			return `${kept.join('')}  The run is journaled in ${e.journal}: fix the cause, then ${then.toLowerCase()}${serviceText(e.service, glyphs)}`;
+		}
 		case 'completed': {
 			// In the lab the tool reads the marks: servers still red are said, as the wizard's summary says them.
 			const red = e.red ?? [];
@@ -92,6 +96,11 @@ function textLines(e: RunEvent, glyphs: Glyphs): string | undefined {
 		default:
 			return unrendered(e);
 	}
+}
+
+/** MSSYNC not as the run found it, on a line of its own after the run's last line (none when it is as found). */
+function serviceText(service: string | undefined, glyphs: Glyphs): string {
+	return service === undefined ? '' : `\n${glyphs.warning} ${safeText(service)}`;
 }
 
 /** A new event fails type-checking here until it is given its text. */

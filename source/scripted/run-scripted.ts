@@ -20,7 +20,7 @@ import {asLaunched, launcherOf} from '../wizard/start-again.js';
 import {scriptedResumeProblem} from '../app/resume-policy.js';
 import {rollBack, type RollBackResult} from '../app/roll-back.js';
 import {runStep, stepEnd} from '../app/run-step.js';
-import {serviceLineNow} from '../app/service-as-found.js';
+import {interruptedEvent, stoppedEvent} from '../app/stop-run.js';
 import {resumeUnfinished, type OpenedRun} from '../app/unfinished-run.js';
 import type {ProcedureRun, StepOutcome} from '../procedure/procedure-run.js';
 import type {Target} from '../targets/capabilities.js';
@@ -148,8 +148,7 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 		for (let step = run.nextStep(); step; step = run.nextStep()) {
 			if (stop) {
 				await run.noteInterrupted(signalName, step);
-				say({event: 'interrupted', before: step, title: stepTitle(run, step), journal: run.journalPath, rollback: run.canRollback});
-				await sayService(run);
+				say(await interruptedEvent(run, {before: step, title: stepTitle(run, step)}, bringBack(run)));
 				return EXIT.interrupted;
 			}
 			if (run.awaitingManual(step)) {
@@ -157,8 +156,7 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 				const confirmed = await run.confirmManual(step);
 				report(step, stepTitle(run, step), confirmed);
 				if (confirmed.status === 'failed') {
-					say({event: 'stopped', journal: run.journalPath, step, rollback: run.canRollback, ...(run.rollbackBegan() ? {resume: false as const} : {})});
-					await sayService(run);
+					say(await stoppedEvent(run, step, bringBack(run)));
 					return EXIT.failed;
 				}
 				continue;
@@ -171,8 +169,7 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 				return EXIT.manual;
 			}
 			if (outcome.status === 'interrupted') {
-				say({event: 'interrupted', step, title: stepTitle(run, step), message: outcome.message, journal: run.journalPath, rollback: run.canRollback});
-				await sayService(run);
+				say(await interruptedEvent(run, {step, title: stepTitle(run, step), message: outcome.message}, bringBack(run)));
 				return EXIT.interrupted;
 			}
 			if (outcome.status === 'failed') {
@@ -182,9 +179,7 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 					return EXIT.failed;
 				}
 				// Where SYNCAGNT's files are now (a folder beside it, once moved): said at every stop, not only at the end.
-				for (const line of run.whereThingsAre().filter(l => !l.startsWith('The journal of this run'))) say({event: 'instruction', text: line});
-				say({event: 'stopped', journal: run.journalPath, step, rollback: run.canRollback, ...(run.rollbackBegan() ? {resume: false as const} : {})});
-				await sayService(run);
+				say(await stoppedEvent(run, step, bringBack(run)));
 				return EXIT.failed;
 			}
 		}
@@ -199,14 +194,12 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 		await release?.();
 		if (!outputClosed) io.stdout.off('error', onOutputError);
 	}
-	/** Where a run stops with MSSYNC not as it found it (a restore stopped it: DSMN stays down): said, with how to bring it back. */
-	async function sayService(run: OpenedRun) {
-		const line = await serviceLineNow(run, () =>
+	/** Where a run stops with MSSYNC not as it found it (a restore stopped it: DSMN stays down): how to bring it back, said in its stop event. */
+	function bringBack(run: OpenedRun) {
+		return () =>
 			run.rollbackBegan()
 				? 'run the same command again with --rollback'
-				: 'run the same command again with --resume (it goes on to "Start MSSYNC"), or with --rollback (SYNCAGNT as it was, MSSYNC as found)',
-		);
-		if (line) say({event: 'warning', message: line});
+				: 'run the same command again with --resume (it goes on to "Start MSSYNC"), or with --rollback (SYNCAGNT as it was, MSSYNC as found)';
 	}
 
 	/** The server's writer lock asked for before the first step line (app/claim-server.ts): a refusal is its own event, exit 1. */

@@ -13,7 +13,7 @@ import {TargetFlow} from './flows/target.js';
 import {Navigation} from './navigation.js';
 import {RunDriver} from './run-driver.js';
 import {operations, WizardSession, type ControllerDeps} from './session.js';
-import type {WizardState} from './state.js';
+import type {Screen, WizardState} from './state.js';
 import {confirmationMismatch} from './summary.js';
 import {eraseFrom, moveCursorIn, typeInto, type CursorMove, type Erase} from './text-entry.js';
 import {ChoiceCursor} from './choice-cursor.js';
@@ -226,49 +226,64 @@ export class WizardController {
 	/** The pointer of the list of choices on screen. */
 	readonly choices = new ChoiceCursor(this);
 
-	/** What each intent does (intent.ts): one handler per intent type; a new intent without one does not type-check. */
-	readonly intents: IntentHandlers = {
-		'type-text': ({text}) => this.typeText(text),
-		'erase-text': ({what}) => this.eraseText(what),
-		'move-text-cursor': ({to}) => this.moveTextCursor(to),
-		'complete-text': () => this.complete(),
-		'submit-text': () => this.submitText(),
-		// The multi-select keeps its own pointer (each row can be ticked); every other list has the list pointer.
-		'move-cursor': ({delta}) => (this.s.store.screen.name === 'multi-select' ? this.moveCursor(delta) : this.choices.move(delta)),
-		choose: () => this.choices.choose((screen, value) => applyChoice(this.answers, screen, value)),
-		'toggle-selected': () => this.toggleSelected(),
-		'submit-selection': () => this.submitSelection(),
-		'next-checklist-server': () => this.moveChecklist(),
-		'tick-checklist-server': () => this.toggleChecklist(),
-		confirm: () => this.confirm(),
-		back: () => this.back(),
-		'toggle-help': () => this.showHelp(),
-		'ask-to-leave': () => this.requestQuit(),
-		leave: () => this.confirmQuit(),
-		stay: () => this.cancelQuit(),
-		finish: () => this.done(),
-	};
-
 	/** What Enter on an item of each screen's list does with its value (choices.ts): one handler per screen. */
-	readonly answers: ChoiceHandlers = {
-		target: kind => this.chooseTarget(kind),
-		resume: choice => this.resumeChoice(choice),
-		inspect: choice => this.continueFromInspect(choice),
-		'ask-backup': answer => this.answerBackup(answer),
-		discover: folder => this.chooseBackup(folder),
-		validation: value => (value === 'accept' ? this.acceptValidation() : value === 'back' ? this.back() : this.answerNtVersion(value)),
-		plan: () => this.startPlan(),
-		manual: choice => this.manualChoice(choice),
-		consequences: answer => this.acceptConsequences(answer),
-		'password-policy': policy => this.choosePasswordPolicy(policy),
-		// "No": back where nothing has changed yet, else the quit question (the run waits in its journal).
-		confirm: value => (value === 'yes' ? this.confirm() : this.canGoBack() ? this.back() : this.requestQuit()),
-		failure: choice => this.failureChoice(choice),
-		situation: value => this.answerSituation(value),
-	};
+	readonly answers: ChoiceHandlers = choiceHandlers(this);
+
+	/** What each intent does (intent.ts): one handler per intent type; a new intent without one does not type-check. */
+	readonly intents: IntentHandlers = intentHandlers(this, this.answers, () => this.s.store.screen);
 
 	/** What a key means, done: the promise is the work it started. */
 	dispatch(intent: Intent): Promise<void> | void {
 		return applyIntent(this.intents, intent);
 	}
+}
+
+/**
+ * What each intent does, by the controller `c`'s own methods, on the screen `screen()` gives (its working
+ * state). A function of the controller rather than a field of it so that the screen tests drive the same
+ * map with a stand-in that records each method called (test/helpers/screen-harness.tsx): one map, one name
+ * per action.
+ */
+export function intentHandlers(c: WizardController, answers: ChoiceHandlers, screen: () => Screen): IntentHandlers {
+	return {
+		'type-text': ({text}) => c.typeText(text),
+		'erase-text': ({what}) => c.eraseText(what),
+		'move-text-cursor': ({to}) => c.moveTextCursor(to),
+		'complete-text': () => c.complete(),
+		'submit-text': () => c.submitText(),
+		// The multi-select keeps its own pointer (each row can be ticked); every other list has the list pointer.
+		'move-cursor': ({delta}) => (screen().name === 'multi-select' ? c.moveCursor(delta) : c.choices.move(delta)),
+		choose: () => c.choices.choose((shown, value) => applyChoice(answers, shown, value)),
+		'toggle-selected': () => c.toggleSelected(),
+		'submit-selection': () => c.submitSelection(),
+		'next-checklist-server': () => c.moveChecklist(),
+		'tick-checklist-server': () => c.toggleChecklist(),
+		confirm: () => c.confirm(),
+		back: () => c.back(),
+		'toggle-help': () => c.showHelp(),
+		'ask-to-leave': () => c.requestQuit(),
+		leave: () => c.confirmQuit(),
+		stay: () => c.cancelQuit(),
+		finish: () => c.done(),
+	};
+}
+
+/** What Enter on an item of each screen's list does with its value (choices.ts), by the controller `c`'s own methods: one handler per screen. */
+export function choiceHandlers(c: WizardController): ChoiceHandlers {
+	return {
+		target: kind => c.chooseTarget(kind),
+		resume: choice => c.resumeChoice(choice),
+		inspect: choice => c.continueFromInspect(choice),
+		'ask-backup': answer => c.answerBackup(answer),
+		discover: folder => c.chooseBackup(folder),
+		validation: value => (value === 'accept' ? c.acceptValidation() : value === 'back' ? c.back() : c.answerNtVersion(value)),
+		plan: () => c.startPlan(),
+		manual: choice => c.manualChoice(choice),
+		consequences: answer => c.acceptConsequences(answer),
+		'password-policy': policy => c.choosePasswordPolicy(policy),
+		// "No": back where nothing has changed yet, else the quit question (the run waits in its journal).
+		confirm: value => (value === 'yes' ? c.confirm() : c.canGoBack() ? c.back() : c.requestQuit()),
+		failure: choice => c.failureChoice(choice),
+		situation: value => c.answerSituation(value),
+	};
 }

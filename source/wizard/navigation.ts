@@ -3,6 +3,7 @@
  * yet; leaving waits for the running step's safe point, journals where the run stands, and the last
  * frame says where everything is.
  */
+import {interruptedEvent} from '../app/stop-run.js';
 import type {WizardSession} from './session.js';
 import {synchronizeOnlyLeft} from './flows/synchronize-only-screens.js';
 import {left, leavingNote, unexpected, type LeftFrom} from './summary.js';
@@ -118,7 +119,7 @@ export class Navigation {
 			// A run resumed here but not acted on: its journal already says how it was left (failed, cut off,
 			// waiting for a manual step), and stays the truth for the next start.
 			if (this.s.actedSinceOpen) await run.noteInterrupted(signal);
-			from = {kind: 'run', canRollback: run.canRollback, where: run.whereThingsAre(), service: await this.s.serviceLine()};
+			from = {kind: 'run', left: await interruptedEvent(run, undefined, this.s.bringBack(run))};
 		} else if (run) {
 			// Begun, but no step started: nothing to resume.
 			await run.end('abandoned');

@@ -4,6 +4,7 @@
  * its instructions and waits for the admin's word; a failure offers what can be done (retry, roll back,
  * stop); the end says what was done and where everything is.
  */
+import {stoppedEvent} from '../app/stop-run.js';
 import {resumeChoices} from '../app/resume-policy.js';
 import {rollBack} from '../app/roll-back.js';
 import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
@@ -299,8 +300,7 @@ export class RunDriver {
 		}
 		// Stop here: the run stays unfinished in the journal; the next start offers to resume (or roll back).
 		await run.noteInterrupted('stopped by the admin', screen.step);
-		const service = await this.s.serviceLine();
-		const summary = stoppedHere(run.canRollback, this.s.whereThingsAre(service ? [service] : []), this.s.again());
+		const summary = stoppedHere(await stoppedEvent(run, screen.step, this.s.bringBack(run)), this.s.again());
 		store.set({screen: summary, exit: summary.exit});
 	}
 

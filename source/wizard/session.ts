@@ -8,7 +8,6 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {WizardOptions} from '../app/options.js';
 import type {TargetSpec} from '../app/target-spec.js';
-import {serviceLineNow} from '../app/service-as-found.js';
 import type {ReconstructRun} from '../procedure/reconstruct-run.js';
 import type {RestoreRun} from '../procedure/restore-run.js';
 import type {NewPdcRun} from '../procedure/new-pdc-run.js';
@@ -155,13 +154,8 @@ export class WizardSession {
 		return asLaunched(text, this.deps.launcher);
 	}
 
-	/**
-	 * At an end: MSSYNC when it is not as the run found it (stopped mid-restore: DSMN stays down), and
-	 * the command that brings it back. Nothing when it is as found, or cannot be read.
-	 */
-	async serviceLine(): Promise<string | undefined> {
-		const {run} = this;
-		if (!run) return undefined;
+	/** How the wizard says to bring MSSYNC back to where `run` found it: start again with the command above, then what to choose. */
+	bringBack(run: WizardRun): (found: string) => string {
 		// The command is on a line of its own above this one (summary.ts): a command is never split by a wrap.
 		const done = new Set(run.finishedSteps());
 		const next = run.steps().find(step => !done.has(step.id))?.title;
@@ -169,13 +163,12 @@ export class WizardSession {
 		const resume = next
 			? `Resume (it goes on with "${next}"${starts && next !== starts && !done.has('start-service') ? `, and starts MSSYNC at "${starts}"` : ''})`
 			: 'Resume';
-		return serviceLineNow(run, found =>
+		return found =>
 			run.rollbackBegan()
 				? `start again with the command above, then "Continue the roll back" (MSSYNC is left ${found === 'RUNNING' ? 'running' : 'stopped'}, as found)`
 				: run.canRollback
 					? `start again with the command above, then ${resume} or Roll back (SYNCAGNT as it was, MSSYNC ${found === 'RUNNING' ? 'running' : 'stopped'} as found)`
-					: `start again with the command above, then ${resume}`,
-		);
+					: `start again with the command above, then ${resume}`;
 	}
 
 	/** The lines a summary ends with: where the run left every file (snapshot, passwords file, journal). */

@@ -3,6 +3,7 @@
  * happened to a summary screen (its title, lines and exit status). Every line is a claim about the
  * target: each says what was changed, where things are, and what the admin does next.
  */
+import type {Interrupted, Stopped} from '../app/stop-run.js';
 import {EXIT} from '../errors/exit-codes.js';
 import {afterRepairLines} from '../procedure/repair-and-check.js';
 import type {SynchronizeKind} from '../procedure/synchronize-choice.js';
@@ -111,14 +112,19 @@ export function stoppedNothingChanged(title: string, journal: string, again: str
 	};
 }
 
-/** Stopped after a failure: the run stays unfinished in the journal. */
-export function stoppedHere(canRollback: boolean, where: string[], again: string): Summary {
+/** Stopped after a failure: the run stays unfinished in the journal (its `stopped` event, app/stop-run.ts, as a scripted run says it). */
+export function stoppedHere(stopped: Stopped, again: string): Summary {
 	return {
 		name: 'summary',
 		title: 'Stopped here',
 		ok: false,
 		exit: EXIT.failed,
-		lines: [`Nothing more was changed. To resume it${canRollback ? ' or roll it back' : ''}, start again on this target:`, again, ...where],
+		lines: [
+			`Nothing more was changed. To resume it${stopped.rollback ? ' or roll it back' : ''}, start again on this target:`,
+			again,
+			...(stopped.service ? [stopped.service] : []),
+			...(stopped.kept ?? []),
+		],
 	};
 }
 
@@ -286,21 +292,19 @@ export function leavingNote(busy: boolean, changed: boolean, canRollback: boolea
 
 /** Where the admin left from: a run that changed something, a run begun but untouched, a synchronization part way, nothing. */
 export type LeftFrom =
-	| {kind: 'run'; canRollback: boolean; where: string[]; /** MSSYNC not as the run found it (serviceNotAsFound). */ service?: string | undefined}
-	| {kind: 'untouched-run'}
-	| {kind: 'synchronizing'}
-	| {kind: 'nothing'};
+	/** A run that changed something: its `interrupted` event (app/stop-run.ts), as a scripted run says it. */
+	{kind: 'run'; left: Interrupted} | {kind: 'untouched-run'} | {kind: 'synchronizing'} | {kind: 'nothing'};
 
 /** The last frame when the admin leaves: not a progress bar or a choice, but where things are. */
 export function left(from: LeftFrom, again: string): Summary {
 	const lines =
 		from.kind === 'run'
 			? [
-					`The run waits in its journal: to resume it${from.canRollback ? ' or roll it back' : ''}, start again on this target:`,
+					`The run waits in its journal: to resume it${from.left.rollback ? ' or roll it back' : ''}, start again on this target:`,
 					// A command on its own line: a wrap never splits it.
 					again,
-					...(from.service ? [from.service] : []),
-					...from.where,
+					...(from.left.service ? [from.left.service] : []),
+					...(from.left.kept ?? []),
 				]
 			: from.kind === 'synchronizing'
 				? [

@@ -1,7 +1,8 @@
 /**
  * What `--version`, `--help` and a usage error load (ARCHITECTURE.md, "The command line and the front
- * ends"): dist/cli.js imports nothing statically and prints `--version` itself; `--help` and a usage error
- * load one more file, dist/quick-answers.js, which imports nothing of the bundle. Checked twice: in
+ * ends"): dist/cli.js imports nothing statically and prints `--version` and `--help` itself; a usage error
+ * loads one more file, dist/quick-answers.js, which imports nothing of the bundle and holds neither the
+ * help text nor the claims table. Checked twice: in
  * esbuild's record of the bundle (dist/meta.json, written by npm run build), and in the modules Node
  * actually loads (its loader's own debug log, NODE_DEBUG=esm).
  */
@@ -26,16 +27,29 @@ async function modulesLoaded(args: string[]) {
 }
 
 describe('what a start loads before it prints', () => {
-	it('dist/cli.js imports nothing statically; quick-answers.js is one file that imports only Node’s util and path (already in memory: Node’s own loader uses them)', async () => {
+	it('dist/cli.js imports nothing statically and holds the help; quick-answers.js is one file that imports only Node’s util and path (already in memory: Node’s own loader uses them)', async () => {
 		const {outputs} = await metafile();
-		expect(outputs['dist/cli.js']!.imports.filter(i => i.kind !== 'dynamic-import')).toEqual([]);
-		expect(outputs['dist/cli.js']!.imports.map(i => i.path)).toContain('./quick-answers.js');
+		const cli = outputs['dist/cli.js']!;
+		expect(cli.imports.filter(i => i.kind !== 'dynamic-import')).toEqual([]);
+		expect(cli.imports.map(i => i.path).sort()).toEqual(['./main.js', './quick-answers.js']);
+		expect(Object.keys(cli.inputs).sort()).toEqual(
+			[
+				'cli.tsx',
+				'source/cli/global-flags.ts',
+				'source/cli/help-answer.ts',
+				'source/cli/help.ts',
+				'source/cli/output.ts',
+				'source/errors/exit-codes.ts',
+				'source/text/ascii.ts',
+				'source/text/glyphs.ts',
+			].sort(),
+		);
 		const quick = outputs['dist/quick-answers.js']!;
 		expect(quick.imports.map(i => i.path).sort()).toEqual(['node:path', 'node:util']);
 		expect(quick.imports.every(i => i.kind === 'import-statement' && i.external)).toBe(true);
 		const inputs = Object.keys(quick.inputs);
-		expect(inputs).toEqual(expect.arrayContaining(['source/cli/parse-args.ts', 'source/cli/help.ts', 'source/cli/quick-answers.ts']));
-		expect(inputs.filter(path => path.startsWith('node_modules/'))).toEqual([]);
+		expect(inputs).toEqual(expect.arrayContaining(['source/cli/parse-args.ts', 'source/cli/quick-answers.ts']));
+		expect(inputs.filter(path => path.startsWith('node_modules/') || /help|claims|reconstruct-texts/.test(path))).toEqual([]);
 	});
 
 	it('only the output holding esbuild’s __require gets require (createRequire, made on first use)', async () => {
@@ -53,11 +67,18 @@ describe('what a start loads before it prints', () => {
 		expect(run.loaded).toEqual(['dist/cli.js']);
 	});
 
-	it.each([[['--help']], [['--no-such-flag']], [['check']], [['--no-such-flag', '--json']]])(
+	it.each([[['--help']], [['-h', '--ascii']], [['lab', 'create', '--help']]])('%j loads dist/cli.js alone', async args => {
+		const run = await modulesLoaded(args);
+		expect(run.exitCode).toBe(0);
+		expect(run.stdout).toMatch(/^dsmn-resync (—|--) bring NetWare servers/);
+		expect(run.loaded).toEqual(['dist/cli.js']);
+	});
+
+	it.each([[['--no-such-flag']], [['check']], [['--no-such-flag', '--json']], [['--netware', 'FS2=5.x']]])(
 		'%j loads dist/quick-answers.js, node:path and node:util, nothing more',
 		async args => {
 			const run = await modulesLoaded(args);
-			expect(run.exitCode).toBe(args.includes('--help') ? 0 : 2);
+			expect(run.exitCode).toBe(2);
 			expect([...run.loaded].sort()).toEqual(['dist/cli.js', 'dist/quick-answers.js', 'node:path', 'node:util']);
 		},
 	);
@@ -65,13 +86,13 @@ describe('what a start loads before it prints', () => {
 	it('the wizard, with no argument, goes straight to the program', async () => {
 		const run = await modulesLoaded([]);
 		expect(run.loaded[0]).toBe('dist/cli.js');
-		expect(run.loaded[1]).toMatch(/^dist\/chunks\/main-/);
+		expect(run.loaded[1]).toBe('dist/main.js');
 		expect(run.loaded).not.toContain('dist/quick-answers.js');
 	});
 
 	it('any other command goes on to the program (so the trace above would see a chunk loaded)', async () => {
 		const run = await modulesLoaded(['lab', 'status', `${dist}no-such-lab`]);
 		expect(run.loaded.slice(0, 2)).toEqual(['dist/cli.js', 'dist/quick-answers.js']);
-		expect(run.loaded.filter(path => path.startsWith('dist/chunks/main-'))).toHaveLength(1);
+		expect(run.loaded.filter(path => path === 'dist/main.js')).toHaveLength(1);
 	});
 });

@@ -54,6 +54,7 @@ describe('leaving mid-restore with MSSYNC stopped: the last screen says so, and 
 		expect(await serviceState(dir)).toBe('STOPPED');
 		expect(result.stdout).toContain(`${STOPPED} run the same command again with --resume (it goes on to "Start MSSYNC"), or with --rollback`);
 		const json = await runCli(['--lab', dir, '--resume', '--json']);
-		expect(json.stdout).toContain('"event":"warning","message":"MSSYNC is stopped (it was running when this run began)');
+		// The run's last line, "stopped", says it (app/stop-run.ts).
+		expect(json.stdout).toContain('"service":"MSSYNC is stopped (it was running when this run began)');
 	});
 });

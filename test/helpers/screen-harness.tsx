@@ -1,7 +1,8 @@
 /**
  * One screen, drawn and driven as the wizard does: its keys go through the real input handler
- * (split-keys, the type-ahead queue, the keymap, the list pointer and applyIntent) to a stand-in for the
- * controller whose handler maps record the controller method each real handler calls.
+ * (split-keys, the type-ahead queue, the keymap, the list pointer and applyIntent) and the controller's own
+ * handler maps (controller.ts, `intentHandlers` and `choiceHandlers`), given a stand-in for the controller
+ * that records each of its methods they call instead of doing it.
  */
 import {render} from 'ink-testing-library';
 import type {ReactNode} from 'react';
@@ -12,7 +13,9 @@ import {useKeys} from '../../source/ui/use-keys.js';
 import type {ChoiceView} from '../../source/ui/widgets/Select.js';
 import {ChoiceCursor} from '../../source/wizard/choice-cursor.js';
 import {choicesOf} from '../../source/wizard/choices.js';
-import {applyChoice, applyIntent, type ChoiceHandlers, type Intent, type IntentHandlers} from '../../source/wizard/intent.js';
+import {parseCommandLine} from '../../source/cli/parse-args.js';
+import {choiceHandlers, intentHandlers, WizardController} from '../../source/wizard/controller.js';
+import {applyIntent, type ChoiceHandlers, type Intent, type IntentHandlers} from '../../source/wizard/intent.js';
 import type {Screen, WizardState} from '../../source/wizard/state.js';
 
 export const KEYS = {enter: '\r', escape: '\u001B', up: '\u001B[A', down: '\u001B[B', ctrlC: '\u0003', backspace: '\u007F', tab: '\t'} as const;
@@ -21,6 +24,12 @@ export const KEYS = {enter: '\r', escape: '\u001B', up: '\u001B[A', down: '\u001
 export type Call = [string, ...unknown[]];
 
 /** Stands in for the controller: the state as given, the real list pointer, every other method recorded. */
+function wizardOptions() {
+	const command = parseCommandLine([]);
+	if (command.kind !== 'wizard') throw new Error('no argument is the wizard');
+	return command.options;
+}
+
 export class FakeWizard {
 	state: WizardState;
 	readonly calls: Call[] = [];
@@ -36,50 +45,29 @@ export class FakeWizard {
 		this.choices = new ChoiceCursor(this);
 	}
 
-	/** Records a call by the name of the controller's method that the real handler calls. */
+	/** Records a call by the name of the controller's method that the real handler calls (an optional argument not given is not recorded). */
 	private record(name: string, ...args: unknown[]): void {
+		while (args.length > 0 && args.at(-1) === undefined) args.pop();
 		this.calls.push([name, ...args]);
 		this.respond[name]?.(...args);
 	}
 
-	/** The controller's handler maps (controller.ts), each recording the method it calls. */
-	readonly intents: IntentHandlers = {
-		'type-text': ({text}) => this.record('typeText', text),
-		'erase-text': ({what}) => (what ? this.record('eraseText', what) : this.record('eraseText')),
-		'move-text-cursor': ({to}) => this.record('moveTextCursor', to),
-		'complete-text': () => this.record('complete'),
-		'submit-text': () => this.record('submitText'),
-		'move-cursor': ({delta}) => (this.state.screen.name === 'multi-select' ? this.record('moveCursor', delta) : this.choices.move(delta)),
-		choose: () => this.choices.choose((screen, value) => applyChoice(this.answers, screen, value)),
-		'toggle-selected': () => this.record('toggleSelected'),
-		'submit-selection': () => this.record('submitSelection'),
-		'next-checklist-server': () => this.record('moveChecklist'),
-		'tick-checklist-server': () => this.record('toggleChecklist'),
-		confirm: () => this.record('confirm'),
-		back: () => this.record('back'),
-		'toggle-help': () => this.record('showHelp'),
-		'ask-to-leave': () => this.record('requestQuit'),
-		leave: () => this.record('confirmQuit'),
-		stay: () => this.record('cancelQuit'),
-		finish: () => this.record('done'),
-	};
+	/**
+	 * A controller whose every method records its call instead of doing it, but for the list pointer (this
+	 * harness's, on the screen given) and whether Esc goes back (`canGoBackAnswer`).
+	 */
+	private readonly recorder: WizardController = new Proxy(new WizardController(wizardOptions()), {
+		get: (controller, name, receiver) => {
+			if (name === 'choices') return this.choices;
+			if (name === 'canGoBack') return () => this.canGoBackAnswer;
+			const value: unknown = Reflect.get(controller, name, receiver);
+			return typeof value === 'function' && typeof name === 'string' ? (...args: unknown[]) => this.record(name, ...args) : value;
+		},
+	});
 
-	readonly answers: ChoiceHandlers = {
-		target: kind => this.record('chooseTarget', kind),
-		resume: choice => this.record('resumeChoice', choice),
-		inspect: choice => this.record('continueFromInspect', choice),
-		'ask-backup': answer => this.record('answerBackup', answer),
-		discover: folder => this.record('chooseBackup', folder),
-		validation: value =>
-			value === 'accept' ? this.record('acceptValidation') : value === 'back' ? this.record('back') : this.record('answerNtVersion', value),
-		plan: () => this.record('startPlan'),
-		manual: choice => this.record('manualChoice', choice),
-		consequences: answer => this.record('acceptConsequences', answer),
-		'password-policy': policy => this.record('choosePasswordPolicy', policy),
-		confirm: value => (value === 'yes' ? this.record('confirm') : this.canGoBackAnswer ? this.record('back') : this.record('requestQuit')),
-		failure: choice => this.record('failureChoice', choice),
-		situation: value => this.record('answerSituation', value),
-	};
+	/** The controller's handler maps (controller.ts), doing their work on the recorder. */
+	readonly answers: ChoiceHandlers = choiceHandlers(this.recorder);
+	readonly intents: IntentHandlers = intentHandlers(this.recorder, this.answers, () => this.state.screen);
 
 	getState = (): WizardState => this.state;
 

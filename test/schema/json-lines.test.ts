@@ -115,7 +115,7 @@ describe('the JSON lines schema', () => {
 		expect(lines.find(l => l['event'] === 'step-started')).toMatchObject({index: 1, total: expect.any(Number), title: expect.any(String)});
 	});
 
-	it('MSSYNC that will not start again: step-failed, stopped, then a warning that says MSSYNC is stopped and how to bring it back (exit 1)', async () => {
+	it('MSSYNC that will not start again: step-failed, then stopped as the last line, which says where things are, that MSSYNC is stopped and how to bring it back (exit 1)', async () => {
 		const dir = await lab();
 		expect((await runCli(['lab', 'fault', dir, 'start-refused'])).exitCode).toBe(0);
 		const run = await runCli([
@@ -134,10 +134,13 @@ describe('the JSON lines schema', () => {
 		]);
 		expect(run.exitCode).toBe(1);
 		const lines = schemaLines(run.stdout);
-		expect(lines.map(l => l['event'])).toEqual(expect.arrayContaining(['step-failed', 'stopped']));
+		expect(lines.map(l => l['event'])).toContain('step-failed');
 		expect(lines.at(-1)).toMatchObject({
-			event: 'warning',
-			message: expect.stringMatching(/^MSSYNC is stopped \(it was running when this run began\).*--rollback/),
+			event: 'stopped',
+			step: 'start-service',
+			rollback: true,
+			kept: expect.arrayContaining([expect.stringContaining('The journal of this run')]),
+			service: expect.stringMatching(/^MSSYNC is stopped \(it was running when this run began\).*--rollback/),
 		});
 	}, 120_000);
 
@@ -198,7 +201,11 @@ describe('the JSON lines schema', () => {
 		expect(code).toBe(130);
 		const lines = schemaLines(out);
 		expect(lines.map(l => l['event'])).toEqual(expect.arrayContaining(['progress', 'stopping']));
-		expect(lines.at(-1)).toMatchObject({event: 'interrupted', journal: expect.any(String)});
+		expect(lines.at(-1)).toMatchObject({
+			event: 'interrupted',
+			journal: expect.any(String),
+			kept: expect.arrayContaining([expect.stringContaining('The journal of this run')]),
+		});
 	});
 });
 

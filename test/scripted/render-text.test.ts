@@ -149,6 +149,18 @@ const SAMPLES: {[Name in RunEvent['event']]: [Extract<RunEvent, {event: Name}>, 
 			{event: 'interrupted', step: 'synchronize', title: 'Synchronize', message: 'Stopped after FS1', journal: '/j', rollback: false},
 			'⚠ Stopped after FS1. Run again with --resume to continue.',
 		],
+		[
+			{
+				event: 'interrupted',
+				before: 'copy',
+				title: 'Copy',
+				journal: '/j',
+				rollback: true,
+				kept: ['Moved aside: /old.'],
+				service: 'MSSYNC is stopped. To bring it back: x.',
+			},
+			'⚠ Interrupted before "Copy". Run again with --resume to continue, or --rollback to undo.\n⚠ MSSYNC is stopped. To bring it back: x.',
+		],
 	],
 	closed: [
 		[
@@ -165,6 +177,17 @@ const SAMPLES: {[Name in RunEvent['event']]: [Extract<RunEvent, {event: Name}>, 
 		[
 			{event: 'stopped', journal: '/j', step: 'synchronize', rollback: true, resume: false},
 			'  The run is journaled in /j: fix the cause, then run again with --rollback to finish the roll back.',
+		],
+		[
+			{
+				event: 'stopped',
+				journal: '/j',
+				step: 's',
+				rollback: false,
+				kept: ['The files were moved to /old.', 'The journal of this run is /j.'],
+				service: 'MSSYNC is stopped. To bring it back: x.',
+			},
+			'• The files were moved to /old.\n  The run is journaled in /j: fix the cause, then run again with --resume to continue.\n⚠ MSSYNC is stopped. To bring it back: x.',
 		],
 	],
 	completed: [

@@ -3,6 +3,7 @@ import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {labPaths} from '../../source/lab/state.js';
+import {schemaLines} from '../helpers/json-lines.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 
 async function labStatus(dir: string) {
@@ -72,11 +73,9 @@ describe('scripted runs for the server situation, on the lab', () => {
 			'--yes',
 			'--json',
 		]);
-		const lines = run.stdout
-			.trim()
-			.split('\n')
-			.map(l => JSON.parse(l) as {event: string; message?: string});
-		expect(lines.find(l => l.event === 'warning' && /--repair dsmpack/.test(l.message ?? ''))).toBeDefined();
+		// Each line checked against the published schema; the offer is a warning that names the repair.
+		const lines = schemaLines(run.stdout);
+		expect(lines.find(l => l['event'] === 'warning' && l['repair'] === 'dsmpack' && /--repair dsmpack/.test(String(l['message'])))).toBeDefined();
 	});
 
 	it(

@@ -8,6 +8,7 @@ import {WizardController} from '../../source/wizard/controller.js';
 import {applyChoice, applyIntent, type ChoiceHandlers, type Intent, type IntentHandlers} from '../../source/wizard/intent.js';
 import type {Screen} from '../../source/wizard/state.js';
 import {parseCommandLine} from '../../source/cli/parse-args.js';
+import {FakeWizard} from '../helpers/screen-harness.js';
 
 function recording(): {calls: unknown[][]; intents: IntentHandlers; answers: ChoiceHandlers} {
 	const calls: unknown[][] = [];
@@ -88,5 +89,32 @@ describe('the handler maps', () => {
 		expectTypeOf(controller.answers).toEqualTypeOf<ChoiceHandlers>();
 		expect(Object.keys(controller.intents).sort()).toEqual(Object.keys(recording().intents).sort());
 		expect(Object.keys(controller.answers).sort()).toEqual(Object.keys(recording().answers).sort());
+	});
+
+	it("the screen tests drive the controller's own maps: each call the harness records is a method of the controller, as the map names it", () => {
+		const command = parseCommandLine([]);
+		if (command.kind !== 'wizard') throw new Error('not the wizard');
+		const controller = new WizardController(command.options, {platform: 'linux'});
+		const isMethod = (name: string) => typeof Reflect.get(controller, name) === 'function';
+		const cases: [Screen, Intent, string][] = [
+			[{name: 'loading', message: '…'}, {type: 'type-text', text: 'x'}, 'typeText'],
+			[{name: 'loading', message: '…'}, {type: 'complete-text'}, 'complete'],
+			[{name: 'loading', message: '…'}, {type: 'next-checklist-server'}, 'moveChecklist'],
+			[{name: 'loading', message: '…'}, {type: 'tick-checklist-server'}, 'toggleChecklist'],
+			[{name: 'loading', message: '…'}, {type: 'toggle-help'}, 'showHelp'],
+			[{name: 'loading', message: '…'}, {type: 'ask-to-leave'}, 'requestQuit'],
+			[{name: 'loading', message: '…'}, {type: 'leave'}, 'confirmQuit'],
+			[{name: 'loading', message: '…'}, {type: 'stay'}, 'cancelQuit'],
+			[{name: 'loading', message: '…'}, {type: 'finish'}, 'done'],
+		];
+		for (const [screen, intent, method] of cases) {
+			const wizard = new FakeWizard(screen);
+			void wizard.dispatch(intent);
+			expect(
+				wizard.calls.map(([name]) => name),
+				JSON.stringify(intent),
+			).toEqual([method]);
+			expect(isMethod(method), method).toBe(true);
+		}
 	});
 });

@@ -55,7 +55,10 @@ describe("the wizard's summaries (pure wording)", () => {
 			'Everything done so far is in the journal: to resume, start again on this target: npm start -- --lab /tmp/lab',
 		);
 		expect(leavingNote(false, false, true, again)).toBe('Nothing has been changed on the target.');
-		expect(left({kind: 'run', canRollback: true, where}, again)).toMatchObject({title: 'Left at a safe point', exit: EXIT.interrupted});
+		expect(left({kind: 'run', left: {event: 'interrupted', rollback: true, kept: where}}, again)).toMatchObject({
+			title: 'Left at a safe point',
+			exit: EXIT.interrupted,
+		});
 		expect(left({kind: 'nothing'}, again).lines).toEqual(['Nothing was changed.']);
 	});
 
@@ -66,7 +69,7 @@ describe("the wizard's summaries (pure wording)", () => {
 		);
 		expect(serviceNotAsFound('RUNNING', 'RUNNING', 'x')).toBeUndefined();
 		expect(serviceNotAsFound('STOPPED', 'START_PENDING', 'x')).toBe('MSSYNC is start pending (it was stopped when this run began). To bring it back: x.');
-		const summary = left({kind: 'run', canRollback: true, where, service: line}, again);
+		const summary = left({kind: 'run', left: {event: 'interrupted', rollback: true, kept: where, ...(line ? {service: line} : {})}}, again);
 		expect(summary.lines).toEqual([
 			'The run waits in its journal: to resume it or roll it back, start again on this target:',
 			'npm start -- --lab /tmp/lab',

@@ -1,0 +1,85 @@
+/**
+ * A run that stops before its end, as one event (ARCHITECTURE.md, "Use cases"): `stopped` and
+ * `interrupted` are made in-process by app/stop-run.ts, and the scripted text, the --json line and the
+ * wizard's last screen are each made from that same event, so they say the same things.
+ */
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {beginRestore} from '../../source/app/begin-run.js';
+import {Event} from '../../source/app/events.js';
+import {eventLine} from '../../source/app/json-line.js';
+import {interruptedEvent, stoppedEvent} from '../../source/app/stop-run.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {labPaths} from '../../source/lab/state.js';
+import {textOf} from '../../source/scripted/render-text.js';
+import {labTarget} from '../../source/targets/lab/lab-target.js';
+import {UNICODE_GLYPHS} from '../../source/text/glyphs.js';
+import {left, stoppedHere} from '../../source/wizard/summary.js';
+import {tempDir} from '../helpers/run-cli.js';
+
+/** A restore in the lab stopped after its first step: MSSYNC stopped, as the run did not find it. */
+async function restoreAfterStop() {
+	const dir = join(await tempDir(), 'lab');
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});
+	const run = await beginRestore(labTarget(dir), {backup: labPaths(dir).backup});
+	expect(await run.execute('stop-service')).toMatchObject({status: 'done'});
+	return run;
+}
+
+const bringBack = (found: string) => `run it again (it was ${found})`;
+const again = 'dsmn-resync --lab /tmp/lab';
+
+/** The --json line of an event, read back: the same event, with "at". */
+function readBack(event: Event): unknown {
+	const {at, ...fields} = JSON.parse(eventLine(event)) as {at: string};
+	expect(typeof at).toBe('string');
+	return Event.parse(fields);
+}
+
+describe('stoppedEvent and interruptedEvent', () => {
+	it('say where the run is journaled, whether it rolls back, where it kept things and MSSYNC not as found; each front end renders that event', async () => {
+		const run = await restoreAfterStop();
+		const stopped = await stoppedEvent(run, 'move-aside', bringBack);
+		expect(stopped).toEqual({
+			event: 'stopped',
+			journal: run.journalPath,
+			step: 'move-aside',
+			rollback: true,
+			kept: run.whereThingsAre(),
+			service:
+				'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until it runs again. To bring it back: run it again (it was RUNNING).',
+		});
+		expect(stopped.kept).toEqual(expect.arrayContaining([expect.stringContaining(run.journalPath)]));
+		expect(readBack(stopped)).toEqual(stopped);
+		const text = textOf(stopped, UNICODE_GLYPHS) ?? '';
+		expect(text).toContain(`The run is journaled in ${run.journalPath}`);
+		expect(text).toContain(`⚠ ${stopped.service}\n`);
+		const screen = stoppedHere(stopped, again);
+		expect(screen.lines).toEqual([expect.stringMatching(/To resume it or roll it back/), again, stopped.service, ...(stopped.kept ?? [])]);
+
+		const interrupted = await interruptedEvent(run, {before: 'move-aside', title: 'Move the database aside'}, bringBack);
+		expect(interrupted).toMatchObject({event: 'interrupted', before: 'move-aside', journal: run.journalPath, rollback: true, service: stopped.service});
+		expect(readBack(interrupted)).toEqual(interrupted);
+		expect(textOf(interrupted, UNICODE_GLYPHS)).toBe(
+			`⚠ Interrupted before "Move the database aside". Run again with --resume to continue, or --rollback to undo.\n⚠ ${stopped.service}\n`,
+		);
+		expect(left({kind: 'run', left: interrupted}, again).lines).toEqual([
+			expect.stringMatching(/or roll it back/),
+			again,
+			stopped.service,
+			...(stopped.kept ?? []),
+		]);
+		await run.end('abandoned');
+	});
+
+	it('say nothing of MSSYNC when it is as the run found it', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});
+		const run = await beginRestore(labTarget(dir), {backup: labPaths(dir).backup});
+		const interrupted = await interruptedEvent(run, undefined, bringBack);
+		expect(interrupted).toEqual({event: 'interrupted', journal: run.journalPath, rollback: run.canRollback, kept: run.whereThingsAre()});
+		expect(textOf(interrupted, UNICODE_GLYPHS)).not.toMatch(/MSSYNC/);
+		await run.end('abandoned');
+	});
+});
