@@ -51,6 +51,11 @@ function useTerminalSize(): {rows: number; columns: number} {
 }
 
 const LAST_COMMAND = 'Last command: ';
+/**
+ * Where the last command run on the target helps: while a step runs or waits for the admin's hand, and when
+ * one failed (the resume screen names the run's own). On a question it is noise.
+ */
+const SHOWS_LAST_COMMAND = new Set<string>(['loading', 'running', 'manual', 'failure']);
 /** About what an overlay's box takes (its border, title, text and last line), left to a running step under it. */
 const OVERLAY_ROWS = 7;
 
@@ -75,6 +80,7 @@ export function App({controller}: {controller: WizardController}) {
 	const footer = footerOf(state);
 	const footerUnder = state.overlay ? footerOf({...state, overlay: undefined}) : footer;
 	const choice = {items: choicesOf(screen, canGoBack)?.items ?? [], pointer};
+	const lastCommand = state.commands.length > 0 && state.exit === undefined && SHOWS_LAST_COMMAND.has(screen.name) ? state.commands.at(-1) : undefined;
 	// What is drawn around the screen: the header, the step list, the notice, the commands, the footer.
 	const article = state.kb ?? 'KB Q148678';
 	const headerText = `dsmn-resync${separator}${article}${state.targetDescription ? `${separator}${safeText(state.targetDescription)}` : ''}`;
@@ -82,7 +88,7 @@ export function App({controller}: {controller: WizardController}) {
 		wrappedRows(headerText, columns) +
 		stepListRows(state.steps, columns) +
 		(state.notice ? wrappedRows(state.notice, columns) : 0) +
-		(state.commands.length ? 1 : 0) +
+		(lastCommand ? 1 : 0) +
 		// The footer as it is without an overlay: a confirmation lays out the same with its help open (hiddenLines).
 		(footerUnder ? wrappedRows(footerUnder, columns) : 0);
 	return (
@@ -114,10 +120,10 @@ export function App({controller}: {controller: WizardController}) {
 				{state.overlay && screen.name !== 'running' ? null : renderScreen()}
 				{state.notice ? <Text color="yellow">{state.notice}</Text> : null}
 				{/* The newest command run on the target, named as such (the commands are the proof of what the tool did); the resume screen names the run's own. */}
-				{state.commands.length > 0 && state.exit === undefined && screen.name !== 'resume' ? (
+				{lastCommand ? (
 					<Text dimColor>
 						{LAST_COMMAND}
-						{shortenMiddle(safeText(state.commands.at(-1)!), columns - LAST_COMMAND.length)}
+						{shortenMiddle(safeText(lastCommand), columns - LAST_COMMAND.length)}
 					</Text>
 				) : null}
 				{footer ? <Text dimColor>{footer}</Text> : null}
