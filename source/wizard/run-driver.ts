@@ -10,6 +10,7 @@ import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
 import type {StepEvent} from '../app/events.js';
 import {runStep, stepEnd, stepHooks} from '../app/run-step.js';
 import type {NewPdcRun} from '../procedure/new-pdc-run.js';
+import {event8005Check} from '../procedure/synchronize-choice.js';
 import {operations, type WizardSession, type WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
 import {finishedInLab, finishedOnRealServer, rollbackConfirmation, rolledBack, stoppedHere, stoppedNothingChanged, waitingForManualStep} from './summary.js';
@@ -354,7 +355,9 @@ export class RunDriver {
 		// What can be checked now (app/after-run-checks.ts, as a scripted run prints it), above the summary; a
 		// repair's summary already says what follows, and DSMCHK's exit codes are left to its own help, so
 		// the summary stays short enough for a small terminal. Commands as they work from where the admin is.
-		for (const line of (await afterRunChecks(run, target)).checks) this.s.store.log('info', this.s.asLaunched(line));
+		// Event 8005 is said once, by the summary's "Next:" (summary.ts), not also in the log above it.
+		const said = new Set([...event8005Check('normal'), ...event8005Check('full')]);
+		for (const line of (await afterRunChecks(run, target)).checks) if (!said.has(line)) this.s.store.log('info', this.s.asLaunched(line));
 		const where = kept ?? [];
 		if (!red) {
 			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where)});
