@@ -35,8 +35,8 @@ export type Screen =
 			rollbackBegan: boolean;
 			/** The last command the run sent, as its journal has it (none journaled: absent). */
 			lastCommand?: {command: string; title?: string};
-			/** With no command journaled: the finished steps done by hand (manual steps) and by the tool itself with no command (the lab's NetWare steps). */
-			doneWithoutCommand?: {byHand: string[]; byTool: string[]};
+			/** With no command journaled: what the screen says in its place, a finished sentence (flows/target.ts, noCommandSentence). */
+			noCommand?: string;
 	  }
 	| {name: 'target-field'; field: FieldName; input: string; cursor?: number; length: number; error?: string}
 	/** `files`: the database's files in SYNCAGNT (what a restore moves aside); `others`: the names of the rest, left in place. */
