@@ -36,7 +36,7 @@ import {HelpOverlay, QuitOverlay} from './widgets/Overlays.js';
 import {questionLayout} from './widgets/Question.js';
 import {StepList, stepListRows} from './widgets/StepList.js';
 import {wrappedRows} from '../text/measure.js';
-import {wrapItems} from '../text/wrap.js';
+import {wrapCommand, wrapItems} from '../text/wrap.js';
 
 function useTerminalSize(): {rows: number; columns: number} {
 	const {stdout} = useStdout();
@@ -94,12 +94,20 @@ export function App({controller}: {controller: WizardController}) {
 	return (
 		<>
 			<Static items={state.log}>
-				{line => (
-					<Text key={line.id} color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}>
-						{markCell(line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet, glyphs)}{' '}
-						{safeText(line.text)}
-					</Text>
-				)}
+				{line =>
+					line.command ? (
+						// A command stands alone, no bullet to copy with it, whole or clearly continued.
+						<Text key={line.id}>{wrapCommand(safeText(line.text), columns, line.command.continuation, '  ')}</Text>
+					) : (
+						<Text key={line.id} color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}>
+							{markCell(
+								line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet,
+								glyphs,
+							)}{' '}
+							{safeText(line.text)}
+						</Text>
+					)
+				}
 			</Static>
 			{/* No width of its own: Ink lays the frame out at the terminal's width when it redraws after a resize,
 			    before React has the new size (a width from React state drew one frame at the old width, which the

@@ -101,7 +101,13 @@ export type StepHelp = {why: string; kb: string};
 /** The servers the admin ticks as their blue check marks appear in Synchronization Manager. */
 export type Checklist = {items: {name: string; ticked: boolean}[]; cursor: number};
 
-export type LogLine = {id: number; tone: 'ok' | 'error' | 'warning' | 'info'; text: string};
+export type LogLine = {
+	id: number;
+	tone: 'ok' | 'error' | 'warning' | 'info';
+	text: string;
+	/** A command to type: drawn as one, continued with its shell's mark where a row is too narrow (text/wrap.ts, wrapCommand). */
+	command?: {continuation: '\\' | '^'} | undefined;
+};
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
 

@@ -125,6 +125,20 @@ describe.each(SIZES)('the wizard at %i×%i', (cols, rows) => {
 		expect((await session.exited).exitCode).toBe(0);
 		// The lab's own folders, wherever they wrapped, are never cut inside a name.
 		expect(seen.join('\n')).not.toMatch(/SystemRo\n|SYSTEM3\n|SYNCAG\n/);
+		// Issue 29: a command the admin copies is on one row, or continued with the shell's mark (it wrapped between words at 60).
+		const history = session.history().split('\n');
+		const at = history.findIndex(row => /dsmchk(?! -d)/.test(row));
+		expect(at).toBeGreaterThan(-1);
+		const command = [history[at]!];
+		while (command.at(-1)!.trimEnd().endsWith(' \\')) command.push(history[at + command.length]!);
+		expect(
+			command
+				.join('\n')
+				.replace(/ \\\n\s*/g, ' ')
+				.trim(),
+			command.join('\n'),
+		).toMatch(new RegExp(`lab dsmchk ${dir} -d CORP -u USERNAME$`));
+		expect(command.every(row => row.length <= cols)).toBe(true);
 	});
 
 	it('a whole reconstruct: the plan shows all 8 steps, every screen keeps its header, no word is cut', {timeout: 90_000}, async () => {
