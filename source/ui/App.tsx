@@ -29,7 +29,7 @@ import {SummaryScreen} from './screens/SummaryScreen.js';
 import {SituationScreen} from './screens/SituationScreen.js';
 import {TargetFieldScreen} from './screens/TargetFieldScreen.js';
 import {TargetScreen} from './screens/TargetScreen.js';
-import {ValidationScreen} from './screens/ValidationScreen.js';
+import {ValidationScreen, validationLayout} from './screens/ValidationScreen.js';
 import {markCell} from '../text/glyphs.js';
 import {useGlyphs} from './theme.js';
 import {HelpOverlay, QuitOverlay} from './widgets/Overlays.js';
@@ -146,6 +146,7 @@ export function App({controller}: {controller: WizardController}) {
 			const shown = new Set(questionLayout(screen, rows - chromeRows, columns, labels).lines);
 			return screen.lines.map(safeText).filter(line => !shown.has(line));
 		}
+		if (screen.name === 'validation') return validationLayout(screen, rows - chromeRows, columns, markCell('', glyphs).length, labels).hidden;
 		if (screen.name !== 'confirm' || screen.step === BREAK_LOCK_STEP) return [];
 		const shown = new Set(confirmLayout(screen, rows - chromeRows, columns, labels).lines);
 		return screen.changes.map(safeText).filter(line => !shown.has(line));
