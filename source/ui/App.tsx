@@ -20,7 +20,7 @@ import {PasswordPolicyScreen} from './screens/PasswordPolicyScreen.js';
 import {PasswordsFileScreen} from './screens/PasswordsFileScreen.js';
 import {DiscoverScreen} from './screens/DiscoverScreen.js';
 import {FailureScreen} from './screens/FailureScreen.js';
-import {InspectScreen} from './screens/InspectScreen.js';
+import {InspectScreen, inspectLayout} from './screens/InspectScreen.js';
 import {LoadingScreen} from './screens/LoadingScreen.js';
 import {PlanScreen} from './screens/PlanScreen.js';
 import {ResumeScreen} from './screens/ResumeScreen.js';
@@ -146,6 +146,7 @@ export function App({controller}: {controller: WizardController}) {
 			const shown = new Set(questionLayout(screen, rows - chromeRows, columns, labels).lines);
 			return screen.lines.map(safeText).filter(line => !shown.has(line));
 		}
+		if (screen.name === 'inspect') return inspectLayout(screen, rows - chromeRows, columns, labels, markCell('', glyphs).length).hidden;
 		if (screen.name === 'validation') return validationLayout(screen, rows - chromeRows, columns, markCell('', glyphs).length, labels).hidden;
 		if (screen.name !== 'confirm' || screen.step === BREAK_LOCK_STEP) return [];
 		const shown = new Set(confirmLayout(screen, rows - chromeRows, columns, labels).lines);
