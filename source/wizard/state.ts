@@ -114,6 +114,8 @@ export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
 export type WizardState = {
 	screen: Screen;
 	overlay?: 'help' | 'quit' | undefined;
+	/** The page of the help shown, where it is taller than the terminal (from 0). */
+	helpPage?: number | undefined;
 	targetDescription?: string | undefined;
 	/** The KB article the chosen procedure follows, for the header: KB Q148678 until the situation names another. */
 	kb?: string | undefined;
