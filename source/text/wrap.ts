@@ -197,3 +197,25 @@ export function wrapItems(items: readonly string[], columns: number, separator: 
 	if (line) lines.push(line);
 	return lines.join('\n');
 }
+
+/**
+ * A command the admin copies, laid out to `columns` (ARCHITECTURE.md, "Layout at any size"): on one row when
+ * it fits; else broken at spaces only, each row but the last ending in the shell's line continuation
+ * (`\` for a POSIX shell, `^` for cmd.exe), so that the rows pasted together are the same command. Every row
+ * starts with `indent`; the continued rows two spaces further in. A word wider than a row stays whole.
+ */
+export function wrapCommand(command: string, columns: number, continuation: '\\' | '^', indent = ''): string {
+	if (columns <= 0 || stringWidth(indent + command) <= columns) return indent + command;
+	const mark = ` ${continuation}`;
+	const rows: string[] = [];
+	let row = '';
+	for (const word of command.split(' ').filter(Boolean)) {
+		const lead = rows.length === 0 ? indent : `${indent}  `;
+		if (row && stringWidth(lead + row + ' ' + word + mark) > columns) {
+			rows.push(lead + row + mark);
+			row = word;
+		} else row = row ? `${row} ${word}` : word;
+	}
+	rows.push((rows.length === 0 ? indent : `${indent}  `) + row);
+	return rows.join('\n');
+}

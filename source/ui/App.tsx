@@ -20,7 +20,7 @@ import {PasswordPolicyScreen} from './screens/PasswordPolicyScreen.js';
 import {PasswordsFileScreen} from './screens/PasswordsFileScreen.js';
 import {DiscoverScreen} from './screens/DiscoverScreen.js';
 import {FailureScreen} from './screens/FailureScreen.js';
-import {InspectScreen} from './screens/InspectScreen.js';
+import {InspectScreen, inspectLayout} from './screens/InspectScreen.js';
 import {LoadingScreen} from './screens/LoadingScreen.js';
 import {PlanScreen} from './screens/PlanScreen.js';
 import {ResumeScreen} from './screens/ResumeScreen.js';
@@ -29,14 +29,14 @@ import {SummaryScreen} from './screens/SummaryScreen.js';
 import {SituationScreen} from './screens/SituationScreen.js';
 import {TargetFieldScreen} from './screens/TargetFieldScreen.js';
 import {TargetScreen} from './screens/TargetScreen.js';
-import {ValidationScreen} from './screens/ValidationScreen.js';
+import {ValidationScreen, validationLayout} from './screens/ValidationScreen.js';
 import {markCell} from '../text/glyphs.js';
 import {useGlyphs} from './theme.js';
-import {HelpOverlay, QuitOverlay} from './widgets/Overlays.js';
+import {HELP_BOX_ROWS, HelpOverlay, helpLines, helpPages, QuitOverlay} from './widgets/Overlays.js';
 import {questionLayout} from './widgets/Question.js';
 import {StepList, stepListRows} from './widgets/StepList.js';
 import {wrappedRows} from '../text/measure.js';
-import {wrapItems} from '../text/wrap.js';
+import {wrapCommand, wrapItems} from '../text/wrap.js';
 
 function useTerminalSize(): {rows: number; columns: number} {
 	const {stdout} = useStdout();
@@ -51,8 +51,15 @@ function useTerminalSize(): {rows: number; columns: number} {
 }
 
 const LAST_COMMAND = 'Last command: ';
-/** About what an overlay's box takes (its border, title, text and last line), left to a running step under it. */
+/**
+ * Where the last command run on the target helps: while a step runs or waits for the admin's hand, and when
+ * one failed (the resume screen names the run's own). On a question it is noise.
+ */
+const SHOWS_LAST_COMMAND = new Set<string>(['loading', 'running', 'manual', 'failure']);
+/** About what the quit question's box takes (its border, title, text and last line), left to a running step under it. */
 const OVERLAY_ROWS = 7;
+/** The rows a running step keeps for its progress under the help. */
+const RUNNING_UNDER_HELP = 4;
 
 /** Draws the wizard's state; its keys go through the one input handler (ARCHITECTURE.md, "Keys and type-ahead"). */
 export function App({controller}: {controller: WizardController}) {
@@ -75,6 +82,7 @@ export function App({controller}: {controller: WizardController}) {
 	const footer = footerOf(state);
 	const footerUnder = state.overlay ? footerOf({...state, overlay: undefined}) : footer;
 	const choice = {items: choicesOf(screen, canGoBack)?.items ?? [], pointer};
+	const lastCommand = state.commands.length > 0 && state.exit === undefined && SHOWS_LAST_COMMAND.has(screen.name) ? state.commands.at(-1) : undefined;
 	// What is drawn around the screen: the header, the step list, the notice, the commands, the footer.
 	const article = state.kb ?? 'KB Q148678';
 	const headerText = `dsmn-resync${separator}${article}${state.targetDescription ? `${separator}${safeText(state.targetDescription)}` : ''}`;
@@ -82,18 +90,32 @@ export function App({controller}: {controller: WizardController}) {
 		wrappedRows(headerText, columns) +
 		stepListRows(state.steps, columns) +
 		(state.notice ? wrappedRows(state.notice, columns) : 0) +
-		(state.commands.length ? 1 : 0) +
+		(lastCommand ? 1 : 0) +
 		// The footer as it is without an overlay: a confirmation lays out the same with its help open (hiddenLines).
 		(footerUnder ? wrappedRows(footerUnder, columns) : 0);
+	// The help's room: what the chrome leaves (no footer under it), less a few rows for a running step's progress under it.
+	const helpRoom = rows - chromeRows + (footerUnder ? wrappedRows(footerUnder, columns) : 0) - (screen.name === 'running' ? RUNNING_UNDER_HELP : 0);
+	const help = state.overlay === 'help' ? helpPages(helpLines(screen, state.steps, hiddenLines()), helpRoom, columns, glyphs.ascii) : undefined;
+	const helpCount = help?.length ?? 1;
+	useEffect(() => controller.helpPaged(helpCount), [controller, helpCount]);
+	const overlayRows = help ? HELP_BOX_ROWS + (help[Math.min(state.helpPage ?? 0, help.length - 1)]?.length ?? 0) : state.overlay ? OVERLAY_ROWS : 0;
 	return (
 		<>
 			<Static items={state.log}>
-				{line => (
-					<Text key={line.id} color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}>
-						{markCell(line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet, glyphs)}{' '}
-						{safeText(line.text)}
-					</Text>
-				)}
+				{line =>
+					line.command ? (
+						// A command stands alone, no bullet to copy with it, whole or clearly continued.
+						<Text key={line.id}>{wrapCommand(safeText(line.text), columns, line.command.continuation, '  ')}</Text>
+					) : (
+						<Text key={line.id} color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}>
+							{markCell(
+								line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet,
+								glyphs,
+							)}{' '}
+							{safeText(line.text)}
+						</Text>
+					)
+				}
 			</Static>
 			{/* No width of its own: Ink lays the frame out at the terminal's width when it redraws after a resize,
 			    before React has the new size (a width from React state drew one frame at the old width, which the
@@ -108,16 +130,18 @@ export function App({controller}: {controller: WizardController}) {
 					</Text>
 				</Text>
 				{state.steps ? <StepList steps={state.steps} columns={columns} /> : null}
-				{state.overlay === 'help' ? <HelpOverlay screen={screen} steps={state.steps} hidden={hiddenLines()} /> : null}
+				{state.overlay === 'help' ? (
+					<HelpOverlay screen={screen} steps={state.steps} hidden={hiddenLines()} rows={helpRoom} columns={columns} page={state.helpPage ?? 0} />
+				) : null}
 				{state.overlay === 'quit' ? <QuitOverlay note={controller.leavingNote()} /> : null}
 				{/* A running step stays in view under the help or the quit question: its progress is what the admin watches. */}
 				{state.overlay && screen.name !== 'running' ? null : renderScreen()}
 				{state.notice ? <Text color="yellow">{state.notice}</Text> : null}
 				{/* The newest command run on the target, named as such (the commands are the proof of what the tool did); the resume screen names the run's own. */}
-				{state.commands.length > 0 && state.exit === undefined && screen.name !== 'resume' ? (
+				{lastCommand ? (
 					<Text dimColor>
 						{LAST_COMMAND}
-						{shortenMiddle(safeText(state.commands.at(-1)!), columns - LAST_COMMAND.length)}
+						{shortenMiddle(safeText(lastCommand), columns - LAST_COMMAND.length)}
 					</Text>
 				) : null}
 				{footer ? <Text dimColor>{footer}</Text> : null}
@@ -132,6 +156,8 @@ export function App({controller}: {controller: WizardController}) {
 			const shown = new Set(questionLayout(screen, rows - chromeRows, columns, labels).lines);
 			return screen.lines.map(safeText).filter(line => !shown.has(line));
 		}
+		if (screen.name === 'inspect') return inspectLayout(screen, rows - chromeRows, columns, labels, markCell('', glyphs).length).hidden;
+		if (screen.name === 'validation') return validationLayout(screen, rows - chromeRows, columns, markCell('', glyphs).length, labels).hidden;
 		if (screen.name !== 'confirm' || screen.step === BREAK_LOCK_STEP) return [];
 		const shown = new Set(confirmLayout(screen, rows - chromeRows, columns, labels).lines);
 		return screen.changes.map(safeText).filter(line => !shown.has(line));
@@ -178,7 +204,7 @@ export function App({controller}: {controller: WizardController}) {
 					<ConfirmScreen screen={screen} rows={rows - chromeRows} columns={columns} choice={choice} />
 				);
 			case 'running':
-				return <RunningScreen screen={screen} rows={rows - chromeRows - (state.overlay ? OVERLAY_ROWS : 0)} columns={columns} leaving={state.leaving} />;
+				return <RunningScreen screen={screen} rows={rows - chromeRows - overlayRows} columns={columns} leaving={state.leaving} />;
 			case 'failure':
 				return <FailureScreen screen={screen} choice={choice} />;
 			case 'summary':

@@ -208,6 +208,7 @@ export class WizardController {
 	back = (): Promise<void> => this.navigation.back();
 	noteIgnoredKey = (when: 'now' | 'next-screen'): void => this.s.store.noteIgnoredKey(when);
 	showHelp = (): void => this.navigation.showHelp();
+	helpPaged = (pages: number): void => this.navigation.helpPaged(pages);
 	leavingNote = (): string => this.navigation.leavingNote();
 	requestQuit = (): void => this.navigation.requestQuit();
 	cancelQuit = (): void => this.navigation.cancelQuit();

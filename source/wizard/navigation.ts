@@ -70,8 +70,19 @@ export class Navigation {
 		if (previous) store.set({screen: previous});
 	}
 
+	/** How many pages the help has at the terminal's size (the front end lays it out: helpPaged). */
+	private helpPageCount = 1;
+
+	/** `?` opens the help; then a key shows its next page, and closes it after the last. */
 	showHelp(): void {
-		this.s.store.set({overlay: this.s.state.overlay === 'help' ? undefined : 'help'});
+		const {overlay, helpPage = 0} = this.s.state;
+		if (overlay === 'help' && helpPage + 1 < this.helpPageCount) this.s.store.set({helpPage: helpPage + 1});
+		else this.s.store.set({overlay: overlay === 'help' ? undefined : 'help', helpPage: 0});
+	}
+
+	/** The front end's count of the help's pages, as laid out now. */
+	helpPaged(pages: number): void {
+		this.helpPageCount = Math.max(1, pages);
 	}
 
 	/** What leaving now means, as the quit question says it. */

@@ -11,8 +11,9 @@ import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
 import type {StepEvent} from '../app/events.js';
 import {runStep, stepEnd, stepHooks} from '../app/run-step.js';
 import type {NewPdcRun} from '../procedure/new-pdc-run.js';
+import {event8005Check} from '../procedure/synchronize-choice.js';
 import {operations, type WizardSession, type WizardRun} from './session.js';
-import type {Progress, Screen, ServerProgress} from './state.js';
+import type {LogLine, Progress, Screen, ServerProgress} from './state.js';
 import {finishedInLab, finishedOnRealServer, rollbackConfirmation, rolledBack, stoppedHere, stoppedNothingChanged, waitingForManualStep} from './summary.js';
 
 /**
@@ -345,6 +346,11 @@ export class RunDriver {
 		}
 	}
 
+	private logCheck(line: string): void {
+		const {text, command} = checkLine(line, this.s.asLaunched(line));
+		this.s.store.log('info', text, command);
+	}
+
 	/** The end: the run closed as completed, and what it did, as far as the tool can see (app/finish-run.ts: the facts a scripted run's `completed` line gives). */
 	private async finish(stillRed: string[] = []): Promise<void> {
 		const run = this.s.activeRun;
@@ -354,7 +360,9 @@ export class RunDriver {
 		// What can be checked now (app/after-run-checks.ts, as a scripted run prints it), above the summary; a
 		// repair's summary already says what follows, and DSMCHK's exit codes are left to its own help, so
 		// the summary stays short enough for a small terminal. Commands as they work from where the admin is.
-		for (const line of (await afterRunChecks(run, target)).checks) this.s.store.log('info', this.s.asLaunched(line));
+		// Event 8005 is said once, by the summary's "Next:" (summary.ts), not also in the log above it.
+		const said = new Set([...event8005Check('normal'), ...event8005Check('full')]);
+		for (const line of (await afterRunChecks(run, target)).checks) if (!said.has(line)) this.logCheck(line);
 		const where = kept ?? [];
 		if (!red) {
 			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where)});
@@ -362,6 +370,17 @@ export class RunDriver {
 		}
 		this.s.store.set({steps: this.s.stepList(), screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again())});
 	}
+}
+
+/**
+ * A line of the checks at the end: a command (the checks' prose lines are sentences, ending in "." or ":")
+ * is logged as one, continued as the shell it is typed into continues a line: cmd.exe at the PDC, or, for
+ * the practice lab's own (dsmn-resync's, as launched), the shell here.
+ */
+function checkLine(line: string, launched: string): {text: string; command?: LogLine['command']} {
+	if (/[.:]$/.test(line)) return {text: launched};
+	const here = launched !== line || line.startsWith('dsmn-resync ');
+	return {text: launched, command: {continuation: here && process.platform !== 'win32' ? '\\' : '^'}};
 }
 
 /** A step event the wizard does not show: a type error while any is left. */

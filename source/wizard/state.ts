@@ -35,8 +35,8 @@ export type Screen =
 			rollbackBegan: boolean;
 			/** The last command the run sent, as its journal has it (none journaled: absent). */
 			lastCommand?: {command: string; title?: string};
-			/** With no command journaled: the finished steps done by hand (manual steps) and by the tool itself with no command (the lab's NetWare steps). */
-			doneWithoutCommand?: {byHand: string[]; byTool: string[]};
+			/** With no command journaled: what the screen says in its place, a finished sentence (flows/target.ts, noCommandSentence). */
+			noCommand?: string;
 	  }
 	| {name: 'target-field'; field: FieldName; input: string; cursor?: number; length: number; error?: string}
 	/** `files`: the database's files in SYNCAGNT (what a restore moves aside); `others`: the names of the rest, left in place. */
@@ -101,13 +101,21 @@ export type StepHelp = {why: string; kb: string};
 /** The servers the admin ticks as their blue check marks appear in Synchronization Manager. */
 export type Checklist = {items: {name: string; ticked: boolean}[]; cursor: number};
 
-export type LogLine = {id: number; tone: 'ok' | 'error' | 'warning' | 'info'; text: string};
+export type LogLine = {
+	id: number;
+	tone: 'ok' | 'error' | 'warning' | 'info';
+	text: string;
+	/** A command to type: drawn as one, continued with its shell's mark where a row is too narrow (text/wrap.ts, wrapCommand). */
+	command?: {continuation: '\\' | '^'} | undefined;
+};
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export type WizardState = {
 	screen: Screen;
 	overlay?: 'help' | 'quit' | undefined;
+	/** The page of the help shown, where it is taller than the terminal (from 0). */
+	helpPage?: number | undefined;
 	targetDescription?: string | undefined;
 	/** The KB article the chosen procedure follows, for the header: KB Q148678 until the situation names another. */
 	kb?: string | undefined;

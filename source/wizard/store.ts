@@ -88,8 +88,8 @@ export class WizardStore {
 		this.set({screen, overlay: undefined});
 	}
 
-	log(tone: LogLine['tone'], text: string): void {
-		this.set({log: [...this.state.log, {id: ++this.logId, tone, text}]});
+	log(tone: LogLine['tone'], text: string, command?: LogLine['command']): void {
+		this.set({log: [...this.state.log, {id: ++this.logId, tone, text, ...(command ? {command} : {})}]});
 	}
 
 	/** A command started: the footer shows the newest of the last three (a poll repeating it is shown once). */

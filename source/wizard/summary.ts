@@ -202,7 +202,7 @@ function event8005Line(result: RunResult): string[] {
 	const look = 'Next: on the PDC, open Event Viewer, Log ▸ Application, and look for Event 8005 from MSSYNC since it started (KB Q189441).';
 	return [
 		result.synchronize === 'full'
-			? `${look} If it is there, list the database with DSMDUMP and compare its groups with the domain's: a group missing there stays missing after fully synchronizing.`
+			? `${look} If it is there, some group changes since the backup were lost from the database itself: list it with DSMDUMP and compare its groups with the domain's in User Manager for Domains. A group missing there stays missing after fully synchronizing; KB Q189441 on Event 8005 says how to re-create it.`
 			: `${look} If it is there, changes made since the backup were skipped: choose NetWare Server ▸ Fully synchronize all servers in Synchronization Manager.`,
 	];
 }

@@ -125,6 +125,67 @@ describe.each(SIZES)('the wizard at %i×%i', (cols, rows) => {
 		expect((await session.exited).exitCode).toBe(0);
 		// The lab's own folders, wherever they wrapped, are never cut inside a name.
 		expect(seen.join('\n')).not.toMatch(/SystemRo\n|SYSTEM3\n|SYNCAG\n/);
+		// Issue 29: a command the admin copies is on one row, or continued with the shell's mark (it wrapped between words at 60).
+		const history = session.history().split('\n');
+		const at = history.findIndex(row => /dsmchk(?! -d)/.test(row));
+		expect(at).toBeGreaterThan(-1);
+		const command = [history[at]!];
+		while (command.at(-1)!.trimEnd().endsWith(' \\')) command.push(history[at + command.length]!);
+		expect(
+			command
+				.join('\n')
+				.replace(/ \\\n\s*/g, ' ')
+				.trim(),
+			command.join('\n'),
+		).toMatch(new RegExp(`lab dsmchk ${dir} -d CORP -u USERNAME$`));
+		expect(command.every(row => row.length <= cols)).toBe(true);
+	});
+
+	// Issue 29: at 60×20 the synchronize question's help was taller than the screen: its title and the header scrolled off.
+	it("every help box (?) fits: the header and the box's title stay in view, page by page, until a key closes it", {timeout: 120_000}, async () => {
+		const {dir, home} = await lab();
+		const session = new PtySession(['--lab', dir], {cols, rows, env: {HOME: home}});
+		const seen: string[] = [];
+		/** ? on the screen on view: each page checked, a key for the next, until the box is gone. */
+		const helpOn = async (question: string | RegExp) => {
+			await session.waitFor(question, 20_000);
+			await session.type('?');
+			for (let page = 1; ; page++) {
+				await session.waitFor(/Any key (closes this|shows the rest)/);
+				const screen = session.screen();
+				expect(screen, screen).toMatch(/^dsmn-resync/);
+				expect(screen, screen).toMatch(/Why this step|What each answer does/);
+				checkScreen(session, cols, seen);
+				const last = /Any key closes this/.test(screen);
+				await session.type('x');
+				if (last) break;
+				expect(page).toBeLessThan(6);
+				await session.waitFor(`(${page + 1} of `);
+			}
+			await session.waitFor(question);
+			expect(session.screen()).not.toMatch(/Any key/);
+		};
+		await helpOn(/servers? shows? a red X\./);
+		await session.type(KEYS.enter);
+		await helpOn('What brings you here?');
+		await session.type(KEYS.enter);
+		await helpOn('Is this the PDC that ran DSMN all along?');
+		await session.type(KEYS.enter);
+		await helpOn('Do you have a backup');
+		await session.type(KEYS.enter);
+		await session.waitFor('Which folder holds the backup?');
+		await session.type(KEYS.enter);
+		await helpOn('I have read the warning: continue');
+		await session.type(KEYS.enter);
+		await helpOn(/[❯>] .*ynchronize all servers \(recommended\)/);
+		await session.type(KEYS.enter);
+		await helpOn('The plan (KB Q148678)');
+		await session.type(KEYS.enter);
+		await helpOn('Runs "net stop MSSYNC"');
+		await session.type('q');
+		await session.waitFor('Leave dsmn-resync?');
+		await session.type('y');
+		await session.exited;
 	});
 
 	it('a whole reconstruct: the plan shows all 8 steps, every screen keeps its header, no word is cut', {timeout: 90_000}, async () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {wrapItems, wrapText} from '../../source/text/wrap.js';
+import {wrapCommand, wrapItems, wrapText} from '../../source/text/wrap.js';
 
 describe('wrapText', () => {
 	it('breaks at spaces and starts no row with the space it broke at', () => {
@@ -47,5 +47,29 @@ describe('wrapItems', () => {
 	it('keeps the items on one line where they fit, and wraps an item wider than the line on its own', () => {
 		expect(wrapItems(items, 200, ' · ')).toBe(items.join(' · '));
 		expect(wrapItems(['q leaves at the next safe point', '? why'], 20, ' - ')).toBe('q leaves at the next\nsafe point\n? why');
+	});
+});
+
+describe('wrapCommand', () => {
+	const command = 'npm start -- lab dsmchk /tmp/dsmn-resync-lab-24UbUO/lab -d CORP -u USERNAME';
+	it('keeps a command that fits on one row, indented', () => {
+		expect(wrapCommand('net stop MSSYNC', 60, '^', '  ')).toBe('  net stop MSSYNC');
+	});
+
+	// Issue 29: at 60 columns the lab's dsmchk command wrapped between words, so that a copied row was half a command.
+	it("breaks a longer one at spaces, each row but the last ending in the shell's continuation, every row within the width", () => {
+		const rows = wrapCommand(command, 60, '\\', '  ').split('\n');
+		expect(rows).toEqual(['  npm start -- lab dsmchk /tmp/dsmn-resync-lab-24UbUO/lab \\', '    -d CORP -u USERNAME']);
+		expect(rows.every(row => row.length <= 60)).toBe(true);
+		// Pasted into the shell, the rows are the one command.
+		expect(
+			rows
+				.join('\n')
+				.replace(/ \\\n\s*/g, ' ')
+				.trim(),
+		).toBe(command);
+		expect(wrapCommand('dsmchk -d CORPORATE-DOMAIN -u USERNAME -n NETWARE-SERVER-ONE', 30, '^')).toBe(
+			'dsmchk -d CORPORATE-DOMAIN ^\n  -u USERNAME -n ^\n  NETWARE-SERVER-ONE',
+		);
 	});
 });

@@ -5,6 +5,7 @@ import type {WizardOptions} from '../../source/app/options.js';
 import {parseCommandLine} from '../../source/cli/parse-args.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {loadLab, saveLab} from '../../source/lab/state.js';
 import {WizardController} from '../../source/wizard/controller.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../source/text/glyphs.js';
 import {App} from '../../source/ui/App.js';
@@ -48,7 +49,26 @@ describe('the wizard on screen', () => {
 		expect(frame()).toMatch(/✓ FS1\s+synchronized/);
 		expect(frame()).toMatch(/✗ FS2\s+its record in MSSYNC\.MDB is damaged/);
 		expect(frame()).toContain('3 of 5 servers show a red X.');
-		expect(frame()).toContain('Last command: sc query NwcWorkstation');
+		// Issue 29: a question is no place for the last command run on the target (it was noise on every one).
+		expect(frame()).not.toContain('Last command');
+		ui.unmount();
+	});
+
+	it('names the last command where it helps: a step that failed, not the questions before it', async () => {
+		const {dir, controller, frame, ui} = await mount();
+		await saveLab(dir, {...(await loadLab(dir)), fault: 'stop-refused'});
+		await waitFor(() => expect(frame()).toContain('Continue'));
+		void controller.continueFromInspect();
+		await controller.answerBackup('yes');
+		await controller.submitText();
+		await controller.acceptValidation();
+		await controller.answerSituation('normal');
+		await controller.startPlan();
+		await waitFor(() => expect(frame()).toContain('Yes — Stop MSSYNC'));
+		expect(frame()).not.toContain('Last command');
+		await controller.confirm();
+		await waitFor(() => expect(controller.getState().screen.name).toBe('failure'));
+		await waitFor(() => expect(frame()).toMatch(/Last command: (net stop|sc query) MSSYNC/));
 		ui.unmount();
 	});
 

@@ -17,8 +17,9 @@ export function hiddenServersLine(hidden: readonly {synchronized: boolean}[], re
 	return `… and ${hidden.length} more: ${parts.join(', ')}`;
 }
 
-const serverLine = (server: NetWareServerInfo) =>
-	`x ${safeText(server.name).padEnd(8)} ${server.synchronized ? 'synchronized' : safeText(server.problem ?? 'not synchronized')}`;
+/** A server's row as drawn: its mark as wide as the glyphs draw it (`markWidth`: markCell), its name, its state. */
+const serverLine = (server: NetWareServerInfo, markWidth = 1) =>
+	`${'x'.repeat(markWidth)} ${safeText(server.name).padEnd(8)} ${server.synchronized ? 'synchronized' : safeText(server.problem ?? 'not synchronized')}`;
 
 /**
  * What SYNCAGNT holds, counted as the restore's move-aside counts it (the database's files), and the other
@@ -36,7 +37,7 @@ export function filesNote(screen: Pick<Extract<Screen, {name: 'inspect'}>, 'file
  * How the servers fit `rows` rows under the rest (ARCHITECTURE.md, "Layout at any size"): each wrapped
  * whole where the rows allow; else one row each, its reason cut; else the red ones first, the rest counted.
  */
-export function inspectLayout(screen: Extract<Screen, {name: 'inspect'}>, rows: number, columns: number, choices: readonly string[]) {
+export function inspectLayout(screen: Extract<Screen, {name: 'inspect'}>, rows: number, columns: number, choices: readonly string[], markWidth = 1) {
 	const failing = screen.checks.filter(c => !c.ok);
 	const fixed =
 		wrappedRows(`SYNCAGNT ${safeText(screen.syncagnt)} ${filesNote(screen)}`, columns) +
@@ -52,8 +53,27 @@ export function inspectLayout(screen: Extract<Screen, {name: 'inspect'}>, rows: 
 			columns,
 		);
 	const servers = screen.servers.length;
-	if (fixed + rowsOf(screen.servers.map(serverLine), columns) <= rows) return {servers, wrap: true};
-	return {servers: fixed + servers <= rows ? servers : Math.max(3, rows - fixed) - 1, wrap: false};
+	if (
+		fixed +
+			rowsOf(
+				screen.servers.map(server => serverLine(server, markWidth)),
+				columns,
+			) <=
+		rows
+	)
+		return {servers, wrap: true, left: new Set<string>(), hidden: [] as string[]};
+	// One row each: a reason that does not fit beside its server is left to the help (?), whole, and counted on a row of its own.
+	const shown = fixed + servers + 1 <= rows ? servers : Math.max(3, rows - fixed - 1) - 1;
+	const red = screen.servers.filter(s => !s.synchronized);
+	const listed = shown < servers ? [...red, ...screen.servers.filter(s => s.synchronized)].slice(0, shown) : screen.servers;
+	// The reasons of the red servers counted but not listed go there too.
+	const left = red.filter(s => !listed.includes(s) || wrappedRows(serverLine(s, markWidth), columns) > 1);
+	const about = new Map<string, string[]>();
+	for (const server of left) {
+		const reason = safeText(server.problem ?? 'not synchronized');
+		about.set(reason, [...(about.get(reason) ?? []), safeText(server.name)]);
+	}
+	return {servers: shown, wrap: false, left: new Set(left.map(s => s.name)), hidden: [...about].map(([reason, names]) => `${names.join(', ')}: ${reason}`)};
 }
 
 export function InspectScreen({
@@ -75,6 +95,7 @@ export function InspectScreen({
 		rows,
 		columns,
 		choice.items.map(item => item.label),
+		markCell('', glyphs).length,
 	);
 	const shown = layout.servers < screen.servers.length ? [...red, ...screen.servers.filter(s => s.synchronized)].slice(0, layout.servers) : screen.servers;
 	return (
@@ -105,7 +126,10 @@ export function InspectScreen({
 							) : (
 								<Text color={server.synchronized ? 'green' : 'red'}>{markCell(server.synchronized ? glyphs.ok : glyphs.error, glyphs)}</Text>
 							)}{' '}
-							{safeText(server.name).padEnd(8)} <Text dimColor>{server.synchronized ? 'synchronized' : safeText(server.problem ?? 'not synchronized')}</Text>
+							{safeText(server.name).padEnd(8)}
+							{layout.left.has(server.name) ? null : (
+								<Text dimColor> {server.synchronized ? 'synchronized' : safeText(server.problem ?? 'not synchronized')}</Text>
+							)}
 						</Text>
 					))}
 					{shown.length < screen.servers.length ? (
@@ -114,6 +138,11 @@ export function InspectScreen({
 								screen.servers.filter(s => !shown.includes(s)),
 								screen.real,
 							)}
+						</Text>
+					) : null}
+					{layout.left.size ? (
+						<Text dimColor>
+							(why {count(layout.left.size, 'server')} {verb(layout.left.size, 'is', 'are')} red did not fit: ? shows it)
 						</Text>
 					) : null}
 					{screen.real ? null : (

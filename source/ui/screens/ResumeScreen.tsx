@@ -11,18 +11,6 @@ const LAST_COMMAND = 'Last command: ';
 /** "Last command (Stop MSSYNC): ", naming the step that sent it. */
 const lastCommandLabel = (title: string | undefined) => (title ? `Last command (${safeText(title)}): ` : LAST_COMMAND);
 
-/** No command journaled: said so, without implying that nothing was done when steps were done by hand or by the tool itself. */
-function noCommandLine(done: Extract<Screen, {name: 'resume'}>['doneWithoutCommand']): string {
-	const byHand = done?.byHand ?? [];
-	const byTool = done?.byTool ?? [];
-	if (byHand.length === 0 && byTool.length === 0) return `${LAST_COMMAND}none: its journal records no command sent to the target.`;
-	return [
-		`${LAST_COMMAND}none sent to the target, but steps were done.`,
-		...(byHand.length ? [`Done by hand, as the tool directed: ${byHand.map(safeText).join('; ')}.`] : []),
-		...(byTool.length ? [`Done by the tool itself, with no command to show: ${byTool.map(safeText).join('; ')}.`] : []),
-	].join(' ');
-}
-
 /** An unfinished run: when it began, what it restores, how it was left (from its journal), and what resuming does. */
 export function ResumeScreen({screen, choice, columns = 80}: {screen: Extract<Screen, {name: 'resume'}>; choice: ChoiceView; columns?: number}) {
 	const glyphs = useGlyphs();
@@ -64,9 +52,12 @@ export function ResumeScreen({screen, choice, columns = 80}: {screen: Extract<Sc
 					{lastCommandLabel(screen.lastCommand.title)}
 					{shortenMiddle(safeText(screen.lastCommand.command), columns - lastCommandLabel(screen.lastCommand.title).length)}
 				</Text>
-			) : (
-				<Text dimColor>{noCommandLine(screen.doneWithoutCommand)}</Text>
-			)}
+			) : screen.noCommand ? (
+				<Text dimColor>
+					{LAST_COMMAND}
+					{safeText(screen.noCommand)}
+				</Text>
+			) : null}
 			{screen.finished.map(title => (
 				<Text key={title}>
 					<Text color="green">{glyphs.ok}</Text> {title}

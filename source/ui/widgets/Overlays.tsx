@@ -3,6 +3,8 @@ import {Text} from './Text.js';
 import type {Screen, WizardState} from '../../wizard/state.js';
 import {failureHelp, runningHelp} from '../../wizard/step-help.js';
 import {safeText} from '../../text/sanitize.js';
+import {toAscii} from '../../text/ascii.js';
+import {wrapText} from '../../text/wrap.js';
 import {useGlyphs} from '../theme.js';
 
 /** The multi-select screens ask two different things: each says what it means. */
@@ -39,39 +41,86 @@ const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {
 		'A previous run on this target was cut off. Resume continues from the first unfinished step; roll back puts SYNCAGNT and MSSYNC back as they were before it.',
 };
 
+type HelpLine = {text: string; dim?: boolean};
+
 /**
  * `?`: why this screen asks what it asks. On a failure, what each answer does and which is safe now; while
  * a step runs, what it does and how long it can take; on a confirmation, the lines the screen had no room
  * for (`hidden`), then why.
  */
-export function HelpOverlay({screen, steps, hidden = []}: {screen: Screen; steps?: WizardState['steps']; hidden?: readonly string[]}) {
-	const glyphs = useGlyphs();
+export function helpLines(screen: Screen, steps?: WizardState['steps'], hidden: readonly string[] = []): HelpLine[] {
 	const info = screen.name === 'confirm' || screen.name === 'manual' || screen.name === 'situation' ? screen.help : undefined;
 	const own = screen.name === 'failure' ? failureHelp(screen, steps) : screen.name === 'running' ? runningHelp(screen) : undefined;
+	const said: HelpLine[] = own
+		? [...own.map(text => ({text})), ...(screen.name !== 'confirm' && 'help' in screen && screen.help ? [{text: screen.help.kb, dim: true}] : [])]
+		: info
+			? [{text: info.why}, {text: info.kb, dim: true}]
+			: [
+					{
+						text:
+							screen.name === 'multi-select'
+								? MULTI_SELECT_HELP[screen.purpose]
+								: (SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.'),
+					},
+				];
+	return [...hidden.map(text => ({text})), ...said].map(line => ({...line, text: safeText(line.text)}));
+}
+
+/** The rows the help's box takes besides its text: its border, its title and its last line. */
+export const HELP_BOX_ROWS = 4;
+
+/**
+ * The help's text in pages that fit (ARCHITECTURE.md, "Layout at any size"): wrapped to the box's inside
+ * (`columns` less its border and padding), `rows` rows for the whole box. A box taller than the rows
+ * scrolled the header and its own title off a small terminal; each page now fits, and a key shows the next.
+ */
+export function helpPages(lines: readonly HelpLine[], rows: number, columns: number, ascii = false): HelpLine[][] {
+	const width = Math.max(10, columns - 4);
+	const wrapped = lines.flatMap(line =>
+		wrapText(ascii ? toAscii(line.text) : line.text, width)
+			.split('\n')
+			.map(text => ({...line, text})),
+	);
+	const height = Math.max(3, rows - HELP_BOX_ROWS);
+	const pages: HelpLine[][] = [];
+	for (let i = 0; i < wrapped.length; i += height) pages.push(wrapped.slice(i, i + height));
+	return pages.length ? pages : [[]];
+}
+
+/** The help's last line: what a key does, and where the admin is in its pages. */
+export function helpCloser(page: number, pages: number): string {
+	if (pages <= 1) return 'Any key closes this.';
+	return page < pages - 1 ? `Any key shows the rest (${page + 1} of ${pages}).` : `Any key closes this (${pages} of ${pages}).`;
+}
+
+/** `rows`, `columns`: the room the box has (no room given: one page, as tall as its text); `page`: the page shown. */
+export function HelpOverlay({
+	screen,
+	steps,
+	hidden = [],
+	rows = Number.POSITIVE_INFINITY,
+	columns = 1000,
+	page = 0,
+}: {
+	screen: Screen;
+	steps?: WizardState['steps'];
+	hidden?: readonly string[];
+	rows?: number;
+	columns?: number;
+	page?: number;
+}) {
+	const glyphs = useGlyphs();
+	const pages = helpPages(helpLines(screen, steps, hidden), rows, columns, glyphs.ascii);
+	const at = Math.min(page, pages.length - 1);
 	return (
 		<Box flexDirection="column" borderStyle={glyphs.border} borderColor="cyan" paddingX={1}>
 			<Text bold>{screen.name === 'failure' ? 'What each answer does' : 'Why this step'}</Text>
-			{hidden.map((line, i) => (
-				<Text key={`h${i}`}>{safeText(line)}</Text>
-			))}
-			{own ? (
-				<>
-					{own.map((line, i) => (
-						<Text key={i}>{safeText(line)}</Text>
-					))}
-					{screen.name !== 'confirm' && 'help' in screen && screen.help ? <Text dimColor>{screen.help.kb}</Text> : null}
-				</>
-			) : info ? (
-				<>
-					<Text>{info.why}</Text>
-					<Text dimColor>{info.kb}</Text>
-				</>
-			) : (
-				<Text>
-					{screen.name === 'multi-select' ? MULTI_SELECT_HELP[screen.purpose] : (SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.')}
+			{pages[at]!.map((line, i) => (
+				<Text key={i} {...(line.dim ? {dimColor: true} : {})}>
+					{line.text}
 				</Text>
-			)}
-			<Text dimColor>Any key closes this.</Text>
+			))}
+			<Text dimColor>{helpCloser(at, pages.length)}</Text>
 		</Box>
 	);
 }

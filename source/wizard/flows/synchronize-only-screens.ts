@@ -87,9 +87,19 @@ export function withMarksBefore(results: readonly SyncResult[], before: readonly
 	return results.map(result => ({...result, blueBefore: before?.find(s => s.name === result.server)?.synchronized}));
 }
 
-/** Did any server that failed show a red X before (or is its mark unknown)? Then "the red servers" exist. */
+/** Did any server that failed show a red X before? Then "the red servers" exist (a mark not seen is not counted as one). */
 function anyRed(results: readonly SyncOnlyResult[]): boolean {
-	return results.some(r => !r.ok && r.blueBefore !== true);
+	return results.some(r => !r.ok && r.blueBefore === false);
+}
+
+/** The servers that failed whose mark the tool cannot see (a real server): what is known, and where to look. */
+function unseenLines(failed: readonly SyncOnlyResult[]): string[] {
+	const unseen = failed.filter(r => r.blueBefore === undefined).map(r => r.server);
+	if (unseen.length === 0) return [];
+	const one = unseen.length === 1;
+	return [
+		`${one ? 'Its' : 'Their'} check mark cannot be seen from here: in Synchronization Manager on the PDC, see whether ${listNames(unseen)} ${one ? 'shows' : 'show'} a red X; why a server stays red is in Event Viewer on the PDC, Log ▸ Application, MSSYNC's entries.`,
+	];
 }
 
 /**
@@ -99,13 +109,16 @@ function anyRed(results: readonly SyncOnlyResult[]): boolean {
  */
 export function synchronizeOnlyVerdict(results: readonly SyncOnlyResult[]): string {
 	const failed = results.filter(r => !r.ok);
-	const red = failed.filter(r => r.blueBefore !== true).map(r => r.server);
+	const red = failed.filter(r => r.blueBefore === false).map(r => r.server);
 	const blue = failed.filter(r => r.blueBefore === true).map(r => r.server);
+	// Where no mark can be seen (a real server): that it failed is known, not whether it shows a red X.
+	const unseen = failed.filter(r => r.blueBefore === undefined).map(r => r.server);
 	const synchronized = results.length - failed.length;
 	return [
 		`${synchronized} of ${results.length} server${results.length === 1 ? '' : 's'} synchronized`,
 		...(red.length ? [`${listNames(red)} still show${red.length === 1 ? 's' : ''} a red X`] : []),
 		...(blue.length ? [`${listNames(blue)} did not synchronize (${blue.length === 1 ? 'it' : 'they'} showed a blue check before)`] : []),
+		...(unseen.length ? [`${listNames(unseen)} did not synchronize`] : []),
 	].join('; ');
 }
 
@@ -145,7 +158,7 @@ export function synchronizeOnlyFailedScreen(kind: SynchronizeKind, results: read
 		name: 'situation',
 		step: AFTER_SYNCHRONIZE_ONLY,
 		title: synchronizeOnlyVerdict(results),
-		lines: [...failed.map(reasonOf), ...adviceLines(failed), 'Nothing else was changed: no database was replaced, no server removed.'],
+		lines: [...failed.map(reasonOf), ...adviceLines(failed), ...unseenLines(failed), 'Nothing else was changed: no database was replaced, no server removed.'],
 		items: [
 			...(anyDamaged ? [restoreOrReconstruct, again] : [again, restoreOrReconstruct]),
 			{label: anyRed(results) ? 'Leave — the red servers stay red for now' : 'Leave — for now', value: 'leave'},
@@ -168,6 +181,7 @@ export function synchronizeOnlyLeft(results: readonly SyncOnlyResult[], again: s
 		exit: EXIT.failed,
 		lines: [
 			...adviceLines(failed).map(line => line.replace(/; "Continue" below goes on to either\.$/, '.')),
+			...unseenLines(failed),
 			'Nothing else was changed. To restore, reconstruct or synchronize again, start again:',
 			again,
 		],

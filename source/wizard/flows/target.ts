@@ -124,7 +124,7 @@ export class TargetFlow {
 			canRollback: run.canRollback,
 			rollbackBegan: run.rollbackBegan(),
 			...(found.next ? {next: found.next.title} : {}),
-			...(found.lastCommand ? {lastCommand: found.lastCommand} : {doneWithoutCommand: doneWithoutCommand(found.finished, run.steps())}),
+			...(found.lastCommand ? {lastCommand: found.lastCommand} : {noCommand: noCommandSentence(found.finished, run.steps())}),
 		};
 		// The header names the article the resumed run follows, as it did when the run began.
 		const kb = found.flow === 'repair' ? cite('dsmpack', ['Q197852']) : found.newPdc ? cite('new-pdc') : cite('red-x');
@@ -211,11 +211,19 @@ export class TargetFlow {
 	}
 }
 
-/** The finished steps of a run that journaled no command: which were the admin's by hand, which the tool's own. */
-export function doneWithoutCommand(
-	finished: readonly string[],
-	steps: readonly {title: string; manual?: boolean | undefined}[],
-): {byHand: string[]; byTool: string[]} {
+/**
+ * What the resume screen says in place of the last command, for a run that journaled none: without implying
+ * that nothing was done, which finished steps were the admin's by hand (manual steps) and which the tool's own
+ * with no command to show (the lab's NetWare steps).
+ */
+export function noCommandSentence(finished: readonly string[], steps: readonly {title: string; manual?: boolean | undefined}[]): string {
 	const manual = new Set(steps.filter(s => s.manual).map(s => s.title));
-	return {byHand: finished.filter(t => manual.has(t)), byTool: finished.filter(t => !manual.has(t))};
+	const byHand = finished.filter(t => manual.has(t));
+	const byTool = finished.filter(t => !manual.has(t));
+	if (byHand.length === 0 && byTool.length === 0) return 'none: its journal records no command sent to the target.';
+	return [
+		'none sent to the target, but steps were done.',
+		...(byHand.length ? [`Done by hand, as the tool directed: ${byHand.join('; ')}.`] : []),
+		...(byTool.length ? [`Done by the tool itself, with no command to show: ${byTool.join('; ')}.`] : []),
+	].join(' ');
 }

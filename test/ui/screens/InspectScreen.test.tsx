@@ -2,8 +2,9 @@
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import type {Screen} from '../../../source/wizard/state.js';
-import {UNICODE_GLYPHS} from '../../../source/text/glyphs.js';
-import {hiddenServersLine, InspectScreen} from '../../../source/ui/screens/InspectScreen.js';
+import {ASCII_GLYPHS, UNICODE_GLYPHS, markCell} from '../../../source/text/glyphs.js';
+import {Box} from 'ink';
+import {hiddenServersLine, InspectScreen, inspectLayout} from '../../../source/ui/screens/InspectScreen.js';
 import {GlyphsContext} from '../../../source/ui/theme.js';
 import {choiceOf, KEYS, mountScreen} from '../../helpers/screen-harness.js';
 import {waitFor} from '../../helpers/wait-for.js';
@@ -93,5 +94,52 @@ describe('the inspect screen', () => {
 		const ui = render(withGlyphs(<InspectScreen screen={screen} rows={30} choice={choiceOf(screen)} />));
 		expect(ui.lastFrame()).toContain("DSMN's list of NetWare servers is in Synchronization Manager");
 		ui.unmount();
+	});
+
+	// Issue 29: at 60×20 a red server's reason was cut at the row's end ("Jet error -…", under --ascii "Jet erro.").
+	it.each([
+		['Unicode', UNICODE_GLYPHS],
+		['ASCII', ASCII_GLYPHS],
+	] as const)('at 60 columns and few rows (%s), no reason is cut: each is whole on its row, wrapped, or in the help', (_name, glyphs) => {
+		const damaged = 'its record in MSSYNC.MDB is damaged (Jet error -1018)';
+		const screen: Extract<Screen, {name: 'inspect'}> = {
+			...lab,
+			syncagnt: '/tmp/dsmn-resync-lab-24UbUO/lab/SystemRoot/SYSTEM32/SYNCAGNT',
+			servers: ['FS1', 'FS2', 'FS3', 'FS4', 'FS5'].map((name, i) => ({
+				name,
+				synchronized: i % 2 === 0 && i < 3,
+				syncAgent: true,
+				users: 120,
+				...(i % 2 === 0 && i < 3 ? {} : {problem: damaged}),
+			})),
+			checks: [],
+		};
+		const choice = choiceOf(screen);
+		for (const rows of [12, 14, 16, 30]) {
+			const frame =
+				render(
+					<GlyphsContext.Provider value={glyphs}>
+						<Box width={60}>
+							<InspectScreen screen={screen} rows={rows} columns={60} choice={choice} />
+						</Box>
+					</GlyphsContext.Provider>,
+				).lastFrame() ?? '';
+			const {hidden} = inspectLayout(
+				screen,
+				rows,
+				60,
+				choice.items.map(i => i.label),
+				markCell('', glyphs).length,
+			);
+			expect(frame, frame).not.toMatch(/(Jet|error|-)[.…]$/m);
+			const text = frame.replace(/\s+/g, ' ');
+			for (const server of screen.servers.filter(s => !s.synchronized)) {
+				const whole =
+					new RegExp(`${server.name} +${damaged.replace(/[()]/g, '\\$&')}`).test(text) ||
+					hidden.some(line => line.includes(server.name) && line.endsWith(`: ${damaged}`));
+				expect(whole, `${server.name} at ${rows} rows:\n${frame}\n${hidden.join('\n')}`).toBe(true);
+			}
+			if (hidden.length) expect(frame).toMatch(/\(why \d+ servers are red did not fit: \? shows it\)/);
+		}
 	});
 });

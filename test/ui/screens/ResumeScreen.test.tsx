@@ -2,6 +2,7 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import type {Screen} from '../../../source/wizard/state.js';
 import {ResumeScreen} from '../../../source/ui/screens/ResumeScreen.js';
+import {noCommandSentence} from '../../../source/wizard/flows/target.js';
 import {choiceOf, KEYS, mountScreen} from '../../helpers/screen-harness.js';
 import {waitFor} from '../../helpers/wait-for.js';
 
@@ -52,7 +53,8 @@ describe('the resume screen offers only what can be done', () => {
 	});
 
 	it('the last command the run sent, with its step; or that its journal records none', () => {
-		const none = render(<ResumeScreen screen={base} choice={choiceOf(base)} />).lastFrame() ?? '';
+		const unsent = {...base, noCommand: noCommandSentence([], [])};
+		const none = render(<ResumeScreen screen={unsent} choice={choiceOf(unsent)} />).lastFrame() ?? '';
 		expect(none).toContain('Last command: none: its journal records no command sent to the target.');
 		const sent = {...base, lastCommand: {command: 'sc stop MSSYNC\u001B[2J', title: 'Stop MSSYNC'}};
 		const frame = render(<ResumeScreen screen={sent} choice={choiceOf(sent)} columns={60} />).lastFrame() ?? '';
@@ -82,7 +84,10 @@ describe('the resume screen offers only what can be done', () => {
 			finished: ['Delete WINNT_SYNC_AGENT from FS1', 'Delete WINNT_SYNC_AGENT from FS2'],
 			standing: {state: 'failed' as const, message: 'FS2 is a Netware 4.X server. It cannot be added to the Domain.'},
 			standingTitle: 'Add FS2 back to the domain',
-			doneWithoutCommand: {byHand: ['Delete WINNT_SYNC_AGENT from FS2'], byTool: ['Delete WINNT_SYNC_AGENT from FS1']},
+			noCommand: noCommandSentence(
+				['Delete WINNT_SYNC_AGENT from FS1', 'Delete WINNT_SYNC_AGENT from FS2'],
+				[{title: 'Delete WINNT_SYNC_AGENT from FS1'}, {title: 'Delete WINNT_SYNC_AGENT from FS2', manual: true}],
+			),
 		};
 		const frame = (render(<ResumeScreen screen={failed} choice={choiceOf(failed)} columns={200} />).lastFrame() ?? '').replace(/\s+/g, ' ');
 		expect(frame).toContain(
@@ -90,7 +95,7 @@ describe('the resume screen offers only what can be done', () => {
 		);
 		expect(frame).not.toContain('records no command');
 		// Nothing done at all: the old sentence stays true.
-		const none = {...base, finished: [], doneWithoutCommand: {byHand: [], byTool: []}};
+		const none = {...base, finished: [], noCommand: noCommandSentence([], [])};
 		expect(render(<ResumeScreen screen={none} choice={choiceOf(none)} columns={200} />).lastFrame()).toContain(
 			'Last command: none: its journal records no command sent to the target.',
 		);

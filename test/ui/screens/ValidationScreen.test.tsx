@@ -1,7 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import type {ValidationReport} from '../../../source/backup/report.js';
-import {ValidationScreen} from '../../../source/ui/screens/ValidationScreen.js';
-import {KEYS, mountScreen} from '../../helpers/screen-harness.js';
+import {Box} from 'ink';
+import {render} from 'ink-testing-library';
+import {ASCII_GLYPHS, UNICODE_GLYPHS, markCell} from '../../../source/text/glyphs.js';
+import {GlyphsContext} from '../../../source/ui/theme.js';
+import {ValidationScreen, validationLayout} from '../../../source/ui/screens/ValidationScreen.js';
+import {choiceOf, KEYS, mountScreen} from '../../helpers/screen-harness.js';
 import {waitFor} from '../../helpers/wait-for.js';
 
 const file = (name: string, status: 'ok' | 'warning' | 'error', messages: string[] = []) => ({
@@ -62,5 +66,56 @@ describe('the validation of a backup', () => {
 		ui.stdin.write(KEYS.enter);
 		await waitFor(() => expect(wizard.calls).toEqual([['back']]));
 		ui.unmount();
+	});
+
+	// Issue 29: at 60×20 the notes were cut at the row's end ("log generation." lost its number, "Jet 0x500, cle.").
+	it.each([
+		['Unicode', UNICODE_GLYPHS],
+		['ASCII', ASCII_GLYPHS],
+	] as const)('at 60 columns and few rows (%s), no note is cut: each is whole beside its file, under it, or in the help', (_name, glyphs) => {
+		const jet = 'Jet 0x500, clean shutdown, 4096-byte pages';
+		const report: ValidationReport = {
+			folder: '/tmp/dsmn-resync-lab-24UbUO/lab/backup',
+			valid: true,
+			files: [
+				file('JET.LOG', 'ok', ['log generation 4']),
+				file('JET00001.LOG', 'ok', ['log generation 1']),
+				file('JET00002.LOG', 'ok', ['log generation 2']),
+				file('JET00003.LOG', 'ok', ['log generation 3']),
+				file('MSSYNC.MDB', 'ok', [jet]),
+				file('MSSYNC.PAT', 'ok', [jet]),
+				file('SYSTEM.MDB', 'ok', [jet]),
+			],
+			errors: [],
+			warnings: ['the backup is 6 days old (2026-11-30 16:27): every change to accounts since then must be resynchronized to the NetWare servers'],
+		};
+		const screen = {name: 'validation' as const, report};
+		const choice = choiceOf(screen);
+		for (const rows of [14, 17, 30]) {
+			const frame =
+				render(
+					<GlyphsContext.Provider value={glyphs}>
+						<Box width={60}>
+							<ValidationScreen screen={screen} rows={rows} columns={60} choice={choice} />
+						</Box>
+					</GlyphsContext.Provider>,
+				).lastFrame() ?? '';
+			const {hidden} = validationLayout(
+				screen,
+				rows,
+				60,
+				markCell('', glyphs).length,
+				choice.items.map(i => i.label),
+			);
+			expect(frame.split('\n').length, frame).toBeLessThanOrEqual(rows);
+			// No row ends in a cut ("…" or ".", the ASCII form) where a note was.
+			expect(frame, frame).not.toMatch(/(generation|Jet 0x500, cle|Jet)[.…]?$/m);
+			for (const f of report.files) {
+				const note = f.messages[0]!;
+				const whole = frame.split('\n').some(row => row.includes(note)) || hidden.some(line => line.includes(f.name) && line.endsWith(`: ${note}`));
+				expect(whole, `${f.name} at ${rows} rows:\n${frame}\n${hidden.join('\n')}`).toBe(true);
+			}
+			if (hidden.length) expect(frame).toMatch(/\(the notes on \d+ files did not fit: \? shows them\)/);
+		}
 	});
 });

@@ -2,7 +2,7 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {UNICODE_GLYPHS} from '../../../source/text/glyphs.js';
 import {GlyphsContext} from '../../../source/ui/theme.js';
-import {HelpOverlay, QuitOverlay} from '../../../source/ui/widgets/Overlays.js';
+import {HELP_BOX_ROWS, HelpOverlay, helpCloser, helpPages, QuitOverlay} from '../../../source/ui/widgets/Overlays.js';
 import type {Screen} from '../../../source/wizard/state.js';
 
 const withGlyphs = (node: React.ReactNode) => <GlyphsContext.Provider value={UNICODE_GLYPHS}>{node}</GlyphsContext.Provider>;
@@ -91,5 +91,25 @@ describe('the quit question', () => {
 		expect(ui.lastFrame()).toContain('Nothing has been changed on the target.');
 		expect(ui.lastFrame()).toContain('y leave · n or Esc stay');
 		ui.unmount();
+	});
+
+	// Issue 29: at 60×20 a help box taller than the screen scrolled its own title (and the header) off.
+	it('pages a help taller than its room: every page fits, no word is lost or cut, and the last line says which page', () => {
+		const text = Array.from({length: 40}, (_, i) => `word${i}`).join(' ');
+		const lines = [{text}, {text: 'KB Q148678', dim: true}];
+		const pages = helpPages(lines, 8, 30);
+		expect(pages.length).toBeGreaterThan(1);
+		expect(pages.every(page => page.length <= 8 - HELP_BOX_ROWS && page.every(row => row.text.length <= 26))).toBe(true);
+		expect(
+			pages
+				.flat()
+				.map(row => row.text)
+				.join(' '),
+		).toBe(`${text} KB Q148678`);
+		expect(pages.at(-1)!.at(-1)).toEqual({text: 'KB Q148678', dim: true});
+		expect(helpCloser(0, pages.length)).toBe(`Any key shows the rest (1 of ${pages.length}).`);
+		expect(helpCloser(pages.length - 1, pages.length)).toBe(`Any key closes this (${pages.length} of ${pages.length}).`);
+		expect(helpPages(lines, 1000, 200)).toHaveLength(1);
+		expect(helpCloser(0, 1)).toBe('Any key closes this.');
 	});
 });

@@ -8,6 +8,7 @@ import {LAB_DEFAULTS} from '../../../source/lab/options.js';
 import {WizardController} from '../../../source/wizard/controller.js';
 import {choicesOf} from '../../../source/wizard/choices.js';
 import type {Screen} from '../../../source/wizard/state.js';
+import {synchronizeOnlyFailedScreen, synchronizeOnlyLeft, withMarksBefore} from '../../../source/wizard/flows/synchronize-only-screens.js';
 import {tempDir} from '../../helpers/run-cli.js';
 
 function options(argv: string[]): WizardOptions {
@@ -163,5 +164,29 @@ describe('"Only synchronize all servers"', () => {
 		await controller.answerSituation('continue');
 		expect(screen(controller)).toMatchObject({name: 'situation', title: 'What brings you here?'});
 		await controller.dispose();
+	});
+
+	// Issue 29: on a real target, where no mark can be seen, a server that failed was said to "still show a red X".
+	it('on a real target, where no mark can be seen: a failed server is said to have failed, not to be red, and where to look is said', () => {
+		const sync = [
+			{server: 'FS1', ok: true, done: 10, total: 10},
+			{server: 'FS2', ok: false, done: 0, total: 10, reason: 'FS2 did not answer', advice: 'check that FS2 is up and reachable from the PDC'},
+		];
+		const results = withMarksBefore(sync, undefined);
+		const after = synchronizeOnlyFailedScreen('normal', results);
+		expect(after.title).toBe('1 of 2 servers synchronized; FS2 did not synchronize');
+		const said = [after.title, ...after.lines, ...after.items.map(i => i.label)].join('\n');
+		expect(said).not.toMatch(/red X$|still show|stay red/m);
+		expect(after.lines).toContain(
+			"Its check mark cannot be seen from here: in Synchronization Manager on the PDC, see whether FS2 shows a red X; why a server stays red is in Event Viewer on the PDC, Log ▸ Application, MSSYNC's entries.",
+		);
+		expect(after.items.map(i => i.label)).toContain('Leave — for now');
+		const left = synchronizeOnlyLeft(results, 'dsmn-resync --target windows');
+		expect(left.title).toBe(after.title);
+		expect(left.lines.join('\n')).toMatch(/cannot be seen from here/);
+		// In the lab the marks are read: a server red before still is.
+		expect(synchronizeOnlyFailedScreen('normal', withMarksBefore(sync, [{name: 'FS2', synchronized: false}])).title).toBe(
+			'1 of 2 servers synchronized; FS2 still shows a red X',
+		);
 	});
 });

@@ -12,7 +12,7 @@ import {RestoreRun} from '../../../source/procedure/restore-run.js';
 import {labTarget} from '../../../source/targets/lab/lab-target.js';
 import {choicesOf} from '../../../source/wizard/choices.js';
 import {WizardController} from '../../../source/wizard/controller.js';
-import {doneWithoutCommand} from '../../../source/wizard/flows/target.js';
+import {noCommandSentence} from '../../../source/wizard/flows/target.js';
 import {tempDir} from '../../helpers/run-cli.js';
 
 async function newLab(name = 'lab') {
@@ -92,10 +92,10 @@ describe('a run found with no command journaled', () => {
 			{title: 'Add FS1 back to the domain', manual: true},
 			{title: 'Synchronize all servers', manual: false},
 		];
-		expect(doneWithoutCommand(['Delete WINNT_SYNC_AGENT from FS1', 'Synchronize all servers'], steps)).toEqual({
-			byHand: ['Delete WINNT_SYNC_AGENT from FS1'],
-			byTool: ['Synchronize all servers'],
-		});
-		expect(doneWithoutCommand([], steps)).toEqual({byHand: [], byTool: []});
+		// Issue 29: the sentence is the wizard's, finished here; the resume screen only draws it.
+		expect(noCommandSentence(['Delete WINNT_SYNC_AGENT from FS1', 'Synchronize all servers'], steps)).toBe(
+			'none sent to the target, but steps were done. Done by hand, as the tool directed: Delete WINNT_SYNC_AGENT from FS1. Done by the tool itself, with no command to show: Synchronize all servers.',
+		);
+		expect(noCommandSentence([], steps)).toBe('none: its journal records no command sent to the target.');
 	});
 });
