@@ -7,11 +7,12 @@ export const npmTestSample = process.env['DSMN_TEST_SUITE'] !== 'slow';
 
 /**
  * File → the tests (a part of each name, as vitest shows it) that `npm test` leaves to `npm run test:slow`.
- * Each is a lab run (a Node start per `net`/`sc` of the lab's stand-in); what `npm test` keeps of the same
- * file is its central case and at least one refusal or failure. A name here that matches no test of its
+ * Each is a lab run (a Node start per `net`/`sc` of the lab's stand-in) or, in validate.test.ts, 10,000
+ * files read; what `npm test` keeps of the same file is its central case and at least one refusal or failure. A name here that matches no test of its
  * file fails that file (test/helpers/sample.ts), so a renamed test cannot leave the list unseen.
  */
 export const WHOLE_ONLY: Readonly<Record<string, readonly string[]>> = {
+	'test/app/after-run-checks.test.ts': ['ends with the same checks as the wizard, then "Done."'],
 	'test/app/front-ends-parity.test.ts': ['a finished restore: the same backup'],
 	'test/procedure/restore-run.test.ts': [
 		'synchronizing without a restore leaves',
@@ -20,6 +21,12 @@ export const WHOLE_ONLY: Readonly<Record<string, readonly string[]>> = {
 		'rolls back after a failed copy',
 		'rolls back a run cut off right after',
 		'lets the other servers finish',
+	],
+	'test/backup/validate.test.ts': ['handles 10,000 log files, reading only their headers'],
+	'test/procedure/known-by-bytes.test.ts': [
+		'a roll back stops before touching a file that is neither the copy nor the original',
+		'after a kill between a put-back rename and its journal line',
+		'after a failed start, a byte appended to JET00002.LOG is found before MSSYNC starts',
 	],
 	'test/procedure/new-pdc-run.test.ts': [
 		'cut off after the copy, it is resumed as a new-PDC run',
