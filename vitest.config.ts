@@ -1,10 +1,15 @@
 import {configDefaults, defineConfig, type TestProjectInlineConfiguration} from 'vitest/config';
+import {WHOLE_ONLY} from './test/helpers/suite.js';
+
+/** The test files whose lab runs `npm test` samples: test/helpers/suite.ts's WHOLE_ONLY says which it leaves to test:slow. */
+const SAMPLED_LAB_RUNS = Object.keys(WHOLE_ONLY);
 
 /**
  * Two suites. `npm test`: lint, types, the unit, screen and end-to-end tests, and a sample of each slow
- * suite (the crash test at its CI size, the shorter real-Samba files, the shorter pseudo-terminal sessions).
- * `npm run test:slow` (DSMN_TEST_SUITE=slow): the slow suites whole: the crash test at its full sample,
- * every real-Samba session and the long pseudo-terminal sessions. `.ci/run` runs both.
+ * suite (the crash test at its CI size, the shorter real-Samba files, the shorter pseudo-terminal sessions,
+ * some of the lab runs of the files in SAMPLED). `npm run test:slow` (DSMN_TEST_SUITE=slow): the slow
+ * suites whole: the crash test at its full sample, every real-Samba session, the long pseudo-terminal
+ * sessions, every test of the sampled files. `.ci/run` runs both.
  */
 export const SLOW_SUITE = [
 	'test/reliability/crash.test.ts',
@@ -36,17 +41,21 @@ export const SLOW_SUITE = [
 	// Allow4X read from a real smbd's registry, and the 4.x reconstruct refused or let through by it (its parsers: allow4x-registry's).
 	'test/targets/real/allow4x-registry-samba.test.ts',
 	// Whole walks at 60×20 and 80×24, and one pty walk per situation (the situations' in-process walks are
-	// test/wizard/flows/situation.test.ts's, the layout of each screen test/ui's).
+	// test/wizard/flows/situation.test.ts's, sampled in `npm test`; the layout of each screen test/ui's).
 	'test/e2e/small-terminals.test.ts',
 	'test/e2e/situations.test.ts',
 	// The PDC question against real smbd servers, a classic PDC and a classic BDC (their lab walks are situations').
 	'test/e2e/samba-roles.test.ts',
 	// The wizard's reconstruct (NetWare 4.x) and dsmpack repair against a real smbd (scripted: test/targets/real/samba-situations').
 	'test/e2e/samba-situations.test.ts',
+	// Sampled (SAMPLED below): each runs some of its lab runs in `npm test` and all of them here. A lab run
+	// costs a Node start per `net`/`sc` of the lab's stand-in (about 0.15–0.2 CPU-s each under load, 10–100 a
+	// file); these files were about 340 of `npm test`'s CPU-seconds, measured file by file (README, "Development").
+	...SAMPLED_LAB_RUNS,
 ];
 
 /** In `npm test` too, at a smaller size or in part (each reads DSMN_TEST_SUITE): a sample of the slow suite. */
-export const SAMPLED = ['test/reliability/crash.test.ts', 'test/reliability/model.test.ts'];
+export const SAMPLED = ['test/reliability/crash.test.ts', 'test/reliability/model.test.ts', ...SAMPLED_LAB_RUNS];
 
 /**
  * The test files that change what other files would see, so each runs with its own modules: the wizard's
@@ -75,7 +84,7 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		// Removes each test's temporary folders (test/helpers/temp-dirs.ts), in every file.
-		setupFiles: ['test/helpers/cleanup.ts'],
+		setupFiles: ['test/helpers/cleanup.ts', 'test/helpers/sample.ts', 'test/helpers/cpu-meter.ts'],
 		// Two cores here: the end-to-end tests spawn real processes and pseudo-terminals.
 		maxWorkers: 2,
 		projects: suiteProjects(process.env['DSMN_TEST_SUITE'] === 'slow'),

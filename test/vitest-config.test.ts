@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 import fg from 'fast-glob';
 import {describe, expect, it} from 'vitest';
 import {SAMPLED, SLOW_SUITE, suiteProjects} from '../vitest.config.js';
+import {WHOLE_ONLY} from './helpers/suite.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -42,8 +43,13 @@ describe('the suites of vitest.config.ts', () => {
 		expect(both.sort()).toEqual([...SAMPLED].sort());
 	});
 
-	it('a sampled file reads DSMN_TEST_SUITE (else it would run the same tests twice)', () => {
-		for (const file of SAMPLED) expect(readFileSync(`${root}/${file}`, 'utf8'), file).toContain('DSMN_TEST_SUITE');
+	it('a sampled file reads DSMN_TEST_SUITE or is in WHOLE_ONLY (else it would run the same tests twice)', () => {
+		for (const file of SAMPLED.filter(f => !(f in WHOLE_ONLY))) expect(readFileSync(`${root}/${file}`, 'utf8'), file).toContain('DSMN_TEST_SUITE');
+	});
+
+	it('leaves tests to test:slow only in files that test:slow runs (WHOLE_ONLY names sampled files only)', () => {
+		expect(Object.keys(WHOLE_ONLY).length).toBeGreaterThan(0);
+		expect(Object.keys(WHOLE_ONLY).filter(file => !SAMPLED.includes(file) || !inSlow.has(file))).toEqual([]);
 	});
 
 	it('names no slow file that does not exist (a renamed file would move back to npm test unseen)', () => {

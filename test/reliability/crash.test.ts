@@ -7,13 +7,15 @@ import {reconstructCrashTrial, restoreCrashTrial, timeReconstruct, timeRestore, 
  * of kill point: after a time drawn over a whole run, and just before a journal entry — the window between
  * a file operation and its journal line. CRASH_ENTRIES=all kills before every entry, once with each recovery.
  */
-/** `npm test` runs a small sample; `npm run test:slow` (DSMN_TEST_SUITE=slow) the CI sample of 12 + 8 points. */
+/** `npm test` runs a small sample of the restore; `npm run test:slow` (DSMN_TEST_SUITE=slow) 12 + 8 points, and the reconstruct. */
 const SLOW_SUITE = process.env['DSMN_TEST_SUITE'] === 'slow';
 const POINTS = Number(process.env['CRASH_POINTS'] ?? (SLOW_SUITE ? 12 : 2));
 const SEED = Number(process.env['CRASH_SEED'] ?? 1);
 const ALL_ENTRIES = process.env['CRASH_ENTRIES'] === 'all';
 /** In a bounded run: this many entry points, drawn from the seed. */
 const ENTRY_POINTS = Number(process.env['CRASH_ENTRY_POINTS'] ?? (SLOW_SUITE ? 8 : 2));
+/** `npm test`: not the slow suite, and nothing asked of the harness (CRASH_POINTS, CRASH_ENTRIES). */
+const NPM_TEST = !SLOW_SUITE && !ALL_ENTRIES && process.env['CRASH_POINTS'] === undefined;
 
 function summarize(flow: string, reports: KillReport[]) {
 	const where = new Map<string, number>();
@@ -57,15 +59,19 @@ describe('SIGKILL anywhere, then --resume or --rollback', () => {
 		expect(reports.filter(r => r.killed).length).toBeGreaterThanOrEqual(POINTS / 3);
 	}, 10_800_000);
 
-	it(`reconstruct: ${Math.ceil(POINTS / 2)} kill points by time and ${ALL_ENTRIES ? 'every' : Math.ceil(ENTRY_POINTS / 2)} before a journal entry, every server green after --resume`, async () => {
-		const reports: KillReport[] = [];
-		const {ms: spanMs, entries} = await timeReconstruct();
-		for (let point = 0; point < Math.ceil(POINTS / 2); point++) reports.push(await reconstructCrashTrial(point, SEED, {spanMs}));
-		let point = Math.ceil(POINTS / 2);
-		const chosen = ALL_ENTRIES ? entryPoints(entries, 2) : entryPoints(entries, 2).slice(0, Math.ceil(ENTRY_POINTS / 2));
-		for (const entry of chosen) reports.push(await reconstructCrashTrial(point++, SEED, {spanMs, kill: {beforeEntry: entry}}));
-		summarize('reconstruct', reports);
-		const failed = reports.filter(r => r.problems.length > 0);
-		expect(failed, JSON.stringify(failed, null, 2)).toEqual([]);
-	}, 10_800_000);
+	it.skipIf(NPM_TEST)(
+		`reconstruct: ${Math.ceil(POINTS / 2)} kill points by time and ${ALL_ENTRIES ? 'every' : Math.ceil(ENTRY_POINTS / 2)} before a journal entry, every server green after --resume`,
+		async () => {
+			const reports: KillReport[] = [];
+			const {ms: spanMs, entries} = await timeReconstruct();
+			for (let point = 0; point < Math.ceil(POINTS / 2); point++) reports.push(await reconstructCrashTrial(point, SEED, {spanMs}));
+			let point = Math.ceil(POINTS / 2);
+			const chosen = ALL_ENTRIES ? entryPoints(entries, 2) : entryPoints(entries, 2).slice(0, Math.ceil(ENTRY_POINTS / 2));
+			for (const entry of chosen) reports.push(await reconstructCrashTrial(point++, SEED, {spanMs, kill: {beforeEntry: entry}}));
+			summarize('reconstruct', reports);
+			const failed = reports.filter(r => r.problems.length > 0);
+			expect(failed, JSON.stringify(failed, null, 2)).toEqual([]);
+		},
+		10_800_000,
+	);
 });

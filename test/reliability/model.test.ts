@@ -18,9 +18,9 @@ import {describeSambaModel, runSambaCase} from './model-samba.js';
 const replay = process.env['MODEL_CASE'];
 const full = process.env['MODEL_FULL'] === '1';
 const seed = Number(process.env['MODEL_SEED'] ?? 20261129);
-/** `npm test` runs the lab cases (a sample of 3); `npm run test:slow` (DSMN_TEST_SUITE=slow) a sample of 6 and the real-Samba cases (vitest.config.ts). */
+/** `npm test` runs the lab cases (a sample of 2); `npm run test:slow` (DSMN_TEST_SUITE=slow) a sample of 6 and the real-Samba cases (vitest.config.ts). */
 const slowSuite = process.env['DSMN_TEST_SUITE'] === 'slow';
-const sample = Number(process.env['MODEL_SAMPLE'] ?? (slowSuite ? 6 : 3));
+const sample = Number(process.env['MODEL_SAMPLE'] ?? (slowSuite ? 6 : 2));
 const depth = Number(process.env['MODEL_DEPTH'] ?? 3);
 /** MODEL_ONLY=regex: explore only the first states it matches (the full run). */
 const only = new RegExp(process.env['MODEL_ONLY'] ?? '.');

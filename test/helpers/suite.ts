@@ -1,0 +1,81 @@
+/**
+ * The two suites (vitest.config.ts). `npm test` runs a sample of each file in SAMPLED, `npm run test:slow`
+ * (DSMN_TEST_SUITE=slow) the whole file. A file samples itself (it reads DSMN_TEST_SUITE: the crash and model
+ * tests), or is listed below: its tests named here run in `npm run test:slow` only, the others in both.
+ */
+export const npmTestSample = process.env['DSMN_TEST_SUITE'] !== 'slow';
+
+/**
+ * File → the tests (a part of each name, as vitest shows it) that `npm test` leaves to `npm run test:slow`.
+ * Each is a lab run (a Node start per `net`/`sc` of the lab's stand-in) or, in validate.test.ts, 10,000
+ * files read; what `npm test` keeps of the same file is its central case and at least one refusal or failure. A name here that matches no test of its
+ * file fails that file (test/helpers/sample.ts), so a renamed test cannot leave the list unseen.
+ */
+export const WHOLE_ONLY: Readonly<Record<string, readonly string[]>> = {
+	'test/app/after-run-checks.test.ts': ['ends with the same checks as the wizard, then "Done."'],
+	'test/app/front-ends-parity.test.ts': ['a finished restore: the same backup'],
+	'test/procedure/restore-run.test.ts': [
+		'synchronizing without a restore leaves',
+		'resumes after a crash between steps',
+		'resumes after a crash between putting',
+		'rolls back after a failed copy',
+		'rolls back a run cut off right after',
+		'lets the other servers finish',
+	],
+	'test/backup/validate.test.ts': ['handles 10,000 log files, reading only their headers'],
+	'test/procedure/known-by-bytes.test.ts': [
+		'a roll back stops before touching a file that is neither the copy nor the original',
+		'after a kill between a put-back rename and its journal line',
+		'after a failed start, a byte appended to JET00002.LOG is found before MSSYNC starts',
+	],
+	'test/procedure/new-pdc-run.test.ts': [
+		'cut off after the copy, it is resumed as a new-PDC run',
+		'a Backup subfolder that was there before the run is kept',
+		'a copy changed by someone after the run verified it',
+		'rolled back after MSSYNC started on the copies',
+	],
+	'test/procedure/resume-recheck.test.ts': ['says what it found when the files are as copied'],
+	'test/procedure/rollback-engine-files.test.ts': ['with nothing made by DSMN'],
+	'test/reliability/disk-full.test.ts': ['refuses at the copy step itself'],
+	'test/reliability/injected-faults.test.ts': ['EIO on SYSTEM.MDB', 'EACCES on MSSYNC.MDB', 'rolls back byte for byte after a fault'],
+	'test/schema/json-lines.test.ts': [
+		'a run that stops on a red server',
+		'MSSYNC that will not start again',
+		'a manual step on a real server',
+		'SIGTERM mid-run',
+		'says how the run was left, when it began',
+	],
+	'test/scripted/nt-version.test.ts': ['lab create --nt 3.51'],
+	'test/scripted/reconstruct-netware.test.ts': ['refused before FS2 loses WINNT_SYNC_AGENT (answered 3.x (the lab knows better))'],
+	'test/scripted/situation-runs.test.ts': ['--repair dsmpack after a crash', 'a restore that finds MSSYNC stopped'],
+	'test/wizard/controller-real.test.ts': ['says to type it again'],
+	'test/wizard/controller-screens.test.ts': [
+		'the quit question asked while a step runs',
+		'Esc at the first confirmation after Begin',
+		'one exit rule',
+		'the resume screen says when the run began',
+		'after a server that was offline answers again',
+	],
+	'test/wizard/controller.test.ts': [
+		'goes back with Esc only while nothing has changed',
+		'leaves at a safe point when asked mid-run',
+		'offers retry, roll back or stop on a failure',
+		'asks consequences, servers, bindery',
+	],
+	'test/wizard/flows/restore-questions.test.ts': ['"Fully synchronize" is what the plan'],
+	'test/wizard/flows/situation.test.ts': [
+		'"The PDC was lost" needs no PDC question',
+		'recommends Full for a backup older',
+		'asks each server when not all run 3.x',
+		'on a BDC not yet promoted',
+		'a PDC fits either answer',
+		'is asked again with what the server reports',
+	],
+	'test/wizard/flows/synchronize-only.test.ts': [
+		'names the synchronize chosen on its running screen',
+		"its confirmation's help names",
+		'a server that showed a blue check',
+		'q after servers were left red',
+	],
+	'test/wizard/intent.test.ts': ['a restore walked by intents alone'],
+};
