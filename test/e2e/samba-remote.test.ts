@@ -86,6 +86,30 @@ describe.skipIf(skip)('the remote target against a real Samba server (net rpc, s
 		expect(again.exitCode).toBe(0);
 	});
 
+	// The old backup's situation (KB Q189441) scripted on a real server: the Fully synchronize is the admin's,
+	// at the PDC; the run names it, and the Event 8005 check, and --resume finishes with that check said.
+	it('--synchronize full: the manual step names "Fully synchronize all servers", and the end says to look for Event 8005', async () => {
+		const s = await start();
+		const first = await remote(s, s.auth.admin, ['--flow', 'restore', '--pdc', 'same', '--synchronize', 'full', '--backup', s.backup, '--yes', '--json']);
+		expect(first.exitCode).toBe(3);
+		const events = first.stdout
+			.split('\n')
+			.filter(Boolean)
+			.map(line => JSON.parse(line) as {event: string; title?: string; instructions?: string[]});
+		const manual = events.find(e => e.event === 'manual-step');
+		expect(manual?.title).toBe('Fully synchronize all servers');
+		expect(manual?.instructions?.join('\n')).toContain('Choose NetWare Server ▸ Fully synchronize all servers.');
+		expect(manual?.instructions?.join('\n')).toMatch(/Event 8005/);
+		expect(await hashFolder(s.syncagnt, isRestoredFile)).toEqual(await hashFolder(s.backup, isRestoredFile));
+		expect(await spooler(s)).toBe('running');
+
+		const again = await remote(s, s.auth.admin, ['--resume']);
+		expect(again.exitCode).toBe(0);
+		expect(again.stdout).toContain('✓ Fully synchronize all servers: done by the administrator, as confirmed');
+		expect(again.stdout).toMatch(/Event 8005/);
+		expect(again.stdout + again.stderr + first.stdout + first.stderr).not.toContain(ADMIN_PASSWORD);
+	});
+
 	it('rolls back byte for byte over SMB, and leaves Spooler running as it was found', async () => {
 		const s = await start();
 		const before = await hashFolder(s.syncagnt);
