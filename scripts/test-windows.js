@@ -357,7 +357,19 @@ async function checks(win, work, run) {
 		const privateDir = join(work, 'private');
 		await mkdir(privateDir);
 		const file = join(privateDir, 'new-passwords.txt');
-		const rebuilt = await run(['--lab', W(lab), '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', W(file), '--yes']);
+		const rebuilt = await run([
+			'--lab',
+			W(lab),
+			'--flow',
+			'reconstruct',
+			'--supervisor',
+			'yes',
+			'--password-policy',
+			'random',
+			'--passwords-file',
+			W(file),
+			'--yes',
+		]);
 		exits(rebuilt, 0);
 		allSynchronized(lab);
 		const passwords = readFileSync(file, 'utf8')
