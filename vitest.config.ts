@@ -50,7 +50,7 @@ export const SLOW_SUITE = [
 	'test/e2e/samba-situations.test.ts',
 	// Sampled (SAMPLED below): each runs some of its lab runs in `npm test` and all of them here. A lab run
 	// costs a Node start per `net`/`sc` of the lab's stand-in (about 0.15–0.2 CPU-s each under load, 10–100 a
-	// file); these files were about 340 of `npm test`'s CPU-seconds, measured file by file (README, "Development").
+	// file); these files were about 340 of `npm test`'s CPU-seconds, measured file by file (test/helpers/cpu-meter.ts).
 	...SAMPLED_LAB_RUNS,
 ];
 

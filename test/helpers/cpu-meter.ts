@@ -3,7 +3,7 @@
  * line per test file, `CPU-SECONDS FILE`, the CPU its worker used from before the file's import to after its
  * last test, the processes it started and waited for included (user + system, with their children, from
  * /proc/self/stat). Files share a worker one after the other, never at once, so each line is its own file's.
- * How `npm test`'s CPU is spent, file by file (README, "Development").
+ * How `npm test`'s CPU is spent, file by file.
  */
 import {appendFileSync, readFileSync} from 'node:fs';
 import {relative} from 'node:path';

@@ -10,6 +10,7 @@ import type {CommandOutput} from '../../services/parse-service-output.js';
 import {CommandNotFoundError, runCommand, type CommandSpec} from '../run-command.js';
 import {connectionArgs, type SambaConnection} from './samba-connection.js';
 import {verbatim} from './samba-output.js';
+import {safeText} from '../../text/sanitize.js';
 
 /** MSSYNC's Parameters key, where DSMN looks for Allow4X (KB Q145589). */
 export const MSSYNC_PARAMETERS_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters';
@@ -21,7 +22,7 @@ function words(output: CommandOutput): string {
 
 /** A value other than REG_DWORD 1: not what KB Q145589 sets, so DSMN is not taken to accept 4.x servers. */
 function notOne(type: string, data: string): Allow4xReading {
-	return {state: 'unset', why: `Allow4X is ${type} ${data}, not REG_DWORD 1`};
+	return {state: 'unset', why: `Allow4X is ${safeText(type)} ${safeText(data)}, not REG_DWORD 1`};
 }
 
 /**
