@@ -172,11 +172,11 @@ const TABLE = {
 	// The same account worked earlier in this run: not the client settings, and not a mistyped password.
 	'logon-changed': {
 		errno: 'EACCES',
-		meaning: c => `${c.host} refused the user name or password it had accepted earlier in this run`,
+		meaning: c => `${c.host} refused the user name or password it had accepted earlier`,
 		advice: c =>
 			c.account?.typed === false
-				? `the account's password was changed, or the account was locked or disabled, since this run began: check it in User Manager for Domains on ${c.host}, put its current password in ${c.account.file}, then resume`
-				: `the account's password was changed, or the account was locked or disabled, since this run began: check it in User Manager for Domains on ${c.host}, then stop here and start again, typing the current password (the run goes on from its journal)`,
+				? `the account's password was changed, or the account was locked or disabled, since it was accepted earlier: check it in User Manager for Domains on ${c.host}, put its current password in ${c.account.file}, then run again (a run already begun goes on with --resume)`
+				: `the account's password was changed, or the account was locked or disabled, since it was accepted earlier: check it in User Manager for Domains on ${c.host}, then start again, typing the current password (a run already begun goes on from its journal)`,
 	},
 	'account-refused': {
 		errno: 'EACCES',

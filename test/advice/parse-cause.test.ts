@@ -93,9 +93,9 @@ describe("smbclient's words, read into a cause", () => {
 		const cause = causeOfSmbclient('session setup failed: NT_STATUS_LOGON_FAILURE', {answeredBefore: true});
 		expect(cause).toBe('logon-changed');
 		const fromFile = adviceOf(cause!, {host: 'NTPDC', account: {typed: false, file: '/etc/dsmn/auth'}});
-		expect(fromFile).toMatch(/password was changed, or the account was locked or disabled, since this run began/);
+		expect(fromFile).toMatch(/password was changed, or the account was locked or disabled, since it was accepted earlier/);
 		expect(fromFile).toContain('/etc/dsmn/auth');
-		expect(fromFile).toMatch(/then resume$/);
+		expect(fromFile).toMatch(/then run again \(a run already begun goes on with --resume\)$/);
 		expect(fromFile).not.toMatch(/SMB1|NTLMv1/);
 		const typed = adviceOf(cause!, {host: 'NTPDC', account: {typed: true}});
 		expect(typed).toMatch(/start again, typing the current password/);

@@ -121,7 +121,7 @@ describe('Samba 4.17 net rpc service, as really printed', () => {
 		const t = transcripts.find(t => t.id === '20-wrong-password')!;
 		const result = parseSambaStatus(t, {...context(t.command), answeredBefore: true});
 		expect(result).toMatchObject({ok: false, error: {code: 1326}});
-		expect(result.ok === false && result.error.advice).toMatch(/changed, or the account was locked or disabled, since this run began/);
+		expect(result.ok === false && result.error.advice).toMatch(/changed, or the account was locked or disabled, since it was accepted earlier/);
 		expect(result.ok === false && result.error.advice).not.toMatch(/SMB1|NTLMv1/);
 	});
 
