@@ -165,9 +165,10 @@ export const EVENTS = [
 			message: text.optional().meta({description: 'Stopped within a step: what the step says of where it stopped.'}),
 			journal: text.optional(),
 			rollback: z.boolean().optional().meta({description: 'Whether --rollback can undo the run.'}),
+			resume: z.literal(false).optional().meta({description: 'Present when the run cannot be resumed (a roll back of it began): only --rollback finishes it.'}),
 			...stayed,
 		},
-		'The last line of a run stopped by a signal at a safe point (exit status 130); --resume continues it.',
+		'The last line of a run stopped by a signal at a safe point (exit status 130); --resume continues it (--rollback when a roll back of it began).',
 	),
 	event(
 		'stopped',

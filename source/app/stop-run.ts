@@ -1,7 +1,7 @@
 /**
  * Use case: a run that ends before its last step and stays in its journal (ARCHITECTURE.md, "Use cases"),
  * as one event both front ends render: `stopped` (a step failed, and the admin or the scripted run stops
- * there; `resume: false` once a roll back of it began) and `interrupted` (the admin left, or a signal came, at a safe point). Each says where the run is
+ * there) and `interrupted` (the admin left, or a signal came, at a safe point), each with `resume: false` once a roll back of it began. Each says where the run is
  * journaled, whether it can be rolled back, where it kept things, and MSSYNC when it is not as the run found
  * it (`bringBack`: how the front end that asks says to bring it back: its command, and what to choose).
  */
@@ -16,13 +16,16 @@ export type Interrupted = Extract<RunEvent, {event: 'interrupted'}>;
 export type StopPoint = {before: string; title: string} | {step: string; title: string; message?: string | undefined} | undefined;
 
 export async function stoppedEvent(run: OpenedRun, step: string, bringBack: (found: string) => string): Promise<Stopped> {
-	// A run whose roll back began is finished by --rollback only: a --resume would be refused.
-	const resume = run.rollbackBegan() ? {resume: false as const} : {};
-	return {event: 'stopped', journal: run.journalPath, step, rollback: run.canRollback, ...resume, ...(await whereAndService(run, bringBack))};
+	return {event: 'stopped', journal: run.journalPath, step, rollback: run.canRollback, ...resumable(run), ...(await whereAndService(run, bringBack))};
 }
 
 export async function interruptedEvent(run: OpenedRun, at: StopPoint, bringBack: (found: string) => string): Promise<Interrupted> {
-	return {event: 'interrupted', ...at, journal: run.journalPath, rollback: run.canRollback, ...(await whereAndService(run, bringBack))};
+	return {event: 'interrupted', ...at, journal: run.journalPath, rollback: run.canRollback, ...resumable(run), ...(await whereAndService(run, bringBack))};
+}
+
+/** A run whose roll back began is finished by rolling back only: its steps refuse to resume (procedure/journaled-run.ts). */
+function resumable(run: OpenedRun): {resume?: false} {
+	return run.rollbackBegan() ? {resume: false} : {};
 }
 
 async function whereAndService(run: OpenedRun, bringBack: (found: string) => string): Promise<{kept: string[]; service?: string}> {

@@ -167,7 +167,7 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 					: [
 							{label: 'Retry this step', value: 'retry'},
 							...(screen.canRollback ? [{label: 'Roll back — put everything back as it was', value: 'rollback' as const}] : []),
-							{label: 'Stop here — leave; start again later to resume', value: 'stop'},
+							{label: `Stop here — leave; start again later to ${screen.step === 'rollback' ? 'finish the roll back' : 'resume'}`, value: 'stop'},
 						],
 			);
 		default:

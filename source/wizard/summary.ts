@@ -120,7 +120,9 @@ export function stoppedHere(stopped: Stopped, again: string): Summary {
 		ok: false,
 		exit: EXIT.failed,
 		lines: [
-			`Nothing more was changed. To resume it${stopped.rollback ? ' or roll it back' : ''}, start again on this target:`,
+			stopped.resume === false
+				? 'Nothing more was changed. To finish its roll back, start again on this target:'
+				: `Nothing more was changed. To resume it${stopped.rollback ? ' or roll it back' : ''}, start again on this target:`,
 			again,
 			...(stopped.service ? [stopped.service] : []),
 			...(stopped.kept ?? []),
@@ -300,7 +302,9 @@ export function left(from: LeftFrom, again: string): Summary {
 	const lines =
 		from.kind === 'run'
 			? [
-					`The run waits in its journal: to resume it${from.left.rollback ? ' or roll it back' : ''}, start again on this target:`,
+					from.left.resume === false
+						? 'The run waits in its journal: to finish its roll back, start again on this target:'
+						: `The run waits in its journal: to resume it${from.left.rollback ? ' or roll it back' : ''}, start again on this target:`,
 					// A command on its own line: a wrap never splits it.
 					again,
 					...(from.left.service ? [from.left.service] : []),

@@ -73,6 +73,33 @@ describe('stoppedEvent and interruptedEvent', () => {
 		await run.end('abandoned');
 	});
 
+	// Found by review: after a roll back began, the wizard's "Stopped here" and "Left" screens and the scripted
+	// interrupted line still said "to resume it", which the next start refuses.
+	it('once a roll back of the run began: resume: false, and every front end says to finish the roll back, never to resume', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});
+		const target = labTarget(dir);
+		const run = await beginRestore(target, {backup: labPaths(dir).backup});
+		for (const step of ['stop-service', 'move-aside'] as const) expect(await run.execute(step)).toMatchObject({status: 'done'});
+		// A roll back that began: its first entry written, then the process left.
+		await (run as unknown as {record: (e: {type: 'step-started'; step: string}) => Promise<void>}).record({type: 'step-started', step: 'rollback'});
+		expect(run.rollbackBegan()).toBe(true);
+
+		const stopped = await stoppedEvent(run, 'rollback', bringBack);
+		expect(stopped.resume).toBe(false);
+		expect(readBack(stopped)).toEqual(stopped);
+		expect(textOf(stopped, UNICODE_GLYPHS)).toContain('run again with --rollback to finish the roll back.');
+		expect(stoppedHere(stopped, again).lines[0]).toBe('Nothing more was changed. To finish its roll back, start again on this target:');
+
+		const interrupted = await interruptedEvent(run, {step: 'rollback', title: 'Roll back'}, bringBack);
+		expect(interrupted.resume).toBe(false);
+		expect(readBack(interrupted)).toEqual(interrupted);
+		expect(textOf(interrupted, UNICODE_GLYPHS)).toContain('Run again with --rollback to finish the roll back.');
+		expect(textOf(interrupted, UNICODE_GLYPHS)).not.toMatch(/--resume/);
+		expect(left({kind: 'run', left: interrupted}, again).lines[0]).toBe('The run waits in its journal: to finish its roll back, start again on this target:');
+		await run.end('abandoned');
+	});
+
 	it('say nothing of MSSYNC when it is as the run found it', async () => {
 		const dir = join(await tempDir(), 'lab');
 		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});
