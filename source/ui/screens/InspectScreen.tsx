@@ -64,7 +64,8 @@ export function inspectLayout(screen: Extract<Screen, {name: 'inspect'}>, rows: 
 		return {servers, wrap: true, left: new Set<string>(), hidden: [] as string[]};
 	// One row each: a reason that does not fit beside its server is left to the help (?), whole, and counted on a row of its own.
 	const shown = fixed + servers + 1 <= rows ? servers : Math.max(3, rows - fixed - 1) - 1;
-	const red = screen.servers.filter(s => !s.synchronized);
+	// A real server's mark cannot be seen from here: none is known to be red, so none has a reason to show.
+	const red = screen.real ? [] : screen.servers.filter(s => !s.synchronized);
 	const listed = shown < servers ? [...red, ...screen.servers.filter(s => s.synchronized)].slice(0, shown) : screen.servers;
 	// The reasons of the red servers counted but not listed go there too.
 	const left = red.filter(s => !listed.includes(s) || wrappedRows(serverLine(s, markWidth), columns) > 1);

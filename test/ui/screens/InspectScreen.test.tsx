@@ -89,6 +89,25 @@ describe('the inspect screen', () => {
 		ui.unmount();
 	});
 
+	// Found by review: on a real target every server is listed unsynchronized (its mark cannot be seen), and
+	// when the rows were short the screen said "(why 8 servers are red did not fit: ? shows it)".
+	it('a real server whose mark cannot be seen is never said to be red, even when the rows are short', () => {
+		const servers = Array.from({length: 8}, (_, i) => ({name: `FS${i + 1}`, synchronized: false, syncAgent: true, users: 0}));
+		const screen: Extract<Screen, {name: 'inspect'}> = {...lab, real: true, servers, checks: []};
+		const choice = choiceOf(screen);
+		const layout = inspectLayout(
+			screen,
+			12,
+			60,
+			choice.items.map(i => i.label),
+			markCell('', UNICODE_GLYPHS).length,
+		);
+		expect(layout.left.size).toBe(0);
+		expect(layout.hidden).toEqual([]);
+		const frame = render(withGlyphs(<InspectScreen screen={screen} rows={12} columns={60} choice={choice} />)).lastFrame() ?? '';
+		expect(frame).not.toMatch(/red/);
+	});
+
 	it('a real server: points to Synchronization Manager for the list of servers', () => {
 		const screen = {...lab, real: true, servers: []};
 		const ui = render(withGlyphs(<InspectScreen screen={screen} rows={30} choice={choiceOf(screen)} />));
