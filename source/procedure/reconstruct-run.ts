@@ -213,7 +213,10 @@ export class ReconstructRun extends JournaledRun {
 		const passwords = !this.target.servers.reconstruct
 			? set
 				? 'The new passwords are the ones you set in User Manager for Domains.'
-				: 'No password has been changed yet: the step "Set a new password for each propagated user" says how, in User Manager for Domains.'
+				: this.awaitingManual('set-passwords')
+					? // The admin may have set some by hand already: the tool cannot see which.
+						'The new passwords are the ones you set by hand in User Manager for Domains, as the step "Set a new password for each propagated user" says; dsmn-resync cannot see which are set yet.'
+					: 'No password has been changed yet: the step "Set a new password for each propagated user" says how, in User Manager for Domains.'
 			: !set
 				? `No password has been changed yet: the set-passwords step lists them in ${this.passwordsFile} when it runs.`
 				: this.passwordPolicy === 'initial'
