@@ -12,6 +12,7 @@ import {isRestoredFile, isStaleInLiveFolder} from '../../source/backup/classify.
 import {hashFolder} from '../helpers/hash-folder.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {ADMIN_PASSWORD, sambaReason, startSambaServer, type SambaServer} from '../helpers/samba-server.js';
+import {signInToSamba} from './samba-keys.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {throughSynchronizeChoice} from './situation-keys.js';
 
@@ -54,19 +55,7 @@ describe.skipIf(skip)('--pdc new on the remote target against a real Samba serve
 		const temporary = await tempDir();
 		const session = new PtySession(['--backup', s.backup, '--select', 'FS1,FS2'], {cols: 120, rows: 40, env: {...s.env, TMPDIR: temporary}});
 		sessions.push(session);
-		await session.waitFor('Where do you want to work?');
-		await session.type(KEYS.down, KEYS.down, KEYS.enter);
-		await session.waitFor('The NT server running DSMN');
-		await session.type(...s.name, KEYS.enter);
-		await session.waitFor('An administrator account on that server');
-		await session.type(...'Administrator', KEYS.enter);
-		await session.waitFor("The account's domain");
-		await session.type(...'CORP', KEYS.enter);
-		await session.waitFor("The account's password");
-		await session.type(...ADMIN_PASSWORD);
-		await session.waitFor('•'.repeat(ADMIN_PASSWORD.length));
-		await session.type(KEYS.enter);
-		await session.waitFor('✓ Spooler answers: RUNNING');
+		await signInToSamba(session, s);
 		await session.type(KEYS.enter);
 		await session.waitFor('What brings you here?');
 		await session.type(KEYS.enter);

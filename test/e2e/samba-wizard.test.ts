@@ -10,6 +10,7 @@ import {isRestoredFile} from '../../source/backup/classify.js';
 import {hashFolder} from '../helpers/hash-folder.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {ADMIN_PASSWORD, sambaReason, startSambaServer, type SambaServer} from '../helpers/samba-server.js';
+import {signInToSamba} from './samba-keys.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {throughSituation, throughSynchronizeChoice} from './situation-keys.js';
 
@@ -31,19 +32,7 @@ describe.skipIf(skip)('the restore flow on a real Samba server, from Linux, in a
 		const temporary = await tempDir();
 		const session = new PtySession(['--backup', s.backup, '--select', 'FS1,FS2'], {env: {...s.env, TMPDIR: temporary}});
 		sessions.push(session);
-		await session.waitFor('Where do you want to work?');
-		await session.type(KEYS.down, KEYS.down, KEYS.enter);
-		await session.waitFor('The NT server running DSMN');
-		await session.type(...s.name, KEYS.enter);
-		await session.waitFor('An administrator account on that server');
-		await session.type(...'Administrator', KEYS.enter);
-		await session.waitFor("The account's domain");
-		await session.type(...'CORP', KEYS.enter);
-		await session.waitFor("The account's password");
-		await session.type(...ADMIN_PASSWORD);
-		await session.waitFor('•'.repeat(ADMIN_PASSWORD.length));
-		await session.type(KEYS.enter);
-		await session.waitFor('✓ Spooler answers: RUNNING');
+		await signInToSamba(session, s);
 		expect(session.screen().replace(/\s+/g, ' ')).toContain(`through smbclient on //${s.name}/ADMIN$, no mount`);
 		expect(session.screen()).toContain(`\\\\${s.name} (Samba)`);
 		expect(session.screen()).not.toContain('practice lab in');
