@@ -7,7 +7,7 @@
 // - yoga-layout (Ink's layout engine) loaded synchronously: its module awaits its WebAssembly at the top
 //   level, which CommonJS cannot; here the same WebAssembly is compiled and instantiated synchronously;
 // - Ink without its DevTools and their top-level awaits, as in dist/ (scripts/build.js);
-// - the lab's stand-in net and sc: the executable itself, started with a first argument of its own.
+// - the lab's stand-in net and sc answered inside the program, as everywhere (source/targets/lab/lab-target.ts).
 // `npm run package -- linux` (or `windows`, `tarball`) builds one; `--out DIR` puts them elsewhere than release/.
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
@@ -23,8 +23,6 @@ import {cacheFolder, ensureNodeExe} from './windows/wine.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const RELEASE = join(root, 'release');
 export const EXECUTABLE_NAMES = {linux: 'dsmn-resync-linux-x64', windows: 'dsmn-resync-win-x64.exe'};
-/** The first argument that makes the executable the lab's stand-in (source/lab/stand-in-path.ts). */
-export const STAND_IN_ARGUMENT = '--dsmn-resync-lab-stand-in';
 // Node's own marker in its binary, which postject flips to say a program is injected.
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
@@ -105,8 +103,8 @@ export async function bundle(outfile, build_ = buildInfo()) {
 		platform: 'node',
 		target: 'node20',
 		jsx: 'automatic',
-		// import.meta exists only in ES modules; its one use (stand-in-path.ts) is never reached in the executable.
-		define: {...programDefines(build_), __SEA_STAND_IN_ARGUMENT__: JSON.stringify(STAND_IN_ARGUMENT), 'import.meta.url': 'undefined'},
+		// import.meta exists only in ES modules; the program's own code does not use it.
+		define: {...programDefines(build_), 'import.meta.url': 'undefined'},
 		minify: true,
 		legalComments: 'none',
 		metafile: true,

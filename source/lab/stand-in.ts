@@ -15,7 +15,12 @@ import {labPaths, loadLab, saveLab, type LabService, type LabState} from './stat
 export type StandInOutput = {exitCode: number; stdout: string; stderr: string};
 
 type Io = {now: () => number; sleep: (ms: number) => Promise<void>};
-const realIo: Io = {now: () => Date.now(), sleep: ms => sleep(ms)};
+
+/** The clock and the waits of a stand-in run for a caller: its waits end (rejected) when the signal aborts. */
+export function labIo(signal?: AbortSignal): Io {
+	return {now: () => Date.now(), sleep: ms => sleep(ms, undefined, signal ? {signal} : {})};
+}
+const realIo = labIo();
 
 function netError(code: number, prefix = ''): StandInOutput {
 	return {exitCode: 2, stdout: '', stderr: `${prefix}${netHelpText(code, SERVICE_DISPLAY_NAME)}\n\nMore help is available by typing NET HELPMSG ${code}.\n\n`};
@@ -73,7 +78,7 @@ async function netGateway(dir: string, verb: string): Promise<StandInOutput> {
 	return {exitCode: 1, stdout: '', stderr: `The lab does not stop ${GATEWAY_SERVICE}: stage it with dsmn-resync lab fault ${dir} gateway-stopped\n`};
 }
 
-export async function net(dir: string, args: string[], io: Io = realIo): Promise<StandInOutput> {
+export async function net(dir: string, args: readonly string[], io: Io = realIo): Promise<StandInOutput> {
 	const [verb = '', name = ''] = args.map(a => a.toLowerCase());
 	if ((verb !== 'start' && verb !== 'stop') || !name) {
 		return {exitCode: 1, stdout: '', stderr: 'The syntax of this command is:\n\nNET START | STOP service\n'};
@@ -147,7 +152,7 @@ function scStateText(service: LabService, name = SERVICE_NAME): string {
 	].join('\n');
 }
 
-export async function sc(dir: string, args: string[], io: Io = realIo): Promise<StandInOutput> {
+export async function sc(dir: string, args: readonly string[], io: Io = realIo): Promise<StandInOutput> {
 	const [verb = '', name = ''] = args;
 	const operation = verb.toLowerCase() === 'query' ? 'EnumQueryServicesStatus:OpenService' : 'OpenService';
 	if (!['query', 'start', 'stop'].includes(verb.toLowerCase()) || !name) {

@@ -1,12 +1,12 @@
 import type {ControlOptions, ServiceControl, ServiceControlResult, ServiceQuery} from './capabilities.js';
 import {parseNetOutput, parseScQuery} from '../services/parse-service-output.js';
-import {runCommand, type CommandSpec} from './run-command.js';
+import {runCommand, type Command} from './run-command.js';
 
 /** Service control through `net start|stop NAME` and `sc query NAME`, as on a Windows NT server. */
 export class NetScServiceControl implements ServiceControl {
 	constructor(
-		private readonly net: CommandSpec,
-		private readonly sc: CommandSpec,
+		private readonly net: Command,
+		private readonly sc: Command,
 		readonly serviceName = 'MSSYNC',
 		/** How long one command may run (DSMN_RESYNC_SERVICE_TIMEOUT). */
 		private readonly timeoutMs = 120_000,

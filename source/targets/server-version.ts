@@ -9,7 +9,7 @@ import {UsageError} from '../errors/hinted-error.js';
 import type {NtVersion} from '../backup/header-findings.js';
 import {ntVersionOf, parseSrvinfo, type ServerInfo} from '../services/srvinfo.js';
 import {safeText} from '../text/sanitize.js';
-import {CommandNotFoundError, runCommand, type CommandSpec} from './run-command.js';
+import {CommandNotFoundError, runCommand, type Command} from './run-command.js';
 
 export type ServerVersion = {
 	/** Undefined: not known; the verdict on a JET 200-format database then waits for an answer. */
@@ -21,7 +21,7 @@ export type ServerVersion = {
 };
 
 /** What `rpcclient OPTIONS -c srvinfo HOST` (or the lab's stand-in for it) says of the server's NT version. */
-export async function askSrvinfo(rpcclient: CommandSpec, options: readonly string[], host: string, timeoutMs: number): Promise<ServerVersion> {
+export async function askSrvinfo(rpcclient: Command, options: readonly string[], host: string, timeoutMs: number): Promise<ServerVersion> {
 	let output;
 	try {
 		output = await runCommand(rpcclient, [...options, '-c', 'srvinfo', host], {timeoutMs});

@@ -1,7 +1,7 @@
 /**
  * The Linux single executable (scripts/package.js): built into a temporary folder, then run alone — no
  * dist/, no node_modules, no Node on the PATH — as an administrator would: --version, check, a scripted
- * restore of a lab (whose stand-in net and sc are the executable itself), and the wizard's first frame in
+ * restore of a lab (its stand-in net and sc answered inside the executable), and the wizard's first frame in
  * a pseudo-terminal (Ink and its WebAssembly layout engine, loaded synchronously in the executable).
  * The Windows executable is run under Wine by `npm run test:windows`.
  */

@@ -1,8 +1,8 @@
 /**
- * The lab's stand-in (dist/lab-tool.js) starts for every net, sc and rpcclient a lab run makes, about 19
- * times a restore: it is one file that shares no chunk with the program and bundles no package (no zod:
- * the lab's state is checked by hand, source/lab/state-check.ts). Read from esbuild's own record of the
- * bundle, dist/meta.json.
+ * The lab's stand-in as a program (dist/lab-tool.js), which a test puts on PATH as net and sc (the model
+ * test's real-target runs) and which starts for every such command: it is one file that shares no chunk
+ * with the program and bundles no package (no zod: the lab's state is checked by hand,
+ * source/lab/state-check.ts). Read from esbuild's own record of the bundle, dist/meta.json.
  */
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';

@@ -8,7 +8,7 @@ import {waitForState} from '../../source/targets/wait-for-state.js';
 import {tempDir} from '../helpers/run-cli.js';
 
 describe('the lab as a target', () => {
-	it('drives the service through real processes (execa) and the same parsers as a Windows server', async () => {
+	it('drives the service through its in-process net and sc and the same parsers as a Windows server', async () => {
 		const dir = join(await tempDir(), 'lab');
 		await createLab(dir, {...LAB_DEFAULTS, pace: 0});
 		const target = labTarget(dir);

@@ -1,5 +1,5 @@
 import {join, resolve} from 'node:path';
-import {standInScript} from '../../lab/stand-in-path.js';
+import {answerStandIn, type StandInProgram} from '../../lab/stand-in-command.js';
 import {domainAccounts} from '../../lab/domain.js';
 import {dsmpackRepair} from '../../lab/dsmpack.js';
 import {addServerToDomain, checkBinderyBackup, deleteSyncAgent, restoreBindery, setDomainPasswords} from '../../lab/netware-ops.js';
@@ -8,12 +8,16 @@ import {labStatus} from '../../lab/status.js';
 import type {Allow4xReading, NetWareServers, Target} from '../capabilities.js';
 import {LocalFiles} from '../local-files.js';
 import {NetScServiceControl} from '../net-sc-service-control.js';
-import type {CommandSpec} from '../run-command.js';
+import type {InProcessCommand} from '../run-command.js';
 import {synchronizeLab} from '../../lab/sync-engine.js';
 import {askSrvinfo, ServerVersionSource} from '../server-version.js';
 
-function standIn(program: 'net' | 'sc' | 'rpcclient', dir: string): CommandSpec {
-	return {file: process.execPath, prefix: [standInScript(), program], display: program, env: {DSMN_LAB_DIR: dir}};
+/**
+ * The lab's net, sc or rpcclient, answered in this process: the same output, events, time limits and
+ * errors as the program started on its own (ARCHITECTURE.md, "Targets"), without a Node start per command.
+ */
+function standIn(program: StandInProgram, dir: string): InProcessCommand {
+	return {display: program, answer: (args, signal) => answerStandIn(program, dir, args, signal)};
 }
 
 class LabServers implements NetWareServers {
