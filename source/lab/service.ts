@@ -12,7 +12,8 @@ export const SERVICE_DISPLAY_NAME = 'Directory Service Manager for NetWare';
 export function settle(service: LabService, now: number): LabService {
 	if (service.pendingUntil === undefined || now < service.pendingUntil) return service;
 	if (service.state === 'STOP_PENDING') return {state: 'STOPPED', ...(service.lastError ? {lastError: service.lastError} : {})};
-	if (service.state === 'START_PENDING') return {state: 'RUNNING'};
+	// A start the database refused (net start records why as it begins) ends stopped, with the reason kept.
+	if (service.state === 'START_PENDING') return service.lastError ? {state: 'STOPPED', lastError: service.lastError} : {state: 'RUNNING'};
 	return service;
 }
 

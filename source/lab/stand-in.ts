@@ -115,14 +115,21 @@ export async function net(dir: string, args: readonly string[], io: Io = realIo)
 	if (state.fault === 'gateway-stopped') return {exitCode: 2, stdout: '', stderr: SYSTEM_ERROR_1068};
 	const adopted = await adoptBackupAtStart(dir, state);
 	const refusal = await startRefusal(dir, adopted);
-	await saveLab(dir, {...adopted, service: {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs}});
+	// How the start ends is decided as it begins, as the service controller decides it, not net.exe: a net
+	// stopped while it waits (its time limit, or dsmn-resync killed) leaves a start that still ends so.
+	const pendingUntil = io.now() + state.serviceDelayMs;
+	await saveLab(
+		dir,
+		refusal
+			? {...adopted, service: {state: 'START_PENDING', pendingUntil, lastError: refusal}}
+			: await afterStart(dir, {...adopted, service: {state: 'START_PENDING', pendingUntil}}, new Date(io.now())),
+	);
 	await waitSettled(dir, io);
 	const after = await loadLab(dir);
+	await saveLab(dir, {...after, service: settle(after.service, io.now())});
 	if (refusal) {
-		await saveLab(dir, {...after, service: {state: 'STOPPED', lastError: refusal}});
 		return netError(3534, `The ${SERVICE_DISPLAY_NAME} service is starting.\nThe ${SERVICE_DISPLAY_NAME} service could not be started.\n\n`);
 	}
-	await saveLab(dir, await afterStart(dir, {...after, service: {state: 'RUNNING'}}, new Date(io.now())));
 	return {
 		exitCode: 0,
 		stdout: `The ${SERVICE_DISPLAY_NAME} service is starting.\nThe ${SERVICE_DISPLAY_NAME} service was started successfully.\n\n`,

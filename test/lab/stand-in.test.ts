@@ -145,6 +145,26 @@ describe('stand-in net and sc under a staged fault (lab fault)', () => {
 		expect(parseNetOutput(await net(dir, ['start', 'MSSYNC'], clock))).toEqual({ok: true});
 	});
 
+	it('a net start stopped while it waits (its time limit, or dsmn-resync killed) leaves a start that ends as it would have', async () => {
+		for (const [fault, ends] of [
+			['start-refused', 'STOPPED'],
+			[undefined, 'RUNNING'],
+		] as const) {
+			// A lab whose service takes its time (800 ms) to start.
+			const dir = await lab();
+			const {fault: _none, ...state} = await loadLab(dir);
+			await saveLab(dir, {...state, ...(fault ? {fault} : {}), service: {state: 'STOPPED'}});
+			const clock = fakeClock();
+			const stopped = {now: clock.now, sleep: () => Promise.reject(new Error('net was stopped while it waited'))};
+			await expect(net(dir, ['start', 'MSSYNC'], stopped)).rejects.toThrow('stopped while it waited');
+			expect(parseScQuery(await sc(dir, ['query', 'MSSYNC'], clock))).toEqual({ok: true, state: 'START_PENDING'});
+			clock.advance(60_000);
+			const query = await sc(dir, ['query', 'MSSYNC'], clock);
+			expect(parseScQuery(query)).toEqual({ok: true, state: ends});
+			expect(query.stdout).toMatch(fault ? /WIN32_EXIT_CODE\s+: 1067/ : /WIN32_EXIT_CODE\s+: 0 /);
+		}
+	});
+
 	it('access-denied: System error 5 from net, OpenService FAILED 5 from sc; querying still works', async () => {
 		const dir = await faulty('access-denied');
 		const clock = fakeClock();
