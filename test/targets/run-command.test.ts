@@ -116,21 +116,59 @@ describe('the lab’s commands in-process and as a process', () => {
 
 	it('give the same answers under each fault, and see a fault staged between two commands (as `lab fault` from another shell)', async () => {
 		const labs = await twoLabs();
-		for (const fault of ['stop-refused', 'access-denied', 'start-refused', 'gateway-stopped', 'stop-says-2184'] as const) {
+		// Each fault with the commands it changes (a process each: a Node start, so only these), from a running MSSYNC.
+		const byFault: [LabFault, [StandInProgram, string[]][]][] = [
+			[
+				'stop-refused',
+				[
+					['net', ['stop', 'MSSYNC']],
+					['sc', ['stop', 'MSSYNC']],
+				],
+			],
+			[
+				'access-denied',
+				[
+					['net', ['stop', 'MSSYNC']],
+					['sc', ['start', 'MSSYNC']],
+				],
+			],
+			['stop-says-2184', [['net', ['stop', 'MSSYNC']]]],
+			[
+				'start-refused',
+				[
+					['net', ['start', 'MSSYNC']],
+					['sc', ['start', 'MSSYNC']],
+				],
+			],
+			[
+				'gateway-stopped',
+				[
+					['sc', ['query', 'NwcWorkstation']],
+					['net', ['start', 'MSSYNC']],
+					['net', ['start', 'NwcWorkstation']],
+				],
+			],
+		];
+		const seen = [];
+		for (const [fault, commands] of byFault) {
 			for (const dir of labs) await stage(dir, fault);
-			await compare(labs, [
-				['sc', ['query', 'MSSYNC']],
-				['net', ['stop', 'MSSYNC']],
-				['sc', ['stop', 'MSSYNC']],
-				['net', ['start', 'MSSYNC']],
-				['sc', ['start', 'MSSYNC']],
-				['sc', ['query', 'NwcWorkstation']],
-			]);
+			seen.push(...(await compare(labs, commands)));
 		}
 		for (const dir of labs) await stage(dir, undefined);
-		await compare(labs, [
-			['net', ['start', 'MSSYNC']],
-			['sc', ['query', 'MSSYNC']],
+		seen.push(...(await compare(labs, [['net', ['start', 'MSSYNC']]])));
+		// Each fault answered as itself: 2191, 5, 2184, 3534, 1068, then a start once cleared.
+		expect(seen.map(s => ('exitCode' in s ? /(?:HELPMSG|error|FAILED) (\d+)/.exec(s.stdout + s.stderr)?.[1] : s.error))).toEqual([
+			'2191',
+			'1052',
+			'5',
+			'5',
+			'2184',
+			'3534',
+			'1067',
+			undefined,
+			'1068',
+			undefined,
+			undefined,
 		]);
 	});
 
