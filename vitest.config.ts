@@ -48,9 +48,10 @@ export const SLOW_SUITE = [
 	'test/e2e/samba-roles.test.ts',
 	// The wizard's reconstruct (NetWare 4.x) and dsmpack repair against a real smbd (scripted: test/targets/real/samba-situations').
 	'test/e2e/samba-situations.test.ts',
-	// Sampled (SAMPLED below): each runs some of its lab runs in `npm test` and all of them here. A lab run
-	// costs a Node start per `net`/`sc` of the lab's stand-in (about 0.15–0.2 CPU-s each under load, 10–100 a
-	// file); these files were about 340 of `npm test`'s CPU-seconds, measured file by file (test/helpers/cpu-meter.ts).
+	// Sampled (SAMPLED below): each runs some of its lab runs (or, in validate.test.ts, 10,000 files read) in
+	// `npm test` and all of them here. They were sampled when a lab run cost a Node start per `net`/`sc`; the lab
+	// answers those in-process now (ARCHITECTURE.md, "Targets"), and what the whole files still cost more than
+	// their samples is mostly the CLI's own starts (test/helpers/cpu-meter.ts measures it file by file).
 	...SAMPLED_LAB_RUNS,
 ];
 

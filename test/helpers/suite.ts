@@ -7,8 +7,8 @@ export const npmTestSample = process.env['DSMN_TEST_SUITE'] !== 'slow';
 
 /**
  * File → the tests (a part of each name, as vitest shows it) that `npm test` leaves to `npm run test:slow`.
- * Each is a lab run (a Node start per `net`/`sc` of the lab's stand-in) or, in validate.test.ts, 10,000
- * files read; what `npm test` keeps of the same file is its central case and at least one refusal or failure. A name here that matches no test of its
+ * Each is a lab run (the scripted ones start the CLI, a Node start each) or, in validate.test.ts, 10,000 files read; what
+ * `npm test` keeps of the same file is its central case and at least one refusal or failure. A name here that matches no test of its
  * file fails that file (test/helpers/sample.ts), so a renamed test cannot leave the list unseen.
  */
 export const WHOLE_ONLY: Readonly<Record<string, readonly string[]>> = {
