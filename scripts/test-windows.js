@@ -13,10 +13,9 @@ import {cp, mkdir, mkdtemp, rename, rm, symlink, writeFile} from 'node:fs/promis
 import {tmpdir} from 'node:os';
 import {basename, dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {setTimeout as sleep} from 'node:timers/promises';
 import {build} from 'esbuild';
 import {executableChecks} from './windows/executable-checks.js';
-import {cacheFolder, ensureNodeExe, ensureWine, NODE_WIN_VERSION, prefixProcesses, toWindows as W, Wine} from './windows/wine.js';
+import {cacheFolder, ensureNodeExe, ensureWine, NODE_WIN_VERSION, toWindows as W, Wine} from './windows/wine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(root, 'dist', 'cli.js');
@@ -336,8 +335,6 @@ async function checks(win, work, run) {
 			},
 		});
 		assert(killedAfter !== '' && killed.signal === 'SIGKILL', `the run was not killed mid-run (exit ${killed.code}): ${tail(killed.stdout)}`);
-		// The lab's stand-in net/sc started by the killed process finish on their own.
-		for (let i = 0; i < 100 && prefixProcesses(win.prefix).some(p => p.cmdline.includes('lab-tool.js')); i++) await sleep(100);
 		const refused = await run(['--lab', W(lab), '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', W(join(lab, 'backup')), '--yes']);
 		exits(refused, 2);
 		says(refused, '--resume');
