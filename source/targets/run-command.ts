@@ -3,9 +3,9 @@ import type {CommandOutput} from '../services/parse-service-output.js';
 
 /** How to run one external program: never through a shell; arguments always as an array. */
 export type CommandSpec = {
-	/** The executable, e.g. "net.exe", or process.execPath for the lab's stand-ins. */
+	/** The executable, e.g. "net.exe", "smbclient". */
 	file: string;
-	/** Arguments that come before the command's own (the stand-in script and its program name). */
+	/** Arguments that come before the command's own, on every call (e.g. a script that node runs). */
 	prefix: readonly string[];
 	/** What the admin is shown: the real program's name, e.g. "net". */
 	display: string;
