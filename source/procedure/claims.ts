@@ -60,6 +60,11 @@ export const CLAIMS = {
 		says: "The NetWare Server menu has Synchronize selected Server, Fully Synchronize selected server, Synchronize all servers and Fully synchronize all servers; both of the KB's procedures end with Synchronize all servers.",
 		matches: /synchroni[sz]e (all|selected) servers?/i,
 	},
+	'synchronize-time': {
+		articles: ['Q148678'],
+		says: 'Synchronize all servers can take long: how long depends on the number of NetWare servers to synchronize and the number of accounts to propagate. The article does not say in which order the servers are sent their accounts.',
+		matches: /how long it takes|how many NetWare servers/i,
+	},
 	'reconstruct-procedure': {
 		articles: ['Q148678', 'Q154761'],
 		says: 'Without a backup: delete WINNT_SYNC_AGENT on each NetWare server of the domain, restore the bindery from a backup if it should go back to its state from before, add the server back in Synchronization Manager, set a new password for each propagated user.',

@@ -43,6 +43,9 @@ export type ChoiceScreen = keyof ChoiceValues;
 /** A screen's list: its items, and the one the pointer starts on. */
 export type ChoiceList = {items: Choice[]; initial: number};
 
+/** MSSYNC as the inspection found it: stopped, or on its way to stopped (an unknown state is not said to be stopped). */
+const stopped = (service: string): boolean => /^(STOPPED|STOP_PENDING)\b/.test(service);
+
 const list = <V extends string>(items: Choice<V>[], initial = 0): ChoiceList => ({items, initial});
 
 /** The list on this screen, or none (a text field, a running step, a summary, a multi-select with its own cursor). */
@@ -76,10 +79,13 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 							{label: 'Check again', value: 'again'},
 							{label: 'Leave (nothing was changed)', value: 'leave'},
 						]
-					: [
-							{label: 'Continue: restore or reconstruct', value: 'continue'},
-							{label: 'Only synchronize all servers (nothing else is changed)', value: 'synchronize'},
-						],
+					: stopped(screen.service)
+						? // Synchronizing alone cannot work while MSSYNC is stopped (flows/synchronize-only.ts): the repair comes first.
+							[{label: 'Continue: repair, restore or reconstruct', value: 'continue'}]
+						: [
+								{label: 'Continue: restore or reconstruct', value: 'continue'},
+								{label: 'Only synchronize all servers (nothing else is changed)', value: 'synchronize'},
+							],
 			);
 		case 'ask-backup':
 			return list<ChoiceValues['ask-backup']>([

@@ -3,6 +3,7 @@
  * does, to what, and which is safe now; while a step runs, what it does and how long it can take.
  * Built from the screen and the run's step list, so that it names this run's steps, not steps in general.
  */
+import {cite} from '../procedure/claims.js';
 import {serviceTimeoutMs} from '../targets/service-timeout.js';
 import {choicesOf} from './choices.js';
 import type {Screen, WizardState} from './state.js';
@@ -24,7 +25,9 @@ export function stepDuration(step: string, env: NodeJS.ProcessEnv = process.env)
 			return 'As long as the backup takes to copy and read back: the bytes done and the time left are shown.';
 		case 'synchronize':
 		case 'synchronize-only':
-			return "DSMN sends each server its accounts in turn: the longer the account list and the slower the link, the longer it takes. Each server's progress is shown.";
+			// Only the lab runs this step in the wizard (a real server's synchronize is manual), and the lab's engine
+			// sends to every server at once (ARCHITECTURE.md, "Synchronize all servers"). The KB gives the time, not the order.
+			return `The practice lab sends the accounts to every server at the same time: each server's row moves on its own, and one that does not answer holds up none of the others. How long it takes depends on how many NetWare servers and how many accounts there are to propagate (${cite('synchronize-time')}).`;
 		case 'rollback':
 			return 'It moves the files back and brings MSSYNC back to the state the run found: seconds, plus the time MSSYNC takes to stop or start.';
 		default:

@@ -1,11 +1,44 @@
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {parseCommandLine} from '../../source/cli/parse-args.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {choicesOf} from '../../source/wizard/choices.js';
+import {WizardController} from '../../source/wizard/controller.js';
 import {rollbackConfirmation} from '../../source/wizard/summary.js';
+import {tempDir} from '../helpers/run-cli.js';
 
 describe('the choices of a confirmation', () => {
 	it('the roll back\'s "No" never says nothing has been changed: the run it would undo has changed things', () => {
 		const labels = choicesOf(rollbackConfirmation('/lab/SYNCAGNT.before-restore-1', 'RUNNING'), true)?.items.map(item => item.label);
 		expect(labels).toEqual(['Yes — Roll back', 'No — go back (nothing is rolled back: the run stays as it is)']);
 		expect(labels?.join('\n')).not.toContain('nothing has been changed');
+	});
+});
+
+describe('the first screen (the inspection)', () => {
+	const labWith = async (lab: Partial<typeof LAB_DEFAULTS>) => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, ...lab});
+		const command = parseCommandLine(['--lab', dir]);
+		if (command.kind !== 'wizard') throw new Error('not the wizard');
+		const controller = new WizardController(command.options, {progressIntervalMs: 0});
+		await controller.start();
+		return controller;
+	};
+	const offered = (controller: WizardController) => choicesOf(controller.getState().screen)?.items ?? [];
+
+	it('does not offer "Only synchronize" while MSSYNC is stopped (it will not start after a crash): the repair comes first', async () => {
+		const controller = await labWith({wontStart: true});
+		expect(controller.getState().screen).toMatchObject({name: 'inspect', service: 'STOPPED'});
+		expect(offered(controller).map(item => item.value)).toEqual(['continue']);
+		expect(offered(controller)[0]?.label).toMatch(/repair/);
+		await controller.dispose();
+	});
+
+	it('offers it while MSSYNC runs', async () => {
+		const controller = await labWith({});
+		expect(offered(controller).map(item => item.value)).toEqual(['continue', 'synchronize']);
+		await controller.dispose();
 	});
 });
