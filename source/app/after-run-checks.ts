@@ -19,10 +19,11 @@ export type AfterRun = {
 	checks: string[];
 	/** What DSMCHK's exit codes mean (left to DSMCHK's own help where the screen is small). */
 	dsmchkExitCodes: string;
+	/** The practice lab's domain, as every DSMCHK command here names it (undefined elsewhere: "DOMAIN"). */
+	domain?: string | undefined;
 };
 
 export async function afterRunChecks(run: OpenedRun, target: Target): Promise<AfterRun> {
-	const next = run.flow === 'repair' ? run.afterRepair() : [];
 	// After either synchronize: a full one sends every account again but does not bring back lost groups.
 	const event8005 = run.flow === 'restore' ? event8005Check(run.start.synchronize ?? 'normal') : [];
 	const servers =
@@ -41,5 +42,7 @@ export async function afterRunChecks(run: OpenedRun, target: Target): Promise<Af
 			]
 		: [];
 	const dsm = resultCheckInstructions(lab?.domain, servers);
-	return {next, checks: [...event8005, ...dsm.slice(0, -1), ...practice], dsmchkExitCodes: dsm.at(-1) ?? ''};
+	// One name for the domain in every command of the end, the repair's next steps included.
+	const next = run.flow === 'repair' ? run.afterRepair(lab?.domain) : [];
+	return {next, domain: lab?.domain, checks: [...event8005, ...dsm.slice(0, -1), ...practice], dsmchkExitCodes: dsm.at(-1) ?? ''};
 }

@@ -8,6 +8,9 @@
  * - Checking the result: DSMDUMP lists the database's server and account tables; DSMCHK compares a user's
  *   password on the NetWare servers with the domain's. Offered, optional, at the end of both flows.
  */
+import type {JournalEntry} from '../journal/entries.js';
+import type {CommandListener} from '../targets/run-command.js';
+import type {Target} from '../targets/capabilities.js';
 import type {StepDef} from './procedure-run.js';
 import {cite} from './claims.js';
 
@@ -46,9 +49,13 @@ export function syncagntAtConsole(syncagnt: string): string {
 /** The commands of the repair, exactly as typed at the PDC's command prompt. */
 export const DSMPACK_COMMANDS = [`cd /d ${SYNCAGNT}`, 'net stop MSSYNC', 'dsmpack /r', 'net start MSSYNC'] as const;
 
-/** The repair as steps: each a manual step on a real server (dsmpack runs at the server's own prompt). */
-export function repairSteps(manual: boolean): StepDef[] {
-	return [
+/**
+ * The repair as steps: each a manual step on a real server (dsmpack runs at the server's own prompt).
+ * `stopFirst`: false when MSSYNC was found stopped (it will not start): the plan does not begin with a step
+ * that has nothing to do; dsmpack's step still refuses to run while the service runs.
+ */
+export function repairSteps(manual: boolean, stopFirst = true): StepDef[] {
+	const stop: StepDef[] = [
 		{
 			id: 'stop-service',
 			title: 'Stop MSSYNC',
@@ -56,6 +63,9 @@ export function repairSteps(manual: boolean): StepDef[] {
 			why: 'dsmpack needs the database closed: JET holds it open while MSSYNC runs.',
 			confirmation: {kind: 'yes-no'},
 		},
+	];
+	return [
+		...(stopFirst ? stop : []),
 		{
 			id: 'dsmpack',
 			title: 'Repair the database with dsmpack /r',
@@ -72,6 +82,17 @@ export function repairSteps(manual: boolean): StepDef[] {
 			confirmation: {kind: 'yes-no'},
 		},
 	];
+}
+
+/**
+ * Whether a repair begins by stopping MSSYNC: a plan's first step fits the state found, so not when MSSYNC is
+ * already stopped (the usual case: it will not start). A run that began with the step keeps it on resume; a
+ * service that cannot be queried is stopped first, as before.
+ */
+export async function stopsFirst(target: Pick<Target, 'service'>, entries: readonly JournalEntry[], onCommand?: CommandListener): Promise<boolean> {
+	if (entries.some(e => 'step' in e && e.step === 'stop-service')) return true;
+	const now = await target.service.query(onCommand ? {onCommand} : {}).catch(() => undefined);
+	return !(now?.ok && now.state === 'STOPPED');
 }
 
 /** What the admin does at the PDC for the dsmpack step. */

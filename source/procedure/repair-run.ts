@@ -20,7 +20,7 @@ import type {CommandListener} from '../targets/run-command.js';
 import {JournaledRun, startJournal} from './journaled-run.js';
 import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
-import {afterRepairLines, DSMPACK_KEPT, repairSteps, syncagntAtConsole} from './repair-and-check.js';
+import {afterRepairLines, DSMPACK_KEPT, repairSteps, stopsFirst, syncagntAtConsole} from './repair-and-check.js';
 import {cite} from './claims.js';
 
 export {DSMPACK_KEPT} from './repair-and-check.js';
@@ -35,21 +35,25 @@ export class RepairRun extends JournaledRun {
 		start: RunStarted,
 		entries: JournalEntry[],
 		private readonly timings: RunTimings,
+		/** Whether the run stops MSSYNC first: not when it was found stopped (it will not start), see `stopsFirst`. */
+		private readonly stopFirst: boolean,
 	) {
 		super(target, journal, start, entries);
 	}
 
 	static async begin(target: Target, options: {now?: Date; timings?: RunTimings; onCommand?: CommandListener} = {}): Promise<RepairRun> {
+		const stopFirst = await stopsFirst(target, [], options.onCommand);
 		const {journal, start} = await startJournal(target, options.now ?? new Date(), {flow: 'repair'}, options.onCommand);
-		return new RepairRun(target, journal, start, [start], options.timings ?? defaultTimings());
+		return new RepairRun(target, journal, start, [start], options.timings ?? defaultTimings(), stopFirst);
 	}
 
 	static async resume(target: Target, run: UnfinishedRun, timings: RunTimings = defaultTimings()): Promise<RepairRun> {
-		return new RepairRun(target, await Journal.reopen(run.path), run.start, run.entries, timings);
+		const stopFirst = await stopsFirst(target, run.entries);
+		return new RepairRun(target, await Journal.reopen(run.path), run.start, run.entries, timings, stopFirst);
 	}
 
 	steps(): StepDef[] {
-		return repairSteps(!this.target.repair);
+		return repairSteps(!this.target.repair, this.stopFirst);
 	}
 
 	protected sideEffectFreeFailure(): boolean {

@@ -362,13 +362,14 @@ export class RunDriver {
 		// the summary stays short enough for a small terminal. Commands as they work from where the admin is.
 		// Event 8005 is said once, by the summary's "Next:" (summary.ts), not also in the log above it.
 		const said = new Set([...event8005Check('normal'), ...event8005Check('full')]);
-		for (const line of (await afterRunChecks(run, target)).checks) if (!said.has(line)) this.logCheck(line);
+		const after = await afterRunChecks(run, target);
+		for (const line of after.checks) if (!said.has(line)) this.logCheck(line);
 		const where = kept ?? [];
 		if (!red) {
 			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where)});
 			return;
 		}
-		this.s.store.set({steps: this.s.stepList(), screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again())});
+		this.s.store.set({steps: this.s.stepList(), screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again(), after.domain)});
 	}
 }
 

@@ -248,7 +248,7 @@ export function finishedOnRealServer(result: RunResult, unticked: string[], wher
 }
 
 /** The end of a run in the lab, where the tool reads the check marks: the servers still red, and why. */
-export function finishedInLab(result: RunResult, red: string[], didNotSynchronize: boolean, where: string[], again: string): Summary {
+export function finishedInLab(result: RunResult, red: string[], didNotSynchronize: boolean, where: string[], again: string, domain?: string): Summary {
 	const repair = result.flow === 'repair';
 	return {
 		name: 'summary',
@@ -256,14 +256,14 @@ export function finishedInLab(result: RunResult, red: string[], didNotSynchroniz
 			red.length === 0
 				? 'Done: every server shows a blue check'
 				: repair
-					? `Repaired: ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X until synchronized`
+					? `Repaired: MSSYNC runs; ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X: synchronize next`
 					: `Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X`,
 		ok: red.length === 0,
 		exit: red.length === 0 ? EXIT.ok : EXIT.failed,
 		lines: [
 			resultLine(result),
 			...event8005Line(result),
-			...(repair ? afterRepairLines(red, undefined, again) : stillRedLines(result, red, didNotSynchronize, again)),
+			...(repair ? afterRepairLines(red, domain, again) : stillRedLines(result, red, didNotSynchronize, again)),
 			...where.filter(line => !namesAgain(line, resultLine(result))),
 		],
 	};

@@ -58,7 +58,11 @@ describe('afterRunChecks', () => {
 		expect(checks).toEqual(expect.arrayContaining([expect.stringContaining('-n FS2')]));
 		await reconstruct.end('abandoned');
 		const repair = await RepairRun.begin(target);
-		expect((await afterRunChecks(repair, target)).next).toEqual(repair.afterRepair());
+		// The lab's domain, as the DSMCHK commands of the checks name it: one name for one domain.
+		const after = await afterRunChecks(repair, target);
+		expect(after.next).toEqual(repair.afterRepair('CORP'));
+		expect(after.next.join('\n')).not.toMatch(/-d DOMAIN/);
+		expect(after.checks.join('\n')).toMatch(/-d CORP/);
 		await repair.end('abandoned');
 	});
 });

@@ -86,7 +86,7 @@ describe('after the repair (dsmpack /r, MSSYNC started)', () => {
 	it('the summaries after a repair never say the servers are red because they did not answer', () => {
 		const result = {flow: 'repair', syncagnt: '/lab/SYNCAGNT'} as const;
 		const lab = finishedInLab(result, ['FS2'], false, [], 'dsmn-resync --lab /lab');
-		expect(lab.title).toBe('Repaired: FS2 still shows a red X until synchronized');
+		expect(lab.title).toBe('Repaired: MSSYNC runs; FS2 still shows a red X: synchronize next');
 		expect(lab.lines.join('\n')).not.toMatch(/answer again|did not synchronize/);
 		expect(lab.lines).toContainEqual(expect.stringMatching(/^Next: in Synchronization Manager/));
 		const real = finishedOnRealServer(result, [], []);

@@ -2,7 +2,7 @@
 import {readdir, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {readJournal} from '../../source/journal/journal.js';
+import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
@@ -19,13 +19,31 @@ async function crashedLab() {
 }
 
 describe('the repair run (dsmpack /r, KB Q197852)', () => {
+	it('its first step fits the state found: Stop MSSYNC only when MSSYNC is not stopped, and kept on resume once it began', async () => {
+		const {target} = await crashedLab();
+		expect((await RepairRun.begin(target, {timings: fast})).steps()[0]!.id).toBe('dsmpack');
+		const running = join(await tempDir(), 'lab');
+		await createLab(running, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});
+		const onRunning = labTarget(running);
+		const run = await RepairRun.begin(onRunning, {timings: fast});
+		expect(run.steps().map(s => s.id)).toEqual(['stop-service', 'dsmpack', 'start-service']);
+		expect(await run.execute('stop-service')).toMatchObject({status: 'done'});
+		run.leaveServer();
+		// Resumed with MSSYNC now stopped: the step it began with is still its first.
+		const unfinished = await findUnfinishedRun(onRunning.journalDir);
+		const resumed = await RepairRun.resume(onRunning, unfinished!, fast);
+		expect(resumed.steps().map(s => s.id)).toEqual(['stop-service', 'dsmpack', 'start-service']);
+		expect(resumed.nextStep()).toBe('dsmpack');
+		resumed.leaveServer();
+	});
+
 	it('on the lab: MSSYNC stopped, dsmpack repairs in place keeping mssync.bkp, and MSSYNC starts again', async () => {
 		const {paths, target} = await crashedLab();
 		expect(await target.service.start()).toMatchObject({ok: false});
 		const run = await RepairRun.begin(target, {timings: fast});
-		expect(run.steps().map(s => s.id)).toEqual(['stop-service', 'dsmpack', 'start-service']);
-		expect(run.steps()[1]!.manual).toBeFalsy();
-		expect(await run.execute('stop-service')).toMatchObject({status: 'done'});
+		// MSSYNC was found stopped (it will not start): the run does not begin by stopping it.
+		expect(run.steps().map(s => s.id)).toEqual(['dsmpack', 'start-service']);
+		expect(run.steps()[0]!.manual).toBeFalsy();
 		expect(await run.execute('dsmpack')).toMatchObject({status: 'done', details: expect.arrayContaining(['Operation completed successfully.'])});
 		expect(await readdir(paths.syncagnt)).toContain('mssync.bkp');
 		expect(await run.execute('start-service')).toMatchObject({status: 'done', summary: expect.stringMatching(/the repair worked \(mssync\.bkp kept\)/)});
@@ -39,8 +57,7 @@ describe('the repair run (dsmpack /r, KB Q197852)', () => {
 		const {paths, target} = await crashedLab();
 		const {repair: _none, ...real} = target;
 		const run = await RepairRun.begin(real, {timings: fast});
-		expect(run.steps()[1]!.manual).toBe(true);
-		await run.execute('stop-service');
+		expect(run.steps()[0]!.manual).toBe(true);
 		const manual = await run.execute('dsmpack');
 		// SYNCAGNT as the PDC's own prompt names it: this target's folder (one of this machine's) means nothing there.
 		expect(manual).toMatchObject({
@@ -60,7 +77,6 @@ describe('the repair run (dsmpack /r, KB Q197852)', () => {
 		const {paths, target} = await crashedLab();
 		const {repair: _none, ...real} = target;
 		const run = await RepairRun.begin(real, {timings: fast});
-		await run.execute('stop-service');
 		await run.execute('dsmpack');
 		await run.confirmManual('dsmpack');
 		// mssync.bkp there, but the crash was not repaired (dsmpack not really run): the start fails.

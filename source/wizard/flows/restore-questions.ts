@@ -17,6 +17,7 @@ import type {SynchronizeAdvice, SynchronizeKind} from '../../procedure/synchroni
 import {operations, type WizardSession} from '../session.js';
 import {targetNotReady, targetNotReadyFor} from '../summary.js';
 import {synchronizePlanLine} from './situation-synchronize.js';
+import {stopsFirst} from '../../procedure/repair-and-check.js';
 import {newPdcPlan, repairPlan} from './situation-restore.js';
 import {synchronizeLineChosen, withSynchronizeChosen} from '../../procedure/synchronize-titled.js';
 
@@ -160,7 +161,8 @@ export class RestoreQuestions {
 	/** "MSSYNC will not start", repair chosen: the plan of the dsmpack repair (KB Q197852), before any restore. */
 	async repair(): Promise<void> {
 		this.s.store.set({kb: cite('dsmpack', ['Q197852'])});
-		this.s.store.go(repairPlan(this.s.activeTarget));
+		const target = this.s.activeTarget;
+		this.s.store.go(repairPlan(target, await stopsFirst(target, [], this.s.store.onCommand)));
 	}
 
 	/** Begin on the plan: the run, bound to the backup's bytes as they are now (the repair has no backup). */

@@ -17,18 +17,23 @@ function stepLine(step: StepDef, byHand: boolean): string {
 	return `${step.title}${step.confirmation.kind === 'typed' ? ` (you will type ${step.confirmation.word})` : ''}`;
 }
 
-/** "MSSYNC will not start", repair chosen: dsmpack /r, run by the tool in the lab, at the PDC's own prompt elsewhere. */
-export function repairPlan(target: Pick<Target, 'repair' | 'journalDir' | 'database'>): Plan {
+/**
+ * "MSSYNC will not start", repair chosen: dsmpack /r, run by the tool in the lab, at the PDC's own prompt elsewhere.
+ * `stopFirst`: MSSYNC was not found stopped (procedure/repair-and-check.ts, `stopsFirst`): the plan's first step fits the state found.
+ */
+export function repairPlan(target: Pick<Target, 'repair' | 'journalDir' | 'database'>, stopFirst = true): Plan {
 	const byHand = !target.repair;
 	return {
 		name: 'plan',
 		flow: 'repair',
-		steps: repairSteps(byHand).map(step => stepLine(step, true)),
+		steps: repairSteps(byHand, stopFirst).map(step => stepLine(step, true)),
 		lines: [
 			`dsmpack /r repairs MSSYNC.MDB in ${target.database.syncagnt} where it is and keeps the database as it was as mssync.bkp: nothing is replaced, nothing changed since the last backup is lost.`,
+			...(stopFirst ? [] : ['MSSYNC is stopped already, as dsmpack needs it: there is nothing to stop first.']),
 			byHand
-				? "dsmpack runs at the PDC's own command prompt: the tool stops MSSYNC, gives the exact commands, waits for your word, then starts MSSYNC."
+				? `dsmpack runs at the PDC's own command prompt: the tool ${stopFirst ? 'stops MSSYNC, ' : ''}gives the exact commands, waits for your word, then starts MSSYNC.`
 				: "In the practice lab the tool runs the lab's dsmpack.",
+			'The repair sends nothing to the NetWare servers: a server with a red X keeps it until the servers are synchronized after the repair (the last screen says how).',
 			'If MSSYNC still will not start afterwards, start again and restore the backup.',
 			`Journal: ${target.journalDir}`,
 		],

@@ -108,12 +108,22 @@ describe('the situation questions', {timeout: 180_000}, () => {
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'repair'});
 		expect(pointed(screen(controller))).toBe('repair');
 		await controller.answerSituation('repair');
-		expect(screen(controller)).toMatchObject({name: 'plan', flow: 'repair'});
+		// MSSYNC was found stopped (it will not start): the plan does not begin by stopping it, and says why the servers stay red.
+		const plan = screen(controller);
+		expect(plan).toMatchObject({name: 'plan', flow: 'repair', steps: ['Repair the database with dsmpack /r', 'Start MSSYNC']});
+		expect(plan.name === 'plan' && plan.lines.join('\n')).toMatch(
+			/stopped already.*nothing to stop[\s\S]*keeps it until the servers are synchronized after the repair/,
+		);
 		await controller.startPlan();
+		expect(controller.getState().steps?.map(s => s.id)).toEqual(['dsmpack', 'start-service']);
 		const end = await confirmAll(controller);
 		expect(end.lines.join('\n')).toContain('mssync.bkp');
 		// The repair synchronized nothing: the servers still red say so, and what comes next (not "when they answer again").
-		expect(end.title).toMatch(/^Repaired: .* a red X until synchronized$/);
+		expect(end.title).toBe('Repaired: MSSYNC runs; FS2, FS4, FS5 still show a red X: synchronize next');
+		// One name for the domain: the lab's, in every DSMCHK command of the end (the log above and the summary).
+		const said = [...controller.getState().log.map(l => l.text), ...end.lines].join('\n');
+		expect(said).toMatch(/-d CORP\b/);
+		expect(said).not.toMatch(/-d DOMAIN\b/);
 		expect(end.lines).toContainEqual(expect.stringMatching(/^Still red: .*sent nothing/));
 		expect(end.lines).toContainEqual(expect.stringMatching(/^Next: in Synchronization Manager, NetWare Server ▸ Synchronize all servers \(or start again/));
 		expect(end.lines.join('\n')).not.toMatch(/answer again/);
