@@ -128,10 +128,16 @@ export abstract class JournaledRun implements ProcedureRun {
 	/** The admin says the manual step is done (the wizard's "I have done it", or a scripted --resume). */
 	async confirmManual(step: string, note?: string): Promise<StepOutcome> {
 		if (this.rollbackBegan()) return ROLLBACK_BEGAN;
+		// What can be seen of the step is checked before it is marked done: a ✓ is never shown before its check.
+		const unseen = await this.manualChecks[step]?.();
+		if (unseen) return unseen;
 		const summary = `done by the administrator, as confirmed${note ? `; ${note}` : ''}`;
 		await this.record({type: 'step-finished', step, summary});
 		return {status: 'done', summary};
 	}
+
+	/** Per manual step, the trace the tool can check before it takes the admin's word (none by default): the refusal, or undefined. */
+	protected readonly manualChecks: Readonly<Record<string, () => Promise<Extract<StepOutcome, {status: 'failed'}> | undefined>>> = {};
 
 	protected async record(entry: NewEntry): Promise<void> {
 		await this.journal.append(entry);

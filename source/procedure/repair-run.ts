@@ -133,6 +133,19 @@ export class RepairRun extends JournaledRun {
 		};
 	}
 
+	/** dsmpack /r at the PDC's prompt leaves mssync.bkp in SYNCAGNT: without it, the step is not marked done. */
+	protected override readonly manualChecks = {dsmpack: () => this.dsmpackKept()};
+
+	private async dsmpackKept(): Promise<Extract<StepOutcome, {status: 'failed'}> | undefined> {
+		const {files} = this.target.database;
+		if (await files.stat(files.join(this.syncagnt, DSMPACK_KEPT))) return undefined;
+		return {
+			status: 'failed',
+			message: `there is no ${DSMPACK_KEPT} in ${this.syncagnt}: dsmpack /r keeps one there, so it has not run on this database; the step is not marked done and MSSYNC was not started`,
+			advice: `run dsmpack /r in ${syncagntAtConsole(this.syncagnt)} at the PDC's prompt with MSSYNC stopped, then retry this step (scripted: run again with --resume)`,
+		};
+	}
+
 	/** After the admin's confirmation on a real server: mssync.bkp is there (dsmpack ran), then MSSYNC starts. */
 	private async startAndCheck(hooks: RunHooks): Promise<StepOutcome> {
 		const {files} = this.target.database;

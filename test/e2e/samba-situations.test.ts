@@ -185,11 +185,13 @@ describe.skipIf(skip)('the expert’s situations in the wizard on a real Samba s
 		await session.type(KEYS.up);
 		await session.waitFor('❯ I have done it');
 		await session.type(KEYS.enter);
-		await session.waitFor('⚠ Start MSSYNC', 90_000);
-		await session.type('y');
+		// Checked before it is marked: no ✓ for the repair while mssync.bkp is missing.
 		await session.waitFor(/no mssync\.bkp/, 90_000);
 		const refused = oneLine(session.screen());
-		expect(refused).toMatch(/✗ there is no mssync\.bkp in .*SYNCAGNT: dsmpack \/r keeps one there, so it did not run on this database; MSSYNC was not started/);
+		expect(refused).toMatch(
+			/✗ there is no mssync\.bkp in .*SYNCAGNT: dsmpack \/r keeps one there, so it has not run on this database; the step is not marked done and MSSYNC was not started/,
+		);
+		expect(oneLine(session.history())).not.toMatch(/✓ Repair the database with dsmpack \/r/);
 		expect(refused).toContain("What to do: run dsmpack /r in %SystemRoot%\\SYSTEM32\\SYNCAGNT at the PDC's prompt with MSSYNC stopped, then retry this step");
 		expect(await spooler(s)).toBe('stopped');
 
@@ -200,6 +202,12 @@ describe.skipIf(skip)('the expert’s situations in the wizard on a real Samba s
 		try {
 			await session.waitFor('❯ Retry this step');
 			await session.type(KEYS.enter);
+			await session.waitFor('▸ Your turn: Repair the database with dsmpack /r', 90_000);
+			await session.type(KEYS.up);
+			await session.waitFor('❯ I have done it');
+			await session.type(KEYS.enter);
+			await session.waitFor('⚠ Start MSSYNC', 90_000);
+			await session.type('y');
 			await session.waitFor('✓ Done: every step is finished', 90_000);
 			const end = oneLine(session.history());
 			expect(end).toMatch(/✓ Start MSSYNC: MSSYNC is running after .*: the repair worked \(mssync\.bkp kept\)/);

@@ -64,9 +64,11 @@ describe('the repair run (dsmpack /r, KB Q197852)', () => {
 			status: 'manual',
 			instructions: expect.arrayContaining([expect.stringContaining('cd /d %SystemRoot%\\System32\\Syncagnt  then  dsmpack /r')]),
 		});
-		await run.confirmManual('dsmpack');
-		// The admin confirmed, but dsmpack left no mssync.bkp: it did not run, and MSSYNC is not started.
+		// The admin confirmed, but dsmpack left no mssync.bkp: it did not run. Checked before the step is marked done.
 		await rm(join(paths.syncagnt, 'mssync.bkp'), {force: true});
+		expect(await run.confirmManual('dsmpack')).toMatchObject({status: 'failed', message: expect.stringMatching(/no mssync\.bkp .* not marked done/)});
+		expect(run.finishedSteps()).not.toContain('dsmpack');
+		expect(run.nextStep()).toBe('dsmpack');
 		const start = await run.execute('start-service');
 		expect(start).toMatchObject({status: 'failed', message: expect.stringMatching(/no mssync\.bkp .* MSSYNC was not started/)});
 		expect(await target.service.query()).toMatchObject({state: 'STOPPED'});
@@ -78,10 +80,10 @@ describe('the repair run (dsmpack /r, KB Q197852)', () => {
 		const {repair: _none, ...real} = target;
 		const run = await RepairRun.begin(real, {timings: fast});
 		await run.execute('dsmpack');
-		await run.confirmManual('dsmpack');
 		// mssync.bkp there, but the crash was not repaired (dsmpack not really run): the start fails.
 		const {writeFile} = await import('node:fs/promises');
 		await writeFile(join(paths.syncagnt, 'mssync.bkp'), 'x');
+		expect(await run.confirmManual('dsmpack')).toMatchObject({status: 'done'});
 		const start = await run.execute('start-service');
 		expect(start).toMatchObject({
 			status: 'failed',
