@@ -89,8 +89,9 @@ describe('the wizard on screen', () => {
 		await waitFor(() => expect(frame()).toContain('Continue'));
 		await press(ENTER, 'What brings you here?');
 		expect(frame().split('\n')[0]).toMatch(/^dsmn-resync . KB Q148678 . practice lab/);
-		await press(DOWN, /❯ MSSYNC will not start/);
-		await press(DOWN, /❯ The PDC was lost/);
+		// Asked once, by the PDC question: "No", a BDC promoted since.
+		await press(ENTER, 'Is this the PDC that ran DSMN all along?');
+		await press(DOWN, /❯ No — a BDC promoted to PDC since/);
 		await press(ENTER, 'Do you have a backup of the account synchronization database?');
 		expect(frame().split('\n')[0]).toMatch(/^dsmn-resync . KB Q154761 . practice lab/);
 		expect(frame()).toMatch(/❯ Yes — restore it onto this new PDC \(KB Q154761\)/);

@@ -1,8 +1,9 @@
 /**
  * The first questions (ARCHITECTURE.md, "The wizard"): what the admin sees, and which PDC this is. They
  * establish the situation before the backup question, which still follows and still branches into
- * restore or reconstruct. "MSSYNC will not start" offers the dsmpack repair first; "the PDC was lost"
- * restores onto the new PDC (KB Q154761) rather than over the database (KB Q148678). What each
+ * restore or reconstruct. "MSSYNC will not start" offers the dsmpack repair first; a lost PDC (the PDC
+ * question's "No") restores onto the new PDC (KB Q154761) rather than over the database (KB Q148678). Each
+ * is asked once: the symptom question asks what the admin sees, the PDC question which PDC this is. What each
  * procedure does and says is `procedure/new-pdc.ts`'s and `procedure/repair-and-check.ts`'s.
  */
 import {cite} from '../../procedure/claims.js';
@@ -14,23 +15,22 @@ import type {Screen} from '../state.js';
 
 type Question = Extract<Screen, {name: 'situation'}>;
 
-/** What the admin sees: the symptoms of `repair-and-check.ts`, and a lost PDC. */
-export type WizardSymptom = Symptom | 'pdc-lost';
+/** What the admin sees: the symptoms of `repair-and-check.ts` (which PDC this is, the PDC question asks). */
+export type WizardSymptom = Symptom;
 
 export function symptomQuestion(): Question {
 	return {
 		name: 'situation',
 		step: 'symptom',
 		title: 'What brings you here?',
-		lines: ['The answer decides the steps: a repair first, a restore over this database, or a restore onto a new PDC.'],
+		lines: ['The answer decides the first steps: a repair first, or a restore or a reconstruct. Whether the PDC was lost is the next question.'],
 		items: [
 			{label: SYMPTOMS['red-x'], value: 'red-x'},
 			{label: `${SYMPTOMS['wont-start']}: a repair with dsmpack is offered first`, value: 'wont-start'},
-			{label: 'The PDC was lost: this server is a BDC promoted to PDC, with DSMN newly installed', value: 'pdc-lost'},
 		],
 		initial: 0,
 		help: {
-			why: 'A red X that synchronizing does not clear is the case KB Q148678 is written for. When MSSYNC will not start after a crash, dsmpack /r often repairs the database in place, without losing what changed since the last backup. When the PDC itself was lost, the backup goes onto the promoted BDC in another way.',
+			why: 'A red X that synchronizing does not clear is the case KB Q148678 is written for. When MSSYNC will not start after a crash, dsmpack /r often repairs the database in place, without losing what changed since the last backup. If the PDC itself was lost, say so at the next question: the backup then goes onto the promoted BDC in another way.',
 			kb: `A red X: ${cite('red-x', ['Q148678'])}. Repair with dsmpack: ${cite('dsmpack', ['Q197852'])}. The PDC was lost: ${cite('new-pdc')}.`,
 		},
 	};
@@ -102,5 +102,5 @@ export function repairQuestion(): Question {
 
 /** The values of a symptom's items, as the flow reads them. */
 export function isSymptom(value: string): value is WizardSymptom {
-	return value === 'red-x' || value === 'wont-start' || value === 'pdc-lost';
+	return value === 'red-x' || value === 'wont-start';
 }

@@ -1,7 +1,7 @@
 /**
  * The situation decides the steps (ARCHITECTURE.md, "The wizard"): the questions an expert asks before
  * and inside the two branches of KB Q148678. Before the backup question: what the admin sees (a red X;
- * MSSYNC will not start, with the dsmpack repair offered first; a lost PDC) and which PDC this is. In
+ * MSSYNC will not start, with the dsmpack repair offered first) and which PDC this is (a lost PDC), each once. In
  * the restore: "Synchronize" or "Fully synchronize" at the end, from the backup's age. In the
  * reconstruct: each server's NetWare version. The backup question and its branches stay as they are:
  * these questions come before or inside them, never instead. Each question's screen is built by its own
@@ -124,8 +124,6 @@ export class SituationFlow {
 			const running = this.foundRunning();
 			return this.s.store.go(running ? runningQuestion(running) : repairQuestion());
 		}
-		// The symptom says which PDC this is: the question would only ask it again.
-		if (symptom === 'pdc-lost') return this.answerPdc('new');
 		return this.askPdc();
 	}
 

@@ -81,11 +81,14 @@ describe('the situation questions', {timeout: 180_000}, () => {
 		await controller.dispose();
 	});
 
-	it('"The PDC was lost" needs no PDC question, and restores into SYNCAGNT\\Backup (KB Q154761), leaving the new installation\'s files', async () => {
+	it('"The PDC was lost" is asked once, by the PDC question (the symptom question does not offer it), and restores into SYNCAGNT\\Backup (KB Q154761), leaving the new installation\'s files', async () => {
 		const {dir, controller} = await labController({newPdc: true});
 		const before = (await readdir(labPaths(dir).syncagnt)).sort();
-		await controller.continueFromInspect();
-		await controller.answerSituation('pdc-lost');
+		await controller.answers.inspect('continue');
+		expect(choicesOf(screen(controller))?.items.map(item => item.value)).toEqual(['red-x', 'wont-start']);
+		await controller.answers.situation('red-x');
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'pdc'});
+		await controller.answers.situation('new');
 		expect(screen(controller).name).toBe('ask-backup');
 		await controller.answerBackup('yes');
 		await controller.submitText();
@@ -443,8 +446,9 @@ describe('the PDC answer checked against the role the server reports (srvinfo; l
 
 	it('"The PDC was lost" on a BDC not yet promoted (lab create --new-pdc --role bdc): promote it first', async () => {
 		const {controller} = await labController({newPdc: true, role: 'bdc'});
-		await controller.continueFromInspect();
-		await controller.answerSituation('pdc-lost');
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
+		await controller.answers.situation('new');
 		const end = screen(controller);
 		expect(end).toMatchObject({name: 'summary', ok: false, title: 'This server is a BDC: nothing was changed'});
 		expect(end.name === 'summary' && end.lines[1]).toMatch(/^What to do: Promote this BDC to PDC/);
