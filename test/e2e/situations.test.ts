@@ -128,11 +128,19 @@ describe('each situation in a pseudo-terminal', {timeout: 240_000}, () => {
 		}
 	});
 
-	it('the PDC was lost: no PDC question, and the backup goes into SYNCAGNT\\Backup (KB Q154761)', async () => {
+	it('the PDC was lost: said once, at the PDC question, and the backup goes into SYNCAGNT\\Backup (KB Q154761)', async () => {
 		const dir = await lab('--new-pdc');
 		const session = new PtySession(['--lab', dir], {cols: 120, rows: 40});
 		try {
-			await symptom(session, 2);
+			await session.waitFor(/servers? shows? a red X\./);
+			await session.type(KEYS.enter);
+			await session.waitFor('What brings you here?');
+			expect(session.screen()).not.toMatch(/The PDC was lost: this server/);
+			await session.type(KEYS.enter);
+			await session.waitFor('Is this the PDC that ran DSMN all along?');
+			await session.type(KEYS.down);
+			await session.waitFor(/❯ No/);
+			await session.type(KEYS.enter);
 			await backupUpToSynchronize(session);
 			await session.type(KEYS.enter);
 			await session.waitFor('The plan (KB Q154761, the backup onto a new PDC)');
