@@ -54,7 +54,7 @@ export async function describeRestoreChanges(run: RestoreToConfirm, step: string
 				listNames(files.map(f => f.name)),
 				'Only the bytes validated when this run began are copied (their SHA-256 is in the journal); a file changed since is refused.',
 				`Each is copied under a temporary name, ${target.database.files.verification}, then renamed into place.`,
-				'A roll back undoes it: the files it replaces are in the snapshot folder since the previous step.',
+				`A roll back undoes it: the files it replaces were moved into ${run.snapshot} by the previous step, and are moved back.`,
 			];
 		}
 		case 'start-service':

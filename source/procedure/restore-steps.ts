@@ -22,7 +22,7 @@ export const RESTORE_STEPS: readonly StepInfo[] = [
 		id: 'move-aside',
 		title: 'Move the current database aside',
 		kb: 'KB Q148678, step 2, and Q188357 (Jet error -530, bad log signature; its fix runs dsmpack before removing the old logs)',
-		why: 'Logs, checkpoints and patch files from another generation make JET refuse to start. They are moved, never deleted, into a snapshot folder beside SYNCAGNT: on the same disk this is a rename, instant and needing no space, and a roll back puts them back byte for byte.',
+		why: 'Logs, checkpoints and patch files from another generation make JET refuse to start. They are moved, never deleted, into a folder beside SYNCAGNT named SYNCAGNT.before-restore- and the time: on the same disk this is a rename, instant and needing no space, and a roll back puts them back byte for byte.',
 		confirmation: {kind: 'yes-no'},
 	},
 	{

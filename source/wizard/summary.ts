@@ -144,7 +144,7 @@ export function rollbackConfirmation(
 		step: 'rollback',
 		title: 'Roll back',
 		help: {
-			why: 'Roll back puts SYNCAGNT back byte for byte from the snapshot and leaves MSSYNC as it was found. The files this run copied are kept aside, not deleted.',
+			why: 'Roll back puts SYNCAGNT back byte for byte from the folder its files were moved into (SYNCAGNT.before-restore-…) and leaves MSSYNC as it was found. The files this run copied are kept aside, not deleted.',
 			kb: 'KB Q148678 has no roll back: this is the tool keeping its promise that nothing is lost.',
 		},
 		typed: '',

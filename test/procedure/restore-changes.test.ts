@@ -31,3 +31,15 @@ describe('Stop MSSYNC, and what a roll back does to it', () => {
 		);
 	});
 });
+
+describe('one name for the folder the current files go to', () => {
+	it('the copy names the folder the move put them in, as the move did; never "the snapshot folder"', async () => {
+		const run = runFound('RUNNING');
+		const target = {...run.target, database: {syncagnt: '/tmp/lab/SYNCAGNT', files: {verification: 'NAME.dsmn-resync-verify'}}} as unknown as Target;
+		const copy = await describeRestoreChanges({...run, target}, 'copy-backup');
+		const move = await describeRestoreChanges({...run, target}, 'move-aside');
+		expect(move.join('\n')).toContain('/tmp/snap');
+		expect(copy.at(-1)).toContain('/tmp/snap');
+		expect([...copy, ...move].join('\n')).not.toMatch(/snapshot/i);
+	});
+});
