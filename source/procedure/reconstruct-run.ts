@@ -180,6 +180,7 @@ export class ReconstructRun extends JournaledRun {
 				return [
 					`Adds ${server} to the domain for management (Synchronization Manager ▸ NetWare Server ▸ Add Server to Manage):`,
 					"creates WINNT_SYNC_AGENT and MS_WINNT on it, and a new record in DSMN's database.",
+					`The tool cannot undo this (a reconstruct has no roll back): from here on DSMN manages ${server} again.`,
 				];
 			case 'set-passwords': {
 				const users = await this.ops().propagatedUsers();
@@ -188,6 +189,7 @@ export class ReconstructRun extends JournaledRun {
 						? `Gives each of the ${users.length} propagated users a new random password (14 characters, from the system's secure random source).`
 						: `Gives each of the ${users.length} propagated users the initial password you typed; each must change it at next logon.`,
 					`The list goes to ${this.passwordsFile} (created ${process.platform === 'win32' ? 'with an access list for you alone, set with icacls' : 'with mode 0600'}, never overwritten) and nowhere else.`,
+					'The tool cannot undo this: the old passwords are kept nowhere it can read, so they cannot be put back.',
 				];
 			}
 			case 'synchronize':

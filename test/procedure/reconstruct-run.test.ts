@@ -47,6 +47,15 @@ describe('a reconstruct run on the lab', () => {
 		for (const line of lines.slice(0, 10)) expect(sam).not.toContain(line.password!);
 	});
 
+	it('each confirmation ends with whether the tool can undo it: deleting the agent, adding back and setting passwords cannot be', async () => {
+		const {root, target} = await newLab();
+		const run = await ReconstructRun.begin(target, {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'random', passwordsFile: join(root, 'p.txt')});
+		for (const step of ['delete-agent:FS2', 'add-server:FS2', 'set-passwords'])
+			expect((await run.describeChanges(step)).at(-1), step).toMatch(/^The tool cannot undo this\b/);
+		expect((await run.describeChanges('set-passwords')).at(-1)).toMatch(/old passwords are kept nowhere/);
+		await run.end('abandoned');
+	});
+
 	it('refuses to add a server that still has WINNT_SYNC_AGENT, the way DSMN does (Q149906), with the fix', async () => {
 		const {root, target} = await newLab();
 		const run = await ReconstructRun.begin(target, {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'random', passwordsFile: join(root, 'p.txt')});
