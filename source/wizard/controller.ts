@@ -49,6 +49,7 @@ export class WizardController {
 			synchronizeOnly: kind => this.synchronizeOnly.ask(kind),
 			afterSynchronizeOnly: choice => this.synchronizeOnly.after(choice),
 			binderyQuestion: (servers, versions) => this.reconstruct.chooseBinderyServers(servers, versions),
+			noSupervisor: choice => this.reconstruct.afterNoSupervisor(choice),
 		});
 		this.s.handovers = {
 			inspect: () => this.target.inspect(),

@@ -13,6 +13,7 @@ import {operations, type WizardSession} from '../session.js';
 import {notReadyToReconstruct} from '../summary.js';
 import {SUPERVISOR_ADVICE, SUPERVISOR_NEEDED} from '../../procedure/supervisor-login.js';
 import type {ChoiceValues} from '../choices.js';
+import {noSupervisorQuestion} from './situation-supervisor.js';
 import {withoutError} from '../text-entry.js';
 
 export class ReconstructQuestions {
@@ -60,7 +61,8 @@ export class ReconstructQuestions {
 	 */
 	async acceptConsequences(answer: ChoiceValues['consequences'] = 'go'): Promise<void> {
 		if (answer === 'no-supervisor') {
-			this.s.store.set({screen: withoutSupervisorRights(this.s.again())});
+			// The real choices: go on with only the servers there is a login for, or leave with nothing changed (Esc: back).
+			this.s.store.go(noSupervisorQuestion());
 			return;
 		}
 		const target = this.s.activeTarget;
@@ -80,6 +82,15 @@ export class ReconstructQuestions {
 			cursor: 0,
 			selected: preselected.filter(name => servers.some(s => s.name === name)),
 		});
+	}
+
+	/** A choice on the question after "I have no Supervisor login on some of them". */
+	async afterNoSupervisor(choice: string): Promise<void> {
+		if (choice === 'some') return this.acceptConsequences('go');
+		if (choice === 'leave') {
+			const screen = withoutSupervisorRights(this.s.again());
+			this.s.store.set({screen, exit: screen.exit});
+		}
 	}
 
 	moveCursor(delta: number): void {

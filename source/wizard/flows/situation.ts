@@ -19,6 +19,7 @@ import {bdcRefusal, learnRole} from './situation-role.js';
 import {isSymptom, pdcQuestion, repairQuestion, runningQuestion, symptomQuestion, type WizardSymptom} from './situation-symptom.js';
 import {synchronizeAdvice, synchronizeQuestion, type SynchronizeContext} from './situation-synchronize.js';
 import {AFTER_SYNCHRONIZE_ONLY, synchronizeOnlyQuestion} from './synchronize-only-screens.js';
+import {NO_SUPERVISOR} from './situation-supervisor.js';
 
 /** Where an answer leads: the other parts' methods, filled in by the controller. */
 export type SituationLinks = {
@@ -34,6 +35,8 @@ export type SituationLinks = {
 	afterSynchronizeOnly(choice: string): Promise<void>;
 	/** The reconstruct's bindery question, once every chosen server's version is known. */
 	binderyQuestion(servers: string[], versions: NetWareVersions): Promise<void>;
+	/** A choice after "I have no Supervisor login on some of them" (flows/reconstruct-questions.ts). */
+	noSupervisor(choice: string): Promise<void>;
 };
 
 /** What the situation questions established. */
@@ -101,6 +104,7 @@ export class SituationFlow {
 		if (step === 'repair') return value === 'repair' ? this.links.repair() : this.askPdc();
 		if (step === 'pdc' && (value === 'same' || value === 'new')) return this.answerPdc(value);
 		if (step === AFTER_SYNCHRONIZE_ONLY) return this.links.afterSynchronizeOnly(value);
+		if (step === NO_SUPERVISOR) return this.links.noSupervisor(value);
 		if (step.startsWith('synchronize-') && (value === 'normal' || value === 'full')) {
 			const advice = this.advice!;
 			return step === 'synchronize-only' ? this.links.synchronizeOnly(value) : this.links.restorePlan(value, advice);

@@ -319,6 +319,12 @@ describe('Supervisor rights, asked on the consequences screen', {timeout: 180_00
 		expect(screen(controller)).toMatchObject({name: 'consequences'});
 		const before = await labStatus(dir);
 		await controller.acceptConsequences('no-supervisor');
+		// The real choices, not only Enter: go on with the servers there is a login for, or leave.
+		const question = screen(controller);
+		expect(question).toMatchObject({name: 'situation', step: 'no-supervisor'});
+		expect(choicesOf(question)?.items.map(item => item.value)).toEqual(['some', 'leave']);
+		expect(question.name === 'situation' && citationProblems([...question.lines, question.help.why, question.help.kb].join('\n'))).toEqual([]);
+		await controller.answers.situation('leave');
 		const end = screen(controller);
 		expect(end).toMatchObject({name: 'summary', title: 'Not ready to reconstruct: nothing was changed', ok: false});
 		const lines = end.name === 'summary' ? end.lines : [];
@@ -330,6 +336,20 @@ describe('Supervisor rights, asked on the consequences screen', {timeout: 180_00
 		// Nothing changed: every server as it was, and no run journaled.
 		expect((await labStatus(dir)).servers).toEqual(before.servers);
 		expect(await readdir(labPaths(dir).journal).catch(() => [])).toEqual([]);
+		await controller.dispose();
+	});
+
+	it('"no Supervisor login on some", then "go on with only those": the servers are chosen next, and Esc goes back to the question', async () => {
+		const {controller} = await labController({backup: false});
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
+		await controller.answers.situation('same');
+		await controller.answers['ask-backup']('no');
+		await controller.answers.consequences('no-supervisor');
+		await controller.answers.situation('some');
+		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'servers'});
+		await controller.dispatch({type: 'back'});
+		expect(screen(controller)).toMatchObject({name: 'situation', step: 'no-supervisor'});
 		await controller.dispose();
 	});
 });
