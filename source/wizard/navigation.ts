@@ -90,7 +90,10 @@ export class Navigation {
 		const run = this.s.run;
 		if (!run && !this.s.state.busy && this.s.synchronizeResults)
 			return 'The servers that synchronized keep the accounts sent to them; leaving changes nothing more.';
-		return leavingNote(this.s.state.busy, Boolean(run?.hasChangedAnything()), Boolean(run?.canRollback), this.s.again());
+		const finished = run?.finishedSteps() ?? [];
+		const stoppedByRun =
+			run?.start.serviceBefore === 'RUNNING' && finished.includes('stop-service') && !finished.includes('start-service') && !run.rollbackBegan();
+		return leavingNote(this.s.state.busy, Boolean(run?.hasChangedAnything()), Boolean(run?.canRollback), this.s.again(), stoppedByRun);
 	}
 
 	requestQuit(): void {

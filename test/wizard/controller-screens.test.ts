@@ -60,6 +60,21 @@ describe('the wizard tells the truth', () => {
 		await controller.dispose();
 	});
 
+	it('the quit question says MSSYNC stays stopped when this run stopped it (as the screen after it says), and not before', async () => {
+		const {controller} = await labController();
+		await toFirstConfirmation(controller);
+		await controller.dispatch({type: 'ask-to-leave'});
+		expect(controller.leavingNote()).not.toMatch(/MSSYNC stays stopped/);
+		await controller.dispatch({type: 'stay'});
+		await controller.answers.confirm('yes');
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside'});
+		await controller.dispatch({type: 'ask-to-leave'});
+		expect(controller.leavingNote()).toMatch(
+			/MSSYNC stays stopped \(it was running when this run began\): DSMN synchronizes nothing until the run is resumed or rolled back\.$/,
+		);
+		await controller.dispose();
+	});
+
 	it('Esc at the first confirmation after Begin goes back to the plan: nothing had changed, and the unstarted run is closed', async () => {
 		const {dir, controller} = await labController();
 		await toFirstConfirmation(controller);
