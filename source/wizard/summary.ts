@@ -175,7 +175,10 @@ export function rolledBack(summary: string, where: string[], red: string[] | und
 		lines: [
 			summary,
 			servers,
-			`Next: start again (${again}) to restore another backup, or to reconstruct without one.`,
+			// A roll back the admin chose says no backup was wrong: what is true now, and the same way on when ready.
+			red?.length === 0
+				? 'Nothing more needs doing now.'
+				: `Nothing more needs doing now. A server with a red X keeps it until a restore or a reconstruct is finished: when you are ready, start again (${again}); the wizard asks the same questions as the first time.`,
 			...where.filter(line => !namesAgain(line, summary)),
 		],
 	};

@@ -88,10 +88,13 @@ describe("the wizard's summaries (pure wording)", () => {
 		expect(rolledBack('11 files put back', where, ['FS2', 'FS4'], again).lines).toEqual([
 			'11 files put back',
 			'FS2, FS4 show a red X again, as before the run.',
-			'Next: start again (npm start -- --lab /tmp/lab) to restore another backup, or to reconstruct without one.',
+			'Nothing more needs doing now. A server with a red X keeps it until a restore or a reconstruct is finished: when you are ready, start again (npm start -- --lab /tmp/lab); the wizard asks the same questions as the first time.',
 			...where,
 		]);
 		expect(rolledBack('x', where, undefined, again).lines[1]).toBe('The servers are as the run found them: those that showed a red X still do.');
+		// A roll back the admin chose: no "another backup", as if the one used were wrong.
+		for (const red of [['FS2'], [], undefined]) expect(rolledBack('x', where, red, again).lines.join('\n')).not.toMatch(/another backup/);
+		expect(rolledBack('x', where, [], again).lines[2]).toBe('Nothing more needs doing now.');
 	});
 
 	it('a target that cannot be opened: the command in the hint is printed as it works from where the admin started', () => {
