@@ -170,9 +170,20 @@ export class ReconstructRun extends JournaledRun {
 						`The bindery backup of ${server} cannot be used: ${check.problems.join('; ')}.`,
 						'Confirming will fail; choose Stop and skip it by starting again without it.',
 					];
+				// The domain's accounts the restore removes come back with the synchronize: only the others are gone.
+				const propagated = new Set((await this.ops().propagatedUsers()).map(name => name.toUpperCase()));
+				const others = check.usersLost.filter(name => !propagated.has(name.toUpperCase()));
+				const domain = check.usersLost.length - others.length;
 				return [
 					`Replaces ${server}'s bindery (NET$OBJ/PROP/VAL.SYS) with its backup (.OLD${check.taken ? `, ${formatDate(check.taken)}` : ''}), as BINDREST does.`,
-					`${check.usersLost.length} users that are not in the backup will be gone: ${check.usersLost.slice(0, 6).join(', ')}${check.usersLost.length > 6 ? ', …' : ''}`,
+					...(domain
+						? [
+								`${domain} domain account${domain === 1 ? '' : 's'} not in the backup ${domain === 1 ? 'is' : 'are'} removed; the synchronize then propagates all ${propagated.size} again, with their new passwords.`,
+							]
+						: []),
+					others.length
+						? `${others.length} other user${others.length === 1 ? '' : 's'} not in the backup will be gone: ${others.slice(0, 6).join(', ')}${others.length > 6 ? ', …' : ''}`
+						: 'No other user is lost.',
 					`The current bindery is kept in ${this.binderyAside(server)}; the tool does not put it back by itself.`,
 				];
 			}

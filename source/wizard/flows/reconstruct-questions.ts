@@ -319,13 +319,24 @@ export class ReconstructQuestions {
 	}
 }
 
-/** What a bindery restore does to the users made since its backup: the domain's come back with the synchronize, the others are lost. */
+/**
+ * What a bindery restore would do, if chosen, to the users made since its backup: the domain's come back with
+ * the synchronize, the others are lost. A red server can hold fewer domain accounts than the domain propagates
+ * (those made since its record was damaged never reached it): it says the number it holds, and that all of the
+ * domain's (`domainAccounts`, the number said everywhere else) are propagated again.
+ */
 export function lostLine(usersLost: readonly string[], domainAccounts: ReadonlySet<string>): string {
 	const domain = usersLost.filter(name => domainAccounts.has(name.toUpperCase())).length;
 	const others = usersLost.length - domain;
-	const back = domain ? `${domain} domain account${domain === 1 ? '' : 's'} removed, then propagated again` : '';
+	const all = domainAccounts.size;
+	const accounts = (n: number) => `${n} domain account${n === 1 ? '' : 's'}`;
+	const back = !domain
+		? ''
+		: domain === all
+			? `all ${accounts(all)} removed, then propagated again`
+			: `${domain} of the ${accounts(all)} removed (the other ${all - domain} never reached it), then all ${all} propagated again`;
 	const gone = others ? `${others} other user${others === 1 ? '' : 's'} lost` : '';
-	return [back, gone].filter(Boolean).join('; ') || 'no user lost';
+	return `if chosen: ${[back, gone].filter(Boolean).join('; ') || 'no user lost'}`;
 }
 
 /** The end when the admin has no Supervisor login on some of the servers: nothing changed, and what to do. */
