@@ -54,11 +54,11 @@ export class Navigation {
 		if (run && this.s.planScreen && this.backToPlanPossible()) {
 			// Nothing was changed: the run is closed as abandoned, and the plan is shown again.
 			await run.end('abandoned');
-			store.log('info', `Went back before any step: that run was closed unchanged (${run.journalPath}).`);
 			this.s.run = undefined;
 			store.history.length = 0;
 			store.history.push(...this.s.planHistory);
-			store.set({steps: undefined, screen: this.s.planScreen});
+			// A note for this screen only (not the log, which stays above every screen after it).
+			store.set({steps: undefined, screen: this.s.planScreen, notice: `Went back before any step: that run was closed unchanged (${run.journalPath}).`});
 			return;
 		}
 		if (this.s.resumeScreen && this.backToResumePossible()) {

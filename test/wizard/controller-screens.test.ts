@@ -86,9 +86,18 @@ describe('the wizard tells the truth', () => {
 		expect(controller.getState().steps).toBeUndefined();
 		expect((await readJournal(journal)).at(-1)).toMatchObject({type: 'run-ended', outcome: 'abandoned'});
 		expect(await findUnfinishedRun(labPaths(dir).journal)).toBeUndefined();
+		// Said on the plan, for that screen only: not a log line that stays above every screen after it.
+		expect(controller.getState().notice).toMatch(/^Went back before any step: that run was closed unchanged/);
+		expect(
+			controller
+				.getState()
+				.log.map(line => line.text)
+				.join('\n'),
+		).not.toMatch(/Went back/);
 		// The plan can be begun again, and from there Esc still goes back further: the synchronize question, the validation.
 		await controller.back();
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'synchronize-restore'});
+		expect(controller.getState().notice).toBeUndefined();
 		await controller.back();
 		expect(screen(controller).name).toBe('validation');
 		await controller.acceptValidation();
