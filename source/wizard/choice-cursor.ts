@@ -9,7 +9,8 @@
  * A new list starts over: another screen (or the same screen for another step), or other items on the
  * same screen. An overlay drawn over the list (the help, the quit question) is not a new list: the
  * pointer stays where the admin left it, so that the Enter after closing it chooses what was pointed at
- * before (on a confirmation, "No" where the admin had moved to it, never "Yes" again).
+ * before (on a confirmation, "No" where the admin had moved to it, never "Yes" again). A screen shown again
+ * as it was (Esc goes back to it) has its pointer on the answer given there, not on its first item.
  */
 import {choicesOf} from './choices.js';
 import type {Choice, Screen, WizardState} from './state.js';
@@ -23,6 +24,8 @@ export class ChoiceCursor {
 	private index = 0;
 	/** Enter chose, and the choice is about to be acted on: the keys of the same moment are not taken for the next screen. */
 	private choosing = false;
+	/** The answer Enter gave on each screen drawn (the same object comes back when Esc goes back to it). */
+	private readonly answered = new WeakMap<Screen, string>();
 	private readonly listeners = new Set<() => void>();
 
 	constructor(private readonly source: CursorSource) {}
@@ -58,6 +61,7 @@ export class ChoiceCursor {
 		this.choosing = true;
 		const {screen} = this.source.getState();
 		const value = items[this.index]!.value as V;
+		this.answered.set(screen, value);
 		return new Promise<void>((resolve, reject) =>
 			setImmediate(() => {
 				this.choosing = false;
@@ -75,7 +79,8 @@ export class ChoiceCursor {
 		if (overlay) return undefined;
 		if (list !== this.list) {
 			this.list = list;
-			this.index = choices ? Math.min(Math.max(0, choices.initial), choices.items.length - 1) : 0;
+			const given = choices?.items.findIndex(item => item.value === this.answered.get(screen)) ?? -1;
+			this.index = given >= 0 ? given : choices ? Math.min(Math.max(0, choices.initial), choices.items.length - 1) : 0;
 			this.choosing = false;
 		}
 		return choices?.items;

@@ -1,6 +1,12 @@
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {parseCommandLine} from '../../source/cli/parse-args.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {ChoiceCursor} from '../../source/wizard/choice-cursor.js';
+import {WizardController} from '../../source/wizard/controller.js';
 import type {Screen, WizardState} from '../../source/wizard/state.js';
+import {tempDir} from '../helpers/run-cli.js';
 
 function cursorOn(screen: Screen) {
 	let state: WizardState = {screen, log: [], commands: [], busy: false, leaving: false};
@@ -85,5 +91,44 @@ describe('the pointer of the list on screen', () => {
 		cursor.move(1);
 		expect(cursor.pointer()).toBe(0);
 		expect(cursor.choose(() => undefined)).toBeUndefined();
+	});
+});
+
+describe('a screen shown again by Esc', () => {
+	it('has its pointer on the answer given there, not on its first item; a new screen of the same kind starts over', async () => {
+		const asked: Screen = {name: 'ask-backup'};
+		const {cursor, show} = cursorOn(asked);
+		cursor.move(2);
+		await cursor.choose(() => undefined);
+		show({screen: {name: 'discover', input: '', searching: false}});
+		expect(cursor.pointer()).toBe(0);
+		show({screen: asked});
+		expect(cursor.pointer()).toBe(2);
+		show({screen: {name: 'discover', input: '', searching: false}});
+		expect(cursor.pointer()).toBe(0);
+		show({screen: {name: 'ask-backup'}});
+		expect(cursor.pointer()).toBe(0);
+	});
+
+	it('in the wizard: "Not sure" answered, Esc from the search, the pointer is on "Not sure" again', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+		const command = parseCommandLine(['--lab', dir]);
+		if (command.kind !== 'wizard') throw new Error('not the wizard');
+		const controller = new WizardController(command.options, {progressIntervalMs: 0, seenMs: 0});
+		await controller.start();
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
+		await controller.answers.situation('same');
+		expect(controller.getState().screen.name).toBe('ask-backup');
+		await controller.dispatch({type: 'move-cursor', delta: 2});
+		await controller.dispatch({type: 'choose'});
+		expect(controller.getState().screen.name).toBe('discover');
+		// Drawn, as the screen draws it (a list-less screen in between).
+		expect(controller.choices.pointer()).toBe(0);
+		await controller.dispatch({type: 'back'});
+		expect(controller.getState().screen.name).toBe('ask-backup');
+		expect(controller.choices.pointer()).toBe(2);
+		await controller.dispose();
 	});
 });
