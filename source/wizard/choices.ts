@@ -136,9 +136,28 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 				1,
 			);
 		case 'consequences':
+			// --supervisor answered the login's question: only the answer given is offered, saying where it came from.
 			return list<ChoiceValues['consequences']>([
-				{label: 'I understand: choose the servers', value: 'go'},
-				{label: 'I have no Supervisor login on some of them', value: 'no-supervisor'},
+				...(screen.supervisor === 'no'
+					? []
+					: [
+							{
+								label:
+									screen.supervisor === 'yes'
+										? 'I understand: choose the servers (a Supervisor login on each: --supervisor yes)'
+										: 'I understand: choose the servers',
+								value: 'go' as const,
+							},
+						]),
+				...(screen.supervisor === 'yes'
+					? []
+					: [
+							{
+								label:
+									screen.supervisor === 'no' ? 'No Supervisor login on some of them (--supervisor no): what now' : 'I have no Supervisor login on some of them',
+								value: 'no-supervisor' as const,
+							},
+						]),
 			]);
 		case 'password-policy':
 			return list<ChoiceValues['password-policy']>([

@@ -72,7 +72,8 @@ export type Screen =
 	  }
 	| {name: 'failure'; step: string; title: string; help?: StepHelp; message: string; advice: string; failedServers?: string[]; canRollback: boolean}
 	| {name: 'manual'; step: string; title: string; help?: StepHelp; instructions: string[]; checklist?: Checklist; startedAt?: number}
-	| {name: 'consequences'; servers: string[]; users?: number; warnings?: string[]}
+	/** `supervisor`: the command line's answer (`--supervisor yes|no`): the question of the login is not asked again. */
+	| {name: 'consequences'; servers: string[]; users?: number; warnings?: string[]; supervisor?: 'yes' | 'no' | undefined}
 	| {
 			name: 'multi-select';
 			purpose: 'servers' | 'bindery';

@@ -51,6 +51,7 @@ export class ReconstructQuestions {
 			servers: redServers(servers),
 			...(users === undefined ? {} : {users}),
 			...(warnings.length ? {warnings} : {}),
+			...(this.s.options.supervisor ? {supervisor: this.s.options.supervisor} : {}),
 		});
 	}
 

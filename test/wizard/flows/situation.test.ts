@@ -342,6 +342,28 @@ describe('Supervisor rights, asked on the consequences screen', {timeout: 180_00
 		await controller.dispose();
 	});
 
+	it('--supervisor yes|no given to the wizard answers the login question: only the answer given is offered, and says so', async () => {
+		for (const [answer, offered] of [
+			['yes', ['go']],
+			['no', ['no-supervisor']],
+		] as const) {
+			const dir = join(await tempDir(), 'lab');
+			await createLab(dir, {...LAB_DEFAULTS, pace: 0, backup: false});
+			const controller = new WizardController(options(['--lab', dir, '--supervisor', answer]), {progressIntervalMs: 0});
+			await controller.start();
+			await controller.answers.inspect('continue');
+			await controller.answers.situation('red-x');
+			await controller.answers.situation('same');
+			await controller.answers['ask-backup']('no');
+			const consequences = screen(controller);
+			expect(consequences).toMatchObject({name: 'consequences', supervisor: answer});
+			const items = choicesOf(consequences)?.items ?? [];
+			expect(items.map(item => item.value)).toEqual(offered);
+			expect(items[0]?.label).toContain(`--supervisor ${answer}`);
+			await controller.dispose();
+		}
+	});
+
 	it('"no Supervisor login on some", then "go on with only those": the servers are chosen next, and Esc goes back to the question', async () => {
 		const {controller} = await labController({backup: false});
 		await controller.answers.inspect('continue');
