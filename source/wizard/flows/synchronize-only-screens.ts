@@ -63,6 +63,20 @@ function reasonOf(result: SyncResult): string {
 	return reason.includes(result.server) ? reason : `${result.server}: ${reason}`;
 }
 
+/**
+ * The reasons, each said once: servers that failed for the same reason (the same words, but for the server's
+ * own name) share one line that names them all ("FS2, FS4, FS5: Jet error -1018 …: the server's record …").
+ */
+function reasonLines(failed: readonly SyncResult[]): string[] {
+	const byReason = new Map<string, string[]>();
+	for (const result of failed) {
+		const reason = result.reason ?? 'it did not finish';
+		const shared = reason.replace(new RegExp(`\\b${result.server.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'s\\b`, 'g'), "the server's");
+		byReason.set(shared, [...(byReason.get(shared) ?? []), result.server]);
+	}
+	return [...byReason].map(([reason, names]) => (names.length === 1 ? reasonOf(failed.find(r => r.server === names[0])!) : `${listNames(names)}: ${reason}`));
+}
+
 /** One line per piece of advice, naming the servers it is for. */
 function adviceLines(failed: readonly SyncResult[]): string[] {
 	const byAdvice = new Map<string, string[]>();
@@ -158,7 +172,7 @@ export function synchronizeOnlyFailedScreen(kind: SynchronizeKind, results: read
 		name: 'situation',
 		step: AFTER_SYNCHRONIZE_ONLY,
 		title: synchronizeOnlyVerdict(results),
-		lines: [...failed.map(reasonOf), ...adviceLines(failed), ...unseenLines(failed), 'Nothing else was changed: no database was replaced, no server removed.'],
+		lines: [...reasonLines(failed), ...adviceLines(failed), ...unseenLines(failed), 'Nothing else was changed: no database was replaced, no server removed.'],
 		items: [
 			...(anyDamaged ? [restoreOrReconstruct, again] : [again, restoreOrReconstruct]),
 			{label: anyRed(results) ? 'Leave — the red servers stay red for now' : 'Leave — for now', value: 'leave'},

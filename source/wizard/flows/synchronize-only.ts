@@ -12,7 +12,6 @@ import {
 	synchronizeOnlyLeft,
 	synchronizeOnlyServiceDown,
 	synchronizeOnlyTitle,
-	synchronizeOnlyVerdict,
 	withMarksBefore,
 	type SyncOnlyResult,
 } from './synchronize-only-screens.js';
@@ -85,7 +84,7 @@ export class SynchronizeOnly {
 			const results = withMarksBefore(outcome.sync, before);
 			this.results = results;
 			this.s.synchronizeResults = results;
-			store.log('warning', `${title}: ${synchronizeOnlyVerdict(results)}`);
+			// The verdict is the next screen's title: said there once, not also in the log above it.
 			store.goAfterDone(synchronizeOnlyFailedScreen(this.kind, results));
 			return;
 		}
