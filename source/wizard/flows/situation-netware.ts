@@ -20,13 +20,14 @@ export function netwareAllQuestion(servers: readonly string[], known: NetWareVer
 		title: servers.length === 1 ? `Which NetWare version does ${servers[0]} run?` : 'Which NetWare version do the chosen servers run?',
 		lines: [
 			'The answer changes the steps: which files hold the bindery backup, which NetWare tools the instructions name, and what the PDC needs before it can add the server back.',
-			'NetWare 3.x or 2.x (the usual case): WINNT_SYNC_AGENT is deleted with SYSCON, and a bindery restore, if you choose one, uses BINDREST.',
+			'NetWare 3.x (the usual case): WINNT_SYNC_AGENT is deleted with SYSCON, and a bindery restore, if you choose one, uses BINDREST.',
+			`NetWare 2.x: DSMN adds it as it adds 3.x, without the Allow4X that 4.x needs (${cite('netware-4x')}); the same tools, but BINDFIX keeps its bindery in two files (${binderyBackupNames('2.x').join(' and ')}), so answer 2.x for it.`,
 			`NetWare 4.x: no SYSCON or BINDREST (its accounts are in NDS). DSMN takes a 4.x server only in bindery emulation, and only after a registry value named Allow4X is set on the PDC and the PDC restarted (${cite('netware-4x')}).`,
 			...(reported ? [reported] : []),
 		],
 		items: [
 			{label: `${servers.length === 1 ? 'It runs' : 'All run'} NetWare 3.x`, value: 'all-3.x'},
-			{label: servers.length === 1 ? 'Another version (4.x or 2.x)' : 'Some run another version (4.x or 2.x): ask for each server', value: 'each'},
+			{label: servers.length === 1 ? 'It runs NetWare 4.x or 2.x' : 'Some run NetWare 4.x or 2.x: ask for each server', value: 'each'},
 		],
 		initial: other ? 1 : 0,
 		help: {

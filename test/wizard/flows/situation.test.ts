@@ -384,9 +384,13 @@ describe('the NetWare version question, in plain words', () => {
 		const q = netwareAllQuestion(['FS1', 'FS2'], {});
 		expect(q.lines).toEqual([
 			'The answer changes the steps: which files hold the bindery backup, which NetWare tools the instructions name, and what the PDC needs before it can add the server back.',
-			'NetWare 3.x or 2.x (the usual case): WINNT_SYNC_AGENT is deleted with SYSCON, and a bindery restore, if you choose one, uses BINDREST.',
+			'NetWare 3.x (the usual case): WINNT_SYNC_AGENT is deleted with SYSCON, and a bindery restore, if you choose one, uses BINDREST.',
+			// 2.x: what DSMN supports (Q145589), and which answer fits it: the items name it.
+			'NetWare 2.x: DSMN adds it as it adds 3.x, without the Allow4X that 4.x needs (KB Q145589); the same tools, but BINDFIX keeps its bindery in two files (NET$BIND.OLD and NET$BVAL.OLD), so answer 2.x for it.',
 			'NetWare 4.x: no SYSCON or BINDREST (its accounts are in NDS). DSMN takes a 4.x server only in bindery emulation, and only after a registry value named Allow4X is set on the PDC and the PDC restarted (KB Q145589).',
 		]);
+		expect(choicesOf(q)?.items.map(item => item.label)).toEqual(['All run NetWare 3.x', 'Some run NetWare 4.x or 2.x: ask for each server']);
+		expect(citationProblems(q.lines.join('\n'))).toEqual([]);
 		expect(q.help.why).toMatch(
 			/^The bindery backup BINDFIX keeps: on NetWare 3\.x NET\$OBJ\.OLD, NET\$PROP\.OLD, NET\$VAL\.OLD; on 2\.x NET\$BIND\.OLD and NET\$BVAL\.OLD\./,
 		);
