@@ -291,13 +291,14 @@ export function stillRedLines(result: RunResult, red: string[], didNotSynchroniz
 /** What leaving now means, as the quit question says it. */
 export function leavingNote(busy: boolean, changed: boolean, canRollback: boolean, again: string, stoppedByRun = false): string {
 	// MSSYNC stopped by this run stays stopped on leaving: said in the question, as the screen after it says it.
+	// Before the command, which ends the note so that nothing runs into it.
 	const stopped = stoppedByRun
-		? ` MSSYNC stays stopped (it was running when this run began): DSMN synchronizes nothing until the run is resumed${canRollback ? ' or rolled back' : ''}.`
+		? `MSSYNC stays stopped (it was running when this run began): DSMN synchronizes nothing until the run is resumed${canRollback ? ' or rolled back' : ''}. `
 		: '';
 	if (busy)
-		return `A step is running: it will finish to a safe point first, then the wizard leaves. The run waits in its journal, to resume next time.${stopped}`;
+		return `A step is running: it will finish to a safe point first, then the wizard leaves. ${stopped}The run waits in its journal, to resume next time.`;
 	if (changed)
-		return `Everything done so far is in the journal: to resume${canRollback ? ' or roll back' : ''}, start again on this target: ${again}${stopped}`;
+		return `${stopped}Everything done so far is in the journal: to resume${canRollback ? ' or roll back' : ''}, start again on this target: ${again}`;
 	return 'Nothing has been changed on the target.';
 }
 
