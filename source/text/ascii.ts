@@ -69,6 +69,8 @@ const CELLS: Record<string, string> = {
 	'█': '#',
 	'░': '.',
 	'\u00A0': ' ',
+	// The wrap's mark on the row a broken word goes on to (text/wrap.ts, CONTINUED): not a character of a name.
+	'↳': '+',
 };
 
 const NOT_ASCII = /[\u0080-\u{10FFFF}]/gu;

@@ -1,9 +1,13 @@
 /**
  * Text wrapped to a terminal's width as a person reads it (ARCHITECTURE.md, "Layout at any size"):
  * - at spaces, the spaces at a break dropped, so that no row starts with a stray space;
- * - a word too long for a row (a path) is broken after a separator ("/", "\", "-", "."…) so that
- *   "SystemRoot" stays whole, and cut mid-word only when no separator fits;
- * - a line's own indent is kept on its first row;
+ * - units kept together (`gluedTokens`): a number with the word before it ("KB Q189441", "error -1018",
+ *   "Event 8005"), a command's program with its first argument ("net stop", "node dist/cli.js");
+ * - a word too long for a row (a path) starts on a row of its own and is broken after a separator ("/",
+ *   "\", then "-", "."…) so that "SystemRoot" stays whole, cut mid-word only when no separator fits; each
+ *   row it goes on to starts with CONTINUED, a mark no name holds, so that the pieces are read as one;
+ * - a line's own indent is kept, on every row: the rows a line wraps onto start under its text, after its
+ *   indent and a leading mark ("✓ ", "• ", "3. ", "[!] ");
  * - styles (SGR escapes) carry over: each row starts with the escapes seen before it.
  * Ink's own wrapping (wrap-ansi, hard) is replaced by this one in the bundle (scripts/build.js).
  */
@@ -15,7 +19,20 @@ const PATH_SEPARATORS = new Set(['/', '\\']);
 const SEPARATORS = new Set([...PATH_SEPARATORS, '-', '_', '.', ',', ':', ';']);
 const RESET = '\u001B[0m';
 
-type Cell = {text: string; width: number; escapes: string};
+/** A character and the escapes before it; `made` when the wrap adds it (an indent, the CONTINUED mark). */
+type Cell = {text: string; width: number; escapes: string; made?: true};
+
+/** Starts each row a word broken in two goes on to ("↳ SYNCAGNT.before-restore-…"): no file's name starts so. */
+export const CONTINUED = '↳ ';
+
+/** A mark a line may start with, after its indent: its wrapped rows start under the text after it. */
+const LEADING_MARK = /^(?:[✓✗⚠•▸❯~*>+-]|\[(?:ok|X|!|x)\]|\d{1,2}[.)])$/;
+/** A word that is a number or names one: it stays with the word before it ("KB Q189441", "error -1018)"). */
+const NUMBER = /^[("'[]?[-+]?(?:Q\d{3,}|\d)/;
+/** The widest aside in parentheses kept on one row (`groupedTokens`): a longer one is a sentence of its own. */
+const MAX_ASIDE = 24;
+/** A command's program: it stays with its first argument ("net stop", "sc query", "node dist/cli.js"). */
+const PROGRAM = /^["'(`]?(?:node|npm|npx|net|sc|dsmn-resync|rpcclient|smbclient|dsmchk|dsmdump|dsmpack)$/;
 
 function cellsOf(line: string): {cells: Cell[]; tail: string} {
 	const cells: Cell[] = [];
@@ -39,6 +56,8 @@ function cellsOf(line: string): {cells: Cell[]; tail: string} {
 
 const widthOf = (cells: readonly Cell[]) => cells.reduce((sum, cell) => sum + cell.width, 0);
 const isSpace = (cell: Cell) => cell.text === ' ';
+const textOf = (cells: readonly Cell[]) => cells.map(cell => cell.text).join('');
+const made = (text: string): Cell[] => [...text].map(char => ({text: char, width: stringWidth(char), escapes: '', made: true}));
 
 /** Runs of spaces and of other characters, in order. */
 function tokensOf(cells: Cell[]): Cell[][] {
@@ -49,6 +68,62 @@ function tokensOf(cells: Cell[]): Cell[][] {
 		else tokens.push([cell]);
 	}
 	return tokens;
+}
+
+/** A short aside in parentheses ("(Jet error -1018)", "(step 4)"), of three words at most, joined into one word where it fits. */
+function groupedTokens(tokens: Cell[][], room: number): Cell[][] {
+	const out: Cell[][] = [];
+	for (let i = 0; i < tokens.length; i++) {
+		const text = textOf(tokens[i]!);
+		if (!text.startsWith('(') || text.includes(')')) {
+			out.push(tokens[i]!);
+			continue;
+		}
+		// The aside's closing word within three words (and the spaces between them, one each).
+		let end = -1;
+		for (let j = i + 2; j <= i + 4 && j < tokens.length; j += 2) {
+			if (tokens[j - 1]!.length !== 1 || !isSpace(tokens[j - 1]![0]!)) break;
+			if (textOf(tokens[j]!).includes(')')) {
+				end = j;
+				break;
+			}
+		}
+		const group = end < 0 ? [] : tokens.slice(i, end + 1).flat();
+		if (end < 0 || widthOf(group) > Math.min(room, MAX_ASIDE)) out.push(tokens[i]!);
+		else {
+			out.push(group);
+			i = end;
+		}
+	}
+	return out;
+}
+
+/**
+ * The tokens with the units that must not be parted joined into one word (a number with the word before
+ * it, a program with its first argument), where the unit fits in `room` columns: one that does not is
+ * left to break at its spaces.
+ */
+function gluedTokens(plain: Cell[][], room: number): Cell[][] {
+	const tokens = groupedTokens(plain, room);
+	const out: Cell[][] = [];
+	let lastWord = '';
+	for (const token of tokens) {
+		const text = textOf(token);
+		const [word, space] = [out.at(-2), out.at(-1)];
+		const joins =
+			!isSpace(token[0]!) &&
+			word !== undefined &&
+			!isSpace(word[0]!) &&
+			space?.length === 1 &&
+			isSpace(space[0]!) &&
+			// Not after a comma or a colon ("19:39, 7 files"): the number begins another part of the sentence.
+			((NUMBER.test(text) && /[\p{L}\p{N})]$/u.test(lastWord)) || PROGRAM.test(lastWord)) &&
+			widthOf(word) + 1 + widthOf(token) <= room;
+		if (joins) out.splice(-2, 2, [...word, ...space, ...token]);
+		else out.push([...token]);
+		if (!isSpace(token[0]!)) lastWord = text;
+	}
+	return out;
 }
 
 /**
@@ -79,17 +154,40 @@ function hardCut(word: readonly Cell[], room: number): number {
 	return word.length;
 }
 
+/**
+ * How far the rows a line wraps onto start in: its indent, a leading mark with the spaces after it, and
+ * a first column set apart by two spaces or more ("✗ FS2      its record…" goes on under "its").
+ */
+function hangOf(tokens: readonly Cell[][], columns: number): number {
+	let at = 0;
+	let hang = 0;
+	if (tokens[0] && isSpace(tokens[0][0]!)) hang += widthOf(tokens[at++]!);
+	const mark = tokens[at];
+	if (mark && tokens[at + 1] && tokens[at + 2] && LEADING_MARK.test(textOf(mark))) {
+		hang += widthOf(mark) + widthOf(tokens[at + 1]!);
+		at += 2;
+		const [column, gap] = [tokens[at], tokens[at + 1]];
+		if (column && gap && tokens[at + 2] && isSpace(gap[0]!) && gap.length >= 2) hang += widthOf(column) + widthOf(gap);
+	}
+	// A hang that would leave less than half the row is not kept: the text would go on in a narrow column.
+	return hang * 2 > columns ? 0 : hang;
+}
+
 /** The rows of one line (no newline in it), as lists of cells; the cells dropped at breaks are returned too. */
 function rowsOf(cells: Cell[], columns: number): {rows: Cell[][]; dropped: Set<Cell>} {
 	const rows: Cell[][] = [[]];
 	const dropped = new Set<Cell>();
-	const tokens = tokensOf(cells);
+	const plain = tokensOf(cells);
+	const hang = hangOf(plain, columns);
+	const tokens = gluedTokens(plain, columns - hang);
 	let pendingSpace: Cell[] = [];
 	const row = () => rows.at(-1)!;
-	const breakRow = () => {
+	/** Whether the row holds nothing but the indent the wrap gave it. */
+	const bare = () => row().every(cell => cell.made);
+	const breakRow = (continued = false) => {
 		for (const cell of pendingSpace) dropped.add(cell);
 		pendingSpace = [];
-		rows.push([]);
+		rows.push(made(' '.repeat(hang) + (continued ? CONTINUED : '')));
 	};
 	for (const [index, token] of tokens.entries()) {
 		if (isSpace(token[0]!)) {
@@ -103,36 +201,35 @@ function rowsOf(cells: Cell[], columns: number): {rows: Cell[][]; dropped: Set<C
 		}
 		let word = token;
 		while (word.length > 0) {
-			const used = widthOf(row()) + (row().length > 0 ? widthOf(pendingSpace) : 0);
+			const used = widthOf(row()) + (bare() ? 0 : widthOf(pendingSpace));
 			const wordWidth = widthOf(word);
 			if (used + wordWidth <= columns) {
-				if (row().length > 0) row().push(...pendingSpace);
+				if (!bare()) row().push(...pendingSpace);
 				else for (const cell of pendingSpace) dropped.add(cell);
 				pendingSpace = [];
 				row().push(...word);
 				break;
 			}
-			if (wordWidth <= columns && row().length > 0) {
+			// A word that does not fit after what the row holds starts a row of its own, as does one that will be broken.
+			if (!bare()) {
 				breakRow();
 				continue;
 			}
-			// Longer than a row: as much as fits here, up to a separator; on an empty row, cut if it must.
+			// Longer than a row: as much as fits here, up to a separator, else cut; the rest on rows marked CONTINUED.
 			const room = columns - used;
-			const cut = separatorCut(word, room) || (row().length === 0 ? hardCut(word, room) : 0);
-			if (cut > 0) {
-				if (row().length > 0) row().push(...pendingSpace);
-				pendingSpace = [];
-				row().push(...word.slice(0, cut));
-				word = word.slice(cut);
-			}
-			breakRow();
+			const cut = separatorCut(word, room) || hardCut(word, room);
+			for (const cell of pendingSpace) dropped.add(cell);
+			pendingSpace = [];
+			row().push(...word.slice(0, cut));
+			word = word.slice(cut);
+			if (word.length > 0) breakRow(widthOf(made(' '.repeat(hang) + CONTINUED)) < columns);
 		}
 	}
 	// Spaces at the end of the line: kept where they fit (they may be a column's padding).
 	const room = columns - widthOf(row());
 	row().push(...pendingSpace.slice(0, Math.max(0, room)));
 	for (const cell of pendingSpace.slice(Math.max(0, room))) dropped.add(cell);
-	if (rows.length > 1 && row().length === 0) rows.pop();
+	if (rows.length > 1 && bare()) rows.pop();
 	return {rows, dropped};
 }
 
@@ -146,8 +243,12 @@ function wrapLine(line: string, columns: number): string {
 	const placed = new Set(rows.flat());
 	let next = 0;
 	for (const [r, cellsOfRow] of rows.entries()) {
-		let text = before;
-		for (const cell of cellsOfRow) {
+		let text = '';
+		// The indent and mark the wrap gives a row come before the styles carried over (no underline under an indent).
+		let lead = 0;
+		while (lead < cellsOfRow.length && cellsOfRow[lead]!.made) text += cellsOfRow[lead++]!.text;
+		text += before;
+		for (const cell of cellsOfRow.slice(lead)) {
 			// Escapes of cells dropped before this one (a space at the break) still apply.
 			while (next < cells.length && cells[next] !== cell) {
 				if (!placed.has(cells[next]!)) text += cells[next]!.escapes;

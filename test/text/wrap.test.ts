@@ -1,24 +1,48 @@
 import {describe, expect, it} from 'vitest';
-import {wrapCommand, wrapItems, wrapText} from '../../source/text/wrap.js';
+import {CONTINUED, wrapCommand, wrapItems, wrapText} from '../../source/text/wrap.js';
 
 describe('wrapText', () => {
 	it('breaks at spaces and starts no row with the space it broke at', () => {
 		expect(wrapText('every change to accounts since then', 16)).toBe('every change to\naccounts since\nthen');
 	});
 
-	it('breaks a path too long for a row after a separator, not mid-word', () => {
+	// Issue 29: at 60×20 a path was split at a slash with nothing to say its rest was on the next row ("…/SYSTEM32/" ⏎ "SYNCAGNT.before-restore-…").
+	it('starts a path too long for a row on a row of its own, breaks it after a separator, and marks the row it goes on to', () => {
 		const path = '/tmp/dsmn-resync-lab-DfX5ff/lab/SystemRoot/SYSTEM32/SYNCAGNT';
 		const rows = wrapText(`into ${path} now`, 40).split('\n');
-		expect(rows).toEqual(['into /tmp/dsmn-resync-lab-DfX5ff/lab/', 'SystemRoot/SYSTEM32/SYNCAGNT now']);
+		expect(rows).toEqual(['into', '/tmp/dsmn-resync-lab-DfX5ff/lab/', `${CONTINUED}SystemRoot/SYSTEM32/SYNCAGNT now`]);
+		// The pieces, the mark taken off, are the path.
+		expect(rows.slice(1).join('\n').replace(`\n${CONTINUED}`, '').replace(' now', '')).toBe(path);
 	});
 
-	it('cuts mid-word only when no separator fits, and keeps a line that fits as it is', () => {
-		expect(wrapText('ABCDEFGHIJ', 4)).toBe('ABCD\nEFGH\nIJ');
+	it('cuts mid-word only when no separator fits, marked, and keeps a line that fits as it is', () => {
+		expect(wrapText('ABCDEFGHIJ', 5)).toBe(`ABCDE\n${CONTINUED}FGH\n${CONTINUED}IJ`);
 		expect(wrapText('  indented   columns  ', 40)).toBe('  indented   columns  ');
 	});
 
-	it('keeps the indent of the first row and wraps each line of its own', () => {
-		expect(wrapText('  one two three\nfour', 9)).toBe('  one two\nthree\nfour');
+	// Issue 29 (item 16): at 60 columns "Found nearby" and the servers' reasons wrapped back to the first column.
+	it("starts every row a line wraps onto under its text: after the line's indent, its mark and its first column", () => {
+		expect(wrapText('  one two three\nfour', 9)).toBe('  one two\n  three\nfour');
+		expect(wrapText('⚠ the backup is 6 days old: every change to accounts', 30)).toBe('⚠ the backup is 6 days old:\n  every change to accounts');
+		expect(wrapText('✗ FS2      its record in MSSYNC.MDB is damaged', 40)).toBe('✗ FS2      its record in MSSYNC.MDB is\n           damaged');
+		expect(wrapText('[!] the backup is old, every change lost', 24)).toBe('[!] the backup is old,\n    every change lost');
+		expect(wrapText('12. Synchronize all servers again', 20)).toBe('12. Synchronize all\n    servers again');
+		// Not where the text would go on in less than half the row.
+		expect(wrapText('                 one two three', 30)).toBe('                 one two three');
+		expect(wrapText('                 one two three four', 24)).toBe('                 one two\nthree four');
+	});
+
+	// Issue 29: "(KB" ⏎ "Q189441)", "(Jet error" ⏎ "-1018)", and a command split after its program.
+	it('keeps a number with the word before it, a short aside in parentheses whole, and a program with its first argument', () => {
+		expect(wrapText('never reach the servers (KB Q189441).', 30)).toBe('never reach the servers\n(KB Q189441).');
+		expect(wrapText('its record is damaged (Jet error -1018)', 30)).toBe('its record is damaged\n(Jet error -1018)');
+		expect(wrapText('look for Event 8005 from MSSYNC', 17)).toBe('look for\nEvent 8005 from\nMSSYNC');
+		expect(wrapText('To come back: node dist/cli.js --lab /x', 20)).toBe('To come back:\nnode dist/cli.js\n--lab /x');
+		expect(wrapText('then sc query MSSYNC until', 13)).toBe('then sc query\nMSSYNC until');
+		// Not across a comma: "19:39, 7 files" may break after the comma.
+		expect(wrapText('made 19:39, 7 files', 12)).toBe('made 19:39,\n7 files');
+		// A unit wider than the row breaks at its spaces.
+		expect(wrapText('KB Q189441', 5)).toBe(`KB\nQ1894\n${CONTINUED}41`);
 	});
 
 	it('carries a style over to the next row, and never counts an escape as a column', () => {
