@@ -3,13 +3,30 @@ import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../wizard/state.js';
 import {formatAge, formatDate} from '../../text/format.js';
 import {safeText} from '../../text/sanitize.js';
-import {shortenMiddle} from '../../text/shorten.js';
+import {displayWidth} from '../../text/measure.js';
+import {wrapCommand} from '../../text/wrap.js';
 import {useGlyphs} from '../theme.js';
 import {Select, type ChoiceView} from '../widgets/Select.js';
 
 const LAST_COMMAND = 'Last command: ';
 /** "Last command (Stop MSSYNC): ", naming the step that sent it. */
 const lastCommandLabel = (title: string | undefined) => (title ? `Last command (${safeText(title)}): ` : LAST_COMMAND);
+
+function LastCommand({label, command, columns}: {label: string; command: string; columns: number}) {
+	if (displayWidth(label + command) <= columns)
+		return (
+			<Text dimColor>
+				{label}
+				{command}
+			</Text>
+		);
+	return (
+		<Box flexDirection="column">
+			<Text dimColor>{label.trimEnd()}</Text>
+			<Text dimColor>{wrapCommand(command, columns, process.platform === 'win32' ? '^' : '\\', '  ')}</Text>
+		</Box>
+	);
+}
 
 /** An unfinished run: when it began, what it restores, how it was left (from its journal), and what resuming does. */
 export function ResumeScreen({screen, choice, columns = 80}: {screen: Extract<Screen, {name: 'resume'}>; choice: ChoiceView; columns?: number}) {
@@ -46,12 +63,10 @@ export function ResumeScreen({screen, choice, columns = 80}: {screen: Extract<Sc
 				{screen.backup ? `, restoring the backup in ${safeText(screen.backup)}` : ''}.
 			</Text>
 			<Text dimColor>Journal: {safeText(screen.journal)}</Text>
-			{/* As the step screens show it: the last command this run sent to the target, whole on its line (cut in the middle). */}
+			{/* The last command this run sent to the target, never cut: beside its label where it fits, else on rows of
+			    its own, broken only at spaces with the shell's continuation (ARCHITECTURE.md, "Layout at any size"). */}
 			{screen.lastCommand ? (
-				<Text dimColor>
-					{lastCommandLabel(screen.lastCommand.title)}
-					{shortenMiddle(safeText(screen.lastCommand.command), columns - lastCommandLabel(screen.lastCommand.title).length)}
-				</Text>
+				<LastCommand label={lastCommandLabel(screen.lastCommand.title)} command={safeText(screen.lastCommand.command)} columns={columns} />
 			) : screen.noCommand ? (
 				<Text dimColor>
 					{LAST_COMMAND}

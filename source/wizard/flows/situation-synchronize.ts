@@ -51,7 +51,8 @@ export function synchronizeQuestion(context: SynchronizeContext, advice: Synchro
 		// Each thing once (the screen already says where to look for Event 8005), short enough to fit a 60×20 terminal.
 		help: {
 			why: first!,
-			kb: `Both are on Synchronization Manager's NetWare Server menu (${cite('synchronize-menu', ['Q148678'])}). If Event 8005 is there after MSSYNC starts, changes since the backup were skipped (${cite('change-log-8005', ['Q189441'])}): fully synchronize, which sends every account again (${cite('full-synchronize', ['Q253716'])}).`,
+			// The box hides the list: the two answers are named, not "both".
+			kb: `${SYNCHRONIZE_CHOICES.normal.label} and ${SYNCHRONIZE_CHOICES.full.label} are both on Synchronization Manager's NetWare Server menu (${cite('synchronize-menu', ['Q148678'])}). If Event 8005 is there after MSSYNC starts, changes since the backup were skipped (${cite('change-log-8005', ['Q189441'])}): fully synchronize, which sends every account again (${cite('full-synchronize', ['Q253716'])}).`,
 		},
 	};
 }

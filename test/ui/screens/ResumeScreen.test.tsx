@@ -62,6 +62,16 @@ describe('the resume screen offers only what can be done', () => {
 		expect(frame).not.toContain('\u001B[2J');
 	});
 
+	// Issue 29: at 60 columns the resume screen cut its last command in the middle ("sc quer…MSSYNC").
+	it('never cuts the last command: where it does not fit beside its label, it stands whole on a row of its own', () => {
+		const sent = {...base, lastCommand: {command: 'sc query MSSYNC', title: 'Copy the backup into SYNCAGNT'}};
+		const rows = (render(<ResumeScreen screen={sent} choice={choiceOf(sent)} columns={40} />).lastFrame() ?? '').split('\n');
+		const at = rows.indexOf('  sc query MSSYNC');
+		expect(at, rows.join('\n')).toBeGreaterThan(0);
+		expect(rows[at - 1]).toMatch(/SYNCAGNT\):$/);
+		expect(rows.join('\n')).not.toContain('…');
+	});
+
 	it('a failure whose message ends a sentence is not given a second full stop', () => {
 		const failed = {
 			...base,

@@ -2,7 +2,8 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {UNICODE_GLYPHS} from '../../../source/text/glyphs.js';
 import {GlyphsContext} from '../../../source/ui/theme.js';
-import {HELP_BOX_ROWS, HelpOverlay, helpCloser, helpPages, QuitOverlay} from '../../../source/ui/widgets/Overlays.js';
+import {HELP_BOX_ROWS, HelpOverlay, helpCloser, helpLines, helpPages, QuitOverlay} from '../../../source/ui/widgets/Overlays.js';
+import {synchronizeAdvice, synchronizeQuestion} from '../../../source/wizard/flows/situation-synchronize.js';
 import type {Screen} from '../../../source/wizard/state.js';
 
 const withGlyphs = (node: React.ReactNode) => <GlyphsContext.Provider value={UNICODE_GLYPHS}>{node}</GlyphsContext.Provider>;
@@ -81,6 +82,18 @@ describe('the ? help where it matters most', () => {
 		const ui = render(withGlyphs(<HelpOverlay screen={screen} hidden={['Each is copied under a temporary name.']} />));
 		expect(ui.lastFrame()).toMatch(/Each is copied under a temporary name\.[\s\S]*Why\./);
 		ui.unmount();
+	});
+});
+
+// Issue 29: the synchronize question's help spoke of "Both" while its box hid the two answers it meant.
+describe('the ? help over a question', () => {
+	it('names the answers it speaks of, which the box hides', () => {
+		const question = synchronizeQuestion('restore', synchronizeAdvice('restore', '2026-11-30T19:39:00Z', new Date('2026-12-07T05:00:00Z')));
+		const text = helpLines(question)
+			.map(line => line.text)
+			.join(' ');
+		expect(text).not.toMatch(/\bBoth\b/);
+		for (const item of question.items) expect(text).toContain(item.label.replace(' (recommended)', ''));
 	});
 });
 
