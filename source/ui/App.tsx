@@ -108,10 +108,8 @@ export function App({controller}: {controller: WizardController}) {
 						<Text key={line.id}>{wrapCommand(safeText(line.text), columns, line.command.continuation, '  ')}</Text>
 					) : (
 						<Text key={line.id} color={line.tone === 'ok' ? 'green' : line.tone === 'error' ? 'red' : line.tone === 'warning' ? 'yellow' : undefined}>
-							{markCell(
-								line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet,
-								glyphs,
-							)}{' '}
+							{/* One space after the mark, as drawn: a line of the log is no column to align ("[!] the backup…"). */}
+							{line.tone === 'ok' ? glyphs.ok : line.tone === 'error' ? glyphs.error : line.tone === 'warning' ? glyphs.warning : glyphs.bullet}{' '}
 							{safeText(line.text)}
 						</Text>
 					)

@@ -83,6 +83,21 @@ describe('the wizard on screen', () => {
 		ui.unmount();
 	});
 
+	// Issue 29: in ASCII the log's lines had the marks padded as a column ("[!]  the backup…", "*    note").
+	it('prints the log with one space after each mark in ASCII mode', async () => {
+		const {controller, frame, ui} = await mount(true);
+		await waitFor(() => expect(frame()).toMatch(/\[ok\] FS1/));
+		const {store} = (controller as unknown as {s: {store: {log(tone: string, text: string): void}}}).s;
+		store.log('warning', 'the backup is old');
+		store.log('info', 'a note');
+		store.log('ok', 'Stop MSSYNC');
+		await waitFor(() => expect(frame()).toContain('[ok] Stop MSSYNC'));
+		const rows = frame().split('\n');
+		expect(rows).toContain('[!] the backup is old');
+		expect(rows).toContain('* a note');
+		ui.unmount();
+	});
+
 	// Issue 28, item 4: the header and the backup answer named KB Q148678 after "The PDC was lost", whose restore follows KB Q154761.
 	it('after "The PDC was lost" the header and the backup answer name KB Q154761', async () => {
 		const {frame, press, ui} = await mount();
