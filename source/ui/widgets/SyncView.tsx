@@ -5,7 +5,33 @@ import type {ServerProgress} from '../../wizard/state.js';
 import {formatDuration} from '../../text/format.js';
 import {bar, percent, rateAndEta} from '../../text/progress.js';
 import {safeText} from '../../text/sanitize.js';
+import {wrappedRows} from '../../text/measure.js';
 import {useGlyphs} from '../theme.js';
+import type {Glyphs} from '../../text/glyphs.js';
+
+const markOf = (server: ServerProgress, glyphs: Glyphs) =>
+	server.state === 'done' ? glyphs.ok : server.state === 'failed' ? glyphs.error : server.state === 'synchronizing' ? glyphs.arrow : ' ';
+
+/**
+ * The servers that fit `rows` rows: a failed server's reason is never cut (ARCHITECTURE.md, "Synchronize all
+ * servers"), it wraps under itself, and the rows it takes are taken from the servers shown.
+ */
+function fitServers(servers: readonly ServerProgress[], rows: number, columns: number, glyphs: Glyphs) {
+	for (let room = rows; ; room--) {
+		const fit = visibleServers(servers, room);
+		const nameWidth = Math.min(12, Math.max(4, ...fit.shown.map(s => s.name.length)));
+		const taken =
+			fit.shown.reduce(
+				(sum, s) =>
+					sum +
+					(s.state === 'failed'
+						? wrappedRows(`${markOf(s, glyphs).padEnd(glyphs.ok.length)} ${safeText(s.name).padEnd(nameWidth)} ${safeText(s.reason ?? 'failed')}`, columns)
+						: 1),
+				0,
+			) + (fit.hidden.count > 0 ? 1 : 0);
+		if (taken <= rows || room <= 2) return {...fit, nameWidth};
+	}
+}
 
 /** "Synchronize all servers": an overall bar, a row per server that fits, elapsed and time left (ARCHITECTURE.md, "Synchronize all servers"). */
 export function SyncView({
@@ -25,8 +51,7 @@ export function SyncView({
 	const totals = syncTotals(servers);
 	// Block characters are three bytes each in UTF-8: bars are kept short, the numbers say the rest.
 	const barWidth = Math.max(10, Math.min(30, columns - 34));
-	const {shown, hidden} = visibleServers(servers, Math.max(2, rows));
-	const nameWidth = Math.min(12, Math.max(4, ...shown.map(s => s.name.length)));
+	const {shown, hidden, nameWidth} = fitServers(servers, Math.max(2, rows), columns, glyphs);
 	const rowBar = Math.max(5, Math.min(10, columns - nameWidth - 30));
 	return (
 		<Box flexDirection="column" width={columns}>
@@ -38,10 +63,10 @@ export function SyncView({
 				{totals.failed ? `, ${totals.failed} failed` : ''}
 			</Text>
 			{shown.map(server => {
-				const mark = server.state === 'done' ? glyphs.ok : server.state === 'failed' ? glyphs.error : server.state === 'synchronizing' ? glyphs.arrow : ' ';
+				const mark = markOf(server, glyphs);
 				const color = server.state === 'done' ? 'green' : server.state === 'failed' ? 'red' : server.state === 'synchronizing' ? 'cyan' : 'gray';
 				return (
-					<Text key={server.name} wrap="truncate-end">
+					<Text key={server.name} wrap={server.state === 'failed' ? 'wrap' : 'truncate-end'}>
 						<Text color={color}>{mark.padEnd(glyphs.ok.length)}</Text> {safeText(server.name).padEnd(nameWidth)}{' '}
 						{server.state === 'failed' ? (
 							<Text color="red">{safeText(server.reason ?? 'failed')}</Text>

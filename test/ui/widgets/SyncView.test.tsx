@@ -2,6 +2,8 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import type {ServerProgress} from '../../../source/wizard/state.js';
 import {SyncView} from '../../../source/ui/widgets/SyncView.js';
+import {ASCII_GLYPHS} from '../../../source/text/glyphs.js';
+import {GlyphsContext} from '../../../source/ui/theme.js';
 
 const rows = (n: number): ServerProgress[] =>
 	Array.from({length: n}, (_, i) => ({
@@ -30,5 +32,21 @@ describe('SyncView', () => {
 		expect(lines.slice(2, 9).every(l => /▸|✗/.test(l))).toBe(true);
 		expect(lines.at(-1)).toMatch(/^… and 25 more \(1 synchronizing, 1 failed, 15 waiting/);
 		expect(lines.every(l => l.length <= 60)).toBe(true);
+	});
+
+	// Issue 29: at 80×24 with --ascii the failed servers' reasons were cut at the row's end.
+	it("never cuts a failed server's reason: it wraps, and the rows it takes are taken from the servers shown", () => {
+		const reason = 'FS3 did not answer: the NetWare server is down or unreachable, or its SYNCAGNT is busy';
+		const servers = rows(12).map(s => (s.state === 'failed' ? {...s, reason} : s));
+		const {lastFrame} = render(
+			<GlyphsContext.Provider value={ASCII_GLYPHS}>
+				<SyncView servers={servers} startedAt={0} now={5000} rows={6} columns={80} />
+			</GlyphsContext.Provider>,
+		);
+		const frame = lastFrame()!;
+		expect(frame.replace(/\s+/g, ' ')).toContain(reason);
+		const lines = frame.split('\n');
+		expect(lines.length).toBeLessThanOrEqual(2 + 6);
+		expect(lines.at(-1)).toMatch(/^\.\.\. and \d+ more/);
 	});
 });
