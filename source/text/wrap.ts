@@ -3,9 +3,10 @@
  * - at spaces, the spaces at a break dropped, so that no row starts with a stray space;
  * - units kept together (`gluedTokens`): a number with the word before it ("KB Q189441", "error -1018",
  *   "Event 8005"), a command's program with its first argument ("net stop", "node dist/cli.js");
- * - a word too long for a row (a path) starts on a row of its own and is broken after a separator ("/",
- *   "\", then "-", "."…) so that "SystemRoot" stays whole, cut mid-word only when no separator fits; each
- *   row it goes on to starts with CONTINUED, a mark no name holds, so that the pieces are read as one;
+ * - a word that fits a row is never broken: it goes to the next row; one too long for any row (a path) is
+ *   broken after a separator ("/", "\", then "-", "."…) so that "SystemRoot" stays whole, cut mid-word only
+ *   when no separator fits, starting where it stands if half the row is left, else on a row of its own;
+ *   each row it goes on to starts with CONTINUED, a mark no name holds, so that the pieces read as one;
  * - a line's own indent is kept, on every row: the rows a line wraps onto start under its text, after its
  *   indent and a leading mark ("✓ ", "• ", "3. ", "[!] ");
  * - styles (SGR escapes) carry over: each row starts with the escapes seen before it.
@@ -210,15 +211,17 @@ function rowsOf(cells: Cell[], columns: number): {rows: Cell[][]; dropped: Set<C
 				row().push(...word);
 				break;
 			}
-			// A word that does not fit after what the row holds starts a row of its own, as does one that will be broken.
-			if (!bare()) {
+			// A word that does not fit after what the row holds starts a row of its own: whole there if it fits a
+			// row; if it must be broken anyway, where it stands when half the row or more is left for its first piece.
+			const room = columns - used;
+			if (!bare() && (wordWidth <= columns - hang || room * 2 < columns || separatorCut(word, room) === 0)) {
 				breakRow();
 				continue;
 			}
 			// Longer than a row: as much as fits here, up to a separator, else cut; the rest on rows marked CONTINUED.
-			const room = columns - used;
 			const cut = separatorCut(word, room) || hardCut(word, room);
-			for (const cell of pendingSpace) dropped.add(cell);
+			if (!bare()) row().push(...pendingSpace);
+			else for (const cell of pendingSpace) dropped.add(cell);
 			pendingSpace = [];
 			row().push(...word.slice(0, cut));
 			word = word.slice(cut);

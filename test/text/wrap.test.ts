@@ -7,12 +7,19 @@ describe('wrapText', () => {
 	});
 
 	// Issue 29: at 60×20 a path was split at a slash with nothing to say its rest was on the next row ("…/SYSTEM32/" ⏎ "SYNCAGNT.before-restore-…").
-	it('starts a path too long for a row on a row of its own, breaks it after a separator, and marks the row it goes on to', () => {
+	it('breaks a path too long for any row after a separator and marks the row it goes on to; one that fits a row goes whole to the next', () => {
 		const path = '/tmp/dsmn-resync-lab-DfX5ff/lab/SystemRoot/SYSTEM32/SYNCAGNT';
 		const rows = wrapText(`into ${path} now`, 40).split('\n');
-		expect(rows).toEqual(['into', '/tmp/dsmn-resync-lab-DfX5ff/lab/', `${CONTINUED}SystemRoot/SYSTEM32/SYNCAGNT now`]);
+		expect(rows).toEqual(['into /tmp/dsmn-resync-lab-DfX5ff/lab/', `${CONTINUED}SystemRoot/SYSTEM32/SYNCAGNT now`]);
 		// The pieces, the mark taken off, are the path.
-		expect(rows.slice(1).join('\n').replace(`\n${CONTINUED}`, '').replace(' now', '')).toBe(path);
+		expect(rows.join('\n').replace(`\n${CONTINUED}`, '').replace(' now', '')).toBe(`into ${path}`);
+		// Less than half the row left: the path starts a row of its own.
+		expect(wrapText(`The files are kept in ${path}`, 40).split('\n')).toEqual([
+			'The files are kept in',
+			'/tmp/dsmn-resync-lab-DfX5ff/lab/',
+			`${CONTINUED}SystemRoot/SYSTEM32/SYNCAGNT`,
+		]);
+		expect(wrapText('kept in /tmp/s6l/lab/SYSTEM32/SYNCAGNT.before', 40)).toBe('kept in\n/tmp/s6l/lab/SYSTEM32/SYNCAGNT.before');
 	});
 
 	it('cuts mid-word only when no separator fits, marked, and keeps a line that fits as it is', () => {
