@@ -5,7 +5,7 @@
  *   "Event 8005"), a command's program with its first argument ("net stop", "node dist/cli.js");
  * - a word that fits a row is never broken: it goes to the next row; one too long for any row (a path) is
  *   broken after a separator ("/", "\", then "-", "."…) so that "SystemRoot" stays whole, cut mid-word only
- *   when no separator fits, starting where it stands if half the row is left, else on a row of its own;
+ *   when no separator fits, starting where it stands if a third of the row is left, else on a row of its own;
  *   each row it goes on to starts with CONTINUED, a mark no name holds, so that the pieces read as one;
  * - a line's own indent is kept, on every row: the rows a line wraps onto start under its text, after its
  *   indent and a leading mark ("✓ ", "• ", "3. ", "[!] ");
@@ -212,9 +212,9 @@ function rowsOf(cells: Cell[], columns: number): {rows: Cell[][]; dropped: Set<C
 				break;
 			}
 			// A word that does not fit after what the row holds starts a row of its own: whole there if it fits a
-			// row; if it must be broken anyway, where it stands when half the row or more is left for its first piece.
+			// row; if it must be broken anyway, where it stands when a third of the row or more is left for its first piece.
 			const room = columns - used;
-			if (!bare() && (wordWidth <= columns - hang || room * 2 < columns || separatorCut(word, room) === 0)) {
+			if (!bare() && (wordWidth <= columns - hang || room * 3 < columns || separatorCut(word, room) === 0)) {
 				breakRow();
 				continue;
 			}

@@ -13,9 +13,9 @@ describe('wrapText', () => {
 		expect(rows).toEqual(['into /tmp/dsmn-resync-lab-DfX5ff/lab/', `${CONTINUED}SystemRoot/SYSTEM32/SYNCAGNT now`]);
 		// The pieces, the mark taken off, are the path.
 		expect(rows.join('\n').replace(`\n${CONTINUED}`, '').replace(' now', '')).toBe(`into ${path}`);
-		// Less than half the row left: the path starts a row of its own.
-		expect(wrapText(`The files are kept in ${path}`, 40).split('\n')).toEqual([
-			'The files are kept in',
+		// Less than a third of the row left: the path starts a row of its own.
+		expect(wrapText(`The files that were replaced are kept in ${path}`, 40).split('\n')).toEqual([
+			'The files that were replaced are kept in',
 			'/tmp/dsmn-resync-lab-DfX5ff/lab/',
 			`${CONTINUED}SystemRoot/SYSTEM32/SYNCAGNT`,
 		]);
