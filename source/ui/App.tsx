@@ -35,7 +35,7 @@ import {useGlyphs} from './theme.js';
 import {HELP_BOX_ROWS, HelpOverlay, helpLines, helpPages, QuitOverlay} from './widgets/Overlays.js';
 import {questionLayout} from './widgets/Question.js';
 import {StepList, stepListRows} from './widgets/StepList.js';
-import {wrappedRows} from '../text/measure.js';
+import {rowsOf, wrappedRows} from '../text/measure.js';
 import {wrapCommand, wrapItems} from '../text/wrap.js';
 
 function useTerminalSize(): {rows: number; columns: number} {
@@ -86,9 +86,17 @@ export function App({controller}: {controller: WizardController}) {
 	// What is drawn around the screen: the header, the step list, the notice, the commands, the footer.
 	const article = state.kb ?? 'KB Q148678';
 	const headerText = `dsmn-resync${separator}${article}${state.targetDescription ? `${separator}${safeText(state.targetDescription)}` : ''}`;
+	// The last screen gives up the step list's line where it would push the header off (its title says how the run ended).
+	const summaryRows = screen.name === 'summary' ? rowsOf([`${glyphs.warning} ${safeText(screen.title)}`, ...screen.lines.map(safeText)], columns) : 0;
+	const stepsShown =
+		state.steps !== undefined &&
+		!(
+			screen.name === 'summary' &&
+			wrappedRows(headerText, columns) + stepListRows(state.steps, columns) + summaryRows + (footer ? wrappedRows(footer, columns) : 0) > rows
+		);
 	const chromeRows =
 		wrappedRows(headerText, columns) +
-		stepListRows(state.steps, columns) +
+		(stepsShown ? stepListRows(state.steps, columns) : 0) +
 		(state.notice ? wrappedRows(state.notice, columns) : 0) +
 		(lastCommand ? 1 : 0) +
 		// The footer as it is without an overlay: a confirmation lays out the same with its help open (hiddenLines).
@@ -127,7 +135,7 @@ export function App({controller}: {controller: WizardController}) {
 						{state.targetDescription ? `${separator}${safeText(state.targetDescription)}` : ''}
 					</Text>
 				</Text>
-				{state.steps ? <StepList steps={state.steps} columns={columns} /> : null}
+				{state.steps && stepsShown ? <StepList steps={state.steps} columns={columns} /> : null}
 				{state.overlay === 'help' ? (
 					<HelpOverlay screen={screen} steps={state.steps} hidden={hiddenLines()} rows={helpRoom} columns={columns} page={state.helpPage ?? 0} />
 				) : null}

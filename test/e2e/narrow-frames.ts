@@ -1,0 +1,68 @@
+/**
+ * The oracle of the narrow walks (narrow-walk.test.ts): what a frame drawn at a small width must not do
+ * (ARCHITECTURE.md, "Layout at any size"). A word of a narrow frame must be a word of the same state drawn
+ * wide: a piece of a split word ("SystemRoo", "/tmp/" then "wk/r60/…", "sc quer…MSSYNC") is not one.
+ */
+
+/** The marks a row starts with when it goes on with the word the row before it broke (text/wrap.ts, CONTINUED). */
+const CONTINUED = /^(\s*)(?:↳|\+) /;
+/** A command continued on the next row (text/wrap.ts, wrapCommand): " \" or " ^" at the row's end. */
+const COMMAND_GOES_ON = / [\\^]$/;
+/** A box's borders (the help, the quit question), in UTF-8 or ASCII: not words. */
+const BORDER_ROW = /^[╭╰+][─-]+[╮╯+]$/;
+const BORDER_SIDES = /^[│|] ?|\s*[│|]$/g;
+
+/** The frame's rows with a box's borders taken off and the rows a broken word or command goes on to joined back. */
+export function logicalRows(frame: string): string[] {
+	const rows = frame
+		.split('\n')
+		.filter(row => !BORDER_ROW.test(row.trim()))
+		.map(row => row.replace(BORDER_SIDES, '').trimEnd());
+	const out: string[] = [];
+	for (const row of rows) {
+		const last = out.at(-1);
+		if (last !== undefined && CONTINUED.test(row)) out[out.length - 1] = last + row.replace(CONTINUED, '');
+		else if (last !== undefined && COMMAND_GOES_ON.test(last)) out[out.length - 1] = `${last.slice(0, -2)} ${row.trim()}`;
+		else out.push(row);
+	}
+	return out;
+}
+
+/** The words of a frame: runs between spaces that hold a letter or a digit (not a mark), digits made 0 (a clock moves between two draws). */
+export function wordsOf(frame: string): string[] {
+	return logicalRows(frame)
+		.flatMap(row => row.split(/\s+/))
+		.filter(word => /[\p{L}\p{N}]/u.test(word))
+		.map(word => word.replace(/\d/g, '0'));
+}
+
+/** Lines a screen draws only where it is short of room: they say what did not fit, and the wide frame has no need of them. */
+const ONLY_WHEN_SHORT = /more lines?: \? shows|did not fit|\? shows it|\(\d+ of \d+\)|Any key shows the rest/;
+
+/** The words of `narrow` that are no word of `wide` (the same state drawn wide, or the words of all such). */
+export function splitWords(narrow: string, wide: ReadonlySet<string>): string[] {
+	return logicalRows(narrow)
+		.filter(row => !ONLY_WHEN_SHORT.test(row))
+		.flatMap(row => wordsOf(row))
+		.filter(word => !wide.has(word));
+}
+
+/** A unit a row must not end inside: a KB article, an error or event with its number, a program and its argument. */
+const UNIT_START = /\b(?:KB|Event|error|node|npm|sc|net)$/;
+const UNIT_END = /^\s*[("]?(?:[-+]?Q?\d|dist\/|start\b|stop\b|query\b)/;
+
+/** Row breaks that part a unit: "(KB" then "Q189441)", "(Jet error" then "-1018)", "node" then "dist/cli.js". */
+export function partedUnits(frame: string): string[] {
+	const rows = logicalRows(frame);
+	return rows.flatMap((row, i) => (i + 1 < rows.length && UNIT_START.test(row.trimEnd()) && UNIT_END.test(rows[i + 1]!) ? [`${row} / ${rows[i + 1]}`] : []));
+}
+
+/** What is wrong with a narrow frame: the header gone, words split, units parted. */
+export function frameProblems(narrow: string, wide: ReadonlySet<string>): string[] {
+	const problems: string[] = [];
+	// The log's lines are printed above the header, and may fill the rows above it: the header must be on screen.
+	if (!narrow.split('\n').some(row => row.startsWith('dsmn-resync'))) problems.push(`the header is not in view: "${narrow.split('\n')[0]}"`);
+	for (const word of splitWords(narrow, wide)) problems.push(`"${word}" is no word of the same screen drawn wide`);
+	for (const parted of partedUnits(narrow)) problems.push(`a unit parted between rows: ${parted}`);
+	return problems;
+}

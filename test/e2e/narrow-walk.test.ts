@@ -1,0 +1,182 @@
+/**
+ * Issue 29's Done-when: the restore, the reconstruct and "Only synchronize all servers" walked through
+ * every step at 60×20 and at 80×24 (and once with --ascii), in a real pseudo-terminal running the bundle.
+ * On every screen, and on its `?` help page by page and its `q` question (answered n): the header is in
+ * view, no word is split (each word of the frame is a word of the same screen drawn 200 columns wide: the
+ * terminal is widened and narrowed again), no unit is parted ("KB" / "Q189441"), and the plan shows every
+ * step (ARCHITECTURE.md, "Layout at any size").
+ */
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {runCli, tempDir} from '../helpers/run-cli.js';
+import {frameProblems, wordsOf} from './narrow-frames.js';
+import {KEYS, PtySession} from './pty-session.js';
+
+const WIDE = 200;
+
+/** Until the screen has not changed for a moment: a resize's redraw, or a key's, is done. */
+async function settled(session: PtySession): Promise<string> {
+	let last = session.screen();
+	for (let still = 0, waited = 0; still < 4 && waited < 5000; waited += 50) {
+		await new Promise(resolve => setTimeout(resolve, 50));
+		const now = session.screen();
+		still = now === last ? still + 1 : 0;
+		last = now;
+	}
+	return last;
+}
+
+type Walker = {
+	/** Waits for `expected`, checks the screen, its `?` help and its `q` question (unless a text field takes those keys). */
+	visit: (expected: string | RegExp, options?: {field?: boolean; steps?: number}) => Promise<void>;
+	session: PtySession;
+};
+
+function walker(session: PtySession, cols: number, rows: number): Walker {
+	const wide = new Set<string>();
+	const check = async (what: string) => {
+		const narrow = session.screen();
+		await session.resize(WIDE, rows);
+		for (const word of wordsOf(await settled(session))) wide.add(word);
+		await session.resize(cols, rows);
+		await settled(session);
+		expect(frameProblems(narrow, wide), `${what}:\n${narrow}`).toEqual([]);
+	};
+	const visit: Walker['visit'] = async (expected, options = {}) => {
+		await session.waitFor(expected, 20_000);
+		await settled(session);
+		await check(String(expected));
+		if (options.steps !== undefined) {
+			const screen = session.screen();
+			for (let n = 1; n <= options.steps; n++) expect(screen, screen).toMatch(new RegExp(`^${n}\\. `, 'm'));
+			expect(screen).not.toMatch(/more steps?/);
+		}
+		if (options.field) return;
+		await session.type('?');
+		for (let page = 1; ; page++) {
+			await session.waitFor(/Any key (closes this|shows the rest)/);
+			await check(`${String(expected)}, ? page ${page}`);
+			const last = /Any key closes this/.test(session.screen());
+			await session.type('x');
+			if (last) break;
+			expect(page).toBeLessThan(8);
+		}
+		await session.waitFor(expected);
+		await session.type('q');
+		await session.waitFor(/Leave dsmn-resync\?/);
+		await check(`${String(expected)}, q`);
+		await session.type('n');
+		await session.waitFor(expected);
+		await settled(session);
+	};
+	return {visit, session};
+}
+
+async function lab(...flags: string[]): Promise<{dir: string; home: string}> {
+	const home = await tempDir();
+	const dir = join(home, 'lab');
+	expect((await runCli(['lab', 'create', dir, '--pace', '0', ...flags])).exitCode).toBe(0);
+	return {dir, home};
+}
+
+const SIZES = [
+	{cols: 60, rows: 20, ascii: false},
+	{cols: 80, rows: 24, ascii: false},
+	{cols: 80, rows: 24, ascii: true},
+] as const;
+
+const name = ({cols, rows, ascii}: (typeof SIZES)[number]) => `${cols}×${rows}${ascii ? ' --ascii' : ''}`;
+const WARNING = /(?:⚠|\[!\])/.source;
+
+describe.each(SIZES.map(size => ({...size, size: name(size)})))('at $size', ({cols, rows, ascii, size}) => {
+	const start = async (...flags: string[]) => {
+		const {dir, home} = await lab(...flags);
+		const session = new PtySession(['--lab', dir, ...(ascii ? ['--ascii'] : [])], {cols, rows, env: {HOME: home}});
+		return walker(session, cols, rows);
+	};
+
+	it(`the restore at ${size}, every step: no word split, every step shown, the header in view`, {timeout: 300_000}, async () => {
+		const {visit, session} = await start();
+		await visit(/servers? shows? a red X\./);
+		await session.type(KEYS.enter);
+		await visit('What brings you here?');
+		await session.type(KEYS.enter);
+		await visit('Is this the PDC that ran DSMN all along?');
+		await session.type(KEYS.enter);
+		await visit('Do you have a backup');
+		await session.type(KEYS.enter);
+		await visit('Which folder holds the backup?', {field: true});
+		await session.type(KEYS.enter);
+		await visit('I have read the warning: continue');
+		await session.type(KEYS.enter);
+		await visit(/ynchronize all servers \(recommended\)/);
+		await session.type(KEYS.enter);
+		await visit('The plan (KB Q148678)', {steps: 5});
+		await session.type(KEYS.enter);
+		await visit('Runs "net stop MSSYNC"');
+		await session.type('y');
+		await visit(/Moves \d+ files out of/);
+		await session.type('y');
+		await visit('Type RESTORE', {field: true});
+		await session.type(...'RESTORE', KEYS.enter);
+		await visit('Runs "net start MSSYNC"');
+		await session.type('y');
+		await visit(/Runs "(Fully s|S)ynchronize all servers"/);
+		await session.type('y');
+		await visit(/(✓|\[ok\]) Done/, {field: true});
+		await session.type(KEYS.enter);
+		expect((await session.exited).exitCode).toBe(0);
+	});
+
+	it(`the reconstruct at ${size}, every step: no word split, all 8 steps shown, the header in view`, {timeout: 400_000}, async () => {
+		const {visit, session} = await start('--no-backup');
+		await visit(/servers? shows? a red X\./);
+		await session.type(KEYS.enter);
+		await visit('What brings you here?');
+		await session.type(KEYS.enter);
+		await visit('Is this the PDC that ran DSMN all along?');
+		await session.type(KEYS.enter);
+		await visit('Do you have a backup');
+		await session.type(KEYS.down, KEYS.enter);
+		await visit('I understand: choose the servers');
+		await session.type(KEYS.enter);
+		await visit('Which NetWare servers do you want to reconstruct?');
+		await session.type(KEYS.enter);
+		await visit('Which NetWare version do the chosen servers run?');
+		await session.type(KEYS.enter);
+		await visit('Restore the bindery from its backup');
+		await session.type(KEYS.enter);
+		await visit('How should the propagated users get their new passwords?');
+		await session.type(KEYS.enter);
+		await visit('Where should the list of new passwords go?', {field: true});
+		await session.type(KEYS.enter);
+		await visit('The plan (KB Q148678, no backup)', {steps: 8});
+		await session.type(KEYS.enter);
+		for (const server of ['FS2', 'FS4', 'FS5']) {
+			await visit(new RegExp(`${WARNING} Delete WINNT_SYNC_AGENT from ${server}`), {field: true});
+			await session.type(...server, KEYS.enter);
+			await visit(new RegExp(`${WARNING} Add ${server} back to the domain`));
+			await session.type('y');
+		}
+		await visit(new RegExp(`${WARNING} Set a new password for each propagated user`));
+		await session.type('y');
+		await visit(new RegExp(`${WARNING} Synchronize all servers`));
+		await session.type('y');
+		await visit('Done: every server shows a blue check', {field: true});
+		await session.type(KEYS.enter);
+		expect((await session.exited).exitCode).toBe(0);
+	});
+
+	it(`"Only synchronize all servers" at ${size}, to its end: no word split, the header in view`, {timeout: 200_000}, async () => {
+		const {visit, session} = await start();
+		await visit(/servers? shows? a red X\./);
+		await session.type(KEYS.down, KEYS.enter);
+		await visit('How should the servers be synchronized?');
+		await session.type(KEYS.enter);
+		await visit(new RegExp(`${WARNING} Synchronize all servers`));
+		await session.type('y');
+		await visit(/still show a red/);
+		await session.type(KEYS.down, KEYS.down, KEYS.enter);
+		await session.exited;
+	});
+});
