@@ -32,6 +32,18 @@ const POINTER = ASCII_GLYPHS.pointer;
 // eslint-disable-next-line no-control-regex -- ESC and BEL are what an escape sequence is made of
 const ESCAPES = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
 
+/** A list's rows: each starts with the pointer's column (the pointer, or as many spaces), an item or its wrapped rows. */
+const isListRow = (line: string) => line.startsWith(`${POINTER} `) || line.startsWith(' '.repeat(POINTER.length + 1));
+
+/** The rows of the list that holds rows `from` to `to`. */
+function listAround(lines: readonly string[], from: number, to: number): string[] {
+	let start = from;
+	while (start > 0 && isListRow(lines[start - 1]!)) start--;
+	let end = to;
+	while (end < lines.length - 1 && isListRow(lines[end + 1]!)) end++;
+	return lines.slice(start, end + 1);
+}
+
 /**
  * For TERM=dumb. Ink, in its debug mode, writes the whole output (the log, then the live frame) on each
  * render; this prints only what is new: from the first line that differs from what was printed last, to
@@ -108,15 +120,15 @@ export class DumbTerminal {
 		const before = this.printed;
 		this.printed = lines;
 		const fresh = lines.slice(Math.min(same, lines.length - 1), until);
-		// The pointer moved in a list (Up, Down): only the item now under it, "> No". Two lines of a list
-		// printed again (the item left and the item reached) read as a list cut short.
+		// The pointer moved in a list (Up, Down): the list again, whole, the pointer on the item it reached. A
+		// lone "> MSSYNC will not start… a repair with dsmpack is" (the item's first row) could not be placed,
+		// and two lines of a list (the item left and the item reached) read as a list cut short.
 		// Only when nothing else changed: the one line that took the pointer and the one that lost it (a new
 		// screen of the same height, the next question, changes its title too, and is printed whole).
 		const isPointer = (line: string | undefined) => line?.trimStart().startsWith(`${POINTER} `) ?? false;
-		const changed = inPlace ? fresh.flatMap((line, i) => (line === before[same + i] ? [] : [{line, was: before[same + i]}])) : [];
+		const changed = inPlace ? fresh.flatMap((line, i) => (line === before[same + i] ? [] : [{at: same + i, line, was: before[same + i]}])) : [];
 		const moved = changed.length === 2 && changed.every(c => isPointer(c.line) !== isPointer(c.was));
-		const pointed = moved ? changed.filter(c => isPointer(c.line)) : [];
-		if (pointed.length === 1 && fresh.length > 1) return void this.stdout.write(`${pointed[0]!.line}\n`);
+		if (moved && fresh.length > 1) return void this.stdout.write(`${listAround(lines, changed[0]!.at, changed[1]!.at).join('\n')}\n`);
 		if (fresh.length) this.stdout.write(`${fresh.join('\n')}\n`);
 	}
 }

@@ -28,13 +28,14 @@ describe('TERM=dumb', () => {
 		expect(written.at(-1)).toBe('the end\n');
 	});
 
-	it('Down in a list prints the item now under the pointer, not a piece of the list', () => {
+	// Issue 29: a lone "> MSSYNC will not start… with dsmpack is" (the first row of a wrapped item) could not be placed.
+	it('Down in a list prints the list again whole, wrapped items and all, the pointer on the item it reached', () => {
 		const {terminal, written} = dumb();
-		terminal.stream.write('header\nStop MSSYNC?\n> Yes\n  No\n  Leave\nfooter\n');
-		terminal.stream.write('header\nStop MSSYNC?\n  Yes\n> No\n  Leave\nfooter\n');
-		expect(written.at(-1)).toBe('> No\n');
-		terminal.stream.write('header\nStop MSSYNC?\n  Yes\n  No\n> Leave\nfooter\n');
-		expect(written.at(-1)).toBe('> Leave\n');
+		terminal.stream.write('header\nStop MSSYNC?\n> Yes\n  No, a repair with\n  dsmpack first\n  Leave\nfooter\n');
+		terminal.stream.write('header\nStop MSSYNC?\n  Yes\n> No, a repair with\n  dsmpack first\n  Leave\nfooter\n');
+		expect(written.at(-1)).toBe('  Yes\n> No, a repair with\n  dsmpack first\n  Leave\n');
+		terminal.stream.write('header\nStop MSSYNC?\n  Yes\n  No, a repair with\n  dsmpack first\n> Leave\nfooter\n');
+		expect(written.at(-1)).toBe('  Yes\n  No, a repair with\n  dsmpack first\n> Leave\n');
 		expect(written).toHaveLength(3);
 	});
 
