@@ -100,7 +100,8 @@ export class WizardStore {
 
 	/** A key the admin pressed was not used (a second Enter on a choice, keys typed before a screen appeared): said on screen. */
 	noteIgnoredKey(when: 'now' | 'next-screen'): void {
-		const notice = 'A key you pressed before this screen appeared was not used here: read it, then choose.';
+		// True of every case (ARCHITECTURE.md, "Keys and type-ahead"): two Enters in one packet on a screen already read were not pressed before it appeared.
+		const notice = 'A key was not used: a key answers only on its own, once this screen has been read. Read it, then choose.';
 		if (when === 'next-screen') this.noticeForNextScreen = notice;
 		else this.set({notice});
 	}

@@ -8,7 +8,8 @@ import {describe, expect, it} from 'vitest';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
 
-const NOT_USED = 'A key you pressed before this screen appeared was not used here';
+// Issue 29 (item 8): the note said "pressed before this screen appeared" of two Enters pressed together on a screen long on view.
+const NOT_USED = 'A key was not used: a key answers only on its own, once this screen has been read.';
 
 async function makeLab() {
 	const dir = join(await tempDir(), 'lab');

@@ -74,7 +74,7 @@ describe('keys and layout, as the first-time walk found them', () => {
 		const rows = session.screen().split('\n');
 		const prompt = rows.findIndex(row => row.includes('Type RESTORE and press Enter')) + 1;
 		expect(rows[prompt]?.trim(), session.screen()).toBe('>');
-		expect(session.screen(), 'the notice').toContain('was not used here');
+		expect(session.screen(), 'the notice').toContain('A key was not used');
 		await session.kill('SIGTERM');
 	}, 90_000);
 

@@ -37,7 +37,7 @@ describe("the wizard's store", () => {
 		s.noteIgnoredKey('next-screen');
 		expect(s.current.notice).toBeUndefined();
 		s.go({name: 'password-policy'});
-		expect(s.current.notice).toMatch(/was not used here/);
+		expect(s.current.notice).toMatch(/A key was not used/);
 		s.go({name: 'discover', input: '', searching: false});
 		expect(s.current.notice).toBeUndefined();
 	});
