@@ -33,7 +33,8 @@ const POINTER = ASCII_GLYPHS.pointer;
 const ESCAPES = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
 
 /** A list's rows: each starts with the pointer's column (the pointer, or as many spaces), an item or its wrapped rows. */
-const isListRow = (line: string) => line.startsWith(`${POINTER} `) || line.startsWith(' '.repeat(POINTER.length + 1));
+const isListRow = (line: string) =>
+	(line.startsWith(`${POINTER} `) || line.startsWith(' '.repeat(POINTER.length + 1))) && /\S/.test(line.charAt(POINTER.length + 1));
 
 /** The rows of the list that holds rows `from` to `to`. */
 function listAround(lines: readonly string[], from: number, to: number): string[] {
@@ -129,6 +130,11 @@ export class DumbTerminal {
 		const changed = inPlace ? fresh.flatMap((line, i) => (line === before[same + i] ? [] : [{at: same + i, line, was: before[same + i]}])) : [];
 		const moved = changed.length === 2 && changed.every(c => isPointer(c.line) !== isPointer(c.was));
 		if (moved && fresh.length > 1) return void this.stdout.write(`${listAround(lines, changed[0]!.at, changed[1]!.at).join('\n')}\n`);
+		// Progress in place (the synchronization's bar and rows): only the lines that changed, not a failed
+		// server's unchanged reason between them each time. A change in a list (the next question) is printed whole.
+		const between = fresh.filter((line, i) => line === before[same + i]);
+		if (inPlace && changed.length > 0 && !between.some(isListRow) && !changed.some(c => isListRow(c.line) || isListRow(c.was ?? '')))
+			return void this.stdout.write(`${changed.map(c => c.line).join('\n')}\n`);
 		if (fresh.length) this.stdout.write(`${fresh.join('\n')}\n`);
 	}
 }

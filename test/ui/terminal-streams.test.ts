@@ -19,6 +19,17 @@ describe('TERM=dumb', () => {
 		expect(written.join('').match(/q leaves/g)).toHaveLength(1);
 	});
 
+	// Issue 29: under TERM=dumb every progress update printed the failed servers' unchanged reasons again.
+	it('the synchronization progressing prints the lines that changed, not the unchanged rows between them', () => {
+		const {terminal, written} = dumb();
+		const frame = (n: number) =>
+			`dsmn-resync\n## ${n}/600 accounts\n~    FS1  ${n}/120\n[X]  FS2  Jet error -1018: its record\n          is damaged\n~    FS3  ${n}/120\nq leaves\n`;
+		terminal.stream.write(frame(10));
+		terminal.stream.write(frame(20));
+		expect(written.at(-1)).toBe('## 20/600 accounts\n~    FS1  20/120\n~    FS3  20/120\n');
+		expect(written.join('').match(/is damaged/g)).toHaveLength(1);
+	});
+
 	it('a new screen is printed from the first line that differs to its end', () => {
 		const {terminal, written} = dumb();
 		terminal.stream.write('header\nquestion one\n> Yes\nfooter\n');
