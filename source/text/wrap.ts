@@ -1,7 +1,7 @@
 /**
  * Text wrapped to a terminal's width as a person reads it (ARCHITECTURE.md, "Layout at any size"):
  * - at spaces, the spaces at a break dropped, so that no row starts with a stray space;
- * - units kept together (`gluedTokens`): a number with the word before it ("KB Q189441", "error -1018",
+ * - units kept together (`gluedTokens`): a number with the word before it (a KB article with its number, "error -1018",
  *   "Event 8005"), a command's program with its first argument ("net stop", "node dist/cli.js");
  * - a word that fits a row is never broken: it goes to the next row; one too long for any row (a path) is
  *   broken after a separator ("/", "\", then "-", "."…) so that "SystemRoot" stays whole, cut mid-word only
@@ -28,7 +28,7 @@ export const CONTINUED = '↳ ';
 
 /** A mark a line may start with, after its indent: its wrapped rows start under the text after it. */
 const LEADING_MARK = /^(?:[✓✗⚠•▸❯~*>+-]|\[(?:ok|X|!|x)\]|\d{1,2}[.)])$/;
-/** A word that is a number or names one: it stays with the word before it ("KB Q189441", "error -1018)"). */
+/** A word that is a number or names one: it stays with the word before it (a KB article's number after "KB", "error -1018)"). */
 const NUMBER = /^[("'[]?[-+]?(?:Q\d{3,}|\d)/;
 /** The widest aside in parentheses kept on one row (`groupedTokens`): a longer one is a sentence of its own. */
 const MAX_ASIDE = 24;
