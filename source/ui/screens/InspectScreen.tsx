@@ -17,9 +17,15 @@ export function hiddenServersLine(hidden: readonly {synchronized: boolean}[], re
 	return `… and ${hidden.length} more: ${parts.join(', ')}`;
 }
 
-/** A server's row as drawn: its mark as wide as the glyphs draw it (`markWidth`: markCell), its name, its state. */
+/**
+ * A mark as wide as the glyphs draw it (`markWidth`: markCell), for counting rows: a mark the wrap knows
+ * (text/wrap.ts), so that the rows a line wraps onto start under its text as they do when drawn.
+ */
+const markAsDrawn = (markWidth: number) => '✗'.padEnd(markWidth);
+
+/** A server's row as drawn: its mark, its name, its state. */
 const serverLine = (server: NetWareServerInfo, markWidth = 1) =>
-	`${'x'.repeat(markWidth)} ${safeText(server.name).padEnd(8)} ${server.synchronized ? 'synchronized' : safeText(server.problem ?? 'not synchronized')}`;
+	`${markAsDrawn(markWidth)} ${safeText(server.name).padEnd(8)} ${server.synchronized ? 'synchronized' : safeText(server.problem ?? 'not synchronized')}`;
 
 /**
  * What SYNCAGNT holds, counted as the restore's move-aside counts it (the database's files), and the other
@@ -43,7 +49,7 @@ export function inspectLayout(screen: Extract<Screen, {name: 'inspect'}>, rows: 
 		wrappedRows(`SYNCAGNT ${safeText(screen.syncagnt)} ${filesNote(screen)}`, columns) +
 		1 +
 		rowsOf(
-			screen.checks.flatMap(c => [`x ${safeText(c.detail)}`, ...(c.fix ? [` What to do: ${safeText(c.fix)}`] : [])]),
+			screen.checks.flatMap(c => [`${markAsDrawn(markWidth)} ${safeText(c.detail)}`, ...(c.fix ? [` What to do: ${safeText(c.fix)}`] : [])]),
 			columns,
 		) +
 		2 +

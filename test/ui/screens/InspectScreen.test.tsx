@@ -6,6 +6,7 @@ import {ASCII_GLYPHS, UNICODE_GLYPHS, markCell} from '../../../source/text/glyph
 import {Box} from 'ink';
 import {hiddenServersLine, InspectScreen, inspectLayout} from '../../../source/ui/screens/InspectScreen.js';
 import {GlyphsContext} from '../../../source/ui/theme.js';
+import {wrapText} from '../../../source/text/wrap.js';
 import {choiceOf, KEYS, mountScreen} from '../../helpers/screen-harness.js';
 import {waitFor} from '../../helpers/wait-for.js';
 
@@ -160,5 +161,21 @@ describe('the inspect screen', () => {
 			}
 			if (hidden.length) expect(frame).toMatch(/\(why \d+ servers are red did not fit: \? shows it\)/);
 		}
+	});
+
+	// Issue 29: the rows a server's reason wraps onto start under its text (text/wrap.ts); counted as a
+	// line starting "x", they were fewer than drawn, and the header could scroll off.
+	it("counts a server's wrapped reason as drawn, under its text", () => {
+		const long = 'its record in MSSYNC.MDB is damaged: a page fails its checksum';
+		const servers = (problem: string) => Array.from({length: 4}, (_, i) => ({name: `FS${i + 1}`, synchronized: false, syncAgent: true, users: 1, problem}));
+		const fewestRows = (problem: string) => {
+			const screen = {...lab, servers: servers(problem)};
+			const labels = choiceOf(screen).items.map(i => i.label);
+			let rows = 1;
+			while (!inspectLayout(screen, rows, 40, labels, 1).wrap) rows++;
+			return rows;
+		};
+		const drawn = (problem: string) => servers(problem).reduce((sum, s) => sum + wrapText(`✗ ${s.name.padEnd(8)} ${problem}`, 40).split('\n').length, 0);
+		expect(fewestRows(long) - fewestRows('damaged')).toBe(drawn(long) - drawn('damaged'));
 	});
 });
