@@ -1,7 +1,10 @@
 /**
- * The wizard's logic, free of Ink (ARCHITECTURE.md, "The wizard"): one facade over its parts. It holds
- * nothing itself: the store holds what the screens draw, the flows ask the questions, the run driver
- * runs the steps, navigation goes back and leaves. The UI subscribes and hands the admin's intents here.
+ * The wizard's logic, free of Ink (ARCHITECTURE.md, "The wizard"): it wires its parts and holds nothing
+ * itself: the store holds what the screens draw, the flows ask the questions, the run driver runs the
+ * steps, navigation goes back and leaves. The UI subscribes and hands the admin's intents to `dispatch`.
+ * One name per action: an intent type (`intents`), or for Enter on a list, the screen's handler
+ * (`answers`); the few other public members are what the front end needs besides actions, each saying why
+ * (test/wizard/controller-surface.test.ts lists them).
  */
 import {claimServer} from '../app/claim-server.js';
 import type {WizardOptions} from '../app/options.js';
@@ -13,11 +16,10 @@ import {TargetFlow} from './flows/target.js';
 import {Navigation} from './navigation.js';
 import {RunDriver} from './run-driver.js';
 import {operations, WizardSession, type ControllerDeps} from './session.js';
-import type {Screen, WizardState} from './state.js';
+import type {WizardState} from './state.js';
 import {confirmationMismatch} from './summary.js';
 import {eraseFrom, moveCursorIn, typeInto, type CursorMove, type Erase} from './text-entry.js';
 import {ChoiceCursor} from './choice-cursor.js';
-import type {ChoiceValues} from './choices.js';
 import {applyChoice, applyIntent, type ChoiceHandlers, type Intent, type IntentHandlers} from './intent.js';
 import {completesPath} from './key-table.js';
 import {BREAK_LOCK_STEP, breakLockConfirmation, lockRefused} from './break-lock.js';
@@ -65,52 +67,47 @@ export class WizardController {
 		};
 	}
 
-	// ——— what the screens draw (useSyncExternalStore) ———
+	// ——— what the front end uses that is not an action (ARCHITECTURE.md, "The wizard": one name per action) ———
 
+	/** The state the screens draw (useSyncExternalStore), and its changes. */
 	getState = (): WizardState => this.s.store.getState();
 	subscribe = (listener: () => void): (() => void) => this.s.store.subscribe(listener);
-
-	// ——— the target ———
-
+	/** The first screen: run-wizard.tsx starts the wizard once drawn. */
 	start = (): Promise<void> => this.target.start();
-	chooseTarget = (kind: 'lab' | 'windows' | 'remote'): Promise<void> => this.target.chooseTarget(kind);
 	/** The temporary authentication file, if one was written, and the target's lock: released whenever the wizard ends. */
 	dispose = (): Promise<void> => this.target.dispose();
-
-	// ——— the questions ———
-
-	continueFromInspect = (choice?: 'continue' | 'again' | 'leave' | 'synchronize'): Promise<void> => this.restore.continueFromInspect(choice);
-	answerBackup = (answer: 'yes' | 'no' | 'unsure'): Promise<void> => this.restore.answerBackup(answer);
-	chooseBackup = (folder: string): Promise<void> => this.restore.chooseBackup(folder);
-	acceptValidation = (): Promise<void> => this.restore.acceptValidation();
-	answerNtVersion = (answer: 'nt-4.0' | 'nt-3.51'): Promise<void> => this.restore.answerNtVersion(answer);
-	acceptConsequences = (answer?: ChoiceValues['consequences']): Promise<void> => this.reconstruct.acceptConsequences(answer);
-	moveCursor = (delta: number): void => this.reconstruct.moveCursor(delta);
-	toggleSelected = (): void => this.reconstruct.toggleSelected();
-	submitSelection = (): Promise<void> => this.reconstruct.submitSelection();
-	choosePasswordPolicy = (policy: 'random' | 'initial'): Promise<void> => this.reconstruct.choosePasswordPolicy(policy);
-	/** Enter on a situation question (flows/situation.ts): the symptom, the PDC, the repair, the synchronize, a NetWare version. */
-	answerSituation = (value: string): Promise<void> => this.situation.answer(value);
+	/** Whether Esc goes back here: the footer and the list ("Back") are drawn by it. */
+	canGoBack = (): boolean => this.navigation.canGoBack();
+	/** A key that answered nothing, said on screen (the input handler, use-keys.ts, knows; the store says it). */
+	noteIgnoredKey = (when: 'now' | 'next-screen'): void => this.s.store.noteIgnoredKey(when);
+	/** How many pages the help box took when drawn (App.tsx measures it): what "?" pages through. */
+	helpPaged = (pages: number): void => this.navigation.helpPaged(pages);
+	/** The quit question's note: what stays as it is when the admin leaves now. */
+	leavingNote = (): string => this.navigation.leavingNote();
+	/** A signal (SIGHUP, SIGTERM) from the terminal: leave at a safe point (run-wizard.tsx). */
+	hangup = (signal: string): Promise<void> => this.navigation.hangup(signal);
+	/** An error no screen expected: the app shell hands it here to end on a screen that says so. */
+	fatal = (error: unknown): void => this.navigation.fatal(error);
 
 	// ——— typing (one model for every line: text-entry.ts) ———
 
-	typeText(text: string): void {
+	private typeText(text: string): void {
 		const screen = typeInto(this.s.store.screen, text, this.s.secret);
 		if (screen) this.s.store.set({screen});
 	}
 
-	eraseText(what: Erase = 'char'): void {
+	private eraseText(what: Erase = 'char'): void {
 		const screen = eraseFrom(this.s.store.screen, this.s.secret, what);
 		if (screen) this.s.store.set({screen});
 	}
 
-	moveTextCursor(to: CursorMove): void {
+	private moveTextCursor(to: CursorMove): void {
 		const screen = moveCursorIn(this.s.store.screen, to);
 		if (screen) this.s.store.set({screen});
 	}
 
 	/** Tab on a line that holds a path: completed as far as it is unambiguous. */
-	async complete(): Promise<void> {
+	private async complete(): Promise<void> {
 		const screen = this.s.store.screen;
 		if (!completesPath(screen) || !('input' in screen)) return;
 		const {completePath} = await operations();
@@ -123,7 +120,7 @@ export class WizardController {
 	}
 
 	/** Enter on a line: whatever that line answers. */
-	async submitText(): Promise<void> {
+	private async submitText(): Promise<void> {
 		const screen = this.s.store.screen;
 		switch (screen.name) {
 			case 'choose-backup':
@@ -147,7 +144,7 @@ export class WizardController {
 	// ——— the run ———
 
 	/** Begin on the plan: the run of the flow planned, then its first confirmation. */
-	async startPlan(): Promise<void> {
+	private async startPlan(): Promise<void> {
 		const screen = this.s.store.screen;
 		if (screen.name !== 'plan') return;
 		await this.beginPlanned(screen, [...this.s.store.history]);
@@ -164,7 +161,7 @@ export class WizardController {
 	}
 
 	/** A run found unfinished, resumed or rolled back: the server's writer lock claimed first, as a scripted --resume or --rollback does. */
-	private async resumeClaimed(choice: 'resume' | 'rollback' | 'leave', breakLock = false): Promise<void> {
+	private async resumeChoice(choice: 'resume' | 'rollback' | 'leave', breakLock = false): Promise<void> {
 		if (choice === 'leave') return this.driver.resumeChoice(choice);
 		const locked = await claimServer(this.s.activeRun, {isNew: false, breakLock: breakLock || this.s.options.breakLock});
 		if (!locked) return this.driver.resumeChoice(choice);
@@ -176,10 +173,8 @@ export class WizardController {
 	private locked:
 		{plan: Extract<WizardState['screen'], {name: 'plan'}>; history: WizardState['screen'][]; resume?: undefined} | {resume: 'resume' | 'rollback'} | undefined;
 
-	confirmNext = (): Promise<void> => this.driver.confirmNext();
-
 	/** y, or Enter on "Yes", or the typed word. */
-	async confirm(): Promise<void> {
+	private async confirm(): Promise<void> {
 		const screen = this.s.store.screen;
 		if (screen.name !== 'confirm') return;
 		if (screen.word && screen.typed !== screen.word) return;
@@ -190,102 +185,70 @@ export class WizardController {
 		if (step === BREAK_LOCK_STEP && this.locked) {
 			const locked = this.locked;
 			this.locked = undefined;
-			return locked.resume ? this.resumeClaimed(locked.resume, true) : this.beginPlanned(locked.plan, locked.history, true);
+			return locked.resume ? this.resumeChoice(locked.resume, true) : this.beginPlanned(locked.plan, locked.history, true);
 		}
 		if (step === 'synchronize-only') await this.synchronizeOnly.run();
 		else if (step === 'rollback') await this.driver.rollback();
 		else await this.driver.runStep(step);
 	}
 
-	manualChoice = (choice: 'done' | 'later'): Promise<void> => this.driver.manualChoice(choice);
-	moveChecklist = (): void => this.driver.moveChecklist();
-	toggleChecklist = (): void => this.driver.toggleChecklist();
-	failureChoice = (choice: 'retry' | 'retry-failed' | 'rollback' | 'finish' | 'stop'): Promise<void> => this.driver.failureChoice(choice);
-	resumeChoice = (choice: 'resume' | 'rollback' | 'leave'): Promise<void> => this.resumeClaimed(choice);
-
-	// ——— going back and leaving ———
-
-	canGoBack = (): boolean => this.navigation.canGoBack();
-	back = (): Promise<void> => this.navigation.back();
-	noteIgnoredKey = (when: 'now' | 'next-screen'): void => this.s.store.noteIgnoredKey(when);
-	showHelp = (): void => this.navigation.showHelp();
-	helpPaged = (pages: number): void => this.navigation.helpPaged(pages);
-	leavingNote = (): string => this.navigation.leavingNote();
-	requestQuit = (): void => this.navigation.requestQuit();
-	cancelQuit = (): void => this.navigation.cancelQuit();
-	confirmQuit = (): Promise<void> => this.navigation.confirmQuit();
-	hangup = (signal: string): Promise<void> => this.navigation.hangup(signal);
-	fatal = (error: unknown): void => this.navigation.fatal(error);
-	done = (): void => this.navigation.done();
-
 	// ——— keys (ARCHITECTURE.md, "Keys and type-ahead"): applied in intent.ts, the list pointer in choice-cursor.ts ———
 
-	/** How long a screen must have been on view before a key answers it. */
+	/** How long a screen must have been on view before a key answers it (the input handler's type-ahead). */
 	get seenMs(): number {
 		return this.s.deps.seenMs;
 	}
 
-	/** The pointer of the list of choices on screen. */
+	/** The pointer of the list of choices on screen: the list draws it, the arrows and Enter move and read it. */
 	readonly choices = new ChoiceCursor(this);
 
-	/** What Enter on an item of each screen's list does with its value (choices.ts): one handler per screen. */
-	readonly answers: ChoiceHandlers = choiceHandlers(this);
+	/**
+	 * What Enter on an item of each screen's list does with its value (choices.ts): one handler per screen,
+	 * calling the part that answers it. Read at each key (`choose`), as `intents` is by `dispatch`.
+	 */
+	readonly answers: ChoiceHandlers = {
+		target: kind => this.target.chooseTarget(kind),
+		resume: choice => this.resumeChoice(choice),
+		inspect: choice => this.restore.continueFromInspect(choice),
+		'ask-backup': answer => this.restore.answerBackup(answer),
+		discover: folder => this.restore.chooseBackup(folder),
+		validation: value =>
+			value === 'accept' ? this.restore.acceptValidation() : value === 'back' ? this.dispatch({type: 'back'}) : this.restore.answerNtVersion(value),
+		plan: () => this.startPlan(),
+		manual: choice => this.driver.manualChoice(choice),
+		consequences: answer => this.reconstruct.acceptConsequences(answer),
+		'password-policy': policy => this.reconstruct.choosePasswordPolicy(policy),
+		// "No": back where nothing has changed yet, else the quit question (the run waits in its journal).
+		confirm: value => this.dispatch(value === 'yes' ? {type: 'confirm'} : this.canGoBack() ? {type: 'back'} : {type: 'ask-to-leave'}),
+		failure: choice => this.driver.failureChoice(choice),
+		situation: value => this.situation.answer(value),
+	};
 
 	/** What each intent does (intent.ts): one handler per intent type; a new intent without one does not type-check. */
-	readonly intents: IntentHandlers = intentHandlers(this, this.answers, () => this.s.store.screen);
+	readonly intents: IntentHandlers = {
+		'type-text': ({text}) => this.typeText(text),
+		'erase-text': ({what}) => this.eraseText(what),
+		'move-text-cursor': ({to}) => this.moveTextCursor(to),
+		'complete-text': () => this.complete(),
+		'submit-text': () => this.submitText(),
+		// The multi-select keeps its own pointer (each row can be ticked); every other list has the list pointer.
+		'move-cursor': ({delta}) => (this.getState().screen.name === 'multi-select' ? this.reconstruct.moveCursor(delta) : this.choices.move(delta)),
+		choose: () => this.choices.choose((shown, value) => applyChoice(this.answers, shown, value)),
+		'toggle-selected': () => this.reconstruct.toggleSelected(),
+		'submit-selection': () => this.reconstruct.submitSelection(),
+		'next-checklist-server': () => this.driver.moveChecklist(),
+		'tick-checklist-server': () => this.driver.toggleChecklist(),
+		confirm: () => this.confirm(),
+		back: () => this.navigation.back(),
+		'toggle-help': () => this.navigation.showHelp(),
+		'ask-to-leave': () => this.navigation.requestQuit(),
+		leave: () => this.navigation.confirmQuit(),
+		stay: () => this.navigation.cancelQuit(),
+		finish: () => this.navigation.done(),
+	};
 
 	/** What a key means, done: the promise is the work it started. */
 	dispatch(intent: Intent): Promise<void> | void {
 		return applyIntent(this.intents, intent);
 	}
-}
-
-/**
- * What each intent does, by the controller `c`'s own methods, on the screen `screen()` gives (its working
- * state). A function of the controller rather than a field of it so that the screen tests drive the same
- * map with a stand-in that records each method called (test/helpers/screen-harness.tsx): one map, one name
- * per action.
- */
-export function intentHandlers(c: WizardController, answers: ChoiceHandlers, screen: () => Screen): IntentHandlers {
-	return {
-		'type-text': ({text}) => c.typeText(text),
-		'erase-text': ({what}) => c.eraseText(what),
-		'move-text-cursor': ({to}) => c.moveTextCursor(to),
-		'complete-text': () => c.complete(),
-		'submit-text': () => c.submitText(),
-		// The multi-select keeps its own pointer (each row can be ticked); every other list has the list pointer.
-		'move-cursor': ({delta}) => (screen().name === 'multi-select' ? c.moveCursor(delta) : c.choices.move(delta)),
-		choose: () => c.choices.choose((shown, value) => applyChoice(answers, shown, value)),
-		'toggle-selected': () => c.toggleSelected(),
-		'submit-selection': () => c.submitSelection(),
-		'next-checklist-server': () => c.moveChecklist(),
-		'tick-checklist-server': () => c.toggleChecklist(),
-		confirm: () => c.confirm(),
-		back: () => c.back(),
-		'toggle-help': () => c.showHelp(),
-		'ask-to-leave': () => c.requestQuit(),
-		leave: () => c.confirmQuit(),
-		stay: () => c.cancelQuit(),
-		finish: () => c.done(),
-	};
-}
-
-/** What Enter on an item of each screen's list does with its value (choices.ts), by the controller `c`'s own methods: one handler per screen. */
-export function choiceHandlers(c: WizardController): ChoiceHandlers {
-	return {
-		target: kind => c.chooseTarget(kind),
-		resume: choice => c.resumeChoice(choice),
-		inspect: choice => c.continueFromInspect(choice),
-		'ask-backup': answer => c.answerBackup(answer),
-		discover: folder => c.chooseBackup(folder),
-		validation: value => (value === 'accept' ? c.acceptValidation() : value === 'back' ? c.back() : c.answerNtVersion(value)),
-		plan: () => c.startPlan(),
-		manual: choice => c.manualChoice(choice),
-		consequences: answer => c.acceptConsequences(answer),
-		'password-policy': policy => c.choosePasswordPolicy(policy),
-		// "No": back where nothing has changed yet, else the quit question (the run waits in its journal).
-		confirm: value => (value === 'yes' ? c.confirm() : c.canGoBack() ? c.back() : c.requestQuit()),
-		failure: choice => c.failureChoice(choice),
-		situation: value => c.answerSituation(value),
-	};
 }

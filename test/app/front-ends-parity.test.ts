@@ -82,11 +82,11 @@ function wizardOn(dir: string): WizardController {
 
 async function toPlan(controller: WizardController): Promise<void> {
 	await controller.start();
-	void controller.continueFromInspect();
-	await controller.answerBackup('yes');
-	await controller.submitText();
-	await controller.acceptValidation();
-	await controller.answerSituation('normal');
+	void controller.answers.inspect('continue');
+	await controller.answers['ask-backup']('yes');
+	await controller.dispatch({type: 'submit-text'});
+	await controller.answers.validation('accept');
+	await controller.answers.situation('normal');
 	expect(controller.getState().screen.name).toBe('plan');
 }
 
@@ -106,7 +106,7 @@ describe('the wizard and the scripted run say the same facts', {timeout: 180_000
 		await holdServer(b);
 		const wizard = wizardOn(b);
 		await toPlan(wizard);
-		await wizard.startPlan();
+		await wizard.answers.plan('begin');
 		const screen = wizard.getState().screen;
 		expect(screen).toMatchObject({name: 'summary', ok: false, exit: 1});
 		const lines = screen.name === 'summary' ? screen.lines.join('\n') : '';
@@ -135,7 +135,7 @@ describe('the wizard and the scripted run say the same facts', {timeout: 180_000
 		const wizard = wizardOn(dirs[1]);
 		await wizard.start();
 		expect(wizard.getState().screen.name).toBe('resume');
-		await wizard.resumeChoice('resume');
+		await wizard.answers.resume('resume');
 		const screen = wizard.getState().screen;
 		// Before: the confirmation of "Stop MSSYNC", then that step failed on the lock.
 		expect(screen).toMatchObject({name: 'summary', ok: false, exit: 1});
@@ -162,13 +162,13 @@ describe('the wizard and the scripted run say the same facts', {timeout: 180_000
 		const b = await newLab();
 		const wizard = wizardOn(b);
 		await toPlan(wizard);
-		await wizard.startPlan();
+		await wizard.answers.plan('begin');
 		for (let i = 0; i < 10 && wizard.getState().screen.name === 'confirm'; i++) {
 			const now = wizard.getState().screen;
 			if (now.name === 'confirm' && now.word) {
-				wizard.typeText(now.word);
-				await wizard.submitText();
-			} else await wizard.confirm();
+				void wizard.dispatch({type: 'type-text', text: now.word});
+				await wizard.dispatch({type: 'submit-text'});
+			} else await wizard.dispatch({type: 'confirm'});
 		}
 		const screen = wizard.getState().screen;
 		expect(screen).toMatchObject({name: 'summary', ok: true, exit: 0});

@@ -75,9 +75,9 @@ describe('the target spec', () => {
 		const before = structuredClone(options);
 		const wizard = new WizardController(options, {platform: 'linux', seenMs: 0});
 		await wizard.start();
-		await wizard.chooseTarget('remote');
-		wizard.typeText('NTPDC1');
-		await wizard.submitText();
+		await wizard.answers.target('remote');
+		void wizard.dispatch({type: 'type-text', text: 'NTPDC1'});
+		await wizard.dispatch({type: 'submit-text'});
 		// From Linux the account comes next: the remote target now has its host (and --syncagnt), in the wizard only.
 		expect(wizard.getState().screen).toMatchObject({name: 'target-field', field: 'username'});
 		expect(options).toEqual(before);

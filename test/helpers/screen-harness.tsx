@@ -1,8 +1,9 @@
 /**
  * One screen, drawn and driven as the wizard does: its keys go through the real input handler
- * (split-keys, the type-ahead queue, the keymap, the list pointer and applyIntent) and the controller's own
- * handler maps (controller.ts, `intentHandlers` and `choiceHandlers`), given a stand-in for the controller
- * that records each of its methods they call instead of doing it.
+ * (split-keys, the type-ahead queue, the keymap, the list pointer and applyIntent) and a real controller's
+ * own handler maps (controller.ts, `intents` and `answers`), whose parts (the flows, the run driver,
+ * navigation) and own private steps are replaced by recorders: each call a handler makes is recorded by
+ * the method's name instead of being done.
  */
 import {render} from 'ink-testing-library';
 import type {ReactNode} from 'react';
@@ -14,13 +15,13 @@ import type {ChoiceView} from '../../source/ui/widgets/Select.js';
 import {ChoiceCursor} from '../../source/wizard/choice-cursor.js';
 import {choicesOf} from '../../source/wizard/choices.js';
 import {parseCommandLine} from '../../source/cli/parse-args.js';
-import {choiceHandlers, intentHandlers, WizardController} from '../../source/wizard/controller.js';
+import {WizardController} from '../../source/wizard/controller.js';
 import {applyIntent, type ChoiceHandlers, type Intent, type IntentHandlers} from '../../source/wizard/intent.js';
 import type {Screen, WizardState} from '../../source/wizard/state.js';
 
 export const KEYS = {enter: '\r', escape: '\u001B', up: '\u001B[A', down: '\u001B[B', ctrlC: '\u0003', backspace: '\u007F', tab: '\t'} as const;
 
-/** A controller method called, with its arguments: `['answerBackup', 'no']`. */
+/** A method a handler called (of a part of the controller, or its own), with its arguments: `['answerBackup', 'no']`. */
 export type Call = [string, ...unknown[]];
 
 /** Stands in for the controller: the state as given, the real list pointer, every other method recorded. */
@@ -30,11 +31,15 @@ function wizardOptions() {
 	return command.options;
 }
 
+/** What the recording controller keeps as it is: the handler maps, and what the harness gives it itself (`recording`). */
+const KEPT = new Set(['constructor', 'answers', 'intents', 'dispatch', 'choices', 'canGoBack', 'getState']);
+
 export class FakeWizard {
 	state: WizardState;
 	readonly calls: Call[] = [];
 	readonly ignoredKeys: ('now' | 'next-screen')[] = [];
-	readonly choices: ChoiceCursor;
+	/** The list pointer, on the screen given (made before the recording controller, which is given it). */
+	readonly choices: ChoiceCursor = new ChoiceCursor(this);
 	canGoBackAnswer = false;
 	/** What a recorded call does besides being recorded: `{answerBackup: () => wizard.set(…)}`. */
 	respond: Partial<Record<string, (...args: unknown[]) => void>> = {};
@@ -42,7 +47,6 @@ export class FakeWizard {
 
 	constructor(screen: Screen, patch: Partial<WizardState> = {}) {
 		this.state = {screen, log: [], commands: [], busy: false, leaving: false, ...patch};
-		this.choices = new ChoiceCursor(this);
 	}
 
 	/** Records a call by the name of the controller's method that the real handler calls (an optional argument not given is not recorded). */
@@ -53,21 +57,41 @@ export class FakeWizard {
 	}
 
 	/**
-	 * A controller whose every method records its call instead of doing it, but for the list pointer (this
-	 * harness's, on the screen given) and whether Esc goes back (`canGoBackAnswer`).
+	 * A real controller, but what its handlers call records the call instead of doing it: every part (an
+	 * object field: a flow, the run driver, navigation) and every method of its own that is not what the
+	 * front end uses (KEPT). The list pointer is this harness's, on the screen given; whether Esc goes back
+	 * is `canGoBackAnswer`; the screen is this harness's state.
 	 */
-	private readonly recorder: WizardController = new Proxy(new WizardController(wizardOptions()), {
-		get: (controller, name, receiver) => {
-			if (name === 'choices') return this.choices;
-			if (name === 'canGoBack') return () => this.canGoBackAnswer;
-			const value: unknown = Reflect.get(controller, name, receiver);
-			return typeof value === 'function' && typeof name === 'string' ? (...args: unknown[]) => this.record(name, ...args) : value;
-		},
-	});
+	private readonly controller: WizardController = this.recording(new WizardController(wizardOptions()));
 
-	/** The controller's handler maps (controller.ts), doing their work on the recorder. */
-	readonly answers: ChoiceHandlers = choiceHandlers(this.recorder);
-	readonly intents: IntentHandlers = intentHandlers(this.recorder, this.answers, () => this.state.screen);
+	private recording(controller: WizardController): WizardController {
+		const own = (name: string, value: unknown) => Object.defineProperty(controller, name, {value, configurable: true});
+		const record =
+			(name: string) =>
+			(...args: unknown[]) =>
+				this.record(name, ...args);
+		const names = new Set([...Object.getOwnPropertyNames(controller), ...Object.getOwnPropertyNames(WizardController.prototype)]);
+		for (const name of names) {
+			if (KEPT.has(name)) continue;
+			const value: unknown = Reflect.get(controller, name);
+			if (typeof value === 'function') own(name, record(name));
+			else if (typeof value === 'object' && value !== null)
+				own(
+					name,
+					new Proxy(value, {
+						get: (part, method) => (typeof method === 'string' && typeof Reflect.get(part, method) === 'function' ? record(method) : Reflect.get(part, method)),
+					}),
+				);
+		}
+		own('choices', this.choices);
+		own('canGoBack', () => this.canGoBackAnswer);
+		own('getState', () => this.state);
+		return controller;
+	}
+
+	/** The controller's handler maps (controller.ts), doing their work on the recorders. */
+	readonly answers: ChoiceHandlers = this.controller.answers;
+	readonly intents: IntentHandlers = this.controller.intents;
 
 	getState = (): WizardState => this.state;
 

@@ -45,11 +45,11 @@ async function atPlanWithLock(agoMs: number) {
 	await writeFile(join(lock, 'HOLDER.JSON'), JSON.stringify(holder));
 	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 	await controller.start();
-	void controller.continueFromInspect();
-	await controller.answerBackup('yes');
-	await controller.submitText();
-	await controller.acceptValidation();
-	await controller.answerSituation('normal');
+	void controller.answers.inspect('continue');
+	await controller.answers['ask-backup']('yes');
+	await controller.dispatch({type: 'submit-text'});
+	await controller.answers.validation('accept');
+	await controller.answers.situation('normal');
 	expect(screen(controller).name).toBe('plan');
 	return {dir, lock, controller};
 }
@@ -57,7 +57,7 @@ async function atPlanWithLock(agoMs: number) {
 describe('the wizard and the server writer lock', {timeout: 120_000}, () => {
 	it('names a holder believed gone and breaks its lock only after its machine name is typed; the break is journaled', async () => {
 		const {dir, lock, controller} = await atPlanWithLock(10 * 60_000);
-		await controller.startPlan();
+		await controller.answers.plan('begin');
 		expect(screen(controller)).toMatchObject({
 			name: 'confirm',
 			step: 'break-lock',
@@ -68,14 +68,14 @@ describe('the wizard and the server writer lock', {timeout: 120_000}, () => {
 			]),
 		});
 		expect((await labStatus(dir)).service.state).toBe('RUNNING');
-		controller.typeText('DESK-A');
-		await controller.submitText();
+		void controller.dispatch({type: 'type-text', text: 'DESK-A'});
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'break-lock', error: expect.stringContaining('DESK-B')});
 		expect(JSON.parse(await readFile(join(lock, 'HOLDER.JSON'), 'utf8'))).toMatchObject({machine: 'DESK-B'});
 
-		controller.eraseText('line');
-		controller.typeText('DESK-B');
-		await controller.submitText();
+		void controller.dispatch({type: 'erase-text', what: 'line'});
+		void controller.dispatch({type: 'type-text', text: 'DESK-B'});
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'stop-service'});
 		expect((await labStatus(dir)).service.state).toBe('RUNNING'); // the first step still waits for its own confirmation
 		const journals = await readdir(labPaths(dir).journal);
@@ -96,7 +96,7 @@ describe('the wizard and the server writer lock', {timeout: 120_000}, () => {
 	it('refuses, with who and since when, while the holder may still work: nothing is offered to break and nothing changes', async () => {
 		const {dir, lock, controller} = await atPlanWithLock(1000);
 		const before = await readFile(join(lock, 'HOLDER.JSON'), 'utf8');
-		await controller.startPlan();
+		await controller.answers.plan('begin');
 		expect(screen(controller)).toMatchObject({
 			name: 'summary',
 			title: 'Refused: another dsmn-resync holds this server',

@@ -22,7 +22,7 @@ function options(argv: string[]): WizardOptions {
 
 const screen = (c: WizardController) => c.getState().screen;
 const type = (c: WizardController, text: string) => {
-	for (const ch of text) c.typeText(ch);
+	for (const ch of text) void c.dispatch({type: 'type-text', text: ch});
 };
 
 const savedEnv = {...process.env};
@@ -42,24 +42,24 @@ describe('the wizard on a remote NT server, from Linux (Samba)', () => {
 		const password = 'S3cret-Passw0rd';
 		const controller = new WizardController(options(['--syncagnt', '/nonexistent/mounted/SYNCAGNT']), {platform: 'linux'});
 		await controller.start();
-		await controller.chooseTarget('remote');
+		await controller.answers.target('remote');
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'host'});
 		type(controller, 'bad name?');
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({field: 'host', error: expect.stringContaining('a NetBIOS name cannot hold')});
-		for (let i = 0; i < 9; i++) controller.eraseText();
+		for (let i = 0; i < 9; i++) void controller.dispatch({type: 'erase-text'});
 		type(controller, 'NTPDC1');
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'username'});
 		type(controller, 'Administrator');
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		type(controller, 'CORP');
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'password', length: 0});
 		type(controller, password);
 		expect(screen(controller)).toMatchObject({field: 'password', length: password.length});
 		expect(JSON.stringify(controller.getState())).not.toContain(password);
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 
 		expect(screen(controller)).toMatchObject({name: 'inspect', service: 'RUNNING', real: true});
 		const argv = await readFile(process.env['STANDIN_LOG']!, 'utf8');
@@ -81,9 +81,9 @@ describe('the wizard on a remote NT server, from Linux (Samba)', () => {
 		if (first.name !== 'inspect') return;
 		const failed = first.checks.find(c => !c.ok);
 		expect(failed).toMatchObject({detail: expect.stringContaining('may not control services'), fix: expect.any(String)});
-		await controller.continueFromInspect('again');
+		await controller.answers.inspect('again');
 		expect(screen(controller)).toMatchObject({name: 'inspect'});
-		await controller.continueFromInspect('leave');
+		await controller.answers.inspect('leave');
 		expect(controller.getState().exit).toBe(1);
 	});
 });
@@ -94,29 +94,29 @@ describe('the reconstruct flow on a real server', () => {
 		const controller = new WizardController(options(['--target', 'windows']), {platform: 'win32'});
 		await controller.start();
 		expect(screen(controller)).toMatchObject({name: 'inspect', servers: []});
-		await controller.continueFromInspect();
-		await controller.answerBackup('no');
+		await controller.answers.inspect('continue');
+		await controller.answers['ask-backup']('no');
 		expect(screen(controller)).toMatchObject({name: 'consequences'});
 		expect(screen(controller)).not.toHaveProperty('users');
-		await controller.acceptConsequences();
+		await controller.answers.consequences('go');
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'servers'});
 		type(controller, 'fs1, fs2');
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		// Their NetWare versions first: both 3.x.
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware'});
-		await controller.answerSituation('all-3.x');
+		await controller.answers.situation('all-3.x');
 		expect(screen(controller)).toMatchObject({
 			name: 'multi-select',
 			purpose: 'bindery',
 			items: [{value: 'FS1', label: expect.stringContaining('BINDREST')}, {value: 'FS2'}],
 		});
-		await controller.submitSelection();
+		await controller.dispatch({type: 'submit-selection'});
 		expect(screen(controller)).toMatchObject({
 			name: 'plan',
 			flow: 'reconstruct',
 			lines: expect.arrayContaining([expect.stringContaining('each NetWare step is yours')]),
 		});
-		await controller.startPlan();
+		await controller.answers.plan('begin');
 		expect(screen(controller)).toMatchObject({
 			name: 'manual',
 			step: 'delete-agent:FS1',
@@ -140,8 +140,8 @@ describe('the reconstruct flow on a real server', () => {
 						],
 					},
 				});
-				controller.toggleChecklist();
-				controller.moveChecklist();
+				void controller.dispatch({type: 'tick-checklist-server'});
+				void controller.dispatch({type: 'next-checklist-server'});
 				expect(screen(controller)).toMatchObject({
 					checklist: {
 						cursor: 1,
@@ -152,7 +152,7 @@ describe('the reconstruct flow on a real server', () => {
 					},
 				});
 			}
-			await controller.manualChoice('done');
+			await controller.answers.manual('done');
 		}
 		expect(seen).toEqual(['delete-agent:FS1', 'add-server:FS1', 'delete-agent:FS2', 'add-server:FS2', 'set-passwords', 'synchronize']);
 		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, title: 'Done, but FS2 was not seen with a blue check'});
@@ -173,15 +173,15 @@ describe("the wizard's target questions", () => {
 		let labs = 0;
 		const controller = new WizardController(options([]), {platform: 'linux', makeLabFolder: async () => join(root, `lab-${++labs}`)});
 		await controller.start();
-		await controller.chooseTarget('lab');
+		await controller.answers.target('lab');
 		expect(controller.getState().targetDescription).toContain('practice lab in');
-		void controller.back();
+		void controller.dispatch({type: 'back'});
 		expect(screen(controller)).toMatchObject({name: 'target'});
-		await controller.chooseTarget('remote');
+		await controller.answers.target('remote');
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'host'});
 		expect(controller.getState().targetDescription).toBeUndefined();
-		void controller.back();
-		await controller.chooseTarget('lab');
+		void controller.dispatch({type: 'back'});
+		await controller.answers.target('lab');
 		expect(screen(controller)).toMatchObject({name: 'inspect'});
 		expect(labs).toBe(1);
 		expect(controller.getState().targetDescription).toContain(join(root, 'lab-1'));
@@ -209,15 +209,15 @@ describe.skipIf(skip)('the wizard on a real Samba server: a mistyped password', 
 		};
 		const controller = new WizardController(options([]), {platform: 'linux'});
 		await controller.start();
-		await controller.chooseTarget('remote');
+		await controller.answers.target('remote');
 		type(controller, server.name);
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		type(controller, 'Administrator');
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		type(controller, 'CORP');
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		type(controller, 'Mistyped-1');
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		const first = screen(controller);
 		expect(first).toMatchObject({name: 'inspect', syncagnt: `//${server.name}/ADMIN$/SYSTEM32/SYNCAGNT`});
 		if (first.name !== 'inspect') return;
@@ -229,11 +229,11 @@ describe.skipIf(skip)('the wizard on a real Samba server: a mistyped password', 
 		const mistyped = authFile();
 		expect(await readFile(mistyped!, 'utf8')).toContain('Mistyped-1');
 
-		void controller.back();
+		void controller.dispatch({type: 'back'});
 		expect(screen(controller)).toMatchObject({name: 'target-field', field: 'domain'});
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		type(controller, ADMIN_PASSWORD);
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		const second = screen(controller);
 		expect(second).toMatchObject({name: 'inspect', service: 'RUNNING'});
 		if (second.name !== 'inspect') return;

@@ -29,12 +29,12 @@ const screen = (c: WizardController) => c.getState().screen;
 
 /** From the first look to the first confirmation of a restore. */
 async function toFirstConfirmation(controller: WizardController) {
-	void controller.continueFromInspect();
-	await controller.answerBackup('yes');
-	await controller.submitText();
-	await controller.acceptValidation();
-	await controller.answerSituation('normal');
-	await controller.startPlan();
+	void controller.answers.inspect('continue');
+	await controller.answers['ask-backup']('yes');
+	await controller.dispatch({type: 'submit-text'});
+	await controller.answers.validation('accept');
+	await controller.answers.situation('normal');
+	await controller.answers.plan('begin');
 }
 
 describe('the wizard tells the truth', () => {
@@ -50,9 +50,9 @@ describe('the wizard tells the truth', () => {
 	it('the quit question asked while a step runs stays open, unanswered, when the step ends', async () => {
 		const {controller} = await labController();
 		await toFirstConfirmation(controller);
-		const work = controller.confirm();
+		const work = controller.dispatch({type: 'confirm'});
 		expect(screen(controller)).toMatchObject({name: 'running', step: 'stop-service'});
-		controller.requestQuit();
+		void controller.dispatch({type: 'ask-to-leave'});
 		await work;
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside'});
 		expect(controller.getState().overlay).toBe('quit');
@@ -81,7 +81,7 @@ describe('the wizard tells the truth', () => {
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'stop-service'});
 		expect(controller.canGoBack()).toBe(true);
 		const journal = (await findUnfinishedRun(labPaths(dir).journal))!.path;
-		await controller.back();
+		await controller.dispatch({type: 'back'});
 		expect(screen(controller)).toMatchObject({name: 'plan', flow: 'restore'});
 		expect(controller.getState().steps).toBeUndefined();
 		expect((await readJournal(journal)).at(-1)).toMatchObject({type: 'run-ended', outcome: 'abandoned'});
@@ -95,35 +95,35 @@ describe('the wizard tells the truth', () => {
 				.join('\n'),
 		).not.toMatch(/Went back/);
 		// The plan can be begun again, and from there Esc still goes back further: the synchronize question, the validation.
-		await controller.back();
+		await controller.dispatch({type: 'back'});
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'synchronize-restore'});
 		expect(controller.getState().notice).toBeUndefined();
-		await controller.back();
+		await controller.dispatch({type: 'back'});
 		expect(screen(controller).name).toBe('validation');
-		await controller.acceptValidation();
-		await controller.answerSituation('normal');
-		await controller.startPlan();
-		await controller.confirm();
+		await controller.answers.validation('accept');
+		await controller.answers.situation('normal');
+		await controller.answers.plan('begin');
+		await controller.dispatch({type: 'confirm'});
 		expect(controller.canGoBack()).toBe(false);
-		await controller.back();
+		await controller.dispatch({type: 'back'});
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside'});
 	});
 
 	it('a typed confirmation that does not match says what is expected, and changes nothing', async () => {
 		const {controller} = await labController();
 		await toFirstConfirmation(controller);
-		await controller.confirm();
-		await controller.confirm();
+		await controller.dispatch({type: 'confirm'});
+		await controller.dispatch({type: 'confirm'});
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'copy-backup', word: 'RESTORE'});
-		controller.typeText('restore');
-		await controller.submitText();
+		void controller.dispatch({type: 'type-text', text: 'restore'});
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({
 			name: 'confirm',
 			step: 'copy-backup',
 			typed: '',
 			error: '"restore" is not RESTORE: type it exactly, in capital letters, then Enter. Nothing has been changed.',
 		});
-		controller.typeText('R');
+		void controller.dispatch({type: 'type-text', text: 'R'});
 		expect(screen(controller)).not.toHaveProperty('error', expect.anything());
 		expect(confirmationMismatch('FS2', 'fs2')).toContain('in capital letters');
 		expect(confirmationMismatch('FS2', '')).toBe('Nothing was typed: type FS2, then Enter. Nothing has been changed.');
@@ -132,15 +132,15 @@ describe('the wizard tells the truth', () => {
 
 	it('Esc on empty search results goes back to the search field, as the screen says', async () => {
 		const {controller} = await labController();
-		void controller.continueFromInspect();
-		await controller.answerBackup('unsure');
-		controller.eraseText();
+		void controller.answers.inspect('continue');
+		await controller.answers['ask-backup']('unsure');
+		void controller.dispatch({type: 'erase-text'});
 		const s = screen(controller);
-		if (s.name === 'discover') for (let i = 0; i < s.input.length; i++) controller.eraseText();
-		controller.typeText(join(await tempDir(), 'empty'));
-		await controller.submitText();
+		if (s.name === 'discover') for (let i = 0; i < s.input.length; i++) void controller.dispatch({type: 'erase-text'});
+		void controller.dispatch({type: 'type-text', text: join(await tempDir(), 'empty')});
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({name: 'discover', results: []});
-		await controller.back();
+		await controller.dispatch({type: 'back'});
 		expect(screen(controller)).toMatchObject({name: 'discover', searching: false});
 		expect(screen(controller)).not.toHaveProperty('results', expect.anything());
 	});
@@ -148,34 +148,34 @@ describe('the wizard tells the truth', () => {
 	it('one exit rule: finishing with servers still red exits 1; "Leave it for now" on a resumable run exits 130', async () => {
 		const {controller} = await labController({offline: ['FS2']});
 		await toFirstConfirmation(controller);
-		await controller.confirm();
-		await controller.confirm();
-		controller.typeText('RESTORE');
-		await controller.submitText();
-		await controller.confirm();
-		await controller.confirm();
+		await controller.dispatch({type: 'confirm'});
+		await controller.dispatch({type: 'confirm'});
+		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
+		await controller.dispatch({type: 'submit-text'});
+		await controller.dispatch({type: 'confirm'});
+		await controller.dispatch({type: 'confirm'});
 		expect(screen(controller)).toMatchObject({name: 'failure', step: 'synchronize'});
-		await controller.failureChoice('finish');
+		await controller.answers.failure('finish');
 		expect(screen(controller)).toMatchObject({
 			name: 'summary',
 			ok: false,
 			exit: 1,
 			lines: expect.arrayContaining([expect.stringContaining('choose "Only synchronize all servers"')]),
 		});
-		controller.done();
+		void controller.dispatch({type: 'finish'});
 		expect(controller.getState().exit).toBe(1);
 
 		const again = await labController();
 		await toFirstConfirmation(again.controller);
-		await again.controller.confirm();
-		again.controller.requestQuit();
-		await again.controller.confirmQuit();
+		await again.controller.dispatch({type: 'confirm'});
+		void again.controller.dispatch({type: 'ask-to-leave'});
+		await again.controller.dispatch({type: 'leave'});
 		expect(again.controller.getState()).toMatchObject({exit: 130, screen: {name: 'summary', title: 'Left at a safe point'}});
 		await again.controller.dispose(); // the process ends: the target's lock goes with it
 		const third = new WizardController(options(['--lab', again.dir]), {progressIntervalMs: 0});
 		await third.start();
 		expect(screen(third).name).toBe('resume');
-		await third.resumeChoice('leave');
+		await third.answers.resume('leave');
 		expect(third.getState()).toMatchObject({
 			exit: 130,
 			screen: {name: 'summary', lines: expect.arrayContaining([expect.stringContaining('The run waits in its journal')])},
@@ -185,13 +185,13 @@ describe('the wizard tells the truth', () => {
 	it('the resume screen says when the run began, which backup it restores, and how it was left', async () => {
 		const {dir, controller} = await labController({offline: ['FS2']});
 		await toFirstConfirmation(controller);
-		await controller.confirm();
-		await controller.confirm();
-		controller.typeText('RESTORE');
-		await controller.submitText();
-		await controller.confirm();
-		await controller.confirm();
-		await controller.failureChoice('stop');
+		await controller.dispatch({type: 'confirm'});
+		await controller.dispatch({type: 'confirm'});
+		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
+		await controller.dispatch({type: 'submit-text'});
+		await controller.dispatch({type: 'confirm'});
+		await controller.dispatch({type: 'confirm'});
+		await controller.answers.failure('stop');
 		await controller.dispose(); // the process ends: the target's lock goes with it
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();
@@ -204,19 +204,19 @@ describe('the wizard tells the truth', () => {
 			canRollback: true,
 		});
 		// Esc from its first question goes back to it: nothing was done since.
-		await again.resumeChoice('resume');
+		await again.answers.resume('resume');
 		expect(screen(again)).toMatchObject({name: 'confirm', step: 'synchronize'});
-		await again.back();
+		await again.dispatch({type: 'back'});
 		expect(screen(again).name).toBe('resume');
 	});
 
 	it('the bindery question does not say "None are chosen" once one is', async () => {
 		const {controller} = await labController({backup: false});
-		void controller.continueFromInspect();
-		await controller.answerBackup('no');
-		await controller.acceptConsequences();
-		await controller.submitSelection();
-		await controller.answerSituation('all-3.x');
+		void controller.answers.inspect('continue');
+		await controller.answers['ask-backup']('no');
+		await controller.answers.consequences('go');
+		await controller.dispatch({type: 'submit-selection'});
+		await controller.answers.situation('all-3.x');
 		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'bindery'});
 		const s = screen(controller);
 		expect(s.name === 'multi-select' && s.hint).not.toContain('None are chosen');
@@ -230,13 +230,13 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 		const {labStatus} = await import('../../source/lab/status.js');
 		const {labReachabilityCommand} = await import('../../source/cli/lab-commands.js');
 		await toFirstConfirmation(controller);
-		await controller.confirm();
-		await controller.confirm();
-		controller.typeText('RESTORE');
-		await controller.submitText();
-		await controller.confirm();
-		await controller.confirm();
-		await controller.failureChoice('finish');
+		await controller.dispatch({type: 'confirm'});
+		await controller.dispatch({type: 'confirm'});
+		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
+		await controller.dispatch({type: 'submit-text'});
+		await controller.dispatch({type: 'confirm'});
+		await controller.dispatch({type: 'confirm'});
+		await controller.answers.failure('finish');
 		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, title: 'Done, but FS3 still shows a red X'});
 		await labReachabilityCommand(dir, 'FS3', true, {out: () => {}, err: () => {}});
 		expect((await labStatus(dir)).servers.filter(s => !s.synchronized).map(s => s.name)).toEqual(['FS3']);
@@ -244,25 +244,25 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();
-		await again.continueFromInspect('synchronize');
-		await again.answerSituation('normal');
+		await again.answers.inspect('synchronize');
+		await again.answers.situation('normal');
 		expect(screen(again)).toMatchObject({
 			name: 'confirm',
 			step: 'synchronize-only',
 			changes: [expect.stringContaining('Runs "Synchronize all servers"'), expect.stringContaining('Nothing else is changed')],
 		});
 		// Nothing has changed yet: Esc goes back to the synchronize question, then to the first look.
-		await again.back();
+		await again.dispatch({type: 'back'});
 		expect(screen(again)).toMatchObject({name: 'situation', step: 'synchronize-only'});
-		await again.back();
+		await again.dispatch({type: 'back'});
 		expect(screen(again).name).toBe('inspect');
-		await again.continueFromInspect('synchronize');
-		await again.answerSituation('normal');
-		await again.confirm();
+		await again.answers.inspect('synchronize');
+		await again.answers.situation('normal');
+		await again.dispatch({type: 'confirm'});
 		expect(screen(again)).toMatchObject({name: 'summary', ok: true, exit: 0, title: 'Done: every server shows a blue check'});
 		// The summary is an end: Esc does not lead back to the confirmation, to run it again.
 		expect(again.canGoBack()).toBe(false);
-		await again.back();
+		await again.dispatch({type: 'back'});
 		expect(screen(again).name).toBe('summary');
 		expect((await labStatus(dir)).servers.every(s => s.synchronized)).toBe(true);
 		expect(await findUnfinishedRun(labPaths(dir).journal)).toBeUndefined();
@@ -270,9 +270,9 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 
 	it('a server still offline: says which and why, and offers to synchronize again', async () => {
 		const {controller} = await labController({offline: ['FS1']});
-		await controller.continueFromInspect('synchronize');
-		await controller.answerSituation('normal');
-		await controller.confirm();
+		await controller.answers.inspect('synchronize');
+		await controller.answers.situation('normal');
+		await controller.dispatch({type: 'confirm'});
 		const after = screen(controller);
 		expect(after).toMatchObject({
 			name: 'situation',
@@ -283,7 +283,7 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 				expect.objectContaining({value: 'leave'}),
 			]),
 		});
-		await controller.answerSituation('leave');
+		await controller.answers.situation('leave');
 		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, exit: 1});
 	});
 });
@@ -307,11 +307,11 @@ describe('Esc on the password asked again after a resume', () => {
 		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await controller.start();
 		expect(screen(controller)).toMatchObject({name: 'resume', flow: 'reconstruct', canRollback: false});
-		await controller.resumeChoice('resume');
+		await controller.answers.resume('resume');
 		expect(screen(controller)).toMatchObject({name: 'password-entry', stage: 'first'});
 		expect(controller.canGoBack()).toBe(true);
-		controller.typeText('Qx7');
-		await controller.back();
+		void controller.dispatch({type: 'type-text', text: 'Qx7'});
+		await controller.dispatch({type: 'back'});
 		expect(screen(controller).name).toBe('resume');
 		expect(JSON.stringify(controller.getState())).not.toContain('Qx7');
 	});

@@ -33,9 +33,9 @@ describe('the wizard controller', () => {
 		const controller = new WizardController(options([]), {makeLabFolder: async () => join(root, 'lab')});
 		await controller.start();
 		expect(screen(controller).name).toBe('target');
-		await controller.chooseTarget('windows');
+		await controller.answers.target('windows');
 		expect(screen(controller)).toMatchObject({name: 'target', note: expect.stringContaining('not a Windows machine')});
-		await controller.chooseTarget('lab');
+		await controller.answers.target('lab');
 		expect(screen(controller)).toMatchObject({name: 'inspect'});
 		expect((await labStatus(join(root, 'lab'))).servers).toHaveLength(5);
 	});
@@ -46,7 +46,7 @@ describe('the wizard controller', () => {
 		const before = structuredClone(given);
 		const controller = new WizardController(given, {makeLabFolder: async () => join(root, 'lab')});
 		await controller.start();
-		await controller.chooseTarget('lab');
+		await controller.answers.target('lab');
 		expect(screen(controller)).toMatchObject({name: 'inspect'});
 		expect(given.target).toBeUndefined();
 		expect(given).toEqual(before);
@@ -63,7 +63,7 @@ describe('the wizard controller', () => {
 			const s = screen(controller);
 			if (s.name === 'loading') messages.push(s.message);
 		});
-		await controller.chooseBackup(labPaths(dir).backup);
+		await controller.answers.discover(labPaths(dir).backup);
 		expect(screen(controller)).toMatchObject({name: 'validation', report: {valid: true, pagesVerified: 12}});
 		expect(messages).toContainEqual(expect.stringMatching(/^Checking .*backup…\nVerifying pages: [\d,]+ of 4,261 \(\d+%\)/));
 		await controller.dispose();
@@ -72,73 +72,73 @@ describe('the wizard controller', () => {
 	it('walks the whole restore flow, each destructive step only after its confirmation', async () => {
 		const {dir, controller} = await labController();
 		expect(screen(controller)).toMatchObject({name: 'inspect', service: 'RUNNING'});
-		void controller.continueFromInspect();
-		await controller.answerBackup('yes');
+		void controller.answers.inspect('continue');
+		await controller.answers['ask-backup']('yes');
 		expect(screen(controller)).toMatchObject({name: 'choose-backup', input: labPaths(dir).backup});
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({name: 'validation', report: {valid: true}});
-		await controller.acceptValidation();
-		await controller.answerSituation('normal');
+		await controller.answers.validation('accept');
+		await controller.answers.situation('normal');
 		expect(screen(controller).name).toBe('plan');
-		await controller.startPlan();
+		await controller.answers.plan('begin');
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'stop-service'});
 		expect((await labStatus(dir)).service.state).toBe('RUNNING'); // nothing happens before the confirmation
-		await controller.confirm();
+		await controller.dispatch({type: 'confirm'});
 		expect(screen(controller)).toMatchObject({
 			name: 'confirm',
 			step: 'move-aside',
 			changes: expect.arrayContaining([expect.stringMatching(/^Moves 11 files out of/)]),
 		});
-		await controller.confirm();
+		await controller.dispatch({type: 'confirm'});
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'copy-backup', word: 'RESTORE'});
-		await controller.confirm(); // nothing typed yet: nothing happens
+		await controller.dispatch({type: 'confirm'}); // nothing typed yet: nothing happens
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'copy-backup'});
-		controller.typeText('RESTORX');
-		controller.eraseText();
-		controller.typeText('E');
-		await controller.submitText();
+		void controller.dispatch({type: 'type-text', text: 'RESTORX'});
+		void controller.dispatch({type: 'erase-text'});
+		void controller.dispatch({type: 'type-text', text: 'E'});
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'start-service'});
-		await controller.confirm();
-		await controller.confirm();
+		await controller.dispatch({type: 'confirm'});
+		await controller.dispatch({type: 'confirm'});
 		expect(screen(controller)).toMatchObject({name: 'summary', ok: true, title: 'Done: every server shows a blue check'});
 		expect((await labStatus(dir)).servers.every(s => s.synchronized)).toBe(true);
 		expect(controller.getState().log.filter(l => l.tone === 'ok')).toHaveLength(5);
-		controller.done();
+		void controller.dispatch({type: 'finish'});
 		expect(controller.getState().exit).toBe(0);
 	});
 
 	it('goes back with Esc only while nothing has changed', async () => {
 		const {controller} = await labController();
-		void controller.continueFromInspect();
-		await controller.answerSituation('red-x');
-		await controller.answerSituation('same');
-		await controller.answerBackup('yes');
-		void controller.back();
+		void controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
+		await controller.answers.situation('same');
+		await controller.answers['ask-backup']('yes');
+		void controller.dispatch({type: 'back'});
 		expect(screen(controller).name).toBe('ask-backup');
-		void controller.back();
+		void controller.dispatch({type: 'back'});
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'pdc'});
-		await controller.answerSituation('same');
-		await controller.answerBackup('yes');
-		await controller.submitText();
-		await controller.acceptValidation();
-		await controller.answerSituation('normal');
-		void controller.back();
+		await controller.answers.situation('same');
+		await controller.answers['ask-backup']('yes');
+		await controller.dispatch({type: 'submit-text'});
+		await controller.answers.validation('accept');
+		await controller.answers.situation('normal');
+		void controller.dispatch({type: 'back'});
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'synchronize-restore'});
-		void controller.back();
+		void controller.dispatch({type: 'back'});
 		expect(screen(controller).name).toBe('validation');
-		await controller.acceptValidation();
-		await controller.answerSituation('normal');
-		await controller.startPlan();
-		await controller.confirm();
-		void controller.back();
+		await controller.answers.validation('accept');
+		await controller.answers.situation('normal');
+		await controller.answers.plan('begin');
+		await controller.dispatch({type: 'confirm'});
+		void controller.dispatch({type: 'back'});
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside'});
 	});
 
 	it('shows a refused backup with its errors and goes back to choose another', async () => {
 		const {dir, controller} = await labController();
-		void controller.continueFromInspect();
-		await controller.answerBackup('yes');
-		await controller.chooseBackup(labPaths(dir).syncagnt);
+		void controller.answers.inspect('continue');
+		await controller.answers['ask-backup']('yes');
+		await controller.answers.discover(labPaths(dir).syncagnt);
 		expect(screen(controller)).toMatchObject({
 			name: 'validation',
 			report: {
@@ -146,35 +146,35 @@ describe('the wizard controller', () => {
 				errors: expect.arrayContaining([expect.stringContaining('live SYNCAGNT folder'), expect.stringMatching(/^MSSYNC\.MDB has a damaged page/)]),
 			},
 		});
-		await controller.acceptValidation();
-		await controller.answerSituation('normal');
+		await controller.answers.validation('accept');
+		await controller.answers.situation('normal');
 		expect(screen(controller).name).toBe('validation');
-		void controller.back();
+		void controller.dispatch({type: 'back'});
 		expect(screen(controller).name).toBe('choose-backup');
 	});
 
 	it('finds backup sets for "Not sure"', async () => {
 		const {dir, controller} = await labController();
-		void controller.continueFromInspect();
-		await controller.answerBackup('unsure');
+		void controller.answers.inspect('continue');
+		await controller.answers['ask-backup']('unsure');
 		expect(screen(controller)).toMatchObject({name: 'discover', input: dir});
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
 		const found = screen(controller);
 		expect(found.name === 'discover' && found.results?.filter(r => !r.live).map(r => r.folder)).toEqual([labPaths(dir).backup]);
 	});
 
 	it('leaves at a safe point when asked mid-run, journals it, and offers resume or roll back next time', async () => {
 		const {dir, controller} = await labController();
-		void controller.continueFromInspect();
-		await controller.answerBackup('yes');
-		await controller.submitText();
-		await controller.acceptValidation();
-		await controller.answerSituation('normal');
-		await controller.startPlan();
-		await controller.confirm();
-		controller.requestQuit();
+		void controller.answers.inspect('continue');
+		await controller.answers['ask-backup']('yes');
+		await controller.dispatch({type: 'submit-text'});
+		await controller.answers.validation('accept');
+		await controller.answers.situation('normal');
+		await controller.answers.plan('begin');
+		await controller.dispatch({type: 'confirm'});
+		void controller.dispatch({type: 'ask-to-leave'});
 		expect(controller.getState().overlay).toBe('quit');
-		await controller.confirmQuit();
+		await controller.dispatch({type: 'leave'});
 		expect(controller.getState().exit).toBe(130);
 		const unfinished = await findUnfinishedRun(labPaths(dir).journal);
 		expect(unfinished?.entries.at(-1)).toMatchObject({type: 'interrupted'});
@@ -215,11 +215,11 @@ describe('the wizard controller', () => {
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();
 		expect(screen(again)).toMatchObject({name: 'resume', finished: ['Stop MSSYNC'], next: 'Move the current database aside'});
-		await again.resumeChoice('rollback');
+		await again.answers.resume('rollback');
 		expect(screen(again)).toMatchObject({name: 'confirm', step: 'rollback'});
 		const states: unknown[] = [];
 		const unsubscribe = again.subscribe(() => states.push(again.getState()));
-		await again.confirm();
+		await again.dispatch({type: 'confirm'});
 		await waitFor(() => expect(screen(again)).toMatchObject({name: 'summary', ok: true}));
 		unsubscribe();
 		// While it rolls back, no step list ticks the steps it undoes; what it did is said once, on the last screen.
@@ -235,22 +235,22 @@ describe('the wizard controller', () => {
 		await createLab(dir, {...LAB_DEFAULTS, pace: 0, offline: ['FS2']});
 		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await controller.start();
-		void controller.continueFromInspect();
-		await controller.answerBackup('yes');
-		await controller.submitText();
-		await controller.acceptValidation();
-		await controller.answerSituation('normal');
-		await controller.startPlan();
+		void controller.answers.inspect('continue');
+		await controller.answers['ask-backup']('yes');
+		await controller.dispatch({type: 'submit-text'});
+		await controller.answers.validation('accept');
+		await controller.answers.situation('normal');
+		await controller.answers.plan('begin');
 		for (const step of ['stop-service', 'move-aside']) {
 			expect(screen(controller)).toMatchObject({step});
-			await controller.confirm();
+			await controller.dispatch({type: 'confirm'});
 		}
-		controller.typeText('RESTORE');
-		await controller.submitText();
-		await controller.confirm();
-		await controller.confirm();
+		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
+		await controller.dispatch({type: 'submit-text'});
+		await controller.dispatch({type: 'confirm'});
+		await controller.dispatch({type: 'confirm'});
 		expect(screen(controller)).toMatchObject({name: 'failure', step: 'synchronize', failedServers: ['FS2']});
-		await controller.failureChoice('finish');
+		await controller.answers.failure('finish');
 		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, title: 'Done, but FS2 still shows a red X'});
 	});
 });
@@ -262,43 +262,43 @@ describe('the wizard controller, reconstruct flow', () => {
 		await createLab(dir, {...LAB_DEFAULTS, pace: 0, backup: false});
 		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await controller.start();
-		void controller.continueFromInspect();
-		await controller.answerBackup('no');
+		void controller.answers.inspect('continue');
+		await controller.answers['ask-backup']('no');
 		expect(screen(controller)).toMatchObject({name: 'consequences', servers: ['FS2', 'FS4', 'FS5'], users: 120});
-		await controller.acceptConsequences();
+		await controller.answers.consequences('go');
 		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'servers', selected: ['FS2', 'FS4', 'FS5']});
-		controller.toggleSelected(); // FS1 under the cursor: chosen
-		controller.toggleSelected(); // and left again
+		void controller.dispatch({type: 'toggle-selected'}); // FS1 under the cursor: chosen
+		void controller.dispatch({type: 'toggle-selected'}); // and left again
 		for (const step of [1, 2, 1]) {
-			controller.moveCursor(step); // to FS2, FS4, FS5: leave each
-			controller.toggleSelected();
+			void controller.dispatch({type: 'move-cursor', delta: step}); // to FS2, FS4, FS5: leave each
+			void controller.dispatch({type: 'toggle-selected'});
 		}
-		await controller.submitSelection();
+		await controller.dispatch({type: 'submit-selection'});
 		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'servers', error: expect.stringContaining('at least one')});
-		controller.toggleSelected();
-		await controller.submitSelection();
+		void controller.dispatch({type: 'toggle-selected'});
+		await controller.dispatch({type: 'submit-selection'});
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware:FS5'}); // one server chosen: its own question at once
-		await controller.answerSituation('3.x');
+		await controller.answers.situation('3.x');
 		expect(screen(controller)).toMatchObject({name: 'multi-select', purpose: 'bindery', selected: []});
-		await controller.submitSelection();
-		await controller.choosePasswordPolicy('initial');
-		controller.typeText('short');
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-selection'});
+		await controller.answers['password-policy']('initial');
+		void controller.dispatch({type: 'type-text', text: 'short'});
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({name: 'password-entry', stage: 'first', error: expect.stringContaining('at least 8')});
-		controller.typeText('Winter#2026');
+		void controller.dispatch({type: 'type-text', text: 'Winter#2026'});
 		expect(JSON.stringify(controller.getState())).not.toContain('Winter#2026');
-		await controller.submitText();
-		controller.typeText('Winter#2027');
-		await controller.submitText();
+		await controller.dispatch({type: 'submit-text'});
+		void controller.dispatch({type: 'type-text', text: 'Winter#2027'});
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({
 			name: 'password-entry',
 			stage: 'first',
 			error: 'The two did not match, so neither is kept: type the password again, from the start (then once more to be sure).',
 		});
-		controller.typeText('Winter#2026');
-		await controller.submitText();
-		controller.typeText('Winter#2026');
-		await controller.submitText();
+		void controller.dispatch({type: 'type-text', text: 'Winter#2026'});
+		await controller.dispatch({type: 'submit-text'});
+		void controller.dispatch({type: 'type-text', text: 'Winter#2026'});
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller).name).toBe('passwords-file');
 		// In the practice lab the suggestion is beside the lab (never the home folder), and says why.
 		expect(screen(controller)).toMatchObject({
@@ -308,22 +308,22 @@ describe('the wizard controller, reconstruct flow', () => {
 			),
 			note: expect.stringContaining('beside the practice lab'),
 		});
-		controller.eraseText();
+		void controller.dispatch({type: 'erase-text'});
 		const s = screen(controller);
-		if (s.name === 'passwords-file') for (let i = 0; i < s.input.length; i++) controller.eraseText();
-		controller.typeText(join(dir, 'p.txt'));
-		await controller.submitText();
+		if (s.name === 'passwords-file') for (let i = 0; i < s.input.length; i++) void controller.dispatch({type: 'erase-text'});
+		void controller.dispatch({type: 'type-text', text: join(dir, 'p.txt')});
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({name: 'passwords-file', error: expect.stringContaining('which others can read')});
-		for (let i = 0; i < 200; i++) controller.eraseText();
-		controller.typeText(join(root, 'p.txt'));
-		await controller.submitText();
+		for (let i = 0; i < 200; i++) void controller.dispatch({type: 'erase-text'});
+		void controller.dispatch({type: 'type-text', text: join(root, 'p.txt')});
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({name: 'plan', flow: 'reconstruct'});
-		await controller.startPlan();
+		await controller.answers.plan('begin');
 		for (let step = screen(controller); step.name === 'confirm'; step = screen(controller)) {
 			if (step.word) {
-				controller.typeText(step.word);
-				await controller.submitText();
-			} else await controller.confirm();
+				void controller.dispatch({type: 'type-text', text: step.word});
+				await controller.dispatch({type: 'submit-text'});
+			} else await controller.dispatch({type: 'confirm'});
 		}
 		// Only FS5 was reconstructed: FS2 and FS4 stay red, as they should — not a failure of this run, but said.
 		expect(screen(controller)).toMatchObject({

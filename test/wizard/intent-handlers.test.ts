@@ -91,11 +91,12 @@ describe('the handler maps', () => {
 		expect(Object.keys(controller.answers).sort()).toEqual(Object.keys(recording().answers).sort());
 	});
 
-	it("the screen tests drive the controller's own maps: each call the harness records is a method of the controller, as the map names it", () => {
+	it("the screen tests drive the controller's own maps: each call the harness records is a method of the controller's or of one of its parts, as the map names it", () => {
 		const command = parseCommandLine([]);
 		if (command.kind !== 'wizard') throw new Error('not the wizard');
 		const controller = new WizardController(command.options, {platform: 'linux'});
-		const isMethod = (name: string) => typeof Reflect.get(controller, name) === 'function';
+		const parts: unknown[] = Object.values(controller).filter(value => typeof value === 'object' && value !== null);
+		const isMethod = (name: string) => [controller, ...parts].some(owner => typeof Reflect.get(owner as object, name) === 'function');
 		const cases: [Screen, Intent, string][] = [
 			[{name: 'loading', message: '…'}, {type: 'type-text', text: 'x'}, 'typeText'],
 			[{name: 'loading', message: '…'}, {type: 'complete-text'}, 'complete'],

@@ -22,18 +22,18 @@ describe('leaving a restore at a safe point', {timeout: 120_000}, () => {
 		await createLab(dir, {...LAB_DEFAULTS, pace: 0});
 		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0, launcher: 'npm start --'});
 		await controller.start();
-		await controller.continueFromInspect();
-		await controller.answerSituation('red-x');
-		await controller.answerSituation('same');
-		await controller.answerBackup('yes');
-		await controller.submitText();
-		await controller.acceptValidation();
-		await controller.answerSituation('full');
-		await controller.startPlan();
-		await controller.confirm(); // Stop MSSYNC
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
+		await controller.answers.situation('same');
+		await controller.answers['ask-backup']('yes');
+		await controller.dispatch({type: 'submit-text'});
+		await controller.answers.validation('accept');
+		await controller.answers.situation('full');
+		await controller.answers.plan('begin');
+		await controller.dispatch({type: 'confirm'}); // Stop MSSYNC
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside'});
-		controller.requestQuit();
-		await controller.confirmQuit();
+		void controller.dispatch({type: 'ask-to-leave'});
+		await controller.dispatch({type: 'leave'});
 		const end = screen(controller);
 		if (end.name !== 'summary') throw new Error(`not the last frame: ${end.name}`);
 		expect(end.title).toBe('Left at a safe point');

@@ -25,9 +25,9 @@ async function validationOfJet200Backup(argv: string[] = []) {
 	if (command.kind !== 'wizard') throw new Error('not the wizard');
 	const controller = new WizardController(command.options, {platform: 'win32'});
 	await controller.start();
-	await controller.continueFromInspect();
-	await controller.answerBackup('yes');
-	await controller.chooseBackup(server.backup);
+	await controller.answers.inspect('continue');
+	await controller.answers['ask-backup']('yes');
+	await controller.answers.discover(server.backup);
 	return {controller, server};
 }
 
@@ -40,7 +40,7 @@ describe('the NT version question', {timeout: 60_000}, () => {
 			expect(controller.getState().screen).toMatchObject({name: 'validation', report: {valid: true, needsNt: ['MSSYNC.MDB']}});
 			expect(labels(controller)).toEqual(['nt-4.0', 'nt-3.51', 'back']);
 
-			await controller.answerNtVersion('nt-4.0');
+			await controller.answers.validation('nt-4.0');
 			const refused = controller.getState().screen;
 			expect(refused).toMatchObject({name: 'validation', report: {valid: false}});
 			if (refused.name !== 'validation') return;

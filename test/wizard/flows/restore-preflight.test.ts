@@ -49,12 +49,12 @@ describe('the wizard on a disk too small for the backup', () => {
 		try {
 			await controller.start();
 			expect(controller.getState().screen).toMatchObject({name: 'inspect', checks: []});
-			await controller.continueFromInspect();
-			await controller.answerBackup('yes');
-			await controller.chooseBackup(backup);
+			await controller.answers.inspect('continue');
+			await controller.answers['ask-backup']('yes');
+			await controller.answers.discover(backup);
 			expect(controller.getState().screen).toMatchObject({name: 'validation', report: {valid: true}});
-			await controller.acceptValidation();
-			await controller.answerSituation('normal');
+			await controller.answers.validation('accept');
+			await controller.answers.situation('normal');
 
 			expect(controller.getState().screen).toMatchObject({
 				name: 'summary',
@@ -74,7 +74,7 @@ describe('the wizard on a disk too small for the backup', () => {
 
 			// Esc goes back to the validated backup, to choose another.
 			expect(controller.canGoBack()).toBe(true);
-			await controller.back();
+			await controller.dispatch({type: 'back'});
 			expect(controller.getState().screen).toMatchObject({name: 'validation'});
 		} finally {
 			await controller.dispose();

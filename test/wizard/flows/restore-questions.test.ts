@@ -23,13 +23,13 @@ async function restore(kind: 'normal' | 'full') {
 	// Started as `npm start` starts it: every command printed must work from there.
 	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0, launcher: 'npm start --'});
 	await controller.start();
-	await controller.continueFromInspect();
-	await controller.answerSituation('red-x');
-	await controller.answerSituation('same');
-	await controller.answerBackup('yes');
-	await controller.submitText();
-	await controller.acceptValidation();
-	await controller.answerSituation(kind);
+	await controller.answers.inspect('continue');
+	await controller.answers.situation('red-x');
+	await controller.answers.situation('same');
+	await controller.answers['ask-backup']('yes');
+	await controller.dispatch({type: 'submit-text'});
+	await controller.answers.validation('accept');
+	await controller.answers.situation(kind);
 	const plan = screen(controller);
 	const seen = new Set<string>();
 	const unsubscribe = controller.subscribe(() => {
@@ -37,13 +37,13 @@ async function restore(kind: 'normal' | 'full') {
 		if (s.screen.name === 'running' || s.screen.name === 'confirm') seen.add(s.screen.title);
 		for (const step of s.steps ?? []) seen.add(step.title);
 	});
-	await controller.startPlan();
+	await controller.answers.plan('begin');
 	for (let i = 0; i < 20 && screen(controller).name === 'confirm'; i++) {
 		const s = screen(controller);
 		if (s.name === 'confirm' && s.word) {
-			controller.typeText(s.word);
-			await controller.submitText();
-		} else await controller.confirm();
+			void controller.dispatch({type: 'type-text', text: s.word});
+			await controller.dispatch({type: 'submit-text'});
+		} else await controller.dispatch({type: 'confirm'});
 	}
 	unsubscribe();
 	const end = screen(controller);

@@ -56,9 +56,9 @@ async function confirmAll(controller: WizardController) {
 		if (s.name === 'summary') return s;
 		if (s.name !== 'confirm') throw new Error(`stopped on ${s.name}: ${JSON.stringify(s).slice(0, 400)}`);
 		if (s.word) {
-			controller.typeText(s.word);
-			await controller.submitText();
-		} else await controller.confirm();
+			void controller.dispatch({type: 'type-text', text: s.word});
+			await controller.dispatch({type: 'submit-text'});
+		} else await controller.dispatch({type: 'confirm'});
 	}
 	throw new Error('no end');
 }
@@ -66,17 +66,17 @@ async function confirmAll(controller: WizardController) {
 describe('the situation questions', {timeout: 180_000}, () => {
 	it('come before the backup question, which still follows and still branches: a red X on the PDC that ran DSMN', async () => {
 		const {controller} = await labController();
-		await controller.continueFromInspect();
+		await controller.answers.inspect('continue');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'symptom'});
 		expect(pointed(screen(controller))).toBe('red-x');
-		await controller.answerSituation('red-x');
+		await controller.answers.situation('red-x');
 		const pdc = screen(controller);
 		expect(pdc).toMatchObject({name: 'situation', step: 'pdc'});
 		// Its ? says why the two procedures differ, each with its article.
 		expect(pdc.name === 'situation' && pdc.help.why).toMatch(/KB Q148678[\s\S]*backup subfolder[\s\S]*KB Q154761/);
-		await controller.answerSituation('same');
+		await controller.answers.situation('same');
 		expect(screen(controller).name).toBe('ask-backup');
-		await controller.answerBackup('no');
+		await controller.answers['ask-backup']('no');
 		expect(screen(controller).name).toBe('consequences');
 		await controller.dispose();
 	});
@@ -90,12 +90,12 @@ describe('the situation questions', {timeout: 180_000}, () => {
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'pdc'});
 		await controller.answers.situation('new');
 		expect(screen(controller).name).toBe('ask-backup');
-		await controller.answerBackup('yes');
-		await controller.submitText();
-		await controller.acceptValidation();
-		await controller.answerSituation('normal');
+		await controller.answers['ask-backup']('yes');
+		await controller.dispatch({type: 'submit-text'});
+		await controller.answers.validation('accept');
+		await controller.answers.situation('normal');
 		expect(screen(controller)).toMatchObject({name: 'plan', flow: 'new-pdc', steps: expect.arrayContaining([expect.stringContaining('SYNCAGNT\\Backup')])});
-		await controller.startPlan();
+		await controller.answers.plan('begin');
 		const end = await confirmAll(controller);
 		expect(end).toMatchObject({ok: true});
 		expect(await journalStart(dir)).toMatchObject({flow: 'restore', pdc: 'new', synchronize: 'normal'});
@@ -106,18 +106,18 @@ describe('the situation questions', {timeout: 180_000}, () => {
 
 	it('"MSSYNC will not start" offers dsmpack /r first (KB Q197852): the repair runs, MSSYNC starts, mssync.bkp is kept', async () => {
 		const {dir, controller} = await labController({wontStart: true});
-		await controller.continueFromInspect();
-		await controller.answerSituation('wont-start');
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('wont-start');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'repair'});
 		expect(pointed(screen(controller))).toBe('repair');
-		await controller.answerSituation('repair');
+		await controller.answers.situation('repair');
 		// MSSYNC was found stopped (it will not start): the plan does not begin by stopping it, and says why the servers stay red.
 		const plan = screen(controller);
 		expect(plan).toMatchObject({name: 'plan', flow: 'repair', steps: ['Repair the database with dsmpack /r', 'Start MSSYNC']});
 		expect(plan.name === 'plan' && plan.lines.join('\n')).toMatch(
 			/stopped already.*nothing to stop[\s\S]*keeps it until the servers are synchronized after the repair/,
 		);
-		await controller.startPlan();
+		await controller.answers.plan('begin');
 		expect(controller.getState().steps?.map(s => s.id)).toEqual(['dsmpack', 'start-service']);
 		const end = await confirmAll(controller);
 		expect(end.lines.join('\n')).toContain('mssync.bkp');
@@ -137,11 +137,11 @@ describe('the situation questions', {timeout: 180_000}, () => {
 
 	it('"MSSYNC will not start", repair declined: the PDC question, then the backup question as usual', async () => {
 		const {controller} = await labController({wontStart: true});
-		await controller.continueFromInspect();
-		await controller.answerSituation('wont-start');
-		await controller.answerSituation('skip');
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('wont-start');
+		await controller.answers.situation('skip');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'pdc'});
-		await controller.answerSituation('same');
+		await controller.answers.situation('same');
 		expect(screen(controller).name).toBe('ask-backup');
 		await controller.dispose();
 	});
@@ -150,24 +150,24 @@ describe('the situation questions', {timeout: 180_000}, () => {
 describe('Synchronize or Fully synchronize after a restore', {timeout: 180_000}, () => {
 	it('recommends Full for a backup older than the change log is trusted for; a plain synchronize leaves stale accounts, a full one fixes them', async () => {
 		const {dir, controller} = await labController({backupAgeDays: 30, changeLogSize: 50});
-		await controller.continueFromInspect();
-		await controller.answerSituation('red-x');
-		await controller.answerSituation('same');
-		await controller.answerBackup('yes');
-		await controller.submitText();
-		await controller.acceptValidation();
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
+		await controller.answers.situation('same');
+		await controller.answers['ask-backup']('yes');
+		await controller.dispatch({type: 'submit-text'});
+		await controller.answers.validation('accept');
 		const question = screen(controller);
 		expect(question).toMatchObject({name: 'situation', step: 'synchronize-restore'});
 		expect(pointed(question)).toBe('full');
 		expect(question.name === 'situation' && question.lines[0]).toMatch(/^Recommended: Fully synchronize all servers\. The backup is 30 days old/);
 		expect(question.name === 'situation' && question.help.why).toMatch(/Event 8005/);
 		// The admin chooses otherwise: the plan says so, and the run journals it.
-		await controller.answerSituation('normal');
+		await controller.answers.situation('normal');
 		expect(screen(controller)).toMatchObject({
 			name: 'plan',
 			lines: expect.arrayContaining([expect.stringMatching(/^At the end: Synchronize all servers \(recommended: Fully synchronize all servers\)/)]),
 		});
-		await controller.startPlan();
+		await controller.answers.plan('begin');
 		const end = await confirmAll(controller);
 		expect(end).toMatchObject({ok: true, title: 'Done: every server shows a blue check'});
 		const printed = controller.getState().log.map(l => l.text);
@@ -184,11 +184,11 @@ describe('Synchronize or Fully synchronize after a restore', {timeout: 180_000},
 		// "Only synchronize all servers", fully this time: nothing stale is left.
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();
-		await again.continueFromInspect('synchronize');
+		await again.answers.inspect('synchronize');
 		expect(pointed(screen(again))).toBe('normal');
-		await again.answerSituation('full');
+		await again.answers.situation('full');
 		expect(screen(again)).toMatchObject({name: 'confirm', step: 'synchronize-only', title: 'Fully synchronize all servers'});
-		await again.confirm();
+		await again.dispatch({type: 'confirm'});
 		expect(screen(again)).toMatchObject({name: 'summary', ok: true});
 		status = await labStatus(dir);
 		expect(status.servers.every(s => s.synchronized && s.staleAccounts.length === 0)).toBe(true);
@@ -199,12 +199,12 @@ describe('Synchronize or Fully synchronize after a restore', {timeout: 180_000},
 describe("each server's NetWare version in the reconstruct", {timeout: 180_000}, () => {
 	it('asks each server when not all run 3.x: a 4.x server gets no bindery restore, and the run carries the versions', async () => {
 		const {dir, controller} = await labController({backup: false, netware: {FS2: '4.x'}, allow4x: true});
-		await controller.continueFromInspect();
-		await controller.answerSituation('red-x');
-		await controller.answerSituation('same');
-		await controller.answerBackup('no');
-		await controller.acceptConsequences();
-		await controller.submitSelection();
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
+		await controller.answers.situation('same');
+		await controller.answers['ask-backup']('no');
+		await controller.answers.consequences('go');
+		await controller.dispatch({type: 'submit-selection'});
 		// The lab knows its servers' versions: the question starts from them, and says so.
 		expect(screen(controller)).toMatchObject({
 			name: 'situation',
@@ -212,37 +212,37 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 			lines: expect.arrayContaining(['The practice lab says: FS2 runs NetWare 4.x, FS4 runs NetWare 3.x, FS5 runs NetWare 3.x. The answer starts from that.']),
 		});
 		expect(pointed(screen(controller))).toBe('each');
-		await controller.answerSituation('each');
+		await controller.answers.situation('each');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware:FS2'});
 		expect(pointed(screen(controller))).toBe('4.x');
-		await controller.answerSituation('4.x');
+		await controller.answers.situation('4.x');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'netware:FS4'});
 		expect(pointed(screen(controller))).toBe('3.x');
-		await controller.answerSituation('3.x');
-		await controller.answerSituation('2.x');
+		await controller.answers.situation('3.x');
+		await controller.answers.situation('2.x');
 		const bindery = screen(controller);
 		expect(bindery).toMatchObject({name: 'multi-select', purpose: 'bindery'});
 		expect(bindery.name === 'multi-select' && bindery.items.find(i => i.value === 'FS2')?.label).toMatch(/NetWare 4\.x: no bindery backup to restore/);
 		// Choosing the 4.x server for BINDREST is refused, with why.
-		controller.toggleSelected();
-		await controller.submitSelection();
+		void controller.dispatch({type: 'toggle-selected'});
+		await controller.dispatch({type: 'submit-selection'});
 		expect(screen(controller)).toMatchObject({
 			name: 'multi-select',
 			purpose: 'bindery',
 			error: expect.stringMatching(/FS2 runs NetWare 4\.x: .*BINDREST does not apply/),
 		});
-		controller.toggleSelected();
-		await controller.submitSelection();
-		await controller.choosePasswordPolicy('random');
-		controller.eraseText('line');
-		controller.typeText(join(await tempDir(), 'passwords.txt'));
-		await controller.submitText();
+		void controller.dispatch({type: 'toggle-selected'});
+		await controller.dispatch({type: 'submit-selection'});
+		await controller.answers['password-policy']('random');
+		void controller.dispatch({type: 'erase-text', what: 'line'});
+		void controller.dispatch({type: 'type-text', text: join(await tempDir(), 'passwords.txt')});
+		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({
 			name: 'plan',
 			flow: 'reconstruct',
 			lines: expect.arrayContaining(['NetWare versions: FS2 4.x, FS4 3.x, FS5 2.x.']),
 		});
-		await controller.startPlan();
+		await controller.answers.plan('begin');
 		expect(await journalStart(dir)).toMatchObject({flow: 'reconstruct', netware: {FS2: '4.x', FS5: '2.x'}});
 		const add = screen(controller);
 		expect(add).toMatchObject({name: 'confirm', step: 'delete-agent:FS2'});
@@ -255,17 +255,17 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 	// Issue 28, item 1: without Allow4X the old flow deleted FS2's WINNT_SYNC_AGENT, then could not add FS2 back.
 	it.each(['all-3.x', '4.x'] as const)('without Allow4X a 4.x server is refused before anything changes, whatever the answer (%s)', async answer => {
 		const {dir, controller} = await labController({backup: false, servers: 2, netware: {FS2: '4.x'}});
-		await controller.continueFromInspect();
-		await controller.answerSituation('red-x');
-		await controller.answerSituation('same');
-		await controller.answerBackup('no');
-		await controller.acceptConsequences();
-		await controller.submitSelection();
-		if (answer === 'all-3.x') await controller.answerSituation('all-3.x');
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
+		await controller.answers.situation('same');
+		await controller.answers['ask-backup']('no');
+		await controller.answers.consequences('go');
+		await controller.dispatch({type: 'submit-selection'});
+		if (answer === 'all-3.x') await controller.answers.situation('all-3.x');
 		else {
-			await controller.answerSituation('each');
-			await controller.answerSituation('3.x');
-			await controller.answerSituation('4.x');
+			await controller.answers.situation('each');
+			await controller.answers.situation('3.x');
+			await controller.answers.situation('4.x');
 		}
 		const refused = screen(controller);
 		expect(refused).toMatchObject({name: 'summary', ok: false, title: 'Not ready to reconstruct: nothing was changed'});
@@ -287,13 +287,13 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 			reads++;
 			return read();
 		};
-		await controller.continueFromInspect();
-		await controller.answerSituation('red-x');
-		await controller.answerSituation('same');
-		await controller.answerBackup('no');
-		await controller.acceptConsequences();
-		await controller.submitSelection();
-		await controller.answerSituation('all-3.x');
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
+		await controller.answers.situation('same');
+		await controller.answers['ask-backup']('no');
+		await controller.answers.consequences('go');
+		await controller.dispatch({type: 'submit-selection'});
+		await controller.answers.situation('all-3.x');
 		const bindery = screen(controller);
 		expect(bindery).toMatchObject({name: 'multi-select', purpose: 'bindery'});
 		// The users a bindery restore removes are the domain's propagated accounts here: they come back with the
@@ -315,13 +315,13 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 describe('Supervisor rights, asked on the consequences screen', {timeout: 180_000}, () => {
 	it('"no Supervisor login on some": nothing changed, why it is needed (KB Q183684), what to do, and the command to start again on its own line', async () => {
 		const {dir, controller} = await labController({backup: false});
-		await controller.continueFromInspect();
-		await controller.answerSituation('red-x');
-		await controller.answerSituation('same');
-		await controller.answerBackup('no');
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
+		await controller.answers.situation('same');
+		await controller.answers['ask-backup']('no');
 		expect(screen(controller)).toMatchObject({name: 'consequences'});
 		const before = await labStatus(dir);
-		await controller.acceptConsequences('no-supervisor');
+		await controller.answers.consequences('no-supervisor');
 		// The real choices, not only Enter: go on with the servers there is a login for, or leave.
 		const question = screen(controller);
 		expect(question).toMatchObject({name: 'situation', step: 'no-supervisor'});
@@ -469,21 +469,21 @@ describe('what the situation questions say', () => {
 describe('the PDC answer checked against the role the server reports (srvinfo; lab create --role)', {timeout: 180_000}, () => {
 	it('a BDC takes no restore: the PDC screen says what it reported; either answer ends with what to do first, nothing changed, Esc to change it', async () => {
 		const {dir, controller} = await labController({role: 'bdc'});
-		await controller.continueFromInspect();
-		await controller.answerSituation('red-x');
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
 		const question = screen(controller);
 		expect(question).toMatchObject({name: 'situation', step: 'pdc'});
 		expect(question.name === 'situation' && question.lines.join(' ')).toMatch(/reports itself as a BDC \(server type 0x1013\).*Nothing is restored on a BDC/);
-		await controller.answerSituation('same');
+		await controller.answers.situation('same');
 		const same = screen(controller);
 		expect(same).toMatchObject({name: 'summary', ok: false, title: 'This server is a BDC: nothing was changed', back: true});
 		expect(same.name === 'summary' && same.lines.join('\n')).toMatch(
 			/What to do: Run the tool on the PDC that ran DSMN instead \(--host[\s\S]*If that PDC was lost: Promote this BDC to PDC/,
 		);
 		expect(controller.canGoBack()).toBe(true);
-		await controller.back();
+		await controller.dispatch({type: 'back'});
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'pdc'});
-		await controller.answerSituation('new');
+		await controller.answers.situation('new');
 		const lost = screen(controller);
 		expect(lost.name === 'summary' && lost.lines[1]).toMatch(
 			/^What to do: Promote this BDC to PDC in Server Manager .* answer that the PDC was lost \(KB Q154761\)\.$/,
@@ -508,14 +508,14 @@ describe('the PDC answer checked against the role the server reports (srvinfo; l
 
 	it('a PDC fits either answer: the screen says what it reported, and "a BDC promoted since" goes on to the backup question', async () => {
 		const {controller} = await labController();
-		await controller.continueFromInspect();
-		await controller.answerSituation('red-x');
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
 		const question = screen(controller);
 		expect(question.name === 'situation' && question.lines).toEqual([
 			expect.stringMatching(/^This server reports itself as the domain's PDC \(server type 0x100b\)/),
 			expect.stringMatching(/^Either answer fits a PDC: a BDC promoted after the PDC was lost is the PDC now/),
 		]);
-		await controller.answerSituation('new');
+		await controller.answers.situation('new');
 		expect(screen(controller).name).toBe('ask-backup');
 		await controller.dispose();
 	});
@@ -524,18 +524,18 @@ describe('the PDC answer checked against the role the server reports (srvinfo; l
 describe('"MSSYNC will not start" while the first screen found it RUNNING', {timeout: 180_000}, () => {
 	it('is asked again with what the server reports: "it keeps running" leads to the red X\'s questions, "it stops again" to the repair', async () => {
 		const {controller} = await labController();
-		await controller.continueFromInspect();
-		await controller.answerSituation('wont-start');
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('wont-start');
 		const asked = screen(controller);
 		expect(asked).toMatchObject({name: 'situation', step: 'running', title: 'MSSYNC is running: does it stop again by itself?'});
 		expect(asked.name === 'situation' && asked.lines[0]).toMatch(/^The first screen found MSSYNC RUNNING\b/);
-		await controller.answerSituation('red-x');
+		await controller.answers.situation('red-x');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'pdc'});
-		await controller.back();
-		await controller.back();
+		await controller.dispatch({type: 'back'});
+		await controller.dispatch({type: 'back'});
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'symptom'});
-		await controller.answerSituation('wont-start');
-		await controller.answerSituation('wont-start');
+		await controller.answers.situation('wont-start');
+		await controller.answers.situation('wont-start');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'repair'});
 		await controller.dispose();
 	});

@@ -31,15 +31,15 @@ const values = (s: Screen) => choicesOf(s)?.items.map(i => i.value) ?? [];
 
 /** The synchronization chosen and confirmed, with every running screen's heading seen on the way. */
 async function synchronize(controller: WizardController, kind: 'normal' | 'full') {
-	await controller.continueFromInspect('synchronize');
+	await controller.answers.inspect('synchronize');
 	const question = screen(controller);
-	await controller.answerSituation(kind);
+	await controller.answers.situation(kind);
 	const headings = new Set<string>();
 	const unsubscribe = controller.subscribe(() => {
 		const s = screen(controller);
 		if (s.name === 'running') headings.add(s.title);
 	});
-	await controller.confirm();
+	await controller.dispatch({type: 'confirm'});
 	unsubscribe();
 	return {question, headings: [...headings]};
 }
@@ -64,8 +64,8 @@ describe('"Only synchronize all servers"', () => {
 
 	it("its confirmation's help names the menu item of the synchronize chosen", async () => {
 		const {controller} = await labController();
-		await controller.continueFromInspect('synchronize');
-		await controller.answerSituation('full');
+		await controller.answers.inspect('synchronize');
+		await controller.answers.situation('full');
 		const confirm = screen(controller);
 		expect(confirm).toMatchObject({name: 'confirm', title: 'Fully synchronize all servers'});
 		expect(confirm.name === 'confirm' && confirm.help?.why).toMatch(/NetWare Server ▸ Fully synchronize all servers/);
@@ -92,7 +92,7 @@ describe('"Only synchronize all servers"', () => {
 		expect(controller.canGoBack()).toBe(false);
 
 		// "Continue" goes on to the restore or reconstruct questions, here, without starting again.
-		await controller.answerSituation('continue');
+		await controller.answers.situation('continue');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'symptom'});
 		await controller.dispose();
 	});
@@ -113,8 +113,8 @@ describe('"Only synchronize all servers"', () => {
 				.log.map(l => l.text)
 				.join('\n'),
 		).not.toMatch(/FS3[^\n]*still show/);
-		controller.requestQuit();
-		await controller.confirmQuit();
+		void controller.dispatch({type: 'ask-to-leave'});
+		await controller.dispatch({type: 'leave'});
 		const last = screen(controller);
 		expect(last.name === 'summary' && last.title).toBe(after.title);
 		await controller.dispose();
@@ -123,10 +123,10 @@ describe('"Only synchronize all servers"', () => {
 	it('"Synchronize again" asks again; "Leave" ends with exit 1 and the command to come back, whole on its line', async () => {
 		const {dir, controller} = await labController();
 		await synchronize(controller, 'full');
-		await controller.answerSituation('again');
+		await controller.answers.situation('again');
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'synchronize-only', title: 'Fully synchronize all servers'});
-		await controller.confirm();
-		await controller.answerSituation('leave');
+		await controller.dispatch({type: 'confirm'});
+		await controller.answers.situation('leave');
 		const end = screen(controller);
 		expect(end).toMatchObject({name: 'summary', ok: false, exit: 1, title: '2 of 5 servers synchronized; FS2, FS4, FS5 still show a red X'});
 		expect(end.name === 'summary' && end.lines.at(-1)).toBe(`npm start -- --lab ${dir}`);
@@ -137,11 +137,11 @@ describe('"Only synchronize all servers"', () => {
 	it('q after servers were left red: the quit question and the last frame say what was sent, never "nothing was changed"', async () => {
 		const {dir, controller} = await labController();
 		await synchronize(controller, 'normal');
-		controller.requestQuit();
+		void controller.dispatch({type: 'ask-to-leave'});
 		expect(controller.getState().overlay).toBe('quit');
 		expect(controller.leavingNote()).not.toMatch(/[Nn]othing (has been|was) changed/);
 		expect(controller.leavingNote()).toMatch(/keep the accounts sent to them/);
-		await controller.confirmQuit();
+		await controller.dispatch({type: 'leave'});
 		const end = screen(controller);
 		expect(end).toMatchObject({name: 'summary', exit: 1, title: '2 of 5 servers synchronized; FS2, FS4, FS5 still show a red X'});
 		expect(end.name === 'summary' && end.lines.join('\n')).not.toMatch(/^Nothing was changed\.$/m);
@@ -151,8 +151,8 @@ describe('"Only synchronize all servers"', () => {
 
 	it('MSSYNC stopped (it will not start after a crash): not offered as if it could work; the repair is pointed to, nothing is run', async () => {
 		const {controller} = await labController({wontStart: true});
-		await controller.continueFromInspect('synchronize');
-		await controller.answerSituation('normal');
+		await controller.answers.inspect('synchronize');
+		await controller.answers.situation('normal');
 		const down = screen(controller);
 		expect(down).toMatchObject({name: 'situation', title: 'MSSYNC is STOPPED: synchronizing cannot work until it runs'});
 		expect(down.name === 'situation' && down.lines.join('\n')).toMatch(/MSSYNC will not start/);
@@ -164,7 +164,7 @@ describe('"Only synchronize all servers"', () => {
 				.log.map(l => l.text)
 				.join('\n'),
 		).not.toMatch(/red X/);
-		await controller.answerSituation('continue');
+		await controller.answers.situation('continue');
 		expect(screen(controller)).toMatchObject({name: 'situation', title: 'What brings you here?'});
 		await controller.dispose();
 	});
