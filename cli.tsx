@@ -4,7 +4,7 @@
 // `--help` is printed from the text bundled here (help-answer.ts); a usage error is answered by one small
 // file (dist/quick-answers.js); only the rest loads the program.
 import {helpAnswer} from './source/cli/help-answer.js';
-import {processOutput} from './source/cli/output.js';
+import {directOutput} from './source/cli/output.js';
 
 declare const __VERSION_LINE__: string | undefined;
 
@@ -23,9 +23,9 @@ async function answer(argv: string[]): Promise<number> {
 // No top-level await: a module that awaits at its top level is evaluated asynchronously, which `--version`
 // and `--help` need not wait for.
 const argv = process.argv.slice(2);
-if (argv.length === 1 && argv[0] === '--version' && typeof __VERSION_LINE__ === 'string') process.stdout.write(`${__VERSION_LINE__}\n`);
+if (argv.length === 1 && argv[0] === '--version' && typeof __VERSION_LINE__ === 'string') directOutput.out(`${__VERSION_LINE__}\n`);
 else {
-	const help = argv.length === 0 ? undefined : helpAnswer(argv, {...processOutput, env: process.env});
+	const help = argv.length === 0 ? undefined : helpAnswer(argv, {...directOutput, env: process.env});
 	if (help !== undefined) process.exitCode = help;
 	else
 		void answer(argv).then(code => {

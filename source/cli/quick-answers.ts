@@ -9,14 +9,14 @@ import type {Io} from '../app/io.js';
 import {UsageError} from '../errors/hinted-error.js';
 import {chooseGlyphs} from '../text/glyphs.js';
 import {globalFlags} from './global-flags.js';
-import {inGlyphs, processOutput} from './output.js';
+import {directOutput, inGlyphs} from './output.js';
 import {parseCommandLine} from './parse-args.js';
 import {reportHinted} from './report-hinted.js';
 
 /** The exit code when `argv` is a usage error (printed to `given`); undefined when the program must run. */
 export function quickAnswer(
 	argv: string[],
-	given: Pick<Io, 'out' | 'err' | 'env' | 'script'> = {...processOutput, env: process.env, script: process.argv[1]},
+	given: Pick<Io, 'out' | 'err' | 'env' | 'script'> = {...directOutput, env: process.env, script: process.argv[1]},
 ): number | undefined {
 	try {
 		parseCommandLine(argv);

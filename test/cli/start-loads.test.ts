@@ -6,7 +6,9 @@
  * esbuild's record of the bundle (dist/meta.json, written by npm run build), and in the modules Node
  * actually loads (its loader's own debug log, NODE_DEBUG=esm).
  */
-import {readFile} from 'node:fs/promises';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
@@ -95,4 +97,31 @@ describe('what a start loads before it prints', () => {
 		expect(run.loaded.slice(0, 2)).toEqual(['dist/cli.js', 'dist/quick-answers.js']);
 		expect(run.loaded.filter(path => path === 'dist/main.js')).toHaveLength(1);
 	});
+
+	it.each([[['--version']], [['--help']], [['--no-such-flag']]])(
+		'%j prints without making process.stdout or process.stderr (no stream, net or tty module: writing straight to the descriptor)',
+		async args => {
+			const dir = await mkdtemp(join(tmpdir(), 'dsmn-start-'));
+			try {
+				// Read at exit by a preload (CommonJS, which loads none of them itself): Node's own list of the modules it loaded.
+				const preload = join(dir, 'loaded.cjs');
+				await writeFile(
+					preload,
+					"process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_TO, JSON.stringify(process.moduleLoadList)));\n",
+				);
+				const loadedTo = join(dir, 'loaded.json');
+				const run = await execa(process.execPath, ['--require', preload, CLI, ...args], {
+					reject: false,
+					env: userEnv({LOADED_TO: loadedTo}),
+					extendEnv: false,
+					stdin: 'ignore',
+				});
+				expect(String(run.stdout) + String(run.stderr)).toMatch(/dsmn-resync/);
+				const loaded = JSON.parse(await readFile(loadedTo, 'utf8')) as string[];
+				expect(loaded.filter(name => /^NativeModule (stream|net|tty)$/.test(name))).toEqual([]);
+			} finally {
+				await rm(dir, {recursive: true, force: true});
+			}
+		},
+	);
 });
