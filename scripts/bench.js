@@ -124,6 +124,45 @@ async function startup() {
 }
 
 /**
+ * `node scripts/bench.js startup-instructions` (only when named: about 13 s a run): the same starts as
+ * `startup`, counted in instructions (valgrind's callgrind, the output a pseudo-terminal as in `startup`),
+ * which a loaded machine does not stretch as it stretches wall time; the median of three each, against
+ * `node -e 0`, and an empty ES module for the floor any ES module start has.
+ */
+async function startupInstructions() {
+	if (spawnSync('valgrind', ['--version']).status !== 0) throw new Error('startup-instructions needs valgrind (apt-get install valgrind)');
+	const empty = join(work, 'empty.mjs');
+	writeFileSync(empty, '');
+	const count = args =>
+		new Promise((resolve, reject) => {
+			const child = pty.spawn('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...args], {
+				cols: 100,
+				rows: 30,
+				env: {...env, LANG: 'en_US.UTF-8'},
+			});
+			let seen = '';
+			child.onData(data => (seen += data));
+			child.onExit(() => {
+				const found = /Collected : (\d+)/.exec(seen);
+				if (found) resolve(Number(found[1]));
+				else reject(new Error(`valgrind counted nothing for ${args.join(' ')}: ${seen}`));
+			});
+		});
+	const median3 = async args => median([await count(args), await count(args), await count(args)]);
+	const base = await median3(['-e', '0']);
+	const millions = n => `${(n / 1e6).toFixed(0)} M`;
+	for (const [label, args, goal] of [
+		['an empty ES module', [empty], '(the floor)'],
+		['--version', [cli, '--version'], '≤ 1.1'],
+		['--help', [cli, '--help'], '≤ 1.1'],
+		['a usage error', [cli, '--no-such-flag'], '≤ 1.1'],
+	]) {
+		const ours = await median3(args);
+		rows.push([`startup, instructions: ${label} vs node -e 0`, millions(ours), millions(base), ours / base, goal]);
+	}
+}
+
+/**
  * A database file of `size` bytes: the lab's Jet 500 header pages, then pages written as Jet 500 writes
  * them (non-zero bodies, each page's own number in its trailer, sealed with UlUtilChecksum; nothing
  * sparse, nothing never-written), so that `check` verifies every one of them.
@@ -657,6 +696,7 @@ const loadBefore = loadavg();
 try {
 	if (want('executables')) await executables();
 	if (want('startup')) await startup();
+	if (only.includes('startup-instructions')) await startupInstructions();
 	if (want('sync')) await syncView();
 	if (want('check')) validation();
 	if (want('pages')) pages();
