@@ -108,7 +108,7 @@ function parseWizard(args: string[]): Command {
 	if (positionals.length > 0)
 		throw new UsageError(
 			`unknown command ${positionals[0]}`,
-			'commands: check, lab create, lab status, lab sync, lab offline, lab online, lab fault; see: dsmn-resync --help',
+			`commands: check, ${LAB_SUBCOMMANDS.map(verb => `lab ${verb}`).join(', ')}; see: dsmn-resync --help`,
 		);
 	const kind = oneOf('--target', values.target, ['lab', 'windows', 'remote'] as const) ?? (values.lab !== undefined ? 'lab' : undefined);
 	if (values.lab !== undefined && kind !== 'lab') throw new UsageError(`--lab goes with the practice lab, not --target ${kind ?? ''}`);
@@ -197,6 +197,9 @@ function netwareVersions(text: string): Record<string, NetWareVersion> {
 	if (!parsed.ok) throw new UsageError(`--netware: ${parsed.reason}`, 'for example: --netware FS2=4.x');
 	return parsed.versions;
 }
+
+/** Every `lab` subcommand parseLab takes: the hints name them all (test/cli/parse-args.test.ts holds them to --help). */
+export const LAB_SUBCOMMANDS = ['create', 'status', 'sync', 'dsmdump', 'dsmchk', 'dsmpack', 'allow4x', 'offline', 'online', 'fault'] as const;
 
 function parseLab(args: string[]): Command {
 	const [verb, ...rest] = args;
@@ -294,8 +297,8 @@ function parseLab(args: string[]): Command {
 		const fault = oneOfGiven('lab fault', named, choices);
 		return {kind: 'lab-fault', dir, fault: fault === 'clear' ? undefined : fault};
 	}
-	if (verb === undefined) throw new UsageError('lab needs a subcommand: create or status', 'for example: dsmn-resync lab create ./practice-lab');
-	throw new UsageError(`unknown lab subcommand ${verb}`, 'lab subcommands: create, status, sync, dsmpack, dsmdump, dsmchk, online, offline, fault');
+	if (verb === undefined) throw new UsageError(`lab needs a subcommand: ${LAB_SUBCOMMANDS.join(', ')}`, 'for example: dsmn-resync lab create ./practice-lab');
+	throw new UsageError(`unknown lab subcommand ${verb}`, `lab subcommands: ${LAB_SUBCOMMANDS.join(', ')}`);
 }
 
 /** The command; --ascii, taken by every command anywhere on the line, is read by `globalFlags` alone (cli/main.ts decides the glyphs once). */

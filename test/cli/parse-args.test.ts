@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {parseCommandLine} from '../../source/cli/parse-args.js';
+import {LAB_SUBCOMMANDS, parseCommandLine} from '../../source/cli/parse-args.js';
+import {HELP} from '../../source/cli/help.js';
 import {missingAnswers} from '../../source/app/scripted-answers.js';
 
 describe('the command line', () => {
@@ -68,7 +69,17 @@ describe('the command line', () => {
 			return undefined;
 		};
 		expect(hintOf(['check'])).toBe('for example: dsmn-resync check ./practice-lab/backup');
-		expect(hintOf(['chek'])).toBe('commands: check, lab create, lab status, lab sync, lab offline, lab online, lab fault; see: dsmn-resync --help');
+		expect(hintOf(['chek'])).toBe(
+			'commands: check, lab create, lab status, lab sync, lab dsmdump, lab dsmchk, lab dsmpack, lab allow4x, lab offline, lab online, lab fault; see: dsmn-resync --help',
+		);
+	});
+
+	it('names, in every hint about lab subcommands, each one --help shows and parseLab takes', () => {
+		const inHelp = new Set([...HELP.matchAll(/dsmn-resync lab ([a-z0-9|]+)/g)].flatMap(m => (m[1] ?? '').split('|')));
+		expect([...inHelp].filter(verb => !(LAB_SUBCOMMANDS as readonly string[]).includes(verb))).toEqual([]);
+		for (const verb of LAB_SUBCOMMANDS) expect(() => parseCommandLine(['lab', verb])).not.toThrow(/unknown lab subcommand/);
+		expect(() => parseCommandLine(['lab', 'nope'])).toThrow(/unknown lab subcommand nope/);
+		expect(() => parseCommandLine(['lab'])).toThrow(`lab needs a subcommand: ${LAB_SUBCOMMANDS.join(', ')}`);
 	});
 
 	it('names every answer a scripted run still lacks', () => {
