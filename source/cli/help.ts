@@ -30,6 +30,10 @@ USAGE
                                            the lab's DSMCHK: exit 0 in sync,
                                            1 not; 2-5 unknown or not there
   dsmn-resync lab offline|online DIR NAME  a lab server stops/starts answering
+  dsmn-resync lab net|sc DIR ARGS…         the lab's own net and sc, e.g.
+                                           lab net DIR stop MSSYNC
+  dsmn-resync lab dsmpack DIR              the lab's dsmpack /r (MSSYNC
+                                           stopped; keeps mssync.bkp)
   dsmn-resync lab allow4x DIR              set Allow4X on the lab's PDC and
                                            restart it (NetWare 4.x, Q145589)
   dsmn-resync lab fault DIR FAULT          make MSSYNC fail, to practise:

@@ -82,6 +82,14 @@ export async function main(
 				io.out(`${result.lines.map(l => safeText(l)).join('\n')}\n`);
 				return result.exitCode;
 			}
+			case 'lab-command': {
+				// What the wizard's lab target runs, in the same process (ARCHITECTURE.md, "The lab").
+				const {answerStandIn} = await import('../lab/stand-in-command.js');
+				const output = await answerStandIn(command.program, command.dir, command.args);
+				io.out(safeText(output.stdout));
+				io.err(safeText(output.stderr));
+				return output.exitCode;
+			}
 			case 'lab-fault': {
 				const {labFaultCommand} = await import('./lab-commands.js');
 				return await labFaultCommand(command.dir, command.fault, io);

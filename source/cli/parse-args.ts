@@ -22,6 +22,7 @@ export type Command =
 	| {kind: 'lab-dsmpack'; dir: string}
 	/** `lab dsmdump DIR` and `lab dsmchk DIR -d DOMAIN -u USER [-n SERVER]`: the optional check after a restore or a repair. */
 	| {kind: 'lab-dsmdump'; dir: string}
+	| {kind: 'lab-command'; program: 'net' | 'sc'; dir: string; args: string[]}
 	| {kind: 'lab-dsmchk'; dir: string; domain: string; user: string; server?: string}
 	/** `lab fault DIR KIND|clear`: stage a failure of MSSYNC's control for practice (undefined = clear). */
 	| {kind: 'lab-fault'; dir: string; fault: LabFault | undefined};
@@ -199,7 +200,7 @@ function netwareVersions(text: string): Record<string, NetWareVersion> {
 }
 
 /** Every `lab` subcommand parseLab takes: the hints name them all (test/cli/parse-args.test.ts holds them to --help). */
-export const LAB_SUBCOMMANDS = ['create', 'status', 'sync', 'dsmdump', 'dsmchk', 'dsmpack', 'allow4x', 'offline', 'online', 'fault'] as const;
+export const LAB_SUBCOMMANDS = ['create', 'status', 'sync', 'dsmdump', 'dsmchk', 'dsmpack', 'allow4x', 'offline', 'online', 'fault', 'net', 'sc'] as const;
 
 function parseLab(args: string[]): Command {
 	const [verb, ...rest] = args;
@@ -283,6 +284,16 @@ function parseLab(args: string[]): Command {
 		if (!values.d || !values.u)
 			throw new UsageError('lab dsmchk needs -d DOMAIN and -u USER', 'for example: dsmn-resync lab dsmchk ./lab -d LAB -u JSMITH -n FS1');
 		return {kind: 'lab-dsmchk', dir: onlyDir(positionals, 'lab dsmchk'), domain: values.d, user: values.u, ...(values.n ? {server: values.n} : {})};
+	}
+	if (verb === 'net' || verb === 'sc') {
+		// The lab's own net and sc, as the wizard runs them: everything after the folder is theirs, flags included.
+		const [dir, ...programArgs] = rest;
+		if (dir === undefined || dir.startsWith('-') || programArgs.length === 0)
+			throw new UsageError(
+				`lab ${verb} takes a lab folder and ${verb}'s own arguments`,
+				`for example: dsmn-resync lab ${verb} ./lab ${verb === 'net' ? 'stop' : 'query'} MSSYNC`,
+			);
+		return {kind: 'lab-command', program: verb, dir, args: programArgs};
 	}
 	if (verb === 'sync') {
 		const {values, positionals} = parse(rest, {json: {type: 'boolean'}, full: {type: 'boolean'}}, 'lab sync');

@@ -11,8 +11,8 @@ import {asLaunched, launcherOf} from '../wizard/start-again.js';
 import {printError} from './output.js';
 
 export function reportHinted(error: HintedError, json: boolean, io: Pick<Io, 'out' | 'err' | 'env' | 'script'>): number {
-	// A usage error's "see: dsmn-resync --help", as it works from where the admin is (`npm start -- --help` after `npm start`).
-	const hint = error.exitCode === EXIT.usage && error.hint ? asLaunched(error.hint, launcherOf(io.script, io.env)) : error.hint;
+	// A command a hint names ("see: dsmn-resync --help", "dsmn-resync lab net DIR stop MSSYNC"), as it works from where the admin is (`npm start -- --help` after `npm start`).
+	const hint = error.hint ? asLaunched(error.hint, launcherOf(io.script, io.env)) : error.hint;
 	if (json) {
 		// With --json, a script reads standard output: the failure is a JSON line there too.
 		const hinted = hint ? {hint} : {};

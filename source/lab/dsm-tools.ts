@@ -28,7 +28,7 @@ export async function labDsmdump(dir: string, now = Date.now()): Promise<string[
 	const state = await loadLab(dir);
 	const service = settle(state.service, now);
 	if (service.state !== 'STOPPED')
-		throw new LabError(`MSSYNC is ${service.state}: DSMDUMP needs the database closed`, `stop it first: DSMN_LAB_DIR=${dir} net stop MSSYNC`);
+		throw new LabError(`MSSYNC is ${service.state}: DSMDUMP needs the database closed`, `stop it first: dsmn-resync lab net ${dir} stop MSSYNC`);
 	const view = await database(dir);
 	const servers = view.servers.map(s =>
 		s.record && s.intact

@@ -42,7 +42,7 @@ export async function dsmpackRepair(dir: string, now = Date.now()): Promise<stri
 	if (service.state !== 'STOPPED')
 		throw new LabError(
 			`MSSYNC is ${service.state}: dsmpack needs the database closed`,
-			`stop it first: DSMN_LAB_DIR=${dir} net stop MSSYNC, or run the wizard`,
+			`stop it first: dsmn-resync lab net ${dir} stop MSSYNC, or run the wizard`,
 		);
 	const {syncagnt} = labPaths(dir);
 	const name = await findEntry(syncagnt, 'MSSYNC.MDB');

@@ -70,7 +70,7 @@ describe('the command line', () => {
 		};
 		expect(hintOf(['check'])).toBe('for example: dsmn-resync check ./practice-lab/backup');
 		expect(hintOf(['chek'])).toBe(
-			'commands: check, lab create, lab status, lab sync, lab dsmdump, lab dsmchk, lab dsmpack, lab allow4x, lab offline, lab online, lab fault; see: dsmn-resync --help',
+			'commands: check, lab create, lab status, lab sync, lab dsmdump, lab dsmchk, lab dsmpack, lab allow4x, lab offline, lab online, lab fault, lab net, lab sc; see: dsmn-resync --help',
 		);
 	});
 
