@@ -91,8 +91,14 @@ export class Navigation {
 		if (!run && !this.s.state.busy && this.s.synchronizeResults)
 			return 'The servers that synchronized keep the accounts sent to them; leaving changes nothing more.';
 		const finished = run?.finishedSteps() ?? [];
+		// Leaving waits for the running step's safe point: a running Stop MSSYNC ends with it stopped, a running Start MSSYNC with it started (or failed: said then).
+		const screen = this.s.store.screen;
+		const running = this.s.state.busy && screen.name === 'running' ? screen.step : undefined;
 		const stoppedByRun =
-			run?.start.serviceBefore === 'RUNNING' && finished.includes('stop-service') && !finished.includes('start-service') && !run.rollbackBegan();
+			run?.start.serviceBefore === 'RUNNING' &&
+			!run.rollbackBegan() &&
+			running !== 'start-service' &&
+			(running === 'stop-service' || (finished.includes('stop-service') && !finished.includes('start-service')));
 		return leavingNote(this.s.state.busy, Boolean(run?.hasChangedAnything()), Boolean(run?.canRollback), this.s.again(), stoppedByRun);
 	}
 

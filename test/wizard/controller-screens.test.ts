@@ -76,6 +76,26 @@ describe('the wizard tells the truth', () => {
 		await controller.dispose();
 	});
 
+	it('the quit question asked while Stop MSSYNC runs says MSSYNC will stay stopped; while Start MSSYNC runs, it does not', async () => {
+		const {controller} = await labController();
+		await toFirstConfirmation(controller);
+		const stopping = controller.dispatch({type: 'confirm'});
+		expect(screen(controller)).toMatchObject({name: 'running', step: 'stop-service'});
+		expect(controller.leavingNote()).toMatch(/^A step is running: .* MSSYNC stays stopped \(it was running when this run began\)/);
+		await stopping;
+		// On to Start MSSYNC: each confirmation answered, a typed one with its word.
+		for (let s = screen(controller); s.name === 'confirm' && s.step !== 'start-service'; s = screen(controller)) {
+			if (s.word) await controller.dispatch({type: 'type-text', text: s.word});
+			await controller.dispatch({type: 'confirm'});
+		}
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'start-service'});
+		const starting = controller.dispatch({type: 'confirm'});
+		expect(screen(controller)).toMatchObject({name: 'running', step: 'start-service'});
+		expect(controller.leavingNote()).not.toMatch(/MSSYNC stays stopped/);
+		await starting;
+		await controller.dispose();
+	});
+
 	it('Esc at the first confirmation after Begin goes back to the plan: nothing had changed, and the unstarted run is closed', async () => {
 		const {dir, controller} = await labController();
 		await toFirstConfirmation(controller);

@@ -23,14 +23,14 @@ export function symptomQuestion(): Question {
 		name: 'situation',
 		step: 'symptom',
 		title: 'What brings you here?',
-		lines: ['The answer decides the first steps: a repair first, or a restore or a reconstruct. Whether the PDC was lost is the next question.'],
+		lines: ['The answer decides the first steps: a repair first, or a restore or a reconstruct. Whether the PDC was lost is asked before any restore.'],
 		items: [
 			{label: SYMPTOMS['red-x'], value: 'red-x'},
 			{label: `${SYMPTOMS['wont-start']}: a repair with dsmpack is offered first`, value: 'wont-start'},
 		],
 		initial: 0,
 		help: {
-			why: 'A red X that synchronizing does not clear is the case KB Q148678 is written for. When MSSYNC will not start after a crash, dsmpack /r often repairs the database in place, without losing what changed since the last backup. If the PDC itself was lost, say so at the next question: the backup then goes onto the promoted BDC in another way.',
+			why: 'A red X that synchronizing does not clear is the case KB Q148678 is written for. When MSSYNC will not start after a crash, dsmpack /r often repairs the database in place, without losing what changed since the last backup. If the PDC itself was lost, say so when asked, before any restore: the backup then goes onto the promoted BDC in another way.',
 			kb: `A red X: ${cite('red-x', ['Q148678'])}. Repair with dsmpack: ${cite('dsmpack', ['Q197852'])}. The PDC was lost: ${cite('new-pdc')}.`,
 		},
 	};

@@ -107,6 +107,10 @@ describe('the situation questions', {timeout: 180_000}, () => {
 	it('"MSSYNC will not start" offers dsmpack /r first (KB Q197852): the repair runs, MSSYNC starts, mssync.bkp is kept', async () => {
 		const {dir, controller} = await labController({wontStart: true});
 		await controller.answers.inspect('continue');
+		// The symptom question promised no "next question" about the PDC: here the next one is the repair's, and a repair asks none.
+		const symptomSays = [...symptomQuestion().lines, symptomQuestion().help?.why ?? ''].join(' ');
+		expect(symptomSays).not.toMatch(/next question/);
+		expect(symptomSays).toMatch(/asked before any restore/);
 		await controller.answers.situation('wont-start');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'repair'});
 		expect(pointed(screen(controller))).toBe('repair');
