@@ -339,7 +339,7 @@ export class RunDriver {
 		store.set({busy: false});
 		if (outcome.status === 'done') {
 			// Said once, on the last screen (not also in the log above it).
-			store.set({steps: undefined, screen: rolledBack(outcome.summary, this.s.whereThingsAre([]), outcome.red, this.s.again())});
+			store.set({steps: undefined, screen: rolledBack(outcome.summary, this.s.whereThingsAre([]), outcome.red, this.s.again(), run?.start.serviceBefore)});
 		} else {
 			store.log('error', `Roll back failed: ${outcome.message}`);
 			store.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: outcome.message, advice: outcome.advice, canRollback: false}});

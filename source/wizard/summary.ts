@@ -160,7 +160,7 @@ export function rollbackConfirmation(
  * After a roll back: what it did, that the servers are as the run found them (red where they were: `red`,
  * as the lab reads them; undefined on a real server, where the tool cannot see them), and what next.
  */
-export function rolledBack(summary: string, where: string[], red: string[] | undefined, again: string): Summary {
+export function rolledBack(summary: string, where: string[], red: string[] | undefined, again: string, serviceBefore = 'RUNNING'): Summary {
 	const servers =
 		red === undefined
 			? 'The servers are as the run found them: those that showed a red X still do.'
@@ -176,9 +176,12 @@ export function rolledBack(summary: string, where: string[], red: string[] | und
 			summary,
 			servers,
 			// A roll back the admin chose says no backup was wrong: what is true now, and the same way on when ready.
-			red?.length === 0
-				? 'Nothing more needs doing now.'
-				: `Nothing more needs doing now. A server with a red X keeps it until a restore or a reconstruct is finished: when you are ready, start again (${again}); the wizard asks the same questions as the first time.`,
+			// MSSYNC put back STOPPED, as found (it would not start, or was stopped): DSMN synchronizes nothing, so something does need doing.
+			serviceBefore === 'STOPPED'
+				? `MSSYNC is stopped, as the run found it: DSMN synchronizes nothing until it runs. Start it when the servers should synchronize again; if it will not start, start again (${again}) and answer "MSSYNC will not start": the wizard offers the repair with dsmpack /r first.`
+				: red?.length === 0
+					? 'Nothing more needs doing now.'
+					: `Nothing more needs doing now. A server with a red X keeps it until a restore or a reconstruct is finished: when you are ready, start again (${again}); the wizard asks the same questions as the first time.`,
 			...where.filter(line => !namesAgain(line, summary)),
 		],
 	};

@@ -97,6 +97,15 @@ describe("the wizard's summaries (pure wording)", () => {
 		expect(rolledBack('x', where, [], again).lines[2]).toBe('Nothing more needs doing now.');
 	});
 
+	it('after a roll back that left MSSYNC stopped, as found: not "nothing more needs doing", but how to start it or repair it', () => {
+		for (const red of [['FS2'], [], undefined]) {
+			const said = rolledBack('x', where, red, again, 'STOPPED').lines[2] ?? '';
+			expect(said).not.toMatch(/Nothing more needs doing/);
+			expect(said).toMatch(/^MSSYNC is stopped, as the run found it: DSMN synchronizes nothing until it runs\./);
+			expect(said).toContain(`start again (${again}) and answer "MSSYNC will not start"`);
+		}
+	});
+
 	it('a target that cannot be opened: the command in the hint is printed as it works from where the admin started', () => {
 		const hint = 'create one with: dsmn-resync lab create /tmp/x';
 		expect(cannotOpenTarget('/tmp/x is not a practice lab', hint, 'npm start --').lines).toEqual([
