@@ -86,11 +86,13 @@ export function repairSteps(manual: boolean, stopFirst = true): StepDef[] {
 
 /**
  * Whether a repair begins by stopping MSSYNC: a plan's first step fits the state found, so not when MSSYNC is
- * already stopped (the usual case: it will not start). A run that began with the step keeps it on resume; a
- * service that cannot be queried is stopped first, as before.
+ * already stopped (the usual case: it will not start). A run that began with the step keeps it on resume, and one
+ * that began without it never gains it; a service that cannot be queried is stopped first, as before.
  */
 export async function stopsFirst(target: Pick<Target, 'service'>, entries: readonly JournalEntry[], onCommand?: CommandListener): Promise<boolean> {
 	if (entries.some(e => 'step' in e && e.step === 'stop-service')) return true;
+	// Once a step began, the journal alone decides: a run that began without stopping MSSYNC never stops it later (a repaired MSSYNC started meanwhile stays running).
+	if (entries.some(e => e.type === 'step-started')) return false;
 	const now = await target.service.query(onCommand ? {onCommand} : {}).catch(() => undefined);
 	return !(now?.ok && now.state === 'STOPPED');
 }

@@ -64,7 +64,7 @@ export class RepairRun extends JournaledRun {
 		return this.target.database.syncagnt;
 	}
 
-	/** The database commands as typed at the PDC's prompt, for this target's SYNCAGNT (MSSYNC is stopped by the tool first). */
+	/** The database commands as typed at the PDC's prompt, for this target's SYNCAGNT (MSSYNC stopped, by the tool when it was running). */
 	consoleInstructions(): string[] {
 		return [
 			`At the PDC, open a command prompt and type, one line at a time: cd /d ${syncagntAtConsole(this.syncagnt)}  then  dsmpack /r`,

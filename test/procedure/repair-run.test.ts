@@ -37,6 +37,20 @@ describe('the repair run (dsmpack /r, KB Q197852)', () => {
 		resumed.leaveServer();
 	});
 
+	it('a repair begun without Stop MSSYNC never gains it on resume, though MSSYNC was started meanwhile', async () => {
+		const {dir, target} = await crashedLab();
+		const run = await RepairRun.begin(target, {timings: fast});
+		expect(run.steps().map(s => s.id)).toEqual(['dsmpack', 'start-service']);
+		expect(await run.execute('dsmpack')).toMatchObject({status: 'done'});
+		run.leaveServer();
+		// The admin (or a closed terminal after dsmpack) left it; MSSYNC, repaired, was started by hand.
+		expect(await labTarget(dir).service.start()).toMatchObject({ok: true});
+		const resumed = await RepairRun.resume(target, (await findUnfinishedRun(target.journalDir))!, fast);
+		expect(resumed.steps().map(s => s.id)).toEqual(['dsmpack', 'start-service']);
+		expect(resumed.nextStep()).toBe('start-service');
+		resumed.leaveServer();
+	});
+
 	it('on the lab: MSSYNC stopped, dsmpack repairs in place keeping mssync.bkp, and MSSYNC starts again', async () => {
 		const {paths, target} = await crashedLab();
 		expect(await target.service.start()).toMatchObject({ok: false});
