@@ -1,12 +1,15 @@
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 
+/** A lab as `lab create DIR --pace 0` makes it, made in-process (the CLI's own start is the walk's). */
 async function makeLab() {
 	const dir = join(await tempDir(), 'lab');
-	expect((await runCli(['lab', 'create', dir, '--pace', '0'])).exitCode).toBe(0);
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
 	return dir;
 }
 

@@ -7,7 +7,8 @@ export const npmTestSample = process.env['DSMN_TEST_SUITE'] !== 'slow';
 
 /**
  * File → the tests (a part of each name, as vitest shows it) that `npm test` leaves to `npm run test:slow`.
- * Each is a lab run (the scripted ones start the CLI, a Node start each) or, in validate.test.ts, 10,000 files read; what
+ * Each is a lab run (the scripted ones start the CLI, a Node start each), a second pty walk, a Node start per command
+ * (run-command.test.ts) or, in validate.test.ts, 10,000 files read; what
  * `npm test` keeps of the same file is its central case and at least one refusal or failure. A name here that matches no test of its
  * file fails that file (test/helpers/sample.ts), so a renamed test cannot leave the list unseen.
  */
@@ -25,6 +26,12 @@ export const WHOLE_ONLY: Readonly<Record<string, readonly string[]>> = {
 	'test/backup/validate.test.ts': ['handles 10,000 log files, reading only their headers'],
 	// Pty walks that widen and narrow the terminal on every screen: `npm test` keeps "Only synchronize" at 60×20.
 	'test/e2e/narrow-walk.test.ts': ['the restore at', 'the reconstruct at', '"Only synchronize all servers" at 80×24'],
+	// A second pty walk to the same Start MSSYNC confirmation, left by a closed terminal: `npm test` keeps the walk left by "Not now — leave".
+	'test/e2e/leaving-mid-restore.test.ts': ['a closed terminal (SIGHUP) at the same point'],
+	// The resume screen after a scripted run that failed: `npm test` keeps the pty walk left and resumed.
+	'test/e2e/resume-last-command.test.ts': ['a scripted restore that failed at Start MSSYNC'],
+	// Every lab fault compared process against in-process (a Node start per command): `npm test` keeps a stop that says 2184 and a refused start.
+	'test/targets/run-command.test.ts': ['give the same answers under every fault'],
 	'test/procedure/known-by-bytes.test.ts': [
 		'a roll back stops before touching a file that is neither the copy nor the original',
 		'after a kill between a put-back rename and its journal line',
