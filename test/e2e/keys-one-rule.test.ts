@@ -5,15 +5,18 @@
  */
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {runCli, tempDir} from '../helpers/run-cli.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
 
 // Issue 29 (item 8): the note said "pressed before this screen appeared" of two Enters pressed together on a screen long on view.
 const NOT_USED = 'A key was not used: a key answers only on its own, once this screen has been read.';
 
+/** A lab as `lab create DIR --pace 0` makes it, made in-process (the CLI's own start is the walk's). */
 async function makeLab() {
 	const dir = join(await tempDir(), 'lab');
-	expect((await runCli(['lab', 'create', dir, '--pace', '0'])).exitCode).toBe(0);
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
 	return dir;
 }
 

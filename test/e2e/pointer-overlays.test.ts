@@ -1,17 +1,21 @@
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {labStatusSchema} from '../../source/lab/status.js';
-import {runCli, tempDir} from '../helpers/run-cli.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {labStatus} from '../../source/lab/status.js';
+import {tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 
+/** A lab as `lab create DIR --pace 0` makes it, made in-process (the CLI's own start is the walk's). */
 async function makeLab() {
 	const dir = join(await tempDir(), 'lab');
-	expect((await runCli(['lab', 'create', dir, '--pace', '0'])).exitCode).toBe(0);
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
 	return dir;
 }
 
-const serviceState = async (dir: string) => labStatusSchema.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout)).service.state;
+/** MSSYNC's state as `lab status` reports it (its own function, in-process). */
+const serviceState = async (dir: string) => (await labStatus(dir)).service.state;
 
 describe('the list pointer stays where the admin left it, through every overlay', () => {
 	it('on a confirmation: No, then ? and a key, then q and n: Enter still says No and nothing is stopped', async () => {

@@ -5,13 +5,9 @@
  */
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+// What `lab status --json` prints, from its own function in-process (the text form stays a `lab status` run below).
+import {labStatus} from '../../source/lab/status.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
-
-async function labStatus(dir: string) {
-	const status = await runCli(['lab', 'status', dir, '--json']);
-	expect(status.exitCode).toBe(0);
-	return JSON.parse(status.stdout.trim()) as {servers: {name: string; synchronized: boolean; staleAccounts: string[]}[]; events: {id: number; text: string}[]};
-}
 
 async function restoredLab(backupAge: number, changeLogSize: number) {
 	const dir = join(await tempDir(), 'lab');

@@ -2,38 +2,22 @@
 import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
+import {labStatus} from '../../source/lab/status.js';
 import {CLI, runCli, tempDir} from '../helpers/run-cli.js';
 
+/** A lab as `lab create DIR --pace 0 --servers 2 --accounts 10 --no-backup --netware FS2=4.x [--allow4x]` makes it, made in-process. */
 async function lab(allow4x = true) {
 	const dir = join(await tempDir(), 'lab');
-	expect(
-		(
-			await runCli([
-				'lab',
-				'create',
-				dir,
-				'--pace',
-				'0',
-				'--servers',
-				'2',
-				'--accounts',
-				'10',
-				'--no-backup',
-				'--netware',
-				'FS2=4.x',
-				...(allow4x ? ['--allow4x'] : []),
-			])
-		).exitCode,
-	).toBe(0);
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 10, backup: false, netware: {FS2: '4.x'}, ...(allow4x ? {allow4x: true} : {})});
 	return dir;
 }
 
-/** Whether each lab server has its WINNT_SYNC_AGENT, as `lab status --json` says. */
+/** Whether each lab server has its WINNT_SYNC_AGENT, as `lab status` says (its own function, in-process). */
 async function agents(dir: string): Promise<Record<string, boolean>> {
-	const status = await runCli(['lab', 'status', dir, '--json']);
-	const parsed = JSON.parse(status.stdout) as {servers: {name: string; syncAgent: boolean}[]};
-	return Object.fromEntries(parsed.servers.map(s => [s.name, s.syncAgent]));
+	return Object.fromEntries((await labStatus(dir)).servers.map(s => [s.name, s.syncAgent]));
 }
 
 const answers = (dir: string) => [
