@@ -7,7 +7,9 @@ import {rm} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {runCli, tempDir} from '../helpers/run-cli.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {tempDir} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 import {throughSituation} from './situation-keys.js';
@@ -15,9 +17,10 @@ import {throughSituation} from './situation-keys.js';
 const CSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
+/** A lab as `lab create DIR --pace PACE` makes it, made in-process (the walk starts the CLI itself). */
 async function lab(pace: number): Promise<string> {
 	const dir = join(await tempDir(), 'lab');
-	expect((await runCli(['lab', 'create', dir, '--pace', String(pace)])).exitCode).toBe(0);
+	await createLab(dir, {...LAB_DEFAULTS, pace});
 	return dir;
 }
 
