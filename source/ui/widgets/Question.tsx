@@ -10,10 +10,15 @@ type Situation = Extract<Screen, {name: 'situation'}>;
 /** The line that counts what a short terminal left out of a question. */
 const hiddenNote = (hidden: number) => `(${hidden} more ${hidden === 1 ? 'line' : 'lines'}: ? shows ${hidden === 1 ? 'it' : 'them'})`;
 
+/** The label of the list's item marked "(recommended)", without the mark: its own line starts with it and ":". */
+const RECOMMENDED = / \(recommended\)$/;
+
 /**
  * Which of a question's lines fit `rows` rows with its title and its list under them (ARCHITECTURE.md,
- * "Layout at any size"): the first line (the recommendation, or what to know first) always; the others are
- * left out from the end when they do not fit, and counted — the help (?) shows them.
+ * "Layout at any size"): the first line (the recommendation, or what to know first) always, then the
+ * recommended choice's own line, then the others in their order, each only if it fits with those kept;
+ * a line that does not fit is left out (counted: the help, ?, shows it) and a shorter one after it may
+ * still take the rows left. The lines kept are drawn in their order.
  */
 export function questionLayout(screen: Situation, rows: number, columns: number, choices: readonly string[]) {
 	const lines = screen.lines.map(safeText);
@@ -21,8 +26,16 @@ export function questionLayout(screen: Situation, rows: number, columns: number,
 	const fixed = wrappedRows(screen.title, columns) + rowsOf(choices, Math.max(1, columns - 2));
 	const fits = (shown: readonly string[]) =>
 		fixed + rowsOf(shown, columns) + (shown.length < lines.length ? wrappedRows(hiddenNote(lines.length - shown.length), columns) : 0) <= rows;
-	const shown = [...lines];
-	while (shown.length > 1 && !fits(shown)) shown.pop();
+	const recommended = choices.find(label => RECOMMENDED.test(label))?.replace(RECOMMENDED, '');
+	const own = recommended === undefined ? -1 : lines.findIndex((line, i) => i > 0 && line.startsWith(`${recommended}:`));
+	const order = [...(own > 0 ? [own] : []), ...lines.map((_, i) => i).filter(i => i > 0 && i !== own)];
+	const kept = new Set(lines.length > 0 ? [0] : []);
+	const keptLines = () => lines.filter((_, i) => kept.has(i));
+	for (const i of order) {
+		kept.add(i);
+		if (!fits(keptLines())) kept.delete(i);
+	}
+	const shown = keptLines();
 	return {lines: shown, hidden: lines.length - shown.length};
 }
 
