@@ -45,6 +45,11 @@ function listAround(lines: readonly string[], from: number, to: number): string[
 	return lines.slice(start, end + 1);
 }
 
+/** The height a dumb terminal is given: lines appended have no height limit, and every screen fits this. */
+export const DUMB_ROWS = 10_000;
+
+const lineCount = (text: string) => text.replace(/\n$/, '').split('\n').length;
+
 /**
  * For TERM=dumb. Ink, in its debug mode, writes the whole output (the log, then the live frame) on each
  * render; this prints only what is new: from the first line that differs from what was printed last, to
@@ -76,6 +81,8 @@ export class DumbTerminal {
 				if (property === 'write') return write;
 				// Not a terminal Ink can draw on: no synchronized-update brackets, no cursor tricks.
 				if (property === 'isTTY') return false;
+				// Lines appended scroll on without end: no screen is short of rows to hide a line for (App.tsx reads this).
+				if (property === 'rows') return DUMB_ROWS;
 				const value = Reflect.get(target, property, target) as unknown;
 				return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 			},
@@ -88,8 +95,13 @@ export class DumbTerminal {
 	private frame(text: string): void {
 		// When the wizard ends, Ink draws its tree once more, empty: the log alone. The last frame stays the truth.
 		if (text.length < this.latest.length && this.latest.startsWith(text)) return;
+		// A new screen (not as many lines as the last frame: the next question after a typed answer) is printed
+		// at once, after the frame it follows if that one waits: "> RESTORE" as typed, not only "> R" then the next screen.
+		const screen = this.latest !== '' && lineCount(text) !== lineCount(this.latest);
 		this.latest = text;
+		if (screen) this.flush();
 		this.pending = text;
+		if (screen) return this.flush();
 		const wait = this.lastWrite + this.intervalMs - this.now();
 		if (wait <= 0) this.flush();
 		else this.timer ??= setTimeout(() => this.flush(), wait);

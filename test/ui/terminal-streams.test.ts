@@ -57,3 +57,33 @@ describe('TERM=dumb', () => {
 		expect(written.at(-1)).toBe('Is this the PDC that ran DSMN all along?\n> Yes, this PDC\n  No, a new PDC\n');
 	});
 });
+
+// Issue 29: under TERM=dumb typing RESTORE echoed only "> R" (the frames after it waited out the interval,
+// and the next screen replaced them), and a screen counted lines it left out for rows a dumb terminal does not lack.
+describe('TERM=dumb, frames a second apart at most', () => {
+	function slow() {
+		const written: string[] = [];
+		let now = 10_000;
+		const stdout = {write: (text: string) => written.push(text), columns: 80, rows: 20} as unknown as NodeJS.WriteStream;
+		return {terminal: new DumbTerminal(stdout, 1000, () => now), written, later: (ms: number) => (now += ms)};
+	}
+
+	it('a field typed into, then the next screen: the field as typed is printed before the next screen, at once', () => {
+		const {terminal, written, later} = slow();
+		const field = (typed: string) => `header\nType RESTORE and press Enter\n> ${typed}\nfooter\n`;
+		terminal.stream.write(field(''));
+		for (let i = 0; i < 'RESTORE'.length; i++) {
+			later(100);
+			terminal.stream.write(field('RESTORE'.slice(0, i + 1)));
+		}
+		terminal.stream.write('header\nRuns "net start MSSYNC"\nStart MSSYNC now?\n> Yes\n  No\nfooter\n');
+		expect(written.join('')).toContain('> RESTORE\n');
+		expect(written.at(-1)).toContain('Runs "net start MSSYNC"');
+		terminal.flush();
+	});
+
+	it('has no height limit: the rows it gives are more than any screen takes', () => {
+		const {terminal} = slow();
+		expect(terminal.stream.rows).toBeGreaterThan(1000);
+	});
+});
