@@ -139,7 +139,7 @@ export function App({controller}: {controller: WizardController}) {
 				{state.overlay === 'help' ? (
 					<HelpOverlay screen={screen} steps={state.steps} hidden={hiddenLines()} rows={helpRoom} columns={columns} page={state.helpPage ?? 0} />
 				) : null}
-				{state.overlay === 'quit' ? <QuitOverlay note={controller.leavingNote()} /> : null}
+				{state.overlay === 'quit' ? <QuitOverlay note={controller.leavingNote()} columns={columns} /> : null}
 				{/* A running step stays in view under the help or the quit question: its progress is what the admin watches. */}
 				{state.overlay && screen.name !== 'running' ? null : renderScreen()}
 				{state.notice ? <Text color="yellow">{state.notice}</Text> : null}
@@ -214,7 +214,7 @@ export function App({controller}: {controller: WizardController}) {
 			case 'failure':
 				return <FailureScreen screen={screen} choice={choice} />;
 			case 'summary':
-				return <SummaryScreen screen={screen} />;
+				return <SummaryScreen screen={screen} columns={columns} />;
 			case 'situation':
 				return <SituationScreen screen={screen} rows={rows - chromeRows} columns={columns} choice={choice} />;
 		}

@@ -6,6 +6,7 @@ import {safeText} from '../../text/sanitize.js';
 import {toAscii} from '../../text/ascii.js';
 import {wrapText} from '../../text/wrap.js';
 import {useGlyphs} from '../theme.js';
+import {StartAgainText} from './StartAgain.js';
 
 /** The multi-select screens ask two different things: each says what it means. */
 const MULTI_SELECT_HELP = {
@@ -125,12 +126,13 @@ export function HelpOverlay({
 	);
 }
 
-export function QuitOverlay({note}: {note: string}) {
+/** `columns`: the terminal's; the box's border and padding take 4 of them. */
+export function QuitOverlay({note, columns = 80}: {note: string; columns?: number}) {
 	const glyphs = useGlyphs();
 	return (
 		<Box flexDirection="column" borderStyle={glyphs.border} borderColor="yellow" paddingX={1}>
 			<Text bold>Leave dsmn-resync?</Text>
-			<Text>{note}</Text>
+			<StartAgainText text={note} columns={columns - 4} />
 			<Text>
 				<Text color="yellow">y</Text> leave · <Text color="cyan">n</Text> or Esc stay
 			</Text>

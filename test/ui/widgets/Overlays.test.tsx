@@ -1,3 +1,4 @@
+import {Box} from 'ink';
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {UNICODE_GLYPHS} from '../../../source/text/glyphs.js';
@@ -124,5 +125,25 @@ describe('the quit question', () => {
 		expect(helpCloser(pages.length - 1, pages.length)).toBe(`Any key closes this (${pages.length} of ${pages.length}).`);
 		expect(helpPages(lines, 1000, 200)).toHaveLength(1);
 		expect(helpCloser(0, 1)).toBe('Any key closes this.');
+	});
+});
+
+// Issue 29: at 60 columns "start again on this target: npm start -- --lab" ran on after the sentence and
+// "/tmp/…/lab" went to the next row: a command to type stands whole on rows of its own.
+describe('the quit question at 60 columns', () => {
+	it('draws the command to start again on a row of its own, whole', () => {
+		const command = 'npm start -- --lab /tmp/dsmn-test-Qw3rTy/lab';
+		const note = `Everything done so far is in the journal: to resume or roll back, start again on this target: ${command}`;
+		const ui = render(
+			withGlyphs(
+				<Box width={60}>
+					<QuitOverlay note={note} columns={60} />
+				</Box>,
+			),
+		);
+		const rows = (ui.lastFrame() ?? '').split('\n').map(row => row.replace(/^│ ?|\s*│$/g, '').trim());
+		expect(rows, ui.lastFrame()).toContain(command);
+		expect(rows.some(row => row.endsWith('start again on this target:'))).toBe(true);
+		ui.unmount();
 	});
 });
