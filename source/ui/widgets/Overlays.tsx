@@ -83,8 +83,15 @@ export function helpPages(lines: readonly HelpLine[], rows: number, columns: num
 			.map(text => ({...line, text})),
 	);
 	const height = Math.max(3, rows - HELP_BOX_ROWS);
+	// A page does not end where a broken path goes on ("↳ Parameters:" on the next page): the piece would read as a whole path.
+	const continues = (i: number) => i < wrapped.length && /^\s*(?:↳|\+) /.test(wrapped[i]!.text);
 	const pages: HelpLine[][] = [];
-	for (let i = 0; i < wrapped.length; i += height) pages.push(wrapped.slice(i, i + height));
+	for (let i = 0; i < wrapped.length;) {
+		let end = Math.min(wrapped.length, i + height);
+		while (end - 1 > i && continues(end)) end--;
+		pages.push(wrapped.slice(i, end));
+		i = end;
+	}
 	return pages.length ? pages : [[]];
 }
 

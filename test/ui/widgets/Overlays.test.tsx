@@ -147,3 +147,17 @@ describe('the quit question at 60 columns', () => {
 		ui.unmount();
 	});
 });
+
+// Issue 29: at 60×20 a page of the NetWare question's help ended with "HKLM\SYSTEM\…\MSSYNC\", its
+// "↳ Parameters:" on the next page: the piece read as a whole path.
+describe('the ? help paged', () => {
+	it('never ends a page inside a broken path', () => {
+		const path = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSSYNC\\Parameters\\Allow4X\\SomeLongerValueName';
+		const lines = [{text: 'One.'}, {text: 'Two.'}, {text: path}];
+		const pages = helpPages(lines, HELP_BOX_ROWS + 3, 60);
+		const rows = pages.flat().map(line => line.text);
+		expect(rows.filter(row => row.trimStart().startsWith('↳ ')).length, rows.join('\n')).toBeGreaterThan(0);
+		for (const page of pages.slice(1)) expect(page[0]!.text.trimStart().startsWith('↳ '), JSON.stringify(pages)).toBe(false);
+		expect(rows.length).toBe(pages.flat().length);
+	});
+});
