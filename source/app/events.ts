@@ -18,6 +18,10 @@ const event = <const Name extends string, Shape extends z.ZodRawShape>(name: Nam
 
 /** What a run that stays in its journal says of where it is (app/stop-run.ts): its `stopped` and `interrupted`. */
 const stayed = {
+	servers: z
+		.array(text)
+		.optional()
+		.meta({description: 'Each server the run changed that waits for the resume (a reconstruct): how it stands now and what to do, in words.'}),
 	kept: z.array(text).optional().meta({description: 'Where the run kept things (the files moved aside, the passwords file, the journal), in words.'}),
 	service: text.optional().meta({description: 'MSSYNC when it is not as the run found it (a restore stopped it: DSMN is down), and how to bring it back.'}),
 };

@@ -28,7 +28,8 @@ function resumable(run: OpenedRun): {resume?: false} {
 	return run.rollbackBegan() ? {resume: false} : {};
 }
 
-async function whereAndService(run: OpenedRun, bringBack: (found: string) => string): Promise<{kept: string[]; service?: string}> {
+async function whereAndService(run: OpenedRun, bringBack: (found: string) => string): Promise<{servers?: string[]; kept: string[]; service?: string}> {
 	const service = await serviceLineNow(run, bringBack);
-	return {kept: run.whereThingsAre(), ...(service ? {service} : {})};
+	const servers = run.serversStanding();
+	return {...(servers.length ? {servers} : {}), kept: run.whereThingsAre(), ...(service ? {service} : {})};
 }

@@ -99,6 +99,10 @@ export abstract class JournaledRun implements ProcedureRun {
 	abstract steps(): StepDef[];
 	abstract describeChanges(step: string): Promise<string[]>;
 	abstract whereThingsAre(): string[];
+	/** How each server this run changed stands now: only a reconstruct changes NetWare servers. */
+	serversStanding(): string[] {
+		return [];
+	}
 	abstract rollback(hooks?: RunHooks): Promise<StepOutcome>;
 	protected abstract perform(step: string, hooks: RunHooks): Promise<StepOutcome>;
 

@@ -221,6 +221,33 @@ export class ReconstructRun extends JournaledRun {
 		return join(this.ops().binderyFolder(server), `bindery-before-restore-${stamp(new Date(this.start.at))}`);
 	}
 
+	/**
+	 * How each server this run changed stands now, from the journal (ARCHITECTURE.md, "The run and its journal"):
+	 * said wherever the run is left or stops, so the admin knows which servers wait for the resume.
+	 */
+	override serversStanding(): string[] {
+		const done = new Set(this.finishedSteps());
+		const started = new Set(this.entries.flatMap(e => (e.type === 'step-started' ? [e.step] : [])));
+		const synchronized = done.has('synchronize');
+		return this.servers.flatMap(server => {
+			const restored = done.has(`restore-bindery:${server}`);
+			const cut = [`delete-agent:${server}`, `restore-bindery:${server}`, `add-server:${server}`].find(s => started.has(s) && !done.has(s));
+			if (cut) {
+				const title = this.steps().find(s => s.id === cut)?.title ?? cut;
+				return [`${server}: the step "${title}" did not finish and may have changed ${server} part way; resume the run to do it again.`];
+			}
+			if (done.has(`delete-agent:${server}`) && !done.has(`add-server:${server}`))
+				return [
+					`${server}: WINNT_SYNC_AGENT is deleted${restored ? ' and its bindery is restored from its backup (the domain accounts not in that backup are gone from it: its users cannot log on to it with them)' : ''}; DSMN cannot reach ${server} until it is added back to the domain: resume the run, which does that next.`,
+				];
+			if (done.has(`add-server:${server}`) && !synchronized)
+				return [
+					`${server}: added back to the domain, not yet synchronized${restored ? ' (the domain accounts its bindery restore removed come back with the synchronize)' : ''}: resume the run to finish.`,
+				];
+			return [];
+		});
+	}
+
 	whereThingsAre(): string[] {
 		const set = this.finishedSteps().includes('set-passwords');
 		const passwords = !this.target.servers.reconstruct

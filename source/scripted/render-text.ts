@@ -68,13 +68,16 @@ function textLines(e: RunEvent, glyphs: Glyphs): string | undefined {
 			return `  Once it is done, run the same command again with --resume. (--yes never confirms a step a person must do.)`;
 		case 'interrupted': {
 			const why = e.before === undefined ? (e.message ?? 'Interrupted') : `Interrupted before "${e.title ?? e.before}"`;
-			return `${glyphs.warning} ${why}. ${e.resume === false ? FINISH_ROLLBACK : again(e.rollback)}${serviceText(e.service, glyphs)}`;
+			const servers = (e.servers ?? []).map(line => `\n${glyphs.bullet} ${line}`).join('');
+			return `${glyphs.warning} ${why}.${servers}${servers ? '\n ' : ''} ${e.resume === false ? FINISH_ROLLBACK : again(e.rollback)}${serviceText(e.service, glyphs)}`;
 		}
 		case 'closed':
 			return `  Nothing was changed, so this run is closed (journal ${e.journal}): fix the cause, then start a new run.`;
 		case 'stopped': {
 			// Where SYNCAGNT's files are now (a folder beside it, once moved), but the journal, which the line itself names.
-			const kept = (e.kept ?? []).filter(line => !line.startsWith('The journal of this run')).map(line => `${glyphs.bullet} ${line}\n`);
+			const kept = [...(e.servers ?? []), ...(e.kept ?? [])]
+				.filter(line => !line.startsWith('The journal of this run'))
+				.map(line => `${glyphs.bullet} ${line}\n`);
 			const then = e.resume === false ? FINISH_ROLLBACK : again(e.rollback);
 			return `${kept.join('')}  The run is journaled in ${e.journal}: fix the cause, then ${then.toLowerCase()}${serviceText(e.service, glyphs)}`;
 		}

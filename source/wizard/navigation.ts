@@ -99,7 +99,14 @@ export class Navigation {
 			!run.rollbackBegan() &&
 			running !== 'start-service' &&
 			(running === 'stop-service' || (finished.includes('stop-service') && !finished.includes('start-service')));
-		return leavingNote(this.s.state.busy, Boolean(run?.hasChangedAnything()), Boolean(run?.canRollback), this.s.again(), stoppedByRun);
+		return leavingNote(
+			this.s.state.busy,
+			Boolean(run?.hasChangedAnything()),
+			Boolean(run?.canRollback),
+			this.s.again(),
+			stoppedByRun,
+			run?.serversStanding() ?? [],
+		);
 	}
 
 	requestQuit(): void {

@@ -120,6 +120,7 @@ export function stoppedHere(stopped: Stopped, again: string): Summary {
 		ok: false,
 		exit: EXIT.failed,
 		lines: [
+			...(stopped.servers ?? []),
 			stopped.resume === false
 				? 'Nothing more was changed. To finish its roll back, start again on this target:'
 				: `Nothing more was changed. To resume it${stopped.rollback ? ' or roll it back' : ''}, start again on this target:`,
@@ -292,16 +293,17 @@ export function stillRedLines(result: RunResult, red: string[], didNotSynchroniz
 }
 
 /** What leaving now means, as the quit question says it. */
-export function leavingNote(busy: boolean, changed: boolean, canRollback: boolean, again: string, stoppedByRun = false): string {
+export function leavingNote(busy: boolean, changed: boolean, canRollback: boolean, again: string, stoppedByRun = false, servers: string[] = []): string {
 	// MSSYNC stopped by this run stays stopped on leaving: said in the question, as the screen after it says it.
 	// Before the command, which ends the note so that nothing runs into it.
 	const stopped = stoppedByRun
 		? `MSSYNC stays stopped (it was running when this run began): DSMN synchronizes nothing until the run is resumed${canRollback ? ' or rolled back' : ''}. `
 		: '';
+	const standing = servers.map(line => `${line} `).join('');
 	if (busy)
-		return `A step is running: it will finish to a safe point first, then the wizard leaves. ${stopped}The run waits in its journal, to resume next time.`;
+		return `A step is running: it will finish to a safe point first, then the wizard leaves. ${standing}${stopped}The run waits in its journal, to resume next time.`;
 	if (changed)
-		return `${stopped}Everything done so far is in the journal: to resume${canRollback ? ' or roll back' : ''}, start again on this target: ${again}`;
+		return `${standing}${stopped}Everything done so far is in the journal: to resume${canRollback ? ' or roll back' : ''}, start again on this target: ${again}`;
 	return 'Nothing has been changed on the target.';
 }
 
@@ -315,6 +317,8 @@ export function left(from: LeftFrom, again: string): Summary {
 	const lines =
 		from.kind === 'run'
 			? [
+					// Which servers this run changed and how they stand first: what the admin must know before leaving them.
+					...(from.left.servers ?? []),
 					from.left.resume === false
 						? 'The run waits in its journal: to finish its roll back, start again on this target:'
 						: `The run waits in its journal: to resume it${from.left.rollback ? ' or roll it back' : ''}, start again on this target:`,

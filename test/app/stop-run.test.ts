@@ -13,9 +13,11 @@ import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
 import {textOf} from '../../source/scripted/render-text.js';
+import {labStatus} from '../../source/lab/status.js';
+import {ReconstructRun} from '../../source/procedure/reconstruct-run.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {UNICODE_GLYPHS} from '../../source/text/glyphs.js';
-import {left, stoppedHere} from '../../source/wizard/summary.js';
+import {leavingNote, left, stoppedHere} from '../../source/wizard/summary.js';
 import {tempDir} from '../helpers/run-cli.js';
 
 /** A restore in the lab stopped after its first step: MSSYNC stopped, as the run did not find it. */
@@ -107,6 +109,33 @@ describe('stoppedEvent and interruptedEvent', () => {
 		const interrupted = await interruptedEvent(run, undefined, bringBack);
 		expect(interrupted).toEqual({event: 'interrupted', journal: run.journalPath, rollback: run.canRollback, kept: run.whereThingsAre()});
 		expect(textOf(interrupted, UNICODE_GLYPHS)).not.toMatch(/MSSYNC/);
+		await run.end('abandoned');
+	});
+
+	it('a reconstruct left after a bindery restore says, from the journal, that the server lost its agent and accounts until the resume', async () => {
+		const root = await tempDir();
+		const dir = join(root, 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, backup: false});
+		const target = labTarget(dir);
+		const red = (await labStatus(dir)).servers.filter(s => !s.synchronized).map(s => s.name);
+		const server = red[0]!;
+		const plan = {servers: [server], restoreBindery: [server], passwordPolicy: 'random' as const, passwordsFile: join(root, 'p.txt')};
+		const run = await ReconstructRun.begin(target, plan);
+		for (const step of [`delete-agent:${server}`, `restore-bindery:${server}`]) expect(await run.execute(step)).toMatchObject({status: 'done'});
+		const standing = `${server}: WINNT_SYNC_AGENT is deleted and its bindery is restored from its backup (the domain accounts not in that backup are gone from it: its users cannot log on to it with them); DSMN cannot reach ${server} until it is added back to the domain: resume the run, which does that next.`;
+		const interrupted = await interruptedEvent(run, {before: `add-server:${server}`, title: `Add ${server} back to the domain`}, bringBack);
+		expect(interrupted.servers).toEqual([standing]);
+		expect(readBack(interrupted)).toEqual(interrupted);
+		expect(textOf(interrupted, UNICODE_GLYPHS)).toContain(`• ${standing}`);
+		expect(left({kind: 'run', left: interrupted}, again).lines[0]).toBe(standing);
+		const stopped = await stoppedEvent(run, `add-server:${server}`, bringBack);
+		expect(textOf(stopped, UNICODE_GLYPHS)).toContain(`• ${standing}`);
+		expect(stoppedHere(stopped, again).lines[0]).toBe(standing);
+		expect(leavingNote(false, true, false, again, false, run.serversStanding())).toMatch(new RegExp(`^${server}: WINNT_SYNC_AGENT is deleted`));
+		await run.execute(`add-server:${server}`);
+		expect(run.serversStanding()).toEqual([
+			`${server}: added back to the domain, not yet synchronized (the domain accounts its bindery restore removed come back with the synchronize): resume the run to finish.`,
+		]);
 		await run.end('abandoned');
 	});
 });
