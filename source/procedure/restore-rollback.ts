@@ -96,7 +96,7 @@ function same(a: FileDigest, b: FileDigest | undefined): boolean {
  * else at a name the roll back would touch. A journal from before originals carried their digest is read
  * by names, as it was then.
  */
-async function readInPlace(run: RollbackContext): Promise<{restored: string[]; engineMade: string[]; strangers: Stranger[]}> {
+async function readInPlace(run: RollbackContext): Promise<{restored: string[]; changed: string[]; engineMade: string[]; strangers: Stranger[]}> {
 	const {entries, snapshot} = run;
 	const {files, syncagnt} = run.target.database;
 	const copyStarted = entries.some(e => e.type === 'step-started' && e.step === 'copy-backup');
@@ -108,6 +108,8 @@ async function readInPlace(run: RollbackContext): Promise<{restored: string[]; e
 	const copyNames = new Set(copies.keys());
 	for (const e of entries) if (e.type === 'step-plan' && e.step === 'copy-backup') for (const name of e.files) copyNames.add(name);
 	const restored: string[] = [];
+	/** Copies moved aside as found though their bytes are not what this run copied (once MSSYNC's start began). */
+	const changed: string[] = [];
 	const engineMade: string[] = [];
 	const strangers: Stranger[] = [];
 	const stranger = async (where: string, name: string, digest: FileDigest) => {
@@ -135,6 +137,7 @@ async function readInPlace(run: RollbackContext): Promise<{restored: string[]; e
 		}
 		if (isCopy && (dsmnRan || same(found, copies.get(name))) && originalSafe) {
 			restored.push(name);
+			if (copies.get(name) && !same(found, copies.get(name))) changed.push(name);
 			continue;
 		}
 		await stranger(syncagnt, name, found);
@@ -145,7 +148,7 @@ async function readInPlace(run: RollbackContext): Promise<{restored: string[]; e
 		const found = await files.digest(move.to);
 		if (!same(found, expected)) await stranger(snapshot, baseName(move.to), found);
 	}
-	return {restored, engineMade, strangers};
+	return {restored, changed, engineMade, strangers};
 }
 
 function describeStranger(s: Stranger): string {
@@ -186,7 +189,7 @@ export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Pr
 		for (const move of originalMoves(run.entries, files, run.snapshot).reverse()) if (await files.stat(move.to)) toPutBack.push(move);
 		// The database may be read and touched only with MSSYNC stopped; with nothing to move it is not stopped at all.
 		if (touched || partials.length + toPutBack.length > 0) await stopForRollback(service, run.timings, hooks);
-		const {restored: copiesInPlace, engineMade, strangers} = await readInPlace(run);
+		const {restored: copiesInPlace, changed, engineMade, strangers} = await readInPlace(run);
 		const restored = [...copiesInPlace, ...engineMade];
 		if (strangers.length > 0) {
 			return {
@@ -221,9 +224,13 @@ export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Pr
 		const madeNote = made.length
 			? `; ${made.join(', ')}, made by DSMN on the restored database after MSSYNC started, moved there too (kept: ${made.length === 1 ? 'it belongs' : 'they belong'} to the restored database, not to the originals)`
 			: '';
+		// A copy whose bytes changed after the copy is said so, never only "restored" (the run copied other bytes).
+		const changedNote = changed.length
+			? ` (of them, ${changed.join(', ')} ${changed.length === 1 ? 'was' : 'were'} not the bytes this run copied: changed after the copy, by DSMN once MSSYNC ran or by someone else; moved as found)`
+			: '';
 		const checked = originals.size > 0 && [...originals.values()].every(d => d !== undefined) ? ', each checked by SHA-256 against what was moved aside' : '';
 		return {
-			summary: `${back} original file${back === 1 ? '' : 's'} back in SYNCAGNT${checked}${keptAside ? `; the ${keptAside} restored file${keptAside === 1 ? '' : 's'} moved to ${aside}` : ''}${madeNote}; ${serviceNote}`,
+			summary: `${back} original file${back === 1 ? '' : 's'} back in SYNCAGNT${checked}${keptAside ? `; the ${keptAside} restored file${keptAside === 1 ? '' : 's'} moved to ${aside}${changedNote}` : ''}${madeNote}; ${serviceNote}`,
 		};
 	});
 }

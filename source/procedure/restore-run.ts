@@ -240,7 +240,7 @@ export class RestoreRun extends RestoreShapedRun {
 				failed: {
 					status: 'failed',
 					message: `${file.name} in SYNCAGNT ${what}: checked before MSSYNC starts on it; nothing was started`,
-					advice: `find out who changed it. A roll back stops at such a file too: move it out of SYNCAGNT (keep it), then roll back; or put the backup's ${file.name} back in its place, then retry`,
+					advice: `find out who changed it. Then either put the backup's ${file.name} back in its place and retry, or roll back: the roll back moves ${found ? `${file.name} as it is now (kept, said to be changed) into the rolled-back folder with the files this run copied` : 'the files this run copied into the rolled-back folder (kept)'}, and puts the originals back`,
 				},
 			};
 		}

@@ -4,7 +4,7 @@
  * stages on a lab what was reproduced, and failed before the change.
  */
 import {appendFile, readdir, readFile, writeFile} from 'node:fs/promises';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {isStaleInLiveFolder} from '../../source/backup/classify.js';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
@@ -177,12 +177,25 @@ describe('a resumed run reads again the files already in SYNCAGNT (issue 29, ite
 		for (const step of ['stop-service', 'move-aside', 'copy-backup'] as const) expect(await run.execute(step)).toMatchObject({status: 'done'});
 		expect(await run.execute('start-service')).toMatchObject({status: 'failed'});
 		await appendFile(join(paths.syncagnt, 'JET00002.LOG'), 'x');
-		const outcome = await (await resumed(target)).execute('start-service');
+		const again = await resumed(target);
+		const outcome = await again.execute('start-service');
 		expect(outcome).toMatchObject({
 			status: 'failed',
 			message: expect.stringMatching(/^JET00002\.LOG in SYNCAGNT is not what this run copied: \d+ bytes \(copied: \d+\).*nothing was started$/),
 		});
 		expect((await target.service.query()).ok && (await target.service.query())).toMatchObject({state: 'STOPPED'});
+		// What the advice says a roll back does with the changed file is what it does, and its summary says the file had changed.
+		expect(outcome.status === 'failed' && outcome.advice).toMatch(
+			/roll back: the roll back moves JET00002\.LOG as it is now \(kept, said to be changed\) into the rolled-back folder/,
+		);
+		const back = await again.rollback();
+		expect(back).toMatchObject({status: 'done'});
+		const summary = back.status === 'done' ? back.summary : '';
+		expect(summary).toMatch(
+			/the 7 restored files moved to \S+rolled-back\S* \(of them, JET00002\.LOG was not the bytes this run copied: changed after the copy/,
+		);
+		const aside = (await readdir(dirname(paths.syncagnt))).find(name => name.includes('rolled-back'))!;
+		expect((await readFile(join(dirname(paths.syncagnt), aside, 'JET00002.LOG'))).at(-1)).toBe('x'.charCodeAt(0));
 		const good = await newLab();
 		const clean = await RestoreRun.begin({...good.target, service: {...refusing}}, good.paths.backup, {timings: fast});
 		for (const step of ['stop-service', 'move-aside', 'copy-backup'] as const) expect(await clean.execute(step)).toMatchObject({status: 'done'});
