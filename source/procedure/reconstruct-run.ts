@@ -153,7 +153,9 @@ export class ReconstructRun extends JournaledRun {
 			const allow4x = kind === 'delete-agent' && version === '4.x' ? await this.target.servers.allow4x?.() : undefined;
 			return manualNetWareInstructions(kind!, server, {initialPassword: this.passwordPolicy === 'initial', version, allow4x});
 		}
-		if (kind === 'synchronize' && !this.target.sync) return synchronizeInstructions(this.servers, this.start.at);
+		// As before each step the tool cannot undo (README): what the servers received stays on them.
+		const noUndo = 'The tool cannot undo this (a reconstruct has no roll back): what the servers received stays on them.';
+		if (kind === 'synchronize' && !this.target.sync) return [...synchronizeInstructions(this.servers, this.start.at), noUndo];
 		switch (kind) {
 			case 'delete-agent':
 				return [
@@ -206,6 +208,7 @@ export class ReconstructRun extends JournaledRun {
 			case 'synchronize':
 				return [
 					'Runs "Synchronize all servers": DSMN propagates, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684), with their new passwords.',
+					noUndo,
 				];
 		}
 		return [];

@@ -50,7 +50,7 @@ describe('a reconstruct run on the lab', () => {
 	it('each confirmation ends with whether the tool can undo it: deleting the agent, adding back and setting passwords cannot be', async () => {
 		const {root, target} = await newLab();
 		const run = await ReconstructRun.begin(target, {servers: ['FS2'], restoreBindery: [], passwordPolicy: 'random', passwordsFile: join(root, 'p.txt')});
-		for (const step of ['delete-agent:FS2', 'add-server:FS2', 'set-passwords'])
+		for (const step of ['delete-agent:FS2', 'add-server:FS2', 'set-passwords', 'synchronize'])
 			expect((await run.describeChanges(step)).at(-1), step).toMatch(/^The tool cannot undo this\b/);
 		expect((await run.describeChanges('set-passwords')).at(-1)).toMatch(/old passwords are kept nowhere/);
 		await run.end('abandoned');
