@@ -49,7 +49,8 @@ describe('the search for backup sets', () => {
 			results: [found('/lab/backup'), found('/lab/SYSTEM32/SYNCAGNT', {live: true}), found('/lab/rolled-back', {madeByTool: 'rolled-back'})],
 		};
 		const {ui, frame, wizard} = mountScreen(screen, (now, choice) => <DiscoverScreen screen={now} choice={choice} />);
-		expect(frame()).toContain('Found 2 backup sets, newest first:');
+		// The list is the backup sets, then the folders this tool made (each newest first): the line says so, never "2 backup sets, newest first".
+		expect(frame().replace(/\s+/g, ' ')).toContain('Found 1 backup set, then 1 folder dsmn-resync made (not a backup), each newest first:');
 		expect(frame()).toMatch(/❯ \/lab\/backup — .*, 4 files, 144 KiB/);
 		expect(frame()).not.toContain('/lab/SYSTEM32/SYNCAGNT');
 		expect(frame().replace(/\s+/g, ' ')).toContain('made by dsmn-resync: files a roll back took out, not a backup');
