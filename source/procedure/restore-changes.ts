@@ -25,10 +25,17 @@ export type RestoreToConfirm = {
 export async function describeRestoreChanges(run: RestoreToConfirm, step: string): Promise<string[]> {
 	const {target} = run;
 	switch (step as RestoreStepId) {
-		case 'stop-service':
+		case 'stop-service': {
+			// Said as MSSYNC is now: a stop that hung, then cleared, leaves it stopped before this step is confirmed.
+			const now = await Promise.resolve()
+				.then(() => target.service.query())
+				.catch(() => undefined);
+			const stoppedNow = now?.ok === true && now.state === 'STOPPED';
 			return [
 				`Runs "${target.service.describe('stop')}" on ${target.description.startsWith('practice lab') ? 'the ' : ''}${target.description}, then "${target.service.describe('query')}" until it reports STOPPED.`,
-				'Synchronization pauses until MSSYNC starts again (step 4).',
+				stoppedNow
+					? 'MSSYNC reports STOPPED already: this step only confirms it and stops nothing. Synchronization stays paused until MSSYNC starts again (Start MSSYNC, a later step).'
+					: 'Synchronization pauses until MSSYNC starts again (step 4).',
 				// What a roll back does to MSSYNC, said plainly: it puts the service back in the state this run found.
 				run.start.serviceBefore === 'RUNNING'
 					? 'A roll back undoes it: it starts MSSYNC again (MSSYNC was running when this run began).'
@@ -36,6 +43,7 @@ export async function describeRestoreChanges(run: RestoreToConfirm, step: string
 						? 'A roll back leaves MSSYNC stopped, as it was when this run began.'
 						: `A roll back puts MSSYNC back as this run found it: ${run.start.serviceBefore.toLowerCase().replace(/_/g, ' ')}.`,
 			];
+		}
 		case 'move-aside': {
 			const names = await run.previewMoveAside();
 			return [

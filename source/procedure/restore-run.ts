@@ -82,8 +82,15 @@ export class RestoreRun extends RestoreShapedRun {
 		return this.files.join(this.snapshot, name);
 	}
 
+	/**
+	 * The rule of the repair's `stopsFirst` (repair-and-check.ts): the plan's first step fits the state found, so
+	 * no "Stop MSSYNC" when this run found it stopped; a run that began with the step keeps it on resume.
+	 */
 	steps(): StepDef[] {
-		const steps = RESTORE_STEPS.map(s => (s.id === 'synchronize' && !this.target.sync ? {...s, manual: true} : s));
+		const stopFirst = this.start.serviceBefore !== 'STOPPED' || this.entries.some(e => 'step' in e && e.step === 'stop-service');
+		const steps = RESTORE_STEPS.filter(s => stopFirst || s.id !== 'stop-service').map(s =>
+			s.id === 'synchronize' && !this.target.sync ? {...s, manual: true} : s,
+		);
 		return withSynchronizeChosen(steps, this.start.synchronize);
 	}
 

@@ -1,12 +1,22 @@
 /** What Stop MSSYNC's confirmation says a roll back does to MSSYNC: in plain words, from the state the run found. */
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {beginRestore} from '../../source/app/begin-run.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {labPaths} from '../../source/lab/state.js';
+import {labTarget} from '../../source/targets/lab/lab-target.js';
+import {tempDir} from '../helpers/run-cli.js';
 import {describeRestoreChanges, type RestoreToConfirm} from '../../source/procedure/restore-changes.js';
 import type {Target} from '../../source/targets/capabilities.js';
 
-function runFound(serviceBefore: string): RestoreToConfirm {
+function runFound(serviceBefore: string, stateNow?: string): RestoreToConfirm {
 	const target = {
 		description: 'practice lab in /tmp/lab',
-		service: {describe: (verb: string) => `${verb === 'query' ? 'sc' : 'net'} ${verb} MSSYNC`},
+		service: {
+			describe: (verb: string) => `${verb === 'query' ? 'sc' : 'net'} ${verb} MSSYNC`,
+			...(stateNow ? {query: () => Promise.resolve({ok: true, state: stateNow})} : {}),
+		},
 	} as unknown as Target;
 	return {
 		target,
@@ -28,6 +38,30 @@ describe('Stop MSSYNC, and what a roll back does to it', () => {
 	it('found stopped: a roll back leaves it stopped', async () => {
 		expect((await describeRestoreChanges(runFound('STOPPED'), 'stop-service')).at(-1)).toBe(
 			'A roll back leaves MSSYNC stopped, as it was when this run began.',
+		);
+	});
+});
+
+describe('Stop MSSYNC when MSSYNC is stopped already (issue 29)', () => {
+	it('a restore that finds MSSYNC stopped has no "Stop MSSYNC" step; one found running keeps it', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});
+		const target = labTarget(dir);
+		const running = await beginRestore(target, {backup: labPaths(dir).backup});
+		expect(running.steps()[0]?.id).toBe('stop-service');
+		expect(await running.execute('stop-service')).toMatchObject({status: 'done'});
+		await running.end('abandoned');
+		const stopped = await beginRestore(target, {backup: labPaths(dir).backup});
+		expect(stopped.steps().map(s => s.id)).toEqual(['move-aside', 'copy-backup', 'start-service', 'synchronize']);
+		await stopped.end('abandoned');
+	});
+
+	it('its confirmation never says synchronization pauses when MSSYNC reports STOPPED now', async () => {
+		const lines = (await describeRestoreChanges(runFound('STOP_PENDING', 'STOPPED'), 'stop-service')).join('\n');
+		expect(lines).toContain('MSSYNC reports STOPPED already: this step only confirms it and stops nothing.');
+		expect(lines).not.toContain('Synchronization pauses');
+		expect((await describeRestoreChanges(runFound('RUNNING', 'RUNNING'), 'stop-service')).join('\n')).toContain(
+			'Synchronization pauses until MSSYNC starts again (step 4).',
 		);
 	});
 });

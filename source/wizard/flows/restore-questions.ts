@@ -143,14 +143,18 @@ export class RestoreQuestions {
 			return;
 		}
 		const {RESTORE_STEPS} = await operations();
+		// As the run's own steps (procedure/restore-run.ts): no "Stop MSSYNC" when it is found stopped.
+		const stopFirst = await stopsFirst(target, [], this.s.store.onCommand);
 		this.s.store.go({
 			name: 'plan',
 			flow: 'restore',
-			steps: withSynchronizeChosen(RESTORE_STEPS, kind).map(
-				step => `${step.title}${step.confirmation.kind === 'typed' ? ` (you will type ${step.confirmation.word})` : ''}`,
-			),
+			steps: withSynchronizeChosen(
+				RESTORE_STEPS.filter(step => stopFirst || step.id !== 'stop-service'),
+				kind,
+			).map(step => `${step.title}${step.confirmation.kind === 'typed' ? ` (you will type ${step.confirmation.word})` : ''}`),
 			lines: [
 				`Backup: ${this.backup}`,
+				...(stopFirst ? [] : ['MSSYNC is stopped already: there is nothing to stop first.']),
 				`The current files will be kept in ${target.database.files.join(target.database.snapshotParent, 'SYNCAGNT.before-restore-…')}`,
 				at,
 				`Journal: ${target.journalDir}`,

@@ -147,6 +147,14 @@ describe('the situation questions', {timeout: 180_000}, () => {
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'pdc'});
 		await controller.answers.situation('same');
 		expect(screen(controller).name).toBe('ask-backup');
+		// MSSYNC is stopped (it will not start): the restore's plan does not begin by stopping it (issue 29).
+		await controller.answers['ask-backup']('yes');
+		await controller.dispatch({type: 'submit-text'});
+		await controller.answers.validation('accept');
+		await controller.answers.situation('normal');
+		const plan = screen(controller);
+		expect(plan).toMatchObject({name: 'plan', flow: 'restore', lines: expect.arrayContaining(['MSSYNC is stopped already: there is nothing to stop first.'])});
+		expect(plan.name === 'plan' && plan.steps[0]).toBe('Move the current database aside');
 		await controller.dispose();
 	});
 });
