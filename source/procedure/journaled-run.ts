@@ -148,6 +148,11 @@ export abstract class JournaledRun implements ProcedureRun {
 		this.entries.push({...entry, at: new Date().toISOString()});
 	}
 
+	/** The journal says this step began (finished or not): what it may have changed is to be undone. */
+	stepBegan(step: string): boolean {
+		return this.entries.some(e => e.type === 'step-started' && e.step === step);
+	}
+
 	/** A roll back of this run began: it is finished by rolling back again, never by resuming the steps. */
 	rollbackBegan(): boolean {
 		return this.entries.some(e => e.type === 'step-started' && e.step === 'rollback');

@@ -313,7 +313,8 @@ export class RunDriver {
 			this.s.store.set({screen: rollbackConfirmation('', run.start.serviceBefore, run.rollbackExplanation())});
 			return;
 		}
-		this.s.store.set({screen: rollbackConfirmation(run.snapshot, run.start.serviceBefore)});
+		const began = {moved: run.stepBegan('move-aside'), copied: run.stepBegan('copy-backup')};
+		this.s.store.set({screen: rollbackConfirmation(run.snapshot, run.start.serviceBefore, undefined, began)});
 	}
 
 	/** On the resume screen: a run whose roll back began is finished by rolling back, never resumed. */

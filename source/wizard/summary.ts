@@ -137,6 +137,8 @@ export function rollbackConfirmation(
 	serviceBefore: string | undefined,
 	/** A run that explains its own roll back (a restore on a new PDC, KB Q154761). */
 	explained?: {changes: string[]; why: string; kb: string},
+	/** What the journal says began: the move aside, the copy (each may have changed SYNCAGNT, finished or not). */
+	began: {moved: boolean; copied: boolean} = {moved: true, copied: true},
 ): Screen {
 	if (explained)
 		return {name: 'confirm', step: 'rollback', title: 'Roll back', help: {why: explained.why, kb: explained.kb}, typed: '', changes: explained.changes};
@@ -149,9 +151,14 @@ export function rollbackConfirmation(
 			kb: 'KB Q148678 has no roll back: this is the tool keeping its promise that nothing is lost.',
 		},
 		typed: '',
+		// Said from what the journal holds: before the copy began there is nothing copied to move aside.
 		changes: [
-			'Stops MSSYNC if it runs, moves the files this run copied into SYNCAGNT aside (kept),',
-			`moves the original files back from ${snapshot},`,
+			began.copied
+				? 'Stops MSSYNC if it runs, moves the files this run copied into SYNCAGNT aside (kept),'
+				: began.moved
+					? 'Stops MSSYNC if it runs (nothing was copied into SYNCAGNT yet, so there is nothing to move out of it),'
+					: 'Stops MSSYNC if it runs (no file was moved or copied yet),',
+			...(began.moved ? [`moves the original files back from ${snapshot},`] : []),
 			`and leaves MSSYNC ${serviceBefore === 'RUNNING' ? 'running' : 'stopped'}, as it was found.`,
 		],
 	};

@@ -217,6 +217,10 @@ describe('the wizard controller', () => {
 		expect(screen(again)).toMatchObject({name: 'resume', finished: ['Stop MSSYNC'], next: 'Move the current database aside'});
 		await again.answers.resume('rollback');
 		expect(screen(again)).toMatchObject({name: 'confirm', step: 'rollback'});
+		// Only Stop MSSYNC ran: the confirmation says from the journal that nothing was moved or copied yet (issue 29).
+		expect(screen(again)).toMatchObject({
+			changes: ['Stops MSSYNC if it runs (no file was moved or copied yet),', 'and leaves MSSYNC running, as it was found.'],
+		});
 		const states: unknown[] = [];
 		const unsubscribe = again.subscribe(() => states.push(again.getState()));
 		await again.dispatch({type: 'confirm'});

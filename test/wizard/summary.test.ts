@@ -137,4 +137,15 @@ describe("the wizard's summaries (pure wording)", () => {
 		expect(screen.changes.join(' ')).toContain('from /w/SYNCAGNT.before-restore-1');
 		expect(screen.changes.at(-1)).toBe('and leaves MSSYNC stopped, as it was found.');
 	});
+
+	it('the roll back confirmation says only what the journal holds: before the copy, no "files this run copied" (issue 29)', () => {
+		const moved = rollbackConfirmation('/w/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {moved: true, copied: false});
+		if (moved.name !== 'confirm') throw new Error(moved.name);
+		expect(moved.changes.join(' ')).not.toMatch(/files this run copied/);
+		expect(moved.changes[0]).toBe('Stops MSSYNC if it runs (nothing was copied into SYNCAGNT yet, so there is nothing to move out of it),');
+		expect(moved.changes[1]).toBe('moves the original files back from /w/SYNCAGNT.before-restore-1,');
+		const none = rollbackConfirmation('/w/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {moved: false, copied: false});
+		if (none.name !== 'confirm') throw new Error(none.name);
+		expect(none.changes).toEqual(['Stops MSSYNC if it runs (no file was moved or copied yet),', 'and leaves MSSYNC running, as it was found.']);
+	});
 });
