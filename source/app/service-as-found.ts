@@ -23,3 +23,15 @@ export async function serviceLineNow(run: OpenedRun, bringBack: (found: string) 
 	const found = run.start.serviceBefore;
 	return serviceNotAsFound(found, now.state, bringBack(found));
 }
+
+/** MSSYNC as the resume screen says it: its state now, and what that means while the run waits; nothing when unreadable. */
+export async function serviceOnResume(run: OpenedRun): Promise<string | undefined> {
+	const now = await Promise.resolve()
+		.then(() => run.target.service.query())
+		.catch(() => undefined);
+	if (!now?.ok) return undefined;
+	const found = run.start.serviceBefore;
+	if (now.state === found) return `MSSYNC is ${spoken(now.state)}, as this run found it.`;
+	const down = found === 'RUNNING' && now.state !== 'RUNNING' ? ': DSMN synchronizes nothing until the run is resumed or rolled back' : '';
+	return `MSSYNC is ${spoken(now.state)} (it was ${spoken(found)} when this run began)${down}.`;
+}

@@ -39,6 +39,15 @@ export function resumeRun(target: Target, unfinished: UnfinishedRun): Promise<Op
 	return unfinished.start.flow === 'restore' ? RestoreRun.resume(target, unfinished) : ReconstructRun.resume(target, unfinished);
 }
 
+/**
+ * The step that sent a command, named truly: a file step queries MSSYNC only to check it stays stopped (its
+ * last command is then that query, not a copy), so the label says so.
+ */
+function sentBy(run: OpenedRun, sent: {command: string; step?: string}, title: string): string {
+	const serviceStep = sent.step === 'stop-service' || sent.step === 'start-service';
+	return !serviceStep && sent.command === run.target.service.describe('query') ? `${title}, its check that MSSYNC stayed stopped` : title;
+}
+
 /** The run reopened (its lock is taken by its first step or roll back), and what was found. */
 export async function resumeUnfinished(
 	target: Target,
@@ -65,7 +74,7 @@ export async function resumeUnfinished(
 			...(about ? {standingTitle: title(about)} : {}),
 			...(next ? {next: {step: next, title: title(next)}} : {}),
 			finished: run.finishedSteps().map(title),
-			...(sent ? {lastCommand: {command: sent.command, ...(sent.step ? {title: title(sent.step)} : {})}} : {}),
+			...(sent ? {lastCommand: {command: sent.command, ...(sent.step ? {title: sentBy(run, sent, title(sent.step))} : {})}} : {}),
 		},
 	};
 }

@@ -22,6 +22,7 @@ export {RepairRun} from '../procedure/repair-run.js';
 export {RESTORE_STEPS} from '../procedure/restore-steps.js';
 export {describeSynchronizeOnly, SYNCHRONIZE_ONLY, synchronizeOnly, synchronizeOnlyWhy} from '../procedure/synchronize-only.js';
 export {resumeUnfinished} from '../app/unfinished-run.js';
+export {serviceOnResume} from '../app/service-as-found.js';
 export {beginReconstruct, beginRestore} from '../app/begin-run.js';
 export {afterRunChecks} from '../app/after-run-checks.js';
 export {finishRun} from '../app/finish-run.js';

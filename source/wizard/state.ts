@@ -37,6 +37,8 @@ export type Screen =
 			lastCommand?: {command: string; title?: string};
 			/** With no command journaled: what the screen says in its place, a finished sentence (flows/target.ts, noCommandSentence). */
 			noCommand?: string;
+			/** MSSYNC now, against the state the run found (app/service-as-found.ts, serviceOnResume). */
+			service?: string;
 	  }
 	| {name: 'target-field'; field: FieldName; input: string; cursor?: number; length: number; error?: string}
 	/** `files`: the database's files in SYNCAGNT (what a restore moves aside); `others`: the names of the rest, left in place. */

@@ -214,7 +214,13 @@ describe('the wizard controller', () => {
 
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();
-		expect(screen(again)).toMatchObject({name: 'resume', finished: ['Stop MSSYNC'], next: 'Move the current database aside'});
+		expect(screen(again)).toMatchObject({
+			name: 'resume',
+			finished: ['Stop MSSYNC'],
+			next: 'Move the current database aside',
+			// MSSYNC as it is now: the run stopped it (issue 29).
+			service: 'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until the run is resumed or rolled back.',
+		});
 		await again.answers.resume('rollback');
 		expect(screen(again)).toMatchObject({name: 'confirm', step: 'rollback'});
 		// Only Stop MSSYNC ran: the confirmation says from the journal that nothing was moved or copied yet (issue 29).

@@ -73,6 +73,7 @@ export function ResumeScreen({screen, choice, columns = 80}: {screen: Extract<Sc
 					{safeText(screen.noCommand)}
 				</Text>
 			) : null}
+			{screen.service ? <Text>{safeText(screen.service)}</Text> : null}
 			{screen.finished.map(title => (
 				<Text key={title}>
 					<Text color="green">{glyphs.ok}</Text> {title}

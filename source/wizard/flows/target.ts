@@ -103,15 +103,17 @@ export class TargetFlow {
 			const resumed = await resumeUnfinished(target, unfinished, {breakLock: options.breakLock});
 			this.s.run = resumed.run;
 			store.history.length = 0;
-			this.showResume(resumed.found);
+			await this.showResume(resumed.found);
 			return;
 		}
 		await this.inspect();
 	}
 
 	/** The unfinished run as the journal has it: when it began, what it restores, how it was left. */
-	private showResume(found: FoundRun): void {
+	private async showResume(found: FoundRun): Promise<void> {
 		const run = this.s.activeRun;
+		const {serviceOnResume} = await operations();
+		const service = await serviceOnResume(run);
 		this.s.resumeScreen = {
 			name: 'resume',
 			journal: found.journal,
@@ -125,6 +127,7 @@ export class TargetFlow {
 			rollbackBegan: run.rollbackBegan(),
 			...(found.next ? {next: found.next.title} : {}),
 			...(found.lastCommand ? {lastCommand: found.lastCommand} : {noCommand: noCommandSentence(found.finished, run.steps())}),
+			...(service ? {service} : {}),
 		};
 		// The header names the article the resumed run follows, as it did when the run began.
 		const kb = found.flow === 'repair' ? cite('dsmpack', ['Q197852']) : found.newPdc ? cite('new-pdc') : cite('red-x');

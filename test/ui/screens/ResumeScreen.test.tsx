@@ -25,6 +25,12 @@ describe('the resume screen offers only what can be done', () => {
 		expect(frame).toContain('Roll back');
 	});
 
+	it('says MSSYNC as it is now, when the screen has it (issue 29)', () => {
+		const service = 'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until the run is resumed or rolled back.';
+		const frame = render(<ResumeScreen screen={{...base, service}} choice={choiceOf(base)} columns={200} />).lastFrame() ?? '';
+		expect(frame.replace(/\s+/g, ' ')).toContain(service);
+	});
+
 	it('a reconstruct: no roll back offered, and it says why', () => {
 		const frame =
 			render(<ResumeScreen screen={{...base, flow: 'reconstruct', canRollback: false}} choice={choiceOf({...base, canRollback: false})} />).lastFrame() ?? '';

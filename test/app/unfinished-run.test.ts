@@ -1,0 +1,33 @@
+/** The unfinished run as the resume screen has it (issue 29): the step that sent the last command, named truly. */
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {beginRestore} from '../../source/app/begin-run.js';
+import {serviceOnResume} from '../../source/app/service-as-found.js';
+import {resumeUnfinished} from '../../source/app/unfinished-run.js';
+import {findUnfinishedRun} from '../../source/journal/journal.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {labPaths} from '../../source/lab/state.js';
+import {labTarget} from '../../source/targets/lab/lab-target.js';
+import {tempDir} from '../helpers/run-cli.js';
+
+describe('resumeUnfinished', () => {
+	it('after the copy, its last command (the check that MSSYNC stayed stopped) is said to be that check; MSSYNC is said stopped', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});
+		const target = labTarget(dir);
+		const run = await beginRestore(target, {backup: labPaths(dir).backup});
+		for (const step of ['stop-service', 'move-aside', 'copy-backup']) expect(await run.execute(step)).toMatchObject({status: 'done'});
+		await run.noteInterrupted('user');
+		run.leaveServer();
+		const {run: resumed, found} = await resumeUnfinished(target, (await findUnfinishedRun(labPaths(dir).journal))!);
+		expect(found.lastCommand).toEqual({
+			command: target.service.describe('query'),
+			title: 'Copy the backup into SYNCAGNT, its check that MSSYNC stayed stopped',
+		});
+		expect(await serviceOnResume(resumed)).toBe(
+			'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until the run is resumed or rolled back.',
+		);
+		await resumed.end('abandoned');
+	});
+});
