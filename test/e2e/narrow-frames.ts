@@ -37,7 +37,7 @@ export function wordsOf(frame: string): string[] {
 }
 
 /** Lines a screen draws only where it is short of room: they say what did not fit, and the wide frame has no need of them. */
-const ONLY_WHEN_SHORT = /more lines?: \? shows|did not fit|\? shows it|\(\d+ of \d+\)|Any key shows the rest/;
+const ONLY_WHEN_SHORT = /more lines?(?: on how it is done)?: \? shows|did not fit|\? shows it|\(\d+ of \d+\)|Any key shows the rest/;
 
 /** The words of `narrow` that are no word of `wide` (the same state drawn wide, or the words of all such). */
 export function splitWords(narrow: string, wide: ReadonlySet<string>): string[] {
@@ -62,7 +62,11 @@ export function frameProblems(narrow: string, wide: ReadonlySet<string>): string
 	const problems: string[] = [];
 	// The log's lines are printed above the header, and may fill the rows above it: the header must be on screen.
 	if (!narrow.split('\n').some(row => row.startsWith('dsmn-resync'))) problems.push(`the header is not in view: "${narrow.split('\n')[0]}"`);
-	for (const word of splitWords(narrow, wide)) problems.push(`"${word}" is no word of the same screen drawn wide`);
+	// The log's rows above the header are printed once, at the width of their time (Ink's Static): a resize does not
+	// draw them again, so the wide frame is no reference for them; their units are still checked below.
+	const rows = narrow.split('\n');
+	const header = rows.findIndex(row => row.startsWith('dsmn-resync'));
+	for (const word of splitWords(rows.slice(Math.max(0, header)).join('\n'), wide)) problems.push(`"${word}" is no word of the same screen drawn wide`);
 	for (const parted of partedUnits(narrow)) problems.push(`a unit parted between rows: ${parted}`);
 	return problems;
 }

@@ -6,9 +6,11 @@
  * terminal is widened and narrowed again), no unit is parted ("KB" / "Q189441"), and the plan shows every
  * step (ARCHITECTURE.md, "Layout at any size").
  */
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
-import {runCli, tempDir} from '../helpers/run-cli.js';
+import {afterAll, describe, expect, it} from 'vitest';
+import {runCli} from '../helpers/run-cli.js';
 import {frameProblems, wordsOf} from './narrow-frames.js';
 import {KEYS, PtySession} from './pty-session.js';
 
@@ -43,7 +45,7 @@ function walker(session: PtySession, cols: number, rows: number): Walker {
 		expect(frameProblems(narrow, wide), `${what}:\n${narrow}`).toEqual([]);
 	};
 	const visit: Walker['visit'] = async (expected, options = {}) => {
-		await session.waitFor(expected, 20_000);
+		await session.waitFor(expected, 45_000);
 		await settled(session);
 		await check(String(expected));
 		if (options.steps !== undefined) {
@@ -72,8 +74,15 @@ function walker(session: PtySession, cols: number, rows: number): Walker {
 	return {visit, session};
 }
 
+/** The walks' folders: removed after the file, not after each test (tempDir's rule), since the walks run side by side. */
+const made: string[] = [];
+afterAll(async () => {
+	await Promise.all(made.splice(0).map(dir => rm(dir, {recursive: true, force: true})));
+});
+
 async function lab(...flags: string[]): Promise<{dir: string; home: string}> {
-	const home = await tempDir();
+	const home = await mkdtemp(join(tmpdir(), 'dsmn-narrow-'));
+	made.push(home);
 	const dir = join(home, 'lab');
 	expect((await runCli(['lab', 'create', dir, '--pace', '0', ...flags])).exitCode).toBe(0);
 	return {dir, home};
@@ -88,7 +97,10 @@ const SIZES = [
 const name = ({cols, rows, ascii}: (typeof SIZES)[number]) => `${cols}×${rows}${ascii ? ' --ascii' : ''}`;
 const WARNING = /(?:⚠|\[!\])/.source;
 
-describe.each(SIZES.map(size => ({...size, size: name(size)})))('at $size', ({cols, rows, ascii, size}) => {
+// At each size, its three walks run side by side (each its own lab and terminal): they wait on redraws far more than they compute.
+for (const {cols, rows, ascii, size} of SIZES.map(s => ({...s, size: name(s)}))) describe.concurrent(`at ${size}`, () => walksAt(cols, rows, ascii, size));
+
+function walksAt(cols: number, rows: number, ascii: boolean, size: string): void {
 	const start = async (...flags: string[]) => {
 		const {dir, home} = await lab(...flags);
 		const session = new PtySession(['--lab', dir, ...(ascii ? ['--ascii'] : [])], {cols, rows, env: {HOME: home}});
@@ -179,4 +191,4 @@ describe.each(SIZES.map(size => ({...size, size: name(size)})))('at $size', ({co
 		await session.type(KEYS.down, KEYS.down, KEYS.enter);
 		await session.exited;
 	});
-});
+}
