@@ -27,7 +27,7 @@ describe('the resume screen shows the last command the run sent, as the step scr
 
 		const again = new PtySession(['--lab', dir], {cols: 120});
 		await again.waitFor('was left at a safe point');
-		expect(again.screen()).toContain('Last command (Copy the backup into SYNCAGNT): sc query MSSYNC');
+		expect(again.screen()).toContain('Last command (Copy the backup into SYNCAGNT, its check that MSSYNC stayed stopped): sc query MSSYNC');
 		// Once: the session's own line is not drawn under it.
 		expect(again.screen().match(/Last command/g)).toHaveLength(1);
 		await again.type('q');
