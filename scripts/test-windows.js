@@ -601,14 +601,20 @@ async function checks(win, work, run) {
 			['--target', 'remote', '--host', 'NTPDC1', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', W(backup), '--yes'],
 			{env: remoteEnv},
 		);
-		// Under load Wine's CreateProcess of cmd.exe (for sc.cmd) now and then fails ("spawn UNKNOWN"); the
-		// program then stops, journaled, and says to retry: the admin's --resume, as here. Said in the check's line.
-		let retried = '';
-		if (first.code === 1 && first.stdout.includes('spawn UNKNOWN')) {
-			retried = ', after one "spawn UNKNOWN" from Wine and a --resume';
-			const again = await run(['--target', 'remote', '--host', 'NTPDC1', '--resume'], {env: remoteEnv});
-			first = {...again, stdout: first.stdout + again.stdout, stderr: first.stderr + again.stderr};
+		// Under load Wine now and then fails to start a process: its CreateProcess of cmd.exe for sc.cmd
+		// ("spawn UNKNOWN"), or cmd.exe's own start of sc.exe inside sc.cmd ("Can't recognize … as an internal
+		// or external command", exit code 9009), though the same line ran a moment before. The program then
+		// stops, journaled, and says to retry: the admin's --resume, as here, at most twice. Said in the check's line.
+		const wineFailedToStart = result =>
+			result.code === 1 && (result.stdout.includes('spawn UNKNOWN') || (result.stdout.includes("Can't recognize") && result.stdout.includes('exit code 9009')));
+		const retries = [];
+		let last = first;
+		while (wineFailedToStart(last) && retries.length < 2) {
+			retries.push(last.stdout.includes('spawn UNKNOWN') ? '"spawn UNKNOWN"' : 'cmd.exe\'s "Can\'t recognize" (exit code 9009)');
+			last = await run(['--target', 'remote', '--host', 'NTPDC1', '--resume'], {env: remoteEnv});
+			first = {...last, stdout: first.stdout + last.stdout, stderr: first.stderr + last.stderr};
 		}
+		const retried = retries.length === 0 ? '' : `, after ${retries.join(' and ')} from Wine, each followed by a --resume`;
 		exits(first, 3);
 		for (const text of [
 			'$ sc \\\\NTPDC1 query MSSYNC',

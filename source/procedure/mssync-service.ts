@@ -7,7 +7,7 @@
 import {HintedError} from '../errors/hinted-error.js';
 import type {RunStarted} from '../journal/entries.js';
 import type {ServiceControl} from '../targets/capabilities.js';
-import {serviceFailure, type ServiceCommandError} from '../services/service-messages.js';
+import {errorNumber, serviceFailure, type ServiceCommandError} from '../services/service-messages.js';
 import {waitForState} from '../targets/wait-for-state.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
 
@@ -45,7 +45,7 @@ export async function stopService(service: ServiceControl, timings: RunTimings, 
 		if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code)) {
 			return {
 				status: 'failed',
-				message: `${service.describe('stop')} failed: ${serviceFailure(stop.error)} (error ${stop.error.code})`,
+				message: `${service.describe('stop')} failed: ${serviceFailure(stop.error)}${errorNumber(stop.error)}`,
 				advice: stop.error.advice,
 			};
 		}
@@ -69,7 +69,7 @@ export async function stopService(service: ServiceControl, timings: RunTimings, 
 
 /** A failed query as what it is: the command's own words and error number, never a guess at the state. */
 export function queryFailed(service: ServiceControl, error: ServiceCommandError): string {
-	return `${service.describe('query')} failed: ${serviceFailure(error)} (error ${error.code}); MSSYNC's state is not known`;
+	return `${service.describe('query')} failed: ${serviceFailure(error)}${errorNumber(error)}; MSSYNC's state is not known`;
 }
 
 /**
@@ -103,7 +103,7 @@ export async function startService(service: ServiceControl, timings: RunTimings,
 		const command = service.describe('start');
 		return {
 			status: 'failed',
-			message: `${command} failed: ${serviceFailure(start.error)} (${command.startsWith('net start') ? 'NET HELPMSG' : 'error'} ${start.error.code})`,
+			message: `${command} failed: ${serviceFailure(start.error)}${errorNumber(start.error, command.startsWith('net start') ? 'NET HELPMSG' : 'error')}`,
 			advice: start.error.advice,
 		};
 	}

@@ -59,5 +59,6 @@ export function unrecognised(program: string, output: CommandOutput): ServiceCom
 		meaning: words ? `${what}; it said: "${words}"` : `${what}, and printed nothing`,
 		advice: "check MSSYNC in Control Panel ▸ Services and the Event Viewer's System log, then retry",
 		output: words,
+		unnumbered: true,
 	};
 }

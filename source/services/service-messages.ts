@@ -13,13 +13,20 @@ export type ServiceCommandError = {
 	meaning: string;
 	/** What to do about it. */
 	advice: string;
-	/** The command's own words (sanitised, on one line), shown with every failure it explains. */
+	/** The command's own words (sanitised, on one line), when no error number explains it; its meaning quotes them. */
 	output?: string;
+	/** The program printed no error number: `code` is only its exit code. */
+	unnumbered?: true;
 };
 
-/** A failure as the admin reads it: its meaning, and the command's own words when there are any. */
+/** A failure as the admin reads it: its meaning, which quotes the command's own words when no number explains it. */
 export function serviceFailure(error: ServiceCommandError): string {
-	return error.output ? `${error.meaning} (it said: "${error.output}")` : error.meaning;
+	return error.meaning;
+}
+
+/** " (error 1060)", " (NET HELPMSG 3534)": the number a failure was explained from; nothing when the program printed none. */
+export function errorNumber(error: ServiceCommandError, label = 'error'): string {
+	return error.unnumbered ? '' : ` (${label} ${error.code})`;
 }
 
 /** The text net.exe or sc.exe prints for a number (what the lab's stand-ins print); what it means is the table's (advice/causes.ts). */

@@ -3,7 +3,9 @@
  * are shown in the program's own words with the exit code, never guessed at or hidden behind "read above".
  */
 import {describe, expect, it} from 'vitest';
+import {startService} from '../../source/procedure/mssync-service.js';
 import {parseNetOutput, parseScQuery} from '../../source/services/parse-service-output.js';
+import type {ServiceControl} from '../../source/targets/capabilities.js';
 
 describe('net.exe failing without an error number', () => {
 	it("shows Wine's 'Service already running.' verbatim, with the exit code", () => {
@@ -54,5 +56,25 @@ describe('sc.exe query without a STATE line or FAILED number', () => {
 	it('shows what it printed when it exits 0 without a STATE line', () => {
 		const result = parseScQuery({exitCode: 0, stdout: 'something else\r\n', stderr: ''});
 		expect(result.ok === false && result.error.meaning).toBe('sc.exe gave no answer this program recognises; it said: "something else"');
+	});
+});
+
+describe('a start that fails without an error number, as the step says it', () => {
+	it("quotes the program's words once and names no error number it did not print (Wine's cmd.exe, exit code 9009)", async () => {
+		const words = `Can't recognize '"C:\\windows\\system32\\sc.exe" "start" "MSSYNC"' as an internal or external command, or batch script.`;
+		const failed = parseNetOutput({exitCode: 9009, stdout: `${words}\r\n`, stderr: ''});
+		const service: ServiceControl = {
+			serviceName: 'MSSYNC',
+			describe: verb => `sc \\\\NTPDC1 ${verb} MSSYNC`,
+			query: async () => ({ok: true, state: 'STOPPED'}),
+			stop: async () => ({ok: true}),
+			start: async () => failed,
+		};
+		const outcome = await startService(service, {serviceTimeoutMs: 1000, pollIntervalMs: 10}, {});
+		expect(outcome.status).toBe('failed');
+		const message = outcome.status === 'failed' ? outcome.message : '';
+		expect(message).toBe(`sc \\\\NTPDC1 start MSSYNC failed: net.exe failed (exit code 9009) without an error number; it said: "${words}"`);
+		expect(message.split('it said').length).toBe(2);
+		expect(message).not.toContain('(error 9009)');
 	});
 });
