@@ -528,7 +528,7 @@ async function checks(win, work, run) {
 		exits(failing, 1);
 		says(
 			failing,
-			'net start MSSYNC failed: net.exe failed (exit code 1) without an error number; it said: "The MSSYNC service is starting. / File not found."',
+			'net start MSSYNC failed: net.exe failed (exit code 1) without an error number (it said: "The MSSYNC service is starting. / File not found.")',
 		);
 		doesNotSay(failing, 'read its output above');
 		await rename(`${serviceBin}.away`, serviceBin);

@@ -56,7 +56,7 @@ export function unrecognised(program: string, output: CommandOutput): ServiceCom
 		output.exitCode === 0 ? `${program} gave no answer this program recognises` : `${program} failed (exit code ${output.exitCode}) without an error number`;
 	return {
 		code: output.exitCode,
-		meaning: words ? `${what}; it said: "${words}"` : `${what}, and printed nothing`,
+		meaning: words ? what : `${what}, and printed nothing`,
 		advice: "check MSSYNC in Control Panel ▸ Services and the Event Viewer's System log, then retry",
 		output: words,
 		unnumbered: true,

@@ -13,15 +13,15 @@ export type ServiceCommandError = {
 	meaning: string;
 	/** What to do about it. */
 	advice: string;
-	/** The command's own words (sanitised, on one line), when no error number explains it; its meaning quotes them. */
+	/** The command's own words (sanitised, on one line), shown with every failure it explains. */
 	output?: string;
 	/** The program printed no error number: `code` is only its exit code. */
 	unnumbered?: true;
 };
 
-/** A failure as the admin reads it: its meaning, which quotes the command's own words when no number explains it. */
+/** A failure as the admin reads it: its meaning, and the command's own words when there are any. */
 export function serviceFailure(error: ServiceCommandError): string {
-	return error.meaning;
+	return error.output ? `${error.meaning} (it said: "${error.output}")` : error.meaning;
 }
 
 /** " (error 1060)", " (NET HELPMSG 3534)": the number a failure was explained from; nothing when the program printed none. */

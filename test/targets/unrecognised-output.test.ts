@@ -5,6 +5,7 @@
 import {describe, expect, it} from 'vitest';
 import {startService} from '../../source/procedure/mssync-service.js';
 import {parseNetOutput, parseScQuery} from '../../source/services/parse-service-output.js';
+import {serviceFailure} from '../../source/services/service-messages.js';
 import type {ServiceControl} from '../../source/targets/capabilities.js';
 
 describe('net.exe failing without an error number', () => {
@@ -14,8 +15,8 @@ describe('net.exe failing without an error number', () => {
 		if (result.ok) return;
 		expect(result.error.code).toBe(1);
 		expect(result.error.output).toBe('The MSSYNC service is starting. / Service already running.');
-		expect(result.error.meaning).toBe(
-			'net.exe failed (exit code 1) without an error number; it said: "The MSSYNC service is starting. / Service already running."',
+		expect(serviceFailure(result.error)).toBe(
+			'net.exe failed (exit code 1) without an error number (it said: "The MSSYNC service is starting. / Service already running.")',
 		);
 		expect(result.error.advice).not.toContain('above');
 	});
@@ -24,7 +25,7 @@ describe('net.exe failing without an error number', () => {
 		const result = parseNetOutput({exitCode: 2, stdout: 'bad\u001b[2Jthing\u0007', stderr: 'more'});
 		expect(result.ok === false && result.error.output).toBe('bad\\x1B[2Jthing\\x07 / more');
 		// eslint-disable-next-line no-control-regex -- no control character may reach the terminal
-		expect(result.ok === false && result.error.meaning).not.toMatch(/[\u0000-\u001f]/);
+		expect(result.ok === false && serviceFailure(result.error)).not.toMatch(/[\u0000-\u001f]/);
 	});
 
 	it('says when it printed nothing', () => {
@@ -55,7 +56,7 @@ describe('sc.exe query without a STATE line or FAILED number', () => {
 
 	it('shows what it printed when it exits 0 without a STATE line', () => {
 		const result = parseScQuery({exitCode: 0, stdout: 'something else\r\n', stderr: ''});
-		expect(result.ok === false && result.error.meaning).toBe('sc.exe gave no answer this program recognises; it said: "something else"');
+		expect(result.ok === false && serviceFailure(result.error)).toBe('sc.exe gave no answer this program recognises (it said: "something else")');
 	});
 });
 
@@ -73,7 +74,7 @@ describe('a start that fails without an error number, as the step says it', () =
 		const outcome = await startService(service, {serviceTimeoutMs: 1000, pollIntervalMs: 10}, {});
 		expect(outcome.status).toBe('failed');
 		const message = outcome.status === 'failed' ? outcome.message : '';
-		expect(message).toBe(`sc \\\\NTPDC1 start MSSYNC failed: net.exe failed (exit code 9009) without an error number; it said: "${words}"`);
+		expect(message).toBe(`sc \\\\NTPDC1 start MSSYNC failed: net.exe failed (exit code 9009) without an error number (it said: "${words}")`);
 		expect(message.split('it said').length).toBe(2);
 		expect(message).not.toContain('(error 9009)');
 	});

@@ -48,8 +48,8 @@ export function verbatim(output: CommandOutput): string {
 	return safe.length > MAX_OUTPUT ? `${safe.slice(0, MAX_OUTPUT)}…` : safe;
 }
 
-function fail(output: CommandOutput, code: number, meaning: string, advice: string): {ok: false; error: ServiceCommandError} {
-	return {ok: false, error: {code, meaning, advice, output: verbatim(output)}};
+function fail(output: CommandOutput, code: number, meaning: string, advice: string, numbered = true): {ok: false; error: ServiceCommandError} {
+	return {ok: false, error: {code, meaning, advice, output: verbatim(output), ...(numbered ? {} : {unnumbered: true as const})}};
 }
 
 /** A failure explained by the one table of causes (advice/causes.ts), worded for this server, service and account. */
@@ -157,5 +157,6 @@ function unknownOutput(output: CommandOutput): {ok: false; error: ServiceCommand
 		output.exitCode,
 		`Samba's net ${output.exitCode === 0 ? 'printed no service state' : `failed (exit code ${output.exitCode})`} with words this tool does not know`,
 		'read what it printed, shown here; fix that, then retry',
+		false, // the code is net's exit code, not an error number
 	);
 }
