@@ -236,3 +236,39 @@ describe('an in-process command', () => {
 		await expect(runCommand(command, ['query', 'MSSYNC'], {timeoutMs: 10_000})).rejects.toThrow(RangeError);
 	});
 });
+
+describe('a command that fails without an exit code and is not aborted', () => {
+	/** Its events, and what runCommand threw. */
+	async function failing(command: Command, args: string[]): Promise<{events: CommandEvent[]; error: unknown}> {
+		const events: CommandEvent[] = [];
+		const error = await runCommand(command, args, {onCommand: event => events.push(event)}).then(
+			() => undefined,
+			(thrown: unknown) => thrown,
+		);
+		return {events, error};
+	}
+
+	it('ends its start with an end, with -1 and the error, as a process and in-process alike', async () => {
+		// execa refuses an argument with a NUL byte: it throws, after the start was reported.
+		const byProcess = await failing({file: process.execPath, prefix: [], display: 'sc'}, ['query', 'MSSYNC\0']);
+		const byCall = await failing({display: 'sc', answer: () => Promise.reject(new RangeError('a defect'))}, ['query', 'MSSYNC']);
+		for (const [{events, error}, thrown] of [
+			[byProcess, TypeError],
+			[byCall, RangeError],
+		] as const) {
+			expect(error).toBeInstanceOf(thrown);
+			expect(events.map(e => e.phase)).toEqual(['start', 'end']);
+			expect(events[1]).toMatchObject({exitCode: -1, output: (error as Error).message});
+			expect(events[1]!.command).toBe(events[0]!.command);
+		}
+	});
+
+	it('ends a program that cannot be started with an end, and throws CommandNotFoundError', async () => {
+		const {events, error} = await failing({file: '/nonexistent/dsmn-resync/sc.exe', prefix: [], display: 'sc'}, ['query', 'MSSYNC']);
+		expect(error).toBeInstanceOf(CommandNotFoundError);
+		expect(events).toEqual([
+			{phase: 'start', command: 'sc query MSSYNC'},
+			{phase: 'end', command: 'sc query MSSYNC', exitCode: -1, output: (error as CommandNotFoundError).reason},
+		]);
+	});
+});
