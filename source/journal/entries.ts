@@ -38,6 +38,11 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
 		files: z.array(z.object({name: z.string(), size: z.number(), mtimeMs: z.number(), sha256: z.string()})),
 	}),
 	z.object({type: z.literal('step-started'), at: z.string(), step: z.string()}),
+	/**
+	 * A file a program outside the tool writes during a step (dsmpack's mssync.bkp), as it was when the step
+	 * began: absent (no size), or its size and time. The step's check then tells the file it wrote from one left before.
+	 */
+	z.object({type: z.literal('file-before'), at: z.string(), step: z.string(), path: z.string(), size: z.number().optional(), mtimeMs: z.number().optional()}),
 	/** `command`: the last command the step sent to the target, if it sent any (the resume screen shows it). */
 	z.object({type: z.literal('step-finished'), at: z.string(), step: z.string(), summary: z.string(), command: z.string().optional()}),
 	z.object({type: z.literal('step-failed'), at: z.string(), step: z.string(), message: z.string(), command: z.string().optional()}),

@@ -124,6 +124,7 @@ export class RepairRun extends JournaledRun {
 	private async dsmpack(hooks: RunHooks): Promise<StepOutcome> {
 		const refused = await requireStopped(this.target.service, hooks);
 		if (refused) return refused;
+		await this.noteKeptBefore();
 		if (!this.target.repair) return {status: 'manual', instructions: this.consoleInstructions()};
 		const printed = await this.target.repair.dsmpack();
 		return {
@@ -133,30 +134,60 @@ export class RepairRun extends JournaledRun {
 		};
 	}
 
-	/** dsmpack /r at the PDC's prompt leaves mssync.bkp in SYNCAGNT: without it, the step is not marked done. */
+	/** dsmpack /r at the PDC's prompt leaves mssync.bkp in SYNCAGNT: without one written since the step began, the step is not marked done. */
 	protected override readonly manualChecks = {dsmpack: () => this.dsmpackKept()};
 
-	private async dsmpackKept(): Promise<Extract<StepOutcome, {status: 'failed'}> | undefined> {
-		const {files} = this.target.database;
-		if (await files.stat(files.join(this.syncagnt, DSMPACK_KEPT))) return undefined;
+	private get keptPath(): string {
+		return this.target.database.files.join(this.syncagnt, DSMPACK_KEPT);
+	}
+
+	/**
+	 * Journals mssync.bkp as the dsmpack step finds it, once per run (a retry keeps the first): an earlier
+	 * repair may have left one, and only a file that was absent then, or has changed since, shows that
+	 * dsmpack ran in this run. Kept in the journal, as the confirmation may come in another process (--resume).
+	 */
+	private async noteKeptBefore(): Promise<void> {
+		if (this.entries.some(e => e.type === 'file-before' && e.step === 'dsmpack')) return;
+		const facts = await this.target.database.files.stat(this.keptPath);
+		await this.record({type: 'file-before', step: 'dsmpack', path: this.keptPath, ...(facts ? {size: facts.size, mtimeMs: facts.mtimeMs} : {})});
+	}
+
+	/**
+	 * Whether mssync.bkp is one dsmpack wrote in this run: "missing", "stale" (the same size and time as
+	 * when the step began), or undefined when it is there and new. A journal begun before this record was
+	 * kept holds none: there, as before, the file being there is all that is checked.
+	 */
+	private async keptByThisRun(): Promise<'missing' | 'stale' | undefined> {
+		const now = await this.target.database.files.stat(this.keptPath);
+		if (!now) return 'missing';
+		const before = this.entries.find(e => e.type === 'file-before' && e.step === 'dsmpack');
+		if (before?.type !== 'file-before' || before.size === undefined) return undefined;
+		return before.size === now.size && before.mtimeMs === now.mtimeMs ? 'stale' : undefined;
+	}
+
+	/** Why mssync.bkp does not show that dsmpack ran, ending with what was not done: undefined when it does. */
+	private async keptProblem(notDone: string): Promise<Extract<StepOutcome, {status: 'failed'}> | undefined> {
+		const kept = await this.keptByThisRun();
+		if (!kept) return undefined;
+		const why =
+			kept === 'missing'
+				? `there is no ${DSMPACK_KEPT} in ${this.syncagnt}: dsmpack /r keeps one there, so it has not run on this database`
+				: `the ${DSMPACK_KEPT} in ${this.syncagnt} is the one that was there before the dsmpack step began (the same size and time): dsmpack /r has not written it since, so it has not run on this database`;
 		return {
 			status: 'failed',
-			message: `there is no ${DSMPACK_KEPT} in ${this.syncagnt}: dsmpack /r keeps one there, so it has not run on this database; the step is not marked done and MSSYNC was not started`,
+			message: `${why}; ${notDone}`,
 			advice: `run dsmpack /r in ${syncagntAtConsole(this.syncagnt)} at the PDC's prompt with MSSYNC stopped, then retry this step (scripted: run again with --resume)`,
 		};
 	}
 
-	/** After the admin's confirmation on a real server: mssync.bkp is there (dsmpack ran), then MSSYNC starts. */
+	private dsmpackKept(): Promise<Extract<StepOutcome, {status: 'failed'}> | undefined> {
+		return this.keptProblem('the step is not marked done and MSSYNC was not started');
+	}
+
+	/** After the admin's confirmation on a real server: mssync.bkp written by this run's dsmpack, then MSSYNC starts. */
 	private async startAndCheck(hooks: RunHooks): Promise<StepOutcome> {
-		const {files} = this.target.database;
-		const kept = await files.stat(files.join(this.syncagnt, DSMPACK_KEPT));
-		if (!kept) {
-			return {
-				status: 'failed',
-				message: `there is no ${DSMPACK_KEPT} in ${this.syncagnt}: dsmpack /r keeps one there, so it did not run on this database; MSSYNC was not started`,
-				advice: `run dsmpack /r in ${syncagntAtConsole(this.syncagnt)} at the PDC's prompt with MSSYNC stopped, then retry this step (scripted: run again with --resume)`,
-			};
-		}
+		const kept = await this.keptProblem('MSSYNC was not started');
+		if (kept) return kept;
 		const outcome = await startService(this.target.service, this.timings, hooks);
 		if (outcome.status === 'failed')
 			return {

@@ -1,5 +1,5 @@
 /** The dsmpack /r repair (KB Q197852) as a journaled run: simulated on the lab, a manual step on a real server, then verified by MSSYNC starting. */
-import {readdir, rm} from 'node:fs/promises';
+import {copyFile, readdir, rm, utimes, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
@@ -89,13 +89,59 @@ describe('the repair run (dsmpack /r, KB Q197852)', () => {
 		run.leaveServer();
 	});
 
+	it('a stale mssync.bkp, left by an earlier repair, is not taken for this run’s: the step is not marked done until dsmpack writes it again', async () => {
+		const {paths, target} = await crashedLab();
+		const {repair: _none, ...real} = target;
+		const stale = join(paths.syncagnt, 'mssync.bkp');
+		await writeFile(stale, 'an earlier repair');
+		await utimes(stale, new Date('2026-01-02T03:04:05Z'), new Date('2026-01-02T03:04:05Z'));
+		const run = await RepairRun.begin(real, {timings: fast});
+		expect(await run.execute('dsmpack')).toMatchObject({status: 'manual'});
+		const refused = await run.confirmManual('dsmpack');
+		expect(refused).toMatchObject({
+			status: 'failed',
+			message: expect.stringMatching(/mssync\.bkp .* is the one that was there before the dsmpack step began.*not marked done/),
+		});
+		expect(run.finishedSteps()).not.toContain('dsmpack');
+		// Journaled when the step began, so a confirmation from another process (--resume) checks the same.
+		const before = (await readJournal(run.journalPath)).find(e => e.type === 'file-before');
+		expect(before).toMatchObject({step: 'dsmpack', path: stale, size: 'an earlier repair'.length});
+		expect(await run.execute('start-service')).toMatchObject({
+			status: 'failed',
+			message: expect.stringMatching(/before the dsmpack step began.*MSSYNC was not started/),
+		});
+		expect(await target.service.query()).toMatchObject({state: 'STOPPED'});
+		run.leaveServer();
+		// The admin runs dsmpack /r now: mssync.bkp written again. Confirmed on --resume, in a new process.
+		await copyFile(
+			join(
+				paths.syncagnt,
+				(await readdir(paths.syncagnt)).find(n => /^mssync\.mdb$/i.test(n))!,
+			),
+			stale,
+		);
+		const resumed = await RepairRun.resume(real, (await findUnfinishedRun(target.journalDir))!, fast);
+		expect(await resumed.confirmManual('dsmpack')).toMatchObject({status: 'done'});
+		resumed.leaveServer();
+	});
+
+	it('on the lab: its own dsmpack over a stale mssync.bkp passes the check', async () => {
+		const {paths, target} = await crashedLab();
+		const stale = join(paths.syncagnt, 'mssync.bkp');
+		await writeFile(stale, 'an earlier repair');
+		await utimes(stale, new Date('2026-01-02T03:04:05Z'), new Date('2026-01-02T03:04:05Z'));
+		const run = await RepairRun.begin(target, {timings: fast});
+		expect(await run.execute('dsmpack')).toMatchObject({status: 'done'});
+		expect(await run.execute('start-service')).toMatchObject({status: 'done'});
+		run.leaveServer();
+	});
+
 	it('a repair that does not bring MSSYNC back says to restore from a backup', async () => {
 		const {paths, target} = await crashedLab();
 		const {repair: _none, ...real} = target;
 		const run = await RepairRun.begin(real, {timings: fast});
 		await run.execute('dsmpack');
 		// mssync.bkp there, but the crash was not repaired (dsmpack not really run): the start fails.
-		const {writeFile} = await import('node:fs/promises');
 		await writeFile(join(paths.syncagnt, 'mssync.bkp'), 'x');
 		expect(await run.confirmManual('dsmpack')).toMatchObject({status: 'done'});
 		const start = await run.execute('start-service');
