@@ -252,7 +252,7 @@ export const EVENTS = [
 			seed: z.number().int(),
 			pace: z.number().int(),
 			accounts: z.number().int(),
-			service: z.strictObject({name: z.literal('MSSYNC'), state: serviceState, lastError: text.optional()}),
+			service: z.strictObject({name: z.literal('MSSYNC'), state: serviceState, lastError: text.optional(), refusedAt: text.optional()}),
 			database: z.strictObject({present: z.boolean(), readable: z.boolean()}),
 			backup: z.boolean(),
 			servers: z.array(

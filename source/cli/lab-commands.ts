@@ -5,7 +5,7 @@ import {LabError} from '../lab/lab-error.js';
 import {loadLab, saveLab, type LabFault} from '../lab/state.js';
 import {synchronizeLab} from '../lab/sync-engine.js';
 import type {LabOptions} from '../lab/options.js';
-import {labStatus} from '../lab/status.js';
+import {labStatus, serviceSays} from '../lab/status.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
 import {jsonLine} from '../app/json-line.js';
@@ -69,7 +69,7 @@ export async function labStatusCommand(dir: string, json: boolean, glyphs: Glyph
 	const markWidth = Math.max(glyphs.ok.length, glyphs.error.length) + 1;
 	const lines = [
 		`Practice lab ${safeText(status.lab)} (seed ${status.seed}, ${status.accounts} accounts, pace ${status.pace} ms)`,
-		`Service MSSYNC (Directory Service Manager for NetWare): ${status.service.state}${status.service.lastError ? ` ${glyphs.ascii ? '--' : '—'} last start failed: ${status.service.lastError}` : ''}`,
+		`Service MSSYNC (Directory Service Manager for NetWare): ${safeText(serviceSays(status.service, glyphs.ascii ? '--' : '—'))}`,
 		...(status.fault
 			? [`Fault staged: ${FAULT_EFFECTS[status.fault]} ${glyphs.ascii ? '--' : '—'} end it with: dsmn-resync lab fault ${safeText(status.lab)} clear`]
 			: []),

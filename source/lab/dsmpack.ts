@@ -49,7 +49,7 @@ export async function dsmpackRepair(dir: string, now = Date.now()): Promise<stri
 	if (!name) throw new LabError(`there is no MSSYNC.MDB in ${syncagnt}: nothing to repair`, 'restore the database from a backup');
 	await copyFile(join(syncagnt, name), join(syncagnt, 'mssync.bkp'));
 	const {crashed: _repaired, ...rest} = state;
-	const {lastError: _cleared, ...serviceRest} = service;
+	const {lastError: _cleared, refusedAt: _when, ...serviceRest} = service;
 	await saveLab(dir, {...rest, service: serviceRest});
 	return output(syncagnt);
 }

@@ -11,9 +11,13 @@ export const SERVICE_DISPLAY_NAME = 'Directory Service Manager for NetWare';
 /** The service's state now: a pending transition whose time has come is complete. */
 export function settle(service: LabService, now: number): LabService {
 	if (service.pendingUntil === undefined || now < service.pendingUntil) return service;
-	if (service.state === 'STOP_PENDING') return {state: 'STOPPED', ...(service.lastError ? {lastError: service.lastError} : {})};
-	// A start the database refused (net start records why as it begins) ends stopped, with the reason kept.
-	if (service.state === 'START_PENDING') return service.lastError ? {state: 'STOPPED', lastError: service.lastError} : {state: 'RUNNING'};
+	if (service.state === 'STOP_PENDING') {
+		const {pendingUntil: _done, ...rest} = service;
+		return {...rest, state: 'STOPPED'};
+	}
+	// A start the database refused (net start records why as it begins) ends stopped, with the reason kept and when.
+	if (service.state === 'START_PENDING')
+		return service.lastError ? {state: 'STOPPED', lastError: service.lastError, refusedAt: service.pendingUntil} : {state: 'RUNNING'};
 	return service;
 }
 

@@ -197,7 +197,7 @@ export async function sc(dir: string, args: readonly string[], io: Io = realIo):
 			const refusal = await startRefusal(dir, adopted);
 			if (refusal) {
 				// The service process ends before it reports running: StartService fails with 1067.
-				await saveLab(dir, {...adopted, service: {state: 'STOPPED', lastError: refusal}});
+				await saveLab(dir, {...adopted, service: {state: 'STOPPED', lastError: refusal, refusedAt: io.now()}});
 				return scFailure('StartService', 1067);
 			}
 			const next: LabService = {state: 'START_PENDING', pendingUntil: io.now() + state.serviceDelayMs};

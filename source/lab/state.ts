@@ -17,8 +17,13 @@ export type LabService = {
 	state: (typeof serviceStates)[number];
 	/** While pending: when the transition completes (ms since the epoch) and into which state. */
 	pendingUntil?: number | undefined;
-	/** Why the last start failed (a Jet error), as the event log would say. */
+	/**
+	 * Why the last start failed (a Jet error), as the event log would say. A refused net start sets it as the
+	 * start begins, as the lab decides then how it ends: while START_PENDING it is the start's coming refusal.
+	 */
 	lastError?: string | undefined;
+	/** When that start was refused (ms since the epoch); absent where the lab was made so (`--wont-start`). */
+	refusedAt?: number | undefined;
 };
 
 /** An entry of the Application log that MSSYNC wrote (Event Viewer ▸ Log ▸ Application). */
@@ -69,6 +74,7 @@ function labService(value: unknown, path: Path): LabService {
 		state: oneOf(v['state'], [...path, 'state'], serviceStates),
 		pendingUntil: optional(v['pendingUntil'], [...path, 'pendingUntil'], (x, p) => integer(x, p, 0)),
 		lastError: optional(v['lastError'], [...path, 'lastError'], text),
+		refusedAt: optional(v['refusedAt'], [...path, 'refusedAt'], (x, p) => integer(x, p, 0)),
 	});
 }
 

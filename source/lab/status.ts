@@ -4,7 +4,7 @@ import {findEntry} from '../fs/find-entry.js';
 import {mapLimit} from '../fs/map-limit.js';
 import {ObjectType, MS_WINNT, SYNC_AGENT, binderyObjectNames} from './bindery.js';
 import {SERVICE_NAME, settle} from './service.js';
-import {labFaults, labPaths, loadLab, serviceStates} from './state.js';
+import {labFaults, labPaths, loadLab, serviceStates, type LabService} from './state.js';
 import {readSyncDatabase} from './sync-database.js';
 import {staleOn} from './change-log.js';
 
@@ -13,7 +13,11 @@ export const labStatusSchema = z.object({
 	seed: z.number(),
 	pace: z.number(),
 	accounts: z.number(),
-	service: z.object({name: z.literal(SERVICE_NAME), state: z.enum(serviceStates), lastError: z.string().optional()}),
+	/**
+	 * `lastError`: why the last start failed, once it has (not while a start the lab will refuse is still
+	 * START_PENDING); `refusedAt`: when, where the lab saw it (ISO time).
+	 */
+	service: z.object({name: z.literal(SERVICE_NAME), state: z.enum(serviceStates), lastError: z.string().optional(), refusedAt: z.string().optional()}),
 	/** A failure staged with `lab fault`, active until cleared. */
 	fault: z.enum(labFaults).optional(),
 	database: z.object({present: z.boolean(), readable: z.boolean()}),
@@ -38,6 +42,20 @@ export const labStatusSchema = z.object({
 export type LabStatus = z.infer<typeof labStatusSchema>;
 
 const BUILT_IN_USERS = new Set(['SUPERVISOR', 'GUEST', SYNC_AGENT]);
+
+/** The last start's failure, once it has failed: a refused start still START_PENDING has not failed yet. */
+function startFailure(service: LabService): {lastError?: string; refusedAt?: string} {
+	if (!service.lastError || service.state === 'START_PENDING') return {};
+	return {lastError: service.lastError, ...(service.refusedAt === undefined ? {} : {refusedAt: new Date(service.refusedAt).toISOString()})};
+}
+
+/** MSSYNC's state as `lab status` says it: starting, and a refused start with when it was refused where the lab saw it. */
+export function serviceSays(service: LabStatus['service'], dash: string): string {
+	const state = service.state === 'START_PENDING' ? `${service.state} ${dash} starting` : service.state;
+	if (!service.lastError) return state;
+	const when = service.refusedAt ? `start refused at ${service.refusedAt.slice(0, 19).replace('T', ' ')} UTC` : 'last start failed';
+	return `${state} ${dash} ${when}: ${service.lastError}`;
+}
 
 /** What Synchronization Manager and the lab's NetWare servers would show now. */
 export async function labStatus(dir: string, now = Date.now()): Promise<LabStatus> {
@@ -83,7 +101,7 @@ export async function labStatus(dir: string, now = Date.now()): Promise<LabStatu
 		seed: state.seed,
 		pace: state.pace,
 		accounts: state.accounts,
-		service: {name: SERVICE_NAME, state: service.state, ...(service.lastError ? {lastError: service.lastError} : {})},
+		service: {name: SERVICE_NAME, state: service.state, ...startFailure(service)},
 		...(state.fault ? {fault: state.fault} : {}),
 		database: {present: databaseName !== undefined, readable: database !== undefined},
 		backup: backupPresent,

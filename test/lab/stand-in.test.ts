@@ -5,6 +5,7 @@ import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {FAULT_START_ERROR, net, sc} from '../../source/lab/stand-in.js';
 import {labPaths, loadLab, saveLab, type LabFault} from '../../source/lab/state.js';
+import {labStatus, serviceSays} from '../../source/lab/status.js';
 import {parseNetOutput, parseScQuery} from '../../source/services/parse-service-output.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 
@@ -134,7 +135,7 @@ describe('stand-in net and sc under a staged fault (lab fault)', () => {
 		const byNet = await net(dir, ['start', 'MSSYNC'], clock);
 		expect(byNet.stderr).toContain('The Directory Service Manager for NetWare service could not be started.');
 		expect(parseNetOutput(byNet)).toMatchObject({ok: false, error: {code: 3534}});
-		expect((await loadLab(dir)).service).toEqual({state: 'STOPPED', lastError: FAULT_START_ERROR});
+		expect((await loadLab(dir)).service).toEqual({state: 'STOPPED', lastError: FAULT_START_ERROR, refusedAt: expect.any(Number) as unknown});
 		const bySc = await sc(dir, ['start', 'MSSYNC'], clock);
 		expect(bySc).toMatchObject({exitCode: 1067, stdout: '[SC] StartService FAILED 1067:\n\nThe process terminated unexpectedly.\n\n'});
 		const query = await sc(dir, ['query', 'MSSYNC'], clock);
@@ -163,6 +164,34 @@ describe('stand-in net and sc under a staged fault (lab fault)', () => {
 			expect(parseScQuery(query)).toEqual({ok: true, state: ends});
 			expect(query.stdout).toMatch(fault ? /WIN32_EXIT_CODE\s+: 1067/ : /WIN32_EXIT_CODE\s+: 0 /);
 		}
+	});
+
+	it('lab status says a refused start is starting while it is START_PENDING, and refused, and when, once it has failed', async () => {
+		// A lab whose service takes its time (800 ms) to start, and refuses to.
+		const dir = await lab();
+		const {fault: _none, ...state} = await loadLab(dir);
+		await saveLab(dir, {...state, fault: 'start-refused', service: {state: 'STOPPED'}});
+		const clock = fakeClock();
+		const stopped = {now: clock.now, sleep: () => Promise.reject(new Error('net was stopped while it waited'))};
+		await expect(net(dir, ['start', 'MSSYNC'], stopped)).rejects.toThrow('stopped while it waited');
+		const during = await labStatus(dir, clock.now());
+		expect(during.service).toEqual({name: 'MSSYNC', state: 'START_PENDING'});
+		expect(serviceSays(during.service, '—')).toBe('START_PENDING — starting');
+		const endsAt = (await loadLab(dir)).service.pendingUntil!;
+		const after = await labStatus(dir, endsAt + 1);
+		expect(after.service).toEqual({name: 'MSSYNC', state: 'STOPPED', lastError: FAULT_START_ERROR, refusedAt: new Date(endsAt).toISOString()});
+		expect(serviceSays(after.service, '--')).toBe(
+			`STOPPED -- start refused at ${new Date(endsAt).toISOString().slice(0, 19).replace('T', ' ')} UTC: ${FAULT_START_ERROR}`,
+		);
+		// Once the lab has saved the failure (the next command settles it), the same.
+		await sc(dir, ['query', 'MSSYNC'], {...clock, now: () => endsAt + 1});
+		expect((await labStatus(dir, endsAt + 2)).service).toEqual(after.service);
+	});
+
+	it('lab status says "last start failed" for a lab made so (--wont-start), which has no time of refusal', () => {
+		expect(serviceSays({name: 'MSSYNC', state: 'STOPPED', lastError: '-550 JET_errDatabaseDirtyShutdown'}, '—')).toBe(
+			'STOPPED — last start failed: -550 JET_errDatabaseDirtyShutdown',
+		);
 	});
 
 	it('access-denied: System error 5 from net, OpenService FAILED 5 from sc; querying still works', async () => {

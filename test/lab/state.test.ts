@@ -39,7 +39,7 @@ describe('the lab state file', () => {
 		const full: LabState = {
 			...state,
 			fault: 'gateway-stopped',
-			service: {state: 'START_PENDING', pendingUntil: 5, lastError: '-1206'},
+			service: {state: 'START_PENDING', pendingUntil: 5, lastError: '-1206', refusedAt: 4},
 			events: [{id: 8005, source: 'MSSYNC', type: 'warning', at: '2026-12-06T10:00:00Z', text: 'position lost'}],
 			changeLog: {...state.changeLog!, positionLost: true, sentTo: ['FS1']},
 			role: 'bdc',
