@@ -50,7 +50,7 @@ export async function deleteSyncAgent(systemDir: string): Promise<'deleted' | 'a
 	}
 }
 
-export type BinderyBackupCheck = {ok: boolean; problems: string[]; usersInBackup: number; usersLost: string[]; taken?: Date};
+export type BinderyBackupCheck = {ok: boolean; problems: string[]; usersInBackup: number; usersLost: string[]; backupUsers: string[]; taken?: Date};
 
 /** NET$OBJ.OLD, NET$PROP.OLD and NET$VAL.OLD: all present, non-empty, readable together, written together. */
 export async function checkBinderyBackup(systemDir: string): Promise<BinderyBackupCheck> {
@@ -85,7 +85,14 @@ export async function checkBinderyBackup(systemDir: string): Promise<BinderyBack
 	}
 	const oldUsers = new Set(old.filter(o => o.type === ObjectType.user).map(o => o.name));
 	const usersLost = current.filter(o => o.type === ObjectType.user && !oldUsers.has(o.name) && o.name !== SYNC_AGENT).map(o => o.name);
-	return {ok: problems.length === 0, problems, usersInBackup: oldUsers.size, usersLost, ...(times.length ? {taken: new Date(Math.max(...times))} : {})};
+	return {
+		ok: problems.length === 0,
+		problems,
+		usersInBackup: oldUsers.size,
+		usersLost,
+		backupUsers: [...oldUsers],
+		...(times.length ? {taken: new Date(Math.max(...times))} : {}),
+	};
 }
 
 /** BINDREST: the current NET$*.SYS go aside (kept), the .OLD copies take their place, each verified. */

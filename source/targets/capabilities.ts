@@ -98,7 +98,8 @@ export type NetWareServerInfo = {
 	problem?: string;
 };
 
-type BinderyBackupInfo = {ok: boolean; problems: string[]; usersInBackup: number; usersLost: string[]; taken?: Date};
+/** `backupUsers`: the users the backup holds, by name, where the target can read them (the lab). */
+type BinderyBackupInfo = {ok: boolean; problems: string[]; usersInBackup: number; usersLost: string[]; backupUsers?: string[]; taken?: Date};
 
 /**
  * Allow4X (REG_DWORD 1 under MSSYNC's Parameters key) as read from the PDC's registry: set; not set (the

@@ -171,7 +171,7 @@ export class ReconstructQuestions {
 					: !check
 						? `${server.padEnd(10)} with BINDREST on the server (you will be told how)`
 						: check.ok
-							? `${server.padEnd(10)} backup of ${check.taken?.toISOString().slice(0, 10) ?? '?'}: ${check.usersInBackup} users; ${lostLine(check.usersLost, domainAccounts)}`
+							? `${server.padEnd(10)} backup of ${check.taken?.toISOString().slice(0, 10) ?? '?'}: ${check.usersInBackup} users; ${lostLine(check.usersLost, domainAccounts, check.backupUsers)}`
 							: `${server.padEnd(10)} no usable bindery backup (${check.problems[0]})`,
 			});
 		}
@@ -322,20 +322,25 @@ export class ReconstructQuestions {
 
 /**
  * What a bindery restore would do, if chosen, to the users made since its backup: the domain's come back with
- * the synchronize, the others are lost. A red server can hold fewer domain accounts than the domain propagates
- * (those made since its record was damaged never reached it): it says the number it holds, and that all of the
- * domain's (`domainAccounts`, the number said everywhere else) are propagated again.
+ * the synchronize, the others are lost. It says how many of the domain's accounts (`domainAccounts`, the number
+ * said everywhere else) it removes, and that all are propagated again. Where the target reads the backup's
+ * users by name (`backupUsers`: the lab, ARCHITECTURE.md "The lab"), it also says what became of the rest,
+ * which holds for any backup: kept, as the backup holds them, or not on the server now (made since its record
+ * was damaged, say). A target that gives only a count gets no such note.
  */
-export function lostLine(usersLost: readonly string[], domainAccounts: ReadonlySet<string>): string {
+export function lostLine(usersLost: readonly string[], domainAccounts: ReadonlySet<string>, backupUsers?: readonly string[]): string {
 	const domain = usersLost.filter(name => domainAccounts.has(name.toUpperCase())).length;
 	const others = usersLost.length - domain;
 	const all = domainAccounts.size;
 	const accounts = (n: number) => `${n} domain account${n === 1 ? '' : 's'}`;
+	const kept = new Set((backupUsers ?? []).map(name => name.toUpperCase()).filter(name => domainAccounts.has(name))).size;
+	const rest = [kept ? `${kept} in the backup, kept` : '', all - domain - kept ? `${all - domain - kept} not on it now` : ''].filter(Boolean).join('; ');
+	const note = backupUsers && rest ? ` (${rest})` : '';
 	const back = !domain
 		? ''
 		: domain === all
 			? `all ${accounts(all)} removed, then propagated again`
-			: `${domain} of the ${accounts(all)} removed (the other ${all - domain} never reached it), then all ${all} propagated again`;
+			: `${domain} of the ${accounts(all)} removed${note}, then all ${all} propagated again`;
 	const gone = others ? `${others} other user${others === 1 ? '' : 's'} lost` : '';
 	return `if chosen: ${[back, gone].filter(Boolean).join('; ') || 'no user lost'}`;
 }

@@ -316,7 +316,7 @@ describe("each server's NetWare version in the reconstruct", {timeout: 180_000},
 			expect(label).not.toMatch(/would be lost/);
 			// Said as what would happen if chosen, with the domain's number (120) as said everywhere else.
 			expect(label).toMatch(
-				/: \d+ users; if chosen: (all 120 domain accounts removed, then propagated again|\d+ of the 120 domain accounts removed \(the other \d+ never reached it\), then all 120 propagated again)$/,
+				/: \d+ users; if chosen: (all 120 domain accounts removed, then propagated again|\d+ of the 120 domain accounts removed \(\d+ not on it now\), then all 120 propagated again)$/,
 			);
 		}
 		expect(reads).toBe(1);
@@ -427,8 +427,18 @@ describe('what a bindery restore does to the users made since its backup', () =>
 	it("the domain's accounts come back with the synchronize; the others are lost", () => {
 		const domain = new Set(['ALICE', 'BOB']);
 		expect(lostLine(['alice', 'Bob'], domain)).toBe('if chosen: all 2 domain accounts removed, then propagated again');
-		expect(lostLine(['ALICE', 'LOCAL1'], domain)).toBe(
-			'if chosen: 1 of the 2 domain accounts removed (the other 1 never reached it), then all 2 propagated again; 1 other user lost',
+		expect(lostLine(['ALICE', 'LOCAL1'], domain)).toBe('if chosen: 1 of the 2 domain accounts removed, then all 2 propagated again; 1 other user lost');
+		// Where the backup's users are known: what became of the domain's others, true of any backup.
+		expect(lostLine(['ALICE', 'LOCAL1'], domain, ['GUEST'])).toBe(
+			'if chosen: 1 of the 2 domain accounts removed (1 not on it now), then all 2 propagated again; 1 other user lost',
+		);
+		const three = new Set(['ALICE', 'BOB', 'CAROL']);
+		// A backup taken after BOB reached the server: BOB stays, so he is no account that "never reached it".
+		expect(lostLine(['ALICE'], three, ['bob', 'LOCAL2'])).toBe(
+			'if chosen: 1 of the 3 domain accounts removed (1 in the backup, kept; 1 not on it now), then all 3 propagated again',
+		);
+		expect(lostLine(['ALICE'], three, ['BOB', 'CAROL'])).toBe(
+			'if chosen: 1 of the 3 domain accounts removed (2 in the backup, kept), then all 3 propagated again',
 		);
 		expect(lostLine(['LOCAL1', 'LOCAL2'], domain)).toBe('if chosen: 2 other users lost');
 		expect(lostLine([], domain)).toBe('if chosen: no user lost');
