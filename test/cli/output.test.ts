@@ -2,11 +2,26 @@
  * What is printed before the program loads goes straight to the descriptor (source/cli/output.ts,
  * `directOutput`); the stream writes what the descriptor would not take now, and everything where Node
  * gives no `fs` without an import.
+ *
+ * process.getBuiltinModule is missing before Node 20.16, and `engines` says >=20: the tests set it on the process
+ * object themselves, or remove it, whichever Node runs them, and put back what was there after each test.
  */
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {directOutput} from '../../source/cli/output.js';
 
-afterEach(() => vi.restoreAllMocks());
+const ownBuiltinModule = Object.getOwnPropertyDescriptor(process, 'getBuiltinModule');
+
+afterEach(() => {
+	vi.restoreAllMocks();
+	if (ownBuiltinModule) Object.defineProperty(process, 'getBuiltinModule', ownBuiltinModule);
+	else Reflect.deleteProperty(process, 'getBuiltinModule');
+});
+
+/** process.getBuiltinModule as this test gives it, or absent (undefined), as before Node 20.16. */
+function builtinModule(get: ((id: string) => unknown) | undefined): void {
+	if (get) Object.defineProperty(process, 'getBuiltinModule', {value: get, configurable: true, writable: true, enumerable: true});
+	else Reflect.deleteProperty(process, 'getBuiltinModule');
+}
 
 /** process.getBuiltinModule giving an fs whose writeSync takes at most `each` bytes a call, and throws EAGAIN after `calls` calls. */
 function fakeFs(each: number, calls: number) {
@@ -17,7 +32,7 @@ function fakeFs(each: number, calls: number) {
 		taken.push({fd, bytes: Buffer.from(part), text: part.toString()});
 		return part.length;
 	};
-	vi.spyOn(process, 'getBuiltinModule').mockImplementation((id: string) => (id === 'node:fs' ? {writeSync} : undefined));
+	builtinModule(id => (id === 'node:fs' ? {writeSync} : undefined));
 	return taken;
 }
 
@@ -43,14 +58,22 @@ describe('directOutput', () => {
 		expect(taken.map(t => t.text)).toEqual(['dsmn', '-res']);
 	});
 
-	it('writes through the stream where Node gives no fs without an import', () => {
-		vi.spyOn(process, 'getBuiltinModule').mockImplementation(() => undefined);
-		const written: string[] = [];
-		vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-			written.push(Buffer.from(chunk).toString());
-			return true;
-		});
-		directOutput.out('usage\n');
-		expect(written.join('')).toBe('usage\n');
+	it('writes through the stream where Node gives no fs without an import, and where it has no getBuiltinModule (before 20.16)', () => {
+		for (const get of [() => undefined, undefined]) {
+			builtinModule(get);
+			expect(typeof process.getBuiltinModule).toBe(get ? 'function' : 'undefined');
+			const written: string[] = [];
+			const stream = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+				written.push(Buffer.from(chunk).toString());
+				return true;
+			});
+			directOutput.out('usage\n');
+			expect(written.join('')).toBe('usage\n');
+			stream.mockRestore();
+		}
+	});
+
+	it('puts back what the process had once a test is done', () => {
+		expect(Object.getOwnPropertyDescriptor(process, 'getBuiltinModule')).toEqual(ownBuiltinModule);
 	});
 });
