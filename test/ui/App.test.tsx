@@ -1,32 +1,20 @@
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import type {WizardOptions} from '../../source/app/options.js';
-import {parseCommandLine} from '../../source/cli/parse-args.js';
-import {createLab} from '../../source/lab/create.js';
-import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {loadLab, saveLab} from '../../source/lab/state.js';
-import {WizardController} from '../../source/wizard/controller.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../source/text/glyphs.js';
 import {App} from '../../source/ui/App.js';
 import {GlyphsContext} from '../../source/ui/theme.js';
-import {tempDir} from '../helpers/run-cli.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {controllerOnLab, makeLab, toFirstConfirmation} from '../helpers/wizard-walk.js';
 
 const ENTER = '\r';
 const ESC = '\u001B';
 const DOWN = '\u001B[B';
 
-function options(argv: string[]): WizardOptions {
-	const command = parseCommandLine(argv);
-	if (command.kind !== 'wizard') throw new Error('not the wizard');
-	return command.options;
-}
-
 async function mount(ascii = false) {
-	const dir = join(await tempDir(), 'lab');
-	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
-	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0, seenMs: 0});
+	const dir = await makeLab();
+	const controller = controllerOnLab(dir, {seenMs: 0});
 	const ui = render(
 		<GlyphsContext.Provider value={ascii ? ASCII_GLYPHS : UNICODE_GLYPHS}>
 			<App controller={controller} />
@@ -58,12 +46,7 @@ describe('the wizard on screen', () => {
 		const {dir, controller, frame, ui} = await mount();
 		await saveLab(dir, {...(await loadLab(dir)), fault: 'stop-refused'});
 		await waitFor(() => expect(frame()).toContain('Continue'));
-		void controller.answers.inspect('continue');
-		await controller.answers['ask-backup']('yes');
-		await controller.dispatch({type: 'submit-text'});
-		await controller.answers.validation('accept');
-		await controller.answers.situation('normal');
-		await controller.answers.plan('begin');
+		await toFirstConfirmation(controller);
 		await waitFor(() => expect(frame()).toContain('Yes — Stop MSSYNC'));
 		expect(frame()).not.toContain('Last command');
 		await controller.dispatch({type: 'confirm'});

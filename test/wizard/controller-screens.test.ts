@@ -1,41 +1,16 @@
 /** What the screens claim, checked against what is so: exit statuses, Esc, typed confirmations, the resume screen, the summaries. */
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {WizardOptions} from '../../source/app/options.js';
-import {parseCommandLine} from '../../source/cli/parse-args.js';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
-import {LAB_DEFAULTS, type LabOptions} from '../../source/lab/options.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
 import {WizardController} from '../../source/wizard/controller.js';
 import {confirmationMismatch} from '../../source/wizard/summary.js';
 import {tempDir} from '../helpers/run-cli.js';
-
-function options(argv: string[]): WizardOptions {
-	const command = parseCommandLine(argv);
-	if (command.kind !== 'wizard') throw new Error('not the wizard');
-	return command.options;
-}
-
-async function labController(lab: Partial<LabOptions> = {}) {
-	const dir = join(await tempDir(), 'lab');
-	await createLab(dir, {...LAB_DEFAULTS, pace: 0, ...lab});
-	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
-	await controller.start();
-	return {dir, controller};
-}
+import {controllerOnLab, labController, toFirstConfirmation} from '../helpers/wizard-walk.js';
 
 const screen = (c: WizardController) => c.getState().screen;
-
-/** From the first look to the first confirmation of a restore. */
-async function toFirstConfirmation(controller: WizardController) {
-	void controller.answers.inspect('continue');
-	await controller.answers['ask-backup']('yes');
-	await controller.dispatch({type: 'submit-text'});
-	await controller.answers.validation('accept');
-	await controller.answers.situation('normal');
-	await controller.answers.plan('begin');
-}
 
 describe('the wizard tells the truth', () => {
 	it('nothing is printed above the header when a run begins: the journal is named on the plan and on the last screen', async () => {
@@ -193,7 +168,7 @@ describe('the wizard tells the truth', () => {
 		await again.controller.dispatch({type: 'leave'});
 		expect(again.controller.getState()).toMatchObject({exit: 130, screen: {name: 'summary', title: 'Left at a safe point'}});
 		await again.controller.dispose(); // the process ends: the target's lock goes with it
-		const third = new WizardController(options(['--lab', again.dir]), {progressIntervalMs: 0});
+		const third = controllerOnLab(again.dir);
 		await third.start();
 		expect(screen(third).name).toBe('resume');
 		await third.answers.resume('leave');
@@ -214,7 +189,7 @@ describe('the wizard tells the truth', () => {
 		await controller.dispatch({type: 'confirm'});
 		await controller.answers.failure('stop');
 		await controller.dispose(); // the process ends: the target's lock goes with it
-		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		const again = controllerOnLab(dir);
 		await again.start();
 		expect(screen(again)).toMatchObject({
 			name: 'resume',
@@ -263,7 +238,7 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 		expect((await labStatus(dir)).servers.filter(s => !s.synchronized).map(s => s.name)).toEqual(['FS3']);
 		await controller.dispose(); // the process ends: the target's lock goes with it
 
-		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		const again = controllerOnLab(dir);
 		await again.start();
 		await again.answers.inspect('synchronize');
 		await again.answers.situation('normal');
@@ -325,7 +300,7 @@ describe('Esc on the password asked again after a resume', () => {
 		run.provideInitialPassword('Winter#2026');
 		for (let step = run.nextStep(); step !== 'set-passwords'; step = run.nextStep()) await run.execute(step!);
 
-		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		const controller = controllerOnLab(dir);
 		await controller.start();
 		expect(screen(controller)).toMatchObject({name: 'resume', flow: 'reconstruct', canRollback: false});
 		await controller.answers.resume('resume');

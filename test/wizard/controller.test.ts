@@ -1,7 +1,5 @@
 import {basename, dirname, join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {WizardOptions} from '../../source/app/options.js';
-import {parseCommandLine} from '../../source/cli/parse-args.js';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
@@ -10,27 +8,14 @@ import {labStatus} from '../../source/lab/status.js';
 import {WizardController} from '../../source/wizard/controller.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {waitFor} from '../helpers/wait-for.js';
-
-function options(argv: string[]): WizardOptions {
-	const command = parseCommandLine(argv);
-	if (command.kind !== 'wizard') throw new Error('not the wizard');
-	return command.options;
-}
-
-async function labController() {
-	const dir = join(await tempDir(), 'lab');
-	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
-	const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
-	await controller.start();
-	return {dir, controller};
-}
+import {controllerOnLab, labController, toFirstConfirmation, wizardOptions} from '../helpers/wizard-walk.js';
 
 const screen = (c: WizardController) => c.getState().screen;
 
 describe('the wizard controller', () => {
 	it('asks for the target first when none is given, and makes a practice lab for it', async () => {
 		const root = await tempDir();
-		const controller = new WizardController(options([]), {makeLabFolder: async () => join(root, 'lab')});
+		const controller = new WizardController(wizardOptions([]), {makeLabFolder: async () => join(root, 'lab')});
 		await controller.start();
 		expect(screen(controller).name).toBe('target');
 		await controller.answers.target('windows');
@@ -42,7 +27,7 @@ describe('the wizard controller', () => {
 
 	it("keeps the answers it gathers to itself: the caller's options are never changed", async () => {
 		const root = await tempDir();
-		const given = Object.freeze(options([]));
+		const given = Object.freeze(wizardOptions([]));
 		const before = structuredClone(given);
 		const controller = new WizardController(given, {makeLabFolder: async () => join(root, 'lab')});
 		await controller.start();
@@ -54,10 +39,7 @@ describe('the wizard controller', () => {
 	});
 
 	it("shows the page scan's progress while it checks a large backup", async () => {
-		const dir = join(await tempDir(), 'lab');
-		await createLab(dir, {...LAB_DEFAULTS, pace: 0, dbPages: 4000});
-		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
-		await controller.start();
+		const {dir, controller} = await labController({dbPages: 4000});
 		const messages: string[] = [];
 		controller.subscribe(() => {
 			const s = screen(controller);
@@ -165,12 +147,7 @@ describe('the wizard controller', () => {
 
 	it('leaves at a safe point when asked mid-run, journals it, and offers resume or roll back next time', async () => {
 		const {dir, controller} = await labController();
-		void controller.answers.inspect('continue');
-		await controller.answers['ask-backup']('yes');
-		await controller.dispatch({type: 'submit-text'});
-		await controller.answers.validation('accept');
-		await controller.answers.situation('normal');
-		await controller.answers.plan('begin');
+		await toFirstConfirmation(controller);
 		await controller.dispatch({type: 'confirm'});
 		void controller.dispatch({type: 'ask-to-leave'});
 		expect(controller.getState().overlay).toBe('quit');
@@ -179,7 +156,7 @@ describe('the wizard controller', () => {
 		const unfinished = await findUnfinishedRun(labPaths(dir).journal);
 		expect(unfinished?.entries.at(-1)).toMatchObject({type: 'interrupted'});
 		// While the first wizard holds the target, a second one is refused and told who holds it.
-		const second = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		const second = controllerOnLab(dir);
 		await second.start();
 		expect(screen(second)).toMatchObject({
 			name: 'summary',
@@ -193,7 +170,7 @@ describe('the wizard controller', () => {
 
 		// Opened again and left on the resume screen (the terminal closed): nothing was done, so the journal
 		// still says how the run was left, and nothing is added to it.
-		const glance = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		const glance = controllerOnLab(dir);
 		await glance.start();
 		expect(screen(glance)).toMatchObject({name: 'resume'});
 		const entries = (await readJournal(unfinished!.path)).length;
@@ -212,7 +189,7 @@ describe('the wizard controller', () => {
 		expect(await readJournal(unfinished!.path)).toHaveLength(entries);
 		await glance.dispose();
 
-		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		const again = controllerOnLab(dir);
 		await again.start();
 		expect(screen(again)).toMatchObject({
 			name: 'resume',
@@ -241,16 +218,8 @@ describe('the wizard controller', () => {
 	});
 
 	it('offers retry, roll back or stop on a failure, and retries only the failed servers', async () => {
-		const dir = join(await tempDir(), 'lab');
-		await createLab(dir, {...LAB_DEFAULTS, pace: 0, offline: ['FS2']});
-		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
-		await controller.start();
-		void controller.answers.inspect('continue');
-		await controller.answers['ask-backup']('yes');
-		await controller.dispatch({type: 'submit-text'});
-		await controller.answers.validation('accept');
-		await controller.answers.situation('normal');
-		await controller.answers.plan('begin');
+		const {controller} = await labController({offline: ['FS2']});
+		await toFirstConfirmation(controller);
 		for (const step of ['stop-service', 'move-aside']) {
 			expect(screen(controller)).toMatchObject({step});
 			await controller.dispatch({type: 'confirm'});
@@ -270,7 +239,7 @@ describe('the wizard controller, reconstruct flow', () => {
 		const root = await tempDir();
 		const dir = join(root, 'lab');
 		await createLab(dir, {...LAB_DEFAULTS, pace: 0, backup: false});
-		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
+		const controller = controllerOnLab(dir);
 		await controller.start();
 		void controller.answers.inspect('continue');
 		await controller.answers['ask-backup']('no');
