@@ -6,6 +6,7 @@ import {ReadBackPageError, ReadBackPages} from '../../source/backup/read-back-pa
 import {copyVerified} from '../../source/fs/copy-verified.js';
 import {databaseFile, jet200File, offsetOf, PAGE} from '../jet/jet500-file-writer.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
+import {labRestoreArgs} from '../helpers/scripted-args.js';
 
 /** Pushes a file in chunks of an odd size, as a read-back may deliver them. */
 function pushAll(pages: ReadBackPages, file: Uint8Array, chunk = 65_537): void {
@@ -68,7 +69,7 @@ describe('a scripted restore on the lab', {timeout: 120_000}, () => {
 	it("says how many database pages its copy step verified in the copies' read-back", async () => {
 		const lab = join(await tempDir(), 'lab');
 		expect((await runCli(['lab', 'create', lab, '--pace', '0'])).exitCode).toBe(0);
-		const run = await runCli(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes']);
+		const run = await runCli(labRestoreArgs(lab));
 		expect(run.stdout).toMatch(/copied: each [^\n]*, and matching the backup as validated; [\d,]+ database pages verified in the copies/);
 	});
 });

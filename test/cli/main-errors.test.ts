@@ -10,6 +10,7 @@ import type {Io} from '../../source/app/io.js';
 import {main} from '../../source/cli/main.js';
 import {schemaLines} from '../helpers/json-lines.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
+import {labRestoreArgs} from '../helpers/scripted-args.js';
 
 /** A stack frame as V8 prints it. */
 const STACK_FRAME = /^\s+at .+[(:]/m;
@@ -27,7 +28,7 @@ async function labWithDamagedJournal() {
 describe('a journal altered by hand', () => {
 	it('gives its path, the line, and what to do: no stack, exit 1, in text and with --json', async () => {
 		const {dir, path} = await labWithDamagedJournal();
-		const args = ['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes'];
+		const args = labRestoreArgs(dir);
 
 		const text = await runCli(args);
 		expect(text.exitCode).toBe(1);

@@ -13,6 +13,7 @@ import {execa} from 'execa';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {userEnv} from '../helpers/run-cli.js';
 import {wizardFirstFrame} from './first-frame.js';
+import {labRestoreArgs} from '../helpers/scripted-args.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let exe = '';
@@ -49,7 +50,7 @@ describe('the Linux single executable', () => {
 		expect(checked.exitCode).toBe(0);
 		expect(JSON.parse(checked.stdout)).toMatchObject({event: 'validation-report'});
 
-		const restored = await run(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes']);
+		const restored = await run(labRestoreArgs(lab));
 		expect(restored.exitCode, restored.stdout + restored.stderr).toBe(0);
 		// The stand-in net and sc answered: MSSYNC was stopped and started through them.
 		expect(restored.stdout).toContain('$ net stop MSSYNC');

@@ -14,6 +14,7 @@ import {execa} from 'execa';
 import {describe, expect, it} from 'vitest';
 import {tempDir, userEnv} from '../helpers/run-cli.js';
 import {wizardFirstFrame} from './first-frame.js';
+import {labRestoreArgs} from '../helpers/scripted-args.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // Under `npm run`, npm_execpath is npm's own script: it runs with this Node, without a shell.
@@ -96,7 +97,7 @@ describe('the tarball installs and runs with no registry', () => {
 		const lab = join(work, 'lab');
 		const created = await run(['lab', 'create', lab, '--pace', '0']);
 		expect(created.exitCode, created.stderr).toBe(0);
-		const restored = await run(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes']);
+		const restored = await run(labRestoreArgs(lab));
 		expect(restored.exitCode, restored.stdout + restored.stderr).toBe(0);
 		expect(restored.stdout).toContain('5 servers synchronized');
 		const status = JSON.parse((await run(['lab', 'status', lab, '--json'])).stdout) as {servers: {synchronized: boolean}[]};

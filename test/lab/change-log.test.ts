@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest';
 // What `lab status --json` prints, from its own function in-process (the text form stays a `lab status` run below).
 import {labStatus} from '../../source/lab/status.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
+import {labRestoreArgs} from '../helpers/scripted-args.js';
 
 async function restoredLab(backupAge: number, changeLogSize: number) {
 	const dir = join(await tempDir(), 'lab');
@@ -28,7 +29,7 @@ async function restoredLab(backupAge: number, changeLogSize: number) {
 	const before = await labStatus(dir);
 	// 30 days at 4 changes a day: 120 changes since the backup (as many of the 40 accounts as that touches), none on the NetWare servers yet.
 	expect(before.servers.every(s => s.staleAccounts.length > 0)).toBe(true);
-	const run = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes']);
+	const run = await runCli(labRestoreArgs(dir));
 	expect(run.exitCode, run.stdout + run.stderr).toBe(0);
 	return dir;
 }

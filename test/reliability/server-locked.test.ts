@@ -11,6 +11,7 @@ import {labPaths} from '../../source/lab/state.js';
 import {hashFolder} from '../helpers/hash-folder.js';
 import {schemaLines} from '../helpers/json-lines.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
+import {labRestoreArgs} from '../helpers/scripted-args.js';
 
 async function lockedLab(refreshedAgoMs: number): Promise<{dir: string; since: string}> {
 	const dir = join(await tempDir(), 'lab');
@@ -36,7 +37,7 @@ describe('a run refused by the server writer lock', () => {
 	it('says "Refused" with the holder, since when and what to do before any step line, exits 1, changes nothing and closes the new run', async () => {
 		const {dir, since} = await lockedLab(1000);
 		const before = await hashFolder(dirname(labPaths(dir).syncagnt));
-		const run = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes']);
+		const run = await runCli(labRestoreArgs(dir));
 		expect(run.exitCode).toBe(1);
 		const lines = run.stdout.split('\n');
 		const refused = lines.findIndex(l => l.startsWith("✗ Refused: another dsmn-resync holds this server's writer lock: run NTPDC-20261206-101500"));
@@ -53,20 +54,7 @@ describe('a run refused by the server writer lock', () => {
 
 	it('--json: its own event, server-locked, with the holder and why it is believed gone; no step event', async () => {
 		const {dir} = await lockedLab(10 * 60_000);
-		const run = await runCli([
-			'--lab',
-			dir,
-			'--flow',
-			'restore',
-			'--pdc',
-			'same',
-			'--synchronize',
-			'normal',
-			'--backup',
-			join(dir, 'backup'),
-			'--yes',
-			'--json',
-		]);
+		const run = await runCli(labRestoreArgs(dir, '--json'));
 		expect(run.exitCode).toBe(1);
 		const events = schemaLines(run.stdout);
 		expect(events.map(e => e['event'])).not.toContain('step-started');

@@ -13,6 +13,7 @@ import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {schemaLines, schemaProblem} from '../helpers/json-lines.js';
 import {CLI, runCli, tempDir, userEnv} from '../helpers/run-cli.js';
 import {standinServer} from '../helpers/standin-server.js';
+import {labRestoreArgs} from '../helpers/scripted-args.js';
 
 async function lab(...flags: string[]) {
 	const dir = join(await tempDir(), 'lab');
@@ -58,20 +59,7 @@ describe('the JSON lines schema', () => {
 
 	it('a run that stops on a red server, then --rollback: found-run says how it was left, rolled-back is the last line', async () => {
 		const dir = await lab('--offline', 'FS3');
-		const run = await runCli([
-			'--lab',
-			dir,
-			'--flow',
-			'restore',
-			'--pdc',
-			'same',
-			'--synchronize',
-			'normal',
-			'--backup',
-			join(dir, 'backup'),
-			'--yes',
-			'--json',
-		]);
+		const run = await runCli(labRestoreArgs(dir, '--json'));
 		expect(run.exitCode).toBe(1);
 		const lines = schemaLines(run.stdout);
 		expect(lines.at(-1)).toMatchObject({event: 'stopped', step: 'synchronize'});
@@ -88,20 +76,7 @@ describe('the JSON lines schema', () => {
 
 	it('a run to the end: its last line is "completed", with where things are kept', async () => {
 		const dir = await lab();
-		const run = await runCli([
-			'--lab',
-			dir,
-			'--flow',
-			'restore',
-			'--pdc',
-			'same',
-			'--synchronize',
-			'normal',
-			'--backup',
-			join(dir, 'backup'),
-			'--yes',
-			'--json',
-		]);
+		const run = await runCli(labRestoreArgs(dir, '--json'));
 		expect(run.exitCode).toBe(0);
 		const lines = schemaLines(run.stdout);
 		expect(lines.at(-1)).toMatchObject({
@@ -118,20 +93,7 @@ describe('the JSON lines schema', () => {
 	it('MSSYNC that will not start again: step-failed, then stopped as the last line, which says where things are, that MSSYNC is stopped and how to bring it back (exit 1)', async () => {
 		const dir = await lab();
 		expect((await runCli(['lab', 'fault', dir, 'start-refused'])).exitCode).toBe(0);
-		const run = await runCli([
-			'--lab',
-			dir,
-			'--flow',
-			'restore',
-			'--pdc',
-			'same',
-			'--synchronize',
-			'normal',
-			'--backup',
-			join(dir, 'backup'),
-			'--yes',
-			'--json',
-		]);
+		const run = await runCli(labRestoreArgs(dir, '--json'));
 		expect(run.exitCode).toBe(1);
 		const lines = schemaLines(run.stdout);
 		expect(lines.map(l => l['event'])).toContain('step-failed');
@@ -229,9 +191,7 @@ describe('the scripted text for a found run', () => {
 	it('says how the run was left, when it began and what it restores — not "cut off" for a failed run', async () => {
 		const dir = join(await tempDir(), 'lab');
 		expect((await runCli(['lab', 'create', dir, '--pace', '0', '--offline', 'FS3'])).exitCode).toBe(0);
-		expect(
-			(await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes'])).exitCode,
-		).toBe(1);
+		expect((await runCli(labRestoreArgs(dir))).exitCode).toBe(1);
 		const resumed = await runCli(['--lab', dir, '--resume']);
 		expect(resumed.stdout).toMatch(
 			/^Found the restore run begun \d{4}-\d\d-\d\d \d\d:\d\d: "Synchronize all servers" failed \(1 of 5 servers still shows a red X: FS3/m,

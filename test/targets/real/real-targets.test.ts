@@ -6,15 +6,13 @@ import {hostNameProblem} from '../../../source/targets/real/host-name.js';
 import {stateFolder} from '../../../source/targets/real/state-folder.js';
 import {hashFolder} from '../../helpers/hash-folder.js';
 import {runCli} from '../../helpers/run-cli.js';
+import {restoreFlags} from '../../helpers/scripted-args.js';
 import {standinServer as server} from '../../helpers/standin-server.js';
 
 describe('--target windows (net.exe and sc.exe, here stand-ins on PATH)', () => {
 	it('restores through net and sc, stops at the manual "Synchronize all servers" (exit 3), and --resume finishes', async () => {
 		const s = await server();
-		const first = await runCli(
-			['--target', 'windows', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--select', 'FS1,FS2', '--yes'],
-			{env: s.env},
-		);
+		const first = await runCli(['--target', 'windows', ...restoreFlags(s.backup), '--select', 'FS1,FS2'], {env: s.env});
 		expect(first.exitCode).toBe(3);
 		expect(first.stdout).toContain('$ net stop MSSYNC');
 		expect(first.stdout).toContain('▸ Your turn: Synchronize all servers');
@@ -33,7 +31,7 @@ describe('--target windows (net.exe and sc.exe, here stand-ins on PATH)', () => 
 
 	it('fails plainly when MSSYNC hangs in STOP_PENDING, after the timeout', async () => {
 		const s = await server('stop-hangs');
-		const run = await runCli(['--target', 'windows', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes'], {
+		const run = await runCli(['--target', 'windows', ...restoreFlags(s.backup)], {
 			env: s.env,
 		});
 		expect(run.exitCode).toBe(1);
@@ -44,7 +42,7 @@ describe('--target windows (net.exe and sc.exe, here stand-ins on PATH)', () => 
 	it('reports a service that will not start (NET HELPMSG 3534) with what to do, and rolls back', async () => {
 		const s = await server('start-fails');
 		const originals = await hashFolder(s.syncagnt);
-		const run = await runCli(['--target', 'windows', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes'], {
+		const run = await runCli(['--target', 'windows', ...restoreFlags(s.backup)], {
 			env: s.env,
 		});
 		expect(run.exitCode).toBe(1);
@@ -62,7 +60,7 @@ describe('--target windows (net.exe and sc.exe, here stand-ins on PATH)', () => 
 	])('refuses to begin when the preflight finds %s, changing nothing', async (behaviour, meaning) => {
 		const s = await server(behaviour);
 		const before = await hashFolder(s.syncagnt);
-		const run = await runCli(['--target', 'windows', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes'], {
+		const run = await runCli(['--target', 'windows', ...restoreFlags(s.backup)], {
 			env: s.env,
 		});
 		expect(run.exitCode).toBe(1);
@@ -104,30 +102,21 @@ describe('--target remote from Linux (Samba net rpc, here a stand-in)', () => {
 		return {...s, credentials};
 	}
 
+	/** The stand-in as a remote target: host NTPDC1, its SYNCAGNT and the account's file. */
+	const remoteOf = (s: {syncagnt: string; credentials: string}) => [
+		'--target',
+		'remote',
+		'--host',
+		'NTPDC1',
+		'--syncagnt',
+		s.syncagnt,
+		'--credentials-file',
+		s.credentials,
+	];
+
 	it('restores with net rpc service, the password only in the 0600 authentication file, never in argv', async () => {
 		const s = await remote();
-		const run = await runCli(
-			[
-				'--target',
-				'remote',
-				'--host',
-				'NTPDC1',
-				'--syncagnt',
-				s.syncagnt,
-				'--credentials-file',
-				s.credentials,
-				'--flow',
-				'restore',
-				'--pdc',
-				'same',
-				'--synchronize',
-				'normal',
-				'--backup',
-				s.backup,
-				'--yes',
-			],
-			{env: s.env},
-		);
+		const run = await runCli([...remoteOf(s), ...restoreFlags(s.backup)], {env: s.env});
 		expect(run.exitCode).toBe(3);
 		expect(run.stdout).toContain('$ net rpc service stop MSSYNC -S NTPDC1 -A');
 		const argv = await readFile(s.log, 'utf8');
@@ -139,134 +128,32 @@ describe('--target remote from Linux (Samba net rpc, here a stand-in)', () => {
 	it('refuses an authentication file others can read, a bad host name, and a missing --credentials-file (exit 2)', async () => {
 		const s = await remote();
 		await chmod(s.credentials, 0o644);
-		const open = await runCli(
-			[
-				'--target',
-				'remote',
-				'--host',
-				'NTPDC1',
-				'--syncagnt',
-				s.syncagnt,
-				'--credentials-file',
-				s.credentials,
-				'--flow',
-				'restore',
-				'--pdc',
-				'same',
-				'--synchronize',
-				'normal',
-				'--backup',
-				s.backup,
-				'--yes',
-			],
-			{env: s.env},
-		);
+		const open = await runCli([...remoteOf(s), ...restoreFlags(s.backup)], {env: s.env});
 		expect(open).toMatchObject({exitCode: 2, stderr: expect.stringContaining('can be read by others (mode 644)')});
-		const host = await runCli(
-			[
-				'--target',
-				'remote',
-				'--host',
-				'bad name?',
-				'--syncagnt',
-				s.syncagnt,
-				'--flow',
-				'restore',
-				'--pdc',
-				'same',
-				'--synchronize',
-				'normal',
-				'--backup',
-				s.backup,
-				'--yes',
-			],
-			{
-				env: s.env,
-			},
-		);
+		const host = await runCli(['--target', 'remote', '--host', 'bad name?', '--syncagnt', s.syncagnt, ...restoreFlags(s.backup)], {
+			env: s.env,
+		});
 		expect(host).toMatchObject({exitCode: 2, stderr: expect.stringContaining('a NetBIOS name cannot hold')});
-		const account = await runCli(
-			['--target', 'remote', '--host', 'NTPDC1', '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', s.backup, '--yes'],
-			{env: s.env},
-		);
+		const account = await runCli(['--target', 'remote', '--host', 'NTPDC1', ...restoreFlags(s.backup)], {env: s.env});
 		expect(account).toMatchObject({exitCode: 2, stderr: expect.stringContaining('needs --credentials-file FILE')});
 		await chmod(s.credentials, 0o600);
-		const port = await runCli(
-			[
-				'--target',
-				'remote',
-				'--host',
-				'NTPDC1',
-				'--credentials-file',
-				s.credentials,
-				'--flow',
-				'restore',
-				'--pdc',
-				'same',
-				'--synchronize',
-				'normal',
-				'--backup',
-				s.backup,
-				'--yes',
-			],
-			{env: {...s.env, DSMN_RESYNC_SMB_PORT: '99999'}},
-		);
+		const port = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--credentials-file', s.credentials, ...restoreFlags(s.backup)], {
+			env: {...s.env, DSMN_RESYNC_SMB_PORT: '99999'},
+		});
 		expect(port).toMatchObject({exitCode: 2, stderr: expect.stringContaining('DSMN_RESYNC_SMB_PORT must be a port number')});
 	});
 
 	it("explains access denied from Samba, naming the account's file and showing net's words", async () => {
 		const s = await remote('access-denied');
 		await chmod(s.credentials, 0o600);
-		const run = await runCli(
-			[
-				'--target',
-				'remote',
-				'--host',
-				'NTPDC1',
-				'--syncagnt',
-				s.syncagnt,
-				'--credentials-file',
-				s.credentials,
-				'--flow',
-				'restore',
-				'--pdc',
-				'same',
-				'--synchronize',
-				'normal',
-				'--backup',
-				s.backup,
-				'--yes',
-			],
-			{env: s.env},
-		);
+		const run = await runCli([...remoteOf(s), ...restoreFlags(s.backup)], {env: s.env});
 		expect(run.exitCode).toBe(1);
 		expect(run.stdout).toContain('the account may not query MSSYNC on NTPDC1 (it said: "Failed to open service.  [WERR_ACCESS_DENIED]")');
 	});
 
 	it('shows words it does not know as they are, with the exit code: text, --json and the journal', async () => {
 		const s = await remote();
-		const started = await runCli(
-			[
-				'--target',
-				'remote',
-				'--host',
-				'NTPDC1',
-				'--syncagnt',
-				s.syncagnt,
-				'--credentials-file',
-				s.credentials,
-				'--flow',
-				'restore',
-				'--pdc',
-				'same',
-				'--synchronize',
-				'normal',
-				'--backup',
-				s.backup,
-				'--yes',
-			],
-			{env: s.env},
-		);
+		const started = await runCli([...remoteOf(s), ...restoreFlags(s.backup)], {env: s.env});
 		expect(started.exitCode).toBe(3);
 		// Mid-run, after the database was moved: the start fails with words no parser knows.
 		await writeFile(s.stateFile, JSON.stringify({state: 'STOPPED', behaviour: 'unknown-output'}));
@@ -277,13 +164,13 @@ describe('--target remote from Linux (Samba net rpc, here a stand-in)', () => {
 		// Undo the last two steps in the journal so that --resume starts MSSYNC again.
 		const cut = lines.findIndex(l => l.includes('"step-started"') && l.includes('"start-service"'));
 		await writeFile(join(journals, journal!), `${lines.slice(0, cut).join('\n')}\n`);
-		const text = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--resume'], {
+		const text = await runCli([...remoteOf(s), '--resume'], {
 			env: s.env,
 		});
 		expect(text.exitCode).toBe(1);
 		const words = 'Samba\'s net failed (exit code 255) with words this tool does not know (it said: "Could not initialise lsa pipe")';
 		expect(text.stdout).toContain(words);
-		const json = await runCli(['--target', 'remote', '--host', 'NTPDC1', '--syncagnt', s.syncagnt, '--credentials-file', s.credentials, '--resume', '--json'], {
+		const json = await runCli([...remoteOf(s), '--resume', '--json'], {
 			env: s.env,
 		});
 		const failed = json.stdout
