@@ -8,7 +8,6 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {Io} from '../../source/app/io.js';
 import type {Event} from '../../source/app/events.js';
 import {main} from '../../source/cli/main.js';
 import {parseCommandLine} from '../../source/cli/parse-args.js';
@@ -21,6 +20,7 @@ import {RestoreRun} from '../../source/procedure/restore-run.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {WizardController} from '../../source/wizard/controller.js';
 import {tempDir} from '../helpers/run-cli.js';
+import {recordingIo} from '../helpers/recording-io.js';
 
 async function newLab(): Promise<string> {
 	const dir = join(await tempDir(), 'lab');
@@ -49,19 +49,9 @@ async function holdServer(dir: string) {
 
 /** A scripted run, in-process, as --json events. */
 async function scripted(argv: string[]): Promise<{exit: number; events: Event[]}> {
-	const out: string[] = [];
-	const io: Io = {
-		out: t => void out.push(t),
-		err: () => {},
-		stdinIsTty: false,
-		stdoutIsTty: false,
-		env: process.env,
-		script: undefined,
-		stdout: process.stdout,
-	};
+	const {io, out} = recordingIo(process.env);
 	const exit = await main([...argv, '--json'], io);
-	const events = out
-		.join('')
+	const events = out()
 		.split('\n')
 		.filter(Boolean)
 		.map(line => JSON.parse(line) as Event);

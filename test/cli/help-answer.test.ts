@@ -4,25 +4,15 @@
  * any other, it prints nothing and leaves the command line to the parser.
  */
 import {describe, expect, it} from 'vitest';
-import type {Io} from '../../source/app/io.js';
 import {HELP} from '../../source/cli/help.js';
 import {helpAnswer} from '../../source/cli/help-answer.js';
 import {main} from '../../source/cli/main.js';
 import {parseCommandLine} from '../../source/cli/parse-args.js';
+import {recordingIo} from '../helpers/recording-io.js';
 
 function capture(env: NodeJS.ProcessEnv) {
-	const out: string[] = [];
-	const err: string[] = [];
-	const io: Io = {
-		out: text => out.push(text),
-		err: text => err.push(text),
-		stdinIsTty: false,
-		stdoutIsTty: false,
-		env,
-		script: undefined,
-		stdout: process.stdout,
-	};
-	return {io, printed: () => ({out: out.join(''), err: err.join('')})};
+	const {io, out, err} = recordingIo(env);
+	return {io, printed: () => ({out: out(), err: err()})};
 }
 
 const HELP_LINES = [

@@ -4,25 +4,15 @@
  * word for word, on both streams and with the same exit code; anything else it leaves to `main`.
  */
 import {describe, expect, it} from 'vitest';
-import type {Io} from '../../source/app/io.js';
 import {main} from '../../source/cli/main.js';
 import {quickAnswer} from '../../source/cli/quick-answers.js';
+import {recordingIo} from '../helpers/recording-io.js';
 
 function capture(env: NodeJS.ProcessEnv = {}) {
-	const out: string[] = [];
-	const err: string[] = [];
-	const io: Io = {
-		out: text => out.push(text),
-		err: text => err.push(text),
-		stdinIsTty: false,
-		stdoutIsTty: false,
-		env,
-		script: undefined,
-		stdout: process.stdout,
-	};
+	const {io, out, err} = recordingIo(env);
 	// A JSON line's "at" is the time it was written: the only part two runs may not share.
-	const text = (parts: string[]) => parts.join('').replace(/"at":"[^"]+"/g, '"at":"…"');
-	return {io, printed: () => ({out: text(out), err: text(err)})};
+	const text = (printed: string) => printed.replace(/"at":"[^"]+"/g, '"at":"…"');
+	return {io, printed: () => ({out: text(out()), err: text(err())})};
 }
 
 const USAGE_ERRORS = [
