@@ -17,17 +17,6 @@ import {sambaReason, startSambaServer, type SambaServer} from '../helpers/samba-
 const smbclient = {file: 'smbclient', prefix: [], display: 'smbclient'};
 const net = {file: 'net', prefix: [], display: 'net'};
 
-/** The main smbd of the test server (a child of this process run with its smb.conf). */
-function mainSmbd(server: SambaServer): number {
-	const config = join(server.root, 'smb.conf');
-	const row = spawnSync('ps', ['-eo', 'pid=,ppid=,comm=,args='], {encoding: 'utf8'})
-		.stdout.split('\n')
-		.map(line => line.trim().split(/\s+/))
-		.find(r => Number(r[1]) === process.pid && r[2] === 'smbd' && r.includes(config));
-	if (!row) throw new Error('the main smbd of the test server was not found');
-	return Number(row[0]);
-}
-
 /** Another SMB client holding a file open (smbclient's `open`: no delete sharing, so a rename is a sharing violation). */
 async function holdOpen(server: SambaServer, inShare: string): Promise<ChildProcess> {
 	const holder = spawn('smbclient', [`//${server.name}/ADMIN$`, '-A', server.auth.admin, '--option=client min protocol=NT1', '-p', String(server.port)], {
@@ -97,7 +86,7 @@ describe.skipIf(skip)('the causes issue 27 reproduced, from a real smbd, at the 
 		const config = join(server.root, 'smb.conf');
 		const before = await readFile(config, 'utf8');
 		await writeFile(config, before.replace('\tread only = no', '\tread only = yes'));
-		process.kill(mainSmbd(server), 'SIGHUP');
+		process.kill(server.smbdPid, 'SIGHUP');
 		try {
 			const admin = files(server.auth.admin);
 			let error: unknown;
@@ -114,7 +103,7 @@ describe.skipIf(skip)('the causes issue 27 reproduced, from a real smbd, at the 
 			expect(hintOf(error)).not.toMatch(/use an account of the Administrators group/);
 		} finally {
 			await writeFile(config, before);
-			process.kill(mainSmbd(server), 'SIGHUP');
+			process.kill(server.smbdPid, 'SIGHUP');
 		}
 	});
 });

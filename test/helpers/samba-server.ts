@@ -17,6 +17,7 @@ import {join} from 'node:path';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
+import {SmbFiles} from '../../source/targets/real/smb-files.js';
 
 const LMHOSTS = '/etc/samba/lmhosts';
 const SAMBA_LOGS = '/var/log/samba';
@@ -336,4 +337,13 @@ export function setAllow4x(s: SambaServer, value: number | undefined): void {
 		if (result.status !== 0 && !(args[0] === 'deletevalue' && /WERR_FILE_NOT_FOUND/.test(result.stderr)))
 			throw new Error(`net rpc registry ${args[0]} failed: ${result.stderr}${result.stdout}`);
 	}
+}
+
+/** SmbFiles on the server's ADMIN$ as its administrator (the account's file, not typed), and SYNCAGNT's path there. */
+export function adminFiles(server: SambaServer): {files: SmbFiles; syncagnt: string} {
+	const files = new SmbFiles(
+		{file: 'smbclient', prefix: [], display: 'smbclient'},
+		{host: server.name, authFile: server.auth.admin, port: server.port, account: {typed: false, file: server.auth.admin}},
+	);
+	return {files, syncagnt: `//${server.name}/ADMIN$/SYSTEM32/SYNCAGNT`};
 }

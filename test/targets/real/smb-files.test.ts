@@ -11,7 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {SourceChangedError} from '../../../source/fs/copy-verified.js';
 import {removeDeadPrivateFolders, SmbFiles} from '../../../source/targets/real/smb-files.js';
 import {tempDir} from '../../helpers/run-cli.js';
-import {sambaReason, startSambaServer, type SambaServer} from '../../helpers/samba-server.js';
+import {adminFiles, sambaReason, startSambaServer, type SambaServer} from '../../helpers/samba-server.js';
 
 const smbclient = {file: 'smbclient', prefix: [], display: 'smbclient'};
 
@@ -49,8 +49,7 @@ describe.skipIf(skip)('SmbFiles on a real ADMIN$ share', {timeout: 60_000}, () =
 	let syncagnt: string;
 	beforeAll(async () => {
 		server = await startSambaServer();
-		files = new SmbFiles(smbclient, {host: server.name, authFile: server.auth.admin, port: server.port, account: {typed: false, file: server.auth.admin}});
-		syncagnt = `//${server.name}/ADMIN$/SYSTEM32/SYNCAGNT`;
+		({files, syncagnt} = adminFiles(server));
 	}, 60_000);
 	afterAll(async () => server?.stop());
 

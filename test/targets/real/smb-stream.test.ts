@@ -4,7 +4,6 @@
  * server's disk for 0 bytes, 1 byte and several MiB; and when the smbd process serving the connection is
  * killed part way, a failure that says so, never the digest of the part that came.
  */
-import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {closeSync, openSync, writeSync} from 'node:fs';
 import {readFile, writeFile} from 'node:fs/promises';
@@ -12,20 +11,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {SmbFiles} from '../../../source/targets/real/smb-files.js';
 import {tempDir} from '../../helpers/run-cli.js';
-import {sambaReason, startSambaServer, type SambaServer} from '../../helpers/samba-server.js';
-
-const smbclient = {file: 'smbclient', prefix: [], display: 'smbclient'};
-
-/** The main smbd of the test server: a child of this test process, run with the server's own smb.conf. */
-function mainSmbd(server: SambaServer): string {
-	const config = join(server.root, 'smb.conf');
-	const row = spawnSync('ps', ['-eo', 'pid=,ppid=,comm=,args='], {encoding: 'utf8'})
-		.stdout.split('\n')
-		.map(line => line.trim().split(/\s+/))
-		.find(r => Number(r[1]) === process.pid && r[2] === 'smbd' && r.includes(config));
-	if (!row) throw new Error('the main smbd of the test server was not found');
-	return row[0]!;
-}
+import {adminFiles, sambaReason, startSambaServer, type SambaServer} from '../../helpers/samba-server.js';
 
 /**
  * smbclient, run by a small relay that passes its stdout on and, once `after` bytes of a `get … -` have
@@ -54,7 +40,7 @@ child.stdout.on('data', chunk => {
 child.on('close', (code, signal) => { process.stdout.end(() => (signal ? process.kill(process.pid, signal) : process.exit(code ?? 1))); });
 `,
 	);
-	return {file: process.execPath, prefix: [relay], display: 'smbclient', env: {...(process.env as Record<string, string>), SMBD_MAIN: mainSmbd(server)}};
+	return {file: process.execPath, prefix: [relay], display: 'smbclient', env: {...(process.env as Record<string, string>), SMBD_MAIN: String(server.smbdPid)}};
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -67,8 +53,7 @@ describe.skipIf(skip)('the SHA-256 of a file on a real share, streamed from smbc
 	let syncagnt: string;
 	beforeAll(async () => {
 		server = await startSambaServer();
-		files = new SmbFiles(smbclient, {host: server.name, authFile: server.auth.admin, port: server.port, account: {typed: false, file: server.auth.admin}});
-		syncagnt = `//${server.name}/ADMIN$/SYSTEM32/SYNCAGNT`;
+		({files, syncagnt} = adminFiles(server));
 	}, 60_000);
 	afterAll(async () => server?.stop());
 
