@@ -6,12 +6,11 @@
  */
 import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {execa} from 'execa';
 import {afterEach, describe, expect, it} from 'vitest';
 import {isRestoredFile} from '../../source/backup/classify.js';
 import {hashFolder} from '../helpers/hash-folder.js';
 import {runCli} from '../helpers/run-cli.js';
-import {ADMIN_PASSWORD, sambaReason, startSambaServer, type SambaServer} from '../helpers/samba-server.js';
+import {ADMIN_PASSWORD, sambaReason, spooler, startSambaServer, type SambaServer} from '../helpers/samba-server.js';
 
 const {skip} = sambaReason();
 
@@ -30,16 +29,6 @@ async function start(options: {disableSpoolss?: boolean} = {}): Promise<SambaSer
 
 function remote(s: SambaServer, auth: string, args: string[], host = s.name) {
 	return runCli(['--target', 'remote', '--host', host, '--credentials-file', auth, ...args], {env: s.env});
-}
-
-/** Spooler's state, asked of the server with the real net. */
-async function spooler(s: SambaServer): Promise<string> {
-	const result = await execa(
-		'net',
-		['rpc', 'service', 'status', 'Spooler', '-S', s.name, '-A', s.auth.admin, '--option=client min protocol=NT1', '-p', String(s.port)],
-		{reject: false},
-	);
-	return /service is (\w+)/.exec(result.stdout)?.[1] ?? `unknown: ${result.stdout}${result.stderr}`;
 }
 
 async function journalOf(s: SambaServer): Promise<string> {

@@ -12,7 +12,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {isRestoredFile, isStaleInLiveFolder} from '../../source/backup/classify.js';
 import {hashFolder} from '../helpers/hash-folder.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
-import {ADMIN_PASSWORD, sambaReason, startSambaServer, type SambaServer} from '../helpers/samba-server.js';
+import {ADMIN_PASSWORD, sambaReason, spooler, startSambaServer, type SambaServer} from '../helpers/samba-server.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {signInToSamba} from './samba-keys.js';
 
@@ -40,16 +40,6 @@ const restore = (s: SambaServer, pdc: 'same' | 'new') => [
 	'FS1,FS2',
 	'--yes',
 ];
-
-/** Spooler's state (MSSYNC's stand-in), asked of the server with the real net. */
-async function spooler(s: SambaServer): Promise<string> {
-	const result = await execa(
-		'net',
-		['rpc', 'service', 'status', 'Spooler', '-S', s.name, '-A', s.auth.admin, '--option=client min protocol=NT1', '-p', String(s.port)],
-		{reject: false},
-	);
-	return /service is (\w+)/.exec(result.stdout)?.[1] ?? `unknown: ${result.stdout}${result.stderr}`;
-}
 
 /** The wizard signed in to `s`, at the PDC question (a red X chosen as the symptom). */
 async function atPdcQuestion(s: SambaServer): Promise<PtySession> {

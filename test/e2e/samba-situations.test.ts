@@ -9,11 +9,10 @@
  */
 import {copyFile, readdir, rm} from 'node:fs/promises';
 import {join} from 'node:path';
-import {execa} from 'execa';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {hashFolder} from '../helpers/hash-folder.js';
 import {tempDir} from '../helpers/run-cli.js';
-import {ADMIN_PASSWORD, sambaReason, setAllow4x, startSambaServer, type SambaServer} from '../helpers/samba-server.js';
+import {ADMIN_PASSWORD, sambaReason, spooler, setAllow4x, startSambaServer, type SambaServer} from '../helpers/samba-server.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {signInToSamba} from './samba-keys.js';
 import {throughSituation} from './situation-keys.js';
@@ -24,16 +23,6 @@ const sessions: PtySession[] = [];
 afterEach(async () => {
 	for (const session of sessions.splice(0)) await session.kill('SIGHUP');
 });
-
-/** Spooler's state (MSSYNC's stand-in), asked of the server with the real net. */
-async function spooler(s: SambaServer): Promise<string> {
-	const result = await execa(
-		'net',
-		['rpc', 'service', 'status', 'Spooler', '-S', s.name, '-A', s.auth.admin, '--option=client min protocol=NT1', '-p', String(s.port)],
-		{reject: false},
-	);
-	return /service is (\w+)/.exec(result.stdout)?.[1] ?? `unknown: ${result.stdout}${result.stderr}`;
-}
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 

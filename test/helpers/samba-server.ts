@@ -14,6 +14,7 @@ import {appendFile, chmod, mkdir, mkdtemp, open, readdir, readFile, rm, rmdir, s
 import {createServer, connect} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {execa} from 'execa';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
@@ -346,4 +347,14 @@ export function adminFiles(server: SambaServer): {files: SmbFiles; syncagnt: str
 		{host: server.name, authFile: server.auth.admin, port: server.port, account: {typed: false, file: server.auth.admin}},
 	);
 	return {files, syncagnt: `//${server.name}/ADMIN$/SYSTEM32/SYNCAGNT`};
+}
+
+/** Spooler's state (MSSYNC's stand-in), asked of the server with the real net: "running", "stopped", or what net said instead. */
+export async function spooler(s: SambaServer): Promise<string> {
+	const result = await execa(
+		'net',
+		['rpc', 'service', 'status', 'Spooler', '-S', s.name, '-A', s.auth.admin, '--option=client min protocol=NT1', '-p', String(s.port)],
+		{reject: false},
+	);
+	return /service is (\w+)/.exec(result.stdout)?.[1] ?? `unknown: ${result.stdout}${result.stderr}`;
 }

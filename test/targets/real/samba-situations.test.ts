@@ -8,11 +8,10 @@
  */
 import {copyFile, readdir} from 'node:fs/promises';
 import {join} from 'node:path';
-import {execa} from 'execa';
 import {afterEach, describe, expect, it} from 'vitest';
 import {hashFolder} from '../../helpers/hash-folder.js';
 import {runCli} from '../../helpers/run-cli.js';
-import {ADMIN_PASSWORD, sambaReason, setAllow4x, startSambaServer, type SambaServer} from '../../helpers/samba-server.js';
+import {ADMIN_PASSWORD, sambaReason, spooler, setAllow4x, startSambaServer, type SambaServer} from '../../helpers/samba-server.js';
 
 const {skip} = sambaReason();
 
@@ -24,16 +23,6 @@ afterEach(async () => {
 
 function remote(s: SambaServer, args: string[]) {
 	return runCli(['--target', 'remote', '--host', s.name, '--credentials-file', s.auth.admin, ...args], {env: s.env});
-}
-
-/** Spooler's state (MSSYNC's stand-in), asked of the server with the real net. */
-async function spooler(s: SambaServer): Promise<string> {
-	const result = await execa(
-		'net',
-		['rpc', 'service', 'status', 'Spooler', '-S', s.name, '-A', s.auth.admin, '--option=client min protocol=NT1', '-p', String(s.port)],
-		{reject: false},
-	);
-	return /service is (\w+)/.exec(result.stdout)?.[1] ?? `unknown: ${result.stdout}${result.stderr}`;
 }
 
 /** The text of one "Your turn" step, from its heading to the line that says how to go on. */
