@@ -34,6 +34,10 @@ const NUMBER = /^[("'[]?[-+]?(?:Q\d{3,}|\d)/;
 const MAX_ASIDE = 24;
 /** A command's program: it stays with its first argument ("net stop", "sc query", "node dist/cli.js"). */
 const PROGRAM = /^["'(`]?(?:node|npm|npx|net|sc|dsmn-resync|rpcclient|smbclient|dsmchk|dsmdump|dsmpack)$/;
+/** A program whose command in running text goes on with options ("node …/cli.js --lab DIR", "dsmchk -d CORP -u USERNAME"). */
+const COMMAND_PROGRAM = /^["'(`]?(?:node|npm|npx|dsmn-resync|rpcclient|smbclient|dsmchk|dsmdump)$/;
+/** The shell's line continuation where the wizard runs (" \\", " ^" in cmd.exe): a command in running text continued on the next row. */
+const CONTINUATION = process.platform === 'win32' ? '^' : '\\';
 
 function cellsOf(line: string): {cells: Cell[]; tail: string} {
 	const cells: Cell[] = [];
@@ -100,15 +104,56 @@ function groupedTokens(tokens: Cell[][], room: number): Cell[][] {
 }
 
 /**
- * The tokens with the units that must not be parted joined into one word (a number with the word before
- * it, a program with its first argument), where the unit fits in `room` columns: one that does not is
- * left to break at its spaces.
+ * The index of the last token of a command that starts at `tokens[i]` in running text ("start again, node
+ * …/cli.js --lab /tmp/lab, and choose…"): its program, its first argument, then options and their values
+ * and paths, up to a word that ends the clause (",", ")", ";", "."); -1 when there is none of three words
+ * or more (a program and its first argument are glued as any unit).
  */
-function gluedTokens(plain: Cell[][], room: number): Cell[][] {
+function commandEnd(tokens: readonly Cell[][], i: number): number {
+	const word = (j: number) => (j < tokens.length && !isSpace(tokens[j]![0]!) && tokens[j - 1]?.length === 1 ? textOf(tokens[j]!) : undefined);
+	const program = textOf(tokens[i]!);
+	if (!COMMAND_PROGRAM.test(program) || word(i + 2) === undefined) return -1;
+	const ends = (text: string) => /[,;)]$|\.$/.test(text);
+	let last = i + 2;
+	let option = word(i + 2)!.startsWith('-') && word(i + 2) !== '--';
+	if (ends(word(i + 2)!)) return -1;
+	for (let j = i + 4; ; j += 2) {
+		const text = word(j);
+		if (text === undefined || !(text.startsWith('-') || option || /[/\\]/.test(text))) break;
+		last = j;
+		option = text.startsWith('-') && text !== '--' && !ends(text);
+		if (ends(text)) break;
+	}
+	return last >= i + 4 ? last : -1;
+}
+
+/**
+ * The tokens with the units that must not be parted joined into one word (a number with the word before
+ * it, a program with its first argument, a command with its options), where the unit fits in `room`
+ * columns: one that does not is left to break at its spaces, except a command, which is returned in
+ * `commands` to be laid out with the shell's continuation (`rowsOf`).
+ */
+function gluedTokens(plain: Cell[][], room: number): {tokens: Cell[][]; commands: Set<Cell[]>} {
 	const tokens = groupedTokens(plain, room);
 	const out: Cell[][] = [];
+	const commands = new Set<Cell[]>();
 	let lastWord = '';
-	for (const token of tokens) {
+	for (let i = 0; i < tokens.length; i++) {
+		const end = isSpace(tokens[i]![0]!) ? -1 : commandEnd(tokens, i);
+		if (end > 0) {
+			const command = tokens.slice(i, end + 1).flat();
+			// Whole where it fits a row; else on rows of its own, continued, unless a word of it is wider than a row (then as any words).
+			const words = tokens.slice(i, end + 1).filter(token => !isSpace(token[0]!));
+			if (widthOf(command) <= room) out.push(command);
+			else if (words.every(w => widthOf(w) + CONTINUATION.length + 3 <= room)) {
+				out.push(command);
+				commands.add(command);
+			} else out.push(...tokens.slice(i, end + 1).map(token => [...token]));
+			lastWord = textOf(tokens[end]!);
+			i = end;
+			continue;
+		}
+		const token = tokens[i]!;
 		const text = textOf(token);
 		const [word, space] = [out.at(-2), out.at(-1)];
 		const joins =
@@ -124,7 +169,7 @@ function gluedTokens(plain: Cell[][], room: number): Cell[][] {
 		else out.push([...token]);
 		if (!isSpace(token[0]!)) lastWord = text;
 	}
-	return out;
+	return {tokens: out, commands};
 }
 
 /**
@@ -180,7 +225,7 @@ function rowsOf(cells: Cell[], columns: number): {rows: Cell[][]; dropped: Set<C
 	const dropped = new Set<Cell>();
 	const plain = tokensOf(cells);
 	const hang = hangOf(plain, columns);
-	const tokens = gluedTokens(plain, columns - hang);
+	const {tokens, commands} = gluedTokens(plain, columns - hang);
 	let pendingSpace: Cell[] = [];
 	const row = () => rows.at(-1)!;
 	/** Whether the row holds nothing but the indent the wrap gave it. */
@@ -198,6 +243,29 @@ function rowsOf(cells: Cell[], columns: number): {rows: Cell[][]; dropped: Set<C
 				row().push(...fits);
 				for (const cell of token.slice(fits.length)) dropped.add(cell);
 			} else pendingSpace = token;
+			continue;
+		}
+		if (commands.has(token)) {
+			// A command wider than the row: on rows of its own, broken at its spaces, each row but its last ending in the shell's continuation.
+			if (!bare()) breakRow();
+			else for (const cell of pendingSpace) dropped.add(cell);
+			pendingSpace = [];
+			for (const part of tokensOf(token)) {
+				if (isSpace(part[0]!)) {
+					pendingSpace = part;
+					continue;
+				}
+				if (!bare() && widthOf(row()) + widthOf(pendingSpace) + widthOf(part) + CONTINUATION.length + 1 > columns) {
+					for (const cell of pendingSpace) dropped.add(cell);
+					pendingSpace = [];
+					row().push(...made(` ${CONTINUATION}`));
+					rows.push(made(' '.repeat(hang + 2)));
+				}
+				if (!bare()) row().push(...pendingSpace);
+				else for (const cell of pendingSpace) dropped.add(cell);
+				pendingSpace = [];
+				row().push(...part);
+			}
 			continue;
 		}
 		let word = token;
@@ -252,6 +320,11 @@ function wrapLine(line: string, columns: number): string {
 		while (lead < cellsOfRow.length && cellsOfRow[lead]!.made) text += cellsOfRow[lead++]!.text;
 		text += before;
 		for (const cell of cellsOfRow.slice(lead)) {
+			// A mark the wrap adds at a row's end (a command's continuation) is no cell of the line.
+			if (cell.made) {
+				text += cell.text;
+				continue;
+			}
 			// Escapes of cells dropped before this one (a space at the break) still apply.
 			while (next < cells.length && cells[next] !== cell) {
 				if (!placed.has(cells[next]!)) text += cells[next]!.escapes;

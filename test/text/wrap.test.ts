@@ -44,12 +44,37 @@ describe('wrapText', () => {
 		expect(wrapText('never reach the servers (KB Q189441).', 30)).toBe('never reach the servers\n(KB Q189441).');
 		expect(wrapText('its record is damaged (Jet error -1018)', 30)).toBe('its record is damaged\n(Jet error -1018)');
 		expect(wrapText('look for Event 8005 from MSSYNC', 17)).toBe('look for\nEvent 8005 from\nMSSYNC');
-		expect(wrapText('To come back: node dist/cli.js --lab /x', 20)).toBe('To come back:\nnode dist/cli.js\n--lab /x');
+		// A command with options wider than the row goes on with the shell's continuation (below).
+		expect(wrapText('To come back: node dist/cli.js --lab /x', 20)).toBe('To come back:\nnode dist/cli.js \\\n  --lab /x');
 		expect(wrapText('then sc query MSSYNC until', 13)).toBe('then sc query\nMSSYNC until');
 		// Not across a comma: "19:39, 7 files" may break after the comma.
 		expect(wrapText('made 19:39, 7 files', 12)).toBe('made 19:39,\n7 files');
 		// A unit wider than the row breaks at its spaces.
 		expect(wrapText('KB Q189441', 5)).toBe(`KB\nQ1894\n${CONTINUED}41`);
+	});
+
+	// Issue 29: "(or start again, node … --lab" ⏎ "/tmp/lab, and choose …)": a command in a sentence broke between
+	// an option and its value, so that the row copied was half a command.
+	it("keeps a command in running text whole on a row, or continues it with the shell's mark", () => {
+		const next =
+			'Next: in Synchronization Manager, NetWare Server ▸ Synchronize all servers (or start again, node /work/wt/s7-fit/dist/cli.js --lab /tmp/fitlab/lab, and choose "Only synchronize all servers").';
+		expect(wrapText(next, 60).split('\n')).toEqual([
+			'Next: in Synchronization Manager, NetWare Server ▸',
+			'Synchronize all servers (or start again,',
+			'node /work/wt/s7-fit/dist/cli.js --lab /tmp/fitlab/lab, and',
+			'choose "Only synchronize all servers").',
+		]);
+		// Wider than the row: on rows of its own, broken at a space, " \\" where it goes on (the rows pasted are the command).
+		const rows = wrapText(next, 40).split('\n');
+		const at = rows.findIndex(row => row.startsWith('node '));
+		expect(rows[at - 1]).toBe('(or start again,');
+		expect(rows[at]).toBe('node /work/wt/s7-fit/dist/cli.js --lab \\');
+		expect(rows[at + 1]).toMatch(/^ {2}\/tmp\/fitlab\/lab, and/);
+		// Options and their values, up to the word that ends the clause; the sentence goes on after it.
+		expect(wrapText('with DSMCHK: dsmchk -d CORP -u USERNAME (KB Q154760).', 30)).toBe('with DSMCHK:\ndsmchk -d CORP -u USERNAME\n(KB Q154760).');
+		expect(wrapText('start again (npm start -- --lab /tmp/a-lab) and choose it', 30)).toBe('start again\n(npm start -- --lab \\\n  /tmp/a-lab) and choose it');
+		// Every row fits.
+		for (const width of [20, 30, 40, 50, 60]) for (const row of wrapText(next, width).split('\n')) expect(row.length).toBeLessThanOrEqual(width);
 	});
 
 	it('carries a style over to the next row, and never counts an escape as a column', () => {
