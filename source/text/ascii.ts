@@ -81,9 +81,16 @@ const NOT_ASCII = /[\u0080-\u{10FFFF}]/gu;
  */
 const MENU_STEP = / ▸ /g;
 
+/** The arrow keys named as a pair ("←→ Home End move"): in ASCII their names, not "<-->" or "UpDown". */
+const ARROW_KEYS: Record<string, string> = {'←→': 'Left/Right', '↑↓': 'Up/Down'};
+const ARROW_PAIR = /←→|↑↓/g;
+
 /** The ASCII form of a text that is still to be laid out (widths may change: "…" becomes "..."). */
 export function toAscii(text: string): string {
-	return text.replace(MENU_STEP, ' > ').replace(NOT_ASCII, char => WORDS[char] ?? CELLS[char] ?? '?');
+	return text
+		.replace(MENU_STEP, ' > ')
+		.replace(ARROW_PAIR, pair => ARROW_KEYS[pair]!)
+		.replace(NOT_ASCII, char => WORDS[char] ?? CELLS[char] ?? '?');
 }
 
 /** The ASCII form of text already laid out in columns: each character becomes exactly one. */

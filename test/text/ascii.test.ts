@@ -22,7 +22,10 @@ describe('ASCII for terminals that are not UTF-8', () => {
 	it('gives every glyph of the program an ASCII form, and keeps columns for text already laid out', () => {
 		for (const value of Object.values(UNICODE_GLYPHS)) if (typeof value === 'string') expect(toAscii(value)).not.toMatch(NOT_ASCII);
 		for (const value of Object.values(ASCII_GLYPHS)) if (typeof value === 'string') expect(value).not.toMatch(NOT_ASCII);
-		expect(toAscii('Starting… — a · b ↑↓')).toBe('Starting... -- a - b UpDown');
+		expect(toAscii('Starting… — a · b ↑↓')).toBe('Starting... -- a - b Up/Down');
+		// Issue 29: "←→ Home End move" under the passwords file's field read "<--> Home End move".
+		expect(toAscii('SYNCAGNT · ←→ Home End move')).toBe('SYNCAGNT - Left/Right Home End move');
+		expect(toAscii('an arrow → here')).toBe('an arrow -> here');
 		const frame = '╭──────╮\n│ a…b  │\n╰──────╯';
 		expect(toAsciiCells(frame)).toBe('+------+\n| a.b  |\n+------+');
 		expect(
