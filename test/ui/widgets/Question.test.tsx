@@ -53,3 +53,30 @@ describe('questionLayout at 60 columns', () => {
 		}
 	});
 });
+
+// Issue 29: the synchronize question at 60×20 left 3 rows blank above "(2 more lines: ? shows them)", every
+// line left out being 4 rows: the rows left take the first line left out, cut short at a word.
+describe('questionLayout fills the rows it has', () => {
+	const screen = synchronizeQuestion('restore', recommendSynchronize(new Date(NOW.getTime() - 6 * DAY), NOW));
+	it('at 60×20: no blank row; the line cut short is the first left out, its first rows whole, then "…"', () => {
+		const layout = questionLayout(screen, 17, 60, labels(screen));
+		expect(layout.hidden).toBeGreaterThan(0);
+		expect(layout.drawn, 'a line cut short').toBeDefined();
+		const drawn = layout.drawn!;
+		const note = wrappedRows(`(the rest and ${layout.hidden - 1} more lines: ? shows them)`, 60);
+		expect(wrappedRows(screen.title, 60) + rowsOf(drawn, 60) + note + rowsOf(labels(screen), 58)).toBe(17);
+		const cut = drawn.find(line => !screen.lines.includes(line))!;
+		expect(cut).toMatch(/ …$/);
+		const whole = screen.lines.find(line => !layout.lines.includes(line))!;
+		expect(whole.startsWith(cut.slice(0, -2).replaceAll('\n', ' ')), `${cut} is the start of ${whole}`).toBe(true);
+		for (const row of cut.split('\n')) expect(row.length).toBeLessThanOrEqual(60);
+	});
+
+	it('where every line fits, or no row is left, draws the lines as they are', () => {
+		expect(questionLayout(screen, 40, 60, labels(screen)).drawn).toBeUndefined();
+		for (const rows of [10, 14, 17, 20, 24]) {
+			const layout = questionLayout(screen, rows, 60, labels(screen));
+			if (layout.drawn) expect(layout.drawn.filter(line => screen.lines.includes(line))).toEqual(layout.lines);
+		}
+	});
+});
