@@ -214,7 +214,8 @@ export function App({controller}: {controller: WizardController}) {
 			case 'failure':
 				return <FailureScreen screen={screen} choice={choice} />;
 			case 'summary':
-				return <SummaryScreen screen={screen} columns={columns} />;
+				// The frame left in the terminal when the wizard ends holds the whole text: the header may scroll off then.
+				return <SummaryScreen screen={screen} columns={columns} rows={state.exit === undefined ? rows - chromeRows : Number.POSITIVE_INFINITY} />;
 			case 'situation':
 				return <SituationScreen screen={screen} rows={rows - chromeRows} columns={columns} choice={choice} />;
 		}
