@@ -22,7 +22,7 @@ import {DiscoverScreen} from './screens/DiscoverScreen.js';
 import {FailureScreen} from './screens/FailureScreen.js';
 import {InspectScreen, inspectLayout} from './screens/InspectScreen.js';
 import {LoadingScreen} from './screens/LoadingScreen.js';
-import {PlanScreen} from './screens/PlanScreen.js';
+import {PlanScreen, planLayout} from './screens/PlanScreen.js';
 import {ResumeScreen} from './screens/ResumeScreen.js';
 import {RunningScreen} from './screens/RunningScreen.js';
 import {SummaryScreen} from './screens/SummaryScreen.js';
@@ -160,6 +160,10 @@ export function App({controller}: {controller: WizardController}) {
 		const labels = choice.items.map(item => item.label);
 		if (screen.name === 'situation') {
 			const shown = new Set(questionLayout(screen, rows - chromeRows, columns, labels).lines);
+			return screen.lines.map(safeText).filter(line => !shown.has(line));
+		}
+		if (screen.name === 'plan') {
+			const shown = new Set(planLayout(screen, rows - chromeRows, columns, labels.length).lines);
 			return screen.lines.map(safeText).filter(line => !shown.has(line));
 		}
 		if (screen.name === 'inspect') return inspectLayout(screen, rows - chromeRows, columns, labels, markCell('', glyphs).length).hidden;

@@ -1,8 +1,9 @@
 import {Box} from 'ink';
 import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../wizard/state.js';
-import {rowsOf} from '../../text/measure.js';
+import {rowsOf, wrappedRows} from '../../text/measure.js';
 import {safeText} from '../../text/sanitize.js';
+import {hiddenNote} from '../widgets/Question.js';
 import {Select, type ChoiceView} from '../widgets/Select.js';
 
 const PLAN_TITLES: Readonly<Record<Extract<Screen, {name: 'plan'}>['flow'], string>> = {
@@ -14,9 +15,10 @@ const PLAN_TITLES: Readonly<Record<Extract<Screen, {name: 'plan'}>['flow'], stri
 
 /**
  * How the plan fits `rows` rows (ARCHITECTURE.md, "Layout at any size"): every step first, wrapped whole
- * when everything fits so, else one row each; the lines under them (backup, snapshot folder, journal)
- * wrapped, else one row each cut in the middle, else left out; steps are counted as "… and N more" only
- * when even they do not fit.
+ * where the rows allow (else one row each); then the lines under them (what the plan does, the journal)
+ * whole, in their order, each that fits with those kept, the rest counted for the help (`?` shows them:
+ * a line cut in the middle read as nonsense, "MSSYNC.MDB …ince the last backup"); steps are counted as
+ * "… and N more" only when even they do not fit.
  */
 export function planLayout(screen: Extract<Screen, {name: 'plan'}>, rows: number, columns: number, choices: number) {
 	const fixed = 2 + choices;
@@ -26,11 +28,15 @@ export function planLayout(screen: Extract<Screen, {name: 'plan'}>, rows: number
 		screen.steps.map((step, i) => `${i + 1}. ${safeText(step)}`),
 		columns,
 	);
-	if (fixed + stepRows + rowsOf(lines, columns) <= rows) return {steps, wrapSteps: true, lines: 'wrap' as const};
-	if (fixed + steps + rowsOf(lines, columns) <= rows) return {steps, wrapSteps: false, lines: 'wrap' as const};
-	if (fixed + steps + lines.length <= rows) return {steps, wrapSteps: false, lines: 'cut' as const};
-	if (fixed + steps <= rows) return {steps, wrapSteps: false, lines: 'none' as const};
-	return {steps: Math.max(2, rows - fixed - 1), wrapSteps: false, lines: 'none' as const};
+	if (fixed + steps > rows) return {steps: Math.max(2, rows - fixed - 1), wrapSteps: false, lines: [] as string[], hidden: lines.length};
+	const note = (hidden: number) => (hidden > 0 ? wrappedRows(hiddenNote(hidden), columns) : 0);
+	const wrapSteps = fixed + stepRows + rowsOf(lines, columns) <= rows || fixed + stepRows + note(lines.length) <= rows;
+	const stepsUsed = fixed + (wrapSteps ? stepRows : steps);
+	const fits = (kept: readonly string[]) => stepsUsed + rowsOf(kept, columns) + note(lines.length - kept.length) <= rows;
+	// Each line in its order if it fits with those kept (a shorter one after one left out may still fit).
+	const kept: string[] = [];
+	for (const line of lines) if (fits([...kept, line])) kept.push(line);
+	return {steps, wrapSteps, lines: kept, hidden: lines.length - kept.length};
 }
 
 export function PlanScreen({
@@ -55,13 +61,12 @@ export function PlanScreen({
 				</Text>
 			))}
 			{shown.length < screen.steps.length ? <Text dimColor>… and {screen.steps.length - shown.length} more steps</Text> : null}
-			{layout.lines === 'none'
-				? null
-				: screen.lines.map((line, i) => (
-						<Text key={`l${i}`} dimColor wrap={layout.lines === 'cut' ? 'truncate-middle' : 'wrap'}>
-							{safeText(line)}
-						</Text>
-					))}
+			{layout.lines.map((line, i) => (
+				<Text key={`l${i}`} dimColor>
+					{line}
+				</Text>
+			))}
+			{layout.hidden > 0 ? <Text dimColor>{hiddenNote(layout.hidden)}</Text> : null}
 			<Text>Each step asks before it changes anything.</Text>
 			<Select {...choice} />
 		</Box>
