@@ -179,6 +179,73 @@ function walksAt(cols: number, rows: number, ascii: boolean, size: string): void
 		expect((await session.exited).exitCode).toBe(0);
 	});
 
+	// Issue 29: the repair's last screen was 22 rows at 60×20, so the header and its title scrolled off. It keeps
+	// what happened and what to do next, counts the rest, and prints every line in the frame it leaves.
+	if (!ascii)
+		it(
+			`the dsmpack repair at ${size} (MSSYNC will not start), to its end: the last screen fits, every line printed on leaving`,
+			{timeout: 200_000},
+			async () => {
+				const {visit, session} = await start('--wont-start');
+				await visit(/servers? shows? a red X\./);
+				await session.type(KEYS.enter);
+				await visit('What brings you here?');
+				await session.type(KEYS.down, KEYS.enter);
+				await visit('Repair the database with dsmpack /r first?');
+				await session.type(KEYS.enter);
+				await visit('The plan (KB Q197852, repair with dsmpack)', {steps: 2});
+				await session.type(KEYS.enter);
+				await visit(/Runs dsmpack \/r in/);
+				await session.type('y');
+				await visit(/Runs net start MSSYNC/);
+				await session.type('y');
+				await visit(/Repaired: MSSYNC runs/, {field: true});
+				const end = session.screen();
+				expect(end, end).toMatch(/^Next: in Synchronization Manager/m);
+				const hidden = /\((\d+) more lines?: printed in full when you leave\)/.exec(end);
+				await session.type(KEYS.enter);
+				await session.exited;
+				// The frame left in the terminal holds every line, the journal's path the last.
+				if (hidden) expect(session.history()).toMatch(/The journal of this run:/);
+				expect(session.history()).toMatch(/journal\/NTPDC-\d+-\d+\.jsonl/);
+			},
+		);
+
+	// The PDC was lost (KB Q154761): its own answer at the PDC question, plan, copy into SYNCAGNT\Backup and end.
+	if (!ascii)
+		it(`the restore onto a new PDC at ${size}, every step: no word split, every step shown, the header in view`, {timeout: 300_000}, async () => {
+			const {visit, session} = await start('--new-pdc');
+			await visit(/servers? shows? a red X\./);
+			await session.type(KEYS.enter);
+			await visit('What brings you here?');
+			await session.type(KEYS.enter);
+			await visit('Is this the PDC that ran DSMN all along?');
+			await session.type(KEYS.down);
+			await session.waitFor(/(❯|>) No/);
+			await session.type(KEYS.enter);
+			await visit('Do you have a backup');
+			await session.type(KEYS.enter);
+			await visit('Which folder holds the backup?', {field: true});
+			await session.type(KEYS.enter);
+			await visit(/I have read the warnings?: continue/);
+			await session.type(KEYS.enter);
+			await visit('How should the servers be synchronized');
+			await session.type(KEYS.enter);
+			await visit('The plan (KB Q154761, the backup onto a new PDC)', {steps: 4});
+			await session.type(KEYS.enter);
+			for (const step of ['Stop MSSYNC', 'Copy the backup into SYNCAGNT\\\\Backup', 'Start MSSYNC', '(Fully s|S)ynchronize all servers']) {
+				const title = new RegExp(`${WARNING} ${step}`);
+				await session.waitFor(title, 45_000);
+				const typed = session.screen().includes('Type RESTORE');
+				await visit(title, {field: typed});
+				if (typed) await session.type(...'RESTORE', KEYS.enter);
+				else await session.type('y');
+			}
+			await visit(/(✓|\[ok\]) Done/, {field: true});
+			await session.type(KEYS.enter);
+			expect((await session.exited).exitCode).toBe(0);
+		});
+
 	it(`"Only synchronize all servers" at ${size}, to its end: no word split, the header in view`, {timeout: 200_000}, async () => {
 		const {visit, session} = await start();
 		await visit(/servers? shows? a red X\./);

@@ -25,7 +25,13 @@ export const WHOLE_ONLY: Readonly<Record<string, readonly string[]>> = {
 	],
 	'test/backup/validate.test.ts': ['handles 10,000 log files, reading only their headers'],
 	// Pty walks that widen and narrow the terminal on every screen: `npm test` keeps "Only synchronize" at 60×20.
-	'test/e2e/narrow-walk.test.ts': ['the restore at', 'the reconstruct at', '"Only synchronize all servers" at 80×24'],
+	'test/e2e/narrow-walk.test.ts': [
+		'the restore at',
+		'the reconstruct at',
+		'"Only synchronize all servers" at 80×24',
+		'the dsmpack repair at',
+		'the restore onto a new PDC at',
+	],
 	// A third pty walk in the file, the footer at 60×20: `npm test` keeps a 60×20 walk in narrow-walk.test.ts and the key typed while a step runs here.
 	'test/e2e/keys-walk.test.ts': ['at 60×20 a footer wraps between its items'],
 	// A second pty walk to the same Start MSSYNC confirmation, left by a closed terminal: `npm test` keeps the walk left by "Not now — leave".
