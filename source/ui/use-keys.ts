@@ -32,7 +32,8 @@ export function useKeys(controller: KeysController): void {
 			// The controller's own failures end on a summary that says where things are.
 			return work ? work.catch(error => controller.fatal(error)) : undefined;
 		},
-		ignored: () => controller.noteIgnoredKey('now'),
+		// Keys dropped where nothing is asked (a step runs, the wizard loads): said on the screen that asks next, where they would have acted.
+		ignored: () => controller.noteIgnoredKey(QUIET.has(controller.getState().screen.name) ? 'next-screen' : 'now'),
 		seenMs: controller.seenMs ?? 0,
 		untilDrawn: true,
 	});

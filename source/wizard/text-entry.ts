@@ -73,7 +73,7 @@ export function typeInto(screen: Screen, text: string, secret: SecretEntry): Scr
 	const line = lineOf(screen, entry.key);
 	const at = cursorOf(screen, line);
 	const before = (line.slice(0, at) + text).slice(0, Math.max(0, entry.max - (line.length - at)));
-	const typed = withCursor(screen, entry.key, before + line.slice(at), before.length);
+	const typed = withoutCandidates(withCursor(screen, entry.key, before + line.slice(at), before.length));
 	return entry.clearsError ? withoutError(typed) : typed;
 }
 
@@ -125,7 +125,12 @@ export function eraseFrom(screen: Screen, secret: SecretEntry, what: Erase = 'ch
 	const at = cursorOf(screen, line);
 	const head = line.slice(0, at);
 	const left = what === 'line' ? '' : what === 'word' ? withoutLastWord(head) : head.slice(0, -1);
-	return withCursor(screen, entry.key, left + line.slice(at), left.length);
+	return withoutCandidates(withCursor(screen, entry.key, left + line.slice(at), left.length));
+}
+
+/** The screen without the names Tab listed under its line: they completed the line as it was, not as it is now (Tab lists again). */
+function withoutCandidates(screen: Screen): Screen {
+	return screen.name === 'choose-backup' && screen.candidates.length > 0 ? {...screen, candidates: []} : screen;
 }
 
 /**

@@ -79,3 +79,20 @@ describe('the one model of a typed line', () => {
 		expect(secret.peek()).toBe('');
 	});
 });
+
+// Issue 29: after Tab listed the folders a path could go on with, Ctrl+W (or any edit) left them under a line
+// they no longer completed.
+describe('the names Tab listed', () => {
+	const listed: Screen = {name: 'choose-backup', input: '/srv/backups/dsmn-', candidates: ['dsmn-2026-12-01', 'dsmn-2026-12-06'], suggestions: []};
+	it('go when the line changes: a word or the line erased, a character erased or typed', () => {
+		const secret = new SecretEntry();
+		expect(eraseFrom(listed, secret, 'word')).toEqual({...listed, input: '/srv/backups/', candidates: []});
+		expect(eraseFrom(listed, secret, 'line')).toEqual({...listed, input: '', candidates: []});
+		expect(eraseFrom(listed, secret)).toMatchObject({candidates: []});
+		expect(typeInto(listed, '2', secret)).toMatchObject({input: '/srv/backups/dsmn-2', candidates: []});
+	});
+
+	it('stay while the cursor only moves', () => {
+		expect(moveCursorIn(listed, 'start')).toMatchObject({candidates: listed.candidates});
+	});
+});
