@@ -23,7 +23,7 @@ import {FailureScreen} from './screens/FailureScreen.js';
 import {InspectScreen, inspectLayout} from './screens/InspectScreen.js';
 import {LoadingScreen} from './screens/LoadingScreen.js';
 import {PlanScreen, planLayout} from './screens/PlanScreen.js';
-import {ResumeScreen} from './screens/ResumeScreen.js';
+import {ResumeScreen, resumeLayout} from './screens/ResumeScreen.js';
 import {RunningScreen} from './screens/RunningScreen.js';
 import {SummaryScreen} from './screens/SummaryScreen.js';
 import {SituationScreen} from './screens/SituationScreen.js';
@@ -162,6 +162,7 @@ export function App({controller}: {controller: WizardController}) {
 			const shown = new Set(questionLayout(screen, rows - chromeRows, columns, labels).lines);
 			return screen.lines.map(safeText).filter(line => !shown.has(line));
 		}
+		if (screen.name === 'resume') return resumeLayout(screen, rows - chromeRows, columns, labels, glyphs).hidden;
 		if (screen.name === 'plan') {
 			const shown = new Set(planLayout(screen, rows - chromeRows, columns, labels.length).lines);
 			return screen.lines.map(safeText).filter(line => !shown.has(line));
@@ -180,7 +181,7 @@ export function App({controller}: {controller: WizardController}) {
 			case 'loading':
 				return <LoadingScreen message={screen.message} />;
 			case 'resume':
-				return <ResumeScreen screen={screen} choice={choice} columns={columns} />;
+				return <ResumeScreen screen={screen} choice={choice} rows={rows - chromeRows} columns={columns} />;
 			case 'inspect':
 				return <InspectScreen screen={screen} rows={rows - chromeRows} columns={columns} choice={choice} />;
 			case 'target-field':

@@ -3,10 +3,12 @@ import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../wizard/state.js';
 import {formatAge, formatDate} from '../../text/format.js';
 import {safeText} from '../../text/sanitize.js';
-import {displayWidth} from '../../text/measure.js';
+import {displayWidth, rowsOf, wrappedRows} from '../../text/measure.js';
 import {wrapCommand} from '../../text/wrap.js';
 import {useGlyphs} from '../theme.js';
 import {Select, type ChoiceView} from '../widgets/Select.js';
+import {HERE} from '../widgets/StartAgain.js';
+import type {ReactNode} from 'react';
 
 const LAST_COMMAND = 'Last command: ';
 /** "Last command (Stop MSSYNC): ", naming the step that sent it. */
@@ -23,14 +25,21 @@ function LastCommand({label, command, columns}: {label: string; command: string;
 	return (
 		<Box flexDirection="column">
 			<Text dimColor>{label.trimEnd()}</Text>
-			<Text dimColor>{wrapCommand(command, columns, process.platform === 'win32' ? '^' : '\\', '  ')}</Text>
+			<Text dimColor>{wrapCommand(command, columns, HERE, '  ')}</Text>
 		</Box>
 	);
 }
 
-/** An unfinished run: when it began, what it restores, how it was left (from its journal), and what resuming does. */
-export function ResumeScreen({screen, choice, columns = 80}: {screen: Extract<Screen, {name: 'resume'}>; choice: ChoiceView; columns?: number}) {
-	const glyphs = useGlyphs();
+type Resume = Extract<Screen, {name: 'resume'}>;
+
+/** One part of the screen: its text (for the help when left out), how much it matters (0 always drawn), its rows, how it is drawn. */
+type Part = {text: string; rank: number; rows: number; draw: (key: number) => ReactNode};
+
+/** The line that counts what a short terminal left out: `?` shows it. */
+const hiddenNote = (hidden: number) => `(${hidden} more ${hidden === 1 ? 'line' : 'lines'}: ? shows ${hidden === 1 ? 'it' : 'them'})`;
+
+/** The screen's parts in their order: how the run was left, when it began, its journal, its last command, MSSYNC, the steps done, what resuming does. */
+function resumeParts(screen: Resume, columns: number, glyphs: ReturnType<typeof useGlyphs>): Part[] {
 	const started = new Date(screen.started);
 	const {standing} = screen;
 	const about = screen.standingTitle ?? '';
@@ -53,38 +62,126 @@ export function ResumeScreen({screen, choice, columns = 80}: {screen: Extract<Sc
 			: standing.state === 'awaiting-manual'
 				? `Resuming asks you again to confirm "${screen.next}".`
 				: `Resuming does "${screen.next}" again, from its start.`;
+	const line = (text: string, rank: number, draw: (key: number) => ReactNode): Part => ({text, rank, rows: wrappedRows(text, columns), draw});
+	const parts: Part[] = [];
+	const title = `${glyphs.warning} A ${screen.flow} run on this target ${how}`;
+	parts.push(
+		line(title, 0, key => (
+			<Text key={key} bold color="yellow">
+				{title}
+			</Text>
+		)),
+	);
+	const began = `It began ${formatDate(started)} (${formatAge(Date.now() - started.getTime())} ago)${screen.backup ? `, restoring the backup in ${safeText(screen.backup)}` : ''}.`;
+	parts.push(line(began, 3, key => <Text key={key}>{began}</Text>));
+	const journal = `Journal: ${safeText(screen.journal)}`;
+	parts.push(
+		line(journal, 4, key => (
+			<Text key={key} dimColor>
+				{journal}
+			</Text>
+		)),
+	);
+	// The last command this run sent to the target, never cut: beside its label where it fits, else on rows of
+	// its own, broken only at spaces with the shell's continuation (ARCHITECTURE.md, "Layout at any size").
+	if (screen.lastCommand) {
+		const label = lastCommandLabel(screen.lastCommand.title);
+		const command = safeText(screen.lastCommand.command);
+		const rows = displayWidth(label + command) <= columns ? 1 : 1 + wrapCommand(command, columns, HERE, '  ').split('\n').length;
+		parts.push({text: label + command, rank: 2, rows, draw: key => <LastCommand key={key} label={label} command={command} columns={columns} />});
+	} else if (screen.noCommand) {
+		const text = LAST_COMMAND + safeText(screen.noCommand);
+		parts.push(
+			line(text, 2, key => (
+				<Text key={key} dimColor>
+					{text}
+				</Text>
+			)),
+		);
+	}
+	if (screen.service) {
+		const service = safeText(screen.service);
+		parts.push(line(service, 1, key => <Text key={key}>{service}</Text>));
+	}
+	// The steps done, all or none: the step list above names them too (at least how many), so they go first where rows are short.
+	if (screen.finished.length > 0) {
+		const done = screen.finished.map(title => `${glyphs.ok} ${title}`);
+		parts.push({
+			text: done.join('\n'),
+			rank: 5,
+			rows: rowsOf(done, columns),
+			draw: key => (
+				<Box key={key} flexDirection="column">
+					{screen.finished.map(title => (
+						<Text key={title}>
+							<Text color="green">{glyphs.ok}</Text> {title}
+						</Text>
+					))}
+				</Box>
+			),
+		});
+	}
+	const then = screen.rollbackBegan ? 'A roll back of this run began and did not finish: rolling back again continues it from where it stopped.' : next;
+	parts.push(line(then, 0, key => <Text key={key}>{then}</Text>));
+	if (!screen.canRollback) {
+		const cannot = `A ${screen.flow} cannot be rolled back by this tool: resuming finishes it.`;
+		parts.push(
+			line(cannot, 1, key => (
+				<Text key={key} dimColor>
+					{cannot}
+				</Text>
+			)),
+		);
+	}
+	return parts;
+}
+
+/**
+ * Which parts fit `rows` rows with the list under them (ARCHITECTURE.md, "Layout at any size"): how the run
+ * was left and what resuming does always; then MSSYNC's state, the last command, when it began, the journal,
+ * the steps done (the step list above names them), each kept if it fits with those before it in that order;
+ * what is left out is counted, and `?` shows it (`hidden`).
+ */
+export function resumeLayout(screen: Resume, rows: number, columns: number, choices: readonly string[], glyphs: ReturnType<typeof useGlyphs>) {
+	const parts = resumeParts(screen, columns, glyphs);
+	const fixed = rowsOf(choices, Math.max(1, columns - 2));
+	const kept = new Set(parts.flatMap((part, i) => (part.rank === 0 ? [i] : [])));
+	const used = () => [...kept].reduce((sum, i) => sum + parts[i]!.rows, fixed);
+	const note = (hidden: number) => (hidden > 0 ? wrappedRows(hiddenNote(hidden), columns) : 0);
+	const order = parts.map((_, i) => i).filter(i => parts[i]!.rank > 0);
+	order.sort((a, b) => parts[a]!.rank - parts[b]!.rank || a - b);
+	const linesLeft = () => parts.reduce((sum, part, i) => sum + (kept.has(i) ? 0 : part.text.split('\n').length), 0);
+	for (const i of order) {
+		kept.add(i);
+		if (used() + note(linesLeft()) > rows) kept.delete(i);
+	}
+	return {parts, kept, hidden: parts.filter((_, i) => !kept.has(i)).map(part => part.text)};
+}
+
+/** An unfinished run: when it began, what it restores, how it was left (from its journal), and what resuming does. */
+export function ResumeScreen({
+	screen,
+	choice,
+	columns = 80,
+	rows = Number.POSITIVE_INFINITY,
+}: {
+	screen: Resume;
+	choice: ChoiceView;
+	columns?: number;
+	rows?: number;
+}) {
+	const glyphs = useGlyphs();
+	const {parts, kept, hidden} = resumeLayout(
+		screen,
+		rows,
+		columns,
+		choice.items.map(item => item.label),
+		glyphs,
+	);
 	return (
 		<Box flexDirection="column">
-			<Text bold color="yellow">
-				{glyphs.warning} A {screen.flow} run on this target {how}
-			</Text>
-			<Text>
-				It began {formatDate(started)} ({formatAge(Date.now() - started.getTime())} ago)
-				{screen.backup ? `, restoring the backup in ${safeText(screen.backup)}` : ''}.
-			</Text>
-			<Text dimColor>Journal: {safeText(screen.journal)}</Text>
-			{/* The last command this run sent to the target, never cut: beside its label where it fits, else on rows of
-			    its own, broken only at spaces with the shell's continuation (ARCHITECTURE.md, "Layout at any size"). */}
-			{screen.lastCommand ? (
-				<LastCommand label={lastCommandLabel(screen.lastCommand.title)} command={safeText(screen.lastCommand.command)} columns={columns} />
-			) : screen.noCommand ? (
-				<Text dimColor>
-					{LAST_COMMAND}
-					{safeText(screen.noCommand)}
-				</Text>
-			) : null}
-			{screen.service ? <Text>{safeText(screen.service)}</Text> : null}
-			{screen.finished.map(title => (
-				<Text key={title}>
-					<Text color="green">{glyphs.ok}</Text> {title}
-				</Text>
-			))}
-			{screen.rollbackBegan ? (
-				<Text>A roll back of this run began and did not finish: rolling back again continues it from where it stopped.</Text>
-			) : (
-				<Text>{next}</Text>
-			)}
-			{screen.canRollback ? null : <Text dimColor>A {screen.flow} cannot be rolled back by this tool: resuming finishes it.</Text>}
+			{parts.map((part, i) => (kept.has(i) ? part.draw(i) : null))}
+			{hidden.length > 0 ? <Text dimColor>{hiddenNote(hidden.flatMap(text => text.split('\n')).length)}</Text> : null}
 			<Select {...choice} />
 		</Box>
 	);

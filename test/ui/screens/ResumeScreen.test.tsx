@@ -1,7 +1,9 @@
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import type {Screen} from '../../../source/wizard/state.js';
-import {ResumeScreen} from '../../../source/ui/screens/ResumeScreen.js';
+import {ResumeScreen, resumeLayout} from '../../../source/ui/screens/ResumeScreen.js';
+import {UNICODE_GLYPHS} from '../../../source/text/glyphs.js';
+import {Box} from 'ink';
 import {noCommandSentence} from '../../../source/wizard/flows/target.js';
 import {choiceOf, KEYS, mountScreen} from '../../helpers/screen-harness.js';
 import {waitFor} from '../../helpers/wait-for.js';
@@ -115,5 +117,47 @@ describe('the resume screen offers only what can be done', () => {
 		expect(render(<ResumeScreen screen={none} choice={choiceOf(none)} columns={200} />).lastFrame()).toContain(
 			'Last command: none: its journal records no command sent to the target.',
 		);
+	});
+});
+
+// Issue 29: at 60×20 the resume screen after a failed Start MSSYNC was taller than its rows, and the header
+// scrolled off. It keeps how the run was left, what resuming does and MSSYNC's state, and counts what it
+// leaves out (the steps done first: the step list above names them), which `?` shows.
+describe('the resume screen in a short terminal', () => {
+	const failed: Extract<Screen, {name: 'resume'}> = {
+		...base,
+		finished: ['Stop MSSYNC', 'Move the current database aside', 'Copy the backup into SYNCAGNT'],
+		next: 'Start MSSYNC',
+		standing: {state: 'failed', message: 'net start MSSYNC failed: the service started and then stopped at once (NET HELPMSG 3534)'},
+		standingTitle: 'Start MSSYNC',
+		backup: '/tmp/fitlab/lab/backup',
+		journal: '/tmp/fitlab/lab/journal/NTPDC-20261207-082146.jsonl',
+		lastCommand: {title: 'Start MSSYNC', command: 'net start MSSYNC'},
+		service: 'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until the run is resumed or rolled back.',
+	};
+	const labels = choiceOf(failed).items.map(item => item.label);
+
+	it('fits its rows: how it was left, what resuming does and MSSYNC first; the rest counted for ?', () => {
+		const {ui, frame} = mountScreen(failed, (screen, choice) => (
+			<Box width={60}>
+				<ResumeScreen screen={screen} choice={choice} rows={17} columns={60} />
+			</Box>
+		));
+		expect(frame().split('\n').length, frame()).toBeLessThanOrEqual(17);
+		const flat = frame().replace(/\s+/g, ' ');
+		expect(flat).toContain('A restore run on this target stopped when "Start MSSYNC" failed');
+		expect(flat).toContain('Resuming does "Start MSSYNC" again, from its start.');
+		expect(flat).toContain('MSSYNC is stopped');
+		const {hidden} = resumeLayout(failed, 17, 60, labels, UNICODE_GLYPHS);
+		expect(hidden.length).toBeGreaterThan(0);
+		// Left out first: the steps done (the step list names them), then the journal, when the run began.
+		expect(hidden).toContain('✓ Stop MSSYNC\n✓ Move the current database aside\n✓ Copy the backup into SYNCAGNT');
+		expect(hidden.some(text => text.startsWith('MSSYNC is stopped'))).toBe(false);
+		expect(flat).toMatch(/\(\d more lines?: \? shows (them|it)\)/);
+		ui.unmount();
+	});
+
+	it('with rows enough, leaves nothing out', () => {
+		expect(resumeLayout(failed, 40, 100, labels, UNICODE_GLYPHS).hidden).toEqual([]);
 	});
 });
