@@ -105,24 +105,27 @@ function groupedTokens(tokens: Cell[][], room: number): Cell[][] {
 
 /**
  * The index of the last token of a command that starts at `tokens[i]` in running text ("start again, node
- * …/cli.js --lab /tmp/lab, and choose…"): its program, its first argument, then options and their values
- * and paths, up to a word that ends the clause (",", ")", ";", "."); -1 when there is none of three words
- * or more (a program and its first argument are glued as any unit).
+ * …/cli.js --lab /tmp/lab, and choose…"): its program, its first argument, then options with their values,
+ * paths, and the words a subcommand takes ("lab allow4x DIR", "check FOLDER", those after npm's "--"), up
+ * to a word that ends the clause (",", ")", ";", "."); -1 when there is none of three words or more (a
+ * program and its first argument are glued as any unit).
  */
 function commandEnd(tokens: readonly Cell[][], i: number): number {
 	const word = (j: number) => (j < tokens.length && !isSpace(tokens[j]![0]!) && tokens[j - 1]?.length === 1 ? textOf(tokens[j]!) : undefined);
-	const program = textOf(tokens[i]!);
-	if (!COMMAND_PROGRAM.test(program) || word(i + 2) === undefined) return -1;
+	if (!COMMAND_PROGRAM.test(textOf(tokens[i]!))) return -1;
 	const ends = (text: string) => /[,;)]$|\.$/.test(text);
-	let last = i + 2;
-	let option = word(i + 2)!.startsWith('-') && word(i + 2) !== '--';
-	if (ends(word(i + 2)!)) return -1;
-	for (let j = i + 4; ; j += 2) {
+	/** Words still taken whatever they are: an option's value, a subcommand and its folder. */
+	let operands = 1;
+	let last = i;
+	for (let j = i + 2; ; j += 2) {
 		const text = word(j);
-		if (text === undefined || !(text.startsWith('-') || option || /[/\\]/.test(text))) break;
+		if (text === undefined || ends(textOf(tokens[last]!)) || !(operands > 0 || text.startsWith('-') || /[/\\]/.test(text))) break;
 		last = j;
-		option = text.startsWith('-') && text !== '--' && !ends(text);
-		if (ends(text)) break;
+		operands = Math.max(0, operands - 1);
+		const bare = text.replace(/^[("'`]+/, '');
+		if (bare === 'lab') operands = 2;
+		else if (bare === 'check' || bare === '--') operands = 1;
+		else if (bare.startsWith('-') && !ends(bare)) operands = 1;
 	}
 	return last >= i + 4 ? last : -1;
 }
@@ -145,7 +148,8 @@ function gluedTokens(plain: Cell[][], room: number): {tokens: Cell[][]; commands
 			// Whole where it fits a row; else on rows of its own, continued, unless a word of it is wider than a row (then as any words).
 			const words = tokens.slice(i, end + 1).filter(token => !isSpace(token[0]!));
 			if (widthOf(command) <= room) out.push(command);
-			else if (words.every(w => widthOf(w) + CONTINUATION.length + 3 <= room)) {
+			// Each word fits a continued row: after its indent (2), with the continuation after it (" \\") unless it is the last.
+			else if (words.every((w, k) => widthOf(w) + 2 + (k < words.length - 1 ? CONTINUATION.length + 1 : 0) <= room)) {
 				out.push(command);
 				commands.add(command);
 			} else out.push(...tokens.slice(i, end + 1).map(token => [...token]));

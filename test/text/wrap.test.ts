@@ -73,6 +73,21 @@ describe('wrapText', () => {
 		// Options and their values, up to the word that ends the clause; the sentence goes on after it.
 		expect(wrapText('with DSMCHK: dsmchk -d CORP -u USERNAME (KB Q154760).', 30)).toBe('with DSMCHK:\ndsmchk -d CORP -u USERNAME\n(KB Q154760).');
 		expect(wrapText('start again (npm start -- --lab /tmp/a-lab) and choose it', 30)).toBe('start again\n(npm start -- --lab \\\n  /tmp/a-lab) and choose it');
+		// A subcommand and its folder go with it; npm's "--" passes on what follows.
+		expect(wrapText('in the lab, run dsmn-resync lab allow4x /tmp/dsmn-lab-24UbUO/lab (it does both)', 40).split('\n')).toEqual([
+			'in the lab, run',
+			'dsmn-resync lab allow4x \\',
+			'  /tmp/dsmn-lab-24UbUO/lab',
+			'(it does both)',
+		]);
+		expect(wrapText('check the folder (npm start -- check /tmp/dsmn-resync-lab-24UbUO/lab/backup says what)', 40).split('\n')).toEqual([
+			'check the folder',
+			'(npm start -- check \\',
+			'  /tmp/dsmn-resync-lab-24UbUO/lab/backup',
+			'says what)',
+		]);
+		// "net stop MSSYNC" in a sentence is a program and its argument, as before.
+		expect(wrapText('Runs net stop MSSYNC, then sc query MSSYNC until it reports', 35)).toBe('Runs net stop MSSYNC, then sc query\nMSSYNC until it reports');
 		// Every row fits.
 		for (const width of [20, 30, 40, 50, 60]) for (const row of wrapText(next, width).split('\n')) expect(row.length).toBeLessThanOrEqual(width);
 	});
