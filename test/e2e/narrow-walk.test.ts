@@ -13,6 +13,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/run-cli.js';
 import {frameProblems, wordsOf} from './narrow-frames.js';
 import {KEYS, PtySession} from './pty-session.js';
+import {restoreUpTo} from './restore-keys.js';
 
 const WIDE = 200;
 
@@ -244,6 +245,31 @@ function walksAt(cols: number, rows: number, ascii: boolean, size: string): void
 			await visit(/(✓|\[ok\]) Done/, {field: true});
 			await session.type(KEYS.enter);
 			expect((await session.exited).exitCode).toBe(0);
+		});
+
+	// The screens after a failure, which the other walks do not reach: the failure's choices, the run resumed
+	// (at 60×20 its screen was taller than the rows, the header scrolled off), the roll back and its end.
+	if (!ascii)
+		it(`a failed start, stopped, then rolled back at ${size}: the failure, the resume screen, the roll back and its end fit`, {timeout: 300_000}, async () => {
+			const {dir, home} = await lab();
+			expect((await runCli(['lab', 'fault', dir, 'start-refused'])).exitCode).toBe(0);
+			const first = walker(new PtySession(['--lab', dir], {cols, rows, env: {HOME: home}}), cols, rows);
+			await restoreUpTo(first.session, 'start-service');
+			await first.session.type('y');
+			await first.visit(/Retry this step/);
+			await first.session.type(KEYS.down, KEYS.down, KEYS.enter);
+			// "Stop here" ends the wizard: its last frame is printed whole.
+			await first.session.exited;
+			expect(first.session.history()).toMatch(/Stopped here/);
+			expect((await runCli(['lab', 'fault', dir, 'clear'])).exitCode).toBe(0);
+			const {visit, session} = walker(new PtySession(['--lab', dir], {cols, rows, env: {HOME: home}}), cols, rows);
+			await visit(/A restore run on this target stopped/);
+			await session.type(KEYS.down, KEYS.enter);
+			await visit(new RegExp(`${WARNING} Roll back`));
+			await session.type('y');
+			await visit(/Rolled back: SYNCAGNT is as it was/, {field: true});
+			await session.type(KEYS.enter);
+			await session.exited;
 		});
 
 	it(`"Only synchronize all servers" at ${size}, to its end: no word split, the header in view`, {timeout: 200_000}, async () => {

@@ -31,6 +31,7 @@ export const WHOLE_ONLY: Readonly<Record<string, readonly string[]>> = {
 		'"Only synchronize all servers" at 80×24',
 		'the dsmpack repair at',
 		'the restore onto a new PDC at',
+		'a failed start, stopped, then rolled back at',
 	],
 	// A third pty walk in the file, the footer at 60×20: `npm test` keeps a 60×20 walk in narrow-walk.test.ts and the key typed while a step runs here.
 	'test/e2e/keys-walk.test.ts': ['at 60×20 a footer wraps between its items'],

@@ -155,7 +155,8 @@ export function resumeLayout(screen: Resume, rows: number, columns: number, choi
 		kept.add(i);
 		if (used() + note(linesLeft()) > rows) kept.delete(i);
 	}
-	return {parts, kept, hidden: parts.filter((_, i) => !kept.has(i)).map(part => part.text)};
+	// One line each, as the help draws them (a line break in a text the help shows is escaped, not drawn).
+	return {parts, kept, hidden: parts.filter((_, i) => !kept.has(i)).flatMap(part => part.text.split('\n'))};
 }
 
 /** An unfinished run: when it began, what it restores, how it was left (from its journal), and what resuming does. */
@@ -181,7 +182,7 @@ export function ResumeScreen({
 	return (
 		<Box flexDirection="column">
 			{parts.map((part, i) => (kept.has(i) ? part.draw(i) : null))}
-			{hidden.length > 0 ? <Text dimColor>{hiddenNote(hidden.flatMap(text => text.split('\n')).length)}</Text> : null}
+			{hidden.length > 0 ? <Text dimColor>{hiddenNote(hidden.length)}</Text> : null}
 			<Select {...choice} />
 		</Box>
 	);
