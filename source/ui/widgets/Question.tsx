@@ -18,8 +18,8 @@ export function hiddenNote(hidden: number, cut = false): string {
 function cutShort(line: string, rows: number, columns: number): string {
 	const wrapped = wrapText(line, columns).split('\n').slice(0, rows);
 	const words = wrapped.pop()!.split(' ');
-	// The mark after the last word that leaves room for it (a row of one word too wide keeps the word).
-	while (words.length > 1 && displayWidth(`${words.join(' ')} …`) > columns) words.pop();
+	// The mark after the last word that leaves room for it, as ASCII draws it too ("...": text/ascii.ts); a row of one word keeps it.
+	while (words.length > 1 && displayWidth(`${words.join(' ')} ...`) > columns) words.pop();
 	return [...wrapped, `${words.join(' ')} …`].join('\n');
 }
 
