@@ -3,6 +3,7 @@ import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../wizard/state.js';
 import {formatAge, formatDate} from '../../text/format.js';
 import {safeText} from '../../text/sanitize.js';
+import {toAscii} from '../../text/ascii.js';
 import {displayWidth, rowsOf, wrappedRows} from '../../text/measure.js';
 import {wrapCommand} from '../../text/wrap.js';
 import {useGlyphs} from '../theme.js';
@@ -62,7 +63,9 @@ function resumeParts(screen: Resume, columns: number, glyphs: ReturnType<typeof 
 			: standing.state === 'awaiting-manual'
 				? `Resuming asks you again to confirm "${screen.next}".`
 				: `Resuming does "${screen.next}" again, from its start.`;
-	const line = (text: string, rank: number, draw: (key: number) => ReactNode): Part => ({text, rank, rows: wrappedRows(text, columns), draw});
+	// Measured as drawn: in ASCII "—" takes two columns (text/ascii.ts).
+	const measured = (text: string) => (glyphs.ascii ? toAscii(text) : text);
+	const line = (text: string, rank: number, draw: (key: number) => ReactNode): Part => ({text, rank, rows: wrappedRows(measured(text), columns), draw});
 	const parts: Part[] = [];
 	const title = `${glyphs.warning} A ${screen.flow} run on this target ${how}`;
 	parts.push(
@@ -109,7 +112,7 @@ function resumeParts(screen: Resume, columns: number, glyphs: ReturnType<typeof 
 		parts.push({
 			text: done.join('\n'),
 			rank: 5,
-			rows: rowsOf(done, columns),
+			rows: rowsOf(done.map(measured), columns),
 			draw: key => (
 				<Box key={key} flexDirection="column">
 					{screen.finished.map(title => (

@@ -2,6 +2,7 @@ import {Box} from 'ink';
 import {Text} from '../widgets/Text.js';
 import type {Screen} from '../../wizard/state.js';
 import {safeText} from '../../text/sanitize.js';
+import {toAscii} from '../../text/ascii.js';
 import {wrappedRows} from '../../text/measure.js';
 import {wrapCommand} from '../../text/wrap.js';
 import {useGlyphs} from '../theme.js';
@@ -31,8 +32,9 @@ function rowsOfLine(lines: readonly string[], i: number, columns: number): numbe
  * others in their order, each if it fits with those kept; the rest are counted, and drawn whole in the frame
  * the wizard leaves in the terminal when it ends (`rows` infinite). Kept lines are drawn in their order.
  */
-export function summaryLayout(screen: Summary, rows: number, columns: number, titleMark = '⚠') {
-	const lines = screen.lines.map(safeText);
+export function summaryLayout(screen: Summary, rows: number, columns: number, titleMark = '⚠', ascii = false) {
+	// Measured as drawn: in ASCII "—" takes two columns (text/ascii.ts).
+	const lines = screen.lines.map(line => (ascii ? toAscii(safeText(line)) : safeText(line)));
 	// A line and the command after it are one group.
 	const groups: number[][] = [];
 	for (let i = 0; i < lines.length; i++) {
@@ -40,7 +42,7 @@ export function summaryLayout(screen: Summary, rows: number, columns: number, ti
 		else groups.push([i]);
 	}
 	const rowsOf = (group: readonly number[]) => group.reduce((sum, i) => sum + rowsOfLine(lines, i, columns), 0);
-	const title = wrappedRows(`${titleMark} ${safeText(screen.title)}`, columns);
+	const title = wrappedRows(`${titleMark} ${ascii ? toAscii(safeText(screen.title)) : safeText(screen.title)}`, columns);
 	const kept = new Set<number>();
 	let used = title;
 	const fits = (group: readonly number[], hiddenAfter: number) =>
@@ -52,7 +54,8 @@ export function summaryLayout(screen: Summary, rows: number, columns: number, ti
 		return groups[g]!.some(i => NEXT.test(lines[i]!)) ? 1 : 2;
 	}
 	for (const g of order) {
-		if (!fits(groups[g]!, linesLeft() - groups[g]!.length)) continue;
+		// What happened (the first line) is drawn whatever the rows.
+		if (g > 0 && !fits(groups[g]!, linesLeft() - groups[g]!.length)) continue;
 		kept.add(g);
 		used += rowsOf(groups[g]!);
 	}
@@ -68,7 +71,7 @@ export function summaryLayout(screen: Summary, rows: number, columns: number, ti
 export function SummaryScreen({screen, columns = 80, rows = Number.POSITIVE_INFINITY}: {screen: Summary; columns?: number; rows?: number}) {
 	const glyphs = useGlyphs();
 	const lines = screen.lines.map(safeText);
-	const layout = summaryLayout(screen, rows, columns, screen.ok ? glyphs.ok : glyphs.warning);
+	const layout = summaryLayout(screen, rows, columns, screen.ok ? glyphs.ok : glyphs.warning, glyphs.ascii);
 	return (
 		<Box flexDirection="column">
 			<Text bold color={screen.ok ? 'green' : 'yellow'}>

@@ -110,3 +110,14 @@ describe('the summary on a short terminal', () => {
 		expect(summaryLayout(done, 24, 80)).toEqual({lines: [0, 1], hidden: 0});
 	});
 });
+
+describe('the summary in ASCII', () => {
+	it('counts rows as ASCII draws them: "—" is two columns there', () => {
+		const line = `${'a'.repeat(28)} — ${'b'.repeat(29)}`;
+		expect(line.length).toBe(60);
+		const screen = {...done, title: 'Left', lines: [line, 'Journal: /j/NTPDC-1.jsonl']};
+		expect(summaryLayout(screen, 3, 60, '⚠').hidden).toBe(0);
+		// "--" makes the line 61 columns: two rows, and the journal's line no longer fits with the count.
+		expect(summaryLayout(screen, 3, 60, '[!]', true)).toEqual({lines: [0], hidden: 1});
+	});
+});
