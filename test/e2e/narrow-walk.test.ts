@@ -2,8 +2,8 @@
  * Issue 29's Done-when: the restore, the reconstruct and "Only synchronize all servers" walked through
  * every step at 60×20 and at 80×24 (and once with --ascii), in a real pseudo-terminal running the bundle.
  * On every screen, and on its `?` help page by page and its `q` question (answered n): the header is in
- * view, no word is split (each word of the frame is a word of the same screen drawn 200 columns wide: the
- * terminal is widened and narrowed again), no unit is parted ("KB" / "Q189441"), and the plan shows every
+ * view, no word is split (each word of the frame is a word of the same screen drawn 200 columns wide and 50
+ * rows tall: the terminal is widened and narrowed again), no unit is parted ("KB" / "Q189441"), and the plan shows every
  * step (ARCHITECTURE.md, "Layout at any size").
  */
 import {mkdtemp, rm} from 'node:fs/promises';
@@ -16,6 +16,8 @@ import {KEYS, PtySession} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 
 const WIDE = 200;
+/** The rows of the wide frame: enough that no screen leaves a line to its help (the resume screen at 200×20 still did). */
+const TALL = 50;
 
 /** Until the screen has not changed for a moment: a resize's redraw, or a key's, is done. */
 async function settled(session: PtySession): Promise<string> {
@@ -39,7 +41,7 @@ function walker(session: PtySession, cols: number, rows: number): Walker {
 	const wide = new Set<string>();
 	const check = async (what: string) => {
 		const narrow = session.screen();
-		await session.resize(WIDE, rows);
+		await session.resize(WIDE, TALL);
 		for (const word of wordsOf(await settled(session))) wide.add(word);
 		await session.resize(cols, rows);
 		await settled(session);
