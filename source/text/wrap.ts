@@ -104,11 +104,9 @@ function groupedTokens(tokens: Cell[][], room: number): Cell[][] {
 }
 
 /**
- * The index of the last token of a command that starts at `tokens[i]` in running text ("start again, node
- * …/cli.js --lab /tmp/lab, and choose…"): its program, its first argument, then options with their values,
- * paths, and the words a subcommand takes ("lab allow4x DIR", "check FOLDER", those after npm's "--"), up
- * to a word that ends the clause (",", ")", ";", "."); -1 when there is none of three words or more (a
- * program and its first argument are glued as any unit).
+ * The last token of a command at `tokens[i]` in running text ("start again, node …/cli.js --lab DIR, and…"): program, first
+ * argument, options and values, paths, a subcommand's words ("lab allow4x DIR", "check FOLDER", after npm's "--"), up to
+ * a word ending the clause; -1 below three words (a program and its first argument are glued as any unit).
  */
 function commandEnd(tokens: readonly Cell[][], i: number): number {
 	const word = (j: number) => (j < tokens.length && !isSpace(tokens[j]![0]!) && tokens[j - 1]?.length === 1 ? textOf(tokens[j]!) : undefined);
@@ -145,16 +143,15 @@ function gluedTokens(plain: Cell[][], room: number): {tokens: Cell[][]; commands
 		const end = isSpace(tokens[i]![0]!) ? -1 : commandEnd(tokens, i);
 		if (end > 0) {
 			const command = tokens.slice(i, end + 1).flat();
-			// Whole where it fits a row; else on rows of its own, continued, unless a word of it is wider than a row (then as any words).
+			// Whole where it fits a row; else on rows of its own, continued, where each word fits a continued row (indent 2, " \\"
+			// after it unless last); else as any words.
 			const words = tokens.slice(i, end + 1).filter(token => !isSpace(token[0]!));
 			if (widthOf(command) <= room) out.push(command);
-			// Each word fits a continued row: after its indent (2), with the continuation after it (" \\") unless it is the last.
 			else if (words.every((w, k) => widthOf(w) + 2 + (k < words.length - 1 ? CONTINUATION.length + 1 : 0) <= room)) {
 				out.push(command);
 				commands.add(command);
 			} else out.push(...tokens.slice(i, end + 1).map(token => [...token]));
-			lastWord = textOf(tokens[end]!);
-			i = end;
+			[lastWord, i] = [textOf(tokens[end]!), end];
 			continue;
 		}
 		const token = tokens[i]!;
