@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm test — the build, then the checks and the tests side by side. The tests wait on processes and
-// pseudo-terminals and leave a core idle at times; the checks (eslint with type information, tsc, prettier,
-// the layer rules: about a third of the CPU of `npm test`) fill those gaps at a lower priority, in two lanes.
+// pseudo-terminals and leave a core idle at times; the checks (tsc and eslint with type information on one
+// program, prettier, the layer rules: about a third of the CPU of `npm test`) fill those gaps at a lower priority, in two lanes.
 // A check's output is printed when it fails (at once) or after the tests (when it passed), never inside
 // vitest's. Exit status: 1 when the build or a check failed, else vitest's.
 import {spawn} from 'node:child_process';
@@ -56,7 +56,8 @@ const build = await script('build');
 process.stdout.write(report(build));
 if (build.code !== 0) process.exit(1);
 
-const checks = Promise.all([lane('lint:code'), lane('typecheck', 'lint:format', 'lint:layers')]).then(lanes => lanes.flat());
+// check:code is typecheck and lint:code on one TypeScript program (scripts/check-code.js): one program built, not two.
+const checks = Promise.all([lane('check:code'), lane('lint:format', 'lint:layers')]).then(lanes => lanes.flat());
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const tests = new Promise(resolve => {
 	const child = spawn(process.execPath, [vitest, 'run', ...process.argv.slice(2)], {cwd: root, stdio: 'inherit'});
