@@ -376,7 +376,8 @@ describe('dsmn-resync check', () => {
 		const restore = await runCli(['--lab', target, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', dir, '--yes']);
 		expect(restore.exitCode).not.toBe(0);
 		expect(restore.stdout + restore.stderr).toContain('MSSYNC.MDB is not a database JET can open');
-		expect(await readFile(live)).toEqual(before);
+		// Buffer.equals: the same assertion, where toEqual walks a 1 MiB Buffer byte by byte (about 3.6 CPU-s).
+		expect((await readFile(live)).equals(before), 'the live MSSYNC.MDB is byte for byte what it was').toBe(true);
 	});
 
 	it('prints a table and a verdict, exit 0 for a valid set', async () => {
