@@ -8,7 +8,7 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import fg from 'fast-glob';
 import {describe, expect, it} from 'vitest';
-import {SAMPLED, SLOW_SUITE, suiteProjects} from '../vitest.config.js';
+import {SAMPLED, SLOW_SUITE, startOrder, suiteProjects} from '../vitest.config.js';
 import {WHOLE_ONLY} from './helpers/suite.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -59,5 +59,24 @@ describe('the suites of vitest.config.ts', () => {
 	it('runs each file of npm test in one project only (not twice, once shared and once isolated)', () => {
 		const seen = fast.flatMap(project => project.files);
 		expect(seen.length).toBe(new Set(seen).size);
+	});
+});
+
+describe('the order vitest starts the files in (startOrder)', () => {
+	it('starts the pty sessions and the real-Samba files first, then the others largest first', () => {
+		const files = [
+			{path: '/repo/test/backup/validate.test.ts', size: 20_000},
+			{path: '/repo/test/e2e/type-ahead.test.ts', size: 1_500},
+			{path: '/repo/test/text/wrap.test.ts', size: 3_000},
+			{path: '/repo/test/targets/real/smb-files.test.ts', size: 6_500},
+			{path: '/repo/test/e2e/narrow-walk.test.ts', size: 8_400},
+		];
+		expect(
+			startOrder(
+				files,
+				file => file.path,
+				file => file.size,
+			).map(file => file.path.replace('/repo/test/', '')),
+		).toEqual(['e2e/narrow-walk.test.ts', 'targets/real/smb-files.test.ts', 'e2e/type-ahead.test.ts', 'backup/validate.test.ts', 'text/wrap.test.ts']);
 	});
 });
