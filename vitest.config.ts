@@ -93,16 +93,25 @@ export function suiteProjects(slow: boolean): TestProjectInlineConfiguration[] {
 /** The files that mostly wait (on a pseudo-terminal, a real smbd, a time limit): a core is idle while they do. */
 const MOSTLY_WAITING = ['test/e2e/', 'test/targets/real/'];
 
+/** What startOrder needs to know of a test file. */
+export type StartFile = {path: string; size: number; isolated: boolean};
+
 /**
- * The order the files are handed to the two workers, one at a time as each worker frees: the files that mostly
- * wait first, while scripts/test.js's checks (at a lower priority) are there to use the core they leave idle;
- * then the others, largest first (vitest's own order on a clean clone, without its cache of durations). The
- * run then ends on short unit files rather than on one long session with the other core idle.
+ * The order the files are handed to the two workers, one at a time as each worker frees. The isolated
+ * project's first, as vitest does: a worker that has run one of its files is replaced before a file that
+ * shares modules, so mixing the two would start workers again and import the modules again (about 10 CPU-s
+ * when tried). Then the files that mostly wait, while scripts/test.js's checks (at a lower priority) are
+ * there to use the core they leave idle; then the others, largest first (vitest's own order on a clean
+ * clone, without its cache of durations). The run then ends on short unit files rather than on one long
+ * session with the other core idle.
  */
-export function startOrder<T>(files: readonly T[], path: (file: T) => string, size: (file: T) => number): T[] {
-	const waits = (file: T) => MOSTLY_WAITING.some(folder => path(file).includes(`/${folder}`) || path(file).startsWith(folder));
-	const bySize = [...files].sort((a, b) => size(b) - size(a));
-	return [...bySize.filter(waits), ...bySize.filter(file => !waits(file))];
+export function startOrder<T>(files: readonly T[], describe: (file: T) => StartFile): T[] {
+	const rank = (file: T) => {
+		const {path, isolated} = describe(file);
+		const waits = MOSTLY_WAITING.some(folder => path.includes(`/${folder}`) || path.startsWith(folder));
+		return isolated ? 0 : waits ? 1 : 2;
+	};
+	return [...files].sort((a, b) => rank(a) - rank(b) || describe(b).size - describe(a).size);
 }
 
 /** vitest's sequencer, ordering the files by startOrder (no sharding here). */
@@ -111,13 +120,8 @@ class MostlyWaitingFirst implements TestSequencer {
 		return Promise.resolve(files);
 	}
 	sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-		return Promise.resolve(
-			startOrder(
-				files,
-				file => file.moduleId,
-				file => statSync(file.moduleId).size,
-			),
-		);
+		const sizes = new Map(files.map(file => [file.moduleId, statSync(file.moduleId).size]));
+		return Promise.resolve(startOrder(files, file => ({path: file.moduleId, size: sizes.get(file.moduleId) ?? 0, isolated: file.project.config.isolate})));
 	}
 }
 

@@ -63,20 +63,24 @@ describe('the suites of vitest.config.ts', () => {
 });
 
 describe('the order vitest starts the files in (startOrder)', () => {
-	it('starts the pty sessions and the real-Samba files first, then the others largest first', () => {
+	it('starts the isolated files, then the pty sessions and the real-Samba files, then the others largest first', () => {
 		const files = [
-			{path: '/repo/test/backup/validate.test.ts', size: 20_000},
-			{path: '/repo/test/e2e/type-ahead.test.ts', size: 1_500},
-			{path: '/repo/test/text/wrap.test.ts', size: 3_000},
-			{path: '/repo/test/targets/real/smb-files.test.ts', size: 6_500},
-			{path: '/repo/test/e2e/narrow-walk.test.ts', size: 8_400},
+			{path: '/repo/test/backup/validate.test.ts', size: 20_000, isolated: false},
+			{path: '/repo/test/e2e/type-ahead.test.ts', size: 1_500, isolated: false},
+			{path: '/repo/test/wizard/store.test.ts', size: 2_000, isolated: true},
+			{path: '/repo/test/text/wrap.test.ts', size: 3_000, isolated: false},
+			{path: '/repo/test/targets/real/smb-files.test.ts', size: 6_500, isolated: false},
+			{path: '/repo/test/reliability/injected-faults.test.ts', size: 9_000, isolated: true},
+			{path: '/repo/test/e2e/narrow-walk.test.ts', size: 8_400, isolated: false},
 		];
-		expect(
-			startOrder(
-				files,
-				file => file.path,
-				file => file.size,
-			).map(file => file.path.replace('/repo/test/', '')),
-		).toEqual(['e2e/narrow-walk.test.ts', 'targets/real/smb-files.test.ts', 'e2e/type-ahead.test.ts', 'backup/validate.test.ts', 'text/wrap.test.ts']);
+		expect(startOrder(files, file => file).map(file => file.path.replace('/repo/test/', ''))).toEqual([
+			'reliability/injected-faults.test.ts',
+			'wizard/store.test.ts',
+			'e2e/narrow-walk.test.ts',
+			'targets/real/smb-files.test.ts',
+			'e2e/type-ahead.test.ts',
+			'backup/validate.test.ts',
+			'text/wrap.test.ts',
+		]);
 	});
 });
