@@ -2,6 +2,7 @@ import {mkdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {labStatusSchema} from '../../source/lab/status.js';
+import {labCreate} from '../helpers/lab-in-process.js';
 import {CLI, runCli, tempDir} from '../helpers/run-cli.js';
 
 describe('dsmn-resync (the built dist/cli.js)', () => {
@@ -73,7 +74,8 @@ describe('dsmn-resync (the built dist/cli.js)', () => {
 
 	it('synchronizes the lab without the wizard: the damaged servers stay red (the KB symptom), exit 1', async () => {
 		const dir = join(await tempDir(), 'L');
-		await runCli(['lab', 'create', dir, '--pace', '0']);
+		// Made in-process (test/helpers/lab-in-process.ts): lab create as a process is the first test's.
+		await labCreate(dir, '--pace', '0');
 		const sync = await runCli(['lab', 'sync', dir]);
 		expect(sync.exitCode).toBe(1);
 		expect(sync.stdout).toMatch(/✗ FS2: Jet error -1018/);
@@ -82,7 +84,7 @@ describe('dsmn-resync (the built dist/cli.js)', () => {
 
 	it('takes a lab server offline and back online, refusing a name it does not have', async () => {
 		const dir = join(await tempDir(), 'L');
-		await runCli(['lab', 'create', dir, '--pace', '0']);
+		await labCreate(dir, '--pace', '0');
 		expect((await runCli(['lab', 'offline', dir, 'fs1'])).stdout).toBe('FS1 is offline: it will not answer during synchronization.\n');
 		const sync = await runCli(['lab', 'sync', dir, '--json']);
 		expect(sync.stdout).toContain('"server":"FS1","reason":"FS1 did not answer');

@@ -13,6 +13,7 @@ import {readJournal} from '../../source/journal/journal.js';
 import {readBindery} from '../../source/lab/bindery.js';
 import {seededRandom} from '../../source/lab/random.js';
 import {labStatus} from '../../source/lab/status.js';
+import {labCreate} from '../helpers/lab-in-process.js';
 import {CLI, runCli, userEnv} from '../helpers/run-cli.js';
 import {PAGE, RESERVED, writtenPage} from '../jet/jet500-file-writer.js';
 
@@ -93,7 +94,7 @@ export async function timeRestore(databaseMiB: number): Promise<{ms: number; ent
 	const root = await mkdtemp(join(tmpdir(), 'dsmn-crash-'));
 	try {
 		const lab = join(root, 'lab');
-		await runCli(['lab', 'create', lab, '--pace', '0']);
+		await labCreate(lab, '--pace', '0');
 		await growBackupDatabase(join(lab, 'backup', 'MSSYNC.MDB'), databaseMiB * 1024 * 1024);
 		const started = performance.now();
 		await runAndKill(['--lab', lab, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(lab, 'backup'), '--yes'], 600_000);
@@ -108,7 +109,7 @@ export async function timeReconstruct(): Promise<{ms: number; entries: number}> 
 	const root = await mkdtemp(join(tmpdir(), 'dsmn-crash-'));
 	try {
 		const lab = join(root, 'lab');
-		await runCli(['lab', 'create', lab, '--pace', '1', '--no-backup', '--accounts', '800']);
+		await labCreate(lab, '--pace', '1', '--no-backup', '--accounts', '800');
 		const started = performance.now();
 		await runAndKill(
 			['--lab', lab, '--flow', 'reconstruct', '--password-policy', 'random', '--passwords-file', join(root, 'p.txt'), '--supervisor', 'yes', '--yes'],
@@ -130,7 +131,7 @@ export async function restoreCrashTrial(
 	const lab = join(root, 'lab');
 	const problems: string[] = [];
 	try {
-		await runCli(['lab', 'create', lab, '--pace', '0', '--seed', String(point + 1)]);
+		await labCreate(lab, '--pace', '0', '--seed', String(point + 1));
 		const syncagnt = join(lab, 'SystemRoot', 'SYSTEM32', 'SYNCAGNT');
 		await growBackupDatabase(join(lab, 'backup', 'MSSYNC.MDB'), options.databaseMiB * 1024 * 1024);
 		const originals = await hashes(syncagnt, isStaleInLiveFolder);
@@ -203,7 +204,7 @@ export async function reconstructCrashTrial(point: number, seed: number, options
 	const lab = join(root, 'lab');
 	const problems: string[] = [];
 	try {
-		await runCli(['lab', 'create', lab, '--pace', '1', '--no-backup', '--accounts', '800', '--seed', String(point + 1)]);
+		await labCreate(lab, '--pace', '1', '--no-backup', '--accounts', '800', '--seed', String(point + 1));
 		const passwords = join(root, 'passwords.txt');
 		const killedAfterMs = Math.floor(random.next() * options.spanMs);
 		const kill = options.kill ?? {afterMs: killedAfterMs};

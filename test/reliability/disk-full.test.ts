@@ -9,6 +9,7 @@ import {readJournal} from '../../source/journal/journal.js';
 import {RestoreRun} from '../../source/procedure/restore-run.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {hashFolder} from '../helpers/hash-folder.js';
+import {labCreate} from '../helpers/lab-in-process.js';
 import {runCli} from '../helpers/run-cli.js';
 import {smallDiskUnavailable} from '../helpers/small-disk.js';
 
@@ -39,7 +40,7 @@ const FAST = {serviceTimeoutMs: 5000, pollIntervalMs: 20};
 /** A lab on the small disk whose backup (on another disk) holds a database of this many MiB. */
 async function labWithBigBackup(name: string, mib: number) {
 	const lab = join(mountPoint!, name);
-	expect((await runCli(['lab', 'create', lab, '--pace', '0'])).exitCode).toBe(0);
+	await labCreate(lab, '--pace', '0');
 	const backup = join(scratch, `${name}-backup`);
 	execFileSync('cp', ['-r', join(lab, 'backup'), backup]);
 	await rm(join(lab, 'backup'), {recursive: true});

@@ -8,7 +8,8 @@ import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {CLI, runCli, tempDir, userEnv} from '../helpers/run-cli.js';
+import {labCreate} from '../helpers/lab-in-process.js';
+import {CLI, tempDir, userEnv} from '../helpers/run-cli.js';
 import {labRestoreArgs} from '../helpers/scripted-args.js';
 
 const PRELOAD = fileURLToPath(new URL('../helpers/kill-before-entry.mjs', import.meta.url));
@@ -28,7 +29,7 @@ async function journalLines(lab: string): Promise<string[]> {
 describe('the kill before a journal entry', () => {
 	it('SIGKILLs the CLI just before its 3rd entry when preloaded: the journal holds 2', async () => {
 		const lab = join(await tempDir(), 'lab');
-		expect((await runCli(['lab', 'create', lab, '--pace', '0'])).exitCode).toBe(0);
+		await labCreate(lab, '--pace', '0');
 		const args = labRestoreArgs(lab);
 		expect(await run(['--import', PRELOAD], args, {KILL_BEFORE_ENTRY: '3'})).toEqual({code: null, signal: 'SIGKILL'});
 		expect(await journalLines(lab)).toHaveLength(2);
@@ -36,7 +37,7 @@ describe('the kill before a journal entry', () => {
 
 	it('is no hook of the product: the old variable alone kills nothing', async () => {
 		const lab = join(await tempDir(), 'lab');
-		expect((await runCli(['lab', 'create', lab, '--pace', '0', '--servers', '1', '--accounts', '5'])).exitCode).toBe(0);
+		await labCreate(lab, '--pace', '0', '--servers', '1', '--accounts', '5');
 		const args = labRestoreArgs(lab);
 		expect(await run([], args, {DSMN_RESYNC_TEST_KILL_BEFORE_ENTRY: '3', KILL_BEFORE_ENTRY: '3'})).toEqual({code: 0, signal: null});
 	});

@@ -10,12 +10,13 @@ import {describe, expect, it} from 'vitest';
 import {labPaths} from '../../source/lab/state.js';
 import {hashFolder} from '../helpers/hash-folder.js';
 import {schemaLines} from '../helpers/json-lines.js';
+import {labCreate} from '../helpers/lab-in-process.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {labRestoreArgs} from '../helpers/scripted-args.js';
 
 async function lockedLab(refreshedAgoMs: number): Promise<{dir: string; since: string}> {
 	const dir = join(await tempDir(), 'lab');
-	expect((await runCli(['lab', 'create', dir, '--pace', '0'])).exitCode).toBe(0);
+	await labCreate(dir, '--pace', '0');
 	const lock = join(dirname(labPaths(dir).syncagnt), 'SYNCAGNT.dsmn-resync-lock');
 	await mkdir(lock);
 	const since = new Date(Date.now() - refreshedAgoMs - 60_000).toISOString();

@@ -11,13 +11,15 @@ import {describe, expect, it} from 'vitest';
 import {beginRestore} from '../../source/app/begin-run.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {schemaLines, schemaProblem} from '../helpers/json-lines.js';
+import {labCreate} from '../helpers/lab-in-process.js';
 import {CLI, runCli, tempDir, userEnv} from '../helpers/run-cli.js';
 import {standinServer} from '../helpers/standin-server.js';
 import {labRestoreArgs} from '../helpers/scripted-args.js';
 
+/** A lab made in-process (test/helpers/lab-in-process.ts): these tests read the runs' --json lines, not lab create's. */
 async function lab(...flags: string[]) {
 	const dir = join(await tempDir(), 'lab');
-	expect((await runCli(['lab', 'create', dir, '--pace', '0', ...flags])).exitCode).toBe(0);
+	await labCreate(dir, '--pace', '0', ...flags);
 	return dir;
 }
 
