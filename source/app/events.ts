@@ -207,8 +207,23 @@ export const EVENTS = [
 				description:
 					"The practice lab only: the servers that still show a red X (empty: every server shows a blue check). A real server's marks are not seen by the tool.",
 			}),
+			outOfStep: z
+				.strictObject({
+					because: z.enum(['event-8005', 'backup-age']).meta({
+						description:
+							"event-8005: MSSYNC logged Event 8005 since the run began (the practice lab's Application log): the servers are out of step. backup-age: the backup is older than the change log is trusted to reach and the run chose the plain synchronize (a real server's log is not read by the tool).",
+					}),
+					at: text.optional().meta({description: 'event-8005: when MSSYNC logged it.'}),
+					age: text.optional().meta({description: "backup-age: the backup's age, in words."}),
+					lines: z.array(text).meta({description: 'What was found and what to do next, as the text says it.'}),
+				})
+				.optional()
+				.meta({
+					description:
+						'A restore ended by "Synchronize all servers" whose servers are out of step (Event 8005 seen) or not known to be in step: a full synchronize is the next step.',
+				}),
 		},
-		'The last line of a run that finished every step (exit status 0).',
+		'The last line of a run that finished every step: exit status 0, or 1 when servers still show a red X or Event 8005 was seen (outOfStep.because "event-8005").',
 	),
 	event(
 		'rolled-back',

@@ -5,7 +5,10 @@
  * practice lab, the servers still showing a red X (on a real server the marks are the admin's to read).
  */
 import type {Target} from '../targets/capabilities.js';
+import {shellWord} from '../text/shell-word.js';
+import {doubtLines} from '../procedure/synchronize-choice.js';
 import type {RunEvent} from './events.js';
+import {synchronizeDoubt} from './synchronize-doubt.js';
 import type {OpenedRun} from './unfinished-run.js';
 
 export type Completed = Extract<RunEvent, {event: 'completed'}>;
@@ -15,7 +18,18 @@ export type RunResult = NonNullable<Completed['result']>;
 export async function finishRun(run: OpenedRun, target: Target): Promise<Completed & {result: RunResult}> {
 	await run.end('completed');
 	const red = target.kind === 'lab' ? (await target.servers.list()).filter(s => !s.synchronized).map(s => s.name) : undefined;
-	return {event: 'completed', journal: run.journalPath, kept: run.whereThingsAre(), result: resultOf(run, target), ...(red ? {red} : {})};
+	// After the plain synchronize: Event 8005 seen (the lab), or a backup older than the change log is trusted to reach.
+	const doubt = await synchronizeDoubt(run, target);
+	const full = target.kind === 'lab' ? `dsmn-resync lab sync ${shellWord(target.location)} --full` : undefined;
+	const outOfStep = doubt ? {...doubt, lines: doubtLines(doubt, full)} : undefined;
+	return {
+		event: 'completed',
+		journal: run.journalPath,
+		kept: run.whereThingsAre(),
+		result: resultOf(run, target),
+		...(red ? {red} : {}),
+		...(outOfStep ? {outOfStep} : {}),
+	};
 }
 
 function resultOf(run: OpenedRun, target: Target): RunResult {

@@ -120,7 +120,8 @@ EXIT STATUS (the same rule for the wizard and scripted runs)
   0    done: every step finished and no server is known to be red, or
        rolled back
   1    a step failed, the backup or the target was refused, or servers are still
-       red at the end (the last screen or line says whether the run can resume)
+       red at the end, or Event 8005 was seen (the lab): fully synchronize (the
+       last screen or line says whether the run can resume)
   2    usage error: nothing was done
   3    a manual step waits for you: do it, then run again (--resume)
   130  left before the end (q, Ctrl+C, "Not now", "Leave it for now", a closed

@@ -7,7 +7,7 @@
  * what to recommend and what to say. ARCHITECTURE.md, "Synchronize all servers".
  */
 import {cite} from './claims.js';
-import {formatAge} from '../text/format.js';
+import {formatAge, formatDate} from '../text/format.js';
 
 export type SynchronizeKind = 'normal' | 'full';
 
@@ -76,4 +76,39 @@ export function event8005Check(kind: SynchronizeKind = 'normal'): string[] {
 		look,
 		`If Event 8005 is there, changes made since the backup were skipped (${cite('change-log-8005')}). Then choose NetWare Server ▸ Fully synchronize all servers in Synchronization Manager: it sends every account again (${cite('full-synchronize', ['Q253716'])}).`,
 	];
+}
+
+/**
+ * What the end of a restore says when the tool has reason to think that "Synchronize all servers" left the
+ * servers out of step: it saw Event 8005 since the run began (the practice lab's Application log), or the
+ * backup is older than the change log is trusted to reach (a real server's log is not read by the tool).
+ */
+export type SynchronizeDoubt = {because: 'event-8005'; at: string} | {because: 'backup-age'; age: string};
+
+/** The end's title for a doubt: never "Done" alone. */
+export function doubtTitle(doubt: Pick<SynchronizeDoubt, 'because'>): string {
+	return doubt.because === 'event-8005'
+		? 'Done, but Event 8005: the servers need a full synchronize'
+		: 'Done, but not known to be in step: look for Event 8005';
+}
+
+/** What was found and what to do next, in two sentences; `fullCommand` is the practice lab's own (lab sync --full), as launched. */
+export function doubtLines(doubt: SynchronizeDoubt, fullCommand?: string): string[] {
+	const full = fullCommand
+		? `Next: fully synchronize, ${fullCommand} (in Synchronization Manager: NetWare Server ▸ Fully synchronize all servers); it sends every account again (${cite('full-synchronize', ['Q253716'])}).`
+		: `Next: in Synchronization Manager, choose NetWare Server ▸ Fully synchronize all servers: it sends every account again (${cite('full-synchronize', ['Q253716'])}).`;
+	if (doubt.because === 'event-8005')
+		return [
+			`MSSYNC logged Event 8005 at ${formatDateOf(doubt.at)}, after it started on the restored database: the backup's place in the domain's change log was gone, so the account changes made since the backup were skipped, although every server shows a blue check (${cite('change-log-8005')}).`,
+			full,
+		];
+	return [
+		`The backup is ${doubt.age} old, older than the tool trusts the domain's change log to reach (${age(CHANGE_LOG_TRUSTED_MS)}), and this run chose ${SYNCHRONIZE_CHOICES.normal.label}: account changes made since the backup may have been skipped, although every server shows a blue check (${cite('change-log-8005')}).`,
+		`Next: on the PDC, open Event Viewer, Log ▸ Application, and look for Event 8005 from MSSYNC since it started (${cite('change-log-8005')}). If it is there, choose NetWare Server ▸ Fully synchronize all servers in Synchronization Manager (${cite('full-synchronize', ['Q253716'])}).`,
+	];
+}
+
+function formatDateOf(iso: string): string {
+	const date = new Date(iso);
+	return Number.isNaN(date.getTime()) ? iso : formatDate(date);
 }

@@ -5,6 +5,7 @@
  */
 import type {RunEvent} from '../app/events.js';
 import {otherRunText} from '../app/open-target.js';
+import {doubtTitle} from '../procedure/synchronize-choice.js';
 import {formatDate} from '../text/format.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
@@ -90,6 +91,15 @@ function textLines(e: RunEvent, glyphs: Glyphs): string | undefined {
 				: e.result?.flow === 'repair'
 					? `${glyphs.warning} Repaired: ${show} until synchronized.`
 					: `${glyphs.warning} Done, but ${show}.`;
+			// After the plain synchronize, Event 8005 seen or a backup too old to trust: never "Done" alone.
+			const doubt = e.outOfStep;
+			if (doubt && !red.length) {
+				return [
+					`${glyphs.warning} ${doubtTitle(doubt)}.`,
+					...doubt.lines.map(line => `${glyphs.bullet} ${safeText(line)}`),
+					`  ${(e.kept ?? []).join(' ')}`,
+				].join('\n');
+			}
 			return `${done} ${(e.kept ?? []).join(' ')}`;
 		}
 		case 'rolled-back':

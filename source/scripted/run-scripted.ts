@@ -11,6 +11,7 @@ import {TargetBusyError} from '../journal/target-lock.js';
 import {afterRunChecks} from '../app/after-run-checks.js';
 import {claimServer} from '../app/claim-server.js';
 import {finishRun} from '../app/finish-run.js';
+import {event8005Check} from '../procedure/synchronize-choice.js';
 import {beginReconstruct} from '../app/begin-run.js';
 import {openTarget, otherRunEvent, type OpenTarget} from '../app/open-target.js';
 import {prepareRestore} from '../app/prepare-restore.js';
@@ -186,9 +187,12 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 		const completed = await finishRun(run, target);
 		// The optional check comes just before the last line, which stays "completed" (--json readers stop there).
 		const after = await afterRunChecks(run, target);
-		for (const line of [...after.next, ...after.checks, after.dsmchkExitCodes]) say({event: 'instruction', text: line});
+		// Out of step after the plain synchronize: the last line says where to look for Event 8005 and what to do, once.
+		const said = new Set(completed.outOfStep ? [...event8005Check('normal'), ...event8005Check('full')] : []);
+		for (const line of [...after.next, ...after.checks, after.dsmchkExitCodes]) if (!said.has(line)) say({event: 'instruction', text: line});
 		say(completed);
-		return EXIT.ok;
+		// Event 8005 seen: the run is done but the servers are known out of step (README, exit status).
+		return completed.outOfStep?.because === 'event-8005' ? EXIT.failed : EXIT.ok;
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
 		await release?.();

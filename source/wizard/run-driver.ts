@@ -357,7 +357,9 @@ export class RunDriver {
 		const run = this.s.activeRun;
 		const target = this.s.activeTarget;
 		const {afterRunChecks, finishRun} = await operations();
-		const {result, red, kept} = await finishRun(run, target);
+		const {result, red, kept, outOfStep} = await finishRun(run, target);
+		// Event 8005 seen, or a backup too old to trust after the plain synchronize: the lab's command as launched.
+		const doubt = outOfStep ? {because: outOfStep.because, lines: outOfStep.lines.map(line => this.s.asLaunched(line))} : undefined;
 		// What can be checked now (app/after-run-checks.ts, as a scripted run prints it), above the summary; a
 		// repair's summary already says what follows, and DSMCHK's exit codes are left to its own help, so
 		// the summary stays short enough for a small terminal. Commands as they work from where the admin is.
@@ -367,10 +369,10 @@ export class RunDriver {
 		for (const line of after.checks) if (!said.has(line)) this.logCheck(line);
 		const where = kept ?? [];
 		if (!red) {
-			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where)});
+			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where, doubt)});
 			return;
 		}
-		this.s.store.set({steps: this.s.stepList(), screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again(), after.domain)});
+		this.s.store.set({steps: this.s.stepList(), screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again(), after.domain, doubt)});
 	}
 }
 

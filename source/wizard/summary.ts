@@ -6,7 +6,7 @@
 import type {Interrupted, Stopped} from '../app/stop-run.js';
 import {EXIT} from '../errors/exit-codes.js';
 import {afterRepairLines} from '../procedure/repair-and-check.js';
-import type {SynchronizeKind} from '../procedure/synchronize-choice.js';
+import {doubtTitle, type SynchronizeDoubt, type SynchronizeKind} from '../procedure/synchronize-choice.js';
 import type {Screen} from './state.js';
 import {asLaunched} from './start-again.js';
 
@@ -201,6 +201,14 @@ function namesAgain(line: string, said: string): boolean {
 	return folder !== undefined && said.includes(folder);
 }
 
+/** A restore whose plain synchronize left the servers out of step, or not known in step (app/synchronize-doubt.ts), with what to do, as the `completed` event says it. */
+export type OutOfStep = Pick<SynchronizeDoubt, 'because'> & {lines: string[]};
+
+/** Event 8005 seen: the servers are known out of step, so the run exits as one whose servers are still red; a doubt from the backup's age only says so. */
+function doubtful(outOfStep: OutOfStep): Pick<Summary, 'title' | 'ok' | 'exit'> {
+	return {title: doubtTitle(outOfStep), ok: false, exit: outOfStep.because === 'event-8005' ? EXIT.failed : EXIT.ok};
+}
+
 /** What a finished run did, in one line: the backup restored, or the servers reconstructed. */
 export type RunResult =
 	| {flow: 'restore'; backup: string; syncagnt: string; /** As the run was begun with (its journal's first entry). */ synchronize?: SynchronizeKind | undefined}
@@ -239,15 +247,16 @@ function were(names: string[]): string {
  * The end of a run on a real server: the tool cannot see the check marks there, so it says what was done,
  * which servers the admin did not tick as blue, and where to look.
  */
-export function finishedOnRealServer(result: RunResult, unticked: string[], where: string[]): Summary {
+export function finishedOnRealServer(result: RunResult, unticked: string[], where: string[], outOfStep?: OutOfStep): Summary {
 	return {
 		name: 'summary',
 		title: unticked.length ? `Done, but ${were(unticked)} not seen with a blue check` : 'Done: every step is finished',
 		ok: unticked.length === 0,
 		exit: unticked.length === 0 ? EXIT.ok : EXIT.failed,
+		...(outOfStep && !unticked.length ? doubtful(outOfStep) : {}),
 		lines: [
 			resultLine(result),
-			...event8005Line(result),
+			...(outOfStep ? outOfStep.lines : event8005Line(result)),
 			// The repair synchronizes nothing: what is true after it, and what to check (procedure/repair-and-check.ts).
 			...(result.flow === 'repair'
 				? afterRepairLines(undefined)
@@ -262,7 +271,15 @@ export function finishedOnRealServer(result: RunResult, unticked: string[], wher
 }
 
 /** The end of a run in the lab, where the tool reads the check marks: the servers still red, and why. */
-export function finishedInLab(result: RunResult, red: string[], didNotSynchronize: boolean, where: string[], again: string, domain?: string): Summary {
+export function finishedInLab(
+	result: RunResult,
+	red: string[],
+	didNotSynchronize: boolean,
+	where: string[],
+	again: string,
+	domain?: string,
+	outOfStep?: OutOfStep,
+): Summary {
 	const repair = result.flow === 'repair';
 	return {
 		name: 'summary',
@@ -274,9 +291,10 @@ export function finishedInLab(result: RunResult, red: string[], didNotSynchroniz
 					: `Done, but ${red.join(', ')} still show${red.length === 1 ? 's' : ''} a red X`,
 		ok: red.length === 0,
 		exit: red.length === 0 ? EXIT.ok : EXIT.failed,
+		...(outOfStep && !red.length ? doubtful(outOfStep) : {}),
 		lines: [
 			resultLine(result),
-			...event8005Line(result),
+			...(outOfStep ? outOfStep.lines : event8005Line(result)),
 			...(repair ? afterRepairLines(red, domain, again) : stillRedLines(result, red, didNotSynchronize, again)),
 			...where.filter(line => !namesAgain(line, resultLine(result))),
 		],

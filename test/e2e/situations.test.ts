@@ -40,7 +40,7 @@ async function backupUpToSynchronize(session: PtySession) {
 }
 
 describe('each situation in a pseudo-terminal', {timeout: 240_000}, () => {
-	it('a red X, an old backup: Full is recommended; choosing the plain synchronize leaves every server blue and accounts stale, and the end says to look for Event 8005', async () => {
+	it('a red X, an old backup: Full is recommended; choosing the plain synchronize leaves every server blue and accounts stale, and the end says Event 8005 was logged and to fully synchronize (exit 1)', async () => {
 		const dir = await lab('--backup-age', '30', '--change-log-size', '50');
 		const session = new PtySession(['--lab', dir], {cols: 120, rows: 40});
 		try {
@@ -65,10 +65,13 @@ describe('each situation in a pseudo-terminal', {timeout: 240_000}, () => {
 				await session.waitFor(shown, 30_000);
 				await session.type(...keys);
 			}
-			await session.waitFor('Done: every server shows a blue check', 30_000);
-			expect(session.history()).toMatch(/look for\s+Event\s+8005/);
+			// Not "Done: every server shows a blue check": the lab's Application log holds Event 8005 since the start.
+			await session.waitFor('Done, but Event 8005: the servers need a full synchronize', 30_000);
+			expect(session.history()).toMatch(/MSSYNC logged Event 8005 at/);
+			expect(session.history().replace(/\s+/g, ' ')).toContain(`lab sync ${dir} --full`);
+			expect(session.history()).not.toContain('Done: every server shows a blue check');
 			await session.type(KEYS.enter);
-			expect(await session.exited).toMatchObject({exitCode: 0});
+			expect(await session.exited).toMatchObject({exitCode: 1});
 			const after = await status(dir);
 			expect(after.servers.every(s => s.synchronized)).toBe(true);
 			expect(after.servers.some(s => s.staleAccounts.length > 0)).toBe(true);

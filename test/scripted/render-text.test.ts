@@ -204,6 +204,27 @@ const SAMPLES: {[Name in RunEvent['event']]: [Extract<RunEvent, {event: Name}>, 
 			{event: 'completed', journal: '/j', kept: ['Journal: /j.'], result: {flow: 'repair', syncagnt: '/s'}, red: ['FS1', 'FS2']},
 			'⚠ Repaired: FS1, FS2 still show a red X until synchronized. Journal: /j.',
 		],
+		[
+			{
+				event: 'completed',
+				journal: '/j',
+				kept: ['Journal: /j.'],
+				result: {flow: 'restore', backup: '/b', syncagnt: '/s', synchronize: 'normal'},
+				red: [],
+				outOfStep: {because: 'event-8005', at: started, lines: ['Event 8005 was logged.', 'Next: fully synchronize.']},
+			},
+			'⚠ Done, but Event 8005: the servers need a full synchronize.\n• Event 8005 was logged.\n• Next: fully synchronize.\n  Journal: /j.',
+		],
+		[
+			{
+				event: 'completed',
+				journal: '/j',
+				kept: ['Journal: /j.'],
+				result: {flow: 'restore', backup: '/b', syncagnt: '/s', synchronize: 'normal'},
+				outOfStep: {because: 'backup-age', age: '40 days', lines: ['The backup is 40 days old.']},
+			},
+			'⚠ Done, but not known to be in step: look for Event 8005.\n• The backup is 40 days old.\n  Journal: /j.',
+		],
 	],
 	'rolled-back': [
 		[{event: 'rolled-back', ok: true, journal: '/j', kept: ['Kept: /x.']}, '✓ Rolled back: SYNCAGNT and MSSYNC are as they were before the run. Kept: /x.'],

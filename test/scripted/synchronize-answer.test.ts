@@ -27,6 +27,45 @@ describe('--synchronize normal|full', () => {
 		expect(JSON.parse((await readFile(join(journal, name!), 'utf8')).split('\n')[0]!)).toMatchObject({synchronize: 'full'});
 	});
 
+	it(
+		'normal after a 40-day backup: Event 8005 in the lab, so the end says the servers need a full synchronize, not Done, and exits 1',
+		{timeout: 120_000},
+		async () => {
+			const dir = join(await tempDir(), 'lab');
+			expect((await runCli(['lab', 'create', dir, '--pace', '0', '--servers', '2', '--accounts', '30', '--backup-age', '40'])).exitCode).toBe(0);
+			const args = ['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--backup', join(dir, 'backup'), '--synchronize', 'normal', '--yes'];
+			const run = await runCli(args);
+			expect(run.exitCode, run.stdout + run.stderr).toBe(1);
+			const last = run.stdout.trimEnd().split('\n').slice(-4);
+			expect(last[0]).toBe('⚠ Done, but Event 8005: the servers need a full synchronize.');
+			expect(last[1]).toMatch(
+				/^• MSSYNC logged Event 8005 at .*the account changes made since the backup were skipped, although every server shows a blue check \(KB Q189441\)\.$/,
+			);
+			expect(last[2]).toBe(
+				`• Next: fully synchronize, dsmn-resync lab sync ${dir} --full (in Synchronization Manager: NetWare Server ▸ Fully synchronize all servers); it sends every account again (KB Q253716).`,
+			);
+			expect(run.stdout).not.toMatch(/✓ Done/);
+			// Said once: where to look for Event 8005 is not also printed among the checks above.
+			expect(run.stdout).not.toMatch(/look for Event 8005/);
+			// The lab agrees: the servers show a blue check, with accounts not sent.
+			const status = JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout.trim()) as {
+				servers: {synchronized: boolean; staleAccounts: string[]}[];
+				events: {id: number}[];
+			};
+			expect(status.events.map(e => e.id)).toEqual([8005]);
+			expect(status.servers.every(s => s.synchronized && s.staleAccounts.length > 0)).toBe(true);
+			// --json: the same in the completed line; the full synchronize it names then fixes them.
+			const json = await runCli(['--json', ...args]);
+			expect(json.exitCode).toBe(1);
+			const completed = JSON.parse(json.stdout.trimEnd().split('\n').at(-1)!) as {event: string; outOfStep?: {because: string; lines: string[]}};
+			expect(completed).toMatchObject({event: 'completed', outOfStep: {because: 'event-8005'}});
+			expect(completed.outOfStep?.lines).toHaveLength(2);
+			expect((await runCli(['lab', 'sync', dir, '--full'])).exitCode).toBe(0);
+			const after = JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout.trim()) as {servers: {staleAccounts?: string[]}[]};
+			expect(after.servers.map(s => s.staleAccounts ?? [])).toEqual([[], []]);
+		},
+	);
+
 	it('anything but normal or full is refused, naming the flag', async () => {
 		const run = await runCli(['--lab', 'x', '--synchronize', 'fast']);
 		expect(run.exitCode).toBe(2);

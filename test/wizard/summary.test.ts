@@ -28,6 +28,19 @@ describe("the wizard's summaries (pure wording)", () => {
 		expect(finishedInLab(result, [], false, where, again)).toMatchObject({title: 'Done: every server shows a blue check', ok: true, exit: EXIT.ok});
 	});
 
+	it('after the plain synchronize, Event 8005 seen: never "Done" alone, what to do instead of where to look, exit 1; a doubt from the age only: exit 0', () => {
+		const result = {flow: 'restore', backup: '/b', syncagnt: '/s', synchronize: 'normal'} as const;
+		const lines = ['MSSYNC logged Event 8005.', 'Next: fully synchronize.'];
+		const seen = finishedInLab(result, [], false, where, again, 'CORP', {because: 'event-8005', lines});
+		expect(seen).toMatchObject({title: 'Done, but Event 8005: the servers need a full synchronize', ok: false, exit: EXIT.failed});
+		expect(seen.lines.slice(1, 3)).toEqual(lines);
+		expect(seen.lines.join(' ')).not.toMatch(/look for Event 8005/);
+		const aged = finishedOnRealServer(result, [], where, {because: 'backup-age', lines});
+		expect(aged).toMatchObject({title: 'Done, but not known to be in step: look for Event 8005', ok: false, exit: EXIT.ok});
+		// Servers still red say so first.
+		expect(finishedInLab(result, ['FS1'], false, where, again, 'CORP', {because: 'event-8005', lines}).title).toBe('Done, but FS1 still shows a red X');
+	});
+
 	it('on a real server claims only what the admin saw: unticked servers are named, not called green', () => {
 		const result = {flow: 'restore', backup: '/backups/SYNCAGNT', syncagnt: '//NTPDC1/ADMIN$/SYSTEM32/SYNCAGNT'} as const;
 		const unticked = finishedOnRealServer(result, ['FS2', 'FS3'], where);
