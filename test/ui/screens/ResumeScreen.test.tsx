@@ -109,8 +109,10 @@ describe('the resume screen offers only what can be done', () => {
 		};
 		const frame = (render(<ResumeScreen screen={failed} choice={choiceOf(failed)} columns={200} />).lastFrame() ?? '').replace(/\s+/g, ' ');
 		expect(frame).toContain(
-			'Last command: none sent to the target, but steps were done. Done by hand, as the tool directed: Delete WINNT_SYNC_AGENT from FS2. Done by the tool itself, with no command to show: Delete WINNT_SYNC_AGENT from FS1.',
+			'Last command: none sent to the target; the finished steps listed below were done by hand, as the tool directed, but for Delete WINNT_SYNC_AGENT from FS1: done by the tool itself, with no command to show.',
 		);
+		// Each finished step is named once, in the ✓ list (issue 29: the sentence repeated the list).
+		expect(frame.split('Delete WINNT_SYNC_AGENT from FS2')).toHaveLength(2);
 		expect(frame).not.toContain('records no command');
 		// Nothing done at all: the old sentence stays true.
 		const none = {...base, finished: [], noCommand: noCommandSentence([], [])};
