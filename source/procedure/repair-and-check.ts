@@ -149,6 +149,7 @@ export function afterRepairLines(red: readonly string[] | undefined, domain?: st
 		state,
 		...(red?.length === 0 ? [] : [`Next: ${synchronize}.`]),
 		`Then check: in Event Viewer on the PDC, Log ▸ Application, MSSYNC's entries since it started (why a server stays red, or why MSSYNC stopped again); and a user or two with DSMCHK: dsmchk -d ${domain ?? 'DOMAIN'} -u USERNAME (${cite('dsmchk', ['Q154760'])}).`,
-		`Keep ${DSMPACK_KEPT} until every server shows a blue check; if MSSYNC will not stay running, restore the database from a backup instead.`,
+		// Where mssync.bkp is, and how long to keep it, is said once, by the run's own line (repair-run.ts, whereThingsAre).
+		'If MSSYNC does not stay running, restore the database from a backup instead.',
 	];
 }

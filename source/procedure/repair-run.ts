@@ -99,7 +99,12 @@ export class RepairRun extends JournaledRun {
 	whereThingsAre(): string[] {
 		const repaired = this.finishedSteps().includes('dsmpack');
 		return [
-			...(repaired ? [`The database as it was before the repair is kept as ${this.target.database.files.join(this.syncagnt, DSMPACK_KEPT)}.`] : []),
+			// Said once at the end, with what to do with it (not also in the summary's first line or its next steps).
+			...(repaired
+				? [
+						`The database as it was before the repair is kept as ${this.target.database.files.join(this.syncagnt, DSMPACK_KEPT)}: keep it until every server shows a blue check.`,
+					]
+				: []),
 			`The journal of this run: ${this.journalPath}`,
 		];
 	}

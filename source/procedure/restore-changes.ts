@@ -60,7 +60,7 @@ export async function describeRestoreChanges(run: RestoreToConfirm, step: string
 				`Replaces the live database: copies ${files.length} files (${formatBytes(total)}) from ${run.backup}`,
 				`into ${target.database.syncagnt}:`,
 				listNames(files.map(f => f.name)),
-				'Only the bytes validated when this run began are copied (their SHA-256 is in the journal); a file changed since is refused.',
+				'Only the bytes validated when this run began are copied (their hashes are in the journal); a file changed since is refused.',
 				`Each is copied under a temporary name, ${target.database.files.verification}, then renamed into place.`,
 				`A roll back undoes it: the files it replaces were moved into ${run.snapshot} by the previous step, and are moved back.`,
 			];

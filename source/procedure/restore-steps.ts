@@ -29,7 +29,8 @@ export const RESTORE_STEPS: readonly StepInfo[] = [
 		id: 'copy-backup',
 		title: 'Copy the backup into SYNCAGNT',
 		kb: 'KB Q148678, step 2: "Copy the following files from an account synchronization backup to the %SystemRoot%\\SYSTEM32\\SYNCAGNT directory: MSSYNC.MDB, SYSTEM.MDB, JET*.LOG, *.PAT"',
-		why: 'This replaces the live database with the backup. Each file goes through a temporary name, is flushed to disk and compared by SHA-256 with the original before it takes its place, so a half-copied database can never be found in SYNCAGNT.',
+		// How each file is copied and checked is said once, by the confirmation's own lines (restore-changes.ts), which `?` shows first.
+		why: 'This replaces the live database with the backup. A file takes its place in SYNCAGNT only once its copy is checked, so a half-copied database can never be found there.',
 		confirmation: {kind: 'typed', word: 'RESTORE'},
 	},
 	{

@@ -232,8 +232,7 @@ function event8005Line(result: RunResult): string[] {
 }
 
 function resultLine(result: RunResult): string {
-	if (result.flow === 'repair')
-		return `MSSYNC.MDB in ${result.syncagnt} was repaired by dsmpack /r and MSSYNC runs again; the database as it was is kept as mssync.bkp.`;
+	if (result.flow === 'repair') return `MSSYNC.MDB in ${result.syncagnt} was repaired by dsmpack /r and MSSYNC runs again.`;
 	return result.flow === 'restore'
 		? `The backup from ${result.backup} is in ${result.syncagnt}, verified by SHA-256.`
 		: `Reconstructed: ${result.servers.join(', ')}.`;

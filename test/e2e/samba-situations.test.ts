@@ -201,7 +201,9 @@ describe.skipIf(skip)('the expert’s situations in the wizard on a real Samba s
 			const end = oneLine(session.history());
 			expect(end).toMatch(/✓ Start MSSYNC: MSSYNC is running after .*: the repair worked \(mssync\.bkp kept\)/);
 			expect(end).toContain('a server that showed a red X before still does until it is synchronized');
-			expect(end).toContain(`The database as it was before the repair is kept as //${s.name}/ADMIN$/SYSTEM32/SYNCAGNT/mssync.bkp.`);
+			expect(end).toContain(
+				`The database as it was before the repair is kept as //${s.name}/ADMIN$/SYSTEM32/SYNCAGNT/mssync.bkp: keep it until every server shows a blue check.`,
+			);
 			await session.type(KEYS.enter);
 			expect(await session.exited).toMatchObject({exitCode: 0});
 			expect(await spooler(s)).toBe('running');

@@ -9,10 +9,12 @@ import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {describeRestoreChanges, type RestoreToConfirm} from '../../source/procedure/restore-changes.js';
 import type {Target} from '../../source/targets/capabilities.js';
+import {RESTORE_STEPS} from '../../source/procedure/restore-steps.js';
 
 function runFound(serviceBefore: string, stateNow?: string): RestoreToConfirm {
 	const target = {
 		description: 'practice lab in /tmp/lab',
+		database: {syncagnt: '/tmp/SYNCAGNT', files: {verification: 'flushed to disk, read back and compared by SHA-256'}},
 		service: {
 			describe: (verb: string) => `${verb === 'query' ? 'sc' : 'net'} ${verb} MSSYNC`,
 			...(stateNow ? {query: () => Promise.resolve({ok: true, state: stateNow})} : {}),
@@ -75,5 +77,15 @@ describe('one name for the folder the current files go to', () => {
 		expect(move.join('\n')).toContain('/tmp/snap');
 		expect(copy.at(-1)).toContain('/tmp/snap');
 		expect([...copy, ...move].join('\n')).not.toMatch(/snapshot/i);
+	});
+});
+
+describe("the Copy step's `?`: the confirmation's lines, then why (issue 29)", () => {
+	it('says the temporary name, the flush and the SHA-256 once: in the lines, not again in why', async () => {
+		const lines = await describeRestoreChanges(runFound('RUNNING'), 'copy-backup');
+		const why = RESTORE_STEPS.find(step => step.id === 'copy-backup')!.why;
+		const help = [...lines, why].join('\n');
+		for (const said of [/temporary name/g, /flushed/g, /SHA-256/g]) expect(help.match(said) ?? [], String(said)).toHaveLength(1);
+		expect(why).toMatch(/half-copied database can never be found/);
 	});
 });

@@ -41,6 +41,13 @@ describe("the wizard's summaries (pure wording)", () => {
 		expect(finishedInLab(result, ['FS1'], false, where, again, 'CORP', {because: 'event-8005', lines}).title).toBe('Done, but FS1 still shows a red X');
 	});
 
+	it("a repair's end names mssync.bkp once: where it is and how long to keep it (issue 29: it said so three times)", () => {
+		const result = {flow: 'repair', syncagnt: '/lab/SYNCAGNT'} as const;
+		const kept = 'The database as it was before the repair is kept as /lab/SYNCAGNT/mssync.bkp: keep it until every server shows a blue check.';
+		for (const summary of [finishedInLab(result, ['FS2'], false, [kept, ...where], again, 'CORP'), finishedOnRealServer(result, [], [kept, ...where])])
+			expect(summary.lines.join('\n').match(/mssync\.bkp/g)).toHaveLength(1);
+	});
+
 	it('on a real server claims only what the admin saw: unticked servers are named, not called green', () => {
 		const result = {flow: 'restore', backup: '/backups/SYNCAGNT', syncagnt: '//NTPDC1/ADMIN$/SYSTEM32/SYNCAGNT'} as const;
 		const unticked = finishedOnRealServer(result, ['FS2', 'FS3'], where);
