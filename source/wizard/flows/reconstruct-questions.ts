@@ -3,6 +3,7 @@
  * binderies to restore first, the password policy (an initial password typed twice, kept in memory only),
  * where the passwords file goes, the plan. Begin turns the answers into a `ReconstructRun`.
  */
+import {EXIT} from '../../errors/exit-codes.js';
 import {basename, dirname, join, resolve} from 'node:path';
 import {homedir} from 'node:os';
 import {binderyBackupProblem, passwordsFilePlaceProblem, redServers} from '../../app/reconstruct-answers.js';
@@ -348,8 +349,11 @@ export function lostLine(usersLost: readonly string[], domainAccounts: ReadonlyS
 /** The end when the admin has no Supervisor login on some of the servers: nothing changed, and what to do. */
 export function withoutSupervisorRights(again: string): ReturnType<typeof notReadyToReconstruct> {
 	const why = SUPERVISOR_NEEDED;
+	// The admin's own leave with nothing changed: it exits as q there would (130, README's exit status), not as a refusal.
 	return {
 		...notReadyToReconstruct(why, undefined),
+		title: 'Left: nothing was changed',
+		exit: EXIT.interrupted,
 		lines: [why, `What to do: ${SUPERVISOR_ADVICE}:`, again, 'To go on now with only the servers you have a login for, start again and choose just those.'],
 	};
 }

@@ -341,7 +341,9 @@ describe('Supervisor rights, asked on the consequences screen', {timeout: 180_00
 		expect(question.name === 'situation' && citationProblems([...question.lines, question.help.why, question.help.kb].join('\n'))).toEqual([]);
 		await controller.answers.situation('leave');
 		const end = screen(controller);
-		expect(end).toMatchObject({name: 'summary', title: 'Not ready to reconstruct: nothing was changed', ok: false});
+		// A leave with nothing changed exits as q would there (130), not as a refusal (1).
+		expect(end).toMatchObject({name: 'summary', title: 'Left: nothing was changed', ok: false, exit: 130});
+		expect(controller.getState().exit).toBe(130);
 		const lines = end.name === 'summary' ? end.lines : [];
 		expect(lines[0]).toMatch(/Add Server to Manage asks for a Supervisor or equivalent login before it adds the server back \(KB Q183684\)/);
 		expect(lines[1]).toMatch(/^What to do: get a login for each server first .*then start again:$/);
