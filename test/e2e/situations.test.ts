@@ -85,7 +85,8 @@ describe('each situation in a pseudo-terminal', {timeout: 240_000}, () => {
 		const dir = await lab('--wont-start');
 		const session = new PtySession(['--lab', dir], {cols: 120, rows: 40});
 		try {
-			await symptom(session, 1);
+			// MSSYNC found stopped: the pointer starts on "MSSYNC will not start" (issue 29), so Enter alone chooses it.
+			await symptom(session, 0);
 			await session.waitFor('Repair the database with dsmpack /r first?');
 			await session.type(KEYS.enter);
 			await session.waitFor('The plan (KB Q197852, repair with dsmpack)');

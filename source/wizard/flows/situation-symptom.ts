@@ -18,17 +18,24 @@ type Question = Extract<Screen, {name: 'situation'}>;
 /** What the admin sees: the symptoms of `repair-and-check.ts` (which PDC this is, the PDC question asks). */
 export type WizardSymptom = Symptom;
 
-export function symptomQuestion(): Question {
+/**
+ * `stopped`: the service state the first screen showed, when it was STOPPED. The pointer then starts on
+ * "MSSYNC will not start", and the question says why: what the tool found, not the usual case, comes first.
+ */
+export function symptomQuestion(stopped?: string): Question {
 	return {
 		name: 'situation',
 		step: 'symptom',
 		title: 'What brings you here?',
-		lines: ['The answer decides the first steps: a repair first, or a restore or a reconstruct. Whether the PDC was lost is asked before any restore.'],
+		lines: [
+			'The answer decides the first steps: a repair first, or a restore or a reconstruct. Whether the PDC was lost is asked before any restore.',
+			...(stopped === undefined ? [] : [`The first screen found MSSYNC stopped: the pointer starts on "${SYMPTOMS['wont-start']}".`]),
+		],
 		items: [
 			{label: SYMPTOMS['red-x'], value: 'red-x'},
 			{label: `${SYMPTOMS['wont-start']}: a repair with dsmpack is offered first`, value: 'wont-start'},
 		],
-		initial: 0,
+		initial: stopped === undefined ? 0 : 1,
 		help: {
 			why: 'A red X that synchronizing does not clear is the case KB Q148678 is written for. When MSSYNC will not start after a crash, dsmpack /r often repairs the database in place, without losing what changed since the last backup. If the PDC itself was lost, say so when asked, before any restore: the backup then goes onto the promoted BDC in another way.',
 			kb: `A red X: ${cite('red-x', ['Q148678'])}. Repair with dsmpack: ${cite('dsmpack', ['Q197852'])}. The PDC was lost: ${cite('new-pdc')}.`,

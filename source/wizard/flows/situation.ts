@@ -57,7 +57,11 @@ export class SituationFlow {
 
 	/** The first question after the look at the target. */
 	askSymptom(): void {
-		this.s.store.go(symptomQuestion());
+		// MSSYNC found stopped (after a failed start, or stopped by hand): the default follows what the tool found.
+		const {screen, history} = this.s.store;
+		const inspect = screen.name === 'inspect' ? screen : history.findLast(s => s.name === 'inspect');
+		const stopped = inspect?.name === 'inspect' && /^STOPPED\b/.test(inspect.service) ? inspect.service : undefined;
+		this.s.store.go(symptomQuestion(stopped));
 	}
 
 	/** Before the restore's plan (the backup's age known) or "Only synchronize all servers". */

@@ -111,6 +111,13 @@ describe('the situation questions', {timeout: 180_000}, () => {
 		const symptomSays = [...symptomQuestion().lines, symptomQuestion().help?.why ?? ''].join(' ');
 		expect(symptomSays).not.toMatch(/next question/);
 		expect(symptomSays).toMatch(/asked before any restore/);
+		// MSSYNC found stopped after a failed start: the pointer starts on "MSSYNC will not start", and the question says why (issue 29).
+		const symptom = screen(controller);
+		expect(symptom).toMatchObject({name: 'situation', step: 'symptom'});
+		expect(pointed(symptom)).toBe('wont-start');
+		expect(symptom.name === 'situation' && symptom.lines.at(-1)).toBe(
+			'The first screen found MSSYNC stopped: the pointer starts on "MSSYNC will not start (after a crash or a power cut)".',
+		);
 		await controller.answers.situation('wont-start');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'repair'});
 		expect(pointed(screen(controller))).toBe('repair');
