@@ -18,6 +18,6 @@ export function rateAndEta(done: number, total: number, startedAt: number, now: 
 	if (seconds < 0.5 || done === 0) return 'estimating…';
 	const rate = done / seconds;
 	const left = rate > 0 ? ((total - done) / rate) * 1000 : Number.POSITIVE_INFINITY;
-	const rateText = unit === 'bytes' ? `${formatBytes(rate)}/s` : `${rate >= 10 ? Math.round(rate) : rate.toFixed(1)} accounts/s`;
+	const rateText = unit === 'bytes' ? `${formatBytes(rate)}/s` : `${rate >= 10 ? Math.round(rate) : rate.toFixed(1)} updates/s`;
 	return `${rateText}, ${Number.isFinite(left) ? formatDuration(left) : '?'} left`;
 }

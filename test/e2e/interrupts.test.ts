@@ -26,7 +26,7 @@ describe('interrupts and the terminal', () => {
 		const session = new PtySession(['--lab', dir]);
 		await restoreUpTo(session, 'synchronize');
 		await session.type('y');
-		await session.waitFor(/\d+\/600 accounts/);
+		await session.waitFor(/\d+\/600 account updates/);
 		await session.kill('SIGHUP');
 		expect((await session.exited).exitCode).toBe(130);
 		const entries = await journal(dir);
@@ -42,7 +42,7 @@ describe('interrupts and the terminal', () => {
 		const session = new PtySession(['--lab', dir]);
 		await restoreUpTo(session, 'synchronize');
 		await session.type('y');
-		await session.waitFor(/\d+\/600 accounts/);
+		await session.waitFor(/\d+\/600 account updates/);
 		await session.type('q');
 		await session.waitFor('Leave dsmn-resync?');
 		expect(session.screen()).toContain('A step is running: it will finish to a safe point first');

@@ -21,7 +21,7 @@ describe('"Synchronize all servers" in a pseudo-terminal', () => {
 		expect((await runCli(['lab', 'create', dir, '--pace', '20', '--offline', 'FS3'])).exitCode).toBe(0);
 		const session = new PtySession(['--lab', dir], {cols: 80, rows: 24});
 		await restoreUntilSynchronized(session);
-		await session.waitFor(/\d+\/600 accounts/);
+		await session.waitFor(/\d+\/600 account updates/);
 		expect(session.screen()).toMatch(/elapsed · /);
 		await session.waitFor('Retry FS3', 20_000);
 		expect(session.screen()).toMatch(/✗ 1 of 5 servers still shows a red X: FS3 \(FS3 did not answer/);

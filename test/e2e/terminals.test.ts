@@ -98,7 +98,7 @@ describe('the wizard in any terminal', () => {
 		const session = new PtySession(['--lab', dir], {cols: 100, rows: 30});
 		await restoreUpTo(session, 'synchronize');
 		await session.type('y');
-		await session.waitFor(/\d+\/600 accounts/);
+		await session.waitFor(/\d+\/600 account updates/);
 		await session.resize(40, 12);
 		await new Promise(resolve => setTimeout(resolve, 1500));
 		const rows = session.screen().split('\n');
@@ -119,7 +119,7 @@ describe('the wizard in any terminal', () => {
 		const session = new PtySession(['--lab', dir], {cols: 100, rows: 30});
 		await restoreUpTo(session, 'synchronize');
 		await session.type('y');
-		await session.waitFor(/\d+\/600 accounts/);
+		await session.waitFor(/\d+\/600 account updates/);
 		await session.type('q');
 		await session.waitFor('Leave dsmn-resync?');
 		await session.type('y');
@@ -131,6 +131,6 @@ describe('the wizard in any terminal', () => {
 		expect(last.replace(/\n(?=\S)/g, ' ')).toMatch(/to resume it or roll it back, start again on this target: node \S+cli\.js --lab/);
 		expect(last).not.toContain('Leaving once this step reaches a safe point');
 		expect(last).not.toMatch(/Enter choose|q quit|q leaves/);
-		expect(last).not.toMatch(/\d+\/600 accounts/);
+		expect(last).not.toMatch(/\d+\/600 account updates/);
 	});
 });

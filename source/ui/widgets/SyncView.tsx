@@ -56,7 +56,7 @@ export function SyncView({
 	return (
 		<Box flexDirection="column" width={columns}>
 			<Text wrap="truncate-end">
-				{bar(totals.done, totals.total, barWidth, glyphs)} {percent(totals.done, totals.total)} {totals.done}/{totals.total} accounts
+				{bar(totals.done, totals.total, barWidth, glyphs)} {percent(totals.done, totals.total)} {totals.done}/{totals.total} account updates
 			</Text>
 			<Text dimColor wrap="truncate-end">
 				{formatDuration(now - startedAt)} elapsed · {rateAndEta(totals.done, totals.total, startedAt, now, 'accounts')} · {totals.finished} done

@@ -18,8 +18,9 @@ describe('SyncView', () => {
 	it('shows the overall bar, elapsed time, a row per server with its state', () => {
 		const {lastFrame} = render(<SyncView servers={rows(4)} startedAt={0} now={10_000} rows={10} columns={80} />);
 		const frame = lastFrame()!;
-		expect(frame).toMatch(/ 33% 2700\/8000 accounts/);
-		expect(frame).toMatch(/0:10 elapsed · 270 accounts\/s, 0:20 left · 1 done, 1 failed/);
+		// Each account sent to each server is one update: 2700 of 8000 is not a count of accounts (issue 29).
+		expect(frame).toMatch(/ 33% 2700\/8000 account updates/);
+		expect(frame).toMatch(/0:10 elapsed · 270 updates\/s, 0:20 left · 1 done, 1 failed/);
 		expect(frame).toMatch(/✓ FS1 .* 2000\/2000 done/);
 		expect(frame).toMatch(/▸ FS2 .* {2}700\/2000$/m);
 		expect(frame).toMatch(/✗ FS3\s+FS3 did not answer/);
