@@ -36,7 +36,9 @@ export async function afterRunChecks(run: OpenedRun, target: Target): Promise<Af
 	const lab = target.kind === 'lab' ? await loadLab(target.location).catch(() => undefined) : undefined;
 	const practice = lab
 		? [
-				'In the practice lab, the same two (dsmdump with MSSYNC stopped):',
+				// The practice lab has no Event Viewer: its Application log (Event 8005 among MSSYNC's entries) is in lab status.
+				"In the practice lab: its Application log (where the PDC's Event Viewer would show MSSYNC's entries), then the same two (dsmdump with MSSYNC stopped):",
+				`dsmn-resync lab status ${target.location}`,
 				`dsmn-resync lab dsmdump ${target.location}`,
 				`dsmn-resync lab dsmchk ${target.location} -d ${lab.domain} -u USERNAME`,
 			]

@@ -372,7 +372,10 @@ export class RunDriver {
 			this.s.store.set({steps: this.s.stepList(), screen: finishedOnRealServer(result, this.unticked, where, doubt)});
 			return;
 		}
-		this.s.store.set({steps: this.s.stepList(), screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again(), after.domain, doubt)});
+		this.s.store.set({
+			steps: this.s.stepList(),
+			screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again(), after.domain, doubt, this.s.labStatus()),
+		});
 	}
 }
 

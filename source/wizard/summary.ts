@@ -221,9 +221,12 @@ export type RunResult =
  * case the claims table's 'change-log-8005' row describes remains: groups missing from the database although
  * every account was sent again.
  */
-function event8005Line(result: RunResult): string[] {
+function event8005Line(result: RunResult, labStatus?: string): string[] {
 	if (result.flow !== 'restore') return [];
-	const look = 'Next: on the PDC, open Event Viewer, Log ▸ Application, and look for Event 8005 from MSSYNC since it started (KB Q189441).';
+	// The practice lab has no Event Viewer: its Application log is what `lab status` shows.
+	const look = labStatus
+		? `Next: look for Event 8005 from MSSYNC since it started in the practice lab's Application log, which ${labStatus} shows (KB Q189441).`
+		: 'Next: on the PDC, open Event Viewer, Log ▸ Application, and look for Event 8005 from MSSYNC since it started (KB Q189441).';
 	return [
 		result.synchronize === 'full'
 			? `${look} If it is there, some group changes since the backup were lost from the database itself: list it with DSMDUMP and compare its groups with the domain's in User Manager for Domains. A group missing there stays missing after fully synchronizing; KB Q189441 on Event 8005 says how to re-create it.`
@@ -278,6 +281,8 @@ export function finishedInLab(
 	again: string,
 	domain?: string,
 	outOfStep?: OutOfStep,
+	/** The practice lab's `lab status DIR`, as launched: where its Application log is (no Event Viewer there). */
+	labStatus?: string,
 ): Summary {
 	const repair = result.flow === 'repair';
 	return {
@@ -293,8 +298,8 @@ export function finishedInLab(
 		...(outOfStep && !red.length ? doubtful(outOfStep) : {}),
 		lines: [
 			resultLine(result),
-			...(outOfStep ? outOfStep.lines : event8005Line(result)),
-			...(repair ? afterRepairLines(red, domain, again) : stillRedLines(result, red, didNotSynchronize, again)),
+			...(outOfStep ? outOfStep.lines : event8005Line(result, labStatus)),
+			...(repair ? afterRepairLines(red, domain, again, labStatus) : stillRedLines(result, red, didNotSynchronize, again)),
 			...where.filter(line => !namesAgain(line, resultLine(result))),
 		],
 	};

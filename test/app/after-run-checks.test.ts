@@ -30,7 +30,12 @@ describe('afterRunChecks', () => {
 		expect(after.checks).toEqual(
 			expect.arrayContaining([expect.stringMatching(/^DSMDUMP lists/), expect.stringContaining(`dsmchk -d ${domain} -u USERNAME -n FS1`)]),
 		);
-		expect(after.checks.slice(-2)).toEqual([`dsmn-resync lab dsmdump ${dir}`, `dsmn-resync lab dsmchk ${dir} -d ${domain} -u USERNAME`]);
+		// The lab's Application log first: the practice lab has no Event Viewer (issue 29).
+		expect(after.checks.slice(-3)).toEqual([
+			`dsmn-resync lab status ${dir}`,
+			`dsmn-resync lab dsmdump ${dir}`,
+			`dsmn-resync lab dsmchk ${dir} -d ${domain} -u USERNAME`,
+		]);
 		expect(after.dsmchkExitCodes).toMatch(/^DSMCHK's exit code \(ERRORLEVEL\): 0 in sync/);
 		await run.end('abandoned');
 	});
@@ -77,7 +82,7 @@ describe('a scripted restore', () => {
 		const at = lines.findIndex(line => /look for Event 8005/.test(line));
 		expect(at).toBeGreaterThan(0);
 		expect(lines.slice(at).join('\n')).toMatch(
-			/In the practice lab, .*\n.*dsmn-resync lab dsmdump .*\n.*dsmn-resync lab dsmchk .*\n.*DSMCHK's exit code[^\n]*\n. Done\. /,
+			/In the practice lab: its Application log .*\n.*dsmn-resync lab status .*\n.*dsmn-resync lab dsmdump .*\n.*dsmn-resync lab dsmchk .*\n.*DSMCHK's exit code[^\n]*\n. Done\. /,
 		);
 	});
 });

@@ -141,6 +141,11 @@ describe('the situation questions', {timeout: 180_000}, () => {
 		expect(end.lines).toContainEqual(expect.stringMatching(/^Still red: .*sent nothing/));
 		expect(end.lines).toContainEqual(expect.stringMatching(/^Next: in Synchronization Manager, NetWare Server ▸ Synchronize all servers \(or start again/));
 		expect(end.lines.join('\n')).not.toMatch(/answer again/);
+		// The practice lab has no Event Viewer: the end names its Application log and the command that shows it (issue 29).
+		expect(end.lines).toContainEqual(
+			expect.stringMatching(/^Then check: in the practice lab's Application log \(.*lab status .* shows it\), MSSYNC's entries/),
+		);
+		expect(end.lines.join('\n')).not.toMatch(/Event Viewer/);
 		expect(controller.getState().log.map(l => l.text)).toContainEqual(expect.stringMatching(/^DSMCHK compares/));
 		expect((await labStatus(dir)).service.state).toBe('RUNNING');
 		expect((await readdir(labPaths(dir).syncagnt)).map(n => n.toLowerCase())).toContain('mssync.bkp');
@@ -188,10 +193,11 @@ describe('Synchronize or Fully synchronize after a restore', {timeout: 180_000},
 		});
 		await controller.answers.plan('begin');
 		const end = await confirmAll(controller);
-		expect(end).toMatchObject({ok: true, title: 'Done: every server shows a blue check'});
+		// The lab's Application log holds Event 8005 since the start: not "Done" alone, but what to do (exit 1).
+		expect(end).toMatchObject({ok: false, exit: 1, title: 'Done, but Event 8005: the servers need a full synchronize'});
 		const printed = controller.getState().log.map(l => l.text);
 		expect(printed).toEqual(expect.arrayContaining([expect.stringMatching(/^DSMCHK compares/)]));
-		expect(end.name === 'summary' && end.lines.join('\n')).toMatch(/look for Event 8005/);
+		expect(end.name === 'summary' && end.lines.join('\n')).toMatch(/MSSYNC logged Event 8005 at .*\nNext: fully synchronize, .*lab sync .* --full/);
 		expect(await journalStart(dir)).toMatchObject({synchronize: 'normal'});
 		// Every server blue, and yet accounts are stale on the NetWare side: the bad day.
 		let status = await labStatus(dir);
