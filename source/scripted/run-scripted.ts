@@ -200,10 +200,15 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 	}
 	/** Where a run stops with MSSYNC not as it found it (a restore stopped it: DSMN stays down): how to bring it back, said in its stop event. */
 	function bringBack(run: OpenedRun) {
-		return () =>
-			run.rollbackBegan()
-				? 'run the same command again with --rollback'
-				: 'run the same command again with --resume (it goes on to "Start MSSYNC"), or with --rollback (SYNCAGNT as it was, MSSYNC as found)';
+		return () => {
+			if (run.rollbackBegan()) return 'run the same command again with --rollback';
+			// The step it goes on with is the first not done (a failed Stop MSSYNC is tried again first), as the wizard says it (session.ts).
+			const done = new Set(run.finishedSteps());
+			const next = run.steps().find(step => !done.has(step.id))?.title;
+			const starts = run.steps().find(step => step.id === 'start-service')?.title;
+			const later = starts && next !== starts && !done.has('start-service') ? `, and starts MSSYNC at "${starts}"` : '';
+			return `run the same command again with --resume (it goes on with "${next ?? starts ?? 'Start MSSYNC'}"${later}), or with --rollback (SYNCAGNT as it was, MSSYNC as found)`;
+		};
 	}
 
 	/** The server's writer lock asked for before the first step line (app/claim-server.ts): a refusal is its own event, exit 1. */

@@ -35,14 +35,39 @@ export function stepDuration(step: string, env: NodeJS.ProcessEnv = process.env)
 	}
 }
 
+/** Stop or Start MSSYNC, on its running screen: how long MSSYNC may take (the time so far is beside it); undefined for other steps. */
+export function serviceWait(step: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+	if (step !== 'stop-service' && step !== 'start-service') return undefined;
+	return `MSSYNC may take up to ${Math.round(serviceTimeoutMs(env) / 1000)} s to ${step === 'stop-service' ? 'stop' : 'start'} (DSMN_RESYNC_SERVICE_TIMEOUT sets the limit).`;
+}
+
+/**
+ * What leaving waits for, once asked during a step: the step's end. Stop and Start MSSYNC end at the latest
+ * when their command and the wait after it have each used the time limit (procedure/mssync-service.ts).
+ */
+export function leavingWait(step: string, env: NodeJS.ProcessEnv = process.env): string {
+	if (step !== 'stop-service' && step !== 'start-service') return 'Leaving once this step reaches a safe point…';
+	const seconds = Math.round(serviceTimeoutMs(env) / 1000);
+	return `Leaving once this step ends: when MSSYNC has ${step === 'stop-service' ? 'stopped' : 'started'}, at most ${2 * seconds} s from the start of the step (the command and the wait after it, ${seconds} s each)…`;
+}
+
 /** What `?` says while a step runs: what it does, how long it can take, and what q does meanwhile. */
 export function runningHelp(screen: Extract<Screen, {name: 'running'}>): string[] {
+	const service = screen.step === 'stop-service' || screen.step === 'start-service';
+	const seconds = Math.round(serviceTimeoutMs() / 1000);
 	return [
 		...(screen.help ? [screen.help.why] : [`${screen.title}.`]),
 		stepDuration(screen.step),
-		'q leaves at the next safe point: this step finishes first, and the journal keeps the run.',
+		service
+			? `q leaves at the next safe point: this step finishes first (at most ${2 * seconds} s: the command and the wait after it, ${seconds} s each), and the journal keeps the run.`
+			: 'q leaves at the next safe point: this step finishes first, and the journal keeps the run.',
+		...(screen.step === 'stop-service' ? [STOP_PENDING_ADVICE] : []),
 	];
 }
+
+/** When MSSYNC stays STOP_PENDING (a stop that hangs): what to do, on the running step's `?` and the failure's. */
+const STOP_PENDING_ADVICE =
+	'If MSSYNC stays STOP_PENDING: stop it from Control Panel ▸ Services on the PDC (or restart the server), then retry this step or roll back.';
 
 /** What each answer on a failure does, to what, and which is safe now. */
 export function failureHelp(screen: Extract<Screen, {name: 'failure'}>, steps: Steps): string[] {
@@ -69,5 +94,9 @@ export function failureHelp(screen: Extract<Screen, {name: 'failure'}>, steps: S
 		}
 	});
 	const safest = (choicesOf(screen)?.items ?? []).find(item => item.value === 'stop' || item.value === 'finish');
-	return [...lines, ...(safest ? [`Safe now, whatever the cause: "${safest.label}" — it changes nothing more.`] : [])];
+	return [
+		...(screen.step === 'stop-service' && /STOP_PENDING/.test(screen.message) ? [STOP_PENDING_ADVICE] : []),
+		...lines,
+		...(safest ? [`Safe now, whatever the cause: "${safest.label}" — it changes nothing more.`] : []),
+	];
 }

@@ -56,9 +56,25 @@ describe('leaving mid-restore with MSSYNC stopped: the last screen says so, and 
 		const result = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes']);
 		expect(result.exitCode).toBe(1);
 		expect(await serviceState(dir)).toBe('STOPPED');
-		expect(result.stdout).toContain(`${STOPPED} run the same command again with --resume (it goes on to "Start MSSYNC"), or with --rollback`);
+		expect(result.stdout).toContain(`${STOPPED} run the same command again with --resume (it goes on with "Start MSSYNC"), or with --rollback`);
 		const json = await runCli(['--lab', dir, '--resume', '--json']);
 		// The run's last line, "stopped", says it (app/stop-run.ts).
 		expect(json.stdout).toContain('"service":"MSSYNC is stopped (it was running when this run began)');
+	});
+
+	// Issue 29: a stop that hangs ended with "--resume (it goes on to "Start MSSYNC")", but resuming tries Stop MSSYNC again first.
+	it('a scripted restore whose Stop MSSYNC hangs (STOP_PENDING): what to do, and --resume names the step it tries again', async () => {
+		const dir = await makeLab();
+		expect((await runCli(['lab', 'fault', dir, 'stop-hangs'])).exitCode).toBe(0);
+		const args = ['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes'];
+		const result = await runCli(args, {env: {DSMN_RESYNC_SERVICE_TIMEOUT: '1'}});
+		expect(result.exitCode).toBe(1);
+		expect(result.stdout).toContain(
+			'What to do: wait a minute and retry; if it stays STOP_PENDING, stop it from Control Panel ▸ Services (or restart the server), then retry or roll back',
+		);
+		expect(result.stdout).toContain(
+			'run the same command again with --resume (it goes on with "Stop MSSYNC", and starts MSSYNC at "Start MSSYNC"), or with --rollback',
+		);
+		expect(result.stdout).not.toContain('goes on to "Start MSSYNC"');
 	});
 });

@@ -5,7 +5,7 @@ import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {synchronizeLab} from '../../source/lab/sync-engine.js';
 import {citationProblems} from '../../source/procedure/claims.js';
 import type {SyncEvent} from '../../source/services/synchronization.js';
-import {failureHelp, stepDuration} from '../../source/wizard/step-help.js';
+import {failureHelp, leavingWait, runningHelp, serviceWait, stepDuration} from '../../source/wizard/step-help.js';
 import type {Screen, WizardState} from '../../source/wizard/state.js';
 import {tempDir} from '../helpers/run-cli.js';
 
@@ -52,5 +52,44 @@ describe('? while the servers synchronize', () => {
 		const firstDone = events.findIndex(e => e.type === 'server-finished');
 		const movedBefore = new Set(events.slice(0, firstDone).flatMap(e => (e.type === 'progress' && ok.includes(e.server) ? [e.server] : [])));
 		expect(movedBefore.size).toBe(ok.length);
+	});
+});
+
+// Issue 29: a stop that hangs (lab fault stop-hangs) showed only "Stop MSSYNC…" and the time so far.
+describe('a stuck stop: how long, what leaving waits for, what to do about STOP_PENDING', () => {
+	const env = {DSMN_RESYNC_SERVICE_TIMEOUT: '90'};
+	it('the running screen says the time limit, and what leaving waits for and how long at most', () => {
+		expect(serviceWait('stop-service', env)).toBe('MSSYNC may take up to 90 s to stop (DSMN_RESYNC_SERVICE_TIMEOUT sets the limit).');
+		expect(serviceWait('start-service', {DSMN_RESYNC_SERVICE_TIMEOUT: '30'})).toBe(
+			'MSSYNC may take up to 30 s to start (DSMN_RESYNC_SERVICE_TIMEOUT sets the limit).',
+		);
+		expect(serviceWait('copy-backup', env)).toBeUndefined();
+		expect(leavingWait('stop-service', env)).toBe(
+			'Leaving once this step ends: when MSSYNC has stopped, at most 180 s from the start of the step (the command and the wait after it, 90 s each)…',
+		);
+		expect(leavingWait('copy-backup', env)).toBe('Leaving once this step reaches a safe point…');
+	});
+
+	it('? while it runs: the limit, how long q waits at most, and what to do if it stays STOP_PENDING', () => {
+		const help = runningHelp({name: 'running', step: 'stop-service', title: 'Stop MSSYNC', progress: {kind: 'service', state: 'STOP_PENDING'}}).join('\n');
+		expect(help).toMatch(/MSSYNC can take up to \d+ s to stop/);
+		expect(help).toMatch(/q leaves at the next safe point: this step finishes first \(at most \d+ s: the command and the wait after it, \d+ s each\)/);
+		expect(help).toContain(
+			'If MSSYNC stays STOP_PENDING: stop it from Control Panel ▸ Services on the PDC (or restart the server), then retry this step or roll back.',
+		);
+	});
+
+	it('? on the failure it ends in: what to do about STOP_PENDING first, then the choices', () => {
+		const stuck: Extract<Screen, {name: 'failure'}> = {
+			name: 'failure',
+			step: 'stop-service',
+			title: 'Stop MSSYNC',
+			message: 'MSSYNC did not stop within 90 s: it is still STOP_PENDING',
+			advice: 'wait a minute and retry',
+			canRollback: true,
+		};
+		const help = failureHelp(stuck, [{id: 'stop-service', title: 'Stop MSSYNC', status: 'failed'}]);
+		expect(help[0]).toMatch(/^If MSSYNC stays STOP_PENDING: stop it from Control Panel ▸ Services/);
+		expect(help.some(line => line.startsWith('Retry'))).toBe(true);
 	});
 });

@@ -7,6 +7,7 @@ import {safeText} from '../../text/sanitize.js';
 import {useGlyphs} from '../theme.js';
 import {useNow} from '../use-now.js';
 import {SyncView} from '../widgets/SyncView.js';
+import {leavingWait, serviceWait} from '../../wizard/step-help.js';
 
 /** `rows`: what this screen may use, the terminal's rows less the header, step list, commands and footer. */
 export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract<Screen, {name: 'running'}>; rows: number; columns: number; leaving: boolean}) {
@@ -30,6 +31,7 @@ export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract
 						.join(` ${glyphs.separator} `)}
 				</Text>
 			) : null}
+			{serviceWait(screen.step) ? <Text dimColor>{serviceWait(screen.step)}</Text> : null}
 			{progress.kind === 'count' ? (
 				<Text>
 					{bar(progress.done, progress.total, Math.max(10, Math.min(30, columns - 34)), glyphs)} {percent(progress.done, progress.total)}{' '}
@@ -51,7 +53,7 @@ export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract
 			{progress.kind === 'sync' ? (
 				<SyncView servers={progress.servers} startedAt={progress.startedAt} now={now} rows={Math.max(2, rows - 5)} columns={columns} />
 			) : null}
-			{leaving ? <Text color="yellow">Leaving once this step reaches a safe point…</Text> : null}
+			{leaving ? <Text color="yellow">{leavingWait(screen.step)}</Text> : null}
 		</Box>
 	);
 }

@@ -36,6 +36,14 @@ describe('a step running', () => {
 		expect(slow.frame()).toContain('MSSYNC: STOP_PENDING · 42 s so far');
 		expect(slow.frame()).toContain('Leaving once this step reaches a safe point…');
 		slow.ui.unmount();
+		// Stop MSSYNC itself (issue 29): the time limit, and how long leaving may wait at most.
+		const stuck = mountScreen(
+			{...copying, step: 'stop-service', title: 'Stop MSSYNC', progress: {kind: 'service', state: 'STOP_PENDING'}, startedAt: Date.now()},
+			now => <RunningScreen screen={now} rows={20} columns={120} leaving />,
+		);
+		expect(stuck.frame().replace(/\s+/g, ' ')).toMatch(/MSSYNC may take up to \d+ s to stop \(DSMN_RESYNC_SERVICE_TIMEOUT sets the limit\)\./);
+		expect(stuck.frame().replace(/\s+/g, ' ')).toMatch(/Leaving once this step ends: when MSSYNC has stopped, at most \d+ s from the start of the step/);
+		stuck.ui.unmount();
 	});
 
 	it('while it runs, q asks to leave (at the next safe point) and Enter does nothing', async () => {
