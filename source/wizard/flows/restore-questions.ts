@@ -166,6 +166,8 @@ export class RestoreQuestions {
 	async repair(): Promise<void> {
 		this.s.store.set({kb: cite('dsmpack', ['Q197852'])});
 		const target = this.s.activeTarget;
+		// Whether the plan stops MSSYNC first is asked of the server: a real one can take seconds to answer.
+		this.s.store.go({name: 'loading', message: "Asking MSSYNC's state (the plan stops it first only if it runs)…"});
 		this.s.store.go(repairPlan(target, await stopsFirst(target, [], this.s.store.onCommand)));
 	}
 

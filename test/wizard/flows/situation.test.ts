@@ -121,7 +121,13 @@ describe('the situation questions', {timeout: 180_000}, () => {
 		await controller.answers.situation('wont-start');
 		expect(screen(controller)).toMatchObject({name: 'situation', step: 'repair'});
 		expect(pointed(screen(controller))).toBe('repair');
+		// While MSSYNC is asked its state (a real server can take seconds), a loading screen says so (issue 29).
+		const shown: string[] = [];
+		const unsubscribe = controller.subscribe(() => shown.push(controller.getState().screen.name));
 		await controller.answers.situation('repair');
+		unsubscribe();
+		expect(shown).toContain('loading');
+		expect(shown.indexOf('loading')).toBeLessThan(shown.indexOf('plan'));
 		// MSSYNC was found stopped (it will not start): the plan does not begin by stopping it, and says why the servers stay red.
 		const plan = screen(controller);
 		expect(plan).toMatchObject({name: 'plan', flow: 'repair', steps: ['Repair the database with dsmpack /r', 'Start MSSYNC']});
