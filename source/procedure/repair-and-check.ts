@@ -137,7 +137,7 @@ export function resultCheckInstructions(domain: string | undefined, servers: rea
  * it cannot see the check marks (a real server). `onlySynchronize`: how to start the tool's "Only
  * synchronize all servers", where there is one.
  */
-export function afterRepairLines(red: readonly string[] | undefined, domain?: string, onlySynchronize?: string, labStatus?: string): string[] {
+export function afterRepairLines(red: readonly string[] | undefined, domain?: string, onlySynchronize?: string, lab = false): string[] {
 	const state =
 		red === undefined
 			? 'The repair sends nothing to the NetWare servers: a server that showed a red X before still does until it is synchronized.'
@@ -148,8 +148,8 @@ export function afterRepairLines(red: readonly string[] | undefined, domain?: st
 	return [
 		state,
 		...(red?.length === 0 ? [] : [`Next: ${synchronize}.`]),
-		// The practice lab has no Event Viewer: its Application log is what `lab status` shows (`labStatus`, as launched).
-		`Then check: ${labStatus ? `in the practice lab's Application log (${labStatus} shows it)` : 'in Event Viewer on the PDC, Log ▸ Application'}, MSSYNC's entries since it started (why a server stays red, or why MSSYNC stopped again); and a user or two with DSMCHK: dsmchk -d ${domain ?? 'DOMAIN'} -u USERNAME (${cite('dsmchk', ['Q154760'])}).`,
+		// The practice lab has no Event Viewer: its Application log is what its lab status command (printed with the checks) shows.
+		`Then check: ${lab ? "in the practice lab's Application log (the lab status command above)" : 'in Event Viewer on the PDC, Log ▸ Application'}, MSSYNC's entries since it started (why a server stays red, or why MSSYNC stopped again); and a user or two with DSMCHK: dsmchk -d ${domain ?? 'DOMAIN'} -u USERNAME (${cite('dsmchk', ['Q154760'])}).`,
 		// Where mssync.bkp is, and how long to keep it, is said once, by the run's own line (repair-run.ts, whereThingsAre).
 		'If MSSYNC does not stay running, restore the database from a backup instead.',
 	];

@@ -374,7 +374,7 @@ export class RunDriver {
 		}
 		this.s.store.set({
 			steps: this.s.stepList(),
-			screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again(), after.domain, doubt, this.s.labStatus()),
+			screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again(), after.domain, doubt),
 		});
 	}
 }

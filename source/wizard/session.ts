@@ -18,7 +18,6 @@ import type {FieldName} from './fields.js';
 import type {Screen, WizardState} from './state.js';
 import {WizardStore} from './store.js';
 import {SecretEntry} from './text-entry.js';
-import {shellWord} from '../text/shell-word.js';
 import {asLaunched, startAgainCommand, type Launcher} from './start-again.js';
 
 export type ControllerDeps = {
@@ -153,12 +152,6 @@ export class WizardSession {
 	/** A text naming a command (`dsmn-resync lab dsmdump …`), with the command as it works from where the admin is. */
 	asLaunched(text: string): string {
 		return asLaunched(text, this.deps.launcher);
-	}
-
-	/** The practice lab's `lab status DIR` as launched (its Application log, where a real PDC has Event Viewer); undefined elsewhere. */
-	labStatus(): string | undefined {
-		const target = this.activeTarget;
-		return target.kind === 'lab' ? this.asLaunched(`dsmn-resync lab status ${shellWord(target.location)}`) : undefined;
 	}
 
 	/** How the wizard says to bring MSSYNC back to where `run` found it: start again with the command above, then what to choose. */

@@ -221,11 +221,11 @@ export type RunResult =
  * case the claims table's 'change-log-8005' row describes remains: groups missing from the database although
  * every account was sent again.
  */
-function event8005Line(result: RunResult, labStatus?: string): string[] {
+function event8005Line(result: RunResult, lab = false): string[] {
 	if (result.flow !== 'restore') return [];
 	// The practice lab has no Event Viewer: its Application log is what `lab status` shows.
-	const look = labStatus
-		? `Next: look for Event 8005 from MSSYNC since it started in the practice lab's Application log, which ${labStatus} shows (KB Q189441).`
+	const look = lab
+		? "Next: look for Event 8005 from MSSYNC since it started in the practice lab's Application log, which the lab status command above shows (KB Q189441)."
 		: 'Next: on the PDC, open Event Viewer, Log ▸ Application, and look for Event 8005 from MSSYNC since it started (KB Q189441).';
 	return [
 		result.synchronize === 'full'
@@ -281,8 +281,6 @@ export function finishedInLab(
 	again: string,
 	domain?: string,
 	outOfStep?: OutOfStep,
-	/** The practice lab's `lab status DIR`, as launched: where its Application log is (no Event Viewer there). */
-	labStatus?: string,
 ): Summary {
 	const repair = result.flow === 'repair';
 	return {
@@ -298,8 +296,9 @@ export function finishedInLab(
 		...(outOfStep && !red.length ? doubtful(outOfStep) : {}),
 		lines: [
 			resultLine(result),
-			...(outOfStep ? outOfStep.lines : event8005Line(result, labStatus)),
-			...(repair ? afterRepairLines(red, domain, again, labStatus) : stillRedLines(result, red, didNotSynchronize, again)),
+			// The practice lab has no Event Viewer: its Application log is what its lab status command (printed above) shows.
+			...(outOfStep ? outOfStep.lines : event8005Line(result, true)),
+			...(repair ? afterRepairLines(red, domain, again, true) : stillRedLines(result, red, didNotSynchronize, again)),
 			...where.filter(line => !namesAgain(line, resultLine(result))),
 		],
 	};
