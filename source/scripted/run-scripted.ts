@@ -191,8 +191,9 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 		const said = new Set(completed.outOfStep ? [...event8005Check('normal'), ...event8005Check('full')] : []);
 		for (const line of [...after.next, ...after.checks, after.dsmchkExitCodes]) if (!said.has(line)) say({event: 'instruction', text: line});
 		say(completed);
-		// Event 8005 seen: the run is done but the servers are known out of step (README, exit status).
-		return completed.outOfStep?.because === 'event-8005' ? EXIT.failed : EXIT.ok;
+		// Servers still red (the lab reads the marks: after a repair, until synchronized), or Event 8005 seen: the
+		// run is done but the servers are not in step, as the wizard's last screen exits (README, exit status).
+		return (completed.red?.length ?? 0) > 0 || completed.outOfStep?.because === 'event-8005' ? EXIT.failed : EXIT.ok;
 	} finally {
 		for (const [name, handler] of handlers) process.off(name, handler);
 		await release?.();
