@@ -33,6 +33,9 @@ export const WHOLE_ONLY: Readonly<Record<string, readonly string[]>> = {
 		'the restore onto a new PDC at',
 		'a failed start, stopped, then rolled back at',
 	],
+	// Two more bursts in a pty (a server's name and Enter then "y"; Ctrl+W after Tab): `npm test` keeps the RESTORE burst here and
+	// the Tab list's clearing in test/wizard/text-entry.test.ts; the dropped key's note is the same rule as RESTORE's.
+	'test/e2e/type-ahead.test.ts': ["a server's name and Enter in one burst", 'Ctrl+W after Tab'],
 	// A third pty walk in the file, the footer at 60×20: `npm test` keeps a 60×20 walk in narrow-walk.test.ts and the key typed while a step runs here.
 	'test/e2e/keys-walk.test.ts': ['at 60×20 a footer wraps between its items'],
 	// A second pty walk to the same Start MSSYNC confirmation, left by a closed terminal: `npm test` keeps the walk left by "Not now — leave".
