@@ -61,7 +61,7 @@ export async function stopService(service: ServiceControl, timings: RunTimings, 
 		return {
 			status: 'failed',
 			message: `MSSYNC did not stop within ${Math.round(timings.serviceTimeoutMs / 1000)} s: it is still ${waited.state ?? 'in an unknown state'}`,
-			advice: 'wait a minute and retry; if it stays STOP_PENDING, stop it from Control Panel ▸ Services (or restart the server), then retry or roll back',
+			advice: `wait a minute and retry; if it stays STOP_PENDING, ${service.stuck ?? 'stop it from Control Panel ▸ Services (or restart the server)'}, then retry or roll back`,
 		};
 	}
 	return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};

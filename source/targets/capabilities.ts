@@ -20,6 +20,11 @@ export interface ServiceControl {
 	readonly serviceName: string;
 	/** The commands as the admin would type them, for confirmations and messages: "net stop MSSYNC". */
 	describe(verb: 'stop' | 'start' | 'query'): string;
+	/**
+	 * What ends a stop that hangs (STOP_PENDING) on this target, where it is not Control Panel ▸ Services or a
+	 * restart of the server: the practice lab's own command (ARCHITECTURE.md, "The lab").
+	 */
+	readonly stuck?: string | undefined;
 	query(options?: ControlOptions): Promise<ServiceQuery>;
 	stop(options?: ControlOptions): Promise<ServiceControlResult>;
 	start(options?: ControlOptions): Promise<ServiceControlResult>;

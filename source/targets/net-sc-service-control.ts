@@ -10,6 +10,8 @@ export class NetScServiceControl implements ServiceControl {
 		readonly serviceName = 'MSSYNC',
 		/** How long one command may run (DSMN_RESYNC_SERVICE_TIMEOUT). */
 		private readonly timeoutMs = 120_000,
+		/** What ends a stop that hangs here, where it is not Control Panel (the practice lab's fault). */
+		readonly stuck?: string,
 	) {}
 
 	describe(verb: 'stop' | 'start' | 'query'): string {

@@ -136,7 +136,7 @@ export class RunDriver {
 				store.set({
 					busy: true,
 					steps: this.s.stepList(undefined, step),
-					screen: {name: 'running', step, title: event.title, progress: {kind: 'none'}, startedAt: this.s.deps.now()},
+					screen: {name: 'running', step, title: event.title, progress: {kind: 'none'}, startedAt: this.s.deps.now(), ...this.stuck(step)},
 				});
 				return;
 			case 'command':
@@ -184,11 +184,17 @@ export class RunDriver {
 		this.setProgress(step, {kind: 'count', label: event.label ?? '', done: event.done, total: event.total ?? 0});
 	}
 
+	/** Stop MSSYNC on a target that ends a hanging stop its own way (the lab's fault): that way, as launched, for `?`. */
+	private stuck(step: string): {stuck?: string} {
+		const stuck = step === 'stop-service' ? this.s.target?.service.stuck : undefined;
+		return stuck === undefined ? {} : {stuck: this.s.asLaunched(stuck)};
+	}
+
 	private setProgress(step: string, progress: Progress): void {
 		const current = this.s.store.screen;
 		const startedAt = current.name === 'running' && current.step === step ? current.startedAt : undefined;
 		this.s.store.set(
-			{screen: {name: 'running', step, title: this.s.title(step), progress, ...(startedAt === undefined ? {} : {startedAt})}},
+			{screen: {name: 'running', step, title: this.s.title(step), progress, ...(startedAt === undefined ? {} : {startedAt}), ...this.stuck(step)}},
 			progress.kind === 'sync' ? 'sync' : 'throttled',
 		);
 	}
@@ -236,6 +242,7 @@ export class RunDriver {
 				advice: this.s.asLaunched(outcome.advice),
 				canRollback: this.s.activeRun.canRollback,
 				...(failedServers?.length ? {failedServers} : {}),
+				...this.stuck(step),
 			},
 		});
 	}

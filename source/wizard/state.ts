@@ -71,8 +71,21 @@ export type Screen =
 			help?: StepHelp;
 			progress: Progress;
 			/** When the step began: its elapsed time is drawn. */ startedAt?: number;
+			/** Stop MSSYNC on a target whose hanging stop is ended otherwise than from Control Panel (the lab's fault), as launched. */
+			stuck?: string;
 	  }
-	| {name: 'failure'; step: string; title: string; help?: StepHelp; message: string; advice: string; failedServers?: string[]; canRollback: boolean}
+	| {
+			name: 'failure';
+			step: string;
+			title: string;
+			help?: StepHelp;
+			message: string;
+			advice: string;
+			failedServers?: string[];
+			canRollback: boolean;
+			/** As the running screen's. */
+			stuck?: string;
+	  }
 	| {name: 'manual'; step: string; title: string; help?: StepHelp; instructions: string[]; checklist?: Checklist; startedAt?: number}
 	/** `supervisor`: the command line's answer (`--supervisor yes|no`): the question of the login is not asked again. */
 	| {name: 'consequences'; servers: string[]; users?: number; warnings?: string[]; supervisor?: 'yes' | 'no' | undefined}

@@ -61,13 +61,14 @@ export function runningHelp(screen: Extract<Screen, {name: 'running'}>): string[
 		service
 			? `q leaves at the next safe point: this step finishes first (at most ${2 * seconds} s: the command and the wait after it, ${seconds} s each), and the journal keeps the run.`
 			: 'q leaves at the next safe point: this step finishes first, and the journal keeps the run.',
-		...(screen.step === 'stop-service' ? [STOP_PENDING_ADVICE] : []),
+		...(screen.step === 'stop-service' ? [stopPendingAdvice(screen.stuck)] : []),
 	];
 }
 
-/** When MSSYNC stays STOP_PENDING (a stop that hangs): what to do, on the running step's `?` and the failure's. */
-const STOP_PENDING_ADVICE =
-	'If MSSYNC stays STOP_PENDING: stop it from Control Panel ▸ Services on the PDC (or restart the server), then retry this step or roll back.';
+/** When MSSYNC stays STOP_PENDING (a stop that hangs): what to do, on the running step's `?` and the failure's; `stuck`: the target's own way (the lab's). */
+function stopPendingAdvice(stuck: string | undefined): string {
+	return `If MSSYNC stays STOP_PENDING: ${stuck ?? 'stop it from Control Panel ▸ Services on the PDC (or restart the server)'}, then retry this step or roll back.`;
+}
 
 /** What each answer on a failure does, to what, and which is safe now. */
 export function failureHelp(screen: Extract<Screen, {name: 'failure'}>, steps: Steps): string[] {
@@ -95,7 +96,7 @@ export function failureHelp(screen: Extract<Screen, {name: 'failure'}>, steps: S
 	});
 	const safest = (choicesOf(screen)?.items ?? []).find(item => item.value === 'stop' || item.value === 'finish');
 	return [
-		...(screen.step === 'stop-service' && /STOP_PENDING/.test(screen.message) ? [STOP_PENDING_ADVICE] : []),
+		...(screen.step === 'stop-service' && /STOP_PENDING/.test(screen.message) ? [stopPendingAdvice(screen.stuck)] : []),
 		...lines,
 		...(safest ? [`Safe now, whatever the cause: "${safest.label}" — it changes nothing more.`] : []),
 	];

@@ -69,9 +69,11 @@ describe('leaving mid-restore with MSSYNC stopped: the last screen says so, and 
 		const args = ['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes'];
 		const result = await runCli(args, {env: {DSMN_RESYNC_SERVICE_TIMEOUT: '1'}});
 		expect(result.exitCode).toBe(1);
+		// The lab's stop that hangs is its fault: only clearing it ends it (a real PDC's advice names Control Panel ▸ Services).
 		expect(result.stdout).toContain(
-			'What to do: wait a minute and retry; if it stays STOP_PENDING, stop it from Control Panel ▸ Services (or restart the server), then retry or roll back',
+			`What to do: wait a minute and retry; if it stays STOP_PENDING, clear the practice lab's stop-hangs fault (dsmn-resync lab fault ${dir} clear: the lab's Control Panel ▸ Services), then retry or roll back`,
 		);
+		expect(result.stdout).not.toContain('stop it from Control Panel');
 		expect(result.stdout).toContain(
 			'run the same command again with --resume (it goes on with "Stop MSSYNC", and starts MSSYNC at "Start MSSYNC"), or with --rollback',
 		);

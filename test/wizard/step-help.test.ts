@@ -92,4 +92,24 @@ describe('a stuck stop: how long, what leaving waits for, what to do about STOP_
 		expect(help[0]).toMatch(/^If MSSYNC stays STOP_PENDING: stop it from Control Panel ▸ Services/);
 		expect(help.some(line => line.startsWith('Retry'))).toBe(true);
 	});
+
+	it('in the practice lab, whose stop that hangs is its fault: says to clear the fault, not Control Panel (running and failure)', () => {
+		const stuck = "clear the practice lab's stop-hangs fault (npm start -- lab fault /tmp/L clear: the lab's Control Panel ▸ Services)";
+		const running = runningHelp({name: 'running', step: 'stop-service', title: 'Stop MSSYNC', progress: {kind: 'none'}, stuck}).join('\n');
+		expect(running).toContain(`If MSSYNC stays STOP_PENDING: ${stuck}, then retry this step or roll back.`);
+		expect(running).not.toContain('on the PDC');
+		const failure = failureHelp(
+			{
+				name: 'failure',
+				step: 'stop-service',
+				title: 'Stop MSSYNC',
+				message: 'MSSYNC did not stop within 90 s: it is still STOP_PENDING',
+				advice: 'wait a minute and retry',
+				canRollback: true,
+				stuck,
+			},
+			[{id: 'stop-service', title: 'Stop MSSYNC', status: 'failed'}],
+		);
+		expect(failure[0]).toBe(`If MSSYNC stays STOP_PENDING: ${stuck}, then retry this step or roll back.`);
+	});
 });

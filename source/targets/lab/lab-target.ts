@@ -11,6 +11,7 @@ import {NetScServiceControl} from '../net-sc-service-control.js';
 import type {InProcessCommand} from '../run-command.js';
 import {synchronizeLab} from '../../lab/sync-engine.js';
 import {askSrvinfo, ServerVersionSource} from '../server-version.js';
+import {shellWord} from '../../text/shell-word.js';
 
 /**
  * The lab's net, sc or rpcclient, answered in this process: the same output, events, time limits and
@@ -60,7 +61,14 @@ export function labTarget(dir: string): Target {
 	return {
 		kind: 'lab',
 		description: `practice lab in ${absolute}`,
-		service: new NetScServiceControl(standIn('net', absolute), standIn('sc', absolute)),
+		// The lab's stop that hangs is its stop-hangs fault: only clearing it ends it, as Control Panel or a restart would on a PDC.
+		service: new NetScServiceControl(
+			standIn('net', absolute),
+			standIn('sc', absolute),
+			'MSSYNC',
+			undefined,
+			`clear the practice lab's stop-hangs fault (dsmn-resync lab fault ${shellWord(absolute)} clear: the lab's Control Panel ▸ Services)`,
+		),
 		gateway: new NetScServiceControl(standIn('net', absolute), standIn('sc', absolute), 'NwcWorkstation'),
 		database: {syncagnt: paths.syncagnt, snapshotParent: join(paths.systemRoot, 'SYSTEM32'), files: new LocalFiles()},
 		servers: new LabServers(absolute),
