@@ -124,8 +124,9 @@ EXIT STATUS (the same rule for the wizard and scripted runs)
        last screen or line says whether the run can resume)
   2    usage error: nothing was done
   3    a manual step waits for you: do it, then run again (--resume)
-  130  left before the end (q, Ctrl+C, "Not now", "Leave it for now", a closed
-       session): a run that changed something waits in its journal, to resume
+  130  left before the end (q, Ctrl+C, "Not now", "Leave it for now", "Leave
+       now, nothing changed", SIGTERM, a closed session): a run that changed
+       something waits in its journal, to resume
 
 ENVIRONMENT
   NO_COLOR        no colours          TERM=linux  ASCII only

@@ -48,7 +48,7 @@ export function serviceWait(step: string, env: NodeJS.ProcessEnv = process.env):
 export function leavingWait(step: string, env: NodeJS.ProcessEnv = process.env): string {
 	if (step !== 'stop-service' && step !== 'start-service') return 'Leaving once this step reaches a safe point…';
 	const seconds = Math.round(serviceTimeoutMs(env) / 1000);
-	return `Leaving once this step ends: when MSSYNC has ${step === 'stop-service' ? 'stopped' : 'started'}, at most ${2 * seconds} s from the start of the step (the command and the wait after it, ${seconds} s each)…`;
+	return `Leaving once this step ends: when MSSYNC has ${step === 'stop-service' ? 'stopped' : 'started'}, about ${2 * seconds} s at most from the start of the step (the command and the wait after it, ${seconds} s each, and the queries between)…`;
 }
 
 /** What `?` says while a step runs: what it does, how long it can take, and what q does meanwhile. */
@@ -59,7 +59,7 @@ export function runningHelp(screen: Extract<Screen, {name: 'running'}>): string[
 		...(screen.help ? [screen.help.why] : [`${screen.title}.`]),
 		stepDuration(screen.step),
 		service
-			? `q leaves at the next safe point: this step finishes first (at most ${2 * seconds} s: the command and the wait after it, ${seconds} s each), and the journal keeps the run.`
+			? `q leaves at the next safe point: this step finishes first (about ${2 * seconds} s at most: the command and the wait after it, ${seconds} s each), and the journal keeps the run.`
 			: 'q leaves at the next safe point: this step finishes first, and the journal keeps the run.',
 		...(screen.step === 'stop-service' ? [stopPendingAdvice(screen.stuck)] : []),
 	];

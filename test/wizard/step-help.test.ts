@@ -65,7 +65,7 @@ describe('a stuck stop: how long, what leaving waits for, what to do about STOP_
 		);
 		expect(serviceWait('copy-backup', env)).toBeUndefined();
 		expect(leavingWait('stop-service', env)).toBe(
-			'Leaving once this step ends: when MSSYNC has stopped, at most 180 s from the start of the step (the command and the wait after it, 90 s each)…',
+			'Leaving once this step ends: when MSSYNC has stopped, about 180 s at most from the start of the step (the command and the wait after it, 90 s each, and the queries between)…',
 		);
 		expect(leavingWait('copy-backup', env)).toBe('Leaving once this step reaches a safe point…');
 	});
@@ -73,7 +73,7 @@ describe('a stuck stop: how long, what leaving waits for, what to do about STOP_
 	it('? while it runs: the limit, how long q waits at most, and what to do if it stays STOP_PENDING', () => {
 		const help = runningHelp({name: 'running', step: 'stop-service', title: 'Stop MSSYNC', progress: {kind: 'service', state: 'STOP_PENDING'}}).join('\n');
 		expect(help).toMatch(/MSSYNC can take up to \d+ s to stop/);
-		expect(help).toMatch(/q leaves at the next safe point: this step finishes first \(at most \d+ s: the command and the wait after it, \d+ s each\)/);
+		expect(help).toMatch(/q leaves at the next safe point: this step finishes first \(about \d+ s at most: the command and the wait after it, \d+ s each\)/);
 		expect(help).toContain(
 			'If MSSYNC stays STOP_PENDING: stop it from Control Panel ▸ Services on the PDC (or restart the server), then retry this step or roll back.',
 		);

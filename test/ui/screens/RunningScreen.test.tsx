@@ -42,7 +42,7 @@ describe('a step running', () => {
 			now => <RunningScreen screen={now} rows={20} columns={120} leaving />,
 		);
 		expect(stuck.frame().replace(/\s+/g, ' ')).toMatch(/MSSYNC may take up to \d+ s to stop \(DSMN_RESYNC_SERVICE_TIMEOUT sets the limit\)\./);
-		expect(stuck.frame().replace(/\s+/g, ' ')).toMatch(/Leaving once this step ends: when MSSYNC has stopped, at most \d+ s from the start of the step/);
+		expect(stuck.frame().replace(/\s+/g, ' ')).toMatch(/Leaving once this step ends: when MSSYNC has stopped, about \d+ s at most from the start of the step/);
 		stuck.ui.unmount();
 	});
 
