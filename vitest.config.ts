@@ -1,6 +1,6 @@
 import {statSync} from 'node:fs';
 import {configDefaults, defineConfig, type TestProjectInlineConfiguration} from 'vitest/config';
-import type {TestSequencer, TestSpecification} from 'vitest/node';
+import {BaseSequencer, type TestSpecification} from 'vitest/node';
 import {WHOLE_ONLY} from './test/helpers/suite.js';
 
 /** The test files whose lab runs `npm test` samples: test/helpers/suite.ts's WHOLE_ONLY says which it leaves to test:slow. */
@@ -114,12 +114,9 @@ export function startOrder<T>(files: readonly T[], describe: (file: T) => StartF
 	return [...files].sort((a, b) => rank(a) - rank(b) || describe(b).size - describe(a).size);
 }
 
-/** vitest's sequencer, ordering the files by startOrder (no sharding here). */
-class MostlyWaitingFirst implements TestSequencer {
-	shard(files: TestSpecification[]): Promise<TestSpecification[]> {
-		return Promise.resolve(files);
-	}
-	sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+/** vitest's sequencer, ordering the files by startOrder; `--shard` as vitest's own (BaseSequencer's). */
+class MostlyWaitingFirst extends BaseSequencer {
+	override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
 		const sizes = new Map(files.map(file => [file.moduleId, statSync(file.moduleId).size]));
 		return Promise.resolve(startOrder(files, file => ({path: file.moduleId, size: sizes.get(file.moduleId) ?? 0, isolated: file.project.config.isolate})));
 	}

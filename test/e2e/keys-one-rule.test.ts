@@ -39,9 +39,17 @@ describe('keys pressed together or too soon answer nothing, and the screen says 
 		const session = new PtySession(['--lab', await makeLab()]);
 		try {
 			await session.waitFor(/❯ Continue: restore or reconstruct/);
-			session.write(KEYS.enter);
-			await pause(50);
-			session.write(KEYS.enter);
+			// On a loaded machine the two Enters can reach the wizard in one read: a burst, which the first screen
+			// refuses whole and says so (the test above). Then the pair is pressed again, at most three times.
+			for (let attempt = 1; ; attempt++) {
+				session.write(KEYS.enter);
+				await pause(50);
+				session.write(KEYS.enter);
+				const answered = await session
+					.waitFor(/What brings you here\?|A key was not used[^]*❯ Continue: restore or reconstruct|❯ Continue: restore or reconstruct[^]*A key was not used/)
+					.then(() => session.screen().includes('What brings you here?'));
+				if (answered || attempt === 3) break;
+			}
 			await session.waitFor('What brings you here?');
 			await pause(500);
 			expect(session.screen()).toContain('What brings you here?');
