@@ -45,10 +45,17 @@ if (diagnostics.length > 0) {
 
 // The paths `npm run lint:code` lints (its words that name a file or folder), read from package.json so that the two cannot drift apart.
 const lintCode = JSON.parse(readFileSync('package.json', 'utf8')).scripts['lint:code'];
-const paths = lintCode
-	.split(/\s+/)
-	.slice(1)
-	.filter(word => !word.startsWith('-') && existsSync(word));
+// eslint's options that take a value: their value is not a path.
+const TAKES_VALUE = new Set(['--max-warnings', '--format', '-f', '--config', '-c', '--cache-location', '--ext', '--rule']);
+const words = lintCode.split(/\s+/).slice(1);
+const named = words.filter((word, i) => !word.startsWith('-') && !TAKES_VALUE.has(words[i - 1] ?? ''));
+// A path lint:code names that is not there fails, as eslint fails on it ("No files matching the pattern").
+const missing = named.filter(word => !existsSync(word));
+if (missing.length > 0) {
+	process.stdout.write(`eslint: no files matching ${missing.join(', ')} (named by lint:code in package.json)\n`);
+	failed = true;
+}
+const paths = named.filter(word => existsSync(word));
 // Only the program's own files get it; the rest keep what eslint.config.js gives them (untyped rules).
 const programFiles = program.getRootFileNames().map(file => relative(root, file));
 const eslint = new ESLint({

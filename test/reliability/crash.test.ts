@@ -61,7 +61,8 @@ describe('SIGKILL anywhere, then --resume or --rollback', () => {
 		const failed = reports.filter(r => r.problems.length > 0);
 		expect(failed, JSON.stringify(failed, null, 2)).toEqual([]);
 		expect(new Set(reports.map(r => r.recovery)).size).toBe(2);
-		expect(reports.filter(r => r.killed).length).toBeGreaterThanOrEqual(POINTS / 3);
+		// The kill points by time, not those before a journal entry (always mid-run): a third at least killed the run mid-way.
+		expect(reports.filter(r => r.killedAfterMs >= 0 && r.killed).length).toBeGreaterThanOrEqual(POINTS / 3);
 	}, 10_800_000);
 
 	it.skipIf(NPM_TEST)(
