@@ -4,26 +4,29 @@
  * says so. Keys pressed while the wizard starts are not lost in silence either.
  */
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, it} from 'vitest';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
-import {tempDir} from '../helpers/run-cli.js';
+import {folderPerTest} from '../helpers/file-temp-dirs.js';
 import {KEYS, PtySession} from './pty-session.js';
 
 // Issue 29 (item 8): the note said "pressed before this screen appeared" of two Enters pressed together on a screen long on view.
 const NOT_USED = 'A key was not used: a key answers only on its own, once this screen has been read.';
 
+/** Each test's own folder, kept until the file ends: the tests run side by side (test/helpers/file-temp-dirs.ts). */
+const folder = folderPerTest('dsmn-e2e-');
+
 /** A lab as `lab create DIR --pace 0` makes it, made in-process (the CLI's own start is the walk's). */
 async function makeLab() {
-	const dir = join(await tempDir(), 'lab');
+	const dir = join(await folder(), 'lab');
 	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
 	return dir;
 }
 
 const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-describe('keys pressed together or too soon answer nothing, and the screen says so', () => {
-	it('two Enters in one packet on a choice screen: neither chooses, and the screen says a key was not used', async () => {
+describe.concurrent('keys pressed together or too soon answer nothing, and the screen says so', () => {
+	it('two Enters in one packet on a choice screen: neither chooses, and the screen says a key was not used', async ({expect}) => {
 		const session = new PtySession(['--lab', await makeLab()]);
 		try {
 			await session.waitFor(/❯ Continue: restore or reconstruct/);
@@ -35,7 +38,7 @@ describe('keys pressed together or too soon answer nothing, and the screen says 
 		}
 	});
 
-	it('a second Enter 50 ms after the first does not answer the question the first one led to', async () => {
+	it('a second Enter 50 ms after the first does not answer the question the first one led to', async ({expect}) => {
 		const session = new PtySession(['--lab', await makeLab()]);
 		try {
 			await session.waitFor(/❯ Continue: restore or reconstruct/);

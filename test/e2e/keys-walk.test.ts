@@ -6,10 +6,10 @@
 import {rm} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {describe, expect, it} from 'vitest';
+import {describe, it} from 'vitest';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
-import {tempDir} from '../helpers/run-cli.js';
+import {folderPerTest} from '../helpers/file-temp-dirs.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 import {throughSituation} from './situation-keys.js';
@@ -17,15 +17,18 @@ import {throughSituation} from './situation-keys.js';
 const CSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Each test's own folder, kept until the file ends: the tests run side by side (test/helpers/file-temp-dirs.ts). */
+const folder = folderPerTest('dsmn-e2e-');
+
 /** A lab as `lab create DIR --pace PACE` makes it, made in-process (the walk starts the CLI itself). */
 async function lab(pace: number): Promise<string> {
-	const dir = join(await tempDir(), 'lab');
+	const dir = join(await folder(), 'lab');
 	await createLab(dir, {...LAB_DEFAULTS, pace});
 	return dir;
 }
 
-describe('keys and layout, as the first-time walk found them', () => {
-	it('at 60×20 a footer wraps between its items: no key is on another row than what it does', async () => {
+describe.concurrent('keys and layout, as the first-time walk found them', () => {
+	it('at 60×20 a footer wraps between its items: no key is on another row than what it does', async ({expect}) => {
 		const session = new PtySession(['--lab', await lab(0)], {cols: 60, rows: 20});
 		await session.waitFor(/servers? shows? a red X\./);
 		await session.type(KEYS.enter);
@@ -48,7 +51,7 @@ describe('keys and layout, as the first-time walk found them', () => {
 		await session.kill('SIGTERM');
 	});
 
-	it('a y typed while "Move aside" runs is not typed into the next confirmation\'s word: it is said to be unused', async () => {
+	it('a y typed while "Move aside" runs is not typed into the next confirmation\'s word: it is said to be unused', async ({expect}) => {
 		const session = new PtySession(['--lab', await lab(100)]);
 		await restoreUpTo(session, 'move-aside');
 		await session.type('y');
@@ -81,7 +84,7 @@ describe('keys and layout, as the first-time walk found them', () => {
 		await session.kill('SIGTERM');
 	}, 90_000);
 
-	it("npm start's banner wraps at 80 columns between words, and prints the command to come back whole on its own line", async () => {
+	it("npm start's banner wraps at 80 columns between words, and prints the command to come back whole on its own line", async ({expect}) => {
 		const session = new PtySession([], {command: ['npm', 'start', '--silent'], cwd: REPO, cols: 80, rows: 24});
 		try {
 			await session.waitFor(/servers? shows? a red X\./, 30_000);

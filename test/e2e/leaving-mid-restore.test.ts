@@ -1,15 +1,19 @@
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, it} from 'vitest';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labStatus} from '../../source/lab/status.js';
-import {CLI, runCli, tempDir} from '../helpers/run-cli.js';
+import {folderPerTest} from '../helpers/file-temp-dirs.js';
+import {CLI, runCli} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 
+/** Each test's own folder, kept until the file ends: the tests run side by side (test/helpers/file-temp-dirs.ts). */
+const folder = folderPerTest('dsmn-e2e-');
+
 /** A lab as `lab create DIR --pace 0` makes it, made in-process (the CLI's own start is the walk's). */
 async function makeLab() {
-	const dir = join(await tempDir(), 'lab');
+	const dir = join(await folder(), 'lab');
 	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
 	return dir;
 }
@@ -22,8 +26,8 @@ const unwrapped = (session: PtySession) => session.history().replace(/[ ]*\n[ ]*
 
 const STOPPED = 'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until it runs again. To bring it back:';
 
-describe('leaving mid-restore with MSSYNC stopped: the last screen says so, and how to bring it back', () => {
-	it('"Not now — leave" at the Start MSSYNC confirmation', async () => {
+describe.concurrent('leaving mid-restore with MSSYNC stopped: the last screen says so, and how to bring it back', () => {
+	it('"Not now — leave" at the Start MSSYNC confirmation', async ({expect}) => {
 		const dir = await makeLab();
 		const session = new PtySession(['--lab', dir], {cols: 200});
 		await restoreUpTo(session, 'start-service');
@@ -41,7 +45,7 @@ describe('leaving mid-restore with MSSYNC stopped: the last screen says so, and 
 		);
 	});
 
-	it('a closed terminal (SIGHUP) at the same point', async () => {
+	it('a closed terminal (SIGHUP) at the same point', async ({expect}) => {
 		const dir = await makeLab();
 		const session = new PtySession(['--lab', dir], {cols: 200});
 		await restoreUpTo(session, 'start-service');
@@ -50,7 +54,7 @@ describe('leaving mid-restore with MSSYNC stopped: the last screen says so, and 
 		expect(unwrapped(session)).toContain(STOPPED);
 	});
 
-	it('a scripted restore that stops at Start MSSYNC says the same', async () => {
+	it('a scripted restore that stops at Start MSSYNC says the same', async ({expect}) => {
 		const dir = await makeLab();
 		expect((await runCli(['lab', 'fault', dir, 'start-refused'])).exitCode).toBe(0);
 		const result = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes']);
@@ -63,7 +67,7 @@ describe('leaving mid-restore with MSSYNC stopped: the last screen says so, and 
 	});
 
 	// Issue 29: a stop that hangs ended with "--resume (it goes on to "Start MSSYNC")", but resuming tries Stop MSSYNC again first.
-	it('a scripted restore whose Stop MSSYNC hangs (STOP_PENDING): what to do, and --resume names the step it tries again', async () => {
+	it('a scripted restore whose Stop MSSYNC hangs (STOP_PENDING): what to do, and --resume names the step it tries again', async ({expect}) => {
 		const dir = await makeLab();
 		expect((await runCli(['lab', 'fault', dir, 'stop-hangs'])).exitCode).toBe(0);
 		const args = ['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes'];

@@ -1,15 +1,18 @@
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, it} from 'vitest';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labStatus} from '../../source/lab/status.js';
-import {tempDir} from '../helpers/run-cli.js';
+import {folderPerTest} from '../helpers/file-temp-dirs.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 
+/** Each test's own folder, kept until the file ends: the tests run side by side (test/helpers/file-temp-dirs.ts). */
+const folder = folderPerTest('dsmn-e2e-');
+
 /** A lab as `lab create DIR --pace 0` makes it, made in-process (the CLI's own start is the walk's). */
 async function makeLab() {
-	const dir = join(await tempDir(), 'lab');
+	const dir = join(await folder(), 'lab');
 	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
 	return dir;
 }
@@ -17,8 +20,8 @@ async function makeLab() {
 /** MSSYNC's state as `lab status` reports it (its own function, in-process). */
 const serviceState = async (dir: string) => (await labStatus(dir)).service.state;
 
-describe('the list pointer stays where the admin left it, through every overlay', () => {
-	it('on a confirmation: No, then ? and a key, then q and n: Enter still says No and nothing is stopped', async () => {
+describe.concurrent('the list pointer stays where the admin left it, through every overlay', () => {
+	it('on a confirmation: No, then ? and a key, then q and n: Enter still says No and nothing is stopped', async ({expect}) => {
 		const dir = await makeLab();
 		const session = new PtySession(['--lab', dir]);
 		try {
