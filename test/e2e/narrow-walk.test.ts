@@ -6,10 +6,9 @@
  * rows tall: the terminal is widened and narrowed again), no unit is parted ("KB" / "Q189441"), and the plan shows every
  * step (ARCHITECTURE.md, "Layout at any size").
  */
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
+import {folderPerTest} from '../helpers/file-temp-dirs.js';
 import {runCli} from '../helpers/run-cli.js';
 import {frameProblems, wordsOf} from './narrow-frames.js';
 import {KEYS, PtySession} from './pty-session.js';
@@ -78,14 +77,10 @@ function walker(session: PtySession, cols: number, rows: number): Walker {
 }
 
 /** The walks' folders: removed after the file, not after each test (tempDir's rule), since the walks run side by side. */
-const made: string[] = [];
-afterAll(async () => {
-	await Promise.all(made.splice(0).map(dir => rm(dir, {recursive: true, force: true})));
-});
+const folder = folderPerTest('dsmn-narrow-');
 
 async function lab(...flags: string[]): Promise<{dir: string; home: string}> {
-	const home = await mkdtemp(join(tmpdir(), 'dsmn-narrow-'));
-	made.push(home);
+	const home = await folder();
 	const dir = join(home, 'lab');
 	expect((await runCli(['lab', 'create', dir, '--pace', '0', ...flags])).exitCode).toBe(0);
 	return {dir, home};
