@@ -1,20 +1,24 @@
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, it} from 'vitest';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
-import {runCli, tempDir} from '../helpers/run-cli.js';
+import {folderPerTest} from '../helpers/file-temp-dirs.js';
+import {runCli} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 
+/** Each test's own folder, kept until the file ends: the tests run side by side (test/helpers/file-temp-dirs.ts). */
+const folder = folderPerTest('dsmn-e2e-');
+
 /** A lab as `lab create DIR --pace 0` makes it, made in-process (the CLI's own start is the walk's). */
 async function makeLab() {
-	const dir = join(await tempDir(), 'lab');
+	const dir = join(await folder(), 'lab');
 	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
 	return dir;
 }
 
-describe('the resume screen shows the last command the run sent, as the step screens do', () => {
-	it("left at the Start MSSYNC confirmation: the copy step's last query, named with its step", async () => {
+describe.concurrent('the resume screen shows the last command the run sent, as the step screens do', () => {
+	it("left at the Start MSSYNC confirmation: the copy step's last query, named with its step", async ({expect}) => {
 		const dir = await makeLab();
 		const first = new PtySession(['--lab', dir], {cols: 120});
 		await restoreUpTo(first, 'start-service');
@@ -36,7 +40,7 @@ describe('the resume screen shows the last command the run sent, as the step scr
 		await again.exited;
 	});
 
-	it('a scripted restore that failed at Start MSSYNC: the command that failed', async () => {
+	it('a scripted restore that failed at Start MSSYNC: the command that failed', async ({expect}) => {
 		const dir = await makeLab();
 		expect((await runCli(['lab', 'fault', dir, 'start-refused'])).exitCode).toBe(0);
 		const scripted = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes']);

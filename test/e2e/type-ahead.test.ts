@@ -4,9 +4,10 @@
  */
 import {mkdir} from 'node:fs/promises';
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, it} from 'vitest';
 import {labStatusSchema} from '../../source/lab/status.js';
-import {runCli, tempDir} from '../helpers/run-cli.js';
+import {folderPerTest} from '../helpers/file-temp-dirs.js';
+import {runCli} from '../helpers/run-cli.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 
@@ -14,9 +15,12 @@ const NOT_USED = 'A key was not used: a key answers only on its own, once this s
 const CTRL_W = '\u0017';
 const CTRL_U = '\u0015';
 
-describe('keys typed ahead, in one burst, in a pseudo-terminal', () => {
-	it('types RESTORE and Enter from one burst, and never lets the rest of it confirm the next step', async () => {
-		const dir = join(await tempDir(), 'lab');
+/** Each test's own folder, kept until the file ends: the tests run side by side (test/helpers/file-temp-dirs.ts). */
+const folder = folderPerTest('dsmn-e2e-');
+
+describe.concurrent('keys typed ahead, in one burst, in a pseudo-terminal', () => {
+	it('types RESTORE and Enter from one burst, and never lets the rest of it confirm the next step', async ({expect}) => {
+		const dir = join(await folder(), 'lab');
 		expect((await runCli(['lab', 'create', dir, '--pace', '0'])).exitCode).toBe(0);
 		const session = new PtySession(['--lab', dir]);
 		await restoreUpTo(session, 'copy-backup');
@@ -36,8 +40,10 @@ describe('keys typed ahead, in one burst, in a pseudo-terminal', () => {
 
 	// Issue 29: "FS2⏎y" in one burst into the server's name: the name and Enter do their work, the "y" answers
 	// nothing and the next confirmation says so.
-	it('a server\'s name and Enter in one burst delete its WINNT_SYNC_AGENT; the "y" after them answers nothing, and the next screen says so', async () => {
-		const dir = join(await tempDir(), 'lab');
+	it('a server\'s name and Enter in one burst delete its WINNT_SYNC_AGENT; the "y" after them answers nothing, and the next screen says so', async ({
+		expect,
+	}) => {
+		const dir = join(await folder(), 'lab');
 		expect((await runCli(['lab', 'create', dir, '--pace', '0', '--no-backup'])).exitCode).toBe(0);
 		const session = new PtySession(['--lab', dir]);
 		try {
@@ -69,8 +75,8 @@ describe('keys typed ahead, in one burst, in a pseudo-terminal', () => {
 	});
 
 	// Issue 29: after Tab listed what a path could go on with, Ctrl+W left the list under a line it no longer completed.
-	it('Ctrl+W after Tab: the names Tab listed go with the word erased', async () => {
-		const dir = join(await tempDir(), 'lab');
+	it('Ctrl+W after Tab: the names Tab listed go with the word erased', async ({expect}) => {
+		const dir = join(await folder(), 'lab');
 		expect((await runCli(['lab', 'create', dir, '--pace', '0'])).exitCode).toBe(0);
 		await mkdir(join(dir, 'backup-old'));
 		const session = new PtySession(['--lab', dir]);
