@@ -5,7 +5,8 @@
  * every run (ARCHITECTURE.md, "The run and its journal"). dsmpack runs at the server's own console: on a
  * real server its step is manual (instructions, then the admin's confirmation, then the tool looks for
  * mssync.bkp); the lab runs its own dsmpack. Non-destructive: nothing is replaced by the tool, so there is
- * no roll back; the run says what it changed (MSSYNC.MDB repaired in place, mssync.bkp kept beside it).
+ * no roll back; the run says what it changed (MSSYNC.MDB repaired in place, mssync.bkp kept beside it). An
+ * mssync.bkp an earlier repair left is moved aside first (dsmpack /r would replace it), never deleted.
  *
  * API (stable; the wizard and the scripted run use it):
  *   RepairRun.begin(target, {now?, timings?, onCommand?}) → a new run (journal flow "repair");
@@ -14,7 +15,7 @@
  *   run.whereThingsAre(), run.afterRepair() (what to do next, with the optional DSMDUMP/DSMCHK check).
  */
 import {Journal, type UnfinishedRun} from '../journal/journal.js';
-import type {JournalEntry, RunStarted} from '../journal/entries.js';
+import type {JournalEntry, MoveEntry, RunStarted} from '../journal/entries.js';
 import type {Target} from '../targets/capabilities.js';
 import type {CommandListener} from '../targets/run-command.js';
 import {JournaledRun, startJournal} from './journaled-run.js';
@@ -80,12 +81,13 @@ export class RepairRun extends JournaledRun {
 			case 'stop-service':
 				return Promise.resolve([`Runs ${service.describe('stop')} when MSSYNC runs or tries to start: dsmpack needs the database closed.`]);
 			case 'dsmpack':
-				return Promise.resolve(
+				return this.earlierKeptLines().then(kept =>
 					this.target.repair
 						? [
 								`Runs dsmpack /r in ${this.syncagnt}: MSSYNC.MDB is repaired and compacted in place; the database as it was is kept as ${DSMPACK_KEPT} beside it.`,
+								...kept,
 							]
-						: this.consoleInstructions(),
+						: [...kept, ...this.consoleInstructions()],
 				);
 			case 'start-service':
 				return Promise.resolve([
@@ -96,9 +98,20 @@ export class RepairRun extends JournaledRun {
 		return Promise.resolve([]);
 	}
 
+	/** Before the dsmpack step: the mssync.bkp an earlier repair left, moved aside first (dsmpack /r would replace it). */
+	private async earlierKeptLines(): Promise<string[]> {
+		const aside = this.keptAside();
+		if (aside) return [`The ${DSMPACK_KEPT} an earlier repair left is kept, moved aside as ${aside}.`];
+		if (this.entries.some(e => e.type === 'file-before' && e.step === 'dsmpack')) return [];
+		if (!(await this.target.database.files.stat(this.keptPath))) return [];
+		return [`An ${DSMPACK_KEPT} is already there (an earlier repair's): dsmpack /r would replace it, so it is moved aside first as ${this.asidePath}.`];
+	}
+
 	whereThingsAre(): string[] {
 		const repaired = this.finishedSteps().includes('dsmpack');
+		const aside = this.entries.some(e => e.type === 'moved' && e.from === this.keptPath) ? this.keptAside() : undefined;
 		return [
+			...(aside ? [`The ${DSMPACK_KEPT} an earlier repair left (the database before that repair) is kept as ${aside}.`] : []),
 			// Said once at the end, with what to do with it (not also in the summary's first line or its next steps).
 			...(repaired
 				? [
@@ -129,14 +142,51 @@ export class RepairRun extends JournaledRun {
 	private async dsmpack(hooks: RunHooks): Promise<StepOutcome> {
 		const refused = await requireStopped(this.target.service, hooks);
 		if (refused) return refused;
+		await this.setAsideEarlierKept();
 		await this.noteKeptBefore();
-		if (!this.target.repair) return {status: 'manual', instructions: this.consoleInstructions()};
+		const aside = this.keptAside();
+		const kept = aside ? [`The ${DSMPACK_KEPT} an earlier repair left was moved aside first, not replaced: it is now ${aside}.`] : [];
+		if (!this.target.repair) return {status: 'manual', instructions: [...kept, ...this.consoleInstructions()]};
 		const printed = await this.target.repair.dsmpack();
 		return {
 			status: 'done',
-			summary: `dsmpack /r repaired MSSYNC.MDB in place; the database as it was is kept as ${DSMPACK_KEPT}`,
-			details: printed,
+			summary: `dsmpack /r repaired MSSYNC.MDB in place; the database as it was is kept as ${DSMPACK_KEPT}${aside ? ` (the earlier one moved aside as ${aside})` : ''}`,
+			details: [...kept, ...printed],
 		};
+	}
+
+	/** Where this run puts the mssync.bkp an earlier repair left, beside it: named after the run's start, so a resume finds the same name. */
+	private get asidePath(): string {
+		const stamp = this.start.at.replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '');
+		return `${this.keptPath}.before-${stamp}`;
+	}
+
+	/** The earlier mssync.bkp this run moved aside, once moved (read from the journal): undefined when there was none. */
+	private keptAside(): string | undefined {
+		return this.entries.find((e): e is MoveEntry => e.type === 'move' && e.from === this.keptPath)?.to;
+	}
+
+	/**
+	 * dsmpack /r replaces mssync.bkp: one an earlier repair left (the only copy of the database before that
+	 * repair) is moved aside first, once per run, journaled before and after like the restore's snapshot
+	 * (ARCHITECTURE.md, "The run and its journal": the repair); a cut between the two is read back from the disk on resume.
+	 */
+	private async setAsideEarlierKept(): Promise<void> {
+		if (this.entries.some(e => e.type === 'file-before' && e.step === 'dsmpack')) return;
+		const files = this.target.database.files;
+		const planned = this.keptAside();
+		if (planned) {
+			if (this.entries.some(e => e.type === 'moved' && e.from === this.keptPath)) return;
+			if (!(await files.stat(planned))) await files.rename(this.keptPath, planned);
+		} else {
+			if (!(await files.stat(this.keptPath))) return;
+			const to = this.asidePath;
+			const digest = await files.digest(this.keptPath);
+			await this.record({type: 'move', from: this.keptPath, to, size: digest.size, sha256: digest.sha256});
+			await files.rename(this.keptPath, to);
+		}
+		await files.flush(this.syncagnt);
+		await this.record({type: 'moved', from: this.keptPath, to: this.keptAside()!});
 	}
 
 	/** dsmpack /r at the PDC's prompt leaves mssync.bkp in SYNCAGNT: without one written since the step began, the step is not marked done. */
@@ -174,14 +224,21 @@ export class RepairRun extends JournaledRun {
 	private async keptProblem(notDone: string): Promise<Extract<StepOutcome, {status: 'failed'}> | undefined> {
 		const kept = await this.keptByThisRun();
 		if (!kept) return undefined;
+		const began = this.entries.find(e => e.type === 'file-before' && e.step === 'dsmpack')?.at;
+		const since = `since this step began${began ? ` at ${began.slice(0, 10)} ${began.slice(11, 19)} UTC` : ''}`;
 		const why =
 			kept === 'missing'
-				? `there is no ${DSMPACK_KEPT} in ${this.syncagnt}: dsmpack /r keeps one there, so it has not run on this database`
-				: `the ${DSMPACK_KEPT} in ${this.syncagnt} is the one that was there before the dsmpack step began (the same size and time): dsmpack /r has not written it since, so it has not run on this database`;
+				? `there is no ${DSMPACK_KEPT} in ${this.syncagnt}: dsmpack /r writes one there, so it has not run ${since}`
+				: `the ${DSMPACK_KEPT} in ${this.syncagnt} was not written ${since} (the same size and time as then): dsmpack /r has not run since`;
+		const run = `run dsmpack /r in ${syncagntAtConsole(this.syncagnt)} at the PDC's prompt with MSSYNC stopped, then retry this step (scripted: run again with --resume)`;
 		return {
 			status: 'failed',
 			message: `${why}; ${notDone}`,
-			advice: `run dsmpack /r in ${syncagntAtConsole(this.syncagnt)} at the PDC's prompt with MSSYNC stopped, then retry this step (scripted: run again with --resume)`,
+			// dsmpack /r replaces mssync.bkp: the one there may be the only copy of the database before an earlier repair.
+			advice:
+				kept === 'stale'
+					? `first copy ${this.keptPath} somewhere safe (dsmpack /r replaces it, and it may be the only copy of the database before an earlier repair); then ${run}`
+					: run,
 		};
 	}
 

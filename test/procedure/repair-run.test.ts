@@ -1,5 +1,5 @@
 /** The dsmpack /r repair (KB Q197852) as a journaled run: simulated on the lab, a manual step on a real server, then verified by MSSYNC starting. */
-import {copyFile, readdir, rm, utimes, writeFile} from 'node:fs/promises';
+import {copyFile, readdir, readFile, rm, utimes, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
@@ -89,40 +89,93 @@ describe('the repair run (dsmpack /r, KB Q197852)', () => {
 		run.leaveServer();
 	});
 
-	it('a stale mssync.bkp, left by an earlier repair, is not taken for this run’s: the step is not marked done until dsmpack writes it again', async () => {
+	it('an earlier repair’s mssync.bkp is moved aside before the manual step, journaled, and named; a confirmation without a new one is refused', async () => {
 		const {paths, target} = await crashedLab();
 		const {repair: _none, ...real} = target;
-		const stale = join(paths.syncagnt, 'mssync.bkp');
-		await writeFile(stale, 'an earlier repair');
-		await utimes(stale, new Date('2026-01-02T03:04:05Z'), new Date('2026-01-02T03:04:05Z'));
+		const earlier = join(paths.syncagnt, 'mssync.bkp');
+		await writeFile(earlier, 'an earlier repair');
 		const run = await RepairRun.begin(real, {timings: fast});
-		expect(await run.execute('dsmpack')).toMatchObject({status: 'manual'});
+		expect((await run.describeChanges('dsmpack'))[0]).toMatch(/already there .* moved aside first as .*mssync\.bkp\.before-\d{8}-\d{6}/);
+		const manual = await run.execute('dsmpack');
+		expect(manual).toMatchObject({
+			status: 'manual',
+			instructions: expect.arrayContaining([expect.stringMatching(/moved aside first, not replaced: it is now .*before-/)]),
+		});
+		const aside = (await readdir(paths.syncagnt)).find(n => n.startsWith('mssync.bkp.before-'))!;
+		expect(await readFile(join(paths.syncagnt, aside), 'utf8')).toBe('an earlier repair');
+		expect(await readdir(paths.syncagnt)).not.toContain('mssync.bkp');
+		const journal = await readJournal(run.journalPath);
+		expect(journal.filter(e => e.type === 'move' || e.type === 'moved').map(e => e.type)).toEqual(['move', 'moved']);
+		expect(journal.find(e => e.type === 'move')).toMatchObject({from: earlier, to: join(paths.syncagnt, aside), size: 'an earlier repair'.length});
 		const refused = await run.confirmManual('dsmpack');
 		expect(refused).toMatchObject({
 			status: 'failed',
-			message: expect.stringMatching(/mssync\.bkp .* is the one that was there before the dsmpack step began.*not marked done/),
+			message: expect.stringMatching(/no mssync\.bkp .* has not run since this step began at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC.*not marked done/),
 		});
-		expect(run.finishedSteps()).not.toContain('dsmpack');
-		// Journaled when the step began, so a confirmation from another process (--resume) checks the same.
-		const before = (await readJournal(run.journalPath)).find(e => e.type === 'file-before');
-		expect(before).toMatchObject({step: 'dsmpack', path: stale, size: 'an earlier repair'.length});
-		expect(await run.execute('start-service')).toMatchObject({
-			status: 'failed',
-			message: expect.stringMatching(/before the dsmpack step began.*MSSYNC was not started/),
-		});
-		expect(await target.service.query()).toMatchObject({state: 'STOPPED'});
+		expect(run.whereThingsAre()[0]).toMatch(new RegExp(`earlier repair left .* is kept as .*${aside.replace(/\./g, '\\.')}`));
 		run.leaveServer();
-		// The admin runs dsmpack /r now: mssync.bkp written again. Confirmed on --resume, in a new process.
+		// The admin runs dsmpack /r now; confirmed on --resume in a new process: nothing is moved again, the earlier copy stays.
 		await copyFile(
 			join(
 				paths.syncagnt,
 				(await readdir(paths.syncagnt)).find(n => /^mssync\.mdb$/i.test(n))!,
 			),
-			stale,
+			earlier,
 		);
 		const resumed = await RepairRun.resume(real, (await findUnfinishedRun(target.journalDir))!, fast);
 		expect(await resumed.confirmManual('dsmpack')).toMatchObject({status: 'done'});
+		expect(await readFile(join(paths.syncagnt, aside), 'utf8')).toBe('an earlier repair');
 		resumed.leaveServer();
+	});
+
+	it('a journal of an older version (mssync.bkp noted, not moved): a stale one is refused as not written since the step began, and the advice keeps it first', async () => {
+		const {paths, target} = await crashedLab();
+		const {repair: _none, ...real} = target;
+		const stale = join(paths.syncagnt, 'mssync.bkp');
+		const run = await RepairRun.begin(real, {timings: fast});
+		expect(await run.execute('dsmpack')).toMatchObject({status: 'manual'});
+		run.leaveServer();
+		// As the older version journaled it: the file there when the step began, its size and time, and nothing moved.
+		await writeFile(stale, 'an earlier repair');
+		await utimes(stale, new Date('2026-01-02T03:04:05Z'), new Date('2026-01-02T03:04:05Z'));
+		const lines = (await readFile(run.journalPath, 'utf8'))
+			.trimEnd()
+			.split('\n')
+			.map(l => JSON.parse(l) as Record<string, unknown>);
+		const older = lines.map(e =>
+			e['type'] === 'file-before' ? {...e, size: 'an earlier repair'.length, mtimeMs: new Date('2026-01-02T03:04:05Z').getTime()} : e,
+		);
+		await writeFile(run.journalPath, older.map(e => JSON.stringify(e)).join('\n') + '\n');
+		const resumed = await RepairRun.resume(real, (await findUnfinishedRun(target.journalDir))!, fast);
+		const refused = await resumed.confirmManual('dsmpack');
+		expect(refused).toMatchObject({
+			status: 'failed',
+			message: expect.stringMatching(/mssync\.bkp .* was not written since this step began at .* UTC .*not marked done/),
+			advice: expect.stringMatching(/^first copy .*mssync\.bkp somewhere safe .*; then run dsmpack \/r/),
+		});
+		expect(refused.status === 'failed' && refused.message).not.toMatch(/has not run on this database/);
+		expect(await resumed.execute('start-service')).toMatchObject({
+			status: 'failed',
+			message: expect.stringMatching(/was not written since.*MSSYNC was not started/),
+		});
+		expect(await target.service.query()).toMatchObject({state: 'STOPPED'});
+		resumed.leaveServer();
+	});
+
+	it('on the lab: a second repair moves the first one’s mssync.bkp aside before its dsmpack runs', async () => {
+		const {paths, target} = await crashedLab();
+		const first = await RepairRun.begin(target, {timings: fast});
+		expect(await first.execute('dsmpack')).toMatchObject({status: 'done'});
+		expect(await first.execute('start-service')).toMatchObject({status: 'done'});
+		await first.end('completed');
+		const kept = await readFile(join(paths.syncagnt, 'mssync.bkp'));
+		expect(await target.service.stop()).toMatchObject({ok: true});
+		const second = await RepairRun.begin(target, {timings: fast});
+		expect(await second.execute('dsmpack')).toMatchObject({status: 'done', summary: expect.stringMatching(/the earlier one moved aside as .*before-/)});
+		const aside = (await readdir(paths.syncagnt)).find(n => n.startsWith('mssync.bkp.before-'))!;
+		expect(await readFile(join(paths.syncagnt, aside))).toEqual(kept);
+		expect(second.whereThingsAre()[0]).toMatch(/earlier repair left .* is kept as .*mssync\.bkp\.before-/);
+		second.leaveServer();
 	});
 
 	it('on the lab: its own dsmpack over a stale mssync.bkp passes the check', async () => {
