@@ -208,7 +208,9 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 			const next = run.steps().find(step => !done.has(step.id))?.title;
 			const starts = run.steps().find(step => step.id === 'start-service')?.title;
 			const later = starts && next !== starts && !done.has('start-service') ? `, and starts MSSYNC at "${starts}"` : '';
-			return `run the same command again with --resume (it goes on with "${next ?? starts ?? 'Start MSSYNC'}"${later}), or with --rollback (SYNCAGNT as it was, MSSYNC as found)`;
+			// Only a run that can be rolled back offers it, as the wizard does: never a repair.
+			const rollback = run.canRollback ? ', or with --rollback (SYNCAGNT as it was, MSSYNC as found)' : '';
+			return `run the same command again with --resume (it goes on with "${next ?? starts ?? 'Start MSSYNC'}"${later})${rollback}`;
 		};
 	}
 
