@@ -10,6 +10,7 @@ import {loadLab} from '../lab/state.js';
 import {resultCheckInstructions} from '../procedure/repair-and-check.js';
 import {event8005Check} from '../procedure/synchronize-choice.js';
 import type {Target} from '../targets/capabilities.js';
+import {shellWord} from '../text/shell-word.js';
 import type {OpenedRun} from './unfinished-run.js';
 
 export type AfterRun = {
@@ -26,13 +27,8 @@ export type AfterRun = {
 export async function afterRunChecks(run: OpenedRun, target: Target): Promise<AfterRun> {
 	// After either synchronize: a full one sends every account again but does not bring back lost groups.
 	const event8005 = run.flow === 'restore' ? event8005Check(run.start.synchronize ?? 'normal') : [];
-	const servers =
-		run.flow === 'reconstruct'
-			? run.servers
-			: await target.servers.list().then(
-					list => list.map(s => s.name),
-					() => [],
-				);
+	const listed = await target.servers.list().catch(() => undefined);
+	const servers = run.flow === 'reconstruct' ? run.servers : (listed ?? []).map(s => s.name);
 	const lab = target.kind === 'lab' ? await loadLab(target.location).catch(() => undefined) : undefined;
 	const practice = lab
 		? [
@@ -45,6 +41,15 @@ export async function afterRunChecks(run: OpenedRun, target: Target): Promise<Af
 		: [];
 	const dsm = resultCheckInstructions(lab?.domain, servers);
 	// One name for the domain in every command of the end, the repair's next steps included.
-	const next = run.flow === 'repair' ? run.afterRepair(lab?.domain) : [];
+	// In the practice lab, as the wizard's lab end says it: the servers still red (the tool reads them) and the lab's own synchronize.
+	const inLab =
+		lab && listed
+			? {
+					red: listed.filter(s => !s.synchronized).map(s => s.name),
+					sync: `dsmn-resync lab sync ${shellWord(target.location)}`,
+					status: `dsmn-resync lab status ${shellWord(target.location)}`,
+				}
+			: undefined;
+	const next = run.flow === 'repair' ? run.afterRepair(lab?.domain, inLab) : [];
 	return {next, domain: lab?.domain, checks: [...event8005, ...dsm.slice(0, -1), ...practice], dsmchkExitCodes: dsm.at(-1) ?? ''};
 }

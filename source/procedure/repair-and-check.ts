@@ -137,19 +137,29 @@ export function resultCheckInstructions(domain: string | undefined, servers: rea
  * it cannot see the check marks (a real server). `onlySynchronize`: how to start the tool's "Only
  * synchronize all servers", where there is one.
  */
-export function afterRepairLines(red: readonly string[] | undefined, domain?: string, onlySynchronize?: string, lab = false): string[] {
+export function afterRepairLines(
+	red: readonly string[] | undefined,
+	domain?: string,
+	onlySynchronize?: string,
+	lab = false,
+	labCommands?: {sync: string; status: string},
+): string[] {
 	const state =
 		red === undefined
 			? 'The repair sends nothing to the NetWare servers: a server that showed a red X before still does until it is synchronized.'
 			: red.length === 0
 				? 'Every server shows a blue check on the repaired database.'
 				: `Still red: ${red.join(', ')}. The repair kept what the database knew and sent nothing: what ${red.length === 1 ? 'that server' : 'those servers'} missed reaches ${red.length === 1 ? 'it' : 'them'} only when synchronized.`;
-	const synchronize = `in Synchronization Manager, NetWare Server ▸ Synchronize all servers${onlySynchronize ? ` (or start again, ${onlySynchronize}, and choose "Only synchronize all servers")` : ''}`;
+	const click = 'Synchronization Manager, NetWare Server ▸ Synchronize all servers';
+	// The practice lab's own command for that click, where the front end has no "start again" (the scripted run).
+	const synchronize = labCommands
+		? `in the practice lab, ${labCommands.sync} (what ${click} does)`
+		: `in ${click}${onlySynchronize ? ` (or start again, ${onlySynchronize}, and choose "Only synchronize all servers")` : ''}`;
 	return [
 		state,
 		...(red?.length === 0 ? [] : [`Next: ${synchronize}.`]),
 		// The practice lab has no Event Viewer: its Application log is what its lab status command (printed with the checks) shows.
-		`Then check: ${lab ? "in the practice lab's Application log (the lab status command above)" : 'in Event Viewer on the PDC, Log ▸ Application'}, MSSYNC's entries since it started (why a server stays red, or why MSSYNC stopped again); and a user or two with DSMCHK: dsmchk -d ${domain ?? 'DOMAIN'} -u USERNAME (${cite('dsmchk', ['Q154760'])}).`,
+		`Then check: ${labCommands ? `in the practice lab's Application log (${labCommands.status})` : lab ? "in the practice lab's Application log (the lab status command above)" : 'in Event Viewer on the PDC, Log ▸ Application'}, MSSYNC's entries since it started (why a server stays red, or why MSSYNC stopped again); and a user or two with DSMCHK: dsmchk -d ${domain ?? 'DOMAIN'} -u USERNAME (${cite('dsmchk', ['Q154760'])}).`,
 		// Where mssync.bkp is, and how long to keep it, is said once, by the run's own line (repair-run.ts, whereThingsAre).
 		'If MSSYNC does not stay running, restore the database from a backup instead.',
 	];

@@ -122,9 +122,9 @@ export class RepairRun extends JournaledRun {
 		];
 	}
 
-	/** Once MSSYNC runs again: what the admin does next. */
-	afterRepair(domain?: string): string[] {
-		return afterRepairLines(undefined, domain);
+	/** Once MSSYNC runs again: what the admin does next; in the practice lab, the servers still red and its own synchronize command. */
+	afterRepair(domain?: string, lab?: {red: readonly string[]; sync: string; status: string}): string[] {
+		return lab ? afterRepairLines(lab.red, domain, undefined, true, lab) : afterRepairLines(undefined, domain);
 	}
 
 	protected perform(stepId: string, hooks: RunHooks): Promise<StepOutcome> {

@@ -189,7 +189,9 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 		const after = await afterRunChecks(run, target);
 		// Out of step after the plain synchronize: the last line says where to look for Event 8005 and what to do, once.
 		const said = new Set(completed.outOfStep ? [...event8005Check('normal'), ...event8005Check('full')] : []);
-		for (const line of [...after.next, ...after.checks, after.dsmchkExitCodes]) if (!said.has(line)) say({event: 'instruction', text: line});
+		// A repair's next steps name the practice lab's own command as launched, as the wizard's do.
+		const next = after.next.map(line => asLaunched(line, launcherOf(io.script, io.env)));
+		for (const line of [...next, ...after.checks, after.dsmchkExitCodes]) if (!said.has(line)) say({event: 'instruction', text: line});
 		say(completed);
 		// Servers still red (the lab reads the marks: after a repair, until synchronized), or Event 8005 seen: the
 		// run is done but the servers are not in step, as the wizard's last screen exits (README, exit status).

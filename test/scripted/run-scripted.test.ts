@@ -8,16 +8,25 @@ import {recordingIo} from '../helpers/recording-io.js';
 import {tempDir} from '../helpers/run-cli.js';
 
 describe('a scripted repair that stops', () => {
-	it('says to go on with --resume, never --rollback: a repair cannot be rolled back', {timeout: 60_000}, async () => {
-		const dir = join(await tempDir(), 'lab');
-		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20, wontStart: true});
-		expect(await main(['--lab', dir, '--repair', 'dsmpack', '--yes'], recordingIo().io)).toBe(1);
-		expect(await main(['lab', 'fault', dir, 'start-refused'], recordingIo().io)).toBe(0);
-		const again = recordingIo();
-		expect(await main(['--lab', dir, '--repair', 'dsmpack', '--yes'], again.io), again.out() + again.err()).toBe(1);
-		const text = again.out() + again.err();
-		expect(text).toMatch(/the repair did not bring MSSYNC back/);
-		expect(text).toMatch(/run the same command again with --resume/);
-		expect(text).not.toMatch(/--rollback/);
-	});
+	it(
+		'in the lab, names the lab’s own commands as launched; stopped, says to go on with --resume, never --rollback (a repair cannot be rolled back)',
+		{timeout: 60_000},
+		async () => {
+			const dir = join(await tempDir(), 'lab');
+			await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20, wontStart: true});
+			const first = recordingIo({}, '/opt/app/dist/cli.js');
+			expect(await main(['--lab', dir, '--repair', 'dsmpack', '--yes'], first.io)).toBe(1);
+			// The practice lab's directions, as the wizard's lab end gives them, its commands as launched: not the PDC's Event Viewer.
+			expect(first.out()).toContain(`Next: in the practice lab, node /opt/app/dist/cli.js lab sync ${dir} (what Synchronization Manager`);
+			expect(first.out()).toContain(`in the practice lab's Application log (node /opt/app/dist/cli.js lab status ${dir})`);
+			expect(first.out()).not.toMatch(/Event Viewer on the PDC|Next: in Synchronization Manager/);
+			expect(await main(['lab', 'fault', dir, 'start-refused'], recordingIo().io)).toBe(0);
+			const again = recordingIo();
+			expect(await main(['--lab', dir, '--repair', 'dsmpack', '--yes'], again.io), again.out() + again.err()).toBe(1);
+			const text = again.out() + again.err();
+			expect(text).toMatch(/the repair did not bring MSSYNC back/);
+			expect(text).toMatch(/run the same command again with --resume/);
+			expect(text).not.toMatch(/--rollback/);
+		},
+	);
 });
