@@ -8,7 +8,8 @@
  */
 import {loadLab} from '../lab/state.js';
 import {resultCheckInstructions} from '../procedure/repair-and-check.js';
-import {event8005Check} from '../procedure/synchronize-choice.js';
+import {cite} from '../procedure/claims.js';
+import {event8005Check, type SynchronizeKind} from '../procedure/synchronize-choice.js';
 import type {Target} from '../targets/capabilities.js';
 import {shellWord} from '../text/shell-word.js';
 import type {OpenedRun} from './unfinished-run.js';
@@ -16,6 +17,8 @@ import type {OpenedRun} from './unfinished-run.js';
 export type AfterRun = {
 	/** After a repair: what to do next (a front end whose summary says it already may leave these out). */
 	next: string[];
+	/** After a restore, the lines of `checks` about Event 8005 (a front end whose end says it already leaves them out). */
+	event8005: string[];
 	/** What to check now, in the order printed: Event 8005, DSMDUMP and DSMCHK, the practice lab's commands. */
 	checks: string[];
 	/** What DSMCHK's exit codes mean (left to DSMCHK's own help where the screen is small). */
@@ -26,7 +29,6 @@ export type AfterRun = {
 
 export async function afterRunChecks(run: OpenedRun, target: Target): Promise<AfterRun> {
 	// After either synchronize: a full one sends every account again but does not bring back lost groups.
-	const event8005 = run.flow === 'restore' ? event8005Check(run.start.synchronize ?? 'normal') : [];
 	const listed = await target.servers.list().catch(() => undefined);
 	const servers = run.flow === 'reconstruct' ? run.servers : (listed ?? []).map(s => s.name);
 	const lab = target.kind === 'lab' ? await loadLab(target.location).catch(() => undefined) : undefined;
@@ -39,6 +41,8 @@ export async function afterRunChecks(run: OpenedRun, target: Target): Promise<Af
 				`dsmn-resync lab dsmchk ${target.location} -d ${lab.domain} -u USERNAME`,
 			]
 		: [];
+	const kind = run.start.synchronize ?? 'normal';
+	const event8005 = run.flow !== 'restore' ? [] : lab ? labEvent8005(lab.events ?? [], run.start.at, kind, target.location) : event8005Check(kind);
 	const dsm = resultCheckInstructions(lab?.domain, servers);
 	// One name for the domain in every command of the end, the repair's next steps included.
 	// In the practice lab, as the wizard's lab end says it: the servers still red (the tool reads them) and the lab's own synchronize.
@@ -51,5 +55,18 @@ export async function afterRunChecks(run: OpenedRun, target: Target): Promise<Af
 				}
 			: undefined;
 	const next = run.flow === 'repair' ? run.afterRepair(lab?.domain, inLab) : [];
-	return {next, domain: lab?.domain, checks: [...event8005, ...dsm.slice(0, -1), ...practice], dsmchkExitCodes: dsm.at(-1) ?? ''};
+	return {next, domain: lab?.domain, event8005, checks: [...event8005, ...dsm.slice(0, -1), ...practice], dsmchkExitCodes: dsm.at(-1) ?? ''};
+}
+
+/**
+ * In the practice lab the tool reads the Application log itself: what it found since the run began, not
+ * directions to look (ARCHITECTURE.md, "Synchronize all servers"). Found after the plain synchronize, the
+ * end's own doubt lines say it, and these are the ones both front ends leave out then.
+ */
+function labEvent8005(events: readonly {id: number; at: string}[], began: string, kind: SynchronizeKind, dir: string): string[] {
+	const seen = events.find(e => e.id === 8005 && !(Date.parse(e.at) < Date.parse(began)));
+	const log = `the practice lab's Application log (dsmn-resync lab status ${shellWord(dir)})`;
+	if (!seen) return [`No Event 8005 from MSSYNC in ${log} since this run began: no change made since the backup was skipped (${cite('change-log-8005')}).`];
+	if (kind === 'normal') return event8005Check('normal');
+	return [`MSSYNC logged Event 8005 at ${seen.at} in ${log}.`, ...event8005Check('full').slice(1)];
 }

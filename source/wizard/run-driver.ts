@@ -371,8 +371,8 @@ export class RunDriver {
 		// repair's summary already says what follows, and DSMCHK's exit codes are left to its own help, so
 		// the summary stays short enough for a small terminal. Commands as they work from where the admin is.
 		// Event 8005 is said once, by the summary's "Next:" (summary.ts), not also in the log above it.
-		const said = new Set([...event8005Check('normal'), ...event8005Check('full')]);
 		const after = await afterRunChecks(run, target);
+		const said = new Set([...event8005Check('normal'), ...event8005Check('full'), ...after.event8005]);
 		for (const line of after.checks) if (!said.has(line)) this.logCheck(line);
 		const where = kept ?? [];
 		if (!red) {

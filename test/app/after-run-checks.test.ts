@@ -9,7 +9,8 @@ import {afterRunChecks} from '../../source/app/after-run-checks.js';
 import {beginReconstruct, beginRestore} from '../../source/app/begin-run.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
-import {labPaths, loadLab} from '../../source/lab/state.js';
+import {EVENT_8005} from '../../source/lab/change-log.js';
+import {labPaths, loadLab, saveLab} from '../../source/lab/state.js';
 import {RepairRun} from '../../source/procedure/repair-run.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
@@ -26,7 +27,12 @@ describe('afterRunChecks', () => {
 		const run = await beginRestore(target, {backup: paths.backup, synchronize: 'normal'});
 		const after = await afterRunChecks(run, target);
 		expect(after.next).toEqual([]);
-		expect(after.checks[0]).toMatch(/look for Event 8005/);
+		// The tool reads the practice lab's Application log: what it found there, not directions to the PDC's Event Viewer.
+		expect(after.checks[0]).toBe(
+			`No Event 8005 from MSSYNC in the practice lab's Application log (dsmn-resync lab status ${dir}) since this run began: no change made since the backup was skipped (KB Q189441).`,
+		);
+		expect(after.event8005).toEqual([after.checks[0]]);
+		expect(after.checks.join('\n')).not.toMatch(/Event Viewer on the PDC|If Event 8005 is there/);
 		expect(after.checks).toEqual(
 			expect.arrayContaining([expect.stringMatching(/^DSMDUMP lists/), expect.stringContaining(`dsmchk -d ${domain} -u USERNAME -n FS1`)]),
 		);
@@ -41,10 +47,14 @@ describe('afterRunChecks', () => {
 	});
 
 	it('a full synchronize too: Event 8005 first, with why it still matters (groups lost so stay lost, KB Q189441) and DSMDUMP to see it', async () => {
-		const {paths, target} = await newLab();
+		const {dir, paths, target} = await newLab();
 		const run = await beginRestore(target, {backup: paths.backup, synchronize: 'full'});
+		// MSSYNC logged Event 8005 in the lab once it started on the restored database.
+		const state = await loadLab(dir);
+		const at = new Date(Date.now() + 1000).toISOString();
+		await saveLab(dir, {...state, events: [...(state.events ?? []), {id: 8005, source: 'MSSYNC', type: 'error', at, text: EVENT_8005}]});
 		const checks = (await afterRunChecks(run, target)).checks;
-		expect(checks[0]).toMatch(/look for Event 8005/);
+		expect(checks[0]).toBe(`MSSYNC logged Event 8005 at ${at} in the practice lab's Application log (dsmn-resync lab status ${dir}).`);
 		expect(checks[1]).toMatch(
 			/^Look even after fully synchronizing: .*a full synchronize does not bring them back \(KB Q189441\)\. List the database with DSMDUMP/,
 		);
@@ -87,7 +97,7 @@ describe('a scripted restore', () => {
 		const run = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--backup', join(dir, 'backup'), '--synchronize', 'normal', '--yes']);
 		expect(run.exitCode, run.stdout + run.stderr).toBe(0);
 		const lines = run.stdout.trimEnd().split('\n');
-		const at = lines.findIndex(line => /look for Event 8005/.test(line));
+		const at = lines.findIndex(line => /No Event 8005 from MSSYNC in the practice lab's Application log/.test(line));
 		expect(at).toBeGreaterThan(0);
 		expect(lines.slice(at).join('\n')).toMatch(
 			/In the practice lab: its Application log .*\n.*dsmn-resync lab status .*\n.*dsmn-resync lab dsmdump .*\n.*dsmn-resync lab dsmchk .*\n.*DSMCHK's exit code[^\n]*\n. Done\. /,
