@@ -21,7 +21,8 @@ export async function finishRun(run: OpenedRun, target: Target): Promise<Complet
 	// After the plain synchronize: Event 8005 seen (the lab), or a backup older than the change log is trusted to reach.
 	const doubt = await synchronizeDoubt(run, target);
 	const full = target.kind === 'lab' ? `dsmn-resync lab sync ${shellWord(target.location)} --full` : undefined;
-	const outOfStep = doubt ? {...doubt, lines: doubtLines(doubt, full)} : undefined;
+	// A journal of an older version does not record the synchronize chosen: the doubt does not claim the plain one was.
+	const outOfStep = doubt ? {...doubt, lines: doubtLines(doubt, full, run.flow === 'restore' && run.start.synchronize !== undefined)} : undefined;
 	return {
 		event: 'completed',
 		journal: run.journalPath,

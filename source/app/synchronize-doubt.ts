@@ -4,7 +4,8 @@
  * out of step when MSSYNC logged Event 8005 since the run began (read in the practice lab's Application
  * log), and not known to be in step when the backup is older than the change log is trusted to reach (a
  * real server's Application log is not read by the tool). The practice lab's log is the truth: no Event
- * 8005 there, no doubt.
+ * 8005 there, no doubt. A journal of an older version records no synchronize: doubted as the plain one,
+ * but the end's words do not claim the run chose it.
  */
 import {stat} from 'node:fs/promises';
 import {join} from 'node:path';

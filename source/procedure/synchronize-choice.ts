@@ -92,8 +92,11 @@ export function doubtTitle(doubt: Pick<SynchronizeDoubt, 'because'>): string {
 		: 'Done, but not known to be in step: look for Event 8005';
 }
 
-/** What was found and what to do next, in two sentences; `fullCommand` is the practice lab's own (lab sync --full), as launched. */
-export function doubtLines(doubt: SynchronizeDoubt, fullCommand?: string): string[] {
+/**
+ * What was found and what to do next, in two sentences; `fullCommand` is the practice lab's own (lab sync --full), as launched.
+ * `chosen`: the journal records the plain synchronize as this run's choice (a journal of an older version records none).
+ */
+export function doubtLines(doubt: SynchronizeDoubt, fullCommand?: string, chosen = true): string[] {
 	const full = fullCommand
 		? `Next: fully synchronize, ${fullCommand} (in Synchronization Manager: NetWare Server ▸ Fully synchronize all servers); it sends every account again (${cite('full-synchronize', ['Q253716'])}).`
 		: `Next: in Synchronization Manager, choose NetWare Server ▸ Fully synchronize all servers: it sends every account again (${cite('full-synchronize', ['Q253716'])}).`;
@@ -103,7 +106,7 @@ export function doubtLines(doubt: SynchronizeDoubt, fullCommand?: string): strin
 			full,
 		];
 	return [
-		`The backup is ${doubt.age} old, older than the tool trusts the domain's change log to reach (${age(CHANGE_LOG_TRUSTED_MS)}), and this run chose ${SYNCHRONIZE_CHOICES.normal.label}: account changes made since the backup may have been skipped, although every server shows a blue check (${cite('change-log-8005')}).`,
+		`The backup is ${doubt.age} old, older than the tool trusts the domain's change log to reach (${age(CHANGE_LOG_TRUSTED_MS)}), and ${chosen ? `this run chose ${SYNCHRONIZE_CHOICES.normal.label}` : `this run's journal (of an older version) does not record whether it chose ${SYNCHRONIZE_CHOICES.normal.label} or the full one`}: account changes made since the backup may have been skipped, although every server shows a blue check (${cite('change-log-8005')}).`,
 		`Next: on the PDC, open Event Viewer, Log ▸ Application, and look for Event 8005 from MSSYNC since it started (${cite('change-log-8005')}). If it is there, choose NetWare Server ▸ Fully synchronize all servers in Synchronization Manager (${cite('full-synchronize', ['Q253716'])}).`,
 	];
 }
