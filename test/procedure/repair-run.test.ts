@@ -1,5 +1,5 @@
 /** The dsmpack /r repair (KB Q197852) as a journaled run: simulated on the lab, a manual step on a real server, then verified by MSSYNC starting. */
-import {copyFile, readdir, readFile, rm, utimes, writeFile} from 'node:fs/promises';
+import {copyFile, readdir, readFile, rename, rm, utimes, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
@@ -160,6 +160,30 @@ describe('the repair run (dsmpack /r, KB Q197852)', () => {
 		});
 		expect(await target.service.query()).toMatchObject({state: 'STOPPED'});
 		resumed.leaveServer();
+	});
+
+	it('cut between the move aside and its "moved" entry: the resumed step reads the disk, moving it once, whether the rename was done or not', async () => {
+		for (const renamed of [true, false]) {
+			const {paths, target} = await crashedLab();
+			const {repair: _none, ...real} = target;
+			const earlier = join(paths.syncagnt, 'mssync.bkp');
+			await writeFile(earlier, 'an earlier repair');
+			const run = await RepairRun.begin(real, {timings: fast});
+			await run.execute('dsmpack');
+			run.leaveServer();
+			// The journal as a cut after "move" leaves it; the rename done or not.
+			const lines = (await readFile(run.journalPath, 'utf8')).trimEnd().split('\n');
+			await writeFile(run.journalPath, lines.slice(0, lines.findIndex(l => l.includes('"type":"move"')) + 1).join('\n') + '\n');
+			const aside = (await readdir(paths.syncagnt)).find(n => n.startsWith('mssync.bkp.before-'))!;
+			if (!renamed) await rename(join(paths.syncagnt, aside), earlier);
+			const resumed = await RepairRun.resume(real, (await findUnfinishedRun(target.journalDir))!, fast);
+			expect(await resumed.execute('dsmpack')).toMatchObject({status: 'manual'});
+			expect(await readFile(join(paths.syncagnt, aside), 'utf8')).toBe('an earlier repair');
+			expect(await readdir(paths.syncagnt)).not.toContain('mssync.bkp');
+			const journal = await readJournal(resumed.journalPath);
+			expect(journal.filter(e => e.type === 'move' || e.type === 'moved').map(e => e.type)).toEqual(['move', 'moved']);
+			resumed.leaveServer();
+		}
 	});
 
 	it('on the lab: a second repair moves the first one’s mssync.bkp aside before its dsmpack runs', async () => {
