@@ -13,7 +13,8 @@ import {runStep, stepEnd, stepHooks} from '../app/run-step.js';
 import type {NewPdcRun} from '../procedure/new-pdc-run.js';
 import {event8005Check} from '../procedure/synchronize-choice.js';
 import {operations, type WizardSession, type WizardRun} from './session.js';
-import type {LogLine, Progress, Screen, ServerProgress} from './state.js';
+import type {Progress, Screen, ServerProgress} from './state.js';
+import {checkLine} from './check-line.js';
 import {finishedInLab, finishedOnRealServer, rollbackConfirmation, rolledBack, stoppedHere, stoppedNothingChanged, waitingForManualStep} from './summary.js';
 
 /**
@@ -384,17 +385,6 @@ export class RunDriver {
 			screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again(), after.domain, doubt),
 		});
 	}
-}
-
-/**
- * A line of the checks at the end: a command (the checks' prose lines are sentences, ending in "." or ":")
- * is logged as one, continued as the shell it is typed into continues a line: cmd.exe at the PDC, or, for
- * the practice lab's own (dsmn-resync's, as launched), the shell here.
- */
-function checkLine(line: string, launched: string): {text: string; command?: LogLine['command']} {
-	if (/[.:]$/.test(line)) return {text: launched};
-	const here = launched !== line || line.startsWith('dsmn-resync ');
-	return {text: launched, command: {continuation: here && process.platform !== 'win32' ? '\\' : '^'}};
 }
 
 /** A step event the wizard does not show: a type error while any is left. */
