@@ -13,6 +13,7 @@
  * Ink's own wrapping (wrap-ansi, hard) is replaced by this one in the bundle (scripts/build.js).
  */
 import stringWidth from 'string-width';
+import {commandEnd} from './command-words.js';
 
 // eslint-disable-next-line no-control-regex -- an escape sequence starts with ESC
 const ESCAPE = /\u001B\[[0-9;?]*[A-Za-z]/y;
@@ -34,8 +35,6 @@ const NUMBER = /^[("'[]?[-+]?(?:Q\d{3,}|\d)/;
 const MAX_ASIDE = 24;
 /** A command's program: it stays with its first argument ("net stop", "sc query", "node dist/cli.js"). */
 const PROGRAM = /^["'(`]?(?:node|npm|npx|net|sc|dsmn-resync|rpcclient|smbclient|dsmchk|dsmdump|dsmpack)$/;
-/** A program whose command in running text goes on with options ("node …/cli.js --lab DIR", "dsmchk -d CORP -u USERNAME"). */
-const COMMAND_PROGRAM = /^["'(`]?(?:node|npm|npx|dsmn-resync|rpcclient|smbclient|dsmchk|dsmdump)$/;
 /** The shell's line continuation where the wizard runs (" \\", " ^" in cmd.exe): a command in running text continued on the next row. */
 const CONTINUATION = process.platform === 'win32' ? '^' : '\\';
 
@@ -104,31 +103,6 @@ function groupedTokens(tokens: Cell[][], room: number): Cell[][] {
 }
 
 /**
- * The last token of a command at `tokens[i]` in running text ("start again, node …/cli.js --lab DIR, and…"): program, first
- * argument, options and values, paths, a subcommand's words ("lab allow4x DIR", "check FOLDER", after npm's "--"), up to
- * a word ending the clause; -1 below three words (a program and its first argument are glued as any unit).
- */
-function commandEnd(tokens: readonly Cell[][], i: number): number {
-	const word = (j: number) => (j < tokens.length && !isSpace(tokens[j]![0]!) && tokens[j - 1]?.length === 1 ? textOf(tokens[j]!) : undefined);
-	if (!COMMAND_PROGRAM.test(textOf(tokens[i]!))) return -1;
-	const ends = (text: string) => /[,;)]$|\.$/.test(text);
-	/** Words still taken whatever they are: an option's value, a subcommand and its folder. */
-	let operands = 1;
-	let last = i;
-	for (let j = i + 2; ; j += 2) {
-		const text = word(j);
-		if (text === undefined || ends(textOf(tokens[last]!)) || !(operands > 0 || text.startsWith('-') || /[/\\]/.test(text))) break;
-		last = j;
-		operands = Math.max(0, operands - 1);
-		const bare = text.replace(/^[("'`]+/, '');
-		if (bare === 'lab') operands = 2;
-		else if (bare === 'check' || bare === '--') operands = 1;
-		else if (bare.startsWith('-') && !ends(bare)) operands = 1;
-	}
-	return last >= i + 4 ? last : -1;
-}
-
-/**
  * The tokens with the units that must not be parted joined into one word (a number with the word before
  * it, a program with its first argument, a command with its options), where the unit fits in `room`
  * columns: one that does not is left to break at its spaces, except a command, which is returned in
@@ -136,11 +110,12 @@ function commandEnd(tokens: readonly Cell[][], i: number): number {
  */
 function gluedTokens(plain: Cell[][], room: number): {tokens: Cell[][]; commands: Set<Cell[]>} {
 	const tokens = groupedTokens(plain, room);
+	const texts = tokens.map(token => (isSpace(token[0]!) ? (token.length === 1 ? ' ' : undefined) : textOf(token)));
 	const out: Cell[][] = [];
 	const commands = new Set<Cell[]>();
 	let lastWord = '';
 	for (let i = 0; i < tokens.length; i++) {
-		const end = isSpace(tokens[i]![0]!) ? -1 : commandEnd(tokens, i);
+		const end = isSpace(tokens[i]![0]!) ? -1 : commandEnd(texts, i);
 		if (end > 0) {
 			const command = tokens.slice(i, end + 1).flat();
 			// Whole where it fits a row; else on rows of its own, continued, where each word fits a continued row (indent 2, " \\"

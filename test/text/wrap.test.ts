@@ -86,6 +86,33 @@ describe('wrapText', () => {
 			'  /tmp/dsmn-resync-lab-24UbUO/lab/backup',
 			'says what)',
 		]);
+		// After node's script, the wizard's command and the words it takes ("lab sync DIR --full" was split after "lab sync",
+		// the folder and --full on the next row with no continuation); a flag takes no value, so the aside after it is not taken.
+		expect(wrapText('Next: fully synchronize, node /tmp/rv2/dist/cli.js lab sync /tmp/L9 --full (in Synchronization Manager: …).', 60).split('\n')).toEqual([
+			'Next: fully synchronize,',
+			'node /tmp/rv2/dist/cli.js lab sync /tmp/L9 --full (in',
+			'Synchronization Manager: …).',
+		]);
+		const lab = '/tmp/dsmn-resync-lab-abc/lab';
+		for (const [command, after] of [
+			[`lab status ${lab}`, ' to see it'],
+			[`lab fault ${lab} clear`, ', then go on'],
+			[`lab net ${lab} stop MSSYNC`, ', or run the wizard'],
+			[`lab offline ${lab} FS2`, ' and see'],
+		] as const) {
+			const line = `then run node /tmp/rv2/dist/cli.js ${command}${after}`;
+			// Whole where it fits a row; else continued, the rows pasted together the command.
+			expect(wrapText(line, 120)).toBe(line);
+			const rows = wrapText(line, 60).split('\n');
+			expect(rows[0]).toBe('then run');
+			expect(rows[1]).toMatch(/ \\$/);
+			expect(
+				rows
+					.slice(1)
+					.join('\n')
+					.replace(/ \\\n {2}/g, ' '),
+			).toMatch(new RegExp(`^node /tmp/rv2/dist/cli\\.js ${command}${after.startsWith(',') ? ',' : ''}`));
+		}
 		// "net stop MSSYNC" in a sentence is a program and its argument, as before.
 		expect(wrapText('Runs net stop MSSYNC, then sc query MSSYNC until it reports', 35)).toBe('Runs net stop MSSYNC, then sc query\nMSSYNC until it reports');
 		// Every row fits.
