@@ -22,8 +22,8 @@ function screenKey({screen}: WizardState): string {
 	return [screen.name, 'step' in screen ? screen.step : '', 'field' in screen ? screen.field : '', 'stage' in screen ? screen.stage : ''].join(':');
 }
 
-/** The keys that answer nothing, and act while the wizard loads. */
-function actsWhileLoading({input, key}: KeyPress): boolean {
+/** The keys that answer nothing, and act while the wizard loads (each has its own meaning everywhere: leaving, the help, back). */
+export function actsWhileLoading({input, key}: KeyPress): boolean {
 	return input === 'q' || input === '?' || key.escape || (key.ctrl && input === 'c');
 }
 

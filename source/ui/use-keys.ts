@@ -8,14 +8,16 @@ import {useEffect, useRef} from 'react';
 import type {WizardController} from '../wizard/controller.js';
 import {carriesTypeAhead, keymap} from './keymap.js';
 import {splitBurst} from './split-keys.js';
-import {TypeAhead} from './type-ahead.js';
+import {actsWhileLoading, TypeAhead} from './type-ahead.js';
 
 /** What the input handler needs of the controller. */
 export type KeysController = Pick<WizardController, 'getState' | 'subscribe' | 'dispatch' | 'noteIgnoredKey' | 'fatal'> &
 	Partial<Pick<WizardController, 'seenMs' | 'canGoBack'>>;
 
-/** Screens with no question to answer: a key there answers nothing, and there is nothing to say about it. */
+/** Screens with no question to answer: a key there answers nothing, and there is nothing to say about it on them. */
 const QUIET = new Set(['loading', 'running', 'summary']);
+/** Where nothing is asked (a step running, the wizard loading): a key of no use there is said on the screen that asks next. */
+const NOTHING_ASKED = new Set(['loading', 'running']);
 
 export function useKeys(controller: KeysController): void {
 	const queue = useRef<TypeAhead>(undefined);
@@ -27,7 +29,12 @@ export function useKeys(controller: KeysController): void {
 			// Without the controller's answer, Esc is offered and the controller decides (navigation.ts).
 			const intent = keymap(state, press, arrival, controller.canGoBack?.() ?? true);
 			// A key that would have answered, had it come alone on a screen already read: said, not dropped in silence.
-			if (!intent && !arrival.alone && !state.overlay && !carriesTypeAhead(state) && !QUIET.has(state.screen.name)) controller.noteIgnoredKey('now');
+			if (!intent && !state.overlay && !carriesTypeAhead(state)) {
+				if (!arrival.alone && !QUIET.has(state.screen.name)) controller.noteIgnoredKey('now');
+				// Pressed while a step runs, even alone (a "y" for a question not yet asked): said where it would have acted. q, ?,
+				// Esc and Ctrl+C have their own meaning, and their own words.
+				else if (NOTHING_ASKED.has(state.screen.name) && !actsWhileLoading(press)) controller.noteIgnoredKey('next-screen');
+			}
 			const work = intent ? controller.dispatch(intent) : undefined;
 			// The controller's own failures end on a summary that says where things are.
 			return work ? work.catch(error => controller.fatal(error)) : undefined;

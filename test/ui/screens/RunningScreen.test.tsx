@@ -53,4 +53,27 @@ describe('a step running', () => {
 		await waitFor(() => expect(wizard.calls).toEqual([['requestQuit']]));
 		ui.unmount();
 	});
+
+	// A "y" and a "2" pressed one at a time while Stop MSSYNC ran were dropped without a word: only a burst's leftovers were said.
+	it('says a key pressed alone while it runs, of no use there, on the screen that asks next; q, ? and Ctrl+C are not said', async () => {
+		const {ui, wizard} = mountScreen(
+			{...copying, title: 'Stop MSSYNC', progress: {kind: 'service', state: 'STOP_PENDING'}},
+			now => <RunningScreen screen={now} rows={20} columns={80} leaving={false} />,
+			{busy: true},
+		);
+		for (const [key, said] of [
+			['y', 1],
+			['2', 2],
+			[KEYS.enter, 3],
+		] as const) {
+			ui.stdin.write(key);
+			// Each alone: handled before the next is pressed.
+			await waitFor(() => expect(wizard.ignoredKeys.length).toBe(said));
+		}
+		// ? and Ctrl+C act (the help, the question to leave), and q, the last: by then every key before it has been handled.
+		for (const key of ['?', KEYS.ctrlC, 'q']) ui.stdin.write(key);
+		await waitFor(() => expect(wizard.calls.length).toBe(3));
+		expect(wizard.ignoredKeys).toEqual(['next-screen', 'next-screen', 'next-screen']);
+		ui.unmount();
+	});
 });
