@@ -38,9 +38,13 @@ import {StepList, stepListRows} from './widgets/StepList.js';
 import {rowsOf, wrappedRows} from '../text/measure.js';
 import {wrapCommand, wrapItems} from '../text/wrap.js';
 
+/**
+ * The rows and columns a frame may take (ARCHITECTURE.md, "Layout at any size"): one row less than the terminal's. A
+ * frame as tall as the terminal is drawn by Ink without its last newline and clears the scrollback on the next one.
+ */
 function useTerminalSize(): {rows: number; columns: number} {
 	const {stdout} = useStdout();
-	const read = () => ({rows: stdout.rows || 24, columns: stdout.columns || 80});
+	const read = () => ({rows: (stdout.rows || 24) - 1, columns: stdout.columns || 80});
 	const [size, setSize] = useState(read);
 	useEffect(() => {
 		const onResize = () => setSize(read());

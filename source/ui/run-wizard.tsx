@@ -5,7 +5,7 @@ import {launcherOf} from '../wizard/start-again.js';
 import type {Io} from '../app/io.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {App} from './App.js';
-import {asciiStdout, DumbTerminal} from './terminal-streams.js';
+import {asciiStdout, DumbTerminal, lineEndTracking} from './terminal-streams.js';
 import {GlyphsContext} from './theme.js';
 
 /** Draws the wizard in this terminal until it is done; returns the exit code. The glyphs are the command line's choice (cli/main.ts). */
@@ -22,7 +22,8 @@ export async function runWizard(options: WizardOptions, io: Pick<Io, 'env' | 'sc
 	// (Ink's off-by-one in this mode is fixed at bundle time: scripts/build.js), at most 10 frames a second.
 	const terminal = glyphs.ascii ? asciiStdout(io.stdout) : io.stdout;
 	const dumb = io.env['TERM'] === 'dumb' ? new DumbTerminal(terminal) : undefined;
-	const stdout = dumb?.stream ?? terminal;
+	const lineEnd = lineEndTracking(terminal);
+	const stdout = dumb?.stream ?? lineEnd.stream;
 	// A narrower terminal: Ink clears the screen, writes the log again and draws the frame whole (as fixed
 	// at bundle time: scripts/build.js).
 	const instance = render(
@@ -36,6 +37,8 @@ export async function runWizard(options: WizardOptions, io: Pick<Io, 'env' | 'sc
 		await instance.waitUntilExit();
 	} finally {
 		dumb?.flush();
+		// The last frame, taller than the terminal, ends without its newline: the shell's prompt goes under it, not after its last word.
+		if (!dumb && !lineEnd.endsLine()) terminal.write('\n');
 		for (const [name, handler] of handlers) process.off(name, handler);
 		// The temporary authentication file, if the account was typed here, goes now.
 		await controller.dispose().catch(() => {});

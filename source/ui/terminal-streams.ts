@@ -32,6 +32,20 @@ const POINTER = ASCII_GLYPHS.pointer;
 // eslint-disable-next-line no-control-regex -- ESC and BEL are what an escape sequence is made of
 const ESCAPES = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
 
+/**
+ * The same stream, noting whether what was last written (escape sequences aside) ended its line: the frame left when the
+ * wizard ends, taller than the terminal, is written by Ink without its last newline (ARCHITECTURE.md, "Layout at any size").
+ */
+export function lineEndTracking(stdout: Stdout): {stream: Stdout; endsLine: () => boolean} {
+	let ended = true;
+	const stream = mappedStdout(stdout, text => {
+		const visible = text.replace(ESCAPES, '');
+		if (visible) ended = visible.endsWith('\n');
+		return text;
+	});
+	return {stream, endsLine: () => ended};
+}
+
 /** A list's rows: each starts with the pointer's column (the pointer, or as many spaces), an item or its wrapped rows. */
 const isListRow = (line: string) =>
 	(line.startsWith(`${POINTER} `) || line.startsWith(' '.repeat(POINTER.length + 1))) && /\S/.test(line.charAt(POINTER.length + 1));

@@ -42,10 +42,13 @@ const ONLY_WHEN_SHORT =
 
 /** The words of `narrow` that are no word of `wide` (the same state drawn wide, or the words of all such). */
 export function splitWords(narrow: string, wide: ReadonlySet<string>): string[] {
-	return logicalRows(narrow)
-		.filter(row => !ONLY_WHEN_SHORT.test(row))
-		.flatMap(row => wordsOf(row))
-		.filter(word => !wide.has(word));
+	return (
+		logicalRows(narrow)
+			.filter(row => !ONLY_WHEN_SHORT.test(row))
+			.flatMap(row => wordsOf(row))
+			// A name in a list the help draws for what did not fit ("FS2, FS4, FS5: its record…"): the wide frame has it in a column.
+			.filter(word => !wide.has(word) && !wide.has(word.replace(/[,:]$/, '')))
+	);
 }
 
 /** A unit a row must not end inside: a KB article, an error or event with its number, a program and its argument. */

@@ -133,4 +133,30 @@ describe('the wizard in any terminal', () => {
 		expect(last).not.toMatch(/Enter choose|q quit|q leaves/);
 		expect(last).not.toMatch(/\d+\/600 account updates/);
 	});
+
+	// At 60×20 the dsmpack repair's plan filled every row: Ink drew it without its last newline and cleared the
+	// scrollback (ESC [3J) with the next frame, and after the last one the shell's prompt landed on its last word.
+	it("60×20, the repair's plan, then q: no frame clears the scrollback, and the terminal is left on a line of its own", async () => {
+		const dir = await lab('--pace', '0', '--wont-start');
+		const session = new PtySession(['--lab', dir], {cols: 60, rows: 20});
+		try {
+			await session.waitFor(/servers? shows? a red X\./);
+			await session.type(KEYS.enter);
+			await session.waitFor('What brings you here?');
+			await session.type(KEYS.enter);
+			await session.waitFor('Repair the database with dsmpack /r');
+			await session.type(KEYS.enter);
+			await session.waitFor('The plan (KB Q197852');
+			await session.type('q');
+			await session.waitFor('Leave dsmn-resync?');
+			await session.type('y');
+			await session.exited;
+			expect(session.raw).not.toContain('\u001B[3J');
+			// eslint-disable-next-line no-control-regex -- the escapes taken out to read the text
+			expect(session.raw.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '')).toMatch(/\n$/);
+			expect(session.screen().split('\n').at(-1)).toBe('');
+		} finally {
+			await session.kill();
+		}
+	});
 });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {DumbTerminal} from '../../source/ui/terminal-streams.js';
+import {DumbTerminal, lineEndTracking} from '../../source/ui/terminal-streams.js';
 
 /** A DumbTerminal writing into a list, every frame printed at once (no interval). */
 function dumb() {
@@ -85,5 +85,21 @@ describe('TERM=dumb, frames a second apart at most', () => {
 	it('has no height limit: the rows it gives are more than any screen takes', () => {
 		const {terminal} = slow();
 		expect(terminal.stream.rows).toBeGreaterThan(1000);
+	});
+});
+
+describe('the line the last frame ends on', () => {
+	// At 60×20 the last frame, taller than the terminal, ended without its newline: the shell's prompt followed its last word.
+	it('tells whether what was last written ended its line, escape sequences aside', () => {
+		const written: string[] = [];
+		const {stream, endsLine} = lineEndTracking({write: (chunk: string) => written.push(chunk) > 0} as unknown as NodeJS.WriteStream);
+		expect(endsLine()).toBe(true);
+		stream.write('frame\n\u001B[?25h');
+		expect(endsLine()).toBe(true);
+		stream.write('\u001B[1G↳ NTPDC-20261207-093148.jsonl\u001B[K\u001B[?2026l\u001B[?25h');
+		expect(endsLine()).toBe(false);
+		stream.write('\u001B[?25h');
+		expect(endsLine()).toBe(false);
+		expect(written).toHaveLength(3);
 	});
 });
