@@ -102,9 +102,10 @@ function resumeParts(screen: Resume, columns: number, glyphs: ReturnType<typeof 
 			)),
 		);
 	}
+	// MSSYNC as it is now, always drawn: what the admin must know before choosing (a service left stopped syncs nothing).
 	if (screen.service) {
 		const service = safeText(screen.service);
-		parts.push(line(service, 1, key => <Text key={key}>{service}</Text>));
+		parts.push(line(service, 0, key => <Text key={key}>{service}</Text>));
 	}
 	// The steps done, all or none: the step list above names them too (at least how many), so they go first where rows are short.
 	if (screen.finished.length > 0) {
@@ -141,7 +142,7 @@ function resumeParts(screen: Resume, columns: number, glyphs: ReturnType<typeof 
 
 /**
  * Which parts fit `rows` rows with the list under them (ARCHITECTURE.md, "Layout at any size"): how the run
- * was left and what resuming does always; then MSSYNC's state, the last command, when it began, the journal,
+ * was left, what resuming does and MSSYNC's state always; then the last command, when it began, the journal,
  * the steps done (the step list above names them), each kept if it fits with those before it in that order;
  * what is left out is counted, and `?` shows it (`hidden`).
  */

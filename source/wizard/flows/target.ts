@@ -224,10 +224,10 @@ export function noCommandSentence(finished: readonly string[], steps: readonly {
 	const byHand = finished.filter(t => manual.has(t));
 	const byTool = finished.filter(t => !manual.has(t));
 	if (byHand.length === 0 && byTool.length === 0) return 'none: its journal records no command sent to the target.';
-	// The screen lists every finished step below: each is named once there, so this names only the exceptions.
+	// The finished steps are named on the screen (its ✓ lines, or `?` where the rows are short) and in the step list: this names only the exceptions.
 	const hand = 'done by hand, as the tool directed';
 	const tool = 'done by the tool itself, with no command to show';
 	const [most, fewer, other] = byHand.length >= byTool.length ? [hand, byTool, tool] : [tool, byHand, hand];
 	const except = fewer.length ? `, but for ${fewer.join('; ')}: ${other}` : '';
-	return `none sent to the target; the finished steps listed below were ${most}${except}.`;
+	return `none sent to the target; the finished steps were ${most}${except}.`;
 }

@@ -109,7 +109,7 @@ describe('the resume screen offers only what can be done', () => {
 		};
 		const frame = (render(<ResumeScreen screen={failed} choice={choiceOf(failed)} columns={200} />).lastFrame() ?? '').replace(/\s+/g, ' ');
 		expect(frame).toContain(
-			'Last command: none sent to the target; the finished steps listed below were done by hand, as the tool directed, but for Delete WINNT_SYNC_AGENT from FS1: done by the tool itself, with no command to show.',
+			'Last command: none sent to the target; the finished steps were done by hand, as the tool directed, but for Delete WINNT_SYNC_AGENT from FS1: done by the tool itself, with no command to show.',
 		);
 		// Each finished step is named once, in the ✓ list (issue 29: the sentence repeated the list).
 		expect(frame.split('Delete WINNT_SYNC_AGENT from FS2')).toHaveLength(2);
@@ -158,6 +158,13 @@ describe('the resume screen in a short terminal', () => {
 		expect(hidden.some(text => text.startsWith('MSSYNC is stopped'))).toBe(false);
 		expect(flat).toMatch(/\(\d more lines?: \? shows (them|it)\)/);
 		ui.unmount();
+	});
+
+	// MSSYNC's state was kept only where it fitted (after how the run was left and what resuming does): it is what the admin must know.
+	it("keeps MSSYNC's state however few the rows", () => {
+		const {kept, parts, hidden} = resumeLayout(failed, 6, 60, labels, UNICODE_GLYPHS);
+		expect(parts.filter((_, i) => kept.has(i)).map(part => part.text)).toContain(failed.service);
+		expect(hidden.some(text => text.startsWith('MSSYNC is stopped'))).toBe(false);
 	});
 
 	it('with rows enough, leaves nothing out', () => {

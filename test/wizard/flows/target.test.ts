@@ -93,15 +93,16 @@ describe('a run found with no command journaled', () => {
 			{title: 'Synchronize all servers', manual: false},
 		];
 		// Issue 29: the sentence is the wizard's, finished here; the resume screen only draws it.
-		// The resume screen lists the finished steps below this sentence: it names only the exceptions, never each step again.
+		// The resume screen names the finished steps (its ✓ lines, or ? where they do not fit): this names only the exceptions, and
+		// says nothing of where they are drawn ("listed below" was untrue when they were left to ?).
 		expect(noCommandSentence(['Delete WINNT_SYNC_AGENT from FS1', 'Synchronize all servers', 'Add FS1 back to the domain'], steps)).toBe(
-			'none sent to the target; the finished steps listed below were done by hand, as the tool directed, but for Synchronize all servers: done by the tool itself, with no command to show.',
+			'none sent to the target; the finished steps were done by hand, as the tool directed, but for Synchronize all servers: done by the tool itself, with no command to show.',
 		);
 		expect(noCommandSentence(['Delete WINNT_SYNC_AGENT from FS1', 'Add FS1 back to the domain'], steps)).toBe(
-			'none sent to the target; the finished steps listed below were done by hand, as the tool directed.',
+			'none sent to the target; the finished steps were done by hand, as the tool directed.',
 		);
 		expect(noCommandSentence(['Synchronize all servers'], steps)).toBe(
-			'none sent to the target; the finished steps listed below were done by the tool itself, with no command to show.',
+			'none sent to the target; the finished steps were done by the tool itself, with no command to show.',
 		);
 		expect(noCommandSentence([], steps)).toBe('none: its journal records no command sent to the target.');
 	});
