@@ -27,11 +27,13 @@ describe.concurrent('keys typed ahead, in one burst, in a pseudo-terminal', () =
 		// One write: the word, Enter, and a "y" (and another Enter) meant for whatever comes next.
 		await session.type(`RESTORE${KEYS.enter}y${KEYS.enter}`);
 		await session.waitFor(/Runs "net start MSSYNC"/);
-		await new Promise(resolve => setTimeout(resolve, 500));
-		expect(session.screen()).toMatch(/Runs "net start MSSYNC"/);
 		// Issue 29: the "y" was dropped in silence (the note was said on the running step, and gone with it): said
-		// on the screen it would have answered, as on a choice screen.
-		expect(session.screen()).toContain(NOT_USED);
+		// on the screen it would have answered, as on a choice screen. The burst's keys left are dropped as it is said.
+		await session.waitFor(NOT_USED);
+		expect(session.screen()).toMatch(/Runs "net start MSSYNC"/);
+		// A key after them, queued behind any still handled: once its help is drawn, none of them confirmed the start.
+		await session.type('?');
+		await session.waitFor(/Any key (closes this|shows the rest)/);
 		const status = labStatusSchema.parse(JSON.parse((await runCli(['lab', 'status', dir, '--json'])).stdout));
 		expect(status.service.state).toBe('STOPPED');
 		expect(session.history()).toContain('✓ Copy the backup into SYNCAGNT');
