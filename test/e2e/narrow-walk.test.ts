@@ -192,7 +192,8 @@ function walksAt(cols: number, rows: number, ascii: boolean, size: string): void
 				await visit(/servers? shows? a red X\./);
 				await session.type(KEYS.enter);
 				await visit('What brings you here?');
-				await session.type(KEYS.down, KEYS.enter);
+				// MSSYNC found stopped: the pointer starts on "MSSYNC will not start".
+				await session.type(KEYS.enter);
 				await visit('Repair the database with dsmpack /r first?');
 				await session.type(KEYS.enter);
 				await visit('The plan (KB Q197852, repair with dsmpack)', {steps: 2});
