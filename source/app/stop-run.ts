@@ -6,6 +6,7 @@
  * it (`bringBack`: how the front end that asks says to bring it back: its command, and what to choose).
  */
 import type {RunEvent} from './events.js';
+import {synchronizeCutOff} from '../procedure/synchronize-step.js';
 import {serviceLineNow} from './service-as-found.js';
 import type {OpenedRun} from './unfinished-run.js';
 
@@ -20,7 +21,11 @@ export async function stoppedEvent(run: OpenedRun, step: string, bringBack: (fou
 }
 
 export async function interruptedEvent(run: OpenedRun, at: StopPoint, bringBack: (found: string) => string): Promise<Interrupted> {
-	return {event: 'interrupted', ...at, journal: run.journalPath, rollback: run.canRollback, ...resumable(run), ...(await whereAndService(run, bringBack))};
+	const where = await whereAndService(run, bringBack);
+	// A synchronization cut off: the servers it left red, unless the step's own message (at) says it already.
+	const red = at && 'message' in at ? undefined : await synchronizeCutOff(run);
+	const servers = [...(where.servers ?? []), ...(red ? [red] : [])];
+	return {event: 'interrupted', ...at, journal: run.journalPath, rollback: run.canRollback, ...resumable(run), ...where, ...(servers.length ? {servers} : {})};
 }
 
 /** A run whose roll back began is finished by rolling back only: its steps refuse to resume (procedure/journaled-run.ts). */

@@ -9,6 +9,7 @@ import {isNewPdcRun, NewPdcRun} from '../procedure/new-pdc-run.js';
 import {RepairRun} from '../procedure/repair-run.js';
 import {RestoreRun} from '../procedure/restore-run.js';
 import {runStanding, type RunStanding} from '../procedure/run-standing.js';
+import {synchronizeCutOff} from '../procedure/synchronize-step.js';
 import type {Target} from '../targets/capabilities.js';
 import type {BeginOptions} from './begin-run.js';
 
@@ -31,6 +32,8 @@ export type FoundRun = {
 	finished: string[];
 	/** The last command the run sent to the target, as journaled, and the title of the step that sent it. */
 	lastCommand?: {command: string; title?: string};
+	/** Cut off during its synchronize: the servers it left red (procedure/synchronize-step.ts, synchronizeCutOff). */
+	servers?: string;
 };
 
 export function resumeRun(target: Target, unfinished: UnfinishedRun): Promise<OpenedRun> {
@@ -62,6 +65,7 @@ export async function resumeUnfinished(
 	const next = run.nextStep();
 	const {start} = unfinished;
 	const sent = run.lastCommandSent();
+	const servers = await synchronizeCutOff(run);
 	return {
 		run,
 		found: {
@@ -75,6 +79,7 @@ export async function resumeUnfinished(
 			...(next ? {next: {step: next, title: title(next)}} : {}),
 			finished: run.finishedSteps().map(title),
 			...(sent ? {lastCommand: {command: sent.command, ...(sent.step ? {title: sentBy(run, sent, title(sent.step))} : {})}} : {}),
+			...(servers ? {servers} : {}),
 		},
 	};
 }

@@ -9,6 +9,7 @@ import {HintedError, hintOf} from '../errors/hinted-error.js';
 import {CommandNotFoundError} from '../targets/run-command.js';
 import {Journal, journalName, type NewEntry, type RunOwner} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
+import {runStanding, type RunStanding} from './run-standing.js';
 import type {ControlOptions, Target} from '../targets/capabilities.js';
 import type {ProcedureRun, RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {lockFolder, ServerBusyError, ServerLock, type LockTimings, type ServerRefusal} from './server-lock.js';
@@ -108,6 +109,11 @@ export abstract class JournaledRun implements ProcedureRun {
 
 	get journalPath(): string {
 		return this.journal.path;
+	}
+
+	/** How the run was left, read from its journal (run-standing.ts). */
+	standing(): RunStanding {
+		return runStanding(this.entries);
 	}
 
 	finishedSteps(): string[] {

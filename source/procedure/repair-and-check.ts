@@ -100,7 +100,8 @@ export async function stopsFirst(target: Pick<Target, 'service'>, entries: reado
 /** What the admin does at the PDC for the dsmpack step. */
 export function dsmpackInstructions(): string[] {
 	return [
-		`At the PDC, open a command prompt and type, one line at a time: ${DSMPACK_COMMANDS.join(' ; ')}`,
+		// cmd.exe has no ";" between commands: each is typed on a line of its own, as the admin types them.
+		`At the PDC, open a command prompt and type: ${DSMPACK_COMMANDS.join('  then  ')} (each on its own line, Enter after each).`,
 		`dsmpack prints "Initiating DEFRAGMENTATION mode (with REPAIR option)" and ends with "Operation completed successfully"; the database as it was is kept as mssync.bkp (${cite('dsmpack', ['Q197852'])}).`,
 		'If it reports an error instead, do not delete anything: restore the database from a backup.',
 	];

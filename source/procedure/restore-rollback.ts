@@ -224,9 +224,11 @@ export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Pr
 		const madeNote = made.length
 			? `; ${made.join(', ')}, made by DSMN on the restored database after MSSYNC started, moved there too (kept: ${made.length === 1 ? 'it belongs' : 'they belong'} to the restored database, not to the originals)`
 			: '';
-		// A copy whose bytes changed after the copy is said so, never only "restored" (the run copied other bytes).
+		// A copy whose bytes changed after the copy is said so, never only "restored" (the run copied other bytes);
+		// by whom, only as the journal has it: DSMN is named only once Start MSSYNC was done.
+		const started = run.entries.some(e => e.type === 'step-finished' && e.step === 'start-service');
 		const changedNote = changed.length
-			? ` (of them, ${changed.join(', ')} ${changed.length === 1 ? 'was' : 'were'} not the bytes this run copied: changed after the copy, by DSMN once MSSYNC ran or by someone else; moved as found)`
+			? ` (of them, ${changed.join(', ')} ${changed.length === 1 ? 'was' : 'were'} not the bytes this run copied: changed after the copy, ${started ? 'by DSMN once MSSYNC ran or by someone else' : 'before Start MSSYNC was done'}; moved as found)`
 			: '';
 		const checked = originals.size > 0 && [...originals.values()].every(d => d !== undefined) ? ', each checked by SHA-256 against what was moved aside' : '';
 		return {

@@ -23,7 +23,7 @@ import {describeRestoreChanges} from './restore-changes.js';
 import {originalMoves, rolledBackFolder, rollBackRestore} from './restore-rollback.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {withSynchronizeChosen} from './synchronize-titled.js';
-import {freshSnapshotFolder} from './snapshot-name.js';
+import {freshSnapshotFolder, snapshotName} from './snapshot-name.js';
 
 export type FileToCopy = {name: string; size: number};
 
@@ -64,6 +64,17 @@ export class RestoreRun extends RestoreShapedRun {
 
 	get snapshot(): string {
 		return this.start.snapshot!;
+	}
+
+	/**
+	 * What a roll back would undo, as its confirmation says it (wizard/summary.ts, rollbackConfirmation): which
+	 * steps began, and the folder the copies go to (an earlier roll back's, or how a new one is named).
+	 */
+	rollbackScope(): {moved: boolean; copied: boolean; sent: boolean; aside: string} {
+		const {syncagnt, snapshotParent, files} = this.target.database;
+		// A new folder's name holds the moment the roll back begins (snapshot-name.ts): said as its pattern.
+		const aside = rolledBackFolder(this.entries) ?? files.join(snapshotParent, snapshotName(syncagnt, 'YYYYMMDD-HHMMSS', undefined, 'rolled-back'));
+		return {moved: this.stepBegan('move-aside'), copied: this.stepBegan('copy-backup'), sent: this.stepBegan('synchronize'), aside};
 	}
 
 	get backup(): string {

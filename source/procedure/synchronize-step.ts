@@ -1,6 +1,7 @@
 import type {Target} from '../targets/capabilities.js';
 import {listNames} from './list-names.js';
-import type {RunHooks, StepOutcome} from './procedure-run.js';
+import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
+import type {RunStanding} from './run-standing.js';
 
 /**
  * "Synchronize all servers", the last step of both flows. Stopping it part way is safe (a server half
@@ -24,7 +25,7 @@ export async function synchronizeStep(target: Target, hooks: RunHooks, options: 
 			...(options.full ? {full: true} : {}),
 		});
 	} catch (error) {
-		if (hooks.signal?.aborted) return {status: 'interrupted', message: 'synchronization stopped part way (safe: run it again to finish)'};
+		if (hooks.signal?.aborted) return {status: 'interrupted', message: `synchronization stopped part way: ${await leftRed(target)}`};
 		throw error;
 	}
 	// A reconstruct answers for the servers it rebuilt: others still red were red before it, and are said so.
@@ -48,6 +49,29 @@ export async function synchronizeStep(target: Target, hooks: RunHooks, options: 
 		advice: failed[0]!.advice ?? 'retry the failed servers',
 		sync: results,
 	};
+}
+
+/**
+ * After a synchronization stopped part way (leaving stops it between servers, ARCHITECTURE.md, "Synchronize
+ * all servers"): the servers left red, where the target reads them (the lab); else that some may be.
+ */
+export async function leftRed(target: Target): Promise<string> {
+	const kept = 'what the servers received before it stopped stays';
+	const red = await target.servers.list().then(
+		servers => servers.filter(server => !server.synchronized).map(server => server.name),
+		() => undefined,
+	);
+	if (red === undefined || !target.sync) return `${kept}; a server it did not finish may show a red X until it is run again`;
+	if (!red.length) return `${kept}, and every server shows a blue check`;
+	return `${kept}; ${listNames(red)} show${red.length === 1 ? 's' : ''} a red X until it is run again`;
+}
+
+/** A run cut off during its synchronize (ARCHITECTURE.md, "Synchronize all servers"): what the servers received stays, and which are left red. */
+export async function synchronizeCutOff(run: {standing(): RunStanding; steps(): StepDef[]; target: Target}): Promise<string | undefined> {
+	const {during} = run.standing();
+	if (during !== 'synchronize') return undefined;
+	const title = run.steps().find(step => step.id === during)?.title ?? during;
+	return `"${title}" stopped part way: ${await leftRed(run.target)}; resume the run to finish it.`;
 }
 
 /** "Synchronize all servers" as the admin does it in Synchronization Manager, checking these servers. */

@@ -144,6 +144,11 @@ export type Target = {
 	servers: NetWareServers;
 	/** `dsmpack /r` in SYNCAGNT (KB Q197852): run by the tool in the lab, its printed lines returned; absent where it runs at the server's console (a manual step). */
 	repair?: {dsmpack(): Promise<string[]>};
+	/**
+	 * Why MSSYNC is stopped, where the target knows it (the lab: its last start's failure, as `lab status` says
+	 * it); absent on a real server, whose System log the tool does not read.
+	 */
+	whyStopped?(): Promise<string | undefined>;
 	/** "Synchronize all servers": run by the tool in the lab; a manual step on a real server. */
 	sync?: Synchronization;
 	/** Which NT the server runs (a JET 200-format database depends on it): asked of the server where the target can. */

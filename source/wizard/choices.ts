@@ -33,6 +33,9 @@ export type ChoiceValues = {[S in keyof typeof CHOICE_VALUES]: (typeof CHOICE_VA
 };
 
 /** Whether `value` is one of the answers the screen's items give. */
+/** A roll back after a synchronize began: DSMN does not take back what the NetWare servers received (wizard/step-help.ts says it too). */
+const ROLLBACK_KEEPS_SENT = 'Roll back SYNCAGNT and MSSYNC — what the servers received stays';
+
 export function isChoiceOf<S extends keyof typeof CHOICE_VALUES>(screen: S, value: string): value is ChoiceValues[S] {
 	const values: readonly string[] = CHOICE_VALUES[screen];
 	return values.includes(value);
@@ -187,11 +190,13 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 					? [
 							{label: `Retry ${screen.failedServers.join(', ')}`, value: 'retry-failed'},
 							{label: 'Finish — leave them red for now', value: 'finish'},
-							...(screen.canRollback ? [{label: 'Roll back everything', value: 'rollback' as const}] : []),
+							...(screen.canRollback ? [{label: ROLLBACK_KEEPS_SENT, value: 'rollback' as const}] : []),
 						]
 					: [
 							{label: 'Retry this step', value: 'retry'},
-							...(screen.canRollback ? [{label: 'Roll back — put everything back as it was', value: 'rollback' as const}] : []),
+							...(screen.canRollback
+								? [{label: screen.step === 'synchronize' ? ROLLBACK_KEEPS_SENT : 'Roll back — put everything back as it was', value: 'rollback' as const}]
+								: []),
 							{label: `Stop here — leave; start again later to ${screen.step === 'rollback' ? 'finish the roll back' : 'resume'}`, value: 'stop'},
 						],
 			);

@@ -130,7 +130,7 @@ export class WizardController {
 			case 'confirm':
 				if (!screen.word) return;
 				if (screen.typed === screen.word) return this.runConfirmed(screen.step);
-				this.s.store.set({screen: {...screen, typed: '', error: confirmationMismatch(screen.word, screen.typed)}});
+				this.s.store.set({screen: {...screen, typed: '', error: confirmationMismatch(screen.word, screen.typed, Boolean(this.s.run?.hasChangedAnything()))}});
 				return;
 			case 'password-entry':
 				return this.reconstruct.submitPassword();

@@ -6,6 +6,7 @@
 import {interruptedEvent} from '../app/stop-run.js';
 import type {WizardSession} from './session.js';
 import {synchronizeOnlyLeft} from './flows/synchronize-only-screens.js';
+import {stopsPartWay} from './step-help.js';
 import {left, leavingNote, unexpected, type LeftFrom} from './summary.js';
 
 export class Navigation {
@@ -100,7 +101,7 @@ export class Navigation {
 			running !== 'start-service' &&
 			(running === 'stop-service' || (finished.includes('stop-service') && !finished.includes('start-service')));
 		return leavingNote(
-			this.s.state.busy,
+			running && stopsPartWay(running) ? 'part-way' : this.s.state.busy,
 			Boolean(run?.hasChangedAnything()),
 			Boolean(run?.canRollback),
 			this.s.again(),

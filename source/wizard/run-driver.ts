@@ -321,8 +321,7 @@ export class RunDriver {
 			this.s.store.set({screen: rollbackConfirmation('', run.start.serviceBefore, run.rollbackExplanation())});
 			return;
 		}
-		const began = {moved: run.stepBegan('move-aside'), copied: run.stepBegan('copy-backup')};
-		this.s.store.set({screen: rollbackConfirmation(run.snapshot, run.start.serviceBefore, undefined, began)});
+		this.s.store.set({screen: rollbackConfirmation(run.snapshot, run.start.serviceBefore, undefined, run.rollbackScope())});
 	}
 
 	/** On the resume screen: a run whose roll back began is finished by rolling back, never resumed. */

@@ -39,6 +39,8 @@ export type Screen =
 			noCommand?: string;
 			/** MSSYNC now, against the state the run found (app/service-as-found.ts, serviceOnResume). */
 			service?: string;
+			/** Cut off during its synchronize: the servers left red (procedure/synchronize-step.ts, synchronizeCutOff). */
+			servers?: string;
 	  }
 	| {name: 'target-field'; field: FieldName; input: string; cursor?: number; length: number; error?: string}
 	/** `files`: the database's files in SYNCAGNT (what a restore moves aside); `others`: the names of the rest, left in place. */

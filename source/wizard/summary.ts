@@ -8,6 +8,7 @@ import {EXIT} from '../errors/exit-codes.js';
 import {afterRepairLines} from '../procedure/repair-and-check.js';
 import {doubtTitle, type SynchronizeDoubt, type SynchronizeKind} from '../procedure/synchronize-choice.js';
 import type {Screen} from './state.js';
+import {SYNCHRONIZE_STOPS} from './step-help.js';
 import {asLaunched} from './start-again.js';
 
 export type Summary = Extract<Screen, {name: 'summary'}>;
@@ -137,8 +138,8 @@ export function rollbackConfirmation(
 	serviceBefore: string | undefined,
 	/** A run that explains its own roll back (a restore on a new PDC, KB Q154761). */
 	explained?: {changes: string[]; why: string; kb: string},
-	/** What the journal says began: the move aside, the copy (each may have changed SYNCAGNT, finished or not). */
-	began: {moved: boolean; copied: boolean} = {moved: true, copied: true},
+	/** What the journal says began (each step may have changed something, finished or not); `aside`: where the copies go (RestoreRun.rollbackScope). */
+	began: {moved: boolean; copied: boolean; sent?: boolean; aside?: string} = {moved: true, copied: true},
 ): Screen {
 	if (explained)
 		return {name: 'confirm', step: 'rollback', title: 'Roll back', help: {why: explained.why, kb: explained.kb}, typed: '', changes: explained.changes};
@@ -154,12 +155,13 @@ export function rollbackConfirmation(
 		// Said from what the journal holds: before the copy began there is nothing copied to move aside.
 		changes: [
 			began.copied
-				? 'Stops MSSYNC if it runs, moves the files this run copied into SYNCAGNT aside (kept),'
+				? `Stops MSSYNC if it runs, moves the files this run copied into SYNCAGNT ${began.aside ? `to ${began.aside} (kept${began.aside.endsWith('YYYYMMDD-HHMMSS') ? '; YYYYMMDD-HHMMSS: when the roll back begins' : ''})` : 'aside (kept)'},`
 				: began.moved
 					? 'Stops MSSYNC if it runs (nothing was copied into SYNCAGNT yet, so there is nothing to move out of it),'
 					: 'Stops MSSYNC if it runs (no file was moved or copied yet),',
 			...(began.moved ? [`moves the original files back from ${snapshot},`] : []),
 			`and leaves MSSYNC ${serviceBefore === 'RUNNING' ? 'running' : 'stopped'}, as it was found.`,
+			...(began.sent ? ['What the NetWare servers received from the synchronize stays: the roll back does not take it back.'] : []),
 		],
 	};
 }
@@ -321,13 +323,22 @@ export function stillRedLines(result: RunResult, red: string[], didNotSynchroniz
 }
 
 /** What leaving now means, as the quit question says it. */
-export function leavingNote(busy: boolean, changed: boolean, canRollback: boolean, again: string, stoppedByRun = false, servers: string[] = []): string {
+export function leavingNote(
+	busy: boolean | 'part-way',
+	changed: boolean,
+	canRollback: boolean,
+	again: string,
+	stoppedByRun = false,
+	servers: string[] = [],
+): string {
 	// MSSYNC stopped by this run stays stopped on leaving: said in the question, as the screen after it says it.
 	// Before the command, which ends the note so that nothing runs into it.
 	const stopped = stoppedByRun
 		? `MSSYNC stays stopped (it was running when this run began): DSMN synchronizes nothing until the run is resumed${canRollback ? ' or rolled back' : ''}. `
 		: '';
 	const standing = servers.map(line => `${line} `).join('');
+	if (busy === 'part-way')
+		return `A synchronization is running: on leaving, ${SYNCHRONIZE_STOPS}. ${standing}${stopped}${changed ? 'The run waits in its journal, to resume next time.' : `To finish, start again (${again}) and choose "Only synchronize all servers".`}`;
 	if (busy)
 		return `A step is running: it will finish to a safe point first, then the wizard leaves. ${standing}${stopped}The run waits in its journal, to resume next time.`;
 	if (changed)
@@ -357,7 +368,7 @@ export function left(from: LeftFrom, again: string): Summary {
 				]
 			: from.kind === 'synchronizing'
 				? [
-						'Synchronization stopped part way: that is safe (a server half propagated is simply not synchronized yet).',
+						'Synchronization stopped part way: that is safe. What the servers received stays; a server it did not finish shows a red X until it is run again.',
 						`To finish, start again (${again}) and choose "Only synchronize all servers".`,
 					]
 				: ['Nothing was changed.'];
@@ -375,10 +386,13 @@ export function unexpected(message: string, where: string[], again: string): Sum
 	};
 }
 
-/** What the admin is told when the word typed to confirm is not the one asked for. */
-export function confirmationMismatch(word: string, typed: string): string {
-	if (typed === '') return `Nothing was typed: type ${word}, then Enter. Nothing has been changed.`;
-	if (typed.trim().toUpperCase() === word.toUpperCase())
-		return `"${typed}" is not ${word}: type it exactly, in capital letters, then Enter. Nothing has been changed.`;
-	return `"${typed}" is not ${word}: type ${word}, then Enter, to go on (or Ctrl+C to leave). Nothing has been changed.`;
+/**
+ * What the admin is told when the word typed to confirm is not the one asked for. `changedBefore`: the run
+ * already changed something (a step before this one, a resumed run): then only this step is said unchanged.
+ */
+export function confirmationMismatch(word: string, typed: string, changedBefore = false): string {
+	const unchanged = changedBefore ? 'This step changed nothing.' : 'Nothing has been changed.';
+	if (typed === '') return `Nothing was typed: type ${word}, then Enter. ${unchanged}`;
+	if (typed.trim().toUpperCase() === word.toUpperCase()) return `"${typed}" is not ${word}: type it exactly, in capital letters, then Enter. ${unchanged}`;
+	return `"${typed}" is not ${word}: type ${word}, then Enter, to go on (or Ctrl+C to leave). ${unchanged}`;
 }

@@ -102,6 +102,25 @@ describe('stoppedEvent and interruptedEvent', () => {
 		await run.end('abandoned');
 	});
 
+	it('a synchronize stopped part way: the scripted line and the last frame name the servers it left red (issue 29)', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 5, servers: 3, accounts: 40});
+		const run = await beginRestore(labTarget(dir), {backup: labPaths(dir).backup});
+		for (const step of ['stop-service', 'move-aside', 'copy-backup', 'start-service'] as const) expect(await run.execute(step)).toMatchObject({status: 'done'});
+		const stop = new AbortController();
+		const outcome = await run.execute('synchronize', {signal: stop.signal, onSync: event => event.type === 'progress' && stop.abort()});
+		const red = (await labStatus(dir)).servers.filter(s => !s.synchronized).map(s => s.name);
+		expect(red.length).toBeGreaterThan(0);
+		const said = `what the servers received before it stopped stays; ${red.join(', ')} show${red.length === 1 ? 's' : ''} a red X until it is run again`;
+		expect(outcome).toEqual({status: 'interrupted', message: `synchronization stopped part way: ${said}`});
+		const title = run.steps().find(step => step.id === 'synchronize')!.title;
+		const scripted = await interruptedEvent(run, {step: 'synchronize', title, message: outcome.status === 'interrupted' ? outcome.message : ''}, bringBack);
+		expect(textOf(scripted, UNICODE_GLYPHS)).toMatch(new RegExp(`^⚠ synchronization stopped part way: ${said.replace(/[(),]/g, '\\$&')}\\.`));
+		const wizard = await interruptedEvent(run, undefined, bringBack);
+		expect(left({kind: 'run', left: wizard}, again).lines[0]).toBe(`"${title}" stopped part way: ${said}; resume the run to finish it.`);
+		await run.end('abandoned');
+	});
+
 	it('say nothing of MSSYNC when it is as the run found it', async () => {
 		const dir = join(await tempDir(), 'lab');
 		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});

@@ -192,8 +192,10 @@ describe('a resumed run reads again the files already in SYNCAGNT (issue 29, ite
 		expect(back).toMatchObject({status: 'done'});
 		const summary = back.status === 'done' ? back.summary : '';
 		expect(summary).toMatch(
-			/the 7 restored files moved to \S+rolled-back\S* \(of them, JET00002\.LOG was not the bytes this run copied: changed after the copy/,
+			/the 7 restored files moved to \S+rolled-back\S* \(of them, JET00002\.LOG was not the bytes this run copied: changed after the copy, before Start MSSYNC was done; moved as found\)/,
 		);
+		// Start MSSYNC was never done: the journal does not support "by DSMN" (issue 29).
+		expect(summary).not.toMatch(/by DSMN/);
 		const aside = (await readdir(dirname(paths.syncagnt))).find(name => name.includes('rolled-back'))!;
 		expect((await readFile(join(dirname(paths.syncagnt), aside, 'JET00002.LOG'))).at(-1)).toBe('x'.charCodeAt(0));
 		const good = await newLab();

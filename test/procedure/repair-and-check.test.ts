@@ -20,7 +20,11 @@ describe('repair before restore', () => {
 
 	it('the exact commands, in SYNCAGNT with MSSYNC stopped', () => {
 		expect(DSMPACK_COMMANDS).toEqual(['cd /d %SystemRoot%\\System32\\Syncagnt', 'net stop MSSYNC', 'dsmpack /r', 'net start MSSYNC']);
-		expect(dsmpackInstructions()[0]).toContain('cd /d %SystemRoot%\\System32\\Syncagnt ; net stop MSSYNC ; dsmpack /r ; net start MSSYNC');
+		// As typed at cmd.exe, which has no ";" between commands; the sentence ends before the next one (issue 29).
+		expect(dsmpackInstructions()[0]).toBe(
+			'At the PDC, open a command prompt and type: cd /d %SystemRoot%\\System32\\Syncagnt  then  net stop MSSYNC  then  dsmpack /r  then  net start MSSYNC (each on its own line, Enter after each).',
+		);
+		expect(dsmpackInstructions().join(' ')).not.toMatch(/ ; |MSSYNC dsmpack/);
 	});
 
 	it("SYNCAGNT as the PDC's own prompt names it: a path through ADMIN$ becomes %SystemRoot%, never a share cmd cannot change to", () => {

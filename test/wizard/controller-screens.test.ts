@@ -1,11 +1,12 @@
 /** What the screens claim, checked against what is so: exit statuses, Esc, typed confirmations, the resume screen, the summaries. */
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
 import {WizardController} from '../../source/wizard/controller.js';
+import {choicesOf} from '../../source/wizard/choices.js';
 import {confirmationMismatch} from '../../source/wizard/summary.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {controllerOnLab, labController, toFirstConfirmation} from '../helpers/wizard-walk.js';
@@ -105,7 +106,7 @@ describe('the wizard tells the truth', () => {
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'move-aside'});
 	});
 
-	it('a typed confirmation that does not match says what is expected, and changes nothing', async () => {
+	it('a typed confirmation that does not match says what is expected, and that this step changed nothing (the steps before it did: issue 29)', async () => {
 		const {controller} = await labController();
 		await toFirstConfirmation(controller);
 		await controller.dispatch({type: 'confirm'});
@@ -117,13 +118,39 @@ describe('the wizard tells the truth', () => {
 			name: 'confirm',
 			step: 'copy-backup',
 			typed: '',
-			error: '"restore" is not RESTORE: type it exactly, in capital letters, then Enter. Nothing has been changed.',
+			// Stop MSSYNC and the move aside are done: "Nothing has been changed" would be untrue.
+			error: '"restore" is not RESTORE: type it exactly, in capital letters, then Enter. This step changed nothing.',
 		});
 		void controller.dispatch({type: 'type-text', text: 'R'});
 		expect(screen(controller)).not.toHaveProperty('error', expect.anything());
 		expect(confirmationMismatch('FS2', 'fs2')).toContain('in capital letters');
 		expect(confirmationMismatch('FS2', '')).toBe('Nothing was typed: type FS2, then Enter. Nothing has been changed.');
+		expect(confirmationMismatch('FS2', '', true)).toBe('Nothing was typed: type FS2, then Enter. This step changed nothing.');
+		expect(confirmationMismatch('FS2', 'fs2', true)).toBe('"fs2" is not FS2: type it exactly, in capital letters, then Enter. This step changed nothing.');
 		expect(confirmationMismatch('FS2', 'FS3')).toContain('"FS3" is not FS2: type FS2, then Enter');
+	});
+
+	it('roll back after a synchronize that left a server red: the choice and the confirmation say what the servers received stays, and name the folder the copies go to (issue 29)', async () => {
+		const {dir, controller} = await labController({offline: ['FS2']});
+		await toFirstConfirmation(controller);
+		await controller.dispatch({type: 'confirm'});
+		await controller.dispatch({type: 'confirm'});
+		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
+		await controller.dispatch({type: 'submit-text'});
+		await controller.dispatch({type: 'confirm'});
+		await controller.dispatch({type: 'confirm'});
+		const failure = screen(controller);
+		expect(failure).toMatchObject({name: 'failure', step: 'synchronize', failedServers: ['FS2']});
+		expect(choicesOf(failure)?.items.find(item => item.value === 'rollback')?.label).toBe('Roll back SYNCAGNT and MSSYNC — what the servers received stays');
+		await controller.answers.failure('rollback');
+		const confirm = screen(controller);
+		expect(confirm).toMatchObject({name: 'confirm', step: 'rollback'});
+		const changes = confirm.name === 'confirm' ? confirm.changes : [];
+		expect(changes[0]).toBe(
+			`Stops MSSYNC if it runs, moves the files this run copied into SYNCAGNT to ${join(dirname(labPaths(dir).syncagnt), 'SYNCAGNT.rolled-back-YYYYMMDD-HHMMSS')} (kept; YYYYMMDD-HHMMSS: when the roll back begins),`,
+		);
+		expect(changes.at(-1)).toBe('What the NetWare servers received from the synchronize stays: the roll back does not take it back.');
+		await controller.dispose();
 	});
 
 	it('Esc on empty search results goes back to the search field, as the screen says', async () => {

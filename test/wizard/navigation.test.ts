@@ -6,7 +6,10 @@ import {parseCommandLine} from '../../source/cli/parse-args.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {WizardController} from '../../source/wizard/controller.js';
+import {labStatus} from '../../source/lab/status.js';
 import {tempDir} from '../helpers/run-cli.js';
+import {waitFor} from '../helpers/wait-for.js';
+import {controllerOnLab, labController, toFirstConfirmation} from '../helpers/wizard-walk.js';
 
 function options(argv: string[]): WizardOptions {
 	const command = parseCommandLine(argv);
@@ -46,6 +49,46 @@ describe('leaving a restore at a safe point', {timeout: 120_000}, () => {
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();
 		expect(screen(again)).toMatchObject({name: 'resume', standing: {state: 'interrupted', signal: 'user'}});
+		await again.dispose();
+	});
+});
+
+describe('leaving during "Synchronize all servers"', {timeout: 120_000}, () => {
+	it('says the synchronization stops part way, not that it finishes, and names the servers it left red: the quit question, the last frame and the resume screen', async () => {
+		const {dir, controller} = await labController({pace: 20});
+		await toFirstConfirmation(controller);
+		await controller.dispatch({type: 'confirm'}); // Stop MSSYNC
+		await controller.dispatch({type: 'confirm'}); // Move aside
+		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
+		await controller.dispatch({type: 'submit-text'}); // Copy
+		await controller.dispatch({type: 'confirm'}); // Start MSSYNC
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'synchronize'});
+		const running = controller.dispatch({type: 'confirm'});
+		await waitFor(() => expect(screen(controller)).toMatchObject({name: 'running', step: 'synchronize'}));
+		void controller.dispatch({type: 'ask-to-leave'});
+		const note = controller.leavingNote();
+		expect(note).not.toContain('it will finish to a safe point');
+		expect(note).toMatch(
+			/^A synchronization is running: on leaving, the synchronization stops between servers, without finishing: what the servers received stays, and a server not finished shows a red X until it is run again\./,
+		);
+		await controller.dispatch({type: 'leave'});
+		await running;
+		const red = (await labStatus(dir)).servers.filter(s => !s.synchronized).map(s => s.name);
+		expect(red.length).toBeGreaterThan(0);
+		const said = `"Synchronize all servers" stopped part way: what the servers received before it stopped stays; ${red.join(', ')} show${red.length === 1 ? 's' : ''} a red X until it is run again; resume the run to finish it.`;
+		const end = screen(controller);
+		expect(end).toMatchObject({name: 'summary', title: 'Left at a safe point'});
+		expect(end.name === 'summary' && end.lines).toContain(said);
+		expect(controller.getState().log.map(line => line.text)).toContainEqual(
+			expect.stringMatching(
+				/^Synchronize all servers: synchronization stopped part way: what the servers received before it stopped stays; .* a red X until it is run again$/,
+			),
+		);
+		await controller.dispose();
+
+		const again = controllerOnLab(dir);
+		await again.start();
+		expect(screen(again)).toMatchObject({name: 'resume', standing: {during: 'synchronize'}, servers: said});
 		await again.dispose();
 	});
 });

@@ -79,6 +79,17 @@ describe('a stuck stop: how long, what leaving waits for, what to do about STOP_
 		);
 	});
 
+	it('? while a synchronization runs: q stops it part way (it does not finish), what the servers received stays, and red X until run again', () => {
+		for (const step of ['synchronize', 'synchronize-only']) {
+			const help = runningHelp({name: 'running', step, title: 'Fully synchronize all servers', progress: {kind: 'none'}}).join('\n');
+			expect(help).not.toContain('this step finishes first');
+			expect(help).toContain(
+				'q leaves at the next safe point: the synchronization stops between servers, without finishing: what the servers received stays, and a server not finished shows a red X until it is run again. The journal keeps the run.',
+			);
+			expect(leavingWait(step, env)).toBe('Leaving once the synchronization stops between servers (what the servers received stays)…');
+		}
+	});
+
 	it('? on the failure it ends in: what to do about STOP_PENDING first, then the choices', () => {
 		const stuck: Extract<Screen, {name: 'failure'}> = {
 			name: 'failure',

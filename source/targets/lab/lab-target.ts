@@ -4,7 +4,7 @@ import {domainAccounts} from '../../lab/domain.js';
 import {dsmpackRepair} from '../../lab/dsmpack.js';
 import {addServerToDomain, checkBinderyBackup, deleteSyncAgent, restoreBindery, setDomainPasswords} from '../../lab/netware-ops.js';
 import {labPaths, loadLab} from '../../lab/state.js';
-import {labStatus} from '../../lab/status.js';
+import {labStatus, serviceSays} from '../../lab/status.js';
 import type {Allow4xReading, NetWareServers, Target} from '../capabilities.js';
 import {LocalFiles} from '../local-files.js';
 import {NetScServiceControl} from '../net-sc-service-control.js';
@@ -73,6 +73,10 @@ export function labTarget(dir: string): Target {
 		database: {syncagnt: paths.syncagnt, snapshotParent: join(paths.systemRoot, 'SYSTEM32'), files: new LocalFiles()},
 		servers: new LabServers(absolute),
 		repair: {dsmpack: () => dsmpackRepair(absolute)},
+		whyStopped: async () => {
+			const {service} = await labStatus(absolute);
+			return service.lastError ? serviceSays(service, '—').replace(/^\S+ — /, '') : undefined;
+		},
 		sync: {synchronizeAll: options => synchronizeLab(absolute, options)},
 		// The lab's server says its NT version as a real one does: asked with srvinfo (`lab create --nt`).
 		serverVersion: new ServerVersionSource(() => askSrvinfo(standIn('rpcclient', absolute), [], 'NTPDC', 10_000)),

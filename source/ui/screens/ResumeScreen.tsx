@@ -107,6 +107,10 @@ function resumeParts(screen: Resume, columns: number, glyphs: ReturnType<typeof 
 		const service = safeText(screen.service);
 		parts.push(line(service, 0, key => <Text key={key}>{service}</Text>));
 	}
+	if (screen.servers) {
+		const servers = safeText(screen.servers);
+		parts.push(line(servers, 1, key => <Text key={key}>{servers}</Text>));
+	}
 	// The steps done, all or none: the step list above names them too (at least how many), so they go first where rows are short.
 	if (screen.finished.length > 0) {
 		const done = screen.finished.map(title => `${glyphs.ok} ${title}`);

@@ -72,6 +72,8 @@ export class SynchronizeOnly {
 		} finally {
 			store.set({busy: false});
 		}
+		// Stopped part way: the servers it left red, as the step reads them, stay above the last frame.
+		if (outcome.status === 'interrupted') store.log('warning', `${title}: ${outcome.message}`);
 		if (outcome.status === 'interrupted' || this.s.state.leaving) return this.s.handovers.leave();
 		this.s.synchronizedAlone = false;
 		if (outcome.status === 'done') {

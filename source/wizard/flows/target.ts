@@ -128,6 +128,7 @@ export class TargetFlow {
 			...(found.next ? {next: found.next.title} : {}),
 			...(found.lastCommand ? {lastCommand: found.lastCommand} : {noCommand: noCommandSentence(found.finished, run.steps())}),
 			...(service ? {service} : {}),
+			...(found.servers ? {servers: found.servers} : {}),
 		};
 		// The header names the article the resumed run follows, as it did when the run began.
 		const kb = found.flow === 'repair' ? cite('dsmpack', ['Q197852']) : found.newPdc ? cite('new-pdc') : cite('red-x');
@@ -148,7 +149,12 @@ export class TargetFlow {
 		// Say plainly what works and what does not before any step is offered: on the lab as on a real server.
 		const checks = await preflight(target, {onCommand: store.onCommand});
 		const service = checks.find(c => c.name === 'service');
-		const state = service?.state ?? (target.kind === 'lab' ? `unknown (${service?.detail ?? 'see below'})` : 'unknown (see below)');
+		const why = service?.state === 'STOPPED' ? await target.whyStopped?.().catch(() => undefined) : undefined;
+		const state = service?.state
+			? `${service.state}${why ? ` — ${why}` : ''}`
+			: target.kind === 'lab'
+				? `unknown (${service?.detail ?? 'see below'})`
+				: 'unknown (see below)';
 		// The lab shows only what is wrong: its checks that pass say nothing a practice run needs.
 		const shown = target.kind === 'lab' ? checks.filter(c => !c.ok || c.warning) : checks;
 		store.go({name: 'inspect', syncagnt: target.database.syncagnt, service: state, servers, files, others, real: target.kind !== 'lab', checks: shown}, false);

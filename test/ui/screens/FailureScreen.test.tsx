@@ -39,7 +39,8 @@ describe('a failed step', () => {
 		const {ui, frame, wizard} = mountScreen(sync, (now, choice) => <FailureScreen screen={now} choice={choice} />);
 		expect(frame()).toMatch(/❯ Retry FS3, FS5/);
 		expect(frame()).toContain('Finish — leave them red for now');
-		expect(frame()).toContain('Roll back everything');
+		// Not "everything": what the servers received stays (issue 29).
+		expect(frame()).toContain('Roll back SYNCAGNT and MSSYNC — what the servers received stays');
 		ui.stdin.write(KEYS.enter);
 		await waitFor(() => expect(wizard.calls).toEqual([['failureChoice', 'retry-failed']]));
 		ui.unmount();

@@ -9,7 +9,9 @@ import {WizardController} from '../../../source/wizard/controller.js';
 import {choicesOf} from '../../../source/wizard/choices.js';
 import type {Screen} from '../../../source/wizard/state.js';
 import {synchronizeOnlyFailedScreen, synchronizeOnlyLeft, withMarksBefore} from '../../../source/wizard/flows/synchronize-only-screens.js';
+import {labStatus} from '../../../source/lab/status.js';
 import {tempDir} from '../../helpers/run-cli.js';
+import {waitFor} from '../../helpers/wait-for.js';
 
 function options(argv: string[]): WizardOptions {
 	const command = parseCommandLine(argv);
@@ -146,6 +148,29 @@ describe('"Only synchronize all servers"', () => {
 		expect(end).toMatchObject({name: 'summary', exit: 1, title: '2 of 5 servers synchronized; FS2, FS4, FS5 still show a red X'});
 		expect(end.name === 'summary' && end.lines.join('\n')).not.toMatch(/^Nothing was changed\.$/m);
 		expect(end.name === 'summary' && end.lines.at(-1)).toBe(`npm start -- --lab ${dir}`);
+		await controller.dispose();
+	});
+
+	it('q while it runs: it stops part way, not finishing; the quit question, the log and the last frame say the servers not finished stay red', async () => {
+		const {dir, controller} = await labController({pace: 20});
+		await controller.answers.inspect('synchronize');
+		await controller.answers.situation('full');
+		const running = controller.dispatch({type: 'confirm'});
+		await waitFor(() => expect(screen(controller)).toMatchObject({name: 'running', step: 'synchronize-only'}));
+		void controller.dispatch({type: 'ask-to-leave'});
+		expect(controller.leavingNote()).toBe(
+			`A synchronization is running: on leaving, the synchronization stops between servers, without finishing: what the servers received stays, and a server not finished shows a red X until it is run again. To finish, start again (npm start -- --lab ${dir}) and choose "Only synchronize all servers".`,
+		);
+		await controller.dispatch({type: 'leave'});
+		await running;
+		const red = (await labStatus(dir)).servers.filter(s => !s.synchronized).map(s => s.name);
+		expect(controller.getState().log.map(l => l.text)).toContain(
+			`Fully synchronize all servers: synchronization stopped part way: what the servers received before it stopped stays; ${red.join(', ')} show${red.length === 1 ? 's' : ''} a red X until it is run again`,
+		);
+		const end = screen(controller);
+		expect(end.name === 'summary' && end.lines[0]).toBe(
+			'Synchronization stopped part way: that is safe. What the servers received stays; a server it did not finish shows a red X until it is run again.',
+		);
 		await controller.dispose();
 	});
 
