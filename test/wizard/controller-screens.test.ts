@@ -130,6 +130,26 @@ describe('the wizard tells the truth', () => {
 		expect(confirmationMismatch('FS2', 'FS3')).toContain('"FS3" is not FS2: type FS2, then Enter');
 	});
 
+	it('on a resumed run (MSSYNC stopped, the database moved aside), a wrong typed word says this step changed nothing, not that nothing was (issue 29)', async () => {
+		const {dir, controller} = await labController();
+		await toFirstConfirmation(controller);
+		await controller.dispatch({type: 'confirm'});
+		await controller.dispatch({type: 'confirm'});
+		void controller.dispatch({type: 'ask-to-leave'});
+		await controller.dispatch({type: 'leave'});
+		await controller.dispose();
+		const again = controllerOnLab(dir);
+		await again.start();
+		await again.answers.resume('resume');
+		expect(screen(again)).toMatchObject({name: 'confirm', step: 'copy-backup', word: 'RESTORE'});
+		void again.dispatch({type: 'type-text', text: 'RESTOR'});
+		await again.dispatch({type: 'submit-text'});
+		expect(screen(again)).toMatchObject({
+			error: '"RESTOR" is not RESTORE: type RESTORE, then Enter, to go on (or Ctrl+C to leave). This step changed nothing.',
+		});
+		await again.dispose();
+	});
+
 	it('roll back after a synchronize that left a server red: the choice and the confirmation say what the servers received stays, and name the folder the copies go to (issue 29)', async () => {
 		const {dir, controller} = await labController({offline: ['FS2']});
 		await toFirstConfirmation(controller);
