@@ -47,7 +47,8 @@ export function inspectLayout(screen: Extract<Screen, {name: 'inspect'}>, rows: 
 	const failing = screen.checks.filter(c => !c.ok);
 	const fixed =
 		wrappedRows(`SYNCAGNT ${safeText(screen.syncagnt)} ${filesNote(screen)}`, columns) +
-		1 +
+		// Why it is stopped, where the target says it, can take rows of its own.
+		wrappedRows(`Service MSSYNC: ${safeText(screen.service)}`, columns) +
 		rowsOf(
 			screen.checks.flatMap(c => [`${markAsDrawn(markWidth)} ${safeText(c.detail)}`, ...(c.fix ? [` What to do: ${safeText(c.fix)}`] : [])]),
 			columns,

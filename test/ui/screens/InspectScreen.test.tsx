@@ -109,6 +109,19 @@ describe('the inspect screen', () => {
 		expect(frame).not.toMatch(/red/);
 	});
 
+	it('why MSSYNC is stopped (the lab says it) is whole on the first screen, and its rows are counted in the layout (issue 29)', () => {
+		const why =
+			'STOPPED — last start failed: -550 JET_errDatabaseDirtyShutdown: MSSYNC.MDB was not shut down cleanly (a crash or a power cut; lab create --wont-start)';
+		const screen: Extract<Screen, {name: 'inspect'}> = {...lab, service: why};
+		const labels = choiceOf(screen).items.map(i => i.label);
+		// The rows that fit every server whole with a one-row service line no longer do with this one.
+		let rows = 5;
+		while (!inspectLayout({...lab}, rows, 60, labels, 1).wrap) rows++;
+		expect(inspectLayout(screen, rows, 60, labels, 1).wrap).toBe(false);
+		const frame = render(withGlyphs(<InspectScreen screen={screen} rows={40} columns={60} choice={choiceOf(screen)} />)).lastFrame() ?? '';
+		expect(frame.replace(/\s+/g, ' ')).toContain(`Service MSSYNC: ${why}`);
+	});
+
 	it('a real server: points to Synchronization Manager for the list of servers', () => {
 		const screen = {...lab, real: true, servers: []};
 		const ui = render(withGlyphs(<InspectScreen screen={screen} rows={30} choice={choiceOf(screen)} />));
