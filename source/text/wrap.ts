@@ -2,7 +2,7 @@
  * Text wrapped to a terminal's width as a person reads it (ARCHITECTURE.md, "Layout at any size"):
  * - at spaces, the spaces at a break dropped, so that no row starts with a stray space;
  * - units kept together (`gluedTokens`): a number with the word before it (a KB article with its number, "error -1018",
- *   "Event 8005"), a command's program with its first argument ("net stop", "node dist/cli.js");
+ *   "Event 8005", DSMN's "red X"), a command's program with its first argument ("net stop", "node dist/cli.js");
  * - a word that fits a row is never broken: it goes to the next row; one too long for any row (a path) is
  *   broken after a separator ("/", "\", then "-", "."…) so that "SystemRoot" stays whole, cut mid-word only
  *   when no separator fits, starting where it stands if a third of the row is left, else on a row of its own;
@@ -31,6 +31,8 @@ export const CONTINUED = '↳ ';
 const LEADING_MARK = /^(?:[✓✗⚠•▸❯~*>+-]|\[(?:ok|X|!|x)\]|\d{1,2}[.)])$/;
 /** A word that is a number or names one: it stays with the word before it (a KB article's number after "KB", "error -1018)"). */
 const NUMBER = /^[("'[]?[-+]?(?:Q\d{3,}|\d)/;
+/** DSMN's mark, "red X": one unit, as a number with the word before it (the X after "red"). */
+const RED_X = /^X(?:[.,;:!?)'"]*)$/;
 /** The widest aside in parentheses kept on one row (`groupedTokens`): a longer one is a sentence of its own. */
 const MAX_ASIDE = 24;
 /** A command's program: it stays with its first argument ("net stop", "sc query", "node dist/cli.js"). */
@@ -139,7 +141,7 @@ function gluedTokens(plain: Cell[][], room: number): {tokens: Cell[][]; commands
 			space?.length === 1 &&
 			isSpace(space[0]!) &&
 			// Not after a comma or a colon ("19:39, 7 files"): the number begins another part of the sentence.
-			((NUMBER.test(text) && /[\p{L}\p{N})]$/u.test(lastWord)) || PROGRAM.test(lastWord)) &&
+			((NUMBER.test(text) && /[\p{L}\p{N})]$/u.test(lastWord)) || PROGRAM.test(lastWord) || (RED_X.test(text) && /(?:^|\W)red$/i.test(lastWord))) &&
 			widthOf(word) + 1 + widthOf(token) <= room;
 		if (joins) out.splice(-2, 2, [...word, ...space, ...token]);
 		else out.push([...token]);

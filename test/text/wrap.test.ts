@@ -53,6 +53,16 @@ describe('wrapText', () => {
 		expect(wrapText('KB Q189441', 5)).toBe(`KB\nQ1894\n${CONTINUED}41`);
 	});
 
+	// Issue 29 (fixl2): "FS2, FS4, FS5 still show a red" ⏎ "X": DSMN's mark is one unit, as "KB Q189441" is.
+	it('keeps "red X" whole on a row', () => {
+		const line = '2 of 5 servers synchronized; FS2, FS4, FS5 still show a red X.';
+		expect(wrapText(line, 59)).toBe('2 of 5 servers synchronized; FS2, FS4, FS5 still show a\nred X.');
+		expect(wrapText('the servers with a red X (FS2) are chosen', 22)).toBe('the servers with a\nred X (FS2) are chosen');
+		// Not an X after another word ("an X"), nor a unit wider than the row.
+		expect(wrapText('mark an X here', 12)).toBe('mark an X\nhere');
+		expect(wrapText('red X', 4)).toBe('red\nX');
+	});
+
 	// Issue 29: "(or start again, node … --lab" ⏎ "/tmp/lab, and choose …)": a command in a sentence broke between
 	// an option and its value, so that the row copied was half a command.
 	it("keeps a command in running text whole on a row, or continues it with the shell's mark", () => {

@@ -72,7 +72,7 @@ describe.each([
 	{glyphs: UNICODE_GLYPHS, cut: '…'},
 	{glyphs: ASCII_GLYPHS, cut: '...'},
 ])('the bindery question at 60 columns, Enter refused: one row too few to wrap every item ($cut)', ({glyphs, cut}) => {
-	it("draws each item on one row, cut with the terminal's ellipsis, in the rows it has", () => {
+	it("draws every item in the rows it has, the one cut with the terminal's ellipsis", () => {
 		const draw = (screen: Extract<Screen, {name: 'multi-select'}>) => (
 			<GlyphsContext.Provider value={glyphs}>
 				<Box width={60}>
@@ -92,10 +92,55 @@ describe.each([
 		).toEqual([]);
 		const items = rows.filter(row => /FS[245] {8}/.test(row));
 		expect(items).toHaveLength(3);
-		for (const row of items) {
-			expect(row).toMatch(cut === '…' ? /[^.]…$/ : /[^.]\.\.\.$/);
-			expect(displayWidth(row)).toBeLessThanOrEqual(60);
-		}
+		// The rows past one each go to the items in order (fixl2): the one that must be cut is cut at a word.
+		const cutRows = rows.filter(row => row.endsWith(` ${cut}`));
+		expect(cutRows, ui.lastFrame()).toHaveLength(1);
+		expect(cutRows[0]).not.toMatch(/[^.]\.\.\.[^.]/);
+		for (const row of rows) expect(displayWidth(row)).toBeLessThanOrEqual(60);
+		ui.unmount();
+	});
+});
+
+// Issue 29 (fixl2): the reconstruct's bindery question at 60×20 with all 5 servers chosen drew each item on one
+// row, cut ("12 users; if chosen: a…"), with 4 rows blank under them: every item fits a row, so the rows left go
+// to whole items, and the one that must be cut is cut at a word (no number cut short).
+describe('the bindery question at 60×20 with every item in view but not every one whole', () => {
+	const {error: _, ...question} = bindery;
+	const five: Extract<Screen, {name: 'multi-select'}> = {
+		...question,
+		items: [12, 9, 11, 7, 10].map((users, i) => ({
+			value: `FS${i + 1}`,
+			label: `FS${i + 1}        backup of 2026-12-07: ${users} users; if chosen: all 120 domain accounts removed, then propagated again`,
+		})),
+		cursor: 0,
+		selected: ['FS1', 'FS2', 'FS3', 'FS4', 'FS5'],
+	};
+	it.each([
+		{glyphs: UNICODE_GLYPHS, cut: ' …'},
+		{glyphs: ASCII_GLYPHS, cut: ' ...'},
+	])('uses the rows it has before it cuts a label, and cuts one at a word ($cut)', ({glyphs, cut}) => {
+		const ui = render(
+			<GlyphsContext.Provider value={glyphs}>
+				<Box width={60}>
+					<MultiSelectScreen screen={five} rows={16} columns={60} />
+				</Box>
+			</GlyphsContext.Provider>,
+		);
+		const frame = ui.lastFrame() ?? '';
+		const rows = frame.split('\n');
+		expect(rows.length, frame).toBeLessThanOrEqual(16);
+		expect(
+			rows.filter(row => row.trim() === ''),
+			frame,
+		).toEqual([]);
+		expect(frame).not.toMatch(/more/);
+		// Four whole, each with the accounts it removes; the fifth cut at a word, its users' number whole.
+		expect(frame.match(/propagated again/g), frame).toHaveLength(4);
+		const cutRows = rows.filter(row => row.endsWith(cut));
+		expect(cutRows, frame).toHaveLength(1);
+		expect(cutRows[0]!.slice(0, -cut.length)).toMatch(/(?:^|\s)[\w;:,-]+$/);
+		for (const row of rows) expect(displayWidth(row)).toBeLessThanOrEqual(60);
+		expect(frame).toContain('FS5        backup of 2026-12-07: 10 users;');
 		ui.unmount();
 	});
 });
