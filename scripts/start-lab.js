@@ -34,7 +34,8 @@ const run = (argv, stdio = 'inherit') => spawnSync(process.execPath, [cli, ...ar
 if (namesTarget || other) process.exit(run(args).status ?? 1);
 
 const lab = join(mkdtempSync(join(tmpdir(), 'dsmn-resync-lab-')), 'lab');
-const created = run(['lab', 'create', lab], ['inherit', 'pipe', 'inherit']);
+// --ascii for lab create too, so that its lines ("(FS1...FS5)") are drawn as the wizard's; TERM it reads itself.
+const created = run([...(upTo.includes('--ascii') ? ['--ascii'] : []), 'lab', 'create', lab], ['inherit', 'pipe', 'inherit']);
 if (created.status !== 0) {
 	process.stdout.write(created.stdout ?? '');
 	process.exit(created.status ?? 1);
