@@ -290,6 +290,10 @@ describe('the wizard controller, reconstruct flow', () => {
 		void controller.dispatch({type: 'erase-text'});
 		const s = screen(controller);
 		if (s.name === 'passwords-file') for (let i = 0; i < s.input.length; i++) void controller.dispatch({type: 'erase-text'});
+		// Issue 29 (fixl2): Enter on the emptied line says what to type ("Not there: give a file name." did not).
+		await controller.dispatch({type: 'submit-text'});
+		expect(screen(controller)).toMatchObject({name: 'passwords-file', input: '', error: 'Type a path for the new file, or Esc to go back.'});
+		expect(controller.canGoBack()).toBe(true);
 		void controller.dispatch({type: 'type-text', text: join(dir, 'p.txt')});
 		await controller.dispatch({type: 'submit-text'});
 		expect(screen(controller)).toMatchObject({name: 'passwords-file', error: expect.stringContaining('which others can read')});

@@ -11,7 +11,9 @@ export function PasswordsFileScreen({screen}: {screen: Extract<Screen, {name: 'p
 			<TextField label="File: " value={safeText(screen.input)} cursor={screen.cursor} />
 			{screen.error ? <Text color="yellow">{safeText(screen.error)}</Text> : null}
 			{screen.note ? <Text>{safeText(screen.note)}</Text> : null}
-			<Text dimColor>A new file, readable only by you (mode 0600), never inside the lab or SYNCAGNT · ←→ Home End move</Text>
+			<Text dimColor>A new file, readable only by you (mode 0600), never inside the lab or SYNCAGNT.</Text>
+			{/* The keys that move in the line, on a line of their own: no part of the sentence about the file. */}
+			<Text dimColor>←→ Home End move</Text>
 		</Box>
 	);
 }

@@ -263,6 +263,11 @@ export class ReconstructQuestions {
 		const screen = store.screen;
 		if (screen.name !== 'passwords-file') return;
 		const path = screen.input.trim();
+		// An emptied line: what to type, not a place that is "not there" (the suggestion was erased by the admin).
+		if (path === '') {
+			store.set({screen: {...screen, error: 'Type a path for the new file, or Esc to go back.'}});
+			return;
+		}
 		const problem = await passwordsFilePlaceProblem(this.s.activeTarget, path);
 		if (problem) {
 			store.set({screen: {...screen, error: `Not there: ${problem}.`}});

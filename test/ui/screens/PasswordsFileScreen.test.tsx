@@ -12,6 +12,9 @@ describe('the passwords file', () => {
 		expect(frame()).toContain('File: /home/admin/passwords.txt');
 		expect(frame()).toContain('That file exists: it is never overwritten.');
 		expect(frame()).toContain('readable only by you (mode 0600)');
+		// Issue 29 (fixl2): the keys that move in the line on a line of their own, not glued to the sentence.
+		expect(frame()).toContain('never inside the lab or SYNCAGNT.\n');
+		expect(frame().split('\n')).toContain('←→ Home End move');
 		// The footer says "Tab completes" (key-table.ts): the screen does not say it again.
 		expect(frame()).not.toContain('Tab completes');
 		ui.unmount();
