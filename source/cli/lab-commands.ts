@@ -85,6 +85,8 @@ export async function labStatusCommand(dir: string, json: boolean, glyphs: Glyph
 				: '';
 			return `${mark.padEnd(markWidth)}${safeText(s.name).padEnd(width)}  ${state.padEnd(16)}  ${(s.syncAgent ? 'present' : 'deleted').padEnd(16)}  ${String(s.users).padStart(5)}  ${[note, stale].filter(Boolean).join('; ')}`;
 		}),
+		// An empty log said too: the end screens send the admin here to see that no Event 8005 was written.
+		...(status.events.length ? [] : ['Application log: no events']),
 		...status.events.map(e => `Application log: Event ${e.id} (${e.source}, ${e.type}, ${e.at.slice(0, 19).replace('T', ' ')} UTC): ${safeText(e.text)}`),
 		'',
 	];

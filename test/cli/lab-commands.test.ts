@@ -1,7 +1,8 @@
-/** `lab allow4x DIR` (KB Q145589 in the lab): what it says it did, and the lab's run lock it takes before it writes. */
+/** `lab allow4x DIR` (KB Q145589 in the lab): what it says it did, and the lab's run lock it takes before it writes; `lab status DIR`'s Application log. */
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {labAllow4xCommand} from '../../source/cli/lab-commands.js';
+import {labAllow4xCommand, labStatusCommand} from '../../source/cli/lab-commands.js';
+import {UNICODE_GLYPHS} from '../../source/text/glyphs.js';
 import {TargetBusyError, TargetLock} from '../../source/journal/target-lock.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
@@ -50,5 +51,15 @@ describe('lab allow4x DIR', () => {
 		}
 		expect(await labAllow4xCommand(dir, capture().output)).toBe(0);
 		expect((await loadLab(dir)).allow4x).toBe(true);
+	});
+});
+
+// Issue 29 (fixl2): the end screens send the admin to lab status to see no Event 8005, but an empty log printed nothing.
+describe('lab status DIR', () => {
+	it('says the Application log has no events when it has none', async () => {
+		const dir = await lab();
+		const {out, output} = capture();
+		expect(await labStatusCommand(dir, false, UNICODE_GLYPHS, output)).toBe(0);
+		expect(out.join('').split('\n')).toContain('Application log: no events');
 	});
 });
