@@ -12,6 +12,7 @@ import {realpath, stat} from 'node:fs/promises';
 import {setImmediate as yieldToLoop} from 'node:timers/promises';
 import {dirname, join, resolve} from 'node:path';
 import {formatAge, formatDate} from '../text/format.js';
+import {CHANGE_LOG_TRUSTED_MS} from './change-log-age.js';
 import {classifyName, REQUIRED_DATABASES} from './classify.js';
 import {ERR, errnoText, WARN, worst} from './findings.js';
 import {looksLikeLiveSyncagnt, sameFolder, snapshotKind} from './folder-kind.js';
@@ -210,9 +211,11 @@ export async function validateBackup(folderArg: string, options: ValidateOptions
 	if (databases.length > 0) {
 		const newest = Math.max(...databases.map(d => d.mtimeMs));
 		taken = new Date(newest).toISOString();
-		warnings.push(
-			`the backup is ${formatAge(now.getTime() - newest)} old (${formatDate(new Date(newest))}): every change to accounts since then must be resynchronized to the NetWare servers`,
-		);
+		// Only past the age the change log is trusted to reach: a fresher backup's age is no warning (the synchronization brings the changes since).
+		if (now.getTime() - newest > CHANGE_LOG_TRUSTED_MS)
+			warnings.push(
+				`the backup is ${formatAge(now.getTime() - newest)} old (${formatDate(new Date(newest))}): every change to accounts since then must be resynchronized to the NetWare servers`,
+			);
 	}
 	if (madeByTool) warnings.unshift(madeByTool);
 	return {

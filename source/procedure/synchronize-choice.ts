@@ -6,17 +6,14 @@
  * check (KB Q189441). The wizard and the scripted run (`--synchronize normal|full`) both ask this file
  * what to recommend and what to say. ARCHITECTURE.md, "Synchronize all servers".
  */
+import {CHANGE_LOG_TRUSTED_MS} from '../backup/change-log-age.js';
 import {cite} from './claims.js';
 import {formatAge, formatDate} from '../text/format.js';
 
 export type SynchronizeKind = 'normal' | 'full';
 
-/**
- * A backup older than this is not trusted to be within the change log. The log holds a fixed number of
- * changes (its size, ChangeLogSize), not a fixed time: on a busy domain a day's changes can fill it, and
- * nothing outside the PDC's registry and the log itself says how far back it reaches.
- */
-export const CHANGE_LOG_TRUSTED_MS = 24 * 60 * 60 * 1000;
+/** A backup older than this is not trusted to be within the change log (backup/change-log-age.ts says why). */
+export {CHANGE_LOG_TRUSTED_MS};
 
 export type SynchronizeAdvice = {recommended: SynchronizeKind; because: string};
 
