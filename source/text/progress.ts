@@ -12,12 +12,15 @@ export function percent(done: number, total: number): string {
 	return `${total > 0 ? Math.floor((done / total) * 100) : 100}%`.padStart(4);
 }
 
-/** "12.5 MiB/s, 0:42 left" from what is done since `startedAt`. */
-export function rateAndEta(done: number, total: number, startedAt: number, now: number, unit: 'bytes' | 'accounts'): string {
+/**
+ * "12.5 MiB/s, 0:42 left" from what is done since `startedAt`. `estimate: false` when nothing is on its way
+ * any more (only failed servers remain): the rate alone, or nothing before there is one, never a time left.
+ */
+export function rateAndEta(done: number, total: number, startedAt: number, now: number, unit: 'bytes' | 'accounts', estimate = true): string {
 	const seconds = (now - startedAt) / 1000;
-	if (seconds < 0.5 || done === 0) return 'estimating…';
+	if (seconds < 0.5 || done === 0) return estimate ? 'estimating…' : '';
 	const rate = done / seconds;
 	const left = rate > 0 ? ((total - done) / rate) * 1000 : Number.POSITIVE_INFINITY;
 	const rateText = unit === 'bytes' ? `${formatBytes(rate)}/s` : `${rate >= 10 ? Math.round(rate) : rate.toFixed(1)} updates/s`;
-	return `${rateText}, ${Number.isFinite(left) ? formatDuration(left) : '?'} left`;
+	return estimate ? `${rateText}, ${Number.isFinite(left) ? formatDuration(left) : '?'} left` : rateText;
 }

@@ -26,16 +26,23 @@ export function describeHidden(hidden: HiddenServers): string {
 		.join(', ');
 }
 
-export function syncTotals(rows: readonly ServerProgress[]): {done: number; total: number; finished: number; failed: number} {
+/**
+ * The overall count: a failed server's updates not sent are dropped from the total (they will not come),
+ * so that the bar ends with the run; `running`: the servers waiting or synchronizing, none once only failed
+ * ones remain (then no time left is estimated: ARCHITECTURE.md, "Synchronize all servers").
+ */
+export function syncTotals(rows: readonly ServerProgress[]): {done: number; total: number; finished: number; failed: number; running: number} {
 	let done = 0;
 	let total = 0;
 	let finished = 0;
 	let failed = 0;
+	let running = 0;
 	for (const r of rows) {
 		done += r.done;
-		total += r.total;
+		total += r.state === 'failed' ? Math.min(r.done, r.total) : r.total;
 		if (r.state === 'done') finished++;
-		if (r.state === 'failed') failed++;
+		else if (r.state === 'failed') failed++;
+		else running++;
 	}
-	return {done, total, finished, failed};
+	return {done, total, finished, failed, running};
 }

@@ -14,6 +14,9 @@ describe('text helpers', () => {
 	it('gives a rate and the time left, and says so when it cannot yet', () => {
 		expect(rateAndEta(50 * 1024 * 1024, 100 * 1024 * 1024, 0, 5000, 'bytes')).toBe('10.0 MiB/s, 0:05 left');
 		expect(rateAndEta(0, 100, 0, 5000, 'accounts')).toBe('estimating…');
+		// Nothing on its way any more (only failed servers remain): the rate, no time left (fixl2).
+		expect(rateAndEta(234, 234, 0, 10_000, 'accounts', false)).toBe('23 updates/s');
+		expect(rateAndEta(0, 0, 0, 10_000, 'accounts', false)).toBe('');
 	});
 
 	it('formats sizes, ages and durations', () => {

@@ -59,8 +59,13 @@ export function SyncView({
 				{bar(totals.done, totals.total, barWidth, glyphs)} {percent(totals.done, totals.total)} {totals.done}/{totals.total} account updates
 			</Text>
 			<Text dimColor wrap="truncate-end">
-				{formatDuration(now - startedAt)} elapsed · {rateAndEta(totals.done, totals.total, startedAt, now, 'accounts')} · {totals.finished} done
-				{totals.failed ? `, ${totals.failed} failed` : ''}
+				{[
+					`${formatDuration(now - startedAt)} elapsed`,
+					rateAndEta(totals.done, totals.total, startedAt, now, 'accounts', totals.running > 0),
+					`${totals.finished} done${totals.failed ? `, ${totals.failed} failed` : ''}`,
+				]
+					.filter(Boolean)
+					.join(' · ')}
 			</Text>
 			{shown.map(server => {
 				const mark = markOf(server, glyphs);

@@ -19,11 +19,31 @@ describe('SyncView', () => {
 		const {lastFrame} = render(<SyncView servers={rows(4)} startedAt={0} now={10_000} rows={10} columns={80} />);
 		const frame = lastFrame()!;
 		// Each account sent to each server is one update: 2700 of 8000 is not a count of accounts (issue 29).
-		expect(frame).toMatch(/ 33% 2700\/8000 account updates/);
-		expect(frame).toMatch(/0:10 elapsed · 270 updates\/s, 0:20 left · 1 done, 1 failed/);
+		// FS3 failed before it sent any: its 2000 updates will not come, and are not counted (fixl2).
+		expect(frame).toMatch(/ 45% 2700\/6000 account updates/);
+		expect(frame).toMatch(/0:10 elapsed · 270 updates\/s, 0:12 left · 1 done, 1 failed/);
 		expect(frame).toMatch(/✓ FS1 .* 2000\/2000 done/);
 		expect(frame).toMatch(/▸ FS2 .* {2}700\/2000$/m);
 		expect(frame).toMatch(/✗ FS3\s+FS3 did not answer/);
+	});
+
+	// Issue 29 (fixl2): the failed servers stayed in the total, so the bar ended "39% 234/600 … 0:23 left" and the
+	// time left never ran out.
+	it('ends its bar with the run when servers failed, and says no time left once only failed ones remain', () => {
+		const servers: ServerProgress[] = [
+			{name: 'FS1', total: 120, done: 120, state: 'done'},
+			{name: 'FS2', total: 114, done: 114, state: 'done'},
+			{name: 'FS3', total: 120, done: 0, state: 'failed', reason: 'FS3 did not answer'},
+			{name: 'FS4', total: 120, done: 0, state: 'failed', reason: 'FS4 did not answer'},
+			{name: 'FS5', total: 120, done: 0, state: 'failed', reason: 'FS5 did not answer'},
+		];
+		const frame = render(<SyncView servers={servers} startedAt={0} now={10_000} rows={10} columns={80} />).lastFrame()!;
+		expect(frame).toMatch(/ 100% 234\/234 account updates/);
+		expect(frame).toMatch(/0:10 elapsed · 23 updates\/s · 2 done, 3 failed/);
+		expect(frame).not.toMatch(/left|estimating/);
+		// A failed server that had sent some: those count, the rest do not.
+		const partly = servers.map(s => (s.name === 'FS3' ? {...s, done: 40} : s));
+		expect(render(<SyncView servers={partly} startedAt={0} now={10_000} rows={10} columns={80} />).lastFrame()).toMatch(/ 100% 274\/274 account updates/);
 	});
 
 	it('with more servers than fit, shows the active and failed ones first and counts the rest', () => {
