@@ -282,7 +282,8 @@ function walksAt(cols: number, rows: number, ascii: boolean, size: string): void
 		await session.type(KEYS.enter);
 		await visit(new RegExp(`${WARNING} Synchronize all servers`));
 		await session.type('y');
-		await visit(/still show a red/);
+		// "red X" is one unit (fixl2): at 60 columns it goes whole to the next row.
+		await visit(/still show a\s+red X/);
 		await session.type(KEYS.down, KEYS.down, KEYS.enter);
 		await session.exited;
 	});
