@@ -52,7 +52,7 @@ export async function synchronizeStep(target: Target, hooks: RunHooks, options: 
 }
 
 /**
- * After a synchronization stopped part way (leaving stops it between servers, ARCHITECTURE.md, "Synchronize
+ * After a synchronization stopped part way (leaving stops it at its next safe point, ARCHITECTURE.md, "Synchronize
  * all servers"): the servers left red, where the target reads them (the lab); else that some may be.
  */
 export async function leftRed(target: Target): Promise<string> {

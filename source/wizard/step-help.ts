@@ -46,7 +46,7 @@ export function serviceWait(step: string, env: NodeJS.ProcessEnv = process.env):
  * when their command and the wait after it have each used the time limit (procedure/mssync-service.ts).
  */
 export function leavingWait(step: string, env: NodeJS.ProcessEnv = process.env): string {
-	if (stopsPartWay(step)) return 'Leaving once the synchronization stops between servers (what the servers received stays)…';
+	if (stopsPartWay(step)) return 'Leaving once the synchronization stops at its next safe point (what the servers received stays)…';
 	if (step !== 'stop-service' && step !== 'start-service') return 'Leaving once this step reaches a safe point…';
 	const seconds = Math.round(serviceTimeoutMs(env) / 1000);
 	return `Leaving once this step ends: when MSSYNC has ${step === 'stop-service' ? 'stopped' : 'started'}, about ${2 * seconds} s at most from the start of the step (the command and the wait after it, ${seconds} s each, and the queries between)…`;
@@ -59,7 +59,7 @@ export function stopsPartWay(step: string): boolean {
 
 /** What leaving does to a synchronization under way (ARCHITECTURE.md, "Synchronize all servers"). */
 export const SYNCHRONIZE_STOPS =
-	'the synchronization stops between servers, without finishing: what the servers received stays, and a server not finished shows a red X until it is run again';
+	'the synchronization stops at its next safe point, without finishing (the servers are sent to side by side): what the servers received stays, and a server not finished shows a red X until it is run again';
 
 /** What `?` says while a step runs: what it does, how long it can take, and what q does meanwhile. */
 export function runningHelp(screen: Extract<Screen, {name: 'running'}>): string[] {

@@ -73,7 +73,7 @@ describe("the wizard's summaries (pure wording)", () => {
 		expect(leavingNote(true, true, true, again)).toMatch(/^A step is running: it will finish to a safe point first/);
 		// A synchronization is not let finish: it stops part way (issue 29).
 		expect(leavingNote('part-way', true, true, again)).toBe(
-			'A synchronization is running: on leaving, the synchronization stops between servers, without finishing: what the servers received stays, and a server not finished shows a red X until it is run again. The run waits in its journal, to resume next time.',
+			'A synchronization is running: on leaving, the synchronization stops at its next safe point, without finishing (the servers are sent to side by side): what the servers received stays, and a server not finished shows a red X until it is run again. The run waits in its journal, to resume next time.',
 		);
 		expect(leavingNote(false, true, false, again)).toBe(
 			'Everything done so far is in the journal: to resume, start again on this target: npm start -- --lab /tmp/lab',
