@@ -121,6 +121,26 @@ async function startup() {
 	}
 	const wizard = await paired([[cli], 'Where do you want to work?'], [[join(work, 'hello.js')], 'hello from ink']);
 	rows.push(['startup: wizard first frame vs one-line Ink app (bundled alike, paired)', ms(wizard.ours), ms(wizard.base), wizard.ratio, '≤ 1.15']);
+	// npm start (scripts/start-lab.js, without npm's own start): a fresh lab made, then the wizard's first
+	// screen, against the same screen on a lab made before. The difference is making the lab; it used to be
+	// two more Node processes (issue 29's first screen).
+	const made = join(work, 'startup-lab');
+	const create = spawnSync(process.execPath, [cli, 'lab', 'create', made], {env, stdio: 'ignore'});
+	if (create.status !== 0) throw new Error('lab create failed');
+	const firstScreen = 'Continue: restore or reconstruct';
+	// Its labs go in the bench's folder, removed at the end, not in the system's temporary folder.
+	const tmp = env.TMPDIR;
+	env.TMPDIR = work;
+	const npmStart = await paired([[join(root, 'scripts', 'start-lab.js')], firstScreen], [[cli, '--lab', made], firstScreen]);
+	if (tmp === undefined) delete env.TMPDIR;
+	else env.TMPDIR = tmp;
+	rows.push([
+		"startup: npm start's first screen (a lab made) vs --lab on a lab made before (paired)",
+		ms(npmStart.ours),
+		ms(npmStart.base),
+		npmStart.ratio,
+		'≤ 1.5',
+	]);
 }
 
 /**

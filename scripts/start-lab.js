@@ -4,16 +4,19 @@
 //   so that a run cut off there is offered to resume. A relative DIR is the folder npm was started from.
 // - With --target, --help, --version or a command (check, lab …): passed on as it is.
 // The wizard is told it was started by npm start, so that every "start again" it prints is this command.
+// The lab is made and the wizard run in this process (dist/main.js's `main`), not in two more Node processes:
+// each would cost a Node start before the first screen (issue 29's first screen, slow under load).
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 // npm runs a script in the package's folder; INIT_CWD is where the admin typed the command.
 const here = process.env.INIT_CWD ?? process.cwd();
-const env = {...process.env, DSMN_RESYNC_LAUNCHER: 'npm start'};
+process.env.DSMN_RESYNC_LAUNCHER = 'npm start';
+const env = process.env;
 
 /** The arguments with --lab's folder made absolute (npm start runs elsewhere than where it was typed). */
 function absoluteLab(args) {
@@ -33,12 +36,26 @@ const run = (argv, stdio = 'inherit') => spawnSync(process.execPath, [cli, ...ar
 
 if (namesTarget || other) process.exit(run(args).status ?? 1);
 
+// As dist/cli.js does before Ink and chalk load: they do not honour NO_COLOR.
+if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
+const {main} = await import(pathToFileURL(join(cli, '..', 'main.js')).href);
 const lab = join(mkdtempSync(join(tmpdir(), 'dsmn-resync-lab-')), 'lab');
 // --ascii for lab create too, so that its lines ("(FS1...FS5)") are drawn as the wizard's; TERM it reads itself.
-const created = run([...(upTo.includes('--ascii') ? ['--ascii'] : []), 'lab', 'create', lab], ['inherit', 'pipe', 'inherit']);
-if (created.status !== 0) {
-	process.stdout.write(created.stdout ?? '');
-	process.exit(created.status ?? 1);
+// Its lines are kept, not printed, as when it ran with its output to a pipe: the "Next:" line is replaced below.
+let createdOut = '';
+const capture = {
+	out: text => void (createdOut += text),
+	err: text => process.stderr.write(text),
+	stdinIsTty: false,
+	stdoutIsTty: false,
+	env,
+	script: cli,
+	stdout: process.stdout,
+};
+const createdStatus = await main([...(upTo.includes('--ascii') ? ['--ascii'] : []), 'lab', 'create', lab], capture);
+if (createdStatus !== 0) {
+	process.stdout.write(createdOut);
+	process.exit(createdStatus);
 }
 /**
  * Lines wrapped to the terminal at spaces, never inside a word (the terminal would cut "damaged" in two);
@@ -65,7 +82,7 @@ function fitTerminal(text, columns) {
 }
 
 // lab create's "Next: dsmn-resync --lab …" is for those who have the command: here it is npm start's.
-const said = String(created.stdout)
+const said = createdOut
 	.split('\n')
 	.filter(line => !line.startsWith('Next: '))
 	.join('\n')
@@ -74,4 +91,4 @@ const columns = process.stdout.isTTY ? process.stdout.columns : 0;
 // The command on a line of its own, whole: it is copied as it is.
 const again = `npm start -- --lab ${/\s/.test(lab) ? JSON.stringify(lab) : lab}`;
 process.stdout.write(`${fitTerminal(said, columns)}\n${fitTerminal('To come back to this lab later, run:', columns)}\n  ${again}\n\n`);
-process.exit(run(['--lab', lab, ...args]).status ?? 1);
+process.exitCode = await main(['--lab', lab, ...args]);
