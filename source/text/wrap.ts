@@ -205,6 +205,8 @@ function rowsOf(cells: Cell[], columns: number): {rows: Cell[][]; dropped: Set<C
 	const hang = hangOf(plain, columns);
 	const {tokens, commands} = gluedTokens(plain, columns - hang);
 	let pendingSpace: Cell[] = [];
+	/** After a command laid on rows of its own: the words after it start a new row, so that no continued command's last row runs on into prose. */
+	let afterCommand = false;
 	const row = () => rows.at(-1)!;
 	/** Whether the row holds nothing but the indent the wrap gave it. */
 	const bare = () => row().every(cell => cell.made);
@@ -222,6 +224,10 @@ function rowsOf(cells: Cell[], columns: number): {rows: Cell[][]; dropped: Set<C
 				for (const cell of token.slice(fits.length)) dropped.add(cell);
 			} else pendingSpace = token;
 			continue;
+		}
+		if (afterCommand) {
+			afterCommand = false;
+			breakRow();
 		}
 		if (commands.has(token)) {
 			// A command wider than the row: on rows of its own, broken at its spaces, each row but its last ending in the shell's continuation.
@@ -244,6 +250,7 @@ function rowsOf(cells: Cell[], columns: number): {rows: Cell[][]; dropped: Set<C
 				pendingSpace = [];
 				row().push(...part);
 			}
+			afterCommand = true;
 			continue;
 		}
 		let word = token;

@@ -75,7 +75,7 @@ describe.concurrent('leaving mid-restore with MSSYNC stopped: the last screen sa
 		expect(result.exitCode).toBe(1);
 		// The lab's stop that hangs is its fault: only clearing it ends it (a real PDC's advice names Control Panel ▸ Services).
 		expect(result.stdout).toContain(
-			`What to do: wait a minute and retry; if it stays STOP_PENDING, clear the practice lab's stop-hangs fault (dsmn-resync lab fault ${dir} clear: the lab's Control Panel ▸ Services), then retry or roll back`,
+			`What to do: wait a minute and retry; if it stays STOP_PENDING, clear the practice lab's stop-hangs fault (what Control Panel ▸ Services does on a PDC) with dsmn-resync lab fault ${dir} clear, then retry or roll back`,
 		);
 		expect(result.stdout).not.toContain('stop it from Control Panel');
 		expect(result.stdout).toContain(

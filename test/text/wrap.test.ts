@@ -79,10 +79,10 @@ describe('wrapText', () => {
 		const at = rows.findIndex(row => row.startsWith('node '));
 		expect(rows[at - 1]).toBe('(or start again,');
 		expect(rows[at]).toBe('node /work/wt/s7-fit/dist/cli.js --lab \\');
-		expect(rows[at + 1]).toMatch(/^ {2}\/tmp\/fitlab\/lab, and/);
+		expect(rows[at + 1]).toBe('  /tmp/fitlab/lab,');
+		expect(rows[at + 2]).toMatch(/^and choose/);
 		// Options and their values, up to the word that ends the clause; the sentence goes on after it.
 		expect(wrapText('with DSMCHK: dsmchk -d CORP -u USERNAME (KB Q154760).', 30)).toBe('with DSMCHK:\ndsmchk -d CORP -u USERNAME\n(KB Q154760).');
-		expect(wrapText('start again (npm start -- --lab /tmp/a-lab) and choose it', 30)).toBe('start again\n(npm start -- --lab \\\n  /tmp/a-lab) and choose it');
 		// A subcommand and its folder go with it; npm's "--" passes on what follows.
 		expect(wrapText('in the lab, run dsmn-resync lab allow4x /tmp/dsmn-lab-24UbUO/lab (it does both)', 40).split('\n')).toEqual([
 			'in the lab, run',
@@ -127,6 +127,40 @@ describe('wrapText', () => {
 		expect(wrapText('Runs net stop MSSYNC, then sc query MSSYNC until it reports', 35)).toBe('Runs net stop MSSYNC, then sc query\nMSSYNC until it reports');
 		// Every row fits.
 		for (const width of [20, 30, 40, 50, 60]) for (const row of wrapText(next, width).split('\n')) expect(row.length).toBeLessThanOrEqual(width);
+	});
+
+	// Issue 29 (the second walker): at 60×20 the stop-hangs failure printed "  /tmp/…/lab clear: the lab's Control" — the
+	// command's last row, continued with " \\", ran on into prose, so that the row copied was not the command's.
+	it('puts the prose after a command laid on rows of its own on a new row, at 60 columns and at the narrowest width', () => {
+		const dir = '/tmp/dsmn-resync-lab-wdQx7Z/lab';
+		const command = `node /work/wt/s8-words/dist/cli.js lab fault ${dir} clear`;
+		const line = `What to do: wait a minute and retry; if it stays STOP_PENDING, clear the practice lab's stop-hangs fault (${command}: the lab's Control Panel ▸ Services), then retry or roll back`;
+		expect(wrapText(line, 60).split('\n')).toEqual([
+			'What to do: wait a minute and retry; if it stays',
+			"STOP_PENDING, clear the practice lab's stop-hangs fault",
+			'(node /work/wt/s8-words/dist/cli.js lab fault \\',
+			`  ${dir} clear:`,
+			"the lab's Control Panel ▸ Services), then retry or roll back",
+		]);
+		for (const width of [60, 50, 44]) {
+			const rows = wrapText(line, width).split('\n');
+			const first = rows.findIndex(row => row.startsWith('(node '));
+			const last = rows.findIndex(row => row.endsWith(' clear:'));
+			// The command's rows: each but the last continued, only between its words; nothing but the command on them.
+			expect(first).toBeGreaterThan(0);
+			expect(last).toBeGreaterThan(first);
+			for (const row of rows.slice(first, last)) expect(row).toMatch(/ \\$/);
+			expect(
+				rows
+					.slice(first, last + 1)
+					.join('\n')
+					.replace(/ \\\n {2}/g, ' '),
+			).toBe(`(${command}:`);
+			expect(rows[last + 1]).toMatch(/^the lab's/);
+			for (const row of rows) expect(row.length).toBeLessThanOrEqual(width);
+		}
+		// The same in a short sentence: "(npm start -- --lab \\" ⏎ "  /tmp/a-lab)" ⏎ "and choose it".
+		expect(wrapText('start again (npm start -- --lab /tmp/a-lab) and choose it', 30)).toBe('start again\n(npm start -- --lab \\\n  /tmp/a-lab)\nand choose it');
 	});
 
 	it('carries a style over to the next row, and never counts an escape as a column', () => {

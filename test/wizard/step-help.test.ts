@@ -105,7 +105,7 @@ describe('a stuck stop: how long, what leaving waits for, what to do about STOP_
 	});
 
 	it('in the practice lab, whose stop that hangs is its fault: says to clear the fault, not Control Panel (running and failure)', () => {
-		const stuck = "clear the practice lab's stop-hangs fault (npm start -- lab fault /tmp/L clear: the lab's Control Panel ▸ Services)";
+		const stuck = "clear the practice lab's stop-hangs fault (what Control Panel ▸ Services does on a PDC) with npm start -- lab fault /tmp/L clear";
 		const running = runningHelp({name: 'running', step: 'stop-service', title: 'Stop MSSYNC', progress: {kind: 'none'}, stuck}).join('\n');
 		expect(running).toContain(`If MSSYNC stays STOP_PENDING: ${stuck}, then retry this step or roll back.`);
 		expect(running).not.toContain('on the PDC');

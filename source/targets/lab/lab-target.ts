@@ -67,7 +67,8 @@ export function labTarget(dir: string): Target {
 			standIn('sc', absolute),
 			'MSSYNC',
 			undefined,
-			`clear the practice lab's stop-hangs fault (dsmn-resync lab fault ${shellWord(absolute)} clear: the lab's Control Panel ▸ Services)`,
+			// The command ends the phrase, so that a sentence goes on after it (", then retry") with nothing glued to it but a comma.
+			`clear the practice lab's stop-hangs fault (what Control Panel ▸ Services does on a PDC) with dsmn-resync lab fault ${shellWord(absolute)} clear`,
 		),
 		gateway: new NetScServiceControl(standIn('net', absolute), standIn('sc', absolute), 'NwcWorkstation'),
 		database: {syncagnt: paths.syncagnt, snapshotParent: join(paths.systemRoot, 'SYSTEM32'), files: new LocalFiles()},
