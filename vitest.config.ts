@@ -76,6 +76,8 @@ const OWN_MODULES = [
 	'test/wizard/intent.test.ts',
 	'test/wizard/nt-version-question.test.ts',
 	'test/wizard/store.test.ts',
+	// Sets DSMN_RESYNC_SERVICE_TIMEOUT for a stop that hangs.
+	'test/wizard/step-help-commands.test.ts',
 	'test/reliability/injected-faults.test.ts',
 ];
 

@@ -2,11 +2,17 @@
  * Where a command in running text ends (ARCHITECTURE.md, "Layout at any size": "(or start again, node …/cli.js --lab DIR,
  * and choose …)" is one unit): its program, its first argument, then the wizard's command and the words it takes ("lab
  * sync DIR", "lab fault DIR clear", "lab net DIR stop MSSYNC", "check FOLDER"), options and their values, paths, up to a
- * word ending the clause. `text/wrap.ts` keeps the words so found on one row, or continues them with the shell's mark.
+ * word ending the clause; NT's own at the PDC's prompt ("net stop MSSYNC", "sc query MSSYNC", "cd /d %SystemRoot%\System32\Syncagnt")
+ * likewise. `text/wrap.ts` keeps the words so found on one row, or continues them with the shell's mark.
  */
 
 /** A program whose command in running text goes on with options ("node …/cli.js --lab DIR", "dsmchk -d CORP -u USERNAME"). */
-export const COMMAND_PROGRAM = /^["'(`]?(?:node|npm|npx|dsmn-resync|rpcclient|smbclient|dsmchk|dsmdump)$/;
+export const COMMAND_PROGRAM = /^["'(`]?(?:node|npm|npx|dsmn-resync|rpcclient|smbclient|dsmchk|dsmdump|net|sc|cd)$/;
+/** Programs whose first words are all taken, whatever they are: NT's service commands, a verb and its service ("net stop MSSYNC", "sc query MSSYNC"). */
+const TAKES: ReadonlyMap<string, number> = new Map([
+	['net', 2],
+	['sc', 2],
+]);
 /** A word after which the wizard's own command may come: its program, the script node runs, npm's "--". */
 const WIZARD = /^(?:dsmn-resync|--|.*\.[cm]?js)$/;
 /** The wizard's commands, and how many words each takes after it (`lab`: one of LAB_COMMANDS). */
@@ -49,7 +55,7 @@ export function commandEnd(words: Words, i: number): number {
 	const word = (j: number) => (words[j - 1] === ' ' ? words[j] : undefined);
 	const ends = (text: string) => /[,;)]$|\.$/.test(text);
 	/** Words still taken whatever they are (an option's value, a command's folder), and the commands that may come next. */
-	let operands = 1;
+	let operands = TAKES.get(program.replace(/^["'(`]+/, '')) ?? 1;
 	let commands = /dsmn-resync$/.test(program) ? COMMANDS : undefined;
 	let last = i;
 	for (let j = i + 2; ; j += 2) {

@@ -36,7 +36,7 @@ const RED_X = /^X(?:[.,;:!?)'"]*)$/;
 /** The widest aside in parentheses kept on one row (`groupedTokens`): a longer one is a sentence of its own. */
 const MAX_ASIDE = 24;
 /** A command's program: it stays with its first argument ("net stop", "sc query", "node dist/cli.js"). */
-const PROGRAM = /^["'(`]?(?:node|npm|npx|net|sc|dsmn-resync|rpcclient|smbclient|dsmchk|dsmdump|dsmpack)$/;
+const PROGRAM = /^["'(`]?(?:node|npm|npx|net|sc|cd|dsmn-resync|rpcclient|smbclient|dsmchk|dsmdump|dsmpack)$/;
 /** The shell's line continuation where the wizard runs (" \\", " ^" in cmd.exe): a command in running text continued on the next row. */
 const CONTINUATION = process.platform === 'win32' ? '^' : '\\';
 

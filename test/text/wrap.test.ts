@@ -46,7 +46,9 @@ describe('wrapText', () => {
 		expect(wrapText('look for Event 8005 from MSSYNC', 17)).toBe('look for\nEvent 8005 from\nMSSYNC');
 		// A command with options wider than the row goes on with the shell's continuation (below).
 		expect(wrapText('To come back: node dist/cli.js --lab /x', 20)).toBe('To come back:\nnode dist/cli.js \\\n  --lab /x');
-		expect(wrapText('then sc query MSSYNC until', 13)).toBe('then sc query\nMSSYNC until');
+		// NT's service command is one unit: its verb and its service (issue 29: "sc query" ⏎ "MSSYNC").
+		expect(wrapText('then sc query MSSYNC until', 16)).toBe('then\nsc query MSSYNC\nuntil');
+		expect(wrapText('then sc query MSSYNC until', 13)).toBe('then\nsc query \\\n  MSSYNC\nuntil');
 		// Not across a comma: "19:39, 7 files" may break after the comma.
 		expect(wrapText('made 19:39, 7 files', 12)).toBe('made 19:39,\n7 files');
 		// A unit wider than the row breaks at its spaces.
@@ -123,8 +125,14 @@ describe('wrapText', () => {
 					.replace(/ \\\n {2}/g, ' '),
 			).toMatch(new RegExp(`^node /tmp/rv2/dist/cli\\.js ${command}${after.startsWith(',') ? ',' : ''}`));
 		}
-		// "net stop MSSYNC" in a sentence is a program and its argument, as before.
-		expect(wrapText('Runs net stop MSSYNC, then sc query MSSYNC until it reports', 35)).toBe('Runs net stop MSSYNC, then sc query\nMSSYNC until it reports');
+		// "net stop MSSYNC" and "sc query MSSYNC" in a sentence are units: the program, its verb and its service.
+		expect(wrapText('Runs net stop MSSYNC, then sc query MSSYNC until it reports', 35)).toBe('Runs net stop MSSYNC, then\nsc query MSSYNC until it reports');
+		// Issue 29 (the second walker): the repair's `?` broke "cd /d" ⏎ "%SystemRoot%\\System32\\Syncagnt" at 60 columns.
+		expect(wrapText('At the PDC, open a command prompt and type: cd /d %SystemRoot%\\System32\\Syncagnt  then  net stop MSSYNC', 56).split('\n')).toEqual([
+			'At the PDC, open a command prompt and type:',
+			'cd /d %SystemRoot%\\System32\\Syncagnt  then',
+			'net stop MSSYNC',
+		]);
 		// Every row fits.
 		for (const width of [20, 30, 40, 50, 60]) for (const row of wrapText(next, width).split('\n')) expect(row.length).toBeLessThanOrEqual(width);
 	});

@@ -1,0 +1,185 @@
+/**
+ * Issue 29 (the second walker): the repair's `?` broke inside "cd /d %SystemRoot%\System32\Syncagnt", and the
+ * stop-hangs failure ran its continued command on into prose. Every text the wizard can show in the walks below
+ * (each screen's own words, its `?`, the lines printed above it) is wrapped at 60 and 80 columns, and at the help
+ * box's inside at each, with the lab's paths: no command may break inside itself (ARCHITECTURE.md, "Layout at any
+ * size"). The commands are found here by their own patterns, not by text/command-words.ts, so that the check is no
+ * copy of the code it checks.
+ */
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {join} from 'node:path';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS, type LabOptions} from '../../source/lab/options.js';
+import {tempDir} from '../helpers/temp-dirs.js';
+import {controllerOnLab, toFirstConfirmation} from '../helpers/wizard-walk.js';
+import {loadLab, saveLab} from '../../source/lab/state.js';
+import {helpLines} from '../../source/ui/widgets/Overlays.js';
+import {dsmpackInstructions, resultCheckInstructions} from '../../source/procedure/repair-and-check.js';
+import {CONTINUED, wrapText} from '../../source/text/wrap.js';
+import type {WizardController} from '../../source/wizard/controller.js';
+
+/** The widths: the narrowest the wizard supports and the usual one, each as a screen and as the help box's inside. */
+const WIDTHS = [56, 60, 76, 80];
+
+/** A word the wizard's own command takes: a subcommand, an option, a path, a name in capitals, a fault. */
+const WIZARD_WORD =
+	/^(?:-[\w-]+|\/\S+|[A-Z][A-Z0-9]+|lab|check|status|sync|fault|clear|net|sc|stop|start|query|offline|online|dsmdump|dsmchk|dsmpack|allow4x|[a-z]+-[a-z-]+)$/;
+/** NT's commands at the PDC's prompt, and the DSMN tools', as the wizard writes them. */
+const NT_COMMANDS = [
+	/\bcd \/d \S+/g,
+	/\b(?:net|sc) (?:start|stop|query|helpmsg) \S+/g,
+	/\bdsmpack \/r/g,
+	/\bdsmdump >\S+/g,
+	/\bdsmchk -d \S+ -u \S+(?: -n \S+)?/g,
+];
+const trailing = (word: string) => word.replace(/[,;:)."']+$/, '');
+
+/** The commands in a line of text, each as its words joined by one space. */
+export function commandsIn(text: string): string[] {
+	const found = NT_COMMANDS.flatMap(pattern => [...text.matchAll(pattern)].map(match => trailing(match[0])));
+	const words = text.split(/ /);
+	for (let i = 0; i < words.length; i++) {
+		const start = words[i]!.replace(/^["'(`]+/, '');
+		const program = /^(?:node|npm|dsmn-resync)$/.test(start) ? start : undefined;
+		if (!program) continue;
+		const taken = [start];
+		let j = i + 1;
+		// node's script, npm's "start --".
+		if (program === 'node' && /\.js$/.test(words[j] ?? '')) taken.push(words[j++]!);
+		if (program === 'npm' && words[j] === 'start' && words[j + 1] === '--') taken.push(words[j++]!, words[j++]!);
+		while (j < words.length && WIZARD_WORD.test(trailing(words[j]!)) && !/[,;:)."']$/.test(taken.at(-1)!)) taken.push(words[j++]!);
+		if (taken.length >= 3) found.push(trailing(taken.join(' ')));
+		i = j - 1;
+	}
+	return found;
+}
+
+/** The rows of wrapped text, with a command's continuation (" \\" then an indent) and a broken word's mark joined back. */
+function logicalRows(wrapped: string): string[] {
+	return wrapped
+		.replace(/ [\\^]\n\s*/g, ' ')
+		.replace(new RegExp(`\\n\\s*${CONTINUED}`, 'g'), '')
+		.split('\n');
+}
+
+/** The commands that some wrap of `text` breaks inside, said with the width. */
+function brokenCommands(text: string): string[] {
+	return commandsIn(text).flatMap(command =>
+		WIDTHS.filter(width => !logicalRows(wrapText(text, width)).some(row => row.includes(command))).map(
+			width => `at ${width}: ${command}\n${wrapText(text, width)}`,
+		),
+	);
+}
+
+/** A practice lab in a folder named as `npm start` names its own, one level further down: paths as long as an admin's. */
+async function makeLab(lab: Partial<LabOptions> = {}): Promise<string> {
+	const dir = join(await tempDir('dsmn-resync-lab-'), 'practice', 'lab');
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0, ...lab});
+	return dir;
+}
+
+/** Every string in a screen (its title, lines, items, help, advice), deep. */
+function stringsOf(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (Array.isArray(value)) return value.flatMap(stringsOf);
+	if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+	return [];
+}
+
+/** Every text of every screen the controller shows from now on, and of the lines it prints above them. */
+function recordTexts(controller: WizardController): {texts: Set<string>; stop: () => void} {
+	const texts = new Set<string>();
+	const take = () => {
+		const state = controller.getState();
+		for (const text of [...stringsOf(state.screen), ...helpLines(state.screen, state.steps).map(line => line.text), ...state.log.map(line => line.text)])
+			texts.add(text);
+	};
+	take();
+	return {texts, stop: controller.subscribe(take)};
+}
+
+/** Every step confirmed, typed words included, until the summary. */
+async function confirmAll(controller: WizardController): Promise<void> {
+	for (let i = 0; i < 20; i++) {
+		const screen = controller.getState().screen;
+		if (screen.name === 'summary') return;
+		if (screen.name !== 'confirm') throw new Error(`stopped on ${screen.name}`);
+		if (screen.word) {
+			void controller.dispatch({type: 'type-text', text: screen.word});
+			await controller.dispatch({type: 'submit-text'});
+		} else await controller.dispatch({type: 'confirm'});
+	}
+	throw new Error('no end');
+}
+
+function expectNoBrokenCommand(texts: Iterable<string>, expectedCommands: RegExp[]): void {
+	const all = [...texts];
+	const commands = all.flatMap(commandsIn);
+	// The walk met the commands it is about: a check that finds none would pass for nothing.
+	for (const expected of expectedCommands) expect(commands, String(expected)).toContainEqual(expect.stringMatching(expected));
+	expect(all.flatMap(brokenCommands)).toEqual([]);
+}
+
+describe('commands in what the wizard says, at 60 and 80 columns', {timeout: 120_000}, () => {
+	afterEach(() => {
+		vi.unstubAllEnvs();
+	});
+
+	it('finds the commands it checks, and a wrap that parts one', () => {
+		expect(commandsIn('type: cd /d %SystemRoot%\\System32\\Syncagnt  then  net stop MSSYNC (each)')).toEqual([
+			'cd /d %SystemRoot%\\System32\\Syncagnt',
+			'net stop MSSYNC',
+		]);
+		expect(commandsIn('fault (x) with node /a/dist/cli.js lab fault /tmp/L clear, then retry')).toEqual(['node /a/dist/cli.js lab fault /tmp/L clear']);
+		expect(commandsIn('start again, npm start -- --lab /tmp/L, and choose')).toEqual(['npm start -- --lab /tmp/L']);
+		// A command parted as prose ("cd /d" ⏎ "%SystemRoot%…") is no row's; continued with " \\", or a path marked, it is.
+		const inRows = (wrapped: string, command: string) => logicalRows(wrapped).some(row => row.includes(command));
+		expect(inRows('type: cd /d\n%SystemRoot%\\System32\\Syncagnt  then', 'cd /d %SystemRoot%\\System32\\Syncagnt')).toBe(false);
+		expect(inRows('type:\ncd /d \\\n  %SystemRoot%\\System32\\Syncagnt  then', 'cd /d %SystemRoot%\\System32\\Syncagnt')).toBe(true);
+		expect(inRows(`net stop /tmp/a/\n${CONTINUED}b/c`, 'net stop /tmp/a/b/c')).toBe(true);
+	});
+
+	it('the repair, in the practice lab: its plan, confirmations, running steps, end, `?` of each, and the checks printed', async () => {
+		const dir = await makeLab({wontStart: true});
+		const controller = controllerOnLab(dir);
+		await controller.start();
+		const {texts, stop} = recordTexts(controller);
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('wont-start');
+		await controller.answers.situation('repair');
+		await controller.answers.plan('begin');
+		await confirmAll(controller);
+		stop();
+		expectNoBrokenCommand(texts, [/^cd \/d /, /^net stop MSSYNC$/, /^dsmchk -d CORP -u USERNAME/, /lab status \//]);
+	});
+
+	it('the repair at a real PDC (typed at its prompt) and the checks at the end of both flows', () => {
+		expectNoBrokenCommand(
+			[...dsmpackInstructions(), ...resultCheckInstructions('CORPORATE-DOMAIN', ['NETWARE-SERVER-ONE'])],
+			[/^cd \/d /, /^dsmpack \/r$/, /^dsmchk /],
+		);
+	});
+
+	it('a restore whose Stop MSSYNC hangs: the failure and its `?`; and a restore to its end', async () => {
+		vi.stubEnv('DSMN_RESYNC_SERVICE_TIMEOUT', '1');
+		const dir = await makeLab();
+		await saveLab(dir, {...(await loadLab(dir)), fault: 'stop-hangs'});
+		const controller = controllerOnLab(dir);
+		await controller.start();
+		const {texts, stop} = recordTexts(controller);
+		await toFirstConfirmation(controller);
+		await controller.dispatch({type: 'confirm'});
+		expect(controller.getState().screen).toMatchObject({name: 'failure', step: 'stop-service'});
+		stop();
+		expectNoBrokenCommand(texts, [/lab fault \/\S+ clear$/, /^net stop MSSYNC$/, /^sc query MSSYNC$/]);
+
+		const whole = await makeLab();
+		const again = controllerOnLab(whole);
+		await again.start();
+		const end = recordTexts(again);
+		await toFirstConfirmation(again);
+		await confirmAll(again);
+		end.stop();
+		expectNoBrokenCommand(end.texts, [/^net start MSSYNC$/, /^dsmchk -d CORP/]);
+	});
+});
