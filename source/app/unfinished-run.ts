@@ -30,8 +30,8 @@ export type FoundRun = {
 	next?: {step: string; title: string};
 	/** The titles of the steps already done. */
 	finished: string[];
-	/** The last command the run sent to the target, as journaled, and the title of the step that sent it. */
-	lastCommand?: {command: string; title?: string};
+	/** The last command the run sent to the target, as journaled, and the step that sent it (its title, and its id). */
+	lastCommand?: {command: string; title?: string; step?: string};
 	/** Cut off during its synchronize: the servers it left red (procedure/synchronize-step.ts, synchronizeCutOff). */
 	servers?: string;
 };
@@ -78,7 +78,7 @@ export async function resumeUnfinished(
 			...(about ? {standingTitle: title(about)} : {}),
 			...(next ? {next: {step: next, title: title(next)}} : {}),
 			finished: run.finishedSteps().map(title),
-			...(sent ? {lastCommand: {command: sent.command, ...(sent.step ? {title: sentBy(run, sent, title(sent.step))} : {})}} : {}),
+			...(sent ? {lastCommand: {command: sent.command, ...(sent.step ? {title: sentBy(run, sent, title(sent.step)), step: sent.step} : {})}} : {}),
 			...(servers ? {servers} : {}),
 		},
 	};

@@ -33,8 +33,10 @@ export type Screen =
 			standingTitle?: string;
 			canRollback: boolean;
 			rollbackBegan: boolean;
-			/** The last command the run sent, as its journal has it (none journaled: absent). */
-			lastCommand?: {command: string; title?: string};
+			/** The last command the run sent, as its journal has it, and the step that sent it (none journaled: absent). */
+			lastCommand?: {command: string; title?: string; step?: string};
+			/** Every step of the run's plan, in order: `?` lists them, each with how it stands. */
+			planSteps?: string[];
 			/** With no command journaled: what the screen says in its place, a finished sentence (flows/target.ts, noCommandSentence). */
 			noCommand?: string;
 			/** MSSYNC now, against the state the run found (app/service-as-found.ts, serviceOnResume). */

@@ -24,6 +24,7 @@ describe('resumeUnfinished', () => {
 		expect(found.lastCommand).toEqual({
 			command: target.service.describe('query'),
 			title: 'Copy the backup into SYNCAGNT, its check that MSSYNC stayed stopped',
+			step: 'copy-backup',
 		});
 		expect(await serviceOnResume(resumed)).toBe(
 			'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until the run is resumed or rolled back.',

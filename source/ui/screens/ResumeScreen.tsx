@@ -12,8 +12,46 @@ import {HERE} from '../widgets/StartAgain.js';
 import type {ReactNode} from 'react';
 
 const LAST_COMMAND = 'Last command: ';
-/** "Last command (Stop MSSYNC): ", naming the step that sent it. */
-const lastCommandLabel = (title: string | undefined) => (title ? `Last command (${safeText(title)}): ` : LAST_COMMAND);
+
+type Resume = Extract<Screen, {name: 'resume'}>;
+
+/**
+ * "Last command (Stop MSSYNC): ", naming the step that sent it. Where the run was left in a later step that sent
+ * none (a synchronize cut off after Start MSSYNC), the label says so: the command is not what the run did last.
+ */
+function lastCommandLabel(screen: Resume): string {
+	const sent = screen.lastCommand;
+	if (!sent?.title) return LAST_COMMAND;
+	const left = screen.standing.step ?? screen.standing.during;
+	if (left && sent.step && sent.step !== left && screen.standingTitle)
+		return `Last command sent (by "${safeText(sent.title)}"; "${safeText(screen.standingTitle)}" sent none): `;
+	return `Last command (${safeText(sent.title)}): `;
+}
+
+/**
+ * The run's steps as they stand, in the plan's order: each done one ticked, the one resuming does next marked
+ * with what happened to it, the rest numbered. Without the plan (an older screen), the steps done.
+ */
+export function resumeStepLines(screen: Resume, glyphs: {ok: string; error: string; arrow: string; bullet: string}): {mark: string; text: string}[] {
+	if (!screen.planSteps) return screen.finished.map(title => ({mark: glyphs.ok, text: title}));
+	const done = new Set(screen.finished);
+	const {state, during} = screen.standing;
+	const next = screen.rollbackBegan
+		? {mark: glyphs.bullet, how: ''}
+		: state === 'failed'
+			? {mark: glyphs.error, how: ': failed; resuming does it again'}
+			: state === 'awaiting-manual'
+				? {mark: glyphs.bullet, how: ': waits for you to confirm it'}
+				: during
+					? {mark: glyphs.arrow, how: ': cut off; resuming does it again from its start'}
+					: {mark: glyphs.bullet, how: ': next; resuming goes on with it'};
+	return screen.planSteps.map((title, i) => {
+		const numbered = `${i + 1}. ${title}`;
+		if (done.has(title)) return {mark: glyphs.ok, text: numbered};
+		if (title === screen.next) return {mark: next.mark, text: numbered + next.how};
+		return {mark: ' ', text: numbered};
+	});
+}
 
 function LastCommand({label, command, columns}: {label: string; command: string; columns: number}) {
 	if (displayWidth(label + command) <= columns)
@@ -30,8 +68,6 @@ function LastCommand({label, command, columns}: {label: string; command: string;
 		</Box>
 	);
 }
-
-type Resume = Extract<Screen, {name: 'resume'}>;
 
 /** One part of the screen: its text (for the help when left out), how much it matters (0 always drawn), its rows, how it is drawn. */
 type Part = {text: string; rank: number; rows: number; draw: (key: number) => ReactNode};
@@ -88,7 +124,7 @@ function resumeParts(screen: Resume, columns: number, glyphs: ReturnType<typeof 
 	// The last command this run sent to the target, never cut: beside its label where it fits, else on rows of
 	// its own, broken only at spaces with the shell's continuation (ARCHITECTURE.md, "Layout at any size").
 	if (screen.lastCommand) {
-		const label = lastCommandLabel(screen.lastCommand.title);
+		const label = lastCommandLabel(screen);
 		const command = safeText(screen.lastCommand.command);
 		const rows = displayWidth(label + command) <= columns ? 1 : 1 + wrapCommand(command, columns, HERE, '  ').split('\n').length;
 		parts.push({text: label + command, rank: 2, rows, draw: key => <LastCommand key={key} label={label} command={command} columns={columns} />});
@@ -111,18 +147,20 @@ function resumeParts(screen: Resume, columns: number, glyphs: ReturnType<typeof 
 		const servers = safeText(screen.servers);
 		parts.push(line(servers, 1, key => <Text key={key}>{servers}</Text>));
 	}
-	// The steps done, all or none: the step list above names them too (at least how many), so they go first where rows are short.
-	if (screen.finished.length > 0) {
-		const done = screen.finished.map(title => `${glyphs.ok} ${title}`);
+	// The plan's steps as they stand, all or none: the step list above names them too (at least how many), so they go
+	// first where rows are short, and `?` then lists every one, the step resuming does included.
+	const steps = resumeStepLines(screen, glyphs);
+	if (screen.finished.length > 0 || screen.planSteps) {
+		const lines = steps.map(step => `${step.mark} ${step.text}`);
 		parts.push({
-			text: done.join('\n'),
+			text: lines.join('\n'),
 			rank: 5,
-			rows: rowsOf(done.map(measured), columns),
+			rows: rowsOf(lines.map(measured), columns),
 			draw: key => (
 				<Box key={key} flexDirection="column">
-					{screen.finished.map(title => (
-						<Text key={title}>
-							<Text color="green">{glyphs.ok}</Text> {title}
+					{steps.map(step => (
+						<Text key={step.text}>
+							<Text color={step.mark === glyphs.ok ? 'green' : step.mark === glyphs.error ? 'red' : undefined}>{step.mark}</Text> {step.text}
 						</Text>
 					))}
 				</Box>

@@ -118,6 +118,7 @@ export class TargetFlow {
 			name: 'resume',
 			journal: found.journal,
 			finished: found.finished,
+			planSteps: run.steps().map(step => step.title),
 			flow: found.flow,
 			started: found.started,
 			...(found.backup ? {backup: found.backup} : {}),

@@ -7,6 +7,7 @@ import {Box} from 'ink';
 import {noCommandSentence} from '../../../source/wizard/flows/target.js';
 import {choiceOf, KEYS, mountScreen} from '../../helpers/screen-harness.js';
 import {waitFor} from '../../helpers/wait-for.js';
+import {controllerOnLab, labController, toFirstConfirmation} from '../../helpers/wizard-walk.js';
 
 const base: Extract<Screen, {name: 'resume'}> = {
 	name: 'resume',
@@ -170,4 +171,91 @@ describe('the resume screen in a short terminal', () => {
 	it('with rows enough, leaves nothing out', () => {
 		expect(resumeLayout(failed, 40, 100, labels, UNICODE_GLYPHS).hidden).toEqual([]);
 	});
+});
+
+// Issue 29 (the second walker): after q during "Fully synchronize all servers" and a resume, the screen said "Last command
+// (Start MSSYNC): sc query MSSYNC", as if Start MSSYNC were what the run did last, and its `?` listed steps 1 to 4 only.
+describe('the resume screen after a synchronize cut off', () => {
+	const titles = ['Stop MSSYNC', 'Move the current database aside', 'Copy the backup into SYNCAGNT', 'Start MSSYNC', 'Fully synchronize all servers'];
+	const cut: Extract<Screen, {name: 'resume'}> = {
+		...base,
+		finished: titles.slice(0, 4),
+		planSteps: titles,
+		next: 'Fully synchronize all servers',
+		standing: {state: 'interrupted', during: 'synchronize'},
+		standingTitle: 'Fully synchronize all servers',
+		lastCommand: {command: 'sc query MSSYNC', title: 'Start MSSYNC', step: 'start-service'},
+	};
+	const labels = choiceOf(cut).items.map(item => item.label);
+
+	it('says the last command came before the step the run was left in, and what resuming does', () => {
+		const frame = (render(<ResumeScreen screen={cut} choice={choiceOf(cut)} columns={60} />).lastFrame() ?? '').replace(/\s+/g, ' ');
+		expect(frame).not.toContain('Last command (Start MSSYNC)');
+		expect(frame).toContain('Last command sent (by "Start MSSYNC"; "Fully synchronize all servers" sent none): sc query MSSYNC');
+		expect(frame).toContain('cut off during "Fully synchronize all servers"');
+		expect(frame).toContain('Resuming does "Fully synchronize all servers" again, from its start.');
+		// The command of the step the run was left in keeps the plain label.
+		const own = {
+			...cut,
+			lastCommand: {command: 'net stop MSSYNC', title: 'Stop MSSYNC', step: 'stop-service'},
+			standing: {state: 'interrupted' as const, during: 'stop-service'},
+		};
+		expect(render(<ResumeScreen screen={own} choice={choiceOf(own)} columns={200} />).lastFrame()).toContain('Last command (Stop MSSYNC): net stop MSSYNC');
+	});
+
+	it('lists every step of the plan, the one resuming does marked, on screen and in `?` where rows are short', () => {
+		const expected = [
+			'✓ 1. Stop MSSYNC',
+			'✓ 2. Move the current database aside',
+			'✓ 3. Copy the backup into SYNCAGNT',
+			'✓ 4. Start MSSYNC',
+			'▸ 5. Fully synchronize all servers: cut off; resuming does it again from its start',
+		];
+		const {hidden} = resumeLayout(cut, 12, 60, labels, UNICODE_GLYPHS);
+		expect(hidden).toEqual(expect.arrayContaining(expected));
+		const frame = render(<ResumeScreen screen={cut} choice={choiceOf(cut)} columns={200} />).lastFrame() ?? '';
+		for (const line of expected) expect(frame).toContain(line);
+		// A failed step, and steps not begun.
+		const failed = {
+			...cut,
+			finished: titles.slice(0, 3),
+			next: 'Start MSSYNC',
+			standing: {state: 'failed' as const, step: 'start-service'},
+			standingTitle: 'Start MSSYNC',
+		};
+		expect(resumeLayout(failed, 40, 200, labels, UNICODE_GLYPHS).parts.map(part => part.text)).toContain(
+			[
+				'✓ 1. Stop MSSYNC',
+				'✓ 2. Move the current database aside',
+				'✓ 3. Copy the backup into SYNCAGNT',
+				'✗ 4. Start MSSYNC: failed; resuming does it again',
+				'  5. Fully synchronize all servers',
+			].join('\n'),
+		);
+	});
+
+	it("from a real run: q during the lab's synchronize, then the resume screen", async () => {
+		const {dir, controller} = await labController({pace: 20});
+		await toFirstConfirmation(controller);
+		await controller.dispatch({type: 'confirm'}); // Stop MSSYNC
+		await controller.dispatch({type: 'confirm'}); // Move aside
+		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
+		await controller.dispatch({type: 'submit-text'}); // Copy
+		await controller.dispatch({type: 'confirm'}); // Start MSSYNC
+		const running = controller.dispatch({type: 'confirm'});
+		await waitFor(() => expect(controller.getState().screen).toMatchObject({name: 'running', step: 'synchronize'}));
+		void controller.dispatch({type: 'ask-to-leave'});
+		await controller.dispatch({type: 'leave'});
+		await running;
+		await controller.dispose();
+		const again = controllerOnLab(dir);
+		await again.start();
+		const resume = again.getState().screen;
+		await again.dispose();
+		if (resume.name !== 'resume') throw new Error(`not the resume screen: ${resume.name}`);
+		expect(resume.lastCommand).toMatchObject({title: 'Start MSSYNC', step: 'start-service'});
+		const frame = (render(<ResumeScreen screen={resume} choice={choiceOf(resume)} columns={60} />).lastFrame() ?? '').replace(/\s+/g, ' ');
+		expect(frame).toContain('Last command sent (by "Start MSSYNC"; "Synchronize all servers" sent none)');
+		expect(frame).toContain('▸ 5. Synchronize all servers: cut off; resuming does it again from its start');
+	}, 120_000);
 });
