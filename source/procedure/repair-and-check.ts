@@ -136,14 +136,16 @@ export function resultCheckInstructions(domain: string | undefined, servers: rea
  * repair sends nothing to the NetWare servers: a server that showed a red X still does until it is
  * synchronized from the repaired database. `red`: the servers the tool sees red (the lab), undefined where
  * it cannot see the check marks (a real server). `onlySynchronize`: how to start the tool's "Only
- * synchronize all servers", where there is one.
+ * synchronize all servers", where there is one. `labCommands`: the practice lab's own commands, printed where
+ * the lines refer to them (a command "above" may be off a small screen): `sync` for the click, where the front
+ * end has no "start again" (the scripted run); `status` for its Application log.
  */
 export function afterRepairLines(
 	red: readonly string[] | undefined,
 	domain?: string,
 	onlySynchronize?: string,
 	lab = false,
-	labCommands?: {sync: string; status: string},
+	labCommands?: {sync?: string | undefined; status: string},
 ): string[] {
 	const state =
 		red === undefined
@@ -153,7 +155,7 @@ export function afterRepairLines(
 				: `Still red: ${red.join(', ')}. The repair kept what the database knew and sent nothing: what ${red.length === 1 ? 'that server' : 'those servers'} missed reaches ${red.length === 1 ? 'it' : 'them'} only when synchronized.`;
 	const click = 'Synchronization Manager, NetWare Server ▸ Synchronize all servers';
 	// The practice lab's own command for that click, where the front end has no "start again" (the scripted run).
-	const synchronize = labCommands
+	const synchronize = labCommands?.sync
 		? `in the practice lab, ${labCommands.sync} (what ${click} does)`
 		: `in ${click}${onlySynchronize ? ` (or start again, ${onlySynchronize}, and choose "Only synchronize all servers")` : ''}`;
 	return [

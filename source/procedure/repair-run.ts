@@ -26,6 +26,9 @@ import {cite} from './claims.js';
 
 export {DSMPACK_KEPT} from './repair-and-check.js';
 
+/** Whether the repair can be undone, true to what is kept: the tool has no roll back for it, and leaves dsmpack's copy in place. */
+export const REPAIR_UNDO = `It cannot be undone by this tool: a repair has no roll back. The database as it was stays in SYNCAGNT as ${DSMPACK_KEPT}, which the tool never deletes; if MSSYNC still will not start, restore from a backup.`;
+
 export class RepairRun extends JournaledRun {
 	readonly flow = 'repair' as const;
 	readonly canRollback = false;
@@ -81,14 +84,13 @@ export class RepairRun extends JournaledRun {
 			case 'stop-service':
 				return Promise.resolve([`Runs ${service.describe('stop')} when MSSYNC runs or tries to start: dsmpack needs the database closed.`]);
 			case 'dsmpack':
-				return this.earlierKeptLines().then(kept =>
-					this.target.repair
-						? [
-								`Runs dsmpack /r in ${this.syncagnt}: MSSYNC.MDB is repaired and compacted in place; the database as it was is kept as ${DSMPACK_KEPT} beside it.`,
-								...kept,
-							]
-						: [...kept, ...this.consoleInstructions()],
-				);
+				// The confirmation's last line says whether the step can be undone (ARCHITECTURE.md, "Layout at any size"), and names mssync.bkp.
+				return this.earlierKeptLines().then(kept => [
+					...(this.target.repair
+						? [`Runs dsmpack /r in ${this.syncagnt}: MSSYNC.MDB is repaired and compacted in place.`, ...kept]
+						: [...kept, ...this.consoleInstructions()]),
+					REPAIR_UNDO,
+				]);
 			case 'start-service':
 				return Promise.resolve([
 					`Runs ${service.describe('start')}, then ${service.describe('query')} until it reports RUNNING: if it starts, the repair worked.`,

@@ -15,6 +15,7 @@ import {event8005Check} from '../procedure/synchronize-choice.js';
 import {operations, type WizardSession, type WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
 import {checkLine} from './check-line.js';
+import {shellWord} from '../text/shell-word.js';
 import {finishedInLab, finishedOnRealServer, rollbackConfirmation, rolledBack, stoppedHere, stoppedNothingChanged, waitingForManualStep} from './summary.js';
 
 /**
@@ -354,6 +355,11 @@ export class RunDriver {
 		}
 	}
 
+	/** The lab's `lab status`, as it works from where the admin is: the end prints it where it names the lab's Application log. */
+	private labStatus(dir: string): string {
+		return this.s.asLaunched(`dsmn-resync lab status ${shellWord(dir)}`);
+	}
+
 	private logCheck(line: string): void {
 		const {text, command} = checkLine(line, this.s.asLaunched(line));
 		this.s.store.log('info', text, command);
@@ -381,7 +387,7 @@ export class RunDriver {
 		}
 		this.s.store.set({
 			steps: this.s.stepList(),
-			screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again(), after.domain, doubt),
+			screen: finishedInLab(result, red, stillRed.length > 0, where, this.s.again(), after.domain, doubt, this.labStatus(target.location)),
 		});
 	}
 }

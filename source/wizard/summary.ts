@@ -223,11 +223,11 @@ export type RunResult =
  * case the claims table's 'change-log-8005' row describes remains: groups missing from the database although
  * every account was sent again.
  */
-function event8005Line(result: RunResult, lab = false): string[] {
+function event8005Line(result: RunResult, lab = false, status?: string): string[] {
 	if (result.flow !== 'restore') return [];
-	// The practice lab has no Event Viewer: its Application log is what `lab status` shows.
+	// The practice lab has no Event Viewer: its Application log is what `lab status` shows (printed here where it is given).
 	const look = lab
-		? "Next: look for Event 8005 from MSSYNC since it started in the practice lab's Application log, which the lab status command above shows (KB Q189441)."
+		? `Next: look for Event 8005 from MSSYNC since it started in the practice lab's Application log (${status ?? 'which the lab status command above shows'}; KB Q189441).`
 		: 'Next: on the PDC, open Event Viewer, Log ▸ Application, and look for Event 8005 from MSSYNC since it started (KB Q189441).';
 	return [
 		result.synchronize === 'full'
@@ -274,7 +274,7 @@ export function finishedOnRealServer(result: RunResult, unticked: string[], wher
 	};
 }
 
-/** The end of a run in the lab, where the tool reads the check marks: the servers still red, and why. */
+/** The end of a run in the lab, where the tool reads the check marks: the servers still red, and why; `status`: `lab status` as launched, printed where named. */
 export function finishedInLab(
 	result: RunResult,
 	red: string[],
@@ -283,6 +283,7 @@ export function finishedInLab(
 	again: string,
 	domain?: string,
 	outOfStep?: OutOfStep,
+	status?: string,
 ): Summary {
 	const repair = result.flow === 'repair';
 	return {
@@ -298,9 +299,9 @@ export function finishedInLab(
 		...(outOfStep && !red.length ? doubtful(outOfStep) : {}),
 		lines: [
 			resultLine(result),
-			// The practice lab has no Event Viewer: its Application log is what its lab status command (printed above) shows.
-			...(outOfStep ? outOfStep.lines : event8005Line(result, true)),
-			...(repair ? afterRepairLines(red, domain, again, true) : stillRedLines(result, red, didNotSynchronize, again)),
+			// The practice lab has no Event Viewer: its Application log is what `status` shows, printed here (the log above may be off screen).
+			...(outOfStep ? outOfStep.lines : event8005Line(result, true, status)),
+			...(repair ? afterRepairLines(red, domain, again, true, status ? {status} : undefined) : stillRedLines(result, red, didNotSynchronize, again)),
 			...where.filter(line => !namesAgain(line, resultLine(result))),
 		],
 	};

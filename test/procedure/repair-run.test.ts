@@ -6,7 +6,7 @@ import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths} from '../../source/lab/state.js';
-import {RepairRun} from '../../source/procedure/repair-run.js';
+import {REPAIR_UNDO, RepairRun} from '../../source/procedure/repair-run.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {tempDir} from '../helpers/run-cli.js';
 
@@ -19,6 +19,22 @@ async function crashedLab() {
 }
 
 describe('the repair run (dsmpack /r, KB Q197852)', () => {
+	// Issue 29 (the second walker): the repair's confirmation did not say whether it could be undone.
+	it('its confirmation ends on whether it can be undone, true to what the tool keeps: no roll back, mssync.bkp left in SYNCAGNT', async () => {
+		const {target} = await crashedLab();
+		const {repair: _none, ...real} = target;
+		for (const on of [target, real]) {
+			const run = await RepairRun.begin(on, {timings: fast});
+			const last = (await run.describeChanges('dsmpack')).at(-1);
+			expect(last).toBe(REPAIR_UNDO);
+			expect(last).toMatch(/^It cannot be undone by this tool: a repair has no roll back\. The database as it was stays in SYNCAGNT as mssync\.bkp/);
+			// As the run is: no roll back, and its roll back refuses, naming mssync.bkp as what is kept.
+			expect(run.canRollback).toBe(false);
+			expect(await run.rollback()).toMatchObject({status: 'failed', advice: expect.stringContaining('mssync.bkp')});
+			run.leaveServer();
+		}
+	});
+
 	it('its first step fits the state found: Stop MSSYNC only when MSSYNC is not stopped, and kept on resume once it began', async () => {
 		const {target} = await crashedLab();
 		expect((await RepairRun.begin(target, {timings: fast})).steps()[0]!.id).toBe('dsmpack');
