@@ -54,20 +54,33 @@ export function commandsIn(text: string): string[] {
 	return found;
 }
 
-/** The rows of wrapped text, with a command's continuation (" \\" then an indent) and a broken word's mark joined back. */
-function logicalRows(wrapped: string): string[] {
-	return wrapped
-		.replace(/ [\\^]\n\s*/g, ' ')
-		.replace(new RegExp(`\\n\\s*${CONTINUED}`, 'g'), '')
-		.split('\n');
+/** The rows of wrapped text, a command's continuation (" \\" then an indent) and a broken word's mark joined back; `continued`: a command went on. */
+function logicalRows(wrapped: string): {text: string; continued: boolean}[] {
+	const rows: {text: string; continued: boolean}[] = [];
+	for (const row of wrapped.split('\n')) {
+		const last = rows.at(-1);
+		if (last && / [\\^]$/.test(last.text)) [last.text, last.continued] = [`${last.text.slice(0, -2)} ${row.trim()}`, true];
+		else if (last && row.trimStart().startsWith(CONTINUED)) last.text += row.trimStart().slice(CONTINUED.length);
+		else rows.push({text: row, continued: false});
+	}
+	return rows;
 }
 
-/** The commands that some wrap of `text` breaks inside, said with the width. */
+/**
+ * Whether `command` stands whole on a row of the wrapped text; one continued onto rows of its own ends its last row
+ * (issue 29: "  /tmp/…/lab clear: the lab's Control", the prose run on after it), but for the punctuation glued to it.
+ */
+function standsWhole(wrapped: string, command: string): boolean {
+	return logicalRows(wrapped).some(row => {
+		const at = row.text.indexOf(command);
+		return at >= 0 && (!row.continued || /^[,;:)."']*$/.test(row.text.slice(at + command.length)));
+	});
+}
+
+/** The commands that some wrap of `text` breaks inside, or runs on into prose, said with the width. */
 function brokenCommands(text: string): string[] {
 	return commandsIn(text).flatMap(command =>
-		WIDTHS.filter(width => !logicalRows(wrapText(text, width)).some(row => row.includes(command))).map(
-			width => `at ${width}: ${command}\n${wrapText(text, width)}`,
-		),
+		WIDTHS.filter(width => !standsWhole(wrapText(text, width), command)).map(width => `at ${width}: ${command}\n${wrapText(text, width)}`),
 	);
 }
 
@@ -132,11 +145,14 @@ describe('commands in what the wizard says, at 60 and 80 columns', {timeout: 120
 		]);
 		expect(commandsIn('fault (x) with node /a/dist/cli.js lab fault /tmp/L clear, then retry')).toEqual(['node /a/dist/cli.js lab fault /tmp/L clear']);
 		expect(commandsIn('start again, npm start -- --lab /tmp/L, and choose')).toEqual(['npm start -- --lab /tmp/L']);
-		// A command parted as prose ("cd /d" ⏎ "%SystemRoot%…") is no row's; continued with " \\", or a path marked, it is.
-		const inRows = (wrapped: string, command: string) => logicalRows(wrapped).some(row => row.includes(command));
-		expect(inRows('type: cd /d\n%SystemRoot%\\System32\\Syncagnt  then', 'cd /d %SystemRoot%\\System32\\Syncagnt')).toBe(false);
-		expect(inRows('type:\ncd /d \\\n  %SystemRoot%\\System32\\Syncagnt  then', 'cd /d %SystemRoot%\\System32\\Syncagnt')).toBe(true);
-		expect(inRows(`net stop /tmp/a/\n${CONTINUED}b/c`, 'net stop /tmp/a/b/c')).toBe(true);
+		// A command parted as prose ("cd /d" ⏎ "%SystemRoot%…") stands on no row; continued with " \\", or a path marked, it does,
+		// unless prose goes on after it on its last row.
+		const command = 'cd /d %SystemRoot%\\System32\\Syncagnt';
+		expect(standsWhole('type: cd /d\n%SystemRoot%\\System32\\Syncagnt  then', command)).toBe(false);
+		expect(standsWhole('type:\ncd /d \\\n  %SystemRoot%\\System32\\Syncagnt,\nthen', command)).toBe(true);
+		expect(standsWhole('type:\ncd /d \\\n  %SystemRoot%\\System32\\Syncagnt, then', command)).toBe(false);
+		expect(standsWhole('type: cd /d %SystemRoot%\\System32\\Syncagnt, then', command)).toBe(true);
+		expect(standsWhole(`net stop /tmp/a/\n${CONTINUED}b/c`, 'net stop /tmp/a/b/c')).toBe(true);
 	});
 
 	it('the repair, in the practice lab: its plan, confirmations, running steps, end, `?` of each, and the checks printed', async () => {
