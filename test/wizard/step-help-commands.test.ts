@@ -199,3 +199,58 @@ describe('commands in what the wizard says, at 60 and 80 columns', {timeout: 120
 		expectNoBrokenCommand(end.texts, [/^net start MSSYNC$/, /^dsmchk -d CORP/]);
 	});
 });
+
+/** From the first screen to the last, each question answered as Enter would (the item under the pointer), each step confirmed. */
+async function walkToEnd(controller: WizardController, passwords: string): Promise<void> {
+	for (let i = 0; i < 80; i++) {
+		const screen = controller.getState().screen;
+		if (screen.name === 'summary') return;
+		if (screen.name === 'confirm' && screen.word) {
+			void controller.dispatch({type: 'type-text', text: screen.word});
+			await controller.dispatch({type: 'submit-text'});
+		} else if (screen.name === 'confirm') await controller.dispatch({type: 'confirm'});
+		else if (screen.name === 'multi-select') await controller.dispatch({type: 'submit-selection'});
+		else if (screen.name === 'passwords-file') {
+			void controller.dispatch({type: 'erase-text', what: 'line'});
+			void controller.dispatch({type: 'type-text', text: passwords});
+			await controller.dispatch({type: 'submit-text'});
+		} else if (screen.name === 'running' || screen.name === 'loading') await new Promise(resolve => setTimeout(resolve, 20));
+		else await controller.dispatch({type: 'choose'});
+	}
+	throw new Error(`no end: on ${controller.getState().screen.name}`);
+}
+
+describe('commands in what the reconstruct and "Only synchronize" say, at 60 and 80 columns', {timeout: 120_000}, () => {
+	it('the reconstruct, every step to its end', async () => {
+		const dir = await makeLab({backup: false});
+		const controller = controllerOnLab(dir);
+		await controller.start();
+		const {texts, stop} = recordTexts(controller);
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
+		await controller.answers.situation('same');
+		await controller.answers['ask-backup']('no');
+		await walkToEnd(controller, join(await tempDir(), 'passwords.txt'));
+		stop();
+		await controller.dispose();
+		expectNoBrokenCommand(texts, [/^dsmchk -d CORP/]);
+	});
+
+	it('"Only synchronize all servers" with a server offline, to its end', async () => {
+		const dir = await makeLab();
+		await saveLab(dir, {...(await loadLab(dir)), servers: (await loadLab(dir)).servers.map(s => (s.name === 'FS2' ? {...s, offline: true} : s))});
+		// As npm start launches it: its commands are "npm start -- …".
+		const controller = controllerOnLab(dir, {launcher: 'npm start --'});
+		await controller.start();
+		const {texts, stop} = recordTexts(controller);
+		await controller.answers.inspect('synchronize');
+		await controller.answers.situation('normal');
+		await controller.dispatch({type: 'confirm'});
+		expect(controller.getState().screen).toMatchObject({name: 'situation', step: 'after-synchronize-only'});
+		await controller.answers.situation('leave');
+		expect(controller.getState().screen).toMatchObject({name: 'summary'});
+		stop();
+		await controller.dispose();
+		expectNoBrokenCommand(texts, [/^npm start -- --lab \/\S+$/]);
+	});
+});
