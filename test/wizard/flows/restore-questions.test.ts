@@ -61,7 +61,7 @@ describe('the synchronize chosen before the plan', {timeout: 120_000}, () => {
 		expect(end).toMatchObject({name: 'summary', ok: true});
 		// The last screen still says where to look after MSSYNC started on the restored database.
 		expect(end.name === 'summary' && end.lines.join('\n')).toMatch(
-			/Event 8005 from MSSYNC since it started .*\(KB Q189441\)\. If it is there, .* list it with DSMDUMP .* KB Q189441 on Event 8005 says how to re-create it/,
+			/Event 8005 from MSSYNC since it started .*KB Q189441\)\. If it is there, .* list it with DSMDUMP .* KB Q189441 on Event 8005 says how to re-create it/,
 		);
 	});
 
