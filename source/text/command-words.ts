@@ -8,11 +8,14 @@
 
 /** A program whose command in running text goes on with options ("node …/cli.js --lab DIR", "dsmchk -d CORP -u USERNAME"). */
 export const COMMAND_PROGRAM = /^["'(`]?(?:node|npm|npx|dsmn-resync|rpcclient|smbclient|dsmchk|dsmdump|net|sc|cd)$/;
-/** Programs whose first words are all taken, whatever they are: NT's service commands, a verb and its service ("net stop MSSYNC", "sc query MSSYNC"). */
-const TAKES: ReadonlyMap<string, number> = new Map([
-	['net', 2],
-	['sc', 2],
-]);
+/**
+ * Programs whose first words are all taken, whatever they are: NT's service commands, a verb and its service ("net stop
+ * MSSYNC", "sc query MSSYNC"); Samba's, its subcommand, object, verb and name ("net rpc service stop MSSYNC -S NTPDC").
+ */
+function takes(program: string, next: string | undefined): number {
+	if (program === 'net') return next === 'rpc' ? 4 : 2;
+	return program === 'sc' ? 2 : 1;
+}
 /** A word after which the wizard's own command may come: its program, the script node runs, npm's "--". */
 const WIZARD = /^(?:dsmn-resync|--|.*\.[cm]?js)$/;
 /** The wizard's commands, and how many words each takes after it (`lab`: one of LAB_COMMANDS). */
@@ -55,7 +58,7 @@ export function commandEnd(words: Words, i: number): number {
 	const word = (j: number) => (words[j - 1] === ' ' ? words[j] : undefined);
 	const ends = (text: string) => /[,;)]$|\.$/.test(text);
 	/** Words still taken whatever they are (an option's value, a command's folder), and the commands that may come next. */
-	let operands = TAKES.get(program.replace(/^["'(`]+/, '')) ?? 1;
+	let operands = takes(program.replace(/^["'(`]+/, ''), word(i + 2));
 	let commands = /dsmn-resync$/.test(program) ? COMMANDS : undefined;
 	let last = i;
 	for (let j = i + 2; ; j += 2) {

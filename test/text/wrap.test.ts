@@ -127,6 +127,12 @@ describe('wrapText', () => {
 		}
 		// "net stop MSSYNC" and "sc query MSSYNC" in a sentence are units: the program, its verb and its service.
 		expect(wrapText('Runs net stop MSSYNC, then sc query MSSYNC until it reports', 35)).toBe('Runs net stop MSSYNC, then\nsc query MSSYNC until it reports');
+		// Samba's: "net rpc service stop MSSYNC -S NTPDC" (a real target's Stop MSSYNC) is one unit, its options included.
+		expect(wrapText('Runs net rpc service stop MSSYNC -S NTPDC1 on the PDC, then checks', 40).split('\n')).toEqual([
+			'Runs',
+			'net rpc service stop MSSYNC -S NTPDC1 on',
+			'the PDC, then checks',
+		]);
 		// Issue 29 (the second walker): the repair's `?` broke "cd /d" ⏎ "%SystemRoot%\\System32\\Syncagnt" at 60 columns.
 		expect(wrapText('At the PDC, open a command prompt and type: cd /d %SystemRoot%\\System32\\Syncagnt  then  net stop MSSYNC', 56).split('\n')).toEqual([
 			'At the PDC, open a command prompt and type:',
