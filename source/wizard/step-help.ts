@@ -90,8 +90,9 @@ export function failureHelp(screen: Extract<Screen, {name: 'failure'}>, steps: S
 	const servers = screen.failedServers?.join(', ') ?? '';
 	const lines = (choicesOf(screen)?.items ?? []).map(item => {
 		switch (item.value) {
+			// The cause is named here: the help's box hides the failure screen (a cause "above" was off screen).
 			case 'retry':
-				return `${item.label}: runs "${screen.title}" again from its start; ${done.length ? `what is done (${quoted(done)}) is not done again` : 'no other step runs'}. Safe once the cause above is fixed; until then it fails the same way.`;
+				return `${item.label}: runs "${screen.title}" again from its start; ${done.length ? `what is done (${quoted(done)}) is not done again` : 'no other step runs'}. Safe once the cause is fixed (${screen.message.replace(/\.+$/, '')}); until then it fails the same way.`;
 			case 'retry-failed':
 				return `${item.label}: synchronizes ${servers} again, and no other server. Safe: nothing else is changed.`;
 			case 'finish':
