@@ -237,6 +237,25 @@ describe('commands in what the reconstruct and "Only synchronize" say, at 60 and
 		expectNoBrokenCommand(texts, [/^dsmchk -d CORP/]);
 	});
 
+	it('the restore onto a new PDC (KB Q154761), every step to its end', async () => {
+		const dir = await makeLab({newPdc: true});
+		const controller = controllerOnLab(dir);
+		await controller.start();
+		const {texts, stop} = recordTexts(controller);
+		await controller.answers.inspect('continue');
+		await controller.answers.situation('red-x');
+		await controller.answers.situation('new');
+		await controller.answers['ask-backup']('yes');
+		await controller.dispatch({type: 'submit-text'});
+		await controller.answers.validation('accept');
+		await controller.answers.situation('normal');
+		await controller.answers.plan('begin');
+		await walkToEnd(controller, '');
+		stop();
+		await controller.dispose();
+		expectNoBrokenCommand(texts, [/^net stop MSSYNC$/, /^dsmchk -d CORP/]);
+	});
+
 	it('"Only synchronize all servers" with a server offline, to its end', async () => {
 		const dir = await makeLab();
 		await saveLab(dir, {...(await loadLab(dir)), servers: (await loadLab(dir)).servers.map(s => (s.name === 'FS2' ? {...s, offline: true} : s))});
