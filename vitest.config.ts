@@ -31,6 +31,8 @@ export const SLOW_SUITE = [
 	// view stays in synchronize.test.ts, here at 32 servers on 60×20.
 	'test/e2e/restore-wizard.test.ts',
 	'test/e2e/synchronize-small-terminal.test.ts',
+	// Each synchronize's own confirmation, on two labs (issue 29).
+	'test/e2e/synchronize-confirm.test.ts',
 	'test/reliability/two-writers.test.ts',
 	// A roll back stopped by a file another SMB client holds open, on a real smbd (about 2 minutes); the
 	// sharing violation's advice is reproduced-causes' in `npm test`.

@@ -496,7 +496,7 @@ function wizardSession(dir, usageFile, synchronize) {
 				stage = synchronize ? 'confirm' : 'quit';
 				child.write(synchronize ? '\r' : 'q');
 				if (!synchronize) setTimeout(() => child.write('y'), 100);
-			} else if (stage === 'confirm' && seen.includes('DSMN propagates again')) {
+			} else if (stage === 'confirm' && seen.includes('Runs "Synchronize all servers"')) {
 				stage = 'sync';
 				bytesAtStart = Buffer.byteLength(seen);
 				startedAt = performance.now();

@@ -9,7 +9,7 @@ import {formatBytes} from '../text/format.js';
 import {listNames} from './list-names.js';
 import type {RestoreStepId} from './restore-steps.js';
 import {synchronizeInstructions} from './synchronize-step.js';
-import {event8005Check} from './synchronize-choice.js';
+import {event8005Check, synchronizeChanges} from './synchronize-choice.js';
 
 /** What a confirmation reads of a restore run. */
 export type RestoreToConfirm = {
@@ -80,16 +80,7 @@ export async function describeRestoreChanges(run: RestoreToConfirm, step: string
 					),
 					...event8005Check(run.start.synchronize === 'full' ? 'full' : 'normal'),
 				];
-			if (run.start.synchronize === 'full')
-				return [
-					'Runs "Fully synchronize all servers": every propagated account is sent again to each managed NetWare server, whatever the change log holds; it takes longer than a plain synchronize.',
-					'A roll back cannot undo it: it puts the database back, but what the servers received stays on them.',
-				];
-			return [
-				'Runs "Synchronize all servers": DSMN propagates again, to each managed NetWare server, the NetWare-enabled accounts of the groups chosen for that server (KB Q183684).',
-				'It can take a long time; a server that fails does not stop the others.',
-				'A roll back cannot undo it: it puts the database back, but what the servers received stays on them.',
-			];
+			return synchronizeChanges(run.start.synchronize === 'full' ? 'full' : 'normal');
 	}
 	return [];
 }

@@ -46,6 +46,35 @@ export const SYNCHRONIZE_CHOICES: Readonly<Record<SynchronizeKind, {label: strin
 	},
 };
 
+/**
+ * What each synchronize sends and how long it takes, as its confirmation says it (the two differ: the plain one
+ * sends what DSMN's database still lists as needed on each server, the claims table's 'propagated-accounts'; the full one sends every
+ * account again). ARCHITECTURE.md, "Synchronize all servers".
+ */
+export function synchronizeDuration(kind: SynchronizeKind): string {
+	return kind === 'full'
+		? `It takes longer than ${SYNCHRONIZE_CHOICES.normal.label}: about the number of accounts times the number of servers.`
+		: `After a restore that can be a lot: how long it takes depends on how many NetWare servers and accounts wait for updates (${cite('synchronize-time', ['Q148678'])}).`;
+}
+
+/** The synchronize step's confirmation, where the tool runs it: what it sends, what to expect, what a roll back leaves. */
+export function synchronizeChanges(kind: SynchronizeKind): string[] {
+	const failing = 'A server that fails does not stop the others, and can be retried.';
+	const stays = 'A roll back cannot undo it: it puts the database back, but what the servers received stays on them.';
+	if (kind === 'full')
+		return [
+			`Runs "${SYNCHRONIZE_CHOICES.full.label}": every propagated account is sent again to each managed NetWare server, whatever the domain's change log holds.`,
+			`${synchronizeDuration('full')} ${failing}`,
+			stays,
+		];
+	return [
+		`Runs "${SYNCHRONIZE_CHOICES.normal.label}": DSMN sends each managed NetWare server the account updates its database still lists as needed there; only what changed is sent (${cite('propagated-accounts', ['Q183684'])}).`,
+		`${synchronizeDuration('normal')} ${failing}`,
+		`It does not send every account again: changes the domain's change log no longer holds are skipped (Event 8005, ${cite('change-log-8005')}); "${SYNCHRONIZE_CHOICES.full.label}" sends them.`,
+		stays,
+	];
+}
+
 /** The explanation at the synchronize step (its `?`), with the recommendation for this backup. */
 export function synchronizeExplanation(advice: SynchronizeAdvice): string[] {
 	return [

@@ -1,5 +1,6 @@
 import type {Target} from '../targets/capabilities.js';
 import {listNames} from './list-names.js';
+import {SYNCHRONIZE_CHOICES, synchronizeDuration} from './synchronize-choice.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import type {RunStanding} from './run-standing.js';
 
@@ -78,7 +79,7 @@ export async function synchronizeCutOff(run: {standing(): RunStanding; steps(): 
 export function synchronizeInstructions(names: readonly string[], since: string, full = false): string[] {
 	return [
 		'On the PDC, open Synchronization Manager (Start ▸ Programs ▸ Administrative Tools).',
-		`Choose NetWare Server ▸ ${full ? 'Fully synchronize all servers' : 'Synchronize all servers'}. It can take a long time: about the number of accounts times the number of servers.`,
+		`Choose NetWare Server ▸ ${SYNCHRONIZE_CHOICES[full ? 'full' : 'normal'].label}. ${synchronizeDuration(full ? 'full' : 'normal')}`,
 		names.length ? `Wait until each of these shows a blue check: ${listNames([...names])}.` : 'Wait until every server shows a blue check.',
 		`A server still showing a red X: note it; the Event Viewer's Application log says why (since ${since.slice(0, 16).replace('T', ' ')}).`,
 	];

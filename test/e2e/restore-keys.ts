@@ -1,5 +1,5 @@
 import {KEYS, type PtySession} from './pty-session.js';
-import {throughSituation, throughSynchronizeChoice} from './situation-keys.js';
+import {throughSituation, throughSynchronizeChoice, type OnScreen} from './situation-keys.js';
 
 /** The restore flow's confirmations, in order, as the wizard shows them on a lab. */
 const CONFIRMATIONS = [
@@ -12,8 +12,11 @@ const CONFIRMATIONS = [
 
 export type RestoreConfirmation = (typeof CONFIRMATIONS)[number][0];
 
-/** By keystrokes, from the first look at a lab to the confirmation named, confirming every one before it. */
-export async function restoreUpTo(session: PtySession, last: RestoreConfirmation): Promise<void> {
+/**
+ * By keystrokes, from the first look at a lab to the confirmation named, confirming every one before it;
+ * `onSynchronizeChoice` may move the pointer off the recommended synchronize before it is taken.
+ */
+export async function restoreUpTo(session: PtySession, last: RestoreConfirmation, onSynchronizeChoice?: OnScreen): Promise<void> {
 	await session.waitFor(/servers? shows? a red X\./);
 	await session.type(KEYS.enter);
 	await throughSituation(session);
@@ -23,7 +26,7 @@ export async function restoreUpTo(session: PtySession, last: RestoreConfirmation
 	await session.type(KEYS.enter);
 	await session.waitFor('I have read the warning: continue');
 	await session.type(KEYS.enter);
-	await throughSynchronizeChoice(session);
+	await throughSynchronizeChoice(session, onSynchronizeChoice);
 	await session.waitFor('The plan (KB Q148678)');
 	await session.type(KEYS.enter);
 	for (const [step, shown] of CONFIRMATIONS) {

@@ -8,6 +8,8 @@ import {labPaths, loadLab} from '../../source/lab/state.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {synchronizeInstructions, synchronizeStep} from '../../source/procedure/synchronize-step.js';
+import {synchronizeChanges} from '../../source/procedure/synchronize-choice.js';
+import {citationProblems} from '../../source/procedure/claims.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {tempDir} from '../helpers/run-cli.js';
 
@@ -47,5 +49,21 @@ describe('synchronizeStep', () => {
 	it('by hand, the instructions name the menu item that was chosen', () => {
 		expect(synchronizeInstructions(['FS1'], '2026-12-06T10:00:00Z', true)[1]).toMatch(/^Choose NetWare Server ▸ Fully synchronize all servers\./);
 		expect(synchronizeInstructions(['FS1'], '2026-12-06T10:00:00Z')[1]).toMatch(/^Choose NetWare Server ▸ Synchronize all servers\./);
+	});
+
+	// Issue 29: the plain one was said to take "about the number of accounts times the number of servers", as the full one does.
+	it('each says how long it takes as that one does: the plain one by what waits, the full one by every account', () => {
+		const plain = synchronizeInstructions(['FS1'], '2026-12-06T10:00:00Z')[1]!;
+		expect(plain).not.toMatch(/times the number of servers/);
+		expect(plain).toMatch(/depends on how many NetWare servers and accounts wait for updates \(KB Q148678\)/);
+		expect(synchronizeInstructions(['FS1'], '2026-12-06T10:00:00Z', true)[1]).toMatch(/about the number of accounts times the number of servers/);
+		const [normal, full] = [synchronizeChanges('normal').join(' '), synchronizeChanges('full').join(' ')];
+		expect(normal).toMatch(/still lists as needed there; only what changed is sent \(KB Q183684\)/);
+		expect(normal).toMatch(/It does not send every account again/);
+		expect(full).toMatch(/every propagated account is sent again/);
+		for (const text of [normal, full]) {
+			expect(text).toMatch(/can be retried/);
+			expect(citationProblems(text)).toEqual([]);
+		}
 	});
 });
