@@ -15,7 +15,8 @@ export type SynchronizeKind = 'normal' | 'full';
 /** A backup older than this is not trusted to be within the change log (backup/change-log-age.ts says why). */
 export {CHANGE_LOG_TRUSTED_MS};
 
-export type SynchronizeAdvice = {recommended: SynchronizeKind; because: string};
+/** `because`: short enough for the choice's screen at 60×20; `how`: why the tool cannot know, for its `?`. */
+export type SynchronizeAdvice = {recommended: SynchronizeKind; because: string; how?: string};
 
 /** The age in the words `check` uses for the same files (whole units, never rounded up), so that the two agree. */
 const age = formatAge;
@@ -23,12 +24,14 @@ const age = formatAge;
 /** What to recommend for a backup taken at `taken` (its newest database file), and why, in words the admin can check. */
 export function recommendSynchronize(taken: Date | undefined, now: Date): SynchronizeAdvice {
 	const how = `The tool cannot see how far back the domain's change log reaches: it holds a fixed number of account changes, not days, so the tool trusts it only for a backup less than ${age(CHANGE_LOG_TRUSTED_MS)} old.`;
-	if (taken === undefined) return {recommended: 'full', because: `The backup's age is unknown. ${how}`};
+	const trusted = `The tool trusts the domain's change log to reach back only ${age(CHANGE_LOG_TRUSTED_MS)}.`;
+	if (taken === undefined) return {recommended: 'full', because: `The backup's age is unknown. ${trusted}`, how};
 	const old = now.getTime() - taken.getTime();
-	if (old > CHANGE_LOG_TRUSTED_MS) return {recommended: 'full', because: `The backup is ${age(old)} old. ${how}`};
+	if (old > CHANGE_LOG_TRUSTED_MS) return {recommended: 'full', because: `The backup is ${age(old)} old. ${trusted}`, how};
 	return {
 		recommended: 'normal',
-		because: `The backup is ${age(Math.max(0, old))} old: the change log very likely still holds its position. ${how} If Event 8005 appears after MSSYNC starts, fully synchronize after all.`,
+		because: `The backup is ${age(Math.max(0, old))} old: the change log very likely still reaches back to it. If Event 8005 appears after MSSYNC starts, fully synchronize after all.`,
+		how,
 	};
 }
 
@@ -37,12 +40,11 @@ export const SYNCHRONIZE_CHOICES: Readonly<Record<SynchronizeKind, {label: strin
 	normal: {
 		label: 'Synchronize all servers',
 		consequence:
-			"Sends what the domain's change log holds since the restored database's position: quick, but when that position has left the log the changes made since the backup are silently skipped.",
+			"Sends only the changes in the domain's change log since the backup's place in it: quick, but if the log no longer reaches back that far, the changes since the backup are silently skipped.",
 	},
 	full: {
 		label: 'Fully synchronize all servers',
-		consequence:
-			'Sends every propagated account to every server again: it takes longer (about the number of accounts times the number of servers), and reaches the same state whatever the change log holds.',
+		consequence: 'Sends every propagated account to every server again, whatever the change log holds: it takes longer (about accounts times servers).',
 	},
 };
 
@@ -78,7 +80,7 @@ export function synchronizeChanges(kind: SynchronizeKind): string[] {
 /** The explanation at the synchronize step (its `?`), with the recommendation for this backup. */
 export function synchronizeExplanation(advice: SynchronizeAdvice): string[] {
 	return [
-		`The restored database continues from the position in the domain's change log that it recorded. The log is circular: when it no longer holds that position, MSSYNC logs Event 8005 and some changes since the backup never reach the NetWare servers, although every server shows a blue check (${cite('change-log-8005')}).`,
+		`The restored database continues from the position in the domain's change log that it recorded. The log is circular: when it no longer holds that position, MSSYNC logs Event 8005 and some changes since the backup never reach the NetWare servers, although every server shows a blue check (${cite('change-log-8005')}).${advice.how ? ` ${advice.how}` : ''}`,
 		`Synchronization Manager's NetWare Server menu has both: ${SYNCHRONIZE_CHOICES.normal.label} and ${SYNCHRONIZE_CHOICES.full.label} (${cite('synchronize-menu', ['Q148678'])}).`,
 		`Recommended: ${SYNCHRONIZE_CHOICES[advice.recommended].label}. ${advice.because}`,
 	];
