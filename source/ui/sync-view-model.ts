@@ -27,22 +27,39 @@ export function describeHidden(hidden: HiddenServers): string {
 }
 
 /**
- * The overall count: a failed server's updates not sent are dropped from the total (they will not come),
- * so that the bar ends with the run; `running`: the servers waiting or synchronizing, none once only failed
- * ones remain (then no time left is estimated: ARCHITECTURE.md, "Synchronize all servers").
+ * The overall count: the total stays what was planned, so that the bar neither jumps back nor forward when a
+ * server fails; the updates a failed server did not send are counted as `unsent` and said beside the bar.
+ * `expected`: what can still come (the total less `unsent`), for the time left; `running`: the servers waiting
+ * or synchronizing, none once only failed ones remain (then no time left is estimated: ARCHITECTURE.md,
+ * "Synchronize all servers").
  */
-export function syncTotals(rows: readonly ServerProgress[]): {done: number; total: number; finished: number; failed: number; running: number} {
+export function syncTotals(rows: readonly ServerProgress[]): {
+	done: number;
+	total: number;
+	unsent: number;
+	expected: number;
+	finished: number;
+	failed: number;
+	running: number;
+} {
 	let done = 0;
 	let total = 0;
+	let unsent = 0;
 	let finished = 0;
 	let failed = 0;
 	let running = 0;
 	for (const r of rows) {
 		done += r.done;
-		total += r.state === 'failed' ? Math.min(r.done, r.total) : r.total;
+		total += r.total;
+		if (r.state === 'failed') unsent += Math.max(0, r.total - r.done);
 		if (r.state === 'done') finished++;
 		else if (r.state === 'failed') failed++;
 		else running++;
 	}
-	return {done, total, finished, failed, running};
+	return {done, total, unsent, expected: total - unsent, finished, failed, running};
+}
+
+/** Beside the bar, once a server failed: its updates are not sent, and the bar will stop short by that many. */
+export function unsentNote(totals: {unsent: number; failed: number}): string {
+	return totals.failed > 0 && totals.unsent > 0 ? ` · ${totals.unsent} not sent` : '';
 }

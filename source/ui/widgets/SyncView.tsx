@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Text} from './Text.js';
-import {describeHidden, syncTotals, visibleServers} from '../sync-view-model.js';
+import {describeHidden, syncTotals, unsentNote, visibleServers} from '../sync-view-model.js';
 import type {ServerProgress} from '../../wizard/state.js';
 import {formatDuration} from '../../text/format.js';
 import {bar, percent, rateAndEta} from '../../text/progress.js';
@@ -50,18 +50,20 @@ export function SyncView({
 	const glyphs = useGlyphs();
 	const totals = syncTotals(servers);
 	// Block characters are three bytes each in UTF-8: bars are kept short, the numbers say the rest.
-	const barWidth = Math.max(10, Math.min(30, columns - 34));
+	// The failed servers' updates not sent are said beside it (the total stays as planned): the bar gives way.
+	const unsent = unsentNote(totals);
+	const barWidth = Math.max(10, Math.min(30, columns - 34 - unsent.length));
 	const {shown, hidden, nameWidth} = fitServers(servers, Math.max(2, rows), columns, glyphs);
 	const rowBar = Math.max(5, Math.min(10, columns - nameWidth - 30));
 	return (
 		<Box flexDirection="column" width={columns}>
 			<Text wrap="truncate-end">
-				{bar(totals.done, totals.total, barWidth, glyphs)} {percent(totals.done, totals.total)} {totals.done}/{totals.total} account updates
+				{bar(totals.done, totals.total, barWidth, glyphs)} {percent(totals.done, totals.total)} {totals.done}/{totals.total} account updates{unsent}
 			</Text>
 			<Text dimColor wrap="truncate-end">
 				{[
 					`${formatDuration(now - startedAt)} elapsed`,
-					rateAndEta(totals.done, totals.total, startedAt, now, 'accounts', totals.running > 0),
+					rateAndEta(totals.done, totals.expected, startedAt, now, 'accounts', totals.running > 0),
 					`${totals.finished} done${totals.failed ? `, ${totals.failed} failed` : ''}`,
 				]
 					.filter(Boolean)
