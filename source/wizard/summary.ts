@@ -266,7 +266,7 @@ export function finishedOnRealServer(result: RunResult, unticked: string[], wher
 				? afterRepairLines(undefined)
 				: [
 						unticked.length
-							? `Not seen with a blue check: ${unticked.join(', ')}. Its reason is in the Event Viewer's Application log on the PDC; when fixed, "Synchronize all servers" again.`
+							? `Not seen with a blue check: ${unticked.join(', ')}. ${unticked.length === 1 ? 'Its reason is' : 'Why each is red is'} in the Event Viewer's Application log on the PDC; when fixed, "Synchronize all servers" again.`
 							: "In Synchronization Manager, every server should now show a blue check; one still red: its reason is in the Event Viewer's Application log.",
 					]),
 			...where.filter(line => !namesAgain(line, resultLine(result))),

@@ -46,8 +46,8 @@ export function splitWords(narrow: string, wide: ReadonlySet<string>): string[] 
 		logicalRows(narrow)
 			.filter(row => !ONLY_WHEN_SHORT.test(row))
 			.flatMap(row => wordsOf(row))
-			// A name in a list the help draws for what did not fit ("FS2, FS4, FS5: its record…"): the wide frame has it in a column.
-			.filter(word => !wide.has(word) && !wide.has(word.replace(/[,:]$/, '')))
+			// A name in a list the help draws for what did not fit ("Each of FS2, FS4, FS5: its record…"): the wide frame has it in a column.
+			.filter(word => word !== 'Each' && !wide.has(word) && !wide.has(word.replace(/[,:]$/, '')))
 			// A row the screen cuts itself, marked with the terminal's ellipsis (a list of servers to choose, one row each).
 			.filter(word => !/(?:…|\.\.\.)$/.test(word))
 	);

@@ -57,6 +57,15 @@ describe("the wizard's summaries (pure wording)", () => {
 		expect(finishedOnRealServer(result, [], where)).toMatchObject({title: 'Done: every step is finished', ok: true});
 	});
 
+	// Issue 29: "Not seen with a blue check: FS2, FS3. Its reason is…": one server's sentence after two names.
+	it('says where the reason is for one unticked server, and for several', () => {
+		const result = {flow: 'restore', backup: '/backups/SYNCAGNT', syncagnt: '//NTPDC1/ADMIN$/SYSTEM32/SYNCAGNT'} as const;
+		expect(finishedOnRealServer(result, ['FS2', 'FS3'], where).lines).toContain(
+			'Not seen with a blue check: FS2, FS3. Why each is red is in the Event Viewer\'s Application log on the PDC; when fixed, "Synchronize all servers" again.',
+		);
+		expect(finishedOnRealServer(result, ['FS2'], where).lines.join('\n')).toMatch(/Not seen with a blue check: FS2\. Its reason is in the Event Viewer/);
+	});
+
 	it("a new PDC's end names the Backup folder once (the procedure's own line about its copies is not said again), keeping the other lines", () => {
 		const backupFolder = '/tmp/lab/SystemRoot/SYSTEM32/SYNCAGNT/Backup';
 		const result = {flow: 'restore', backup: '/tmp/lab/backup', syncagnt: backupFolder, synchronize: 'full'} as const;

@@ -7,6 +7,7 @@ import {safeText} from '../../text/sanitize.js';
 import {markCell} from '../../text/glyphs.js';
 import {useGlyphs} from '../theme.js';
 import {count, verb} from '../../text/plural.js';
+import {aboutServers} from '../../procedure/list-names.js';
 import {Select, type ChoiceView} from '../widgets/Select.js';
 
 /** What the rows that did not fit hold: counted, never assumed ("… and 17 more: 3 with a red X, 14 synchronized"). */
@@ -81,7 +82,7 @@ export function inspectLayout(screen: Extract<Screen, {name: 'inspect'}>, rows: 
 		const reason = safeText(server.problem ?? 'not synchronized');
 		about.set(reason, [...(about.get(reason) ?? []), safeText(server.name)]);
 	}
-	return {servers: shown, wrap: false, left: new Set(left.map(s => s.name)), hidden: [...about].map(([reason, names]) => `${names.join(', ')}: ${reason}`)};
+	return {servers: shown, wrap: false, left: new Set(left.map(s => s.name)), hidden: [...about].map(([reason, names]) => aboutServers(names, reason))};
 }
 
 export function InspectScreen({

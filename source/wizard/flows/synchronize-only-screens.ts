@@ -5,7 +5,7 @@
  * as choices, not as "start again".
  */
 import {SYNCHRONIZE_CHOICES, type SynchronizeAdvice, type SynchronizeKind} from '../../procedure/synchronize-choice.js';
-import {listNames} from '../../procedure/list-names.js';
+import {aboutServers, listNames} from '../../procedure/list-names.js';
 import {EXIT} from '../../errors/exit-codes.js';
 import type {SyncResult} from '../../services/synchronization.js';
 import type {Screen} from '../state.js';
@@ -65,7 +65,7 @@ function reasonOf(result: SyncResult): string {
 
 /**
  * The reasons, each said once: servers that failed for the same reason (the same words, but for the server's
- * own name) share one line that names them all ("FS2, FS4, FS5: Jet error -1018 …: the server's record …").
+ * own name) share one line that names them all ("Each of FS2, FS4, FS5: Jet error -1018 …: the server's record …").
  */
 function reasonLines(failed: readonly SyncResult[]): string[] {
 	const byReason = new Map<string, string[]>();
@@ -74,7 +74,7 @@ function reasonLines(failed: readonly SyncResult[]): string[] {
 		const shared = reason.replace(new RegExp(`\\b${result.server.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'s\\b`, 'g'), "the server's");
 		byReason.set(shared, [...(byReason.get(shared) ?? []), result.server]);
 	}
-	return [...byReason].map(([reason, names]) => (names.length === 1 ? reasonOf(failed.find(r => r.server === names[0])!) : `${listNames(names)}: ${reason}`));
+	return [...byReason].map(([reason, names]) => (names.length === 1 ? reasonOf(failed.find(r => r.server === names[0])!) : aboutServers(names, reason)));
 }
 
 /** One line per piece of advice, naming the servers it is for. */
@@ -87,7 +87,7 @@ function adviceLines(failed: readonly SyncResult[]): string[] {
 		if (!advice) continue;
 		byAdvice.set(advice, [...(byAdvice.get(advice) ?? []), result.server]);
 	}
-	return [...byAdvice].map(([advice, names]) => `What to do for ${listNames(names)}: ${advice}.`);
+	return [...byAdvice].map(([advice, names]) => `What to do for ${names.length === 1 ? names[0] : `each of ${listNames(names)}`}: ${advice}.`);
 }
 
 /**

@@ -122,6 +122,29 @@ describe('the inspect screen', () => {
 		expect(frame.replace(/\s+/g, ' ')).toContain(`Service MSSYNC: ${why}`);
 	});
 
+	// Issue 29 (the second walker): the reasons left to `?` read "FS2, FS4, FS5: its record…", one server's sentence after three names.
+	it('the reasons left to the help: a sentence about one server is said of each when several share it', () => {
+		const damaged = 'its record in MSSYNC.MDB is damaged (Jet error -1018)';
+		const red = (name: string) => ({name, synchronized: false, syncAgent: true, users: 12, problem: damaged});
+		const green = (name: string) => ({name, synchronized: true, syncAgent: true, users: 12});
+		const hiddenOf = (servers: Extract<Screen, {name: 'inspect'}>['servers']) => {
+			const screen: Extract<Screen, {name: 'inspect'}> = {...lab, servers, checks: []};
+			return inspectLayout(
+				screen,
+				12,
+				60,
+				choiceOf(screen).items.map(i => i.label),
+				markCell('', UNICODE_GLYPHS).length,
+			).hidden;
+		};
+		expect(hiddenOf([green('FS1'), red('FS2'), green('FS3'), red('FS4'), red('FS5')])).toEqual([
+			'Each of FS2, FS4, FS5: its record in MSSYNC.MDB is damaged (Jet error -1018)',
+		]);
+		expect(hiddenOf([green('FS1'), red('FS2'), green('FS3'), green('FS4'), green('FS5')])).toEqual([
+			'FS2: its record in MSSYNC.MDB is damaged (Jet error -1018)',
+		]);
+	});
+
 	it('a real server: points to Synchronization Manager for the list of servers', () => {
 		const screen = {...lab, real: true, servers: []};
 		const ui = render(withGlyphs(<InspectScreen screen={screen} rows={30} choice={choiceOf(screen)} />));

@@ -86,7 +86,7 @@ describe('"Only synchronize all servers"', () => {
 		expect(all).not.toMatch(/failed/);
 		expect(all.match(/2 of 5 servers synchronized/g)).toHaveLength(1);
 		expect(all.match(/-1018/g)).toHaveLength(1);
-		expect(after.lines[0]).toBe("FS2, FS4, FS5: Jet error -1018 (JET_errReadVerifyFailure): the server's record in MSSYNC.MDB is damaged");
+		expect(after.lines[0]).toBe("Each of FS2, FS4, FS5: Jet error -1018 (JET_errReadVerifyFailure): the server's record in MSSYNC.MDB is damaged");
 		expect(all.match(/reconstruct/g)).toHaveLength(1);
 		expect(all).not.toMatch(/start again/);
 		expect(values(after)).toEqual(['continue', 'again', 'leave']);
