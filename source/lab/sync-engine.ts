@@ -116,7 +116,7 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 			return fail(
 				name,
 				`Jet error -1018 (JET_errReadVerifyFailure): ${name}'s record in MSSYNC.MDB is damaged`,
-				'restore the database from a backup, or with no backup reconstruct this server (KB Q148678)',
+				'restore the database from a backup, or with no backup reconstruct the server (KB Q148678)',
 			);
 		}
 		if (entry.record.passwordsKnown === false) {
@@ -133,7 +133,7 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 			return fail(
 				name,
 				`${name} did not answer: the NetWare server is down or unreachable`,
-				`check that ${name} is up and reachable from the PDC, then retry it`,
+				'check that the server is up and reachable from the PDC, then retry',
 			);
 		}
 		let agent: boolean;
@@ -167,7 +167,7 @@ export async function synchronizeLab(dir: string, options: SyncOptions = {}): Pr
 				return fail(
 					name,
 					`${name} stopped answering after ${done} of ${total} accounts`,
-					`check that ${name} is up and reachable from the PDC, then retry it`,
+					'check that the server is up and reachable from the PDC, then retry',
 					done,
 				);
 			}

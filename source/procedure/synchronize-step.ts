@@ -47,9 +47,19 @@ export async function synchronizeStep(target: Target, hooks: RunHooks, options: 
 	return {
 		status: 'failed',
 		message: `${failed.length} of ${results.length} server${results.length === 1 ? '' : 's'} still show${failed.length === 1 ? 's' : ''} a red X: ${failed.map(f => `${f.server} (${f.reason})`).join('; ')}`,
-		advice: failed[0]!.advice ?? 'retry the failed servers',
+		advice: failedAdvice(failed),
 		sync: results,
 	};
+}
+
+/**
+ * What to do for every server that failed, not only the first: each piece of advice once, with the servers it
+ * is for ("for each of FS3, FS5, check that the server is up…, then retry"), as the failure's choice retries them all.
+ */
+export function failedAdvice(failed: readonly {server: string; advice?: string | undefined}[]): string {
+	const byAdvice = new Map<string, string[]>();
+	for (const {server, advice} of failed) byAdvice.set(advice ?? 'retry', [...(byAdvice.get(advice ?? 'retry') ?? []), server]);
+	return [...byAdvice].map(([advice, names]) => `for ${names.length === 1 ? names[0] : `each of ${listNames(names)}`}, ${advice}`).join('; ');
 }
 
 /**
