@@ -136,6 +136,17 @@ export async function binderyHasUser(systemDir: string, name: string): Promise<b
 	return (await binderyObjectNames(systemDir)).some(o => o.type === ObjectType.user && o.name === name);
 }
 
+/**
+ * The users NetWare makes itself (SUPERVISOR, GUEST) and DSMN's agent: not counted among a server's users, so
+ * that `lab status` and the bindery restore's offer count the same users (issue 29: 11 offered, 9 after).
+ */
+export const BUILT_IN_USERS: ReadonlySet<string> = new Set(['SUPERVISOR', 'GUEST', SYNC_AGENT]);
+
+/** The server's own users among bindery objects: every user but the built-in ones. */
+export function ownUsers(objects: readonly {type: number; name: string}[]): string[] {
+	return objects.filter(o => o.type === ObjectType.user && !BUILT_IN_USERS.has(o.name)).map(o => o.name);
+}
+
 /** The objects DSMN puts on a server it manages. */
 export function dsmnObjects(nextId: () => number, pdc: string): BinderyObject[] {
 	return [

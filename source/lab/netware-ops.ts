@@ -15,6 +15,7 @@ import {
 	dsmnObjects,
 	encodeBindery,
 	MS_WINNT,
+	ownUsers,
 	OBJ_RECORD,
 	ObjectType,
 	readBindery,
@@ -88,7 +89,8 @@ export async function checkBinderyBackup(systemDir: string): Promise<BinderyBack
 	return {
 		ok: problems.length === 0,
 		problems,
-		usersInBackup: oldUsers.size,
+		// Counted as `lab status` counts a server's users: SUPERVISOR, GUEST and WINNT_SYNC_AGENT are not.
+		usersInBackup: ownUsers(old).length,
 		usersLost,
 		backupUsers: [...oldUsers],
 		...(times.length ? {taken: new Date(Math.max(...times))} : {}),

@@ -2,7 +2,7 @@ import {join} from 'node:path';
 import {z} from 'zod';
 import {findEntry} from '../fs/find-entry.js';
 import {mapLimit} from '../fs/map-limit.js';
-import {ObjectType, MS_WINNT, SYNC_AGENT, binderyObjectNames} from './bindery.js';
+import {ObjectType, MS_WINNT, SYNC_AGENT, binderyObjectNames, ownUsers} from './bindery.js';
 import {SERVICE_NAME, settle} from './service.js';
 import {labFaults, labPaths, loadLab, serviceStates, type LabService} from './state.js';
 import {readSyncDatabase} from './sync-database.js';
@@ -41,8 +41,6 @@ export const labStatusSchema = z.object({
 
 export type LabStatus = z.infer<typeof labStatusSchema>;
 
-const BUILT_IN_USERS = new Set(['SUPERVISOR', 'GUEST', SYNC_AGENT]);
-
 /** The last start's failure, once it has failed: a refused start still START_PENDING has not failed yet. */
 function startFailure(service: LabService): {lastError?: string; refusedAt?: string} {
 	if (!service.lastError || service.state === 'START_PENDING') return {};
@@ -77,7 +75,7 @@ export async function labStatus(dir: string, now = Date.now()): Promise<LabStatu
 		}
 		const syncAgent = objects?.some(o => o.type === ObjectType.user && o.name === SYNC_AGENT) ?? false;
 		const managed = objects?.some(o => o.type === ObjectType.msWinNt && o.name === MS_WINNT) ?? false;
-		const users = objects?.filter(o => o.type === ObjectType.user && !BUILT_IN_USERS.has(o.name)).length ?? 0;
+		const users = objects ? ownUsers(objects).length : 0;
 		const entry = database?.servers[index];
 		if (!database) problem ??= 'the account synchronization database cannot be read';
 		else if (!entry) problem ??= 'the database does not list this server';
