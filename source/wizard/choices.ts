@@ -189,7 +189,7 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 				screen.step === 'synchronize' && screen.failedServers?.length
 					? [
 							{label: `Retry ${screen.failedServers.join(', ')}`, value: 'retry-failed'},
-							{label: 'Finish — leave them red for now', value: 'finish'},
+							{label: `Finish — leave ${screen.failedServers.length === 1 ? 'it' : 'them'} red for now`, value: 'finish'},
 							...(screen.canRollback ? [{label: ROLLBACK_KEEPS_SENT, value: 'rollback' as const}] : []),
 						]
 					: [

@@ -88,6 +88,7 @@ export function failureHelp(screen: Extract<Screen, {name: 'failure'}>, steps: S
 	const stopped =
 		(steps ?? []).some(s => s.id === 'stop-service' && s.status === 'done') && !(steps ?? []).some(s => s.id === 'start-service' && s.status === 'done');
 	const servers = screen.failedServers?.join(', ') ?? '';
+	const one = screen.failedServers?.length === 1;
 	const lines = (choicesOf(screen)?.items ?? []).map(item => {
 		switch (item.value) {
 			// The cause is named here: the help's box hides the failure screen (a cause "above" was off screen).
@@ -96,7 +97,7 @@ export function failureHelp(screen: Extract<Screen, {name: 'failure'}>, steps: S
 			case 'retry-failed':
 				return `${item.label}: synchronizes ${servers} again, and no other server. Safe: nothing else is changed.`;
 			case 'finish':
-				return `${item.label}: ends the run as it is; ${servers} keep their red X, and "Only synchronize all servers" can try them again later. Safe: what was done stays done.`;
+				return `${item.label}: ends the run as it is; ${one ? `${servers} keeps its` : `${servers} keep their`} red X, and "Only synchronize all servers" can try ${one ? 'it' : 'them'} again later. Safe: what was done stays done.`;
 			case 'rollback':
 				return `${item.label}: undoes, last first, ${done.length ? quoted(done) : 'what this step began'}, so that SYNCAGNT and MSSYNC are as the run found them${screen.step === 'synchronize' ? '; what DSMN already sent to the NetWare servers is not taken back' : ''}. It asks before it begins.`;
 			case 'stop':

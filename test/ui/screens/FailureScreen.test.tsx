@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {FailureScreen} from '../../../source/ui/screens/FailureScreen.js';
 import type {Screen} from '../../../source/wizard/state.js';
+import {failureHelp} from '../../../source/wizard/step-help.js';
 import {KEYS, mountScreen} from '../../helpers/screen-harness.js';
 import {waitFor} from '../../helpers/wait-for.js';
 
@@ -44,5 +45,18 @@ describe('a failed step', () => {
 		ui.stdin.write(KEYS.enter);
 		await waitFor(() => expect(wizard.calls).toEqual([['failureChoice', 'retry-failed']]));
 		ui.unmount();
+	});
+
+	// Issue 29 (the second walker): one server failed, and the choice and its `?` spoke of "them" and "their red X".
+	it('one server that failed: the choice and its help speak of it, not of "them"', () => {
+		const sync = {...failed, step: 'synchronize', title: 'Synchronize all servers', failedServers: ['FS3']};
+		const {ui, frame} = mountScreen(sync, (now, choice) => <FailureScreen screen={now} choice={choice} />);
+		expect(frame()).toMatch(/❯ Retry FS3$/m);
+		expect(frame()).toContain('Finish — leave it red for now');
+		ui.unmount();
+		const finish = failureHelp(sync, undefined).find(line => line.startsWith('Finish'));
+		expect(finish).toMatch(/FS3 keeps its red X, and "Only synchronize all servers" can try it again later\./);
+		const several = failureHelp({...sync, failedServers: ['FS3', 'FS5']}, undefined).find(line => line.startsWith('Finish'));
+		expect(several).toMatch(/^Finish — leave them red for now: .*FS3, FS5 keep their red X, and "Only synchronize all servers" can try them again later\./);
 	});
 });
