@@ -27,7 +27,7 @@ import {NEW_PDC_BACKUP_FOLDER, newPdcSteps} from './new-pdc.js';
 import {rollBackNewPdc, NEW_PDC_FOLDER_PLAN} from './new-pdc-rollback.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {rolledBackFolder} from './restore-rollback.js';
-import {event8005Check} from './synchronize-choice.js';
+import {event8005Check, synchronizeChanges} from './synchronize-choice.js';
 import {synchronizeInstructions} from './synchronize-step.js';
 import {withSynchronizeChosen} from './synchronize-titled.js';
 
@@ -115,10 +115,8 @@ export class NewPdcRun extends RestoreShapedRun {
 						),
 						...event8005Check(full ? 'full' : 'normal'),
 					];
-				return [
-					`Runs "${full ? 'Fully synchronize all servers' : 'Synchronize all servers'}": DSMN on the new PDC brings every managed NetWare server up to the restored database.`,
-					'A roll back cannot undo it: what the servers received stays on them.',
-				];
+				// What the synchronize chosen does (issue 29: one sentence for both said neither).
+				return synchronizeChanges(full ? 'full' : 'normal', 'A roll back cannot undo it: what the servers received stays on them.');
 			}
 		}
 		return [];

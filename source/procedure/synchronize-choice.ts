@@ -59,10 +59,12 @@ export function synchronizeDuration(kind: SynchronizeKind): string {
 		: `After a restore that can be a lot: how long it takes depends on how many NetWare servers and accounts wait for updates (${cite('synchronize-time', ['Q148678'])}).`;
 }
 
-/** The synchronize step's confirmation, where the tool runs it: what it sends, what to expect, what a roll back leaves. */
-export function synchronizeChanges(kind: SynchronizeKind): string[] {
+/** The synchronize step's confirmation, where the tool runs it: what it sends, what to expect, what a roll back leaves (`stays`: the run's own words). */
+export function synchronizeChanges(
+	kind: SynchronizeKind,
+	stays = 'A roll back cannot undo it: it puts the database back, but what the servers received stays on them.',
+): string[] {
 	const failing = 'A server that fails does not stop the others, and can be retried.';
-	const stays = 'A roll back cannot undo it: it puts the database back, but what the servers received stays on them.';
 	if (kind === 'full')
 		return [
 			`Runs "${SYNCHRONIZE_CHOICES.full.label}": every propagated account is sent again to each managed NetWare server, whatever the domain's change log holds.`,

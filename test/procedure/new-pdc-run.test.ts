@@ -119,4 +119,24 @@ describe('a restore run on a new PDC (KB Q154761), on the lab', () => {
 		expect(outcome).toMatchObject({status: 'done', summary: expect.stringMatching(/new installation's empty database is not kept.*MSSYNC running again/)});
 		expect(await readdir(paths.syncagnt)).not.toContain('Backup');
 	});
+
+	// Issue 29: one sentence for both ("brings every managed NetWare server up to the restored database") said neither.
+	it("the synchronize's confirmation says what the one chosen does", async () => {
+		const {paths, target} = await newPdcLab();
+		const said = async (synchronize: 'normal' | 'full') => {
+			const run = await NewPdcRun.begin(target, paths.backup, {timings: fast, synchronize});
+			const lines = (await run.describeChanges('synchronize')).join(' ');
+			run.leaveServer();
+			await run.end('nothing-changed');
+			return lines;
+		};
+		const normal = await said('normal');
+		expect(normal).toMatch(
+			/^Runs "Synchronize all servers": DSMN sends each managed NetWare server the account updates its database still lists as needed there/,
+		);
+		expect(normal).toMatch(/It does not send every account again/);
+		const full = await said('full');
+		expect(full).toMatch(/^Runs "Fully synchronize all servers": every propagated account is sent again/);
+		expect(full).toMatch(/A roll back cannot undo it: what the servers received stays on them\.$/);
+	});
 });
