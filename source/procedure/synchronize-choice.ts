@@ -56,7 +56,7 @@ export const SYNCHRONIZE_CHOICES: Readonly<Record<SynchronizeKind, {label: strin
 export function synchronizeDuration(kind: SynchronizeKind): string {
 	return kind === 'full'
 		? `It takes longer than ${SYNCHRONIZE_CHOICES.normal.label}: about the number of accounts times the number of servers.`
-		: `After a restore that can be a lot: how long it takes depends on how many NetWare servers and accounts wait for updates (${cite('synchronize-time', ['Q148678'])}).`;
+		: `How long it takes depends on how many NetWare servers and accounts wait for updates, which after a restore can be many (${cite('synchronize-time', ['Q148678'])}).`;
 }
 
 /** The synchronize step's confirmation, where the tool runs it: what it sends, what to expect, what a roll back leaves (`stays`: the run's own words). */

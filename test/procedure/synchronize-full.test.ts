@@ -55,7 +55,7 @@ describe('synchronizeStep', () => {
 	it('each says how long it takes as that one does: the plain one by what waits, the full one by every account', () => {
 		const plain = synchronizeInstructions(['FS1'], '2026-12-06T10:00:00Z')[1]!;
 		expect(plain).not.toMatch(/times the number of servers/);
-		expect(plain).toMatch(/depends on how many NetWare servers and accounts wait for updates \(KB Q148678\)/);
+		expect(plain).toMatch(/depends on how many NetWare servers and accounts wait for updates, which after a restore can be many \(KB Q148678\)/);
 		expect(synchronizeInstructions(['FS1'], '2026-12-06T10:00:00Z', true)[1]).toMatch(/about the number of accounts times the number of servers/);
 		const [normal, full] = [synchronizeChanges('normal').join(' '), synchronizeChanges('full').join(' ')];
 		expect(normal).toMatch(/still lists as needed there; only what changed is sent \(KB Q183684\)/);
