@@ -314,7 +314,7 @@ export function stillRedLines(result: RunResult, red: string[], didNotSynchroniz
 	return [
 		...(failed.length
 			? [
-					`Still red: ${failed.join(', ')}${didNotSynchronize ? ' (did not synchronize)' : ''}. When they answer again, start again (${again}) and choose "Only synchronize all servers" (or use Synchronize all servers in Synchronization Manager).`,
+					`Still red: ${failed.join(', ')}${didNotSynchronize ? ' (did not synchronize)' : ''}. When ${failed.length === 1 ? 'it answers' : 'they answer'} again, start again (${again}) and choose "Only synchronize all servers" (or use Synchronize all servers in Synchronization Manager).`,
 				]
 			: []),
 		...(untouched.length

@@ -20,7 +20,11 @@ describe("the wizard's summaries (pure wording)", () => {
 	it('says which servers stay red and why: those the run did not reconstruct need a run of their own', () => {
 		const result = {flow: 'reconstruct', servers: ['FS1', 'FS2']} as const;
 		const lines = stillRedLines(result, ['FS2', 'FS3'], true, again);
-		expect(lines[0]).toMatch(/^Still red: FS2 \(did not synchronize\)\./);
+		// Issue 29: one server, and "When they answer again".
+		expect(lines[0]).toMatch(/^Still red: FS2 \(did not synchronize\)\. When it answers again, start again/);
+		expect(stillRedLines({flow: 'restore', backup: '/b', syncagnt: '/s'}, ['FS2', 'FS3'], true, again)[0]).toMatch(
+			/^Still red: FS2, FS3 \(did not synchronize\)\. When they answer again, start again/,
+		);
 		expect(lines[1]).toBe('FS3 was not reconstructed in this run: start again (npm start -- --lab /tmp/lab) and choose it.');
 		const summary = finishedInLab(result, ['FS2', 'FS3'], true, where, again);
 		expect(summary).toMatchObject({title: 'Done, but FS2, FS3 still show a red X', ok: false, exit: EXIT.failed});
