@@ -9,6 +9,17 @@ import type {OpenedRun} from './unfinished-run.js';
 export type RollBackResult =
 	{status: 'done'; summary: string; kept: string[]; red: string[] | undefined} | {status: 'failed'; message: string; advice: string; kept: string[]};
 
+/**
+ * MSSYNC's state now, for the roll back's confirmation (which says what the roll back will do about it);
+ * undefined when it cannot be read (the confirmation says so).
+ */
+export async function serviceBeforeRollback(run: OpenedRun, options: {onCommand?: CommandListener | undefined} = {}): Promise<string | undefined> {
+	const now = await Promise.resolve()
+		.then(() => run.target.service.query(options.onCommand ? {onCommand: options.onCommand} : {}))
+		.catch(() => undefined);
+	return now?.ok ? now.state : undefined;
+}
+
 export async function rollBack(run: OpenedRun, options: {onCommand?: CommandListener | undefined} = {}): Promise<RollBackResult> {
 	const outcome = await run.rollback(options.onCommand ? {onCommand: options.onCommand} : {});
 	const kept = run.whereThingsAre();

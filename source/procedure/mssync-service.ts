@@ -1,11 +1,10 @@
 /**
  * MSSYNC stopped and started as a restore needs it: the steps "Stop MSSYNC" and "Start MSSYNC", the check
- * that it is still stopped before the database is touched, and the roll back's stop and its "as it was
- * found". An answer of net or sc is never taken alone: polling the service's state confirms it, within
+ * that it is still stopped before the database is touched (the roll back's stop and its "as it was found":
+ * `rollback-service.ts`). An answer of net or sc is never taken alone: polling the service's state confirms it, within
  * the run's time limit. ARCHITECTURE.md, "The run and its journal".
  */
 import {HintedError} from '../errors/hinted-error.js';
-import type {RunStarted} from '../journal/entries.js';
 import type {ServiceControl} from '../targets/capabilities.js';
 import {errorNumber, serviceFailure, type ServiceCommandError} from '../services/service-messages.js';
 import {waitForState} from '../targets/wait-for-state.js';
@@ -18,9 +17,9 @@ export class MssyncServiceError extends HintedError {}
  * Stop answers that mean "it is stopped, or on its way": net's 3521/2189/3528, 2184 (said after a stop that
  * succeeded, services/service-messages.ts) and 2186 (no answer in time), sc's 1062/1061. Polling says which.
  */
-const STOP_UNDER_WAY = [3521, 2184, 2186, 2189, 3528, 1062, 1061];
+export const STOP_UNDER_WAY = [3521, 2184, 2186, 2189, 3528, 1062, 1061];
 /** Start answers that mean "it already runs": net's 2182, sc's 1056. */
-const ALREADY_RUNNING = [2182, 1056];
+export const ALREADY_RUNNING = [2182, 1056];
 
 export type RunTimings = {serviceTimeoutMs: number; pollIntervalMs: number};
 /** How long MSSYNC may take to stop or start: 90 s, or DSMN_RESYNC_SERVICE_TIMEOUT seconds for a slow server. */
@@ -122,51 +121,4 @@ export async function startService(service: ServiceControl, timings: RunTimings,
 		};
 	}
 	return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
-}
-
-/** A roll back touches the database only with MSSYNC stopped: stopped now, or an error saying it cannot go on yet. */
-export async function stopForRollback(service: ServiceControl, timings: RunTimings, hooks: RunHooks): Promise<void> {
-	const now = await service.query({onCommand: hooks.onCommand});
-	if (!now.ok) throw new MssyncServiceError(`cannot query MSSYNC (${serviceFailure(now.error)}), so the database cannot be put back yet`, now.error.advice);
-	if (now.state !== 'STOPPED') {
-		const stop = await service.stop({onCommand: hooks.onCommand});
-		if (!stop.ok && !STOP_UNDER_WAY.includes(stop.error.code))
-			throw new MssyncServiceError(`MSSYNC would not stop (${serviceFailure(stop.error)}), so the database cannot be put back yet`, stop.error.advice);
-		const waited = await waitForState(service, 'STOPPED', {
-			timeoutMs: timings.serviceTimeoutMs,
-			intervalMs: timings.pollIntervalMs,
-			onCommand: hooks.onCommand,
-		});
-		if (!waited.ok)
-			throw new MssyncServiceError(
-				'MSSYNC would not stop, so the database cannot be put back yet',
-				`stop MSSYNC by hand (${service.describe('stop')}), then roll back again`,
-			);
-	}
-}
-
-/** MSSYNC as the journal found it before the run: started again if it ran, left stopped if it was stopped. */
-export async function putServiceBack(service: ServiceControl, before: RunStarted['serviceBefore'], timings: RunTimings, hooks: RunHooks): Promise<string> {
-	const now = await service.query({onCommand: hooks.onCommand});
-	if (now.ok && now.state === before) return `MSSYNC ${before === 'RUNNING' ? 'running' : 'stopped'}, as it was found`;
-	if (!now.ok) throw new Error(`the files are back, but ${queryFailed(service, now.error)}: it was ${before} when the run began`);
-	if (before === 'STOPPED')
-		throw new Error(
-			`the files are back, but MSSYNC is ${now.state}; it was STOPPED when the run began (someone started it meanwhile): stop it, then roll back again`,
-		);
-	if (before !== 'RUNNING') return `MSSYNC is ${now.state}; its state when the run began is not known (${before})`;
-	const start = await service.start({onCommand: hooks.onCommand});
-	if (!start.ok && !ALREADY_RUNNING.includes(start.error.code))
-		throw new MssyncServiceError(`the files are back, but MSSYNC would not start again: ${serviceFailure(start.error)}`, start.error.advice);
-	const waited = await waitForState(service, 'RUNNING', {
-		timeoutMs: timings.serviceTimeoutMs,
-		intervalMs: timings.pollIntervalMs,
-		onCommand: hooks.onCommand,
-	});
-	if (!waited.ok)
-		throw new MssyncServiceError(
-			`the files are back, but MSSYNC did not reach RUNNING (${waited.reason === 'timeout' ? `still ${waited.state}` : serviceFailure(waited.error)})`,
-			`look in Event Viewer's Application log for Jet errors, then start MSSYNC by hand (${service.describe('start')})`,
-		);
-	return 'MSSYNC running again, as it was found';
 }

@@ -9,7 +9,8 @@
 import type {NewEntry} from '../journal/journal.js';
 import type {JournalEntry, RunStarted} from '../journal/entries.js';
 import type {FileDigest, Target} from '../targets/capabilities.js';
-import {putServiceBack, stopForRollback, type RunTimings} from './mssync-service.js';
+import type {RunTimings} from './mssync-service.js';
+import {putServiceBack, stopForRollback} from './rollback-service.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
 import {rolledBackFolder} from './restore-rollback.js';
 import {journaledRollback, moveCopiesAside} from './restore-rollback-common.js';
@@ -86,8 +87,16 @@ export async function rollBackNewPdc(run: NewPdcRollbackContext, hooks: RunHooks
 			} else folderNote = `; ${run.backupFolder} kept: it holds files this run did not copy (${left.join(', ')})`;
 		}
 		await files.flush(run.target.database.syncagnt);
-		const serviceNote = await putServiceBack(service, run.serviceBefore, run.timings, hooks);
 		const keptAside = aside && (await files.stat(aside)) ? (await files.list(aside)).length : 0;
+		// Said from the journal: before the copy began (and with no folder made) nothing was changed on disk.
+		const diskChanged = copyStarted || created;
+		const disk = diskChanged
+			? keptAside
+				? `the copies this run made are in ${aside}`
+				: 'no copy of this run is left in the Backup subfolder'
+			: 'nothing had been changed on disk';
+		const serviceNote = await putServiceBack(service, run.serviceBefore, run.timings, hooks, disk);
+		if (!diskChanged) return {summary: `nothing had been changed on disk (the run copied no file and made no folder), so no file was moved; ${serviceNote}`};
 		const loaded = dsmnRan
 			? "; MSSYNC had started on the backup, so the database in SYNCAGNT is the one it took from the Backup subfolder (the new installation's empty database is not kept)"
 			: '';

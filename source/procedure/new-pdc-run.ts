@@ -26,6 +26,7 @@ import {cite} from './claims.js';
 import {NEW_PDC_BACKUP_FOLDER, newPdcSteps} from './new-pdc.js';
 import {rollBackNewPdc, NEW_PDC_FOLDER_PLAN} from './new-pdc-rollback.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
+import {rollbackServiceLine} from './rollback-service.js';
 import {rolledBackFolder} from './restore-rollback.js';
 import {event8005Check, synchronizeChanges} from './synchronize-choice.js';
 import {synchronizeInstructions} from './synchronize-step.js';
@@ -123,13 +124,20 @@ export class NewPdcRun extends RestoreShapedRun {
 	}
 
 	/** What the roll back's confirmation says it will do, and why (the wizard's `?`). */
-	rollbackExplanation(): {changes: string[]; why: string; kb: string} {
-		const before = this.start.serviceBefore === 'RUNNING' ? 'running' : 'stopped';
+	rollbackExplanation(serviceNow?: string): {changes: string[]; why: string; kb: string} {
+		// Said from the journal: before the copy began nothing was made on disk (no copy, no Backup subfolder).
+		const copyBegan = this.entries.some(e => e.type === 'step-started' && e.step === 'copy-backup');
+		const dsmnRan = this.entries.some(e => e.type === 'step-started' && e.step === 'start-service');
+		const seconds = Math.round(this.timings.serviceTimeoutMs / 1000);
 		return {
 			changes: [
-				`Stops MSSYNC if it runs, moves the copies this run made in ${this.backupFolder} into a folder beside SYNCAGNT (kept),`,
-				'removes the Backup subfolder when this run created it and nothing else is in it,',
-				`and leaves MSSYNC ${before}, as it was found.`,
+				...(copyBegan
+					? [
+							`Moves the copies this run made in ${this.backupFolder} into a folder beside SYNCAGNT (kept),`,
+							'and removes the Backup subfolder when this run created it and nothing else is in it.',
+						]
+					: ['Nothing had been changed on disk: the run copied no file and made no folder, so the roll back moves none.']),
+				rollbackServiceLine(this.start.serviceBefore, serviceNow, copyBegan || dsmnRan, seconds),
 			],
 			why: "On a new PDC nothing of the new installation was replaced: the run only added the Backup subfolder's copies, so a roll back takes those away. Once MSSYNC has started on them, SYNCAGNT's database is the one MSSYNC took from the subfolder; the roll back says so.",
 			kb: `The recovery on a new PDC (${cite('new-pdc')}) has no roll back: this is the tool keeping its promise that nothing is lost.`,

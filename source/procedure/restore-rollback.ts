@@ -7,7 +7,8 @@
 import type {NewEntry} from '../journal/journal.js';
 import type {JournalEntry, MoveEntry, RunStarted} from '../journal/entries.js';
 import type {DatabaseFiles, FileDigest, Target} from '../targets/capabilities.js';
-import {putServiceBack, stopForRollback, type RunTimings} from './mssync-service.js';
+import type {RunTimings} from './mssync-service.js';
+import {putServiceBack, stopForRollback} from './rollback-service.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
 import {journaledRollback, moveCopiesAside} from './restore-rollback-common.js';
 import {classifyName} from '../backup/classify.js';
@@ -216,7 +217,16 @@ export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Pr
 			);
 		const snapshotLeft = (await files.stat(run.snapshot)) ? await files.list(run.snapshot) : undefined;
 		if (snapshotLeft?.length === 0) await files.removeFolder(run.snapshot); // emptied by this roll back: nothing in it to keep
-		const serviceNote = await putServiceBack(service, run.serviceBefore, run.timings, hooks);
+		// Said from the journal: a run whose steps moved and copied nothing left nothing on disk to put back.
+		const diskChanged = run.entries.some(e => e.type === 'move' || e.type === 'copied' || (e.type === 'step-started' && e.step === 'copy-backup'));
+		const serviceNote = await putServiceBack(
+			service,
+			run.serviceBefore,
+			run.timings,
+			hooks,
+			diskChanged ? 'the original files are back in SYNCAGNT' : 'nothing had been changed on disk',
+		);
+		if (!diskChanged) return {summary: `nothing had been changed on disk (the run moved and copied no file), so no file was moved; ${serviceNote}`};
 		const aside = rolledBackFolder(run.entries);
 		const heldAside = aside && (await files.stat(aside)) ? await files.list(aside) : [];
 		const keptAside = heldAside.filter(n => copies.has(n)).length;

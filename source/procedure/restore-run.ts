@@ -21,6 +21,7 @@ import {defaultTimings, requireStopped, startService, stopService, type RunTimin
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {describeRestoreChanges} from './restore-changes.js';
 import {originalMoves, rolledBackFolder, rollBackRestore} from './restore-rollback.js';
+import {rollbackServiceLine} from './rollback-service.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {withSynchronizeChosen} from './synchronize-titled.js';
 import {freshSnapshotFolder, snapshotName} from './snapshot-name.js';
@@ -70,11 +71,20 @@ export class RestoreRun extends RestoreShapedRun {
 	 * What a roll back would undo, as its confirmation says it (wizard/summary.ts, rollbackConfirmation): which
 	 * steps began, and the folder the copies go to (an earlier roll back's, or how a new one is named).
 	 */
-	rollbackScope(): {moved: boolean; copied: boolean; sent: boolean; aside: string} {
+	rollbackScope(serviceNow?: string): {moved: boolean; copied: boolean; sent: boolean; aside: string; service: string} {
 		const {syncagnt, snapshotParent, files} = this.target.database;
 		// A new folder's name holds the moment the roll back begins (snapshot-name.ts): said as its pattern.
 		const aside = rolledBackFolder(this.entries) ?? files.join(snapshotParent, snapshotName(syncagnt, 'YYYYMMDD-HHMMSS', undefined, 'rolled-back'));
-		return {moved: this.stepBegan('move-aside'), copied: this.stepBegan('copy-backup'), sent: this.stepBegan('synchronize'), aside};
+		const moved = this.stepBegan('move-aside');
+		const copied = this.stepBegan('copy-backup');
+		const seconds = Math.round(this.timings.serviceTimeoutMs / 1000);
+		return {
+			moved,
+			copied,
+			sent: this.stepBegan('synchronize'),
+			aside,
+			service: rollbackServiceLine(this.start.serviceBefore, serviceNow, moved || copied, seconds),
+		};
 	}
 
 	get backup(): string {

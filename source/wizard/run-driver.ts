@@ -6,7 +6,7 @@
  */
 import {stoppedEvent} from '../app/stop-run.js';
 import {resumeChoices} from '../app/resume-policy.js';
-import {rollBack} from '../app/roll-back.js';
+import {rollBack, serviceBeforeRollback} from '../app/roll-back.js';
 import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
 import type {StepEvent} from '../app/events.js';
 import {runStep, stepEnd, stepHooks} from '../app/run-step.js';
@@ -315,14 +315,16 @@ export class RunDriver {
 	}
 
 	/** The roll back's confirmation; only a restore can be rolled back. */
-	askRollback(): void {
+	async askRollback(): Promise<void> {
 		const run = this.s.activeRun;
 		if (run.flow !== 'restore') return;
+		// MSSYNC as it is now (stuck stopping, stopped, running): the confirmation says what the roll back does about it.
+		const now = await serviceBeforeRollback(run, {onCommand: this.s.store.onCommand});
 		if (onNewPdc(run)) {
-			this.s.store.set({screen: rollbackConfirmation('', run.start.serviceBefore, run.rollbackExplanation())});
+			this.s.store.set({screen: rollbackConfirmation('', run.start.serviceBefore, run.rollbackExplanation(now))});
 			return;
 		}
-		this.s.store.set({screen: rollbackConfirmation(run.snapshot, run.start.serviceBefore, undefined, run.rollbackScope())});
+		this.s.store.set({screen: rollbackConfirmation(run.snapshot, run.start.serviceBefore, undefined, run.rollbackScope(now))});
 	}
 
 	/** On the resume screen: a run whose roll back began is finished by rolling back, never resumed. */
@@ -351,7 +353,9 @@ export class RunDriver {
 			store.set({steps: undefined, screen: rolledBack(outcome.summary, this.s.whereThingsAre([]), outcome.red, this.s.again(), run?.start.serviceBefore)});
 		} else {
 			store.log('error', `Roll back failed: ${outcome.message}`);
-			store.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: outcome.message, advice: outcome.advice, canRollback: false}});
+			// The lab's own commands (its fault's clear) as they work from where the admin is.
+			const advice = this.s.asLaunched(outcome.advice);
+			store.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: outcome.message, advice, canRollback: false}});
 		}
 	}
 

@@ -138,11 +138,17 @@ export function rollbackConfirmation(
 	serviceBefore: string | undefined,
 	/** A run that explains its own roll back (a restore on a new PDC, KB Q154761). */
 	explained?: {changes: string[]; why: string; kb: string},
-	/** What the journal says began (each step may have changed something, finished or not); `aside`: where the copies go (RestoreRun.rollbackScope). */
-	began: {moved: boolean; copied: boolean; sent?: boolean; aside?: string} = {moved: true, copied: true},
+	/**
+	 * What the journal says began (each step may have changed something, finished or not); `aside`: where the
+	 * copies go; `service`: MSSYNC as read now and what the roll back does about it (RestoreRun.rollbackScope).
+	 */
+	began: {moved: boolean; copied: boolean; sent?: boolean; aside?: string; service?: string} = {moved: true, copied: true},
 ): Screen {
 	if (explained)
 		return {name: 'confirm', step: 'rollback', title: 'Roll back', help: {why: explained.why, kb: explained.kb}, typed: '', changes: explained.changes};
+	const kept = began.aside
+		? `to ${began.aside} (kept${began.aside.endsWith('YYYYMMDD-HHMMSS') ? '; YYYYMMDD-HHMMSS: when the roll back begins' : ''})`
+		: 'aside (kept)';
 	return {
 		name: 'confirm',
 		step: 'rollback',
@@ -152,15 +158,15 @@ export function rollbackConfirmation(
 			kb: 'KB Q148678 has no roll back: this is the tool keeping its promise that nothing is lost.',
 		},
 		typed: '',
-		// Said from what the journal holds: before the copy began there is nothing copied to move aside.
+		// Said from what the journal holds: before the copy began there is nothing copied to move aside, and
+		// before the move nothing on disk to put back; MSSYNC as read now.
 		changes: [
 			began.copied
-				? `Stops MSSYNC if it runs, moves the files this run copied into SYNCAGNT ${began.aside ? `to ${began.aside} (kept${began.aside.endsWith('YYYYMMDD-HHMMSS') ? '; YYYYMMDD-HHMMSS: when the roll back begins' : ''})` : 'aside (kept)'},`
+				? `Moves the files this run copied into SYNCAGNT ${kept}, and the original files back from ${snapshot}.`
 				: began.moved
-					? 'Stops MSSYNC if it runs (nothing was copied into SYNCAGNT yet, so there is nothing to move out of it),'
-					: 'Stops MSSYNC if it runs (no file was moved or copied yet),',
-			...(began.moved ? [`moves the original files back from ${snapshot},`] : []),
-			`and leaves MSSYNC ${serviceBefore === 'RUNNING' ? 'running' : 'stopped'}, as it was found.`,
+					? `Moves the original files back from ${snapshot} (nothing was copied into SYNCAGNT yet).`
+					: 'Nothing had been changed on disk: the run moved and copied no file, so the roll back moves none.',
+			began.service ?? `Leaves MSSYNC ${serviceBefore === 'RUNNING' ? 'running' : 'stopped'}, as the run found it.`,
 			...(began.sent ? ['What the NetWare servers received from the synchronize stays: the roll back does not take it back.'] : []),
 		],
 	};

@@ -111,7 +111,7 @@ describe('a roll back is a journaled sequence of its own (issue 12)', () => {
 		const failed = await run.rollback();
 		expect(failed).toMatchObject({
 			status: 'failed',
-			message: expect.stringMatching(/the files are back, but MSSYNC would not start again/),
+			message: expect.stringMatching(/^the original files are back in SYNCAGNT, but MSSYNC would not start again/),
 			advice: expect.stringMatching(/roll back again/),
 		});
 		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
@@ -170,7 +170,7 @@ describe('a roll back is a journaled sequence of its own (issue 12)', () => {
 		service.calls.length = 0;
 		expect(await (await resumed(t)).rollback()).toMatchObject({
 			status: 'done',
-			summary: expect.stringMatching(/^0 original files back in SYNCAGNT; MSSYNC running, as it was found/),
+			summary: 'nothing had been changed on disk (the run moved and copied no file), so no file was moved; MSSYNC running, as it was found',
 		});
 		expect(service.calls).toEqual(['query']);
 		expect(await hashFolder(paths.syncagnt)).toEqual(originals);

@@ -166,9 +166,11 @@ describe('the wizard tells the truth', () => {
 		const confirm = screen(controller);
 		expect(confirm).toMatchObject({name: 'confirm', step: 'rollback'});
 		const changes = confirm.name === 'confirm' ? confirm.changes : [];
-		expect(changes[0]).toBe(
-			`Stops MSSYNC if it runs, moves the files this run copied into SYNCAGNT to ${join(dirname(labPaths(dir).syncagnt), 'SYNCAGNT.rolled-back-YYYYMMDD-HHMMSS')} (kept; YYYYMMDD-HHMMSS: when the roll back begins),`,
+		expect(changes[0]).toMatch(
+			`Moves the files this run copied into SYNCAGNT to ${join(dirname(labPaths(dir).syncagnt), 'SYNCAGNT.rolled-back-YYYYMMDD-HHMMSS')} (kept; YYYYMMDD-HHMMSS: when the roll back begins), and the original files back from `,
 		);
+		// MSSYNC as read now (running, started by the run) and what the roll back does about it.
+		expect(changes[1]).toBe('MSSYNC is running: the roll back stops it before it moves any file, then starts it again, as the run found it.');
 		expect(changes.at(-1)).toBe('What the NetWare servers received from the synchronize stays: the roll back does not take it back.');
 		await controller.dispose();
 	});

@@ -202,7 +202,10 @@ describe('the wizard controller', () => {
 		expect(screen(again)).toMatchObject({name: 'confirm', step: 'rollback'});
 		// Only Stop MSSYNC ran: the confirmation says from the journal that nothing was moved or copied yet (issue 29).
 		expect(screen(again)).toMatchObject({
-			changes: ['Stops MSSYNC if it runs (no file was moved or copied yet),', 'and leaves MSSYNC running, as it was found.'],
+			changes: [
+				'Nothing had been changed on disk: the run moved and copied no file, so the roll back moves none.',
+				'MSSYNC is stopped; the run found it running, so the roll back starts it again.',
+			],
 		});
 		const states: unknown[] = [];
 		const unsubscribe = again.subscribe(() => states.push(again.getState()));

@@ -172,17 +172,18 @@ describe("the wizard's summaries (pure wording)", () => {
 		expect(screen).toMatchObject({name: 'confirm', step: 'rollback'});
 		if (screen.name !== 'confirm') return;
 		expect(screen.changes.join(' ')).toContain('from /w/SYNCAGNT.before-restore-1');
-		expect(screen.changes.at(-1)).toBe('and leaves MSSYNC stopped, as it was found.');
+		expect(screen.changes.at(-1)).toBe('Leaves MSSYNC stopped, as the run found it.');
 	});
 
 	it('the roll back confirmation says only what the journal holds: before the copy, no "files this run copied" (issue 29)', () => {
 		const moved = rollbackConfirmation('/w/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {moved: true, copied: false});
 		if (moved.name !== 'confirm') throw new Error(moved.name);
 		expect(moved.changes.join(' ')).not.toMatch(/files this run copied/);
-		expect(moved.changes[0]).toBe('Stops MSSYNC if it runs (nothing was copied into SYNCAGNT yet, so there is nothing to move out of it),');
-		expect(moved.changes[1]).toBe('moves the original files back from /w/SYNCAGNT.before-restore-1,');
-		const none = rollbackConfirmation('/w/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {moved: false, copied: false});
+		expect(moved.changes[0]).toBe('Moves the original files back from /w/SYNCAGNT.before-restore-1 (nothing was copied into SYNCAGNT yet).');
+		const service = 'MSSYNC is stuck stopping (STOP_PENDING): the roll back waits up to 8 s for it to stop, then starts it again, as the run found it.';
+		const none = rollbackConfirmation('/w/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {moved: false, copied: false, service});
 		if (none.name !== 'confirm') throw new Error(none.name);
-		expect(none.changes).toEqual(['Stops MSSYNC if it runs (no file was moved or copied yet),', 'and leaves MSSYNC running, as it was found.']);
+		// Nothing moved: no "Stops MSSYNC if it runs … moves", and MSSYNC as it is now, with what the roll back does about it.
+		expect(none.changes).toEqual(['Nothing had been changed on disk: the run moved and copied no file, so the roll back moves none.', service]);
 	});
 });
