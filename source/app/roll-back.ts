@@ -4,6 +4,7 @@
  * puts the database back, not the synchronization). A reconstruct cannot be rolled back (`resumeChoices`).
  */
 import type {CommandListener} from '../targets/run-command.js';
+import type {ServiceState} from '../services/service-state.js';
 import type {OpenedRun} from './unfinished-run.js';
 
 export type RollBackResult =
@@ -20,8 +21,14 @@ export async function serviceBeforeRollback(run: OpenedRun, options: {onCommand?
 	return now?.ok ? now.state : undefined;
 }
 
-export async function rollBack(run: OpenedRun, options: {onCommand?: CommandListener | undefined} = {}): Promise<RollBackResult> {
-	const outcome = await run.rollback(options.onCommand ? {onCommand: options.onCommand} : {});
+export async function rollBack(
+	run: OpenedRun,
+	options: {onCommand?: CommandListener | undefined; onPoll?: ((state: ServiceState) => void) | undefined} = {},
+): Promise<RollBackResult> {
+	const outcome = await run.rollback({
+		...(options.onCommand ? {onCommand: options.onCommand} : {}),
+		...(options.onPoll ? {onPoll: options.onPoll} : {}),
+	});
 	const kept = run.whereThingsAre();
 	if (outcome.status === 'done') {
 		const {target} = run;

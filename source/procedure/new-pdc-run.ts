@@ -137,7 +137,7 @@ export class NewPdcRun extends RestoreShapedRun {
 							'and removes the Backup subfolder when this run created it and nothing else is in it.',
 						]
 					: ['Nothing had been changed on disk: the run copied no file and made no folder, so the roll back moves none.']),
-				rollbackServiceLine(this.start.serviceBefore, serviceNow, copyBegan || dsmnRan, seconds),
+				rollbackServiceLine(this.start.serviceBefore, serviceNow, copyBegan || dsmnRan, seconds, this.target.service.stuck),
 			],
 			why: "On a new PDC nothing of the new installation was replaced: the run only added the Backup subfolder's copies, so a roll back takes those away. Once MSSYNC has started on them, SYNCAGNT's database is the one MSSYNC took from the subfolder; the roll back says so.",
 			kb: `The recovery on a new PDC (${cite('new-pdc')}) has no roll back: this is the tool keeping its promise that nothing is lost.`,

@@ -83,7 +83,7 @@ export class RestoreRun extends RestoreShapedRun {
 			copied,
 			sent: this.stepBegan('synchronize'),
 			aside,
-			service: rollbackServiceLine(this.start.serviceBefore, serviceNow, moved || copied, seconds),
+			service: rollbackServiceLine(this.start.serviceBefore, serviceNow, moved || copied, seconds, this.target.service.stuck),
 		};
 	}
 

@@ -34,7 +34,12 @@ export function spokenState(state: string): string {
 
 /** Polls until MSSYNC is `wanted`, within the run's time limit. */
 function waitFor(service: ServiceControl, wanted: ServiceState, timings: RunTimings, hooks: RunHooks) {
-	return waitForState(service, wanted, {timeoutMs: timings.serviceTimeoutMs, intervalMs: timings.pollIntervalMs, onCommand: hooks.onCommand});
+	return waitForState(service, wanted, {
+		timeoutMs: timings.serviceTimeoutMs,
+		intervalMs: timings.pollIntervalMs,
+		onCommand: hooks.onCommand,
+		onPoll: hooks.onPoll,
+	});
 }
 
 /**
@@ -114,15 +119,25 @@ export async function putServiceBack(
  * read), and what the roll back will do about it, as `stopForRollback` and `putServiceBack` do it. `movesFiles`:
  * the roll back has files to move, so MSSYNC must be stopped first. `seconds`: the run's time limit.
  */
-export function rollbackServiceLine(before: RunStarted['serviceBefore'], now: string | undefined, movesFiles: boolean, seconds: number): string {
+export function rollbackServiceLine(
+	before: RunStarted['serviceBefore'],
+	now: string | undefined,
+	movesFiles: boolean,
+	seconds: number,
+	/** What ends a stop that hangs on this target, where it has its own way (the practice lab's fault). */
+	stuck?: string,
+): string {
 	const found = before === 'RUNNING' ? 'running' : 'stopped';
 	const putBack = before === 'RUNNING' ? 'then starts it again, as the run found it' : 'and leaves it stopped, as the run found it';
 	if (now === undefined)
 		return movesFiles
 			? `MSSYNC's state could not be read now: the roll back stops it first if it runs, ${putBack}.`
 			: `MSSYNC's state could not be read now: the roll back leaves it ${found}, as the run found it.`;
-	if (now === 'STOP_PENDING')
-		return `MSSYNC is stuck stopping (STOP_PENDING): the roll back waits up to ${seconds} s for it to stop${movesFiles ? ' before it moves any file' : ''}, ${putBack}.`;
+	if (now === 'STOP_PENDING') {
+		// The lab's hang never ends by itself: said before the admin confirms, with its way out.
+		const first = stuck ? ` It will not stop until you ${stuck}.` : '';
+		return `MSSYNC is stuck stopping (STOP_PENDING): the roll back waits up to ${seconds} s for it to stop${movesFiles ? ' before it moves any file' : ''}, ${putBack}.${first}`;
+	}
 	if (now === 'STOPPED') {
 		if (before !== 'RUNNING') return 'MSSYNC is stopped, as the run found it: the roll back leaves it stopped.';
 		return `MSSYNC is stopped; the run found it running, so the roll back starts it again${movesFiles ? ' once the files are back' : ''}.`;

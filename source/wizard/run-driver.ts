@@ -9,6 +9,7 @@ import {resumeChoices} from '../app/resume-policy.js';
 import {rollBack, serviceBeforeRollback} from '../app/roll-back.js';
 import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
 import type {StepEvent} from '../app/events.js';
+import type {ServiceState} from '../services/service-state.js';
 import {runStep, stepEnd, stepHooks} from '../app/run-step.js';
 import type {NewPdcRun} from '../procedure/new-pdc-run.js';
 import {event8005Check} from '../procedure/synchronize-choice.js';
@@ -346,7 +347,12 @@ export class RunDriver {
 			steps: undefined,
 			screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}, startedAt: this.s.deps.now()},
 		});
-		const outcome = await rollBack(run, {onCommand: store.onCommand});
+		// MSSYNC's state while the roll back waits for it (a stop still pending, a start), as Stop MSSYNC shows it.
+		const onPoll = (state: ServiceState) => {
+			const current = store.screen;
+			if (current.name === 'running' && current.step === 'rollback') store.set({screen: {...current, progress: {kind: 'service', state}}}, 'throttled');
+		};
+		const outcome = await rollBack(run, {onCommand: store.onCommand, onPoll});
 		store.set({busy: false});
 		if (outcome.status === 'done') {
 			// Said once, on the last screen (not also in the log above it).

@@ -154,7 +154,10 @@ export function rollbackConfirmation(
 		step: 'rollback',
 		title: 'Roll back',
 		help: {
-			why: 'Roll back puts SYNCAGNT back byte for byte from the folder its files were moved into (SYNCAGNT.before-restore-…) and leaves MSSYNC as it was found. The files this run copied are kept aside, not deleted.',
+			why:
+				began.moved || began.copied
+					? 'Roll back puts SYNCAGNT back byte for byte from the folder its files were moved into (SYNCAGNT.before-restore-…) and brings MSSYNC back to the state the run found. The files this run copied are kept aside, not deleted.'
+					: 'This run changed nothing in SYNCAGNT, so the roll back only brings MSSYNC back to the state the run found, and closes the run.',
 			kb: 'KB Q148678 has no roll back: this is the tool keeping its promise that nothing is lost.',
 		},
 		typed: '',
@@ -189,7 +192,8 @@ export function rolledBack(summary: string, where: string[], red: string[] | und
 		ok: true,
 		exit: EXIT.ok,
 		lines: [
-			summary,
+			// The procedure's summary follows a colon in a scripted run's line; here it opens the screen's first sentence.
+			summary.charAt(0).toUpperCase() + summary.slice(1),
 			servers,
 			// A roll back the admin chose says no backup was wrong: what is true now, and the same way on when ready.
 			// MSSYNC put back STOPPED, as found (it would not start, or was stopped): DSMN synchronizes nothing, so something does need doing.
