@@ -59,7 +59,8 @@ export async function resumeUnfinished(
 ): Promise<{run: OpenedRun; found: FoundRun}> {
 	const run = await resumeRun(target, unfinished);
 	if (options.breakLock) run.breakLockIfGone = true;
-	const title = (step: string) => run.steps().find(s => s.id === step)?.title ?? step;
+	// A roll back is no step of the plan: it is named as its screens name it.
+	const title = (step: string) => (step === 'rollback' ? 'Roll back' : (run.steps().find(s => s.id === step)?.title ?? step));
 	const standing = runStanding(unfinished.entries);
 	const about = standing.step ?? standing.during;
 	const next = run.nextStep();

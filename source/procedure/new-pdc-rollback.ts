@@ -95,7 +95,7 @@ export async function rollBackNewPdc(run: NewPdcRollbackContext, hooks: RunHooks
 				? `the copies this run made are in ${aside}`
 				: 'no copy of this run is left in the Backup subfolder'
 			: 'nothing had been changed on disk';
-		const serviceNote = await putServiceBack(service, run.serviceBefore, run.timings, hooks, disk);
+		const serviceNote = await putServiceBack(service, run.serviceBefore, run.timings, hooks, disk, run.target.startRefusedOnPurpose?.bind(run.target));
 		if (!diskChanged) return {summary: `nothing had been changed on disk (the run copied no file and made no folder), so no file was moved; ${serviceNote}`};
 		const loaded = dsmnRan
 			? "; MSSYNC had started on the backup, so the database in SYNCAGNT is the one it took from the Backup subfolder (the new installation's empty database is not kept)"

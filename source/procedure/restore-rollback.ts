@@ -225,6 +225,7 @@ export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Pr
 			run.timings,
 			hooks,
 			diskChanged ? 'the original files are back in SYNCAGNT' : 'nothing had been changed on disk',
+			run.target.startRefusedOnPurpose?.bind(run.target),
 		);
 		if (!diskChanged) return {summary: `nothing had been changed on disk (the run moved and copied no file), so no file was moved; ${serviceNote}`};
 		const aside = rolledBackFolder(run.entries);

@@ -149,8 +149,22 @@ export class RestoreRun extends RestoreShapedRun {
 			];
 		}
 		// Only once something was moved: a run stopped before "Move aside" replaced nothing.
-		const moved = this.originalMoves().length > 0;
-		return [...(moved ? [`The replaced files are kept in ${this.snapshot}.`] : []), `The journal of this run: ${this.journalPath}`];
+		const moved = this.originalMoves().length;
+		// A roll back that stopped after it put originals back (MSSYNC would not start, say): they are in SYNCAGNT, not the snapshot.
+		const snapshotPrefix = this.files.join(this.snapshot, '');
+		const back = new Set(this.entries.flatMap(e => (e.type === 'moved' && e.from.startsWith(snapshotPrefix) ? [e.from] : []))).size;
+		const where =
+			moved === 0
+				? []
+				: back >= moved
+					? [
+							`The original files are back in ${this.target.database.syncagnt}.`,
+							...(aside && this.entries.some(e => e.type === 'moved' && e.to.startsWith(aside)) ? [`The restored files were moved to ${aside}.`] : []),
+						]
+					: back > 0
+						? [`${back} of the ${moved} original files are back in SYNCAGNT; the others are kept in ${this.snapshot}.`]
+						: [`The replaced files are kept in ${this.snapshot}.`];
+		return [...where, `The journal of this run: ${this.journalPath}`];
 	}
 
 	protected perform(stepId: string, hooks: RunHooks): Promise<StepOutcome> {

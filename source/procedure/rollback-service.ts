@@ -81,6 +81,8 @@ export async function putServiceBack(
 	timings: RunTimings,
 	hooks: RunHooks,
 	disk: string,
+	/** A refusal staged on purpose (the lab's start-refused fault), as what to do: said instead of the refusal's general advice. */
+	onPurpose?: () => Promise<string | undefined>,
 ): Promise<string> {
 	let now = await service.query({onCommand: hooks.onCommand});
 	if (now.ok && now.state === before) return `MSSYNC ${before === 'RUNNING' ? 'running' : 'stopped'}, as it was found`;
@@ -103,7 +105,10 @@ export async function putServiceBack(
 	if (now.state !== 'START_PENDING') {
 		const start = await service.start({onCommand: hooks.onCommand});
 		if (!start.ok && !ALREADY_RUNNING.includes(start.error.code))
-			throw new MssyncServiceError(`${disk}, but MSSYNC would not start again: ${serviceFailure(start.error)}`, start.error.advice);
+			throw new MssyncServiceError(
+				`${disk}, but MSSYNC would not start again: ${serviceFailure(start.error)}`,
+				(await onPurpose?.().catch(() => undefined)) ?? start.error.advice,
+			);
 	}
 	const waited = await waitFor(service, 'RUNNING', timings, hooks);
 	if (!waited.ok)

@@ -149,6 +149,11 @@ export type Target = {
 	 * it); absent on a real server, whose System log the tool does not read.
 	 */
 	whyStopped?(): Promise<string | undefined>;
+	/**
+	 * A failure staged on purpose that makes MSSYNC refuse to start (the practice lab's start-refused fault), as
+	 * what to do about it: its clear command. Undefined when none stands; absent on a real server.
+	 */
+	startRefusedOnPurpose?(): Promise<string | undefined>;
 	/** "Synchronize all servers": run by the tool in the lab; a manual step on a real server. */
 	sync?: Synchronization;
 	/** Which NT the server runs (a JET 200-format database depends on it): asked of the server where the target can. */

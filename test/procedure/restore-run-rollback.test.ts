@@ -10,7 +10,7 @@ import {isRestoredFile, isStaleInLiveFolder} from '../../source/backup/classify.
 import {findUnfinishedRun, Journal, readJournal} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
-import {labPaths} from '../../source/lab/state.js';
+import {labPaths, loadLab, saveLab} from '../../source/lab/state.js';
 import {digestFile} from '../../source/fs/copy-verified.js';
 import {RestoreRun} from '../../source/procedure/restore-run.js';
 import type {ServiceControl, Target} from '../../source/targets/capabilities.js';
@@ -158,6 +158,30 @@ describe('a roll back is a journaled sequence of its own (issue 12)', () => {
 		expect(await resumeAttempt.confirmManual('synchronize')).toMatchObject({status: 'failed', advice: expect.stringMatching(/--rollback/)});
 		const entries = await readJournal(resumeAttempt.journalPath);
 		expect(entries.some(e => e.type === 'step-finished' && e.step === 'synchronize')).toBe(false);
+	});
+
+	it("a roll back stopped by the lab's start-refused fault says the originals are back, and to clear the fault; where things are says so too (issue 29)", async () => {
+		const {dir, paths, target} = await newLab();
+		const originals = await hashFolder(paths.syncagnt);
+		const run = await RestoreRun.begin(target, paths.backup, {timings: fast});
+		for (const step of ['stop-service', 'move-aside', 'copy-backup'] as const) expect(await run.execute(step)).toMatchObject({status: 'done'});
+		await saveLab(dir, {...(await loadLab(dir)), fault: 'start-refused'});
+		const failed = await run.rollback();
+		expect(failed).toMatchObject({
+			status: 'failed',
+			message: expect.stringMatching(/^the original files are back in SYNCAGNT, but MSSYNC would not start again/),
+			// Not the general advice about JET and the files in SYNCAGNT: the lab refuses every start until the fault is cleared.
+			advice: expect.stringMatching(
+				new RegExp(
+					`^clear the practice lab's start-refused fault, which refuses every start of MSSYNC \\(dsmn-resync lab fault ${dir} clear\\); then roll back again`,
+				),
+			),
+		});
+		expect(await hashFolder(paths.syncagnt)).toEqual(originals);
+		// The snapshot was emptied and removed: the originals are named where they are, not "kept in" a folder that is gone.
+		const where = run.whereThingsAre();
+		expect(where[0]).toBe(`The original files are back in ${paths.syncagnt}.`);
+		expect(where.join(' ')).not.toMatch(/kept in .*before-restore/);
 	});
 
 	it('rolling back a run cut off at "Stop MSSYNC" moves nothing, never stops the service, and starts it only if it was running', async () => {

@@ -74,6 +74,10 @@ export function labTarget(dir: string): Target {
 		database: {syncagnt: paths.syncagnt, snapshotParent: join(paths.systemRoot, 'SYSTEM32'), files: new LocalFiles()},
 		servers: new LabServers(absolute),
 		repair: {dsmpack: () => dsmpackRepair(absolute)},
+		startRefusedOnPurpose: async () =>
+			(await loadLab(absolute)).fault === 'start-refused'
+				? `clear the practice lab's start-refused fault, which refuses every start of MSSYNC (dsmn-resync lab fault ${shellWord(absolute)} clear)`
+				: undefined,
 		whyStopped: async () => {
 			const {service} = await labStatus(absolute);
 			return service.lastError ? serviceSays(service, '—').replace(/^\S+ — /, '') : undefined;
