@@ -193,7 +193,8 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 							...(screen.canRollback ? [{label: ROLLBACK_KEEPS_SENT, value: 'rollback' as const}] : []),
 						]
 					: [
-							{label: 'Retry this step', value: 'retry'},
+							// A roll back goes on from where it stopped (nothing it did is undone twice): not "this step" from its start.
+							{label: screen.step === 'rollback' ? 'Retry the roll back — it goes on from where it stopped' : 'Retry this step', value: 'retry'},
 							...(screen.canRollback
 								? [{label: screen.step === 'synchronize' ? ROLLBACK_KEEPS_SENT : 'Roll back — put everything back as it was', value: 'rollback' as const}]
 								: []),

@@ -93,6 +93,8 @@ export function failureHelp(screen: Extract<Screen, {name: 'failure'}>, steps: S
 		switch (item.value) {
 			// The cause is named here: the help's box hides the failure screen (a cause "above" was off screen).
 			case 'retry':
+				if (screen.step === 'rollback')
+					return `${item.label}: nothing it did is undone twice. Safe once the cause is fixed (${screen.message.replace(/\.+$/, '')}); until then it fails the same way.`;
 				return `${item.label}: runs "${screen.title}" again from its start; ${done.length ? `what is done (${quoted(done)}) is not done again` : 'no other step runs'}. Safe once the cause is fixed (${screen.message.replace(/\.+$/, '')}); until then it fails the same way.`;
 			case 'retry-failed':
 				return `${item.label}: synchronizes ${servers} again, and no other server. Safe: nothing else is changed.`;
@@ -103,7 +105,7 @@ export function failureHelp(screen: Extract<Screen, {name: 'failure'}>, steps: S
 			case 'stop':
 				// A run without a roll back (a reconstruct) is not promised one: only resuming finishes it. A roll
 				// back that failed (run-driver.ts) is offered again when the run is started again.
-				return `${item.label}: changes nothing more${stopped ? '; MSSYNC stays stopped, so DSMN does not synchronize until the run is resumed or rolled back' : ''}. The journal keeps the run: start again on this target to resume${screen.canRollback || screen.step === 'rollback' ? ' or roll back' : ''}.`;
+				return `${item.label}: changes nothing more${stopped ? '; MSSYNC stays stopped, so DSMN does not synchronize until the run is resumed or rolled back' : ''}. The journal keeps the run: start again on this target to ${screen.step === 'rollback' ? 'finish the roll back (a run whose roll back began is not resumed)' : `resume${screen.canRollback ? ' or roll back' : ''}`}.`;
 			default:
 				return item.label;
 		}

@@ -5,6 +5,7 @@ import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {choicesOf} from '../../source/wizard/choices.js';
 import {WizardController} from '../../source/wizard/controller.js';
+import {failureHelp} from '../../source/wizard/step-help.js';
 import {rollbackConfirmation} from '../../source/wizard/summary.js';
 import {tempDir} from '../helpers/run-cli.js';
 
@@ -13,6 +14,29 @@ describe('the choices of a confirmation', () => {
 		const labels = choicesOf(rollbackConfirmation('/lab/SYNCAGNT.before-restore-1', 'RUNNING'), true)?.items.map(item => item.label);
 		expect(labels).toEqual(['Yes — Roll back', 'No — go back (nothing is rolled back: the run stays as it is)']);
 		expect(labels?.join('\n')).not.toContain('nothing has been changed');
+	});
+});
+
+describe('the choices after a failed roll back (issue 29)', () => {
+	const failed = {
+		name: 'failure' as const,
+		step: 'rollback',
+		title: 'Roll back',
+		message: 'nothing had been changed on disk, but MSSYNC is still stuck stopping (STOP_PENDING) after 8 s',
+		advice: "clear the practice lab's stop-hangs fault",
+		canRollback: false,
+	};
+
+	it('retrying goes on from where it stopped, and leaving finishes the roll back later: never "runs it again from its start" or "resume"', () => {
+		const items = choicesOf(failed)?.items ?? [];
+		expect(items.map(item => item.label)).toEqual([
+			'Retry the roll back — it goes on from where it stopped',
+			'Stop here — leave; start again later to finish the roll back',
+		]);
+		const help = failureHelp(failed, []).join('\n');
+		expect(help).toContain('Retry the roll back — it goes on from where it stopped: nothing it did is undone twice.');
+		expect(help).not.toMatch(/again from its start|to resume/);
+		expect(help).toContain('start again on this target to finish the roll back');
 	});
 });
 
