@@ -11,6 +11,7 @@ import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {folderPerTest} from '../helpers/file-temp-dirs.js';
 import {runCli} from '../helpers/run-cli.js';
+import {frameProblems, wordsOf} from './narrow-frames.js';
 import {KEYS, PtySession} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 
@@ -20,24 +21,82 @@ const folder = folderPerTest('dsmn-e2e-');
 /** The screen as one line: sentences wrapped over rows read whole. */
 const flat = (session: PtySession) => session.screen().replace(/\s+/g, ' ');
 
+/** Until the screen has not changed for a moment (a redraw after a resize or a key is done). */
+async function settled(session: PtySession): Promise<string> {
+	let last = session.screen();
+	for (let still = 0, waited = 0; still < 4 && waited < 5000; waited += 50) {
+		await new Promise(resolve => setTimeout(resolve, 50));
+		const now = session.screen();
+		still = now === last ? still + 1 : 0;
+		last = now;
+	}
+	return last;
+}
+
+/**
+ * The screen fits a narrow terminal as narrow-walk.test.ts checks it: the header in view, no word split (every
+ * word is one of the same screen drawn 200 columns wide), no unit parted.
+ */
+async function fits(session: PtySession, cols: number, rows: number): Promise<string[]> {
+	const narrow = await settled(session);
+	await session.resize(200, 50);
+	const wide = new Set(wordsOf(await settled(session)));
+	await session.resize(cols, rows);
+	await settled(session);
+	return frameProblems(narrow, wide);
+}
+
+/** The walk to the roll back's confirmation: the stop that hangs fails, Roll back is chosen. */
+async function toRollbackConfirmation(session: PtySession): Promise<void> {
+	await restoreUpTo(session, 'stop-service');
+	await session.type('y');
+	await session.waitFor('Roll back — put everything back as it was', 30_000);
+	await session.type(KEYS.down);
+	await session.waitFor(/❯ Roll back/);
+	await session.type(KEYS.enter);
+	await session.waitFor('⚠ Roll back');
+}
+
+async function hangingLab(): Promise<string> {
+	const dir = join(await folder(), 'lab');
+	await createLab(dir, {...LAB_DEFAULTS, pace: 0});
+	const staged = await runCli(['lab', 'fault', dir, 'stop-hangs']);
+	if (staged.exitCode !== 0) throw new Error(staged.stderr);
+	return dir;
+}
+
+// Its confirmation, failure and end at 60×20 and 80×24 (the walker's "roll-back confirm line breaks unevenly"): side by side.
+describe.concurrent('the roll back after a Stop MSSYNC that hangs, on small terminals (issue 29)', () => {
+	for (const [cols, rows] of [
+		[60, 20],
+		[80, 24],
+	] as const)
+		it(`its confirmation, failure and end fit ${cols}×${rows}: the header in view, no word split`, async ({expect}) => {
+			const dir = await hangingLab();
+			const session = new PtySession(['--lab', dir], {cols, rows, env: {DSMN_RESYNC_SERVICE_TIMEOUT: '2'}});
+			await toRollbackConfirmation(session);
+			expect(await fits(session, cols, rows), session.screen()).toEqual([]);
+			await session.type('y');
+			await session.waitFor('What to do:', 30_000);
+			expect(await fits(session, cols, rows), session.screen()).toEqual([]);
+			expect((await runCli(['lab', 'fault', dir, 'clear'])).exitCode).toBe(0);
+			await session.type(KEYS.enter);
+			await session.waitFor('Rolled back: SYNCAGNT is as it was', 30_000);
+			expect(await fits(session, cols, rows), session.screen()).toEqual([]);
+			await session.type(KEYS.enter);
+			expect((await session.exited).exitCode).toBe(0);
+		});
+});
+
 describe('the roll back after a Stop MSSYNC that hangs (issue 29)', () => {
 	it('says nothing was changed on disk, that MSSYNC is stuck stopping and how to end it; retried once the fault is cleared, it ends without counting files', async ({
 		expect,
 	}) => {
-		const dir = join(await folder(), 'lab');
-		await createLab(dir, {...LAB_DEFAULTS, pace: 0});
-		expect((await runCli(['lab', 'fault', dir, 'stop-hangs'])).exitCode).toBe(0);
+		const dir = await hangingLab();
 		// Wide enough that no sentence or command is wrapped: the words are what this test reads.
 		const session = new PtySession(['--lab', dir], {cols: 200, rows: 40, env: {DSMN_RESYNC_SERVICE_TIMEOUT: '2'}});
-		await restoreUpTo(session, 'stop-service');
-		await session.type('y');
-		await session.waitFor('Roll back — put everything back as it was');
-		await session.type(KEYS.down);
-		await session.waitFor(/❯ Roll back/);
-		await session.type(KEYS.enter);
-
 		// The confirmation: what the journal recorded (nothing moved or copied) and MSSYNC as it is now.
-		await session.waitFor('⚠ Roll back');
+		await toRollbackConfirmation(session);
 		const confirm = flat(session);
 		expect(confirm).toContain('Nothing had been changed on disk: the run moved and copied no file, so the roll back moves none.');
 		expect(confirm).toContain(
