@@ -71,7 +71,16 @@ export class RestoreRun extends RestoreShapedRun {
 	 * What a roll back would undo, as its confirmation says it (wizard/summary.ts, rollbackConfirmation): which
 	 * steps began, and the folder the copies go to (an earlier roll back's, or how a new one is named).
 	 */
-	rollbackScope(serviceNow?: string): {moved: boolean; copied: boolean; sent: boolean; aside: string; service: string; syncagnt: string} {
+	rollbackScope(serviceNow?: string): {
+		moved: boolean;
+		copied: boolean;
+		/** Whether the journal holds a file the copy finished: a copy that failed before any has none to name. */
+		anyCopied: boolean;
+		sent: boolean;
+		aside: string;
+		service: string;
+		syncagnt: string;
+	} {
 		const {syncagnt, snapshotParent, files} = this.target.database;
 		// A new folder's name holds the moment the roll back begins (snapshot-name.ts): said as its pattern.
 		const aside = rolledBackFolder(this.entries) ?? files.join(snapshotParent, snapshotName(syncagnt, 'YYYYMMDD-HHMMSS', undefined, 'rolled-back'));
@@ -81,6 +90,7 @@ export class RestoreRun extends RestoreShapedRun {
 		return {
 			moved,
 			copied,
+			anyCopied: this.entries.some(e => e.type === 'copied'),
 			sent: this.stepBegan('synchronize'),
 			aside,
 			syncagnt,

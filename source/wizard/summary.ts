@@ -142,7 +142,10 @@ export function rollbackConfirmation(
 	 * What the journal says began (each step may have changed something, finished or not); `aside`: where the
 	 * copies go; `service`: MSSYNC as read now and what the roll back does about it (RestoreRun.rollbackScope).
 	 */
-	began: {moved: boolean; copied: boolean; sent?: boolean; aside?: string; service?: string; syncagnt?: string} = {moved: true, copied: true},
+	began: {moved: boolean; copied: boolean; anyCopied?: boolean; sent?: boolean; aside?: string; service?: string; syncagnt?: string} = {
+		moved: true,
+		copied: true,
+	},
 ): Screen {
 	if (explained)
 		return {name: 'confirm', step: 'rollback', title: 'Roll back', help: {why: explained.why, kb: explained.kb}, typed: '', changes: explained.changes};
@@ -154,7 +157,13 @@ export function rollbackConfirmation(
 	// Said from what the journal holds: before the copy began there is nothing copied to move aside, and
 	// before the move nothing on disk to put back; MSSYNC as read now. One sentence a line, each folder once.
 	const files = began.copied
-		? [`Moves the files this run copied into SYNCAGNT ${kept}.`, `Moves the original files back from ${named(snapshot)}.`]
+		? [
+				// A copy that stopped before it finished a file: what it may have left is moved, never called "the files this run copied".
+				began.anyCopied === false
+					? `Moves what the copy put into SYNCAGNT before it stopped, if anything, ${kept}; it finished no file.`
+					: `Moves the files this run copied into SYNCAGNT ${kept}.`,
+				`Moves the original files back from ${named(snapshot)}.`,
+			]
 		: began.moved
 			? [`Moves the original files back from ${named(snapshot)} (nothing was copied into SYNCAGNT yet).`]
 			: ['Nothing had been changed on disk: the run moved and copied no file, so the roll back moves none.'];

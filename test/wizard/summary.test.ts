@@ -186,4 +186,23 @@ describe("the wizard's summaries (pure wording)", () => {
 		// Nothing moved: no "Stops MSSYNC if it runs … moves", and MSSYNC as it is now, with what the roll back does about it.
 		expect(none.changes).toEqual(['Nothing had been changed on disk: the run moved and copied no file, so the roll back moves none.', service]);
 	});
+
+	it('the roll back confirmation after a copy that finished no file does not speak of "the files this run copied"; folders beside SYNCAGNT by name (issue 29)', () => {
+		const screen = rollbackConfirmation('/w/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {
+			moved: true,
+			copied: true,
+			anyCopied: false,
+			aside: '/w/SYNCAGNT.rolled-back-2',
+			syncagnt: '/w/SYNCAGNT',
+		});
+		if (screen.name !== 'confirm') throw new Error(screen.name);
+		expect(screen.changes.slice(0, 2)).toEqual([
+			'Moves what the copy put into SYNCAGNT before it stopped, if anything, to SYNCAGNT.rolled-back-2 beside SYNCAGNT (kept); it finished no file.',
+			'Moves the original files back from SYNCAGNT.before-restore-1 beside SYNCAGNT.',
+		]);
+		// A folder elsewhere is named by its path.
+		const elsewhere = rollbackConfirmation('/x/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {moved: true, copied: false, syncagnt: '/w/SYNCAGNT'});
+		if (elsewhere.name !== 'confirm') throw new Error(elsewhere.name);
+		expect(elsewhere.changes[0]).toBe('Moves the original files back from /x/SYNCAGNT.before-restore-1 (nothing was copied into SYNCAGNT yet).');
+	});
 });
