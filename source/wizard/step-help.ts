@@ -29,7 +29,8 @@ export function stepDuration(step: string, env: NodeJS.ProcessEnv = process.env)
 			// sends to every server at once (ARCHITECTURE.md, "Synchronize all servers"). The KB gives the time, not the order.
 			return `The practice lab sends the accounts to every server at the same time: each server's row moves on its own, and one that does not answer holds up none of the others. How long it takes depends on how many NetWare servers and how many accounts there are to propagate (${cite('synchronize-time')}).`;
 		case 'rollback':
-			return 'It moves the files back and brings MSSYNC back to the state the run found: seconds, plus the time MSSYNC takes to stop or start.';
+			// A roll back moves only what the run moved (nothing, before Move aside), and waits for MSSYNC within the same limit.
+			return `It moves back what the run moved, if anything, and brings MSSYNC back to the state the run found: seconds, plus the time MSSYNC takes to stop or start (up to ${seconds} s each).`;
 		default:
 			return 'The time so far is shown.';
 	}
