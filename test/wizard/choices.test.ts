@@ -5,7 +5,7 @@ import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {choicesOf} from '../../source/wizard/choices.js';
 import {WizardController} from '../../source/wizard/controller.js';
-import {failureHelp} from '../../source/wizard/step-help.js';
+import {failureHelp, runningHelp} from '../../source/wizard/step-help.js';
 import {rollbackConfirmation} from '../../source/wizard/summary.js';
 import {tempDir} from '../helpers/run-cli.js';
 
@@ -37,6 +37,12 @@ describe('the choices after a failed roll back (issue 29)', () => {
 		expect(help).toContain('Retry the roll back — it goes on from where it stopped: nothing it did is undone twice.');
 		expect(help).not.toMatch(/again from its start|to resume/);
 		expect(help).toContain('start again on this target to finish the roll back');
+	});
+
+	it('while it runs, `?` says it moves back only what the run moved: nothing, when the run moved nothing', () => {
+		const help = runningHelp({name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'service', state: 'STOP_PENDING'}}).join('\n');
+		expect(help).toContain('It moves back what the run moved, if anything, and brings MSSYNC back to the state the run found');
+		expect(help).not.toContain('It moves the files back');
 	});
 });
 
