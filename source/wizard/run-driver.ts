@@ -356,7 +356,10 @@ export class RunDriver {
 		store.set({busy: false});
 		if (outcome.status === 'done') {
 			// Said once, on the last screen (not also in the log above it).
-			store.set({steps: undefined, screen: rolledBack(outcome.summary, this.s.whereThingsAre([]), outcome.red, this.s.again(), run?.start.serviceBefore)});
+			store.set({
+				steps: undefined,
+				screen: rolledBack(outcome.summary, this.s.whereThingsAre([]), outcome.red, this.s.again(), run?.start.serviceBefore, run.stepBegan('synchronize')),
+			});
 		} else {
 			store.log('error', `Roll back failed: ${outcome.message}`);
 			// The lab's own commands (its fault's clear) as they work from where the admin is.

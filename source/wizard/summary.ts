@@ -198,12 +198,20 @@ function besideSyncagnt(folder: string, syncagnt: string | undefined): string {
  * After a roll back: what it did, that the servers are as the run found them (red where they were: `red`,
  * as the lab reads them; undefined on a real server, where the tool cannot see them), and what next.
  */
-export function rolledBack(summary: string, where: string[], red: string[] | undefined, again: string, serviceBefore = 'RUNNING'): Summary {
+export function rolledBack(
+	summary: string,
+	where: string[],
+	red: string[] | undefined,
+	again: string,
+	serviceBefore = 'RUNNING',
+	/** The run's synchronize began: the servers may have lost their red X meanwhile. Before it, they never did. */
+	synchronizeBegan = true,
+): Summary {
 	const servers =
 		red === undefined
 			? 'The servers are as the run found them: those that showed a red X still do.'
 			: red.length
-				? `${red.join(', ')} ${red.length === 1 ? 'shows' : 'show'} a red X again, as before the run.`
+				? `${red.join(', ')} ${synchronizeBegan ? '' : 'still '}${red.length === 1 ? 'shows' : 'show'} a red X${synchronizeBegan ? ' again' : ''}, as before the run.`
 				: 'No server shows a red X.';
 	return {
 		name: 'summary',

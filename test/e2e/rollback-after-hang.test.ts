@@ -121,6 +121,8 @@ describe('the roll back after a Stop MSSYNC that hangs (issue 29)', () => {
 		const end = flat(session);
 		expect(end).toContain('Nothing had been changed on disk (the run moved and copied no file), so no file was moved; MSSYNC running again, as it was found');
 		expect(end).not.toMatch(/\b0 original files/);
+		// The servers never lost their red X: not "again".
+		expect(end).toContain('FS2, FS4, FS5 still show a red X, as before the run.');
 		const status = await runCli(['lab', 'status', dir]);
 		expect(status.stdout).toMatch(/Service MSSYNC \(Directory Service Manager for NetWare\): RUNNING/);
 		await session.type(KEYS.enter);

@@ -129,6 +129,9 @@ describe("the wizard's summaries (pure wording)", () => {
 			...where,
 		]);
 		expect(rolledBack('x', where, undefined, again).lines[1]).toBe('The servers are as the run found them: those that showed a red X still do.');
+		// Before the run's synchronize began the servers never lost their red X: not "again" (issue 29); the summary opens a sentence.
+		const unchanged = rolledBack('nothing had been changed on disk', where, ['FS2'], again, 'RUNNING', false).lines;
+		expect(unchanged.slice(0, 2)).toEqual(['Nothing had been changed on disk', 'FS2 still shows a red X, as before the run.']);
 		// A roll back the admin chose: no "another backup", as if the one used were wrong.
 		for (const red of [['FS2'], [], undefined]) expect(rolledBack('x', where, red, again).lines.join('\n')).not.toMatch(/another backup/);
 		expect(rolledBack('x', where, [], again).lines[2]).toBe('Nothing more needs doing now.');
