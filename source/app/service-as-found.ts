@@ -32,6 +32,8 @@ export async function serviceOnResume(run: OpenedRun): Promise<string | undefine
 	if (!now?.ok) return undefined;
 	const found = run.start.serviceBefore;
 	if (now.state === found) return `MSSYNC is ${spoken(now.state)}, as this run found it.`;
-	const down = found === 'RUNNING' && now.state !== 'RUNNING' ? ': DSMN synchronizes nothing until the run is resumed or rolled back' : '';
+	// A run whose roll back began is finished by rolling back again, never resumed (procedure/journaled-run.ts).
+	const until = run.rollbackBegan() ? 'its roll back is finished' : 'the run is resumed or rolled back';
+	const down = found === 'RUNNING' && now.state !== 'RUNNING' ? `: DSMN synchronizes nothing until ${until}` : '';
 	return `MSSYNC is ${spoken(now.state)} (it was ${spoken(found)} when this run began)${down}.`;
 }

@@ -7,7 +7,7 @@ import {resumeUnfinished} from '../../source/app/unfinished-run.js';
 import {findUnfinishedRun} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
-import {labPaths} from '../../source/lab/state.js';
+import {labPaths, loadLab, saveLab} from '../../source/lab/state.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {tempDir} from '../helpers/run-cli.js';
 
@@ -30,5 +30,22 @@ describe('resumeUnfinished', () => {
 			'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until the run is resumed or rolled back.',
 		);
 		await resumed.end('abandoned');
+	});
+
+	it('after a roll back that stopped, MSSYNC down is said to last until the roll back is finished, not "resumed" (issue 29)', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});
+		const target = labTarget(dir);
+		const run = await beginRestore(target, {backup: labPaths(dir).backup});
+		expect(await run.execute('stop-service')).toMatchObject({status: 'done'});
+		// MSSYNC's start is refused by the lab's fault: the roll back stops after it began.
+		await saveLab(dir, {...(await loadLab(dir)), fault: 'start-refused'});
+		expect(await run.rollback()).toMatchObject({status: 'failed'});
+		run.leaveServer();
+		const {run: again} = await resumeUnfinished(target, (await findUnfinishedRun(labPaths(dir).journal))!);
+		expect(await serviceOnResume(again)).toBe(
+			'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until its roll back is finished.',
+		);
+		again.leaveServer();
 	});
 });
