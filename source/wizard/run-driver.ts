@@ -321,11 +321,11 @@ export class RunDriver {
 		if (run.flow !== 'restore') return;
 		// MSSYNC as it is now (stuck stopping, stopped, running): the confirmation says what the roll back does about it.
 		const now = await serviceBeforeRollback(run, {onCommand: this.s.store.onCommand});
-		if (onNewPdc(run)) {
-			this.s.store.set({screen: rollbackConfirmation('', run.start.serviceBefore, run.rollbackExplanation(now))});
-			return;
-		}
-		this.s.store.set({screen: rollbackConfirmation(run.snapshot, run.start.serviceBefore, undefined, run.rollbackScope(now))});
+		const screen = onNewPdc(run)
+			? rollbackConfirmation('', run.start.serviceBefore, run.rollbackExplanation(now))
+			: rollbackConfirmation(run.snapshot, run.start.serviceBefore, undefined, run.rollbackScope(now));
+		// The lab's own commands (a hang's fault clear) as they work from where the admin is.
+		this.s.store.set({screen: screen.name === 'confirm' ? {...screen, changes: screen.changes.map(line => this.s.asLaunched(line))} : screen});
 	}
 
 	/** On the resume screen: a run whose roll back began is finished by rolling back, never resumed. */
