@@ -11,21 +11,13 @@ import type {RunHooks, StepOutcome} from '../procedure/procedure-run.js';
 import type {StepEvent} from '../app/events.js';
 import type {ServiceState} from '../services/service-state.js';
 import {runStep, stepEnd, stepHooks} from '../app/run-step.js';
-import type {NewPdcRun} from '../procedure/new-pdc-run.js';
 import {event8005Check} from '../procedure/synchronize-choice.js';
 import {operations, type WizardSession, type WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
 import {checkLine} from './check-line.js';
 import {shellWord} from '../text/shell-word.js';
-import {finishedInLab, finishedOnRealServer, rollbackConfirmation, rolledBack, stoppedHere, stoppedNothingChanged, waitingForManualStep} from './summary.js';
-
-/**
- * The restore onto a new PDC, told by its `pdc` (new-pdc-run.ts's stable API) rather than `instanceof`: the
- * class is loaded with the runs, after the first frame (`operations.ts`).
- */
-function onNewPdc(run: WizardRun): run is NewPdcRun {
-	return run.flow === 'restore' && 'pdc' in run && run.pdc === 'new';
-}
+import {rollbackConfirmationOf} from './rollback-confirmation.js';
+import {finishedInLab, finishedOnRealServer, rolledBack, stoppedHere, stoppedNothingChanged, waitingForManualStep} from './summary.js';
 
 export class RunDriver {
 	/** The synchronization view's rows, changed in place as the servers report. */
@@ -321,11 +313,7 @@ export class RunDriver {
 		if (run.flow !== 'restore') return;
 		// MSSYNC as it is now (stuck stopping, stopped, running): the confirmation says what the roll back does about it.
 		const now = await serviceBeforeRollback(run, {onCommand: this.s.store.onCommand});
-		const screen = onNewPdc(run)
-			? rollbackConfirmation('', run.start.serviceBefore, run.rollbackExplanation(now))
-			: rollbackConfirmation(run.snapshot, run.start.serviceBefore, undefined, run.rollbackScope(now));
-		// The lab's own commands (a hang's fault clear) as they work from where the admin is.
-		this.s.store.set({screen: screen.name === 'confirm' ? {...screen, changes: screen.changes.map(line => this.s.asLaunched(line))} : screen});
+		this.s.store.set({screen: rollbackConfirmationOf(run, now, line => this.s.asLaunched(line))});
 	}
 
 	/** On the resume screen: a run whose roll back began is finished by rolling back, never resumed. */

@@ -132,68 +132,6 @@ export function stoppedHere(stopped: Stopped, again: string): Summary {
 	};
 }
 
-/** The roll back's confirmation: exactly what it moves, and how it leaves MSSYNC. */
-export function rollbackConfirmation(
-	snapshot: string,
-	serviceBefore: string | undefined,
-	/** A run that explains its own roll back (a restore on a new PDC, KB Q154761). */
-	explained?: {changes: string[]; why: string; kb: string},
-	/**
-	 * What the journal says began (each step may have changed something, finished or not); `aside`: where the
-	 * copies go; `service`: MSSYNC as read now and what the roll back does about it (RestoreRun.rollbackScope).
-	 */
-	began: {moved: boolean; copied: boolean; anyCopied?: boolean; sent?: boolean; aside?: string; service?: string; syncagnt?: string} = {
-		moved: true,
-		copied: true,
-	},
-): Screen {
-	if (explained)
-		return {name: 'confirm', step: 'rollback', title: 'Roll back', help: {why: explained.why, kb: explained.kb}, typed: '', changes: explained.changes};
-	// A folder beside SYNCAGNT is named by its name alone, which a narrow row holds whole; any other by its path.
-	const named = (folder: string) => besideSyncagnt(folder, began.syncagnt);
-	const kept = began.aside
-		? `to ${named(began.aside)} (kept${began.aside.endsWith('YYYYMMDD-HHMMSS') ? '; YYYYMMDD-HHMMSS: when the roll back begins' : ''})`
-		: 'aside (kept)';
-	// Said from what the journal holds: before the copy began there is nothing copied to move aside, and
-	// before the move nothing on disk to put back; MSSYNC as read now. One sentence a line, each folder once.
-	const files = began.copied
-		? [
-				// A copy that stopped before it finished a file: what it may have left is moved, never called "the files this run copied".
-				began.anyCopied === false
-					? `Moves what the copy put into SYNCAGNT before it stopped, if anything, ${kept}; it finished no file.`
-					: `Moves the files this run copied into SYNCAGNT ${kept}.`,
-				`Moves the original files back from ${named(snapshot)}.`,
-			]
-		: began.moved
-			? [`Moves the original files back from ${named(snapshot)} (nothing was copied into SYNCAGNT yet).`]
-			: ['Nothing had been changed on disk: the run moved and copied no file, so the roll back moves none.'];
-	return {
-		name: 'confirm',
-		step: 'rollback',
-		title: 'Roll back',
-		help: {
-			why:
-				began.moved || began.copied
-					? 'Roll back puts SYNCAGNT back byte for byte from the folder its files were moved into (SYNCAGNT.before-restore-…) and brings MSSYNC back to the state the run found. The files this run copied are kept aside, not deleted.'
-					: 'This run changed nothing in SYNCAGNT, so the roll back only brings MSSYNC back to the state the run found, and closes the run.',
-			kb: 'KB Q148678 has no roll back: this is the tool keeping its promise that nothing is lost.',
-		},
-		typed: '',
-		changes: [
-			...files,
-			began.service ?? `Leaves MSSYNC ${serviceBefore === 'RUNNING' ? 'running' : 'stopped'}, as the run found it.`,
-			...(began.sent ? ['What the NetWare servers received from the synchronize stays: the roll back does not take it back.'] : []),
-		],
-	};
-}
-
-/** "SYNCAGNT.before-restore-… beside SYNCAGNT" for a folder in SYNCAGNT's parent; the path itself otherwise (or when SYNCAGNT is not known). */
-function besideSyncagnt(folder: string, syncagnt: string | undefined): string {
-	const parent = (path: string) => path.replace(/[\\/][^\\/]*$/, '');
-	if (syncagnt === undefined || parent(folder) !== parent(syncagnt)) return folder;
-	return `${folder.slice(parent(folder).length + 1)} beside SYNCAGNT`;
-}
-
 /**
  * After a roll back: what it did, that the servers are as the run found them (red where they were: `red`,
  * as the lab reads them; undefined on a real server, where the tool cannot see them), and what next.

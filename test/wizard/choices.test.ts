@@ -6,7 +6,7 @@ import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {choicesOf} from '../../source/wizard/choices.js';
 import {WizardController} from '../../source/wizard/controller.js';
 import {failureHelp, runningHelp} from '../../source/wizard/step-help.js';
-import {rollbackConfirmation} from '../../source/wizard/summary.js';
+import {rollbackConfirmation} from '../../source/wizard/rollback-confirmation.js';
 import {tempDir} from '../helpers/run-cli.js';
 
 describe('the choices of a confirmation', () => {

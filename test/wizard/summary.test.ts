@@ -6,7 +6,6 @@ import {
 	finishedOnRealServer,
 	left,
 	leavingNote,
-	rollbackConfirmation,
 	rolledBack,
 	cannotOpenTarget,
 	stillRedLines,
@@ -168,44 +167,5 @@ describe("the wizard's summaries (pure wording)", () => {
 		);
 		expect(lines.join('\n').split(aside)).toHaveLength(2);
 		expect(lines).toContain('The journal of this run: /j');
-	});
-
-	it('the roll back confirmation names the snapshot and how MSSYNC is left', () => {
-		const screen = rollbackConfirmation('/w/SYNCAGNT.before-restore-1', 'STOPPED');
-		expect(screen).toMatchObject({name: 'confirm', step: 'rollback'});
-		if (screen.name !== 'confirm') return;
-		expect(screen.changes.join(' ')).toContain('from /w/SYNCAGNT.before-restore-1');
-		expect(screen.changes.at(-1)).toBe('Leaves MSSYNC stopped, as the run found it.');
-	});
-
-	it('the roll back confirmation says only what the journal holds: before the copy, no "files this run copied" (issue 29)', () => {
-		const moved = rollbackConfirmation('/w/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {moved: true, copied: false});
-		if (moved.name !== 'confirm') throw new Error(moved.name);
-		expect(moved.changes.join(' ')).not.toMatch(/files this run copied/);
-		expect(moved.changes[0]).toBe('Moves the original files back from /w/SYNCAGNT.before-restore-1 (nothing was copied into SYNCAGNT yet).');
-		const service = 'MSSYNC is stuck stopping (STOP_PENDING): the roll back waits up to 8 s for it to stop, then starts it again, as the run found it.';
-		const none = rollbackConfirmation('/w/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {moved: false, copied: false, service});
-		if (none.name !== 'confirm') throw new Error(none.name);
-		// Nothing moved: no "Stops MSSYNC if it runs … moves", and MSSYNC as it is now, with what the roll back does about it.
-		expect(none.changes).toEqual(['Nothing had been changed on disk: the run moved and copied no file, so the roll back moves none.', service]);
-	});
-
-	it('the roll back confirmation after a copy that finished no file does not speak of "the files this run copied"; folders beside SYNCAGNT by name (issue 29)', () => {
-		const screen = rollbackConfirmation('/w/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {
-			moved: true,
-			copied: true,
-			anyCopied: false,
-			aside: '/w/SYNCAGNT.rolled-back-2',
-			syncagnt: '/w/SYNCAGNT',
-		});
-		if (screen.name !== 'confirm') throw new Error(screen.name);
-		expect(screen.changes.slice(0, 2)).toEqual([
-			'Moves what the copy put into SYNCAGNT before it stopped, if anything, to SYNCAGNT.rolled-back-2 beside SYNCAGNT (kept); it finished no file.',
-			'Moves the original files back from SYNCAGNT.before-restore-1 beside SYNCAGNT.',
-		]);
-		// A folder elsewhere is named by its path.
-		const elsewhere = rollbackConfirmation('/x/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {moved: true, copied: false, syncagnt: '/w/SYNCAGNT'});
-		if (elsewhere.name !== 'confirm') throw new Error(elsewhere.name);
-		expect(elsewhere.changes[0]).toBe('Moves the original files back from /x/SYNCAGNT.before-restore-1 (nothing was copied into SYNCAGNT yet).');
 	});
 });
