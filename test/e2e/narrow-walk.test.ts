@@ -11,24 +11,12 @@ import {describe, expect, it} from 'vitest';
 import {folderPerTest} from '../helpers/file-temp-dirs.js';
 import {runCli} from '../helpers/run-cli.js';
 import {frameProblems, wordsOf} from './narrow-frames.js';
-import {KEYS, PtySession} from './pty-session.js';
+import {KEYS, PtySession, settled} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 
 const WIDE = 200;
 /** The rows of the wide frame: enough that no screen leaves a line to its help (the resume screen at 200×20 still did). */
 const TALL = 50;
-
-/** Until the screen has not changed for a moment: a resize's redraw, or a key's, is done. */
-async function settled(session: PtySession): Promise<string> {
-	let last = session.screen();
-	for (let still = 0, waited = 0; still < 4 && waited < 5000; waited += 50) {
-		await new Promise(resolve => setTimeout(resolve, 50));
-		const now = session.screen();
-		still = now === last ? still + 1 : 0;
-		last = now;
-	}
-	return last;
-}
 
 type Walker = {
 	/** Waits for `expected`, checks the screen, its `?` help and its `q` question (unless a text field takes those keys). */

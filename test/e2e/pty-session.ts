@@ -103,3 +103,15 @@ export class PtySession {
 		await this.exited;
 	}
 }
+
+/** Until the screen has not changed for a moment (a redraw after a resize or a key is done): the screen then. */
+export async function settled(session: PtySession): Promise<string> {
+	let last = session.screen();
+	for (let still = 0, waited = 0; still < 4 && waited < 5000; waited += 50) {
+		await new Promise(resolve => setTimeout(resolve, 50));
+		const now = session.screen();
+		still = now === last ? still + 1 : 0;
+		last = now;
+	}
+	return last;
+}

@@ -12,7 +12,7 @@ import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {folderPerTest} from '../helpers/file-temp-dirs.js';
 import {runCli} from '../helpers/run-cli.js';
 import {frameProblems, wordsOf} from './narrow-frames.js';
-import {KEYS, PtySession} from './pty-session.js';
+import {KEYS, PtySession, settled} from './pty-session.js';
 import {restoreUpTo} from './restore-keys.js';
 
 /** Each test's own folder, kept until the file ends (test/helpers/file-temp-dirs.ts). */
@@ -20,18 +20,6 @@ const folder = folderPerTest('dsmn-e2e-');
 
 /** The screen as one line: sentences wrapped over rows read whole. */
 const flat = (session: PtySession) => session.screen().replace(/\s+/g, ' ');
-
-/** Until the screen has not changed for a moment (a redraw after a resize or a key is done). */
-async function settled(session: PtySession): Promise<string> {
-	let last = session.screen();
-	for (let still = 0, waited = 0; still < 4 && waited < 5000; waited += 50) {
-		await new Promise(resolve => setTimeout(resolve, 50));
-		const now = session.screen();
-		still = now === last ? still + 1 : 0;
-		last = now;
-	}
-	return last;
-}
 
 /**
  * The screen fits a narrow terminal as narrow-walk.test.ts checks it: the header in view, no word split (every

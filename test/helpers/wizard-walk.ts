@@ -18,7 +18,7 @@ export function wizardOptions(argv: string[]): WizardOptions {
 	return command.options;
 }
 
-type ControllerSettings = ConstructorParameters<typeof WizardController>[1];
+export type ControllerSettings = ConstructorParameters<typeof WizardController>[1];
 
 /** A practice lab made in-process (pace 0, and `lab`'s options): its folder. */
 export async function makeLab(lab: Partial<LabOptions> = {}): Promise<string> {
@@ -52,4 +52,16 @@ export async function toFirstConfirmation(controller: WizardController): Promise
 	await controller.answers.validation('accept');
 	await controller.answers.situation('normal');
 	await controller.answers.plan('begin');
+}
+
+/**
+ * From the confirmation of Stop MSSYNC to the confirmation of the synchronize: Stop MSSYNC, the move aside,
+ * RESTORE typed for the copy, and Start MSSYNC, each confirmed.
+ */
+export async function toSynchronizeConfirmation(controller: WizardController): Promise<void> {
+	await controller.dispatch({type: 'confirm'}); // Stop MSSYNC
+	await controller.dispatch({type: 'confirm'}); // Move aside
+	void controller.dispatch({type: 'type-text', text: 'RESTORE'});
+	await controller.dispatch({type: 'submit-text'}); // Copy
+	await controller.dispatch({type: 'confirm'}); // Start MSSYNC
 }

@@ -9,7 +9,7 @@ import {WizardController} from '../../source/wizard/controller.js';
 import {labStatus} from '../../source/lab/status.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {waitFor} from '../helpers/wait-for.js';
-import {controllerOnLab, labController, toFirstConfirmation} from '../helpers/wizard-walk.js';
+import {controllerOnLab, labController, toFirstConfirmation, toSynchronizeConfirmation} from '../helpers/wizard-walk.js';
 
 function options(argv: string[]): WizardOptions {
 	const command = parseCommandLine(argv);
@@ -57,11 +57,7 @@ describe('leaving during "Synchronize all servers"', {timeout: 120_000}, () => {
 	it('says the synchronization stops part way, not that it finishes, and names the servers it left red: the quit question, the last frame and the resume screen', async () => {
 		const {dir, controller} = await labController({pace: 20});
 		await toFirstConfirmation(controller);
-		await controller.dispatch({type: 'confirm'}); // Stop MSSYNC
-		await controller.dispatch({type: 'confirm'}); // Move aside
-		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
-		await controller.dispatch({type: 'submit-text'}); // Copy
-		await controller.dispatch({type: 'confirm'}); // Start MSSYNC
+		await toSynchronizeConfirmation(controller);
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'synchronize'});
 		const running = controller.dispatch({type: 'confirm'});
 		await waitFor(() => expect(screen(controller)).toMatchObject({name: 'running', step: 'synchronize'}));

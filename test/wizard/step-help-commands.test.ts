@@ -12,7 +12,7 @@ import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS, labFaults, type LabOptions} from '../../source/lab/options.js';
 import {choicesOf} from '../../source/wizard/choices.js';
 import {tempDir} from '../helpers/temp-dirs.js';
-import {controllerOnLab, toFirstConfirmation} from '../helpers/wizard-walk.js';
+import {controllerOnLab, toFirstConfirmation, type ControllerSettings} from '../helpers/wizard-walk.js';
 import {loadLab, saveLab} from '../../source/lab/state.js';
 import {helpLines} from '../../source/ui/widgets/Overlays.js';
 import {dsmpackInstructions, resultCheckInstructions} from '../../source/procedure/repair-and-check.js';
@@ -112,6 +112,13 @@ function recordTexts(controller: WizardController): {texts: Set<string>; stop: (
 	return {texts, stop: controller.subscribe(take)};
 }
 
+/** A controller on the lab in `dir`, started, recording every text it shows from then on. */
+async function recordingOn(dir: string, settings: ControllerSettings = {}): Promise<{controller: WizardController; texts: Set<string>; stop: () => void}> {
+	const controller = controllerOnLab(dir, settings);
+	await controller.start();
+	return {controller, ...recordTexts(controller)};
+}
+
 /** Every step confirmed, typed words included, until the summary. */
 async function confirmAll(controller: WizardController): Promise<void> {
 	for (let i = 0; i < 20; i++) {
@@ -158,9 +165,7 @@ describe('commands in what the wizard says, at 60 and 80 columns', {timeout: 120
 
 	it('the repair, in the practice lab: its plan, confirmations, running steps, end, `?` of each, and the checks printed', async () => {
 		const dir = await makeLab({wontStart: true});
-		const controller = controllerOnLab(dir);
-		await controller.start();
-		const {texts, stop} = recordTexts(controller);
+		const {controller, texts, stop} = await recordingOn(dir);
 		await controller.answers.inspect('continue');
 		await controller.answers.situation('wont-start');
 		await controller.answers.situation('repair');
@@ -181,9 +186,7 @@ describe('commands in what the wizard says, at 60 and 80 columns', {timeout: 120
 		vi.stubEnv('DSMN_RESYNC_SERVICE_TIMEOUT', '1');
 		const dir = await makeLab();
 		await saveLab(dir, {...(await loadLab(dir)), fault: 'stop-hangs'});
-		const controller = controllerOnLab(dir);
-		await controller.start();
-		const {texts, stop} = recordTexts(controller);
+		const {controller, texts, stop} = await recordingOn(dir);
 		await toFirstConfirmation(controller);
 		await controller.dispatch({type: 'confirm'});
 		expect(controller.getState().screen).toMatchObject({name: 'failure', step: 'stop-service'});
@@ -224,9 +227,7 @@ async function walkToEnd(controller: WizardController, passwords: string): Promi
 describe('commands in what the reconstruct and "Only synchronize" say, at 60 and 80 columns', {timeout: 120_000}, () => {
 	it('the reconstruct, every step to its end', async () => {
 		const dir = await makeLab({backup: false});
-		const controller = controllerOnLab(dir);
-		await controller.start();
-		const {texts, stop} = recordTexts(controller);
+		const {controller, texts, stop} = await recordingOn(dir);
 		await controller.answers.inspect('continue');
 		await controller.answers.situation('red-x');
 		await controller.answers.situation('same');
@@ -239,9 +240,7 @@ describe('commands in what the reconstruct and "Only synchronize" say, at 60 and
 
 	it('the restore onto a new PDC (KB Q154761), every step to its end', async () => {
 		const dir = await makeLab({newPdc: true});
-		const controller = controllerOnLab(dir);
-		await controller.start();
-		const {texts, stop} = recordTexts(controller);
+		const {controller, texts, stop} = await recordingOn(dir);
 		await controller.answers.inspect('continue');
 		await controller.answers.situation('red-x');
 		await controller.answers.situation('new');
@@ -260,9 +259,7 @@ describe('commands in what the reconstruct and "Only synchronize" say, at 60 and
 		const dir = await makeLab();
 		await saveLab(dir, {...(await loadLab(dir)), servers: (await loadLab(dir)).servers.map(s => (s.name === 'FS2' ? {...s, offline: true} : s))});
 		// As npm start launches it: its commands are "npm start -- …".
-		const controller = controllerOnLab(dir, {launcher: 'npm start --'});
-		await controller.start();
-		const {texts, stop} = recordTexts(controller);
+		const {controller, texts, stop} = await recordingOn(dir, {launcher: 'npm start --'});
 		await controller.answers.inspect('synchronize');
 		await controller.answers.situation('normal');
 		await controller.dispatch({type: 'confirm'});
@@ -284,9 +281,7 @@ describe("commands in a failure's words, each fault the lab stages, at 60 and 80
 		vi.stubEnv('DSMN_RESYNC_SERVICE_TIMEOUT', '1');
 		const dir = await makeLab();
 		await saveLab(dir, {...(await loadLab(dir)), fault});
-		const controller = controllerOnLab(dir);
-		await controller.start();
-		const {texts, stop} = recordTexts(controller);
+		const {controller, texts, stop} = await recordingOn(dir);
 		await toFirstConfirmation(controller);
 		let failures = 0;
 		for (let i = 0; i < 30; i++) {

@@ -7,7 +7,7 @@ import {Box} from 'ink';
 import {noCommandSentence} from '../../../source/wizard/flows/target.js';
 import {choiceOf, KEYS, mountScreen} from '../../helpers/screen-harness.js';
 import {waitFor} from '../../helpers/wait-for.js';
-import {controllerOnLab, labController, toFirstConfirmation} from '../../helpers/wizard-walk.js';
+import {controllerOnLab, labController, toFirstConfirmation, toSynchronizeConfirmation} from '../../helpers/wizard-walk.js';
 
 const base: Extract<Screen, {name: 'resume'}> = {
 	name: 'resume',
@@ -237,11 +237,7 @@ describe('the resume screen after a synchronize cut off', () => {
 	it("from a real run: q during the lab's synchronize, then the resume screen", async () => {
 		const {dir, controller} = await labController({pace: 20});
 		await toFirstConfirmation(controller);
-		await controller.dispatch({type: 'confirm'}); // Stop MSSYNC
-		await controller.dispatch({type: 'confirm'}); // Move aside
-		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
-		await controller.dispatch({type: 'submit-text'}); // Copy
-		await controller.dispatch({type: 'confirm'}); // Start MSSYNC
+		await toSynchronizeConfirmation(controller);
 		const running = controller.dispatch({type: 'confirm'});
 		await waitFor(() => expect(controller.getState().screen).toMatchObject({name: 'running', step: 'synchronize'}));
 		void controller.dispatch({type: 'ask-to-leave'});
