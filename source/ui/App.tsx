@@ -32,7 +32,7 @@ import {TargetScreen} from './screens/TargetScreen.js';
 import {ValidationScreen, validationLayout} from './screens/ValidationScreen.js';
 import {markCell} from '../text/glyphs.js';
 import {useGlyphs} from './theme.js';
-import {HELP_BOX_ROWS, HelpOverlay, helpLines, helpPages, QuitOverlay} from './widgets/Overlays.js';
+import {HELP_BOX_ROWS, HelpOverlay, helpLines, helpPages, QuitOverlay, quitNoteLayout} from './widgets/Overlays.js';
 import {questionLayout} from './widgets/Question.js';
 import {StepList, stepListRows} from './widgets/StepList.js';
 import {rowsOf, wrappedRows} from '../text/measure.js';
@@ -60,8 +60,6 @@ const LAST_COMMAND = 'Last command: ';
  * one failed (the resume screen names the run's own). On a question it is noise.
  */
 const SHOWS_LAST_COMMAND = new Set<string>(['loading', 'running', 'manual', 'failure']);
-/** About what the quit question's box takes (its border, title, text and last line), left to a running step under it. */
-const OVERLAY_ROWS = 7;
 /** The rows a running step keeps for its progress under the help. */
 const RUNNING_UNDER_HELP = 4;
 
@@ -105,12 +103,24 @@ export function App({controller}: {controller: WizardController}) {
 		(lastCommand ? 1 : 0) +
 		// The footer as it is without an overlay: a confirmation lays out the same with its help open (hiddenLines).
 		(footerUnder ? wrappedRows(footerUnder, columns) : 0);
-	// The help's room: what the chrome leaves (no footer under it), less a few rows for a running step's progress under it.
-	const helpRoom = rows - chromeRows + (footerUnder ? wrappedRows(footerUnder, columns) : 0) - (screen.name === 'running' ? RUNNING_UNDER_HELP : 0);
+	// What an overlay and a running step under it share: what the chrome leaves, with no footer (an overlay names its own keys).
+	const overlayRoom = rows - chromeRows + (footerUnder ? wrappedRows(footerUnder, columns) : 0);
+	const running = screen.name === 'running';
+	// The help's room: less a few rows for a running step's progress under it (it pages the rest).
+	const helpRoom = overlayRoom - (running ? RUNNING_UNDER_HELP : 0);
 	const help = state.overlay === 'help' ? helpPages(helpLines(screen, state.steps, hiddenLines()), helpRoom, columns, glyphs.ascii) : undefined;
 	const helpCount = help?.length ?? 1;
 	useEffect(() => controller.helpPaged(helpCount), [controller, helpCount]);
-	const overlayRows = help ? HELP_BOX_ROWS + (help[Math.min(state.helpPage ?? 0, help.length - 1)]?.length ?? 0) : state.overlay ? OVERLAY_ROWS : 0;
+	// The quit question's room: a running step keeps at least its title under it; a note taller than that is cut.
+	const quitRoom = overlayRoom - (running ? 1 : 0);
+	const quitNote = state.overlay === 'quit' ? controller.leavingNote() : undefined;
+	const overlayRows = help
+		? HELP_BOX_ROWS + (help[Math.min(state.helpPage ?? 0, help.length - 1)]?.length ?? 0)
+		: quitNote !== undefined
+			? quitNoteLayout(quitNote, quitRoom, columns, glyphs.ascii).rows
+			: 0;
+	// Every frame is at most the terminal's rows less one, an overlay open or not ("Layout at any size").
+	const screenRows = (state.overlay ? overlayRoom : rows - chromeRows) - overlayRows;
 	return (
 		<>
 			<Static items={state.log}>
@@ -143,7 +153,7 @@ export function App({controller}: {controller: WizardController}) {
 				{state.overlay === 'help' ? (
 					<HelpOverlay screen={screen} steps={state.steps} hidden={hiddenLines()} rows={helpRoom} columns={columns} page={state.helpPage ?? 0} />
 				) : null}
-				{state.overlay === 'quit' ? <QuitOverlay note={controller.leavingNote()} columns={columns} /> : null}
+				{quitNote !== undefined ? <QuitOverlay note={quitNote} columns={columns} rows={quitRoom} /> : null}
 				{/* A running step stays in view under the help or the quit question: its progress is what the admin watches. */}
 				{state.overlay && screen.name !== 'running' ? null : renderScreen()}
 				{state.notice ? <Text color="yellow">{state.notice}</Text> : null}
@@ -219,7 +229,7 @@ export function App({controller}: {controller: WizardController}) {
 					<ConfirmScreen screen={screen} rows={rows - chromeRows} columns={columns} choice={choice} />
 				);
 			case 'running':
-				return <RunningScreen screen={screen} rows={rows - chromeRows - overlayRows} columns={columns} leaving={state.leaving} />;
+				return <RunningScreen screen={screen} rows={screenRows} columns={columns} leaving={state.leaving} />;
 			case 'failure':
 				return <FailureScreen screen={screen} choice={choice} />;
 			case 'summary':

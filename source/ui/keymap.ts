@@ -53,8 +53,8 @@ export function keyName({input, key}: KeyPress): KeyName | undefined {
  */
 export function keymap(state: WizardState, press: KeyPress, arrival: Arrival | boolean = ALONE, canGoBack = true): Intent | undefined {
 	const {alone, seen} = typeof arrival === 'boolean' ? {alone: arrival, seen: arrival} : arrival;
-	// Any key closes the why.
-	if (state.overlay === 'help') return {type: 'toggle-help'};
+	// Esc closes the why at once, whatever its page; any other key shows its next page, and closes it after the last.
+	if (state.overlay === 'help') return press.key.escape ? {type: 'stay'} : {type: 'toggle-help'};
 	const table = screenKeys(state, canGoBack);
 	const name = keyName(press);
 	const binding = name === undefined ? undefined : table.keys[name];

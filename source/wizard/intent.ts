@@ -29,11 +29,12 @@ export type Intent =
 	/** y on a confirmation. */
 	| {type: 'confirm'}
 	| {type: 'back'}
-	/** ? opens the why of this step; any key closes it. */
+	/** ? opens the why of this step; any key shows its next page, and closes it after the last. */
 	| {type: 'toggle-help'}
 	/** q, Ctrl+C: the quit question; then y leaves, n or Esc stays. */
 	| {type: 'ask-to-leave'}
 	| {type: 'leave'}
+	/** n or Esc on the quit question, Esc on the why: the overlay closes. */
 	| {type: 'stay'}
 	/** Enter on the summary. */
 	| {type: 'finish'};

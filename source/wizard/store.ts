@@ -17,6 +17,15 @@ export type StoreTiming = {
 /** `now`: redraw at once; `throttled`: progress, at most every progressIntervalMs; `sync`: the synchronization view. */
 export type Redraw = 'now' | 'throttled' | 'sync';
 
+/** Where nothing is asked: a key refused meanwhile is said on the next screen that asks, if one comes before the end. */
+const NOTHING_ASKED = new Set<Screen['name']>(['loading', 'running', 'summary']);
+
+/** Which screen this is: another step, question, field or stage is another screen, though drawn by the same component. */
+export function screenIdentity(screen: Screen): string {
+	const part = (key: string) => (key in screen ? String((screen as Record<string, unknown>)[key]) : '');
+	return [screen.name, part('step'), part('purpose'), part('field'), part('stage')].join(':');
+}
+
 export class WizardStore {
 	private state: WizardState = {screen: {name: 'loading', message: 'Starting…'}, log: [], commands: [], busy: false, leaving: false};
 	/**
@@ -53,11 +62,19 @@ export class WizardStore {
 	};
 
 	set(patch: Partial<WizardState>, mode: Redraw = 'now'): void {
-		// A notice belongs to the screen it was said on.
-		if (patch.screen && patch.screen.name !== this.state.screen.name && !('notice' in patch)) {
-			patch = {...patch, notice: this.noticeForNextScreen};
-			this.noticeForNextScreen = undefined;
+		const other = patch.screen !== undefined && screenIdentity(patch.screen) !== screenIdentity(this.state.screen);
+		// A notice belongs to the screen it was said on: another screen (the next question of the same kind included) drops it.
+		// Keys refused while a step ran are said on the next screen that asks; an end asks nothing, so they are not said there.
+		if (other && !('notice' in patch)) {
+			const asks = !NOTHING_ASKED.has(patch.screen!.name);
+			patch = {...patch, notice: asks ? this.noticeForNextScreen : undefined};
+			if (asks || patch.screen!.name === 'summary') this.noticeForNextScreen = undefined;
 		}
+		// An overlay belongs to the screen it was opened on (ARCHITECTURE.md, "Keys and type-ahead"): the help of a screen
+		// that is gone closes; the quit question, still unanswered, stays open over the screen that follows.
+		if (other && !('overlay' in patch) && this.state.overlay === 'help') patch = {...patch, overlay: undefined, helpPage: 0};
+		// The final frame, left in the terminal, says where things are: no notice about a key.
+		if (patch.exit !== undefined && !('notice' in patch)) patch = {...patch, notice: undefined};
 		// "Last command" is the last command of the step on screen: a step that begins starts with none (a move,
 		// a copy, a synchronization run no command), so a query made minutes before is never shown as its own.
 		const {screen} = patch;

@@ -48,8 +48,13 @@ describe('the keymap: what a key does on each screen', () => {
 		}
 	});
 
-	it('the why (?): any key closes it, even in a text field', () => {
-		for (const press of [char('x'), ENTER, ESC, DOWN, char('?')]) expect(on(confirmWord, press, {overlay: 'help'})).toEqual({type: 'toggle-help'});
+	it('the why (?): any key turns its page or closes it, even in a text field', () => {
+		for (const press of [char('x'), ENTER, DOWN, char('?')]) expect(on(confirmWord, press, {overlay: 'help'})).toEqual({type: 'toggle-help'});
+	});
+
+	// Issue 29: Esc on the first of two pages showed the second; it closes the help at once, on any page.
+	it('Esc closes the why at once, whatever its page', () => {
+		for (const helpPage of [0, 1]) expect(on(confirmWord, ESC, {overlay: 'help', helpPage})).toEqual({type: 'stay'});
 	});
 
 	it('Ctrl+C asks to leave on every screen, text fields included; on the end screen it leaves', () => {

@@ -1,4 +1,5 @@
 import {describe, expect, it, vi} from 'vitest';
+import type {Screen} from '../../source/wizard/state.js';
 import {WizardStore} from '../../source/wizard/store.js';
 
 function store(now: () => number) {
@@ -40,6 +41,58 @@ describe("the wizard's store", () => {
 		expect(s.current.notice).toMatch(/A key was not used/);
 		s.go({name: 'discover', input: '', searching: false});
 		expect(s.current.notice).toBeUndefined();
+	});
+
+	// Issue 29: "A key was not used…" stayed on the questions after the one it was about (each a situation screen), up to Done.
+	it('drops a notice on the next screen, the next question of the same kind included', () => {
+		const s = store(() => 0);
+		const question = (step: string, lines: string[] = []): Screen => ({
+			name: 'situation',
+			step,
+			title: step,
+			lines,
+			items: [],
+			initial: 0,
+			help: {why: '', kb: ''},
+		});
+		s.go(question('symptom'));
+		s.noteIgnoredKey('now');
+		expect(s.current.notice).toMatch(/A key was not used/);
+		s.set({screen: question('symptom', ['redrawn'])});
+		expect(s.current.notice).toMatch(/A key was not used/);
+		s.go(question('pdc'));
+		expect(s.current.notice).toBeUndefined();
+	});
+
+	it('says keys refused while a step ran on the next screen that asks, never on the end nor in the frame left in the terminal', () => {
+		const s = store(() => 0);
+		const running = (step: string): Screen => ({name: 'running', step, title: step, progress: {kind: 'none'}});
+		s.set({screen: running('start-service')});
+		s.noteIgnoredKey('next-screen');
+		s.set({screen: running('synchronize')});
+		expect(s.current.notice).toBeUndefined();
+		s.set({screen: {name: 'summary', title: 'Done', lines: [], ok: true, exit: 0}});
+		expect(s.current.notice).toBeUndefined();
+		s.set({screen: {name: 'target'}});
+		expect(s.current.notice).toBeUndefined();
+		s.noteIgnoredKey('now');
+		s.set({exit: 0});
+		expect(s.current.notice).toBeUndefined();
+	});
+
+	// Issue 29: the help opened while a step ran stayed open over the failure screen, at its old page ("(2 of 2)").
+	it('closes the help when the screen under it changes, back to its first page; the quit question stays open, unanswered', () => {
+		const s = store(() => 0);
+		const copying: Screen = {name: 'running', step: 'copy-backup', title: 'Copy', progress: {kind: 'none'}};
+		s.set({screen: copying, overlay: 'help', helpPage: 1});
+		s.set({screen: {...copying, progress: {kind: 'count', label: 'files', done: 1, total: 2}}}, 'throttled');
+		expect(s.current).toMatchObject({overlay: 'help', helpPage: 1});
+		const failed: Screen = {name: 'failure', step: 'copy-backup', title: 'Copy', message: 'm', advice: 'a', canRollback: true};
+		s.set({screen: failed});
+		expect(s.current).toMatchObject({overlay: undefined, helpPage: 0});
+		s.set({screen: copying, overlay: 'quit'});
+		s.set({screen: failed});
+		expect(s.current.overlay).toBe('quit');
 	});
 
 	it('shows the newest command once, keeping the last three', () => {

@@ -4,9 +4,10 @@ import type {Screen, WizardState} from '../../wizard/state.js';
 import {failureHelp, runningHelp} from '../../wizard/step-help.js';
 import {safeText} from '../../text/sanitize.js';
 import {toAscii} from '../../text/ascii.js';
-import {wrapText} from '../../text/wrap.js';
+import {wrapCommand, wrapText} from '../../text/wrap.js';
+import {cutToRows} from '../../text/shorten.js';
 import {useGlyphs} from '../theme.js';
-import {StartAgainText} from './StartAgain.js';
+import {CommandRows, HERE, splitStartAgain} from './StartAgain.js';
 
 /** The multi-select screens ask two different things: each says what it means. */
 const MULTI_SELECT_HELP = {
@@ -98,7 +99,7 @@ export function helpPages(lines: readonly HelpLine[], rows: number, columns: num
 /** The help's last line: what a key does, and where the admin is in its pages. */
 export function helpCloser(page: number, pages: number): string {
 	if (pages <= 1) return 'Any key closes this.';
-	return page < pages - 1 ? `Any key shows the rest (${page + 1} of ${pages}).` : `Any key closes this (${pages} of ${pages}).`;
+	return page < pages - 1 ? `Any key shows the rest (${page + 1} of ${pages}); Esc closes this.` : `Any key closes this (${pages} of ${pages}).`;
 }
 
 /** `rows`, `columns`: the room the box has (no room given: one page, as tall as its text); `page`: the page shown. */
@@ -133,13 +134,32 @@ export function HelpOverlay({
 	);
 }
 
-/** `columns`: the terminal's; the box's border and padding take 4 of them. */
-export function QuitOverlay({note, columns = 80}: {note: string; columns?: number}) {
+/** The rows the quit question's box takes besides its note: its border, its title and its keys. */
+export const QUIT_BOX_ROWS = 4;
+
+/**
+ * The quit question's note as it fits a box of `rows` rows at `columns` (ARCHITECTURE.md, "Layout at any size"):
+ * whole where it fits; else its sentence cut at a word (" …"), the command to start again kept whole under it.
+ * `rows`: the rows the whole box takes.
+ */
+export function quitNoteLayout(note: string, rows: number, columns: number, ascii = false): {sentence: string; command?: string; rows: number} {
+	const width = Math.max(10, columns - 4);
+	const {sentence, command} = splitStartAgain(note);
+	const commandRows = command === undefined ? 0 : wrapCommand(command, width, HERE).split('\n').length;
+	const room = Math.max(1, rows - QUIT_BOX_ROWS - commandRows);
+	const cut = cutToRows(sentence, width, room, ascii ? '...' : '…');
+	return {sentence: cut, ...(command === undefined ? {} : {command}), rows: QUIT_BOX_ROWS + commandRows + wrapText(cut, width).split('\n').length};
+}
+
+/** `columns`: the terminal's; the box's border and padding take 4 of them. `rows`: the rows the box may take (its note is cut to fit). */
+export function QuitOverlay({note, columns = 80, rows = Number.POSITIVE_INFINITY}: {note: string; columns?: number; rows?: number}) {
 	const glyphs = useGlyphs();
+	const {sentence, command} = quitNoteLayout(note, rows, columns, glyphs.ascii);
 	return (
 		<Box flexDirection="column" borderStyle={glyphs.border} borderColor="yellow" paddingX={1}>
 			<Text bold>Leave dsmn-resync?</Text>
-			<StartAgainText text={note} columns={columns - 4} />
+			<Text>{sentence}</Text>
+			{command === undefined ? null : <CommandRows command={command} columns={columns - 4} />}
 			<Text>
 				<Text color="yellow">y</Text> leave · <Text color="cyan">n</Text> or Esc stay
 			</Text>

@@ -121,7 +121,7 @@ describe('the quit question', () => {
 				.join(' '),
 		).toBe(`${text} KB Q148678`);
 		expect(pages.at(-1)!.at(-1)).toEqual({text: 'KB Q148678', dim: true});
-		expect(helpCloser(0, pages.length)).toBe(`Any key shows the rest (1 of ${pages.length}).`);
+		expect(helpCloser(0, pages.length)).toBe(`Any key shows the rest (1 of ${pages.length}); Esc closes this.`);
 		expect(helpCloser(pages.length - 1, pages.length)).toBe(`Any key closes this (${pages.length} of ${pages.length}).`);
 		expect(helpPages(lines, 1000, 200)).toHaveLength(1);
 		expect(helpCloser(0, 1)).toBe('Any key closes this.');
