@@ -47,6 +47,8 @@ export const SLOW_SUITE = [
 	// Whole walks at 60×20 and 80×24, and one pty walk per situation (the situations' in-process walks are
 	// test/wizard/flows/situation.test.ts's, sampled in `npm test`; the layout of each screen test/ui's).
 	'test/e2e/small-terminals.test.ts',
+	// A restore at 60×20 to its end, with the help and a refused key during its synchronize (the overlays' own: test/ui/App-overlays').
+	'test/e2e/keys-overlays-walk.test.ts',
 	'test/e2e/situations.test.ts',
 	// The PDC question against real smbd servers, a classic PDC and a classic BDC (their lab walks are situations').
 	'test/e2e/samba-roles.test.ts',
