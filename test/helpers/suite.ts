@@ -25,7 +25,7 @@ export const WHOLE_ONLY: Readonly<Record<string, readonly string[]>> = {
 	],
 	'test/backup/validate.test.ts': ['handles 10,000 log files, reading only their headers'],
 	// Every overlay at 60×20 over a whole in-process walk: `npm test` keeps the reconstruct (its synchronize's quit question, issue 29).
-	'test/ui/App-overlays.test.tsx': ['a restore, its running steps and its end', 'a restore whose Start MSSYNC is refused'],
+	'test/ui/App-overlays.test.tsx': ['a restore, its running steps and its end', 'a restore whose Start MSSYNC is refused', 'the dsmpack repair'],
 	// Pty walks that widen and narrow the terminal on every screen: `npm test` keeps "Only synchronize" at 60×20.
 	'test/e2e/narrow-walk.test.ts': [
 		'the restore at',

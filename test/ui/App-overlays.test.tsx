@@ -17,7 +17,8 @@ import type {WizardController} from '../../source/wizard/controller.js';
 import type {Screen, WizardState} from '../../source/wizard/state.js';
 import {screenIdentity} from '../../source/wizard/store.js';
 import {tempDir} from '../helpers/run-cli.js';
-import {labController} from '../helpers/wizard-walk.js';
+import type {LabOptions} from '../../source/lab/options.js';
+import {controllerOnLab, makeLab} from '../helpers/wizard-walk.js';
 
 const COLUMNS = 60;
 const ROWS = 20;
@@ -72,10 +73,14 @@ async function frameOf(seen: Seen, patch: Partial<WizardState>): Promise<{rows: 
 	return {rows: frame.split('\n'), pages: pages.at(-1) ?? 1};
 }
 
-/** Answers each screen as the admin most often would, recording each screen shown, until the end. */
-async function walk(flow: 'restore' | 'reconstruct', fault?: string): Promise<Seen[]> {
-	const {dir, controller} = await labController();
+type Walk = {flow: 'restore' | 'reconstruct'; fault?: string; lab?: Partial<LabOptions>; passwords?: 'random' | 'initial'; dir?: string};
+
+/** Answers each screen as the admin most often would (or as `walk` says), recording each screen shown, until an end or a failure. */
+async function walk({flow, fault, lab = {}, passwords: policy = 'random', dir: again}: Walk): Promise<{screens: Seen[]; dir: string}> {
+	const dir = again ?? (await makeLab(lab));
+	const controller = controllerOnLab(dir);
 	if (fault) await saveLab(dir, {...(await loadLab(dir)), fault: fault as never});
+	await controller.start();
 	const seen = new Map<string, Seen>();
 	const record = () => {
 		const state = controller.getState();
@@ -89,7 +94,7 @@ async function walk(flow: 'restore' | 'reconstruct', fault?: string): Promise<Se
 	const passwords = join(await tempDir(), 'passwords.txt');
 	for (let i = 0; i < 60; i++) {
 		const screen: Screen = controller.getState().screen;
-		if (screen.name === 'summary' || screen.name === 'failure') break;
+		if (screen.name === 'summary' || screen.name === 'failure' || screen.name === 'resume') break;
 		if (screen.name === 'inspect') await controller.answers.inspect('continue');
 		else if (screen.name === 'situation') await controller.answers.situation(choicesOf(screen)!.items[screen.initial]!.value);
 		else if (screen.name === 'ask-backup') await controller.answers['ask-backup'](flow === 'restore' ? 'yes' : 'no');
@@ -97,8 +102,11 @@ async function walk(flow: 'restore' | 'reconstruct', fault?: string): Promise<Se
 		else if (screen.name === 'validation') await controller.answers.validation('accept');
 		else if (screen.name === 'consequences') await controller.answers.consequences('go');
 		else if (screen.name === 'multi-select') await controller.dispatch({type: 'submit-selection'});
-		else if (screen.name === 'password-policy') await controller.answers['password-policy']('random');
-		else if (screen.name === 'passwords-file') {
+		else if (screen.name === 'password-policy') await controller.answers['password-policy'](policy);
+		else if (screen.name === 'password-entry') {
+			void controller.dispatch({type: 'type-text', text: 'Winter#2026'});
+			await controller.dispatch({type: 'submit-text'});
+		} else if (screen.name === 'passwords-file') {
 			void controller.dispatch({type: 'erase-text', what: 'line'});
 			void controller.dispatch({type: 'type-text', text: passwords});
 			await controller.dispatch({type: 'submit-text'});
@@ -111,7 +119,7 @@ async function walk(flow: 'restore' | 'reconstruct', fault?: string): Promise<Se
 	}
 	unsubscribe();
 	await controller.dispose();
-	return [...seen.values()];
+	return {screens: [...seen.values()], dir};
 }
 
 /** What is wrong with a frame at 60×20: taller than 19 rows, or the header or the overlay's title not in view. */
@@ -147,21 +155,31 @@ async function checkAll(screens: Seen[]): Promise<string[]> {
 
 describe('every overlay fits 60×20, over every screen that can show it', {timeout: 120_000}, () => {
 	it('a restore, its running steps and its end', async () => {
-		const screens = await walk('restore');
+		const {screens} = await walk({flow: 'restore'});
 		expect(screens.some(s => s.state.screen.name === 'running' && s.state.screen.step === 'synchronize')).toBe(true);
 		expect(await checkAll(screens)).toEqual([]);
 	});
 
 	// Issue 29: the quit question during the reconstruct's synchronize was 20 rows at 60×20, its title scrolled off.
 	it('a reconstruct, its synchronize of every server included', async () => {
-		const screens = await walk('reconstruct');
+		const {screens} = await walk({flow: 'reconstruct'});
 		expect(screens.some(s => s.state.screen.name === 'running' && s.state.screen.progress.kind === 'sync')).toBe(true);
 		expect(await checkAll(screens)).toEqual([]);
 	});
 
-	it('a restore whose Start MSSYNC is refused: the failure screen', async () => {
-		const screens = await walk('restore', 'start-refused');
+	it('a restore whose Start MSSYNC is refused: the failure screen, then the resume screen', async () => {
+		const {screens, dir} = await walk({flow: 'restore', fault: 'start-refused'});
 		expect(screens.some(s => s.state.screen.name === 'failure')).toBe(true);
-		expect(await checkAll(screens)).toEqual([]);
+		const {screens: resumed} = await walk({flow: 'restore', dir});
+		expect(resumed.some(s => s.state.screen.name === 'resume')).toBe(true);
+		expect(await checkAll([...screens, ...resumed])).toEqual([]);
+	});
+
+	it('the dsmpack repair, and a reconstruct with one initial password', async () => {
+		const {screens: repair} = await walk({flow: 'restore', lab: {wontStart: true}});
+		expect(repair.some(s => s.state.screen.name === 'plan' && s.state.screen.flow === 'repair')).toBe(true);
+		const {screens: initial} = await walk({flow: 'reconstruct', lab: {servers: 2}, passwords: 'initial'});
+		expect(initial.some(s => s.state.screen.name === 'password-entry')).toBe(true);
+		expect(await checkAll([...repair, ...initial])).toEqual([]);
 	});
 });
