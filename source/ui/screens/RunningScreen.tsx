@@ -12,7 +12,7 @@ import {SyncView} from '../widgets/SyncView.js';
 import {syncTotals} from '../sync-view-model.js';
 import {leavingWait, serviceWait} from '../../wizard/step-help.js';
 
-/** The rows the synchronization view takes at the least (its two totals lines, then a server and a count of the rest), besides the title. */
+/** The rows the synchronization view takes at the least (its two totals lines, then a server and a count of the rest), besides the title: the spare row is given up first. */
 const SYNC_VIEW_ROWS = 4;
 
 /** A line of the screen, the rows it takes, and how much it is needed where rows are short (lower first). */
@@ -82,7 +82,7 @@ export function RunningScreen({screen, rows, columns, leaving}: {screen: Extract
 		// Around the view: the title, the "Leaving…" line (a row kept for it while not leaving) and one spare — a live area as tall as
 		// the terminal makes Ink clear and reprint everything on every frame.
 		const room = rows - used - (leaving ? 1 : 2);
-		if (room >= SYNC_VIEW_ROWS)
+		if (rows - used >= SYNC_VIEW_ROWS)
 			sync = <SyncView servers={progress.servers} startedAt={progress.startedAt} now={now} rows={Math.max(2, room - 2)} columns={columns} />;
 		else if (rows - used >= 1) {
 			// No room for a row per server: the overall count alone, on one row.

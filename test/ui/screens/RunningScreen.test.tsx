@@ -77,3 +77,33 @@ describe('a step running', () => {
 		ui.unmount();
 	});
 });
+
+// Issue 29: under the quit question at 60×20 the synchronization view kept its five rows and more, and pushed the frame past the screen.
+describe('a step running with few rows (an overlay over it)', () => {
+	const synchronizing: Extract<Screen, {name: 'running'}> = {
+		name: 'running',
+		step: 'synchronize',
+		title: 'Synchronize all servers',
+		progress: {
+			kind: 'sync',
+			startedAt: Date.now(),
+			servers: ['FS1', 'FS2', 'FS3', 'FS4', 'FS5'].map(name => ({name, total: 120, done: 30, state: 'synchronizing' as const})),
+		},
+	};
+
+	it.each([1, 2, 3, 4, 6, 9])('keeps to %i rows: the title first, then the overall count, then the servers', rows => {
+		const {ui, frame} = mountScreen(synchronizing, now => <RunningScreen screen={now} rows={rows} columns={60} leaving={false} />, {busy: true});
+		const drawn = frame().split('\n');
+		expect(drawn.length).toBeLessThanOrEqual(rows);
+		expect(drawn[0]).toContain('Synchronize all servers…');
+		if (rows >= 2) expect(frame()).toContain('150/600 account updates');
+		ui.unmount();
+	});
+
+	it('leaving: the title and what leaving waits for, before the progress', () => {
+		const {ui, frame} = mountScreen(synchronizing, now => <RunningScreen screen={now} rows={3} columns={60} leaving />, {busy: true});
+		expect(frame().split('\n').length).toBeLessThanOrEqual(3);
+		expect(frame()).toContain('Leaving once the synchronization stops');
+		ui.unmount();
+	});
+});
