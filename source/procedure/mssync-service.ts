@@ -6,6 +6,7 @@
  */
 import {HintedError} from '../errors/hinted-error.js';
 import type {ServiceControl} from '../targets/capabilities.js';
+import type {ServiceState} from '../services/service-state.js';
 import {errorNumber, serviceFailure, type ServiceCommandError} from '../services/service-messages.js';
 import {waitForState} from '../targets/wait-for-state.js';
 import type {RunHooks, StepOutcome} from './procedure-run.js';
@@ -32,8 +33,8 @@ function seconds(ms: number): string {
 	return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** The step "Stop MSSYNC": stopped, or on its way and confirmed by polling; already stopped is done. */
-export async function stopService(service: ServiceControl, timings: RunTimings, hooks: RunHooks): Promise<StepOutcome> {
+/** The step "Stop MSSYNC": stopped, or on its way and confirmed by polling; already stopped is done. `canRollback`: the run has a roll back. */
+export async function stopService(service: ServiceControl, timings: RunTimings, hooks: RunHooks, canRollback = true): Promise<StepOutcome> {
 	const began = Date.now();
 	const now = await service.query({onCommand: hooks.onCommand});
 	if (now.ok && now.state === 'STOPPED') return {status: 'done', summary: 'MSSYNC was already stopped'};
@@ -56,14 +57,68 @@ export async function stopService(service: ServiceControl, timings: RunTimings, 
 		onPoll: hooks.onPoll,
 	});
 	if (waited.ok) return {status: 'done', summary: `MSSYNC stopped after ${seconds(Date.now() - began)} (confirmed by ${service.describe('query')})`};
-	if (waited.reason === 'timeout') {
+	if (waited.reason === 'timeout') return stopTimedOut(service, waited.state, Math.round(timings.serviceTimeoutMs / 1000), canRollback);
+	return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
+}
+
+/** The query's answer for a stopped service, in its own words: sc's STOPPED, or Samba net's "MSSYNC service is stopped". */
+export function saysStopped(service: ServiceControl): string {
+	return `${service.describe('query')} says ${service.stoppedWords ?? 'STOPPED'}`;
+}
+
+/**
+ * What to do about MSSYNC stuck in STOP_PENDING: the target's own way where it has one (the practice lab's
+ * fault), else what is certain on any NT server: it ends when the service finishes stopping, or with a
+ * restart of the server (`restart`: said only where nothing of the restore is left for MSSYNC to start on).
+ */
+export function stuckStoppingAdvice(service: ServiceControl, restart: boolean): string {
+	if (service.stuck) return service.stuck;
+	const wait = `wait for MSSYNC to finish stopping (${saysStopped(service)})`;
+	return restart ? `${wait}; if it never does, restart the PDC` : wait;
+}
+
+/**
+ * What ends a stop that hangs, before any file is moved (Stop MSSYNC's failure and its `?`): the target's own
+ * way (the lab's), else waiting or a restart: a service already stopping is not stopped again from Control Panel.
+ */
+export function stopPendingWayOut(service: ServiceControl): string {
+	if (service.stuck) return service.stuck;
+	return `wait for MSSYNC to finish stopping (${saysStopped(service)}): Control Panel's Stop cannot end a stop already under way; if it never does, restart the PDC`;
+}
+
+/**
+ * What comes after Stop MSSYNC's failure: no file was moved, so retrying is all there is, or a roll back where
+ * the run has one (a repair has none), which only puts MSSYNC back.
+ */
+export function afterStopFailed(canRollback: boolean): string {
+	return canRollback
+		? 'retry this step, or roll back (no file was moved: a roll back only puts MSSYNC back as the run found it)'
+		: 'retry this step (no file was moved)';
+}
+
+/**
+ * Stop MSSYNC's failure at the time limit, said from the state found then: still stopping (STOP_PENDING: its
+ * way out), or not stopping at all (the stop was refused or ignored: stopped by hand, to see why).
+ */
+function stopTimedOut(
+	service: ServiceControl,
+	state: ServiceState | undefined,
+	seconds: number,
+	canRollback: boolean,
+): Extract<StepOutcome, {status: 'failed'}> {
+	const within = `MSSYNC did not stop within ${seconds} s`;
+	if (state === 'STOP_PENDING')
 		return {
 			status: 'failed',
-			message: `MSSYNC did not stop within ${Math.round(timings.serviceTimeoutMs / 1000)} s: it is still ${waited.state ?? 'in an unknown state'}`,
-			advice: `wait a minute and retry; if it stays STOP_PENDING, ${service.stuck ?? 'stop it from Control Panel ▸ Services (or restart the server)'}, then retry or roll back`,
+			message: `${within}: it is still STOP_PENDING (its stop began and has not finished)`,
+			advice: `${stopPendingWayOut(service)}, then ${afterStopFailed(canRollback)}`,
 		};
-	}
-	return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};
+	const ignored = state === 'RUNNING' || state === 'PAUSED';
+	return {
+		status: 'failed',
+		message: `${within}: it is still ${state ?? 'in an unknown state'}${ignored ? ', so the stop was refused or ignored' : ''}`,
+		advice: `stop it yourself on the PDC (Control Panel ▸ Services ▸ MSSYNC ▸ Stop, or ${service.describe('stop')}) to see why it does not stop, and look in the Event Viewer's System log; once ${saysStopped(service)}, ${afterStopFailed(canRollback)}`,
+	};
 }
 
 /** A failed query as what it is: the command's own words and error number, never a guess at the state. */

@@ -132,7 +132,7 @@ export class RepairRun extends JournaledRun {
 	protected perform(stepId: string, hooks: RunHooks): Promise<StepOutcome> {
 		switch (stepId) {
 			case 'stop-service':
-				return stopService(this.target.service, this.timings, hooks);
+				return stopService(this.target.service, this.timings, hooks, this.canRollback);
 			case 'dsmpack':
 				return this.dsmpack(hooks);
 			case 'start-service':

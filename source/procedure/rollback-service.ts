@@ -9,21 +9,13 @@ import type {ServiceControl} from '../targets/capabilities.js';
 import {serviceFailure} from '../services/service-messages.js';
 import type {ServiceState} from '../services/service-state.js';
 import {waitForState} from '../targets/wait-for-state.js';
-import {ALREADY_RUNNING, MssyncServiceError, queryFailed, STOP_UNDER_WAY, type RunTimings} from './mssync-service.js';
+import {ALREADY_RUNNING, MssyncServiceError, queryFailed, STOP_UNDER_WAY, stuckStoppingAdvice, type RunTimings} from './mssync-service.js';
 import type {RunHooks} from './procedure-run.js';
 
-const secondsOf = (timings: RunTimings) => Math.round(timings.serviceTimeoutMs / 1000);
+/** The roll back's advice for a stop that hangs is Stop MSSYNC's (mssync-service.ts). */
+export {stuckStoppingAdvice};
 
-/**
- * What to do about MSSYNC stuck in STOP_PENDING: the target's own way where it has one (the practice lab's
- * fault), else what is certain on any NT server: it ends when the service finishes stopping, or with a
- * restart of the server (`restart`: said only where nothing of the restore is left for MSSYNC to start on).
- */
-export function stuckStoppingAdvice(service: ServiceControl, restart: boolean): string {
-	if (service.stuck) return service.stuck;
-	const wait = `wait for MSSYNC to finish stopping (${service.describe('query')} says STOPPED)`;
-	return restart ? `${wait}; if it never does, restart the PDC` : wait;
-}
+const secondsOf = (timings: RunTimings) => Math.round(timings.serviceTimeoutMs / 1000);
 
 /** A state as said in a sentence: "stuck stopping (STOP_PENDING)", "stopped", "running". */
 export function spokenState(state: string): string {

@@ -25,6 +25,8 @@ export interface ServiceControl {
 	 * restart of the server: the practice lab's own command (ARCHITECTURE.md, "The lab").
 	 */
 	readonly stuck?: string | undefined;
+	/** How the query's answer words a stopped service, where it is not sc's STOPPED (Samba's net: "MSSYNC service is stopped"). */
+	readonly stoppedWords?: string | undefined;
 	query(options?: ControlOptions): Promise<ServiceQuery>;
 	stop(options?: ControlOptions): Promise<ServiceControlResult>;
 	start(options?: ControlOptions): Promise<ServiceControlResult>;

@@ -12,6 +12,7 @@ import type {StepEvent} from '../app/events.js';
 import type {ServiceState} from '../services/service-state.js';
 import {runStep, stepEnd, stepHooks} from '../app/run-step.js';
 import {event8005Check} from '../procedure/synchronize-choice.js';
+import {stopPendingWayOut} from '../procedure/mssync-service.js';
 import {operations, type WizardSession, type WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
 import {checkLine} from './check-line.js';
@@ -179,10 +180,10 @@ export class RunDriver {
 		this.setProgress(step, {kind: 'count', label: event.label ?? '', done: event.done, total: event.total ?? 0});
 	}
 
-	/** Stop MSSYNC on a target that ends a hanging stop its own way (the lab's fault): that way, as launched, for `?`. */
+	/** Stop MSSYNC: what ends a stop that hangs on this target (the lab's fault, or waiting or a restart), as launched, for `?`. */
 	private stuck(step: string): {stuck?: string} {
-		const stuck = step === 'stop-service' ? this.s.target?.service.stuck : undefined;
-		return stuck === undefined ? {} : {stuck: this.s.asLaunched(stuck)};
+		const service = step === 'stop-service' ? this.s.target?.service : undefined;
+		return service === undefined ? {} : {stuck: this.s.asLaunched(stopPendingWayOut(service))};
 	}
 
 	private setProgress(step: string, progress: Progress): void {

@@ -75,7 +75,7 @@ export type Screen =
 			help?: StepHelp;
 			progress: Progress;
 			/** When the step began: its elapsed time is drawn. */ startedAt?: number;
-			/** Stop MSSYNC on a target whose hanging stop is ended otherwise than from Control Panel (the lab's fault), as launched. */
+			/** Stop MSSYNC: what ends a stop that hangs on this target (procedure/mssync-service.ts's stopPendingWayOut), as launched. */
 			stuck?: string;
 	  }
 	| {

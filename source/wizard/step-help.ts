@@ -4,6 +4,7 @@
  * Built from the screen and the run's step list, so that it names this run's steps, not steps in general.
  */
 import {cite} from '../procedure/claims.js';
+import {afterStopFailed} from '../procedure/mssync-service.js';
 import {serviceTimeoutMs} from '../targets/service-timeout.js';
 import {choicesOf} from './choices.js';
 import type {Screen, WizardState} from './state.js';
@@ -78,9 +79,21 @@ export function runningHelp(screen: Extract<Screen, {name: 'running'}>): string[
 	];
 }
 
-/** When MSSYNC stays STOP_PENDING (a stop that hangs): what to do, on the running step's `?` and the failure's; `stuck`: the target's own way (the lab's). */
-function stopPendingAdvice(stuck: string | undefined): string {
-	return `If MSSYNC stays STOP_PENDING: ${stuck ?? 'stop it from Control Panel ▸ Services on the PDC (or restart the server)'}, then retry this step or roll back.`;
+/**
+ * When MSSYNC stays STOP_PENDING (a stop that hangs): what ends it, on the running step's `?` and the failure's;
+ * `stuck`: this target's way (procedure/mssync-service.ts's stopPendingWayOut), as launched.
+ */
+function stopPendingAdvice(stuck: string | undefined, canRollback?: boolean): string {
+	const way = stuck ?? "wait for MSSYNC to finish stopping: Control Panel's Stop cannot end a stop already under way; if it never does, restart the PDC";
+	// While it runs the choices are not known yet: the failure names the roll back where the run has one.
+	return `If MSSYNC stays STOP_PENDING: ${way}, then ${canRollback === undefined ? 'retry this step (no file was moved)' : afterStopFailed(canRollback)}.`;
+}
+
+/** Stop MSSYNC's failure at the time limit, as `?` says it first (the help hides the failure): stuck stopping, or not stopping, with its advice. */
+function stopTimedOutHelp(screen: Extract<Screen, {name: 'failure'}>): string[] {
+	if (screen.step !== 'stop-service' || !/did not stop within/.test(screen.message)) return [];
+	if (/STOP_PENDING/.test(screen.message)) return [stopPendingAdvice(screen.stuck, screen.canRollback)];
+	return [`${screen.message.replace(/\.+$/, '')}. What to do: ${screen.advice.replace(/\.+$/, '')}.`];
 }
 
 /** What each answer on a failure does, to what, and which is safe now. */
@@ -112,9 +125,5 @@ export function failureHelp(screen: Extract<Screen, {name: 'failure'}>, steps: S
 		}
 	});
 	const safest = (choicesOf(screen)?.items ?? []).find(item => item.value === 'stop' || item.value === 'finish');
-	return [
-		...(screen.step === 'stop-service' && /STOP_PENDING/.test(screen.message) ? [stopPendingAdvice(screen.stuck)] : []),
-		...lines,
-		...(safest ? [`Safe now, whatever the cause: "${safest.label}" — it changes nothing more.`] : []),
-	];
+	return [...stopTimedOutHelp(screen), ...lines, ...(safest ? [`Safe now, whatever the cause: "${safest.label}" — it changes nothing more.`] : [])];
 }

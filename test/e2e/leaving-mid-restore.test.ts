@@ -73,9 +73,9 @@ describe.concurrent('leaving mid-restore with MSSYNC stopped: the last screen sa
 		const args = ['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes'];
 		const result = await runCli(args, {env: {DSMN_RESYNC_SERVICE_TIMEOUT: '1'}});
 		expect(result.exitCode).toBe(1);
-		// The lab's stop that hangs is its fault: only clearing it ends it (a real PDC's advice names Control Panel ▸ Services).
+		// The lab's stop that hangs is its fault: only clearing it ends it (a real PDC's advice: wait, or restart it).
 		expect(result.stdout).toContain(
-			`What to do: wait a minute and retry; if it stays STOP_PENDING, clear the practice lab's stop-hangs fault (what Control Panel ▸ Services does on a PDC) with dsmn-resync lab fault ${dir} clear, then retry or roll back`,
+			`What to do: clear the practice lab's stop-hangs fault (what a restart of the PDC would do) with dsmn-resync lab fault ${dir} clear, then retry this step, or roll back (no file was moved: a roll back only puts MSSYNC back as the run found it)`,
 		);
 		expect(result.stdout).not.toContain('stop it from Control Panel');
 		expect(result.stdout).toContain(

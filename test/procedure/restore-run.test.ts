@@ -201,8 +201,8 @@ describe('a restore run on the lab', () => {
 		const outcome = await run.execute('stop-service');
 		expect(outcome).toMatchObject({
 			status: 'failed',
-			message: 'MSSYNC did not stop within 0 s: it is still STOP_PENDING',
-			advice: expect.stringContaining('Control Panel'),
+			message: 'MSSYNC did not stop within 0 s: it is still STOP_PENDING (its stop began and has not finished)',
+			advice: expect.stringContaining("Control Panel's Stop cannot end a stop already under way; if it never does, restart the PDC, then retry this step"),
 		});
 		service.state = 'STOPPED';
 		expect(await run.execute('stop-service')).toMatchObject({status: 'done', summary: 'MSSYNC was already stopped'});

@@ -74,9 +74,11 @@ describe('a stuck stop: how long, what leaving waits for, what to do about STOP_
 		const help = runningHelp({name: 'running', step: 'stop-service', title: 'Stop MSSYNC', progress: {kind: 'service', state: 'STOP_PENDING'}}).join('\n');
 		expect(help).toMatch(/MSSYNC can take up to \d+ s to stop/);
 		expect(help).toMatch(/q leaves at the next safe point: this step finishes first \(about \d+ s at most: the command and the wait after it, \d+ s each\)/);
+		// Issue 29: Control Panel's Stop cannot end a stop already under way: it is waited for, or the PDC restarted.
 		expect(help).toContain(
-			'If MSSYNC stays STOP_PENDING: stop it from Control Panel ▸ Services on the PDC (or restart the server), then retry this step or roll back.',
+			"If MSSYNC stays STOP_PENDING: wait for MSSYNC to finish stopping: Control Panel's Stop cannot end a stop already under way; if it never does, restart the PDC, then retry this step (no file was moved).",
 		);
+		expect(help).not.toContain('stop it from Control Panel');
 	});
 
 	it('? while a synchronization runs: q stops it part way (it does not finish), what the servers received stays, and red X until run again', () => {
@@ -100,7 +102,9 @@ describe('a stuck stop: how long, what leaving waits for, what to do about STOP_
 			canRollback: true,
 		};
 		const help = failureHelp(stuck, [{id: 'stop-service', title: 'Stop MSSYNC', status: 'failed'}]);
-		expect(help[0]).toMatch(/^If MSSYNC stays STOP_PENDING: stop it from Control Panel ▸ Services/);
+		expect(help[0]).toBe(
+			"If MSSYNC stays STOP_PENDING: wait for MSSYNC to finish stopping: Control Panel's Stop cannot end a stop already under way; if it never does, restart the PDC, then retry this step, or roll back (no file was moved: a roll back only puts MSSYNC back as the run found it).",
+		);
 		expect(help.some(line => line.startsWith('Retry'))).toBe(true);
 		// The help's box hides the failure screen: the retry line names the cause itself, not "the cause above" (issue 29).
 		expect(help.find(line => line.startsWith('Retry'))).toContain('Safe once the cause is fixed (MSSYNC did not stop within 90 s: it is still STOP_PENDING);');
@@ -108,9 +112,9 @@ describe('a stuck stop: how long, what leaving waits for, what to do about STOP_
 	});
 
 	it('in the practice lab, whose stop that hangs is its fault: says to clear the fault, not Control Panel (running and failure)', () => {
-		const stuck = "clear the practice lab's stop-hangs fault (what Control Panel ▸ Services does on a PDC) with npm start -- lab fault /tmp/L clear";
+		const stuck = "clear the practice lab's stop-hangs fault (what a restart of the PDC would do) with npm start -- lab fault /tmp/L clear";
 		const running = runningHelp({name: 'running', step: 'stop-service', title: 'Stop MSSYNC', progress: {kind: 'none'}, stuck}).join('\n');
-		expect(running).toContain(`If MSSYNC stays STOP_PENDING: ${stuck}, then retry this step or roll back.`);
+		expect(running).toContain(`If MSSYNC stays STOP_PENDING: ${stuck}, then retry this step (no file was moved).`);
 		expect(running).not.toContain('on the PDC');
 		const failure = failureHelp(
 			{
@@ -124,6 +128,29 @@ describe('a stuck stop: how long, what leaving waits for, what to do about STOP_
 			},
 			[{id: 'stop-service', title: 'Stop MSSYNC', status: 'failed'}],
 		);
-		expect(failure[0]).toBe(`If MSSYNC stays STOP_PENDING: ${stuck}, then retry this step or roll back.`);
+		expect(failure[0]).toBe(
+			`If MSSYNC stays STOP_PENDING: ${stuck}, then retry this step, or roll back (no file was moved: a roll back only puts MSSYNC back as the run found it).`,
+		);
+	});
+
+	// Issue 29: a stop refused or ignored (MSSYNC still RUNNING at the time limit) is no STOP_PENDING: Control Panel is its way, and a repair has no roll back.
+	it('? on a Stop MSSYNC that ended still running: the failure and its own advice, not the STOP_PENDING line', () => {
+		const advice =
+			"stop it yourself on the PDC (Control Panel ▸ Services ▸ MSSYNC ▸ Stop, or net stop MSSYNC) to see why it does not stop, and look in the Event Viewer's System log; once sc query MSSYNC says STOPPED, retry this step (no file was moved)";
+		const help = failureHelp(
+			{
+				name: 'failure',
+				step: 'stop-service',
+				title: 'Stop MSSYNC',
+				message: 'MSSYNC did not stop within 90 s: it is still RUNNING, so the stop was refused or ignored',
+				advice,
+				canRollback: false,
+				stuck:
+					"wait for MSSYNC to finish stopping (sc query MSSYNC says STOPPED): Control Panel's Stop cannot end a stop already under way; if it never does, restart the PDC",
+			},
+			[{id: 'stop-service', title: 'Stop MSSYNC', status: 'failed'}],
+		);
+		expect(help[0]).toBe(`MSSYNC did not stop within 90 s: it is still RUNNING, so the stop was refused or ignored. What to do: ${advice}.`);
+		expect(help.join('\n')).not.toMatch(/STOP_PENDING|roll back/);
 	});
 });

@@ -61,14 +61,14 @@ export function labTarget(dir: string): Target {
 	return {
 		kind: 'lab',
 		description: `practice lab in ${absolute}`,
-		// The lab's stop that hangs is its stop-hangs fault: only clearing it ends it, as Control Panel or a restart would on a PDC.
+		// The lab's stop that hangs is its stop-hangs fault: only clearing it ends it, as a restart would on a PDC (Control Panel cannot).
 		service: new NetScServiceControl(
 			standIn('net', absolute),
 			standIn('sc', absolute),
 			'MSSYNC',
 			undefined,
 			// The command ends the phrase, so that a sentence goes on after it (", then retry") with nothing glued to it but a comma.
-			`clear the practice lab's stop-hangs fault (what Control Panel ▸ Services does on a PDC) with dsmn-resync lab fault ${shellWord(absolute)} clear`,
+			`clear the practice lab's stop-hangs fault (what a restart of the PDC would do) with dsmn-resync lab fault ${shellWord(absolute)} clear`,
 		),
 		gateway: new NetScServiceControl(standIn('net', absolute), standIn('sc', absolute), 'NwcWorkstation'),
 		database: {syncagnt: paths.syncagnt, snapshotParent: join(paths.systemRoot, 'SYSTEM32'), files: new LocalFiles()},

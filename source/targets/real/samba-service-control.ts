@@ -17,6 +17,11 @@ export class SambaServiceControl implements ServiceControl {
 		private readonly timeoutMs = 90_000,
 	) {}
 
+	/** net's words for a stopped service, as its status prints them. */
+	get stoppedWords(): string {
+		return `"${this.serviceName} service is stopped"`;
+	}
+
 	/** A net call of this run has succeeded (the client settings work). */
 	private answered = false;
 

@@ -36,7 +36,7 @@ describe('--target windows (net.exe and sc.exe, here stand-ins on PATH)', () => 
 		});
 		expect(run.exitCode).toBe(1);
 		expect(run.stdout).toMatch(/MSSYNC did not stop within 2 s: it is still STOP_PENDING/);
-		expect(run.stdout).toContain('Control Panel ▸ Services');
+		expect(run.stdout).toContain("wait for MSSYNC to finish stopping (sc query MSSYNC says STOPPED): Control Panel's Stop cannot end a stop already under way");
 	});
 
 	it('reports a service that will not start (NET HELPMSG 3534) with what to do, and rolls back', async () => {
