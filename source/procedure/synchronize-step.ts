@@ -46,10 +46,22 @@ export async function synchronizeStep(target: Target, hooks: RunHooks, options: 
 	}
 	return {
 		status: 'failed',
-		message: `${failed.length} of ${results.length} server${results.length === 1 ? '' : 's'} still show${failed.length === 1 ? 's' : ''} a red X: ${failed.map(f => `${f.server} (${f.reason})`).join('; ')}`,
+		message: `${failed.length} of ${results.length} server${results.length === 1 ? '' : 's'} still show${failed.length === 1 ? 's' : ''} a red X: ${failed.map(f => serverAndReason(f.server, f.reason)).join('; ')}`,
 		advice: failedAdvice(failed),
 		sync: results,
 	};
+}
+
+/**
+ * A failed server and why, its name said once: where the tool's own words already name it ("FS3 did not answer:
+ * …"), those words alone; else the name, then the reason in parentheses. A name only inside a program's quoted
+ * words does not count: those are kept as they are, after the name.
+ */
+export function serverAndReason(server: string, reason: string | undefined): string {
+	const text = reason ?? 'it did not finish';
+	const ownWords = text.replace(/"[^"]*"|“[^”]*”/g, '');
+	const name = server.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`(?<![\\w-])${name}(?![\\w-])`, 'i').test(ownWords) ? text : `${server} (${text})`;
 }
 
 /**
