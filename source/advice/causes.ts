@@ -203,7 +203,8 @@ const TABLE = {
 	'service-not-responding': {
 		errno: 'ETIMEDOUT',
 		meaning: 'the service did not answer the start or stop in time',
-		advice: 'query its state (sc query MSSYNC): it may still finish; if it stays pending, use Control Panel ▸ Services or restart the server',
+		advice:
+			"query its state (sc query MSSYNC): it may still finish (Control Panel's Start and Stop cannot end a start or stop already under way); if it stays pending, restart the server",
 	},
 	'service-pending': {errno: 'EBUSY', meaning: 'the service is in the middle of starting or stopping', advice: 'wait a few seconds and try again'},
 	'service-refused-stop': {
