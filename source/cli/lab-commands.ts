@@ -8,6 +8,7 @@ import type {LabOptions} from '../lab/options.js';
 import {labStatus, serviceSays} from '../lab/status.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
+import {failedServerLine} from '../services/synchronization.js';
 import {jsonLine} from '../app/json-line.js';
 import {asLaunched, launcherOf, type Launcher} from '../wizard/start-again.js';
 import type {Output} from './output.js';
@@ -145,7 +146,7 @@ export async function labSyncCommand(dir: string, json: boolean, glyphs: Glyphs,
 				output.out(
 					json
 						? jsonLine(event.type, {server: event.server, reason: event.reason, advice: event.advice})
-						: `${glyphs.error} ${event.server}: ${safeText(event.reason)}\n`,
+						: `${glyphs.error} ${failedServerLine(event.server, safeText(event.reason))}\n`,
 				);
 			}
 		},

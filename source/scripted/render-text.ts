@@ -6,6 +6,7 @@
 import type {RunEvent} from '../app/events.js';
 import {otherRunText} from '../app/open-target.js';
 import {doubtTitle} from '../procedure/synchronize-choice.js';
+import {failedServerLine} from '../services/synchronization.js';
 import {formatDate} from '../text/format.js';
 import type {Glyphs} from '../text/glyphs.js';
 import {safeText} from '../text/sanitize.js';
@@ -56,7 +57,7 @@ function textLines(e: RunEvent, glyphs: Glyphs): string | undefined {
 		case 'server-finished':
 			return `  ${glyphs.ok} ${e.server}: ${e.done} accounts propagated`;
 		case 'server-failed':
-			return `  ${glyphs.error} ${e.server}: ${safeText(e.reason)}`;
+			return `  ${glyphs.error} ${failedServerLine(e.server, safeText(e.reason))}`;
 		case 'step-finished':
 			return `${glyphs.ok} ${e.title}: ${e.summary}`;
 		case 'step-failed':

@@ -20,3 +20,11 @@ export type SyncOptions = {
 export interface Synchronization {
 	synchronizeAll(options?: SyncOptions): Promise<SyncResult[]>;
 }
+
+/**
+ * A failed server's line in a list ("✗ …"): the server's name first and once: the reason alone where it opens with
+ * the name (the lab's "FS3 did not answer: …"), else "FS3: reason".
+ */
+export function failedServerLine(server: string, reason: string): string {
+	return reason.startsWith(server) && !/[\w-]/.test(reason.charAt(server.length)) ? reason : `${server}: ${reason}`;
+}

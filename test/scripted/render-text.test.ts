@@ -124,7 +124,12 @@ const SAMPLES: {[Name in RunEvent['event']]: [Extract<RunEvent, {event: Name}>, 
 	'sync-plan': [[{event: 'sync-plan', servers: [{name: 'FS1', total: 120}]}, undefined]],
 	'server-started': [[{event: 'server-started', server: 'FS1'}, undefined]],
 	'server-finished': [[{event: 'server-finished', server: 'FS1', done: 120}, '  ✓ FS1: 120 accounts propagated']],
-	'server-failed': [[{event: 'server-failed', server: 'FS2', reason: 'offline'}, '  ✗ FS2: offline']],
+	'server-failed': [
+		[{event: 'server-failed', server: 'FS2', reason: 'offline'}, '  ✗ FS2: offline'],
+		// Issue 29: a reason that opens with the server's name is not given the name again ("FS3: FS3 did not answer").
+		[{event: 'server-failed', server: 'FS3', reason: 'FS3 did not answer: the NetWare server is down'}, '  ✗ FS3 did not answer: the NetWare server is down'],
+		[{event: 'server-failed', server: 'FS1', reason: 'FS10 did not answer'}, '  ✗ FS1: FS10 did not answer'],
+	],
 	'step-finished': [[{event: 'step-finished', step: 'rollback', title: 'Roll back', summary: 'done'}, '✓ Roll back: done']],
 	'step-failed': [
 		[
