@@ -308,13 +308,14 @@ export class RunDriver {
 		store.set({screen: summary, exit: summary.exit});
 	}
 
-	/** The roll back's confirmation; only a restore can be rolled back. */
+	/** The roll back's confirmation (only a restore's), with MSSYNC as asked now; asked with no choice on view, and dropped if the admin left meanwhile. */
 	async askRollback(): Promise<void> {
 		const run = this.s.activeRun;
 		if (run.flow !== 'restore') return;
-		// MSSYNC as it is now (stuck stopping, stopped, running): the confirmation says what the roll back does about it.
+		const asking: Screen = {name: 'loading', message: "Asking MSSYNC's state (the roll back's confirmation says what it does about it)…"};
+		this.s.store.set({screen: asking});
 		const now = await serviceBeforeRollback(run, {onCommand: this.s.store.onCommand});
-		this.s.store.set({screen: rollbackConfirmationOf(run, now, line => this.s.asLaunched(line))});
+		if (this.s.store.screen === asking) this.s.store.set({screen: rollbackConfirmationOf(run, now, line => this.s.asLaunched(line))});
 	}
 
 	/** On the resume screen: a run whose roll back began is finished by rolling back, never resumed. */

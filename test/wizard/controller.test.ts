@@ -1,14 +1,15 @@
 import {basename, dirname, join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {findUnfinishedRun, readJournal} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
-import {labPaths} from '../../source/lab/state.js';
+import {labPaths, loadLab, saveLab} from '../../source/lab/state.js';
+import type {Target} from '../../source/targets/capabilities.js';
 import {labStatus} from '../../source/lab/status.js';
 import {WizardController} from '../../source/wizard/controller.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {waitFor} from '../helpers/wait-for.js';
-import {controllerOnLab, labController, toFirstConfirmation, wizardOptions} from '../helpers/wizard-walk.js';
+import {controllerOnLab, labController, makeLab, toFirstConfirmation, toSynchronizeConfirmation, wizardOptions} from '../helpers/wizard-walk.js';
 
 const screen = (c: WizardController) => c.getState().screen;
 
@@ -234,6 +235,55 @@ describe('the wizard controller', () => {
 		expect(screen(controller)).toMatchObject({name: 'failure', step: 'synchronize', failedServers: ['FS2']});
 		await controller.answers.failure('finish');
 		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, title: 'Done, but FS2 still shows a red X'});
+	});
+});
+
+describe('the wizard controller, while the roll back asks MSSYNC its state', () => {
+	/** A restore whose Start MSSYNC is refused, on its failure screen; MSSYNC's next query answers only when `answer` is called. */
+	async function onRefusedStart(): Promise<{controller: WizardController; answer: () => void}> {
+		const dir = await makeLab();
+		await saveLab(dir, {...(await loadLab(dir)), fault: 'start-refused'});
+		const controller = controllerOnLab(dir);
+		await controller.start();
+		await toFirstConfirmation(controller);
+		await toSynchronizeConfirmation(controller);
+		expect(screen(controller)).toMatchObject({name: 'failure', step: 'start-service'});
+		const {service} = (controller as unknown as {s: {activeTarget: Target}}).s.activeTarget;
+		const query = service.query.bind(service);
+		let answer = () => {};
+		const answered = new Promise<void>(resolve => (answer = resolve));
+		vi.spyOn(service, 'query').mockImplementationOnce(async options => {
+			await answered;
+			return query(options);
+		});
+		return {controller, answer};
+	}
+
+	it('shows no choice meanwhile: "Stop here" chosen then is not taken, and the confirmation follows', async () => {
+		const {controller, answer} = await onRefusedStart();
+		const asked = controller.answers.failure('rollback');
+		await waitFor(() => expect(screen(controller)).toMatchObject({name: 'loading', message: expect.stringMatching(/^Asking MSSYNC's state/)}));
+		await controller.answers.failure('stop');
+		expect(screen(controller).name).toBe('loading');
+		answer();
+		await asked;
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'rollback'});
+		expect(controller.getState().exit).toBeUndefined();
+		await controller.dispose();
+	});
+
+	it('keeps the end shown when the admin leaves meanwhile', async () => {
+		const {controller, answer} = await onRefusedStart();
+		const asked = controller.answers.failure('rollback');
+		await waitFor(() => expect(screen(controller).name).toBe('loading'));
+		void controller.dispatch({type: 'ask-to-leave'});
+		await controller.dispatch({type: 'leave'});
+		const end = controller.getState();
+		expect(end).toMatchObject({screen: {name: 'summary'}, exit: 130});
+		answer();
+		await asked;
+		expect(controller.getState().screen).toBe(end.screen);
+		await controller.dispose();
 	});
 });
 
