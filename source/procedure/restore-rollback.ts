@@ -36,6 +36,22 @@ export function rolledBackFolder(entries: readonly JournalEntry[]): string | und
 	return plan?.folder;
 }
 
+/**
+ * What an earlier roll back of this run already did, by the journal: the copies moved aside (every file it
+ * planned to, or the originals' return begun, which comes after), and every original moved back from `snapshot`.
+ */
+export function rolledBackSoFar(entries: readonly JournalEntry[], files: DatabaseFiles, snapshot: string): {copiesAside: boolean; originalsBack: boolean} {
+	const began = entries.findIndex(e => e.type === 'step-started' && e.step === 'rollback');
+	if (began < 0) return {copiesAside: false, originalsBack: false};
+	const moved = entries.slice(began).filter((e): e is Extract<JournalEntry, {type: 'moved'}> => e.type === 'moved');
+	const originals = originalMoves(entries, files, snapshot);
+	const returned = originals.filter(o => moved.some(m => m.from === o.to && m.to === o.from));
+	const aside = rolledBackFolder(entries);
+	const planned = entries.flatMap(e => (e.type === 'step-plan' && e.step === 'rollback' ? e.files : []));
+	const allAside = aside !== undefined && planned.every(name => moved.some(m => m.to === files.join(aside, name)));
+	return {copiesAside: allAside || returned.length > 0, originalsBack: originals.length > 0 && returned.length === originals.length};
+}
+
 /** What a roll back needs of its run: the journal as read so far (kept current by `record`), and the run's journaled renames. */
 export type RollbackContext = {
 	readonly target: Target;

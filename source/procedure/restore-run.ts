@@ -20,7 +20,7 @@ import {beginRestoreShaped, RestoreShapedRun, type RestoreBeginOptions} from './
 import {defaultTimings, requireStopped, startService, stopService, type RunTimings} from './mssync-service.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {describeRestoreChanges} from './restore-changes.js';
-import {originalMoves, rolledBackFolder, rollBackRestore} from './restore-rollback.js';
+import {originalMoves, rolledBackFolder, rolledBackSoFar, rollBackRestore} from './restore-rollback.js';
 import {rollbackServiceLine} from './rollback-service.js';
 import {RESTORE_STEPS, type RestoreStepId} from './restore-steps.js';
 import {withSynchronizeChosen} from './synchronize-titled.js';
@@ -76,6 +76,9 @@ export class RestoreRun extends RestoreShapedRun {
 		copied: boolean;
 		/** Whether the journal holds a file the copy finished: a copy that failed before any has none to name. */
 		anyCopied: boolean;
+		/** What an earlier roll back of this run already moved (rolledBackSoFar): not promised again. */
+		copiesAside: boolean;
+		originalsBack: boolean;
 		sent: boolean;
 		aside: string;
 		service: string;
@@ -91,6 +94,7 @@ export class RestoreRun extends RestoreShapedRun {
 			moved,
 			copied,
 			anyCopied: this.entries.some(e => e.type === 'copied'),
+			...rolledBackSoFar(this.entries, files, this.snapshot),
 			sent: this.stepBegan('synchronize'),
 			aside,
 			syncagnt,

@@ -33,7 +33,18 @@ export function rollbackConfirmation(
 	 * What the journal says began (each step may have changed something, finished or not); `aside`: where the
 	 * copies go; `service`: MSSYNC as read now and what the roll back does about it (RestoreRun.rollbackScope).
 	 */
-	began: {moved: boolean; copied: boolean; anyCopied?: boolean; sent?: boolean; aside?: string; service?: string; syncagnt?: string} = {
+	began: {
+		moved: boolean;
+		copied: boolean;
+		anyCopied?: boolean;
+		sent?: boolean;
+		aside?: string;
+		service?: string;
+		syncagnt?: string;
+		/** What an earlier roll back of this run already moved: never promised again. */
+		copiesAside?: boolean;
+		originalsBack?: boolean;
+	} = {
 		moved: true,
 		copied: true,
 	},
@@ -46,25 +57,35 @@ export function rollbackConfirmation(
 		? `to ${named(began.aside)} (kept${began.aside.endsWith('YYYYMMDD-HHMMSS') ? '; YYYYMMDD-HHMMSS: when the roll back begins' : ''})`
 		: 'aside (kept)';
 	// Said from what the journal holds: before the copy began there is nothing copied to move aside, and
-	// before the move nothing on disk to put back; MSSYNC as read now. One sentence a line, each folder once.
-	const files = began.copied
+	// before the move nothing on disk to put back; what an earlier roll back moved is not moved again. MSSYNC
+	// as read now. One sentence a line, each folder once.
+	const changed = began.moved || began.copied;
+	const done = changed && began.copiesAside && began.originalsBack;
+	const files = done
 		? [
-				// A copy that stopped before it finished a file: what it may have left is moved, never called "the files this run copied".
-				began.anyCopied === false
-					? `Moves what the copy put into SYNCAGNT before it stopped, if anything, ${kept}; it finished no file.`
-					: `Moves the files this run copied into SYNCAGNT ${kept}.`,
-				`Moves the original files back from ${named(snapshot)}.`,
+				`The files are already back: an earlier roll back moved the original files back into SYNCAGNT${began.copied ? ` and this run's copies ${kept}` : ''}, so this one moves none.`,
 			]
-		: began.moved
-			? [`Moves the original files back from ${named(snapshot)} (nothing was copied into SYNCAGNT yet).`]
+		: changed
+			? [
+					...(began.copied && !began.copiesAside
+						? // A copy that stopped before it finished a file: what it may have left is moved, never called "the files this run copied".
+							[
+								began.anyCopied === false
+									? `Moves what the copy put into SYNCAGNT before it stopped, if anything, ${kept}; it finished no file.`
+									: `Moves the files this run copied into SYNCAGNT ${kept}.`,
+							]
+						: []),
+					`Moves the original files back from ${named(snapshot)}${began.copied ? '' : ' (nothing was copied into SYNCAGNT yet)'}.`,
+				]
 			: ['Nothing had been changed on disk: the run moved and copied no file, so the roll back moves none.'];
 	return {
 		name: 'confirm',
 		step: 'rollback',
 		title: 'Roll back',
 		help: {
-			why:
-				began.moved || began.copied
+			why: done
+				? 'An earlier roll back of this run already put SYNCAGNT back byte for byte: this one only brings MSSYNC back to the state the run found, and closes the run.'
+				: changed
 					? 'Roll back puts SYNCAGNT back byte for byte from the folder its files were moved into (SYNCAGNT.before-restore-…) and brings MSSYNC back to the state the run found. The files this run copied are kept aside, not deleted.'
 					: 'This run changed nothing in SYNCAGNT, so the roll back only brings MSSYNC back to the state the run found, and closes the run.',
 			kb: 'KB Q148678 has no roll back: this is the tool keeping its promise that nothing is lost.',

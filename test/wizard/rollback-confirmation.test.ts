@@ -1,6 +1,14 @@
 /** The roll back's confirmation (issue 29): what it moves, from what the journal recorded, and MSSYNC as read now. */
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {rollbackConfirmation} from '../../source/wizard/rollback-confirmation.js';
+import {findUnfinishedRun} from '../../source/journal/journal.js';
+import {createLab} from '../../source/lab/create.js';
+import {LAB_DEFAULTS} from '../../source/lab/options.js';
+import {labPaths, loadLab, saveLab} from '../../source/lab/state.js';
+import {RestoreRun} from '../../source/procedure/restore-run.js';
+import {labTarget} from '../../source/targets/lab/lab-target.js';
+import {rollbackConfirmation, rollbackConfirmationOf} from '../../source/wizard/rollback-confirmation.js';
+import {tempDir} from '../helpers/run-cli.js';
 
 describe("the roll back's confirmation (pure wording)", () => {
 	it('the roll back confirmation names the snapshot and how MSSYNC is left', () => {
@@ -40,5 +48,40 @@ describe("the roll back's confirmation (pure wording)", () => {
 		const elsewhere = rollbackConfirmation('/x/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {moved: true, copied: false, syncagnt: '/w/SYNCAGNT'});
 		if (elsewhere.name !== 'confirm') throw new Error(elsewhere.name);
 		expect(elsewhere.changes[0]).toBe('Moves the original files back from /x/SYNCAGNT.before-restore-1 (nothing was copied into SYNCAGNT yet).');
+	});
+
+	it('a roll back continued after the copies went aside promises only the originals (issue 29)', () => {
+		const screen = rollbackConfirmation('/w/SYNCAGNT.before-restore-1', 'RUNNING', undefined, {
+			moved: true,
+			copied: true,
+			copiesAside: true,
+			syncagnt: '/w/SYNCAGNT',
+		});
+		if (screen.name !== 'confirm') throw new Error(screen.name);
+		expect(screen.changes.join(' ')).not.toMatch(/files this run copied/);
+		expect(screen.changes[0]).toBe('Moves the original files back from SYNCAGNT.before-restore-1 beside SYNCAGNT.');
+	});
+});
+
+describe("the roll back's confirmation, continued after a roll back that failed", () => {
+	it('with the originals back and the snapshot gone, it promises no move: the files are back, MSSYNC only (issue 29)', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});
+		const target = labTarget(dir);
+		const fast = {serviceTimeoutMs: 2000, pollIntervalMs: 20};
+		const run = await RestoreRun.begin(target, labPaths(dir).backup, {timings: fast});
+		for (const step of ['stop-service', 'move-aside', 'copy-backup']) expect(await run.execute(step)).toMatchObject({status: 'done'});
+		await saveLab(dir, {...(await loadLab(dir)), fault: 'start-refused'});
+		expect(await run.rollback()).toMatchObject({status: 'failed', message: expect.stringMatching(/^the original files are back in SYNCAGNT/)});
+		run.leaveServer();
+		const again = await RestoreRun.resume(target, (await findUnfinishedRun(target.journalDir))!, fast);
+		const screen = rollbackConfirmationOf(again, 'STOPPED', line => line);
+		if (screen.name !== 'confirm') throw new Error(screen.name);
+		expect(screen.changes[0]).toMatch(
+			/^The files are already back: an earlier roll back moved the original files back into SYNCAGNT and this run's copies to SYNCAGNT\.rolled-back-\S+ beside SYNCAGNT \(kept\), so this one moves none\.$/,
+		);
+		expect(screen.changes.join(' ')).not.toMatch(/before-restore|Moves the/);
+		expect(screen.help?.why).toMatch(/^An earlier roll back of this run already put SYNCAGNT back byte for byte: this one only brings MSSYNC back/);
+		again.leaveServer();
 	});
 });
