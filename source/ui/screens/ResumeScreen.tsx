@@ -30,15 +30,16 @@ function lastCommandLabel(screen: Resume): string {
 
 /**
  * The run's steps as they stand, in the plan's order: each done one ticked, the one resuming does next marked
- * with what happened to it, the rest numbered. Without the plan (an older screen), the steps done.
+ * with what happened to it, the rest numbered. Without the plan (an older screen), the steps done. Once a roll
+ * back began, none is ticked or next: it undoes what they did, and the run is not resumed.
  */
 export function resumeStepLines(screen: Resume, glyphs: {ok: string; error: string; arrow: string; bullet: string}): {mark: string; text: string}[] {
+	if (screen.rollbackBegan) return (screen.planSteps ?? []).map((title, i) => ({mark: ' ', text: `${i + 1}. ${title}`}));
 	if (!screen.planSteps) return screen.finished.map(title => ({mark: glyphs.ok, text: title}));
 	const done = new Set(screen.finished);
 	const {state, during} = screen.standing;
-	const next = screen.rollbackBegan
-		? {mark: glyphs.bullet, how: ''}
-		: state === 'failed'
+	const next =
+		state === 'failed'
 			? {mark: glyphs.error, how: ': failed; resuming does it again'}
 			: state === 'awaiting-manual'
 				? {mark: glyphs.bullet, how: ': waits for you to confirm it'}

@@ -43,6 +43,10 @@ const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {
 		'A previous run on this target was cut off. Resume continues from the first unfinished step; roll back puts SYNCAGNT and MSSYNC back as they were before it.',
 };
 
+/** The resume screen of a run whose roll back began: it is not resumed, only rolled back to the end. */
+const RESUME_ROLLING_BACK_HELP =
+	'A roll back of this run began and did not finish, so the run cannot be resumed. Continuing the roll back goes on from where it stopped (nothing it did is undone twice) and puts SYNCAGNT and MSSYNC back as they were before the run.';
+
 type HelpLine = {text: string; dim?: boolean};
 
 /**
@@ -62,7 +66,9 @@ export function helpLines(screen: Screen, steps?: WizardState['steps'], hidden: 
 						text:
 							screen.name === 'multi-select'
 								? MULTI_SELECT_HELP[screen.purpose]
-								: (SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.'),
+								: screen.name === 'resume' && screen.rollbackBegan
+									? RESUME_ROLLING_BACK_HELP
+									: (SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.'),
 					},
 				];
 	return [...hidden.map(text => ({text})), ...said].map(line => ({...line, text: safeText(line.text)}));

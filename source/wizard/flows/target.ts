@@ -133,7 +133,8 @@ export class TargetFlow {
 		};
 		// The header names the article the resumed run follows, as it did when the run began.
 		const kb = found.flow === 'repair' ? cite('dsmpack', ['Q197852']) : found.newPdc ? cite('new-pdc') : cite('red-x');
-		this.s.store.set({kb, steps: this.s.stepList(), screen: this.s.resumeScreen});
+		// Once a roll back began, no step list: its ticks would be what the roll back undoes, not what is done.
+		this.s.store.set({kb, steps: run.rollbackBegan() ? undefined : this.s.stepList(), screen: this.s.resumeScreen});
 	}
 
 	/** What the target is like before anything is offered: on a real server, every preflight check. */

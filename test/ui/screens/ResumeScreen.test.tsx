@@ -48,6 +48,22 @@ describe('the resume screen offers only what can be done', () => {
 		expect(frame).toContain('rolling back again continues it');
 	});
 
+	it('a run whose roll back began ticks no step and marks none next: the roll back undid them (issue 29)', () => {
+		const planSteps = ['Stop MSSYNC', 'Move the current database aside', 'Copy the backup into SYNCAGNT', 'Start MSSYNC'];
+		const began = {
+			...base,
+			planSteps,
+			finished: planSteps.slice(0, 3),
+			next: 'Start MSSYNC',
+			standing: {state: 'failed' as const, step: 'start-service'},
+			rollbackBegan: true,
+		};
+		const frame = render(<ResumeScreen screen={began} choice={choiceOf(began)} columns={100} />).lastFrame() ?? '';
+		expect(frame).not.toMatch(/[✓•▶✗] \d\./);
+		expect(frame).toContain('  2. Move the current database aside');
+		expect(frame).toContain('  4. Start MSSYNC\n');
+	});
+
 	it('says how the run was left, and Enter on the item under the pointer answers', async () => {
 		const {ui, frame, wizard} = mountScreen(base, (screen, choice) => <ResumeScreen screen={screen} choice={choice} />);
 		expect(frame()).toContain('A restore run on this target was cut off between two steps.');

@@ -10,6 +10,25 @@ import type {Screen} from '../../../source/wizard/state.js';
 const withGlyphs = (node: React.ReactNode) => <GlyphsContext.Provider value={UNICODE_GLYPHS}>{node}</GlyphsContext.Provider>;
 
 describe('the ? help', () => {
+	it('on the resume screen of a run whose roll back began, speaks of the roll back only, not of resuming (issue 29)', () => {
+		const resume: Screen = {
+			name: 'resume',
+			journal: '/j/NTPDC-1.jsonl',
+			finished: [],
+			flow: 'restore',
+			started: '2026-11-29T19:00:00.000Z',
+			standing: {state: 'failed', step: 'rollback'},
+			canRollback: true,
+			rollbackBegan: true,
+		};
+		const text = helpLines(resume)
+			.map(line => line.text)
+			.join(' ');
+		expect(text).not.toMatch(/Resume continues/);
+		expect(text).toMatch(/^A roll back of this run began and did not finish, so the run cannot be resumed\./);
+		expect(helpLines({...resume, rollbackBegan: false})[0]!.text).toMatch(/Resume continues from the first unfinished step/);
+	});
+
 	it('on the bindery question explains the bindery backup, not only the keys', () => {
 		const screen: Screen = {name: 'multi-select', purpose: 'bindery', title: 'Restore the bindery', hint: '', items: [], cursor: 0, selected: []};
 		const ui = render(withGlyphs(<HelpOverlay screen={screen} />));

@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest';
 import {parseCommandLine} from '../../../source/cli/parse-args.js';
 import {createLab} from '../../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../../source/lab/options.js';
+import {loadLab, saveLab} from '../../../source/lab/state.js';
 import {RestoreRun} from '../../../source/procedure/restore-run.js';
 import {labTarget} from '../../../source/targets/lab/lab-target.js';
 import {choicesOf} from '../../../source/wizard/choices.js';
@@ -105,5 +106,24 @@ describe('a run found with no command journaled', () => {
 			'none sent to the target; the finished steps were done by the tool itself, with no command to show.',
 		);
 		expect(noCommandSentence([], steps)).toBe('none: its journal records no command sent to the target.');
+	});
+
+	it('a run whose roll back began: the resume screen comes with no step list, whose ticks would be what the roll back undid (issue 29)', async () => {
+		const lab = await newLab();
+		const target = labTarget(lab);
+		const fast = {serviceTimeoutMs: 2000, pollIntervalMs: 20};
+		const run = await RestoreRun.begin(target, join(lab, 'backup'), {timings: fast});
+		for (const step of ['stop-service', 'move-aside', 'copy-backup']) expect(await run.execute(step)).toMatchObject({status: 'done'});
+		await saveLab(lab, {...(await loadLab(lab)), fault: 'start-refused'});
+		expect(await run.rollback()).toMatchObject({status: 'failed'});
+		run.leaveServer();
+		const controller = wizardOn(lab);
+		try {
+			await controller.start();
+			expect(controller.getState()).toMatchObject({screen: {name: 'resume', rollbackBegan: true}});
+			expect(controller.getState().steps).toBeUndefined();
+		} finally {
+			await controller.dispose();
+		}
 	});
 });
