@@ -27,7 +27,7 @@ import {NEW_PDC_BACKUP_FOLDER, newPdcSteps} from './new-pdc.js';
 import {rollBackNewPdc, NEW_PDC_FOLDER_PLAN} from './new-pdc-rollback.js';
 import type {RunHooks, StepDef, StepOutcome} from './procedure-run.js';
 import {rollbackServiceLine} from './rollback-service.js';
-import {rolledBackFolder} from './restore-rollback.js';
+import {copiesMovedAside, rolledBackFolder} from './restore-rollback.js';
 import {event8005Check, synchronizeChanges} from './synchronize-choice.js';
 import {synchronizeInstructions} from './synchronize-step.js';
 import {withSynchronizeChosen} from './synchronize-titled.js';
@@ -129,15 +129,19 @@ export class NewPdcRun extends RestoreShapedRun {
 		const copyBegan = this.entries.some(e => e.type === 'step-started' && e.step === 'copy-backup');
 		const dsmnRan = this.entries.some(e => e.type === 'step-started' && e.step === 'start-service');
 		const seconds = Math.round(this.timings.serviceTimeoutMs / 1000);
+		// Moved aside by an earlier roll back: not promised again, nor the stop that comes only with copies left or once MSSYNC ran (new-pdc-rollback.ts).
+		const aside = copyBegan && copiesMovedAside(this.entries, this.target.database.files) ? rolledBackFolder(this.entries) : undefined;
 		return {
 			changes: [
-				...(copyBegan
-					? [
-							`Moves the copies this run made in ${this.backupFolder} into a folder beside SYNCAGNT (kept),`,
-							'and removes the Backup subfolder when this run created it and nothing else is in it.',
-						]
-					: ['Nothing had been changed on disk: the run copied no file and made no folder, so the roll back moves none.']),
-				rollbackServiceLine(this.start.serviceBefore, serviceNow, copyBegan || dsmnRan, seconds, this.target.service.stuck),
+				...(aside
+					? [`The copies this run made are already in ${aside} (kept): an earlier roll back moved them, so this one moves none.`]
+					: copyBegan
+						? [
+								`Moves the copies this run made in ${this.backupFolder} into a folder beside SYNCAGNT (kept),`,
+								'and removes the Backup subfolder when this run created it and nothing else is in it.',
+							]
+						: ['Nothing had been changed on disk: the run copied no file and made no folder, so the roll back moves none.']),
+				rollbackServiceLine(this.start.serviceBefore, serviceNow, (copyBegan && !aside) || dsmnRan, seconds, this.target.service.stuck),
 			],
 			why: "On a new PDC nothing of the new installation was replaced: the run only added the Backup subfolder's copies, so a roll back takes those away. Once MSSYNC has started on them, SYNCAGNT's database is the one MSSYNC took from the subfolder; the roll back says so.",
 			kb: `The recovery on a new PDC (${cite('new-pdc')}) has no roll back: this is the tool keeping its promise that nothing is lost.`,

@@ -41,15 +41,25 @@ export function rolledBackFolder(entries: readonly JournalEntry[]): string | und
  * planned to, or the originals' return begun, which comes after), and every original moved back from `snapshot`.
  */
 export function rolledBackSoFar(entries: readonly JournalEntry[], files: DatabaseFiles, snapshot: string): {copiesAside: boolean; originalsBack: boolean} {
-	const began = entries.findIndex(e => e.type === 'step-started' && e.step === 'rollback');
-	if (began < 0) return {copiesAside: false, originalsBack: false};
-	const moved = entries.slice(began).filter((e): e is Extract<JournalEntry, {type: 'moved'}> => e.type === 'moved');
+	const moved = movedByRollback(entries);
 	const originals = originalMoves(entries, files, snapshot);
 	const returned = originals.filter(o => moved.some(m => m.from === o.to && m.to === o.from));
+	return {copiesAside: copiesMovedAside(entries, files) || returned.length > 0, originalsBack: originals.length > 0 && returned.length === originals.length};
+}
+
+/** The renames a roll back of this run finished (none before one began). */
+function movedByRollback(entries: readonly JournalEntry[]): Extract<JournalEntry, {type: 'moved'}>[] {
+	const began = entries.findIndex(e => e.type === 'step-started' && e.step === 'rollback');
+	return began < 0 ? [] : entries.slice(began).filter((e): e is Extract<JournalEntry, {type: 'moved'}> => e.type === 'moved');
+}
+
+/** An earlier roll back moved every copy it planned to into its rolled-back folder (moveCopiesAside). */
+export function copiesMovedAside(entries: readonly JournalEntry[], files: DatabaseFiles): boolean {
 	const aside = rolledBackFolder(entries);
+	if (aside === undefined) return false;
+	const moved = movedByRollback(entries);
 	const planned = entries.flatMap(e => (e.type === 'step-plan' && e.step === 'rollback' ? e.files : []));
-	const allAside = aside !== undefined && planned.every(name => moved.some(m => m.to === files.join(aside, name)));
-	return {copiesAside: allAside || returned.length > 0, originalsBack: originals.length > 0 && returned.length === originals.length};
+	return planned.every(name => moved.some(m => m.to === files.join(aside, name)));
 }
 
 /** What a roll back needs of its run: the journal as read so far (kept current by `record`), and the run's journaled renames. */

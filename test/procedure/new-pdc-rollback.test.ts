@@ -54,4 +54,29 @@ describe('the new-PDC roll back after a Stop MSSYNC that hangs (issue 29)', () =
 		expect(await hashFolder(paths.syncagnt)).toEqual(before);
 		expect((await loadLab(dir)).service.state).toBe('RUNNING');
 	});
+
+	it('continued after its copies went aside, it promises no move and no stop of MSSYNC, and does neither', async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20, newPdc: true});
+		const target = labTarget(dir);
+		const run = await NewPdcRun.begin(target, labPaths(dir).backup, {timings: fast});
+		for (const step of ['stop-service', 'copy-backup']) expect(await run.execute(step)).toMatchObject({status: 'done'});
+		// The copies go aside, then MSSYNC's start is refused: the roll back stops there.
+		await saveLab(dir, {...(await loadLab(dir)), fault: 'start-refused'});
+		expect(await run.rollback()).toMatchObject({status: 'failed'});
+		run.leaveServer();
+		await labFaultCommand(dir, undefined, quiet);
+		expect(await target.service.start()).toMatchObject({ok: true});
+		const again = await resumeRun(target, (await findUnfinishedRun(target.journalDir))!);
+		if (!(again instanceof NewPdcRun)) throw new Error('not the new-PDC run');
+		const explained = again.rollbackExplanation('RUNNING');
+		expect(explained.changes).toEqual([
+			expect.stringMatching(/^The copies this run made are already in \S+rolled-back\S+ \(kept\): an earlier roll back moved them, so this one moves none\.$/),
+			'MSSYNC is running, as the run found it: the roll back leaves it so.',
+		]);
+		const commands: string[] = [];
+		expect(await again.rollback({onCommand: event => void (event.phase === 'start' && commands.push(event.command))})).toMatchObject({status: 'done'});
+		expect(commands.filter(command => /stop/.test(command))).toEqual([]);
+		expect((await loadLab(dir)).service.state).toBe('RUNNING');
+	});
 });
