@@ -24,6 +24,8 @@ export class ChoiceCursor {
 	private index = 0;
 	/** Enter chose, and the choice is about to be acted on: the keys of the same moment are not taken for the next screen. */
 	private choosing = false;
+	/** The list whose choice is being acted on (the action awaits before it changes the screen): it takes no other key meanwhile. */
+	private acting: string | undefined;
 	/** The answer Enter gave on each screen drawn (the same object comes back when Esc goes back to it). */
 	private readonly answered = new WeakMap<Screen, string>();
 	private readonly listeners = new Set<() => void>();
@@ -44,7 +46,7 @@ export class ChoiceCursor {
 	/** An arrow: the next item (delta 1) or the previous one (-1), wrapping at both ends. */
 	move(delta: number): void {
 		const items = this.follow();
-		if (!items?.length || this.choosing) return;
+		if (!items?.length || this.choosing || this.acting === this.list) return;
 		this.index = (((this.index + delta) % items.length) + items.length) % items.length;
 		for (const listener of this.listeners) listener();
 	}
@@ -57,15 +59,22 @@ export class ChoiceCursor {
 	choose<V extends string>(act: (screen: Screen, value: V) => Promise<void> | void): Promise<void> | void {
 		const items = this.follow();
 		if (!items?.length) return;
-		if (this.choosing) return this.source.noteIgnoredKey('next-screen');
+		if (this.choosing || this.acting === this.list) return this.source.noteIgnoredKey('next-screen');
 		this.choosing = true;
 		const {screen} = this.source.getState();
 		const value = items[this.index]!.value as V;
 		this.answered.set(screen, value);
+		const list = this.list;
 		return new Promise<void>((resolve, reject) =>
 			setImmediate(() => {
 				this.choosing = false;
-				Promise.resolve(act(screen, value)).then(resolve, reject);
+				this.acting = list;
+				Promise.resolve()
+					.then(() => act(screen, value))
+					.finally(() => {
+						if (this.acting === list) this.acting = undefined;
+					})
+					.then(resolve, reject);
 			}),
 		);
 	}

@@ -62,6 +62,34 @@ describe('the pointer of the list on screen', () => {
 		expect(ignored).toEqual(['next-screen']);
 	});
 
+	it('while a choice is acted on and the screen is still the same, no other key moves or chooses (a roll back asking MSSYNC first)', async () => {
+		const {cursor, ignored, show} = cursorOn({name: 'ask-backup'});
+		const chosen: string[] = [];
+		let done = () => {};
+		const acted = new Promise<void>(resolve => (done = resolve));
+		const first = cursor.choose((_, value) => {
+			chosen.push(value);
+			return acted;
+		});
+		await new Promise(resolve => setImmediate(resolve));
+		expect(chosen).toEqual(['yes']);
+		cursor.move(1);
+		expect(cursor.pointer()).toBe(0);
+		expect(cursor.choose((_, value) => void chosen.push(value))).toBeUndefined();
+		expect(ignored).toEqual(['next-screen']);
+		// The action leads to another list: that one takes keys at once.
+		show({screen: confirm('rollback')});
+		cursor.move(1);
+		expect(cursor.pointer()).toBe(1);
+		done();
+		await first;
+		// Done, and back on the first list: it takes keys again.
+		show({screen: {name: 'ask-backup'}});
+		cursor.move(1);
+		expect(cursor.pointer()).toBe(1);
+		expect(chosen).toEqual(['yes']);
+	});
+
 	it('starts over on a new list: another screen, another step, other items', () => {
 		const {cursor, show} = cursorOn(confirm('stop-service'));
 		cursor.move(1);
