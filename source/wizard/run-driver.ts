@@ -376,9 +376,8 @@ export class RunDriver {
 		const {result, red, kept, outOfStep} = await finishRun(run, target);
 		// Event 8005 seen, or a backup too old to trust after the plain synchronize: the lab's command as launched.
 		const doubt = outOfStep ? {because: outOfStep.because, lines: outOfStep.lines.map(line => this.s.asLaunched(line))} : undefined;
-		// What can be checked now (app/after-run-checks.ts, as a scripted run prints it), above the summary; a
-		// repair's summary already says what follows, and DSMCHK's exit codes are left to its own help, so
-		// the summary stays short enough for a small terminal. Commands as they work from where the admin is.
+		// What can be checked now (app/after-run-checks.ts, as a scripted run prints it), above the summary; a repair's summary already says what
+		// follows, and DSMCHK's exit codes are left to its own help, so the summary stays short enough for a small terminal. Commands as launched.
 		// Event 8005 is said once, by the summary's "Next:" (summary.ts), not also in the log above it.
 		const after = await afterRunChecks(run, target);
 		const said = new Set([...event8005Check('normal'), ...event8005Check('full'), ...after.event8005]);
