@@ -147,8 +147,20 @@ export async function requireStopped(service: ServiceControl, hooks: RunHooks): 
 	};
 }
 
-/** The step "Start MSSYNC": running, confirmed by polling; already running is done. */
-export async function startService(service: ServiceControl, timings: RunTimings, hooks: RunHooks): Promise<StepOutcome> {
+/**
+ * The step "Start MSSYNC": running, confirmed by polling; already running is done. `onPurpose`: a start the
+ * target refuses on purpose (the practice lab's fault, ARCHITECTURE.md "The lab"), whose advice replaces the service's.
+ */
+export async function startService(
+	service: ServiceControl,
+	timings: RunTimings,
+	hooks: RunHooks,
+	onPurpose?: () => Promise<string | undefined>,
+): Promise<StepOutcome> {
+	const purpose = async (advice: string) => {
+		const staged = await onPurpose?.().catch(() => undefined);
+		return staged === undefined ? advice : `${staged}, then retry, or roll back`;
+	};
 	const began = Date.now();
 	const now = await service.query({onCommand: hooks.onCommand});
 	if (now.ok && now.state === 'RUNNING') return {status: 'done', summary: 'MSSYNC was already running'};
@@ -158,7 +170,7 @@ export async function startService(service: ServiceControl, timings: RunTimings,
 		return {
 			status: 'failed',
 			message: `${command} failed: ${serviceFailure(start.error)}${errorNumber(start.error, command.startsWith('net start') ? 'NET HELPMSG' : 'error')}`,
-			advice: start.error.advice,
+			advice: await purpose(start.error.advice),
 		};
 	}
 	const waited = await waitForState(service, 'RUNNING', {
@@ -172,7 +184,7 @@ export async function startService(service: ServiceControl, timings: RunTimings,
 		return {
 			status: 'failed',
 			message: `MSSYNC did not reach RUNNING within ${Math.round(timings.serviceTimeoutMs / 1000)} s (it is ${waited.state})`,
-			advice: "look in Event Viewer's Application log for Jet errors; retry, or roll back",
+			advice: await purpose("look in Event Viewer's Application log for Jet errors; retry, or roll back"),
 		};
 	}
 	return {status: 'failed', message: `cannot query MSSYNC: ${serviceFailure(waited.error)}`, advice: waited.error.advice};

@@ -241,7 +241,7 @@ export class NewPdcRun extends RestoreShapedRun {
 				};
 			}
 		}
-		return startService(this.target.service, this.timings, hooks);
+		return startService(this.target.service, this.timings, hooks, this.target.startRefusedOnPurpose?.bind(this.target));
 	}
 
 	async rollback(hooks: RunHooks = {}): Promise<StepOutcome> {

@@ -308,7 +308,7 @@ export class RestoreRun extends RestoreShapedRun {
 	private async startAfterCheck(hooks: RunHooks): Promise<StepOutcome> {
 		const check = await this.recheckCopies();
 		if (check.failed) return check.failed;
-		const outcome = await startService(this.target.service, this.timings, hooks);
+		const outcome = await startService(this.target.service, this.timings, hooks, this.target.startRefusedOnPurpose?.bind(this.target));
 		return outcome.status === 'done' && check.note ? {...outcome, summary: `${outcome.summary}; before it, ${check.note}`} : outcome;
 	}
 

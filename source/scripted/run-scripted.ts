@@ -17,7 +17,7 @@ import {openTarget, otherRunEvent, type OpenTarget} from '../app/open-target.js'
 import {prepareRestore} from '../app/prepare-restore.js';
 import {reconstructPreflight} from '../app/prepare-reconstruct.js';
 import {allow4xRefusal} from '../procedure/allow4x-check.js';
-import {asLaunched, launcherOf} from '../wizard/start-again.js';
+import {asLaunched, launcherOf, type Launcher} from '../wizard/start-again.js';
 import {scriptedResumeProblem} from '../app/resume-policy.js';
 import {rollBack, type RollBackResult} from '../app/roll-back.js';
 import {runStep, stepEnd} from '../app/run-step.js';
@@ -41,10 +41,13 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 	// A closed output (`--json | head -2`, a dropped pipe) is not a crash: the step finishes, is journaled,
 	// and the run stops at the next safe point, as on SIGTERM; nothing more is written to it.
 	let outputClosed = false;
-	// Everything the run reports is an event, rendered once: as a JSON line (--json) or as text.
+	const launcher = launcherOf(io.script, io.env);
+	// Everything the run reports is an event, rendered once: as a JSON line (--json) or as text; its advice and
+	// hint name the lab's commands as launched, as the wizard's do (ARCHITECTURE.md, "The command line and the front ends").
 	const say = (event: RunEvent) => {
 		if (outputClosed) return;
-		const line = options.json ? eventLine(event) : textOf(event, glyphs);
+		const said = launched(event, launcher);
+		const line = options.json ? eventLine(said) : textOf(said, glyphs);
 		if (line !== undefined) io.out(line);
 	};
 	let stop = false;
@@ -133,7 +136,7 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 				const reconstruct = await reconstructFromFlags(target, answers, options, io, warn);
 				const refused = await allow4xRefusal(target, reconstruct.plan.servers, reconstruct.plan.netware);
 				if (refused) {
-					say({event: 'refused', reason: 'allow4x', message: refused.message, advice: asLaunched(refused.advice, launcherOf(io.script, io.env))});
+					say({event: 'refused', reason: 'allow4x', message: refused.message, advice: refused.advice});
 					return EXIT.failed;
 				}
 				run = await beginReconstruct(target, reconstruct, {breakLock: options.breakLock});
@@ -190,7 +193,7 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 		// Out of step after the plain synchronize: the last line says where to look for Event 8005 and what to do, once.
 		const said = new Set(completed.outOfStep ? [...event8005Check('normal'), ...event8005Check('full')] : []);
 		// A repair's next steps name the practice lab's own command as launched, as the wizard's do.
-		const next = after.next.map(line => asLaunched(line, launcherOf(io.script, io.env)));
+		const next = after.next.map(line => asLaunched(line, launcher));
 		for (const line of [...next, ...after.checks, after.dsmchkExitCodes]) if (!said.has(line)) say({event: 'instruction', text: line});
 		say(completed);
 		// Servers still red (the lab reads the marks: after a repair, until synchronized), or Event 8005 seen: the
@@ -284,6 +287,16 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 			{stopRequested: () => stop, signal: abort.signal},
 		);
 	}
+}
+
+/** An event's advice and hint (what to do), each command in them as launched (wizard/start-again.ts). */
+function launched(event: RunEvent, launcher: Launcher): RunEvent {
+	const {advice, hint} = event as {advice?: unknown; hint?: unknown};
+	return {
+		...event,
+		...(typeof advice === 'string' ? {advice: asLaunched(advice, launcher)} : {}),
+		...(typeof hint === 'string' ? {hint: asLaunched(hint, launcher)} : {}),
+	};
 }
 
 function stepTitle(run: ProcedureRun, step: string): string {

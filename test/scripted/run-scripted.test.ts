@@ -30,3 +30,25 @@ describe('a scripted repair that stops', () => {
 		},
 	);
 });
+
+describe('a scripted restore whose Start MSSYNC the practice lab refuses (its start-refused fault)', () => {
+	it('says to clear the fault, its command as launched, in text and in --json: not an Event Viewer the lab has not', {timeout: 60_000}, async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});
+		expect(await main(['lab', 'fault', dir, 'start-refused'], recordingIo().io)).toBe(0);
+		const restore = ['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes'];
+		const text = recordingIo({}, '/opt/app/dist/cli.js');
+		expect(await main(restore, text.io), text.out() + text.err()).toBe(1);
+		const clear = `clear the practice lab's start-refused fault, which refuses every start of MSSYNC (node /opt/app/dist/cli.js lab fault ${dir} clear), then retry, or roll back`;
+		expect(text.out()).toContain(`What to do: ${clear}`);
+		expect(text.out()).not.toMatch(/Event Viewer|dsmn-resync lab/);
+		const json = recordingIo({}, '/opt/app/dist/cli.js');
+		expect(await main(['--lab', dir, '--resume', '--json'], json.io), json.out() + json.err()).toBe(1);
+		const failed = json
+			.out()
+			.split('\n')
+			.filter(line => line.includes('"step-failed"'))
+			.map(line => JSON.parse(line) as {advice: string});
+		expect(failed.map(e => e.advice)).toEqual([clear]);
+	});
+});
