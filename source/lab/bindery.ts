@@ -138,7 +138,7 @@ export async function binderyHasUser(systemDir: string, name: string): Promise<b
 
 /**
  * The users NetWare makes itself (SUPERVISOR, GUEST) and DSMN's agent: not counted among a server's users, so
- * that `lab status` and the bindery restore's offer count the same users (issue 29: 11 offered, 9 after).
+ * that `lab status` and the bindery restore's offer count the same users (ARCHITECTURE.md, "The lab").
  */
 export const BUILT_IN_USERS: ReadonlySet<string> = new Set(['SUPERVISOR', 'GUEST', SYNC_AGENT]);
 

@@ -149,7 +149,7 @@ export async function requireStopped(service: ServiceControl, hooks: RunHooks): 
 
 /**
  * The step "Start MSSYNC": running, confirmed by polling; already running is done. `onPurpose`: a start the
- * target refuses on purpose (the practice lab's fault, ARCHITECTURE.md "The lab"), whose advice replaces the service's.
+ * target refuses on purpose (the practice lab's fault: ARCHITECTURE.md, "The lab"), whose advice replaces the service's.
  */
 export async function startService(
 	service: ServiceControl,

@@ -116,7 +116,7 @@ export class NewPdcRun extends RestoreShapedRun {
 						),
 						...event8005Check(full ? 'full' : 'normal'),
 					];
-				// What the synchronize chosen does (issue 29: one sentence for both said neither).
+				// What the synchronize chosen does, that one's own sentence (ARCHITECTURE.md, "Synchronize all servers").
 				return synchronizeChanges(full ? 'full' : 'normal', 'A roll back cannot undo it: what the servers received stays on them.');
 			}
 		}

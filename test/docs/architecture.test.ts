@@ -33,6 +33,8 @@ describe('ARCHITECTURE.md', () => {
 		for (const file of files) {
 			const text = joined(await readFile(file, 'utf8'));
 			if (/DESIGN\.md/.test(text) && !file.endsWith('architecture.test.ts')) foreign.push(relative(root, file));
+			// The program's comments cite this repository's documents, never an issue tracker's numbers (a reader has none).
+			if (file.startsWith(join(root, 'source')) && /\bissues? #?\d/i.test(text)) foreign.push(relative(root, file));
 			for (const match of text.matchAll(/ARCHITECTURE\.md,? \(?"([^"]+)"/g)) {
 				cited++;
 				if (!sections.has(match[1]!)) missing.push(`${relative(root, file)}: "${match[1]}"`);

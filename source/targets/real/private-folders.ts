@@ -1,6 +1,6 @@
 /**
  * The private folders smbclient's transfers go through (smb-files.ts): named with the process id, so
- * that a later run removes those of a run killed mid-copy (issue 27, finding 7).
+ * that a later run removes those of a run killed mid-copy (ARCHITECTURE.md, "Targets").
  */
 import {readdir, rm} from 'node:fs/promises';
 import {join} from 'node:path';
