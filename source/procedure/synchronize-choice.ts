@@ -56,7 +56,7 @@ export const SYNCHRONIZE_CHOICES: Readonly<Record<SynchronizeKind, {label: strin
 export function synchronizeDuration(kind: SynchronizeKind): string {
 	return kind === 'full'
 		? `It takes longer than ${SYNCHRONIZE_CHOICES.normal.label}: about the number of accounts times the number of servers.`
-		: `How long it takes depends on how many NetWare servers and accounts wait for updates, which after a restore can be many (${cite('synchronize-time', ['Q148678'])}).`;
+		: `How long it takes depends on the number of NetWare servers to synchronize and the number of accounts to propagate: it may take a significant amount of time (${cite('synchronize-time', ['Q148678'])}).`;
 }
 
 /** The synchronize step's confirmation, where the tool runs it: what it sends, what to expect, what a roll back leaves (`stays`: the run's own words). */
@@ -92,11 +92,13 @@ export function synchronizeExplanation(advice: SynchronizeAdvice): string[] {
  * What to look at once MSSYNC runs again on the restored database, for the synchronize chosen. Event 8005
  * matters after both: after the plain one, fully synchronizing sends what was skipped; after a full one it
  * does not help, because the groups lost this way are missing from the database itself (the claims table's
- * 'change-log-8005' row), which DSMDUMP shows.
+ * 'change-log-8005' row), which DSMDUMP shows. `labStatus`: the practice lab's `lab status` as launched, where
+ * its Application log is (it has no Event Viewer).
  */
-export function event8005Check(kind: SynchronizeKind = 'normal'): string[] {
-	const look =
-		'After MSSYNC starts: open Event Viewer on the PDC, Log ▸ Application, and look for Event 8005 from MSSYNC since the start ("…failed to find the last change log entry it processed…").';
+export function event8005Check(kind: SynchronizeKind = 'normal', labStatus?: string): string[] {
+	const look = labStatus
+		? `After MSSYNC starts: look in the practice lab's Application log (${labStatus}) for Event 8005 from MSSYNC since the start ("…failed to find the last change log entry it processed…").`
+		: 'After MSSYNC starts: open Event Viewer on the PDC, Log ▸ Application, and look for Event 8005 from MSSYNC since the start ("…failed to find the last change log entry it processed…").';
 	if (kind === 'full')
 		return [
 			look,

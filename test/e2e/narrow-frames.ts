@@ -42,16 +42,22 @@ const ONLY_WHEN_SHORT =
 
 /** The words of `narrow` that are no word of `wide` (the same state drawn wide, or the words of all such). */
 export function splitWords(narrow: string, wide: ReadonlySet<string>): string[] {
+	const words = logicalRows(narrow)
+		.filter(row => !ONLY_WHEN_SHORT.test(row))
+		.flatMap(row => wordsOf(row));
 	return (
-		logicalRows(narrow)
-			.filter(row => !ONLY_WHEN_SHORT.test(row))
-			.flatMap(row => wordsOf(row))
-			// A name in a list the help draws for what did not fit ("Each of FS2, FS4, FS5: its record…"): the wide frame has it in a column.
-			.filter(word => word !== 'Each' && !wide.has(word) && !wide.has(word.replace(/[,:]$/, '')))
+		words
+			// "Each" before a list of servers the help draws for what did not fit ("Each of FS2, FS4, FS5: its record…"): the wide
+			// frame has the names in a column, and no "Each"; anywhere else it is a word like any other.
+			.filter((word, i) => !(word === 'Each' && SERVER_LIST.test(words.slice(i + 1, i + 3).join(' '))))
+			.filter(word => !wide.has(word) && !wide.has(word.replace(/[,:]$/, '')))
 			// A row the screen cuts itself, marked with the terminal's ellipsis (a list of servers to choose, one row each).
 			.filter(word => !/(?:…|\.\.\.)$/.test(word))
 	);
 }
+
+/** "of" and the first of a list of servers, its name ended by the list's comma or colon (procedure/list-names.ts, aboutServers). */
+const SERVER_LIST = /^of [^\s,:]+[,:]$/;
 
 /** A unit a row must not end inside: a KB article, an error or event with its number, a program and its argument. */
 const UNIT_START = /\b(?:KB|Event|error|node|npm|sc|net)$/;

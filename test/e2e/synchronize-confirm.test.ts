@@ -36,7 +36,7 @@ describe.concurrent('the confirmation of the synchronize chosen', () => {
 		);
 		expect(text).toContain('It does not send every account again');
 		expect(text).toMatch(
-			/How long it takes depends on how many NetWare servers and accounts wait for updates, which after a restore can be many \(KB Q148678\)/,
+			/How long it takes depends on the number of NetWare servers to synchronize and the number of accounts to propagate: it may take a significant amount of time \(KB Q148678\)/,
 		);
 		expect(text).not.toMatch(/propagates again|sent again to each/);
 	}, 60_000);

@@ -33,8 +33,11 @@ export function synchronizeAdvice(context: SynchronizeContext, taken: string | u
 	return recommendSynchronize(taken === undefined ? undefined : new Date(taken), now);
 }
 
-/** The question's screen: the change log explained, the two choices with what each costs, the recommended one first under the pointer. */
-export function synchronizeQuestion(context: SynchronizeContext, advice: SynchronizeAdvice): Extract<Screen, {name: 'situation'}> {
+/**
+ * The question's screen: the change log explained, the two choices with what each costs, the recommended one first under the pointer.
+ * `labStatus`: the practice lab's `lab status` as launched, where its Application log is.
+ */
+export function synchronizeQuestion(context: SynchronizeContext, advice: SynchronizeAdvice, labStatus?: string): Extract<Screen, {name: 'situation'}> {
 	const [first, ...explanation] = synchronizeExplanation(advice);
 	const recommendation = explanation.pop()!;
 	return {
@@ -44,7 +47,7 @@ export function synchronizeQuestion(context: SynchronizeContext, advice: Synchro
 		lines: [
 			recommendation,
 			...KINDS.map(kind => `${SYNCHRONIZE_CHOICES[kind].label}: ${SYNCHRONIZE_CHOICES[kind].consequence}`),
-			...event8005Check().slice(0, 1),
+			...event8005Check('normal', labStatus).slice(0, 1),
 		],
 		items: KINDS.map(kind => ({label: `${SYNCHRONIZE_CHOICES[kind].label}${kind === advice.recommended ? ' (recommended)' : ''}`, value: kind})),
 		initial: KINDS.indexOf(advice.recommended),

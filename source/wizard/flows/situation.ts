@@ -18,6 +18,7 @@ import type {ServerInfo} from '../../services/server-role.js';
 import {bdcRefusal, learnRole} from './situation-role.js';
 import {isSymptom, pdcQuestion, repairQuestion, runningQuestion, symptomQuestion, type WizardSymptom} from './situation-symptom.js';
 import {synchronizeAdvice, synchronizeQuestion, type SynchronizeContext} from './situation-synchronize.js';
+import {shellWord} from '../start-again.js';
 import {AFTER_SYNCHRONIZE_ONLY, synchronizeOnlyQuestion} from './synchronize-only-screens.js';
 import {NO_SUPERVISOR} from './situation-supervisor.js';
 
@@ -68,7 +69,10 @@ export class SituationFlow {
 	askSynchronize(context: SynchronizeContext, taken?: string): void {
 		this.advice = synchronizeAdvice(context, taken, new Date(this.s.deps.now()));
 		// Nothing is restored on "Only synchronize": its own explanations (synchronize-only-screens.ts).
-		this.s.store.go(context === 'only' ? synchronizeOnlyQuestion(this.advice) : synchronizeQuestion(context, this.advice));
+		// The practice lab has no Event Viewer: its Application log is its `lab status`, as launched.
+		const target = this.s.activeTarget;
+		const labStatus = target.kind === 'lab' ? this.s.asLaunched(`dsmn-resync lab status ${shellWord(target.location)}`) : undefined;
+		this.s.store.go(context === 'only' ? synchronizeOnlyQuestion(this.advice) : synchronizeQuestion(context, this.advice, labStatus));
 	}
 
 	/** Once the reconstruct's servers are chosen: their NetWare versions, before the bindery question. */

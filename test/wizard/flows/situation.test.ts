@@ -229,6 +229,31 @@ describe('Synchronize or Fully synchronize after a restore', {timeout: 180_000},
 	});
 });
 
+describe("the synchronize question in the practice lab: where to look for Event 8005 is the lab's Application log", {timeout: 180_000}, () => {
+	it("names `lab status` as launched, not an Event Viewer the lab has not: after a restore and after a new PDC's", async () => {
+		for (const lab of [{}, {newPdc: true}]) {
+			const dir = join(await tempDir(), 'lab');
+			await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20, ...lab});
+			const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0, launcher: 'npm start --'});
+			await controller.start();
+			await controller.answers.inspect('continue');
+			await controller.answers.situation('red-x');
+			await controller.answers.situation(lab.newPdc ? 'new' : 'same');
+			await controller.answers['ask-backup']('yes');
+			await controller.dispatch({type: 'submit-text'});
+			await controller.answers.validation('accept');
+			const question = screen(controller);
+			expect(question).toMatchObject({name: 'situation', step: 'synchronize-restore'});
+			const lines = question.name === 'situation' ? question.lines.join('\n') : '';
+			expect(lines).toContain(
+				`After MSSYNC starts: look in the practice lab's Application log (npm start -- lab status ${dir}) for Event 8005 from MSSYNC since the start`,
+			);
+			expect(lines).not.toMatch(/Event Viewer/);
+			await controller.dispose();
+		}
+	});
+});
+
 describe("each server's NetWare version in the reconstruct", {timeout: 180_000}, () => {
 	it('asks each server when not all run 3.x: a 4.x server gets no bindery restore, and the run carries the versions', async () => {
 		const {dir, controller} = await labController({backup: false, netware: {FS2: '4.x'}, allow4x: true});
