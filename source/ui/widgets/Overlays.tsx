@@ -47,7 +47,11 @@ const SCREEN_HELP: Partial<Record<Screen['name'], string>> = {
 const RESUME_ROLLING_BACK_HELP =
 	'A roll back of this run began and did not finish, so the run cannot be resumed. Continuing the roll back goes on from where it stopped (nothing it did is undone twice) and puts SYNCAGNT and MSSYNC back as they were before the run.';
 
-type HelpLine = {text: string; dim?: boolean};
+/** `cut`: on a page's last row, when the page ends inside a sentence taller than a page (the closer says it goes on). */
+type HelpLine = {text: string; dim?: boolean; cut?: true};
+
+/** A row that ends a sentence: after ".", "!" or "?" (and a closing quote or parenthesis). */
+const SENTENCE_END = /[.!?]["')\]]*$/;
 
 /**
  * `?`: why this screen asks what it asks. On a failure, what each answer does and which is safe now; while
@@ -84,27 +88,43 @@ export const HELP_BOX_ROWS = 4;
  */
 export function helpPages(lines: readonly HelpLine[], rows: number, columns: number, ascii = false): HelpLine[][] {
 	const width = Math.max(10, columns - 4);
-	const wrapped = lines.flatMap(line =>
-		wrapText(ascii ? toAscii(line.text) : line.text, width)
-			.split('\n')
-			.map(text => ({...line, text})),
-	);
-	const height = Math.max(3, rows - HELP_BOX_ROWS);
 	// A page does not end where a broken path goes on ("↳ Parameters:" on the next page): the piece would read as a whole path.
-	const continues = (i: number) => i < wrapped.length && /^\s*(?:↳|\+) /.test(wrapped[i]!.text);
+	const continued = (text: string | undefined) => text !== undefined && /^\s*(?:↳|\+) /.test(text);
+	// Each row, and whether a sentence (or the item) ends with it.
+	const wrapped = lines.flatMap(line => {
+		const texts = wrapText(ascii ? toAscii(line.text) : line.text, width).split('\n');
+		return texts.map((text, k) => ({
+			line: {text, ...(line.dim ? {dim: true as const} : {})},
+			ends: k === texts.length - 1 || (SENTENCE_END.test(text.trimEnd()) && !continued(texts[k + 1])),
+		}));
+	});
+	const height = Math.max(3, rows - HELP_BOX_ROWS);
 	const pages: HelpLine[][] = [];
 	for (let i = 0; i < wrapped.length;) {
 		let end = Math.min(wrapped.length, i + height);
-		while (end - 1 > i && continues(end)) end--;
-		pages.push(wrapped.slice(i, end));
+		let cut = false;
+		if (end < wrapped.length && !wrapped[end - 1]!.ends) {
+			// A page ends after a whole sentence; only a sentence taller than a page is split, at a row, and the closer says so.
+			let whole = end - 1;
+			while (whole > i && !wrapped[whole - 1]!.ends) whole--;
+			if (whole > i) end = whole;
+			else {
+				while (end - 1 > i && continued(wrapped[end]?.line.text)) end--;
+				cut = true;
+			}
+		}
+		const page: HelpLine[] = wrapped.slice(i, end).map(row => row.line);
+		if (cut) page[page.length - 1] = {...page.at(-1)!, cut: true};
+		pages.push(page);
 		i = end;
 	}
 	return pages.length ? pages : [[]];
 }
 
 /** The help's last line: what a key does, and where the admin is in its pages. */
-export function helpCloser(page: number, pages: number): string {
+export function helpCloser(page: number, pages: number, cut = false): string {
 	if (pages <= 1) return 'Any key closes this.';
+	if (page < pages - 1 && cut) return `Any key: rest of the sentence (${page + 1} of ${pages}); Esc closes.`;
 	return page < pages - 1 ? `Any key shows the rest (${page + 1} of ${pages}); Esc closes this.` : `Any key closes this (${pages} of ${pages}).`;
 }
 
@@ -135,7 +155,7 @@ export function HelpOverlay({
 					{line.text}
 				</Text>
 			))}
-			<Text dimColor>{helpCloser(at, pages.length)}</Text>
+			<Text dimColor>{helpCloser(at, pages.length, pages[at]!.at(-1)?.cut)}</Text>
 		</Box>
 	);
 }

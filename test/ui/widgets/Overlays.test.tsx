@@ -6,6 +6,9 @@ import {GlyphsContext} from '../../../source/ui/theme.js';
 import {HELP_BOX_ROWS, HelpOverlay, helpCloser, helpLines, helpPages, QuitOverlay} from '../../../source/ui/widgets/Overlays.js';
 import {synchronizeAdvice, synchronizeQuestion} from '../../../source/wizard/flows/situation-synchronize.js';
 import type {Screen} from '../../../source/wizard/state.js';
+import {wrapText} from '../../../source/text/wrap.js';
+import {netwareAllQuestion} from '../../../source/wizard/flows/situation-netware.js';
+import {RESTORE_STEPS} from '../../../source/procedure/restore-steps.js';
 
 const withGlyphs = (node: React.ReactNode) => <GlyphsContext.Provider value={UNICODE_GLYPHS}>{node}</GlyphsContext.Provider>;
 
@@ -178,5 +181,83 @@ describe('the ? help paged', () => {
 		expect(rows.filter(row => row.trimStart().startsWith('↳ ')).length, rows.join('\n')).toBeGreaterThan(0);
 		for (const page of pages.slice(1)) expect(page[0]!.text.trimStart().startsWith('↳ '), JSON.stringify(pages)).toBe(false);
 		expect(rows.length).toBe(pages.flat().length);
+	});
+});
+
+// Issue 29: at 60×20 the help's pages broke mid-sentence ("Allow4X is a value in the PDC's registry, under" | page 2
+// "HKLM\SYSTEM\…"; "…backup to the" | "%SystemRoot%\…"; "so that SYNCAGNT and MSSYNC" | "are as the run found them.").
+describe('the ? help paged at 60×20 and 80×24', () => {
+	const steps = RESTORE_STEPS.map((step, i) => ({id: step.id, title: step.title, status: i < 3 ? ('done' as const) : ('pending' as const)}));
+	const screens: {screen: Screen; hidden?: string[]}[] = [
+		...RESTORE_STEPS.flatMap((step): {screen: Screen}[] => [
+			{screen: {name: 'confirm', step: step.id, title: step.title, changes: [], typed: '', help: {why: step.why, kb: step.kb}}},
+			{screen: {name: 'running', step: step.id, title: step.title, progress: {kind: 'none'}, help: {why: step.why, kb: step.kb}}},
+			{
+				screen: {
+					name: 'failure',
+					step: step.id,
+					title: step.title,
+					message: 'MSSYNC did not start: the service reported error 1067',
+					advice: 'x',
+					canRollback: true,
+				},
+			},
+		]),
+		{screen: netwareAllQuestion(['NW1', 'NW2'], {})},
+		{screen: {name: 'multi-select', purpose: 'bindery', title: 'B', hint: '', items: [], cursor: 0, selected: []}},
+		{screen: {name: 'multi-select', purpose: 'servers', title: 'S', hint: '', items: [], cursor: 0, selected: []}},
+		{
+			screen: {name: 'resume'} as Screen,
+			hidden: [
+				'Last command: net start MSSYNC (at 2026-12-07 05:00, 2 minutes ago)',
+				'Journal: /tmp/dsmn-test-Qw3rTy/lab/SYNCAGNT.journal/run-2026-12-07T05-00-00Z.jsonl',
+				'✓ Stop MSSYNC',
+				'▸ Copy the backup into SYNCAGNT: cut off; resuming does it again from its start',
+				'• Start MSSYNC',
+			],
+		},
+	];
+	const sentenceEnd = /[.!?]["')\]]*$/;
+
+	for (const [rows, columns] of [
+		[20, 60],
+		[24, 80],
+	] as const)
+		it(`at ${columns}×${rows}, no page ends inside a sentence that fits a page`, () => {
+			let paged = 0;
+			// The help's room is what the header, the step list and a running step's progress leave (ui/App.tsx): from 8 rows to all.
+			for (const room of [8, 10, 13, rows - 4, rows])
+				for (const {screen, hidden} of screens) {
+					const lines = helpLines(screen, steps, hidden);
+					const pages = helpPages(lines, room, columns);
+					if (pages.length > 1) paged++;
+					const height = room - HELP_BOX_ROWS;
+					// Each row, and whether a sentence or an item ends with it (not a path broken after a ".": its next row starts "↳ ").
+					const ends = lines.flatMap(line => {
+						const rows = wrapText(line.text, columns - 4).split('\n');
+						return rows.map((row, k) => k === rows.length - 1 || (sentenceEnd.test(row.trimEnd()) && !rows[k + 1]!.startsWith('↳ ')));
+					});
+					const all = pages.flat();
+					expect(all).toHaveLength(ends.length);
+					let at = 0;
+					for (const page of pages.slice(0, -1)) {
+						at += page.length;
+						if (ends[at - 1]) continue;
+						// Ends inside a sentence: only one taller than a page, and the closer says it goes on.
+						let [start, end] = [at - 1, at - 1];
+						while (start > 0 && !ends[start - 1]) start--;
+						while (!ends[end]) end++;
+						expect(end - start + 1, `${screen.name} at ${room} rows: "${all[at - 1]!.text}" | "${all[at]!.text}"`).toBeGreaterThan(height);
+						expect(page.at(-1)!.cut).toBe(true);
+					}
+				}
+			expect(paged).toBeGreaterThan(0);
+		});
+
+	it('says so when a sentence taller than a page goes on', () => {
+		const text = Array.from({length: 40}, (_, i) => `word${i}`).join(' ');
+		const pages = helpPages([{text}], 8, 30);
+		expect(pages[0]!.at(-1)!.cut).toBe(true);
+		expect(helpCloser(0, pages.length, true)).toBe(`Any key: rest of the sentence (1 of ${pages.length}); Esc closes.`);
 	});
 });
