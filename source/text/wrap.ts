@@ -2,7 +2,7 @@
  * Text wrapped to a terminal's width as a person reads it (ARCHITECTURE.md, "Layout at any size"):
  * - at spaces, the spaces at a break dropped, so that no row starts with a stray space;
  * - units kept together (`gluedTokens`): a number with the word before it (a KB article with its number, "error -1018",
- *   "Event 8005", DSMN's "red X"), a command's program with its first argument ("net stop", "node dist/cli.js");
+ *   "Event 8005", DSMN's "red X"), a number with its unit after it ("6.0 MiB", "90 s"), a command's program with its first argument ("net stop", "node dist/cli.js");
  * - a word that fits a row is never broken: it goes to the next row; one too long for any row (a path) is
  *   broken after a separator ("/", "\", then "-", "."…) so that "SystemRoot" stays whole, cut mid-word only
  *   when no separator fits, starting where it stands if a third of the row is left, else on a row of its own;
@@ -31,6 +31,8 @@ export const CONTINUED = '↳ ';
 const LEADING_MARK = /^(?:[✓✗⚠•▸❯~*>+-]|\[(?:ok|X|!|x)\]|\d{1,2}[.)])$/;
 /** A word that is a number or names one: it stays with the word before it (a KB article's number after "KB", "error -1018)"). */
 const NUMBER = /^[("'[]?[-+]?(?:Q\d{3,}|\d)/;
+/** A unit after a number ("6.0 MiB", "90 s", "7 files"): it stays with its number. */
+const UNIT = /^(?:B|KiB|MiB|GiB|TiB|bytes?|ms|s|min|seconds?|minutes?|hours?|days?|files?)[.,;:!?)'"]*$/;
 /** DSMN's mark, "red X": one unit, as a number with the word before it (the X after "red"). */
 const RED_X = /^X(?:[.,;:!?)'"]*)$/;
 /** The widest aside in parentheses kept on one row (`groupedTokens`): a longer one is a sentence of its own. */
@@ -131,7 +133,13 @@ function gluedTokens(plain: Cell[][], room: number): {tokens: Cell[][]; commands
 			[lastWord, i] = [textOf(tokens[end]!), end];
 			continue;
 		}
-		const token = tokens[i]!;
+		let token = tokens[i]!;
+		// A number and its unit after it are one word first ("(about 6.0 MiB)": the number joins the word before it only with its unit).
+		const unit = tokens[i + 2];
+		if (/\d$/.test(texts[i] ?? '') && texts[i + 1] === ' ' && unit && UNIT.test(texts[i + 2] ?? '') && widthOf(token) + 1 + widthOf(unit) <= room) {
+			token = [...token, ...tokens[i + 1]!, ...unit];
+			i += 2;
+		}
 		const text = textOf(token);
 		const [word, space] = [out.at(-2), out.at(-1)];
 		const joins =

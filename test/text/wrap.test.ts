@@ -229,3 +229,23 @@ describe('wrapCommand', () => {
 		);
 	});
 });
+
+// Issue 29: with --ascii, "7 files, 6.0" | "MiB" parted a number from its unit.
+describe('a number and its unit', () => {
+	it('never part, for every unit the tool prints', () => {
+		const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'bytes', 's', 'ms', 'min', 'seconds', 'minutes', 'hours', 'days', 'files', 'file'];
+		for (const unit of units)
+			for (const number of ['6.0', '7', '912', '1'])
+				// From the width of the widest number with its unit ("912 minutes),"), up.
+				for (let columns = 14; columns <= 40; columns++) {
+					const text = `Copied 7 files, ${number} ${unit}, in up to 90 s (about ${number} ${unit}).`;
+					const rows = wrapText(text, columns).split('\n');
+					for (const [k, row] of rows.slice(0, -1).entries())
+						expect(`${row}|${rows[k + 1]}`, `${unit} at ${columns}`).not.toMatch(new RegExp(`\\d\\|\\(?${unit}\\b`));
+				}
+	});
+
+	it('"7 files, 6.0 MiB" at 12 columns: the size goes whole to the next row', () => {
+		expect(wrapText('7 files, 6.0 MiB', 12)).toBe('7 files,\n6.0 MiB');
+	});
+});
