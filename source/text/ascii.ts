@@ -77,9 +77,10 @@ const NOT_ASCII = /[\u0080-\u{10FFFF}]/gu;
 
 /**
  * A menu path's ▸ between two words (Control Panel ▸ Services) reads as a manual writes it in ASCII, ">";
- * a ▸ alone marks the running step, "~" (not the list pointer's ">").
+ * also at a row's end, where a wrap broke the path after it ("Log >" | "Application"); a ▸ alone marks the
+ * running step, "~" (not the list pointer's ">").
  */
-const MENU_STEP = / ▸ /g;
+const MENU_STEP = /(?<=\S) ▸(?= |$)/gm;
 
 /** The arrow keys named as a pair ("←→ Home End move"): in ASCII their names, not "<-->" or "UpDown". */
 const ARROW_KEYS: Record<string, string> = {'←→': 'Left/Right', '↑↓': 'Up/Down'};
@@ -88,12 +89,12 @@ const ARROW_PAIR = /←→|↑↓/g;
 /** The ASCII form of a text that is still to be laid out (widths may change: "…" becomes "..."). */
 export function toAscii(text: string): string {
 	return text
-		.replace(MENU_STEP, ' > ')
+		.replace(MENU_STEP, ' >')
 		.replace(ARROW_PAIR, pair => ARROW_KEYS[pair]!)
 		.replace(NOT_ASCII, char => WORDS[char] ?? CELLS[char] ?? '?');
 }
 
 /** The ASCII form of text already laid out in columns: each character becomes exactly one. */
 export function toAsciiCells(text: string): string {
-	return text.replace(MENU_STEP, ' > ').replace(NOT_ASCII, char => CELLS[char] ?? (WORDS[char]?.length === 1 ? WORDS[char] : '?'));
+	return text.replace(MENU_STEP, ' >').replace(NOT_ASCII, char => CELLS[char] ?? (WORDS[char]?.length === 1 ? WORDS[char] : '?'));
 }

@@ -60,3 +60,16 @@ describe('ASCII for terminals that are not UTF-8', () => {
 		expect(help.stdout).not.toMatch(NOT_ASCII);
 	});
 });
+
+// Issue 29: with --ascii a menu path wrapped after its ▸ read "Log ~" | "Application", where the end screen said "NetWare Server > Fully synchronize".
+describe("a menu path's separator in ASCII", () => {
+	it('is ">" everywhere, at a row\'s end too; the running mark stays "~"', () => {
+		const rows = 'open Event Viewer on the PDC, Log ▸\nApplication, and look for Event 8005';
+		expect(toAscii(rows)).toBe('open Event Viewer on the PDC, Log >\nApplication, and look for Event 8005');
+		expect(toAsciiCells(rows)).toBe('open Event Viewer on the PDC, Log >\nApplication, and look for Event 8005');
+		expect(toAscii('NetWare Server ▸ Fully synchronize')).toBe('NetWare Server > Fully synchronize');
+		expect(toAscii('  ▸ Copy the backup into SYNCAGNT')).toBe('  ~ Copy the backup into SYNCAGNT');
+		expect(toAsciiCells('▸ Start MSSYNC')).toBe('~ Start MSSYNC');
+		expect(ASCII_GLYPHS.pointer).not.toBe(ASCII_GLYPHS.arrow);
+	});
+});
