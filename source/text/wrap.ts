@@ -2,7 +2,8 @@
  * Text wrapped to a terminal's width as a person reads it (ARCHITECTURE.md, "Layout at any size"):
  * - at spaces, the spaces at a break dropped, so that no row starts with a stray space;
  * - units kept together (`gluedTokens`): a number with the word before it (a KB article with its number, "error -1018",
- *   "Event 8005", DSMN's "red X"), a number with its unit after it ("6.0 MiB", "90 s"), a command's program with its first argument ("net stop", "node dist/cli.js");
+ *   "Event 8005", DSMN's "red X"), a number with its unit after it ("6.0 MiB", "90 s"), a menu path's step
+ *   ("Log ▸ Application"), a command's program with its first argument ("net stop", "node dist/cli.js");
  * - a word that fits a row is never broken: it goes to the next row; one too long for any row (a path) is
  *   broken after a separator ("/", "\", then "-", "."…) so that "SystemRoot" stays whole, cut mid-word only
  *   when no separator fits, starting where it stands if a third of the row is left, else on a row of its own;
@@ -149,7 +150,12 @@ function gluedTokens(plain: Cell[][], room: number): {tokens: Cell[][]; commands
 			space?.length === 1 &&
 			isSpace(space[0]!) &&
 			// Not after a comma or a colon ("19:39, 7 files"): the number begins another part of the sentence.
-			((NUMBER.test(text) && /[\p{L}\p{N})]$/u.test(lastWord)) || PROGRAM.test(lastWord) || (RED_X.test(text) && /(?:^|\W)red$/i.test(lastWord))) &&
+			((NUMBER.test(text) && /[\p{L}\p{N})]$/u.test(lastWord)) ||
+				// A menu path's step ("Log ▸ Application") is never cut at its ▸.
+				text === '▸' ||
+				lastWord === '▸' ||
+				PROGRAM.test(lastWord) ||
+				(RED_X.test(text) && /(?:^|\W)red$/i.test(lastWord))) &&
 			widthOf(word) + 1 + widthOf(token) <= room;
 		if (joins) out.splice(-2, 2, [...word, ...space, ...token]);
 		else out.push([...token]);

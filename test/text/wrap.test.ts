@@ -71,8 +71,9 @@ describe('wrapText', () => {
 		const next =
 			'Next: in Synchronization Manager, NetWare Server ▸ Synchronize all servers (or start again, node /work/wt/s7-fit/dist/cli.js --lab /tmp/fitlab/lab, and choose "Only synchronize all servers").';
 		expect(wrapText(next, 60).split('\n')).toEqual([
-			'Next: in Synchronization Manager, NetWare Server ▸',
-			'Synchronize all servers (or start again,',
+			// A menu path is not cut at its ▸ (issue 29).
+			'Next: in Synchronization Manager, NetWare',
+			'Server ▸ Synchronize all servers (or start again,',
 			'node /work/wt/s7-fit/dist/cli.js --lab /tmp/fitlab/lab, and',
 			'choose "Only synchronize all servers").',
 		]);
@@ -247,5 +248,20 @@ describe('a number and its unit', () => {
 
 	it('"7 files, 6.0 MiB" at 12 columns: the size goes whole to the next row', () => {
 		expect(wrapText('7 files, 6.0 MiB', 12)).toBe('7 files,\n6.0 MiB');
+	});
+});
+
+// Issue 29: at 60×20 the synchronize choice's "Event Viewer on the PDC, Log ▸ …" was cut inside the menu path.
+describe('a menu path', () => {
+	it('is never parted at its ▸', () => {
+		const text = 'After MSSYNC starts: open Event Viewer on the PDC, Log ▸ Application, and look for Event 8005 from MSSYNC.';
+		for (let columns = 20; columns <= 80; columns++) {
+			const rows = wrapText(text, columns).split('\n');
+			expect(
+				rows.some(row => / ▸$/.test(row) || /^▸/.test(row)),
+				rows.join('|'),
+			).toBe(false);
+			expect(rows.join(' ')).toBe(text);
+		}
 	});
 });
