@@ -47,7 +47,8 @@ export function resumeRun(target: Target, unfinished: UnfinishedRun): Promise<Op
  * last command is then that query, not a copy), so the label says so.
  */
 function sentBy(run: OpenedRun, sent: {command: string; step?: string}, title: string): string {
-	const serviceStep = sent.step === 'stop-service' || sent.step === 'start-service';
+	// A roll back's queries are its waits for MSSYNC to stop or start, as Stop and Start MSSYNC's are.
+	const serviceStep = sent.step === 'stop-service' || sent.step === 'start-service' || sent.step === 'rollback';
 	return !serviceStep && sent.command === run.target.service.describe('query') ? `${title}, its check that MSSYNC stayed stopped` : title;
 }
 

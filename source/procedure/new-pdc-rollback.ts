@@ -41,8 +41,8 @@ function copiesOf(entries: readonly JournalEntry[]): Map<string, FileDigest> {
 	return copies;
 }
 
-export async function rollBackNewPdc(run: NewPdcRollbackContext, hooks: RunHooks): Promise<StepOutcome> {
-	return journaledRollback(run, async () => {
+export async function rollBackNewPdc(run: NewPdcRollbackContext, given: RunHooks): Promise<StepOutcome> {
+	return journaledRollback(run, given, async hooks => {
 		const {service} = run.target;
 		const {files} = run.target.database;
 		const copyStarted = run.entries.some(e => e.type === 'step-started' && e.step === 'copy-backup');

@@ -10,7 +10,7 @@ import {hintOf} from '../errors/hinted-error.js';
 import type {NewEntry} from '../journal/journal.js';
 import type {Target} from '../targets/capabilities.js';
 import {adviceFor} from './journaled-run.js';
-import type {StepOutcome} from './procedure-run.js';
+import type {RunHooks, StepOutcome} from './procedure-run.js';
 import {freshSnapshotFolder} from './snapshot-name.js';
 
 type Failed = Extract<StepOutcome, {status: 'failed'}>;
@@ -21,24 +21,35 @@ export type JournaledRollback = {
 };
 
 /**
- * The roll back as one journaled step: started, then `body`; its summary finishes the step and ends the
- * run; a failure it returns, or an error it throws, is journaled and said with how to go on (a roll back
- * again continues from where this one stopped).
+ * The roll back as one journaled step: started, then `body` (given `hooks`, through which it sends its
+ * commands); its summary finishes the step and ends the run; a failure it returns, or an error it throws,
+ * is journaled and said with how to go on (a roll back again continues from where this one stopped). The
+ * entry that ends it carries the last command it sent, as a step's does: the resume screen shows it.
  */
-export async function journaledRollback(run: JournaledRollback, body: () => Promise<{summary: string} | Failed>): Promise<StepOutcome> {
+export async function journaledRollback(
+	run: JournaledRollback,
+	hooks: RunHooks,
+	body: (hooks: RunHooks) => Promise<{summary: string} | Failed>,
+): Promise<StepOutcome> {
 	await run.record({type: 'step-started', step: 'rollback'});
+	let command: string | undefined;
+	const onCommand: RunHooks['onCommand'] = event => {
+		if (event.phase === 'start') command = event.command;
+		hooks.onCommand?.(event);
+	};
+	const sent = () => (command ? {command} : {});
 	try {
-		const outcome = await body();
+		const outcome = await body({...hooks, onCommand});
 		if ('status' in outcome) {
-			await run.record({type: 'step-failed', step: 'rollback', message: outcome.message});
+			await run.record({type: 'step-failed', step: 'rollback', message: outcome.message, ...sent()});
 			return outcome;
 		}
-		await run.record({type: 'step-finished', step: 'rollback', summary: outcome.summary});
+		await run.record({type: 'step-finished', step: 'rollback', summary: outcome.summary, ...sent()});
 		await run.end('rolled-back');
 		return {status: 'done', summary: outcome.summary};
 	} catch (error) {
 		const message = (error as Error).message;
-		await run.record({type: 'step-failed', step: 'rollback', message});
+		await run.record({type: 'step-failed', step: 'rollback', message, ...sent()});
 		return {
 			status: 'failed',
 			message,

@@ -203,8 +203,8 @@ async function checkOriginalsBack(run: RollbackContext): Promise<{back: number; 
  * off or failed, the next roll back continues it from the disk and the journal. Every file is known by
  * its bytes: a stranger stops it before anything moves, and "back" is counted by reading SYNCAGNT.
  */
-export async function rollBackRestore(run: RollbackContext, hooks: RunHooks): Promise<StepOutcome> {
-	return journaledRollback(run, async () => {
+export async function rollBackRestore(run: RollbackContext, given: RunHooks): Promise<StepOutcome> {
+	return journaledRollback(run, given, async hooks => {
 		const {service} = run.target;
 		const {files, syncagnt} = run.target.database;
 		const {originals, copies} = knownDigests(run.entries, files, run.snapshot);

@@ -8,6 +8,7 @@ import {findUnfinishedRun} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths, loadLab, saveLab} from '../../source/lab/state.js';
+import {RestoreRun} from '../../source/procedure/restore-run.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
 import {tempDir} from '../helpers/run-cli.js';
 
@@ -42,10 +43,26 @@ describe('resumeUnfinished', () => {
 		await saveLab(dir, {...(await loadLab(dir)), fault: 'start-refused'});
 		expect(await run.rollback()).toMatchObject({status: 'failed'});
 		run.leaveServer();
-		const {run: again} = await resumeUnfinished(target, (await findUnfinishedRun(labPaths(dir).journal))!);
+		const {run: again, found} = await resumeUnfinished(target, (await findUnfinishedRun(labPaths(dir).journal))!);
+		// The roll back's own last command, the start the lab refused: not Stop MSSYNC's, as if the roll back sent none.
+		expect(found.lastCommand).toEqual({command: target.service.describe('start'), title: 'Roll back', step: 'rollback'});
 		expect(await serviceOnResume(again)).toBe(
 			'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until its roll back is finished.',
 		);
+		again.leaveServer();
+	});
+
+	it("after a roll back that waited for a stop that hangs: its last query, named as the roll back's wait, not a check that MSSYNC stayed stopped (issue 29)", async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});
+		await saveLab(dir, {...(await loadLab(dir)), fault: 'stop-hangs'});
+		const target = labTarget(dir);
+		const run = await RestoreRun.begin(target, labPaths(dir).backup, {timings: {serviceTimeoutMs: 500, pollIntervalMs: 20}});
+		expect(await run.execute('stop-service')).toMatchObject({status: 'failed'});
+		expect(await run.rollback()).toMatchObject({status: 'failed', message: expect.stringMatching(/STOP_PENDING/)});
+		run.leaveServer();
+		const {run: again, found} = await resumeUnfinished(target, (await findUnfinishedRun(labPaths(dir).journal))!);
+		expect(found.lastCommand).toEqual({command: target.service.describe('query'), title: 'Roll back', step: 'rollback'});
 		again.leaveServer();
 	});
 });

@@ -59,7 +59,7 @@ describe('journaledRollback', () => {
 
 	it('done: started, finished with its summary, the run ended as rolled back', async () => {
 		const {journal, ended, run} = journaled();
-		expect(await journaledRollback(run, () => Promise.resolve({summary: 'all back'}))).toEqual({status: 'done', summary: 'all back'});
+		expect(await journaledRollback(run, {}, () => Promise.resolve({summary: 'all back'}))).toEqual({status: 'done', summary: 'all back'});
 		expect(journal).toEqual([
 			{type: 'step-started', step: 'rollback'},
 			{type: 'step-finished', step: 'rollback', summary: 'all back'},
@@ -70,10 +70,10 @@ describe('journaledRollback', () => {
 	it('a refusal is journaled as failed and returned as it is; an error is said with how to go on; the run is not ended', async () => {
 		const refusal = {status: 'failed' as const, message: 'a stranger', advice: 'move it'};
 		const first = journaled();
-		expect(await journaledRollback(first.run, () => Promise.resolve(refusal))).toEqual(refusal);
+		expect(await journaledRollback(first.run, {}, () => Promise.resolve(refusal))).toEqual(refusal);
 		expect(first.journal.at(-1)).toEqual({type: 'step-failed', step: 'rollback', message: 'a stranger'});
 		const second = journaled();
-		const outcome = await journaledRollback(second.run, () => Promise.reject(new HintedError('the share went away', 'reconnect')));
+		const outcome = await journaledRollback(second.run, {}, () => Promise.reject(new HintedError('the share went away', 'reconnect')));
 		expect(outcome).toEqual({
 			status: 'failed',
 			message: 'the share went away',
@@ -81,5 +81,27 @@ describe('journaledRollback', () => {
 		});
 		expect(second.journal.at(-1)).toEqual({type: 'step-failed', step: 'rollback', message: 'the share went away'});
 		expect([...first.ended, ...second.ended]).toEqual([]);
+	});
+
+	it("the entry that ends it carries the last command the roll back sent (the resume screen shows it); the caller's listener hears each", async () => {
+		const heard: string[] = [];
+		const hooks = {onCommand: (e: {phase: string; command: string}) => void (e.phase === 'start' && heard.push(e.command))};
+		const send = (h: {onCommand?: (e: {phase: 'start'; command: string}) => void}, ...commands: string[]) => {
+			for (const command of commands) h.onCommand?.({phase: 'start', command});
+		};
+		const failed = journaled();
+		await journaledRollback(
+			failed.run,
+			hooks,
+			h => (send(h, 'sc query MSSYNC', 'net start MSSYNC'), Promise.resolve({status: 'failed', message: 'refused', advice: 'clear it'})),
+		);
+		expect(failed.journal.at(-1)).toEqual({type: 'step-failed', step: 'rollback', message: 'refused', command: 'net start MSSYNC'});
+		const thrown = journaled();
+		await journaledRollback(thrown.run, hooks, h => (send(h, 'sc query MSSYNC'), Promise.reject(new Error('still stuck stopping'))));
+		expect(thrown.journal.at(-1)).toEqual({type: 'step-failed', step: 'rollback', message: 'still stuck stopping', command: 'sc query MSSYNC'});
+		const done = journaled();
+		await journaledRollback(done.run, hooks, h => (send(h, 'sc query MSSYNC'), Promise.resolve({summary: 'all back'})));
+		expect(done.journal.at(-1)).toEqual({type: 'step-finished', step: 'rollback', summary: 'all back', command: 'sc query MSSYNC'});
+		expect(heard).toEqual(['sc query MSSYNC', 'net start MSSYNC', 'sc query MSSYNC', 'sc query MSSYNC']);
 	});
 });
