@@ -7,7 +7,7 @@
  */
 import type {RunEvent} from './events.js';
 import {synchronizeCutOff} from '../procedure/synchronize-step.js';
-import {serviceLineNow} from './service-as-found.js';
+import {serviceLineNow, type BringBack} from './service-as-found.js';
 import type {OpenedRun} from './unfinished-run.js';
 
 export type Stopped = Extract<RunEvent, {event: 'stopped'}>;
@@ -16,11 +16,11 @@ export type Interrupted = Extract<RunEvent, {event: 'interrupted'}>;
 /** Where the run stopped: between steps (`before` the step not begun), within one (`step`, and what it says of where), or not at a step. */
 export type StopPoint = {before: string; title: string} | {step: string; title: string; message?: string | undefined} | undefined;
 
-export async function stoppedEvent(run: OpenedRun, step: string, bringBack: (found: string) => string): Promise<Stopped> {
+export async function stoppedEvent(run: OpenedRun, step: string, bringBack: BringBack): Promise<Stopped> {
 	return {event: 'stopped', journal: run.journalPath, step, rollback: run.canRollback, ...resumable(run), ...(await whereAndService(run, bringBack))};
 }
 
-export async function interruptedEvent(run: OpenedRun, at: StopPoint, bringBack: (found: string) => string): Promise<Interrupted> {
+export async function interruptedEvent(run: OpenedRun, at: StopPoint, bringBack: BringBack): Promise<Interrupted> {
 	const where = await whereAndService(run, bringBack);
 	// A synchronization cut off: the servers it left red, unless the step's own message (at) says it already.
 	const red = at && 'message' in at ? undefined : await synchronizeCutOff(run);
@@ -33,7 +33,7 @@ function resumable(run: OpenedRun): {resume?: false} {
 	return run.rollbackBegan() ? {resume: false} : {};
 }
 
-async function whereAndService(run: OpenedRun, bringBack: (found: string) => string): Promise<{servers?: string[]; kept: string[]; service?: string}> {
+async function whereAndService(run: OpenedRun, bringBack: BringBack): Promise<{servers?: string[]; kept: string[]; service?: string}> {
 	const service = await serviceLineNow(run, bringBack);
 	const servers = run.serversStanding();
 	return {...(servers.length ? {servers} : {}), kept: run.whereThingsAre(), ...(service ? {service} : {})};

@@ -20,6 +20,7 @@ import {allow4xRefusal} from '../procedure/allow4x-check.js';
 import {asLaunched, launcherOf, type Launcher} from '../wizard/start-again.js';
 import {scriptedResumeProblem} from '../app/resume-policy.js';
 import {rollBack, type RollBackResult} from '../app/roll-back.js';
+import {stuckStoppingAdvice} from '../procedure/rollback-service.js';
 import {runStep, stepEnd} from '../app/run-step.js';
 import {interruptedEvent, stoppedEvent} from '../app/stop-run.js';
 import {resumeUnfinished, type OpenedRun} from '../app/unfinished-run.js';
@@ -206,7 +207,11 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 	}
 	/** Where a run stops with MSSYNC not as it found it (a restore stopped it: DSMN stays down): how to bring it back, said in its stop event. */
 	function bringBack(run: OpenedRun) {
-		return () => {
+		// MSSYNC stuck stopping is ended first: until then a roll back or a resume fails the same way.
+		const launcher = launcherOf(io.script, io.env);
+		const stuck = (now: string) => (now === 'STOP_PENDING' ? `${asLaunched(stuckStoppingAdvice(run.target.service, true), launcher)}; then ` : '');
+		return (_found: string, now: string) => stuck(now) + again();
+		function again() {
 			if (run.rollbackBegan()) return 'run the same command again with --rollback';
 			// The step it goes on with is the first not done (a failed Stop MSSYNC is tried again first), as the wizard says it (session.ts).
 			const done = new Set(run.finishedSteps());
@@ -216,7 +221,7 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 			// Only a run that can be rolled back offers it, as the wizard does: never a repair.
 			const rollback = run.canRollback ? ', or with --rollback (SYNCAGNT as it was, MSSYNC as found)' : '';
 			return `run the same command again with --resume (it goes on with "${next ?? starts ?? 'Start MSSYNC'}"${later})${rollback}`;
-		};
+		}
 	}
 
 	/** The server's writer lock asked for before the first step line (app/claim-server.ts): a refusal is its own event, exit 1. */

@@ -19,6 +19,8 @@ import type {Screen, WizardState} from './state.js';
 import {WizardStore} from './store.js';
 import {SecretEntry} from './text-entry.js';
 import {asLaunched, startAgainCommand, type Launcher} from './start-again.js';
+import type {BringBack} from '../app/service-as-found.js';
+import {stuckStoppingAdvice} from '../procedure/rollback-service.js';
 
 export type ControllerDeps = {
 	/** Where a new practice lab goes when the admin picks it without --lab. */
@@ -154,8 +156,12 @@ export class WizardSession {
 		return asLaunched(text, this.deps.launcher);
 	}
 
-	/** How the wizard says to bring MSSYNC back to where `run` found it: start again with the command above, then what to choose. */
-	bringBack(run: WizardRun): (found: string) => string {
+	/**
+	 * How the wizard says to bring MSSYNC back to where `run` found it: start again with the command above, then
+	 * what to choose. MSSYNC stuck stopping (STOP_PENDING) is ended first: until then a roll back or a resume
+	 * fails the same way (ARCHITECTURE.md, "The run and its journal").
+	 */
+	bringBack(run: WizardRun): BringBack {
 		// The command is on a line of its own above this one (summary.ts): a command is never split by a wrap.
 		const done = new Set(run.finishedSteps());
 		const next = run.steps().find(step => !done.has(step.id))?.title;
@@ -163,12 +169,14 @@ export class WizardSession {
 		const resume = next
 			? `Resume (it goes on with "${next}"${starts && next !== starts && !done.has('start-service') ? `, and starts MSSYNC at "${starts}"` : ''})`
 			: 'Resume';
-		return found =>
-			run.rollbackBegan()
+		const stuck = (now: string) => (now === 'STOP_PENDING' ? `${this.asLaunched(stuckStoppingAdvice(run.target.service, true))}; then ` : '');
+		return (found, now) =>
+			stuck(now) +
+			(run.rollbackBegan()
 				? `start again with the command above, then "Continue the roll back" (MSSYNC is left ${found === 'RUNNING' ? 'running' : 'stopped'}, as found)`
 				: run.canRollback
 					? `start again with the command above, then ${resume} or Roll back (SYNCAGNT as it was, MSSYNC ${found === 'RUNNING' ? 'running' : 'stopped'} as found)`
-					: `start again with the command above, then ${resume}`;
+					: `start again with the command above, then ${resume}`);
 	}
 
 	/** The lines a summary ends with: where the run left every file (snapshot, passwords file, journal). */

@@ -92,6 +92,8 @@ describe('resumeUnfinished and rollBack', () => {
 describe('serviceNotAsFound', () => {
 	it('says MSSYNC is not as the run found it, and how to bring it back; nothing when it is as found', () => {
 		expect(serviceNotAsFound('RUNNING', 'RUNNING', 'x')).toBeUndefined();
-		expect(serviceNotAsFound('STOPPED', 'START_PENDING', 'x')).toBe('MSSYNC is start pending (it was stopped when this run began). To bring it back: x.');
+		expect(serviceNotAsFound('STOPPED', 'START_PENDING', 'x')).toBe(
+			'MSSYNC is starting (START_PENDING; it was stopped when this run began). To bring it back: x.',
+		);
 	});
 });

@@ -5,7 +5,7 @@ import {main} from '../../source/cli/main.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {recordingIo} from '../helpers/recording-io.js';
-import {tempDir} from '../helpers/run-cli.js';
+import {runCli, tempDir} from '../helpers/run-cli.js';
 
 describe('a scripted repair that stops', () => {
 	it(
@@ -50,5 +50,22 @@ describe('a scripted restore whose Start MSSYNC the practice lab refuses (its st
 			.filter(line => line.includes('"step-failed"'))
 			.map(line => JSON.parse(line) as {advice: string});
 		expect(failed.map(e => e.advice)).toEqual([clear]);
+	});
+});
+
+describe('a scripted restore whose Stop MSSYNC hangs (issue 29)', () => {
+	it('stopped there: MSSYNC is said stuck stopping, and the hang is ended before the run goes on', {timeout: 60_000}, async () => {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20});
+		expect(await main(['lab', 'fault', dir, 'stop-hangs'], recordingIo().io)).toBe(0);
+		const run = await runCli(['--lab', dir, '--flow', 'restore', '--pdc', 'same', '--synchronize', 'normal', '--backup', join(dir, 'backup'), '--yes'], {
+			env: {DSMN_RESYNC_SERVICE_TIMEOUT: '1'},
+		});
+		expect(run.exitCode).toBe(1);
+		const text = (run.stdout + run.stderr).replace(/\s+/g, ' ');
+		expect(text).toMatch(/MSSYNC is stuck stopping \(STOP_PENDING; it was running when this run began\)/);
+		expect(text).toMatch(
+			/To bring it back: clear the practice lab's stop-hangs fault \(what Control Panel ▸ Services does on a PDC\) with node \S+cli\.js lab fault \S+ clear; then run the same command again with --resume/,
+		);
 	});
 });

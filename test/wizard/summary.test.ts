@@ -104,7 +104,9 @@ describe("the wizard's summaries (pure wording)", () => {
 			'MSSYNC is stopped (it was running when this run began): DSMN synchronizes nothing until it runs again. To bring it back: npm start -- --lab /tmp/lab, then Resume.',
 		);
 		expect(serviceNotAsFound('RUNNING', 'RUNNING', 'x')).toBeUndefined();
-		expect(serviceNotAsFound('STOPPED', 'START_PENDING', 'x')).toBe('MSSYNC is start pending (it was stopped when this run began). To bring it back: x.');
+		expect(serviceNotAsFound('STOPPED', 'START_PENDING', 'x')).toBe(
+			'MSSYNC is starting (START_PENDING; it was stopped when this run began). To bring it back: x.',
+		);
 		const summary = left({kind: 'run', left: {event: 'interrupted', rollback: true, kept: where, ...(line ? {service: line} : {})}}, again);
 		expect(summary.lines).toEqual([
 			'The run waits in its journal: to resume it or roll it back, start again on this target:',
