@@ -6,6 +6,7 @@
 import type {NewPdcRun} from '../procedure/new-pdc-run.js';
 import type {RestoreRun} from '../procedure/restore-run.js';
 import type {Screen} from './state.js';
+import type {RolledBackRun} from './summary.js';
 
 /**
  * The confirmation for `run`, MSSYNC read `now` (undefined: not readable); `asLaunched`: a lab command as it
@@ -21,6 +22,11 @@ export function rollbackConfirmationOf(run: RestoreRun | NewPdcRun, now: string 
 
 function onNewPdc(run: RestoreRun | NewPdcRun): run is NewPdcRun {
 	return 'pdc' in run && run.pdc === 'new';
+}
+
+/** What the roll back's end says of its run (summary.ts's `rolledBack`): MSSYNC as found, whether the synchronize began, a new PDC. */
+export function rolledBackRun(run: Pick<RestoreRun, 'start' | 'stepBegan'> | NewPdcRun): RolledBackRun {
+	return {serviceBefore: run.start.serviceBefore, synchronizeBegan: run.stepBegan('synchronize'), newPdc: 'pdc' in run && run.pdc === 'new'};
 }
 
 /** The roll back's confirmation: exactly what it moves, and how it leaves MSSYNC. */

@@ -17,7 +17,7 @@ import {operations, type WizardSession, type WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
 import {checkLine} from './check-line.js';
 import {shellWord} from '../text/shell-word.js';
-import {rollbackConfirmationOf} from './rollback-confirmation.js';
+import {rollbackConfirmationOf, rolledBackRun} from './rollback-confirmation.js';
 import {finishedInLab, finishedOnRealServer, rolledBack, stoppedHere, stoppedNothingChanged, waitingForManualStep} from './summary.js';
 
 export class RunDriver {
@@ -348,7 +348,7 @@ export class RunDriver {
 			// Said once, on the last screen (not also in the log above it).
 			store.set({
 				steps: undefined,
-				screen: rolledBack(outcome.summary, this.s.whereThingsAre([]), outcome.red, this.s.again(), run?.start.serviceBefore, run.stepBegan('synchronize')),
+				screen: rolledBack(outcome.summary, this.s.whereThingsAre([]), outcome.red, this.s.again(), rolledBackRun(run)),
 			});
 		} else {
 			store.log('error', `Roll back failed: ${outcome.message}`);

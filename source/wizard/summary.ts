@@ -132,6 +132,16 @@ export function stoppedHere(stopped: Stopped, again: string): Summary {
 	};
 }
 
+/** What the end of a roll back says of its run, as the journal has it (rollback-confirmation.ts's `rolledBackRun`). */
+export type RolledBackRun = {
+	/** MSSYNC as the run found it. */
+	serviceBefore?: string;
+	/** The run's synchronize began: the servers may have lost their red X meanwhile. Before it, they never did. */
+	synchronizeBegan?: boolean;
+	/** A restore on a new PDC (KB Q154761): its roll back moves its copies out of SYNCAGNT\Backup. */
+	newPdc?: boolean;
+};
+
 /**
  * After a roll back: what it did, that the servers are as the run found them (red where they were: `red`,
  * as the lab reads them; undefined on a real server, where the tool cannot see them), and what next.
@@ -141,9 +151,7 @@ export function rolledBack(
 	where: string[],
 	red: string[] | undefined,
 	again: string,
-	serviceBefore = 'RUNNING',
-	/** The run's synchronize began: the servers may have lost their red X meanwhile. Before it, they never did. */
-	synchronizeBegan = true,
+	{serviceBefore = 'RUNNING', synchronizeBegan = true, newPdc = false}: RolledBackRun = {},
 ): Summary {
 	const servers =
 		red === undefined
@@ -153,7 +161,9 @@ export function rolledBack(
 				: 'No server shows a red X.';
 	return {
 		name: 'summary',
-		title: 'Rolled back: SYNCAGNT is as it was',
+		// On a new PDC the roll back takes this run's copies out of SYNCAGNT\Backup; once MSSYNC started on them,
+		// SYNCAGNT's database is the one it took from there, so SYNCAGNT is not as it was (ARCHITECTURE.md, "The run and its journal").
+		title: newPdc ? "Rolled back: this run's copies are out of SYNCAGNT\\Backup" : 'Rolled back: SYNCAGNT is as it was',
 		ok: true,
 		exit: EXIT.ok,
 		lines: [

@@ -5,9 +5,11 @@ import {findUnfinishedRun} from '../../source/journal/journal.js';
 import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {labPaths, loadLab, saveLab} from '../../source/lab/state.js';
+import {NewPdcRun} from '../../source/procedure/new-pdc-run.js';
 import {RestoreRun} from '../../source/procedure/restore-run.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
-import {rollbackConfirmation, rollbackConfirmationOf} from '../../source/wizard/rollback-confirmation.js';
+import {rollbackConfirmation, rollbackConfirmationOf, rolledBackRun} from '../../source/wizard/rollback-confirmation.js';
+import {rolledBack} from '../../source/wizard/summary.js';
 import {tempDir} from '../helpers/run-cli.js';
 
 describe("the roll back's confirmation (pure wording)", () => {
@@ -83,5 +85,23 @@ describe("the roll back's confirmation, continued after a roll back that failed"
 		expect(screen.changes.join(' ')).not.toMatch(/before-restore|Moves the/);
 		expect(screen.help?.why).toMatch(/^An earlier roll back of this run already put SYNCAGNT back byte for byte: this one only brings MSSYNC back/);
 		again.leaveServer();
+	});
+});
+
+describe("the roll back's end, titled from its run", () => {
+	it('a new PDC\'s: its copies are out of SYNCAGNT\\Backup, never "SYNCAGNT is as it was" (MSSYNC may have taken its database from them); a restore\'s: SYNCAGNT as it was', async () => {
+		for (const newPdc of [true, false]) {
+			const dir = join(await tempDir(), 'lab');
+			await createLab(dir, {...LAB_DEFAULTS, pace: 0, servers: 2, accounts: 20, newPdc});
+			const options = {timings: {serviceTimeoutMs: 500, pollIntervalMs: 20}};
+			const run = newPdc
+				? await NewPdcRun.begin(labTarget(dir), labPaths(dir).backup, options)
+				: await RestoreRun.begin(labTarget(dir), labPaths(dir).backup, options);
+			expect(rolledBackRun(run)).toEqual({serviceBefore: 'RUNNING', synchronizeBegan: false, newPdc});
+			expect(rolledBack('x', [], [], 'dsmn-resync --lab /tmp/lab', rolledBackRun(run)).title).toBe(
+				newPdc ? "Rolled back: this run's copies are out of SYNCAGNT\\Backup" : 'Rolled back: SYNCAGNT is as it was',
+			);
+			await run.end('nothing-changed');
+		}
 	});
 });

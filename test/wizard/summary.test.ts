@@ -131,16 +131,19 @@ describe("the wizard's summaries (pure wording)", () => {
 		]);
 		expect(rolledBack('x', where, undefined, again).lines[1]).toBe('The servers are as the run found them: those that showed a red X still do.');
 		// Before the run's synchronize began the servers never lost their red X: not "again" (issue 29); the summary opens a sentence.
-		const unchanged = rolledBack('nothing had been changed on disk', where, ['FS2'], again, 'RUNNING', false).lines;
+		const unchanged = rolledBack('nothing had been changed on disk', where, ['FS2'], again, {serviceBefore: 'RUNNING', synchronizeBegan: false}).lines;
 		expect(unchanged.slice(0, 2)).toEqual(['Nothing had been changed on disk', 'FS2 still shows a red X, as before the run.']);
 		// A roll back the admin chose: no "another backup", as if the one used were wrong.
 		for (const red of [['FS2'], [], undefined]) expect(rolledBack('x', where, red, again).lines.join('\n')).not.toMatch(/another backup/);
 		expect(rolledBack('x', where, [], again).lines[2]).toBe('Nothing more needs doing now.');
+		// A new PDC's roll back takes this run's copies out of SYNCAGNT\Backup: SYNCAGNT itself may hold the database MSSYNC took from them.
+		expect(rolledBack('x', where, [], again).title).toBe('Rolled back: SYNCAGNT is as it was');
+		expect(rolledBack('x', where, [], again, {newPdc: true}).title).toBe("Rolled back: this run's copies are out of SYNCAGNT\\Backup");
 	});
 
 	it('after a roll back that left MSSYNC stopped, as found: not "nothing more needs doing", but how to start it or repair it', () => {
 		for (const red of [['FS2'], [], undefined]) {
-			const said = rolledBack('x', where, red, again, 'STOPPED').lines[2] ?? '';
+			const said = rolledBack('x', where, red, again, {serviceBefore: 'STOPPED'}).lines[2] ?? '';
 			expect(said).not.toMatch(/Nothing more needs doing/);
 			expect(said).toMatch(/^MSSYNC is stopped, as the run found it: DSMN synchronizes nothing until it runs\./);
 			expect(said).toContain(`start again (${again}) and answer "MSSYNC will not start"`);
