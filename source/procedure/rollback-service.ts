@@ -125,22 +125,36 @@ export function rollbackServiceLine(
 	stuck?: string,
 ): string {
 	const found = before === 'RUNNING' ? 'running' : 'stopped';
-	const putBack = before === 'RUNNING' ? 'then starts it again, as the run found it' : 'and leaves it stopped, as the run found it';
+	// A state not read when the run began (UNKNOWN) is left as the roll back finds it: putServiceBack starts nothing.
+	const known = before === 'RUNNING' || before === 'STOPPED';
+	const putBack =
+		before === 'RUNNING'
+			? 'then starts it again, as the run found it'
+			: known
+				? 'and leaves it stopped, as the run found it'
+				: 'and leaves it stopped: its state when the run began is not known';
 	if (now === undefined)
 		return movesFiles
 			? `MSSYNC's state could not be read now: the roll back stops it first if it runs, ${putBack}.`
-			: `MSSYNC's state could not be read now: the roll back leaves it ${found}, as the run found it.`;
+			: known
+				? `MSSYNC's state could not be read now: the roll back leaves it ${found}, as the run found it.`
+				: "MSSYNC's state could not be read now, and its state when the run began is not known: the roll back leaves it as it is.";
 	if (now === 'STOP_PENDING') {
 		// The lab's hang never ends by itself: said before the admin confirms, with its way out.
 		const first = stuck ? ` It will not stop until you ${stuck}.` : '';
 		return `MSSYNC is stuck stopping (STOP_PENDING): the roll back waits up to ${seconds} s for it to stop${movesFiles ? ' before it moves any file' : ''}, ${putBack}.${first}`;
 	}
 	if (now === 'STOPPED') {
+		if (!known) return 'MSSYNC is stopped; its state when the run began is not known, so the roll back leaves it stopped.';
 		if (before !== 'RUNNING') return 'MSSYNC is stopped, as the run found it: the roll back leaves it stopped.';
 		return `MSSYNC is stopped; the run found it running, so the roll back starts it again${movesFiles ? ' once the files are back' : ''}.`;
 	}
 	// Running (or on its way there): stopped first only when there are files to move.
 	if (movesFiles) return `MSSYNC is ${spokenState(now)}: the roll back stops it before it moves any file, ${putBack}.`;
-	if (before === 'RUNNING') return `MSSYNC is ${spokenState(now)}, as the run found it: the roll back leaves it so.`;
+	if (before === 'RUNNING' && now === 'RUNNING') return 'MSSYNC is running, as the run found it: the roll back leaves it so.';
+	// On its way to running (START_PENDING): putServiceBack waits for it; any other state is started.
+	if (before === 'RUNNING')
+		return `MSSYNC is ${spokenState(now)}; the run found it running, so the roll back ${now === 'START_PENDING' ? 'waits for it to run' : 'starts it again'}.`;
+	if (!known) return `MSSYNC is ${spokenState(now)}; its state when the run began is not known, so the roll back leaves it so.`;
 	return `MSSYNC is ${spokenState(now)}, though the run found it stopped: stop it before the roll back, or the roll back ends asking you to.`;
 }

@@ -354,7 +354,8 @@ export class RunDriver {
 			store.log('error', `Roll back failed: ${outcome.message}`);
 			// The lab's own commands (its fault's clear) as they work from where the admin is.
 			const advice = this.s.asLaunched(outcome.advice);
-			store.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: outcome.message, advice, canRollback: false}});
+			const message = outcome.message.charAt(0).toUpperCase() + outcome.message.slice(1);
+			store.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message, advice, canRollback: false}});
 		}
 	}
 

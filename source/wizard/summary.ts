@@ -172,11 +172,13 @@ export function rolledBack(
 			servers,
 			// A roll back the admin chose says no backup was wrong: what is true now, and the same way on when ready.
 			// MSSYNC put back STOPPED, as found (it would not start, or was stopped): DSMN synchronizes nothing, so something does need doing.
-			serviceBefore === 'STOPPED'
-				? `MSSYNC is stopped, as the run found it: DSMN synchronizes nothing until it runs. Start it when the servers should synchronize again; if it will not start, start again (${again}) and answer "MSSYNC will not start": the wizard offers the repair with dsmpack /r first.`
-				: red?.length === 0
-					? 'Nothing more needs doing now.'
-					: `Nothing more needs doing now. A server with a red X keeps it until a restore or a reconstruct is finished: when you are ready, start again (${again}); the wizard asks the same questions as the first time.`,
+			serviceBefore !== 'RUNNING' && serviceBefore !== 'STOPPED'
+				? `MSSYNC's state when the run began is not known, so the roll back did not start it: if it is stopped, DSMN synchronizes nothing until it runs; start it when the servers should synchronize again.`
+				: serviceBefore === 'STOPPED'
+					? `MSSYNC is stopped, as the run found it: DSMN synchronizes nothing until it runs. Start it when the servers should synchronize again; if it will not start, start again (${again}) and answer "MSSYNC will not start": the wizard offers the repair with dsmpack /r first.`
+					: red?.length === 0
+						? 'Nothing more needs doing now.'
+						: `Nothing more needs doing now. A server with a red X keeps it until a restore or a reconstruct is finished: when you are ready, start again (${again}); the wizard asks the same questions as the first time.`,
 			...where.filter(line => !namesAgain(line, summary)),
 		],
 	};

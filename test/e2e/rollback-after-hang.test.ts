@@ -98,7 +98,8 @@ describe('the roll back after a Stop MSSYNC that hangs (issue 29)', () => {
 		// The failure: only what happened, and the lab's way out, not "wait a few seconds".
 		await session.waitFor('What to do:');
 		const failure = flat(session);
-		expect(failure).toContain('nothing had been changed on disk, but MSSYNC is still stuck stopping (STOP_PENDING) after 2 s');
+		// The failure screen's message opens a sentence (the log line above continues one: "Roll back failed: nothing…").
+		expect(failure).toContain('Nothing had been changed on disk, but MSSYNC is still stuck stopping (STOP_PENDING) after 2 s');
 		expect(failure).toMatch(/What to do: clear the practice lab's stop-hangs fault [^.]*node \S+ lab fault \S+ clear/);
 		expect(failure).not.toMatch(/files are back|would not start again|wait a few seconds/);
 

@@ -132,6 +132,23 @@ describe("the confirmation's line about MSSYNC: the state now and what the roll 
 			'MSSYNC is running: the roll back stops it before it moves any file, then starts it again, as the run found it.',
 		);
 		expect(rollbackServiceLine('RUNNING', 'RUNNING', false, 8)).toBe('MSSYNC is running, as the run found it: the roll back leaves it so.');
+		// Starting is not how the run found it (running): the roll back waits for it to run (issue 29).
+		expect(rollbackServiceLine('RUNNING', 'START_PENDING', false, 8)).toBe(
+			'MSSYNC is starting (START_PENDING); the run found it running, so the roll back waits for it to run.',
+		);
+		// Its state when the run began not known: never "as the run found it"; putServiceBack starts nothing (issue 29).
+		expect(rollbackServiceLine('UNKNOWN', 'STOPPED', false, 8)).toBe(
+			'MSSYNC is stopped; its state when the run began is not known, so the roll back leaves it stopped.',
+		);
+		expect(rollbackServiceLine('UNKNOWN', 'RUNNING', true, 8)).toBe(
+			'MSSYNC is running: the roll back stops it before it moves any file, and leaves it stopped: its state when the run began is not known.',
+		);
+		expect(rollbackServiceLine('UNKNOWN', 'RUNNING', false, 8)).toBe(
+			'MSSYNC is running; its state when the run began is not known, so the roll back leaves it so.',
+		);
+		expect(rollbackServiceLine('UNKNOWN', undefined, false, 8)).toBe(
+			"MSSYNC's state could not be read now, and its state when the run began is not known: the roll back leaves it as it is.",
+		);
 		expect(rollbackServiceLine('RUNNING', undefined, false, 8)).toBe(
 			"MSSYNC's state could not be read now: the roll back leaves it running, as the run found it.",
 		);

@@ -221,6 +221,24 @@ describe('the wizard controller', () => {
 		expect((await readJournal(unfinished!.path)).at(-1)).toMatchObject({type: 'run-ended', outcome: 'rolled-back'});
 	});
 
+	it("a roll back that fails: its failure screen's message opens a sentence (issue 29)", async () => {
+		const {dir, controller} = await labController();
+		await toFirstConfirmation(controller);
+		await controller.dispatch({type: 'confirm'}); // Stop MSSYNC
+		await controller.dispatch({type: 'confirm'}); // Move aside
+		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
+		await controller.dispatch({type: 'submit-text'}); // Copy
+		await saveLab(dir, {...(await loadLab(dir)), fault: 'start-refused'});
+		await controller.dispatch({type: 'confirm'}); // Start MSSYNC, refused
+		expect(screen(controller)).toMatchObject({name: 'failure', step: 'start-service'});
+		await controller.answers.failure('rollback');
+		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'rollback'});
+		await controller.dispatch({type: 'confirm'});
+		await waitFor(() => expect(screen(controller)).toMatchObject({name: 'failure', step: 'rollback'}));
+		expect(screen(controller)).toMatchObject({message: expect.stringMatching(/^The original files are back in SYNCAGNT, but MSSYNC would not start again/)});
+		await controller.dispose();
+	});
+
 	it('offers retry, roll back or stop on a failure, and retries only the failed servers', async () => {
 		const {controller} = await labController({offline: ['FS2']});
 		await toFirstConfirmation(controller);

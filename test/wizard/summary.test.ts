@@ -150,6 +150,13 @@ describe("the wizard's summaries (pure wording)", () => {
 		}
 	});
 
+	it('after a roll back of a run that began with MSSYNC in a state not read: not "nothing more needs doing", but to start it (issue 29)', () => {
+		const said = rolledBack('MSSYNC is STOPPED; its state when the run began is not known (UNKNOWN)', where, [], again, {serviceBefore: 'UNKNOWN'}).lines[2];
+		expect(said).toBe(
+			"MSSYNC's state when the run began is not known, so the roll back did not start it: if it is stopped, DSMN synchronizes nothing until it runs; start it when the servers should synchronize again.",
+		);
+	});
+
 	it('a target that cannot be opened: the command in the hint is printed as it works from where the admin started', () => {
 		const hint = 'create one with: dsmn-resync lab create /tmp/x';
 		expect(cannotOpenTarget('/tmp/x is not a practice lab', hint, 'npm start --').lines).toEqual([
