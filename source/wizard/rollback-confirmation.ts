@@ -111,3 +111,9 @@ function besideSyncagnt(folder: string, syncagnt: string | undefined): string {
 	if (syncagnt === undefined || parent(folder) !== parent(syncagnt)) return folder;
 	return `${folder.slice(parent(folder).length + 1)} beside SYNCAGNT`;
 }
+
+/** The roll back's running screen, begun at `startedAt`; a new PDC's says (on `?`) that it moves the run's copies aside. */
+export function rollingBack(run: object, startedAt: number): Screen {
+	const newPdc = 'pdc' in run && run.pdc === 'new';
+	return {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}, startedAt, ...(newPdc ? {newPdc} : {})};
+}

@@ -17,7 +17,7 @@ import {operations, type WizardSession, type WizardRun} from './session.js';
 import type {Progress, Screen, ServerProgress} from './state.js';
 import {checkLine} from './check-line.js';
 import {shellWord} from '../text/shell-word.js';
-import {rollbackConfirmationOf, rolledBackRun} from './rollback-confirmation.js';
+import {rollbackConfirmationOf, rolledBackRun, rollingBack} from './rollback-confirmation.js';
 import {finishedInLab, finishedOnRealServer, rolledBack, stoppedHere, stoppedNothingChanged, waitingForManualStep} from './summary.js';
 
 export class RunDriver {
@@ -335,7 +335,7 @@ export class RunDriver {
 		store.set({
 			busy: true,
 			steps: undefined,
-			screen: {name: 'running', step: 'rollback', title: 'Rolling back', progress: {kind: 'none'}, startedAt: this.s.deps.now()},
+			screen: rollingBack(run, this.s.deps.now()),
 		});
 		// MSSYNC's state while the roll back waits for it (a stop still pending, a start), as Stop MSSYNC shows it.
 		const onPoll = (state: ServiceState) => {

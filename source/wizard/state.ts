@@ -77,6 +77,8 @@ export type Screen =
 			/** When the step began: its elapsed time is drawn. */ startedAt?: number;
 			/** Stop MSSYNC: what ends a stop that hangs on this target (procedure/mssync-service.ts's stopPendingWayOut), as launched. */
 			stuck?: string;
+			/** The roll back of a restore on a new PDC: it moves this run's copies out of SYNCAGNT\Backup, not originals back (step-help.ts). */
+			newPdc?: boolean;
 	  }
 	| {
 			name: 'failure';

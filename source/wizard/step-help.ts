@@ -14,7 +14,7 @@ type Steps = WizardState['steps'];
 const quoted = (titles: readonly string[]) => titles.map(title => `"${title}"`).join(', ');
 
 /** How long a step can take, said as what the admin sees meanwhile. */
-export function stepDuration(step: string, env: NodeJS.ProcessEnv = process.env): string {
+export function stepDuration(step: string, env: NodeJS.ProcessEnv = process.env, newPdc = false): string {
 	const seconds = Math.round(serviceTimeoutMs(env) / 1000);
 	switch (step) {
 		case 'stop-service':
@@ -31,7 +31,8 @@ export function stepDuration(step: string, env: NodeJS.ProcessEnv = process.env)
 			return `The practice lab sends the accounts to every server at the same time: each server's row moves on its own, and one that does not answer holds up none of the others. How long it takes depends on how many NetWare servers and how many accounts there are to propagate (${cite('synchronize-time')}).`;
 		case 'rollback':
 			// A roll back moves only what the run moved (nothing, before Move aside), and waits for MSSYNC within the same limit.
-			return `It moves back what the run moved, if anything, and brings MSSYNC back to the state the run found: seconds, plus the time MSSYNC takes to stop or start (up to ${seconds} s each).`;
+			// On a new PDC the run moved nothing: its copies go aside, kept (ARCHITECTURE.md, "The run and its journal").
+			return `${newPdc ? "It moves this run's copies, if any, out of SYNCAGNT\\Backup into a rolled-back folder (kept)" : 'It moves back what the run moved, if anything'}, and brings MSSYNC back to the state the run found: seconds, plus the time MSSYNC takes to stop or start (up to ${seconds} s each).`;
 		default:
 			return 'The time so far is shown.';
 	}
@@ -69,7 +70,7 @@ export function runningHelp(screen: Extract<Screen, {name: 'running'}>): string[
 	const seconds = Math.round(serviceTimeoutMs() / 1000);
 	return [
 		...(screen.help ? [screen.help.why] : [`${screen.title}.`]),
-		stepDuration(screen.step),
+		stepDuration(screen.step, process.env, screen.newPdc),
 		service
 			? `q leaves at the next safe point: this step finishes first (about ${2 * seconds} s at most: the command and the wait after it, ${seconds} s each), and the journal keeps the run.`
 			: stopsPartWay(screen.step)

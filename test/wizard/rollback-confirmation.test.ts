@@ -8,7 +8,7 @@ import {labPaths, loadLab, saveLab} from '../../source/lab/state.js';
 import {NewPdcRun} from '../../source/procedure/new-pdc-run.js';
 import {RestoreRun} from '../../source/procedure/restore-run.js';
 import {labTarget} from '../../source/targets/lab/lab-target.js';
-import {rollbackConfirmation, rollbackConfirmationOf, rolledBackRun} from '../../source/wizard/rollback-confirmation.js';
+import {rollbackConfirmation, rollbackConfirmationOf, rolledBackRun, rollingBack} from '../../source/wizard/rollback-confirmation.js';
 import {rolledBack} from '../../source/wizard/summary.js';
 import {tempDir} from '../helpers/run-cli.js';
 
@@ -101,6 +101,15 @@ describe("the roll back's end, titled from its run", () => {
 			expect(rolledBack('x', [], [], 'dsmn-resync --lab /tmp/lab', rolledBackRun(run)).title).toBe(
 				newPdc ? "Rolled back: this run's copies are out of SYNCAGNT\\Backup" : 'Rolled back: SYNCAGNT is as it was',
 			);
+			// Its running screen says the same (step-help.ts words its `?`).
+			expect(rollingBack(run, 0)).toEqual({
+				name: 'running',
+				step: 'rollback',
+				title: 'Rolling back',
+				progress: {kind: 'none'},
+				startedAt: 0,
+				...(newPdc ? {newPdc} : {}),
+			});
 			await run.end('nothing-changed');
 		}
 	});

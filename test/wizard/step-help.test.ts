@@ -154,3 +154,13 @@ describe('a stuck stop: how long, what leaving waits for, what to do about STOP_
 		expect(help.join('\n')).not.toMatch(/STOP_PENDING|roll back/);
 	});
 });
+
+describe("the roll back's running help (issue 29)", () => {
+	it("a restore's moves back what the run moved; a new PDC's moves the run's copies out of SYNCAGNT\\Backup, and never says it moves anything back", () => {
+		const running = {name: 'running' as const, step: 'rollback', title: 'Rolling back', progress: {kind: 'none' as const}};
+		expect(runningHelp(running)[1]).toMatch(/^It moves back what the run moved, if anything, and brings MSSYNC back/);
+		const newPdc = runningHelp({...running, newPdc: true})[1];
+		expect(newPdc).toMatch(/^It moves this run's copies, if any, out of SYNCAGNT\\Backup into a rolled-back folder \(kept\), and brings MSSYNC back/);
+		expect(newPdc).not.toMatch(/moves back/);
+	});
+});
