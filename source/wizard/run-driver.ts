@@ -18,7 +18,7 @@ import type {Progress, Screen, ServerProgress} from './state.js';
 import {checkLine} from './check-line.js';
 import {shellWord} from '../text/shell-word.js';
 import {rollbackConfirmationOf, rolledBackRun, rollingBack} from './rollback-confirmation.js';
-import {finishedInLab, finishedOnRealServer, rolledBack, stoppedHere, stoppedNothingChanged, waitingForManualStep} from './summary.js';
+import {finishedInLab, finishedOnRealServer, opensSentence, rolledBack, stoppedHere, stoppedNothingChanged, waitingForManualStep} from './summary.js';
 
 export class RunDriver {
 	/** The synchronization view's rows, changed in place as the servers report. */
@@ -354,8 +354,7 @@ export class RunDriver {
 			store.log('error', `Roll back failed: ${outcome.message}`);
 			// The lab's own commands (its fault's clear) as they work from where the admin is.
 			const advice = this.s.asLaunched(outcome.advice);
-			const message = outcome.message.charAt(0).toUpperCase() + outcome.message.slice(1);
-			store.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message, advice, canRollback: false}});
+			store.set({screen: {name: 'failure', step: 'rollback', title: 'Roll back', message: opensSentence(outcome.message), advice, canRollback: false}});
 		}
 	}
 

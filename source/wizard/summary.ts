@@ -132,6 +132,11 @@ export function stoppedHere(stopped: Stopped, again: string): Summary {
 	};
 }
 
+/** A text that continues a sentence elsewhere ("Roll back failed: nothing had…"), opening one on a screen of its own. */
+export function opensSentence(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** What the end of a roll back says of its run, as the journal has it (rollback-confirmation.ts's `rolledBackRun`). */
 export type RolledBackRun = {
 	/** MSSYNC as the run found it. */
@@ -168,7 +173,7 @@ export function rolledBack(
 		exit: EXIT.ok,
 		lines: [
 			// The procedure's summary follows a colon in a scripted run's line; here it opens the screen's first sentence.
-			summary.charAt(0).toUpperCase() + summary.slice(1),
+			opensSentence(summary),
 			servers,
 			// A roll back the admin chose says no backup was wrong: what is true now, and the same way on when ready.
 			// MSSYNC put back STOPPED, as found (it would not start, or was stopped): DSMN synchronizes nothing, so something does need doing.
