@@ -208,7 +208,6 @@ export async function runScripted(options: WizardOptions, {target: spec, answers
 	/** Where a run stops with MSSYNC not as it found it (a restore stopped it: DSMN stays down): how to bring it back, said in its stop event. */
 	function bringBack(run: OpenedRun) {
 		// MSSYNC stuck stopping is ended first: until then a roll back or a resume fails the same way.
-		const launcher = launcherOf(io.script, io.env);
 		const stuck = (now: string) => (now === 'STOP_PENDING' ? `${asLaunched(stuckStoppingAdvice(run.target.service, true), launcher)}; then ` : '');
 		return (_found: string, now: string) => stuck(now) + again();
 		function again() {
