@@ -29,7 +29,7 @@ describe('WizardSession.bringBack', () => {
 		const service = stopped.lines.find(line => line.startsWith('MSSYNC'));
 		expect(service).toBe(
 			`MSSYNC is stuck stopping (STOP_PENDING; it was running when this run began): DSMN synchronizes nothing until it runs again. To bring it back: ` +
-				`clear the practice lab's stop-hangs fault (what Control Panel ▸ Services does on a PDC) with npm start -- lab fault ${dir} clear; ` +
+				`clear the practice lab's stop-hangs fault (what a restart of the PDC would do) with npm start -- lab fault ${dir} clear; ` +
 				`then start again with the command above, then "Continue the roll back" (MSSYNC is left running, as found).`,
 		);
 		run.leaveServer();
