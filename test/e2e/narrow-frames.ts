@@ -38,7 +38,7 @@ export function wordsOf(frame: string): string[] {
 
 /** Lines a screen draws only where it is short of room: they say what did not fit, and the wide frame has no need of them. */
 const ONLY_WHEN_SHORT =
-	/more lines?(?: on how it is done)?: \? shows|printed in full when you leave|did not fit|\? shows it|\(\d+ of \d+\)|Any key shows the rest|\d+ of \d+ steps done/;
+	/more lines?(?: on how it is done)?: \? shows|printed in full when you leave|did not fit|\? shows it|\(\d+ of \d+\)|Any key shows the rest|Any key: rest of the sentence|\d+ of \d+ steps done/;
 
 /** The words of `narrow` that are no word of `wide` (the same state drawn wide, or the words of all such). */
 export function splitWords(narrow: string, wide: ReadonlySet<string>): string[] {

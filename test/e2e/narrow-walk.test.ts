@@ -50,7 +50,7 @@ function walker(session: PtySession, cols: number, rows: number): Walker {
 		if (options.field) return;
 		await session.type('?');
 		for (let page = 1; ; page++) {
-			await session.waitFor(/Any key (closes this|shows the rest)/);
+			await session.waitFor(/Any key(?: closes this| shows the rest|: rest of the sentence)/);
 			await check(`${String(expected)}, ? page ${page}`);
 			const last = /Any key closes this/.test(session.screen());
 			await session.type('x');

@@ -151,7 +151,7 @@ describe.each(SIZES)('the wizard at %i×%i', (cols, rows) => {
 			await session.waitFor(question, 20_000);
 			await session.type('?');
 			for (let page = 1; ; page++) {
-				await session.waitFor(/Any key (closes this|shows the rest)/);
+				await session.waitFor(/Any key(?: closes this| shows the rest|: rest of the sentence)/);
 				const screen = session.screen();
 				expect(screen, screen).toMatch(/^dsmn-resync/);
 				expect(screen, screen).toMatch(/Why this step|What each answer does/);

@@ -75,7 +75,16 @@ export function helpLines(screen: Screen, steps?: WizardState['steps'], hidden: 
 									: (SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.'),
 					},
 				];
-	return [...hidden.map(text => ({text})), ...said].map(line => ({...line, text: safeText(line.text)}));
+	// One sentence a line: a page then ends after a whole sentence wherever the rows fall (helpPages).
+	return [...hidden.map(text => ({text})), ...said].flatMap(line => sentencesOf(safeText(line.text)).map(text => ({...line, text})));
+}
+
+/** Where a sentence ends inside a text: after ".", "!" or "?" (not a number's "1."), before a capital, a quote or a parenthesis. */
+const SENTENCE_BREAK = /(?<=[^\d\s][.!?]["')\]]*)\s+(?=[A-Z"(])/;
+
+/** A text's sentences, each whole. */
+export function sentencesOf(text: string): string[] {
+	return text.split(SENTENCE_BREAK).filter(sentence => sentence !== '');
 }
 
 /** The rows the help's box takes besides its text: its border, its title and its last line. */

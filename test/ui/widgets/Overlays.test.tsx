@@ -3,7 +3,7 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {UNICODE_GLYPHS} from '../../../source/text/glyphs.js';
 import {GlyphsContext} from '../../../source/ui/theme.js';
-import {HELP_BOX_ROWS, HelpOverlay, helpCloser, helpLines, helpPages, QuitOverlay} from '../../../source/ui/widgets/Overlays.js';
+import {HELP_BOX_ROWS, HelpOverlay, helpCloser, helpLines, helpPages, QuitOverlay, sentencesOf} from '../../../source/ui/widgets/Overlays.js';
 import {synchronizeAdvice, synchronizeQuestion} from '../../../source/wizard/flows/situation-synchronize.js';
 import type {Screen} from '../../../source/wizard/state.js';
 import {wrapText} from '../../../source/text/wrap.js';
@@ -29,7 +29,11 @@ describe('the ? help', () => {
 			.join(' ');
 		expect(text).not.toMatch(/Resume continues/);
 		expect(text).toMatch(/^A roll back of this run began and did not finish, so the run cannot be resumed\./);
-		expect(helpLines({...resume, rollbackBegan: false})[0]!.text).toMatch(/Resume continues from the first unfinished step/);
+		expect(
+			helpLines({...resume, rollbackBegan: false})
+				.map(line => line.text)
+				.join(' '),
+		).toMatch(/Resume continues from the first unfinished step/);
 	});
 
 	it('on the bindery question explains the bindery backup, not only the keys', () => {
@@ -259,5 +263,23 @@ describe('the ? help paged at 60×20 and 80×24', () => {
 		const pages = helpPages([{text}], 8, 30);
 		expect(pages[0]!.at(-1)!.cut).toBe(true);
 		expect(helpCloser(0, pages.length, true)).toBe(`Any key: rest of the sentence (1 of ${pages.length}); Esc closes.`);
+	});
+});
+
+// Issue 29: a help's paragraph ran over a page's end mid-sentence at 60×20 ("…is SETPASS the way" | page 2),
+// its rows rarely ending where a sentence does: each sentence is a line of its own, so a page ends after one.
+describe('the ? help, one sentence a line', () => {
+	it('splits a paragraph into its sentences, not a numbered step or a version', () => {
+		const why = 'DSMN cannot propagate it (KB Q183684). Never with SETPASS: it stops. "Finish" leaves it. Version 3.12 is fine.';
+		const screen = {name: 'confirm', step: 'stop-service', title: 'T', changes: [], typed: '', help: {why, kb: 'KB Q148678'}} as Screen;
+		expect(helpLines(screen, undefined, ['✓ 1. Stop MSSYNC']).map(line => line.text)).toEqual([
+			'✓ 1. Stop MSSYNC',
+			'DSMN cannot propagate it (KB Q183684).',
+			'Never with SETPASS: it stops.',
+			'"Finish" leaves it.',
+			'Version 3.12 is fine.',
+			'KB Q148678',
+		]);
+		expect(sentencesOf('Wait 1.5 s. Then go.')).toEqual(['Wait 1.5 s.', 'Then go.']);
 	});
 });
