@@ -144,7 +144,7 @@ export function doubtLines(doubt: SynchronizeDoubt, fullCommand?: string, chosen
 	];
 }
 
-function formatDateOf(iso: string): string {
+export function formatDateOf(iso: string): string {
 	const date = new Date(iso);
 	return Number.isNaN(date.getTime()) ? iso : formatDate(date);
 }

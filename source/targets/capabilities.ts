@@ -152,6 +152,11 @@ export type Target = {
 	 */
 	whyStopped?(): Promise<string | undefined>;
 	/**
+	 * When MSSYNC logged Event 8005 whose skipped changes no synchronize has sent since, where the target reads
+	 * its Application log (the lab); undefined when none stands; absent on a real server, whose log the tool does not read.
+	 */
+	event8005?(): Promise<string | undefined>;
+	/**
 	 * A failure staged on purpose that makes MSSYNC refuse to start (the practice lab's start-refused fault), as
 	 * what to do about it: its clear command. Undefined when none stands; absent on a real server.
 	 */

@@ -46,7 +46,20 @@ export type Screen =
 	  }
 	| {name: 'target-field'; field: FieldName; input: string; cursor?: number; length: number; error?: string}
 	/** `files`: the database's files in SYNCAGNT (what a restore moves aside); `others`: the names of the rest, left in place. */
-	| {name: 'inspect'; syncagnt: string; service: string; servers: NetWareServerInfo[]; files: number; others?: string[]; real: boolean; checks: Check[]}
+	| {
+			name: 'inspect';
+			syncagnt: string;
+			service: string;
+			servers: NetWareServerInfo[];
+			files: number;
+			others?: string[];
+			real: boolean;
+			checks: Check[];
+			/** When MSSYNC logged Event 8005 that still stands, where the target reads its Application log (the lab). */
+			event8005?: string;
+			/** What is said when every server shows a blue check (flows/situation-synchronize.ts's blueCheckLine). */
+			blue?: string;
+	  }
 	| {name: 'ask-backup'; /** A promoted BDC (the PDC was lost): its restore follows KB Q154761. */ pdc?: 'same' | 'new' | undefined}
 	| {name: 'choose-backup'; input: string; cursor?: number; candidates: string[]; suggestions: BackupCandidate[]; error?: string}
 	| {name: 'discover'; input: string; cursor?: number; results?: BackupCandidate[]; searching: boolean}

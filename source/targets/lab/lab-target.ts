@@ -1,5 +1,6 @@
 import {join, resolve} from 'node:path';
 import {answerStandIn, type StandInProgram} from '../../lab/stand-in-command.js';
+import {staleOn} from '../../lab/change-log.js';
 import {domainAccounts} from '../../lab/domain.js';
 import {dsmpackRepair} from '../../lab/dsmpack.js';
 import {addServerToDomain, checkBinderyBackup, deleteSyncAgent, restoreBindery, setDomainPasswords} from '../../lab/netware-ops.js';
@@ -81,6 +82,11 @@ export function labTarget(dir: string): Target {
 		whyStopped: async () => {
 			const {service} = await labStatus(absolute);
 			return service.lastError ? serviceSays(service, '—').replace(/^\S+ — /, '') : undefined;
+		},
+		event8005: async () => {
+			const state = await loadLab(absolute);
+			const seen = (state.events ?? []).findLast(e => e.id === 8005);
+			return seen && state.servers.some(server => staleOn(state, server.name).length > 0) ? seen.at : undefined;
 		},
 		sync: {synchronizeAll: options => synchronizeLab(absolute, options)},
 		// The lab's server says its NT version as a real one does: asked with srvinfo (`lab create --nt`).

@@ -54,7 +54,8 @@ export function inspectLayout(screen: Extract<Screen, {name: 'inspect'}>, rows: 
 			screen.checks.flatMap(c => [`${markAsDrawn(markWidth)} ${safeText(c.detail)}`, ...(c.fix ? [` What to do: ${safeText(c.fix)}`] : [])]),
 			columns,
 		) +
-		2 +
+		1 +
+		(!screen.real && screen.blue && screen.servers.every(s => s.synchronized) ? wrappedRows(safeText(screen.blue), columns) : 1) +
 		(failing.length ? wrappedRows(`The target is not ready: fix what is marked x, then check again. Nothing was changed.`, columns) : 0) +
 		rowsOf(
 			choices.map(label => `  ${label}`),
@@ -157,7 +158,7 @@ export function InspectScreen({
 					{screen.real ? null : (
 						<Text>
 							{red.length === 0
-								? 'Every server shows a blue check: there may be nothing to do.'
+								? safeText(screen.blue ?? 'Every server shows a blue check: there may be nothing to do.')
 								: `${red.length} of ${count(screen.servers.length, 'server')} ${verb(red.length, 'shows', 'show')} a red X.`}
 						</Text>
 					)}

@@ -5,6 +5,7 @@
  */
 import {
 	event8005Check,
+	formatDateOf,
 	recommendSynchronize,
 	SYNCHRONIZE_CHOICES,
 	synchronizeExplanation,
@@ -18,8 +19,26 @@ export type SynchronizeContext = 'restore' | 'only';
 
 const KINDS: readonly SynchronizeKind[] = ['normal', 'full'];
 
-/** The advice for a synchronize with no database restored: the recorded position is the live one. */
-function adviceWithoutRestore(): SynchronizeAdvice {
+/**
+ * The first screen's line when every server shows a blue check: a blue check does not show Event 8005, so
+ * the line says it was logged where the target reads the Application log (`at`, the lab), and where to look
+ * where it cannot (`canTell` false).
+ */
+export function blueCheckLine(canTell: boolean, at: string | undefined): string {
+	if (at)
+		return `Every server shows a blue check, but MSSYNC logged Event 8005 at ${formatDateOf(at)}: changes it skipped never reached the servers (${cite('change-log-8005')}): choose ${SYNCHRONIZE_CHOICES.full.label} under "Only synchronize all servers".`;
+	return canTell
+		? 'Every server shows a blue check: there may be nothing to do.'
+		: "Every server shows a blue check, which does not show Event 8005: look for it in the PDC's Event Viewer, Log ▸ Application, before deciding there is nothing to do.";
+}
+
+/** The advice for a synchronize with no database restored: the recorded position is the live one; Event 8005 logged (`at`, read by the target): fully. */
+function adviceWithoutRestore(at?: string): SynchronizeAdvice {
+	if (at)
+		return {
+			recommended: 'full',
+			because: `MSSYNC logged Event 8005 at ${formatDateOf(at)} (the practice lab's Application log): changes it skipped never reached the servers (${cite('change-log-8005', ['Q189441'])}); fully synchronize, which sends every account again (${cite('full-synchronize', ['Q253716'])}).`,
+		};
 	return {
 		recommended: 'normal',
 		because:
@@ -28,8 +47,8 @@ function adviceWithoutRestore(): SynchronizeAdvice {
 }
 
 /** The advice for this context: a restore's from the backup's age (`taken`, its newest database file). */
-export function synchronizeAdvice(context: SynchronizeContext, taken: string | undefined, now: Date): SynchronizeAdvice {
-	if (context === 'only') return adviceWithoutRestore();
+export function synchronizeAdvice(context: SynchronizeContext, taken: string | undefined, now: Date, event8005?: string): SynchronizeAdvice {
+	if (context === 'only') return adviceWithoutRestore(event8005);
 	return recommendSynchronize(taken === undefined ? undefined : new Date(taken), now);
 }
 

@@ -67,12 +67,16 @@ export class SituationFlow {
 
 	/** Before the restore's plan (the backup's age known) or "Only synchronize all servers". */
 	askSynchronize(context: SynchronizeContext, taken?: string): void {
-		this.advice = synchronizeAdvice(context, taken, new Date(this.s.deps.now()));
+		// Event 8005 the first screen found (the lab's Application log): "Only synchronize" recommends the full one.
+		const {screen, history} = this.s.store;
+		const inspect = screen.name === 'inspect' ? screen : history.findLast(s => s.name === 'inspect');
+		const event8005 = inspect?.name === 'inspect' ? inspect.event8005 : undefined;
+		this.advice = synchronizeAdvice(context, taken, new Date(this.s.deps.now()), event8005);
 		// Nothing is restored on "Only synchronize": its own explanations (synchronize-only-screens.ts).
 		// The practice lab has no Event Viewer: its Application log is its `lab status`, as launched.
 		const target = this.s.activeTarget;
 		const labStatus = target.kind === 'lab' ? this.s.asLaunched(`dsmn-resync lab status ${shellWord(target.location)}`) : undefined;
-		this.s.store.go(context === 'only' ? synchronizeOnlyQuestion(this.advice) : synchronizeQuestion(context, this.advice, labStatus));
+		this.s.store.go(context === 'only' ? synchronizeOnlyQuestion(this.advice, event8005 !== undefined) : synchronizeQuestion(context, this.advice, labStatus));
 	}
 
 	/** Once the reconstruct's servers are chosen: their NetWare versions, before the bindery question. */

@@ -28,7 +28,7 @@ const ALONE: Readonly<Record<SynchronizeKind, string>> = {
 };
 
 /** "Synchronize" or "Fully synchronize", asked before "Only synchronize all servers". */
-export function synchronizeOnlyQuestion(advice: SynchronizeAdvice): Situation {
+export function synchronizeOnlyQuestion(advice: SynchronizeAdvice, seen8005 = false): Situation {
 	return {
 		name: 'situation',
 		step: SYNCHRONIZE_ONLY_QUESTION,
@@ -36,7 +36,10 @@ export function synchronizeOnlyQuestion(advice: SynchronizeAdvice): Situation {
 		lines: [
 			`Recommended: ${SYNCHRONIZE_CHOICES[advice.recommended].label}. ${advice.because}`,
 			...KINDS.map(kind => `${SYNCHRONIZE_CHOICES[kind].label}: ${ALONE[kind]}`),
-			'To check first: on the PDC, Event Viewer, Log ▸ Application: an Event 8005 from MSSYNC means it lost its place in the change log (KB Q189441).',
+			// Event 8005 read by the target (the lab) is said by the recommendation: no directions to look for it.
+			...(seen8005
+				? []
+				: ['To check first: on the PDC, Event Viewer, Log ▸ Application: an Event 8005 from MSSYNC means it lost its place in the change log (KB Q189441).']),
 		],
 		items: KINDS.map(kind => ({label: `${SYNCHRONIZE_CHOICES[kind].label}${kind === advice.recommended ? ' (recommended)' : ''}`, value: kind})),
 		initial: KINDS.indexOf(advice.recommended),

@@ -4,6 +4,7 @@
  * locked for this wizard, a run found unfinished offered on the resume screen, or the target inspected.
  */
 import {cite} from '../../procedure/claims.js';
+import {blueCheckLine} from './situation-synchronize.js';
 import {isStaleInLiveFolder} from '../../backup/classify.js';
 import {HintedError} from '../../errors/hinted-error.js';
 import type {FoundRun} from '../../app/unfinished-run.js';
@@ -159,7 +160,24 @@ export class TargetFlow {
 				: 'unknown (see below)';
 		// The lab shows only what is wrong: its checks that pass say nothing a practice run needs.
 		const shown = target.kind === 'lab' ? checks.filter(c => !c.ok || c.warning) : checks;
-		store.go({name: 'inspect', syncagnt: target.database.syncagnt, service: state, servers, files, others, real: target.kind !== 'lab', checks: shown}, false);
+		// A blue check does not show Event 8005: read where the target can (the lab's Application log).
+		const event8005 = await target.event8005?.().catch(() => undefined);
+		const blue = blueCheckLine(target.event8005 !== undefined, event8005);
+		store.go(
+			{
+				name: 'inspect',
+				syncagnt: target.database.syncagnt,
+				service: state,
+				servers,
+				files,
+				others,
+				real: target.kind !== 'lab',
+				checks: shown,
+				blue,
+				...(event8005 ? {event8005} : {}),
+			},
+			false,
+		);
 	}
 
 	askField(field: FieldName, error?: string): void {

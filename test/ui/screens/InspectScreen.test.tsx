@@ -7,6 +7,7 @@ import {Box} from 'ink';
 import {hiddenServersLine, InspectScreen, inspectLayout} from '../../../source/ui/screens/InspectScreen.js';
 import {GlyphsContext} from '../../../source/ui/theme.js';
 import {wrapText} from '../../../source/text/wrap.js';
+import {blueCheckLine} from '../../../source/wizard/flows/situation-synchronize.js';
 import {choiceOf, KEYS, mountScreen} from '../../helpers/screen-harness.js';
 import {waitFor} from '../../helpers/wait-for.js';
 
@@ -120,6 +121,19 @@ describe('the inspect screen', () => {
 		expect(inspectLayout(screen, rows, 60, labels, 1).wrap).toBe(false);
 		const frame = render(withGlyphs(<InspectScreen screen={screen} rows={40} columns={60} choice={choiceOf(screen)} />)).lastFrame() ?? '';
 		expect(frame.replace(/\s+/g, ' ')).toContain(`Service MSSYNC: ${why}`);
+	});
+
+	it('every server blue after Event 8005: the sentence the wizard gives is drawn whole and its rows are counted in the layout (issue 29)', () => {
+		const blue = blueCheckLine(true, '2026-12-07T10:00:00.000Z');
+		const allBlue = {...lab, servers: lab.servers.map(({problem: _problem, ...s}) => ({...s, synchronized: true}))};
+		const screen: Extract<Screen, {name: 'inspect'}> = {...allBlue, blue};
+		const labels = choiceOf(screen).items.map(i => i.label);
+		let rows = 5;
+		while (!inspectLayout(allBlue, rows, 60, labels, 1).wrap) rows++;
+		expect(inspectLayout(screen, rows, 60, labels, 1).wrap).toBe(false);
+		const frame = render(withGlyphs(<InspectScreen screen={screen} rows={40} columns={60} choice={choiceOf(screen)} />)).lastFrame() ?? '';
+		expect(frame.replace(/\s+/g, ' ')).toContain(blue);
+		expect(frame).not.toMatch(/nothing to do/);
 	});
 
 	// Issue 29 (the second walker): the reasons left to `?` read "FS2, FS4, FS5: its record…", one server's sentence after three names.

@@ -1,4 +1,5 @@
 /** "Only synchronize all servers" in-process on the lab: its own question, one verdict, each reason once, and what to do from here as choices. */
+import {copyFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {WizardOptions} from '../../../source/app/options.js';
@@ -10,6 +11,10 @@ import {choicesOf} from '../../../source/wizard/choices.js';
 import type {Screen} from '../../../source/wizard/state.js';
 import {synchronizeOnlyFailedScreen, synchronizeOnlyLeft, withMarksBefore} from '../../../source/wizard/flows/synchronize-only-screens.js';
 import {labStatus} from '../../../source/lab/status.js';
+import {labPaths, loadLab, saveLab} from '../../../source/lab/state.js';
+import {EVENT_8005} from '../../../source/lab/change-log.js';
+import {synchronizeLab} from '../../../source/lab/sync-engine.js';
+import {blueCheckLine} from '../../../source/wizard/flows/situation-synchronize.js';
 import {tempDir} from '../../helpers/run-cli.js';
 import {waitFor} from '../../helpers/wait-for.js';
 
@@ -216,5 +221,51 @@ describe('"Only synchronize all servers"', () => {
 		expect(synchronizeOnlyFailedScreen('normal', withMarksBefore(sync, [{name: 'FS2', synchronized: false}])).title).toBe(
 			'1 of 2 servers synchronized; FS2 still shows a red X',
 		);
+	});
+});
+
+describe('Coming back after Event 8005 (issue 29)', () => {
+	/** A lab whose one server shows a blue check while MSSYNC logged Event 8005 and its changes are still stale. */
+	async function after8005() {
+		const dir = join(await tempDir(), 'lab');
+		await createLab(dir, {...LAB_DEFAULTS, servers: 2, pace: 0, backupAgeDays: 30, changeLogSize: 64});
+		// What the restore left: the backup's database in SYNCAGNT, Event 8005 logged at MSSYNC's start.
+		await copyFile(join(labPaths(dir).backup, 'MSSYNC.MDB'), join(labPaths(dir).syncagnt, 'MSSYNC.MDB'));
+		const state = await loadLab(dir);
+		const at = '2026-12-07T10:00:00.000Z';
+		await saveLab(dir, {
+			...state,
+			changeLog: {...state.changeLog!, positionLost: true},
+			events: [{id: 8005, source: 'MSSYNC', type: 'warning', at, text: EVENT_8005}],
+		});
+		// The restore's end: "Synchronize all servers" (normal), which leaves the changes since the backup unsent.
+		await synchronizeLab(dir);
+		expect((await labStatus(dir)).servers.every(s => s.synchronized && s.staleAccounts.length > 0)).toBe(true);
+		const controller = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0, launcher: 'npm start --'});
+		await controller.start();
+		return controller;
+	}
+
+	it('the first screen says Event 8005 was logged, not "nothing to do"; Only synchronize recommends the full one', async () => {
+		const controller = await after8005();
+		const inspect = screen(controller);
+		expect(inspect.name === 'inspect' && inspect.blue).toMatch(
+			/^Every server shows a blue check, but MSSYNC logged Event 8005 at .*\(KB Q189441\): choose Fully synchronize all servers under "Only synchronize all servers"\.$/,
+		);
+		expect(inspect.name === 'inspect' && inspect.blue).not.toMatch(/nothing to do/);
+		await controller.answers.inspect('synchronize');
+		const question = screen(controller);
+		expect(question).toMatchObject({name: 'situation', step: 'synchronize-only'});
+		const list = choicesOf(question);
+		expect(list?.items[list.initial]?.value).toBe('full');
+		expect(question.name === 'situation' && question.lines[0]).toMatch(
+			/^Recommended: Fully synchronize all servers\. MSSYNC logged Event 8005 at .*\(KB Q189441\); fully synchronize, which sends every account again \(KB Q253716\)\.$/,
+		);
+		await controller.dispose();
+	});
+
+	it('a blue check where the target cannot read the Application log says where to look for Event 8005', () => {
+		expect(blueCheckLine(false, undefined)).toMatch(/does not show Event 8005: look for it in the PDC's Event Viewer, Log ▸ Application/);
+		expect(blueCheckLine(true, undefined)).toBe('Every server shows a blue check: there may be nothing to do.');
 	});
 });
