@@ -53,6 +53,10 @@ type HelpLine = {text: string; dim?: boolean; cut?: true};
 /** A row that ends a sentence: after ".", "!" or "?" (and a closing quote or parenthesis). */
 const SENTENCE_END = /[.!?]["')\]]*$/;
 
+/** The repair's plan: dsmpack rewrites MSSYNC.MDB in place, and the tool has no roll back for it (its confirmation says so). */
+const REPAIR_PLAN_HELP =
+	"These are the KB's steps. Each one that changes something asks first and names what it changes. A journal records every step, so a run cut off anywhere can be resumed; a repair cannot be rolled back by the tool (dsmpack's mssync.bkp keeps the database as it was).";
+
 /**
  * `?`: why this screen asks what it asks. On a failure, what each answer does and which is safe now; while
  * a step runs, what it does and how long it can take; on a confirmation, the lines the screen had no room
@@ -72,7 +76,9 @@ export function helpLines(screen: Screen, steps?: WizardState['steps'], hidden: 
 								? MULTI_SELECT_HELP[screen.purpose]
 								: screen.name === 'resume' && screen.rollbackBegan
 									? RESUME_ROLLING_BACK_HELP
-									: (SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.'),
+									: screen.name === 'plan' && screen.flow === 'repair'
+										? REPAIR_PLAN_HELP
+										: (SCREEN_HELP[screen.name] ?? 'Follow the prompts; q leaves at a safe point.'),
 					},
 				];
 	// One sentence a line: a page then ends after a whole sentence wherever the rows fall (helpPages).

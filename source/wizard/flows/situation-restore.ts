@@ -28,7 +28,7 @@ export function repairPlan(target: Pick<Target, 'repair' | 'journalDir' | 'datab
 		flow: 'repair',
 		steps: repairSteps(byHand, stopFirst).map(step => stepLine(step, true)),
 		lines: [
-			`dsmpack /r repairs MSSYNC.MDB in ${target.database.syncagnt} where it is and keeps the database as it was as mssync.bkp: nothing is replaced, nothing changed since the last backup is lost.`,
+			`dsmpack /r repairs MSSYNC.MDB in ${target.database.syncagnt} where it is (it rewrites that file) and keeps the database as it was as mssync.bkp: no backup is restored, so nothing changed since the last backup is lost.`,
 			...(stopFirst ? [] : ['MSSYNC is stopped already, as dsmpack needs it: there is nothing to stop first.']),
 			byHand
 				? `dsmpack runs at the PDC's own command prompt: the tool ${stopFirst ? 'stops MSSYNC, ' : ''}gives the exact commands, waits for your word, then starts MSSYNC.`

@@ -5,6 +5,7 @@ import {UNICODE_GLYPHS} from '../../../source/text/glyphs.js';
 import {GlyphsContext} from '../../../source/ui/theme.js';
 import {HELP_BOX_ROWS, HelpOverlay, helpCloser, helpLines, helpPages, QuitOverlay, sentencesOf} from '../../../source/ui/widgets/Overlays.js';
 import {synchronizeAdvice, synchronizeQuestion} from '../../../source/wizard/flows/situation-synchronize.js';
+import {repairPlan} from '../../../source/wizard/flows/situation-restore.js';
 import type {Screen} from '../../../source/wizard/state.js';
 import {wrapText} from '../../../source/text/wrap.js';
 import {netwareAllQuestion} from '../../../source/wizard/flows/situation-netware.js';
@@ -281,5 +282,19 @@ describe('the ? help, one sentence a line', () => {
 			'KB Q148678',
 		]);
 		expect(sentencesOf('Wait 1.5 s. Then go.')).toEqual(['Wait 1.5 s.', 'Then go.']);
+	});
+});
+
+// Issue 29: the repair plan's ? promised a roll back the repair does not have, and its plan said nothing is replaced.
+describe('the ? help over the repair plan', () => {
+	it('says a repair is not rolled back by the tool, and its plan says dsmpack rewrites MSSYNC.MDB', () => {
+		const plan = repairPlan({journalDir: '/lab/journal', database: {syncagnt: '/lab/SYNCAGNT'} as never, repair: {dsmpack: async () => []}});
+		const text = helpLines(plan)
+			.map(line => line.text)
+			.join(' ');
+		expect(text).not.toMatch(/resumed or rolled back/);
+		expect(text).toMatch(/a repair cannot be rolled back by the tool/);
+		expect(plan.lines.join(' ')).not.toMatch(/nothing is replaced/);
+		expect(plan.lines[0]).toMatch(/where it is \(it rewrites that file\)/);
 	});
 });
