@@ -27,7 +27,8 @@ export class SynchronizeOnly {
 		private readonly driver: Pick<RunDriver, 'hooks'>,
 	) {}
 
-	async ask(kind: SynchronizeKind = 'normal'): Promise<void> {
+	/** `again`: after a synchronization that already sent accounts, going back does not undo them (its No line says so). */
+	async ask(kind: SynchronizeKind = 'normal', again = false): Promise<void> {
 		this.kind = kind;
 		// The running screen and the log name the synchronize chosen (session.title).
 		this.s.synchronizeOnlyTitle = synchronizeOnlyTitle(kind);
@@ -51,6 +52,7 @@ export class SynchronizeOnly {
 			help: {why: synchronizeOnlyWhy(kind === 'full'), kb: SYNCHRONIZE_ONLY.kb},
 			changes,
 			typed: '',
+			...(again ? {changed: true} : {}),
 		});
 	}
 
@@ -100,7 +102,7 @@ export class SynchronizeOnly {
 		// Going on (to a restore or a reconstruct, or another synchronization) makes the last verdict history.
 		if (choice !== 'leave') this.s.synchronizeResults = undefined;
 		if (choice === 'continue') return this.s.handovers.askSymptom();
-		if (choice === 'again') return this.ask(this.kind);
+		if (choice === 'again') return this.ask(this.kind, true);
 		if (choice === 'leave') {
 			const screen = synchronizeOnlyLeft(this.results, this.s.again());
 			this.s.store.set({screen, exit: screen.exit});

@@ -132,6 +132,9 @@ describe('"Only synchronize all servers"', () => {
 		await synchronize(controller, 'full');
 		await controller.answers.situation('again');
 		expect(screen(controller)).toMatchObject({name: 'confirm', step: 'synchronize-only', title: 'Fully synchronize all servers'});
+		// Issue 29: the first synchronize already sent accounts, so its No line never says nothing has been changed.
+		const no = choicesOf(screen(controller), controller.canGoBack())?.items.find(i => i.value === 'no')?.label;
+		expect(no).toBe('No — go back (this step is not done; what the run did before stays)');
 		await controller.dispatch({type: 'confirm'});
 		await controller.answers.situation('leave');
 		const end = screen(controller);
