@@ -136,7 +136,7 @@ export function doubtLines(doubt: SynchronizeDoubt, fullCommand?: string, chosen
 		return [
 			`MSSYNC logged Event 8005 at ${formatDateOf(doubt.at)}, after it started on the restored database: the backup's place in the domain's change log was gone, so the account changes made since the backup were skipped, although every server shows a blue check (${cite('change-log-8005')}).`,
 			full,
-			`A full synchronize does not bring back group changes lost from the database itself: list it with DSMDUMP and compare its groups with the domain's in User Manager for Domains; re-create a group missing there as KB Q189441 describes (${cite('change-log-8005')}).`,
+			`A full synchronize does not bring back group changes lost from the database itself: list it with DSMDUMP and compare its groups with the domain's in User Manager for Domains; re-create a group missing there as ${cite('change-log-8005')} describes.`,
 		];
 	return [
 		`The backup is ${doubt.age} old, older than the tool trusts the domain's change log to reach (${age(CHANGE_LOG_TRUSTED_MS)}), and ${chosen ? `this run chose ${SYNCHRONIZE_CHOICES.normal.label}` : `this run's journal (of an older version) does not record whether it chose ${SYNCHRONIZE_CHOICES.normal.label} or the full one`}: account changes made since the backup may have been skipped, although every server shows a blue check (${cite('change-log-8005')}).`,

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {citationProblems} from '../../source/procedure/claims.js';
 import {
 	CHANGE_LOG_TRUSTED_MS,
+	doubtLines,
 	event8005Check,
 	recommendSynchronize,
 	SYNCHRONIZE_CHOICES,
@@ -54,5 +55,12 @@ describe("the restore's synchronize step (its ?)", () => {
 		const why = RESTORE_STEPS.find(s => s.id === 'synchronize')!.why;
 		expect(why).toMatch(/MSSYNC logs Event 8005 in the Application log and those changes are skipped while every server shows a blue check \(KB Q189441\)/);
 		expect(why).toMatch(/"Fully synchronize all servers" \(--synchronize full\) sends every account again: recommended for a backup more than a day old/);
+	});
+});
+
+// Issue 29: "re-create a group missing there as KB Q189441 describes (KB Q189441)." said its article twice.
+describe('the Event 8005 end cites its article once a sentence', () => {
+	it('names KB Q189441 once in each line', () => {
+		for (const line of doubtLines({because: 'event-8005', at: '2026-12-07T10:00:00.000Z'})) expect(line.match(/Q189441/g)?.length ?? 0).toBeLessThanOrEqual(1);
 	});
 });
