@@ -217,8 +217,10 @@ describe('Synchronize or Fully synchronize after a restore', {timeout: 180_000},
 		// "Only synchronize all servers", fully this time: nothing stale is left.
 		const again = new WizardController(options(['--lab', dir]), {progressIntervalMs: 0});
 		await again.start();
+		// Issue 29: the first screen says Event 8005 was logged, and the question recommends the full synchronize.
+		expect(screen(again)).toMatchObject({name: 'inspect', blue: expect.stringMatching(/MSSYNC logged Event 8005 at /)});
 		await again.answers.inspect('synchronize');
-		expect(pointed(screen(again))).toBe('normal');
+		expect(pointed(screen(again))).toBe('full');
 		await again.answers.situation('full');
 		expect(screen(again)).toMatchObject({name: 'confirm', step: 'synchronize-only', title: 'Fully synchronize all servers'});
 		await again.dispatch({type: 'confirm'});
