@@ -40,6 +40,8 @@ export async function describeSynchronizeOnly(target: Target, full = false): Pro
 				? 'Runs "Fully synchronize all servers": every propagated account is sent again to each managed NetWare server, whatever the change log holds; it takes longer than a plain synchronize.'
 				: 'Runs "Synchronize all servers": DSMN sends each managed NetWare server what changed in the NetWare-enabled accounts of the groups chosen for it (KB Q183684).',
 			'Nothing else is changed: no database is replaced, no server removed. A server that fails does not stop the others.',
+			// As before each step the tool cannot undo (ARCHITECTURE.md, "The run and its journal").
+			'The tool cannot undo it: what the servers receive stays on them.',
 		],
 	};
 }
