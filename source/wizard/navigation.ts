@@ -100,12 +100,13 @@ export class Navigation {
 			!run.rollbackBegan() &&
 			running !== 'start-service' &&
 			(running === 'stop-service' || (finished.includes('stop-service') && !finished.includes('start-service')));
+		const stopping = stoppedByRun && running === 'stop-service' ? 'stopping' : stoppedByRun;
 		return leavingNote(
 			running && stopsPartWay(running) ? 'part-way' : this.s.state.busy,
 			Boolean(run?.hasChangedAnything()),
 			Boolean(run?.canRollback),
 			this.s.again(),
-			stoppedByRun,
+			stopping,
 			run?.serversStanding() ?? [],
 		);
 	}

@@ -62,7 +62,7 @@ export function stopsPartWay(step: string): boolean {
 
 /** What leaving does to a synchronization under way (ARCHITECTURE.md, "Synchronize all servers"). */
 export const SYNCHRONIZE_STOPS =
-	'the synchronization stops at its next safe point, without finishing (the servers are sent to side by side): what the servers received stays, and a server not finished shows a red X until it is run again';
+	'the synchronization stops at its next safe point, without finishing (every server is synchronized at the same time): what the servers received stays, and a server not finished shows a red X until it is run again';
 
 /** What `?` says while a step runs: what it does, how long it can take, and what q does meanwhile. */
 export function runningHelp(screen: Extract<Screen, {name: 'running'}>): string[] {

@@ -321,14 +321,19 @@ export function leavingNote(
 	changed: boolean,
 	canRollback: boolean,
 	again: string,
-	stoppedByRun = false,
+	stoppedByRun: boolean | 'stopping' = false,
 	servers: string[] = [],
 ): string {
 	// MSSYNC stopped by this run stays stopped on leaving: said in the question, as the screen after it says it.
+	// A Stop MSSYNC still running may end with MSSYNC stuck stopping: the note does not promise "stopped".
 	// Before the command, which ends the note so that nothing runs into it.
-	const stopped = stoppedByRun
-		? `MSSYNC stays stopped (it was running when this run began): DSMN synchronizes nothing until the run is resumed${canRollback ? ' or rolled back' : ''}. `
-		: '';
+	const until = `DSMN synchronizes nothing until the run is resumed${canRollback ? ' or rolled back' : ''}`;
+	const stopped =
+		stoppedByRun === 'stopping'
+			? `MSSYNC is left as Stop MSSYNC leaves it, stopped or, if it does not stop in time, still stopping (it was running when this run began): ${until}. `
+			: stoppedByRun
+				? `MSSYNC stays stopped (it was running when this run began): ${until}. `
+				: '';
 	const standing = servers.map(line => `${line} `).join('');
 	if (busy === 'part-way')
 		return `A synchronization is running: on leaving, ${SYNCHRONIZE_STOPS}. ${standing}${stopped}${changed ? 'The run waits in its journal, to resume next time.' : `To finish, start again (${again}) and choose "Only synchronize all servers".`}`;

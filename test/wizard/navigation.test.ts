@@ -65,7 +65,7 @@ describe('leaving during "Synchronize all servers"', {timeout: 120_000}, () => {
 		const note = controller.leavingNote();
 		expect(note).not.toContain('it will finish to a safe point');
 		expect(note).toMatch(
-			/^A synchronization is running: on leaving, the synchronization stops at its next safe point, without finishing \(the servers are sent to side by side\): what the servers received stays, and a server not finished shows a red X until it is run again\./,
+			/^A synchronization is running: on leaving, the synchronization stops at its next safe point, without finishing \(every server is synchronized at the same time\): what the servers received stays, and a server not finished shows a red X until it is run again\./,
 		);
 		await controller.dispatch({type: 'leave'});
 		await running;

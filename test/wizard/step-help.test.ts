@@ -86,7 +86,7 @@ describe('a stuck stop: how long, what leaving waits for, what to do about STOP_
 			const help = runningHelp({name: 'running', step, title: 'Fully synchronize all servers', progress: {kind: 'none'}}).join('\n');
 			expect(help).not.toContain('this step finishes first');
 			expect(help).toContain(
-				'q leaves at the next safe point: the synchronization stops at its next safe point, without finishing (the servers are sent to side by side): what the servers received stays, and a server not finished shows a red X until it is run again. The journal keeps the run.',
+				'q leaves at the next safe point: the synchronization stops at its next safe point, without finishing (every server is synchronized at the same time): what the servers received stays, and a server not finished shows a red X until it is run again. The journal keeps the run.',
 			);
 			expect(leavingWait(step, env)).toBe('Leaving once the synchronization stops at its next safe point (what the servers received stays)…');
 		}

@@ -85,12 +85,17 @@ describe("the wizard's summaries (pure wording)", () => {
 		expect(leavingNote(true, true, true, again)).toMatch(/^A step is running: it will finish to a safe point first/);
 		// A synchronization is not let finish: it stops part way (issue 29).
 		expect(leavingNote('part-way', true, true, again)).toBe(
-			'A synchronization is running: on leaving, the synchronization stops at its next safe point, without finishing (the servers are sent to side by side): what the servers received stays, and a server not finished shows a red X until it is run again. The run waits in its journal, to resume next time.',
+			'A synchronization is running: on leaving, the synchronization stops at its next safe point, without finishing (every server is synchronized at the same time): what the servers received stays, and a server not finished shows a red X until it is run again. The run waits in its journal, to resume next time.',
 		);
 		expect(leavingNote(false, true, false, again)).toBe(
 			'Everything done so far is in the journal: to resume, start again on this target: npm start -- --lab /tmp/lab',
 		);
 		expect(leavingNote(false, false, true, again)).toBe('Nothing has been changed on the target.');
+		// The last walk: q during a Stop MSSYNC that hangs said "MSSYNC stays stopped"; it ended stuck stopping (STOP_PENDING).
+		const stopping = leavingNote(true, true, true, again, 'stopping');
+		expect(stopping).toContain('MSSYNC is left as Stop MSSYNC leaves it, stopped or, if it does not stop in time, still stopping');
+		expect(stopping).not.toContain('stays stopped');
+		expect(leavingNote(false, true, true, again, true)).toContain('MSSYNC stays stopped (it was running when this run began)');
 		expect(left({kind: 'run', left: {event: 'interrupted', rollback: true, kept: where}}, again)).toMatchObject({
 			title: 'Left at a safe point',
 			exit: EXIT.interrupted,

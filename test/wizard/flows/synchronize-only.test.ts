@@ -167,7 +167,7 @@ describe('"Only synchronize all servers"', () => {
 		await waitFor(() => expect(screen(controller)).toMatchObject({name: 'running', step: 'synchronize-only'}));
 		void controller.dispatch({type: 'ask-to-leave'});
 		expect(controller.leavingNote()).toBe(
-			`A synchronization is running: on leaving, the synchronization stops at its next safe point, without finishing (the servers are sent to side by side): what the servers received stays, and a server not finished shows a red X until it is run again. To finish, start again (npm start -- --lab ${dir}) and choose "Only synchronize all servers".`,
+			`A synchronization is running: on leaving, the synchronization stops at its next safe point, without finishing (every server is synchronized at the same time): what the servers received stays, and a server not finished shows a red X until it is run again. To finish, start again (npm start -- --lab ${dir}) and choose "Only synchronize all servers".`,
 		);
 		await controller.dispatch({type: 'leave'});
 		await running;
