@@ -89,6 +89,8 @@ export function choicesOf(screen: Screen, canGoBack = false): ChoiceList | undef
 								{label: 'Continue: restore or reconstruct', value: 'continue'},
 								{label: 'Only synchronize all servers (nothing else is changed)', value: 'synchronize'},
 							],
+				// Event 8005 standing with every mark blue: the screen says to fully synchronize, so the pointer starts there.
+				screen.event8005 && screen.checks.every(c => c.ok) && !stopped(screen.service) ? 1 : 0,
 			);
 		case 'ask-backup':
 			return list<ChoiceValues['ask-backup']>([

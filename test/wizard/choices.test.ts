@@ -5,6 +5,7 @@ import {createLab} from '../../source/lab/create.js';
 import {LAB_DEFAULTS} from '../../source/lab/options.js';
 import {choicesOf} from '../../source/wizard/choices.js';
 import {WizardController} from '../../source/wizard/controller.js';
+import type {Screen} from '../../source/wizard/state.js';
 import {failureHelp, runningHelp} from '../../source/wizard/step-help.js';
 import {rollbackConfirmation} from '../../source/wizard/rollback-confirmation.js';
 import {tempDir} from '../helpers/run-cli.js';
@@ -73,6 +74,27 @@ describe('the first screen (the inspection)', () => {
 	it('offers it while MSSYNC runs', async () => {
 		const controller = await labWith({});
 		expect(offered(controller).map(item => item.value)).toEqual(['continue', 'synchronize']);
+		expect(choicesOf(controller.getState().screen)?.initial).toBe(0);
 		await controller.dispose();
+	});
+
+	// The last walk: after Event 8005 every mark is blue and the screen says to choose Fully synchronize under
+	// "Only synchronize all servers", but the pointer started on "Continue: restore or reconstruct".
+	it('starts the pointer on "Only synchronize" when Event 8005 stands and every mark is blue', () => {
+		const screen = {
+			name: 'inspect',
+			syncagnt: '/s',
+			service: 'RUNNING',
+			servers: [],
+			files: 11,
+			others: [],
+			real: false,
+			checks: [],
+			event8005: '2026-12-07 12:00',
+		} satisfies Screen;
+		expect(choicesOf(screen)?.initial).toBe(1);
+		expect(choicesOf(screen)?.items[1]?.value).toBe('synchronize');
+		const {event8005: _, ...without} = screen;
+		expect(choicesOf(without)?.initial).toBe(0);
 	});
 });

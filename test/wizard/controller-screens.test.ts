@@ -52,13 +52,17 @@ describe('the wizard tells the truth', () => {
 		await controller.dispose();
 	});
 
-	it('the quit question asked while Stop MSSYNC runs says MSSYNC will stay stopped; while Start MSSYNC runs, it does not', async () => {
+	it('the quit question asked while Stop MSSYNC runs says MSSYNC is left stopped or still stopping, once stopped that it stays stopped; while Start MSSYNC runs, neither', async () => {
 		const {controller} = await labController();
 		await toFirstConfirmation(controller);
 		const stopping = controller.dispatch({type: 'confirm'});
 		expect(screen(controller)).toMatchObject({name: 'running', step: 'stop-service'});
-		expect(controller.leavingNote()).toMatch(/^A step is running: .* MSSYNC stays stopped \(it was running when this run began\)/);
+		// The stop may end with MSSYNC stuck stopping (a hung stop): the question does not promise "stopped" (issue 29).
+		expect(controller.leavingNote()).toMatch(
+			/^A step is running: .* MSSYNC is left as Stop MSSYNC leaves it, stopped or, if it does not stop in time, still stopping \(it was running when this run began\)/,
+		);
 		await stopping;
+		expect(controller.leavingNote()).toMatch(/MSSYNC stays stopped \(it was running when this run began\)/);
 		// On to Start MSSYNC: each confirmation answered, a typed one with its word.
 		for (let s = screen(controller); s.name === 'confirm' && s.step !== 'start-service'; s = screen(controller)) {
 			if (s.word) await controller.dispatch({type: 'type-text', text: s.word});
@@ -296,7 +300,11 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 		expect(screen(again)).toMatchObject({
 			name: 'confirm',
 			step: 'synchronize-only',
-			changes: [expect.stringContaining('Runs "Synchronize all servers"'), expect.stringContaining('Nothing else is changed')],
+			changes: [
+				expect.stringContaining('Runs "Synchronize all servers"'),
+				expect.stringContaining('Nothing else is changed'),
+				'The tool cannot undo it: what the servers receive stays on them.',
+			],
 		});
 		// Nothing has changed yet: Esc goes back to the synchronize question, then to the first look.
 		await again.dispatch({type: 'back'});
