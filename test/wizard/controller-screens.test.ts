@@ -9,7 +9,7 @@ import {WizardController} from '../../source/wizard/controller.js';
 import {choicesOf} from '../../source/wizard/choices.js';
 import {confirmationMismatch} from '../../source/wizard/summary.js';
 import {tempDir} from '../helpers/run-cli.js';
-import {controllerOnLab, labController, toFirstConfirmation} from '../helpers/wizard-walk.js';
+import {controllerOnLab, labController, toFirstConfirmation, toSynchronizeConfirmation} from '../helpers/wizard-walk.js';
 
 const screen = (c: WizardController) => c.getState().screen;
 
@@ -157,12 +157,8 @@ describe('the wizard tells the truth', () => {
 	it('roll back after a synchronize that left a server red: the choice and the confirmation say what the servers received stays, and name the folder the copies go to (issue 29)', async () => {
 		const {controller} = await labController({offline: ['FS2']});
 		await toFirstConfirmation(controller);
-		await controller.dispatch({type: 'confirm'});
-		await controller.dispatch({type: 'confirm'});
-		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
-		await controller.dispatch({type: 'submit-text'});
-		await controller.dispatch({type: 'confirm'});
-		await controller.dispatch({type: 'confirm'});
+		await toSynchronizeConfirmation(controller);
+		await controller.dispatch({type: 'confirm'}); // Synchronize
 		const failure = screen(controller);
 		expect(failure).toMatchObject({name: 'failure', step: 'synchronize', failedServers: ['FS2']});
 		expect(choicesOf(failure)?.items.find(item => item.value === 'rollback')?.label).toBe('Roll back SYNCAGNT and MSSYNC — what the servers received stays');
@@ -199,12 +195,8 @@ describe('the wizard tells the truth', () => {
 	it('one exit rule: finishing with servers still red exits 1; "Leave it for now" on a resumable run exits 130', async () => {
 		const {controller} = await labController({offline: ['FS2']});
 		await toFirstConfirmation(controller);
-		await controller.dispatch({type: 'confirm'});
-		await controller.dispatch({type: 'confirm'});
-		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
-		await controller.dispatch({type: 'submit-text'});
-		await controller.dispatch({type: 'confirm'});
-		await controller.dispatch({type: 'confirm'});
+		await toSynchronizeConfirmation(controller);
+		await controller.dispatch({type: 'confirm'}); // Synchronize
 		expect(screen(controller)).toMatchObject({name: 'failure', step: 'synchronize'});
 		await controller.answers.failure('finish');
 		expect(screen(controller)).toMatchObject({
@@ -236,12 +228,8 @@ describe('the wizard tells the truth', () => {
 	it('the resume screen says when the run began, which backup it restores, and how it was left', async () => {
 		const {dir, controller} = await labController({offline: ['FS2']});
 		await toFirstConfirmation(controller);
-		await controller.dispatch({type: 'confirm'});
-		await controller.dispatch({type: 'confirm'});
-		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
-		await controller.dispatch({type: 'submit-text'});
-		await controller.dispatch({type: 'confirm'});
-		await controller.dispatch({type: 'confirm'});
+		await toSynchronizeConfirmation(controller);
+		await controller.dispatch({type: 'confirm'}); // Synchronize
 		await controller.answers.failure('stop');
 		await controller.dispose(); // the process ends: the target's lock goes with it
 		const again = controllerOnLab(dir);
@@ -281,12 +269,8 @@ describe('"Synchronize all servers" alone, from the first choice', () => {
 		const {labStatus} = await import('../../source/lab/status.js');
 		const {labReachabilityCommand} = await import('../../source/cli/lab-commands.js');
 		await toFirstConfirmation(controller);
-		await controller.dispatch({type: 'confirm'});
-		await controller.dispatch({type: 'confirm'});
-		void controller.dispatch({type: 'type-text', text: 'RESTORE'});
-		await controller.dispatch({type: 'submit-text'});
-		await controller.dispatch({type: 'confirm'});
-		await controller.dispatch({type: 'confirm'});
+		await toSynchronizeConfirmation(controller);
+		await controller.dispatch({type: 'confirm'}); // Synchronize
 		await controller.answers.failure('finish');
 		expect(screen(controller)).toMatchObject({name: 'summary', ok: false, title: 'Done, but FS3 still shows a red X'});
 		await labReachabilityCommand(dir, 'FS3', true, {out: () => {}, err: () => {}});
